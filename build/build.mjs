@@ -1,0 +1,68 @@
+// Builds everything the app and the tests run: the renderer (Vite), the main process and preload
+// (esbuild, CommonJS as Electron loads them), the dev:web host and the benchmarks.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { copyAppFonts } from './copy-fonts.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const dist = path.join(root, 'dist');
+const quiet = process.argv.includes('--quiet');
+
+fs.rmSync(dist, { recursive: true, force: true });
+
+await viteBuild({
+  configFile: path.join(root, 'renderer', 'vite.config.ts'),
+  logLevel: quiet ? 'warn' : 'info',
+});
+
+// Native and data-file packages stay outside the bundle: they read files next to themselves.
+const nodeExternal = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'];
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { 'process.env.APP_VERSION': JSON.stringify(pkg.version) },
+};
+
+await esbuild({
+  ...common,
+  entryPoints: { main: path.join(root, 'electron/main/main.ts') },
+  outdir: path.join(dist, 'electron'),
+  outExtension: { '.js': '.cjs' },
+  external: nodeExternal,
+});
+// A sandboxed preload may only require('electron'): bundle everything else into it.
+await esbuild({
+  ...common,
+  entryPoints: { preload: path.join(root, 'electron/preload/preload.ts') },
+  outdir: path.join(dist, 'electron'),
+  outExtension: { '.js': '.cjs' },
+  external: ['electron'],
+  platform: 'browser',
+  target: 'chrome140',
+});
+await esbuild({
+  ...common,
+  entryPoints: { host: path.join(root, 'electron/dev-web/host.ts') },
+  outdir: path.join(dist, 'dev-web'),
+  outExtension: { '.js': '.cjs' },
+  external: nodeExternal,
+});
+if (fs.existsSync(path.join(root, 'tests/bench/bench.ts'))) {
+  await esbuild({
+    ...common,
+    entryPoints: { bench: path.join(root, 'tests/bench/bench.ts') },
+    outdir: path.join(dist, 'bench'),
+    outExtension: { '.js': '.cjs' },
+    external: [...nodeExternal, 'playwright-core', 'fast-check'],
+  });
+}
+copyAppFonts(root, path.join(dist, 'fonts'));
+if (!quiet) console.log(`构建完成：${path.relative(process.cwd(), dist) || dist}`);

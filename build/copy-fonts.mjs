@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The PDF fonts the app ships: only the weights documents use (see build/fonts/LICENSES.md).
+ * They come from npm packages so the repository does not carry 30 MB of binaries.
+ */
+export const APP_FONTS = [
+  ['@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', 'NotoSerifSC-Regular.ttf'],
+  ['@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf', 'NotoSerifSC-Bold.ttf'],
+  ['@expo-google-fonts/noto-serif-tibetan/400Regular/NotoSerifTibetan_400Regular.ttf', 'NotoSerifTibetan-Regular.ttf'],
+];
+
+export function copyAppFonts(root, destination) {
+  fs.mkdirSync(destination, { recursive: true });
+  for (const [from, to] of APP_FONTS) {
+    const source = path.join(root, 'node_modules', from);
+    if (!fs.existsSync(source)) throw new Error(`font missing: ${from} (run npm ci)`);
+    fs.copyFileSync(source, path.join(destination, to));
+  }
+}

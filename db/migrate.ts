@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { backupLedger } from './backup.js';
+import type { BackupInfo } from './backup.js';
+import { schemaVersionOf } from './connection.js';
+import type { Db } from './connection.js';
+import type { Migration } from './migrations/migration.js';
+
+export class DatabaseFromFutureError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(`ledger schema ${found} is newer than this app supports (${supported})`);
+  }
+}
+
+export class MigrationFailedError extends Error {
+  constructor(
+    readonly failedVersion: number,
+    readonly stoppedAt: number,
+    readonly backup: BackupInfo | null,
+    cause: unknown,
+  ) {
+    super(`migration to schema ${failedVersion} failed; ledger left at ${stoppedAt}`, { cause });
+  }
+}
+
+export interface MigrateOptions {
+  readonly migrations: readonly Migration[];
+  /** Where the pre-migration backup goes. Null only for a brand-new empty ledger. */
+  readonly backupDir: string | null;
+  readonly now: () => Date;
+}
+
+export interface MigrateResult {
+  readonly from: number;
+  readonly to: number;
+  readonly backup: BackupInfo | null;
+}
+
+export function assertMigrationList(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`migration list is not contiguous at index ${i} (version ${m.version})`);
+    }
+  });
+}
+
+/**
+ * Brings the ledger to the newest schema. A verified backup is taken before the first pending
+ * step; each step runs in its own transaction with the user_version bump inside it, so a
+ * failure leaves the ledger at the last completed version and the backup beside it.
+ */
+export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateResult> {
+  const { migrations } = options;
+  assertMigrationList(migrations);
+  const latest = migrations.length;
+  const from = schemaVersionOf(db);
+  if (from > latest) throw new DatabaseFromFutureError(from, latest);
+  if (from === latest) return { from, to: from, backup: null };
+
+  let backup: BackupInfo | null = null;
+  if (options.backupDir !== null && from > 0) {
+    const stamp = options.now().toISOString().replace(/[:.]/g, '-');
+    backup = await backupLedger(
+      db,
+      path.join(options.backupDir, `pre-migration-v${from}-to-v${latest}-${stamp}.sqlite`),
+    );
+  }
+
+  for (const step of migrations.slice(from)) {
+    try {
+      db.transaction(() => {
+        step.up(db);
+        db.pragma(`user_version = ${step.version}`);
+      })();
+    } catch (cause) {
+      throw new MigrationFailedError(step.version, schemaVersionOf(db), backup, cause);
+    }
+  }
+  db.pragma('optimize');
+  return { from, to: latest, backup };
+}

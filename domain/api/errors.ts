@@ -1,0 +1,64 @@
+/**
+ * Stable error codes of the API. The renderer branches on `code`, never on `message`;
+ * messages are Chinese sentences a mediator can act on.
+ */
+export const API_ERROR_CODES = [
+  'BAD_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'INVALID_STATE',
+  'LEDGER_UNAVAILABLE',
+  'UNKNOWN_METHOD',
+  'INTERNAL',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** One problem with one field of the input, for inline form errors. */
+export interface FieldIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+export interface ApiErrorBody {
+  readonly code: ApiErrorCode;
+  readonly message: string;
+  readonly issues?: readonly FieldIssue[];
+}
+
+export type ApiEnvelope<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ApiErrorBody };
+
+/**
+ * Thrown by services for expected failures. Anything else thrown is reported as INTERNAL
+ * without its message or stack, so internals never reach the renderer.
+ */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly issues: readonly FieldIssue[] | undefined;
+
+  constructor(code: ApiErrorCode, message: string, issues?: readonly FieldIssue[]) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toBody(): ApiErrorBody {
+    return this.issues && this.issues.length > 0
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
+  }
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.code === 'string' &&
+    (API_ERROR_CODES as readonly string[]).includes(v.code) &&
+    typeof v.message === 'string'
+  );
+}

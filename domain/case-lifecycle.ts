@@ -1,0 +1,281 @@
+import { z } from 'zod';
+
+/**
+ * The case lifecycle of domain §4.2 as data. The table is the single source of truth: the UI
+ * shows the buttons `allowedActions` returns, the service refuses anything `nextState` refuses,
+ * and the tests walk every (state, action) pair against the table.
+ *
+ * Judicial confirmation (司法确认) is deliberately not a state: it is optional, runs in parallel
+ * with performance and ends in a court decision that does not change what the committee does
+ * next, so it belongs to its own record on the written agreement (a later issue).
+ */
+
+export const CASE_STATES = [
+  'INTAKE',
+  'ACCEPTED',
+  'REJECTED',
+  'INVESTIGATING',
+  'MEDIATING',
+  'SETTLED_WRITTEN',
+  'SETTLED_ORAL',
+  'TERMINATED_FAILED',
+  'TERMINATED_REFUSED',
+  'REFERRED',
+  'PERFORMING',
+  'FOLLOW_UP',
+  'CLOSED',
+  'ARCHIVED',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+export const caseStateSchema = z.enum(CASE_STATES, { error: '案件状态不正确' });
+
+export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = {
+  INTAKE: '登记待审查',
+  ACCEPTED: '已受理',
+  REJECTED: '不予受理',
+  INVESTIGATING: '调查中',
+  MEDIATING: '调解中',
+  SETTLED_WRITTEN: '达成书面协议',
+  SETTLED_ORAL: '达成口头协议',
+  TERMINATED_FAILED: '调解终止（调解不成）',
+  TERMINATED_REFUSED: '调解终止（一方拒绝）',
+  REFERRED: '已移交',
+  PERFORMING: '履行中',
+  FOLLOW_UP: '回访中',
+  CLOSED: '已结案',
+  ARCHIVED: '已归档',
+};
+
+export const CASE_ACTIONS = [
+  'ACCEPT',
+  'REJECT',
+  'START_INVESTIGATION',
+  'START_MEDIATION',
+  'SETTLE_WRITTEN',
+  'SETTLE_ORAL',
+  'TERMINATE_FAILED',
+  'TERMINATE_REFUSED',
+  'REFER',
+  'RETURN_FROM_REFERRAL',
+  'START_PERFORMANCE',
+  'START_FOLLOW_UP',
+  'CLOSE',
+  'ARCHIVE',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+export const caseActionSchema = z.enum(CASE_ACTIONS, { error: '未知的案件操作' });
+
+export const CASE_ACTION_LABELS: Readonly<Record<CaseAction, string>> = {
+  ACCEPT: '受理',
+  REJECT: '不予受理',
+  START_INVESTIGATION: '开始调查',
+  START_MEDIATION: '开始调解',
+  SETTLE_WRITTEN: '达成书面协议',
+  SETTLE_ORAL: '达成口头协议',
+  TERMINATE_FAILED: '调解不成，终止调解',
+  TERMINATE_REFUSED: '当事人拒绝调解，终止调解',
+  REFER: '移交其他单位',
+  RETURN_FROM_REFERRAL: '移交退回，继续调解',
+  START_PERFORMANCE: '进入履行',
+  START_FOLLOW_UP: '开始回访',
+  CLOSE: '结案',
+  ARCHIVE: '立卷归档',
+};
+
+export interface CaseTransition {
+  readonly from: CaseState;
+  readonly to: CaseState;
+  readonly action: CaseAction;
+  /** Button text; differs from the action label where the context changes the wording. */
+  readonly label: string;
+}
+
+const t = (from: CaseState, action: CaseAction, to: CaseState, label?: string): CaseTransition => ({
+  from,
+  to,
+  action,
+  label: label ?? CASE_ACTION_LABELS[action],
+});
+
+export const CASE_TRANSITIONS: readonly CaseTransition[] = [
+  t('INTAKE', 'ACCEPT', 'ACCEPTED'),
+  t('INTAKE', 'REJECT', 'REJECTED'),
+
+  // Investigation is optional (0..n records), so mediation may start straight after acceptance.
+  t('ACCEPTED', 'START_INVESTIGATION', 'INVESTIGATING'),
+  t('ACCEPTED', 'START_MEDIATION', 'MEDIATING'),
+  // PML 17: a party may refuse before any session; the case must then stop, not wait.
+  t('ACCEPTED', 'TERMINATE_REFUSED', 'TERMINATED_REFUSED'),
+  // A case found to be criminal or outside scope after acceptance is handed over at once.
+  t('ACCEPTED', 'REFER', 'REFERRED'),
+
+  t('INVESTIGATING', 'START_MEDIATION', 'MEDIATING', '调查完毕，开始调解'),
+  t('INVESTIGATING', 'TERMINATE_REFUSED', 'TERMINATED_REFUSED'),
+  t('INVESTIGATING', 'REFER', 'REFERRED'),
+
+  t('MEDIATING', 'SETTLE_WRITTEN', 'SETTLED_WRITTEN'),
+  t('MEDIATING', 'SETTLE_ORAL', 'SETTLED_ORAL'),
+  t('MEDIATING', 'TERMINATE_FAILED', 'TERMINATED_FAILED'),
+  t('MEDIATING', 'TERMINATE_REFUSED', 'TERMINATED_REFUSED'),
+  t('MEDIATING', 'REFER', 'REFERRED'),
+
+  t('REFERRED', 'RETURN_FROM_REFERRAL', 'MEDIATING'),
+  t('REFERRED', 'CLOSE', 'CLOSED', '移交后结案'),
+
+  t('SETTLED_WRITTEN', 'START_PERFORMANCE', 'PERFORMING'),
+  t('SETTLED_ORAL', 'START_PERFORMANCE', 'PERFORMING'),
+  t('PERFORMING', 'START_FOLLOW_UP', 'FOLLOW_UP'),
+  t('FOLLOW_UP', 'CLOSE', 'CLOSED', '回访完毕，结案'),
+
+  t('TERMINATED_FAILED', 'CLOSE', 'CLOSED'),
+  t('TERMINATED_REFUSED', 'CLOSE', 'CLOSED'),
+
+  t('CLOSED', 'ARCHIVE', 'ARCHIVED'),
+];
+
+export function stateLabelOf(state: CaseState): string {
+  return CASE_STATE_LABELS[state];
+}
+
+export function actionLabelOf(action: CaseAction): string {
+  return CASE_ACTION_LABELS[action];
+}
+
+/** Actions offered in a state, in table order (the order the buttons appear). */
+export function allowedActions(state: CaseState): readonly CaseAction[] {
+  return CASE_TRANSITIONS.filter((tr) => tr.from === state).map((tr) => tr.action);
+}
+
+/** Transitions out of a state, with their button labels. */
+export function transitionsFrom(state: CaseState): readonly CaseTransition[] {
+  return CASE_TRANSITIONS.filter((tr) => tr.from === state);
+}
+
+export type NextStateResult =
+  { readonly ok: true; readonly to: CaseState } | { readonly ok: false; readonly message: string };
+
+export function nextState(state: CaseState, action: CaseAction): NextStateResult {
+  const found = CASE_TRANSITIONS.find((tr) => tr.from === state && tr.action === action);
+  if (found !== undefined) return { ok: true, to: found.to };
+  const allowed = transitionsFrom(state).map((tr) => `“${tr.label}”`);
+  // Naming what *is* possible tells the mediator how to proceed instead of just "no".
+  const hint =
+    allowed.length > 0 ? `当前可以进行的操作：${allowed.join('、')}。` : '该状态下案件不能再变更。';
+  return {
+    ok: false,
+    message: `案件当前状态为“${stateLabelOf(state)}”，不能进行“${actionLabelOf(action)}”操作。${hint}`,
+  };
+}
+
+/**
+ * Sessions (调解记录) may be added only while mediation can still happen. After a refusal the
+ * law forbids further mediation (PML 17, §6.9 ERROR); after an outcome a new session would
+ * contradict the signed agreement or the termination on file. While REFERRED the case is with
+ * another body; it comes back as MEDIATING via RETURN_FROM_REFERRAL.
+ */
+export function canAddSession(state: CaseState): boolean {
+  return sessionBlockReason(state) === null;
+}
+
+export type SessionCheck = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+export function checkCanAddSession(state: CaseState): SessionCheck {
+  const reason = sessionBlockReason(state);
+  return reason === null ? { ok: true } : { ok: false, message: reason };
+}
+
+function sessionBlockReason(state: CaseState): string | null {
+  const blocked = `案件当前状态为“${stateLabelOf(state)}”，不能再添加调解记录`;
+  switch (state) {
+    case 'ACCEPTED':
+    case 'INVESTIGATING':
+    case 'MEDIATING':
+      return null;
+    case 'INTAKE':
+      return '案件尚未受理，不能添加调解记录';
+    case 'REFERRED':
+      return '案件已移交其他单位，退回后才能继续添加调解记录';
+    case 'REJECTED':
+      return '案件不予受理，不能添加调解记录';
+    case 'SETTLED_WRITTEN':
+    case 'SETTLED_ORAL':
+    case 'TERMINATED_FAILED':
+    case 'TERMINATED_REFUSED':
+    case 'PERFORMING':
+    case 'FOLLOW_UP':
+    case 'CLOSED':
+    case 'ARCHIVED':
+      return blocked;
+    default: {
+      const unreachable: never = state;
+      return unreachable;
+    }
+  }
+}
+
+/** Still needs work from the committee (shown in the open-cases list and reminders). */
+export function isOpen(state: CaseState): boolean {
+  switch (state) {
+    case 'INTAKE':
+    case 'ACCEPTED':
+    case 'INVESTIGATING':
+    case 'MEDIATING':
+    case 'SETTLED_WRITTEN':
+    case 'SETTLED_ORAL':
+    case 'TERMINATED_FAILED':
+    case 'TERMINATED_REFUSED':
+    case 'REFERRED':
+    case 'PERFORMING':
+    case 'FOLLOW_UP':
+      return true;
+    case 'REJECTED':
+    case 'CLOSED':
+    case 'ARCHIVED':
+      return false;
+    default: {
+      const unreachable: never = state;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Accepted but without a mediation outcome yet: the states the one-month due date (§4.3) and the
+ * overdue flag apply to, and what reports count as 在调 (§3.7).
+ */
+export function isAwaitingOutcome(state: CaseState): boolean {
+  switch (state) {
+    case 'ACCEPTED':
+    case 'INVESTIGATING':
+    case 'MEDIATING':
+    case 'REFERRED':
+      return true;
+    case 'INTAKE':
+    case 'REJECTED':
+    case 'SETTLED_WRITTEN':
+    case 'SETTLED_ORAL':
+    case 'TERMINATED_FAILED':
+    case 'TERMINATED_REFUSED':
+    case 'PERFORMING':
+    case 'FOLLOW_UP':
+    case 'CLOSED':
+    case 'ARCHIVED':
+      return false;
+    default: {
+      const unreachable: never = state;
+      return unreachable;
+    }
+  }
+}
+
+/** No way out: the record is final (ARCHIVED is read-only; REJECTED never became a case). */
+export function isTerminal(state: CaseState): boolean {
+  return allowedActions(state).length === 0;
+}
+
+export {
+  transitionInputSchema,
+  transitionInputSchemas,
+  type TransitionInput,
+  type TransitionInputOf,
+} from './case-transition-inputs';

@@ -1,0 +1,21 @@
+/**
+ * Error and status sentences the main process sends to the renderer. Kept in one catalogue so a
+ * Tibetan or Mongolian catalogue can follow with the same keys.
+ */
+export const apiMessagesZhCN = {
+  badInput: '填写的内容有误，请按提示修改后再保存',
+  unknownMethod: '程序内部调用了不存在的功能，请重新启动调解工作台',
+  internal: '操作没有完成：程序内部出错。已记录错误，数据未被修改。请重试，若仍失败请联系技术人员',
+  forbiddenSender: '拒绝了来自未知页面的请求',
+  ledgerMissing:
+    '找不到原有的案件台账文件。为防止误用空白台账，程序已暂停。请从备份恢复，或确认原台账已无法找回后新建',
+  ledgerTooNew: (found: number, supported: number) =>
+    `这个台账由更新版本的调解工作台创建（数据版本 ${found}，本程序最多支持 ${supported}）。为保护数据，本程序不会打开它，请安装最新版本`,
+  ledgerMigrationFailed: (stoppedAt: number) =>
+    `台账升级没有完成，已停在数据版本 ${stoppedAt}，原有数据未丢失。升级前的备份已保存，请联系技术人员`,
+  ledgerNotALedger: '台账文件已损坏或不是调解工作台的台账，程序不会覆盖它。请从备份恢复',
+  ledgerNotMissing: '台账文件存在，无需新建',
+  backupInvalid: (reason: string) => `无法使用该备份：${reason}`,
+  settingsConflict: '设置已在另一个窗口中被修改。请刷新后再修改，以免覆盖他人的修改',
+  settingsRequired: '请先完成调解组织设置',
+} as const;

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { apiContract, isApiMethod } from '../../domain/api/contract.js';
+import type { ApiMethod, ApiParsedInput, ApiResult } from '../../domain/api/contract.js';
+import { ApiError } from '../../domain/api/errors.js';
+import type { ApiEnvelope, FieldIssue } from '../../domain/api/errors.js';
+import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
+
+// zod's own fallback messages (wrong type, unknown key) in Chinese; ours override them per field.
+z.config(z.locales.zhCN());
+
+export type ApiHandler<M extends ApiMethod> = (
+  input: ApiParsedInput<M>,
+) => Promise<ApiResult<M>> | ApiResult<M>;
+
+export type ApiHandlers = { readonly [M in ApiMethod]: ApiHandler<M> };
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<ApiEnvelope<unknown>>;
+
+export interface DispatchLog {
+  /** Never receives the input: it holds personal data. */
+  error(event: { method: string; error: unknown }): void;
+}
+
+function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.slice(0, 50).map((issue) => ({
+    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: issue.message,
+  }));
+}
+
+/**
+ * The single door into the main process: validate, call, wrap. It never throws and never lets
+ * a stack trace or an internal message out; the same function serves IPC and the dev:web host.
+ */
+export function createDispatcher(handlers: ApiHandlers, log: DispatchLog): Dispatch {
+  for (const name of Object.keys(apiContract)) {
+    if (typeof (handlers as Record<string, unknown>)[name] !== 'function') {
+      throw new Error(`API method ${name} has no handler`);
+    }
+  }
+
+  return async (methodName, rawInput) => {
+    if (!isApiMethod(methodName)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: apiMessagesZhCN.unknownMethod } };
+    }
+    const parsed = apiContract[methodName].input.safeParse(rawInput);
+    if (!parsed.success) {
+      const issues = toFieldIssues(parsed.error);
+      const first = issues[0]?.message;
+      return {
+        ok: false,
+        error: {
+          code: 'BAD_INPUT',
+          message: issues.length === 1 && first ? first : apiMessagesZhCN.badInput,
+          issues,
+        },
+      };
+    }
+    try {
+      const handler = handlers[methodName] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      log.error({ method: methodName, error });
+      return { ok: false, error: { code: 'INTERNAL', message: apiMessagesZhCN.internal } };
+    }
+  };
+}

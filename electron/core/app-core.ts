@@ -1,0 +1,43 @@
+import { MIGRATIONS } from '../../db/migrations/index.js';
+import type { Migration } from '../../db/migrations/migration.js';
+import { createDispatcher } from '../api/dispatch.js';
+import type { Dispatch, DispatchLog } from '../api/dispatch.js';
+import { createHandlers } from '../api/handlers.js';
+import { LedgerSession } from '../services/ledger-session.js';
+import { SettingsService } from '../services/settings-service.js';
+import { SystemService } from '../services/system-service.js';
+
+export interface AppCoreOptions {
+  readonly dataDir: string;
+  readonly appVersion: string;
+  readonly now?: () => Date;
+  /** Tests inject a broken step here; the app always uses the real list. */
+  readonly migrations?: readonly Migration[];
+  readonly log?: DispatchLog;
+}
+
+export interface AppCore {
+  readonly dispatch: Dispatch;
+  readonly ledger: LedgerSession;
+  close(): void;
+}
+
+const consoleLog: DispatchLog = {
+  error: ({ method, error }) => console.error(`[api] ${method} failed:`, error),
+};
+
+/**
+ * Everything the main process does, without Electron: the Electron shell and the dev:web host
+ * both wrap this, and the tests call it directly.
+ */
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const ledger = new LedgerSession(options.dataDir, migrations, options.now ?? (() => new Date()));
+  await ledger.open();
+  const services = {
+    system: new SystemService(ledger, options.appVersion, migrations.length),
+    settings: new SettingsService(ledger),
+  };
+  const dispatch = createDispatcher(createHandlers(services), options.log ?? consoleLog);
+  return { dispatch, ledger, close: () => ledger.close() };
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * What a document is filled with. All values are strings already formatted for print
+ * (dates per the committee's date style, amounts as `人民币叁万元整（¥30,000.00）`).
+ * List items are keyed by full path (`party.name`).
+ */
+export interface DocumentTranslation {
+  /** bo = Tibetan, mn = Mongolian (traditional script cannot be typeset here; see preflight). */
+  readonly language: 'bo' | 'mn';
+  /** Chinese heading printed on the translation page, e.g. 藏文译文. */
+  readonly title: string;
+  readonly text: string;
+}
+
+export interface DocumentData {
+  readonly fields: Readonly<Record<string, string>>;
+  readonly lists: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+  readonly translations?: readonly DocumentTranslation[] | undefined;
+}
+
+const value = z.string().max(100_000);
+
+export const documentDataSchema = z.strictObject({
+  fields: z.record(z.string(), value),
+  lists: z.record(z.string(), z.array(z.record(z.string(), value)).max(200)),
+  translations: z
+    .array(
+      z.strictObject({
+        language: z.enum(['bo', 'mn']),
+        title: z.string().max(60),
+        text: z.string().max(200_000),
+      }),
+    )
+    .max(10)
+    .optional(),
+});

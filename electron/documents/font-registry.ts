@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+
+/**
+ * Where the document fonts live and how they are loaded.
+ *
+ * Fonts are parsed once per process and the parsed fontkit objects are shared by every
+ * document: pdfkit accepts a fontkit font in `registerFont`, which halves warm render time
+ * (platform notes: 44 ms → 23 ms) and avoids holding a 15 MB buffer per document.
+ *
+ * The fonts directory is injectable: in development it is `node_modules/@expo-google-fonts`,
+ * a packaged app passes its resources directory (e.g. `process.resourcesPath + '/fonts'`), where
+ * the files may sit flat (`<dir>/NotoSerifSC_400Regular.ttf`) or in the npm layout.
+ */
+
+export const DOCUMENT_FONT_ROLES = ['serif', 'serifBold', 'tibetan', 'mongolian'] as const;
+export type DocumentFontRole = (typeof DOCUMENT_FONT_ROLES)[number];
+
+/** Path of each font relative to `node_modules/@expo-google-fonts`. */
+const NPM_LAYOUT: Readonly<Record<DocumentFontRole, string>> = {
+  serif: 'noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  serifBold: 'noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+  tibetan: 'noto-serif-tibetan/400Regular/NotoSerifTibetan_400Regular.ttf',
+  mongolian: 'noto-sans-mongolian/400Regular/NotoSansMongolian_400Regular.ttf',
+};
+
+export type DocumentFontFiles = Readonly<Record<DocumentFontRole, string>>;
+
+export function defaultDevFontsDir(cwd: string = process.cwd()): string {
+  return path.join(cwd, 'node_modules', '@expo-google-fonts');
+}
+
+export class FontNotFoundError extends Error {
+  constructor(role: DocumentFontRole, tried: readonly string[]) {
+    super(`找不到文书字体（${role}）：${tried.join('；')}`);
+    this.name = 'FontNotFoundError';
+  }
+}
+
+export function resolveFontFiles(fontsDir: string = defaultDevFontsDir()): DocumentFontFiles {
+  const resolve = (role: DocumentFontRole): string => {
+    const relative = NPM_LAYOUT[role];
+    const candidates = [path.join(fontsDir, path.basename(relative)), path.join(fontsDir, relative)];
+    const found = candidates.find((candidate) => existsSync(candidate));
+    if (!found) throw new FontNotFoundError(role, candidates);
+    return found;
+  };
+  return {
+    serif: resolve('serif'),
+    serifBold: resolve('serifBold'),
+    tibetan: resolve('tibetan'),
+    mongolian: resolve('mongolian'),
+  };
+}
+
+/** Parsed fonts shared across documents. Mongolian is only located, never given to pdfkit. */
+export interface DocumentFonts {
+  readonly serif: fontkit.Font;
+  readonly serifBold: fontkit.Font;
+  readonly tibetan: fontkit.Font;
+  readonly files: DocumentFontFiles;
+}
+
+function openFont(file: string): fontkit.Font {
+  const font = fontkit.create(readFileSync(file));
+  if ('fonts' in font) throw new Error(`文书字体不能是字体集合（.ttc）：${file}`);
+  return font;
+}
+
+const cache = new Map<string, DocumentFonts>();
+
+/** Loads (once per directory per process) the fonts used by the document renderer. */
+export function loadDocumentFonts(fontsDir: string = defaultDevFontsDir()): DocumentFonts {
+  const key = path.resolve(fontsDir);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const files = resolveFontFiles(fontsDir);
+  const fonts: DocumentFonts = {
+    serif: openFont(files.serif),
+    serifBold: openFont(files.serifBold),
+    tibetan: openFont(files.tibetan),
+    files,
+  };
+  cache.set(key, fonts);
+  return fonts;
+}

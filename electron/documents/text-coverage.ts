@@ -1,0 +1,133 @@
+import type { Font } from 'fontkit';
+import type { DocumentData } from './document-data.js';
+import type { DocumentFonts } from './font-registry.js';
+import { templateLiterals, type DocumentTemplate } from './template-loader.js';
+
+/**
+ * Checks, before anything is drawn, that every character can be printed:
+ * - a character the Chinese font lacks (some CJK Extension B+ name characters) would print as
+ *   an empty box: reported as a warning naming the field and the characters, so the mediator
+ *   can decide (handwrite it on the printed copy, or use a registered substitute);
+ * - traditional Mongolian (U+1800–U+18AF) is an error: fontkit crashes on it and pdfkit cannot
+ *   set vertical text (platform notes); it must be printed through the Chromium route;
+ * - Tibetan belongs on a translation page (standard forms stay Chinese, domain §4.10): an error
+ *   in the body; on a `bo` translation page it is checked against the Tibetan font.
+ */
+
+export type TextIssueCode = 'MISSING_GLYPHS' | 'MONGOLIAN_SCRIPT' | 'TIBETAN_IN_BODY';
+
+export interface TextIssue {
+  readonly code: TextIssueCode;
+  /** `agreement.factsAndIssues`, `parties[1].party.name`, `translations[0]`, `template`. */
+  readonly field: string;
+  readonly characters: readonly string[];
+  readonly message: string;
+}
+
+export interface TextCheck {
+  readonly errors: readonly TextIssue[];
+  readonly warnings: readonly TextIssue[];
+}
+
+const isMongolian = (cp: number) => cp >= 0x1800 && cp <= 0x18af;
+const isTibetan = (cp: number) => cp >= 0x0f00 && cp <= 0x0fff;
+/** Characters that are layout, not ink: never looked up in a font. */
+const isLayout = (cp: number) => cp === 0x0a || cp === 0x0d || cp === 0x09 || cp === 0x20;
+
+function unique(chars: Iterable<string>): string[] {
+  return [...new Set(chars)];
+}
+
+function describe(chars: readonly string[]): string {
+  return chars
+    .map((c) => `“${c}”(U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`)
+    .join('、');
+}
+
+function checkBodyText(field: string, text: string, font: Font, errors: TextIssue[], warnings: TextIssue[]) {
+  const mongolian: string[] = [];
+  const tibetan: string[] = [];
+  const missing: string[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isLayout(cp)) continue;
+    if (isMongolian(cp)) mongolian.push(ch);
+    else if (isTibetan(cp)) tibetan.push(ch);
+    else if (!font.hasGlyphForCodePoint(cp)) missing.push(ch);
+  }
+  if (mongolian.length > 0) {
+    errors.push({
+      code: 'MONGOLIAN_SCRIPT',
+      field,
+      characters: unique(mongolian),
+      message: '含有传统蒙古文：本排版器不能输出竖排蒙古文，请删除后用蒙古文译文打印功能另行打印',
+    });
+  }
+  if (tibetan.length > 0) {
+    errors.push({
+      code: 'TIBETAN_IN_BODY',
+      field,
+      characters: unique(tibetan),
+      message: '含有藏文：协议正文使用中文，藏文请填写在藏文译文页',
+    });
+  }
+  if (missing.length > 0) {
+    const chars = unique(missing);
+    warnings.push({
+      code: 'MISSING_GLYPHS',
+      field,
+      characters: chars,
+      message: `字体缺少 ${describe(chars)}，打印出来会是空框，请在打印件上手写补正或改用通用字`,
+    });
+  }
+}
+
+export function checkDocumentText(
+  template: DocumentTemplate,
+  data: DocumentData,
+  fonts: Pick<DocumentFonts, 'serif' | 'serifBold' | 'tibetan'>,
+): TextCheck {
+  const errors: TextIssue[] = [];
+  const warnings: TextIssue[] = [];
+  // Regular and Bold Noto Serif SC have the same coverage; check against Regular.
+  checkBodyText('template', templateLiterals(template).join(''), fonts.serif, errors, warnings);
+  for (const [key, text] of Object.entries(data.fields)) {
+    checkBodyText(key, text, fonts.serif, errors, warnings);
+  }
+  for (const [list, items] of Object.entries(data.lists)) {
+    items.forEach((item, i) => {
+      for (const [key, text] of Object.entries(item)) {
+        checkBodyText(`${list}[${i}].${key}`, text, fonts.serif, errors, warnings);
+      }
+    });
+  }
+  (data.translations ?? []).forEach((translation, i) => {
+    const field = `translations[${i}]`;
+    checkBodyText(`${field}.title`, translation.title, fonts.serif, errors, warnings);
+    const chars = [...translation.text];
+    const mongolian = chars.filter((c) => isMongolian(c.codePointAt(0) ?? 0));
+    if (translation.language === 'mn' || mongolian.length > 0) {
+      errors.push({
+        code: 'MONGOLIAN_SCRIPT',
+        field,
+        characters: unique(mongolian),
+        message: '蒙古文译文页需竖排，本排版器不能输出，请用蒙古文译文打印功能另行打印',
+      });
+      return;
+    }
+    const missing = chars.filter((c) => {
+      const cp = c.codePointAt(0) ?? 0;
+      return !isLayout(cp) && !fonts.tibetan.hasGlyphForCodePoint(cp);
+    });
+    if (missing.length > 0) {
+      const unmatched = unique(missing);
+      warnings.push({
+        code: 'MISSING_GLYPHS',
+        field,
+        characters: unmatched,
+        message: `藏文字体缺少 ${describe(unmatched)}，译文页只能写藏文`,
+      });
+    }
+  });
+  return { errors, warnings };
+}

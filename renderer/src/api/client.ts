@@ -1,0 +1,38 @@
+import { BRIDGE_GLOBAL_NAME } from '../../../domain/api/bridge';
+import type { MediationDeskBridge } from '../../../domain/api/bridge';
+import type { ApiInput, ApiMethod, ApiResult } from '../../../domain/api/contract';
+import type { ApiErrorBody } from '../../../domain/api/errors';
+import { uiText } from '../i18n/zh-CN';
+
+/** A failed API call as the UI sees it: a stable code to branch on and a sentence to show. */
+export class ApiCallError extends Error {
+  readonly code: ApiErrorBody['code'];
+  readonly issues: ApiErrorBody['issues'];
+
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiCallError';
+    this.code = body.code;
+    this.issues = body.issues;
+  }
+}
+
+function bridge(): MediationDeskBridge {
+  const found = (window as unknown as Record<string, MediationDeskBridge | undefined>)[
+    BRIDGE_GLOBAL_NAME
+  ];
+  if (!found) {
+    throw new ApiCallError({ code: 'INTERNAL', message: uiText.common.bridgeMissing });
+  }
+  return found;
+}
+
+/** Calls one API method; resolves with its value or rejects with an ApiCallError. */
+export async function api<M extends ApiMethod>(
+  method: M,
+  input: ApiInput<M>,
+): Promise<ApiResult<M>> {
+  const envelope = await bridge().invoke(method, input);
+  if (envelope.ok) return envelope.value;
+  throw new ApiCallError(envelope.error);
+}

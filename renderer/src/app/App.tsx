@@ -1,0 +1,71 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useCallback, useEffect, useState } from 'react';
+import { HashRouter } from 'react-router';
+import type { SystemStatus } from '../../../domain/api/system-contract';
+import { api } from '../api/client';
+import { uiText } from '../i18n/zh-CN';
+import { FirstRunPage } from '../pages/settings/FirstRunPage';
+import { LedgerRecoveryPage } from '../pages/recovery/LedgerRecoveryPage';
+import { AppShell } from './AppShell';
+import { readCspNonce } from './csp-nonce';
+import { ErrorPanel } from '../components/ErrorPanel';
+
+dayjs.locale('zh-cn');
+
+const theme = {
+  token: {
+    fontFamily: "'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif",
+    colorPrimary: '#1d5fa8',
+    borderRadius: 4,
+  },
+};
+
+/** Decides what the whole window shows: recovery, first-run set-up, or the app itself. */
+function StatusGate() {
+  const [status, setStatus] = useState<SystemStatus | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setStatus(await api('system.status', {}));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (error) return <ErrorPanel error={error} onRetry={refresh} />;
+  if (!status) return <Spin fullscreen tip={uiText.common.loading} />;
+  if (status.ledger.state !== 'READY') {
+    return <LedgerRecoveryPage status={status.ledger} onStatus={setStatus} />;
+  }
+  if (!status.ledger.settingsComplete) return <FirstRunPage onDone={refresh} />;
+  return (
+    <HashRouter>
+      <AppShell status={status} />
+    </HashRouter>
+  );
+}
+
+export function App() {
+  const nonce = readCspNonce();
+  return (
+    <ConfigProvider
+      locale={zhCN}
+      theme={theme}
+      csp={nonce ? { nonce } : undefined}
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>
+        <StatusGate />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

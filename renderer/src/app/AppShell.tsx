@@ -1,0 +1,66 @@
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  PhoneOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import type { SystemStatus } from '../../../domain/api/system-contract';
+import { uiText } from '../i18n/zh-CN';
+import { NotBuiltPage } from '../pages/NotBuiltPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { NAV_ITEMS } from './navigation';
+
+const ICONS: Record<string, ReactNode> = {
+  '/dashboard': <DashboardOutlined />,
+  '/intake': <FormOutlined />,
+  '/cases': <AuditOutlined />,
+  '/agreements': <FileTextOutlined />,
+  '/follow-ups': <PhoneOutlined />,
+  '/reports': <BarChartOutlined />,
+  '/settings': <SettingOutlined />,
+};
+
+export function AppShell({ status }: { status: SystemStatus }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const selected = NAV_ITEMS.find((item) => location.pathname.startsWith(item.path))?.path;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
+        <Typography.Title level={4} style={{ padding: '16px 20px', margin: 0 }}>
+          {uiText.appName}
+        </Typography.Title>
+        <Menu
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={NAV_ITEMS.map((item) => ({
+            key: item.path,
+            icon: ICONS[item.path],
+            label: item.label,
+          }))}
+          onClick={({ key }) => void navigate(key)}
+        />
+        <Typography.Text type="secondary" style={{ padding: '16px 20px', display: 'block' }}>
+          v{status.appVersion}
+        </Typography.Text>
+      </Layout.Sider>
+      <Layout.Content style={{ padding: 24 }}>
+        <Routes>
+          <Route path="/" element={<Navigate to="/dashboard" replace />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          {NAV_ITEMS.filter((item) => !item.built).map((item) => (
+            <Route key={item.path} path={item.path} element={<NotBuiltPage name={item.label} />} />
+          ))}
+          <Route path="*" element={<Navigate to="/dashboard" replace />} />
+        </Routes>
+      </Layout.Content>
+    </Layout>
+  );
+}

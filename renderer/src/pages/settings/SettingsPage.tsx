@@ -1,0 +1,51 @@
+import { Button, Card, Space, Spin } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { RoomSettings } from '../../../../domain/room-settings';
+import { api } from '../../api/client';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { uiText } from '../../i18n/zh-CN';
+import { RoomSettingsForm } from './RoomSettingsForm';
+
+export function SettingsPage() {
+  const [settings, setSettings] = useState<RoomSettings | null | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  // Remounting the form after a reload resets its fields to what is stored.
+  const [formKey, setFormKey] = useState(0);
+
+  const load = useCallback(async () => {
+    try {
+      setSettings(await api('settings.get', {}));
+      setError(null);
+      setFormKey((k) => k + 1);
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error) return <ErrorPanel error={error} onRetry={load} />;
+  if (settings === undefined) return <Spin />;
+  return (
+    <Card
+      title={uiText.settings.title}
+      extra={
+        <Space>
+          <Button onClick={() => void load()}>{uiText.common.reload}</Button>
+        </Space>
+      }
+    >
+      <RoomSettingsForm
+        key={formKey}
+        initial={settings}
+        submitLabel={uiText.common.save}
+        onSaved={(saved) => {
+          setSettings(saved);
+          setFormKey((k) => k + 1);
+        }}
+      />
+    </Card>
+  );
+}

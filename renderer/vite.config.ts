@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: path.join(here, '..', 'dist', 'renderer'),
+    emptyOutDir: true,
+    // A desktop app loads from disk: big chunks cost little, but keep antd out of the entry.
+    chunkSizeWarningLimit: 2500,
+    modulePreload: { polyfill: false },
+    sourcemap: true,
+  },
+});
