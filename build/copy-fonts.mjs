@@ -6,9 +6,15 @@ import path from 'node:path';
  * They come from npm packages so the repository does not carry 30 MB of binaries.
  */
 export const APP_FONTS = [
-  ['@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', 'NotoSerifSC-Regular.ttf'],
+  [
+    '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+    'NotoSerifSC-Regular.ttf',
+  ],
   ['@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf', 'NotoSerifSC-Bold.ttf'],
-  ['@expo-google-fonts/noto-serif-tibetan/400Regular/NotoSerifTibetan_400Regular.ttf', 'NotoSerifTibetan-Regular.ttf'],
+  [
+    '@expo-google-fonts/noto-serif-tibetan/400Regular/NotoSerifTibetan_400Regular.ttf',
+    'NotoSerifTibetan-Regular.ttf',
+  ],
 ];
 
 export function copyAppFonts(root, destination) {

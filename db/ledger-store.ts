@@ -1,8 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BackupVerificationError, fsyncDirectory, listBackups, verifyLedgerFile } from './backup.js';
+import {
+  BackupVerificationError,
+  fsyncDirectory,
+  listBackups,
+  verifyLedgerFile,
+} from './backup.js';
 import type { BackupInfo } from './backup.js';
-import { LEDGER_APPLICATION_ID, applicationIdOf, openConnection, schemaVersionOf } from './connection.js';
+import {
+  LEDGER_APPLICATION_ID,
+  applicationIdOf,
+  openConnection,
+  schemaVersionOf,
+} from './connection.js';
 import type { Db } from './connection.js';
 import { readMarker, sidecarFiles, writeMarker } from './ledger-files.js';
 import type { LedgerPaths } from './ledger-files.js';

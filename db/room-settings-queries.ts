@@ -31,8 +31,7 @@ function fromRow(row: RoomSettingsRow): RoomSettings {
 
 export function getRoomSettings(db: Db): RoomSettings | null {
   const row = db.prepare('SELECT * FROM room_settings WHERE id = 1').get() as
-    | RoomSettingsRow
-    | undefined;
+    RoomSettingsRow | undefined;
   return row ? fromRow(row) : null;
 }
 
@@ -52,8 +51,7 @@ export function saveRoomSettings(
 ): SaveOutcome {
   return db.transaction((): SaveOutcome => {
     const current = db.prepare('SELECT version FROM room_settings WHERE id = 1').get() as
-      | { version: number }
-      | undefined;
+      { version: number } | undefined;
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== expectedVersion) return { ok: false, currentVersion };
     const params = {

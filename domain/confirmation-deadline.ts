@@ -43,7 +43,11 @@ function fromEpochDay(day: number): string {
 
 export function isWorkingDay(isoDate: string, calendar: DeadlineCalendar): boolean {
   const day = toEpochDay(isoDate, '日期');
-  return isWorkingEpochDay(day, toDaySet(calendar.holidays, '节假日'), toDaySet(calendar.makeUpWorkdays ?? [], '调休上班日'));
+  return isWorkingEpochDay(
+    day,
+    toDaySet(calendar.holidays, '节假日'),
+    toDaySet(calendar.makeUpWorkdays ?? [], '调休上班日'),
+  );
 }
 
 function toDaySet(dates: readonly string[], what: string): ReadonlySet<number> {

@@ -99,8 +99,7 @@ export function formatAmountForDocument(fen: bigint | number): string {
 }
 
 export type ParseYuanResult =
-  | { readonly ok: true; readonly fen: number }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly fen: number } | { readonly ok: false; readonly message: string };
 
 const FULL_WIDTH = /[０-９，．]/g;
 

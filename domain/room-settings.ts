@@ -15,10 +15,12 @@ export const roomSettingsInputSchema = z.strictObject({
     (s) => !/[{}]/.test(s),
     { error: '编号简称不能包含花括号' },
   ),
-  caseNumberPattern: singleLine({ label: '案件编号格式', min: 1, max: 60 }).superRefine((s, ctx) => {
-    const check = checkCaseNumberPattern(s);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
-  }),
+  caseNumberPattern: singleLine({ label: '案件编号格式', min: 1, max: 60 }).superRefine(
+    (s, ctx) => {
+      const check = checkCaseNumberPattern(s);
+      if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+    },
+  ),
   documentDateStyle: z.enum(DOCUMENT_DATE_STYLE_CODES, { error: '请选择文书日期样式' }),
   countyOfficeName: singleLine({ label: '上报单位（县司法局／综治中心）名称', min: 2, max: 60 }),
 });

@@ -9,10 +9,12 @@ import { z } from 'zod';
 
 // C0 controls except TAB and LF, DEL, C1 controls, bidi embeddings/overrides/isolates,
 // line/paragraph separators, and lone surrogates (which SQLite would store as U+FFFD).
+/* eslint-disable no-control-regex -- finding control characters is the purpose */
 const FORBIDDEN_MULTILINE =
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const FORBIDDEN_SINGLE_LINE =
   /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+/* eslint-enable no-control-regex */
 
 export function hasForbiddenCharacters(text: string, multiline: boolean): boolean {
   return (multiline ? FORBIDDEN_MULTILINE : FORBIDDEN_SINGLE_LINE).test(text);
@@ -71,13 +73,13 @@ export const singleLine = (options: TextOptions) => textSchema(options, false);
 /** Paragraphs: summaries, session records, agreement facts. TAB and LF are kept. */
 export const multiLine = (options: TextOptions) => textSchema(options, true);
 
-/** Optional single-line text: empty input is stored as null. */
+/** Optional single-line text: a missing key, null and empty input are all stored as null. */
 export const optionalSingleLine = (options: Omit<TextOptions, 'min'>) =>
-  z
-    .union([singleLine({ ...options, min: 0 }), z.null(), z.undefined()])
+  singleLine({ ...options, min: 0 })
+    .nullish()
     .transform((s) => (s === undefined || s === null || s === '' ? null : s));
 
 export const optionalMultiLine = (options: Omit<TextOptions, 'min'>) =>
-  z
-    .union([multiLine({ ...options, min: 0 }), z.null(), z.undefined()])
+  multiLine({ ...options, min: 0 })
+    .nullish()
     .transform((s) => (s === undefined || s === null || s === '' ? null : s));

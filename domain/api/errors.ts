@@ -28,8 +28,7 @@ export interface ApiErrorBody {
 }
 
 export type ApiEnvelope<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ApiErrorBody };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorBody };
 
 /**
  * Thrown by services for expected failures. Anything else thrown is reported as INTERNAL

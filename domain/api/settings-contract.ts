@@ -9,7 +9,11 @@ export const settingsContract = {
   'settings.save': method<RoomSettings>()(
     z.strictObject({
       settings: roomSettingsInputSchema,
-      expectedVersion: z.number({ error: '版本号无效' }).int().min(0).max(2 ** 31),
+      expectedVersion: z
+        .number({ error: '版本号无效' })
+        .int()
+        .min(0)
+        .max(2 ** 31),
     }),
   ),
 } as const;

@@ -41,7 +41,10 @@ export function createDispatcher(handlers: ApiHandlers, log: DispatchLog): Dispa
 
   return async (methodName, rawInput) => {
     if (!isApiMethod(methodName)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: apiMessagesZhCN.unknownMethod } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: apiMessagesZhCN.unknownMethod },
+      };
     }
     const parsed = apiContract[methodName].input.safeParse(rawInput);
     if (!parsed.success) {

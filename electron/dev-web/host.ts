@@ -49,7 +49,10 @@ function tokensMatch(given: string | undefined, expected: string): boolean {
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -65,14 +68,23 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-export async function startHost(options: HostOptions): Promise<{ url: string; close(): Promise<void> }> {
-  const core: AppCore = await createAppCore({ dataDir: options.dataDir, appVersion: options.appVersion });
+export async function startHost(
+  options: HostOptions,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const core: AppCore = await createAppCore({
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+  });
   const token = randomBytes(24).toString('base64url');
   let expectedHost = '';
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: apiMessagesZhCN.internal } });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'INTERNAL', message: apiMessagesZhCN.internal },
+        });
       else res.end();
     });
   });
@@ -85,22 +97,38 @@ export async function startHost(options: HostOptions): Promise<{ url: string; cl
     }
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === '/api') {
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: '不支持的请求方式' } });
+      if (req.method !== 'POST')
+        return sendJson(res, 405, {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: '不支持的请求方式' },
+        });
       if (!tokensMatch(req.headers[TOKEN_HEADER] as string | undefined, token)) {
-        return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: apiMessagesZhCN.forbiddenSender } });
+        return sendJson(res, 403, {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: apiMessagesZhCN.forbiddenSender },
+        });
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return sendJson(res, 415, { ok: false, error: { code: 'BAD_INPUT', message: apiMessagesZhCN.badInput } });
+        return sendJson(res, 415, {
+          ok: false,
+          error: { code: 'BAD_INPUT', message: apiMessagesZhCN.badInput },
+        });
       }
       const body = await readBody(req);
       if (body === null) {
-        return sendJson(res, 413, { ok: false, error: { code: 'BAD_INPUT', message: '提交的内容过大' } });
+        return sendJson(res, 413, {
+          ok: false,
+          error: { code: 'BAD_INPUT', message: '提交的内容过大' },
+        });
       }
       let payload: unknown;
       try {
         payload = JSON.parse(body.toString('utf8'));
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: apiMessagesZhCN.badInput } });
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'BAD_INPUT', message: apiMessagesZhCN.badInput },
+        });
       }
       const { method, input } = (payload ?? {}) as { method?: unknown; input?: unknown };
       return sendJson(res, 200, await core.dispatch(method, input));
@@ -111,7 +139,10 @@ export async function startHost(options: HostOptions): Promise<{ url: string; cl
     }
     const nonce = newNonce();
     if (pathname === DEV_BRIDGE_PATH) {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', ...securityHeaders(nonce) });
+      res.writeHead(200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        ...securityHeaders(nonce),
+      });
       res.end(devBridgeScript);
       return;
     }
@@ -168,7 +199,12 @@ async function main(): Promise<void> {
     console.error('找不到已构建的界面文件，请先运行 npm run build');
     process.exit(1);
   }
-  const host = await startHost({ dataDir, port, rendererRoot, appVersion: process.env.APP_VERSION ?? '0.0.0' });
+  const host = await startHost({
+    dataDir,
+    port,
+    rendererRoot,
+    appVersion: process.env.APP_VERSION ?? '0.0.0',
+  });
   console.log(`调解工作台开发预览（仅本机）：${host.url}`);
   console.log(`数据目录：${dataDir}`);
   console.log(`DEV_WEB_URL=${host.url}`);

@@ -63,19 +63,27 @@ function lockDownSession(): void {
 }
 
 function registerIpc(): void {
-  ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, methodName: unknown, input: unknown) => {
-    const frame = event.senderFrame;
-    const trusted = isTrustedSender(
-      frame ? { url: frame.url, detached: frame.detached, isMainFrame: frame === frame.top } : null,
-    );
-    if (!trusted) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: apiMessagesZhCN.forbiddenSender } };
-    }
-    if (!core) {
-      return { ok: false, error: { code: 'INTERNAL', message: apiMessagesZhCN.internal } };
-    }
-    return core.dispatch(methodName, input);
-  });
+  ipcMain.handle(
+    IPC_CHANNEL,
+    async (event: IpcMainInvokeEvent, methodName: unknown, input: unknown) => {
+      const frame = event.senderFrame;
+      const trusted = isTrustedSender(
+        frame
+          ? { url: frame.url, detached: frame.detached, isMainFrame: frame === frame.top }
+          : null,
+      );
+      if (!trusted) {
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: apiMessagesZhCN.forbiddenSender },
+        };
+      }
+      if (!core) {
+        return { ok: false, error: { code: 'INTERNAL', message: apiMessagesZhCN.internal } };
+      }
+      return core.dispatch(methodName, input);
+    },
+  );
 }
 
 function createWindow(): void {

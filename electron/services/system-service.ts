@@ -2,7 +2,11 @@ import type { BackupInfo } from '../../db/backup.js';
 import { BackupVerificationError } from '../../db/backup.js';
 import { acknowledgeLossAndStartEmpty, restoreBackup } from '../../db/ledger-store.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
-import type { BackupSummary, LedgerStatus, SystemStatus } from '../../domain/api/system-contract.js';
+import type {
+  BackupSummary,
+  LedgerStatus,
+  SystemStatus,
+} from '../../domain/api/system-contract.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { unavailableMessage } from './ledger-session.js';

@@ -47,7 +47,9 @@ describe('room settings, first run to restart (real ledger, Chromium)', () => {
 
       await page.getByRole('menuitem', { name: '设置' }).waitFor();
       await page.getByRole('menuitem', { name: '设置' }).click();
-      await expectLocator(page.getByLabel('调解委员会名称')).toHaveValue('金峰路街道人民调解委员会');
+      await expectLocator(page.getByLabel('调解委员会名称')).toHaveValue(
+        '金峰路街道人民调解委员会',
+      );
       await screenshot(page, 'settings-page');
 
       // Restart the host against the same data directory: the ledger keeps the settings.
@@ -55,7 +57,9 @@ describe('room settings, first run to restart (real ledger, Chromium)', () => {
       host = await startHost(dataDir);
       await page.goto(host.url);
       await page.getByRole('menuitem', { name: '设置' }).click();
-      await expectLocator(page.getByLabel('调解委员会名称')).toHaveValue('金峰路街道人民调解委员会');
+      await expectLocator(page.getByLabel('调解委员会名称')).toHaveValue(
+        '金峰路街道人民调解委员会',
+      );
       await expectLocator(page.getByLabel('调解室名称')).toHaveValue('“熬茶”接访工作室');
       await expectLocator(page.getByLabel('统计用区划代码（选填）')).toHaveValue('632801001001');
 

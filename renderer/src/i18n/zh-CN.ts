@@ -15,7 +15,8 @@ export const uiText = {
     bridgeMissing: '界面未连接到调解工作台主程序，请重新启动程序',
     unexpected: '操作没有完成，请重试',
     notBuiltTitle: '此功能尚在开发中',
-    notBuiltBody: (name: string) => `“${name}”功能尚未完成，将在后续版本中提供。目前可以使用“设置”。`,
+    notBuiltBody: (name: string) =>
+      `“${name}”功能尚未完成，将在后续版本中提供。目前可以使用“设置”。`,
   },
   nav: {
     dashboard: '工作台',
@@ -39,7 +40,8 @@ export const uiText = {
     roomName: '调解室名称',
     roomNamePlaceholder: '例如：“熬茶”接访工作室',
     organisationType: '调解组织类型',
-    organisationTypeHelp: '用于统计报表“不同主体调解情况”。驻派出所、驻法院的调解室按所属调委会类型选择。',
+    organisationTypeHelp:
+      '用于统计报表“不同主体调解情况”。驻派出所、驻法院的调解室按所属调委会类型选择。',
     divisionCode: '统计用区划代码',
     divisionCodeHelp: '12 位数字，可在国家统计局区划代码表中查到；不知道可以先不填。',
     numberAbbreviation: '编号简称',

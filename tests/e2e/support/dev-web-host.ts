@@ -18,7 +18,8 @@ export function freshDataDir(label: string): string {
 
 /** Starts the real dev:web host (built renderer + real ledger) and waits for its URL line. */
 export async function startHost(dataDir: string): Promise<RunningHost> {
-  if (!fs.existsSync(HOST_SCRIPT)) throw new Error('dist/dev-web/host.cjs missing: run npm run build');
+  if (!fs.existsSync(HOST_SCRIPT))
+    throw new Error('dist/dev-web/host.cjs missing: run npm run build');
   const child: ChildProcess = spawn(process.execPath, [HOST_SCRIPT, '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

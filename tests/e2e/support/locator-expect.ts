@@ -24,8 +24,16 @@ async function poll(read: () => Promise<string>, ok: (seen: string) => boolean, 
 export function expectLocator(locator: Locator) {
   return {
     toHaveValue: (value: string) =>
-      poll(() => locator.inputValue({ timeout: 1000 }), (s) => s === value, `expected value ${value}`),
+      poll(
+        () => locator.inputValue({ timeout: 1000 }),
+        (s) => s === value,
+        `expected value ${value}`,
+      ),
     toContainText: (text: string) =>
-      poll(() => locator.innerText({ timeout: 1000 }), (s) => s.includes(text), `expected text ${text}`),
+      poll(
+        () => locator.innerText({ timeout: 1000 }),
+        (s) => s.includes(text),
+        `expected text ${text}`,
+      ),
   };
 }

@@ -5,8 +5,14 @@ import { confirmationDeadline, isWorkingDay } from '../../../domain/confirmation
 // (test data only; the app loads the real calendar as data).
 const calendar2026 = {
   holidays: [
-    '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04',
-    '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08',
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+    '2026-10-08',
   ],
   makeUpWorkdays: ['2026-09-27', '2026-10-10'],
 };

@@ -27,13 +27,20 @@ describe('formatDocumentDate', () => {
     expect(text).not.toMatch(/[零O0○]/);
   });
 
-  it.each(['2026-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-1-5', '26-01-05', '', 'x', '2026-01-05T00:00'])(
-    'refuses %j',
-    (iso) => {
-      expect(() => formatDocumentDate(iso, 'ARABIC')).toThrow('日期无效');
-      expect(() => formatDocumentDate(iso, 'CHINESE')).toThrow('日期无效');
-    },
-  );
+  it.each([
+    '2026-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2026-1-5',
+    '26-01-05',
+    '',
+    'x',
+    '2026-01-05T00:00',
+  ])('refuses %j', (iso) => {
+    expect(() => formatDocumentDate(iso, 'ARABIC')).toThrow('日期无效');
+    expect(() => formatDocumentDate(iso, 'CHINESE')).toThrow('日期无效');
+  });
 
   it('lists both styles with Chinese labels', () => {
     expect(DOCUMENT_DATE_STYLES.map((s) => s.value)).toEqual(['ARABIC', 'CHINESE']);

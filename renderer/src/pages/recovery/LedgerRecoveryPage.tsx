@@ -1,7 +1,11 @@
 import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { START_EMPTY_CONFIRMATION } from '../../../../domain/api/system-contract';
-import type { BackupSummary, LedgerStatus, SystemStatus } from '../../../../domain/api/system-contract';
+import type {
+  BackupSummary,
+  LedgerStatus,
+  SystemStatus,
+} from '../../../../domain/api/system-contract';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
@@ -93,7 +97,10 @@ export function LedgerRecoveryPage({
                   <Popconfirm
                     title={t.restoreConfirm}
                     onConfirm={() =>
-                      void run(() => api('system.restoreBackup', { fileName: row.fileName }), t.restored)
+                      void run(
+                        () => api('system.restoreBackup', { fileName: row.fileName }),
+                        t.restored,
+                      )
                     }
                   >
                     <Button type="primary" loading={busy}>
@@ -110,7 +117,9 @@ export function LedgerRecoveryPage({
             <Typography.Title level={5} style={{ marginTop: 24 }}>
               {t.startEmptyTitle}
             </Typography.Title>
-            <Typography.Paragraph>{t.startEmptyBody(START_EMPTY_CONFIRMATION)}</Typography.Paragraph>
+            <Typography.Paragraph>
+              {t.startEmptyBody(START_EMPTY_CONFIRMATION)}
+            </Typography.Paragraph>
             <Space.Compact style={{ width: '100%' }}>
               <Input value={phrase} onChange={(e) => setPhrase(e.target.value)} />
               <Button

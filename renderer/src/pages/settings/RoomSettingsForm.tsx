@@ -1,6 +1,10 @@
 import { Alert, App, Button, Form, Input, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { checkCaseNumberPattern, DEFAULT_CASE_NUMBER_PATTERN, renderCaseNumber } from '../../../../domain/case-number-pattern';
+import {
+  checkCaseNumberPattern,
+  DEFAULT_CASE_NUMBER_PATTERN,
+  renderCaseNumber,
+} from '../../../../domain/case-number-pattern';
 import { DOCUMENT_DATE_STYLES } from '../../../../domain/document-date';
 import { roomSettingsInputSchema } from '../../../../domain/room-settings';
 import type { RoomSettings, RoomSettingsInput } from '../../../../domain/room-settings';
@@ -76,7 +80,12 @@ export function RoomSettingsForm({ initial, submitLabel, onSaved }: Props) {
       {conflict ? (
         <Alert type="warning" showIcon title={t.conflict} style={{ marginBottom: 16 }} />
       ) : null}
-      <Form.Item name="committeeName" label={t.committeeName} required rules={[zodRule(fields.committeeName)]}>
+      <Form.Item
+        name="committeeName"
+        label={t.committeeName}
+        required
+        rules={[zodRule(fields.committeeName)]}
+      >
         <Input placeholder={t.committeeNamePlaceholder} autoFocus />
       </Form.Item>
       <Form.Item name="roomName" label={t.roomName} required rules={[zodRule(fields.roomName)]}>

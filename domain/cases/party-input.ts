@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { optionalMultiLine, optionalSingleLine, singleLine } from '../text-input';
+import * as ethnicGroups from '../taxonomy/ethnic-groups';
+import * as genders from '../taxonomy/genders';
+import * as idDocTypes from '../taxonomy/id-doc-types';
+import * as languages from '../taxonomy/languages';
+import * as partyRoles from '../taxonomy/party-roles';
+import { chinaToday } from '../validation/calendar-date';
+import { checkIdNumber } from '../validation/id-number';
+import { GB11643_ID_DOC_TYPES } from '../validation/party-checks';
+import {
+  optionalSocialCreditCodeField,
+  personNameField,
+  phoneOrNoneField,
+} from '../validation/zod-fields';
+import { booleanField, optionalIsoDateField } from './input-fields';
+
+/**
+ * One party of a case (§2.4 party block, §5 Party). Natural persons and organisations share
+ * the role, phone and address; everything else depends on `kind`, so the input is a
+ * discriminated union and an organisation can never carry a gender or a birth date.
+ */
+
+/**
+ * The identity document. A GB 11643 number is normalised (full-width digits, lowercase x) and
+ * checked here, so the stored number is the one duplicate checks and search compare.
+ */
+export const idDocumentSchema = z
+  .strictObject({
+    type: idDocTypes.codeSchema,
+    number: optionalSingleLine({ label: '证件号码', max: 40 }),
+    /** Only for OTHER: what the document is. */
+    name: optionalSingleLine({ label: '证件名称', max: 40 }),
+    /** Only for NONE: why there is no document (elderly herders often carry none). */
+    noneReason: optionalSingleLine({ label: '无证件的原因', max: 200 }),
+  })
+  .transform((doc, ctx) => {
+    if (doc.type === 'NONE') {
+      if (doc.noneReason === null) {
+        ctx.addIssue({ code: 'custom', path: ['noneReason'], message: '请写明没有证件的原因' });
+        return z.NEVER;
+      }
+      return { type: doc.type, number: null, name: null, noneReason: doc.noneReason };
+    }
+    if (doc.number === null) {
+      ctx.addIssue({ code: 'custom', path: ['number'], message: '请填写证件号码' });
+      return z.NEVER;
+    }
+    if (doc.type === 'OTHER' && doc.name === null) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: '请填写证件名称' });
+      return z.NEVER;
+    }
+    let number = doc.number;
+    if (GB11643_ID_DOC_TYPES.has(doc.type)) {
+      const checked = checkIdNumber(doc.number, { today: chinaToday() });
+      if (!checked.valid) {
+        ctx.addIssue({ code: 'custom', path: ['number'], message: checked.error });
+        return z.NEVER;
+      }
+      number = checked.normalised;
+    }
+    return {
+      type: doc.type,
+      number,
+      name: doc.type === 'OTHER' ? doc.name : null,
+      noneReason: null,
+    };
+  });
+export type IdDocument = z.output<typeof idDocumentSchema>;
+
+export const REPRESENTATIVE_KINDS = ['GUARDIAN', 'AGENT'] as const;
+export type RepresentativeKind = (typeof REPRESENTATIVE_KINDS)[number];
+export const REPRESENTATIVE_KIND_LABELS: Readonly<Record<RepresentativeKind, string>> = {
+  GUARDIAN: '法定代理人（监护人）',
+  AGENT: '委托代理人',
+};
+
+/** A guardian of a minor or an agent the party authorised; stored as linked rows. */
+export const representativeInputSchema = z.strictObject({
+  kind: z.enum(REPRESENTATIVE_KINDS, { error: '请选择代理人类型' }),
+  name: personNameField,
+  /** 与当事人关系, e.g. 父亲, 律师. */
+  relationship: singleLine({ label: '与当事人关系', min: 1, max: 40 }),
+  phone: phoneOrNoneField,
+  idDocument: idDocumentSchema.nullish().transform((d) => d ?? null),
+});
+export type RepresentativeInput = z.output<typeof representativeInputSchema>;
+
+const representatives = z
+  .array(representativeInputSchema, { error: '代理人格式不正确' })
+  .max(10, { error: '代理人最多 10 名' })
+  .default([]);
+
+const common = {
+  role: partyRoles.codeSchema,
+  phone: phoneOrNoneField,
+  address: singleLine({ label: '单位或住址', min: 1, max: 200 }),
+  representatives,
+  note: optionalMultiLine({ label: '备注', max: 1000 }),
+};
+
+export const naturalPartyInputSchema = z.strictObject({
+  kind: z.literal('NATURAL'),
+  ...common,
+  name: personNameField,
+  gender: genders.codeSchema,
+  ethnicity: ethnicGroups.codeSchemaFor(),
+  birthDate: optionalIsoDateField('出生日期'),
+  occupation: optionalSingleLine({ label: '职业或职务', max: 60 }),
+  idDocument: idDocumentSchema.nullish().transform((d) => d ?? null),
+  preferredLanguage: languages.codeSchema.default('zh'),
+  needsInterpreter: booleanField('是否需要翻译').default(false),
+});
+
+const organisation = <K extends 'LEGAL' | 'OTHER_ORG'>(kind: K) =>
+  z.strictObject({
+    kind: z.literal(kind),
+    ...common,
+    name: singleLine({ label: '单位名称', min: 2, max: 100 }),
+    socialCreditCode: optionalSocialCreditCodeField,
+    legalRepName: optionalSingleLine({ label: '法定代表人或主要负责人姓名', max: 40 }),
+    legalRepTitle: optionalSingleLine({ label: '法定代表人或主要负责人职务', max: 40 }),
+  });
+
+export const legalPartyInputSchema = organisation('LEGAL');
+export const otherOrgPartyInputSchema = organisation('OTHER_ORG');
+
+export const partyInputSchema = z.discriminatedUnion(
+  'kind',
+  [naturalPartyInputSchema, legalPartyInputSchema, otherOrgPartyInputSchema],
+  { error: '请选择当事人类型（自然人、法人或非法人组织）' },
+);
+
+export type PartyInput = z.input<typeof partyInputSchema>;
+export type PartyValues = z.output<typeof partyInputSchema>;
+export type NaturalPartyValues = z.output<typeof naturalPartyInputSchema>;

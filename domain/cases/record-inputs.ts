@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { multiLine, optionalMultiLine, optionalSingleLine, singleLine } from '../text-input';
+import * as languages from '../taxonomy/languages';
+import * as participantRoles from '../taxonomy/participant-roles';
+import { personNameField } from '../validation/zod-fields';
+import {
+  booleanField,
+  isoDateField,
+  localDateTimeField,
+  rowIdField,
+  uniqueList,
+} from './input-fields';
+
+/**
+ * Records made while a case is worked: invited participants (PML 20), session records (§2.8),
+ * investigation records (§2.7) and referral feedback (§4.5). Checks that need the case (which
+ * parties exist, their languages, the state) are made by the service inside its transaction.
+ */
+
+/** 参加人 named on a record: a person and why they were there. */
+export const namedParticipantSchema = z.strictObject({
+  name: personNameField,
+  role: participantRoles.codeSchema,
+  /** 单位或身份说明, e.g. 某某村党支部书记. */
+  affiliation: optionalSingleLine({ label: '单位或身份', max: 100 }),
+});
+export type NamedParticipant = z.output<typeof namedParticipantSchema>;
+
+/** participants.add: someone invited to help mediate (PML 20), with the parties' consent. */
+export const invitedParticipantSchema = z
+  .strictObject({
+    name: personNameField,
+    role: participantRoles.codeSchema,
+    affiliation: optionalSingleLine({ label: '单位或身份', max: 100 }),
+    consentGiven: booleanField('当事人是否同意'),
+    /** How and when the parties agreed (PML 20 requires their consent). */
+    consentNote: optionalSingleLine({ label: '同意情况说明', max: 200 }),
+  })
+  .refine((v) => v.consentGiven, {
+    error: '邀请参与调解须经当事人同意（《人民调解法》第二十条），请先征得当事人同意',
+    path: ['consentGiven'],
+  });
+export type InvitedParticipantValues = z.output<typeof invitedParticipantSchema>;
+
+export const SESSION_RESULTS = [
+  'SETTLED_WRITTEN',
+  'SETTLED_ORAL',
+  'CONTINUE',
+  'TERMINATED_FAILED',
+  'TERMINATED_REFUSED',
+] as const;
+export type SessionResult = (typeof SESSION_RESULTS)[number];
+export const SESSION_RESULT_LABELS: Readonly<Record<SessionResult, string>> = {
+  SETTLED_WRITTEN: '调解成功（书面协议）',
+  SETTLED_ORAL: '调解成功（口头协议）',
+  CONTINUE: '继续调解',
+  TERMINATED_FAILED: '终止调解（调解不成）',
+  TERMINATED_REFUSED: '终止调解（当事人拒绝）',
+};
+
+export const RECORD_MODES = ['FULL', 'SIMPLE'] as const;
+export type RecordMode = (typeof RECORD_MODES)[number];
+export const RECORD_MODE_LABELS: Readonly<Record<RecordMode, string>> = {
+  FULL: '全程笔录',
+  SIMPLE: '简易记录',
+};
+
+export const interpreterSchema = z.strictObject({
+  name: personNameField,
+  language: languages.codeSchema.refine((l) => l !== 'zh', {
+    error: '翻译语言不能是汉语，请选择当事人使用的语言',
+  }),
+});
+
+/** sessions.add / sessions.update: one 人民调解记录 (§2.8). The session number is assigned. */
+export const sessionInputSchema = z
+  .strictObject({
+    startAt: localDateTimeField('开始时间'),
+    endAt: localDateTimeField('结束时间'),
+    place: singleLine({ label: '地点', min: 1, max: 100 }),
+    /** 事由; defaults to the case title when left empty. */
+    subject: optionalSingleLine({ label: '事由', max: 200 }),
+    partyIdsPresent: uniqueList(rowIdField('到场当事人'), '到场当事人', 200).refine(
+      (l) => l.length > 0,
+      { error: '请选择到场的当事人' },
+    ),
+    mediatorIds: uniqueList(rowIdField('调解员'), '调解员', 10).refine((l) => l.length > 0, {
+      error: '请选择主持调解的人民调解员',
+    }),
+    recorder: singleLine({ label: '记录人', min: 1, max: 40 }),
+    participants: z
+      .array(namedParticipantSchema, { error: '参加人格式不正确' })
+      .max(50, { error: '参加人最多 50 名' })
+      .default([]),
+    /** Required when any party present prefers a language other than Chinese (§2.8, §4.10). */
+    interpreter: interpreterSchema.nullish().transform((i) => i ?? null),
+    isPublic: booleanField('是否公开调解').default(false),
+    recordMode: z.enum(RECORD_MODES, { error: '请选择记录方式' }),
+    content: multiLine({ label: '调解记录', min: 1, max: 20000 }),
+    result: z.enum(SESSION_RESULTS, { error: '请选择调解结果' }),
+    readBackConfirmed: booleanField('是否经当事人校阅或宣读'),
+  })
+  .refine((v) => v.endAt >= v.startAt, { error: '结束时间不能早于开始时间', path: ['endAt'] });
+export type SessionInput = z.input<typeof sessionInputSchema>;
+export type SessionValues = z.output<typeof sessionInputSchema>;
+
+/** investigations.add: one 人民调解调查记录 (§2.7). */
+export const investigationInputSchema = z.strictObject({
+  at: localDateTimeField('调查时间'),
+  place: singleLine({ label: '调查地点', min: 1, max: 100 }),
+  investigatedPersons: z
+    .array(singleLine({ label: '被调查人', min: 1, max: 40 }), { error: '被调查人格式不正确' })
+    .min(1, { error: '请填写被调查人' })
+    .max(20, { error: '被调查人最多 20 名' }),
+  participants: z
+    .array(namedParticipantSchema, { error: '参加人格式不正确' })
+    .max(20, { error: '参加人最多 20 名' })
+    .default([]),
+  investigatorIds: uniqueList(rowIdField('调查人'), '调查人', 10).refine((l) => l.length > 0, {
+    error: '请选择调查人',
+  }),
+  recorder: singleLine({ label: '记录人', min: 1, max: 40 }),
+  content: multiLine({ label: '调查记录', min: 1, max: 20000 }),
+});
+export type InvestigationValues = z.output<typeof investigationInputSchema>;
+
+/** referrals.feedback: what the receiving body answered (§4.5). */
+export const referralFeedbackSchema = z.strictObject({
+  receiver: optionalSingleLine({ label: '接收人', max: 40 }),
+  feedback: multiLine({ label: '反馈情况', min: 1, max: 2000 }),
+  feedbackDate: isoDateField('反馈日期'),
+});
+export type ReferralFeedbackValues = z.output<typeof referralFeedbackSchema>;
+
+export const voidReasonSchema = multiLine({ label: '作废原因', min: 2, max: 500 });
+export const optionalNoteSchema = optionalMultiLine({ label: '说明', max: 500 });
