@@ -12,19 +12,30 @@ const built = spawnSync(process.execPath, [path.join(root, 'build/build.mjs'), '
 });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-const require = createRequire(import.meta.url);
-let electronBinary;
-try {
-  // Resolving the package triggers Electron's own binary download when the binary is missing.
-  electronBinary = require('electron');
-} catch {
-  electronBinary = null;
+const electronDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+
+function electronBinary() {
+  const pathFile = path.join(electronDir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const binary = path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(binary) ? binary : null;
 }
-if (typeof electronBinary !== 'string' || !fs.existsSync(electronBinary)) {
+
+// Electron's package fetches its binary on first launch; do that here with its output captured,
+// so an offline machine gets one sentence instead of a download stack trace.
+if (!electronBinary()) {
+  console.log('正在下载 Electron 运行文件（仅第一次启动需要）…');
+  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    stdio: 'pipe',
+    timeout: 600_000,
+  });
+}
+const binary = electronBinary();
+if (!binary) {
   console.error(
     '无法启动桌面程序：这台电脑未能下载 Electron 运行文件（需要联网）。请联网后重试，或改用 `npm run dev:web` 在浏览器中预览（仅本机访问）。',
   );
   process.exit(1);
 }
-const run = spawnSync(electronBinary, [root, ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(run.status ?? 0);
