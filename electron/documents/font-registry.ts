@@ -41,7 +41,10 @@ export class FontNotFoundError extends Error {
 export function resolveFontFiles(fontsDir: string = defaultDevFontsDir()): DocumentFontFiles {
   const resolve = (role: DocumentFontRole): string => {
     const relative = NPM_LAYOUT[role];
-    const candidates = [path.join(fontsDir, path.basename(relative)), path.join(fontsDir, relative)];
+    const candidates = [
+      path.join(fontsDir, path.basename(relative)),
+      path.join(fontsDir, relative),
+    ];
     const found = candidates.find((candidate) => existsSync(candidate));
     if (!found) throw new FontNotFoundError(role, candidates);
     return found;

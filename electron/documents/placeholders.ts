@@ -30,11 +30,15 @@ export function compileText(text: string, isKnown: (path: string) => boolean): C
   for (const match of text.matchAll(PLACEHOLDER)) {
     const start = match.index;
     const path = match[1] ?? '';
+    const end = start + match[0].length;
+    if (text[start - 1] === '{' || text[end] === '}') {
+      throw new TemplateSyntaxError(`模板文字中有不成对的 {{ 或 }}：“${text}”`);
+    }
     pushLiteral(segments, text.slice(last, start), text);
     if (!PATH.test(path)) throw new TemplateSyntaxError(`模板占位符格式错误：“${match[0]}”`);
     if (!isKnown(path)) throw new TemplateSyntaxError(`模板使用了未知的占位符：{{${path}}}`);
     segments.push({ path });
-    last = start + match[0].length;
+    last = end;
   }
   pushLiteral(segments, text.slice(last), text);
   return segments;

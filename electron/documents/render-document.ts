@@ -233,30 +233,93 @@ function paragraphStyle(ctx: Ctx, block: ParagraphBlock): FlowStyle {
   };
 }
 
-function fieldRowsLines(ctx: Ctx, block: FieldRowsBlock, scope: Scope): string[] {
+function fieldRowsCells(ctx: Ctx, block: FieldRowsBlock, scope: Scope): string[][] {
   return block.rows.map((row) =>
-    row.map((cell) => `${cell.label}：${text(ctx, cell.value, scope)}`).join('\u3000\u3000'),
+    row.map((cell) => `${cell.label}：${text(ctx, cell.value, scope)}`),
   );
 }
 
 function fieldRowsGeometry(ctx: Ctx, block: FieldRowsBlock) {
   const labelWidth = (block.labelWidthChars ?? 4) * ctx.bodySize;
-  return { x: ctx.left + labelWidth, width: ctx.width - labelWidth };
+  return { x: ctx.left + labelWidth, width: ctx.width - labelWidth, gap: 2 * ctx.bodySize };
 }
 
+/** Height of a field-rows block (same placement rules as drawFieldRows). */
+function measureFieldRows(ctx: Ctx, block: FieldRowsBlock, scope: Scope): number {
+  const { width, gap } = fieldRowsGeometry(ctx, block);
+  useFont(ctx, false, ctx.bodySize);
+  const lh = lineHeight(ctx);
+  const opts = { width, lineGap: ctx.lineGap };
+  let height = 0;
+  for (const row of fieldRowsCells(ctx, block, scope)) {
+    let cursor = 0;
+    height += lh;
+    for (const pair of row) {
+      const pairWidth = ctx.doc.widthOfString(pair);
+      if (pairWidth > width) {
+        // Long value (an address): its own lines.
+        if (cursor > 0) height += lh;
+        height += ctx.doc.heightOfString(pair, opts) - lh;
+        cursor = width; // next pair starts a new line
+        continue;
+      }
+      if (cursor > 0 && cursor + gap + pairWidth > width) {
+        height += lh;
+        cursor = 0;
+      }
+      cursor += (cursor > 0 ? gap : 0) + pairWidth;
+    }
+  }
+  return height;
+}
+
+/**
+ * Places “标签：值” pairs left to right and starts a new line only between pairs, so that
+ * 民族：汉族 is never broken as 民族：汉 / 族. A pair wider than the line is wrapped on its own.
+ */
 function drawFieldRows(ctx: Ctx, block: FieldRowsBlock, scope: Scope): void {
-  const { x, width } = fieldRowsGeometry(ctx, block);
-  const lines = fieldRowsLines(ctx, block, scope);
+  const { x, width, gap } = fieldRowsGeometry(ctx, block);
   // The first row stays with its label.
   useFont(ctx, false, ctx.bodySize);
-  ensureSpace(ctx, Math.min(blockHeight(ctx, block, scope), lineHeight(ctx) * 2));
+  const lh = lineHeight(ctx);
+  ensureSpace(ctx, Math.min(measureFieldRows(ctx, block, scope), lh * 2));
   const top = ctx.doc.y;
   useFont(ctx, true, ctx.bodySize);
-  ctx.doc.fillColor(INK).text(block.label, ctx.left, top, { width: x - ctx.left, lineGap: ctx.lineGap });
-  ctx.doc.y = top;
-  for (const line of lines) {
-    flow(ctx, line, { bold: false, size: ctx.bodySize, align: 'left', indent: 0, x, width });
+  ctx.doc.fillColor(INK).text(block.label, ctx.left, top, {
+    width: x - ctx.left,
+    lineGap: ctx.lineGap,
+    lineBreak: false,
+  });
+  useFont(ctx, false, ctx.bodySize);
+  let y = top;
+  for (const row of fieldRowsCells(ctx, block, scope)) {
+    let cursor = 0;
+    const newLine = (): void => {
+      y += lh;
+      cursor = 0;
+      if (y + lh > maxY(ctx) + 0.01) {
+        newPage(ctx);
+        y = ctx.doc.y;
+      }
+    };
+    for (const pair of row) {
+      const pairWidth = ctx.doc.widthOfString(pair);
+      if (pairWidth > width) {
+        if (cursor > 0) newLine();
+        ctx.doc.text(pair, x, y, { width, lineGap: ctx.lineGap });
+        y = ctx.doc.y - lh;
+        cursor = width;
+        continue;
+      }
+      if (cursor > 0 && cursor + gap + pairWidth > width) newLine();
+      const at = x + cursor + (cursor > 0 ? gap : 0);
+      ctx.doc.text(pair, at, y, { lineBreak: false });
+      cursor = at - x + pairWidth;
+    }
+    y += lh;
   }
+  ctx.doc.x = ctx.left;
+  ctx.doc.y = y;
 }
 
 function numberedItems(ctx: Ctx, block: NumberedListBlock, scope: Scope): string[] {
@@ -306,20 +369,23 @@ function signatureGeometry(ctx: Ctx, block: SignatureTableBlock, scope: Scope): 
   }
   const slots = signatureSlots(ctx, block, scope);
   const rows: Slot[][] = [];
-  for (let i = 0; i < slots.length; i += block.columns) rows.push(slots.slice(i, i + block.columns));
+  for (let i = 0; i < slots.length; i += block.columns)
+    rows.push(slots.slice(i, i + block.columns));
   const labelSize = ctx.bodySize;
   const cellWidth = columnWidth - ctx.bodySize;
   useFont(ctx, false, labelSize);
   const lh = lineHeight(ctx);
-  const rowHeights = rows.map((row) =>
-    Math.max(
-      ...row.map((slot) => {
-        const opts = { width: cellWidth, lineGap: ctx.lineGap };
-        const label = ctx.doc.heightOfString(slot.label, opts);
-        const hint = slot.hint === undefined ? 0 : ctx.doc.heightOfString(slot.hint, opts);
-        return label + hint + block.slotHeightMm * MM + (block.dateLine === undefined ? 0 : lh);
-      }),
-    ) + lh * 0.5,
+  const rowHeights = rows.map(
+    (row) =>
+      Math.max(
+        ...row.map((slot) => {
+          const opts = { width: cellWidth, lineGap: ctx.lineGap };
+          const label = ctx.doc.heightOfString(slot.label, opts);
+          const hint = slot.hint === undefined ? 0 : ctx.doc.heightOfString(slot.hint, opts);
+          return label + hint + block.slotHeightMm * MM + (block.dateLine === undefined ? 0 : lh);
+        }),
+      ) +
+      lh * 0.5,
   );
   return { columnWidth, rows, rowHeights, labelSize };
 }
@@ -335,16 +401,24 @@ function drawSignatureRow(
   const top = ctx.doc.y;
   const cellWidth = geometry.columnWidth - ctx.bodySize;
   const dateLine = block.dateLine === undefined ? undefined : text(ctx, block.dateLine, scope);
+  const opts = { width: cellWidth, lineGap: ctx.lineGap };
+  useFont(ctx, false, geometry.labelSize);
+  const lh = lineHeight(ctx);
+  // Signature lines of one row sit at the same height even when a label wraps.
+  const labelsHeight = Math.max(
+    ...row.map(
+      (slot) =>
+        ctx.doc.heightOfString(slot.label, opts) +
+        (slot.hint === undefined ? 0 : ctx.doc.heightOfString(slot.hint, opts)),
+    ),
+  );
+  const boxBottom = top + labelsHeight + block.slotHeightMm * MM;
   row.forEach((slot, column) => {
     const x = ctx.left + column * geometry.columnWidth;
-    const opts = { width: cellWidth, lineGap: ctx.lineGap };
-    useFont(ctx, false, geometry.labelSize);
-    const lh = lineHeight(ctx);
     ctx.doc.fillColor(INK).text(slot.label, x, top, opts);
     if (slot.hint !== undefined) ctx.doc.text(slot.hint, x, ctx.doc.y, opts);
-    // The empty box for signature, seal or red fingerprint (≥ slotWidthMm × slotHeightMm).
-    const boxTop = ctx.doc.y;
-    const boxBottom = boxTop + block.slotHeightMm * MM;
+    // Below the labels: the empty box for signature, seal or red fingerprint
+    // (at least slotWidthMm × slotHeightMm), closed by a thin signature line.
     const lineWidth = Math.min(cellWidth, Math.max(block.slotWidthMm * MM, cellWidth * 0.8));
     ctx.doc
       .save()
@@ -369,10 +443,15 @@ function drawSignatureRow(
 function drawSignatureTable(ctx: Ctx, block: SignatureTableBlock, scope: Scope, reserve: number) {
   const geometry = signatureGeometry(ctx, block, scope);
   const total = geometry.rowHeights.reduce((a, b) => a + b, 0);
-  const note = block.continuationNote === undefined ? undefined : text(ctx, block.continuationNote, scope);
+  const note =
+    block.continuationNote === undefined ? undefined : text(ctx, block.continuationNote, scope);
   const pageHeight = maxY(ctx) - ctx.doc.page.margins.top;
-  const noteHeight = note === undefined ? 0 : flowHeight(ctx, note, bodyStyle(ctx)) + lineHeight(ctx);
-  if (ctx.doc.y + total + reserve > maxY(ctx) + 0.01 && total + reserve + noteHeight <= pageHeight) {
+  const noteHeight =
+    note === undefined ? 0 : flowHeight(ctx, note, bodyStyle(ctx)) + lineHeight(ctx);
+  if (
+    ctx.doc.y + total + reserve > maxY(ctx) + 0.01 &&
+    total + reserve + noteHeight <= pageHeight
+  ) {
     newPage(ctx);
     // A signature page without any text invites substitution of the pages before it.
     if (note !== undefined) {
@@ -455,7 +534,13 @@ function drawFormTable(ctx: Ctx, block: FormTableBlock, scope: Scope): void {
       const span = cell.span ?? 1;
       const width = columns.slice(col, col + span).reduce((a, b) => a + b, 0);
       col += span;
-      ctx.doc.save().lineWidth(0.75).strokeColor(INK).rect(x, top, width, height).stroke().restore();
+      ctx.doc
+        .save()
+        .lineWidth(0.75)
+        .strokeColor(INK)
+        .rect(x, top, width, height)
+        .stroke()
+        .restore();
       useFont(ctx, cell.bold ?? false, ctx.bodySize);
       ctx.doc.y = top + CELL_PAD;
       for (const p of paragraphsOf(text(ctx, cell.text, scope))) {
@@ -480,11 +565,8 @@ function blockHeight(ctx: Ctx, block: TemplateBlock, scope: Scope): number {
       return flowHeight(ctx, text(ctx, block.text, scope), headingStyle(ctx, block));
     case 'paragraph':
       return flowHeight(ctx, text(ctx, block.text, scope), paragraphStyle(ctx, block));
-    case 'field-rows': {
-      const { width } = fieldRowsGeometry(ctx, block);
-      const style = { bold: false, size: ctx.bodySize, align: 'left' as const, indent: 0, width };
-      return fieldRowsLines(ctx, block, scope).reduce((h, l) => h + flowHeight(ctx, l, style), 0);
-    }
+    case 'field-rows':
+      return measureFieldRows(ctx, block, scope);
     case 'repeat':
       return listItems(ctx, block.over).reduce(
         (h, item) =>
@@ -532,7 +614,10 @@ function leadingHeight(ctx: Ctx, block: TemplateBlock, scope: Scope): number {
   }
 }
 
-function headingStyle(ctx: Ctx, block: { sizePt?: number | undefined; letterSpacingPt?: number | undefined }): FlowStyle {
+function headingStyle(
+  ctx: Ctx,
+  block: { sizePt?: number | undefined; letterSpacingPt?: number | undefined },
+): FlowStyle {
   return {
     bold: true,
     size: block.sizePt ?? 22,
@@ -543,7 +628,12 @@ function headingStyle(ctx: Ctx, block: { sizePt?: number | undefined; letterSpac
 }
 
 function listStyle(ctx: Ctx, block: NumberedListBlock): FlowStyle {
-  return { bold: false, size: ctx.bodySize, align: 'left', indent: (block.indentChars ?? 2) * ctx.bodySize };
+  return {
+    bold: false,
+    size: ctx.bodySize,
+    align: 'left',
+    indent: (block.indentChars ?? 2) * ctx.bodySize,
+  };
 }
 
 function renderBlocks(ctx: Ctx, blocks: readonly TemplateBlock[], scope: Scope): void {
@@ -561,8 +651,14 @@ function renderBlocks(ctx: Ctx, blocks: readonly TemplateBlock[], scope: Scope):
     }
     if ('spaceBeforeMm' in block) spaceBefore(ctx, block.spaceBeforeMm);
     if (reserve > 0 && block.type !== 'signature-table') {
-      const own = block.type === 'seal-area' ? blockHeight(ctx, block, scope) : leadingHeight(ctx, block, scope);
-      const whole = block.type === 'paragraph' || block.type === 'heading' ? blockHeight(ctx, block, scope) : own;
+      const own =
+        block.type === 'seal-area'
+          ? blockHeight(ctx, block, scope)
+          : leadingHeight(ctx, block, scope);
+      const whole =
+        block.type === 'paragraph' || block.type === 'heading'
+          ? blockHeight(ctx, block, scope)
+          : own;
       ensureSpace(ctx, whole + reserve);
     }
     renderBlock(ctx, block, scope, reserve);
@@ -616,9 +712,12 @@ function renderTranslations(ctx: Ctx): void {
     newPage(ctx);
     flow(ctx, translation.title, { bold: true, size: 18, align: 'center', indent: 0 });
     ctx.doc.y += lineHeight(ctx);
-    ctx.doc.font('tibetan').fontSize(ctx.bodySize + 2).fillColor(INK);
+    ctx.doc
+      .font('tibetan')
+      .fontSize(ctx.bodySize + 2)
+      .fillColor(INK);
     for (const p of paragraphsOf(translation.text)) {
-      ctx.doc.text(p, ctx.left, ctx.doc.y, { width: ctx.width, lineGap: ctx.lineGap + 4 });
+      ctx.doc.text(p, ctx.left, ctx.doc.y, { width: ctx.width, lineGap: ctx.lineGap });
     }
   }
 }
@@ -679,7 +778,11 @@ export async function renderDocument(
   if (!parsed.success) throw new DocumentRenderError('BAD_DATA', '文书数据格式错误');
   const check = checkDocumentText(template, data, options.fonts);
   if (check.errors.length > 0) {
-    throw new DocumentRenderError('TEXT_NOT_PRINTABLE', check.errors[0]?.message ?? '', check.errors);
+    throw new DocumentRenderError(
+      'TEXT_NOT_PRINTABLE',
+      check.errors[0]?.message ?? '',
+      check.errors,
+    );
   }
   if (check.warnings.length > 0 && !options.allowMissingGlyphs) {
     throw new DocumentRenderError(

@@ -52,7 +52,8 @@ export function parseTemplate(json: unknown, source = '模板'): DocumentTemplat
   const compiled = new Map<string, CompiledText>();
   try {
     compileBlocks(file.blocks, new Set(), compiled);
-    const footerScope = (p: string) => Object.hasOwn(DOCUMENT_FIELDS, p) || Object.hasOwn(FOOTER_FIELDS, p);
+    const footerScope = (p: string) =>
+      Object.hasOwn(DOCUMENT_FIELDS, p) || Object.hasOwn(FOOTER_FIELDS, p);
     compile(file.footer.pageNumber, footerScope, compiled);
     if (file.footer.verification !== undefined) {
       compile(file.footer.verification, footerScope, compiled);

@@ -24,7 +24,6 @@ import { z } from 'zod';
 
 const mm = z.number().min(0).max(300);
 const text = z.string().max(20_000);
-const path = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)+$/);
 const listName = z.string().regex(/^[a-z][A-Za-z0-9]*$/);
 /** `if`: a field path (`party.isPerson`) or a list name (`agents`). */
 const condition = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/);
@@ -126,7 +125,11 @@ const formTableBlock = z.strictObject({
   ...common,
 });
 
-const spacerBlock = z.strictObject({ type: z.literal('spacer'), heightMm: mm, if: condition.optional() });
+const spacerBlock = z.strictObject({
+  type: z.literal('spacer'),
+  heightMm: mm,
+  if: condition.optional(),
+});
 const pageBreakBlock = z.strictObject({ type: z.literal('page-break'), if: condition.optional() });
 
 type Common = {

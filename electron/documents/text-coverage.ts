@@ -44,7 +44,13 @@ function describe(chars: readonly string[]): string {
     .join('、');
 }
 
-function checkBodyText(field: string, text: string, font: Font, errors: TextIssue[], warnings: TextIssue[]) {
+function checkBodyText(
+  field: string,
+  text: string,
+  font: Font,
+  errors: TextIssue[],
+  warnings: TextIssue[],
+) {
   const mongolian: string[] = [];
   const tibetan: string[] = [];
   const missing: string[] = [];

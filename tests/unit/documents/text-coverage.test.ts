@@ -1,0 +1,134 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  DocumentRenderError,
+  renderDocument,
+} from '../../../electron/documents/render-document.js';
+import { checkDocumentText } from '../../../electron/documents/text-coverage.js';
+import {
+  agreementData,
+  agreementTemplate,
+  FIXED_DATE,
+  fonts,
+  pdfFile,
+  removePdfFiles,
+  SAMPLE_AGREEMENT_INPUT,
+  squash,
+} from './fixtures.js';
+
+afterAll(removePdfFiles);
+
+const EXT_B_NAME = '吉𠮷'; // U+20BB7 (CJK Extension B) is not in Noto Serif SC
+const TIBETAN = 'བཀྲ་ཤིས་རྡོ་རྗེ། ཆིངས་ཡིག་འདི་བོད་ཡིག་ཏུ་བསྒྱུར་ཡོད།';
+const MONGOLIAN = 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ';
+
+function withName(name: string) {
+  const [first, second] = SAMPLE_AGREEMENT_INPUT.parties;
+  if (!first || !second || first.kind !== 'PERSON') throw new Error('fixture');
+  return agreementData({ parties: [{ ...first, name }, second] });
+}
+
+async function renderError(promise: Promise<unknown>): Promise<DocumentRenderError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DocumentRenderError) return error;
+    throw error;
+  }
+  throw new Error('expected a DocumentRenderError');
+}
+
+describe('glyph coverage', () => {
+  it('passes the sample agreement and the templates without warnings', () => {
+    expect(checkDocumentText(agreementTemplate(), agreementData(), fonts())).toEqual({
+      errors: [],
+      warnings: [],
+    });
+  });
+
+  it('warns about characters missing from the font instead of printing boxes', async () => {
+    const data = withName(EXT_B_NAME);
+    const check = checkDocumentText(agreementTemplate(), data, fonts());
+    expect(check.errors).toEqual([]);
+    expect(check.warnings).toEqual([
+      expect.objectContaining({
+        code: 'MISSING_GLYPHS',
+        field: 'parties[0].party.name',
+        characters: ['𠮷'],
+      }),
+    ]);
+    expect(check.warnings[0]?.message).toContain('U+20BB7');
+
+    const error = await renderError(
+      renderDocument(agreementTemplate(), data, { creationDate: FIXED_DATE, fonts: fonts() }),
+    );
+    expect(error.code).toBe('TEXT_NOT_PRINTABLE');
+    expect(error.issues[0]?.characters).toEqual(['𠮷']);
+
+    // After the mediator has seen the warning, printing can go ahead.
+    const pdf = await renderDocument(agreementTemplate(), data, {
+      creationDate: FIXED_DATE,
+      fonts: fonts(),
+      allowMissingGlyphs: true,
+    });
+    expect(squash(pdfFile(pdf).text())).toContain('姓名：吉');
+  });
+
+  it('refuses traditional Mongolian anywhere, with a clear Chinese message', async () => {
+    const data = agreementData({ factsAndIssues: `双方约定如下。${MONGOLIAN}` });
+    const check = checkDocumentText(agreementTemplate(), data, fonts());
+    expect(check.errors).toEqual([
+      expect.objectContaining({ code: 'MONGOLIAN_SCRIPT', field: 'agreement.factsAndIssues' }),
+    ]);
+    const error = await renderError(
+      renderDocument(agreementTemplate(), data, { creationDate: FIXED_DATE, fonts: fonts() }),
+    );
+    expect(error.code).toBe('TEXT_NOT_PRINTABLE');
+    expect(error.message).toContain('蒙古文');
+
+    const translation = agreementData({
+      translations: [{ language: 'mn', title: '蒙古文译文', text: MONGOLIAN }],
+    });
+    const translationError = await renderError(
+      renderDocument(agreementTemplate(), translation, {
+        creationDate: FIXED_DATE,
+        fonts: fonts(),
+        allowMissingGlyphs: true,
+      }),
+    );
+    expect(translationError.issues[0]?.code).toBe('MONGOLIAN_SCRIPT');
+  });
+
+  it('refuses Tibetan inside the Chinese form', async () => {
+    const error = await renderError(
+      renderDocument(agreementTemplate(), withName(TIBETAN.slice(0, 8)), {
+        creationDate: FIXED_DATE,
+        fonts: fonts(),
+      }),
+    );
+    expect(error.issues[0]?.code).toBe('TIBETAN_IN_BODY');
+    expect(error.message).toContain('藏文译文页');
+  });
+
+  it('prints a Tibetan translation on its own page with Noto Serif Tibetan', async () => {
+    const plain = await renderDocument(agreementTemplate(), agreementData(), {
+      creationDate: FIXED_DATE,
+      fonts: fonts(),
+    });
+    const data = agreementData({
+      translations: [{ language: 'bo', title: '藏文译文', text: `${TIBETAN}\n${TIBETAN}` }],
+    });
+    expect(checkDocumentText(agreementTemplate(), data, fonts()).warnings).toEqual([]);
+    const pdf = await renderDocument(agreementTemplate(), data, {
+      creationDate: FIXED_DATE,
+      fonts: fonts(),
+    });
+    const file = pdfFile(pdf, 'tibetan.pdf');
+    const plainPages = pdfFile(plain).pages();
+    expect(file.pages()).toBe(plainPages + 1);
+    expect(file.fonts()).toMatch(/[A-Z]{6}\+NotoSerifTibetan-Regular\s.*yes\s+yes\s+yes/);
+    const lastPage = squash(file.pageText(plainPages + 1));
+    expect(lastPage).toContain('藏文译文');
+    expect(lastPage).toContain(`第${plainPages + 1}页共${plainPages + 1}页`);
+    expect(lastPage).not.toContain('当事人');
+  });
+});
