@@ -61,8 +61,15 @@ if (fs.existsSync(path.join(root, 'tests/bench/bench.ts'))) {
     entryPoints: { bench: path.join(root, 'tests/bench/bench.ts') },
     outdir: path.join(dist, 'bench'),
     outExtension: { '.js': '.cjs' },
-    external: [...nodeExternal, 'playwright-core', 'fast-check'],
+    external: [...nodeExternal, 'playwright-core', 'fast-check', 'esbuild'],
   });
 }
 copyAppFonts(root, path.join(dist, 'fonts'));
+// Document templates are data read at run time: dist/templates next to dist/electron.
+fs.mkdirSync(path.join(dist, 'templates'), { recursive: true });
+for (const name of fs.readdirSync(path.join(root, 'templates'))) {
+  if (name.endsWith('.json')) {
+    fs.copyFileSync(path.join(root, 'templates', name), path.join(dist, 'templates', name));
+  }
+}
 if (!quiet) console.log(`构建完成：${path.relative(process.cwd(), dist) || dist}`);

@@ -23,6 +23,10 @@ export type DocumentPartyInput =
       readonly occupation?: string | undefined;
       readonly phone?: string | undefined;
       readonly address?: string | undefined;
+      /** Printed only when the document's `printIdNumbers` option is on (domain §2.4). */
+      readonly idNumber?: string | undefined;
+      /** e.g. 居民身份证 (default, not printed), 护照, 港澳居民来往内地通行证. */
+      readonly idDocType?: string | undefined;
     }
   | {
       readonly kind: 'ORGANISATION';
@@ -35,11 +39,68 @@ export type DocumentPartyInput =
     };
 
 export interface DocumentAgentInput {
+  /** 法定代理人 covers guardians (监护人) of minors and of adults without full capacity. */
   readonly kind: '委托代理人' | '法定代理人';
   readonly name: string;
   /** Name of the party represented. */
   readonly principal: string;
+  /** e.g. 系其母亲，联系方式 139…; or 律师，某律师事务所. */
   readonly detail?: string | undefined;
+}
+
+/** What an obligation is about (domain §2.9: money, an act, an apology, handing over property). */
+export type ObligationKind = 'MONEY' | 'ACT' | 'APOLOGY' | 'PROPERTY';
+
+export interface InstalmentInput {
+  /** ISO date the instalment is due. */
+  readonly dueDate: string;
+  /** Integer fen. */
+  readonly amountFen: number | bigint;
+}
+
+/**
+ * One obligation of the agreement: who (obligor) owes what to whom (obligee), by when, where
+ * and how. Printed as one numbered term, e.g. “扎西多杰应于2026年11月30日前向张建国支付赔偿款
+ * 人民币叁万元整（¥30,000.00），支付方式为银行转账。”
+ */
+export interface AgreementObligationInput {
+  readonly kind: ObligationKind;
+  /** Party name of the one who must perform. */
+  readonly obligor: string;
+  /** Party name of the one who receives. */
+  readonly obligee: string;
+  /**
+   * MONEY: what the money is (赔偿款, 医疗费), printed before the amount;
+   * ACT: what to do (修复损坏的卷帘门); APOLOGY: how (当面赔礼道歉, default 赔礼道歉);
+   * PROPERTY: what is handed over (牦牛两头).
+   */
+  readonly description?: string | undefined;
+  /** MONEY only: integer fen. */
+  readonly amountFen?: number | bigint | undefined;
+  /** ISO date: perform on or before. */
+  readonly dueDate?: string | undefined;
+  readonly place?: string | undefined;
+  /** e.g. 银行转账, 现金, 当面交付. */
+  readonly method?: string | undefined;
+  /** MONEY only: payment by instalments; their sum must equal `amountFen`. */
+  readonly instalments?: readonly InstalmentInput[] | undefined;
+}
+
+/** A term is free text or a structured obligation; terms are printed in the order given. */
+export type AgreementTermInput = string | AgreementObligationInput;
+
+export interface InterpreterInput {
+  readonly name: string;
+  /**
+   * Ready statement; if absent it is built from `language` and `partyNames` as
+   * “本协议已用藏语向当事人扎西多杰宣读并翻译。” (domain §4.10).
+   */
+  readonly statement?: string | undefined;
+  /** e.g. 藏语, 蒙古语 (语 is added when missing: 藏 → 藏语). */
+  readonly language?: string | undefined;
+  /** Parties the agreement was read / translated to. */
+  readonly partyNames?: readonly string[] | undefined;
+  readonly mode?: '宣读' | '翻译' | '宣读并翻译' | undefined;
 }
 
 export interface AgreementDocumentInput {
@@ -48,25 +109,46 @@ export interface AgreementDocumentInput {
   readonly parties: readonly DocumentPartyInput[];
   readonly agents?: readonly DocumentAgentInput[] | undefined;
   readonly factsAndIssues: string;
-  readonly terms: readonly string[];
-  readonly performance: string;
-  /** Integer fen; null or undefined when the agreement involves no money. */
+  readonly terms: readonly AgreementTermInput[];
+  /** 履行方式、时限; when absent it is composed from the obligations. */
+  readonly performance?: string | undefined;
+  /**
+   * 协议涉及金额 in integer fen. `null`: the agreement involves no money. `undefined`: the sum of
+   * the money obligations (none → no amount line).
+   */
   readonly amountFen?: number | bigint | null | undefined;
-  readonly copies: number;
+  /** 一式N份; default: number of parties + 1 (one each and one for the committee). */
+  readonly copies?: number | undefined;
   /** ISO date the agreement was formed. */
   readonly agreementDate: string;
   readonly dateStyle: DocumentDateStyle;
   readonly mediatorNames: readonly string[];
   readonly recorderName: string;
-  readonly interpreter?: { readonly name: string; readonly statement: string } | undefined;
+  readonly interpreter?: InterpreterInput | undefined;
+  /** Print the parties' ID numbers (a per-committee option; off by default, domain §2.4). */
+  readonly printIdNumbers?: boolean | undefined;
   readonly translations?: readonly DocumentTranslation[] | undefined;
 }
 
-const orEmpty = (value: string | undefined | null): string =>
+export const orEmpty = (value: string | undefined | null): string =>
   value === undefined || value === null || value.trim() === '' ? EMPTY_FIELD : value;
 
-function partyItem(party: DocumentPartyInput): Record<string, string> {
+export interface PartyItemOptions {
+  readonly printIdNumbers?: boolean | undefined;
+}
+
+/** The `party.*` values of one party block. */
+export function documentPartyItem(
+  party: DocumentPartyInput,
+  options: PartyItemOptions = {},
+): Record<string, string> {
+  if (party.name.trim() === '') throw new RangeError('当事人姓名或名称不能为空');
   if (party.kind === 'PERSON') {
+    if (party.age !== null && (!Number.isInteger(party.age) || party.age < 0 || party.age > 150)) {
+      throw new RangeError(`当事人${party.name}的年龄无效：${String(party.age)}`);
+    }
+    const idNumber = party.idNumber?.trim() ?? '';
+    const idType = party.idDocType?.trim() ?? '';
     return {
       'party.name': party.name,
       'party.isPerson': '是',
@@ -77,6 +159,12 @@ function partyItem(party: DocumentPartyInput): Record<string, string> {
       'party.occupation': orEmpty(party.occupation),
       'party.phone': orEmpty(party.phone),
       'party.address': orEmpty(party.address),
+      'party.idNumber':
+        options.printIdNumbers && idNumber !== ''
+          ? idType === '' || idType === '居民身份证'
+            ? idNumber
+            : `${idNumber}（${idType}）`
+          : '',
     };
   }
   return {
@@ -88,42 +176,205 @@ function partyItem(party: DocumentPartyInput): Record<string, string> {
     'party.representative': orEmpty(party.representative),
     'party.representativeTitle': orEmpty(party.representativeTitle),
     'party.phone': orEmpty(party.phone),
+    'party.idNumber': '',
   };
+}
+
+/** `formatAmountForDocument` with the place of the amount in the error message. */
+export function documentAmount(fen: number | bigint, what: string): string {
+  try {
+    return formatAmountForDocument(fen);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RangeError(`${what}无效：${reason}`, { cause: error });
+  }
+}
+
+function toFen(fen: number | bigint, what: string): bigint {
+  documentAmount(fen, what); // validates
+  return BigInt(fen);
+}
+
+function withYu(language: string): string {
+  const trimmed = language.trim();
+  return trimmed.endsWith('语') || trimmed.endsWith('文') ? trimmed : `${trimmed}语`;
+}
+
+export function interpretationStatement(interpreter: InterpreterInput): string {
+  if (interpreter.statement !== undefined && interpreter.statement.trim() !== '') {
+    return interpreter.statement;
+  }
+  if (interpreter.language === undefined || interpreter.language.trim() === '') {
+    throw new RangeError(`请填写翻译人${interpreter.name}所用的语言`);
+  }
+  const names = interpreter.partyNames ?? [];
+  const to = names.length > 0 ? `当事人${names.join('、')}` : '当事人';
+  return `本协议已用${withYu(interpreter.language)}向${to}${interpreter.mode ?? '宣读并翻译'}。`;
+}
+
+function obligationText(
+  o: AgreementObligationInput,
+  index: number,
+  partyNames: ReadonlySet<string>,
+  dateStyle: DocumentDateStyle,
+): string {
+  const where = `第${index + 1}条协议`;
+  for (const [role, name] of [
+    ['义务人', o.obligor],
+    ['权利人', o.obligee],
+  ] as const) {
+    if (name.trim() === '') throw new RangeError(`${where}缺少${role}`);
+    if (!partyNames.has(name)) throw new RangeError(`${where}的${role}“${name}”不是本协议的当事人`);
+  }
+  if (o.obligor === o.obligee) throw new RangeError(`${where}的义务人和权利人不能是同一人`);
+  const due = o.dueDate === undefined ? '' : `于${formatDocumentDate(o.dueDate, dateStyle)}前`;
+  const what = o.description?.trim() ?? '';
+  let sentence: string;
+  switch (o.kind) {
+    case 'MONEY': {
+      if (o.amountFen === undefined) throw new RangeError(`${where}是给付金钱，请填写金额`);
+      const total = toFen(o.amountFen, `${where}的金额`);
+      if (total === 0n) throw new RangeError(`${where}的金额应大于零`);
+      sentence = `${o.obligor}应${due}向${o.obligee}支付${what}${documentAmount(o.amountFen, `${where}的金额`)}`;
+      const instalments = o.instalments ?? [];
+      if (instalments.length > 0) {
+        let sum = 0n;
+        const parts = instalments.map((inst, i) => {
+          const label = `${where}第${i + 1}期`;
+          const fen = toFen(inst.amountFen, `${label}的金额`);
+          sum += fen;
+          return `第${chineseListNumber(i + 1)}期于${formatDocumentDate(inst.dueDate, dateStyle)}前支付${documentAmount(inst.amountFen, `${label}的金额`)}`;
+        });
+        if (sum !== total) {
+          throw new RangeError(`${where}各期金额合计与总金额不一致`);
+        }
+        sentence += `，分${chineseListNumber(instalments.length)}期支付：${parts.join('；')}`;
+      }
+      if (o.method) sentence += `，支付方式为${o.method}`;
+      break;
+    }
+    case 'ACT':
+      if (what === '') throw new RangeError(`${where}请写明应履行的行为`);
+      sentence = `${o.obligor}应${due}为${o.obligee}${what}`;
+      break;
+    case 'APOLOGY':
+      sentence = `${o.obligor}应${due}向${o.obligee}${what === '' ? '赔礼道歉' : what}`;
+      break;
+    case 'PROPERTY':
+      if (what === '') throw new RangeError(`${where}请写明应交付的财物`);
+      sentence = `${o.obligor}应${due}将${what}交付${o.obligee}`;
+      break;
+    default: {
+      const unreachable: never = o.kind;
+      throw new RangeError(`未知的义务类型：${String(unreachable)}`);
+    }
+  }
+  if (o.kind !== 'MONEY' && o.method) sentence += `，履行方式为${o.method}`;
+  if (o.amountFen !== undefined && o.kind !== 'MONEY') {
+    throw new RangeError(`${where}不是给付金钱，不应填写金额`);
+  }
+  if (o.place) sentence += `，履行地点为${o.place}`;
+  return `${sentence}。`;
+}
+
+/** 履行方式、时限 composed from the obligations when the mediator did not write it. */
+function performanceFromObligations(
+  obligations: readonly AgreementObligationInput[],
+  dateStyle: DocumentDateStyle,
+): string {
+  return obligations
+    .filter((o) => o.method || o.dueDate || o.place || (o.instalments?.length ?? 0) > 0)
+    .map((o) => {
+      const parts: string[] = [];
+      if (o.method) parts.push(o.method);
+      if (o.place) parts.push(`在${o.place}履行`);
+      const instalments = o.instalments ?? [];
+      if (instalments.length > 0) {
+        const last = instalments[instalments.length - 1];
+        parts.push(`分${chineseListNumber(instalments.length)}期履行`);
+        if (last) parts.push(`最后一期于${formatDocumentDate(last.dueDate, dateStyle)}前履行完毕`);
+      } else if (o.dueDate) {
+        parts.push(`于${formatDocumentDate(o.dueDate, dateStyle)}前履行完毕`);
+      }
+      return `${o.obligor}：${parts.join('，')}。`;
+    })
+    .join('\n');
 }
 
 export function buildAgreementDocumentData(input: AgreementDocumentInput): DocumentData {
   if (input.parties.length < 2) throw new RangeError('人民调解协议书至少要有两方当事人');
   if (input.terms.length < 1) throw new RangeError('人民调解协议书至少要有一条协议内容');
   if (input.mediatorNames.length < 1) throw new RangeError('人民调解协议书至少要有一名人民调解员');
-  if (!Number.isInteger(input.copies) || input.copies < 1 || input.copies > 99) {
+  const copies = input.copies ?? input.parties.length + 1;
+  if (!Number.isInteger(copies) || copies < 1 || copies > 99) {
     throw new RangeError('协议份数应为 1–99 的整数');
   }
-  const amount =
-    input.amountFen === undefined || input.amountFen === null
-      ? ''
-      : formatAmountForDocument(input.amountFen);
+  const agents = input.agents ?? [];
+  for (const party of input.parties) {
+    if (party.kind === 'PERSON' && party.age !== null && party.age < 18) {
+      const guardian = agents.some((a) => a.kind === '法定代理人' && a.principal === party.name);
+      if (!guardian) {
+        throw new RangeError(`当事人${party.name}未满十八周岁，须列明其法定代理人（监护人）`);
+      }
+    }
+  }
+  const partyNames = new Set(input.parties.map((p) => p.name));
+  for (const agent of agents) {
+    if (!partyNames.has(agent.principal)) {
+      throw new RangeError(
+        `${agent.kind}${agent.name}所代理的“${agent.principal}”不是本协议的当事人`,
+      );
+    }
+  }
+  const obligations = input.terms.filter(
+    (t): t is AgreementObligationInput => typeof t !== 'string',
+  );
+  const terms = input.terms.map((term, i) => {
+    if (typeof term === 'string') {
+      if (term.trim() === '') throw new RangeError(`第${i + 1}条协议内容为空`);
+      return term;
+    }
+    return obligationText(term, i, partyNames, input.dateStyle);
+  });
+  let amount = '';
+  if (input.amountFen !== undefined && input.amountFen !== null) {
+    amount = documentAmount(input.amountFen, '协议涉及金额');
+  } else if (input.amountFen === undefined) {
+    const money = obligations.filter((o) => o.kind === 'MONEY' && o.amountFen !== undefined);
+    if (money.length > 0) {
+      const sum = money.reduce((s, o) => s + BigInt(o.amountFen ?? 0), 0n);
+      amount = documentAmount(sum, '协议涉及金额');
+    }
+  }
+  const performance =
+    input.performance !== undefined && input.performance.trim() !== ''
+      ? input.performance
+      : orEmpty(performanceFromObligations(obligations, input.dateStyle));
   return {
     fields: {
       'committee.name': input.committeeName,
       'agreement.number': input.agreementNumber,
       'agreement.factsAndIssues': input.factsAndIssues,
-      'agreement.performance': input.performance,
+      'agreement.performance': performance,
       'agreement.amount': amount,
-      'agreement.copies': chineseListNumber(input.copies),
+      'agreement.copies': chineseListNumber(copies),
       'agreement.date': formatDocumentDate(input.agreementDate, input.dateStyle),
       'recorder.name': input.recorderName,
       'interpreter.name': input.interpreter?.name ?? '',
-      'interpretation.statement': input.interpreter?.statement ?? '',
+      'interpretation.statement':
+        input.interpreter === undefined ? '' : interpretationStatement(input.interpreter),
     },
     lists: {
-      parties: input.parties.map(partyItem),
-      agents: (input.agents ?? []).map((agent) => ({
+      parties: input.parties.map((p) =>
+        documentPartyItem(p, { printIdNumbers: input.printIdNumbers }),
+      ),
+      agents: agents.map((agent) => ({
         'agent.kind': agent.kind,
         'agent.name': agent.name,
         'agent.principal': agent.principal,
         'agent.detail': agent.detail ?? '',
       })),
-      terms: input.terms.map((term) => ({ 'term.text': term })),
+      terms: terms.map((term) => ({ 'term.text': term })),
       mediators: input.mediatorNames.map((name) => ({ 'mediator.name': name })),
     },
     translations: input.translations,
@@ -143,6 +394,6 @@ export function buildRightsNoticeDocumentData(input: RightsNoticeDocumentInput):
       'committee.name': input.committeeName,
       'notice.date': formatDocumentDate(input.noticeDate, input.dateStyle),
     },
-    lists: { parties: input.parties.map(partyItem) },
+    lists: { parties: input.parties.map((p) => documentPartyItem(p)) },
   };
 }

@@ -22,28 +22,77 @@ export const DOCUMENT_FIELDS = {
   'interpreter.name': '翻译人姓名',
   'recorder.name': '记录人姓名',
   'notice.date': '告知日期（已格式化）',
+  // 人民调解口头协议登记表 (§2.10), with the agreement.* fields above
+  'agreement.oralTerms': '口头协议内容',
+  'agreement.performanceStatus': '履行情况（已当场履行、未履行、部分履行）',
+  // 人民调解申请书 (§2.4)
+  'application.date': '申请日期（已格式化）',
+  // 人民调解受理登记表 (§2.5)
+  'acceptance.date': '受理日期（已格式化）',
+  'acceptance.partyNames': '当事人姓名，以“、”分隔',
+  'acceptance.disputeType': '纠纷类型',
+  'acceptance.source': '案件来源（已勾选的两项）',
+  'registrar.name': '登记人姓名',
+  'register.date': '登记日期（已格式化）',
+  // 人民调解调查记录 (§2.7)
+  'investigation.time': '调查时间（已格式化）',
+  'investigation.place': '调查地点',
+  'investigation.participants': '参加人（姓名及身份，以“、”分隔）',
+  'investigation.investigators': '调查人姓名，以“、”分隔',
+  'investigation.content': '调查记录（问：／答：）',
+  // 人民调解记录 (§2.8)
+  'session.number': '调解次数（汉字，如“一”）',
+  'session.time': '调解时间（起止，已格式化）',
+  'session.place': '调解地点',
+  'session.subject': '事由',
+  'session.partiesPresent': '到场当事人姓名，以“、”分隔',
+  'session.participants': '参加人（姓名及身份，以“、”分隔）',
+  'session.mediators': '人民调解员姓名，以“、”分隔',
+  'session.interpreter': '翻译人员及语种',
+  'session.publicity': '公开或不公开',
+  'session.recordMode': '记录方式（全程笔录／简易记录）',
+  'session.content': '调解记录',
+  'session.result': '调解结果',
+  'session.readBack': '校阅或宣读说明',
+  'session.date': '调解日期（已格式化，用于盖章处）',
 } as const satisfies Record<string, string>;
 
 export type DocumentFieldPath = keyof typeof DOCUMENT_FIELDS;
 
+const PARTY_FIELDS = {
+  'party.name': '姓名或名称',
+  'party.isPerson': '自然人标记（非空即是）',
+  'party.isOrganisation': '法人或其他组织标记（非空即是）',
+  'party.gender': '性别',
+  'party.ethnicity': '民族',
+  'party.age': '年龄',
+  'party.occupation': '职业或职务',
+  'party.phone': '联系方式',
+  'party.address': '单位或住址',
+  'party.creditCode': '统一社会信用代码',
+  'party.representative': '法定代表人或主要负责人',
+  'party.representativeTitle': '法定代表人职务',
+  'party.idNumber': '身份证件号码（仅当选择打印时非空）',
+  'party.idLabel': '身份证件名称（如“公民身份号码”）',
+} as const;
+
 export const DOCUMENT_LISTS = {
-  parties: {
-    label: '当事人',
-    item: 'party',
+  parties: { label: '当事人', item: 'party', fields: PARTY_FIELDS },
+  applicants: { label: '申请人', item: 'party', fields: PARTY_FIELDS },
+  respondents: { label: '被申请人', item: 'party', fields: PARTY_FIELDS },
+  requests: { label: '申请事项', item: 'request', fields: { 'request.text': '申请事项' } },
+  investigatedPersons: {
+    label: '被调查人',
+    item: 'person',
     fields: {
-      'party.name': '姓名或名称',
-      'party.isPerson': '自然人标记（非空即是）',
-      'party.isOrganisation': '法人或其他组织标记（非空即是）',
-      'party.gender': '性别',
-      'party.ethnicity': '民族',
-      'party.age': '年龄',
-      'party.occupation': '职业或职务',
-      'party.phone': '联系方式',
-      'party.address': '单位或住址',
-      'party.creditCode': '统一社会信用代码',
-      'party.representative': '法定代表人或主要负责人',
-      'party.representativeTitle': '法定代表人职务',
+      'person.name': '被调查人姓名',
+      'person.detail': '性别、年龄、单位或住址、与当事人关系等',
     },
+  },
+  investigators: {
+    label: '调查人',
+    item: 'investigator',
+    fields: { 'investigator.name': '调查人姓名' },
   },
   agents: {
     label: '委托代理人、法定代理人',

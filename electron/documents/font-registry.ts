@@ -10,8 +10,9 @@ import * as fontkit from 'fontkit';
  * (platform notes: 44 ms → 23 ms) and avoids holding a 15 MB buffer per document.
  *
  * The fonts directory is injectable: in development it is `node_modules/@expo-google-fonts`,
- * a packaged app passes its resources directory (e.g. `process.resourcesPath + '/fonts'`), where
- * the files may sit flat (`<dir>/NotoSerifSC_400Regular.ttf`) or in the npm layout.
+ * a packaged app passes `appFontsDir(distDir)` (`dist/fonts`, filled by build/copy-fonts.mjs with
+ * `NotoSerifSC-Regular.ttf` …); files may also sit flat under their npm names
+ * (`<dir>/NotoSerifSC_400Regular.ttf`) or in the npm layout.
  */
 
 export const DOCUMENT_FONT_ROLES = ['serif', 'serifBold', 'tibetan', 'mongolian'] as const;
@@ -25,7 +26,28 @@ const NPM_LAYOUT: Readonly<Record<DocumentFontRole, string>> = {
   mongolian: 'noto-sans-mongolian/400Regular/NotoSansMongolian_400Regular.ttf',
 };
 
-export type DocumentFontFiles = Readonly<Record<DocumentFontRole, string>>;
+/**
+ * File names in the packaged app's flat `fonts/` directory (build/copy-fonts.mjs). Mongolian is
+ * not shipped: it is only ever printed through Chromium.
+ */
+const APP_LAYOUT: Readonly<Partial<Record<DocumentFontRole, string>>> = {
+  serif: 'NotoSerifSC-Regular.ttf',
+  serifBold: 'NotoSerifSC-Bold.ttf',
+  tibetan: 'NotoSerifTibetan-Regular.ttf',
+};
+
+export interface DocumentFontFiles {
+  readonly serif: string;
+  readonly serifBold: string;
+  readonly tibetan: string;
+  /** Located when present (development); not needed by pdfkit. */
+  readonly mongolian?: string | undefined;
+}
+
+/** `dist/fonts` next to `dist/electron` (main process: `appFontsDir(path.join(__dirname, '..'))`). */
+export function appFontsDir(distDir: string): string {
+  return path.join(distDir, 'fonts');
+}
 
 export function defaultDevFontsDir(cwd: string = process.cwd()): string {
   return path.join(cwd, 'node_modules', '@expo-google-fonts');
@@ -39,21 +61,27 @@ export class FontNotFoundError extends Error {
 }
 
 export function resolveFontFiles(fontsDir: string = defaultDevFontsDir()): DocumentFontFiles {
-  const resolve = (role: DocumentFontRole): string => {
+  const candidatesOf = (role: DocumentFontRole): string[] => {
     const relative = NPM_LAYOUT[role];
-    const candidates = [
+    const app = APP_LAYOUT[role];
+    return [
+      ...(app === undefined ? [] : [path.join(fontsDir, app)]),
       path.join(fontsDir, path.basename(relative)),
       path.join(fontsDir, relative),
     ];
+  };
+  const resolve = (role: DocumentFontRole): string => {
+    const candidates = candidatesOf(role);
     const found = candidates.find((candidate) => existsSync(candidate));
     if (!found) throw new FontNotFoundError(role, candidates);
     return found;
   };
+  const mongolian = candidatesOf('mongolian').find((candidate) => existsSync(candidate));
   return {
     serif: resolve('serif'),
     serifBold: resolve('serifBold'),
     tibetan: resolve('tibetan'),
-    mongolian: resolve('mongolian'),
+    ...(mongolian === undefined ? {} : { mongolian }),
   };
 }
 

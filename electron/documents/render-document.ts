@@ -37,6 +37,11 @@ export interface RenderOptions {
    * show `checkDocumentText(...).warnings` to the mediator first.
    */
   readonly allowMissingGlyphs?: boolean;
+  /**
+   * Draw a dashed half-circle on the right edge of every page of a multi-page document: where
+   * the committee puts its page-edge seal (骑缝章) across the stacked pages.
+   */
+  readonly pageEdgeSealMark?: boolean;
 }
 
 export type DocumentRenderErrorCode = 'TEXT_NOT_PRINTABLE' | 'MISSING_VALUE' | 'BAD_DATA';
@@ -234,9 +239,13 @@ function paragraphStyle(ctx: Ctx, block: ParagraphBlock): FlowStyle {
 }
 
 function fieldRowsCells(ctx: Ctx, block: FieldRowsBlock, scope: Scope): string[][] {
-  return block.rows.map((row) =>
-    row.map((cell) => `${cell.label}：${text(ctx, cell.value, scope)}`),
-  );
+  return block.rows
+    .map((row) =>
+      row
+        .filter((cell) => isPresent(ctx, cell.if, scope))
+        .map((cell) => `${cell.label}：${text(ctx, cell.value, scope)}`),
+    )
+    .filter((row) => row.length > 0);
 }
 
 function fieldRowsGeometry(ctx: Ctx, block: FieldRowsBlock) {
@@ -498,10 +507,21 @@ function formColumns(ctx: Ctx, block: FormTableBlock): number[] {
 
 const CELL_PAD = 4;
 
-function formRowHeight(ctx: Ctx, block: FormTableBlock, rowIndex: number, scope: Scope): number {
+type FormRow = FormTableBlock['rows'][number];
+
+/** The rows actually printed: `over` rows once per list item, `if` rows only when present. */
+function formRows(ctx: Ctx, block: FormTableBlock, scope: Scope): { row: FormRow; scope: Scope }[] {
+  return block.rows.flatMap((row) => {
+    const scopes =
+      row.over === undefined
+        ? [scope]
+        : listItems(ctx, row.over).map((item) => itemScope(item, scope));
+    return scopes.filter((s) => isPresent(ctx, row.if, s)).map((s) => ({ row, scope: s }));
+  });
+}
+
+function formRowHeight(ctx: Ctx, block: FormTableBlock, row: FormRow, scope: Scope): number {
   const columns = formColumns(ctx, block);
-  const row = block.rows[rowIndex];
-  if (!row) return 0;
   let col = 0;
   let height = (row.minHeightMm ?? 0) * MM;
   for (const cell of row.cells) {
@@ -521,8 +541,8 @@ function formRowHeight(ctx: Ctx, block: FormTableBlock, rowIndex: number, scope:
 function drawFormTable(ctx: Ctx, block: FormTableBlock, scope: Scope): void {
   const columns = formColumns(ctx, block);
   const pageHeight = maxY(ctx) - ctx.doc.page.margins.top;
-  block.rows.forEach((row, rowIndex) => {
-    const height = formRowHeight(ctx, block, rowIndex, scope);
+  for (const { row, scope: rowScope } of formRows(ctx, block, scope)) {
+    const height = formRowHeight(ctx, block, row, rowScope);
     if (height > pageHeight) {
       throw new DocumentRenderError('BAD_DATA', '表格中有一格内容超过一页，请改用附页');
     }
@@ -542,8 +562,18 @@ function drawFormTable(ctx: Ctx, block: FormTableBlock, scope: Scope): void {
         .stroke()
         .restore();
       useFont(ctx, cell.bold ?? false, ctx.bodySize);
-      ctx.doc.y = top + CELL_PAD;
-      for (const p of paragraphsOf(text(ctx, cell.text, scope))) {
+      const paragraphs = paragraphsOf(text(ctx, cell.text, rowScope));
+      const options = { width: width - 2 * CELL_PAD, lineGap: ctx.lineGap };
+      const textHeight =
+        cell.valign === 'middle'
+          ? paragraphs.reduce((sum, p) => sum + ctx.doc.heightOfString(p, options), 0)
+          : 0;
+      // lineGap is added below every line, also the last: centre the ink, not the gap.
+      ctx.doc.y =
+        cell.valign === 'middle'
+          ? top + Math.max(CELL_PAD, (height - textHeight + ctx.lineGap) / 2)
+          : top + CELL_PAD;
+      for (const p of paragraphs) {
         ctx.doc.fillColor(INK).text(p, x + CELL_PAD, ctx.doc.y, {
           width: width - 2 * CELL_PAD,
           align: cell.align ?? 'left',
@@ -554,7 +584,7 @@ function drawFormTable(ctx: Ctx, block: FormTableBlock, scope: Scope): void {
     }
     ctx.doc.x = ctx.left;
     ctx.doc.y = top + height;
-  });
+  }
 }
 
 /** Full height of a block (for keep-together decisions); flowing blocks count completely. */
@@ -584,7 +614,10 @@ function blockHeight(ctx: Ctx, block: TemplateBlock, scope: Scope): number {
       useFont(ctx, false, ctx.bodySize);
       return block.sealSpaceMm * MM + block.lines.length * lineHeight(ctx);
     case 'form-table':
-      return block.rows.reduce((h, _row, i) => h + formRowHeight(ctx, block, i, scope), 0);
+      return formRows(ctx, block, scope).reduce(
+        (h, r) => h + formRowHeight(ctx, block, r.row, r.scope),
+        0,
+      );
     case 'spacer':
       return block.heightMm * MM;
     case 'page-break':
@@ -603,8 +636,10 @@ function leadingHeight(ctx: Ctx, block: TemplateBlock, scope: Scope): number {
     case 'seal-area':
     case 'spacer':
       return blockHeight(ctx, block, scope);
-    case 'form-table':
-      return formRowHeight(ctx, block, 0, scope);
+    case 'form-table': {
+      const first = formRows(ctx, block, scope)[0];
+      return first === undefined ? 0 : formRowHeight(ctx, block, first.row, first.scope);
+    }
     case 'page-break':
       return 0;
     default:
@@ -722,12 +757,53 @@ function renderTranslations(ctx: Ctx): void {
   }
 }
 
-function drawFooters(ctx: Ctx, verificationCode: string): void {
+/** Radius of the page-edge seal guide: committee seals are 42 mm across. */
+const EDGE_SEAL_RADIUS = 21 * MM;
+
+function drawPageEdgeSealMark(ctx: Ctx): void {
+  const { doc } = ctx;
+  const x = doc.page.width;
+  const y = doc.page.height / 2;
+  doc
+    .save()
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .dash(3, { space: 3 })
+    .moveTo(x, y - EDGE_SEAL_RADIUS)
+    .bezierCurveTo(
+      x - EDGE_SEAL_RADIUS * 1.333,
+      y - EDGE_SEAL_RADIUS,
+      x - EDGE_SEAL_RADIUS * 1.333,
+      y + EDGE_SEAL_RADIUS,
+      x,
+      y + EDGE_SEAL_RADIUS,
+    )
+    .stroke()
+    .undash()
+    .restore();
+  useFont(ctx, false, 8);
+  const label = '骑缝章';
+  const step = 10;
+  [...label].forEach((ch, i) => {
+    doc.fillColor(RULE).text(ch, x - 14, y - (label.length * step) / 2 + i * step, {
+      width: 10,
+      lineBreak: false,
+    });
+  });
+}
+
+function drawFooters(ctx: Ctx, verificationCode: string, pageEdgeSealMark: boolean): void {
   const { doc, template } = ctx;
   const range = doc.bufferedPageRange();
   const footer = template.file.footer;
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
+    if (pageEdgeSealMark && range.count > 1) {
+      const right = doc.page.margins.right;
+      doc.page.margins.right = 0;
+      drawPageEdgeSealMark(ctx);
+      doc.page.margins.right = right;
+    }
     const scope: Scope = (path) => {
       switch (path) {
         case 'page.number':
@@ -842,7 +918,7 @@ export async function renderDocument(
     ctx.doc.y = margins.top;
     renderBlocks(ctx, file.blocks, globalScope(data));
     renderTranslations(ctx);
-    drawFooters(ctx, documentVerificationCode(template, data));
+    drawFooters(ctx, documentVerificationCode(template, data), options.pageEdgeSealMark ?? false);
   } catch (error) {
     doc.end();
     await done.catch(() => undefined);

@@ -32,6 +32,31 @@ export function defaultTemplatesDir(cwd: string = process.cwd()): string {
   return path.join(cwd, 'templates');
 }
 
+/**
+ * `dist/templates` next to `dist/electron` (build/build.mjs copies `templates/*.json` there):
+ * the main process passes `path.join(__dirname, '..')`.
+ */
+export function appTemplatesDir(distDir: string): string {
+  return path.join(distDir, 'templates');
+}
+
+/** File names of the current version of every document template. */
+export const DOCUMENT_TEMPLATE_FILES = {
+  AGREEMENT: 'agreement.v1.json',
+  RIGHTS_NOTICE: 'rights-notice.v1.json',
+  APPLICATION: 'application.v1.json',
+  ACCEPTANCE_REGISTER: 'acceptance-register.v1.json',
+  INVESTIGATION_RECORD: 'investigation-record.v1.json',
+  SESSION_RECORD: 'session-record.v1.json',
+  ORAL_AGREEMENT_REGISTER: 'oral-agreement-register.v1.json',
+} as const;
+
+export type DocumentTemplateKind = keyof typeof DOCUMENT_TEMPLATE_FILES;
+
+export function loadDocumentTemplate(templatesDir: string, kind: DocumentTemplateKind) {
+  return loadTemplateFile(path.join(templatesDir, DOCUMENT_TEMPLATE_FILES[kind]));
+}
+
 /** Reads `templates/<name>.v<version>.json`. */
 export function loadTemplateFile(file: string): DocumentTemplate {
   let json: unknown;
@@ -111,7 +136,14 @@ function compileBlocks(
         compile(block.text, known, compiled);
         break;
       case 'field-rows':
-        for (const row of block.rows) for (const cell of row) compile(cell.value, known, compiled);
+        for (const row of block.rows) {
+          for (const cell of row) {
+            if (cell.if !== undefined && !isKnownCondition(cell.if, lists)) {
+              throw new TemplateSyntaxError(`模板条件使用了未知的字段：${cell.if}`);
+            }
+            compile(cell.value, known, compiled);
+          }
+        }
         break;
       case 'repeat':
         listOf(block.over);
@@ -144,7 +176,12 @@ function compileBlocks(
           if (spanned !== columns) {
             throw new TemplateSyntaxError(`表格第 ${i + 1} 行占 ${spanned} 列，应为 ${columns} 列`);
           }
-          for (const cell of row.cells) compile(cell.text, known, compiled);
+          if (row.over !== undefined) listOf(row.over);
+          const scope = row.over === undefined ? lists : new Set([...lists, row.over]);
+          if (row.if !== undefined && !isKnownCondition(row.if, scope)) {
+            throw new TemplateSyntaxError(`模板条件使用了未知的字段：${row.if}`);
+          }
+          for (const cell of row.cells) compile(cell.text, knownIn(scope), compiled);
         });
         break;
       }

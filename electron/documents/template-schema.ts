@@ -10,13 +10,15 @@ import { z } from 'zod';
  * - heading        centred title (二号 bold by default)
  * - paragraph      flowing text; `\n` in values starts a new paragraph; first-line indent in
  *                  characters; may be aligned right (编号) or centre
- * - field-rows     a hanging label (当事人) with rows of “标签：值” pairs (party blocks)
+ * - field-rows     a hanging label (当事人) with rows of “标签：值” pairs (party blocks); a pair
+ *                  may carry `if` (printed only when that field is non-empty)
  * - repeat         repeats its blocks for each item of a list (parties, agents)
  * - numbered-list  one item per list entry numbered 一、二、三、 or 1、2、3、 (terms, requests)
  * - signature-table signature slots in a grid, each ≥ 2.5 cm × 2 cm with label and date line;
  *                  never split across pages
  * - seal-area      committee name + （印） and date, right-aligned, with room for the seal
- * - form-table     bordered grid of cells (registration forms §2.5, §2.10); rows never split
+ * - form-table     bordered grid of cells (registration forms §2.5, §2.10); rows never split;
+ *                  a row may repeat `over` a list (one row per party) and carry its own `if`
  * - spacer, page-break
  * Any block may carry `if` (render only when that field or list is non-empty) and
  * `keepWithNext` (do not leave it alone at the bottom of a page).
@@ -62,7 +64,12 @@ const paragraphBlock = z.strictObject({
   ...common,
 });
 
-const fieldCell = z.strictObject({ label: z.string().max(40), value: text });
+/** `if` on a cell: the pair is printed only when that field is non-empty (e.g. an ID number). */
+const fieldCell = z.strictObject({
+  label: z.string().max(40),
+  value: text,
+  if: condition.optional(),
+});
 
 const fieldRowsBlock = z.strictObject({
   type: z.literal('field-rows'),
@@ -113,13 +120,24 @@ const formCell = z.strictObject({
   span: z.number().int().min(1).max(12).optional(),
   bold: z.boolean().optional(),
   align: align.optional(),
+  /** Vertical placement in a tall row; labels of official forms sit in the middle. */
+  valign: z.enum(['top', 'middle']).optional(),
 });
 
 const formTableBlock = z.strictObject({
   type: z.literal('form-table'),
   columnWidths: z.array(z.number().positive()).min(1).max(12),
   rows: z
-    .array(z.strictObject({ cells: z.array(formCell).min(1).max(12), minHeightMm: mm.optional() }))
+    .array(
+      z.strictObject({
+        cells: z.array(formCell).min(1).max(12),
+        minHeightMm: mm.optional(),
+        /** Repeat this row for each item of a list (one row per party). */
+        over: listName.optional(),
+        /** Print the row only when this field or list is non-empty. */
+        if: condition.optional(),
+      }),
+    )
     .min(1)
     .max(60),
   ...common,

@@ -80,4 +80,39 @@ describe('room settings, first run to restart (real ledger, Chromium)', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('runs the page without Node and blocks inline scripts (CSP)', async () => {
+    const dataDir = freshDataDir('csp');
+    const host = await startHost(dataDir);
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors = watchPageErrors(page);
+    try {
+      await page.goto(host.url);
+      await page.getByText('欢迎使用调解工作台').waitFor();
+      const probe = await page.evaluate(() => {
+        const w = window as unknown as Record<string, unknown>;
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true';
+        document.body.appendChild(script);
+        return {
+          require: typeof w.require,
+          process: typeof w.process,
+          inlineRan: w.__inlineRan === true,
+          bridgeKeys: Object.keys(w.mediationDesk as object),
+        };
+      });
+      expect(probe).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        inlineRan: false,
+        bridgeKeys: ['invoke'],
+      });
+      await expect.poll(() => errors.some((e) => e.includes('Content Security Policy'))).toBe(true);
+    } finally {
+      await page.close();
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,0 +1,356 @@
+import path from 'node:path';
+import type { DocumentData } from '../../../electron/documents/document-data.js';
+import {
+  buildAcceptanceRegisterDocumentData,
+  type AcceptanceRegisterDocumentInput,
+} from '../../../electron/documents/acceptance-register-data.js';
+import {
+  buildAgreementDocumentData,
+  type DocumentPartyInput,
+} from '../../../electron/documents/agreement-data.js';
+import {
+  buildApplicationDocumentData,
+  type ApplicationDocumentInput,
+} from '../../../electron/documents/application-data.js';
+import { SAMPLE_AGREEMENT_INPUT } from '../../../electron/documents/bench-agreement-pdf.js';
+import {
+  buildInvestigationRecordDocumentData,
+  type InvestigationRecordDocumentInput,
+} from '../../../electron/documents/investigation-record-data.js';
+import {
+  buildOralAgreementDocumentData,
+  type OralAgreementDocumentInput,
+} from '../../../electron/documents/oral-agreement-data.js';
+import {
+  buildSessionRecordDocumentData,
+  type SessionRecordDocumentInput,
+} from '../../../electron/documents/session-record-data.js';
+import {
+  DOCUMENT_TEMPLATE_FILES,
+  loadTemplateFile,
+  type DocumentTemplate,
+  type DocumentTemplateKind,
+} from '../../../electron/documents/template-loader.js';
+
+/** Sample inputs of every document (one grazing-land / traffic case in Golmud). */
+
+function partyAt(i: number): DocumentPartyInput {
+  const party = SAMPLE_AGREEMENT_INPUT.parties[i];
+  if (!party) throw new Error('fixture');
+  return party;
+}
+export const ZHANG = partyAt(0);
+export const ZHAXI = partyAt(1);
+
+export const SAMPLE_APPLICATION: ApplicationDocumentInput = {
+  committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+  applicants: [ZHANG],
+  respondents: [ZHAXI],
+  disputeSummary:
+    '2026年10月5日，被申请人扎西多杰驾驶货车在昆仑路倒车时撞坏申请人经营的门面卷帘门及货架，造成财物损失。双方就赔偿金额多次协商未果。',
+  requests: [
+    '请求调解被申请人赔偿卷帘门、货架维修费及货物损失共计人民币叁万元整（¥30,000.00）。',
+    '请求被申请人于2026年11月30日前一次性付清。',
+  ],
+  applicationDate: '2026-10-08',
+  dateStyle: 'ARABIC',
+};
+
+export const SAMPLE_ACCEPTANCE: AcceptanceRegisterDocumentInput = {
+  committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+  partyNames: [ZHANG.name, ZHAXI.name],
+  acceptedDate: '2026-10-09',
+  disputeType: '损害赔偿纠纷',
+  source: 'APPLICATION',
+  disputeSummary:
+    '申请人张建国称，2026年10月5日被申请人扎西多杰倒车时撞坏其门面卷帘门及货架，要求赔偿损失三万元；被申请人认可撞坏事实，但认为索赔金额过高。',
+  registrarName: '王海燕',
+  registerDate: '2026-10-09',
+  dateStyle: 'ARABIC',
+};
+
+export const SAMPLE_INVESTIGATION: InvestigationRecordDocumentInput = {
+  committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+  time: '2026-10-12T09:30',
+  place: '格尔木市河西街道昆仑路18号（事故现场）',
+  investigatedPersons: [{ name: '马文礼', detail: '男，45岁，昆仑路19号商户，事故目击者' }],
+  participants: [{ name: '李德明', detail: '河西街道昆仑社区居委会主任' }],
+  investigatorNames: ['李秀兰'],
+  recorderName: '王海燕',
+  content: [
+    '问：我们是河西街道人民调解委员会的人民调解员，今天向你了解10月5日昆仑路货车撞坏门面的情况，请你如实陈述。你听清楚了吗？',
+    '答：听清楚了。',
+    '问：事故发生时你在哪里？看到了什么？',
+    '答：我当时在自己店门口。看见一辆蓝色货车倒车，没有人指挥，车尾撞上了张建国店的卷帘门，把门和里面的货架都撞坏了。',
+    '问：货车司机当时是否下车查看？',
+    '答：下车了，司机就是扎西多杰，他当场承认是自己没看后视镜。',
+    '问：以上记录你看一下，是否与你所说的一致？',
+    '答：一致。',
+  ].join('\n'),
+  dateStyle: 'ARABIC',
+};
+
+export const SAMPLE_SESSION: SessionRecordDocumentInput = {
+  committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+  sessionNumber: 2,
+  startAt: '2026-11-23T09:30',
+  endAt: '2026-11-23T11:00',
+  place: '河西街道人民调解委员会调解室',
+  subject: '张建国与扎西多杰财产损害赔偿纠纷',
+  partyNames: [ZHANG.name, ZHAXI.name],
+  participants: [{ name: '李德明', detail: '社区居委会主任' }],
+  mediatorNames: ['李秀兰', '才让'],
+  recorderName: '王海燕',
+  interpreter: { name: '才让', language: '藏语' },
+  isPublic: false,
+  recordMode: '全程笔录',
+  content: [
+    '调解员：今天继续调解张建国与扎西多杰财产损害赔偿纠纷。首先告知双方当事人在人民调解活动中享有的权利和应当承担的义务（已发放告知书并用藏语宣读），双方是否清楚？',
+    '张建国：清楚。',
+    '扎西多杰：清楚。',
+    '调解员：上次调解后，我们调取了维修店的报价单，卷帘门维修费一万二千元，货架及货物损失一万八千元，共计三万元。双方对此有无异议？',
+    '张建国：没有异议。',
+    '扎西多杰：认可这个数，但希望月底前付清。',
+    '调解员：经双方协商，扎西多杰于2026年11月30日前一次性赔偿张建国三万元，双方是否同意？',
+    '张建国、扎西多杰：同意。',
+  ].join('\n'),
+  result: 'SUCCESS_WRITTEN',
+  readBack: 'READ_TO_PARTIES',
+  dateStyle: 'ARABIC',
+};
+
+export const SAMPLE_ORAL: OralAgreementDocumentInput = {
+  committeeName: '锡林浩特市宝力根苏木人民调解委员会',
+  registerNumber: '（2026）宝调口字第007号',
+  parties: [
+    {
+      kind: 'PERSON',
+      name: '巴特尔',
+      gender: '男',
+      ethnicity: '蒙古族',
+      age: 46,
+      occupation: '牧民',
+      phone: '13847900000',
+      address: '锡林浩特市宝力根苏木某嘎查',
+    },
+    {
+      kind: 'PERSON',
+      name: '王福贵',
+      gender: '男',
+      ethnicity: '汉族',
+      age: 51,
+      occupation: '牧民',
+      phone: '13947900000',
+      address: '锡林浩特市宝力根苏木某嘎查',
+    },
+  ],
+  factsAndIssues:
+    '2026年8月，王福贵家的羊群越过网围栏进入巴特尔承包的打草场，啃食牧草约两亩。巴特尔要求赔偿，双方对赔偿数额有争议。',
+  oralTerms:
+    '王福贵当场赔偿巴特尔牧草损失人民币捌佰元整（¥800.00），并负责修复网围栏缺口；双方今后互相看管好牲畜。',
+  performance: '当场以现金支付；网围栏于2026年9月10日前修复。',
+  amountFen: 80_000,
+  performanceStatus: '已当场履行',
+  agreedDate: '2026-09-02',
+  dateStyle: 'ARABIC',
+  mediatorNames: ['那仁'],
+  recorderName: '其其格',
+};
+
+export interface TemplateCase {
+  readonly kind: DocumentTemplateKind;
+  readonly title: string;
+  readonly template: () => DocumentTemplate;
+  readonly data: () => DocumentData;
+  readonly pages: number;
+  /** Required texts in order (whitespace removed before comparing). */
+  readonly sections: readonly string[];
+  /** Each party's block (fragments that must all appear). */
+  readonly partyFragments: readonly string[];
+}
+
+const TEMPLATES = path.resolve(import.meta.dirname, '../../../templates');
+const load = (kind: DocumentTemplateKind) => () =>
+  loadTemplateFile(path.join(TEMPLATES, DOCUMENT_TEMPLATE_FILES[kind]));
+
+const PERSON_FRAGMENTS = [
+  '姓名：张建国',
+  '性别：男',
+  '民族：汉族',
+  '年龄：52岁',
+  '单位或住址：青海省格尔木市河西街道昆仑路18号3单元201室',
+  '姓名：扎西多杰',
+  '民族：藏族',
+  '联系方式：13909791234',
+];
+
+export const TEMPLATE_CASES: readonly TemplateCase[] = [
+  {
+    kind: 'AGREEMENT',
+    title: '人民调解协议书',
+    template: load('AGREEMENT'),
+    data: () => buildAgreementDocumentData(SAMPLE_AGREEMENT_INPUT),
+    pages: 2,
+    sections: [
+      '人民调解协议书',
+      '编号：（2026）河西调字第015号',
+      '当事人',
+      '纠纷主要事实、争议事项：',
+      '经调解，自愿达成如下协议：',
+      '一、扎西多杰赔偿张建国',
+      '二、扎西多杰于2026年11月30日前',
+      '三、款项付清后',
+      '履行方式、时限：',
+      '本协议涉及金额：人民币叁万元整（¥30,000.00）。',
+      '本协议一式三份',
+      '当事人：张建国',
+      '人民调解员：李秀兰',
+      '记录人：王海燕',
+      '格尔木市河西街道人民调解委员会（印）',
+      '二〇二六年十一月二十三日',
+    ],
+    partyFragments: PERSON_FRAGMENTS,
+  },
+  {
+    kind: 'APPLICATION',
+    title: '人民调解申请书',
+    template: load('APPLICATION'),
+    data: () => buildApplicationDocumentData(SAMPLE_APPLICATION),
+    pages: 1,
+    sections: [
+      '人民调解申请书',
+      '申请人姓名：张建国',
+      '被申请人姓名：扎西多杰',
+      '纠纷简要情况：',
+      '当事人申请事项：',
+      '1、请求调解被申请人赔偿',
+      '2、请求被申请人于2026年11月30日前',
+      '人民调解委员会已将申请人民调解的相关规定告知我，现自愿申请人民调解委员会进行调解。',
+      '申请人：张建国',
+      '（签名盖章或按指印）',
+      '2026年10月8日',
+    ],
+    partyFragments: PERSON_FRAGMENTS,
+  },
+  {
+    kind: 'ACCEPTANCE_REGISTER',
+    title: '人民调解受理登记表',
+    template: load('ACCEPTANCE_REGISTER'),
+    data: () => buildAcceptanceRegisterDocumentData(SAMPLE_ACCEPTANCE),
+    pages: 1,
+    sections: [
+      '人民调解受理登记表',
+      '2026年10月9日，本人民调解委员会经当事人同意，调解张建国、扎西多杰之间的纠纷。',
+      '纠纷类型',
+      '损害赔偿纠纷',
+      '案件来源',
+      '■①当事人申请',
+      '□②人民调解委员会主动调解',
+      '纠纷简要情况',
+      '申请人张建国称',
+      '当事人（签名）',
+      '登记人（签名）',
+      '格尔木市河西街道人民调解委员会（印章）',
+      '备注：此表由人民调解委员会填写。',
+    ],
+    partyFragments: ['当事人（签名）张建国', '当事人（签名）扎西多杰'],
+  },
+  {
+    kind: 'INVESTIGATION_RECORD',
+    title: '人民调解调查记录',
+    template: load('INVESTIGATION_RECORD'),
+    data: () => buildInvestigationRecordDocumentData(SAMPLE_INVESTIGATION),
+    pages: 1,
+    sections: [
+      '人民调解调查记录',
+      '时间',
+      '2026年10月12日9时30分',
+      '地点',
+      '被调查人',
+      '马文礼',
+      '参加人',
+      '李德明（河西街道昆仑社区居委会主任）',
+      '调查人',
+      '记录人',
+      '调查记录：',
+      '问：我们是河西街道人民调解委员会的人民调解员',
+      '答：一致。',
+      '被调查人：马文礼',
+      '（签名或按指印）',
+      '调查人：李秀兰',
+      '记录人：王海燕',
+    ],
+    partyFragments: ['马文礼男，45岁，昆仑路19号商户，事故目击者'],
+  },
+  {
+    kind: 'SESSION_RECORD',
+    title: '人民调解记录',
+    template: load('SESSION_RECORD'),
+    data: () => buildSessionRecordDocumentData(SAMPLE_SESSION),
+    pages: 2,
+    sections: [
+      '人民调解记录',
+      '（第二次调解）',
+      '时间',
+      '2026年11月23日9时30分至11时',
+      '地点',
+      '河西街道人民调解委员会调解室',
+      '不公开',
+      '事由',
+      '张建国与扎西多杰财产损害赔偿纠纷',
+      '当事人',
+      '张建国、扎西多杰',
+      '参加人',
+      '李德明（社区居委会主任）',
+      '人民调解员',
+      '李秀兰、才让',
+      '翻译人员',
+      '才让（藏语翻译）',
+      '全程笔录',
+      '调解记录：',
+      '首先告知双方当事人',
+      '调解结果：调解成功，达成书面调解协议',
+      '以上记录已向当事人宣读，当事人确认无误。',
+      '当事人：张建国',
+      '当事人：扎西多杰',
+      '人民调解员：李秀兰',
+      '记录人：王海燕',
+      '翻译人：才让',
+      '格尔木市河西街道人民调解委员会（印）',
+      '2026年11月23日',
+    ],
+    partyFragments: ['当事人：张建国', '当事人：扎西多杰'],
+  },
+  {
+    kind: 'ORAL_AGREEMENT_REGISTER',
+    title: '人民调解口头协议登记表',
+    template: load('ORAL_AGREEMENT_REGISTER'),
+    data: () => buildOralAgreementDocumentData(SAMPLE_ORAL),
+    pages: 1,
+    sections: [
+      '人民调解口头协议登记表',
+      '编号：（2026）宝调口字第007号',
+      '当事人',
+      '纠纷主要事实、争议事项',
+      '口头协议内容',
+      '履行方式、时限',
+      '涉案金额',
+      '人民币捌佰元整（¥800.00）',
+      '履行情况',
+      '已当场履行',
+      '达成日期',
+      '2026年9月2日',
+      '人民调解员（签名）',
+      '记录人（签名）',
+      '锡林浩特市宝力根苏木人民调解委员会（印）',
+    ],
+    partyFragments: [
+      '姓名：巴特尔',
+      '民族：蒙古族',
+      '年龄：46岁',
+      '单位或住址：锡林浩特市宝力根苏木某嘎查',
+      '姓名：王福贵',
+      '民族：汉族',
+    ],
+  },
+];

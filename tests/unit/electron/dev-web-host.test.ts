@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHost } from '../../../electron/dev-web/host';
+import { tempDir } from '../support/temp-dir';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+let closeHost: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await closeHost?.();
+  closeHost = null;
+});
+
+async function host() {
+  const rendererRoot = tempDir('renderer');
+  fs.writeFileSync(
+    path.join(rendererRoot, 'index.html'),
+    '<!doctype html><html><head><title>t</title><script type="module" src="./a.js"></script></head></html>',
+  );
+  fs.writeFileSync(path.join(rendererRoot, 'a.js'), 'export {};');
+  fs.writeFileSync(path.join(tempDir('outside'), 'secret.txt'), 'secret');
+  const h = await startHost({ dataDir: tempDir('data'), port: 0, rendererRoot, appVersion: 'test' });
+  closeHost = h.close;
+  const url = new URL(h.url);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+  return { base: `${url.protocol}//${url.host}`, token };
+}
+
+const api = (base: string, headers: Record<string, string>, body: unknown) =>
+  request(`${base}/api`, { method: 'POST', headers, body: JSON.stringify(body) });
+
+describe('dev:web host', () => {
+  it('listens on 127.0.0.1 only and serves the renderer with CSP and the bridge', async () => {
+    const { base } = await host();
+    expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const page = await request(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(page.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(page.body).toContain('<script src="/__dev-bridge.js"></script>');
+    expect(page.body).toMatch(/<meta name="csp-nonce" content="[^"]+">/);
+  });
+
+  it('requires the per-run token on every API call', async () => {
+    const { base, token } = await host();
+    const call = { method: 'system.status', input: {} };
+    const json = { 'content-type': 'application/json' };
+    expect((await api(base, json, call)).status).toBe(403);
+    expect((await api(base, { ...json, 'x-desk-token': 'wrong' }, call)).status).toBe(403);
+    expect((await api(base, { ...json, 'x-desk-token': `${token}x` }, call)).status).toBe(403);
+    const ok = await api(base, { ...json, 'x-desk-token': token }, call);
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { ledger: { state: 'READY' } } });
+  });
+
+  it('refuses other Host names (DNS rebinding), non-JSON bodies and broken JSON', async () => {
+    const { base, token } = await host();
+    const headers = { 'content-type': 'application/json', 'x-desk-token': token };
+    expect((await api(base, { ...headers, host: 'evil.example' }, {})).status).toBe(421);
+    expect((await api(base, { ...headers, 'content-type': 'text/plain' }, {})).status).toBe(415);
+    const broken = await request(`${base}/api`, { method: 'POST', headers, body: '{"method":' });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const { base } = await host();
+    for (const p of ['/../outside/secret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/a.js%00.html']) {
+      const res = await request(`${base}${p}`);
+      expect([403, 404], p).toContain(res.status);
+      expect(res.body).not.toContain('secret');
+      expect(res.body).not.toContain('root:');
+    }
+    expect((await request(`${base}/a.js`)).status).toBe(200);
+  });
+});
