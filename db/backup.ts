@@ -28,6 +28,14 @@ export async function backupLedger(db: Db, destination: string): Promise<BackupI
   const partial = `${destination}.partial`;
   fs.rmSync(partial, { force: true });
   await db.backup(partial);
+  // The copy inherits WAL mode from the live ledger; as a standalone file it must be a single
+  // self-contained file, so switch it to rollback-journal mode before it is verified or moved.
+  const copy = openConnection(partial);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   fsyncFile(partial);
   const info = verifyLedgerFile(partial);
   fs.renameSync(partial, destination);

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './method.js';
+import { casesContract } from './cases-contract.js';
+import { mediatorsContract } from './mediators-contract.js';
 import { settingsContract } from './settings-contract.js';
 import { systemContract } from './system-contract.js';
 
@@ -10,6 +12,8 @@ import { systemContract } from './system-contract.js';
 export const apiContract = {
   ...systemContract,
   ...settingsContract,
+  ...mediatorsContract,
+  ...casesContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

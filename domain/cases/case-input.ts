@@ -93,7 +93,10 @@ export const caseChangesSchema = z
         path: ['subtype'],
         message: '修改纠纷类型时，请同时选择纠纷细类（没有细类可不选）',
       });
-    } else if (v.category !== undefined && !subtypeMatches({ category: v.category, subtype: v.subtype ?? null })) {
+    } else if (
+      v.category !== undefined &&
+      !subtypeMatches({ category: v.category, subtype: v.subtype ?? null })
+    ) {
       ctx.addIssue({ code: 'custom', path: ['subtype'], message: '纠纷细类与纠纷类型不匹配' });
     }
   });

@@ -32,7 +32,9 @@ export const ledgerQuerySchema = z
     /** ENTRUSTED matches every entrusting body under it. */
     source: caseSources.codeSchema.nullish().transform((v) => v ?? null),
     riskLevels: uniqueList(riskLevels.codeSchema, '风险等级', 4).default([]),
-    mediatorId: rowIdField('调解员').nullish().transform((v) => v ?? null),
+    mediatorId: rowIdField('调解员')
+      .nullish()
+      .transform((v) => v ?? null),
     acceptedFrom: optionalIsoDateField('受理日期（起）'),
     acceptedTo: optionalIsoDateField('受理日期（止）'),
     overdueOnly: booleanField('只看超期').default(false),
@@ -65,14 +67,18 @@ export const duplicateProbeSchema = z.strictObject({
     )
     .max(200, { error: '当事人最多 200 名' }),
   /** The case being edited, so its own parties are not reported as duplicates. */
-  excludeCaseId: rowIdField('案件').nullish().transform((v) => v ?? null),
+  excludeCaseId: rowIdField('案件')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type DuplicateProbe = z.output<typeof duplicateProbeSchema>;
 
 /** mediators.save: the room's list of mediators (§5 User, kept as settings for now). */
 export const mediatorInputSchema = z.strictObject({
   /** Null or absent to add a new mediator. */
-  id: rowIdField('调解员').nullish().transform((v) => v ?? null),
+  id: rowIdField('调解员')
+    .nullish()
+    .transform((v) => v ?? null),
   expectedVersion: expectedVersionField,
   name: personNameField,
   /** Only registered 人民调解员 may host sessions and sign (PML 13, §6.9 ERROR). */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { optionalMultiLine, optionalSingleLine, singleLine } from '../text-input';
-import * as ethnicGroups from '../taxonomy/ethnic-groups';
 import * as genders from '../taxonomy/genders';
 import * as idDocTypes from '../taxonomy/id-doc-types';
 import * as languages from '../taxonomy/languages';
@@ -104,7 +103,12 @@ export const naturalPartyInputSchema = z.strictObject({
   ...common,
   name: personNameField,
   gender: genders.codeSchema,
-  ethnicity: ethnicGroups.codeSchemaFor(),
+  // Standard codes 01–56 or one of the room's configured extension codes (§6.3); the service
+  // checks extensions against the ledger's own code table, which the settings can change.
+  ethnicity: z
+    .string({ error: '请选择民族' })
+    .regex(/^\d{2}$/, { error: '民族不在可选范围内' })
+    .refine((c) => c !== '00', { error: '民族不在可选范围内' }),
   birthDate: optionalIsoDateField('出生日期'),
   occupation: optionalSingleLine({ label: '职业或职务', max: 60 }),
   idDocument: idDocumentSchema.nullish().transform((d) => d ?? null),

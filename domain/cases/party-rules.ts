@@ -38,7 +38,11 @@ export function refineParties(
   parties.forEach((party, index) => {
     for (const issue of partyIssues(party, onDate)) {
       if (issue.level === 'ERROR') {
-        ctx.addIssue({ code: 'custom', path: [...path, index, issue.field], message: issue.message });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, index, issue.field],
+          message: issue.message,
+        });
       }
     }
   });
@@ -52,6 +56,10 @@ export function partyWarnings(
   return parties.flatMap((party, index) =>
     partyIssues(party, onDate)
       .filter((issue) => issue.level === 'WARNING')
-      .map((issue) => ({ partyIndex: firstIndex + index, field: issue.field, message: issue.message })),
+      .map((issue) => ({
+        partyIndex: firstIndex + index,
+        field: issue.field,
+        message: issue.message,
+      })),
   );
 }

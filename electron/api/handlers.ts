@@ -1,3 +1,7 @@
+import type { CaseLedgerService } from '../services/case-ledger-service.js';
+import type { CaseLifecycleService } from '../services/case-lifecycle-service.js';
+import type { CaseRecordsService } from '../services/case-records-service.js';
+import type { CaseService } from '../services/case-service.js';
 import type { SettingsService } from '../services/settings-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { ApiHandlers } from './dispatch.js';
@@ -5,6 +9,10 @@ import type { ApiHandlers } from './dispatch.js';
 export interface Services {
   readonly system: SystemService;
   readonly settings: SettingsService;
+  readonly cases: CaseService;
+  readonly lifecycle: CaseLifecycleService;
+  readonly records: CaseRecordsService;
+  readonly ledgerView: CaseLedgerService;
 }
 
 /** The handler table: one line per API method, each a call into a service. */
@@ -15,5 +23,33 @@ export function createHandlers(s: Services): ApiHandlers {
     'system.startEmptyLedger': () => s.system.startEmptyLedger(),
     'settings.get': () => s.settings.get(),
     'settings.save': ({ settings, expectedVersion }) => s.settings.save(settings, expectedVersion),
+    'mediators.list': ({ includeInactive }) => s.ledgerView.mediators(includeInactive),
+    'mediators.save': (input) => s.ledgerView.saveMediator(input),
+    'cases.create': (input) => s.cases.create(input),
+    'cases.get': ({ caseId }) => s.cases.detail(caseId),
+    'cases.update': ({ caseId, expectedVersion, changes }) =>
+      s.cases.update(caseId, expectedVersion, changes),
+    'cases.transition': ({ caseId, expectedVersion, input }) =>
+      s.lifecycle.transition(caseId, expectedVersion, input),
+    'cases.voidNumber': ({ caseId, expectedVersion, reason, reissue }) =>
+      s.lifecycle.voidNumber(caseId, expectedVersion, reason, reissue),
+    'cases.search': (query) => s.ledgerView.search(query),
+    'cases.findDuplicateParties': (probe) => s.ledgerView.findDuplicateParties(probe),
+    'parties.add': ({ caseId, expectedVersion, party }) =>
+      s.cases.addParty(caseId, expectedVersion, party),
+    'parties.update': ({ caseId, partyId, expectedVersion, party }) =>
+      s.cases.updateParty(caseId, partyId, expectedVersion, party),
+    'participants.add': ({ caseId, participant }) => s.records.addParticipant(caseId, participant),
+    'sessions.add': ({ caseId, session }) => s.records.addSession(caseId, session),
+    'sessions.update': ({ caseId, sessionId, expectedVersion, session }) =>
+      s.records.updateSession(caseId, sessionId, expectedVersion, session),
+    'investigations.add': ({ caseId, investigation }) =>
+      s.records.addInvestigation(caseId, investigation),
+    'referrals.feedback': ({ caseId, referralId, expectedVersion, feedback }) =>
+      s.records.referralFeedback(caseId, referralId, expectedVersion, feedback),
+    'dashboard.get': ({ today }) => s.ledgerView.dashboard(today),
+    'codeTables.get': ({ names }) => s.ledgerView.codeTables(names),
+    'caseSettings.get': () => s.ledgerView.settings(),
+    'caseSettings.save': (input) => s.ledgerView.saveSettings(input),
   };
 }

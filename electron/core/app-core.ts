@@ -3,6 +3,10 @@ import type { Migration } from '../../db/migrations/migration.js';
 import { createDispatcher } from '../api/dispatch.js';
 import type { Dispatch, DispatchLog } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
+import { CaseLedgerService } from '../services/case-ledger-service.js';
+import { CaseLifecycleService } from '../services/case-lifecycle-service.js';
+import { CaseRecordsService } from '../services/case-records-service.js';
+import { CaseService } from '../services/case-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
 import { SettingsService } from '../services/settings-service.js';
 import { SystemService } from '../services/system-service.js';
@@ -37,6 +41,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const services = {
     system: new SystemService(ledger, options.appVersion, migrations.length),
     settings: new SettingsService(ledger),
+    cases: new CaseService(ledger),
+    lifecycle: new CaseLifecycleService(ledger),
+    records: new CaseRecordsService(ledger),
+    ledgerView: new CaseLedgerService(ledger),
   };
   const dispatch = createDispatcher(createHandlers(services), options.log ?? consoleLog);
   return { dispatch, ledger, close: () => ledger.close() };

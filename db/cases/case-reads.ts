@@ -1,0 +1,137 @@
+import { allowedActions } from '../../domain/case-lifecycle.js';
+import type {
+  CaseDetail,
+  CaseNumberRecord,
+  StatusHistoryEntry,
+} from '../../domain/cases/case-views.js';
+import type { Db } from '../connection.js';
+import {
+  caseFromRow,
+  investigationFromRow,
+  participantFromRow,
+  partyFromRow,
+  referralFromRow,
+  representativeFromRow,
+  sessionFromRow,
+  type CaseRow,
+  type InvestigationRow,
+  type ParticipantRow,
+  type PartyRow,
+  type ReferralRow,
+  type RepresentativeRow,
+  type SessionRow,
+} from './case-rows.js';
+
+export function getCaseRow(db: Db, caseId: number): CaseRow | undefined {
+  return db.prepare('SELECT * FROM case_file WHERE id = ?').get(caseId) as CaseRow | undefined;
+}
+
+export function caseMediatorIds(db: Db, caseId: number): number[] {
+  return (
+    db
+      .prepare('SELECT mediator_id FROM case_mediator WHERE case_id = ? ORDER BY mediator_id')
+      .all(caseId) as { mediator_id: number }[]
+  ).map((r) => r.mediator_id);
+}
+
+export function partyRowsOf(db: Db, caseId: number): PartyRow[] {
+  return db
+    .prepare('SELECT * FROM party WHERE case_id = ? ORDER BY sort, id')
+    .all(caseId) as PartyRow[];
+}
+
+export function representativeRowsOf(db: Db, caseId: number): RepresentativeRow[] {
+  return db
+    .prepare(
+      `SELECT r.* FROM party_representative r JOIN party p ON p.id = r.party_id
+       WHERE p.case_id = ? ORDER BY r.party_id, r.sort, r.id`,
+    )
+    .all(caseId) as RepresentativeRow[];
+}
+
+export function sessionRowsOf(db: Db, caseId: number): SessionRow[] {
+  return db
+    .prepare('SELECT * FROM session_record WHERE case_id = ? ORDER BY session_no')
+    .all(caseId) as SessionRow[];
+}
+
+export function investigationRowsOf(db: Db, caseId: number): InvestigationRow[] {
+  return db
+    .prepare('SELECT * FROM investigation_record WHERE case_id = ? ORDER BY at, id')
+    .all(caseId) as InvestigationRow[];
+}
+
+export function participantRowsOf(db: Db, caseId: number): ParticipantRow[] {
+  return db
+    .prepare('SELECT * FROM invited_participant WHERE case_id = ? ORDER BY id')
+    .all(caseId) as ParticipantRow[];
+}
+
+/** The whole case as the detail screen shows it; undefined when there is no such case. */
+export function getCaseDetail(db: Db, caseId: number, today: string): CaseDetail | undefined {
+  const row = getCaseRow(db, caseId);
+  if (!row) return undefined;
+  const reps = representativeRowsOf(db, caseId).map((r) => ({
+    partyId: r.party_id,
+    view: representativeFromRow(r),
+  }));
+  const parties = partyRowsOf(db, caseId).map((p) =>
+    partyFromRow(
+      p,
+      reps.filter((r) => r.partyId === p.id).map((r) => r.view),
+    ),
+  );
+  const timeline = (
+    db.prepare('SELECT * FROM status_history WHERE case_id = ? ORDER BY id').all(caseId) as {
+      id: number;
+      from_state: StatusHistoryEntry['fromState'];
+      to_state: StatusHistoryEntry['toState'];
+      action: StatusHistoryEntry['action'];
+      data_json: string;
+      at: string;
+      actor: string;
+    }[]
+  ).map((h): StatusHistoryEntry => ({
+    id: h.id,
+    fromState: h.from_state,
+    toState: h.to_state,
+    action: h.action,
+    data: JSON.parse(h.data_json) as Record<string, unknown>,
+    at: h.at,
+    actor: h.actor,
+  }));
+  const numbers = (
+    db
+      .prepare('SELECT * FROM case_number WHERE case_id = ? ORDER BY issued_at, sequence')
+      .all(caseId) as {
+      number: string;
+      year: number;
+      sequence: number;
+      issued_at: string;
+      voided_at: string | null;
+      void_reason: string | null;
+    }[]
+  ).map((n): CaseNumberRecord => ({
+    number: n.number,
+    year: n.year,
+    sequence: n.sequence,
+    issuedAt: n.issued_at,
+    voidedAt: n.voided_at,
+    voidReason: n.void_reason,
+  }));
+  return {
+    ...caseFromRow(row, caseMediatorIds(db, caseId), today),
+    parties,
+    participants: participantRowsOf(db, caseId).map(participantFromRow),
+    sessions: sessionRowsOf(db, caseId).map(sessionFromRow),
+    investigations: investigationRowsOf(db, caseId).map(investigationFromRow),
+    referrals: (
+      db
+        .prepare('SELECT * FROM referral WHERE case_id = ? ORDER BY id')
+        .all(caseId) as ReferralRow[]
+    ).map(referralFromRow),
+    timeline,
+    numbers,
+    allowedActions: allowedActions(row.status),
+  };
+}

@@ -1,0 +1,409 @@
+import type { CaseState } from '../../domain/case-lifecycle.js';
+import type { CaseChanges, CaseIntakeValues } from '../../domain/cases/case-input.js';
+import type {
+  IdDocument,
+  PartyValues,
+  RepresentativeInput,
+} from '../../domain/cases/party-input.js';
+import type {
+  InvestigationValues,
+  InvitedParticipantValues,
+  ReferralFeedbackValues,
+  SessionValues,
+} from '../../domain/cases/record-inputs.js';
+import type { Db } from '../connection.js';
+import { nameInitials } from '../search/name-pinyin.js';
+
+/**
+ * Row-level writes of the case ledger. They never decide anything: the service checks state,
+ * versions and cross-record rules inside one transaction and then calls these. Functions that
+ * update a versioned row return false when the expected version no longer matches.
+ */
+
+export type CaseFields = Omit<CaseIntakeValues, 'parties' | 'mediatorIds' | 'title'> & {
+  readonly title: string;
+};
+
+export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso: string): number {
+  const result = db
+    .prepare(
+      `INSERT INTO case_file (status, title, intake_date, source, category, subtype, summary,
+         requests_json, risk_level, risk_factors_json, prevention_flags_json, is_difficult,
+         amount_claimed_fen, remarks, version, created_at, updated_at)
+       VALUES (@status, @title, @intake_date, @source, @category, @subtype, @summary,
+         @requests_json, @risk_level, @risk_factors_json, @prevention_flags_json, @is_difficult,
+         @amount_claimed_fen, @remarks, 1, @now, @now)`,
+    )
+    .run({
+      status,
+      title: fields.title,
+      intake_date: fields.intakeDate,
+      source: fields.source,
+      category: fields.category,
+      subtype: fields.subtype,
+      summary: fields.summary,
+      requests_json: JSON.stringify(fields.requests),
+      risk_level: fields.riskLevel,
+      risk_factors_json: JSON.stringify(fields.riskFactors),
+      prevention_flags_json: JSON.stringify(fields.preventionFlags),
+      is_difficult: fields.isDifficult ? 1 : 0,
+      amount_claimed_fen: fields.amountClaimedFen,
+      remarks: fields.remarks,
+      now: nowIso,
+    });
+  return Number(result.lastInsertRowid);
+}
+
+export function setCaseMediators(db: Db, caseId: number, mediatorIds: readonly number[]): void {
+  db.prepare('DELETE FROM case_mediator WHERE case_id = ?').run(caseId);
+  const insert = db.prepare('INSERT INTO case_mediator (case_id, mediator_id) VALUES (?, ?)');
+  for (const id of mediatorIds) insert.run(caseId, id);
+}
+
+/** Bumps the case version if it still is `expectedVersion`; false means someone saved first. */
+export function claimCaseVersion(db: Db, caseId: number, expectedVersion: number, nowIso: string) {
+  return (
+    db
+      .prepare(
+        'UPDATE case_file SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?',
+      )
+      .run(nowIso, caseId, expectedVersion).changes === 1
+  );
+}
+
+/** Applies a patch of case fields (version handling is the caller's `claimCaseVersion`). */
+export function updateCaseFields(
+  db: Db,
+  caseId: number,
+  changes: CaseChanges & { readonly dueDate?: string | null },
+): void {
+  const columns: Record<string, unknown> = {};
+  if (changes.title !== undefined && changes.title !== null) columns.title = changes.title;
+  if (changes.source !== undefined) columns.source = changes.source;
+  if (changes.category !== undefined) columns.category = changes.category;
+  if (changes.subtype !== undefined) columns.subtype = changes.subtype;
+  if (changes.summary !== undefined) columns.summary = changes.summary;
+  if (changes.requests !== undefined) columns.requests_json = JSON.stringify(changes.requests);
+  if (changes.riskLevel !== undefined) columns.risk_level = changes.riskLevel;
+  if (changes.riskFactors !== undefined) {
+    columns.risk_factors_json = JSON.stringify(changes.riskFactors);
+  }
+  if (changes.preventionFlags !== undefined) {
+    columns.prevention_flags_json = JSON.stringify(changes.preventionFlags);
+  }
+  if (changes.isDifficult !== undefined) columns.is_difficult = changes.isDifficult ? 1 : 0;
+  if (changes.amountClaimedFen !== undefined) columns.amount_claimed_fen = changes.amountClaimedFen;
+  if (changes.remarks !== undefined) columns.remarks = changes.remarks;
+  if (changes.dueDate !== undefined) columns.due_date = changes.dueDate;
+  const names = Object.keys(columns);
+  if (names.length === 0) return;
+  // Column names come from the fixed list above, never from input.
+  db.prepare(
+    `UPDATE case_file SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`,
+  ).run({ ...columns, id: caseId });
+}
+
+export function setCaseState(
+  db: Db,
+  caseId: number,
+  state: CaseState,
+  dates: { acceptedDate?: string; dueDate?: string | null; closedDate?: string },
+): void {
+  db.prepare(
+    `UPDATE case_file SET status = @state,
+       accepted_date = COALESCE(@accepted, accepted_date),
+       due_date = CASE WHEN @setDue THEN @due ELSE due_date END,
+       closed_date = COALESCE(@closed, closed_date)
+     WHERE id = @id`,
+  ).run({
+    state,
+    accepted: dates.acceptedDate ?? null,
+    setDue: dates.dueDate !== undefined ? 1 : 0,
+    due: dates.dueDate ?? null,
+    closed: dates.closedDate ?? null,
+    id: caseId,
+  });
+}
+
+export function recordHistory(
+  db: Db,
+  entry: {
+    caseId: number;
+    from: CaseState | null;
+    to: CaseState;
+    action: string;
+    data: unknown;
+    at: string;
+    actor: string;
+  },
+): void {
+  db.prepare(
+    `INSERT INTO status_history (case_id, from_state, to_state, action, data_json, at, actor)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    entry.caseId,
+    entry.from,
+    entry.to,
+    entry.action,
+    JSON.stringify(entry.data),
+    entry.at,
+    entry.actor,
+  );
+}
+
+function partyColumns(party: PartyValues) {
+  const person = party.kind === 'NATURAL' ? party : null;
+  const org = party.kind === 'NATURAL' ? null : party;
+  const doc: IdDocument | null = person?.idDocument ?? null;
+  return {
+    kind: party.kind,
+    role: party.role,
+    name: party.name,
+    phone: party.phone.phone,
+    phone_kind: party.phone.kind,
+    no_phone_reason: party.phone.noPhoneReason,
+    address: party.address,
+    note: party.note,
+    gender: person?.gender ?? null,
+    ethnicity: person?.ethnicity ?? null,
+    birth_date: person?.birthDate ?? null,
+    occupation: person?.occupation ?? null,
+    id_doc_type: doc?.type ?? (org?.socialCreditCode ? 'UNIFIED_SOCIAL_CREDIT_CODE' : null),
+    id_doc_name: doc?.name ?? null,
+    id_number: doc?.number ?? org?.socialCreditCode ?? null,
+    id_none_reason: doc?.noneReason ?? null,
+    preferred_language: person?.preferredLanguage ?? 'zh',
+    needs_interpreter: person?.needsInterpreter ? 1 : 0,
+    social_credit_code: org?.socialCreditCode ?? null,
+    legal_rep_name: org?.legalRepName ?? null,
+    legal_rep_title: org?.legalRepTitle ?? null,
+    name_initials: nameInitials(party.name),
+  };
+}
+
+function writeRepresentatives(
+  db: Db,
+  partyId: number,
+  reps: readonly RepresentativeInput[],
+  nowIso: string,
+): void {
+  db.prepare('DELETE FROM party_representative WHERE party_id = ?').run(partyId);
+  const insert = db.prepare(
+    `INSERT INTO party_representative (party_id, sort, kind, name, relationship, phone,
+       phone_kind, no_phone_reason, id_doc_json, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  reps.forEach((r, i) =>
+    insert.run(
+      partyId,
+      i + 1,
+      r.kind,
+      r.name,
+      r.relationship,
+      r.phone.phone,
+      r.phone.kind,
+      r.phone.noPhoneReason,
+      r.idDocument === null ? null : JSON.stringify(r.idDocument),
+      nowIso,
+      nowIso,
+    ),
+  );
+}
+
+export function insertParty(db: Db, caseId: number, party: PartyValues, nowIso: string): number {
+  const sort = (
+    db
+      .prepare('SELECT COALESCE(MAX(sort), 0) + 1 AS next FROM party WHERE case_id = ?')
+      .get(caseId) as { next: number }
+  ).next;
+  const cols = partyColumns(party);
+  const names = Object.keys(cols);
+  const result = db
+    .prepare(
+      `INSERT INTO party (case_id, sort, ${names.join(', ')}, version, created_at, updated_at)
+       VALUES (@case_id, @sort, ${names.map((n) => `@${n}`).join(', ')}, 1, @now, @now)`,
+    )
+    .run({ ...cols, case_id: caseId, sort, now: nowIso });
+  const partyId = Number(result.lastInsertRowid);
+  writeRepresentatives(db, partyId, party.representatives, nowIso);
+  return partyId;
+}
+
+/** False when the party is not in this case or was saved by someone else since. */
+export function updateParty(
+  db: Db,
+  caseId: number,
+  partyId: number,
+  expectedVersion: number,
+  party: PartyValues,
+  nowIso: string,
+): boolean {
+  const cols = partyColumns(party);
+  const names = Object.keys(cols);
+  const changed = db
+    .prepare(
+      `UPDATE party SET ${names.map((n) => `${n} = @${n}`).join(', ')},
+         version = version + 1, updated_at = @now
+       WHERE id = @id AND case_id = @case_id AND version = @expected`,
+    )
+    .run({ ...cols, id: partyId, case_id: caseId, expected: expectedVersion, now: nowIso }).changes;
+  if (changed !== 1) return false;
+  writeRepresentatives(db, partyId, party.representatives, nowIso);
+  return true;
+}
+
+export function insertParticipant(
+  db: Db,
+  caseId: number,
+  p: InvitedParticipantValues,
+  nowIso: string,
+): void {
+  db.prepare(
+    `INSERT INTO invited_participant (case_id, name, role, affiliation, consent_given,
+       consent_note, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  ).run(
+    caseId,
+    p.name,
+    p.role,
+    p.affiliation,
+    p.consentGiven ? 1 : 0,
+    p.consentNote,
+    nowIso,
+    nowIso,
+  );
+}
+
+function sessionColumns(s: SessionValues, subject: string) {
+  return {
+    start_at: s.startAt,
+    end_at: s.endAt,
+    place: s.place,
+    subject,
+    party_ids_json: JSON.stringify(s.partyIdsPresent),
+    mediator_ids_json: JSON.stringify(s.mediatorIds),
+    recorder: s.recorder,
+    participants_json: JSON.stringify(s.participants),
+    interpreter_name: s.interpreter?.name ?? null,
+    interpreter_language: s.interpreter?.language ?? null,
+    is_public: s.isPublic ? 1 : 0,
+    record_mode: s.recordMode,
+    content: s.content,
+    result: s.result,
+    read_back_confirmed: s.readBackConfirmed ? 1 : 0,
+  };
+}
+
+export function insertSession(
+  db: Db,
+  caseId: number,
+  s: SessionValues,
+  subject: string,
+  nowIso: string,
+): number {
+  const next = (
+    db
+      .prepare('SELECT COALESCE(MAX(session_no), 0) + 1 AS n FROM session_record WHERE case_id = ?')
+      .get(caseId) as { n: number }
+  ).n;
+  const cols = sessionColumns(s, subject);
+  const names = Object.keys(cols);
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO session_record (case_id, session_no, ${names.join(', ')}, version,
+           created_at, updated_at)
+         VALUES (@case_id, @session_no, ${names.map((n) => `@${n}`).join(', ')}, 1, @now, @now)`,
+      )
+      .run({ ...cols, case_id: caseId, session_no: next, now: nowIso }).lastInsertRowid,
+  );
+}
+
+export function updateSession(
+  db: Db,
+  caseId: number,
+  sessionId: number,
+  expectedVersion: number,
+  s: SessionValues,
+  subject: string,
+  nowIso: string,
+): boolean {
+  const cols = sessionColumns(s, subject);
+  const names = Object.keys(cols);
+  return (
+    db
+      .prepare(
+        `UPDATE session_record SET ${names.map((n) => `${n} = @${n}`).join(', ')},
+           version = version + 1, updated_at = @now
+         WHERE id = @id AND case_id = @case_id AND version = @expected`,
+      )
+      .run({ ...cols, id: sessionId, case_id: caseId, expected: expectedVersion, now: nowIso })
+      .changes === 1
+  );
+}
+
+export function insertInvestigation(
+  db: Db,
+  caseId: number,
+  i: InvestigationValues,
+  nowIso: string,
+): void {
+  db.prepare(
+    `INSERT INTO investigation_record (case_id, at, place, investigated_json, participants_json,
+       investigator_ids_json, recorder, content, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  ).run(
+    caseId,
+    i.at,
+    i.place,
+    JSON.stringify(i.investigatedPersons),
+    JSON.stringify(i.participants),
+    JSON.stringify(i.investigatorIds),
+    i.recorder,
+    i.content,
+    nowIso,
+    nowIso,
+  );
+}
+
+export function insertReferral(
+  db: Db,
+  caseId: number,
+  r: { target: string; referredDate: string; reason: string },
+  nowIso: string,
+): void {
+  db.prepare(
+    `INSERT INTO referral (case_id, target, referred_date, reason, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 1, ?, ?)`,
+  ).run(caseId, r.target, r.referredDate, r.reason, nowIso, nowIso);
+}
+
+export function updateReferralFeedback(
+  db: Db,
+  caseId: number,
+  referralId: number,
+  expectedVersion: number,
+  f: ReferralFeedbackValues,
+  nowIso: string,
+): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE referral SET receiver = COALESCE(?, receiver), feedback = ?, feedback_date = ?,
+           version = version + 1, updated_at = ?
+         WHERE id = ? AND case_id = ? AND version = ?`,
+      )
+      .run(f.receiver, f.feedback, f.feedbackDate, nowIso, referralId, caseId, expectedVersion)
+      .changes === 1
+  );
+}
+
+export function rowExists(
+  db: Db,
+  table: 'party' | 'session_record' | 'referral',
+  id: number,
+  caseId: number,
+) {
+  return (
+    db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND case_id = ?`).get(id, caseId) !== undefined
+  );
+}

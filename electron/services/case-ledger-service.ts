@@ -1,0 +1,95 @@
+import { readCodeTables } from '../../db/code-tables.js';
+import { loadDashboard } from '../../db/cases/dashboard-query.js';
+import { findOpenCasesOfParty } from '../../db/cases/duplicate-query.js';
+import { getCaseSettings, saveCaseSettings } from '../../db/cases/case-settings-queries.js';
+import { searchLedger } from '../../db/cases/ledger-query.js';
+import { listMediators, saveMediator } from '../../db/cases/mediator-queries.js';
+import { ApiError } from '../../domain/api/errors.js';
+import type {
+  CaseSettings,
+  CodeTableView,
+  Dashboard,
+  DuplicateMatch,
+  LedgerPage,
+  Mediator,
+} from '../../domain/cases/case-views.js';
+import type {
+  CaseSettingsValues,
+  DuplicateProbe,
+  LedgerQuery,
+  MediatorValues,
+} from '../../domain/cases/ledger-inputs.js';
+import { chinaToday } from '../../domain/validation/calendar-date.js';
+import { normaliseIdNumber } from '../../domain/validation/id-number.js';
+import { normalisePersonName } from '../../domain/validation/person-name.js';
+import { checkPhone } from '../../domain/validation/phone.js';
+import type { LedgerSession } from './ledger-session.js';
+
+/** Read side of the ledger (search, duplicates, dashboard, code tables) and its settings. */
+export class CaseLedgerService {
+  constructor(private readonly ledger: LedgerSession) {}
+
+  private today(): string {
+    return chinaToday(this.ledger.now());
+  }
+
+  search(query: LedgerQuery): LedgerPage {
+    return searchLedger(this.ledger.db(), query, this.today());
+  }
+
+  /** Normalised the way intake stores them, so "１３８ 0000 1234" finds 13800001234. */
+  findDuplicateParties(probe: DuplicateProbe): DuplicateMatch[] {
+    const db = this.ledger.db();
+    return probe.parties.map((p, index) => {
+      const phone = p.phone === null ? null : checkPhone(p.phone);
+      const cases = findOpenCasesOfParty(
+        db,
+        {
+          idNumber: p.idNumber === null ? null : normaliseIdNumber(p.idNumber),
+          name: p.name === null ? null : normalisePersonName(p.name),
+          phone: phone === null ? null : phone.ok ? phone.normalised : p.phone,
+        },
+        probe.excludeCaseId,
+      );
+      return { index, openCaseCount: cases.length, cases };
+    });
+  }
+
+  dashboard(today: string | null): Dashboard {
+    return loadDashboard(this.ledger.db(), today ?? this.today());
+  }
+
+  codeTables(names: readonly string[]): CodeTableView[] {
+    return readCodeTables(this.ledger.db(), names);
+  }
+
+  settings(): CaseSettings {
+    return getCaseSettings(this.ledger.db());
+  }
+
+  saveSettings(values: CaseSettingsValues): CaseSettings {
+    const db = this.ledger.db();
+    const saved = db
+      .transaction(() => saveCaseSettings(db, values, this.ledger.now().toISOString()))
+      .immediate();
+    if (!saved) {
+      throw new ApiError('CONFLICT', '案件设置已被他人修改并保存。请刷新后重新修改');
+    }
+    return saved;
+  }
+
+  mediators(includeInactive: boolean): Mediator[] {
+    return listMediators(this.ledger.db(), includeInactive);
+  }
+
+  saveMediator(values: MediatorValues): Mediator {
+    const db = this.ledger.db();
+    const outcome = db
+      .transaction(() => saveMediator(db, values, this.ledger.now().toISOString()))
+      .immediate();
+    if (outcome.ok) return outcome.mediator;
+    if (outcome.reason === 'NOT_FOUND')
+      throw new ApiError('NOT_FOUND', '找不到该调解员，请刷新后重试');
+    throw new ApiError('CONFLICT', '该调解员的信息已被他人修改并保存。请刷新后重新修改');
+  }
+}

@@ -1,0 +1,160 @@
+import type { Db } from '../../db/connection.js';
+import {
+  numberIsTaken,
+  recordIssuedNumber,
+  takeNextSequence,
+  voidIssuedNumber,
+} from '../../db/cases/case-numbering.js';
+import {
+  insertReferral,
+  recordHistory,
+  rowExists,
+  setCaseState,
+} from '../../db/cases/case-writes.js';
+import type { CaseRow } from '../../db/cases/case-rows.js';
+import { getCaseSettings } from '../../db/cases/case-settings-queries.js';
+import { getRoomSettings } from '../../db/room-settings-queries.js';
+import { refreshCaseSearch } from '../../db/search/case-search-index.js';
+import { ApiError } from '../../domain/api/errors.js';
+import { renderCaseNumber } from '../../domain/case-number-pattern.js';
+import { nextState, type CaseState, type TransitionInput } from '../../domain/case-lifecycle.js';
+import type { CaseDetail } from '../../domain/cases/case-views.js';
+import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
+import { badInput } from './case-guards.js';
+import { addDays, CaseService, LOCAL_ACTOR } from './case-service.js';
+
+// A pattern edited mid-year could render a number issued before; skipping is bounded.
+const MAX_NUMBER_SKIPS = 1000;
+
+/** Lifecycle transitions (§4.2) and case numbers (§4.9). */
+export class CaseLifecycleService extends CaseService {
+  /**
+   * One IMMEDIATE transaction: the write lock is taken before the state and the number counter
+   * are read, so two windows or two processes accepting at once are serialised by SQLite.
+   */
+  transition(caseId: number, expectedVersion: number, input: TransitionInput): CaseDetail {
+    const db = this.db();
+    const now = this.nowIso();
+    const today = this.today();
+    db.transaction(() => {
+      const row = this.claim(caseId, expectedVersion, now);
+      const next = nextState(row.status, input.action);
+      if (!next.ok) throw new ApiError('INVALID_STATE', next.message);
+      const dates = this.applyActionData(db, row, input, today, now);
+      setCaseState(db, caseId, next.to, dates);
+      recordHistory(db, {
+        caseId,
+        from: row.status,
+        to: next.to,
+        action: input.action,
+        data: input,
+        at: now,
+        actor: LOCAL_ACTOR,
+      });
+      refreshCaseSearch(db, caseId);
+    }).immediate();
+    return this.detail(caseId);
+  }
+
+  private applyActionData(
+    db: Db,
+    row: CaseRow,
+    input: TransitionInput,
+    today: string,
+    now: string,
+  ): { acceptedDate?: string; dueDate?: string | null; closedDate?: string } {
+    switch (input.action) {
+      case 'ACCEPT': {
+        if (input.acceptedDate < row.intake_date) {
+          throw badInput('受理日期不能早于登记日期', ['input', 'acceptedDate']);
+        }
+        if (input.acceptedDate > today) {
+          throw badInput('受理日期不能晚于今天', ['input', 'acceptedDate']);
+        }
+        this.issueNumber(db, row.id, Number(input.acceptedDate.slice(0, 4)), now);
+        const days = getCaseSettings(db).dueDays[row.risk_level];
+        return { acceptedDate: input.acceptedDate, dueDate: addDays(input.acceptedDate, days) };
+      }
+      case 'REFER':
+        insertReferral(db, row.id, input, now);
+        return {};
+      case 'TERMINATE_REFUSED':
+        if (input.refusedBy !== 'ALL' && !rowExists(db, 'party', input.refusedBy, row.id)) {
+          throw badInput('拒绝调解的当事人不是本案当事人', ['input', 'refusedBy']);
+        }
+        return {};
+      case 'CLOSE':
+        return { closedDate: input.closedDate };
+      case 'REJECT':
+      case 'START_INVESTIGATION':
+      case 'START_MEDIATION':
+      case 'SETTLE_WRITTEN':
+      case 'SETTLE_ORAL':
+      case 'TERMINATE_FAILED':
+      case 'RETURN_FROM_REFERRAL':
+      case 'START_PERFORMANCE':
+      case 'START_FOLLOW_UP':
+      case 'ARCHIVE':
+        return {};
+      default: {
+        const unreachable: never = input;
+        throw new Error(`unhandled action ${String(unreachable)}`);
+      }
+    }
+  }
+
+  private issueNumber(db: Db, caseId: number, year: number, now: string): string {
+    const settings = getRoomSettings(db);
+    if (!settings) throw new ApiError('INVALID_STATE', apiMessagesZhCN.settingsRequired);
+    for (let i = 0; i < MAX_NUMBER_SKIPS; i += 1) {
+      const sequence = takeNextSequence(db, settings.committeeName, year);
+      const number = renderCaseNumber(settings.caseNumberPattern, {
+        year,
+        abbreviation: settings.numberAbbreviation,
+        sequence,
+      });
+      if (numberIsTaken(db, number)) continue;
+      recordIssuedNumber(
+        db,
+        { number, caseId, committee: settings.committeeName, year, sequence },
+        now,
+      );
+      return number;
+    }
+    throw new ApiError('INVALID_STATE', '无法生成新的案件编号，请检查案件编号格式设置');
+  }
+
+  /** Voids the case's number with a reason; the number stays on file and is never reissued. */
+  voidNumber(
+    caseId: number,
+    expectedVersion: number,
+    reason: string,
+    reissue: boolean,
+  ): CaseDetail {
+    const db = this.db();
+    const now = this.nowIso();
+    db.transaction(() => {
+      const row = this.claim(caseId, expectedVersion, now);
+      if (row.case_number === null) {
+        throw new ApiError('INVALID_STATE', '该案件目前没有案件编号，无需作废');
+      }
+      voidIssuedNumber(db, row.case_number, reason, now);
+      let issued: string | null = null;
+      if (reissue) {
+        const year = Number((row.accepted_date ?? this.today()).slice(0, 4));
+        issued = this.issueNumber(db, caseId, year, now);
+      }
+      recordHistory(db, {
+        caseId,
+        from: row.status,
+        to: row.status as CaseState,
+        action: 'VOID_NUMBER',
+        data: { voided: row.case_number, reason, reissued: issued },
+        at: now,
+        actor: LOCAL_ACTOR,
+      });
+      refreshCaseSearch(db, caseId);
+    }).immediate();
+    return this.detail(caseId);
+  }
+}

@@ -1,0 +1,142 @@
+import type { Db } from '../../db/connection.js';
+import {
+  insertInvestigation,
+  insertParticipant,
+  insertSession,
+  rowExists,
+  updateReferralFeedback,
+  updateSession,
+} from '../../db/cases/case-writes.js';
+import { partyRowsOf } from '../../db/cases/case-reads.js';
+import type { CaseRow } from '../../db/cases/case-rows.js';
+import { refreshCaseSearch } from '../../db/search/case-search-index.js';
+import { ApiError } from '../../domain/api/errors.js';
+import { checkCanAddSession } from '../../domain/case-lifecycle.js';
+import type { CaseDetail } from '../../domain/cases/case-views.js';
+import type {
+  InvestigationValues,
+  InvitedParticipantValues,
+  ReferralFeedbackValues,
+  SessionValues,
+} from '../../domain/cases/record-inputs.js';
+import * as languages from '../../domain/taxonomy/languages.js';
+import { badInput, checkMediators } from './case-guards.js';
+import { CaseService } from './case-service.js';
+
+/** Records made while a case is worked: sessions, investigations, participants, referrals. */
+export class CaseRecordsService extends CaseService {
+  addSession(caseId: number, session: SessionValues): CaseDetail {
+    const db = this.db();
+    const now = this.nowIso();
+    db.transaction(() => {
+      const row = this.requireEditable(caseId);
+      const check = checkCanAddSession(row.status);
+      if (!check.ok) throw new ApiError('INVALID_STATE', check.message);
+      this.checkSession(db, row, session);
+      insertSession(db, caseId, session, session.subject ?? row.title, now);
+      refreshCaseSearch(db, caseId);
+    }).immediate();
+    return this.detail(caseId);
+  }
+
+  updateSession(
+    caseId: number,
+    sessionId: number,
+    expectedVersion: number,
+    session: SessionValues,
+  ): CaseDetail {
+    const db = this.db();
+    const now = this.nowIso();
+    db.transaction(() => {
+      const row = this.requireEditable(caseId);
+      this.checkSession(db, row, session);
+      const subject = session.subject ?? row.title;
+      if (!updateSession(db, caseId, sessionId, expectedVersion, session, subject, now)) {
+        if (!rowExists(db, 'session_record', sessionId, caseId)) {
+          throw new ApiError('NOT_FOUND', '找不到该调解记录，请刷新后重试');
+        }
+        throw new ApiError('CONFLICT', '该调解记录已被他人修改并保存。请刷新后重新修改');
+      }
+      refreshCaseSearch(db, caseId);
+    }).immediate();
+    return this.detail(caseId);
+  }
+
+  /**
+   * §2.8: parties present must be this case's; mediators must be active 人民调解员 (PML 13);
+   * an interpreter and the language are required when a party present does not use Chinese.
+   */
+  private checkSession(db: Db, row: CaseRow, session: SessionValues): void {
+    const parties = new Map(partyRowsOf(db, row.id).map((p) => [p.id, p]));
+    for (const id of session.partyIdsPresent) {
+      if (!parties.has(id))
+        throw badInput('到场当事人不是本案当事人', ['session', 'partyIdsPresent']);
+    }
+    checkMediators(db, session.mediatorIds, ['session', 'mediatorIds'], true);
+    const needing = session.partyIdsPresent
+      .map((id) => parties.get(id))
+      .filter(
+        (p) => p !== undefined && (p.preferred_language !== 'zh' || p.needs_interpreter === 1),
+      );
+    if (needing.length > 0 && session.interpreter === null) {
+      const who = needing
+        .map((p) => `${p?.name}（${languages.labelOf(p?.preferred_language ?? 'other')}）`)
+        .join('、');
+      throw badInput(`当事人${who}使用少数民族语言或需要翻译，请填写翻译人员和翻译语言`, [
+        'session',
+        'interpreter',
+      ]);
+    }
+  }
+
+  addInvestigation(caseId: number, investigation: InvestigationValues): CaseDetail {
+    const db = this.db();
+    const now = this.nowIso();
+    db.transaction(() => {
+      const row = this.requireEditable(caseId);
+      if (row.status === 'INTAKE' || row.status === 'REJECTED') {
+        throw new ApiError('INVALID_STATE', '案件尚未受理，不能添加调查记录');
+      }
+      checkMediators(
+        db,
+        investigation.investigatorIds,
+        ['investigation', 'investigatorIds'],
+        false,
+      );
+      insertInvestigation(db, caseId, investigation, now);
+      refreshCaseSearch(db, caseId);
+    }).immediate();
+    return this.detail(caseId);
+  }
+
+  addParticipant(caseId: number, participant: InvitedParticipantValues): CaseDetail {
+    const db = this.db();
+    const now = this.nowIso();
+    db.transaction(() => {
+      this.requireEditable(caseId);
+      insertParticipant(db, caseId, participant, now);
+      refreshCaseSearch(db, caseId);
+    }).immediate();
+    return this.detail(caseId);
+  }
+
+  referralFeedback(
+    caseId: number,
+    referralId: number,
+    expectedVersion: number,
+    feedback: ReferralFeedbackValues,
+  ): CaseDetail {
+    const db = this.db();
+    const now = this.nowIso();
+    db.transaction(() => {
+      this.requireEditable(caseId);
+      if (!updateReferralFeedback(db, caseId, referralId, expectedVersion, feedback, now)) {
+        if (!rowExists(db, 'referral', referralId, caseId)) {
+          throw new ApiError('NOT_FOUND', '找不到该移交记录，请刷新后重试');
+        }
+        throw new ApiError('CONFLICT', '该移交记录已被他人修改并保存。请刷新后重新修改');
+      }
+    }).immediate();
+    return this.detail(caseId);
+  }
+}

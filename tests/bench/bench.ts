@@ -1,0 +1,34 @@
+import { runAgreementPdfBench } from './agreement-pdf-bench.js';
+import { caseLedgerBench } from './case-ledger-bench.js';
+import type { BenchModule } from './bench-registry.js';
+
+/**
+ * `npm run bench [-- --cases N] [-- --only name]`. Register new modules in BENCHES; each prints
+ * its own rows, and the last line is one JSON object with every module's metrics.
+ */
+const BENCHES: BenchModule[] = [
+  caseLedgerBench,
+  { name: 'agreement-pdf', run: () => runAgreementPdfBench() },
+];
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const cases = Number(argValue('--cases') ?? 100_000);
+  const only = argValue('--only');
+  const metrics: Record<string, number> = {};
+  for (const bench of BENCHES) {
+    if (only !== undefined && bench.name !== only) continue;
+    console.log(`== ${bench.name}`);
+    Object.assign(metrics, await bench.run({ cases, argv: process.argv }));
+  }
+  console.log(JSON.stringify({ bench: metrics }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

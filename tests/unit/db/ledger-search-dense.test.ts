@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { openConnection } from '../../../db/connection.js';
+import { getCaseDetail } from '../../../db/cases/case-reads.js';
+import { searchLedger } from '../../../db/cases/ledger-query.js';
+import { saveMediator } from '../../../db/cases/mediator-queries.js';
+import { migrate } from '../../../db/migrate.js';
+import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { ledgerQuerySchema } from '../../../domain/cases/ledger-inputs.js';
+import { seedCases } from '../../bench/seed-cases.js';
+
+it('a query that matches most of the ledger still returns correct, sorted pages', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-dense-'));
+  const db = openConnection(path.join(dir, 'l.sqlite'));
+  await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
+  const m = saveMediator(
+    db,
+    {
+      id: null,
+      expectedVersion: 0,
+      name: '才让',
+      isPeopleMediator: true,
+      languages: ['zh'],
+      active: true,
+    },
+    'x',
+  );
+  if (!m.ok) throw new Error('mediator');
+  seedCases(db, 2600, [m.mediator.id], '2026-03-10');
+  const today = '2026-03-10';
+  for (const text of ['纠', '双方', '草场']) {
+    const page = searchLedger(db, ledgerQuerySchema.parse({ text, sort: 'INTAKE_DATE' }), today);
+    expect(page.rows).toHaveLength(50);
+    const dates = page.rows.map((r) => r.intakeDate);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    for (const row of page.rows) {
+      const c = getCaseDetail(db, row.id, today);
+      const haystack = JSON.stringify(c);
+      expect(haystack.includes(text)).toBe(true);
+    }
+  }
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}, 60_000);

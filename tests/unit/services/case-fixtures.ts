@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppCore, type AppCore } from '../../../electron/core/app-core.js';
+import type { ApiEnvelope } from '../../../domain/api/errors.js';
+
+/** A real ledger in a temp directory, driven through the same dispatch the renderer uses. */
+export interface TestLedger {
+  readonly core: AppCore;
+  readonly dir: string;
+  call<T = unknown>(method: string, input: unknown): Promise<T>;
+  raw(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
+  close(): void;
+}
+
+export async function openTestLedger(now: () => Date = () => new Date('2026-03-10T02:00:00Z')) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-cases-'));
+  const core = await createAppCore({
+    dataDir: dir,
+    appVersion: 'test',
+    now,
+    log: { error: ({ error }) => console.error(error) },
+  });
+  const ledger: TestLedger = {
+    core,
+    dir,
+    raw: (method, input) => core.dispatch(method, input),
+    async call<T>(method: string, input: unknown): Promise<T> {
+      const res = await core.dispatch(method, input);
+      if (!res.ok) throw new Error(`${method}: ${res.error.code} ${res.error.message}`);
+      return res.value as T;
+    },
+    close() {
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return ledger;
+}
+
+export const ROOM_SETTINGS = {
+  committeeName: '金峰村人民调解委员会',
+  roomName: '金峰村调解室',
+  organisationType: 'VILLAGE',
+  divisionCode: null,
+  numberAbbreviation: '金峰',
+  caseNumberPattern: '（{yyyy}）{abbr}调字第{seq:03}号',
+  documentDateStyle: 'ARABIC',
+  countyOfficeName: '格尔木市司法局',
+};
+
+export async function setUpRoom(l: TestLedger): Promise<{ mediatorId: number }> {
+  await l.call('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 });
+  const m = await l.call<{ id: number }>('mediators.save', {
+    id: null,
+    expectedVersion: 0,
+    name: '才让',
+    isPeopleMediator: true,
+    languages: ['zh', 'bo'],
+    active: true,
+  });
+  return { mediatorId: m.id };
+}
+
+export function person(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'NATURAL',
+    role: 'APPLICANT',
+    name: '王芳',
+    gender: 'FEMALE',
+    ethnicity: '01',
+    birthDate: null,
+    occupation: '牧民',
+    phone: { phone: '13800001234' },
+    address: '格尔木市唐古拉山镇长江源村',
+    idDocument: { type: 'RESIDENT_ID', number: '６３２８０１１９８５０７０４１２３８' },
+    ...overrides,
+  };
+}
+
+export function intake(overrides: Record<string, unknown> = {}) {
+  return {
+    intakeDate: '2026-03-02',
+    source: 'ON_APPLICATION',
+    category: 'FOREST_LAND',
+    subtype: 'GRASSLAND',
+    summary: '申请人与被申请人因冬季草场边界发生争议，被申请人的牛羊多次越界放牧。',
+    requests: ['确认草场边界', '赔偿草场损失'],
+    riskLevel: 'MEDIUM',
+    parties: [
+      person(),
+      person({
+        role: 'RESPONDENT',
+        name: '扎西多杰',
+        gender: 'MALE',
+        ethnicity: '04',
+        phone: { phone: '13900005678' },
+        idDocument: null,
+        preferredLanguage: 'bo',
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+export function session(
+  partyIds: number[],
+  mediatorId: number,
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    startAt: '2026-03-09T09:30',
+    endAt: '2026-03-09T11:00',
+    place: '金峰村调解室',
+    partyIdsPresent: partyIds,
+    mediatorIds: [mediatorId],
+    recorder: '李明',
+    interpreter: { name: '多杰才旦', language: 'bo' },
+    recordMode: 'FULL',
+    content: '调解员告知双方权利义务。双方陈述了夏季牧场的使用情况，同意现场勘查。',
+    result: 'CONTINUE',
+    readBackConfirmed: true,
+    ...overrides,
+  };
+}
