@@ -58,6 +58,14 @@ module.exports = {
   },
   deb: {
     // Kylin and UOS ship these; listing them makes apt pull them on minimal installs.
-    depends: ['libgtk-3-0', 'libnss3', 'libxss1', 'libxtst6', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'],
+    depends: [
+      'libgtk-3-0',
+      'libnss3',
+      'libxss1',
+      'libxtst6',
+      'libatspi2.0-0',
+      'libuuid1',
+      'libsecret-1-0',
+    ],
   },
 };

@@ -34,10 +34,14 @@ if (isRoot && has('apt-get')) {
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   const install =
     update.status === 0 &&
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fontconfig'], {
-      stdio: 'inherit',
-      env,
-    }).status === 0;
+    spawnSync(
+      'apt-get',
+      ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fontconfig'],
+      {
+        stdio: 'inherit',
+        env,
+      },
+    ).status === 0;
   if (install) process.exit(0);
 }
 console.error(

@@ -28,11 +28,20 @@ const BAD_VALUES: unknown[] = [
 ];
 
 /** Replaces the value at each leaf path of a valid input with `bad`, one path at a time. */
-function* mutations(value: unknown, bad: unknown, trail: (string | number)[] = []): Generator<{ path: string; input: unknown }> {
+function* mutations(
+  value: unknown,
+  bad: unknown,
+  trail: (string | number)[] = [],
+): Generator<{ path: string; input: unknown }> {
   if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       for (const m of mutations(child, bad, [...trail, key])) {
-        yield { path: m.path, input: Array.isArray(value) ? Object.assign([...value], { [key]: m.input }) : { ...(value as object), [key]: m.input } };
+        yield {
+          path: m.path,
+          input: Array.isArray(value)
+            ? Object.assign([...value], { [key]: m.input })
+            : { ...(value as object), [key]: m.input },
+        };
       }
     }
     // A missing field as well.
@@ -63,7 +72,10 @@ describe('every API method refuses bad input and writes nothing', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-bad-input-'));
     core = await createAppCore({ dataDir, appVersion: 'test', log: { error: () => {} } });
-    const saved = await core.dispatch('settings.save', { settings: SAMPLE_ROOM_SETTINGS, expectedVersion: 0 });
+    const saved = await core.dispatch('settings.save', {
+      settings: SAMPLE_ROOM_SETTINGS,
+      expectedVersion: 0,
+    });
     expect(saved.ok).toBe(true);
     ledgerFile = ledgerPaths(dataDir).ledgerFile;
   });
@@ -72,37 +84,43 @@ describe('every API method refuses bad input and writes nothing', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it.each(API_METHODS)('%s: wrong types, 1 MB strings and control characters → BAD_INPUT', async (method) => {
-    const before = ledgerFingerprint(ledgerFile);
-    for (const bad of BAD_VALUES) {
-      const result = await core.dispatch(method, bad);
-      expect(result.ok, `${method} accepted ${String(bad).slice(0, 20)}`).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe('BAD_INPUT');
-    }
-    expect(ledgerFingerprint(ledgerFile)).toBe(before);
-  });
+  it.each(API_METHODS)(
+    '%s: wrong types, 1 MB strings and control characters → BAD_INPUT',
+    async (method) => {
+      const before = ledgerFingerprint(ledgerFile);
+      for (const bad of BAD_VALUES) {
+        const result = await core.dispatch(method, bad);
+        expect(result.ok, `${method} accepted ${String(bad).slice(0, 20)}`).toBe(false);
+        if (!result.ok) expect(result.error.code).toBe('BAD_INPUT');
+      }
+      expect(ledgerFingerprint(ledgerFile)).toBe(before);
+    },
+  );
 
-  it.each(Object.keys(VALID_SAMPLES))('%s: every field swapped for a bad value → BAD_INPUT', async (method) => {
-    const before = ledgerFingerprint(ledgerFile);
-    for (const bad of [null, 12345, MB_STRING, ...CONTROL_STRINGS, { nested: true }, ['x']]) {
-      for (const { path: field, input } of mutations(VALID_SAMPLES[method], bad)) {
-        const result = await core.dispatch(method, input);
-        expect(result.ok, `${method} ${field} wrote`).toBe(false);
-        if (result.ok) continue;
-        if (result.error.code === 'CONFLICT') {
-          // Only an optional field may take null or be left out; any whole number is a version.
-          const acceptable =
-            bad === null ||
-            field.endsWith('(missing)') ||
-            (field.endsWith('expectedVersion') && Number.isInteger(bad));
-          expect(acceptable, `${method} ${field} accepted a bad value`).toBe(true);
-        } else {
-          expect(result.error.code, `${method} ${field}`).toBe('BAD_INPUT');
+  it.each(Object.keys(VALID_SAMPLES))(
+    '%s: every field swapped for a bad value → BAD_INPUT',
+    async (method) => {
+      const before = ledgerFingerprint(ledgerFile);
+      for (const bad of [null, 12345, MB_STRING, ...CONTROL_STRINGS, { nested: true }, ['x']]) {
+        for (const { path: field, input } of mutations(VALID_SAMPLES[method], bad)) {
+          const result = await core.dispatch(method, input);
+          expect(result.ok, `${method} ${field} wrote`).toBe(false);
+          if (result.ok) continue;
+          if (result.error.code === 'CONFLICT') {
+            // Only an optional field may take null or be left out; any whole number is a version.
+            const acceptable =
+              bad === null ||
+              field.endsWith('(missing)') ||
+              (field.endsWith('expectedVersion') && Number.isInteger(bad));
+            expect(acceptable, `${method} ${field} accepted a bad value`).toBe(true);
+          } else {
+            expect(result.error.code, `${method} ${field}`).toBe('BAD_INPUT');
+          }
         }
       }
-    }
-    expect(ledgerFingerprint(ledgerFile)).toBe(before);
-  });
+      expect(ledgerFingerprint(ledgerFile)).toBe(before);
+    },
+  );
 
   it('never answers INTERNAL for any JSON-like input to any method', async () => {
     await fc.assert(

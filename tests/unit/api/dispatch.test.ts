@@ -5,7 +5,9 @@ import { ApiError } from '../../../domain/api/errors';
 import { createDispatcher } from '../../../electron/api/dispatch';
 import type { ApiHandlers } from '../../../electron/api/dispatch';
 
-function handlersWith(overrides: Partial<Record<string, (input: unknown) => unknown>>): ApiHandlers {
+function handlersWith(
+  overrides: Partial<Record<string, (input: unknown) => unknown>>,
+): ApiHandlers {
   const table: Record<string, (input: unknown) => unknown> = {};
   for (const name of Object.keys(apiContract)) table[name] = overrides[name] ?? (() => null);
   return table as unknown as ApiHandlers;
@@ -19,7 +21,10 @@ describe('API dispatcher', () => {
   it('answers an unknown method with UNKNOWN_METHOD', async () => {
     const dispatch = createDispatcher(handlersWith({}), { error: () => {} });
     for (const name of ['nope', '__proto__', 'constructor', 'toString', 42, null]) {
-      expect(await dispatch(name, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      expect(await dispatch(name, {})).toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD' },
+      });
     }
   });
 
@@ -52,13 +57,21 @@ describe('API dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     const text = JSON.stringify(result);
     expect(text).not.toMatch(/SQLITE|secret|\.ts|TypeError|at /);
-    expect(log.error).toHaveBeenCalledWith({ method: 'settings.get', error: expect.any(TypeError) });
+    expect(log.error).toHaveBeenCalledWith({
+      method: 'settings.get',
+      error: expect.any(TypeError),
+    });
   });
 
   it('validates before calling the handler, with field paths and Chinese messages', async () => {
     const handler = vi.fn();
-    const dispatch = createDispatcher(handlersWith({ 'settings.save': handler }), { error: () => {} });
-    const result = await dispatch('settings.save', { settings: { committeeName: 5 }, expectedVersion: -1 });
+    const dispatch = createDispatcher(handlersWith({ 'settings.save': handler }), {
+      error: () => {},
+    });
+    const result = await dispatch('settings.save', {
+      settings: { committeeName: 5 },
+      expectedVersion: -1,
+    });
     expect(handler).not.toHaveBeenCalled();
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -69,7 +82,9 @@ describe('API dispatcher', () => {
 
   it('passes the parsed (normalised) input to the handler', async () => {
     const handler = vi.fn(() => 'ok');
-    const dispatch = createDispatcher(handlersWith({ 'settings.save': handler }), { error: () => {} });
+    const dispatch = createDispatcher(handlersWith({ 'settings.save': handler }), {
+      error: () => {},
+    });
     await dispatch('settings.save', {
       settings: {
         committeeName: '  金峰路街道人民调解委员会  ',
@@ -85,7 +100,10 @@ describe('API dispatcher', () => {
     });
     expect(handler).toHaveBeenCalledWith(
       expect.objectContaining({
-        settings: expect.objectContaining({ committeeName: '金峰路街道人民调解委员会', divisionCode: null }),
+        settings: expect.objectContaining({
+          committeeName: '金峰路街道人民调解委员会',
+          divisionCode: null,
+        }),
       }),
     );
   });

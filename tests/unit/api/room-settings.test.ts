@@ -12,8 +12,14 @@ describe('room settings through the API', () => {
       expectedVersion: 0,
     });
     expect(first).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    const saved = await core.dispatch('settings.save', { settings: SAMPLE_ROOM_SETTINGS, expectedVersion: 0 });
-    expect(saved).toMatchObject({ ok: true, value: { version: 1, committeeName: '金峰路街道人民调解委员会' } });
+    const saved = await core.dispatch('settings.save', {
+      settings: SAMPLE_ROOM_SETTINGS,
+      expectedVersion: 0,
+    });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { version: 1, committeeName: '金峰路街道人民调解委员会' },
+    });
     const again = await core.dispatch('settings.save', {
       settings: { ...SAMPLE_ROOM_SETTINGS, documentDateStyle: 'CHINESE' },
       expectedVersion: 1,
@@ -34,8 +40,14 @@ describe('room settings through the API', () => {
       expectedVersion: 1,
     });
     expect(windowA.ok).toBe(true);
-    expect(windowB).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('另一个窗口') } });
-    expect(await core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { roomName: '窗口甲' } });
+    expect(windowB).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('另一个窗口') },
+    });
+    expect(await core.dispatch('settings.get', {})).toMatchObject({
+      ok: true,
+      value: { roomName: '窗口甲' },
+    });
     core.close();
   });
 
@@ -66,7 +78,10 @@ describe('room settings through the API', () => {
       expectedVersion: 0,
     });
     expect(res).toMatchObject({ ok: true, value: { roomName } });
-    expect(await core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { roomName } });
+    expect(await core.dispatch('settings.get', {})).toMatchObject({
+      ok: true,
+      value: { roomName },
+    });
     core.close();
   });
 });

@@ -56,13 +56,19 @@ describe('opening the ledger', () => {
     // Every ledger method refuses with a clear message while the ledger is missing.
     expect(await reopened.dispatch('settings.get', {})).toMatchObject({
       ok: false,
-      error: { code: 'LEDGER_UNAVAILABLE', message: expect.stringContaining('找不到原有的案件台账') },
+      error: {
+        code: 'LEDGER_UNAVAILABLE',
+        message: expect.stringContaining('找不到原有的案件台账'),
+      },
     });
 
     const restored = await reopened.dispatch('system.restoreBackup', {
       fileName: 'manual-2026-11-23.sqlite',
     });
-    expect(restored).toMatchObject({ ok: true, value: { ledger: { state: 'READY', settingsComplete: true } } });
+    expect(restored).toMatchObject({
+      ok: true,
+      value: { ledger: { state: 'READY', settingsComplete: true } },
+    });
     expect(await reopened.dispatch('settings.get', {})).toMatchObject({
       ok: true,
       value: { committeeName: SAMPLE_ROOM_SETTINGS.committeeName },
@@ -76,13 +82,17 @@ describe('opening the ledger', () => {
     core.close();
     fs.rmSync(ledgerPaths(dataDir).ledgerFile);
     const reopened = await createAppCore({ dataDir, appVersion: 'test' });
-    expect(await reopened.dispatch('system.startEmptyLedger', { confirmation: '确认' })).toMatchObject({
+    expect(
+      await reopened.dispatch('system.startEmptyLedger', { confirmation: '确认' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
     expect(fs.existsSync(ledgerPaths(dataDir).ledgerFile)).toBe(false);
     expect(
-      await reopened.dispatch('system.startEmptyLedger', { confirmation: START_EMPTY_CONFIRMATION }),
+      await reopened.dispatch('system.startEmptyLedger', {
+        confirmation: START_EMPTY_CONFIRMATION,
+      }),
     ).toMatchObject({ ok: true, value: { ledger: { state: 'READY', settingsComplete: false } } });
     reopened.close();
   });
@@ -112,7 +122,12 @@ describe('opening the ledger', () => {
 
   it('refuses a backup name that tries to leave the backup folder', async () => {
     const core = await coreWithSettings(tempDir());
-    for (const fileName of ['../ledger/mediation-desk.sqlite', '/etc/passwd', 'x.sqlite/../../y.sqlite', 'nope.sqlite']) {
+    for (const fileName of [
+      '../ledger/mediation-desk.sqlite',
+      '/etc/passwd',
+      'x.sqlite/../../y.sqlite',
+      'nope.sqlite',
+    ]) {
       const res = await core.dispatch('system.restoreBackup', { fileName });
       expect(res.ok, fileName).toBe(false);
     }

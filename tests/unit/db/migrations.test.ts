@@ -57,7 +57,9 @@ describe('migrations', () => {
       if (version >= 1 && version < LATEST_SCHEMA_VERSION) {
         // The pre-migration copy exists and is a verified ledger at the old version.
         expect(backups).toHaveLength(1);
-        expect(verifyLedgerFile(path.join(paths.backupDir, backups[0]!)).schemaVersion).toBe(version);
+        expect(verifyLedgerFile(path.join(paths.backupDir, backups[0]!)).schemaVersion).toBe(
+          version,
+        );
       } else {
         expect(backups).toHaveLength(0);
       }

@@ -54,9 +54,12 @@ describe('app:// path guard', () => {
   it('never resolves outside the renderer folder for any path', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('..', '.', '%2e%2e', '%2f', 'a', '%5c', '', '%00', 'renderer-x', '~'), {
-          maxLength: 8,
-        }),
+        fc.array(
+          fc.constantFrom('..', '.', '%2e%2e', '%2f', 'a', '%5c', '', '%00', 'renderer-x', '~'),
+          {
+            maxLength: 8,
+          },
+        ),
         (segments) => {
           const result = resolveAppRequest(root, `app://main/${segments.join('/')}`);
           if (result.kind === 'file') {

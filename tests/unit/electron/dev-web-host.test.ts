@@ -16,12 +16,16 @@ function request(
   options: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
@@ -42,7 +46,12 @@ async function host() {
   );
   fs.writeFileSync(path.join(rendererRoot, 'a.js'), 'export {};');
   fs.writeFileSync(path.join(tempDir('outside'), 'secret.txt'), 'secret');
-  const h = await startHost({ dataDir: tempDir('data'), port: 0, rendererRoot, appVersion: 'test' });
+  const h = await startHost({
+    dataDir: tempDir('data'),
+    port: 0,
+    rendererRoot,
+    appVersion: 'test',
+  });
   closeHost = h.close;
   const url = new URL(h.url);
   const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
@@ -88,7 +97,12 @@ describe('dev:web host', () => {
 
   it('does not serve files outside the renderer folder', async () => {
     const { base } = await host();
-    for (const p of ['/../outside/secret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/a.js%00.html']) {
+    for (const p of [
+      '/../outside/secret.txt',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/a.js%00.html',
+    ]) {
       const res = await request(`${base}${p}`);
       expect([403, 404], p).toContain(res.status);
       expect(res.body).not.toContain('secret');

@@ -42,7 +42,9 @@ describe('installer configuration', () => {
 
   it('ships only bundles, fonts and templates; runtime dependencies are the unbundleable ones', () => {
     expect(config.files).toContain('!**/*.map');
-    expect(config.files.some((f) => f.startsWith('renderer/') || f.startsWith('electron/'))).toBe(false);
+    expect(config.files.some((f) => f.startsWith('renderer/') || f.startsWith('electron/'))).toBe(
+      false,
+    );
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'fontkit', 'pdfkit']);
   });
 });

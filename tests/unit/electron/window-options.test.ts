@@ -4,7 +4,10 @@ import { buildWindowOptions } from '../../../electron/main/window-options';
 describe('BrowserWindow options', () => {
   for (const isPackaged of [true, false]) {
     it(`keep the renderer locked down (packaged: ${isPackaged})`, () => {
-      const prefs = buildWindowOptions({ preloadPath: '/app/preload.cjs', isPackaged }).webPreferences;
+      const prefs = buildWindowOptions({
+        preloadPath: '/app/preload.cjs',
+        isPackaged,
+      }).webPreferences;
       expect(prefs).toMatchObject({
         preload: '/app/preload.cjs',
         contextIsolation: true,
@@ -23,7 +26,11 @@ describe('BrowserWindow options', () => {
   }
 
   it('turns devtools off in the packaged app only', () => {
-    expect(buildWindowOptions({ preloadPath: 'p', isPackaged: true }).webPreferences?.devTools).toBe(false);
-    expect(buildWindowOptions({ preloadPath: 'p', isPackaged: false }).webPreferences?.devTools).toBe(true);
+    expect(
+      buildWindowOptions({ preloadPath: 'p', isPackaged: true }).webPreferences?.devTools,
+    ).toBe(false);
+    expect(
+      buildWindowOptions({ preloadPath: 'p', isPackaged: false }).webPreferences?.devTools,
+    ).toBe(true);
   });
 });

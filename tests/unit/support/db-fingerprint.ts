@@ -19,7 +19,9 @@ export function ledgerFingerprint(file: string): string {
       hash.update(`\u0000${name}\u0000`);
       const quoted = `"${name.replace(/"/g, '""')}"`;
       for (const row of db.prepare(`SELECT * FROM ${quoted}`).iterate()) {
-        hash.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+        hash.update(
+          JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
+        );
       }
     }
     return hash.digest('hex');
