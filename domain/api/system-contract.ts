@@ -40,6 +40,9 @@ const backupFileName = z
 export const systemContract = {
   'system.status': method<SystemStatus>()(z.strictObject({})),
   'system.restoreBackup': method<SystemStatus>()(z.strictObject({ fileName: backupFileName })),
+  'system.listBackups': method<readonly BackupSummary[]>()(z.strictObject({})),
+  /** A verified copy made now, e.g. before moving the ledger to another computer. */
+  'system.backupNow': method<BackupSummary>()(z.strictObject({})),
   'system.startEmptyLedger': method<SystemStatus>()(
     z.strictObject({
       confirmation: z.literal(START_EMPTY_CONFIRMATION, {

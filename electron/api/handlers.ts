@@ -20,6 +20,8 @@ export function createHandlers(s: Services): ApiHandlers {
   return {
     'system.status': () => s.system.status(),
     'system.restoreBackup': ({ fileName }) => s.system.restoreBackup(fileName),
+    'system.listBackups': () => s.system.listBackups(),
+    'system.backupNow': () => s.system.backupNow(),
     'system.startEmptyLedger': () => s.system.startEmptyLedger(),
     'settings.get': () => s.settings.get(),
     'settings.save': ({ settings, expectedVersion }) => s.settings.save(settings, expectedVersion),

@@ -18,11 +18,15 @@ export interface AppCoreOptions {
   /** Tests inject a broken step here; the app always uses the real list. */
   readonly migrations?: readonly Migration[];
   readonly log?: DispatchLog;
+  /** Take today's backup after opening (the app and dev:web do; unit tests opt in). */
+  readonly dailyBackup?: boolean;
 }
 
 export interface AppCore {
   readonly dispatch: Dispatch;
   readonly ledger: LedgerSession;
+  /** Resolves when background work (the daily backup) is done; wait for it before close(). */
+  whenIdle(): Promise<void>;
   close(): void;
 }
 
@@ -46,6 +50,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     records: new CaseRecordsService(ledger),
     ledgerView: new CaseLedgerService(ledger),
   };
-  const dispatch = createDispatcher(createHandlers(services), options.log ?? consoleLog);
-  return { dispatch, ledger, close: () => ledger.close() };
+  const log = options.log ?? consoleLog;
+  const dispatch = createDispatcher(createHandlers(services), log);
+  // The daily copy runs beside the app, not before it: a large ledger must not delay the window.
+  const background = options.dailyBackup
+    ? services.system.dailyBackup().catch((error: unknown) => {
+        log.error({ method: 'system.dailyBackup', error });
+      })
+    : Promise.resolve();
+  return { dispatch, ledger, whenIdle: () => background, close: () => ledger.close() };
 }

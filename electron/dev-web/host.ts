@@ -184,8 +184,10 @@ export async function startHost(
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          core.close();
-          resolve();
+          void core.whenIdle().then(() => {
+            core.close();
+            resolve();
+          });
         });
         server.closeAllConnections();
       }),

@@ -123,12 +123,27 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => core?.close());
+  // Let a running backup finish before the ledger closes, then quit for real.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return;
+    event.preventDefault();
+    quitting = true;
+    const closing = core;
+    void closing.whenIdle().then(() => {
+      closing.close();
+      app.quit();
+    });
+  });
 
   void app.whenReady().then(async () => {
     lockDownSession();
     registerAppProtocol();
-    core = await createAppCore({ dataDir: dataDirectory(), appVersion: app.getVersion() });
+    core = await createAppCore({
+      dataDir: dataDirectory(),
+      appVersion: app.getVersion(),
+      dailyBackup: true,
+    });
     registerIpc();
     createWindow();
   });

@@ -1,5 +1,6 @@
 import type { BackupInfo } from '../../db/backup.js';
-import { BackupVerificationError } from '../../db/backup.js';
+import { BackupVerificationError, listBackups } from '../../db/backup.js';
+import { takeDailyBackupIfDue, takeManualBackup } from '../../db/backup-rotation.js';
 import { acknowledgeLossAndStartEmpty, restoreBackup } from '../../db/ledger-store.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import type {
@@ -58,6 +59,26 @@ export class SystemService {
         throw new Error(`unknown ledger state ${String(unreachable)}`);
       }
     }
+  }
+
+  listBackups(): BackupSummary[] {
+    return listBackups(this.ledger.paths.backupDir).map(summary);
+  }
+
+  async backupNow(): Promise<BackupSummary> {
+    return summary(
+      await takeManualBackup(this.ledger.db(), this.ledger.paths.backupDir, this.ledger.now()),
+    );
+  }
+
+  /**
+   * Run after start-up without holding it up; a failure is logged, never fatal, because the
+   * ledger itself is fine and the next start tries again.
+   */
+  async dailyBackup(): Promise<void> {
+    const state = this.ledger.state;
+    if (state.state !== 'READY') return;
+    await takeDailyBackupIfDue(state.db, this.ledger.paths.backupDir, this.ledger.now());
   }
 
   /** Restores a backup and reopens (migrating it if it is older). */

@@ -4,6 +4,9 @@ import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { nonceRuntimeStyleElements, readCspNonce } from './app/csp-nonce';
+
+nonceRuntimeStyleElements(readCspNonce());
 
 const container = document.getElementById('root');
 if (container) {

@@ -12,6 +12,10 @@ import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { SystemStatus } from '../../../domain/api/system-contract';
 import { uiText } from '../i18n/zh-CN';
+import { CasePage } from '../pages/case/CasePage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { IntakePage } from '../pages/intake/IntakePage';
+import { LedgerPage } from '../pages/ledger/LedgerPage';
 import { NotBuiltPage } from '../pages/NotBuiltPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { NAV_ITEMS } from './navigation';
@@ -54,6 +58,10 @@ export function AppShell({ status }: { status: SystemStatus }) {
       <Layout.Content style={{ padding: 24 }}>
         <Routes>
           <Route path="/" element={<Navigate to="/dashboard" replace />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/intake" element={<IntakePage />} />
+          <Route path="/cases" element={<LedgerPage />} />
+          <Route path="/cases/:id" element={<CasePage key={location.pathname} />} />
           <Route path="/settings" element={<SettingsPage />} />
           {NAV_ITEMS.filter((item) => !item.built).map((item) => (
             <Route key={item.path} path={item.path} element={<NotBuiltPage name={item.label} />} />

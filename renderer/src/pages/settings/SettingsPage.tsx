@@ -4,6 +4,8 @@ import type { RoomSettings } from '../../../../domain/room-settings';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
+import { CaseSettingsSection } from './CaseSettingsSection';
+import { MediatorsSection } from './MediatorsSection';
 import { RoomSettingsForm } from './RoomSettingsForm';
 
 export function SettingsPage() {
@@ -29,23 +31,27 @@ export function SettingsPage() {
   if (error) return <ErrorPanel error={error} onRetry={load} />;
   if (settings === undefined) return <Spin />;
   return (
-    <Card
-      title={uiText.settings.title}
-      extra={
-        <Space>
-          <Button onClick={() => void load()}>{uiText.common.reload}</Button>
-        </Space>
-      }
-    >
-      <RoomSettingsForm
-        key={formKey}
-        initial={settings}
-        submitLabel={uiText.common.save}
-        onSaved={(saved) => {
-          setSettings(saved);
-          setFormKey((k) => k + 1);
-        }}
-      />
-    </Card>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={uiText.settings.title}
+        extra={
+          <Space>
+            <Button onClick={() => void load()}>{uiText.common.reload}</Button>
+          </Space>
+        }
+      >
+        <RoomSettingsForm
+          key={formKey}
+          initial={settings}
+          submitLabel={uiText.common.save}
+          onSaved={(saved) => {
+            setSettings(saved);
+            setFormKey((k) => k + 1);
+          }}
+        />
+      </Card>
+      <MediatorsSection />
+      <CaseSettingsSection />
+    </Space>
   );
 }

@@ -1,0 +1,21 @@
+/** 工作台: today's work at a glance. */
+export const dashboardText = {
+  title: '工作台',
+  today: (date: string) => `今天是 ${date}`,
+  todaySessions: '今日调解',
+  noSessions: '今天没有安排调解',
+  sessionLine: (no: number, time: string, place: string) => `第 ${no} 次调解 · ${time} · ${place}`,
+  dueSoon: '7 天内到期',
+  noDueSoon: '7 天内没有到期的案件',
+  overdue: '已超期',
+  noOverdue: '没有超期案件',
+  overdueMore: (shown: number, total: number) => `共 ${total} 件，显示前 ${shown} 件`,
+  dueOn: (date: string) => `期限 ${date}`,
+  month: (month: string) => `${month} 本月情况`,
+  intake: '本月登记',
+  accepted: '本月受理',
+  settled: '本月调解成功',
+  byCategory: '按纠纷类型',
+  unit: '件',
+  unnumbered: '未编号',
+} as const;

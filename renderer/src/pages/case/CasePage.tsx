@@ -1,0 +1,249 @@
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
+import { useCallback, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { canAddSession, transitionsFrom, type CaseAction } from '../../../../domain/case-lifecycle';
+import type { PartyWarning } from '../../../../domain/cases/party-rules';
+import type { CaseDetail } from '../../../../domain/cases/case-views';
+import * as caseSources from '../../../../domain/taxonomy/case-sources';
+import * as disputeCategories from '../../../../domain/taxonomy/dispute-categories';
+import { DEFAULT_EXTENSIONS } from '../../../../domain/taxonomy/ethnic-groups';
+import * as preventionFlags from '../../../../domain/taxonomy/prevention-flags';
+import * as riskFactors from '../../../../domain/taxonomy/risk-factors';
+import { api } from '../../api/client';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { RiskTag } from '../../components/RiskTag';
+import { StatusTag } from '../../components/StatusTag';
+import { useApiValue } from '../../hooks/use-api-value';
+import { mediatorNames, useMediators } from '../../hooks/use-mediators';
+import { uiText } from '../../i18n/zh-CN';
+import { ActionModal } from './ActionModal';
+import { CaseTimeline } from './CaseTimeline';
+import { PartiesTable } from './PartiesTable';
+import { SessionList } from './SessionList';
+import { SessionModal } from './SessionModal';
+
+const t = uiText.case;
+
+function categoryText(detail: CaseDetail): string {
+  const category = disputeCategories.labelOf(detail.category);
+  return detail.subtype
+    ? `${category} · ${disputeCategories.subtypeLabelOf(detail.subtype)}`
+    : category;
+}
+
+function warningsFrom(state: unknown): readonly PartyWarning[] {
+  if (typeof state !== 'object' || state === null || !('warnings' in state)) return [];
+  const w = (state as { warnings: unknown }).warnings;
+  return Array.isArray(w) ? (w as PartyWarning[]) : [];
+}
+
+export function CasePage() {
+  const { id } = useParams();
+  const caseId = Number(id);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { mediators } = useMediators(true);
+  const load = useCallback(() => api('cases.get', { caseId }), [caseId]);
+  const loaded = useApiValue(load);
+  const loadSettings = useCallback(() => api('caseSettings.get', {}), []);
+  const extensions = useApiValue(loadSettings).value?.ethnicExtensions ?? DEFAULT_EXTENSIONS;
+  // A fresher copy from an action replaces the loaded one without another round trip.
+  const [updated, setUpdated] = useState<CaseDetail | null>(null);
+  const [action, setAction] = useState<CaseAction | null>(null);
+  const [addingSession, setAddingSession] = useState(false);
+  const warnings = warningsFrom(location.state);
+
+  const detail =
+    updated && updated.id === caseId && updated.version >= (loaded.value?.version ?? 0)
+      ? updated
+      : loaded.value;
+
+  const reload = useCallback(async () => {
+    setUpdated(null);
+    setAction(null);
+    await loaded.reload();
+  }, [loaded]);
+
+  if (loaded.error && !detail)
+    return <ErrorPanel error={loaded.error} onRetry={() => void reload()} />;
+  if (!detail) return <Spin />;
+
+  const transitions = transitionsFrom(detail.status).filter((tr) =>
+    detail.allowedActions.includes(tr.action),
+  );
+  const sessionsAllowed = canAddSession(detail.status);
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space wrap>
+            <span data-testid="case-number">{detail.caseNumber ?? t.unnumbered}</span>
+            <StatusTag status={detail.status} />
+            <RiskTag level={detail.riskLevel} />
+            {detail.overdue ? <Tag color="red">{t.overdue}</Tag> : null}
+          </Space>
+        }
+        extra={
+          <Space>
+            <Button onClick={() => void reload()}>{t.reload}</Button>
+            <Button onClick={() => void navigate('/cases')}>{t.backToLedger}</Button>
+          </Space>
+        }
+      >
+        <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="case-title">
+          {detail.title}
+        </Typography.Title>
+        {warnings.length > 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t.warningsTitle}
+            data-testid="intake-warnings"
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {warnings.map((w) => (
+                  <li key={`${w.partyIndex}:${w.field}:${w.message}`}>
+                    {t.warningLine(
+                      w.partyIndex + 1,
+                      detail.parties[w.partyIndex]?.name ?? '',
+                      w.message,
+                    )}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
+        <Descriptions size="small" column={3} bordered>
+          <Descriptions.Item label={t.category}>{categoryText(detail)}</Descriptions.Item>
+          <Descriptions.Item label={t.source}>
+            {caseSources.labelOf(detail.source)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t.mediators}>
+            {mediatorNames(mediators, detail.mediatorIds) || uiText.common.dash}
+          </Descriptions.Item>
+          <Descriptions.Item label={t.intakeDate}>{detail.intakeDate}</Descriptions.Item>
+          <Descriptions.Item label={t.acceptedDate}>
+            {detail.acceptedDate ?? uiText.common.dash}
+          </Descriptions.Item>
+          <Descriptions.Item label={t.dueDate}>
+            <span
+              data-testid="case-due-date"
+              style={detail.overdue ? { color: '#cf1322' } : undefined}
+            >
+              {detail.dueDate ?? uiText.common.dash}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t.riskFactors} span={3}>
+            {detail.riskFactors.length > 0
+              ? detail.riskFactors.map((f) => <Tag key={f}>{riskFactors.labelOf(f)}</Tag>)
+              : uiText.common.none}
+            {detail.isDifficult ? <Tag color="magenta">{t.difficult}</Tag> : null}
+          </Descriptions.Item>
+          {detail.preventionFlags.length > 0 ? (
+            <Descriptions.Item label={t.preventionFlags} span={3}>
+              {detail.preventionFlags
+                .map((f) => `${preventionFlags.labelOf(f.code)} ${f.persons}人（${f.note}）`)
+                .join('；')}
+            </Descriptions.Item>
+          ) : null}
+          <Descriptions.Item label={t.summary} span={3}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{detail.summary}</span>
+          </Descriptions.Item>
+          {detail.requests.length > 0 ? (
+            <Descriptions.Item label={t.requests} span={3}>
+              {detail.requests.map((r, i) => `${i + 1}、${r}`).join('；')}
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+        <div style={{ marginTop: 16 }} data-testid="case-actions">
+          <Typography.Text strong style={{ marginRight: 12 }}>
+            {t.actions}
+          </Typography.Text>
+          {transitions.length === 0 && !sessionsAllowed ? (
+            <Typography.Text type="secondary">{t.noActions}</Typography.Text>
+          ) : null}
+          <Space wrap>
+            {sessionsAllowed ? (
+              <Button type="primary" onClick={() => setAddingSession(true)}>
+                {t.addSession}
+              </Button>
+            ) : null}
+            {transitions.map((tr) => (
+              <Button
+                key={tr.action}
+                danger={tr.action === 'REJECT' || tr.action.startsWith('TERMINATE')}
+                type={tr.action === 'ACCEPT' ? 'primary' : 'default'}
+                onClick={() => setAction(tr.action)}
+              >
+                {tr.label}
+              </Button>
+            ))}
+          </Space>
+        </div>
+      </Card>
+
+      <Card title={`${t.parties}（${detail.parties.length}）`} size="small">
+        <PartiesTable parties={detail.parties} extensions={extensions} />
+      </Card>
+
+      <Row gutter={16}>
+        <Col span={14}>
+          <Card title={`${t.sessions}（${detail.sessions.length}）`} size="small">
+            <SessionList detail={detail} mediators={mediators} />
+          </Card>
+        </Col>
+        <Col span={10}>
+          <Card title={t.timeline} size="small">
+            <CaseTimeline detail={detail} />
+          </Card>
+        </Col>
+      </Row>
+
+      {action ? (
+        <ActionModal
+          detail={detail}
+          action={action}
+          onClose={() => setAction(null)}
+          onReload={() => void reload()}
+          onDone={(next) => {
+            setUpdated(next);
+            setAction(null);
+            message.success(
+              action === 'ACCEPT' && next.caseNumber
+                ? t.acceptedNumber(next.caseNumber)
+                : t.actionDone(transitions.find((tr) => tr.action === action)?.label ?? ''),
+            );
+          }}
+        />
+      ) : null}
+      {addingSession ? (
+        <SessionModal
+          detail={detail}
+          mediators={mediators}
+          onClose={() => setAddingSession(false)}
+          onDone={(next) => {
+            setUpdated(next);
+            setAddingSession(false);
+            message.success(uiText.session.saved);
+          }}
+        />
+      ) : null}
+    </Space>
+  );
+}

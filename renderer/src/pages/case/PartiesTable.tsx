@@ -1,0 +1,110 @@
+import { Table, Tag } from 'antd';
+import type { Party } from '../../../../domain/cases/case-views';
+import { REPRESENTATIVE_KIND_LABELS } from '../../../../domain/cases/party-input';
+import { labelOfWith, type Extension } from '../../../../domain/taxonomy/ethnic-groups';
+import * as genders from '../../../../domain/taxonomy/genders';
+import * as idDocTypes from '../../../../domain/taxonomy/id-doc-types';
+import * as languages from '../../../../domain/taxonomy/languages';
+import * as partyRoles from '../../../../domain/taxonomy/party-roles';
+import { ageOn, chinaToday } from '../../../../domain/validation/calendar-date';
+import { uiText } from '../../i18n/zh-CN';
+
+const t = uiText.case;
+const dash = uiText.common.dash;
+
+export function PartiesTable({
+  parties,
+  extensions,
+}: {
+  parties: readonly Party[];
+  extensions: readonly Extension[];
+}) {
+  const today = chinaToday();
+  return (
+    <Table<Party>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={[...parties]}
+      data-testid="parties-table"
+      columns={[
+        {
+          title: t.partyColumns.role,
+          key: 'role',
+          width: 80,
+          render: (_, p) => partyRoles.labelOf(p.role),
+        },
+        {
+          title: t.partyColumns.name,
+          key: 'name',
+          render: (_, p) => (
+            <>
+              {p.name}
+              {p.kind !== 'NATURAL' ? (
+                <Tag style={{ marginLeft: 6 }}>{partyRoles.kindLabelOf(p.kind)}</Tag>
+              ) : null}
+              {p.representatives.map((r) => (
+                <div key={r.id} style={{ color: '#666', fontSize: 12 }}>
+                  {t.representative(REPRESENTATIVE_KIND_LABELS[r.kind], r.name, r.relationship)}
+                </div>
+              ))}
+            </>
+          ),
+        },
+        {
+          title: t.partyColumns.gender,
+          key: 'gender',
+          width: 60,
+          render: (_, p) => (p.gender ? genders.labelOf(p.gender) : dash),
+        },
+        {
+          title: t.partyColumns.ethnicity,
+          key: 'ethnicity',
+          width: 90,
+          render: (_, p) => (p.ethnicity ? labelOfWith(p.ethnicity, extensions) : dash),
+        },
+        {
+          title: t.partyColumns.age,
+          key: 'age',
+          width: 60,
+          render: (_, p) => (p.birthDate ? (ageOn(p.birthDate, today) ?? dash) : dash),
+        },
+        {
+          title: t.partyColumns.idNumber,
+          key: 'id',
+          render: (_, p) =>
+            p.idDocument
+              ? `${idDocTypes.labelOf(p.idDocument.type)} ${p.idDocument.number ?? p.idDocument.noneReason ?? ''}`
+              : (p.socialCreditCode ?? dash),
+        },
+        {
+          title: t.partyColumns.phone,
+          key: 'phone',
+          render: (_, p) =>
+            p.phone.kind === 'NONE'
+              ? `${p.phone.phone}（${p.phone.noPhoneReason ?? ''}）`
+              : p.phone.phone,
+        },
+        { title: t.partyColumns.address, dataIndex: 'address', key: 'address' },
+        {
+          title: t.partyColumns.language,
+          key: 'language',
+          width: 110,
+          render: (_, p) =>
+            p.kind === 'NATURAL' ? (
+              <>
+                {languages.labelOf(p.preferredLanguage)}
+                {p.needsInterpreter ? (
+                  <Tag color="gold" style={{ marginLeft: 4 }}>
+                    {t.interpreterTag}
+                  </Tag>
+                ) : null}
+              </>
+            ) : (
+              dash
+            ),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,394 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import type { CaseDetail, Mediator } from '../../../../domain/cases/case-views';
+import {
+  namedParticipantSchema,
+  RECORD_MODE_LABELS,
+  RECORD_MODES,
+  SESSION_RESULT_LABELS,
+  SESSION_RESULTS,
+  sessionInputSchema,
+  type RecordMode,
+  type SessionInput,
+  type SessionResult,
+} from '../../../../domain/cases/record-inputs';
+import * as languages from '../../../../domain/taxonomy/languages';
+import * as participantRoles from '../../../../domain/taxonomy/participant-roles';
+import { api, ApiCallError } from '../../api/client';
+import { errorMessage } from '../../components/ErrorPanel';
+import { chinaDateTime, DATE_TIME_FORMAT, dateTimeFieldProps } from '../../forms/date-field';
+import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { zodRule } from '../../forms/zod-rule';
+import { uiText } from '../../i18n/zh-CN';
+
+const t = uiText.session;
+const fields = sessionInputSchema.shape;
+
+interface SessionFormValues {
+  startAt?: string;
+  endAt?: string;
+  place?: string;
+  subject?: string;
+  partyIdsPresent?: number[];
+  mediatorIds?: number[];
+  recorder?: string;
+  participants?: { name?: string; role?: participantRoles.Code; affiliation?: string }[];
+  interpreter?: { name?: string; language?: languages.Code };
+  isPublic?: boolean;
+  recordMode?: RecordMode;
+  content?: string;
+  result?: SessionResult;
+  readBackConfirmed?: boolean;
+}
+
+const optional = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v);
+
+function toSessionInput(v: SessionFormValues): SessionInput {
+  const interpreterGiven = Boolean(v.interpreter?.name?.trim() || v.interpreter?.language);
+  return {
+    startAt: v.startAt ?? '',
+    endAt: v.endAt ?? '',
+    place: v.place ?? '',
+    subject: optional(v.subject),
+    partyIdsPresent: v.partyIdsPresent ?? [],
+    mediatorIds: v.mediatorIds ?? [],
+    recorder: v.recorder ?? '',
+    participants: (v.participants ?? []).map((p) => ({
+      name: p.name ?? '',
+      role: p.role as participantRoles.Code,
+      affiliation: optional(p.affiliation),
+    })),
+    interpreter: interpreterGiven
+      ? { name: v.interpreter?.name ?? '', language: v.interpreter?.language as languages.Code }
+      : null,
+    isPublic: v.isPublic ?? false,
+    recordMode: v.recordMode as RecordMode,
+    content: v.content ?? '',
+    result: v.result as SessionResult,
+    readBackConfirmed: v.readBackConfirmed ?? false,
+  };
+}
+
+interface Props {
+  readonly detail: CaseDetail;
+  readonly mediators: readonly Mediator[];
+  readonly onClose: () => void;
+  readonly onDone: (updated: CaseDetail) => void;
+}
+
+/** 人民调解记录 (§2.8): one session; an interpreter is required when a party needs one. */
+export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
+  const [form] = Form.useForm<SessionFormValues>();
+  const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const hosts = mediators.filter((m) => m.active && m.isPeopleMediator);
+  const present = Form.useWatch('partyIdsPresent', form) ?? [];
+
+  const initial = useMemo<SessionFormValues>(() => {
+    const start = dayjs(chinaDateTime(), DATE_TIME_FORMAT);
+    const firstForeign = detail.parties.find((p) => p.preferredLanguage !== 'zh');
+    return {
+      startAt: start.format(DATE_TIME_FORMAT),
+      endAt: start.add(1, 'hour').format(DATE_TIME_FORMAT),
+      partyIdsPresent: detail.parties.map((p) => p.id),
+      mediatorIds: detail.mediatorIds.filter((id) => hosts.some((m) => m.id === id)),
+      participants: [],
+      interpreter: firstForeign ? { language: firstForeign.preferredLanguage } : {},
+      isPublic: false,
+      recordMode: 'FULL',
+      result: 'CONTINUE',
+      readBackConfirmed: false,
+    };
+    // The form keeps its own state once open; later mediator loads must not reset it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [detail]);
+
+  const needing = detail.parties.filter(
+    (p) => present.includes(p.id) && (p.preferredLanguage !== 'zh' || p.needsInterpreter),
+  );
+  const interpreterRequired = needing.length > 0;
+
+  async function submit() {
+    setRefusal(null);
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    const input = toSessionInput(form.getFieldsValue(true) as SessionFormValues);
+    const local = sessionInputSchema.safeParse(input);
+    if (!local.success) {
+      const unplaced = applyFieldIssues(
+        form,
+        local.error.issues.map((i) => ({
+          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+          message: i.message,
+        })),
+      );
+      if (unplaced[0]) setRefusal(unplaced[0].message);
+      return;
+    }
+    setSaving(true);
+    try {
+      onDone(await api('sessions.add', { caseId: detail.id, session: input }));
+    } catch (error) {
+      const issues = badInputIssues(error);
+      const unplaced = issues ? applyFieldIssues(form, issues, ['session']) : [];
+      if (!issues || unplaced.length > 0) {
+        setRefusal(
+          unplaced[0]?.message ??
+            (error instanceof ApiCallError && error.code === 'CONFLICT'
+              ? uiText.case.conflictReload
+              : errorMessage(error)),
+        );
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      width={900}
+      title={`${t.title}（${t.sessionNo(detail.sessions.length + 1)}）`}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {uiText.common.cancel}
+        </Button>,
+        <Button key="ok" type="primary" loading={saving} onClick={() => void submit()}>
+          {t.save}
+        </Button>,
+      ]}
+    >
+      <Form<SessionFormValues>
+        form={form}
+        layout="vertical"
+        name="session"
+        initialValues={initial}
+        requiredMark
+      >
+        <Row gutter={12}>
+          <Col span={6}>
+            <Form.Item
+              name="startAt"
+              label={t.startAt}
+              required
+              rules={[zodRule(fields.startAt)]}
+              {...dateTimeFieldProps}
+            >
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name="endAt"
+              label={t.endAt}
+              required
+              rules={[zodRule(fields.endAt)]}
+              {...dateTimeFieldProps}
+            >
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="place" label={t.place} required rules={[zodRule(fields.place)]}>
+              <Input placeholder={t.placePlaceholder} autoFocus />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="subject" label={`${t.subject}${uiText.common.optional}`}>
+          <Input placeholder={t.subjectPlaceholder} />
+        </Form.Item>
+        <Form.Item
+          name="partyIdsPresent"
+          label={t.partiesPresent}
+          required
+          rules={[zodRule(fields.partyIdsPresent)]}
+        >
+          <Checkbox.Group options={detail.parties.map((p) => ({ value: p.id, label: p.name }))} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={14}>
+            <Form.Item
+              name="mediatorIds"
+              label={t.mediators}
+              required
+              rules={[zodRule(fields.mediatorIds)]}
+              extra={hosts.length === 0 ? t.noMediators : undefined}
+            >
+              <Select
+                mode="multiple"
+                optionFilterProp="label"
+                options={hosts.map((m) => ({ value: m.id, label: m.name }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item
+              name="recorder"
+              label={t.recorder}
+              required
+              rules={[zodRule(fields.recorder)]}
+            >
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <div data-testid="interpreter-section">
+          {interpreterRequired ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              title={t.interpreterNeeded(needing.map((p) => p.name).join('、'))}
+            />
+          ) : null}
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item
+                name={['interpreter', 'name']}
+                label={
+                  interpreterRequired
+                    ? t.interpreterName
+                    : `${t.interpreterName}${uiText.common.optional}`
+                }
+                required={interpreterRequired}
+                rules={[
+                  {
+                    required: interpreterRequired,
+                    whitespace: true,
+                    message: t.interpreterNameRequired,
+                  },
+                ]}
+              >
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item
+                name={['interpreter', 'language']}
+                label={t.interpreterLanguage}
+                required={interpreterRequired}
+                rules={[{ required: interpreterRequired, message: t.interpreterLanguageRequired }]}
+              >
+                <Select
+                  allowClear
+                  options={languages.rows
+                    .filter((r) => r.code !== 'zh')
+                    .map((r) => ({ value: r.code, label: r.label }))}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </div>
+        <Form.List name="participants">
+          {(list, { add, remove }) => (
+            <Form.Item label={`${t.participants}${uiText.common.optional}`}>
+              {list.map((field) => (
+                <Row gutter={8} key={field.key} data-testid={`participant-${field.name}`}>
+                  <Col span={6}>
+                    <Form.Item
+                      name={[field.name, 'name']}
+                      rules={[zodRule(namedParticipantSchema.shape.name)]}
+                    >
+                      <Input placeholder={t.participantName} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={6}>
+                    <Form.Item
+                      name={[field.name, 'role']}
+                      rules={[zodRule(participantRoles.codeSchema)]}
+                    >
+                      <Select
+                        placeholder={t.participantRole}
+                        options={participantRoles.rows.map((r) => ({
+                          value: r.code,
+                          label: r.label,
+                        }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={10}>
+                    <Form.Item name={[field.name, 'affiliation']}>
+                      <Input placeholder={t.participantAffiliation} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={2}>
+                    <Button type="link" danger onClick={() => remove(field.name)}>
+                      {uiText.common.remove}
+                    </Button>
+                  </Col>
+                </Row>
+              ))}
+              <Button size="small" onClick={() => add({})}>
+                {t.addParticipant}
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
+        <Row gutter={12}>
+          <Col span={6}>
+            <Form.Item name="isPublic" label={t.isPublic} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="recordMode" label={t.recordMode} required>
+              <Radio.Group
+                options={RECORD_MODES.map((m) => ({ value: m, label: RECORD_MODE_LABELS[m] }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="result" label={t.result} required>
+              <Select
+                options={SESSION_RESULTS.map((r) => ({
+                  value: r,
+                  label: SESSION_RESULT_LABELS[r],
+                }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="content" label={t.content} required rules={[zodRule(fields.content)]}>
+          <Input.TextArea rows={5} placeholder={t.contentPlaceholder} />
+        </Form.Item>
+        <Form.Item name="readBackConfirmed" valuePropName="checked">
+          <Checkbox>{t.readBack}</Checkbox>
+        </Form.Item>
+      </Form>
+      {refusal ? (
+        <Space style={{ width: '100%' }} orientation="vertical">
+          <Alert type="error" showIcon title={refusal} data-testid="session-refusal" />
+        </Space>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,131 @@
+import { Card, Col, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { useCallback } from 'react';
+import { Link } from 'react-router';
+import type { LedgerRow } from '../../../../domain/cases/case-views';
+import { api } from '../../api/client';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { RiskTag } from '../../components/RiskTag';
+import { StatusTag } from '../../components/StatusTag';
+import { formatDateTime } from '../../forms/date-field';
+import { useApiValue } from '../../hooks/use-api-value';
+import { uiText } from '../../i18n/zh-CN';
+
+const t = uiText.dashboard;
+
+function CaseLine({ row, testId }: { row: LedgerRow; testId: string }) {
+  return (
+    <List.Item data-testid={testId}>
+      <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+        <Link to={`/cases/${row.id}`}>
+          {row.caseNumber ?? t.unnumbered} {row.title}
+        </Link>
+        <Space size={4} wrap>
+          <RiskTag level={row.riskLevel} />
+          <StatusTag status={row.status} />
+          {row.dueDate ? (
+            <Tag color={row.overdue ? 'red' : 'orange'}>{t.dueOn(row.dueDate)}</Tag>
+          ) : null}
+        </Space>
+      </Space>
+    </List.Item>
+  );
+}
+
+export function DashboardPage() {
+  const load = useCallback(() => api('dashboard.get', {}), []);
+  const { value: board, error, reload } = useApiValue(load);
+  if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
+  if (!board) return <Spin />;
+  const month = board.month;
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t.title}
+        <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }}>
+          {t.today(board.today)}
+        </Typography.Text>
+      </Typography.Title>
+      <Card title={t.month(month.month)} size="small" data-testid="dashboard-month">
+        <Row gutter={16}>
+          <Col span={4}>
+            <Statistic title={t.intake} value={month.intake} suffix={t.unit} />
+          </Col>
+          <Col span={4}>
+            <Statistic title={t.accepted} value={month.accepted} suffix={t.unit} />
+          </Col>
+          <Col span={4}>
+            <Statistic title={t.settled} value={month.settled} suffix={t.unit} />
+          </Col>
+          <Col span={4}>
+            <Statistic
+              title={t.overdue}
+              value={board.overdueCount}
+              suffix={t.unit}
+              styles={{ content: board.overdueCount > 0 ? { color: '#cf1322' } : {} }}
+            />
+          </Col>
+          <Col span={8}>
+            <Typography.Text type="secondary">{t.byCategory}</Typography.Text>
+            <div>
+              {month.byCategory.map((c) => (
+                <Tag key={c.category} style={{ marginTop: 4 }}>
+                  {c.label} {c.count}
+                </Tag>
+              ))}
+            </div>
+          </Col>
+        </Row>
+      </Card>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Card title={t.todaySessions} size="small" data-testid="dashboard-today">
+            <List
+              dataSource={[...board.todaySessions]}
+              locale={{ emptyText: t.noSessions }}
+              renderItem={(s) => (
+                <List.Item>
+                  <Space orientation="vertical" size={2}>
+                    <Link to={`/cases/${s.caseId}`}>
+                      {s.caseNumber ?? t.unnumbered} {s.title}
+                    </Link>
+                    <Typography.Text type="secondary">
+                      {t.sessionLine(s.sessionNo, formatDateTime(s.startAt).slice(11), s.place)}
+                    </Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card title={t.dueSoon} size="small" data-testid="dashboard-due-soon">
+            <List
+              dataSource={[...board.dueSoon]}
+              locale={{ emptyText: t.noDueSoon }}
+              renderItem={(row) => <CaseLine row={row} testId={`due-soon-${row.id}`} />}
+            />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card
+            title={t.overdue}
+            size="small"
+            data-testid="dashboard-overdue"
+            extra={
+              board.overdueCount > board.overdue.length
+                ? t.overdueMore(board.overdue.length, board.overdueCount)
+                : undefined
+            }
+          >
+            <List
+              dataSource={[...board.overdue]}
+              locale={{ emptyText: t.noOverdue }}
+              renderItem={(row) => <CaseLine row={row} testId={`overdue-${row.id}`} />}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,168 @@
+import type { CaseIntakeInput } from '../../../../domain/cases/case-input';
+import type { PartyInput, RepresentativeKind } from '../../../../domain/cases/party-input';
+import type * as caseSources from '../../../../domain/taxonomy/case-sources';
+import type * as disputeCategories from '../../../../domain/taxonomy/dispute-categories';
+import type * as genders from '../../../../domain/taxonomy/genders';
+import type * as idDocTypes from '../../../../domain/taxonomy/id-doc-types';
+import type * as languages from '../../../../domain/taxonomy/languages';
+import type * as partyRoles from '../../../../domain/taxonomy/party-roles';
+import type * as preventionFlags from '../../../../domain/taxonomy/prevention-flags';
+import type * as riskFactors from '../../../../domain/taxonomy/risk-factors';
+import type * as riskLevels from '../../../../domain/taxonomy/risk-levels';
+
+/**
+ * The intake form's values. Field names follow the API input (`parties[2].idDocument.number`),
+ * so an issue from the shared schema or from the server lands on the box it is about; the
+ * form only holds a few extra keys, which `toIntakeInput` leaves out.
+ */
+export interface PhoneFormValues {
+  phone?: string;
+  noPhoneReason?: string;
+}
+
+export interface RepresentativeFormValues {
+  kind: RepresentativeKind;
+  name?: string;
+  relationship?: string;
+  phone?: PhoneFormValues;
+}
+
+export interface PartyFormValues {
+  kind: partyRoles.KindCode;
+  role: partyRoles.Code;
+  name?: string;
+  gender?: genders.Code;
+  ethnicity?: string;
+  birthDate?: string | null;
+  occupation?: string;
+  idDocument?: { type?: idDocTypes.Code; number?: string; name?: string; noneReason?: string };
+  phone?: PhoneFormValues;
+  address?: string;
+  preferredLanguage?: languages.Code;
+  needsInterpreter?: boolean;
+  socialCreditCode?: string;
+  legalRepName?: string;
+  legalRepTitle?: string;
+  representatives?: RepresentativeFormValues[];
+}
+
+export interface IntakeFormValues {
+  intakeDate?: string;
+  title?: string;
+  source?: caseSources.SelectableCode;
+  category?: disputeCategories.Code;
+  subtype?: disputeCategories.SubtypeCode | null;
+  summary?: string;
+  requests?: (string | undefined)[];
+  riskLevel?: riskLevels.Code;
+  riskFactors?: riskFactors.Code[];
+  preventionFlags?: { code?: preventionFlags.Code; persons?: number; note?: string }[];
+  isDifficult?: boolean;
+  amountClaimedFen?: number | null;
+  mediatorIds?: number[];
+  remarks?: string;
+  parties?: PartyFormValues[];
+}
+
+const text = (v: string | undefined | null) => v ?? '';
+const optional = (v: string | undefined | null) => (v === undefined || v === '' ? null : v);
+
+function phoneInput(p: PhoneFormValues | undefined) {
+  return { phone: text(p?.phone), noPhoneReason: optional(p?.noPhoneReason) };
+}
+
+function representativesInput(list: RepresentativeFormValues[] | undefined) {
+  return (list ?? []).map((r) => ({
+    kind: r.kind,
+    name: text(r.name),
+    relationship: text(r.relationship),
+    phone: phoneInput(r.phone),
+  }));
+}
+
+export function toPartyInput(p: PartyFormValues): PartyInput {
+  const common = {
+    role: p.role,
+    phone: phoneInput(p.phone),
+    address: text(p.address),
+    representatives: representativesInput(p.representatives),
+  };
+  if (p.kind === 'NATURAL') {
+    const doc = p.idDocument;
+    return {
+      kind: 'NATURAL',
+      ...common,
+      name: text(p.name),
+      // Undefined reaches the schema as "请选择性别" rather than as a type error.
+      gender: p.gender as genders.Code,
+      ethnicity: p.ethnicity as string,
+      birthDate: optional(p.birthDate),
+      occupation: optional(p.occupation),
+      idDocument:
+        doc?.type === undefined
+          ? null
+          : {
+              type: doc.type,
+              number: optional(doc.number),
+              name: optional(doc.name),
+              noneReason: optional(doc.noneReason),
+            },
+      preferredLanguage: p.preferredLanguage ?? 'zh',
+      needsInterpreter: p.needsInterpreter ?? false,
+    };
+  }
+  return {
+    kind: p.kind,
+    ...common,
+    name: text(p.name),
+    socialCreditCode: optional(p.socialCreditCode),
+    legalRepName: optional(p.legalRepName),
+    legalRepTitle: optional(p.legalRepTitle),
+  };
+}
+
+export function toIntakeInput(v: IntakeFormValues): CaseIntakeInput {
+  return {
+    intakeDate: text(v.intakeDate),
+    title: optional(v.title),
+    source: v.source as caseSources.SelectableCode,
+    category: v.category as disputeCategories.Code,
+    subtype: v.subtype ?? null,
+    summary: text(v.summary),
+    requests: (v.requests ?? []).map((r) => (r ?? '').trim()).filter((r) => r !== ''),
+    riskLevel: v.riskLevel ?? 'LOW',
+    riskFactors: v.riskFactors ?? [],
+    preventionFlags: (v.preventionFlags ?? []).map((f) => ({
+      code: f.code as preventionFlags.Code,
+      persons: f.persons as number,
+      note: text(f.note),
+    })),
+    isDifficult: v.isDifficult ?? false,
+    amountClaimedFen: v.amountClaimedFen ?? null,
+    mediatorIds: v.mediatorIds ?? [],
+    remarks: optional(v.remarks),
+    parties: (v.parties ?? []).map(toPartyInput),
+  };
+}
+
+/**
+ * A new party card. The second party is usually the respondent; after that a new card copies the
+ * role before it (a row of workers needs no clicks), except after a respondent, where the next
+ * one is most often another applicant.
+ */
+export function newParty(previous: readonly PartyFormValues[]): PartyFormValues {
+  const last = previous[previous.length - 1];
+  const hasRespondent = previous.some((p) => p.role === 'RESPONDENT');
+  let role: partyRoles.Code = 'APPLICANT';
+  if (previous.length === 1 && !hasRespondent) role = 'RESPONDENT';
+  else if (last !== undefined && last.role !== 'RESPONDENT') role = last.role;
+  return {
+    kind: 'NATURAL',
+    role,
+    idDocument: { type: 'RESIDENT_ID' },
+    phone: {},
+    preferredLanguage: 'zh',
+    needsInterpreter: false,
+    representatives: [],
+  };
+}

@@ -1,0 +1,285 @@
+import { Alert, Button, Card, Checkbox, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
+import type { TableProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { CASE_STATES, stateLabelOf, type CaseState } from '../../../../domain/case-lifecycle';
+import type { LedgerPage as LedgerPageView, LedgerRow } from '../../../../domain/cases/case-views';
+import {
+  LEDGER_PAGE_SIZE,
+  type LedgerQueryInput,
+  type LedgerSort,
+} from '../../../../domain/cases/ledger-inputs';
+import * as caseSources from '../../../../domain/taxonomy/case-sources';
+import * as disputeCategories from '../../../../domain/taxonomy/dispute-categories';
+import * as riskLevels from '../../../../domain/taxonomy/risk-levels';
+import { api } from '../../api/client';
+import { errorMessage } from '../../components/ErrorPanel';
+import { RiskTag } from '../../components/RiskTag';
+import { StatusTag } from '../../components/StatusTag';
+import { DATE_FORMAT } from '../../forms/date-field';
+import { useMediators } from '../../hooks/use-mediators';
+import { uiText } from '../../i18n/zh-CN';
+import dayjs from 'dayjs';
+
+const t = uiText.ledger;
+
+// Fast enough to feel live, slow enough not to search for every keystroke of a pinyin input.
+const DEBOUNCE_MS = 300;
+
+type Filters = Omit<LedgerQueryInput, 'text' | 'page'>;
+
+const SORT_BY_COLUMN: Readonly<Record<string, LedgerSort>> = {
+  caseNumber: 'CASE_NUMBER',
+  intakeDate: 'INTAKE_DATE',
+  acceptedDate: 'ACCEPTED_DATE',
+  dueDate: 'DUE_DATE',
+};
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function LedgerPage() {
+  const navigate = useNavigate();
+  // The search text lives in the URL, so coming back from a case shows the same list.
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState(params.get('q') ?? '');
+  const query = useDebounced(text, DEBOUNCE_MS);
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState(1);
+  const [result, setResult] = useState<LedgerPageView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+  const { mediators } = useMediators(true);
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    api('cases.search', { ...filters, text: query.trim() || null, page })
+      .then((found) => {
+        if (!current) return;
+        setResult(found);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (current) setError(e);
+      })
+      .finally(() => {
+        if (current) setLoading(false);
+      });
+    return () => {
+      current = false;
+    };
+  }, [query, filters, page]);
+
+  useEffect(() => {
+    setParams(query ? { q: query } : {}, { replace: true });
+  }, [query, setParams]);
+
+  const filter = (patch: Filters) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPage(1);
+  };
+
+  const columns: TableProps<LedgerRow>['columns'] = [
+    {
+      title: t.columns.caseNumber,
+      dataIndex: 'caseNumber',
+      key: 'caseNumber',
+      sorter: true,
+      width: 210,
+      render: (n: string | null) => n ?? <Tag>{t.unnumbered}</Tag>,
+    },
+    { title: t.columns.title, dataIndex: 'title', key: 'title' },
+    {
+      title: t.columns.parties,
+      dataIndex: 'partyNames',
+      key: 'parties',
+      render: (names: readonly string[]) =>
+        names.length > 4
+          ? `${names.slice(0, 4).join('、')} 等 ${names.length} 人`
+          : names.join('、'),
+    },
+    {
+      title: t.columns.category,
+      key: 'category',
+      render: (_: unknown, row) =>
+        row.subtype
+          ? disputeCategories.subtypeLabelOf(row.subtype)
+          : disputeCategories.labelOf(row.category),
+    },
+    {
+      title: t.columns.status,
+      dataIndex: 'status',
+      key: 'status',
+      render: (s: CaseState) => <StatusTag status={s} />,
+    },
+    {
+      title: t.columns.risk,
+      dataIndex: 'riskLevel',
+      key: 'risk',
+      render: (r: riskLevels.Code) => <RiskTag level={r} />,
+    },
+    { title: t.columns.intakeDate, dataIndex: 'intakeDate', key: 'intakeDate', sorter: true },
+    {
+      title: t.columns.acceptedDate,
+      dataIndex: 'acceptedDate',
+      key: 'acceptedDate',
+      sorter: true,
+      defaultSortOrder: 'descend',
+    },
+    {
+      title: t.columns.dueDate,
+      dataIndex: 'dueDate',
+      key: 'dueDate',
+      sorter: true,
+      render: (d: string | null, row) => (
+        <Space size={4}>
+          {d}
+          {row.overdue ? <Tag color="red">{t.overdue}</Tag> : null}
+        </Space>
+      ),
+    },
+  ];
+
+  const onTableChange: TableProps<LedgerRow>['onChange'] = (pagination, _filters, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const sort = one?.order ? SORT_BY_COLUMN[String(one.columnKey)] : undefined;
+    setFilters((f) => ({
+      ...f,
+      sort: sort ?? 'ACCEPTED_DATE',
+      direction: one?.order === 'ascend' ? 'ASC' : 'DESC',
+    }));
+    setPage(pagination.current ?? 1);
+  };
+
+  return (
+    <Card
+      title={t.title}
+      extra={
+        <Button type="primary" onClick={() => void navigate('/intake')}>
+          {t.newCase}
+        </Button>
+      }
+    >
+      <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+        <Input.Search
+          allowClear
+          size="large"
+          autoFocus
+          placeholder={t.searchPlaceholder}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setPage(1);
+          }}
+          aria-label={t.searchPlaceholder}
+          data-testid="ledger-search"
+        />
+        <Space wrap>
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t.status}
+            style={{ minWidth: 180 }}
+            value={filters.statuses ?? []}
+            onChange={(statuses: CaseState[]) => filter({ statuses })}
+            options={CASE_STATES.map((s) => ({ value: s, label: stateLabelOf(s) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t.category}
+            style={{ width: 170 }}
+            value={filters.category ?? undefined}
+            onChange={(category?: disputeCategories.Code) => filter({ category: category ?? null })}
+            options={disputeCategories.rows.map((r) => ({ value: r.code, label: r.label }))}
+          />
+          <Select
+            allowClear
+            placeholder={t.source}
+            style={{ width: 170 }}
+            value={filters.source ?? undefined}
+            onChange={(source?: caseSources.Code) => filter({ source: source ?? null })}
+            options={caseSources.rows.map((r) => ({ value: r.code, label: r.label }))}
+          />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t.risk}
+            style={{ minWidth: 150 }}
+            value={filters.riskLevels ?? []}
+            onChange={(levels: riskLevels.Code[]) => filter({ riskLevels: levels })}
+            options={riskLevels.rows.map((r) => ({
+              value: r.code,
+              label: <RiskTag level={r.code} />,
+            }))}
+          />
+          <Select
+            allowClear
+            placeholder={t.mediator}
+            style={{ width: 130 }}
+            value={filters.mediatorId ?? undefined}
+            onChange={(mediatorId?: number) => filter({ mediatorId: mediatorId ?? null })}
+            options={mediators.map((m) => ({ value: m.id, label: m.name }))}
+          />
+          <DatePicker.RangePicker
+            placeholder={[t.acceptedRange, t.acceptedRange]}
+            value={
+              filters.acceptedFrom && filters.acceptedTo
+                ? [dayjs(filters.acceptedFrom), dayjs(filters.acceptedTo)]
+                : null
+            }
+            onChange={(range) =>
+              filter({
+                acceptedFrom: range?.[0]?.format(DATE_FORMAT) ?? null,
+                acceptedTo: range?.[1]?.format(DATE_FORMAT) ?? null,
+              })
+            }
+          />
+          <Checkbox
+            checked={filters.overdueOnly ?? false}
+            onChange={(e) => filter({ overdueOnly: e.target.checked })}
+          >
+            {t.overdueOnly}
+          </Checkbox>
+          <Button
+            onClick={() => {
+              setFilters({});
+              setText('');
+              setPage(1);
+            }}
+          >
+            {t.clearFilters}
+          </Button>
+        </Space>
+        {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
+        <Table<LedgerRow>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          dataSource={result?.rows ?? []}
+          locale={{ emptyText: t.empty }}
+          onChange={onTableChange}
+          rowClassName={(row) => (row.overdue ? 'ledger-row ledger-row-overdue' : 'ledger-row')}
+          onRow={(row) => ({
+            onClick: () => void navigate(`/cases/${row.id}`),
+            'data-testid': `ledger-row-${row.id}`,
+          })}
+          pagination={{
+            current: page,
+            pageSize: result?.pageSize ?? LEDGER_PAGE_SIZE,
+            total: result?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: () => (result ? t.total(result.total, result.totalIsExact) : ''),
+          }}
+        />
+      </Space>
+    </Card>
+  );
+}
