@@ -48,14 +48,14 @@ describe('backups', () => {
       value: { fileName: expect.stringMatching(/^manual-.*\.sqlite$/) },
     });
     const listed = await core.dispatch('system.listBackups', {});
-    expect(listed.ok && listed.value.length).toBe(1);
+    expect(listed.ok && (listed.value as readonly unknown[]).length).toBe(1);
     core.close();
 
     fs.rmSync(path.join(dataDir, 'ledger'), { recursive: true });
     const reopened = await createAppCore({ dataDir, appVersion: 'test' });
     const status = await reopened.dispatch('system.status', {});
     expect(status).toMatchObject({ ok: true, value: { ledger: { state: 'MISSING' } } });
-    const fileName = made.ok ? made.value.fileName : '';
+    const fileName = made.ok ? (made.value as { fileName: string }).fileName : '';
     expect(await reopened.dispatch('system.restoreBackup', { fileName })).toMatchObject({
       ok: true,
       value: { ledger: { state: 'READY', settingsComplete: true } },
