@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './method.js';
+import { agreementsContract } from './agreements-contract.js';
 import { casesContract } from './cases-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
 import { settingsContract } from './settings-contract.js';
@@ -14,6 +15,7 @@ export const apiContract = {
   ...settingsContract,
   ...mediatorsContract,
   ...casesContract,
+  ...agreementsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -1,3 +1,4 @@
+import { agreementHandlers, type AgreementServices } from '../services/agreement-api.js';
 import type { CaseLedgerService } from '../services/case-ledger-service.js';
 import type { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import type { CaseRecordsService } from '../services/case-records-service.js';
@@ -13,6 +14,7 @@ export interface Services {
   readonly lifecycle: CaseLifecycleService;
   readonly records: CaseRecordsService;
   readonly ledgerView: CaseLedgerService;
+  readonly agreements: AgreementServices;
 }
 
 /** The handler table: one line per API method, each a call into a service. */
@@ -53,5 +55,6 @@ export function createHandlers(s: Services): ApiHandlers {
     'codeTables.get': ({ names }) => s.ledgerView.codeTables(names),
     'caseSettings.get': () => s.ledgerView.settings(),
     'caseSettings.save': (input) => s.ledgerView.saveSettings(input),
+    ...agreementHandlers(s.agreements),
   };
 }

@@ -3,6 +3,15 @@ import type { Migration } from '../../db/migrations/migration.js';
 import { createDispatcher } from '../api/dispatch.js';
 import type { Dispatch, DispatchLog } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
+import { AgreementDraftService } from '../services/agreement-draft-service.js';
+import {
+  AgreementFilesService,
+  type DocumentPrinter,
+} from '../services/agreement-files-service.js';
+import { AgreementSigningService } from '../services/agreement-signing-service.js';
+import { defaultDocumentDirs } from '../services/document-dirs.js';
+import { DocumentEngine } from '../services/document-engine.js';
+import { DocumentRenderService } from '../services/document-render-service.js';
 import { CaseLedgerService } from '../services/case-ledger-service.js';
 import { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import { CaseRecordsService } from '../services/case-records-service.js';
@@ -20,6 +29,12 @@ export interface AppCoreOptions {
   readonly log?: DispatchLog;
   /** Take today's backup after opening (the app and dev:web do; unit tests opt in). */
   readonly dailyBackup?: boolean;
+  /** Document fonts (default: dist/fonts, else the npm font packages). */
+  readonly fontsDir?: string;
+  /** Document templates (default: ./templates). */
+  readonly templatesDir?: string;
+  /** The system print dialog; only the Electron shell has one (dev:web answers with a hint). */
+  readonly printer?: DocumentPrinter;
 }
 
 export interface AppCore {
@@ -42,13 +57,26 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const migrations = options.migrations ?? MIGRATIONS;
   const ledger = new LedgerSession(options.dataDir, migrations, options.now ?? (() => new Date()));
   await ledger.open();
+  const dirs = defaultDocumentDirs();
+  // One engine per core: the fonts are parsed on the first document and shared afterwards.
+  const engine = new DocumentEngine({
+    fontsDir: options.fontsDir ?? dirs.fontsDir,
+    templatesDir: options.templatesDir ?? dirs.templatesDir,
+  });
+  const lifecycle = new CaseLifecycleService(ledger);
   const services = {
     system: new SystemService(ledger, options.appVersion, migrations.length),
     settings: new SettingsService(ledger),
     cases: new CaseService(ledger),
-    lifecycle: new CaseLifecycleService(ledger),
+    lifecycle,
     records: new CaseRecordsService(ledger),
     ledgerView: new CaseLedgerService(ledger),
+    agreements: {
+      drafts: new AgreementDraftService(ledger, engine),
+      signing: new AgreementSigningService(ledger, engine, lifecycle),
+      files: new AgreementFilesService(ledger, engine, options.printer ?? null),
+      documents: new DocumentRenderService(ledger, engine),
+    },
   };
   const log = options.log ?? consoleLog;
   const dispatch = createDispatcher(createHandlers(services), log);

@@ -9,6 +9,7 @@ import type { AppCore } from '../core/app-core.js';
 import { APP_HOST, APP_SCHEME, mimeTypeOf, resolveAppRequest } from './app-protocol-paths.js';
 import { injectNonce, newNonce, securityHeaders } from './content-security-policy.js';
 import { isAppUrl, isTrustedSender } from './navigation-policy.js';
+import { createPdfPrinter } from './print-pdf.js';
 import { buildWindowOptions } from './window-options.js';
 
 // Must run before `ready`: app:// behaves like https (secure origin, fetch, no file:// powers).
@@ -143,6 +144,9 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: dataDirectory(),
       appVersion: app.getVersion(),
       dailyBackup: true,
+      fontsDir: path.join(__dirname, '..', 'fonts'),
+      templatesDir: path.join(__dirname, '..', 'templates'),
+      printer: createPdfPrinter(),
     });
     registerIpc();
     createWindow();

@@ -18,7 +18,8 @@ it('two processes accepting at the same moment never get the same number', async
     platform: 'node',
     format: 'cjs',
     outfile: worker,
-    external: ['better-sqlite3'],
+    // As build/build.mjs: pdfkit's ESM build reads import.meta.url, which a CJS bundle lacks.
+    external: ['better-sqlite3', 'pdfkit', 'fontkit'],
     nodePaths: [path.resolve('node_modules')],
     logLevel: 'silent',
   });

@@ -1,0 +1,55 @@
+import type { ApiHandlers } from '../api/dispatch.js';
+import type { AgreementsContract } from '../../domain/api/agreements-contract.js';
+import type { AgreementDraftService } from './agreement-draft-service.js';
+import type { AgreementFilesService } from './agreement-files-service.js';
+import type { AgreementSigningService } from './agreement-signing-service.js';
+import type { DocumentRenderService } from './document-render-service.js';
+
+export interface AgreementServices {
+  readonly drafts: AgreementDraftService;
+  readonly signing: AgreementSigningService;
+  readonly files: AgreementFilesService;
+  readonly documents: DocumentRenderService;
+}
+
+type AgreementHandlers = Pick<ApiHandlers, keyof AgreementsContract>;
+
+/** The agreement part of the handler table (spread into electron/api/handlers.ts). */
+export function agreementHandlers(a: AgreementServices): AgreementHandlers {
+  return {
+    'agreements.createDraft': ({ caseId }) => a.drafts.createDraft(caseId),
+    'agreements.updateDraft': ({ agreementId, expectedVersion, content }) =>
+      a.drafts.updateDraft(agreementId, expectedVersion, content),
+    'agreements.get': ({ agreementId }) => a.drafts.view(agreementId),
+    'agreements.listForCase': ({ caseId }) => a.drafts.list(caseId),
+    'agreements.checkDraft': ({ agreementId }) => a.drafts.check(agreementId),
+    'agreements.preview': ({ agreementId, allowMissingGlyphs }) =>
+      a.drafts.preview(agreementId, allowMissingGlyphs),
+    'agreements.generate': ({ agreementId, expectedVersion, allowMissingGlyphs }) =>
+      a.drafts.generate(agreementId, expectedVersion, allowMissingGlyphs),
+    'agreements.recordSignatures': ({ agreementId, expectedVersion, signatures }) =>
+      a.signing.recordSignatures(agreementId, expectedVersion, signatures),
+    'agreements.registerOral': ({
+      caseId,
+      expectedCaseVersion,
+      register,
+      confirmedOralDespiteMoney,
+    }) => a.signing.registerOral(caseId, expectedCaseVersion, register, confirmedOralDespiteMoney),
+    'agreements.checkOral': ({ caseId, register }) => a.signing.checkOral(caseId, register),
+    'agreements.void': ({ agreementId, expectedVersion, reason }) =>
+      a.signing.void(agreementId, expectedVersion, reason),
+    'agreements.amend': ({ agreementId, expectedVersion, reason }) =>
+      a.signing.amend(agreementId, expectedVersion, reason),
+    'agreements.pdf': ({ agreementId }) => a.files.pdf(agreementId),
+    'agreements.print': ({ agreementId, copies }) => a.files.print(agreementId, copies),
+    'agreements.attachScan': ({ agreementId, scan }) =>
+      a.files.attachScan(agreementId, scan.fileName, scan.dataBase64),
+    'agreements.scan': ({ attachmentId }) => a.files.scan(attachmentId),
+    'agreements.verify': ({ agreementId }) => a.files.verify(agreementId),
+    'agreements.getHolidayCalendar': () => a.files.holidayCalendar(),
+    'agreements.saveHolidayCalendar': ({ holidays, makeUpWorkdays, expectedVersion }) =>
+      a.files.saveHolidayCalendar({ holidays, makeUpWorkdays }, expectedVersion),
+    'documents.render': ({ caseId, kind, recordId, allowMissingGlyphs }) =>
+      a.documents.render(caseId, kind, recordId, allowMissingGlyphs),
+  };
+}

@@ -1,0 +1,118 @@
+import type { Db } from '../../db/connection.js';
+import type {
+  AgreementContent,
+  ObligationValues,
+} from '../../domain/agreements/agreement-input.js';
+import * as languages from '../../domain/taxonomy/languages.js';
+import type {
+  AgreementDocumentInput,
+  AgreementObligationInput,
+  AgreementTermInput,
+} from '../documents/agreement-data.js';
+import {
+  casePartiesById,
+  documentParty,
+  letterhead,
+  mediatorNames,
+  pickParties,
+  type LedgerParty,
+} from './document-ledger-data.js';
+
+/**
+ * A draft (ids into the ledger) → the agreement document input (names, ages, labels). The
+ * result is what gets frozen as canonical JSON at generation: everything printed, nothing more.
+ */
+export interface ResolvedAgreement {
+  readonly input: AgreementDocumentInput;
+  readonly parties: readonly LedgerParty[];
+  readonly pageEdgeSealMark: boolean;
+}
+
+const TRANSLATION_TITLES = { bo: '藏文译文', mn: '蒙古文译文' } as const;
+
+/** 纠纷主要事实、争议事项 and each party's responsibility (PML 29(二)) as one printed section. */
+export function factsSection(
+  content: AgreementContent,
+  names: ReadonlyMap<number, string>,
+): string {
+  const parts = [content.facts];
+  if (content.disputedMatters !== '') parts.push(`争议事项：${content.disputedMatters}`);
+  if (content.responsibilities.length > 0) {
+    parts.push(
+      [
+        '各方责任：',
+        ...content.responsibilities.map((r) => `${names.get(r.partyId) ?? ''}：${r.text}`),
+      ].join('\n'),
+    );
+  }
+  return parts.filter((p) => p.trim() !== '').join('\n');
+}
+
+function obligation(
+  o: ObligationValues,
+  names: ReadonlyMap<number, string>,
+): AgreementObligationInput {
+  return {
+    kind: o.kind,
+    obligor: names.get(o.obligorPartyId) ?? '',
+    obligee: names.get(o.obligeePartyId) ?? '',
+    description: o.description ?? undefined,
+    amountFen: o.amountFen ?? undefined,
+    dueDate: o.dueDate ?? undefined,
+    place: o.place ?? undefined,
+    method: o.method ?? undefined,
+    instalments: o.instalments.length > 0 ? o.instalments : undefined,
+  };
+}
+
+export function resolveAgreement(
+  db: Db,
+  caseId: number,
+  content: AgreementContent,
+): ResolvedAgreement {
+  const head = letterhead(db);
+  const parties = pickParties(casePartiesById(db, caseId), content.partyIds, [
+    'content',
+    'partyIds',
+  ]);
+  const names = new Map(parties.map((p) => [p.row.id, p.row.name]));
+  const terms: AgreementTermInput[] = content.terms.map((t) =>
+    t.kind === 'TEXT' ? t.text : obligation(t.obligation, names),
+  );
+  const interpreter = content.interpreter;
+  const input: AgreementDocumentInput = {
+    committeeName: head.committeeName,
+    agreementNumber: content.agreementNumber,
+    parties: parties.map((p) => documentParty(db, p.row, content.agreementDate)),
+    agents: content.agents.map((a) => ({
+      kind: a.kind === 'GUARDIAN' ? '法定代理人' : '委托代理人',
+      name: a.name,
+      principal: names.get(a.partyId) ?? '',
+      detail: a.detail ?? undefined,
+    })),
+    factsAndIssues: factsSection(content, names),
+    terms,
+    performance: content.performance ?? undefined,
+    amountFen: content.amountFen ?? undefined,
+    copies: content.copies ?? undefined,
+    agreementDate: content.agreementDate,
+    dateStyle: head.dateStyle,
+    mediatorNames: mediatorNames(db, content.mediatorIds, ['content', 'mediatorIds']),
+    recorderName: content.recorderName,
+    interpreter:
+      interpreter === null
+        ? undefined
+        : {
+            name: interpreter.name,
+            language: languages.labelOf(interpreter.language),
+            partyNames: interpreter.partyIds.map((id) => names.get(id) ?? ''),
+          },
+    printIdNumbers: content.printIdNumbers,
+    translations: content.translations.map((t) => ({
+      language: t.language,
+      title: `${TRANSLATION_TITLES[t.language]}（当事人${names.get(t.partyId) ?? ''}）`,
+      text: t.text,
+    })),
+  };
+  return { input, parties, pageEdgeSealMark: content.pageEdgeSealMark };
+}

@@ -1,0 +1,220 @@
+import {
+  attachmentBytesOf,
+  getAttachment,
+  getStoredPdf,
+  insertAttachment,
+} from '../../db/agreements/agreement-queries.js';
+import {
+  getHolidayCalendar,
+  saveHolidayCalendar,
+} from '../../db/agreements/holiday-calendar-queries.js';
+import { attachmentFromRow } from '../../db/agreements/agreement-rows.js';
+import { MAX_SCAN_BYTES } from '../../domain/agreements/agreement-input.js';
+import type {
+  AgreementAttachment,
+  HolidayCalendar,
+  PdfFile,
+  PrintOutcome,
+  ScanFile,
+  VerifyCheck,
+  VerifyReport,
+} from '../../domain/agreements/agreement-views.js';
+import { detectScanType } from '../../domain/agreements/scan-type.js';
+import { ApiError } from '../../domain/api/errors.js';
+import { AgreementServiceBase } from './agreement-common.js';
+import { pdfFile } from './agreement-draft-service.js';
+import { badInput } from './case-guards.js';
+import { sha256Hex, type DocumentEngine } from './document-engine.js';
+import type { LedgerSession } from './ledger-session.js';
+
+/**
+ * The Electron shell's print route (electron/main/print-pdf.ts). Absent in tests and in the
+ * dev:web host, where the renderer opens the PDF in the browser and prints from there.
+ */
+export interface DocumentPrinter {
+  print(
+    pdf: Buffer,
+    options: { readonly copies: number; readonly title: string },
+  ): Promise<'PRINTED' | 'CANCELLED'>;
+}
+
+export const NO_PRINTER_MESSAGE =
+  '当前环境不能直接调用打印机。请先打开协议书 PDF，再用浏览器或 PDF 阅读器的打印功能打印，份数请按协议书上的“一式 N 份”设置';
+
+const shortHash = (hex: string) => hex.slice(0, 16);
+
+/** Stored bytes out (PDF, scans, print), scans in, and the integrity check over all of them. */
+export class AgreementFilesService extends AgreementServiceBase {
+  constructor(
+    ledger: LedgerSession,
+    engine: DocumentEngine,
+    private readonly printer: DocumentPrinter | null,
+  ) {
+    super(ledger, engine);
+  }
+
+  private storedPdf(id: number): { pdf: Buffer; file: PdfFile; copies: number } {
+    const row = this.requireRow(id);
+    const pdf = getStoredPdf(this.db(), id);
+    if (pdf === null || row.pdf_sha256 === null) {
+      throw new ApiError('INVALID_STATE', '协议书尚未生成，没有可打印的文件。请先生成协议书');
+    }
+    const content = JSON.parse(row.content_json) as { partyIds: number[]; copies?: number | null };
+    const name = row.kind === 'ORAL' ? '口头协议登记表' : '人民调解协议书';
+    return {
+      pdf,
+      // The recorded hash, not a fresh one: what the caller gets is what was stored.
+      file: pdfFile(`${name}_${row.number}`, pdf, row.pdf_sha256, row.verification_code ?? ''),
+      copies: row.kind === 'ORAL' ? 1 : (content.copies ?? content.partyIds.length + 1),
+    };
+  }
+
+  pdf(id: number): PdfFile {
+    return this.storedPdf(id).file;
+  }
+
+  async print(id: number, copies: number | null): Promise<PrintOutcome> {
+    const stored = this.storedPdf(id);
+    const count = copies ?? stored.copies;
+    if (this.printer === null) {
+      return { printed: false, copies: count, reason: 'NO_PRINTER', message: NO_PRINTER_MESSAGE };
+    }
+    try {
+      const result = await this.printer.print(stored.pdf, {
+        copies: count,
+        title: stored.file.fileName,
+      });
+      return result === 'PRINTED'
+        ? { printed: true, copies: count }
+        : { printed: false, copies: count, reason: 'CANCELLED', message: '已取消打印' };
+    } catch (error) {
+      console.error('[print] failed:', error);
+      return {
+        printed: false,
+        copies: count,
+        reason: 'FAILED',
+        message: '打印没有完成，请检查打印机是否连接、是否有纸，然后重试',
+      };
+    }
+  }
+
+  attachScan(id: number, fileName: string, dataBase64: string): AgreementAttachment {
+    const bytes = Buffer.from(dataBase64, 'base64');
+    if (bytes.length > MAX_SCAN_BYTES) {
+      throw badInput(
+        `文件太大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），扫描件最大 20 MB，请降低扫描分辨率后重试`,
+        ['scan', 'dataBase64'],
+      );
+    }
+    const type = detectScanType(bytes);
+    if (!type.ok) throw badInput(type.message, ['scan', 'dataBase64']);
+    const db = this.db();
+    const now = this.nowIso();
+    const attachmentId = db
+      .transaction(() => {
+        const row = this.requireRow(id);
+        this.requireCaseEditable(row.case_id);
+        if (row.status === 'DRAFT' || row.status === 'VOID') {
+          throw new ApiError('INVALID_STATE', '只有已生成或已签署的协议才能上传签署后的扫描件');
+        }
+        return insertAttachment(
+          db,
+          { agreementId: id, fileName, mediaType: type.mediaType, bytes, sha256: sha256Hex(bytes) },
+          now,
+        );
+      })
+      .immediate();
+    const stored = getAttachment(db, attachmentId);
+    if (!stored) throw new ApiError('NOT_FOUND', '找不到该扫描件');
+    return attachmentFromRow(stored);
+  }
+
+  scan(attachmentId: number): ScanFile {
+    const a = getAttachment(this.db(), attachmentId);
+    if (!a) throw new ApiError('NOT_FOUND', '找不到该扫描件，可能已被删除或编号有误');
+    return {
+      fileName: a.file_name,
+      mediaType: a.media_type,
+      dataBase64: a.bytes.toString('base64'),
+      sha256: a.sha256,
+    };
+  }
+
+  verify(id: number): VerifyReport {
+    const db = this.db();
+    const row = this.requireRow(id);
+    const checks: VerifyCheck[] = [];
+    const pdf = getStoredPdf(db, id);
+    if (pdf !== null && row.pdf_sha256 !== null) {
+      const actual = sha256Hex(pdf);
+      const ok = actual === row.pdf_sha256;
+      checks.push({
+        item: 'PDF',
+        attachmentId: null,
+        ok,
+        expectedSha256: row.pdf_sha256,
+        actualSha256: actual,
+        message: ok
+          ? `协议书 PDF 与生成时一致（SHA-256 ${shortHash(actual)}…）`
+          : `协议书 PDF 已被改动：生成时的 SHA-256 为 ${shortHash(row.pdf_sha256)}…，现在为 ${shortHash(actual)}…。请以签署的纸质原件为准，并报告管理人员`,
+      });
+    }
+    if (row.canonical_json !== null && row.canonical_sha256 !== null) {
+      const actual = sha256Hex(row.canonical_json);
+      const ok = actual === row.canonical_sha256;
+      checks.push({
+        item: 'CANONICAL_DATA',
+        attachmentId: null,
+        ok,
+        expectedSha256: row.canonical_sha256,
+        actualSha256: actual,
+        message: ok
+          ? '协议书数据与生成时一致'
+          : '协议书数据已被改动，与生成时记录的哈希值不符。请以签署的纸质原件为准，并报告管理人员',
+      });
+    }
+    for (const a of attachmentBytesOf(db, id)) {
+      const actual = sha256Hex(a.bytes);
+      const ok = actual === a.sha256 && a.bytes.length === a.byte_length;
+      checks.push({
+        item: 'SCAN',
+        attachmentId: a.id,
+        ok,
+        expectedSha256: a.sha256,
+        actualSha256: actual,
+        message: ok
+          ? `扫描件“${a.file_name}”与上传时一致`
+          : `扫描件“${a.file_name}”已被改动，与上传时记录的哈希值不符`,
+      });
+    }
+    const failed = checks.filter((c) => !c.ok);
+    const summary =
+      checks.length === 0
+        ? '该协议尚未生成，没有可核验的文件'
+        : failed.length === 0
+          ? `核验通过：${checks.length} 项文件和数据均与存档时一致`
+          : `核验发现 ${failed.length} 项不一致：${failed.map((c) => c.message).join('；')}`;
+    return { agreementId: id, ok: failed.length === 0, summary, checks };
+  }
+
+  holidayCalendar(): HolidayCalendar {
+    return getHolidayCalendar(this.db());
+  }
+
+  saveHolidayCalendar(
+    values: { holidays: string[]; makeUpWorkdays: string[] },
+    expectedVersion: number,
+  ): HolidayCalendar {
+    const overlap = values.holidays.filter((d) => values.makeUpWorkdays.includes(d));
+    if (overlap.length > 0) {
+      throw badInput(`${overlap.join('、')} 不能既是节假日又是调休上班日`, ['makeUpWorkdays']);
+    }
+    const db = this.db();
+    db.transaction(() => {
+      if (!saveHolidayCalendar(db, values, expectedVersion, this.nowIso())) {
+        throw new ApiError('CONFLICT', '节假日设置已被他人修改并保存，请刷新后再修改');
+      }
+    }).immediate();
+    return getHolidayCalendar(db);
+  }
+}

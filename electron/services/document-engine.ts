@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../domain/api/errors.js';
+import type { DraftIssue } from '../../domain/agreements/agreement-views.js';
+import type { DocumentData } from '../documents/document-data.js';
+import { loadDocumentFonts, type DocumentFonts } from '../documents/font-registry.js';
+import {
+  DocumentRenderError,
+  documentVerificationCode,
+  renderDocument,
+} from '../documents/render-document.js';
+import { checkDocumentText, type TextIssue } from '../documents/text-coverage.js';
+import {
+  loadDocumentTemplate,
+  type DocumentTemplate,
+  type DocumentTemplateKind,
+} from '../documents/template-loader.js';
+
+export interface DocumentEngineOptions {
+  readonly fontsDir: string;
+  readonly templatesDir: string;
+}
+
+export interface RenderedPdf {
+  readonly bytes: Buffer;
+  readonly sha256: string;
+  readonly verificationCode: string;
+  readonly templateId: string;
+  readonly templateVersion: number;
+}
+
+export const sha256Hex = (bytes: Buffer | string): string =>
+  createHash('sha256').update(bytes).digest('hex');
+
+/** TextIssue (document field names) → DraftIssue (what the API reports). */
+export function textIssueToDraftIssue(issue: TextIssue, level: 'ERROR' | 'WARNING'): DraftIssue {
+  return { code: issue.code, level, field: issue.field, message: issue.message };
+}
+
+/**
+ * The document fonts and templates, loaded on first use and shared by every service: parsing
+ * the 15 MB CJK font takes a noticeable moment, and a ledger that never prints should not pay it.
+ * Failures to load are configuration faults of the installation, reported in Chinese.
+ */
+export class DocumentEngine {
+  private fonts: DocumentFonts | null = null;
+  private readonly templates = new Map<DocumentTemplateKind, DocumentTemplate>();
+
+  constructor(private readonly options: DocumentEngineOptions) {}
+
+  private loadFonts(): DocumentFonts {
+    if (this.fonts) return this.fonts;
+    try {
+      this.fonts = loadDocumentFonts(this.options.fontsDir);
+    } catch (error) {
+      console.error('[documents] fonts failed to load:', error);
+      throw new ApiError('INTERNAL', '找不到文书字体，无法生成文书。请重新安装调解工作台');
+    }
+    return this.fonts;
+  }
+
+  template(kind: DocumentTemplateKind): DocumentTemplate {
+    const cached = this.templates.get(kind);
+    if (cached) return cached;
+    let template: DocumentTemplate;
+    try {
+      template = loadDocumentTemplate(this.options.templatesDir, kind);
+    } catch (error) {
+      console.error('[documents] template failed to load:', error);
+      throw new ApiError('INTERNAL', '文书模板无法读取，无法生成文书。请重新安装调解工作台');
+    }
+    this.templates.set(kind, template);
+    return template;
+  }
+
+  /** Printable-text problems as API issues: Mongolian/Tibetan-in-body are errors, glyphs warnings. */
+  check(kind: DocumentTemplateKind, data: DocumentData): DraftIssue[] {
+    const result = checkDocumentText(this.template(kind), data, this.loadFonts());
+    return [
+      ...result.errors.map((i) => textIssueToDraftIssue(i, 'ERROR')),
+      ...result.warnings.map((i) => textIssueToDraftIssue(i, 'WARNING')),
+    ];
+  }
+
+  async render(
+    kind: DocumentTemplateKind,
+    data: DocumentData,
+    options: {
+      readonly creationDate: Date;
+      readonly allowMissingGlyphs: boolean;
+      readonly pageEdgeSealMark?: boolean;
+    },
+  ): Promise<RenderedPdf> {
+    const template = this.template(kind);
+    let bytes: Buffer;
+    try {
+      bytes = await renderDocument(template, data, {
+        creationDate: options.creationDate,
+        fonts: this.loadFonts(),
+        allowMissingGlyphs: options.allowMissingGlyphs,
+        pageEdgeSealMark: options.pageEdgeSealMark ?? false,
+      });
+    } catch (error) {
+      if (error instanceof DocumentRenderError) {
+        const hint =
+          error.code === 'TEXT_NOT_PRINTABLE' &&
+          error.issues.every((i) => i.code === 'MISSING_GLYPHS')
+            ? '（确认后可选择“允许缺字打印”）'
+            : '';
+        throw new ApiError(
+          'BAD_INPUT',
+          `文书无法生成：${error.message}${hint}`,
+          error.issues.map((i) => ({ path: [i.field], message: i.message })),
+        );
+      }
+      throw error;
+    }
+    return {
+      bytes,
+      sha256: sha256Hex(bytes),
+      verificationCode: documentVerificationCode(template, data),
+      templateId: template.file.id,
+      templateVersion: template.file.version,
+    };
+  }
+}

@@ -1,0 +1,237 @@
+import type { Db } from '../../db/connection.js';
+import { getStoredPdf, getAgreementRow } from '../../db/agreements/agreement-queries.js';
+import { getCaseDetail } from '../../db/cases/case-reads.js';
+import {
+  CASE_DOCUMENT_LABELS,
+  type CaseDocumentKind,
+  type RenderedDocument,
+} from '../../domain/agreements/agreement-views.js';
+import { ApiError } from '../../domain/api/errors.js';
+import type { CaseDetail } from '../../domain/cases/case-views.js';
+import type { NamedParticipant } from '../../domain/cases/record-inputs.js';
+import * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
+import * as languages from '../../domain/taxonomy/languages.js';
+import * as participantRoles from '../../domain/taxonomy/participant-roles.js';
+import { chinaToday } from '../../domain/validation/calendar-date.js';
+import { buildAcceptanceRegisterDocumentData } from '../documents/acceptance-register-data.js';
+import { buildRightsNoticeDocumentData } from '../documents/agreement-data.js';
+import { buildApplicationDocumentData } from '../documents/application-data.js';
+import type { DocumentData } from '../documents/document-data.js';
+import { buildInvestigationRecordDocumentData } from '../documents/investigation-record-data.js';
+import {
+  buildSessionRecordDocumentData,
+  type SessionResult,
+} from '../documents/session-record-data.js';
+import type { DocumentTemplateKind } from '../documents/template-loader.js';
+import { pdfFile } from './agreement-draft-service.js';
+import { LOCAL_ACTOR } from './case-service.js';
+import { sha256Hex, type DocumentEngine } from './document-engine.js';
+import {
+  casePartiesById,
+  documentParty,
+  ledgerAgents,
+  letterhead,
+  mediatorNames,
+  type LedgerParty,
+} from './document-ledger-data.js';
+import type { LedgerSession } from './ledger-session.js';
+
+const SESSION_RESULTS: Readonly<Record<CaseDetail['sessions'][number]['result'], SessionResult>> = {
+  SETTLED_WRITTEN: 'SUCCESS_WRITTEN',
+  SETTLED_ORAL: 'SUCCESS_ORAL',
+  CONTINUE: 'CONTINUE',
+  TERMINATED_FAILED: 'TERMINATED_FAILED',
+  TERMINATED_REFUSED: 'TERMINATED_REFUSED',
+};
+
+const participantText = (p: NamedParticipant) => ({
+  name: p.name,
+  detail: [participantRoles.labelOf(p.role), p.affiliation].filter((x) => x).join('，'),
+});
+
+/**
+ * The other printable documents of a case (受理登记表, 告知书, 申请书, 调解记录, 调查记录),
+ * rendered on demand from the ledger and not stored: they are records of the case, not
+ * instruments with legal effect. The oral register is the exception: it was frozen when it was
+ * registered, so its stored bytes are returned.
+ */
+export class DocumentRenderService {
+  constructor(
+    private readonly ledger: LedgerSession,
+    private readonly engine: DocumentEngine,
+  ) {}
+
+  async render(
+    caseId: number,
+    kind: CaseDocumentKind,
+    recordId: number | null,
+    allowMissingGlyphs: boolean,
+  ): Promise<RenderedDocument> {
+    const db = this.ledger.db();
+    const now = this.ledger.now();
+    const detail = getCaseDetail(db, caseId, chinaToday(now));
+    if (!detail) throw new ApiError('NOT_FOUND', '找不到该案件，可能已被删除或编号有误');
+    if (kind === 'ORAL_AGREEMENT_REGISTER') return this.storedOral(db, caseId, recordId);
+    const { template, data, name } = this.dataFor(db, detail, kind, recordId, chinaToday(now));
+    const issues = this.engine.check(template, data);
+    const rendered = await this.engine.render(template, data, {
+      creationDate: now,
+      allowMissingGlyphs,
+    });
+    return {
+      ...pdfFile(name, rendered.bytes, rendered.sha256, rendered.verificationCode),
+      issues,
+    };
+  }
+
+  private storedOral(db: Db, caseId: number, recordId: number | null): RenderedDocument {
+    const row = recordId === null ? undefined : getAgreementRow(db, recordId);
+    if (!row || row.case_id !== caseId || row.kind !== 'ORAL') {
+      throw new ApiError('NOT_FOUND', '找不到该案件的口头协议登记表');
+    }
+    const pdf = getStoredPdf(db, row.id);
+    if (pdf === null) throw new ApiError('NOT_FOUND', '找不到该案件的口头协议登记表');
+    return {
+      ...pdfFile(`口头协议登记表_${row.number}`, pdf, sha256Hex(pdf), row.verification_code ?? ''),
+      issues: [],
+    };
+  }
+
+  private dataFor(
+    db: Db,
+    c: CaseDetail,
+    kind: Exclude<CaseDocumentKind, 'ORAL_AGREEMENT_REGISTER'>,
+    recordId: number | null,
+    today: string,
+  ): { template: DocumentTemplateKind; data: DocumentData; name: string } {
+    const head = letterhead(db);
+    const parties = [...casePartiesById(db, c.id).values()];
+    const number = c.caseNumber ?? c.title;
+    const wrap = (template: DocumentTemplateKind, build: () => DocumentData, suffix = '') => {
+      try {
+        return {
+          template,
+          data: build(),
+          name: `${CASE_DOCUMENT_LABELS[kind]}${suffix}_${number}`,
+        };
+      } catch (error) {
+        if (error instanceof RangeError) {
+          throw new ApiError(
+            'INVALID_STATE',
+            `${CASE_DOCUMENT_LABELS[kind]}还不能打印：${error.message}`,
+          );
+        }
+        throw error;
+      }
+    };
+    switch (kind) {
+      case 'ACCEPTANCE_REGISTER': {
+        const accepted = requireAccepted(c);
+        return wrap('ACCEPTANCE_REGISTER', () =>
+          buildAcceptanceRegisterDocumentData({
+            committeeName: head.committeeName,
+            partyNames: c.parties.map((p) => p.name),
+            acceptedDate: accepted,
+            disputeType: disputeCategories.labelOf(c.category),
+            source: c.source === 'PROACTIVE' ? 'COMMITTEE_INITIATIVE' : 'APPLICATION',
+            disputeSummary: c.summary,
+            registrarName: this.caseMediatorNames(db, c) || LOCAL_ACTOR,
+            registerDate: accepted,
+            dateStyle: head.dateStyle,
+          }),
+        );
+      }
+      case 'RIGHTS_NOTICE':
+        return wrap('RIGHTS_NOTICE', () =>
+          buildRightsNoticeDocumentData({
+            committeeName: head.committeeName,
+            parties: parties.map((p) => documentParty(db, p.row, today)),
+            noticeDate: c.acceptedDate ?? today,
+            dateStyle: head.dateStyle,
+          }),
+        );
+      case 'APPLICATION': {
+        const byRole = (role: string): LedgerParty[] => parties.filter((p) => p.row.role === role);
+        return wrap('APPLICATION', () =>
+          buildApplicationDocumentData({
+            committeeName: head.committeeName,
+            applicants: byRole('APPLICANT').map((p) => documentParty(db, p.row, c.intakeDate)),
+            respondents: byRole('RESPONDENT').map((p) => documentParty(db, p.row, c.intakeDate)),
+            agents: ledgerAgents(parties),
+            disputeSummary: c.summary,
+            requests: [...c.requests],
+            applicationDate: c.intakeDate,
+            dateStyle: head.dateStyle,
+          }),
+        );
+      }
+      case 'SESSION_RECORD': {
+        const s = c.sessions.find((x) => x.id === recordId);
+        if (!s) throw new ApiError('NOT_FOUND', '找不到该调解记录，请刷新后重试');
+        const names = new Map(c.parties.map((p) => [p.id, p.name]));
+        return wrap(
+          'SESSION_RECORD',
+          () =>
+            buildSessionRecordDocumentData({
+              committeeName: head.committeeName,
+              sessionNumber: s.sessionNo,
+              startAt: s.startAt,
+              endAt: s.endAt,
+              place: s.place,
+              subject: s.subject,
+              partyNames: s.partyIdsPresent.map((id) => names.get(id) ?? ''),
+              participants: s.participants.map(participantText),
+              mediatorNames: mediatorNames(db, s.mediatorIds, ['recordId']),
+              recorderName: s.recorder,
+              interpreter:
+                s.interpreter === null
+                  ? undefined
+                  : {
+                      name: s.interpreter.name,
+                      language: languages.labelOf(s.interpreter.language),
+                    },
+              isPublic: s.isPublic,
+              recordMode: s.recordMode === 'FULL' ? '全程笔录' : '简易记录',
+              content: s.content,
+              result: SESSION_RESULTS[s.result],
+              readBack: s.readBackConfirmed ? 'READ_TO_PARTIES' : 'CHECKED_BY_PARTIES',
+              dateStyle: head.dateStyle,
+            }),
+          `（第${s.sessionNo}次）`,
+        );
+      }
+      case 'INVESTIGATION_RECORD': {
+        const r = c.investigations.find((x) => x.id === recordId);
+        if (!r) throw new ApiError('NOT_FOUND', '找不到该调查记录，请刷新后重试');
+        return wrap('INVESTIGATION_RECORD', () =>
+          buildInvestigationRecordDocumentData({
+            committeeName: head.committeeName,
+            time: r.at,
+            place: r.place,
+            investigatedPersons: r.investigatedPersons.map((name) => ({ name })),
+            participants: r.participants.map(participantText),
+            investigatorNames: mediatorNames(db, r.investigatorIds, ['recordId']),
+            recorderName: r.recorder,
+            content: r.content,
+            dateStyle: head.dateStyle,
+          }),
+        );
+      }
+      default: {
+        const unreachable: never = kind;
+        throw new ApiError('BAD_INPUT', `未知的文书类型：${String(unreachable)}`);
+      }
+    }
+  }
+
+  private caseMediatorNames(db: Db, c: CaseDetail): string {
+    return mediatorNames(db, c.mediatorIds, ['caseId']).join('、');
+  }
+}
+
+function requireAccepted(c: CaseDetail): string {
+  if (c.acceptedDate === null) {
+    throw new ApiError('INVALID_STATE', '案件尚未受理，不能打印受理登记表');
+  }
+  return c.acceptedDate;
+}
