@@ -268,6 +268,18 @@ export function isAwaitingOutcome(state: CaseState): boolean {
   }
 }
 
+/**
+ * Settlements are recorded through their agreement: a written agreement moves the case when it
+ * takes effect, an oral one when its register is saved. A bare "settled" click would leave a
+ * case counted as 调解成功 with no agreement behind it (§3.7).
+ */
+export function isAgreementDrivenAction(action: CaseAction): boolean {
+  return action === 'SETTLE_WRITTEN' || action === 'SETTLE_ORAL';
+}
+
+export const SETTLEMENT_VIA_AGREEMENT_MESSAGE =
+  '调解成功须通过协议登记：书面协议在各方签署、盖章后自动生效，口头协议请使用“登记口头协议”';
+
 /** No way out: the record is final (ARCHIVED is read-only; REJECTED never became a case). */
 export function isTerminal(state: CaseState): boolean {
   return allowedActions(state).length === 0;

@@ -34,7 +34,7 @@ export function createHandlers(s: Services): ApiHandlers {
     'cases.update': ({ caseId, expectedVersion, changes }) =>
       s.cases.update(caseId, expectedVersion, changes),
     'cases.transition': ({ caseId, expectedVersion, input }) =>
-      s.lifecycle.transition(caseId, expectedVersion, input),
+      s.lifecycle.transitionRequested(caseId, expectedVersion, input),
     'cases.voidNumber': ({ caseId, expectedVersion, reason, reissue }) =>
       s.lifecycle.voidNumber(caseId, expectedVersion, reason, reissue),
     'cases.search': (query) => s.ledgerView.search(query),

@@ -107,7 +107,12 @@ export class AgreementSigningService extends AgreementServiceBase {
       const c = getCaseRow(db, row.case_id);
       if (!c) throw new ApiError('NOT_FOUND', agreementMessages.caseNotFound);
       // Nested in this transaction (a savepoint): the case and the agreement change together.
-      this.lifecycle.transition(row.case_id, c.version, { action: 'SETTLE_WRITTEN' });
+      this.lifecycle.transition(
+        row.case_id,
+        c.version,
+        { action: 'SETTLE_WRITTEN' },
+        { agreementId: String(id), agreementNumber: row.number },
+      );
     }).immediate();
     return this.view(id);
   }
@@ -277,7 +282,12 @@ export class AgreementSigningService extends AgreementServiceBase {
           },
           now,
         );
-        this.lifecycle.transition(caseId, expectedCaseVersion, { action: 'SETTLE_ORAL' });
+        this.lifecycle.transition(
+          caseId,
+          expectedCaseVersion,
+          { action: 'SETTLE_ORAL' },
+          { agreementId: String(newId), agreementNumber: register.registerNumber },
+        );
         return newId;
       })
       .immediate();

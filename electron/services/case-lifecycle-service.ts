@@ -17,7 +17,13 @@ import { getRoomSettings } from '../../db/room-settings-queries.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { renderCaseNumber } from '../../domain/case-number-pattern.js';
-import { nextState, type CaseState, type TransitionInput } from '../../domain/case-lifecycle.js';
+import {
+  isAgreementDrivenAction,
+  nextState,
+  SETTLEMENT_VIA_AGREEMENT_MESSAGE,
+  type CaseState,
+  type TransitionInput,
+} from '../../domain/case-lifecycle.js';
 import type { CaseDetail } from '../../domain/cases/case-views.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { badInput } from './case-guards.js';
@@ -32,7 +38,21 @@ export class CaseLifecycleService extends CaseService {
    * One IMMEDIATE transaction: the write lock is taken before the state and the number counter
    * are read, so two windows or two processes accepting at once are serialised by SQLite.
    */
-  transition(caseId: number, expectedVersion: number, input: TransitionInput): CaseDetail {
+  /** The API's entry: settlements are refused here and come from the agreement services. */
+  transitionRequested(caseId: number, expectedVersion: number, input: TransitionInput): CaseDetail {
+    if (isAgreementDrivenAction(input.action)) {
+      throw new ApiError('INVALID_STATE', SETTLEMENT_VIA_AGREEMENT_MESSAGE);
+    }
+    return this.transition(caseId, expectedVersion, input);
+  }
+
+  /** `note` is kept in the history beside the action's data (e.g. the agreement's number). */
+  transition(
+    caseId: number,
+    expectedVersion: number,
+    input: TransitionInput,
+    note: Readonly<Record<string, string>> = {},
+  ): CaseDetail {
     const db = this.db();
     const now = this.nowIso();
     const today = this.today();
@@ -47,7 +67,7 @@ export class CaseLifecycleService extends CaseService {
         from: row.status,
         to: next.to,
         action: input.action,
-        data: input,
+        data: { ...input, ...note },
         at: now,
         actor: LOCAL_ACTOR,
       });

@@ -154,6 +154,8 @@ describe('written agreement: draft → check → preview → generate → sign �
     const c = await m.l.call<CaseDetail>('cases.get', { caseId: m.detail.id });
     expect(c.status).toBe('SETTLED_WRITTEN');
     expect(c.timeline.at(-1)?.action).toBe('SETTLE_WRITTEN');
+    // The timeline names the agreement that settled the case.
+    expect(c.timeline.at(-1)?.data).toMatchObject({ agreementNumber: signed.number });
 
     // A signed agreement is never edited, voided or re-signed.
     for (const [method, input] of [

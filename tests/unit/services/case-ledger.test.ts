@@ -128,12 +128,35 @@ describe('intake → accept → sessions → search', () => {
     const res = await l.raw('cases.transition', {
       caseId: saved.case.id,
       expectedVersion: saved.case.version,
-      input: { action: 'SETTLE_WRITTEN' },
+      input: { action: 'START_MEDIATION' },
     });
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.error.code).toBe('INVALID_STATE');
-    expect(res.error.message).toContain('案件当前状态为“登记待审查”，不能进行“达成书面协议”操作');
+    expect(res.error.message).toContain('案件当前状态为“登记待审查”，不能进行“开始调解”操作');
+  });
+
+  it('refuses a bare settlement: it must come from a signed agreement or an oral register', async () => {
+    const a = await acceptedCase();
+    const mediating = await l.call<CaseDetail>('cases.transition', {
+      caseId: a.id,
+      expectedVersion: a.version,
+      input: { action: 'START_MEDIATION' },
+    });
+    for (const action of ['SETTLE_WRITTEN', 'SETTLE_ORAL'] as const) {
+      const res = await l.raw('cases.transition', {
+        caseId: a.id,
+        expectedVersion: mediating.version,
+        input: { action },
+      });
+      expect(res.ok ? null : res.error).toMatchObject({
+        code: 'INVALID_STATE',
+        message: expect.stringContaining('调解成功须通过协议登记'),
+      });
+    }
+    const after = await l.call<CaseDetail>('cases.get', { caseId: a.id });
+    expect(after.status).toBe('MEDIATING');
+    expect(after.version).toBe(mediating.version);
   });
 
   it('refuses a session after refusal, and a session without interpreter for a Tibetan speaker', async () => {
