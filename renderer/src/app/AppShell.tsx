@@ -12,6 +12,8 @@ import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { SystemStatus } from '../../../domain/api/system-contract';
 import { uiText } from '../i18n/zh-CN';
+import { AgreementPage } from '../pages/agreement/AgreementPage';
+import { AgreementsIndexPage } from '../pages/agreement/AgreementsIndexPage';
 import { CasePage } from '../pages/case/CasePage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { IntakePage } from '../pages/intake/IntakePage';
@@ -62,6 +64,8 @@ export function AppShell({ status }: { status: SystemStatus }) {
           <Route path="/intake" element={<IntakePage />} />
           <Route path="/cases" element={<LedgerPage />} />
           <Route path="/cases/:id" element={<CasePage key={location.pathname} />} />
+          <Route path="/agreements" element={<AgreementsIndexPage />} />
+          <Route path="/agreements/:id" element={<AgreementPage key={location.pathname} />} />
           <Route path="/settings" element={<SettingsPage />} />
           {NAV_ITEMS.filter((item) => !item.built).map((item) => (
             <Route key={item.path} path={item.path} element={<NotBuiltPage name={item.label} />} />

@@ -1,3 +1,4 @@
+import { agreementText } from './zh-CN/agreement';
 import { caseText } from './zh-CN/case';
 import { dashboardText } from './zh-CN/dashboard';
 import { intakeText } from './zh-CN/intake';
@@ -18,4 +19,5 @@ export const uiText = {
   session: sessionText,
   dashboard: dashboardText,
   mediators: mediatorsText,
+  agreement: agreementText,
 } as const;

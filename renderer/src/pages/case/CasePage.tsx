@@ -28,6 +28,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { useApiValue } from '../../hooks/use-api-value';
 import { mediatorNames, useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
+import { CaseAgreements } from '../agreement/CaseAgreements';
 import { ActionModal } from './ActionModal';
 import { CaseTimeline } from './CaseTimeline';
 import { PartiesTable } from './PartiesTable';
@@ -81,8 +82,13 @@ export function CasePage() {
     return <ErrorPanel error={loaded.error} onRetry={() => void reload()} />;
   if (!detail) return <Spin />;
 
-  const transitions = transitionsFrom(detail.status).filter((tr) =>
-    detail.allowedActions.includes(tr.action),
+  // A settlement is recorded through its agreement (signed written agreement or oral register),
+  // which moves the case itself; a bare "settled" button would leave the case without one.
+  const transitions = transitionsFrom(detail.status).filter(
+    (tr) =>
+      detail.allowedActions.includes(tr.action) &&
+      tr.action !== 'SETTLE_WRITTEN' &&
+      tr.action !== 'SETTLE_ORAL',
   );
   const sessionsAllowed = canAddSession(detail.status);
 
@@ -201,6 +207,8 @@ export function CasePage() {
       <Card title={`${t.parties}（${detail.parties.length}）`} size="small">
         <PartiesTable parties={detail.parties} extensions={extensions} />
       </Card>
+
+      <CaseAgreements detail={detail} mediators={mediators} onCaseChanged={() => void reload()} />
 
       <Row gutter={16}>
         <Col span={14}>

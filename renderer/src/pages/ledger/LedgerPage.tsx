@@ -50,7 +50,13 @@ export function LedgerPage() {
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   const query = useDebounced(text, DEBOUNCE_MS);
-  const [filters, setFilters] = useState<Filters>({});
+  // `#/cases?status=MEDIATING` (from the 协议书 page) opens the ledger with that status filter.
+  const [filters, setFilters] = useState<Filters>(() => {
+    const status = params.get('status');
+    return status && (CASE_STATES as readonly string[]).includes(status)
+      ? { statuses: [status as CaseState] }
+      : {};
+  });
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<LedgerPageView | null>(null);
   const [error, setError] = useState<unknown>(null);

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
 import { CaseSettingsSection } from './CaseSettingsSection';
+import { HolidayCalendarSection } from './HolidayCalendarSection';
 import { MediatorsSection } from './MediatorsSection';
 import { RoomSettingsForm } from './RoomSettingsForm';
 
@@ -52,6 +53,7 @@ export function SettingsPage() {
       </Card>
       <MediatorsSection />
       <CaseSettingsSection />
+      <HolidayCalendarSection />
     </Space>
   );
 }

@@ -1,0 +1,220 @@
+import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
+import type { FormInstance } from 'antd';
+import {
+  OBLIGATION_KINDS,
+  OBLIGATION_KIND_LABELS,
+} from '../../../../domain/agreements/agreement-input';
+import type { Party } from '../../../../domain/cases/case-views';
+import { formatAmountForDocument, formatYuanFigures } from '../../../../domain/money-words';
+import { dateFieldProps } from '../../forms/date-field';
+import { uiText } from '../../i18n/zh-CN';
+import { emptyTerm, readYuan, type EditorValues, type InstalmentForm } from './agreement-form';
+import { chineseOrdinal } from './chinese-ordinal';
+
+const t = uiText.agreement.editor;
+const o = t.obligation;
+
+const kindOptions = OBLIGATION_KINDS.map((k) => ({ value: k, label: OBLIGATION_KIND_LABELS[k] }));
+
+const yuanRule = {
+  validator: async (_: unknown, value: unknown) => {
+    const read = readYuan(typeof value === 'string' ? value : '');
+    if (read && 'message' in read) throw new Error(read.message);
+  },
+};
+
+/** `人民币叁万元整（¥30,000.00）` under the box while the amount is typed. */
+function AmountWords({ text, testId }: { text: string | undefined; testId?: string }) {
+  const read = readYuan(text);
+  if (!read || 'message' in read) return null;
+  return (
+    <Typography.Text type="success" data-testid={testId}>
+      {formatAmountForDocument(read.fen)}
+    </Typography.Text>
+  );
+}
+
+function InstalmentSum({ total, list }: { total: string | undefined; list: InstalmentForm[] }) {
+  const totalFen = readYuan(total);
+  if (!totalFen || 'message' in totalFen || list.length === 0) return null;
+  let sum = 0;
+  for (const x of list) {
+    const r = readYuan(x?.amountYuan);
+    if (r && 'fen' in r) sum += r.fen;
+  }
+  const ok = sum === totalFen.fen;
+  return (
+    <Typography.Text type={ok ? 'secondary' : 'danger'} data-testid="instalment-sum">
+      {o.instalmentSum(formatYuanFigures(sum), formatYuanFigures(totalFen.fen))}
+      {ok ? '' : `：${o.instalmentMismatch}`}
+    </Typography.Text>
+  );
+}
+
+function ObligationFields({
+  form,
+  name,
+  partyOptions,
+}: {
+  form: FormInstance<EditorValues>;
+  name: number;
+  partyOptions: { value: number; label: string }[];
+}) {
+  const base = ['terms', name, 'obligation'] as const;
+  const kind = Form.useWatch([...base, 'kind'], form) as string | undefined;
+  const amount = Form.useWatch([...base, 'amountYuan'], form) as string | undefined;
+  const instalments = (Form.useWatch([...base, 'instalments'], form) ?? []) as InstalmentForm[];
+  const money = kind === 'MONEY';
+  return (
+    <>
+      <Row gutter={12}>
+        <Col span={6}>
+          <Form.Item name={[name, 'obligation', 'kind']} label={o.kind} required>
+            <Select options={kindOptions} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name={[name, 'obligation', 'obligorPartyId']} label={o.obligor} required>
+            <Select options={partyOptions} />
+          </Form.Item>
+        </Col>
+        <Col span={1} style={{ textAlign: 'center', paddingTop: 34 }}>
+          {o.arrow}
+        </Col>
+        <Col span={6}>
+          <Form.Item name={[name, 'obligation', 'obligeePartyId']} label={o.obligee} required>
+            <Select options={partyOptions} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name={[name, 'obligation', 'description']} label={o.description}>
+        <Input
+          placeholder={
+            o.descriptionPlaceholder[(kind ?? 'MONEY') as keyof typeof o.descriptionPlaceholder]
+          }
+        />
+      </Form.Item>
+      {money ? (
+        <Form.Item
+          name={[name, 'obligation', 'amountYuan']}
+          label={o.amount}
+          required
+          rules={[yuanRule]}
+          extra={<AmountWords text={amount} testId={`amount-words-${name}`} />}
+        >
+          <Input placeholder={o.amountPlaceholder} style={{ maxWidth: 260 }} />
+        </Form.Item>
+      ) : null}
+      <Row gutter={12}>
+        <Col span={6}>
+          <Form.Item name={[name, 'obligation', 'dueDate']} label={o.dueDate} {...dateFieldProps}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={9}>
+          <Form.Item name={[name, 'obligation', 'place']} label={o.place}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={9}>
+          <Form.Item name={[name, 'obligation', 'method']} label={o.method}>
+            <Input placeholder={o.methodPlaceholder} />
+          </Form.Item>
+        </Col>
+      </Row>
+      {money ? (
+        <Form.List name={[name, 'obligation', 'instalments']}>
+          {(fields, { add, remove }) => (
+            <Form.Item
+              label={o.instalments}
+              extra={<InstalmentSum total={amount} list={instalments} />}
+            >
+              {fields.map((field, j) => (
+                <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                  <span>{o.instalmentNo(j + 1)}</span>
+                  <Form.Item name={[field.name, 'dueDate']} {...dateFieldProps} noStyle>
+                    <DatePicker placeholder={o.instalmentDate} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'amountYuan']} rules={[yuanRule]}>
+                    <Input placeholder={o.instalmentAmount} style={{ width: 160 }} />
+                  </Form.Item>
+                  <Button type="link" danger onClick={() => remove(field.name)}>
+                    {uiText.common.remove}
+                  </Button>
+                </Space>
+              ))}
+              <Button size="small" onClick={() => add({ dueDate: null, amountYuan: '' })}>
+                {o.addInstalment}
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
+      ) : null}
+    </>
+  );
+}
+
+/** 一、二、三、 terms: free text or a structured obligation; add, remove, reorder. */
+export function TermsEditor({
+  form,
+  parties,
+}: {
+  form: FormInstance<EditorValues>;
+  parties: readonly Party[];
+}) {
+  const partyIds = parties.map((p) => p.id);
+  const partyOptions = parties.map((p) => ({ value: p.id, label: p.name }));
+  // preserve: the term kind has no box of its own, so it is not a registered field.
+  const kinds = (Form.useWatch('terms', { form, preserve: true }) ?? []) as EditorValues['terms'];
+  return (
+    <Form.List name="terms">
+      {(fields, { add, remove, move }) => (
+        <>
+          {fields.length === 0 ? (
+            <Typography.Paragraph type="secondary">{t.termsEmpty}</Typography.Paragraph>
+          ) : null}
+          {fields.map((field, i) => (
+            <Card
+              key={field.key}
+              size="small"
+              style={{ marginBottom: 12 }}
+              data-testid={`term-${i}`}
+              title={`${chineseOrdinal(i + 1)}、`}
+              extra={
+                <Space>
+                  <Button size="small" disabled={i === 0} onClick={() => move(i, i - 1)}>
+                    {t.moveUp}
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={i === fields.length - 1}
+                    onClick={() => move(i, i + 1)}
+                  >
+                    {t.moveDown}
+                  </Button>
+                  <Button size="small" danger onClick={() => remove(field.name)}>
+                    {t.removeTerm}
+                  </Button>
+                </Space>
+              }
+            >
+              {kinds[i]?.kind === 'OBLIGATION' ? (
+                <ObligationFields form={form} name={field.name} partyOptions={partyOptions} />
+              ) : (
+                <Form.Item name={[field.name, 'text']} label={t.termText} required>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+              )}
+            </Card>
+          ))}
+          <Space>
+            <Button onClick={() => add(emptyTerm('TEXT', partyIds))}>{t.addTextTerm}</Button>
+            <Button onClick={() => add(emptyTerm('OBLIGATION', partyIds))}>
+              {t.addObligationTerm}
+            </Button>
+          </Space>
+        </>
+      )}
+    </Form.List>
+  );
+}
