@@ -1,4 +1,4 @@
-import { allowedActions } from '../../domain/case-lifecycle.js';
+import { allowedActions, isAgreementDrivenAction } from '../../domain/case-lifecycle.js';
 import type {
   CaseDetail,
   CaseNumberRecord,
@@ -132,6 +132,7 @@ export function getCaseDetail(db: Db, caseId: number, today: string): CaseDetail
     ).map(referralFromRow),
     timeline,
     numbers,
-    allowedActions: allowedActions(row.status),
+    // Settlements come from the agreement screens, not from a bare action button.
+    allowedActions: allowedActions(row.status).filter((a) => !isAgreementDrivenAction(a)),
   };
 }

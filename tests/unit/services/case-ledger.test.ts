@@ -157,6 +157,8 @@ describe('intake → accept → sessions → search', () => {
     const after = await l.call<CaseDetail>('cases.get', { caseId: a.id });
     expect(after.status).toBe('MEDIATING');
     expect(after.version).toBe(mediating.version);
+    expect(after.allowedActions).not.toContain('SETTLE_WRITTEN');
+    expect(after.allowedActions).toContain('TERMINATE_FAILED');
   });
 
   it('refuses a session after refusal, and a session without interpreter for a Tibetan speaker', async () => {
