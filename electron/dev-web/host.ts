@@ -74,6 +74,7 @@ export async function startHost(
   const core: AppCore = await createAppCore({
     dataDir: options.dataDir,
     appVersion: options.appVersion,
+    dailyBackup: true,
   });
   const token = randomBytes(24).toString('base64url');
   let expectedHost = '';

@@ -1,6 +1,7 @@
 import { agreementText } from './zh-CN/agreement';
 import { caseText } from './zh-CN/case';
 import { dashboardText } from './zh-CN/dashboard';
+import { backupsText } from './zh-CN/backups';
 import { intakeText } from './zh-CN/intake';
 import { ledgerText } from './zh-CN/ledger';
 import { mediatorsText } from './zh-CN/mediators';
@@ -20,4 +21,5 @@ export const uiText = {
   dashboard: dashboardText,
   mediators: mediatorsText,
   agreement: agreementText,
+  backups: backupsText,
 } as const;

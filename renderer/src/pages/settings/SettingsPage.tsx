@@ -4,6 +4,7 @@ import type { RoomSettings } from '../../../../domain/room-settings';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
+import { BackupsSection } from './BackupsSection';
 import { CaseSettingsSection } from './CaseSettingsSection';
 import { HolidayCalendarSection } from './HolidayCalendarSection';
 import { MediatorsSection } from './MediatorsSection';
@@ -54,6 +55,7 @@ export function SettingsPage() {
       <MediatorsSection />
       <CaseSettingsSection />
       <HolidayCalendarSection />
+      <BackupsSection />
     </Space>
   );
 }

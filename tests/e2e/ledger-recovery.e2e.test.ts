@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, watchPageErrors } from './support/browser';
+import { setUpRoom } from './support/desk';
+import { freshDataDir, startHost } from './support/dev-web-host';
+
+describe('a lost ledger is never replaced silently (real ledger, Chromium)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('backs up from 设置, says the ledger is missing after it is deleted, and restores it', async () => {
+    const dataDir = freshDataDir('recovery');
+    let host = await startHost(dataDir);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    const errors = watchPageErrors(page);
+    try {
+      await setUpRoom(page, host.url, '锡林');
+      await page.getByRole('menuitem', { name: '设置' }).click();
+      await page.getByRole('button', { name: '立即备份' }).click();
+      await page.getByText(/已备份：manual-/).waitFor();
+
+      // The ledger file disappears (a reinstall, a wrong folder, a disk clean-up).
+      await host.stop();
+      fs.rmSync(path.join(dataDir, 'ledger'), { recursive: true, force: true });
+      host = await startHost(dataDir);
+      await page.goto(host.url);
+      await page.getByText('找不到案件台账').waitFor();
+      // The daily copy from the first start is offered as well as the manual one.
+      await page.getByRole('row').filter({ hasText: /daily-/ }).waitFor();
+      await page.getByText(/找不到原有的案件台账文件/).waitFor();
+      // No empty ledger was created behind the user's back.
+      expect(fs.existsSync(path.join(dataDir, 'ledger', 'mediation-desk.sqlite'))).toBe(false);
+      await expect
+        .poll(() => page.getByRole('button', { name: '新建空白台账' }).isDisabled())
+        .toBe(true);
+      await screenshot(page, 'recovery-missing');
+
+      const manualRow = page.getByRole('row').filter({ hasText: /manual-/ });
+      await manualRow.getByRole('button', { name: '从此备份恢复' }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+      await page.getByRole('menuitem', { name: '设置' }).click();
+      await expect
+        .poll(() => page.getByLabel('调解委员会名称').inputValue())
+        .toBe('锡林浩特市某苏木人民调解委员会');
+      expect(errors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'recovery-failure');
+      throw error;
+    } finally {
+      await page.close();
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
