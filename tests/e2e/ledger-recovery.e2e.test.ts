@@ -34,7 +34,10 @@ describe('a lost ledger is never replaced silently (real ledger, Chromium)', () 
       await page.goto(host.url);
       await page.getByText('找不到案件台账').waitFor();
       // The daily copy from the first start is offered as well as the manual one.
-      await page.getByRole('row').filter({ hasText: /daily-/ }).waitFor();
+      await page
+        .getByRole('row')
+        .filter({ hasText: /daily-/ })
+        .waitFor();
       await page.getByText(/找不到原有的案件台账文件/).waitFor();
       // No empty ledger was created behind the user's back.
       expect(fs.existsSync(path.join(dataDir, 'ledger', 'mediation-desk.sqlite'))).toBe(false);
