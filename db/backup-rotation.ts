@@ -3,6 +3,7 @@ import path from 'node:path';
 import { backupLedger } from './backup.js';
 import type { BackupInfo } from './backup.js';
 import type { Db } from './connection.js';
+import { chinaToday } from '../domain/validation/calendar-date.js';
 
 /**
  * Daily copies of the ledger, kept for a week, plus copies a mediator makes by hand. The
@@ -13,7 +14,8 @@ export const DAILY_PREFIX = 'daily-';
 export const MANUAL_PREFIX = 'manual-';
 export const DAILY_BACKUPS_KEPT = 7;
 
-const dayOf = (now: Date) => now.toISOString().slice(0, 10);
+// The room's calendar day (China time), not UTC: a desk opened at 07:30 gets that day's copy.
+const dayOf = (now: Date) => chinaToday(now);
 const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
 /** Takes today's backup if there is none yet, then keeps only the newest daily copies. */

@@ -43,8 +43,12 @@ export async function backupLedger(db: Db, destination: string): Promise<BackupI
   return { ...info, fileName: path.basename(destination), path: destination };
 }
 
-/** Opens a ledger file read-only and checks that it is intact and ours. */
-export function verifyLedgerFile(file: string): BackupInfo {
+/**
+ * Opens a ledger file read-only and checks that it is intact, ours (our application_id and a
+ * schema of at least 1) and, when `maxSchemaVersion` is given, not from a newer app: a file
+ * that passes can be put in place of the ledger and opened.
+ */
+export function verifyLedgerFile(file: string, maxSchemaVersion?: number): BackupInfo {
   let copy: Db | undefined;
   try {
     copy = openConnection(file, { readonly: true });
@@ -53,8 +57,13 @@ export function verifyLedgerFile(file: string): BackupInfo {
     }
     const schemaVersion = schemaVersionOf(copy);
     const appId = applicationIdOf(copy);
-    if (schemaVersion > 0 && appId !== 0 && appId !== LEDGER_APPLICATION_ID) {
+    if (schemaVersion < 1 || appId !== LEDGER_APPLICATION_ID) {
       throw new BackupVerificationError(`该文件不是调解工作台的台账：${path.basename(file)}`);
+    }
+    if (maxSchemaVersion !== undefined && schemaVersion > maxSchemaVersion) {
+      throw new BackupVerificationError(
+        `该备份由更新版本的调解工作台创建，请先安装新版本：${path.basename(file)}`,
+      );
     }
     const stat = fs.statSync(file);
     return {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   BackupVerificationError,
   fsyncDirectory,
+  fsyncFile,
   listBackups,
   verifyLedgerFile,
 } from './backup.js';
@@ -33,7 +34,9 @@ export type LedgerOpenResult =
       readonly stoppedAt: number;
       readonly backup: BackupInfo | null;
     }
-  | { readonly state: 'NOT_A_LEDGER'; readonly backups: readonly BackupInfo[] };
+  | { readonly state: 'NOT_A_LEDGER'; readonly backups: readonly BackupInfo[] }
+  /** Locked by another program, no permission, a disk error: try again, never start empty. */
+  | { readonly state: 'UNAVAILABLE'; readonly detail: string };
 
 export interface OpenLedgerOptions {
   readonly migrations: readonly Migration[];
@@ -49,21 +52,33 @@ export async function openLedger(
   if (!exists && marker !== null) {
     return { state: 'MISSING', backups: listBackups(paths.backupDir) };
   }
-  fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
+  // A ledger that existed (marker) but is now an empty file was truncated or replaced: opening
+  // it would silently start a new empty ledger, and the daily backups would then rotate the
+  // good copies away.
+  if (exists && marker !== null && fs.statSync(paths.ledgerFile).size === 0) {
+    return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
+  }
+
+  // Look before touching: the read-write open below switches the file to WAL mode, which
+  // would already change a file that turns out not to be ours.
+  if (exists) {
+    const verdict = inspectExisting(paths.ledgerFile, marker !== null);
+    if (verdict === 'NOT_A_LEDGER') {
+      return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
+    }
+    if (verdict !== 'OURS') return { state: 'UNAVAILABLE', detail: verdict.detail };
+  }
 
   let db: Db;
   try {
+    fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
     db = openConnection(paths.ledgerFile);
-  } catch {
-    return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
+  } catch (error) {
+    return isNotADatabaseError(error)
+      ? { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) }
+      : { state: 'UNAVAILABLE', detail: describe(error) };
   }
   try {
-    const version = schemaVersionOf(db);
-    const appId = applicationIdOf(db);
-    if (version > 0 && appId !== LEDGER_APPLICATION_ID) {
-      db.close();
-      return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
-    }
     const result = await migrate(db, {
       migrations: options.migrations,
       backupDir: paths.backupDir,
@@ -92,7 +107,7 @@ export async function openLedger(
     if (isNotADatabaseError(error)) {
       return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
     }
-    throw error;
+    return { state: 'UNAVAILABLE', detail: describe(error) };
   }
 }
 
@@ -102,27 +117,71 @@ function isNotADatabaseError(error: unknown): boolean {
 }
 
 /**
+ * Reads the header of an existing file through a read-only connection. Ours: our application_id
+ * with a schema ≥ 1, or (before the first start ever completed) an empty database. Version 0
+ * after a successful start means the schema vanished: not a ledger any more.
+ */
+function inspectExisting(
+  file: string,
+  openedBefore: boolean,
+): 'OURS' | 'NOT_A_LEDGER' | { readonly detail: string } {
+  let probe: Db | undefined;
+  try {
+    probe = openConnection(file, { readonly: true });
+    const version = schemaVersionOf(probe);
+    if (version > 0)
+      return applicationIdOf(probe) === LEDGER_APPLICATION_ID ? 'OURS' : 'NOT_A_LEDGER';
+    return openedBefore || hasTables(probe) ? 'NOT_A_LEDGER' : 'OURS';
+  } catch (error) {
+    return isNotADatabaseError(error) ? 'NOT_A_LEDGER' : { detail: describe(error) };
+  } finally {
+    probe?.close();
+  }
+}
+
+function hasTables(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get() !== undefined;
+}
+
+/** For the log and the technician; the mediator sees a fixed Chinese sentence. */
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? `${code}: ${message}` : message;
+}
+
+/**
  * Puts a verified backup in place of the ledger. Whatever is at the ledger path (a damaged file,
  * stale WAL files) is moved aside, never deleted, so the restore itself can be undone by hand.
  * The caller must have closed its connection.
  */
-export function restoreBackup(paths: LedgerPaths, backupFileName: string, now: Date): BackupInfo {
+export function restoreBackup(
+  paths: LedgerPaths,
+  backupFileName: string,
+  now: Date,
+  latestSchemaVersion: number,
+): BackupInfo {
   const safeName = path.basename(backupFileName);
   if (safeName !== backupFileName || !safeName.endsWith('.sqlite')) {
     throw new BackupVerificationError('备份文件名无效');
   }
   const source = path.join(paths.backupDir, safeName);
   if (!fs.existsSync(source)) throw new BackupVerificationError('找不到该备份文件');
-  const info = verifyLedgerFile(source);
+  const info = verifyLedgerFile(source, latestSchemaVersion);
 
+  // The copy is made, flushed to disk and checked before anything at the ledger path moves, so
+  // a full disk or a power cut mid-restore leaves the current files where they were.
   fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
+  const staging = `${paths.ledgerFile}.restoring`;
+  fs.rmSync(staging, { force: true });
+  fs.copyFileSync(source, staging);
+  fsyncFile(staging);
+  verifyLedgerFile(staging, latestSchemaVersion);
+
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (const file of [paths.ledgerFile, ...sidecarFiles(paths.ledgerFile)]) {
     if (fs.existsSync(file)) fs.renameSync(file, `${file}.before-restore-${stamp}`);
   }
-  const staging = `${paths.ledgerFile}.restoring`;
-  fs.copyFileSync(source, staging);
-  verifyLedgerFile(staging);
   fs.renameSync(staging, paths.ledgerFile);
   fsyncDirectory(path.dirname(paths.ledgerFile));
   return info;

@@ -62,10 +62,15 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
   let backup: BackupInfo | null = null;
   if (options.backupDir !== null && from > 0) {
     const stamp = options.now().toISOString().replace(/[:.]/g, '-');
-    backup = await backupLedger(
-      db,
-      path.join(options.backupDir, `pre-migration-v${from}-to-v${latest}-${stamp}.sqlite`),
-    );
+    try {
+      backup = await backupLedger(
+        db,
+        path.join(options.backupDir, `pre-migration-v${from}-to-v${latest}-${stamp}.sqlite`),
+      );
+    } catch (cause) {
+      // No verified copy (disk full, folder not writable): do not touch the ledger at all.
+      throw new MigrationFailedError(from + 1, from, null, cause);
+    }
   }
 
   for (const step of migrations.slice(from)) {

@@ -20,6 +20,7 @@ export type LedgerStatus =
           readonly backup: BackupSummary | null;
         }
       | { readonly state: 'NOT_A_LEDGER'; readonly backups: readonly BackupSummary[] }
+      | { readonly state: 'UNAVAILABLE' }
     ));
 
 export interface SystemStatus {

@@ -15,6 +15,10 @@ export const apiMessagesZhCN = {
     `台账升级没有完成，已停在数据版本 ${stoppedAt}，原有数据未丢失。升级前的备份已保存，请联系技术人员`,
   ledgerNotALedger: '台账文件已损坏或不是调解工作台的台账，程序不会覆盖它。请从备份恢复',
   ledgerNotMissing: '台账文件存在，无需新建',
+  startupFailed:
+    '程序启动时出错，台账没有被改动。请检查磁盘空间和数据文件夹的读写权限后重新启动；仍不行请联系技术人员',
+  ledgerUnavailable:
+    '暂时无法打开台账文件：它可能正被另一个调解工作台窗口或其他程序（如杀毒、同步软件）占用，或没有读写权限。台账没有被改动。请关闭其他程序后重新启动调解工作台；仍不行请联系技术人员',
   backupInvalid: (reason: string) => `无法使用该备份：${reason}`,
   settingsConflict: '设置已在另一个窗口中被修改。请刷新后再修改，以免覆盖他人的修改',
   settingsRequired: '请先完成调解组织设置',

@@ -86,5 +86,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         log.error({ method: 'system.dailyBackup', error });
       })
     : Promise.resolve();
-  return { dispatch, ledger, whenIdle: () => background, close: () => ledger.close() };
+  return {
+    dispatch,
+    ledger,
+    whenIdle: async () => {
+      await background;
+      await services.system.idle();
+    },
+    close: () => ledger.close(),
+  };
 }

@@ -14,7 +14,8 @@ import { DEV_BRIDGE_PATH, TOKEN_HEADER, devBridgeScript } from './dev-bridge-scr
  * 127.0.0.1 only, every API call carrying a per-run random token. Not part of the packaged app.
  */
 
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+// Above the largest request the API accepts (a 20 MB scan as base64 is about 27 MB).
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 interface HostOptions {
   readonly dataDir: string;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNEL } from '../../domain/api/bridge.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
@@ -140,14 +140,23 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     lockDownSession();
     registerAppProtocol();
-    core = await createAppCore({
-      dataDir: dataDirectory(),
-      appVersion: app.getVersion(),
-      dailyBackup: true,
-      fontsDir: path.join(__dirname, '..', 'fonts'),
-      templatesDir: path.join(__dirname, '..', 'templates'),
-      printer: createPdfPrinter(),
-    });
+    try {
+      core = await createAppCore({
+        dataDir: dataDirectory(),
+        appVersion: app.getVersion(),
+        dailyBackup: true,
+        fontsDir: path.join(__dirname, '..', 'fonts'),
+        templatesDir: path.join(__dirname, '..', 'templates'),
+        printer: createPdfPrinter(),
+      });
+    } catch (error) {
+      // Without this the window never appears and the single-instance lock keeps the next
+      // launch from starting either.
+      console.error('[main] could not start:', error);
+      dialog.showErrorBox('调解工作台无法启动', apiMessagesZhCN.startupFailed);
+      app.exit(1);
+      return;
+    }
     registerIpc();
     createWindow();
   });

@@ -103,8 +103,16 @@ export class CaseLifecycleService extends CaseService {
           throw badInput('拒绝调解的当事人不是本案当事人', ['input', 'refusedBy']);
         }
         return {};
-      case 'CLOSE':
+      case 'CLOSE': {
+        const opened = row.accepted_date ?? row.intake_date;
+        if (input.closedDate < opened) {
+          throw badInput('结案日期不能早于受理（登记）日期', ['input', 'closedDate']);
+        }
+        if (input.closedDate > today) {
+          throw badInput('结案日期不能晚于今天', ['input', 'closedDate']);
+        }
         return { closedDate: input.closedDate };
+      }
       case 'REJECT':
       case 'START_INVESTIGATION':
       case 'START_MEDIATION':

@@ -11,7 +11,7 @@ import { partyRowsOf } from '../../db/cases/case-reads.js';
 import type { CaseRow } from '../../db/cases/case-rows.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import { ApiError } from '../../domain/api/errors.js';
-import { checkCanAddSession } from '../../domain/case-lifecycle.js';
+import { checkCanAddSession, stateLabelOf } from '../../domain/case-lifecycle.js';
 import type { CaseDetail } from '../../domain/cases/case-views.js';
 import type {
   InvestigationValues,
@@ -49,6 +49,13 @@ export class CaseRecordsService extends CaseService {
     const now = this.nowIso();
     db.transaction(() => {
       const row = this.requireEditable(caseId);
+      // Records of a concluded mediation are part of the file the outcome rests on (§6.9).
+      if (!checkCanAddSession(row.status).ok) {
+        throw new ApiError(
+          'INVALID_STATE',
+          `案件当前状态为“${stateLabelOf(row.status)}”，调解记录只能在调解进行中修改`,
+        );
+      }
       this.checkSession(db, row, session);
       const subject = session.subject ?? row.title;
       if (!updateSession(db, caseId, sessionId, expectedVersion, session, subject, now)) {

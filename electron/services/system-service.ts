@@ -46,6 +46,8 @@ export class SystemService {
         return { state: result.state, message, backups: result.backups.map(summary) };
       case 'TOO_NEW':
         return { state: 'TOO_NEW', message, found: result.found, supported: result.supported };
+      case 'UNAVAILABLE':
+        return { state: 'UNAVAILABLE', message };
       case 'MIGRATION_FAILED':
         return {
           state: 'MIGRATION_FAILED',
@@ -67,8 +69,23 @@ export class SystemService {
 
   async backupNow(): Promise<BackupSummary> {
     return summary(
-      await takeManualBackup(this.ledger.db(), this.ledger.paths.backupDir, this.ledger.now()),
+      await this.track(
+        takeManualBackup(this.ledger.db(), this.ledger.paths.backupDir, this.ledger.now()),
+      ),
     );
+  }
+
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  /** Copies still being written; the shell waits for them before it closes the ledger. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+    return work;
   }
 
   /**
@@ -78,14 +95,16 @@ export class SystemService {
   async dailyBackup(): Promise<void> {
     const state = this.ledger.state;
     if (state.state !== 'READY') return;
-    await takeDailyBackupIfDue(state.db, this.ledger.paths.backupDir, this.ledger.now());
+    await this.track(
+      takeDailyBackupIfDue(state.db, this.ledger.paths.backupDir, this.ledger.now()),
+    );
   }
 
   /** Restores a backup and reopens (migrating it if it is older). */
   async restoreBackup(fileName: string): Promise<SystemStatus> {
     this.ledger.close();
     try {
-      restoreBackup(this.ledger.paths, fileName, this.ledger.now());
+      restoreBackup(this.ledger.paths, fileName, this.ledger.now(), this.latestSchemaVersion);
     } catch (error) {
       await this.ledger.open();
       if (error instanceof BackupVerificationError) {

@@ -70,6 +70,7 @@ export const shellText = {
     tooNewTitle: '台账版本过新',
     migrationFailedTitle: '台账升级未完成',
     notALedgerTitle: '台账文件无法打开',
+    unavailableTitle: '台账暂时无法打开',
     backupsTitle: '可用的备份',
     noBackups: '没有找到备份文件。请联系技术人员，从其他电脑或 U 盘中找回台账文件。',
     restore: '从此备份恢复',

@@ -24,6 +24,8 @@ function titleOf(status: NotReady): string {
       return t.migrationFailedTitle;
     case 'NOT_A_LEDGER':
       return t.notALedgerTitle;
+    case 'UNAVAILABLE':
+      return t.unavailableTitle;
     default: {
       const unreachable: never = status;
       return String(unreachable);
