@@ -34,13 +34,16 @@ export interface CaseRow {
   amount_claimed_fen: number | null;
   remarks: string | null;
   version: number;
-  created_at: string;
-  updated_at: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export function isOverdue(status: CaseState, dueDate: string | null, today: string): boolean {
   return dueDate !== null && dueDate < today && isAwaitingOutcome(status);
 }
+
+/** Row timestamps are stored as Unix milliseconds (case-writes.ts `stamp`); the API speaks ISO. */
+export const isoOf = (ms: number): string => new Date(ms).toISOString();
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
 
@@ -52,8 +55,8 @@ export function caseFromRow(
   return {
     id: row.id,
     version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: isoOf(row.created_at),
+    updatedAt: isoOf(row.updated_at),
     caseNumber: row.case_number,
     status: row.status,
     title: row.title,
@@ -103,8 +106,8 @@ export interface PartyRow {
   legal_rep_name: string | null;
   legal_rep_title: string | null;
   version: number;
-  created_at: string;
-  updated_at: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface RepresentativeRow {
@@ -118,15 +121,15 @@ export interface RepresentativeRow {
   no_phone_reason: string | null;
   id_doc_json: string | null;
   version: number;
-  created_at: string;
-  updated_at: string;
+  created_at: number;
+  updated_at: number;
 }
 
-const meta = (r: { id: number; version: number; created_at: string; updated_at: string }) => ({
+const meta = (r: { id: number; version: number; created_at: number; updated_at: number }) => ({
   id: r.id,
   version: r.version,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
+  createdAt: isoOf(r.created_at),
+  updatedAt: isoOf(r.updated_at),
 });
 
 export function representativeFromRow(r: RepresentativeRow): Representative {
@@ -181,8 +184,8 @@ export interface ParticipantRow {
   consent_given: number;
   consent_note: string | null;
   version: number;
-  created_at: string;
-  updated_at: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export function participantFromRow(r: ParticipantRow): InvitedParticipant {
@@ -217,8 +220,8 @@ export interface SessionRow {
   result: SessionRecord['result'];
   read_back_confirmed: number;
   version: number;
-  created_at: string;
-  updated_at: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export function sessionFromRow(r: SessionRow): SessionRecord {
@@ -257,8 +260,8 @@ export interface InvestigationRow {
   recorder: string;
   content: string;
   version: number;
-  created_at: string;
-  updated_at: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export function investigationFromRow(r: InvestigationRow): InvestigationRecord {
@@ -285,8 +288,8 @@ export interface ReferralRow {
   feedback: string | null;
   feedback_date: string | null;
   version: number;
-  created_at: string;
-  updated_at: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export function referralFromRow(r: ReferralRow): Referral {

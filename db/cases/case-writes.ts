@@ -20,6 +20,16 @@ import { nameInitials } from '../search/name-pinyin.js';
  * update a versioned row return false when the expected version no longer matches.
  */
 
+/**
+ * Row timestamps (created_at, updated_at) are stored as INTEGER Unix milliseconds: 6 bytes
+ * where the ISO text took 24, on every row of the ledger. case-rows.ts turns them back into ISO.
+ */
+export function stamp(nowIso: string): number {
+  const ms = Date.parse(nowIso);
+  if (Number.isNaN(ms)) throw new Error(`not an ISO instant: ${nowIso}`);
+  return ms;
+}
+
 export type CaseFields = Omit<CaseIntakeValues, 'parties' | 'mediatorIds' | 'title'> & {
   readonly title: string;
 };
@@ -49,7 +59,7 @@ export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso
       is_difficult: fields.isDifficult ? 1 : 0,
       amount_claimed_fen: fields.amountClaimedFen,
       remarks: fields.remarks,
-      now: nowIso,
+      now: stamp(nowIso),
     });
   return Number(result.lastInsertRowid);
 }
@@ -67,7 +77,7 @@ export function claimCaseVersion(db: Db, caseId: number, expectedVersion: number
       .prepare(
         'UPDATE case_file SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?',
       )
-      .run(nowIso, caseId, expectedVersion).changes === 1
+      .run(stamp(nowIso), caseId, expectedVersion).changes === 1
   );
 }
 
@@ -204,8 +214,8 @@ function writeRepresentatives(
       r.phone.kind,
       r.phone.noPhoneReason,
       r.idDocument === null ? null : JSON.stringify(r.idDocument),
-      nowIso,
-      nowIso,
+      stamp(nowIso),
+      stamp(nowIso),
     ),
   );
 }
@@ -223,7 +233,7 @@ export function insertParty(db: Db, caseId: number, party: PartyValues, nowIso: 
       `INSERT INTO party (case_id, sort, ${names.join(', ')}, version, created_at, updated_at)
        VALUES (@case_id, @sort, ${names.map((n) => `@${n}`).join(', ')}, 1, @now, @now)`,
     )
-    .run({ ...cols, case_id: caseId, sort, now: nowIso });
+    .run({ ...cols, case_id: caseId, sort, now: stamp(nowIso) });
   const partyId = Number(result.lastInsertRowid);
   writeRepresentatives(db, partyId, party.representatives, nowIso);
   return partyId;
@@ -246,7 +256,13 @@ export function updateParty(
          version = version + 1, updated_at = @now
        WHERE id = @id AND case_id = @case_id AND version = @expected`,
     )
-    .run({ ...cols, id: partyId, case_id: caseId, expected: expectedVersion, now: nowIso }).changes;
+    .run({
+      ...cols,
+      id: partyId,
+      case_id: caseId,
+      expected: expectedVersion,
+      now: stamp(nowIso),
+    }).changes;
   if (changed !== 1) return false;
   writeRepresentatives(db, partyId, party.representatives, nowIso);
   return true;
@@ -268,8 +284,8 @@ export function insertParticipant(
     p.affiliation,
     p.consentGiven ? 1 : 0,
     p.consentNote,
-    nowIso,
-    nowIso,
+    stamp(nowIso),
+    stamp(nowIso),
   );
 }
 
@@ -314,7 +330,7 @@ export function insertSession(
            created_at, updated_at)
          VALUES (@case_id, @session_no, ${names.map((n) => `@${n}`).join(', ')}, 1, @now, @now)`,
       )
-      .run({ ...cols, case_id: caseId, session_no: next, now: nowIso }).lastInsertRowid,
+      .run({ ...cols, case_id: caseId, session_no: next, now: stamp(nowIso) }).lastInsertRowid,
   );
 }
 
@@ -336,8 +352,13 @@ export function updateSession(
            version = version + 1, updated_at = @now
          WHERE id = @id AND case_id = @case_id AND version = @expected`,
       )
-      .run({ ...cols, id: sessionId, case_id: caseId, expected: expectedVersion, now: nowIso })
-      .changes === 1
+      .run({
+        ...cols,
+        id: sessionId,
+        case_id: caseId,
+        expected: expectedVersion,
+        now: stamp(nowIso),
+      }).changes === 1
   );
 }
 
@@ -360,8 +381,8 @@ export function insertInvestigation(
     JSON.stringify(i.investigatorIds),
     i.recorder,
     i.content,
-    nowIso,
-    nowIso,
+    stamp(nowIso),
+    stamp(nowIso),
   );
 }
 
@@ -374,7 +395,7 @@ export function insertReferral(
   db.prepare(
     `INSERT INTO referral (case_id, target, referred_date, reason, version, created_at, updated_at)
      VALUES (?, ?, ?, ?, 1, ?, ?)`,
-  ).run(caseId, r.target, r.referredDate, r.reason, nowIso, nowIso);
+  ).run(caseId, r.target, r.referredDate, r.reason, stamp(nowIso), stamp(nowIso));
 }
 
 export function updateReferralFeedback(
@@ -392,8 +413,15 @@ export function updateReferralFeedback(
            version = version + 1, updated_at = ?
          WHERE id = ? AND case_id = ? AND version = ?`,
       )
-      .run(f.receiver, f.feedback, f.feedbackDate, nowIso, referralId, caseId, expectedVersion)
-      .changes === 1
+      .run(
+        f.receiver,
+        f.feedback,
+        f.feedbackDate,
+        stamp(nowIso),
+        referralId,
+        caseId,
+        expectedVersion,
+      ).changes === 1
   );
 }
 

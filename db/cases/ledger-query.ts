@@ -2,6 +2,7 @@ import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerPage, LedgerRow } from '../../domain/cases/case-views.js';
 import { LEDGER_PAGE_SIZE, type LedgerQuery } from '../../domain/cases/ledger-inputs.js';
 import * as caseSources from '../../domain/taxonomy/case-sources.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
 import { searchPlan } from '../search/search-tokens.js';
 import { isOverdue } from './case-rows.js';
@@ -9,14 +10,39 @@ import { isOverdue } from './case-rows.js';
 /** States the due date applies to (domain `isAwaitingOutcome`), for SQL. */
 export const AWAITING_OUTCOME_SQL = `('ACCEPTED', 'INVESTIGATING', 'MEDIATING', 'REFERRED')`;
 
-/**
- * Beyond this many text hits, the ledger walks its sort index and checks each case against the
- * search index instead of collecting every hit first: a one-character query such as 草 can hit
- * most of the ledger, and sorting all of those would cost more than finding the first 50.
- */
-const SPARSE_HIT_LIMIT = 8000;
 /** Counting stops here; the table shows "1000+". */
 const TOTAL_CAP = 1000;
+
+/**
+ * Prepared statements by SQL text, per connection. The ledger's SQL varies only with the
+ * filters and sort chosen (values are bound), so a few dozen texts cover every screen, and
+ * compiling them again cost as much as a fast page query.
+ */
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+const STATEMENT_CACHE_SIZE = 200;
+
+function prepared(db: Db, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (statement === undefined) {
+    statement = db.prepare(sql);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/** The index that reads each sort in order (003-case-ledger.ts). */
+const SORT_INDEX: Record<LedgerQuery['sort'], string> = {
+  ACCEPTED_DATE: 'case_file_accepted',
+  INTAKE_DATE: 'case_file_intake',
+  DUE_DATE: 'case_file_due',
+  CASE_NUMBER: 'case_file_number',
+};
 
 const ORDER: Record<LedgerQuery['sort'], string> = {
   ACCEPTED_DATE: 'c.accepted_date',
@@ -75,63 +101,101 @@ export function queryLedgerRows(
   params: Record<string, unknown>,
   tail: string,
 ) {
-  return db
-    .prepare(`SELECT ${LEDGER_ROW_COLUMNS} FROM case_file c WHERE ${where} ${tail}`)
-    .all(params) as LedgerSqlRow[];
+  return prepared(db, `SELECT ${LEDGER_ROW_COLUMNS} FROM case_file c WHERE ${where} ${tail}`).all(
+    params,
+  ) as LedgerSqlRow[];
 }
 
 /**
- * Substring test of one normalised query run against the case's searchable columns, used when
- * the index says the run is everywhere: walking the sort index then finds 50 matching cases
- * within a few hundred rows, where collecting and sorting every hit would not.
+ * Substring test of one normalised query run against every text the search index holds
+ * (db/search/case-search-index.ts lists the same). The index keeps no positions, so a run of
+ * three or more characters is first narrowed to the cases holding all of its bigrams, and this
+ * decides among those few: "放牧越界" must not match a case that says "越界放牧". SQLite's
+ * lower() folds ASCII only, which is all the index folds beyond NFKC on input.
  */
-function denseRunCondition(param: string): string {
-  return `(instr(lower(c.summary), ${param}) > 0 OR instr(lower(c.title), ${param}) > 0
-    OR instr(lower(coalesce(c.remarks, '')), ${param}) > 0
-    OR instr(lower(coalesce(c.case_number, '')), ${param}) > 0
-    OR EXISTS (SELECT 1 FROM party p WHERE p.case_id = c.id AND (instr(lower(p.name), ${param}) > 0
-      OR instr(p.phone, ${param}) > 0 OR instr(lower(coalesce(p.id_number, '')), ${param}) > 0
-      OR p.name_initials LIKE ${param} || '%'))
-    OR EXISTS (SELECT 1 FROM session_record s WHERE s.case_id = c.id AND instr(lower(s.content), ${param}) > 0)
-    OR EXISTS (SELECT 1 FROM investigation_record i WHERE i.case_id = c.id AND instr(lower(i.content), ${param}) > 0))`;
+function textContains(param: string, hasLetters: boolean): string {
+  // lower() copies the text; a run without Latin letters does not need it.
+  const has = (column: string) =>
+    hasLetters ? `instr(lower(${column}), ${param}) > 0` : `instr(${column}, ${param}) > 0`;
+  return `(${has('c.summary')} OR ${has('c.title')} OR ${has('c.requests_json')}
+    OR ${has('c.remarks')} OR ${has('c.case_number')}
+    OR EXISTS (SELECT 1 FROM session_record s WHERE s.case_id = c.id
+      AND (${has('s.content')} OR ${has('s.place')} OR ${has('s.subject')}))
+    OR EXISTS (SELECT 1 FROM party pa WHERE pa.case_id = c.id AND (${has('pa.name')}
+      OR ${has('pa.phone')} OR ${has('pa.id_number')} OR ${has('pa.social_credit_code')}
+      OR ${has('pa.legal_rep_name')}))
+    OR EXISTS (SELECT 1 FROM party_representative r JOIN party rp ON rp.id = r.party_id
+      WHERE rp.case_id = c.id AND (${has('r.name')} OR ${has('r.phone')}))
+    OR EXISTS (SELECT 1 FROM invited_participant ip WHERE ip.case_id = c.id AND ${has('ip.name')})
+    OR EXISTS (SELECT 1 FROM investigation_record iv WHERE iv.case_id = c.id
+      AND (${has('iv.content')} OR ${has('iv.place')}))
+    OR EXISTS (SELECT 1 FROM case_number n WHERE n.case_id = c.id AND ${has('n.number')}))`;
 }
 
-export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage {
+/**
+ * Membership of the current query's index hits, as a bitmap read by the SQL function
+ * `ledger_hit(slot, id)`: walking a sort index and asking the bitmap costs a fraction of a
+ * microsecond per row, where an IN list of thousands of ids must be built and sorted first.
+ * better-sqlite3 is synchronous, so one query at a time uses the slots.
+ */
+const hitSlots: Uint8Array[] = [];
+const withHitFunction = new WeakSet<Db>();
+
+function useHitSlots(db: Db): void {
+  if (withHitFunction.has(db)) return;
+  db.function('ledger_hit', { deterministic: false, directOnly: true }, (slot, id) =>
+    hitSlots[Number(slot)]?.[Number(id)] === 1 ? 1 : 0,
+  );
+  withHitFunction.add(db);
+}
+
+function bitmapOf(ids: readonly number[]): Uint8Array {
+  let max = 0;
+  for (const id of ids) if (id > max) max = id;
+  const bits = new Uint8Array(max + 1);
+  for (const id of ids) bits[id] = 1;
+  return bits;
+}
+
+/**
+ * The index hits as a JSON array, in rowid order. Built inside SQLite: returning 16,000 rows
+ * one by one to JS cost more than the index lookup itself, and the JSON is what json_each
+ * reads back when the hits are counted or sorted.
+ */
+function indexHitsJson(db: Db, match: string, limit: number): string {
+  return prepared(
+    db,
+    `SELECT json_group_array(rowid) FROM
+       (SELECT rowid FROM case_search WHERE case_search MATCH ? LIMIT ${limit})`,
+  )
+    .pluck()
+    .get(match) as string;
+}
+
+const emptyPage = (page: number): LedgerPage => ({
+  rows: [],
+  page,
+  pageSize: LEDGER_PAGE_SIZE,
+  total: 0,
+  totalIsExact: true,
+});
+
+/** The non-text filters of the ledger as SQL on `case_file c`. */
+function filterSql(q: LedgerQuery, today: string) {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  let dense = false;
-
-  if (q.text !== null) {
-    const plan = searchPlan(q.text);
-    if (plan.match === null)
-      return { rows: [], page: q.page, pageSize: LEDGER_PAGE_SIZE, total: 0, totalIsExact: true };
-    const hits = db
-      .prepare(
-        `SELECT rowid AS id FROM case_search WHERE case_search MATCH ? LIMIT ${SPARSE_HIT_LIMIT + 1}`,
-      )
-      .all(plan.match) as { id: number }[];
-    if (hits.length === 0) {
-      return { rows: [], page: q.page, pageSize: LEDGER_PAGE_SIZE, total: 0, totalIsExact: true };
-    }
-    if (hits.length <= SPARSE_HIT_LIMIT) {
-      // Inlined integers (from the index, never from input): SQLite builds a lookup table
-      // for a literal IN list, whereas json_each would be rescanned for every candidate row.
-      where.push(`c.id IN (${hits.map((h) => Math.trunc(h.id)).join(',')})`);
-    } else {
-      dense = true;
-      plan.runs.forEach((run, i) => {
-        params[`run${i}`] = run;
-        where.push(denseRunCondition(`@run${i}`));
-      });
-    }
-  }
+  // Bound lists as `IN (@a, @b)`, not json_each: SQLite then knows how many values there are
+  // and can walk a sort index instead of sorting the whole ledger.
+  const inList = (column: string, name: string, values: readonly unknown[]) => {
+    values.forEach((v, i) => (params[`${name}${i}`] = v));
+    where.push(`${column} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
+  };
   if (q.statuses.length === 1) {
     // Equality (not IN) lets SQLite read the (status, accepted_date) index in order.
     params.status = q.statuses[0];
     where.push('c.status = @status');
   } else if (q.statuses.length > 1) {
-    params.statuses = JSON.stringify(q.statuses);
-    where.push('c.status IN (SELECT value FROM json_each(@statuses))');
+    inList('c.status', 'status', q.statuses);
   }
   if (q.category !== null) {
     params.category = q.category;
@@ -143,15 +207,20 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
   }
   if (q.source !== null) {
     const children = caseSources.rows.filter((r) => 'parent' in r && r.parent === q.source);
-    params.sources = JSON.stringify([q.source, ...children.map((r) => r.code)]);
-    where.push('c.source IN (SELECT value FROM json_each(@sources))');
+    const sources = [q.source, ...children.map((r) => r.code)];
+    if (sources.length === 1) {
+      params.source = q.source;
+      where.push('c.source = @source');
+    } else {
+      inList('c.source', 'source', sources);
+    }
   }
-  if (q.riskLevels.length > 0) {
-    params.risks = JSON.stringify(q.riskLevels);
-    where.push('c.risk_level IN (SELECT value FROM json_each(@risks))');
-  }
+  if (q.riskLevels.length > 0) inList('c.risk_level', 'risk', q.riskLevels);
   if (q.mediatorId !== null) {
     params.mediator = q.mediatorId;
+    // A lookup per row (case_mediator's key), not `c.id IN (SELECT …)`: that list is built in
+    // full on every run, 25,000 ids for a busy mediator. Counting and sorting a mediator's
+    // cases start from case_mediator_by_mediator instead (`mediatorFrom`).
     where.push(
       'EXISTS (SELECT 1 FROM case_mediator m WHERE m.case_id = c.id AND m.mediator_id = @mediator)',
     );
@@ -168,40 +237,224 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
     params.today = today;
     where.push(`c.due_date < @today AND c.status IN ${AWAITING_OUTCOME_SQL}`);
   }
-  const whereSql = where.length > 0 ? where.join(' AND ') : '1';
+  // The mediator's own cases as the rows to count or sort (`c.id` comes from the index).
+  const from =
+    q.mediatorId === null
+      ? 'case_file c'
+      : 'case_mediator mm CROSS JOIN case_file c ON c.id = mm.case_id AND mm.mediator_id = @mediator';
+  return { where, params, from };
+}
+
+/**
+ * Rows of the sort order a walk may read before giving up on it. A walk pays off when matching
+ * cases are spread through the sort order; when a filter is tied to the sort (open cases are
+ * recent, a date range is one stretch of the ledger) the first page may lie thousands of rows
+ * in, and reading the filter's own matches and sorting them is then the cheaper plan.
+ */
+const WALK_BUDGET = 2000;
+
+/**
+ * The ids of one page, in order, or null when `walk` gave up. Only ids are sorted here: the
+ * page's 50 rows (with their party and mediator subqueries) are read afterwards, never the
+ * thousands a sort may have to look at.
+ *
+ * - `walk`: read at most `budget` rows of the sort index, in order, and keep those matching.
+ *   If the page fills within them it is exactly the page an unbounded walk would return.
+ * - `filter`: let SQLite read the matches through the filters' indexes (or `from`, the text
+ *   hits) and sort them; `+column` keeps it from walking the sort index instead, which its
+ *   statistics cannot tell apart when the filter is tied to the sort order.
+ */
+function pageIds(
+  db: Db,
+  q: LedgerQuery,
+  conditions: readonly string[],
+  params: Record<string, unknown>,
+  how: { plan: 'walk'; budget: number } | { plan: 'filter'; from: string },
+): number[] | null {
   const dir = q.direction === 'ASC' ? 'ASC' : 'DESC';
   const offset = (q.page - 1) * LEDGER_PAGE_SIZE;
+  const where = conditions.length > 0 ? conditions.join(' AND ') : '1';
+  const tail = `LIMIT ${LEDGER_PAGE_SIZE} OFFSET ${offset}`;
+  const column = ORDER[q.sort].slice(2);
+  if (how.plan === 'filter') {
+    return prepared(
+      db,
+      `SELECT c.id FROM ${how.from} WHERE ${where}
+       ORDER BY +c.${column} ${dir}, c.id ${dir} ${tail}`,
+    )
+      .pluck()
+      .all(params) as number[];
+  }
+  // Hit tests read the walk's own id, so SQLite asks them before it reads the case row.
+  const walkWhere = where.replace(/ledger_hit\((\d+), c\.id\)/g, 'ledger_hit($1, w.id)');
+  const range = walkRange(q);
+  const ids = prepared(
+    db,
+    `SELECT w.id FROM (SELECT id, ${column} AS k FROM case_file INDEXED BY ${SORT_INDEX[q.sort]}
+       ${range.length > 0 ? `WHERE ${range.join(' AND ')}` : ''}
+       ORDER BY ${column} ${dir}, id ${dir} LIMIT ${how.budget}) w
+     CROSS JOIN case_file c ON c.id = w.id
+     WHERE ${walkWhere} ORDER BY w.k ${dir}, w.id ${dir} ${tail}`,
+  )
+    .pluck()
+    .all(params) as number[];
+  if (ids.length === LEDGER_PAGE_SIZE) return ids;
+  // A short page is the true end only when the walk read the whole ledger.
+  const last = (prepared(db, 'SELECT max(id) FROM case_file').pluck().get() as number | null) ?? 0;
+  return how.budget >= last ? ids : null;
+}
+
+/**
+ * Bounds of the walk's index implied by an accepted-date range: on the accepted-date walk the
+ * range is where the walk starts and stops; on the intake-date walk its end is a bound too
+ * (intake ≤ accepted, a CHECK of case_file).
+ */
+function walkRange(q: LedgerQuery): string[] {
+  const range: string[] = [];
+  if (q.sort === 'ACCEPTED_DATE' && q.acceptedFrom !== null) range.push('accepted_date >= @from');
+  if (q.sort === 'ACCEPTED_DATE' && q.acceptedTo !== null) range.push('accepted_date <= @to');
+  if (q.sort === 'INTAKE_DATE' && q.acceptedTo !== null) range.push('intake_date <= @to');
+  return range;
+}
+
+/** The page's rows, read by id and put back in the order of `ids`. */
+function rowsOf(db: Db, ids: readonly number[]): LedgerSqlRow[] {
+  if (ids.length === 0) return [];
   const rows = queryLedgerRows(
     db,
-    whereSql,
-    params,
-    `ORDER BY ${ORDER[q.sort]} ${dir}, c.id ${dir} LIMIT ${LEDGER_PAGE_SIZE + (dense ? 1 : 0)} OFFSET ${offset}`,
+    'c.id IN (SELECT value FROM json_each(@ids))',
+    {
+      ids: JSON.stringify(ids),
+    },
+    '',
   );
-  if (dense) {
-    // Counting a query that matches most of the ledger would cost a full scan; the table
-    // only needs to know that there is a next page.
-    const more = rows.length > LEDGER_PAGE_SIZE;
-    const pageRows = rows.slice(0, LEDGER_PAGE_SIZE);
-    return {
-      rows: pageRows.map((r) => ledgerRowFromSql(r, today)),
-      page: q.page,
-      pageSize: LEDGER_PAGE_SIZE,
-      total: offset + pageRows.length + (more ? 1 : 0),
-      totalIsExact: !more,
-    };
-  }
-  const counted = (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM (SELECT 1 FROM case_file c WHERE ${whereSql} LIMIT ${TOTAL_CAP + 1})`,
-      )
-      .get(params) as { n: number }
-  ).n;
-  return {
-    rows: rows.map((r) => ledgerRowFromSql(r, today)),
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is LedgerSqlRow => r !== undefined);
+}
+
+/**
+ * One page of the ledger: the non-text filters, the search text, a sort, and the number of
+ * matching cases counted up to TOTAL_CAP.
+ *
+ * Plan: when the filters keep at most TOTAL_CAP cases (the count says so), their matches are
+ * read and sorted. When they keep more, the sort order is walked for up to WALK_BUDGET rows
+ * (more for deep pages); only if that does not fill the page (the filter is correlated with the
+ * sort) are the matches read and sorted after all. Text goes to the search index first; its
+ * hits are then one more filter, read from the hit list when sorting them is cheap.
+ */
+export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage {
+  const { where, params, from } = filterSql(q, today);
+  const offset = (q.page - 1) * LEDGER_PAGE_SIZE;
+  const dir = q.direction === 'ASC' ? 'ASC' : 'DESC';
+  const budget = Math.max(WALK_BUDGET, 4 * (offset + LEDGER_PAGE_SIZE));
+  const result = (ids: readonly number[], total: number, exact: boolean): LedgerPage => ({
+    rows: rowsOf(db, ids).map((r) => ledgerRowFromSql(r, today)),
     page: q.page,
     pageSize: LEDGER_PAGE_SIZE,
-    total: Math.min(counted, TOTAL_CAP),
-    totalIsExact: counted <= TOTAL_CAP,
+    total,
+    totalIsExact: exact,
+  });
+  const cappedCount = (conditions: readonly string[], from = 'case_file c') => {
+    const n = (
+      prepared(
+        db,
+        `SELECT count(*) AS n FROM (SELECT 1 FROM ${from}
+         WHERE ${conditions.length > 0 ? conditions.join(' AND ') : '1'} LIMIT ${TOTAL_CAP + 1})`,
+      ).get(params) as { n: number }
+    ).n;
+    return { total: Math.min(n, TOTAL_CAP), exact: n <= TOTAL_CAP };
   };
+  // An accepted-date range is one stretch of every sort order (intake ≤ accepted ≤ due, and
+  // numbers run by year): when more than a walk's budget of cases lie before that stretch in
+  // the walk's direction, the walk cannot succeed, so it is not tried. Counted in the
+  // accepted-date index alone, stopping at the budget.
+  const rangeAhead = (): number => {
+    const bound = q.direction === 'DESC' ? q.acceptedTo : q.acceptedFrom;
+    // The accepted-date walk, and the intake-date walk down from the range's end, start in it.
+    if (bound === null || q.sort === 'ACCEPTED_DATE') return 0;
+    if (q.sort === 'INTAKE_DATE' && q.direction === 'DESC') return 0;
+    const op = q.direction === 'DESC' ? '>' : '<';
+    return prepared(
+      db,
+      `SELECT count(*) FROM (SELECT 1 FROM case_file WHERE accepted_date ${op} ? LIMIT ?)`,
+    )
+      .pluck()
+      .get(bound, budget) as number;
+  };
+  // The walk reads its whole window (its ids are sorted again, see pageIds), so a short
+  // window is tried first: with a quarter of the rows matching it already fills the page.
+  const walk = (conditions: readonly string[]) =>
+    pageIds(db, q, conditions, params, { plan: 'walk', budget: 4 * (offset + LEDGER_PAGE_SIZE) }) ??
+    (budget > 4 * (offset + LEDGER_PAGE_SIZE)
+      ? pageIds(db, q, conditions, params, { plan: 'walk', budget })
+      : null);
+  /** Walk first when the matches are many, else (or when the walk gives up) sort them. */
+  const ids = (conditions: readonly string[], many: boolean, from = 'case_file c') =>
+    (many && rangeAhead() < budget ? walk(conditions) : null) ??
+    (pageIds(db, q, conditions, params, { plan: 'filter', from }) as number[]);
+
+  if (q.text === null) {
+    const { total, exact } = cappedCount(where, from);
+    return result(ids(where, !exact, from), total, exact);
+  }
+
+  const plan = searchPlan(q.text);
+  if (plan.match === null) return emptyPage(q.page);
+  params.match = plan.match;
+
+  // Substring checks for the runs the index only narrows down; a pinyin/identifier prefix
+  // hit of such a run is exact and skips the check.
+  useHitSlots(db);
+  hitSlots.length = 0;
+  const checks: string[] = [];
+  plan.runPlans.forEach((run, i) => {
+    if (run.exact) return;
+    params[`run${i}`] = run.text;
+    let check = textContains(`@run${i}`, /[a-z]/.test(run.text));
+    if (run.exactPart !== null) {
+      const exactHits = indexHitsJson(db, run.exactPart, Number.MAX_SAFE_INTEGER);
+      hitSlots[i + 1] = bitmapOf(JSON.parse(exactHits) as number[]);
+      check = `(ledger_hit(${i + 1}, c.id) OR ${check})`;
+    }
+    checks.push(check);
+  });
+
+  // Counted and (when few) sorted straight from the index's hits, in rowid order: the count
+  // stops at the cap, so a word found in most cases (调解) costs no more than a rare one.
+  const fromIndex = 'case_search CROSS JOIN case_file c ON c.id = case_search.rowid';
+  const inIndex = ['case_search MATCH @match', ...where, ...checks];
+  const { total, exact } = cappedCount(inIndex, fromIndex);
+  if (total === 0) return emptyPage(q.page);
+  if (!exact && rangeAhead() < budget) {
+    // Many matches: walk the sort order, asking a bitmap of the hits among the rows the walk
+    // may read. Those rows' ids lie close together (cases are entered in date order), so
+    // only that stretch of each hit list is read, not all 80,000 hits of 调解.
+    const window = prepared(
+      db,
+      `SELECT min(id) AS lo, max(id) AS hi FROM (SELECT id FROM case_file
+         INDEXED BY ${SORT_INDEX[q.sort]} ${walkRange(q).length > 0 ? `WHERE ${walkRange(q).join(' AND ')}` : ''}
+         ORDER BY ${ORDER[q.sort].slice(2)} ${dir}, id ${dir} LIMIT ${budget})`,
+    ).get(params) as { lo: number | null; hi: number | null };
+    hitSlots[0] = bitmapOf(
+      JSON.parse(
+        prepared(
+          db,
+          `SELECT json_group_array(rowid) FROM case_search
+           WHERE case_search MATCH @match AND rowid BETWEEN @lo AND @hi`,
+        )
+          .pluck()
+          // BigInt binds as INTEGER: FTS5 seeks a rowid range only when given integers (a
+          // JS number binds as REAL, and then every hit was read: 5 ms instead of 0.4).
+          .get({
+            match: plan.match,
+            lo: BigInt(window.lo ?? 0),
+            hi: BigInt(window.hi ?? 0),
+          }) as string,
+      ) as number[],
+    );
+    const walked = walk(['ledger_hit(0, c.id)', ...where, ...checks]);
+    if (walked !== null) return result(walked, total, exact);
+  }
+  const sorted = pageIds(db, q, inIndex, params, { plan: 'filter', from: fromIndex }) as number[];
+  return result(sorted, total, exact);
 }

@@ -1,8 +1,9 @@
 import type { Migration } from './migration.js';
 
 /**
- * The case ledger. Every editable row carries `version` for optimistic concurrency and ISO
- * timestamps; civil dates are `YYYY-MM-DD` text, session times `YYYY-MM-DDTHH:mm` (China
+ * The case ledger. Every editable row carries `version` for optimistic concurrency and
+ * created/updated timestamps as INTEGER Unix milliseconds (db/cases/case-rows.ts maps them
+ * back to ISO); civil dates are `YYYY-MM-DD` text, session times `YYYY-MM-DDTHH:mm` (China
  * wall clock), money integer fen. Lists that are only ever read with their row (requests,
  * session participants) are JSON; anything the ledger filters on has its own column or table.
  */
@@ -33,7 +34,7 @@ export const migration003: Migration = {
 
       CREATE TABLE case_file (
         id INTEGER PRIMARY KEY,
-        case_number TEXT UNIQUE,
+        case_number TEXT,
         status TEXT NOT NULL,
         title TEXT NOT NULL,
         intake_date TEXT NOT NULL,
@@ -52,14 +53,20 @@ export const migration003: Migration = {
         amount_claimed_fen INTEGER CHECK (amount_claimed_fen >= 0),
         remarks TEXT,
         version INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        -- A case is accepted on or after its intake (the lifecycle service checks it too); the
+        -- ledger relies on it to start an intake-date walk at an accepted-date range's end.
+        CHECK (accepted_date >= intake_date)
       ) STRICT;
-      -- One index per ledger sort; the status-first ones serve the usual "open cases" views.
-      CREATE INDEX case_file_accepted ON case_file (accepted_date, id);
-      CREATE INDEX case_file_intake ON case_file (intake_date, id);
-      CREATE INDEX case_file_due ON case_file (due_date, id) WHERE due_date IS NOT NULL;
-      CREATE INDEX case_file_status_accepted ON case_file (status, accepted_date);
+      -- One index per ledger sort (the rowid is in every index, so each is also in id order
+      -- for ties), not partial: a partial index cannot serve ORDER BY of the whole ledger.
+      -- (status, due_date) serves status filters (db/cases/ledger-query.ts counts and sorts a
+      -- status's cases from it) and the dashboard's due and overdue lists.
+      CREATE UNIQUE INDEX case_file_number ON case_file (case_number);
+      CREATE INDEX case_file_accepted ON case_file (accepted_date);
+      CREATE INDEX case_file_intake ON case_file (intake_date);
+      CREATE INDEX case_file_due ON case_file (due_date);
       CREATE INDEX case_file_status_due ON case_file (status, due_date);
       CREATE INDEX case_file_category ON case_file (category, accepted_date);
 
@@ -98,12 +105,14 @@ export const migration003: Migration = {
         -- Computed on write (pinyin-pro): SQLite has no ICU and no pinyin of its own.
         name_initials TEXT NOT NULL DEFAULT '',
         version INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX party_by_case ON party (case_id, sort);
       CREATE INDEX party_by_id_number ON party (id_number) WHERE id_number IS NOT NULL;
-      CREATE INDEX party_by_name_phone ON party (name, phone);
+      -- Duplicate check by name and phone (db/cases/duplicate-query.ts): the phone alone
+      -- finds the one or two parties to compare names with, in half the index of both.
+      CREATE INDEX party_by_phone ON party (phone);
 
       CREATE TABLE party_representative (
         id INTEGER PRIMARY KEY,
@@ -117,8 +126,8 @@ export const migration003: Migration = {
         no_phone_reason TEXT,
         id_doc_json TEXT,
         version INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX party_representative_by_party ON party_representative (party_id, sort);
 
@@ -131,8 +140,8 @@ export const migration003: Migration = {
         consent_given INTEGER NOT NULL CHECK (consent_given IN (0, 1)),
         consent_note TEXT,
         version INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX invited_participant_by_case ON invited_participant (case_id);
 
@@ -156,8 +165,8 @@ export const migration003: Migration = {
         result TEXT NOT NULL,
         read_back_confirmed INTEGER NOT NULL CHECK (read_back_confirmed IN (0, 1)),
         version INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
         UNIQUE (case_id, session_no)
       ) STRICT;
       CREATE INDEX session_record_by_start ON session_record (start_at);
@@ -173,8 +182,8 @@ export const migration003: Migration = {
         recorder TEXT NOT NULL,
         content TEXT NOT NULL,
         version INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX investigation_record_by_case ON investigation_record (case_id);
 
@@ -188,8 +197,8 @@ export const migration003: Migration = {
         feedback TEXT,
         feedback_date TEXT,
         version INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX referral_by_case ON referral (case_id);
 
@@ -204,7 +213,10 @@ export const migration003: Migration = {
         actor TEXT NOT NULL
       ) STRICT;
       CREATE INDEX status_history_by_case ON status_history (case_id, id);
-      CREATE INDEX status_history_by_action ON status_history (action, at);
+      -- Only settlements are looked up by action and time (the dashboard's month figure,
+      -- db/cases/dashboard-query.ts, with this same IN list); the rest are read by case.
+      CREATE INDEX status_history_settled ON status_history (action, at)
+        WHERE action IN ('SETTLE_WRITTEN', 'SETTLE_ORAL');
 
       -- One counter per committee per year (§4.9); numbers only ever go up.
       CREATE TABLE case_number_counter (
@@ -215,6 +227,8 @@ export const migration003: Migration = {
       ) STRICT, WITHOUT ROWID;
 
       -- Every number ever issued, so a voided number stays on file and is never issued again.
+      -- Keyed by the number itself (WITHOUT ROWID: no second copy of it in a separate key
+      -- index); the per-committee counter above already keeps sequences from repeating.
       CREATE TABLE case_number (
         number TEXT PRIMARY KEY,
         case_id INTEGER NOT NULL REFERENCES case_file(id),
@@ -223,16 +237,18 @@ export const migration003: Migration = {
         sequence INTEGER NOT NULL,
         issued_at TEXT NOT NULL,
         voided_at TEXT,
-        void_reason TEXT,
-        UNIQUE (committee, year, sequence)
-      ) STRICT;
+        void_reason TEXT
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX case_number_by_case ON case_number (case_id);
 
-      -- Search index over every searchable text of a case, fed with bigram tokens made in JS
-      -- (db/search/search-tokens.ts). Contentless: the text already lives in the tables above.
+      -- Search index over every searchable text of a case, fed with bigram tokens, pinyin keys
+      -- and whole identifiers made in JS (db/search/search-tokens.ts). Contentless (the text
+      -- already lives in the tables above) and detail=none (rowids only, no positions): a
+      -- quarter of the size of a positional index; longer queries are checked against the
+      -- stored text instead (db/cases/ledger-query.ts).
       CREATE VIRTUAL TABLE case_search USING fts5(
-        body, names, codes,
-        content = '', contentless_delete = 1,
+        tokens,
+        content = '', contentless_delete = 1, detail = none,
         tokenize = 'unicode61 remove_diacritics 0'
       );
     `);

@@ -1,36 +1,85 @@
 import type { Db } from '../connection.js';
-import {
-  getCaseRow,
-  investigationRowsOf,
-  participantRowsOf,
-  partyRowsOf,
-  representativeRowsOf,
-  sessionRowsOf,
-} from '../cases/case-reads.js';
 import { nameFullPinyin, nameInitials } from './name-pinyin.js';
 import { codeTokens, indexDocument } from './search-tokens.js';
+
+/**
+ * The statements of an index refresh, prepared once per connection: compiling them again on
+ * every save cost more than running them.
+ */
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    caseRow: db.prepare(
+      'SELECT case_number, title, summary, requests_json, remarks FROM case_file WHERE id = ?',
+    ),
+    numbers: db.prepare('SELECT number FROM case_number WHERE case_id = ?').pluck(),
+    parties: db.prepare(
+      `SELECT name, phone, id_number, social_credit_code, legal_rep_name FROM party
+       WHERE case_id = ? ORDER BY sort, id`,
+    ),
+    reps: db.prepare(
+      `SELECT r.name, r.phone FROM party_representative r JOIN party p ON p.id = r.party_id
+       WHERE p.case_id = ? ORDER BY r.party_id, r.sort, r.id`,
+    ),
+    participants: db
+      .prepare('SELECT name FROM invited_participant WHERE case_id = ? ORDER BY id')
+      .pluck(),
+    sessions: db.prepare(
+      'SELECT place, subject, content FROM session_record WHERE case_id = ? ORDER BY session_no',
+    ),
+    investigations: db.prepare(
+      'SELECT place, content FROM investigation_record WHERE case_id = ? ORDER BY at, id',
+    ),
+    remove: db.prepare('DELETE FROM case_search WHERE rowid = ?'),
+    insert: db.prepare('INSERT INTO case_search (rowid, tokens) VALUES (?, ?)'),
+  };
+}
+
+function statementsOf(db: Db) {
+  let s = statements.get(db);
+  if (s === undefined) {
+    s = prepare(db);
+    statements.set(db, s);
+  }
+  return s;
+}
+
+interface CaseText {
+  case_number: string | null;
+  title: string;
+  summary: string;
+  requests_json: string;
+  remarks: string | null;
+}
+interface PartyText {
+  name: string;
+  phone: string;
+  id_number: string | null;
+  social_credit_code: string | null;
+  legal_rep_name: string | null;
+}
 
 /**
  * Rebuilds one case's entry in the search index from the stored rows. Called inside every
  * transaction that changes something searchable, so the index can never disagree with a
  * committed case. Rebuilding the whole entry (a few hundred tokens) is simpler and safer than
  * patching it, and costs well under a millisecond.
+ *
+ * One column holds three kinds of token (db/search/search-tokens.ts): bigrams of every text,
+ * pinyin keys of every name (wf, wangfang), and whole identifiers (phones, ID numbers).
+ * Every text listed here must also be in the substring check of db/cases/ledger-query.ts.
  */
 export function refreshCaseSearch(db: Db, caseId: number): void {
-  const row = getCaseRow(db, caseId);
-  db.prepare('DELETE FROM case_search WHERE rowid = ?').run(caseId);
+  const s = statementsOf(db);
+  s.remove.run(caseId);
+  const row = s.caseRow.get(caseId) as CaseText | undefined;
   if (!row) return;
-  const parties = partyRowsOf(db, caseId);
-  const reps = representativeRowsOf(db, caseId);
+  const parties = s.parties.all(caseId) as PartyText[];
+  const reps = s.reps.all(caseId) as { name: string; phone: string }[];
   const body = indexDocument([
     row.case_number,
-    ...(
-      db.prepare('SELECT number FROM case_number WHERE case_id = ?').all(caseId) as {
-        number: string;
-      }[]
-    )
-      .map((n) => n.number)
-      .filter((n) => n !== row.case_number),
+    ...(s.numbers.all(caseId) as string[]).filter((n) => n !== row.case_number),
     row.title,
     row.summary,
     ...(JSON.parse(row.requests_json) as string[]),
@@ -43,23 +92,25 @@ export function refreshCaseSearch(db: Db, caseId: number): void {
       p.legal_rep_name,
     ]),
     ...reps.flatMap((r) => [r.name, r.phone]),
-    ...participantRowsOf(db, caseId).map((p) => p.name),
-    ...sessionRowsOf(db, caseId).flatMap((s) => [s.place, s.subject, s.content]),
-    ...investigationRowsOf(db, caseId).flatMap((i) => [i.place, i.content]),
+    ...(s.participants.all(caseId) as string[]),
+    ...(s.sessions.all(caseId) as { place: string; subject: string; content: string }[]).flatMap(
+      (x) => [x.place, x.subject, x.content],
+    ),
+    ...(s.investigations.all(caseId) as { place: string; content: string }[]).flatMap((i) => [
+      i.place,
+      i.content,
+    ]),
   ]);
-  const names = [...parties.map((p) => p.name), ...reps.map((r) => r.name)]
-    .flatMap((name) => [nameInitials(name), nameFullPinyin(name)])
-    .filter((k) => k !== '')
-    .join(' ');
+  const names = new Set<string>();
+  for (const p of [...parties, ...reps]) {
+    names.add(nameInitials(p.name));
+    names.add(nameFullPinyin(p.name));
+  }
+  names.delete('');
   const codes = codeTokens([
     row.case_number,
     ...parties.flatMap((p) => [p.phone, p.id_number, p.social_credit_code]),
     ...reps.map((r) => r.phone),
   ]);
-  db.prepare('INSERT INTO case_search (rowid, body, names, codes) VALUES (?, ?, ?, ?)').run(
-    caseId,
-    body,
-    names,
-    codes,
-  );
+  s.insert.run(caseId, [body, ...names, codes].filter((t) => t !== '').join(' '));
 }

@@ -7,9 +7,10 @@
  *
  * Every character starts exactly one token (the last of a run stands alone), so:
  *  - a 1-character query is the prefix query  "草"*;
- *  - a query of n ≥ 2 characters is the phrase of its n−1 bigrams, which matches exactly the
- *    documents containing it as a substring (tokens of one run sit in consecutive positions,
- *    and no bigram spans two runs).
+ *  - a 2-character query is the one token "草场";
+ *  - a query of n ≥ 3 characters asks for all of its bigrams. The index keeps no positions
+ *    (detail=none), so the candidates are checked for the substring against the stored text
+ *    (db/cases/ledger-query.ts); "放牧越界" does not match a case that only says "越界放牧".
  * Digits and Latin letters go through the same path, so a short part of a phone, ID or case
  * number is found too; seven or more of them are looked up as a prefix of a whole identifier. Query tokens are built from letters and digits only, then quoted, so
  * user text can never be read as FTS5 syntax.
@@ -48,7 +49,11 @@ export function indexDocument(values: readonly (string | null | undefined)[]): s
     .join(' ');
 }
 
-/** Long runs of digits and letters are identifiers: kept whole so a prefix finds them fast. */
+/**
+ * Long runs of digits and letters are identifiers: kept whole so a prefix finds them fast.
+ * They share the index's one column with the bigrams and the name pinyin keys; every
+ * identifier is also indexed as bigrams, so a short query never depends on which it hits.
+ */
 const CODE_RUN = /[0-9a-z]{6,}/g;
 const CODE_QUERY = /^[0-9a-z]{7,}$/;
 
@@ -62,36 +67,78 @@ export function codeTokens(values: readonly (string | null | undefined)[]): stri
   return [...out].join(' ');
 }
 
+/**
+ * How one run of the query is looked up. The index is `detail=none` (rowids only, no
+ * positions: a quarter of the size), so a run of three or more characters can only be asked
+ * as "has every one of its bigrams"; those candidates are then checked against the stored text
+ * (`exact` false). Runs of one or two characters, and prefix lookups of identifiers and
+ * pinyin, are answered exactly by the index.
+ */
+export interface RunPlan {
+  /** The normalised run (letters and digits only), for the substring check. */
+  readonly text: string;
+  /** FTS5 expression matching at least every case that contains the run. */
+  readonly match: string;
+  /** True when `match` finds exactly the cases containing the run. */
+  readonly exact: boolean;
+  /**
+   * For an inexact run of Latin letters: the pinyin/identifier prefix lookup, whose hits are
+   * exact matches and need no substring check. Null otherwise.
+   */
+  readonly exactPart: string | null;
+}
+
 export interface SearchPlan {
   /** FTS5 MATCH expression, or null when the text has nothing searchable (only punctuation). */
   readonly match: string | null;
-  /** The normalised runs, for the substring check used when most of the ledger matches. */
+  /** The normalised runs, for the substring check. */
   readonly runs: readonly string[];
-}
-
-function runExpression(chars: readonly string[]): string {
-  if (chars.length === 1) return `"${chars[0]}"*`;
-  const bigrams: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i += 1) bigrams.push(`${chars[i]}${chars[i + 1]}`);
-  return `"${bigrams.join(' ')}"`;
+  readonly runPlans: readonly RunPlan[];
+  /** Every run is exact: the index hits are the answer, no candidate needs checking. */
+  readonly exact: boolean;
 }
 
 const ASCII_LETTERS = /^[a-z]+$/;
 
+function runPlan(chars: readonly string[]): RunPlan {
+  const text = chars.join('');
+  const letters = ASCII_LETTERS.test(text);
+  // A phone, ID or pinyin typed in full: one prefix lookup of a whole identifier or name key
+  // instead of ten or more digit bigrams, each of which occurs in most cases.
+  if (CODE_QUERY.test(text)) return { text, match: `"${text}"*`, exact: true, exactPart: null };
+  if (chars.length === 1) return { text, match: `"${text}"*`, exact: true, exactPart: null };
+  // Two Latin letters may also be the start of a pinyin key (wf → 王芳, wa → wang…): a prefix.
+  // Only bigrams, pinyin keys and identifiers can start with them, and an identifier's
+  // bigrams are indexed too, so the prefix is still exact.
+  if (chars.length === 2) {
+    return { text, match: letters ? `"${text}"*` : `"${text}"`, exact: true, exactPart: null };
+  }
+  const bigrams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i += 1) bigrams.add(`${chars[i]}${chars[i + 1]}`);
+  const all = `(${[...bigrams].map((b) => `"${b}"`).join(' AND ')})`;
+  // Tokens of three or more characters are only pinyin keys and identifiers, so a prefix hit
+  // is a real match (name pinyin, or an identifier containing the run).
+  const exactPart = letters ? `"${text}"*` : null;
+  return {
+    text,
+    match: exactPart === null ? all : `(${all} OR ${exactPart})`,
+    exact: false,
+    exactPart,
+  };
+}
+
 /**
  * Every run of the query must appear in the case. A run of Latin letters may also be pinyin
- * (full or initials, `wf` → 王芳, `wang` → 王…), looked up as a prefix in the names column.
+ * (full or initials, `wf` → 王芳, `wang` → 王…), looked up as a prefix of the name keys.
  */
 export function searchPlan(query: string): SearchPlan {
   const runs = runsOf(query).slice(0, 16);
-  if (runs.length === 0) return { match: null, runs: [] };
-  const parts = runs.map((chars) => {
-    const word = chars.join('');
-    // A phone or ID typed in full: one prefix lookup instead of a phrase of ten or more
-    // digit bigrams, each of which occurs in most cases.
-    if (CODE_QUERY.test(word)) return `(codes : "${word}"*)`;
-    const body = `body : ${runExpression(chars)}`;
-    return ASCII_LETTERS.test(word) ? `(${body} OR names : "${word}"*)` : `(${body})`;
-  });
-  return { match: parts.join(' AND '), runs: runs.map((chars) => chars.join('')) };
+  if (runs.length === 0) return { match: null, runs: [], runPlans: [], exact: true };
+  const runPlans = runs.map(runPlan);
+  return {
+    match: runPlans.map((r) => r.match).join(' AND '),
+    runs: runPlans.map((r) => r.text),
+    runPlans,
+    exact: runPlans.every((r) => r.exact),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection.js';
+import { optimizeStatistics, type Db } from '../../db/connection.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import type { LedgerPaths } from '../../db/ledger-files.js';
 import { openLedger } from '../../db/ledger-store.js';
@@ -26,6 +26,7 @@ export class LedgerSession {
   async open(): Promise<LedgerOpenResult> {
     this.close();
     this.result = await openLedger(this.paths, { migrations: this.migrations, now: this.now });
+    if (this.result.state === 'READY') optimizeStatistics(this.result.db, 'onOpen');
     return this.result;
   }
 
@@ -41,7 +42,10 @@ export class LedgerSession {
   }
 
   close(): void {
-    if (this.result?.state === 'READY' && this.result.db.open) this.result.db.close();
+    if (this.result?.state === 'READY' && this.result.db.open) {
+      optimizeStatistics(this.result.db, 'onClose');
+      this.result.db.close();
+    }
     this.result = null;
   }
 }
@@ -56,6 +60,8 @@ export function unavailableMessage(result: Exclude<LedgerOpenResult, { state: 'R
       return apiMessagesZhCN.ledgerMigrationFailed(result.stoppedAt);
     case 'NOT_A_LEDGER':
       return apiMessagesZhCN.ledgerNotALedger;
+    case 'UNAVAILABLE':
+      return apiMessagesZhCN.ledgerUnavailable;
     default: {
       const unreachable: never = result;
       throw new Error(`unknown ledger state ${String(unreachable)}`);

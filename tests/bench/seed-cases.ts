@@ -3,6 +3,7 @@ import {
   insertCase,
   insertParty,
   insertSession,
+  recordHistory,
   setCaseMediators,
   setCaseState,
 } from '../../db/cases/case-writes.js';
@@ -235,6 +236,16 @@ export function seedCases(
           ...(status === 'CLOSED' || status === 'ARCHIVED'
             ? { closedDate: isoDay(acceptedMs + 25 * DAY) }
             : {}),
+        });
+        // Acceptance is a transition, so every accepted case has its history row, as in use.
+        recordHistory(db, {
+          caseId: id,
+          from: 'INTAKE',
+          to: 'ACCEPTED',
+          action: 'ACCEPT',
+          data: { action: 'ACCEPT', acceptedDate: isoDay(acceptedMs) },
+          at: new Date(acceptedMs + 9 * 3_600_000).toISOString(),
+          actor: '本机用户',
         });
         const sessions = int(1, 3);
         for (let s = 0; s < sessions; s += 1) {
