@@ -5,6 +5,7 @@ import type {
   StatusHistoryEntry,
 } from '../../domain/cases/case-views.js';
 import type { Db } from '../connection.js';
+import { statement } from '../statement-cache.js';
 import {
   caseFromRow,
   investigationFromRow,
@@ -23,48 +24,48 @@ import {
 } from './case-rows.js';
 
 export function getCaseRow(db: Db, caseId: number): CaseRow | undefined {
-  return db.prepare('SELECT * FROM case_file WHERE id = ?').get(caseId) as CaseRow | undefined;
+  return statement(db, 'SELECT * FROM case_file WHERE id = ?').get(caseId) as CaseRow | undefined;
 }
 
 export function caseMediatorIds(db: Db, caseId: number): number[] {
   return (
-    db
-      .prepare('SELECT mediator_id FROM case_mediator WHERE case_id = ? ORDER BY mediator_id')
-      .all(caseId) as { mediator_id: number }[]
+    statement(
+      db,
+      'SELECT mediator_id FROM case_mediator WHERE case_id = ? ORDER BY mediator_id',
+    ).all(caseId) as { mediator_id: number }[]
   ).map((r) => r.mediator_id);
 }
 
 export function partyRowsOf(db: Db, caseId: number): PartyRow[] {
-  return db
-    .prepare('SELECT * FROM party WHERE case_id = ? ORDER BY sort, id')
-    .all(caseId) as PartyRow[];
+  return statement(db, 'SELECT * FROM party WHERE case_id = ? ORDER BY sort, id').all(
+    caseId,
+  ) as PartyRow[];
 }
 
 export function representativeRowsOf(db: Db, caseId: number): RepresentativeRow[] {
-  return db
-    .prepare(
-      `SELECT r.* FROM party_representative r JOIN party p ON p.id = r.party_id
+  return statement(
+    db,
+    `SELECT r.* FROM party_representative r JOIN party p ON p.id = r.party_id
        WHERE p.case_id = ? ORDER BY r.party_id, r.sort, r.id`,
-    )
-    .all(caseId) as RepresentativeRow[];
+  ).all(caseId) as RepresentativeRow[];
 }
 
 export function sessionRowsOf(db: Db, caseId: number): SessionRow[] {
-  return db
-    .prepare('SELECT * FROM session_record WHERE case_id = ? ORDER BY session_no')
-    .all(caseId) as SessionRow[];
+  return statement(db, 'SELECT * FROM session_record WHERE case_id = ? ORDER BY session_no').all(
+    caseId,
+  ) as SessionRow[];
 }
 
 export function investigationRowsOf(db: Db, caseId: number): InvestigationRow[] {
-  return db
-    .prepare('SELECT * FROM investigation_record WHERE case_id = ? ORDER BY at, id')
-    .all(caseId) as InvestigationRow[];
+  return statement(db, 'SELECT * FROM investigation_record WHERE case_id = ? ORDER BY at, id').all(
+    caseId,
+  ) as InvestigationRow[];
 }
 
 export function participantRowsOf(db: Db, caseId: number): ParticipantRow[] {
-  return db
-    .prepare('SELECT * FROM invited_participant WHERE case_id = ? ORDER BY id')
-    .all(caseId) as ParticipantRow[];
+  return statement(db, 'SELECT * FROM invited_participant WHERE case_id = ? ORDER BY id').all(
+    caseId,
+  ) as ParticipantRow[];
 }
 
 /** The whole case as the detail screen shows it; undefined when there is no such case. */
@@ -82,7 +83,7 @@ export function getCaseDetail(db: Db, caseId: number, today: string): CaseDetail
     ),
   );
   const timeline = (
-    db.prepare('SELECT * FROM status_history WHERE case_id = ? ORDER BY id').all(caseId) as {
+    statement(db, 'SELECT * FROM status_history WHERE case_id = ? ORDER BY id').all(caseId) as {
       id: number;
       from_state: StatusHistoryEntry['fromState'];
       to_state: StatusHistoryEntry['toState'];
@@ -101,9 +102,9 @@ export function getCaseDetail(db: Db, caseId: number, today: string): CaseDetail
     actor: h.actor,
   }));
   const numbers = (
-    db
-      .prepare('SELECT * FROM case_number WHERE case_id = ? ORDER BY issued_at, sequence')
-      .all(caseId) as {
+    statement(db, 'SELECT * FROM case_number WHERE case_id = ? ORDER BY issued_at, sequence').all(
+      caseId,
+    ) as {
       number: string;
       year: number;
       sequence: number;
@@ -126,9 +127,9 @@ export function getCaseDetail(db: Db, caseId: number, today: string): CaseDetail
     sessions: sessionRowsOf(db, caseId).map(sessionFromRow),
     investigations: investigationRowsOf(db, caseId).map(investigationFromRow),
     referrals: (
-      db
-        .prepare('SELECT * FROM referral WHERE case_id = ? ORDER BY id')
-        .all(caseId) as ReferralRow[]
+      statement(db, 'SELECT * FROM referral WHERE case_id = ? ORDER BY id').all(
+        caseId,
+      ) as ReferralRow[]
     ).map(referralFromRow),
     timeline,
     numbers,

@@ -12,6 +12,7 @@ import type {
   SessionValues,
 } from '../../domain/cases/record-inputs.js';
 import type { Db } from '../connection.js';
+import { statement } from '../statement-cache.js';
 import { nameInitials } from '../search/name-pinyin.js';
 
 /**
@@ -35,49 +36,47 @@ export type CaseFields = Omit<CaseIntakeValues, 'parties' | 'mediatorIds' | 'tit
 };
 
 export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso: string): number {
-  const result = db
-    .prepare(
-      `INSERT INTO case_file (status, title, intake_date, source, category, subtype, summary,
+  const result = statement(
+    db,
+    `INSERT INTO case_file (status, title, intake_date, source, category, subtype, summary,
          requests_json, risk_level, risk_factors_json, prevention_flags_json, is_difficult,
          amount_claimed_fen, remarks, version, created_at, updated_at)
        VALUES (@status, @title, @intake_date, @source, @category, @subtype, @summary,
          @requests_json, @risk_level, @risk_factors_json, @prevention_flags_json, @is_difficult,
          @amount_claimed_fen, @remarks, 1, @now, @now)`,
-    )
-    .run({
-      status,
-      title: fields.title,
-      intake_date: fields.intakeDate,
-      source: fields.source,
-      category: fields.category,
-      subtype: fields.subtype,
-      summary: fields.summary,
-      requests_json: JSON.stringify(fields.requests),
-      risk_level: fields.riskLevel,
-      risk_factors_json: JSON.stringify(fields.riskFactors),
-      prevention_flags_json: JSON.stringify(fields.preventionFlags),
-      is_difficult: fields.isDifficult ? 1 : 0,
-      amount_claimed_fen: fields.amountClaimedFen,
-      remarks: fields.remarks,
-      now: stamp(nowIso),
-    });
+  ).run({
+    status,
+    title: fields.title,
+    intake_date: fields.intakeDate,
+    source: fields.source,
+    category: fields.category,
+    subtype: fields.subtype,
+    summary: fields.summary,
+    requests_json: JSON.stringify(fields.requests),
+    risk_level: fields.riskLevel,
+    risk_factors_json: JSON.stringify(fields.riskFactors),
+    prevention_flags_json: JSON.stringify(fields.preventionFlags),
+    is_difficult: fields.isDifficult ? 1 : 0,
+    amount_claimed_fen: fields.amountClaimedFen,
+    remarks: fields.remarks,
+    now: stamp(nowIso),
+  });
   return Number(result.lastInsertRowid);
 }
 
 export function setCaseMediators(db: Db, caseId: number, mediatorIds: readonly number[]): void {
-  db.prepare('DELETE FROM case_mediator WHERE case_id = ?').run(caseId);
-  const insert = db.prepare('INSERT INTO case_mediator (case_id, mediator_id) VALUES (?, ?)');
+  statement(db, 'DELETE FROM case_mediator WHERE case_id = ?').run(caseId);
+  const insert = statement(db, 'INSERT INTO case_mediator (case_id, mediator_id) VALUES (?, ?)');
   for (const id of mediatorIds) insert.run(caseId, id);
 }
 
 /** Bumps the case version if it still is `expectedVersion`; false means someone saved first. */
 export function claimCaseVersion(db: Db, caseId: number, expectedVersion: number, nowIso: string) {
   return (
-    db
-      .prepare(
-        'UPDATE case_file SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?',
-      )
-      .run(stamp(nowIso), caseId, expectedVersion).changes === 1
+    statement(
+      db,
+      'UPDATE case_file SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?',
+    ).run(stamp(nowIso), caseId, expectedVersion).changes === 1
   );
 }
 
@@ -108,7 +107,8 @@ export function updateCaseFields(
   const names = Object.keys(columns);
   if (names.length === 0) return;
   // Column names come from the fixed list above, never from input.
-  db.prepare(
+  statement(
+    db,
     `UPDATE case_file SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`,
   ).run({ ...columns, id: caseId });
 }
@@ -119,7 +119,8 @@ export function setCaseState(
   state: CaseState,
   dates: { acceptedDate?: string; dueDate?: string | null; closedDate?: string },
 ): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE case_file SET status = @state,
        accepted_date = COALESCE(@accepted, accepted_date),
        due_date = CASE WHEN @setDue THEN @due ELSE due_date END,
@@ -147,7 +148,8 @@ export function recordHistory(
     actor: string;
   },
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO status_history (case_id, from_state, to_state, action, data_json, at, actor)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -197,8 +199,9 @@ function writeRepresentatives(
   reps: readonly RepresentativeInput[],
   nowIso: string,
 ): void {
-  db.prepare('DELETE FROM party_representative WHERE party_id = ?').run(partyId);
-  const insert = db.prepare(
+  statement(db, 'DELETE FROM party_representative WHERE party_id = ?').run(partyId);
+  const insert = statement(
+    db,
     `INSERT INTO party_representative (party_id, sort, kind, name, relationship, phone,
        phone_kind, no_phone_reason, id_doc_json, version, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
@@ -222,18 +225,17 @@ function writeRepresentatives(
 
 export function insertParty(db: Db, caseId: number, party: PartyValues, nowIso: string): number {
   const sort = (
-    db
-      .prepare('SELECT COALESCE(MAX(sort), 0) + 1 AS next FROM party WHERE case_id = ?')
-      .get(caseId) as { next: number }
+    statement(db, 'SELECT COALESCE(MAX(sort), 0) + 1 AS next FROM party WHERE case_id = ?').get(
+      caseId,
+    ) as { next: number }
   ).next;
   const cols = partyColumns(party);
   const names = Object.keys(cols);
-  const result = db
-    .prepare(
-      `INSERT INTO party (case_id, sort, ${names.join(', ')}, version, created_at, updated_at)
+  const result = statement(
+    db,
+    `INSERT INTO party (case_id, sort, ${names.join(', ')}, version, created_at, updated_at)
        VALUES (@case_id, @sort, ${names.map((n) => `@${n}`).join(', ')}, 1, @now, @now)`,
-    )
-    .run({ ...cols, case_id: caseId, sort, now: stamp(nowIso) });
+  ).run({ ...cols, case_id: caseId, sort, now: stamp(nowIso) });
   const partyId = Number(result.lastInsertRowid);
   writeRepresentatives(db, partyId, party.representatives, nowIso);
   return partyId;
@@ -250,19 +252,18 @@ export function updateParty(
 ): boolean {
   const cols = partyColumns(party);
   const names = Object.keys(cols);
-  const changed = db
-    .prepare(
-      `UPDATE party SET ${names.map((n) => `${n} = @${n}`).join(', ')},
+  const changed = statement(
+    db,
+    `UPDATE party SET ${names.map((n) => `${n} = @${n}`).join(', ')},
          version = version + 1, updated_at = @now
        WHERE id = @id AND case_id = @case_id AND version = @expected`,
-    )
-    .run({
-      ...cols,
-      id: partyId,
-      case_id: caseId,
-      expected: expectedVersion,
-      now: stamp(nowIso),
-    }).changes;
+  ).run({
+    ...cols,
+    id: partyId,
+    case_id: caseId,
+    expected: expectedVersion,
+    now: stamp(nowIso),
+  }).changes;
   if (changed !== 1) return false;
   writeRepresentatives(db, partyId, party.representatives, nowIso);
   return true;
@@ -274,7 +275,8 @@ export function insertParticipant(
   p: InvitedParticipantValues,
   nowIso: string,
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO invited_participant (case_id, name, role, affiliation, consent_given,
        consent_note, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   ).run(
@@ -317,20 +319,20 @@ export function insertSession(
   nowIso: string,
 ): number {
   const next = (
-    db
-      .prepare('SELECT COALESCE(MAX(session_no), 0) + 1 AS n FROM session_record WHERE case_id = ?')
-      .get(caseId) as { n: number }
+    statement(
+      db,
+      'SELECT COALESCE(MAX(session_no), 0) + 1 AS n FROM session_record WHERE case_id = ?',
+    ).get(caseId) as { n: number }
   ).n;
   const cols = sessionColumns(s, subject);
   const names = Object.keys(cols);
   return Number(
-    db
-      .prepare(
-        `INSERT INTO session_record (case_id, session_no, ${names.join(', ')}, version,
+    statement(
+      db,
+      `INSERT INTO session_record (case_id, session_no, ${names.join(', ')}, version,
            created_at, updated_at)
          VALUES (@case_id, @session_no, ${names.map((n) => `@${n}`).join(', ')}, 1, @now, @now)`,
-      )
-      .run({ ...cols, case_id: caseId, session_no: next, now: stamp(nowIso) }).lastInsertRowid,
+    ).run({ ...cols, case_id: caseId, session_no: next, now: stamp(nowIso) }).lastInsertRowid,
   );
 }
 
@@ -346,19 +348,18 @@ export function updateSession(
   const cols = sessionColumns(s, subject);
   const names = Object.keys(cols);
   return (
-    db
-      .prepare(
-        `UPDATE session_record SET ${names.map((n) => `${n} = @${n}`).join(', ')},
+    statement(
+      db,
+      `UPDATE session_record SET ${names.map((n) => `${n} = @${n}`).join(', ')},
            version = version + 1, updated_at = @now
          WHERE id = @id AND case_id = @case_id AND version = @expected`,
-      )
-      .run({
-        ...cols,
-        id: sessionId,
-        case_id: caseId,
-        expected: expectedVersion,
-        now: stamp(nowIso),
-      }).changes === 1
+    ).run({
+      ...cols,
+      id: sessionId,
+      case_id: caseId,
+      expected: expectedVersion,
+      now: stamp(nowIso),
+    }).changes === 1
   );
 }
 
@@ -368,7 +369,8 @@ export function insertInvestigation(
   i: InvestigationValues,
   nowIso: string,
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO investigation_record (case_id, at, place, investigated_json, participants_json,
        investigator_ids_json, recorder, content, version, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
@@ -392,7 +394,8 @@ export function insertReferral(
   r: { target: string; referredDate: string; reason: string },
   nowIso: string,
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO referral (case_id, target, referred_date, reason, version, created_at, updated_at)
      VALUES (?, ?, ?, ?, 1, ?, ?)`,
   ).run(caseId, r.target, r.referredDate, r.reason, stamp(nowIso), stamp(nowIso));
@@ -407,21 +410,20 @@ export function updateReferralFeedback(
   nowIso: string,
 ): boolean {
   return (
-    db
-      .prepare(
-        `UPDATE referral SET receiver = COALESCE(?, receiver), feedback = ?, feedback_date = ?,
+    statement(
+      db,
+      `UPDATE referral SET receiver = COALESCE(?, receiver), feedback = ?, feedback_date = ?,
            version = version + 1, updated_at = ?
          WHERE id = ? AND case_id = ? AND version = ?`,
-      )
-      .run(
-        f.receiver,
-        f.feedback,
-        f.feedbackDate,
-        stamp(nowIso),
-        referralId,
-        caseId,
-        expectedVersion,
-      ).changes === 1
+    ).run(
+      f.receiver,
+      f.feedback,
+      f.feedbackDate,
+      stamp(nowIso),
+      referralId,
+      caseId,
+      expectedVersion,
+    ).changes === 1
   );
 }
 
@@ -432,6 +434,7 @@ export function rowExists(
   caseId: number,
 ) {
   return (
-    db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND case_id = ?`).get(id, caseId) !== undefined
+    statement(db, `SELECT 1 FROM ${table} WHERE id = ? AND case_id = ?`).get(id, caseId) !==
+    undefined
   );
 }
