@@ -17,6 +17,9 @@ export function openConnection(file: string, options: { readonly?: boolean } = {
   try {
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
+      // Only takes effect on a new, empty file (before WAL): larger pages pack the long Chinese
+      // texts of cases and sessions with less per-page overhead (measured: about 3% smaller).
+      db.pragma('page_size = 16384');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('secure_delete = ON');
