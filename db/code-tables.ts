@@ -48,6 +48,18 @@ function writeTable(db: Db, table: CodeTable, nowIso: string): void {
   });
 }
 
+/** Extension codes (outside 01–56) that some party is recorded with. */
+export function ethnicExtensionCodesInUse(db: Db): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT p.ethnicity FROM party p JOIN code_row r
+         ON r.table_name = 'ethnic_group' AND r.code = p.ethnicity
+       WHERE json_extract(r.data_json, '$.extension') IS NOT NULL`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
 /** Replaces the ethnic extension rows (codes outside 01–56) with the room's configuration. */
 export function writeEthnicExtensions(db: Db, extensions: readonly ethnicGroups.Extension[]): void {
   db.prepare(

@@ -2,6 +2,8 @@ import { readCodeTables } from '../../db/code-tables.js';
 import { loadDashboard } from '../../db/cases/dashboard-query.js';
 import { findOpenCasesOfParty } from '../../db/cases/duplicate-query.js';
 import { getCaseSettings, saveCaseSettings } from '../../db/cases/case-settings-queries.js';
+import { ethnicExtensionCodesInUse } from '../../db/code-tables.js';
+import { badInput } from './case-guards.js';
 import { searchLedger } from '../../db/cases/ledger-query.js';
 import { listMediators, saveMediator } from '../../db/cases/mediator-queries.js';
 import { ApiError } from '../../domain/api/errors.js';
@@ -70,7 +72,18 @@ export class CaseLedgerService {
   saveSettings(values: CaseSettingsValues): CaseSettings {
     const db = this.ledger.db();
     const saved = db
-      .transaction(() => saveCaseSettings(db, values, this.ledger.now().toISOString()))
+      .transaction(() => {
+        // A code still on a party's record must keep its row, or that party can no longer be
+        // saved and loses its label.
+        const kept = new Set(values.ethnicExtensions.map((e) => e.code));
+        const stranded = ethnicExtensionCodesInUse(db).filter((code) => !kept.has(code));
+        if (stranded.length > 0) {
+          throw badInput(`民族代码 ${stranded.join('、')} 仍有当事人在使用，不能删除`, [
+            'ethnicExtensions',
+          ]);
+        }
+        return saveCaseSettings(db, values, this.ledger.now().toISOString());
+      })
       .immediate();
     if (!saved) {
       throw new ApiError('CONFLICT', '案件设置已被他人修改并保存。请刷新后重新修改');

@@ -335,5 +335,19 @@ describe('intake → accept → sessions → search', () => {
     const bad = await l.raw('cases.create', intake({ parties: [person({ ethnicity: '97' })] }));
     expect(bad.ok ? null : bad.error.code).toBe('BAD_INPUT');
     await l.call('cases.create', intake({ parties: [person({ ethnicity: '57' })] }));
+
+    // A code a party is recorded with cannot be removed from the configuration.
+    const s2 = await l.call<{ version: number }>('caseSettings.get', {});
+    const removal = await l.raw('caseSettings.save', {
+      expectedVersion: s2.version,
+      dueDays: { LOW: 30, MEDIUM: 30, HIGH: 15, CRITICAL: 7 },
+      ethnicExtensions: [{ kind: 'UNIDENTIFIED', code: '58', label: '其他' }],
+    });
+    expect(removal.ok ? null : removal.error).toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('57'),
+    });
+    const after = await l.call<{ version: number }>('caseSettings.get', {});
+    expect(after.version).toBe(s2.version);
   });
 });
