@@ -25,6 +25,17 @@ export function seedCodeTables(db: Db, nowIso: string, tables: readonly CodeTabl
   }
 }
 
+/**
+ * Run at every start: a release that bumps a taxonomy's version updates existing ledgers too,
+ * not only new ones (migration 002 seeds only once). Rows are upserted, never deleted.
+ */
+export function refreshCodeTables(db: Db, nowIso: string): void {
+  const hasTables =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'code_table'").get() !==
+    undefined;
+  if (hasTables) db.transaction(() => seedCodeTables(db, nowIso))();
+}
+
 function writeTable(db: Db, table: CodeTable, nowIso: string): void {
   db.prepare(
     `INSERT INTO code_table (name, version, parent_table, updated_at) VALUES (?, ?, ?, ?)

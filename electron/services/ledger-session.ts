@@ -1,4 +1,5 @@
 import { optimizeStatistics, type Db } from '../../db/connection.js';
+import { refreshCodeTables } from '../../db/code-tables.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import type { LedgerPaths } from '../../db/ledger-files.js';
 import { openLedger } from '../../db/ledger-store.js';
@@ -26,7 +27,10 @@ export class LedgerSession {
   async open(): Promise<LedgerOpenResult> {
     this.close();
     this.result = await openLedger(this.paths, { migrations: this.migrations, now: this.now });
-    if (this.result.state === 'READY') optimizeStatistics(this.result.db, 'onOpen');
+    if (this.result.state === 'READY') {
+      refreshCodeTables(this.result.db, this.now().toISOString());
+      optimizeStatistics(this.result.db, 'onOpen');
+    }
     return this.result;
   }
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConnection, schemaVersionOf } from '../../../db/connection.js';
+import { refreshCodeTables } from '../../../db/code-tables.js';
 import { migrate } from '../../../db/migrate.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { saveRoomSettings } from '../../../db/room-settings-queries.js';
@@ -44,4 +45,25 @@ describe('case-ledger migrations', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   );
+
+  it('a taxonomy whose version went up is rewritten in an existing ledger at start-up', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-codes-'));
+    const db = openConnection(path.join(dir, 'l.sqlite'));
+    await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
+    // As if the ledger was made by an older release: an older version and an older label.
+    db.prepare("UPDATE code_table SET version = 0 WHERE name = 'dispute_category'").run();
+    db.prepare(
+      "UPDATE code_row SET label = '旧标签' WHERE table_name = 'dispute_category' AND code = 'NEIGHBOUR'",
+    ).run();
+    refreshCodeTables(db, '2026-11-23T00:00:00Z');
+    const label = db
+      .prepare(
+        "SELECT label FROM code_row WHERE table_name = 'dispute_category' AND code = 'NEIGHBOUR'",
+      )
+      .pluck()
+      .get();
+    expect(label).toBe('邻里纠纷');
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
