@@ -107,10 +107,16 @@ export function loadDocumentFonts(fontsDir: string = defaultDevFontsDir()): Docu
   const cached = cache.get(key);
   if (cached) return cached;
   const files = resolveFontFiles(fontsDir);
+  let tibetan: fontkit.Font | null = null;
   const fonts: DocumentFonts = {
     serif: openFont(files.serif),
     serifBold: openFont(files.serifBold),
-    tibetan: openFont(files.tibetan),
+    // Parsed on first use: most documents have no Tibetan page, and the first document's
+    // time matters at the desk.
+    get tibetan() {
+      tibetan ??= openFont(files.tibetan);
+      return tibetan;
+    },
     files,
   };
   cache.set(key, fonts);

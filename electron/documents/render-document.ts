@@ -902,7 +902,10 @@ export async function renderDocument(
 
   doc.registerFont('serif', asFontSource(options.fonts.serif));
   doc.registerFont('serif-bold', asFontSource(options.fonts.serifBold));
-  doc.registerFont('tibetan', asFontSource(options.fonts.tibetan));
+  // The Tibetan font is parsed only for documents that carry a translation page.
+  if ((data.translations ?? []).length > 0) {
+    doc.registerFont('tibetan', asFontSource(options.fonts.tibetan));
+  }
   doc.addPage();
   const ctx: Ctx = {
     doc,
