@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../domain/cases/case-views';
 import { chinaToday } from '../../domain/validation/calendar-date';
-import { ARTIFACT_DIR, launchBrowser, screenshot } from './support/browser';
+import { ARTIFACT_DIR, screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
 import { expectLocator } from './support/locator-expect';
 
@@ -97,17 +97,11 @@ async function caseInMediation(page: Page, mediatorId: number, since: string): P
 }
 
 describe('written settlement agreement for a grassland dispute (real ledger, Chromium)', () => {
-  let browser: Browser;
+  const browser = sharedBrowser();
   let desk: Desk;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('drafts, previews, generates, signs and settles; reprints are byte-identical', async () => {
-    desk = await openDesk(browser, 'agreement');
+    desk = await openDesk(browser(), 'agreement');
     const { page } = desk;
     try {
       const signDay = lastThursday(chinaToday());
@@ -301,7 +295,7 @@ describe('written settlement agreement for a grassland dispute (real ledger, Chr
     }
   });
   it('registers an oral agreement with money only after the explicit confirmation', async () => {
-    desk = await openDesk(browser, 'oral-agreement');
+    desk = await openDesk(browser(), 'oral-agreement');
     const { page } = desk;
     try {
       await setUpRoom(page, desk.host.url, '锡林');

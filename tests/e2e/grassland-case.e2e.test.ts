@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sharedBrowser } from './support/browser';
 import {
   addMediator,
   asTypedFullWidth,
@@ -47,17 +47,11 @@ async function recordSession(
 }
 
 describe('grassland-boundary dispute between two Mongolian herders (real ledger, Chromium)', () => {
-  let browser: Browser;
+  const browser = sharedBrowser();
   let desk: Desk;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('registers, accepts, records two interpreted sessions, finds it, and refuses a stale action', async () => {
-    desk = await openDesk(browser, 'grassland');
+    desk = await openDesk(browser(), 'grassland');
     const { page } = desk;
     try {
       await setUpRoom(page, desk.host.url, '锡林');
@@ -163,7 +157,7 @@ describe('grassland-boundary dispute between two Mongolian herders (real ledger,
       await page.getByText('没有符合条件的案件').waitFor();
 
       // A second window still shows the case as it was; the first ends it on a refusal.
-      const stale = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const stale = await browser().newPage({ viewport: { width: 1440, height: 900 } });
       try {
         // The host's token travels in the first URL's fragment, once per window.
         await stale.goto(desk.host.url);

@@ -1,24 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, watchPageErrors } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchPageErrors, sharedBrowser } from './support/browser';
 import { setUpRoom } from './support/desk';
 import { freshDataDir, startHost } from './support/dev-web-host';
 
 describe('a lost ledger is never replaced silently (real ledger, Chromium)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   it('backs up from 设置, says the ledger is missing after it is deleted, and restores it', async () => {
     const dataDir = freshDataDir('recovery');
     let host = await startHost(dataDir);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
     const errors = watchPageErrors(page);
     try {

@@ -1,23 +1,16 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectLocator } from './support/locator-expect';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, watchPageErrors } from './support/browser';
+import { screenshot, watchPageErrors, sharedBrowser } from './support/browser';
 import { freshDataDir, startHost } from './support/dev-web-host';
 
 describe('room settings, first run to restart (real ledger, Chromium)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   it('asks for settings on first run, saves them, and still has them after a restart', async () => {
     const dataDir = freshDataDir('settings');
     let host = await startHost(dataDir);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
     const errors = watchPageErrors(page);
     try {
@@ -84,7 +77,7 @@ describe('room settings, first run to restart (real ledger, Chromium)', () => {
   it('runs the page without Node and blocks inline scripts (CSP)', async () => {
     const dataDir = freshDataDir('csp');
     const host = await startHost(dataDir);
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     page.setDefaultTimeout(10_000);
     const errors = watchPageErrors(page);
     try {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sharedBrowser } from './support/browser';
 import {
   addMediator,
   modalSettled,
@@ -61,17 +61,11 @@ async function typeWorker(page: Page, index: number, worker: number) {
 }
 
 describe('12-person unpaid-wage group dispute (real ledger, Chromium)', () => {
-  let browser: Browser;
+  const browser = sharedBrowser();
   let desk: Desk;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('registers 11 workers and the employer by keyboard and shows the case on 工作台', async () => {
-    desk = await openDesk(browser, 'wages');
+    desk = await openDesk(browser(), 'wages');
     const { page } = desk;
     try {
       await setUpRoom(page, desk.host.url, '城关');
