@@ -1,24 +1,13 @@
 import { z } from 'zod';
 
+import { cleanText, refusalMessage, type TextKind } from './text-discipline';
+
 /**
  * Text that people type is the main way bad bytes get into the ledger. Every string field
- * of the API is built from these helpers so that the rules are the same everywhere:
- * NFC normalisation, a length limit, and no control or bidi-override characters (which can
- * hide text in printed agreements and break exports).
+ * of the API is built from these helpers so that the rules are the same everywhere: the one
+ * text discipline of `text-discipline.ts` (NFC, line breaks, tabs, invisible and format
+ * characters by field kind) and a length limit counted in characters.
  */
-
-// C0 controls except TAB and LF, DEL, C1 controls, bidi embeddings/overrides/isolates,
-// line/paragraph separators, and lone surrogates (which SQLite would store as U+FFFD).
-/* eslint-disable no-control-regex -- finding control characters is the purpose */
-const FORBIDDEN_MULTILINE =
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
-const FORBIDDEN_SINGLE_LINE =
-  /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
-/* eslint-enable no-control-regex */
-
-export function hasForbiddenCharacters(text: string, multiline: boolean): boolean {
-  return (multiline ? FORBIDDEN_MULTILINE : FORBIDDEN_SINGLE_LINE).test(text);
-}
 
 /** Length in user-perceived characters (a rare CJK Extension B character counts as one). */
 export function characterCount(text: string): number {
@@ -31,6 +20,8 @@ interface TextOptions {
   readonly min?: number;
   readonly max: number;
   readonly label: string;
+  /** STRICT for codes and identifiers typed as free text (ID numbers, registration codes). */
+  readonly strict?: boolean;
 }
 
 // A cap on raw input length before any work is done, so a 1 MB string is refused cheaply.
@@ -38,23 +29,19 @@ const rawCap = (max: number) => max * 2 + 16;
 
 function textSchema(options: TextOptions, multiline: boolean) {
   const { min = 0, max, label } = options;
+  const kind: TextKind = multiline ? 'MULTILINE' : options.strict === true ? 'STRICT' : 'LINE';
   return z
     .string({
       error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}必须是文字`),
     })
     .max(rawCap(max), { error: `${label}太长（最多 ${max} 个字）` })
-    .transform((s) => {
-      const unified = multiline ? s.replace(/\r\n?/g, '\n') : s;
-      return unified.normalize('NFC').trim();
-    })
-    .superRefine((s, ctx) => {
-      if (hasForbiddenCharacters(s, multiline)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${label}含有不可见的控制字符，请删除后重新输入`,
-        });
-        return;
+    .transform((raw, ctx) => {
+      const cleaned = cleanText(raw, kind);
+      if (!cleaned.ok) {
+        ctx.addIssue({ code: 'custom', message: refusalMessage(label, cleaned) });
+        return z.NEVER;
       }
+      const s = cleaned.value;
       const count = characterCount(s);
       if (count < min) {
         ctx.addIssue({
@@ -64,13 +51,14 @@ function textSchema(options: TextOptions, multiline: boolean) {
       } else if (count > max) {
         ctx.addIssue({ code: 'custom', message: `${label}太长（最多 ${max} 个字）` });
       }
+      return s;
     });
 }
 
 /** One line of text: names, titles, addresses. */
 export const singleLine = (options: TextOptions) => textSchema(options, false);
 
-/** Paragraphs: summaries, session records, agreement facts. TAB and LF are kept. */
+/** Paragraphs: summaries, session records, agreement facts. Line breaks are kept. */
 export const multiLine = (options: TextOptions) => textSchema(options, true);
 
 /** Optional single-line text: a missing key, null and empty input are all stored as null. */

@@ -59,9 +59,9 @@ export const duplicateProbeSchema = z.strictObject({
   parties: z
     .array(
       z.strictObject({
-        idNumber: optionalSingleLine({ label: '证件号码', max: 40 }),
-        name: optionalSingleLine({ label: '姓名', max: 100 }),
-        phone: optionalSingleLine({ label: '联系电话', max: 40 }),
+        idNumber: optionalSingleLine({ label: '证件号码', max: 40, strict: true }),
+        name: optionalSingleLine({ label: '姓名', max: 100, strict: true }),
+        phone: optionalSingleLine({ label: '联系电话', max: 40, strict: true }),
       }),
       { error: '当事人格式不正确' },
     )
@@ -105,7 +105,8 @@ export type CaseSettingsValues = z.output<typeof caseSettingsInputSchema>;
 /** codeTables.get: the tables a picker needs; empty list means all. */
 export const codeTablesQuerySchema = z.strictObject({
   names: z
-    .array(z.string({ error: '代码表名称无效' }).max(40, { error: '代码表名称无效' }), {
+    // Table names are identifiers: ASCII letters, digits, dashes and underscores only.
+    .array(z.string({ error: '代码表名称无效' }).regex(/^[A-Za-z0-9_-]{1,40}$/u, { error: '代码表名称无效' }), {
       error: '代码表名称无效',
     })
     .max(30, { error: '代码表最多 30 个' })

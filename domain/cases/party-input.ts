@@ -27,7 +27,7 @@ import { booleanField, optionalIsoDateField } from './input-fields';
 export const idDocumentSchema = z
   .strictObject({
     type: idDocTypes.codeSchema,
-    number: optionalSingleLine({ label: '证件号码', max: 40 }),
+    number: optionalSingleLine({ label: '证件号码', max: 40, strict: true }),
     /** Only for OTHER: what the document is. */
     name: optionalSingleLine({ label: '证件名称', max: 40 }),
     /** Only for NONE: why there is no document (elderly herders often carry none). */

@@ -47,12 +47,12 @@ export const documentSchema = z.discriminatedUnion(
   [
     z.object({
       type: z.enum(numberedCodes),
-      number: singleLine({ label: '证件号码', min: 1, max: 40 }),
+      number: singleLine({ label: '证件号码', min: 1, max: 40, strict: true }),
     }),
     z.object({
       type: z.literal('OTHER'),
       name: singleLine({ label: '证件名称', min: 1, max: 40 }),
-      number: singleLine({ label: '证件号码', min: 1, max: 40 }),
+      number: singleLine({ label: '证件号码', min: 1, max: 40, strict: true }),
     }),
     z.object({
       type: z.literal('NONE'),

@@ -1,4 +1,5 @@
-import { characterCount, hasForbiddenCharacters } from '../text-input';
+import { characterCount } from '../text-input';
+import { cleanText, refusalMessage } from '../text-discipline';
 
 /**
  * Names of parties (§6.6). A name is kept whole: Tibetan and Mongolian names usually have no
@@ -22,17 +23,13 @@ const LOOK_ALIKE_DOTS = /[\u2022\u30FB\uFF0E\u2027\u22C5\uFF65]/gu;
 // A full stop between two Chinese characters is the same mistake made on an ASCII keyboard.
 const FULL_STOP_BETWEEN_HAN = /(?<=\p{Script=Han})\s*\.\s*(?=\p{Script=Han})/gu;
 const SPACE_AROUND_DOT = /\s*\u00B7\s*/gu;
-// Invisible characters that copy-paste carries along; they cannot be seen, so the user
-// could not delete them, and they would make two equal-looking names differ.
-const INVISIBLE_FORMAT = /[\u200B\u2060\uFEFF]/gu;
 
 // Ten times the limit is more than any typing produces; longer input is refused unread.
 const MAX_RAW_LENGTH = PERSON_NAME_MAX * 10;
 
-export function normalisePersonName(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(INVISIBLE_FORMAT, '')
+/** Name-specific spelling on top of the text discipline (which removes invisible characters). */
+function unifyDots(cleaned: string): string {
+  return cleaned
     .replace(LOOK_ALIKE_DOTS, MIDDLE_DOT)
     .replace(FULL_STOP_BETWEEN_HAN, MIDDLE_DOT)
     .replace(SPACE_AROUND_DOT, MIDDLE_DOT)
@@ -40,17 +37,20 @@ export function normalisePersonName(raw: string): string {
     .replace(/\s+/gu, ' ');
 }
 
+/** The stored form of a name, for comparing names already in the ledger (refused text as is). */
+export function normalisePersonName(raw: string): string {
+  const cleaned = cleanText(raw, 'STRICT');
+  return unifyDots(cleaned.ok ? cleaned.value : raw.normalize('NFC'));
+}
+
 export function checkPersonName(raw: string): PersonNameResult {
   if (typeof raw !== 'string') return { ok: false, error: '请填写姓名' };
   if (raw.length > MAX_RAW_LENGTH) {
     return { ok: false, error: `姓名太长（最多${PERSON_NAME_MAX}个字）` };
   }
-  // Checked before whitespace is collapsed, so that a CR or TAB inside a name is reported
-  // rather than silently turned into a space (the same rule as every other single line).
-  if (hasForbiddenCharacters(raw.trim(), false)) {
-    return { ok: false, error: '姓名含有不可见的控制字符，请删除后重新输入' };
-  }
-  const normalised = normalisePersonName(raw);
+  const cleaned = cleanText(raw, 'STRICT');
+  if (!cleaned.ok) return { ok: false, error: refusalMessage('姓名', cleaned) };
+  const normalised = unifyDots(cleaned.value);
   if (normalised === '') return { ok: false, error: '请填写姓名' };
   const count = characterCount(normalised);
   if (count > PERSON_NAME_MAX) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText, refusalMessage } from '../text-discipline';
 import { optionalSingleLine } from '../text-input';
 import { chinaToday } from './calendar-date';
 import { checkCountyCode, checkDivisionCode } from './division-code';
@@ -16,7 +17,24 @@ import { normaliseSocialCreditCode } from './social-credit-code';
 type Checked =
   { readonly ok: true; readonly value: string } | { readonly ok: false; readonly error: string };
 
-function checkedString(typeError: string, check: (raw: string) => Checked) {
+/**
+ * Codes and identifiers get the strict text discipline before their own check, so a number
+ * pasted with a zero-width space or a tab is the same number, and a refused character is
+ * named by its code point. `label` is the field's name in that message.
+ */
+function strictThen(label: string, check: (raw: string) => Checked) {
+  return (raw: string): Checked => {
+    const cleaned = cleanText(raw, 'STRICT');
+    if (!cleaned.ok) return { ok: false, error: refusalMessage(label, cleaned) };
+    return check(cleaned.value);
+  };
+}
+
+// The label is what the type error names: "身份证号码必须是文字" → "身份证号码".
+const labelOf = (typeError: string) => typeError.replace(/必须是文字$/u, '');
+
+function checkedString(typeError: string, rawCheck: (raw: string) => Checked) {
+  const check = strictThen(labelOf(typeError), rawCheck);
   return z.string({ error: typeError }).transform((raw, ctx) => {
     const result = check(raw);
     if (result.ok) return result.value;
@@ -26,12 +44,15 @@ function checkedString(typeError: string, check: (raw: string) => Checked) {
 }
 
 // Forms send '' for a cleared optional input; null is what gets stored for "not given".
-function checkedOptionalString(typeError: string, check: (raw: string) => Checked) {
+function checkedOptionalString(typeError: string, rawCheck: (raw: string) => Checked) {
+  const check = strictThen(labelOf(typeError), rawCheck);
   return z
     .string({ error: typeError })
     .nullish()
     .transform((raw, ctx) => {
-      if (raw === null || raw === undefined || raw.trim() === '') return null;
+      if (raw === null || raw === undefined) return null;
+      const cleaned = cleanText(raw, 'STRICT');
+      if (cleaned.ok && cleaned.value === '') return null;
       const result = check(raw);
       if (result.ok) return result.value;
       ctx.addIssue({ code: 'custom', message: result.error });
@@ -76,7 +97,13 @@ export const phoneOrNoneField = z
     ):
       | { kind: 'NONE'; phone: '无'; noPhoneReason: string }
       | { kind: PhoneKind; phone: string; noPhoneReason: null } => {
-      if (isNoPhoneMarker(value.phone)) {
+      const cleaned = cleanText(value.phone, 'STRICT');
+      if (!cleaned.ok) {
+        ctx.addIssue({ code: 'custom', path: ['phone'], message: refusalMessage('联系电话', cleaned) });
+        return z.NEVER;
+      }
+      const phone = cleaned.value;
+      if (isNoPhoneMarker(phone)) {
         if (value.noPhoneReason === null || value.noPhoneReason === undefined) {
           ctx.addIssue({
             code: 'custom',
@@ -87,7 +114,7 @@ export const phoneOrNoneField = z
         }
         return { kind: 'NONE', phone: '无', noPhoneReason: value.noPhoneReason };
       }
-      const result = checkPhone(value.phone);
+      const result = checkPhone(phone);
       if (!result.ok) {
         ctx.addIssue({ code: 'custom', path: ['phone'], message: result.error });
         return z.NEVER;

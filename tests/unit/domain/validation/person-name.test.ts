@@ -45,11 +45,21 @@ describe('checkPersonName', () => {
   });
 
   it('rejects NUL, bidi overrides and lone surrogates', () => {
-    for (const raw of ['张\u0000三', '\u202E张三', '张\u2066三\u2069', '张\uD800三', '张\r三']) {
-      expect(checkPersonName(raw)).toEqual({
-        ok: false,
-        error: '姓名含有不可见的控制字符，请删除后重新输入',
-      });
+    const cases: [string, string][] = [
+      ['张\u0000三', 'U+0000'],
+      ['\u202E张三', 'U+202E'],
+      ['张\u2066三\u2069', 'U+2066'],
+      ['张\uD800三', 'U+D800'],
+      ['张\r三', 'U+000A'],
+    ];
+    for (const [raw, code] of cases) {
+      const result = checkPersonName(raw);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error).toContain(code);
+        // The message names the character; it never carries it.
+        expect(result.error).not.toMatch(/[\u0000-\u001F\u202A-\u202E\u2066-\u2069\uD800]/u);
+      }
     }
   });
 
