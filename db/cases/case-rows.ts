@@ -93,6 +93,7 @@ export interface PartyRow {
   address: string;
   note: string | null;
   gender: Party['gender'];
+  gender_confirmed: number;
   ethnicity: string | null;
   birth_date: string | null;
   occupation: string | null;
@@ -154,6 +155,7 @@ export function partyFromRow(r: PartyRow, representatives: readonly Representati
     address: r.address,
     note: r.note,
     gender: r.gender,
+    genderConfirmed: r.gender_confirmed === 1,
     ethnicity: r.ethnicity,
     birthDate: r.birth_date,
     occupation: r.occupation,

@@ -177,6 +177,7 @@ function partyColumns(party: PartyValues) {
     address: party.address,
     note: party.note,
     gender: person?.gender ?? null,
+    gender_confirmed: person?.genderConfirmed === true ? 1 : 0,
     ethnicity: person?.ethnicity ?? null,
     birth_date: person?.birthDate ?? null,
     occupation: person?.occupation ?? null,

@@ -210,6 +210,10 @@ export const migration005: Migration = {
         UNIQUE (change_set_id, field)
       ) STRICT;
 
+      -- A gender kept against the ID number after the mediator confirmed it (issue 8).
+      ALTER TABLE party ADD COLUMN gender_confirmed INTEGER NOT NULL DEFAULT 0
+        CHECK (gender_confirmed IN (0, 1));
+
       CREATE TRIGGER change_set_append_only_update BEFORE UPDATE ON change_set
         BEGIN SELECT RAISE(ABORT, 'change_set is append-only'); END;
       CREATE TRIGGER change_set_append_only_delete BEFORE DELETE ON change_set

@@ -65,6 +65,8 @@ export interface Party extends RowMeta {
   readonly note: string | null;
   /** Natural persons only (null for organisations). */
   readonly gender: genders.Code | null;
+  /** The gender differs from the ID number and the mediator confirmed it. */
+  readonly genderConfirmed: boolean;
   readonly ethnicity: string | null;
   readonly birthDate: string | null;
   readonly occupation: string | null;

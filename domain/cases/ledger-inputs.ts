@@ -106,9 +106,14 @@ export type CaseSettingsValues = z.output<typeof caseSettingsInputSchema>;
 export const codeTablesQuerySchema = z.strictObject({
   names: z
     // Table names are identifiers: ASCII letters, digits, dashes and underscores only.
-    .array(z.string({ error: '代码表名称无效' }).regex(/^[A-Za-z0-9_-]{1,40}$/u, { error: '代码表名称无效' }), {
-      error: '代码表名称无效',
-    })
+    .array(
+      z
+        .string({ error: '代码表名称无效' })
+        .regex(/^[A-Za-z0-9_-]{1,40}$/u, { error: '代码表名称无效' }),
+      {
+        error: '代码表名称无效',
+      },
+    )
     .max(30, { error: '代码表最多 30 个' })
     .default([]),
 });

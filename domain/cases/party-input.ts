@@ -103,6 +103,8 @@ export const naturalPartyInputSchema = z.strictObject({
   ...common,
   name: personNameField,
   gender: genders.codeSchema,
+  /** The mediator checked a gender that contradicts the ID number (recorded in the history). */
+  genderConfirmed: booleanField('性别与身份证号码不一致已核实').default(false),
   // Standard codes 01–56 or one of the room's configured extension codes (§6.3); the service
   // checks extensions against the ledger's own code table, which the settings can change.
   ethnicity: z

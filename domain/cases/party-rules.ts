@@ -24,6 +24,7 @@ export function partyIssues(party: PartyValues, onDate: string): PartyIssue[] {
       idDocType: party.idDocument?.type ?? null,
       idNumber: party.idDocument?.number ?? null,
       hasGuardian: party.representatives.some((r) => r.kind === 'GUARDIAN'),
+      genderConfirmed: party.genderConfirmed,
     },
     { onDate },
   );

@@ -1,3 +1,4 @@
+import { cleanText, refusalMessage } from '../text-discipline';
 import { formatIsoDate, isRealDate, parseIsoDate } from './calendar-date';
 import { isKnownIdProvince } from './province-codes';
 
@@ -138,7 +139,10 @@ export function checkIdNumber(raw: string, options: IdCheckOptions): IdNumberRes
   if (!today) return invalid('', '无法核对出生日期：系统日期无效');
   const todayText = formatIsoDate(today);
 
-  const normalised = normaliseIdNumber(raw);
+  // The text discipline first: a number pasted with a zero-width space is the same number.
+  const cleaned = cleanText(raw, 'STRICT');
+  if (!cleaned.ok) return invalid('', refusalMessage('身份证号码', cleaned));
+  const normalised = normaliseIdNumber(cleaned.value);
   if (normalised === '') return invalid(normalised, '请填写身份证号码');
   if (/[^0-9X]/.test(normalised)) {
     return invalid(normalised, '身份证号码只能由数字和最后一位的X组成，请删除其他字符');

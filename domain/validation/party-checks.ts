@@ -18,6 +18,8 @@ export interface PartyCheckInput {
   readonly idDocType?: IdDocTypeCode | null;
   readonly idNumber?: string | null;
   readonly hasGuardian: boolean;
+  /** The mediator confirmed a gender that differs from the one in the ID number. */
+  readonly genderConfirmed?: boolean;
 }
 
 export interface PartyCheckOptions {
@@ -49,6 +51,12 @@ export const GB11643_ID_DOC_TYPES: ReadonlySet<IdDocTypeCode> = new Set<IdDocTyp
 ]);
 
 const ADULT_AGE = 18;
+const MAX_AGE = 120;
+
+export const GENDER_CONFIRM_HINT =
+  '如核实无误（例如证件已变更），请勾选“性别与身份证号码不一致，已核实”';
+/** What the change history records when a mediator confirms a gender against the number. */
+export const GENDER_CONFIRMATION_RECORD = '性别与身份证号码不一致，已由调解员核实确认';
 
 function idBirthAndGender(party: PartyCheckInput, today: string) {
   const idNumber = party.idNumber?.trim();
@@ -76,9 +84,20 @@ export function checkPartyPerson(party: PartyCheckInput, options: PartyCheckOpti
     });
   }
 
+  // A gender against the number is nearly always a slip (the 15-digit reading of a number
+  // still being typed, a wrong pick): refused unless the mediator explicitly confirms it,
+  // and the confirmation is recorded with the save.
   if (fromId) {
     const gender = genderMismatchWarning(fromId.gender, party.gender);
-    if (gender) issues.push({ level: 'WARNING', field: 'gender', message: gender });
+    if (gender && party.genderConfirmed === true) {
+      issues.push({ level: 'WARNING', field: 'gender', message: `${gender}（已确认）` });
+    } else if (gender) {
+      issues.push({
+        level: 'ERROR',
+        field: 'gender',
+        message: `${gender}。${GENDER_CONFIRM_HINT}`,
+      });
+    }
   }
 
   // When the two birth dates disagree the later one is used: wrongly asking for a guardian
@@ -86,6 +105,14 @@ export function checkPartyPerson(party: PartyCheckInput, options: PartyCheckOpti
   const birthDates = [stated, fromId?.birthDate].filter(
     (d): d is string => d !== null && d !== undefined,
   );
+  const statedAge = stated ? ageOn(stated, options.onDate) : null;
+  if (statedAge !== null && statedAge > MAX_AGE) {
+    issues.push({
+      level: 'ERROR',
+      field: 'birthDate',
+      message: `出生日期（${stated}）表示当事人已${statedAge}岁，超过${MAX_AGE}岁，请核对`,
+    });
+  }
   if (birthDates.length > 0) {
     const birthDate = birthDates.reduce((a, b) => (a > b ? a : b));
     const age = ageOn(birthDate, options.onDate);

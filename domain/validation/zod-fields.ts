@@ -99,7 +99,11 @@ export const phoneOrNoneField = z
       | { kind: PhoneKind; phone: string; noPhoneReason: null } => {
       const cleaned = cleanText(value.phone, 'STRICT');
       if (!cleaned.ok) {
-        ctx.addIssue({ code: 'custom', path: ['phone'], message: refusalMessage('联系电话', cleaned) });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phone'],
+          message: refusalMessage('联系电话', cleaned),
+        });
         return z.NEVER;
       }
       const phone = cleaned.value;

@@ -123,6 +123,7 @@ function party(role: PartyValues['role']): PartyValues {
     role,
     name: personName(),
     gender: Number(id.charAt(16)) % 2 === 1 ? 'MALE' : 'FEMALE',
+    genderConfirmed: false,
     ethnicity: pick(['01', '04', '02', '03', '30']),
     birthDate: null,
     occupation: pick(['牧民', '农民', '个体', '退休', null]),

@@ -73,7 +73,7 @@ export function person(overrides: Record<string, unknown> = {}) {
     occupation: '牧民',
     phone: { phone: '13800001234' },
     address: '格尔木市唐古拉山镇长江源村',
-    idDocument: { type: 'RESIDENT_ID', number: '６３２８０１１９８５０７０４１２３８' },
+    idDocument: { type: 'RESIDENT_ID', number: '６３２８０１１９８５０７０４１２４６' },
     ...overrides,
   };
 }

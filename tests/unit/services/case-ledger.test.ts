@@ -37,7 +37,7 @@ describe('intake → accept → sessions → search', () => {
     expect(saved.case.caseNumber).toBeNull();
     expect(saved.case.title).toBe('王芳与扎西多杰山林土地纠纷');
     // Full-width digits typed with a Chinese IME are stored as ASCII.
-    expect(saved.case.parties[0]?.idDocument?.number).toBe('632801198507041238');
+    expect(saved.case.parties[0]?.idDocument?.number).toBe('632801198507041246');
 
     const accepted = await l.call<CaseDetail>('cases.transition', {
       caseId: saved.case.id,
@@ -81,7 +81,7 @@ describe('intake → accept → sessions → search', () => {
     expect(await ids('WF')).toEqual([accepted.id]);
     expect(await ids('13800001234')).toEqual([accepted.id]);
     expect(await ids('1234')).toEqual([accepted.id]); // tail of a phone
-    expect(await ids('632801198507041238')).toEqual([accepted.id]);
+    expect(await ids('632801198507041246')).toEqual([accepted.id]);
     expect(await ids('（2026）金峰调字第001号')).toEqual([accepted.id]);
     expect(await ids('001号')).toEqual([accepted.id]);
     expect(await ids('牧')).toEqual([accepted.id]); // 1 character, only in the session record
@@ -255,13 +255,22 @@ describe('intake → accept → sessions → search', () => {
     );
     expect(guarded.case.parties[0]?.representatives[0]?.name).toBe('王建国');
 
+    // A gender against the number is refused until the mediator confirms it; then it is a
+    // warning beside the saved case.
+    const refused = await l.raw(
+      'cases.create',
+      intake({ parties: [person({ gender: 'MALE', birthDate: '1985-07-05' })] }),
+    );
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('身份证号码显示性别为女');
     const mismatch = await l.call<SavedCase>(
       'cases.create',
       intake({
-        parties: [person({ gender: 'FEMALE', birthDate: '1985-07-05' })],
+        parties: [person({ gender: 'MALE', genderConfirmed: true, birthDate: '1985-07-05' })],
       }),
     );
     expect(mismatch.warnings.map((w) => w.field).sort()).toEqual(['birthDate', 'gender']);
+    expect(mismatch.case.parties[0]?.genderConfirmed).toBe(true);
   });
 
   it('finds open cases of the same party before saving', async () => {
@@ -270,7 +279,7 @@ describe('intake → accept → sessions → search', () => {
       'cases.findDuplicateParties',
       {
         parties: [
-          { idNumber: '632801198507041238' },
+          { idNumber: '632801198507041246' },
           { name: '扎西多杰', phone: '139 0000 5678' },
           { name: '王芳', phone: '13000000000' },
         ],

@@ -56,6 +56,8 @@ export const intakeText = {
   idNumberPlaceholder: '18 位身份证号，可用全角数字或小写 x',
   idName: '证件名称',
   idNoneReason: '无证件的原因',
+  genderConfirmed: '性别与身份证号码不一致，已核实',
+  upgradeId: (eighteen: string) => `改为18位号码 ${eighteen}`,
   idFilled: (birth: string, gender: string, age: number) =>
     `已按证号填入：${birth}，${gender}，${age}岁`,
   phone: '联系电话',

@@ -12,7 +12,7 @@ import {
   Space,
 } from 'antd';
 import type { FormInstance } from 'antd';
-import type { KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { DuplicateMatch } from '../../../../domain/cases/case-views';
 import {
@@ -29,7 +29,10 @@ import * as languages from '../../../../domain/taxonomy/languages';
 import * as partyRoles from '../../../../domain/taxonomy/party-roles';
 import { ageOn } from '../../../../domain/validation/calendar-date';
 import { checkIdNumber, genderMismatchWarning } from '../../../../domain/validation/id-number';
-import { GB11643_ID_DOC_TYPES } from '../../../../domain/validation/party-checks';
+import {
+  GB11643_ID_DOC_TYPES,
+  GENDER_CONFIRM_HINT,
+} from '../../../../domain/validation/party-checks';
 import { isNoPhoneMarker } from '../../../../domain/validation/phone';
 import { dateFieldProps } from '../../forms/date-field';
 import { zodRule } from '../../forms/zod-rule';
@@ -83,16 +86,39 @@ export function PartyCard(props: Props) {
   const minorWithoutGuardian =
     kind === 'NATURAL' && age !== null && age >= 0 && age < 18 && !hasGuardian;
 
-  // Pre-fills from the ID as it is typed; the mediator still sees and can correct both boxes.
+  // Birth date and gender follow the number as it finally stands. While an 18-digit number is
+  // typed, its first 15 digits are a valid legacy number with another birth date and often
+  // another gender; so every valid reading overwrites both, and what an earlier reading filled
+  // in is cleared again while the number is incomplete (never what the mediator chose).
+  const autoFilled = useRef<{ birthDate: string; gender: string } | null>(null);
   function onIdNumberChange(raw: string) {
     if (idType === undefined || !GB11643_ID_DOC_TYPES.has(idType)) return;
     const checked = checkIdNumber(raw, { today: intakeDate });
-    if (!checked.valid) return;
-    form.setFieldValue([...base, 'birthDate'], checked.birthDate);
-    if (!form.getFieldValue([...base, 'gender'])) {
-      form.setFieldValue([...base, 'gender'], checked.gender);
+    const current = {
+      birthDate: form.getFieldValue([...base, 'birthDate']) as string | undefined,
+      gender: form.getFieldValue([...base, 'gender']) as string | undefined,
+    };
+    if (!checked.valid) {
+      const filled = autoFilled.current;
+      if (filled && current.birthDate === filled.birthDate) {
+        form.setFieldValue([...base, 'birthDate'], null);
+      }
+      if (filled && current.gender === filled.gender) {
+        form.setFieldValue([...base, 'gender'], undefined);
+      }
+      autoFilled.current = null;
+      return;
     }
-    void form.validateFields([[...base, 'birthDate']]).catch(() => undefined);
+    form.setFieldValue([...base, 'birthDate'], checked.birthDate);
+    form.setFieldValue([...base, 'gender'], checked.gender);
+    form.setFieldValue([...base, 'genderConfirmed'], false);
+    autoFilled.current = { birthDate: checked.birthDate, gender: checked.gender };
+    void form
+      .validateFields([
+        [...base, 'birthDate'],
+        [...base, 'gender'],
+      ])
+      .catch(() => undefined);
   }
 
   const nameRule = zodRule(kind === 'NATURAL' ? natural.name : organisation.name);
@@ -162,11 +188,28 @@ export function PartyCard(props: Props) {
                   required
                   rules={[idNumberRule(form, [...base, 'idDocument'])]}
                   extra={
-                    idResult?.valid && age !== null
-                      ? t.idFilled(idResult.birthDate, genders.labelOf(idResult.gender), age)
-                      : idResult?.valid && idResult.warnings.length > 0
-                        ? idResult.warnings[0]
-                        : undefined
+                    idResult?.valid && idResult.upgradedTo !== undefined ? (
+                      <Space orientation="vertical" size={0}>
+                        <span className="field-warning">{idResult.warnings[0]}</span>
+                        <Button
+                          size="small"
+                          type="link"
+                          style={{ padding: 0 }}
+                          data-testid={`party-${index}-upgrade-id`}
+                          onClick={() => {
+                            const eighteen = idResult.upgradedTo ?? '';
+                            form.setFieldValue([...base, 'idDocument', 'number'], eighteen);
+                            onIdNumberChange(eighteen);
+                          }}
+                        >
+                          {t.upgradeId(idResult.upgradedTo)}
+                        </Button>
+                      </Space>
+                    ) : idResult?.valid && age !== null ? (
+                      t.idFilled(idResult.birthDate, genders.labelOf(idResult.gender), age)
+                    ) : idResult?.valid && idResult.warnings.length > 0 ? (
+                      idResult.warnings[0]
+                    ) : undefined
                   }
                 >
                   <Input
@@ -216,13 +259,37 @@ export function PartyCard(props: Props) {
               name={[index, 'gender']}
               label={t.gender}
               required
-              rules={[zodRule(natural.gender)]}
-              extra={
-                genderWarning ? <span className="field-warning">{genderWarning}</span> : undefined
-              }
+              dependencies={[
+                [...base, 'genderConfirmed'],
+                [...base, 'idDocument', 'number'],
+              ]}
+              rules={[
+                zodRule(natural.gender),
+                {
+                  validator: async () => {
+                    if (genderWarning && party?.genderConfirmed !== true) {
+                      throw new Error(`${genderWarning}。${GENDER_CONFIRM_HINT}`);
+                    }
+                  },
+                },
+              ]}
             >
-              <Select options={genders.rows.map((r) => ({ value: r.code, label: r.label }))} />
+              <Select
+                options={genders.rows.map((r) => ({ value: r.code, label: r.label }))}
+                data-testid={`party-${index}-gender`}
+              />
             </Form.Item>
+            {genderWarning ? (
+              <Form.Item
+                name={[index, 'genderConfirmed']}
+                valuePropName="checked"
+                style={{ marginTop: -16 }}
+              >
+                <Checkbox data-testid={`party-${index}-gender-confirmed`}>
+                  {t.genderConfirmed}
+                </Checkbox>
+              </Form.Item>
+            ) : null}
           </Col>
           <Col span={5}>
             <Form.Item

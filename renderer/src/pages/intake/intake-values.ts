@@ -32,6 +32,7 @@ export interface PartyFormValues {
   role: partyRoles.Code;
   name?: string;
   gender?: genders.Code;
+  genderConfirmed?: boolean;
   ethnicity?: string;
   birthDate?: string | null;
   occupation?: string;
@@ -95,6 +96,7 @@ export function toPartyInput(p: PartyFormValues): PartyInput {
       name: text(p.name),
       // Undefined reaches the schema as "请选择性别" rather than as a type error.
       gender: p.gender as genders.Code,
+      genderConfirmed: p.genderConfirmed ?? false,
       ethnicity: p.ethnicity as string,
       birthDate: optional(p.birthDate),
       occupation: optional(p.occupation),

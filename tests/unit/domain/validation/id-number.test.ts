@@ -150,16 +150,17 @@ describe('checkIdNumber: bad input (reliability-security §6)', () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
 
-  it('rejects NUL, bidi overrides, zero-width characters and lone surrogates', () => {
-    for (const bad of [
-      '632801198507041238\u0000',
-      '\u202E632801198507041238',
-      '632801\u2066198507041238\u2069',
-      '632801\u200B198507041238',
-      '632801198507041238\uD800',
-    ]) {
-      expect(expectInvalid(check(bad)).error).toContain('只能由数字');
+  it('rejects NUL, bidi overrides and lone surrogates, naming them by code point', () => {
+    for (const [bad, code] of [
+      ['632801198507041238\u0000', 'U+0000'],
+      ['\u202E632801198507041238', 'U+202E'],
+      ['632801\u2066198507041238\u2069', 'U+2066'],
+      ['632801198507041238\uD800', 'U+D800'],
+    ] as const) {
+      expect(expectInvalid(check(bad)).error).toContain(code);
     }
+    // A zero-width space is removed by the text discipline: the same number.
+    expect(check('632801\u200B198507041238')).toMatchObject({ valid: true });
   });
 
   it('warns about an unknown province but accepts the number', () => {
@@ -318,5 +319,35 @@ describe('checkIdNumber: properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the typing of an 18-digit number (issue 8)', () => {
+  it('reads the 15-digit prefix as a legacy number, but the final number decides', () => {
+    const typed = '650102201003010176';
+    const prefix = checkIdNumber(typed.slice(0, 15), { today: '2026-11-29' });
+    expect(prefix).toMatchObject({ valid: true, birthDate: '1920-10-03', gender: 'FEMALE' });
+    expect(checkIdNumber(typed.slice(0, 16), { today: '2026-11-29' }).valid).toBe(false);
+    expect(checkIdNumber(typed, { today: '2026-11-29' })).toMatchObject({
+      valid: true,
+      birthDate: '2010-03-01',
+      gender: 'MALE',
+    });
+  });
+
+  it('offers the 18-digit upgrade of a legacy number', () => {
+    const legacy = checkIdNumber('110105491231002', { today: '2026-11-29' });
+    expect(legacy).toMatchObject({ valid: true, upgradedTo: '11010519491231002X' });
+    if (legacy.valid) expect(legacy.warnings[0]).toContain('11010519491231002X');
+  });
+
+  it('sees through invisible characters and names a refused one by code point', () => {
+    expect(checkIdNumber('63280119850704124\u200B6', { today: '2026-11-29' })).toMatchObject({
+      valid: true,
+      normalised: '632801198507041246',
+    });
+    const refused = checkIdNumber('632801198507041246\u202E', { today: '2026-11-29' });
+    expect(refused.valid).toBe(false);
+    if (!refused.valid) expect(refused.error).toContain('U+202E');
   });
 });

@@ -58,9 +58,22 @@ describe('checkPartyPerson', () => {
     expect(issues.map((i) => [i.level, i.field])).toEqual([['ERROR', 'hasGuardian']]);
   });
 
-  it('warns about a gender that contradicts the ID', () => {
+  it('refuses a gender that contradicts the ID unless it is confirmed', () => {
     expect(checkPartyPerson({ ...adult, gender: 'FEMALE' }, options)).toEqual([
-      { level: 'WARNING', field: 'gender', message: expect.stringContaining('性别') },
+      { level: 'ERROR', field: 'gender', message: expect.stringContaining('已核实') },
+    ]);
+    expect(
+      checkPartyPerson({ ...adult, gender: 'FEMALE', genderConfirmed: true }, options),
+    ).toEqual([{ level: 'WARNING', field: 'gender', message: expect.stringContaining('已确认') }]);
+  });
+
+  it('refuses a stated birth date giving an age over 120', () => {
+    const issues = checkPartyPerson(
+      { kind: 'NATURAL', birthDate: '1800-01-01', hasGuardian: false },
+      options,
+    );
+    expect(issues).toEqual([
+      { level: 'ERROR', field: 'birthDate', message: expect.stringContaining('超过120岁') },
     ]);
   });
 
