@@ -137,3 +137,36 @@ export function getCaseDetail(db: Db, caseId: number, today: string): CaseDetail
     allowedActions: allowedActions(row.status).filter((a) => !isAgreementDrivenAction(a)),
   };
 }
+
+/** One party of a case with its representatives, as the history compares it. */
+export function getPartyView(db: Db, caseId: number, partyId: number) {
+  const row = statement(db, 'SELECT * FROM party WHERE id = ? AND case_id = ?').get(
+    partyId,
+    caseId,
+  ) as PartyRow | undefined;
+  if (!row) return undefined;
+  const reps = (
+    statement(db, 'SELECT * FROM party_representative WHERE party_id = ? ORDER BY sort, id').all(
+      partyId,
+    ) as RepresentativeRow[]
+  ).map(representativeFromRow);
+  return partyFromRow(row, reps);
+}
+
+/**
+ * Where a party is named by id outside its own rows: session attendance and agreements. Such a
+ * party cannot be removed without rewriting records people signed; it is corrected instead.
+ */
+export function partyReferenceCount(db: Db, caseId: number, partyId: number): number {
+  const sessions = statement(
+    db,
+    `SELECT count(*) AS n FROM session_record s, json_each(s.party_ids_json) j
+      WHERE s.case_id = ? AND j.value = ?`,
+  ).get(caseId, partyId) as { n: number };
+  const agreements = statement(
+    db,
+    `SELECT count(*) AS n FROM agreement a, json_each(a.content_json, '$.partyIds') j
+      WHERE a.case_id = ? AND j.value = ?`,
+  ).get(caseId, partyId) as { n: number };
+  return sessions.n + agreements.n;
+}

@@ -18,6 +18,7 @@ export interface CaseRow {
   case_number: string | null;
   status: CaseState;
   title: string;
+  title_generated: number;
   intake_date: string;
   accepted_date: string | null;
   due_date: string | null;

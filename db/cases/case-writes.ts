@@ -439,3 +439,21 @@ export function rowExists(
     undefined
   );
 }
+
+/** Removes a party and its representatives (the service has checked nothing refers to it). */
+export function deleteParty(db: Db, caseId: number, partyId: number): boolean {
+  statement(db, 'DELETE FROM party_representative WHERE party_id = ?').run(partyId);
+  return (
+    statement(db, 'DELETE FROM party WHERE id = ? AND case_id = ?').run(partyId, caseId).changes ===
+    1
+  );
+}
+
+/** Sets the title and whether it is the generated one (which follows corrected names). */
+export function setCaseTitle(db: Db, caseId: number, title: string, generated: boolean): void {
+  statement(db, 'UPDATE case_file SET title = ?, title_generated = ? WHERE id = ?').run(
+    title,
+    generated ? 1 : 0,
+    caseId,
+  );
+}

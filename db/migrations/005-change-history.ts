@@ -1,3 +1,5 @@
+import { generatedCaseTitle } from '../../domain/cases/case-title.js';
+import type * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
 import { salvageText, type TextKind } from '../../domain/text-discipline.js';
 import type { Db } from '../connection.js';
 import { recordChangeSet, type ChangeEntity } from '../history/change-history.js';
@@ -179,6 +181,21 @@ export function normaliseStoredText(db: Db, at: number): number {
   return changedRows;
 }
 
+/** A title equal to the one intake would generate from today's parties counts as generated. */
+function markGeneratedTitles(db: Db): void {
+  const cases = db.prepare('SELECT id, title, category FROM case_file').all() as {
+    id: number;
+    title: string;
+    category: disputeCategories.Code;
+  }[];
+  const parties = db.prepare('SELECT role, name FROM party WHERE case_id = ? ORDER BY sort, id');
+  const mark = db.prepare('UPDATE case_file SET title_generated = 1 WHERE id = ?');
+  for (const c of cases) {
+    const list = parties.all(c.id) as { role: string; name: string }[];
+    if (generatedCaseTitle(list, c.category) === c.title) mark.run(c.id);
+  }
+}
+
 export const migration005: Migration = {
   version: 5,
   name: 'change history; stored text normalised by the one text discipline',
@@ -214,6 +231,10 @@ export const migration005: Migration = {
       ALTER TABLE party ADD COLUMN gender_confirmed INTEGER NOT NULL DEFAULT 0
         CHECK (gender_confirmed IN (0, 1));
 
+      -- 1 while the title is the generated one (it then follows corrected names); 0 once typed.
+      ALTER TABLE case_file ADD COLUMN title_generated INTEGER NOT NULL DEFAULT 0
+        CHECK (title_generated IN (0, 1));
+
       CREATE TRIGGER change_set_append_only_update BEFORE UPDATE ON change_set
         BEGIN SELECT RAISE(ABORT, 'change_set is append-only'); END;
       CREATE TRIGGER change_set_append_only_delete BEFORE DELETE ON change_set
@@ -224,5 +245,6 @@ export const migration005: Migration = {
         BEGIN SELECT RAISE(ABORT, 'change_field is append-only'); END;
     `);
     normaliseStoredText(db, Date.now());
+    markGeneratedTitles(db);
   },
 };

@@ -18,7 +18,9 @@ import {
   duplicateProbeSchema,
   ledgerQuerySchema,
 } from '../cases/ledger-inputs';
+import type { ChangeSetView } from '../cases/change-history';
 import { partyInputSchema } from '../cases/party-input';
+import { multiLine, optionalMultiLine } from '../text-input';
 import {
   investigationInputSchema,
   invitedParticipantSchema,
@@ -29,6 +31,8 @@ import {
 import { method } from './method.js';
 
 const caseId = rowIdField('案件');
+/** Why a saved record was corrected; required by the service for identity fields. */
+const reason = optionalMultiLine({ label: '更正原因', max: 500 }).optional();
 
 /**
  * The case ledger (案件台账): intake, parties, records, lifecycle, search and the dashboard.
@@ -40,8 +44,15 @@ export const casesContract = {
   'cases.create': method<SavedCase>()(caseIntakeSchema),
   'cases.get': method<CaseDetail>()(z.strictObject({ caseId })),
   'cases.update': method<CaseDetail>()(
-    z.strictObject({ caseId, expectedVersion: expectedVersionField, changes: caseChangesSchema }),
+    z.strictObject({
+      caseId,
+      expectedVersion: expectedVersionField,
+      changes: caseChangesSchema,
+      reason,
+    }),
   ),
+  /** Field-level change history (who, when, why, old → new), newest first; ID numbers masked. */
+  'cases.history': method<readonly ChangeSetView[]>()(z.strictObject({ caseId })),
   /** Applies one lifecycle action; ACCEPT assigns the case number in the same transaction. */
   'cases.transition': method<CaseDetail>()(
     z.strictObject({ caseId, expectedVersion: expectedVersionField, input: transitionInputSchema }),
@@ -61,7 +72,12 @@ export const casesContract = {
 
   /** expectedVersion is the case's version: adding a party changes the case. */
   'parties.add': method<SavedCase>()(
-    z.strictObject({ caseId, expectedVersion: expectedVersionField, party: partyInputSchema }),
+    z.strictObject({
+      caseId,
+      expectedVersion: expectedVersionField,
+      party: partyInputSchema,
+      reason,
+    }),
   ),
   /** expectedVersion is the party's version. */
   'parties.update': method<SavedCase>()(
@@ -70,6 +86,16 @@ export const casesContract = {
       partyId: rowIdField('当事人'),
       expectedVersion: expectedVersionField,
       party: partyInputSchema,
+      reason,
+    }),
+  ),
+  /** expectedVersion is the case's version; refused once a record or agreement names the party. */
+  'parties.remove': method<CaseDetail>()(
+    z.strictObject({
+      caseId,
+      partyId: rowIdField('当事人'),
+      expectedVersion: expectedVersionField,
+      reason: multiLine({ label: '删除原因', min: 2, max: 500 }),
     }),
   ),
   'participants.add': method<CaseDetail>()(

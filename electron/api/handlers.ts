@@ -31,18 +31,21 @@ export function createHandlers(s: Services): ApiHandlers {
     'mediators.save': (input) => s.ledgerView.saveMediator(input),
     'cases.create': (input) => s.cases.create(input),
     'cases.get': ({ caseId }) => s.cases.detail(caseId),
-    'cases.update': ({ caseId, expectedVersion, changes }) =>
-      s.cases.update(caseId, expectedVersion, changes),
+    'cases.update': ({ caseId, expectedVersion, changes, reason }) =>
+      s.cases.update(caseId, expectedVersion, changes, reason ?? null),
+    'cases.history': ({ caseId }) => s.cases.history(caseId),
     'cases.transition': ({ caseId, expectedVersion, input }) =>
       s.lifecycle.transitionRequested(caseId, expectedVersion, input),
     'cases.voidNumber': ({ caseId, expectedVersion, reason, reissue }) =>
       s.lifecycle.voidNumber(caseId, expectedVersion, reason, reissue),
     'cases.search': (query) => s.ledgerView.search(query),
     'cases.findDuplicateParties': (probe) => s.ledgerView.findDuplicateParties(probe),
-    'parties.add': ({ caseId, expectedVersion, party }) =>
-      s.cases.addParty(caseId, expectedVersion, party),
-    'parties.update': ({ caseId, partyId, expectedVersion, party }) =>
-      s.cases.updateParty(caseId, partyId, expectedVersion, party),
+    'parties.add': ({ caseId, expectedVersion, party, reason }) =>
+      s.cases.addParty(caseId, expectedVersion, party, reason ?? null),
+    'parties.update': ({ caseId, partyId, expectedVersion, party, reason }) =>
+      s.cases.updateParty(caseId, partyId, expectedVersion, party, reason ?? null),
+    'parties.remove': ({ caseId, partyId, expectedVersion, reason }) =>
+      s.cases.removeParty(caseId, partyId, expectedVersion, reason),
     'participants.add': ({ caseId, participant }) => s.records.addParticipant(caseId, participant),
     'sessions.add': ({ caseId, session }) => s.records.addSession(caseId, session),
     'sessions.update': ({ caseId, sessionId, expectedVersion, session }) =>

@@ -1,15 +1,38 @@
 import type { Db } from '../../db/connection.js';
 import {
   claimCaseVersion,
+  deleteParty,
   insertCase,
   insertParty,
   recordHistory,
   setCaseMediators,
+  setCaseTitle,
   updateCaseFields,
   updateParty,
   rowExists,
 } from '../../db/cases/case-writes.js';
-import { getCaseDetail, getCaseRow } from '../../db/cases/case-reads.js';
+import {
+  caseMediatorIds,
+  getCaseDetail,
+  getCaseRow,
+  getPartyView,
+  partyReferenceCount,
+  partyRowsOf,
+} from '../../db/cases/case-reads.js';
+import { caseFromRow } from '../../db/cases/case-rows.js';
+import { stamp } from '../../db/cases/case-writes.js';
+import { diffFields, recordChangeSet, type FieldChange } from '../../db/history/change-history.js';
+import { generatedCaseTitle } from '../../domain/cases/case-title.js';
+import {
+  caseSnapshot,
+  IDENTITY_FIELDS,
+  partySnapshot,
+  SENSITIVE_FIELDS,
+} from '../../domain/cases/change-history.js';
+import type { Party } from '../../domain/cases/case-views.js';
+import type { ChangeSetView } from '../../domain/cases/change-history.js';
+import { caseHistoryViews } from './case-history.js';
+import { GENDER_CONFIRMATION_RECORD } from '../../domain/validation/party-checks.js';
 import { getCaseSettings } from '../../db/cases/case-settings-queries.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import { ApiError } from '../../domain/api/errors.js';
@@ -17,7 +40,6 @@ import type { CaseChanges, CaseIntakeValues } from '../../domain/cases/case-inpu
 import type { CaseDetail, SavedCase } from '../../domain/cases/case-views.js';
 import type { PartyValues } from '../../domain/cases/party-input.js';
 import { partyIssues, partyWarnings } from '../../domain/cases/party-rules.js';
-import * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { badInput, checkEthnicities, checkMediators } from './case-guards.js';
 import type { LedgerSession } from './ledger-session.js';
@@ -31,20 +53,22 @@ export const caseMessages = {
   partyNotFound: '找不到该当事人，请刷新后重试',
   partyConflict: '该当事人的信息已被他人修改并保存。请刷新后重新修改',
   archived: '案件已立卷归档，不能再修改',
+  reasonRequired:
+    '更正姓名、证件、性别或出生日期时，请写明更正原因（例如“登记时录入错误，已核对身份证原件”）',
+  removeReasonRequired: '删除当事人时，请写明原因',
+  lastParty: '案件至少要有一名当事人，不能删除最后一名',
+  partyReferenced: '该当事人已出现在调解记录或协议中，不能删除；如登记有误，请更正该当事人的信息',
 } as const;
+
+/** Confirmations a party's values carry, as the history records them. */
+function confirmationsOf(party: PartyValues): string[] {
+  return party.kind === 'NATURAL' && party.genderConfirmed ? [GENDER_CONFIRMATION_RECORD] : [];
+}
 
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-function defaultTitle(parties: readonly PartyValues[], category: disputeCategories.Code): string {
-  const applicant = parties.find((p) => p.role === 'APPLICANT') ?? parties[0];
-  const respondent = parties.find((p) => p.role === 'RESPONDENT');
-  const label = disputeCategories.labelOf(category);
-  const names = [applicant?.name, respondent?.name].filter((n) => n !== undefined).join('与');
-  return `${names}${label}`.slice(0, 100);
 }
 
 /** Intake and editing of a case and its parties. */
@@ -69,6 +93,12 @@ export class CaseService {
     return detail;
   }
 
+  /** The case's field-level history for the timeline (and the 结案 summary). */
+  history(caseId: number): ChangeSetView[] {
+    if (!getCaseRow(this.db(), caseId)) throw new ApiError('NOT_FOUND', caseMessages.notFound);
+    return caseHistoryViews(this.db(), caseId);
+  }
+
   create(values: CaseIntakeValues): SavedCase {
     const db = this.db();
     const now = this.nowIso();
@@ -76,10 +106,33 @@ export class CaseService {
       .transaction(() => {
         checkEthnicities(db, values.parties, (i) => ['parties', i]);
         checkMediators(db, values.mediatorIds, ['mediatorIds'], false);
-        const title = values.title ?? defaultTitle(values.parties, values.category);
+        const title = values.title ?? generatedCaseTitle(values.parties, values.category);
         const id = insertCase(db, { ...values, title }, 'INTAKE', now);
+        if (values.title === null) setCaseTitle(db, id, title, true);
         setCaseMediators(db, id, values.mediatorIds);
-        for (const party of values.parties) insertParty(db, id, party, now);
+        for (const party of values.parties) {
+          const partyId = insertParty(db, id, party, now);
+          const confirmations = confirmationsOf(party);
+          if (confirmations.length > 0) {
+            recordChangeSet(db, {
+              caseId: id,
+              entity: 'PARTY',
+              entityId: partyId,
+              action: 'ADD',
+              reason: null,
+              actor: LOCAL_ACTOR,
+              at: stamp(now),
+              confirmations,
+              fields: [
+                {
+                  field: 'gender',
+                  oldValue: null,
+                  newValue: party.kind === 'NATURAL' ? party.gender : null,
+                },
+              ],
+            });
+          }
+        }
         recordHistory(db, {
           caseId: id,
           from: null,
@@ -99,11 +152,17 @@ export class CaseService {
     };
   }
 
-  update(caseId: number, expectedVersion: number, changes: CaseChanges): CaseDetail {
+  update(
+    caseId: number,
+    expectedVersion: number,
+    changes: CaseChanges,
+    reason: string | null = null,
+  ): CaseDetail {
     const db = this.db();
     const now = this.nowIso();
     db.transaction(() => {
       const row = this.claim(caseId, expectedVersion, now);
+      const before = caseSnapshot(caseFromRow(row, caseMediatorIds(db, caseId), this.today()));
       if (changes.mediatorIds !== undefined) {
         checkMediators(db, changes.mediatorIds, ['changes', 'mediatorIds'], false);
         setCaseMediators(db, caseId, changes.mediatorIds);
@@ -114,19 +173,47 @@ export class CaseService {
         dueDate = addDays(row.accepted_date, getCaseSettings(db).dueDays[changes.riskLevel]);
       }
       updateCaseFields(db, caseId, dueDate === undefined ? changes : { ...changes, dueDate });
+      // A typed title is kept as typed; clearing it (null) goes back to the generated one.
+      if (changes.title !== undefined) {
+        if (changes.title === null) this.retitle(caseId, true);
+        else setCaseTitle(db, caseId, changes.title, false);
+      } else if (changes.category !== undefined) {
+        this.retitle(caseId, false);
+      }
+      this.recordCaseChanges(caseId, before, reason, now);
       refreshCaseSearch(db, caseId);
     }).immediate();
     return this.detail(caseId);
   }
 
-  addParty(caseId: number, expectedVersion: number, party: PartyValues): SavedCase {
+  addParty(
+    caseId: number,
+    expectedVersion: number,
+    party: PartyValues,
+    reason: string | null = null,
+  ): SavedCase {
     const db = this.db();
     const now = this.nowIso();
     this.checkPartyRules(party);
     db.transaction(() => {
-      this.claim(caseId, expectedVersion, now);
+      const row = this.claim(caseId, expectedVersion, now);
+      const before = caseSnapshot(caseFromRow(row, caseMediatorIds(db, caseId), this.today()));
       checkEthnicities(db, [party], () => ['party']);
-      insertParty(db, caseId, party, now);
+      const partyId = insertParty(db, caseId, party, now);
+      const added = getPartyView(db, caseId, partyId) as Party;
+      recordChangeSet(db, {
+        caseId,
+        entity: 'PARTY',
+        entityId: partyId,
+        action: 'ADD',
+        reason,
+        actor: LOCAL_ACTOR,
+        at: stamp(now),
+        confirmations: confirmationsOf(party),
+        fields: diffFields({}, partySnapshot(added), SENSITIVE_FIELDS),
+      });
+      this.retitle(caseId, false);
+      this.recordCaseChanges(caseId, before, reason, now);
       refreshCaseSearch(db, caseId);
     }).immediate();
     return { case: this.detail(caseId), warnings: partyWarnings([party], this.today()) };
@@ -137,22 +224,128 @@ export class CaseService {
     partyId: number,
     expectedVersion: number,
     party: PartyValues,
+    reason: string | null = null,
   ): SavedCase {
     const db = this.db();
     const now = this.nowIso();
     this.checkPartyRules(party);
     db.transaction(() => {
-      this.requireEditable(caseId);
+      const row = this.requireEditable(caseId);
+      const caseBefore = caseSnapshot(caseFromRow(row, caseMediatorIds(db, caseId), this.today()));
       checkEthnicities(db, [party], () => ['party']);
+      const before = getPartyView(db, caseId, partyId);
+      if (!before) throw new ApiError('NOT_FOUND', caseMessages.partyNotFound);
       if (!updateParty(db, caseId, partyId, expectedVersion, party, now)) {
         if (!rowExists(db, 'party', partyId, caseId)) {
           throw new ApiError('NOT_FOUND', caseMessages.partyNotFound);
         }
         throw new ApiError('CONFLICT', caseMessages.partyConflict);
       }
+      const after = getPartyView(db, caseId, partyId) as Party;
+      const fields = diffFields(partySnapshot(before), partySnapshot(after), SENSITIVE_FIELDS);
+      if (reason === null && fields.some((f) => IDENTITY_FIELDS.has(f.field))) {
+        throw badInput(caseMessages.reasonRequired, ['reason']);
+      }
+      const newlyConfirmed =
+        party.kind === 'NATURAL' && party.genderConfirmed && !before.genderConfirmed;
+      recordChangeSet(db, {
+        caseId,
+        entity: 'PARTY',
+        entityId: partyId,
+        action: 'UPDATE',
+        reason,
+        actor: LOCAL_ACTOR,
+        at: stamp(now),
+        confirmations:
+          newlyConfirmed || fields.some((f) => f.field === 'gender') ? confirmationsOf(party) : [],
+        fields,
+      });
+      this.retitle(caseId, false);
+      this.recordCaseChanges(caseId, caseBefore, reason, now);
       refreshCaseSearch(db, caseId);
     }).immediate();
     return { case: this.detail(caseId), warnings: partyWarnings([party], this.today()) };
+  }
+
+  /** Removes a party registered by mistake; refused once a record or agreement names it. */
+  removeParty(
+    caseId: number,
+    partyId: number,
+    expectedVersion: number,
+    reason: string,
+  ): CaseDetail {
+    const db = this.db();
+    const now = this.nowIso();
+    db.transaction(() => {
+      const row = this.claim(caseId, expectedVersion, now);
+      const caseBefore = caseSnapshot(caseFromRow(row, caseMediatorIds(db, caseId), this.today()));
+      const before = getPartyView(db, caseId, partyId);
+      if (!before) throw new ApiError('NOT_FOUND', caseMessages.partyNotFound);
+      if (partyRowsOf(db, caseId).length <= 1) {
+        throw new ApiError('INVALID_STATE', caseMessages.lastParty);
+      }
+      if (partyReferenceCount(db, caseId, partyId) > 0) {
+        throw new ApiError('INVALID_STATE', caseMessages.partyReferenced);
+      }
+      deleteParty(db, caseId, partyId);
+      recordChangeSet(db, {
+        caseId,
+        entity: 'PARTY',
+        entityId: partyId,
+        action: 'REMOVE',
+        reason,
+        actor: LOCAL_ACTOR,
+        at: stamp(now),
+        // Everything the party had, so the removed registration can still be read.
+        fields: Object.entries(partySnapshot(before))
+          .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
+          .map(([field, oldValue]): FieldChange => ({
+            field,
+            oldValue,
+            newValue: null,
+            sensitive: SENSITIVE_FIELDS.has(field),
+          })),
+      });
+      this.retitle(caseId, false);
+      this.recordCaseChanges(caseId, caseBefore, reason, now);
+      refreshCaseSearch(db, caseId);
+    }).immediate();
+    return this.detail(caseId);
+  }
+
+  /**
+   * Regenerates a generated title from the parties as they now are (`force` also for a typed
+   * one, when the user cleared it). Inside the transaction of the change.
+   */
+  private retitle(caseId: number, force: boolean): void {
+    const db = this.db();
+    const row = getCaseRow(db, caseId);
+    if (!row || (!force && row.title_generated !== 1)) return;
+    const title = generatedCaseTitle(partyRowsOf(db, caseId), row.category);
+    if (title !== row.title || row.title_generated !== 1) setCaseTitle(db, caseId, title, true);
+  }
+
+  /** History of the case's own fields (title, due date…) changed by this write. */
+  private recordCaseChanges(
+    caseId: number,
+    before: Record<string, unknown>,
+    reason: string | null,
+    now: string,
+  ): void {
+    const db = this.db();
+    const row = getCaseRow(db, caseId);
+    if (!row) return;
+    const after = caseSnapshot(caseFromRow(row, caseMediatorIds(db, caseId), this.today()));
+    recordChangeSet(db, {
+      caseId,
+      entity: 'CASE',
+      entityId: caseId,
+      action: 'UPDATE',
+      reason,
+      actor: LOCAL_ACTOR,
+      at: stamp(now),
+      fields: diffFields(before, after),
+    });
   }
 
   private checkPartyRules(party: PartyValues): void {

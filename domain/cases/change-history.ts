@@ -1,0 +1,268 @@
+import * as caseSources from '../taxonomy/case-sources';
+import * as disputeCategories from '../taxonomy/dispute-categories';
+import * as ethnicGroups from '../taxonomy/ethnic-groups';
+import * as genders from '../taxonomy/genders';
+import * as idDocTypes from '../taxonomy/id-doc-types';
+import * as languages from '../taxonomy/languages';
+import * as partyRoles from '../taxonomy/party-roles';
+import * as riskLevels from '../taxonomy/risk-levels';
+
+/**
+ * The change history as people read it: on the case timeline and in the printed 结案 summary
+ * (issue 8, must-have 2). Stored values are whole (see db/history/change-history.ts); what is
+ * shown here masks ID numbers and turns codes into their Chinese labels.
+ */
+
+export type ChangeEntity =
+  | 'CASE'
+  | 'PARTY'
+  | 'REPRESENTATIVE'
+  | 'PARTICIPANT'
+  | 'SESSION'
+  | 'INVESTIGATION'
+  | 'REFERRAL'
+  | 'MEDIATOR';
+export type ChangeAction = 'ADD' | 'UPDATE' | 'REMOVE' | 'NORMALISE';
+
+export interface FieldChangeView {
+  readonly field: string;
+  readonly label: string;
+  readonly oldText: string;
+  readonly newText: string;
+}
+
+export interface ChangeSetView {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly entity: ChangeEntity;
+  readonly entityId: number;
+  /** "当事人 王芳", "案件信息". */
+  readonly subject: string;
+  readonly action: ChangeAction;
+  readonly actionLabel: string;
+  readonly reason: string | null;
+  readonly confirmations: readonly string[];
+  readonly fields: readonly FieldChangeView[];
+}
+
+/** Fields whose correction needs a reason (must-have 1): who the person is. */
+export const IDENTITY_FIELDS: ReadonlySet<string> = new Set([
+  'name',
+  'idDocType',
+  'idNumber',
+  'gender',
+  'birthDate',
+]);
+
+/** Shown masked wherever history is shown; stored whole. */
+export const SENSITIVE_FIELDS: ReadonlySet<string> = new Set(['idNumber']);
+
+export const ACTION_LABELS: Readonly<Record<ChangeAction, string>> = {
+  ADD: '新增',
+  UPDATE: '更正',
+  REMOVE: '删除',
+  NORMALISE: '文本规范化',
+};
+
+export const ENTITY_LABELS: Readonly<Record<ChangeEntity, string>> = {
+  CASE: '案件信息',
+  PARTY: '当事人',
+  REPRESENTATIVE: '代理人',
+  PARTICIPANT: '邀请参加人员',
+  SESSION: '调解记录',
+  INVESTIGATION: '调查记录',
+  REFERRAL: '移交记录',
+  MEDIATOR: '调解员',
+};
+
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  title: '案件名称',
+  source: '纠纷来源',
+  category: '纠纷类型',
+  subtype: '纠纷细类',
+  summary: '纠纷简要情况',
+  requests: '申请事项',
+  riskLevel: '风险等级',
+  riskFactors: '风险因素',
+  preventionFlags: '预防情况',
+  isDifficult: '疑难复杂',
+  amountClaimedFen: '争议金额',
+  mediatorIds: '承办调解员',
+  remarks: '备注',
+  dueDate: '办理期限',
+  role: '当事人类别',
+  kind: '当事人类型',
+  name: '姓名（名称）',
+  gender: '性别',
+  birthDate: '出生日期',
+  ethnicity: '民族',
+  occupation: '职业或职务',
+  idDocType: '证件类型',
+  idNumber: '证件号码',
+  idDocName: '证件名称',
+  idNoneReason: '无证件的原因',
+  phone: '联系电话',
+  noPhoneReason: '没有电话的原因',
+  address: '单位或住址',
+  note: '备注',
+  preferredLanguage: '使用语言',
+  needsInterpreter: '需要翻译',
+  socialCreditCode: '统一社会信用代码',
+  legalRepName: '法定代表人',
+  legalRepTitle: '法定代表人职务',
+  representatives: '代理人',
+  relationship: '与当事人关系',
+  affiliation: '单位或身份',
+  consentNote: '同意情况说明',
+  place: '地点',
+  subject: '事由',
+  recorder: '记录人',
+  content: '记录内容',
+  reason: '原因',
+  receiver: '接收人',
+  feedback: '反馈情况',
+};
+
+/** 632801********1246: the division code and the last four, never the birth date. */
+export function maskIdNumber(value: string): string {
+  if (value.length <= 8) return '*'.repeat(value.length);
+  return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
+}
+
+const CODE_LABELS: Readonly<Record<string, (code: never) => string>> = {
+  source: caseSources.labelOf as (code: never) => string,
+  category: disputeCategories.labelOf as (code: never) => string,
+  subtype: disputeCategories.labelOf as (code: never) => string,
+  riskLevel: riskLevels.labelOf as (code: never) => string,
+  gender: genders.labelOf as (code: never) => string,
+  idDocType: idDocTypes.labelOf as (code: never) => string,
+  role: partyRoles.labelOf as (code: never) => string,
+  preferredLanguage: languages.labelOf as (code: never) => string,
+};
+
+function fen(value: number): string {
+  return `${(value / 100).toFixed(2)}元`;
+}
+
+/** One stored value (parsed JSON) as a line of Chinese text. */
+export function formatChangeValue(field: string, value: unknown, sensitive: boolean): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (sensitive && typeof value === 'string') return maskIdNumber(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (field === 'amountClaimedFen' && typeof value === 'number') return fen(value);
+  if (field === 'ethnicity' && typeof value === 'string') {
+    const row = ethnicGroups.rows.find((r) => r.code === value);
+    return row?.label ?? value;
+  }
+  const label = CODE_LABELS[field];
+  if (label && typeof value === 'string') return label(value as never);
+  if (Array.isArray(value)) {
+    return value.map((v) => formatChangeValue(field, v, sensitive)).join('；') || '（空）';
+  }
+  if (typeof value === 'object') {
+    const named = value as { name?: unknown; code?: unknown; note?: unknown };
+    if (typeof named.name === 'string') return named.name;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+interface SnapshotParty {
+  readonly kind: string;
+  readonly role: string;
+  readonly name: string;
+  readonly gender: string | null;
+  readonly birthDate: string | null;
+  readonly ethnicity: string | null;
+  readonly occupation: string | null;
+  readonly idDocument: {
+    readonly type: string;
+    readonly number: string | null;
+    readonly name: string | null;
+    readonly noneReason: string | null;
+  } | null;
+  readonly phone: { readonly phone: string; readonly noPhoneReason: string | null };
+  readonly address: string;
+  readonly note: string | null;
+  readonly preferredLanguage: string;
+  readonly needsInterpreter: boolean;
+  readonly socialCreditCode: string | null;
+  readonly legalRepName: string | null;
+  readonly legalRepTitle: string | null;
+  readonly representatives: readonly {
+    readonly kind: string;
+    readonly name: string;
+    readonly relationship: string;
+    readonly phone: { readonly phone: string };
+  }[];
+}
+
+/** A party as the flat field → value map the history compares. */
+export function partySnapshot(p: SnapshotParty): Record<string, unknown> {
+  return {
+    role: p.role,
+    kind: p.kind,
+    name: p.name,
+    gender: p.gender,
+    birthDate: p.birthDate,
+    ethnicity: p.ethnicity,
+    occupation: p.occupation,
+    idDocType: p.idDocument?.type ?? null,
+    idNumber: p.idDocument?.number ?? null,
+    idDocName: p.idDocument?.name ?? null,
+    idNoneReason: p.idDocument?.noneReason ?? null,
+    phone: p.phone.phone,
+    noPhoneReason: p.phone.noPhoneReason,
+    address: p.address,
+    note: p.note,
+    preferredLanguage: p.preferredLanguage,
+    needsInterpreter: p.needsInterpreter,
+    socialCreditCode: p.socialCreditCode,
+    legalRepName: p.legalRepName,
+    legalRepTitle: p.legalRepTitle,
+    representatives: p.representatives.map(
+      (r) => `${r.name}（${r.relationship}，${r.phone.phone}）`,
+    ),
+  };
+}
+
+interface SnapshotCase {
+  readonly title: string;
+  readonly source: string;
+  readonly category: string;
+  readonly subtype: string | null;
+  readonly summary: string;
+  readonly requests: readonly string[];
+  readonly riskLevel: string;
+  readonly riskFactors: readonly string[];
+  readonly preventionFlags: readonly unknown[];
+  readonly isDifficult: boolean;
+  readonly amountClaimedFen: number | null;
+  readonly mediatorIds: readonly number[];
+  readonly remarks: string | null;
+  readonly dueDate: string | null;
+}
+
+export function caseSnapshot(c: SnapshotCase): Record<string, unknown> {
+  return {
+    title: c.title,
+    source: c.source,
+    category: c.category,
+    subtype: c.subtype,
+    summary: c.summary,
+    requests: c.requests,
+    riskLevel: c.riskLevel,
+    riskFactors: c.riskFactors,
+    preventionFlags: c.preventionFlags,
+    isDifficult: c.isDifficult,
+    amountClaimedFen: c.amountClaimedFen,
+    mediatorIds: c.mediatorIds,
+    remarks: c.remarks,
+    dueDate: c.dueDate,
+  };
+}
