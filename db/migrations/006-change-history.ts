@@ -196,8 +196,8 @@ function markGeneratedTitles(db: Db): void {
   }
 }
 
-export const migration005: Migration = {
-  version: 5,
+export const migration006: Migration = {
+  version: 6,
   name: 'change history; stored text normalised by the one text discipline',
   up(db) {
     db.exec(`
