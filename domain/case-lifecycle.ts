@@ -240,6 +240,14 @@ export function isOpen(state: CaseState): boolean {
 }
 
 /**
+ * 未结: registered and no mediation outcome yet. A case whose agreement is signed, or whose
+ * mediation ended, is not 未结 even while performance or follow-up keeps it open (issue 8).
+ */
+export function isUnresolved(state: CaseState): boolean {
+  return state === 'INTAKE' || isAwaitingOutcome(state);
+}
+
+/**
  * Accepted but without a mediation outcome yet: the states the one-month due date (§4.3) and the
  * overdue flag apply to, and what reports count as 在调 (§3.7).
  */

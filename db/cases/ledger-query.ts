@@ -3,6 +3,7 @@ import type { LedgerPage, LedgerRow } from '../../domain/cases/case-views.js';
 import { LEDGER_PAGE_SIZE, type LedgerQuery } from '../../domain/cases/ledger-inputs.js';
 import * as caseSources from '../../domain/taxonomy/case-sources.js';
 import type { Statement } from 'better-sqlite3';
+import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
 import type { Db } from '../connection.js';
 import { searchPlan } from '../search/search-tokens.js';
 import { isOverdue } from './case-rows.js';
@@ -118,6 +119,7 @@ function textContains(param: string, hasLetters: boolean): string {
   const has = (column: string) =>
     hasLetters ? `instr(lower(${column}), ${param}) > 0` : `instr(${column}, ${param}) > 0`;
   return `(${has('c.summary')} OR ${has('c.title')} OR ${has('c.requests_json')}
+    OR ${has('case_terms(c.category, c.subtype)')}
     OR ${has('c.remarks')} OR ${has('c.case_number')}
     OR EXISTS (SELECT 1 FROM session_record s WHERE s.case_id = c.id
       AND (${has('s.content')} OR ${has('s.place')} OR ${has('s.subject')}))
@@ -145,6 +147,10 @@ function useHitSlots(db: Db): void {
   if (withHitFunction.has(db)) return;
   db.function('ledger_hit', { deterministic: false, directOnly: true }, (slot, id) =>
     hitSlots[Number(slot)]?.[Number(id)] === 1 ? 1 : 0,
+  );
+  // The code-table words of a category (see refreshCaseSearch), for the substring check.
+  db.function('case_terms', { deterministic: true, directOnly: true }, (category, subtype) =>
+    searchTermsOf(String(category), typeof subtype === 'string' ? subtype : null),
   );
   withHitFunction.add(db);
 }

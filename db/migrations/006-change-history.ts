@@ -14,7 +14,8 @@ import type { Migration } from './migration.js';
  * hash-chained audit log can be built on them. Existing text is normalised with
  * `salvageText` (nothing can be refused after the fact; see there) and every changed field gets
  * a NORMALISE change set with the old and new value, so the correction is visible on the case's
- * timeline and the original is never lost. Touched cases are re-indexed for search.
+ * timeline and the original is never lost. Every case is re-indexed for search (normalised
+ * text, and the code tables' words for its category).
  */
 
 const ACTOR = '系统（文本规范化）';
@@ -246,5 +247,8 @@ export const migration006: Migration = {
     `);
     normaliseStoredText(db, Date.now());
     markGeneratedTitles(db);
+    // The index now also holds each case's code-table words (草山 → 草场纠纷): rebuild it all.
+    const ids = db.prepare('SELECT id FROM case_file').pluck().all() as number[];
+    for (const id of ids) refreshCaseSearch(db, id);
   },
 };

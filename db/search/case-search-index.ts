@@ -1,5 +1,6 @@
 import type { Db } from '../connection.js';
 import { nameFullPinyin, nameInitials } from './name-pinyin.js';
+import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
 import { codeTokens, indexDocument } from './search-tokens.js';
 
 /**
@@ -11,7 +12,8 @@ const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   return {
     caseRow: db.prepare(
-      'SELECT case_number, title, summary, requests_json, remarks FROM case_file WHERE id = ?',
+      `SELECT case_number, title, summary, requests_json, remarks, category, subtype
+       FROM case_file WHERE id = ?`,
     ),
     numbers: db.prepare('SELECT number FROM case_number WHERE case_id = ?').pluck(),
     parties: db.prepare(
@@ -51,6 +53,8 @@ interface CaseText {
   summary: string;
   requests_json: string;
   remarks: string | null;
+  category: string;
+  subtype: string | null;
 }
 interface PartyText {
   name: string;
@@ -81,6 +85,8 @@ export function refreshCaseSearch(db: Db, caseId: number): void {
     row.case_number,
     ...(s.numbers.all(caseId) as string[]).filter((n) => n !== row.case_number),
     row.title,
+    // The code tables' words for its category (草山 → 草场纠纷); also in the substring check.
+    searchTermsOf(row.category, row.subtype),
     row.summary,
     ...(JSON.parse(row.requests_json) as string[]),
     row.remarks,

@@ -235,8 +235,9 @@ export interface DuplicateCase {
 export interface DuplicateMatch {
   /** Index into the submitted list. */
   readonly index: number;
-  /** 该当事人有 N 件未结纠纷 */
+  /** 该当事人有 N 件未结纠纷: cases without a mediation outcome (`isUnresolved`). */
   readonly openCaseCount: number;
+  /** Every case not closed, the settled ones in performance or follow-up included. */
   readonly cases: readonly DuplicateCase[];
 }
 

@@ -149,3 +149,20 @@ export const selectionSchema = z
     message: '纠纷细类与纠纷类型不匹配',
     path: ['subtype'],
   });
+
+const categoryTerms = new Map<string, string>(
+  rows.map((r) => [r.code, [r.label, ...r.keywords].join(' ')]),
+);
+const subtypeTerms = new Map<string, string>(
+  subtypeRows.map((r) => [r.code, [r.label, ...r.keywords].join(' ')]),
+);
+
+/**
+ * The words a case is also found by (issue 8, must-have 7): its category's and subtype's names
+ * and keywords, so 草山 finds a 草场纠纷 even when nobody wrote 草山 into the case.
+ */
+export function searchTermsOf(category: string, subtype: string | null): string {
+  const own = categoryTerms.get(category) ?? '';
+  const sub = subtype === null ? '' : (subtypeTerms.get(subtype) ?? '');
+  return sub === '' ? own : `${own} ${sub}`;
+}

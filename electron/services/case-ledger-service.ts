@@ -23,6 +23,7 @@ import type {
 } from '../../domain/cases/ledger-inputs.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { normaliseIdNumber } from '../../domain/validation/id-number.js';
+import { isUnresolved } from '../../domain/case-lifecycle.js';
 import { normalisePersonName } from '../../domain/validation/person-name.js';
 import { checkPhone } from '../../domain/validation/phone.js';
 import type { LedgerSession } from './ledger-session.js';
@@ -53,7 +54,9 @@ export class CaseLedgerService {
         },
         probe.excludeCaseId,
       );
-      return { index, openCaseCount: cases.length, cases };
+      // Only cases without an outcome are 未结; the rest are listed with their state.
+      const openCaseCount = cases.filter((c) => isUnresolved(c.status)).length;
+      return { index, openCaseCount, cases };
     });
   }
 

@@ -165,3 +165,36 @@ describe('corrections after saving', () => {
     expect(cleared.title).toContain('王芳与扎西多吉');
   });
 });
+
+describe('search knows the code tables; 未结 means no outcome yet', () => {
+  let l: TestLedger;
+  beforeEach(async () => {
+    l = await openTestLedger();
+    await setUpRoom(l);
+  });
+  afterEach(() => l.close());
+
+  it('草山 and 草牧场 find a 草场纠纷 that never says so; 劳动争议 finds a wage case', async () => {
+    const grass = (
+      await l.call<SavedCase>(
+        'cases.create',
+        intake({ summary: '两家因冬季牧场的界线发生争执。', requests: ['确认界线'] }),
+      )
+    ).case;
+    const search = async (text: string) =>
+      (await l.call<{ rows: { id: number }[] }>('cases.search', { text })).rows.map((r) => r.id);
+    expect(await search('草山')).toEqual([grass.id]);
+    expect(await search('草牧场')).toEqual([grass.id]);
+    expect(await search('草场纠纷')).toEqual([grass.id]);
+    expect(await search('医疗')).toEqual([]);
+    // A corrected category changes what finds it.
+    const moved = await l.call<CaseDetail>('cases.update', {
+      caseId: grass.id,
+      expectedVersion: grass.version,
+      changes: { category: 'LABOUR', subtype: 'UNPAID_MIGRANT_WAGES' },
+    });
+    expect(moved.category).toBe('LABOUR');
+    expect(await search('草山')).toEqual([]);
+    expect(await search('讨薪')).toEqual([grass.id]);
+  });
+});

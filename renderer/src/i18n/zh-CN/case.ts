@@ -1,5 +1,32 @@
 /** 案件详情: header, parties, timeline and the lifecycle actions. */
 export const caseText = {
+  edit: {
+    correctParty: '更正',
+    removeParty: '删除',
+    addParty: '新增当事人',
+    editCase: '更正案件信息',
+    correctPartyTitle: (name: string) => `更正当事人：${name}`,
+    addPartyTitle: '新增当事人',
+    partySaved: '已保存更正，修改记录见“案件进程”',
+    partyAdded: '已新增当事人',
+    partyRemoved: '已删除当事人',
+    reasonLabel: '更正原因',
+    addReasonLabel: '说明（可不填）',
+    reasonHint: '更正姓名、证件、性别或出生日期时必须填写，例如“登记时录入错误，已核对身份证原件”',
+    reasonRequired: '更正姓名、证件、性别或出生日期时，请写明更正原因',
+    removeTitle: (name: string) => `删除当事人：${name}`,
+    removeReason: '删除原因',
+    removeHint: '只能删除误登记的当事人；已出现在调解记录或协议中的当事人请改用“更正”。',
+    documentsTitle: '更正对文书的影响',
+    documentsDrafts:
+      '协议书草稿和今后生成的文书会使用更正后的信息。已生成或已签署的协议书不会随之改变。',
+    documentsFixed: (n: number) =>
+      `本案有 ${n} 份已生成或已签署的协议书，它们是当事人签署的原件，不会随更正改变。如协议书上的信息有误，请到协议书处作废后重新生成（未签署时），或签订变更协议（已签署时）。`,
+    historyTitle: (subject: string, action: string) => `${action}${subject}`,
+    historyReason: (reason: string) => `原因：${reason}`,
+    historyConfirmed: (text: string) => `确认：${text}`,
+    historyLine: (label: string, from: string, to: string) => `${label}：${from} → ${to}`,
+  },
   unnumbered: '未编号（受理后自动编号）',
   status: '状态',
   category: '纠纷类型',

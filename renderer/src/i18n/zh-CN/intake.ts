@@ -79,7 +79,10 @@ export const intakeText = {
   repPhone: '联系电话',
   minorNeedsGuardian: (age: number) =>
     `当事人未满18周岁（${age}岁），须登记法定代理人（监护人）并由其参加调解、签名`,
-  duplicateTitle: (n: number) => `该当事人有 ${n} 件未结纠纷`,
+  duplicateTitle: (open: number, others: number) =>
+    open > 0
+      ? `该当事人有 ${open} 件未结纠纷${others > 0 ? `，另有 ${others} 件已有调解结果、尚未结案` : ''}`
+      : `该当事人有 ${others} 件已有调解结果、尚未结案的纠纷`,
   duplicateBy: { ID_NUMBER: '身份证号相同', NAME_AND_PHONE: '姓名和电话相同' },
   duplicateHint: '请核对是否为同一纠纷；这只是提醒，不影响登记。',
   unnumbered: '未编号',

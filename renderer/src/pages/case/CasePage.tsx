@@ -15,7 +15,7 @@ import { useCallback, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { canAddSession, transitionsFrom, type CaseAction } from '../../../../domain/case-lifecycle';
 import type { PartyWarning } from '../../../../domain/cases/party-rules';
-import type { CaseDetail } from '../../../../domain/cases/case-views';
+import type { CaseDetail, Party } from '../../../../domain/cases/case-views';
 import * as caseSources from '../../../../domain/taxonomy/case-sources';
 import * as disputeCategories from '../../../../domain/taxonomy/dispute-categories';
 import { DEFAULT_EXTENSIONS } from '../../../../domain/taxonomy/ethnic-groups';
@@ -32,6 +32,8 @@ import { CaseAgreements } from '../agreement/CaseAgreements';
 import { ActionModal } from './ActionModal';
 import { CaseTimeline } from './CaseTimeline';
 import { PartiesTable } from './PartiesTable';
+import { PartyEditModal } from './PartyEditModal';
+import { PartyRemoveModal } from './PartyRemoveModal';
 import { SessionList } from './SessionList';
 import { SessionModal } from './SessionModal';
 
@@ -65,12 +67,24 @@ export function CasePage() {
   const [updated, setUpdated] = useState<CaseDetail | null>(null);
   const [action, setAction] = useState<CaseAction | null>(null);
   const [addingSession, setAddingSession] = useState(false);
+  // null: adding a party; a party: correcting it; undefined: no dialog.
+  const [editingParty, setEditingParty] = useState<Party | null | undefined>(undefined);
+  const [removingParty, setRemovingParty] = useState<Party | null>(null);
   const warnings = warningsFrom(location.state);
 
   const detail =
     updated && updated.id === caseId && updated.version >= (loaded.value?.version ?? 0)
       ? updated
       : loaded.value;
+
+  // The change history follows every save (the case version changes with it).
+  const version = detail?.version ?? 0;
+  const loadHistory = useCallback(
+    () => api('cases.history', { caseId }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the case was saved
+    [caseId, version],
+  );
+  const changes = useApiValue(loadHistory).value ?? [];
 
   const reload = useCallback(async () => {
     setUpdated(null);
@@ -91,6 +105,7 @@ export function CasePage() {
       tr.action !== 'SETTLE_ORAL',
   );
   const sessionsAllowed = canAddSession(detail.status);
+  const editable = detail.status !== 'ARCHIVED';
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -204,8 +219,23 @@ export function CasePage() {
         </div>
       </Card>
 
-      <Card title={`${t.parties}（${detail.parties.length}）`} size="small">
-        <PartiesTable parties={detail.parties} extensions={extensions} />
+      <Card
+        title={`${t.parties}（${detail.parties.length}）`}
+        size="small"
+        extra={
+          editable ? (
+            <Button size="small" onClick={() => setEditingParty(null)} data-testid="add-party">
+              {t.edit.addParty}
+            </Button>
+          ) : null
+        }
+      >
+        <PartiesTable
+          parties={detail.parties}
+          extensions={extensions}
+          onCorrect={editable ? (p) => setEditingParty(p) : undefined}
+          onRemove={editable ? (p) => setRemovingParty(p) : undefined}
+        />
       </Card>
 
       <CaseAgreements detail={detail} mediators={mediators} onCaseChanged={() => void reload()} />
@@ -218,7 +248,7 @@ export function CasePage() {
         </Col>
         <Col span={10}>
           <Card title={t.timeline} size="small">
-            <CaseTimeline detail={detail} />
+            <CaseTimeline detail={detail} changes={changes} />
           </Card>
         </Col>
       </Row>
@@ -237,6 +267,29 @@ export function CasePage() {
                 ? t.acceptedNumber(next.caseNumber)
                 : t.actionDone(transitions.find((tr) => tr.action === action)?.label ?? ''),
             );
+          }}
+        />
+      ) : null}
+      {editingParty !== undefined ? (
+        <PartyEditModal
+          detail={detail}
+          party={editingParty}
+          extensions={extensions}
+          onClose={() => setEditingParty(undefined)}
+          onDone={(next) => {
+            setUpdated(next);
+            setEditingParty(undefined);
+          }}
+        />
+      ) : null}
+      {removingParty ? (
+        <PartyRemoveModal
+          detail={detail}
+          party={removingParty}
+          onClose={() => setRemovingParty(null)}
+          onDone={(next) => {
+            setUpdated(next);
+            setRemovingParty(null);
           }}
         />
       ) : null}

@@ -1,6 +1,7 @@
 import { Timeline, Typography } from 'antd';
 import { actionLabelOf, stateLabelOf } from '../../../../domain/case-lifecycle';
 import type { CaseDetail, StatusHistoryEntry } from '../../../../domain/cases/case-views';
+import type { ChangeSetView } from '../../../../domain/cases/change-history';
 import { SESSION_RESULT_LABELS } from '../../../../domain/cases/record-inputs';
 import * as advisedRoutes from '../../../../domain/taxonomy/advised-routes';
 import * as referralTargets from '../../../../domain/taxonomy/referral-targets';
@@ -59,8 +60,26 @@ function historyItem(entry: StatusHistoryEntry, detail: CaseDetail): Item {
   };
 }
 
-export function timelineItems(detail: CaseDetail): Item[] {
+/** A correction: who changed which fields, why, old → new (ID numbers arrive masked). */
+function changeItem(change: ChangeSetView): Item {
+  const local = chinaDateTime(change.at);
+  return {
+    sortKey: local,
+    when: formatDateTime(local),
+    title: t.edit.historyTitle(change.subject, change.actionLabel),
+    lines: [
+      ...change.fields.map((f) => t.edit.historyLine(f.label, f.oldText, f.newText)),
+      ...(change.reason ? [t.edit.historyReason(change.reason)] : []),
+      ...change.confirmations.map((c) => t.edit.historyConfirmed(c)),
+      change.actor,
+    ],
+    colour: 'orange',
+  };
+}
+
+export function timelineItems(detail: CaseDetail, changes: readonly ChangeSetView[] = []): Item[] {
   const items: Item[] = [
+    ...changes.map(changeItem),
     ...detail.timeline.map((e) => historyItem(e, detail)),
     ...detail.sessions.map((s) => ({
       sortKey: s.startAt,
@@ -87,8 +106,14 @@ export function timelineItems(detail: CaseDetail): Item[] {
   return items.sort((a, b) => a.sortKey.localeCompare(b.sortKey));
 }
 
-export function CaseTimeline({ detail }: { detail: CaseDetail }) {
-  const items = timelineItems(detail);
+export function CaseTimeline({
+  detail,
+  changes = [],
+}: {
+  detail: CaseDetail;
+  changes?: readonly ChangeSetView[];
+}) {
+  const items = timelineItems(detail, changes);
   if (items.length === 0)
     return <Typography.Text type="secondary">{t.timelineEmpty}</Typography.Text>;
   return (
@@ -105,8 +130,8 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
             </Typography.Text>
             {item.lines
               .filter((l) => l !== '')
-              .map((line) => (
-                <div key={line}>{line}</div>
+              .map((line, n) => (
+                <div key={`${n}:${line}`}>{line}</div>
               ))}
           </>
         ),

@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Button, Space, Table, Tag } from 'antd';
 import type { Party } from '../../../../domain/cases/case-views';
 import { REPRESENTATIVE_KIND_LABELS } from '../../../../domain/cases/party-input';
 import { labelOfWith, type Extension } from '../../../../domain/taxonomy/ethnic-groups';
@@ -15,9 +15,14 @@ const dash = uiText.common.dash;
 export function PartiesTable({
   parties,
   extensions,
+  onCorrect,
+  onRemove,
 }: {
   parties: readonly Party[];
   extensions: readonly Extension[];
+  /** Absent when the case can no longer be edited (archived). */
+  onCorrect?: (party: Party) => void;
+  onRemove?: (party: Party) => void;
 }) {
   const today = chinaToday();
   return (
@@ -104,6 +109,32 @@ export function PartiesTable({
               dash
             ),
         },
+        ...(onCorrect
+          ? [
+              {
+                title: '',
+                key: 'edit',
+                width: 110,
+                render: (_: unknown, p: Party) => (
+                  <Space size={0}>
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => onCorrect(p)}
+                      data-testid={`correct-party-${p.id}`}
+                    >
+                      {t.edit.correctParty}
+                    </Button>
+                    {onRemove && parties.length > 1 ? (
+                      <Button type="link" size="small" danger onClick={() => onRemove(p)}>
+                        {t.edit.removeParty}
+                      </Button>
+                    ) : null}
+                  </Space>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -404,12 +404,15 @@ export function PartyCard(props: Props) {
           style={{ marginBottom: 8 }}
         />
       ) : null}
-      {duplicate && duplicate.openCaseCount > 0 ? (
+      {duplicate && duplicate.cases.length > 0 ? (
         <Alert
           type="warning"
           showIcon
           data-testid={`party-${index}-duplicate`}
-          title={t.duplicateTitle(duplicate.openCaseCount)}
+          title={t.duplicateTitle(
+            duplicate.openCaseCount,
+            duplicate.cases.length - duplicate.openCaseCount,
+          )}
           description={
             <Space orientation="vertical" size={2}>
               {duplicate.cases.map((c) => (

@@ -1,3 +1,4 @@
+import type { Party } from '../../../../domain/cases/case-views';
 import type { CaseIntakeInput } from '../../../../domain/cases/case-input';
 import type { PartyInput, RepresentativeKind } from '../../../../domain/cases/party-input';
 import type * as caseSources from '../../../../domain/taxonomy/case-sources';
@@ -166,5 +167,43 @@ export function newParty(previous: readonly PartyFormValues[]): PartyFormValues 
     preferredLanguage: 'zh',
     needsInterpreter: false,
     representatives: [],
+  };
+}
+
+/** A saved party as the card's form values, for correcting it with the same card. */
+export function partyToFormValues(p: Party): PartyFormValues {
+  const phone = { phone: p.phone.phone, noPhoneReason: p.phone.noPhoneReason ?? undefined };
+  const representatives = p.representatives.map((r) => ({
+    kind: r.kind,
+    name: r.name,
+    relationship: r.relationship,
+    phone: { phone: r.phone.phone, noPhoneReason: r.phone.noPhoneReason ?? undefined },
+  }));
+  const some = (v: string | null) => v ?? undefined;
+  return {
+    kind: p.kind,
+    role: p.role,
+    name: p.name,
+    gender: p.gender ?? undefined,
+    genderConfirmed: p.genderConfirmed,
+    ethnicity: some(p.ethnicity),
+    birthDate: p.birthDate,
+    occupation: some(p.occupation),
+    idDocument: p.idDocument
+      ? {
+          type: p.idDocument.type,
+          number: some(p.idDocument.number),
+          name: some(p.idDocument.name),
+          noneReason: some(p.idDocument.noneReason),
+        }
+      : undefined,
+    phone,
+    address: p.address,
+    preferredLanguage: p.preferredLanguage,
+    needsInterpreter: p.needsInterpreter,
+    socialCreditCode: some(p.socialCreditCode),
+    legalRepName: some(p.legalRepName),
+    legalRepTitle: some(p.legalRepTitle),
+    representatives,
   };
 }

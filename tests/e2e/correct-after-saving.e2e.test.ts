@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sharedBrowser } from './support/browser';
+import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import { expectLocator } from './support/locator-expect';
+
+/** The text of a document as printed: rendered by the real service, read back with pdftotext. */
+async function printedText(page: Page, caseId: number): Promise<string> {
+  const doc = await callApi(page, 'documents.render', {
+    caseId,
+    kind: 'APPLICATION',
+    recordId: null,
+    allowMissingGlyphs: true,
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-print-'));
+  const file = path.join(dir, 'doc.pdf');
+  fs.writeFileSync(file, Buffer.from(doc.pdfBase64, 'base64'));
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return text.replace(/\s+/gu, '');
+}
+
+/**
+ * Issue 8, must-have 9: a reception desk saved a respondent with a misspelt name and the wrong
+ * gender. The mediator corrects both from the case page with the intake's own card; the
+ * timeline shows who changed what and why, and the reprinted application shows the correction.
+ */
+describe('correcting a party after saving (real ledger, Chromium)', () => {
+  const browser = sharedBrowser();
+  let desk: Desk;
+
+  it('corrects a wrong gender and a misspelt name; documents and timeline follow', async () => {
+    desk = await openDesk(browser(), 'correct');
+    const { page } = desk;
+    try {
+      await setUpRoom(page, desk.host.url, '金峰');
+      const saved = await callApi(page, 'cases.create', {
+        intakeDate: '2026-03-02',
+        source: 'ON_APPLICATION',
+        category: 'NEIGHBOUR',
+        summary: '两家因院墙排水发生争执。',
+        requests: ['改造排水沟'],
+        riskLevel: 'LOW',
+        parties: [
+          {
+            kind: 'NATURAL',
+            role: 'APPLICANT',
+            name: '王芳',
+            gender: 'FEMALE',
+            ethnicity: '01',
+            birthDate: '1985-07-04',
+            phone: { phone: '13800001234' },
+            address: '金峰村一组',
+            idDocument: null,
+          },
+          {
+            kind: 'NATURAL',
+            role: 'RESPONDENT',
+            name: '扎西多杰',
+            gender: 'FEMALE',
+            ethnicity: '04',
+            birthDate: '1979-02-11',
+            phone: { phone: '13900005678' },
+            address: '金峰村二组',
+            idDocument: null,
+          },
+        ],
+      });
+      const caseId = saved.case.id;
+      const respondent = saved.case.parties[1]!;
+      const before = await printedText(page, caseId);
+      expect(before).toContain('扎西多杰');
+
+      await page.goto(`${desk.host.url}#/cases/${caseId}`);
+      await page.getByTestId('case-title').waitFor();
+      await expectLocator(page.getByTestId('case-title')).toContainText('扎西多杰');
+      await page.getByTestId(`correct-party-${respondent.id}`).click();
+      await modalSettled(page);
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('party-edit-documents').waitFor();
+      const name = dialog.locator('#party-edit_parties_0_name');
+      await name.fill('扎西多吉');
+      await pick(page, dialog.locator('#party-edit_parties_0_gender'), '男');
+      // An identity field without a reason is refused in the dialog.
+      await dialog
+        .getByRole('button', { name: '保 存' })
+        .or(dialog.getByRole('button', { name: '保存' }))
+        .click();
+      await dialog.getByText('请写明更正原因').waitFor();
+      await dialog.getByTestId('party-edit-reason').fill('登记时录错姓名和性别，已核对户口簿');
+      await screenshot(page, 'correct-party-dialog');
+      await dialog
+        .getByRole('button', { name: '保 存' })
+        .or(dialog.getByRole('button', { name: '保存' }))
+        .click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+      // The title follows the corrected name; the timeline shows the change and its reason.
+      await expectLocator(page.getByTestId('case-title')).toContainText('扎西多吉');
+      const timeline = page.getByTestId('case-timeline');
+      await expectLocator(timeline).toContainText('更正当事人 扎西多吉');
+      await expectLocator(timeline).toContainText('姓名（名称）：扎西多杰 → 扎西多吉');
+      await expectLocator(timeline).toContainText('性别：女 → 男');
+      await expectLocator(timeline).toContainText('原因：登记时录错姓名和性别，已核对户口簿');
+      await timeline.scrollIntoViewIfNeeded();
+      await screenshot(page, 'correct-party-timeline');
+
+      const after = await printedText(page, caseId);
+      expect(after).toContain('扎西多吉');
+      expect(after).not.toContain('扎西多杰');
+      const history = await callApi(page, 'cases.history', { caseId });
+      expect(history.some((h) => h.reason === '登记时录错姓名和性别，已核对户口簿')).toBe(true);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  });
+});
