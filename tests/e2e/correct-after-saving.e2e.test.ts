@@ -75,7 +75,7 @@ describe('correcting a party after saving (real ledger, Chromium)', () => {
       const before = await printedText(page, caseId);
       expect(before).toContain('扎西多杰');
 
-      await page.goto(`${desk.host.url}#/cases/${caseId}`);
+      await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${caseId}`);
       await page.getByTestId('case-title').waitFor();
       await expectLocator(page.getByTestId('case-title')).toContainText('扎西多杰');
       await page.getByTestId(`correct-party-${respondent.id}`).click();

@@ -77,8 +77,8 @@ export function CasePage() {
       ? updated
       : loaded.value;
 
-  // The change history follows every save (the case version changes with it).
-  const version = detail?.version ?? 0;
+  // The change history follows every save: of the case (its version) or of a party (its own).
+  const version = `${detail?.version ?? 0}:${detail?.parties.map((p) => `${p.id}.${p.version}`).join(',') ?? ''}`;
   const loadHistory = useCallback(
     () => api('cases.history', { caseId }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the case was saved

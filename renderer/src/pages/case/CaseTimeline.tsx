@@ -78,8 +78,9 @@ function changeItem(change: ChangeSetView): Item {
 }
 
 export function timelineItems(detail: CaseDetail, changes: readonly ChangeSetView[] = []): Item[] {
+  // Corrections last: the sort is stable, so a correction made in the same minute as the
+  // event it corrects is listed after it.
   const items: Item[] = [
-    ...changes.map(changeItem),
     ...detail.timeline.map((e) => historyItem(e, detail)),
     ...detail.sessions.map((s) => ({
       sortKey: s.startAt,
@@ -102,6 +103,7 @@ export function timelineItems(detail: CaseDetail, changes: readonly ChangeSetVie
       lines: [r.reason, ...(r.feedback ? [t.referralFeedback(r.feedback)] : [])],
       colour: 'purple',
     })),
+    ...changes.map(changeItem),
   ];
   return items.sort((a, b) => a.sortKey.localeCompare(b.sortKey));
 }

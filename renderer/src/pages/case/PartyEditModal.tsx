@@ -187,7 +187,12 @@ export function PartyEditModal(props: {
           label={party ? t.reasonLabel : t.addReasonLabel}
           extra={party ? t.reasonHint : undefined}
         >
-          <Input.TextArea rows={2} maxLength={500} data-testid="party-edit-reason" />
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            data-testid="party-edit-reason"
+            onChange={() => form.setFields([{ name: 'reason', errors: [] }])}
+          />
         </Form.Item>
         {unplaced.length > 0 ? <Alert type="error" title={unplaced.join('；')} /> : null}
       </Form>
