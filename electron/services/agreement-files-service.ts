@@ -25,21 +25,15 @@ import { AgreementServiceBase } from './agreement-common.js';
 import { pdfFile } from './agreement-draft-service.js';
 import { badInput } from './case-guards.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
+import type { DocumentPrinter } from './document-printer.js';
 import type { LedgerSession } from './ledger-session.js';
-
-/**
- * The Electron shell's print route (electron/main/print-pdf.ts). Absent in tests and in the
- * dev:web host, where the renderer opens the PDF in the browser and prints from there.
- */
-export interface DocumentPrinter {
-  print(
-    pdf: Buffer,
-    options: { readonly copies: number; readonly title: string },
-  ): Promise<'PRINTED' | 'CANCELLED'>;
-}
 
 export const NO_PRINTER_MESSAGE =
   '当前环境不能直接调用打印机。请先打开协议书 PDF，再用浏览器或 PDF 阅读器的打印功能打印，份数请按协议书上的“一式 N 份”设置';
+
+const PREVIEWED_MESSAGE =
+  '这台电脑没有安装打印机，已用系统的 PDF 阅读器打开协议书：可在阅读器中打印，或另存后到有打印机的电脑上打印';
+const PRINT_FAILED_MESSAGE = '打印没有完成，请检查打印机是否连接、是否有纸，然后重试';
 
 const shortHash = (hex: string) => hex.slice(0, 16);
 
@@ -77,23 +71,39 @@ export class AgreementFilesService extends AgreementServiceBase {
     const stored = this.storedPdf(id);
     const count = copies ?? stored.copies;
     if (this.printer === null) {
-      return { printed: false, copies: count, reason: 'NO_PRINTER', message: NO_PRINTER_MESSAGE };
+      return {
+        printed: false,
+        copies: count,
+        printer: null,
+        reason: 'NO_PRINTER',
+        message: NO_PRINTER_MESSAGE,
+      };
     }
     try {
-      const result = await this.printer.print(stored.pdf, {
+      const job = await this.printer.print(stored.pdf, {
         copies: count,
         title: stored.file.fileName,
       });
-      return result === 'PRINTED'
-        ? { printed: true, copies: count }
-        : { printed: false, copies: count, reason: 'CANCELLED', message: '已取消打印' };
+      const base = { copies: job.copies, printer: job.printer };
+      switch (job.outcome) {
+        case 'PRINTED':
+          return { ...base, printed: true };
+        case 'CANCELLED':
+          return { ...base, printed: false, reason: 'CANCELLED', message: '已取消打印' };
+        case 'PREVIEWED':
+          return { ...base, printed: false, reason: 'PREVIEWED', message: PREVIEWED_MESSAGE };
+        case 'FAILED':
+          console.error('[print] failed:', job.detail ?? 'unknown');
+          return { ...base, printed: false, reason: 'FAILED', message: PRINT_FAILED_MESSAGE };
+      }
     } catch (error) {
       console.error('[print] failed:', error);
       return {
         printed: false,
         copies: count,
+        printer: null,
         reason: 'FAILED',
-        message: '打印没有完成，请检查打印机是否连接、是否有纸，然后重试',
+        message: PRINT_FAILED_MESSAGE,
       };
     }
   }
