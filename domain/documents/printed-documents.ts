@@ -1,3 +1,5 @@
+import { CASE_DOCUMENT_LABELS } from '../agreements/agreement-views';
+
 /**
  * The print register (db/migrations/005): every printed document of a case, frozen with its
  * SHA-256. Kinds are listed here, not in the schema, so a new document needs no migration —
@@ -16,12 +18,7 @@ export type PrintedDocumentKind = (typeof PRINTED_DOCUMENT_KINDS)[number];
 
 export const PRINTED_DOCUMENT_LABELS: Readonly<Record<PrintedDocumentKind, string>> = {
   AGREEMENT: '人民调解协议书',
-  ORAL_AGREEMENT_REGISTER: '人民调解口头协议登记表',
-  ACCEPTANCE_REGISTER: '人民调解受理登记表',
-  RIGHTS_NOTICE: '人民调解当事人权利义务告知书',
-  APPLICATION: '人民调解申请书',
-  SESSION_RECORD: '人民调解记录',
-  INVESTIGATION_RECORD: '人民调解调查记录',
+  ...CASE_DOCUMENT_LABELS,
 };
 
 export function isPrintedDocumentKind(value: string): value is PrintedDocumentKind {
