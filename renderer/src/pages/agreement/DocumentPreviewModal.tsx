@@ -6,7 +6,7 @@ import type {
 } from '../../../../domain/agreements/agreement-views';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
-import { formatDateTime } from '../../forms/date-field';
+import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 import { downloadBytes } from './pdf-bytes';
 import { PdfPreview } from './PdfPreview';
@@ -93,7 +93,7 @@ export function DocumentPreviewModal({
             data-testid="frozen-note"
             title={r.frozenNote(
               doc.printed.printVersion,
-              formatDateTime(doc.printed.createdAt),
+              formatDateTime(chinaDateTime(doc.printed.createdAt)),
               doc.printed.pdfSha256.slice(0, 16),
             )}
             description={doc.printed.superseded ? r.supersededNote : undefined}

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import type { PrintedDocument } from '../../../../domain/documents/printed-documents';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { formatDateTime } from '../../forms/date-field';
+import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { DocumentPreviewModal, type DocumentRequest } from '../agreement/DocumentPreviewModal';
@@ -51,7 +51,7 @@ export function PrintRegisterPanel({ caseId, refreshKey }: { caseId: number; ref
             {
               title: t.columns.createdAt,
               key: 'createdAt',
-              render: (_, d) => formatDateTime(d.createdAt),
+              render: (_, d) => formatDateTime(chinaDateTime(d.createdAt)),
             },
             {
               title: t.columns.sha256,
@@ -72,7 +72,11 @@ export function PrintRegisterPanel({ caseId, refreshKey }: { caseId: number; ref
                   <Tooltip
                     title={d.prints.map((p) => (
                       <div key={p.id}>
-                        {t.printLine(formatDateTime(p.printedAt), p.copies, p.printer)}
+                        {t.printLine(
+                          formatDateTime(chinaDateTime(p.printedAt)),
+                          p.copies,
+                          p.printer,
+                        )}
                       </div>
                     ))}
                   >
