@@ -1,6 +1,6 @@
 import type { Db } from '../connection.js';
 
-/** Reads and writes of the print register (migration 005). Rows are inserted, never updated. */
+/** Reads and writes of the print register (migration 006). Rows are inserted, never updated. */
 
 export interface PrintedDocumentRow {
   readonly id: number;

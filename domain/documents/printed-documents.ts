@@ -1,7 +1,7 @@
 import { CASE_DOCUMENT_LABELS } from '../agreements/agreement-views';
 
 /**
- * The print register (db/migrations/005): every printed document of a case, frozen with its
+ * The print register (db/migrations/006): every printed document of a case, frozen with its
  * SHA-256. Kinds are listed here, not in the schema, so a new document needs no migration —
  * add it to PRINTED_DOCUMENT_KINDS and PRINTED_DOCUMENT_LABELS.
  */

@@ -15,8 +15,8 @@ import type { Migration } from './migration.js';
  * Kinds are text, checked in domain/documents/printed-documents.ts rather than by a CHECK
  * constraint, so that a new kind of document (回访记录, 卷宗) needs no schema step.
  */
-export const migration005: Migration = {
-  version: 5,
+export const migration006: Migration = {
+  version: 6,
   name: 'print register: frozen printed documents and print events',
   up(db) {
     db.exec(`
