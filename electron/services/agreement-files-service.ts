@@ -19,21 +19,20 @@ import type {
   VerifyCheck,
   VerifyReport,
 } from '../../domain/agreements/agreement-views.js';
+import type { PrintedDocument } from '../../domain/documents/printed-documents.js';
 import { detectScanType } from '../../domain/agreements/scan-type.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { AgreementServiceBase } from './agreement-common.js';
 import { pdfFile } from './agreement-draft-service.js';
 import { badInput } from './case-guards.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
-import type { DocumentPrinter } from './document-printer.js';
+import type { DocumentPrintService } from './document-print-service.js';
 import type { LedgerSession } from './ledger-session.js';
+import { registerAgreementPdf } from './print-register-agreements.js';
+import type { PrintRegisterService } from './print-register-service.js';
 
-export const NO_PRINTER_MESSAGE =
-  '当前环境不能直接调用打印机。请先打开协议书 PDF，再用浏览器或 PDF 阅读器的打印功能打印，份数请按协议书上的“一式 N 份”设置';
-
-const PREVIEWED_MESSAGE =
-  '这台电脑没有安装打印机，已用系统的 PDF 阅读器打开协议书：可在阅读器中打印，或另存后到有打印机的电脑上打印';
-const PRINT_FAILED_MESSAGE = '打印没有完成，请检查打印机是否连接、是否有纸，然后重试';
+export { NO_PRINTER_MESSAGE } from './document-print-service.js';
+export type { DocumentPrinter } from './document-printer.js';
 
 const shortHash = (hex: string) => hex.slice(0, 16);
 
@@ -42,7 +41,8 @@ export class AgreementFilesService extends AgreementServiceBase {
   constructor(
     ledger: LedgerSession,
     engine: DocumentEngine,
-    private readonly printer: DocumentPrinter | null,
+    private readonly register: PrintRegisterService,
+    private readonly printing: DocumentPrintService,
   ) {
     super(ledger, engine);
   }
@@ -63,49 +63,26 @@ export class AgreementFilesService extends AgreementServiceBase {
     };
   }
 
+  /** Lists a generated agreement or oral register in the case's print register (idempotent). */
+  registerPrinted(id: number): PrintedDocument {
+    const row = this.requireRow(id);
+    const pdf = getStoredPdf(this.db(), id);
+    if (pdf === null) {
+      throw new ApiError('INVALID_STATE', '协议书尚未生成，没有可打印的文件。请先生成协议书');
+    }
+    return registerAgreementPdf(this.register, row, pdf);
+  }
+
   pdf(id: number): PdfFile {
-    return this.storedPdf(id).file;
+    const stored = this.storedPdf(id);
+    this.registerPrinted(id);
+    return stored.file;
   }
 
   async print(id: number, copies: number | null): Promise<PrintOutcome> {
     const stored = this.storedPdf(id);
-    const count = copies ?? stored.copies;
-    if (this.printer === null) {
-      return {
-        printed: false,
-        copies: count,
-        printer: null,
-        reason: 'NO_PRINTER',
-        message: NO_PRINTER_MESSAGE,
-      };
-    }
-    try {
-      const job = await this.printer.print(stored.pdf, {
-        copies: count,
-        title: stored.file.fileName,
-      });
-      const base = { copies: job.copies, printer: job.printer };
-      switch (job.outcome) {
-        case 'PRINTED':
-          return { ...base, printed: true };
-        case 'CANCELLED':
-          return { ...base, printed: false, reason: 'CANCELLED', message: '已取消打印' };
-        case 'PREVIEWED':
-          return { ...base, printed: false, reason: 'PREVIEWED', message: PREVIEWED_MESSAGE };
-        case 'FAILED':
-          console.error('[print] failed:', job.detail ?? 'unknown');
-          return { ...base, printed: false, reason: 'FAILED', message: PRINT_FAILED_MESSAGE };
-      }
-    } catch (error) {
-      console.error('[print] failed:', error);
-      return {
-        printed: false,
-        copies: count,
-        printer: null,
-        reason: 'FAILED',
-        message: PRINT_FAILED_MESSAGE,
-      };
-    }
+    const printed = this.registerPrinted(id);
+    return this.printing.print(printed.id, copies ?? stored.copies);
   }
 
   attachScan(id: number, fileName: string, dataBase64: string): AgreementAttachment {
