@@ -34,6 +34,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { PartiesTable } from './PartiesTable';
 import { PartyEditModal } from './PartyEditModal';
 import { PartyRemoveModal } from './PartyRemoveModal';
+import { PrintRegisterPanel } from './PrintRegisterPanel';
 import { SessionList } from './SessionList';
 import { SessionModal } from './SessionModal';
 
@@ -70,6 +71,7 @@ export function CasePage() {
   // null: adding a party; a party: correcting it; undefined: no dialog.
   const [editingParty, setEditingParty] = useState<Party | null | undefined>(undefined);
   const [removingParty, setRemovingParty] = useState<Party | null>(null);
+  const [printsKey, setPrintsKey] = useState(0);
   const warnings = warningsFrom(location.state);
 
   const detail =
@@ -238,7 +240,14 @@ export function CasePage() {
         />
       </Card>
 
-      <CaseAgreements detail={detail} mediators={mediators} onCaseChanged={() => void reload()} />
+      <CaseAgreements
+        detail={detail}
+        mediators={mediators}
+        onCaseChanged={() => void reload()}
+        onDocumentsChanged={() => setPrintsKey((k) => k + 1)}
+      />
+
+      <PrintRegisterPanel caseId={detail.id} refreshKey={`${detail.version}:${printsKey}`} />
 
       <Row gutter={16}>
         <Col span={14}>

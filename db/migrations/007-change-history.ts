@@ -197,8 +197,8 @@ function markGeneratedTitles(db: Db): void {
   }
 }
 
-export const migration006: Migration = {
-  version: 6,
+export const migration007: Migration = {
+  version: 7,
   name: 'change history; stored text normalised by the one text discipline',
   up(db) {
     db.exec(`
