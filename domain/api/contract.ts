@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method.js';
 import { agreementsContract } from './agreements-contract.js';
 import { casesContract } from './cases-contract.js';
+import { followupsContract } from './followups-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
 import { settingsContract } from './settings-contract.js';
 import { systemContract } from './system-contract.js';
@@ -16,6 +17,7 @@ export const apiContract = {
   ...mediatorsContract,
   ...casesContract,
   ...agreementsContract,
+  ...followupsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

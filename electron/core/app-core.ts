@@ -15,7 +15,10 @@ import { DocumentRenderService } from '../services/document-render-service.js';
 import { CaseLedgerService } from '../services/case-ledger-service.js';
 import { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import { CaseRecordsService } from '../services/case-records-service.js';
+import { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import { CaseService } from '../services/case-service.js';
+import { FollowUpService } from '../services/followup-service.js';
+import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
 import { SettingsService } from '../services/settings-service.js';
 import { SystemService } from '../services/system-service.js';
@@ -64,6 +67,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     templatesDir: options.templatesDir ?? dirs.templatesDir,
   });
   const lifecycle = new CaseLifecycleService(ledger);
+  const followUps = new FollowUpService(ledger, lifecycle);
   const services = {
     system: new SystemService(ledger, options.appVersion, migrations.length),
     settings: new SettingsService(ledger),
@@ -77,6 +81,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       files: new AgreementFilesService(ledger, engine, options.printer ?? null),
       documents: new DocumentRenderService(ledger, engine),
     },
+    followUps,
+    deadlines: new CaseDeadlinesService(ledger, followUps),
+    timeliness: new TimelinessService(ledger),
   };
   const log = options.log ?? consoleLog;
   const dispatch = createDispatcher(createHandlers(services), log);
