@@ -29,6 +29,7 @@ import { useApiValue } from '../../hooks/use-api-value';
 import { mediatorNames, useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { CaseAgreements } from '../agreement/CaseAgreements';
+import { CaseFollowUpPanel } from '../followups/CaseFollowUpPanel';
 import { ActionModal } from './ActionModal';
 import { CaseTimeline } from './CaseTimeline';
 import { PartiesTable } from './PartiesTable';
@@ -209,6 +210,11 @@ export function CasePage() {
       </Card>
 
       <CaseAgreements detail={detail} mediators={mediators} onCaseChanged={() => void reload()} />
+
+      <CaseFollowUpPanel
+        detail={detail}
+        onCaseChanged={(next) => (next ? setUpdated(next) : void reload())}
+      />
 
       <Row gutter={16}>
         <Col span={14}>
