@@ -4,6 +4,7 @@ import { agreementsContract } from './agreements-contract.js';
 import { casesContract } from './cases-contract.js';
 import { followupsContract } from './followups-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
+import { reportsContract } from './reports-contract.js';
 import { settingsContract } from './settings-contract.js';
 import { systemContract } from './system-contract.js';
 
@@ -18,6 +19,7 @@ export const apiContract = {
   ...casesContract,
   ...agreementsContract,
   ...followupsContract,
+  ...reportsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

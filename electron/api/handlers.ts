@@ -1,4 +1,5 @@
 import { agreementHandlers, type AgreementServices } from '../services/agreement-api.js';
+import { reportHandlers, type ReportServices } from '../services/report-api.js';
 import type { CaseLedgerService } from '../services/case-ledger-service.js';
 import type { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import type { CaseRecordsService } from '../services/case-records-service.js';
@@ -21,6 +22,7 @@ export interface Services {
   readonly followUps: FollowUpService;
   readonly deadlines: CaseDeadlinesService;
   readonly timeliness: TimelinessService;
+  readonly reports: ReportServices;
 }
 
 /** The handler table: one line per API method, each a call into a service. */
@@ -79,5 +81,6 @@ export function createHandlers(s: Services): ApiHandlers {
     'cases.extendDue': (input) => s.deadlines.extendDue(input),
     'calendar.week': ({ day }) => s.timeliness.week(day),
     'reminders.get': () => s.timeliness.reminders(),
+    ...reportHandlers(s.reports),
   };
 }

@@ -20,7 +20,9 @@ import { CaseService } from '../services/case-service.js';
 import { FollowUpService } from '../services/followup-service.js';
 import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
+import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
+import { StatisticsService } from '../services/statistics-service.js';
 import { SystemService } from '../services/system-service.js';
 
 export interface AppCoreOptions {
@@ -84,6 +86,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     followUps,
     deadlines: new CaseDeadlinesService(ledger, followUps),
     timeliness: new TimelinessService(ledger),
+    reports: {
+      statistics: new StatisticsService(ledger, options.templatesDir ?? dirs.templatesDir),
+      screening: new ScreeningService(ledger),
+    },
   };
   const log = options.log ?? consoleLog;
   const dispatch = createDispatcher(createHandlers(services), log);
