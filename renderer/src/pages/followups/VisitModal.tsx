@@ -34,12 +34,13 @@ interface Props {
 export function VisitModal({ caseId, plan, onClose, onDone }: Props) {
   const load = useCallback(() => api('cases.get', { caseId }), [caseId]);
   const { value: detail, error } = useApiValue(load);
-  const { mediators } = useMediators(false);
+  const { mediators, loaded } = useMediators(false);
   const visitors = mediators
     .filter((m) => m.active && m.isPeopleMediator)
     .map((m) => ({ value: m.id, label: m.name }));
   if (error) return <ErrorPanel error={error} />;
-  if (!detail) return <Spin />;
+  // The default visitor comes from the mediator list: wait for it before the form mounts.
+  if (!detail || !loaded) return <Spin />;
   const defaultVisitor = detail.mediatorIds.find((id) => visitors.some((v) => v.value === id));
 
   return (
