@@ -8,8 +8,8 @@ import type { Migration } from './migration.js';
  * record when the visit is recorded (DONE); the plan's date stays so the list can show how late
  * a visit was. Proof files are written once with their SHA-256 and never updated.
  */
-export const migration006: Migration = {
-  version: 6,
+export const migration007: Migration = {
+  version: 7,
   name: 'follow-ups, proofs, judicial confirmation, due-date extensions',
   up(db) {
     db.exec(`
