@@ -238,11 +238,12 @@ export class FollowUpService extends CaseService {
           );
         }
         this.advanceCase(caseId);
-        const after = getCaseRow(db, caseId);
+        // The state changes are on file as their own transitions; this entry is the visit.
+        const state = getCaseRow(db, caseId)?.status ?? row.status;
         recordHistory(db, {
           caseId,
-          from: row.status,
-          to: after?.status ?? row.status,
+          from: state,
+          to: state,
           action: 'FOLLOW_UP_VISIT',
           data: {
             followUpId: planId,

@@ -14,7 +14,7 @@ describe('judicial confirmation', () => {
   let s: SettledCase;
   beforeEach(async () => {
     s = await settledWithInstalments();
-  });
+  }, 60_000); // generating the agreement PDF parses the fonts: slow on a loaded machine
   afterEach(() => s.m.l.close());
 
   const base = () => ({

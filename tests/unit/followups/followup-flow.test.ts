@@ -20,7 +20,7 @@ import {
 let s: SettledCase;
 beforeEach(async () => {
   s = await settledWithInstalments();
-});
+}, 60_000); // generating the agreement PDF parses the fonts: slow on a loaded machine
 afterEach(() => s.m.l.close());
 
 const caseId = () => s.m.detail.id;

@@ -47,6 +47,9 @@ export const caseText = {
   event: {
     CREATE: '登记',
     VOID_NUMBER: '作废编号',
+    FOLLOW_UP_VISIT: '登记回访',
+    EXTEND_DUE: '延长调解期限',
+    JUDICIAL_CONFIRMATION: '登记司法确认',
     session: (no: number) => `第 ${no} 次调解`,
     investigation: '调查',
     referral: '移交',
