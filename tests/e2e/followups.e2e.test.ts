@@ -134,6 +134,8 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
     const { page } = desk;
     try {
       const today = chinaToday();
+      // The first load of the bundle can exceed the 10 s default on a loaded machine.
+      await page.goto(desk.host.url, { timeout: 60_000 });
       await setUpRoom(page, desk.host.url, '格尔');
       const mediator = await callApi(page, 'mediators.save', {
         id: null,
@@ -225,6 +227,8 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
     const { page } = desk;
     try {
       const today = chinaToday();
+      // The first load of the bundle can exceed the 10 s default on a loaded machine.
+      await page.goto(desk.host.url, { timeout: 60_000 });
       await setUpRoom(page, desk.host.url, '格尔');
       const mediator = await callApi(page, 'mediators.save', {
         id: null,
