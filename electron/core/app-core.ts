@@ -17,7 +17,9 @@ import { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import { CaseRecordsService } from '../services/case-records-service.js';
 import { CaseService } from '../services/case-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
+import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
+import { StatisticsService } from '../services/statistics-service.js';
 import { SystemService } from '../services/system-service.js';
 
 export interface AppCoreOptions {
@@ -76,6 +78,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       signing: new AgreementSigningService(ledger, engine, lifecycle),
       files: new AgreementFilesService(ledger, engine, options.printer ?? null),
       documents: new DocumentRenderService(ledger, engine),
+    },
+    reports: {
+      statistics: new StatisticsService(ledger, options.templatesDir ?? dirs.templatesDir),
+      screening: new ScreeningService(ledger),
     },
   };
   const log = options.log ?? consoleLog;
