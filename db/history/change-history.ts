@@ -4,7 +4,7 @@ import { statement } from '../statement-cache.js';
 /**
  * Field-level change history (issue 8, must-have 2). One `change_set` row per save (who, when,
  * why, which record, what kind of change) and one `change_field` row per changed field with its
- * old and new value as JSON. Both tables are append-only (triggers of migration 007 refuse
+ * old and new value as JSON. Both tables are append-only (triggers of migration 008 refuse
  * UPDATE and DELETE), so the hash-chained audit log (§7.5) can hash a change set with its fields
  * and chain it without the rows moving underneath it. Values are stored whole, ID numbers
  * included: masking is a matter of showing (`maskIdNumber`), and the audit of a correction needs

@@ -197,8 +197,8 @@ function markGeneratedTitles(db: Db): void {
   }
 }
 
-export const migration007: Migration = {
-  version: 7,
+export const migration008: Migration = {
+  version: 8,
   name: 'change history; stored text normalised by the one text discipline',
   up(db) {
     db.exec(`
