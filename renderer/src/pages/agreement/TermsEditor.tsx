@@ -1,4 +1,16 @@
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import type { FormInstance } from 'antd';
 import {
   OBLIGATION_KINDS,
@@ -10,6 +22,7 @@ import { dateFieldProps } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 import { emptyTerm, readYuan, type EditorValues, type InstalmentForm } from './agreement-form';
 import { chineseOrdinal } from './chinese-ordinal';
+import { ObligeeSharesEditor } from './ObligeeSharesEditor';
 
 const t = uiText.agreement.editor;
 const o = t.obligation;
@@ -65,6 +78,8 @@ function ObligationFields({
   const amount = Form.useWatch([...base, 'amountYuan'], form) as string | undefined;
   const instalments = (Form.useWatch([...base, 'instalments'], form) ?? []) as InstalmentForm[];
   const money = kind === 'MONEY';
+  const multiple = Form.useWatch([...base, 'multipleObligees'], form) === true;
+  const group = money && multiple;
   return (
     <>
       <Row gutter={12}>
@@ -81,11 +96,26 @@ function ObligationFields({
         <Col span={1} style={{ textAlign: 'center', paddingTop: 34 }}>
           {o.arrow}
         </Col>
-        <Col span={6}>
-          <Form.Item name={[name, 'obligation', 'obligeePartyId']} label={o.obligee} required>
-            <Select options={partyOptions} />
-          </Form.Item>
-        </Col>
+        {group ? null : (
+          <Col span={5}>
+            <Form.Item name={[name, 'obligation', 'obligeePartyId']} label={o.obligee} required>
+              <Select options={partyOptions} />
+            </Form.Item>
+          </Col>
+        )}
+        {money ? (
+          <Col span={group ? 11 : 6}>
+            <Form.Item name={[name, 'obligation', 'multipleObligees']} label={o.obligeeMode}>
+              <Radio.Group
+                data-testid={`obligee-mode-${name}`}
+                options={[
+                  { value: false, label: o.singleObligee },
+                  { value: true, label: o.multipleObligees },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+        ) : null}
       </Row>
       <Form.Item name={[name, 'obligation', 'description']} label={o.description}>
         <Input
@@ -105,9 +135,15 @@ function ObligationFields({
           <Input placeholder={o.amountPlaceholder} style={{ maxWidth: 260 }} />
         </Form.Item>
       ) : null}
+      {group ? <ObligeeSharesEditor form={form} name={name} partyOptions={partyOptions} /> : null}
       <Row gutter={12}>
         <Col span={6}>
-          <Form.Item name={[name, 'obligation', 'dueDate']} label={o.dueDate} {...dateFieldProps}>
+          <Form.Item
+            name={[name, 'obligation', 'dueDate']}
+            label={o.dueDate}
+            required={instalments.length === 0 && !group}
+            {...dateFieldProps}
+          >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
