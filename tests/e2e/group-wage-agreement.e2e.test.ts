@@ -5,23 +5,8 @@ import { shootDialog, typeDate } from './support/agreement-steps';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
 import { expectLocator } from './support/locator-expect';
+import { WORKERS } from '../unit/agreements/wage-workers';
 
-const WORKERS = [
-  '马福祥',
-  '马福林',
-  '韩有德',
-  '冶生福',
-  '马成龙',
-  '李生贵',
-  '赵永林',
-  '马海龙',
-  '马明德',
-  '韩青山',
-  '马进元',
-  '冶有才',
-  '马学文',
-  '韩永福',
-];
 /** Yuan owed to each worker, as typed: 6,800 … 9,400 with one odd amount. */
 const OWED = WORKERS.map((_, i) => (i === 5 ? '7800.50' : String(6800 + i * 200)));
 const TOTAL_FEN = OWED.reduce((s, y) => s + Math.round(Number(y) * 100), 0);

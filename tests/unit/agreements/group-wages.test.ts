@@ -14,24 +14,8 @@ import {
   type TestLedger,
 } from '../services/case-fixtures.js';
 import { pdfText } from './pdf-tools.js';
+import { WORKERS } from './wage-workers.js';
 
-/** The 14-worker wage case of issue 7: every worker must hold an enforceable term. */
-export const WORKERS = [
-  '马福祥',
-  '马福林',
-  '韩有德',
-  '冶生福',
-  '马成龙',
-  '李生贵',
-  '赵永林',
-  '马海龙',
-  '马明德',
-  '韩青山',
-  '马进元',
-  '冶有才',
-  '马学文',
-  '韩永福',
-];
 /** Wages owed, fen: 6,800 … 9,400 元 with a few odd amounts. */
 const OWED = WORKERS.map((_, i) => 6_800_00 + i * 200_00 + (i % 3) * 33);
 

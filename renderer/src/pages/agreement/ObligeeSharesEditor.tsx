@@ -4,16 +4,9 @@ import { MAX_OBLIGEE_SHARES } from '../../../../domain/agreements/agreement-inpu
 import { formatYuanFigures } from '../../../../domain/money-words';
 import { dateFieldProps } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
-import { readYuan, type EditorValues, type ShareForm } from './agreement-form';
+import { readYuan, yuanRule, type EditorValues, type ShareForm } from './agreement-form';
 
 const o = uiText.agreement.editor.obligation;
-
-const yuanRule = {
-  validator: async (_: unknown, value: unknown) => {
-    const read = readYuan(typeof value === 'string' ? value : '');
-    if (read && 'message' in read) throw new Error(read.message);
-  },
-};
 
 function sumOf(shares: readonly (ShareForm | undefined)[]): number {
   let sum = 0;

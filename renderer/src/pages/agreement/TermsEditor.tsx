@@ -20,7 +20,13 @@ import type { Party } from '../../../../domain/cases/case-views';
 import { formatAmountForDocument, formatYuanFigures } from '../../../../domain/money-words';
 import { dateFieldProps } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
-import { emptyTerm, readYuan, type EditorValues, type InstalmentForm } from './agreement-form';
+import {
+  emptyTerm,
+  readYuan,
+  yuanRule,
+  type EditorValues,
+  type InstalmentForm,
+} from './agreement-form';
 import { chineseOrdinal } from './chinese-ordinal';
 import { ObligeeSharesEditor } from './ObligeeSharesEditor';
 
@@ -28,13 +34,6 @@ const t = uiText.agreement.editor;
 const o = t.obligation;
 
 const kindOptions = OBLIGATION_KINDS.map((k) => ({ value: k, label: OBLIGATION_KIND_LABELS[k] }));
-
-const yuanRule = {
-  validator: async (_: unknown, value: unknown) => {
-    const read = readYuan(typeof value === 'string' ? value : '');
-    if (read && 'message' in read) throw new Error(read.message);
-  },
-};
 
 /** `人民币叁万元整（¥30,000.00）` under the box while the amount is typed. */
 function AmountWords({ text, testId }: { text: string | undefined; testId?: string }) {

@@ -168,6 +168,14 @@ export function readYuan(text: string | undefined): { fen: number } | { message:
   return parsed.ok ? { fen: parsed.fen } : { message: parsed.message };
 }
 
+/** antd rule for a yuan box: the parse message of `parseYuanToFen`, nothing when empty. */
+export const yuanRule = {
+  validator: async (_: unknown, value: unknown) => {
+    const read = readYuan(typeof value === 'string' ? value : '');
+    if (read && 'message' in read) throw new Error(read.message);
+  },
+};
+
 export function toContent(
   v: EditorValues,
   partyIds: readonly number[],
