@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import type { Migration } from '../../db/migrations/migration.js';
 import { createDispatcher } from '../api/dispatch.js';
@@ -17,6 +18,7 @@ import { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import { CaseRecordsService } from '../services/case-records-service.js';
 import { CaseService } from '../services/case-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
+import { ExportService, type FolderOpener } from '../services/export-service.js';
 import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { StatisticsService } from '../services/statistics-service.js';
@@ -37,6 +39,10 @@ export interface AppCoreOptions {
   readonly templatesDir?: string;
   /** The system print dialog; only the Electron shell has one (dev:web answers with a hint). */
   readonly printer?: DocumentPrinter;
+  /** Opens the export folder in the file manager (only the Electron shell has one). */
+  readonly folderOpener?: FolderOpener;
+  /** Where exports go unless the user picks a folder (default: <dataDir>/exports). */
+  readonly exportsDir?: string;
 }
 
 export interface AppCore {
@@ -66,6 +72,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     templatesDir: options.templatesDir ?? dirs.templatesDir,
   });
   const lifecycle = new CaseLifecycleService(ledger);
+  const statistics = new StatisticsService(ledger, options.templatesDir ?? dirs.templatesDir);
   const services = {
     system: new SystemService(ledger, options.appVersion, migrations.length),
     settings: new SettingsService(ledger),
@@ -80,8 +87,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       documents: new DocumentRenderService(ledger, engine),
     },
     reports: {
-      statistics: new StatisticsService(ledger, options.templatesDir ?? dirs.templatesDir),
+      statistics,
       screening: new ScreeningService(ledger),
+      exports: new ExportService(ledger, statistics, {
+        defaultDirectory: options.exportsDir ?? path.join(options.dataDir, 'exports'),
+        fontsDir: options.fontsDir ?? dirs.fontsDir,
+        appVersion: options.appVersion,
+        folderOpener: options.folderOpener ?? null,
+      }),
     },
   };
   const log = options.log ?? consoleLog;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNEL } from '../../domain/api/bridge.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
@@ -148,6 +148,12 @@ if (!app.requestSingleInstanceLock()) {
         fontsDir: path.join(__dirname, '..', 'fonts'),
         templatesDir: path.join(__dirname, '..', 'templates'),
         printer: createPdfPrinter(),
+        folderOpener: {
+          open: async (directory) => {
+            const failure = await shell.openPath(directory);
+            if (failure) throw new Error(failure);
+          },
+        },
       });
     } catch (error) {
       // Without this the window never appears and the single-instance lock keeps the next

@@ -141,7 +141,21 @@ export async function reportLedger(): Promise<ReportLedger> {
   });
   const never = await l.call<SavedCase>(
     'cases.create',
-    intake({ mediatorIds: [mediatorId], category: 'OTHER', subtype: null }),
+    intake({
+      mediatorIds: [mediatorId],
+      category: 'OTHER',
+      subtype: null,
+      parties: [
+        person({ name: '冶秀英', address: '格尔木市郭勒木德镇红柳村5号', idDocument: null }),
+        person({
+          role: 'RESPONDENT',
+          name: '祁德福',
+          phone: { phone: '15800006666' },
+          address: '格尔木市郭勒木德镇红柳村8号',
+          idDocument: null,
+        }),
+      ],
+    }),
   );
   return {
     l,
