@@ -3,6 +3,7 @@ import { migration002 } from './002-code-tables.js';
 import { migration003 } from './003-case-ledger.js';
 import { migration004 } from './004-agreements.js';
 import { migration005 } from './005-reports-screening.js';
+import { migration006 } from './006-print-register.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,7 +12,9 @@ import {
 import { AgreementSigningService } from '../services/agreement-signing-service.js';
 import { defaultDocumentDirs } from '../services/document-dirs.js';
 import { DocumentEngine } from '../services/document-engine.js';
+import { DocumentPrintService } from '../services/document-print-service.js';
 import { DocumentRenderService } from '../services/document-render-service.js';
+import { PrintRegisterService } from '../services/print-register-service.js';
 import { CaseLedgerService } from '../services/case-ledger-service.js';
 import { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import { CaseRecordsService } from '../services/case-records-service.js';
@@ -73,6 +75,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   });
   const lifecycle = new CaseLifecycleService(ledger);
   const statistics = new StatisticsService(ledger, options.templatesDir ?? dirs.templatesDir);
+  const register = new PrintRegisterService(ledger);
+  const printing = new DocumentPrintService(register, options.printer ?? null);
   const services = {
     system: new SystemService(ledger, options.appVersion, migrations.length),
     settings: new SettingsService(ledger),
@@ -83,8 +87,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     agreements: {
       drafts: new AgreementDraftService(ledger, engine),
       signing: new AgreementSigningService(ledger, engine, lifecycle),
-      files: new AgreementFilesService(ledger, engine, options.printer ?? null),
-      documents: new DocumentRenderService(ledger, engine),
+      files: new AgreementFilesService(ledger, engine, register, printing),
+      documents: new DocumentRenderService(ledger, engine, register),
+      register,
+      printing,
     },
     reports: {
       statistics,

@@ -5,6 +5,7 @@ import { backupsText } from './zh-CN/backups';
 import { intakeText } from './zh-CN/intake';
 import { ledgerText } from './zh-CN/ledger';
 import { mediatorsText } from './zh-CN/mediators';
+import { printRegisterText } from './zh-CN/print-register';
 import { sessionText } from './zh-CN/session';
 import { shellText } from './zh-CN/shell';
 
@@ -22,4 +23,5 @@ export const uiText = {
   mediators: mediatorsText,
   agreement: agreementText,
   backups: backupsText,
+  printRegister: printRegisterText,
 } as const;
