@@ -44,8 +44,10 @@ async function mediating(l: TestLedger, mediatorId: number, over: Record<string,
   });
 }
 
-export async function reportLedger(): Promise<ReportLedger> {
-  const l = await openTestLedger(() => new Date('2026-03-20T02:00:00Z'));
+/** `ticking`: the clock moves one second per reading (versions and deltas need time to pass). */
+export async function reportLedger(ticking = false): Promise<ReportLedger> {
+  let t = Date.parse('2026-03-20T02:00:00Z');
+  const l = await openTestLedger(() => new Date(ticking ? (t += 1000) : t));
   const { mediatorId } = await setUpRoom(l);
 
   const w = await mediating(l, mediatorId, {});
