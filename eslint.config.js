@@ -185,4 +185,9 @@ export default tseslint.config(
     files: ['build/**/*.{js,mjs,cjs}', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // electron-builder loads its config with require(); CommonJS is the point of these files.
+    files: ['build/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
