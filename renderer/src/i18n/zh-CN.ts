@@ -6,6 +6,7 @@ import { intakeText } from './zh-CN/intake';
 import { ledgerText } from './zh-CN/ledger';
 import { mediatorsText } from './zh-CN/mediators';
 import { printRegisterText } from './zh-CN/print-register';
+import { reportsText } from './zh-CN/reports';
 import { sessionText } from './zh-CN/session';
 import { shellText } from './zh-CN/shell';
 
@@ -24,4 +25,5 @@ export const uiText = {
   agreement: agreementText,
   backups: backupsText,
   printRegister: printRegisterText,
+  reports: reportsText,
 } as const;
