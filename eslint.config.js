@@ -60,6 +60,10 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='executeJavaScript']",
           message: 'Do not run code in the renderer from main.',
         },
+        {
+          selector: "CallExpression[callee.property.name='openExternal']",
+          message: 'An offline desk opens no external links (security checklist item 15).',
+        },
       ],
     },
   },
