@@ -40,8 +40,8 @@ describe('统计上报 screen (real ledger, Chromium, strict CSP)', () => {
       await expectLocator(screeningRow).toContainText('36');
 
       await page.getByTestId('export-all').click();
-      await expectLocator(page.getByTestId('export-progress')).toContainText('100%');
-      await page.getByText('已导出 4 个文件').waitFor();
+      await page.getByTestId('export-progress').waitFor();
+      await page.getByText('已导出 4 个文件').waitFor({ timeout: 90_000 });
       await screenshot(page, 'reports-screen');
 
       await page.getByTestId('open-folder').click();

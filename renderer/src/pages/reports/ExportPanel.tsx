@@ -126,11 +126,12 @@ export function ExportPanel(props: {
         <Typography.Text type="secondary">{t.outputFolder(props.directory)}</Typography.Text>
       ) : null}
       {progress ? (
-        <Progress
-          data-testid="export-progress"
-          percent={Math.round((progress.done / progress.total) * 100)}
-          status={busy ? 'active' : 'success'}
-        />
+        <div data-testid="export-progress">
+          <Progress
+            percent={Math.round((progress.done / progress.total) * 100)}
+            status={busy ? 'active' : 'success'}
+          />
+        </div>
       ) : null}
       {error ? <Alert type="error" title={error} showIcon data-testid="export-error" /> : null}
       <Modal
@@ -161,40 +162,41 @@ export function ExportPanel(props: {
 
 export function ExportHistory({ runs }: { runs: readonly ExportRunView[] }) {
   return (
-    <Table
-      data-testid="export-history"
-      size="small"
-      rowKey="id"
-      pagination={{ pageSize: 20 }}
-      locale={{ emptyText: t.historyEmpty }}
-      dataSource={[...runs]}
-      columns={[
-        {
-          title: t.historyColumns.createdAt,
-          dataIndex: 'createdAt',
-          render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
-        },
-        {
-          title: t.historyColumns.kind,
-          dataIndex: 'kind',
-          render: (k: ExportRunView['kind']) => t.kinds[k],
-        },
-        { title: t.historyColumns.period, dataIndex: 'period' },
-        {
-          title: t.historyColumns.files,
-          key: 'files',
-          render: (_: unknown, r: ExportRunView) => (
-            <Space orientation="vertical" size={0}>
-              {r.files.map((f) => (
-                <Typography.Text key={f.name} style={{ fontSize: 12 }}>
-                  {f.name} <Typography.Text code>{f.sha256.slice(0, 12)}</Typography.Text>
-                </Typography.Text>
-              ))}
-            </Space>
-          ),
-        },
-        { title: t.historyColumns.actor, dataIndex: 'actor' },
-      ]}
-    />
+    <div data-testid="export-history">
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={{ pageSize: 20 }}
+        locale={{ emptyText: t.historyEmpty }}
+        dataSource={[...runs]}
+        columns={[
+          {
+            title: t.historyColumns.createdAt,
+            dataIndex: 'createdAt',
+            render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+          },
+          {
+            title: t.historyColumns.kind,
+            dataIndex: 'kind',
+            render: (k: ExportRunView['kind']) => t.kinds[k],
+          },
+          { title: t.historyColumns.period, dataIndex: 'period' },
+          {
+            title: t.historyColumns.files,
+            key: 'files',
+            render: (_: unknown, r: ExportRunView) => (
+              <Space orientation="vertical" size={0}>
+                {r.files.map((f) => (
+                  <Typography.Text key={f.name} style={{ fontSize: 12 }}>
+                    {f.name} <Typography.Text code>{f.sha256.slice(0, 12)}</Typography.Text>
+                  </Typography.Text>
+                ))}
+              </Space>
+            ),
+          },
+          { title: t.historyColumns.actor, dataIndex: 'actor' },
+        ]}
+      />
+    </div>
   );
 }

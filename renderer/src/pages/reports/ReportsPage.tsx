@@ -51,36 +51,42 @@ export function ReportsPage() {
               <Spin />
             ) : (
               <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-                <Card size="small" title={report.period.label} data-testid="report-summary">
-                  <Row gutter={16}>
-                    <Col span={4}>
-                      <Statistic title={t.cases} value={report.totals.cases} suffix={t.unit} />
-                    </Col>
-                    <Col span={4}>
-                      <Statistic title={t.success} value={report.totals.success} suffix={t.unit} />
-                    </Col>
-                    <Col span={4}>
-                      <Statistic
-                        title={t.rate}
-                        value={report.totals.successRate ?? '—'}
-                        suffix={report.totals.successRate === null ? '' : '%'}
-                      />
-                    </Col>
-                    <Col span={4}>
-                      <Statistic
-                        title={t.persons}
-                        value={report.totals.persons}
-                        suffix={t.personUnit}
-                      />
-                    </Col>
-                    <Col span={4}>
-                      <Statistic title={t.amount} value={report.totals.amountWan} precision={2} />
-                    </Col>
-                    <Col span={4}>
-                      <Statistic title={t.open} value={report.totals.open} suffix={t.unit} />
-                    </Col>
-                  </Row>
-                </Card>
+                <div data-testid="report-summary">
+                  <Card size="small" title={report.period.label}>
+                    <Row gutter={16}>
+                      <Col span={4}>
+                        <Statistic title={t.cases} value={report.totals.cases} suffix={t.unit} />
+                      </Col>
+                      <Col span={4}>
+                        <Statistic
+                          title={t.success}
+                          value={report.totals.success}
+                          suffix={t.unit}
+                        />
+                      </Col>
+                      <Col span={4}>
+                        <Statistic
+                          title={t.rate}
+                          value={report.totals.successRate ?? '—'}
+                          suffix={report.totals.successRate === null ? '' : '%'}
+                        />
+                      </Col>
+                      <Col span={4}>
+                        <Statistic
+                          title={t.persons}
+                          value={report.totals.persons}
+                          suffix={t.personUnit}
+                        />
+                      </Col>
+                      <Col span={4}>
+                        <Statistic title={t.amount} value={report.totals.amountWan} precision={2} />
+                      </Col>
+                      <Col span={4}>
+                        <Statistic title={t.open} value={report.totals.open} suffix={t.unit} />
+                      </Col>
+                    </Row>
+                  </Card>
+                </div>
                 <Card size="small">
                   <ExportPanel
                     period={period}

@@ -282,36 +282,37 @@ export function ScreeningTab({ period, onSaved }: { period: string; onSaved: () 
           </Form>
         </Card>
       ) : null}
-      <Table<ScreeningRoundSummary>
-        data-testid="screening-list"
-        size="small"
-        rowKey="id"
-        pagination={false}
-        locale={{ emptyText: t.empty }}
-        dataSource={[...(rounds ?? [])]}
-        columns={[
-          { title: t.columns.date, dataIndex: 'roundDate' },
-          {
-            title: t.columns.area,
-            key: 'area',
-            render: (_: unknown, r) => (r.grid ? `${r.area} / ${r.grid}` : r.area),
-          },
-          { title: t.columns.households, dataIndex: 'householdsVisited' },
-          { title: t.columns.participants, dataIndex: 'participantCount' },
-          { title: t.columns.found, dataIndex: 'issuesFound' },
-          { title: t.columns.cases, dataIndex: 'becameCases' },
-          { title: t.columns.prevented, dataIndex: 'prevented' },
-          {
-            title: '',
-            key: 'edit',
-            render: (_: unknown, r) => (
-              <Button size="small" onClick={() => void edit(r.id)}>
-                {t.edit}
-              </Button>
-            ),
-          },
-        ]}
-      />
+      <div data-testid="screening-list">
+        <Table<ScreeningRoundSummary>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          locale={{ emptyText: t.empty }}
+          dataSource={[...(rounds ?? [])]}
+          columns={[
+            { title: t.columns.date, dataIndex: 'roundDate' },
+            {
+              title: t.columns.area,
+              key: 'area',
+              render: (_: unknown, r) => (r.grid ? `${r.area} / ${r.grid}` : r.area),
+            },
+            { title: t.columns.households, dataIndex: 'householdsVisited' },
+            { title: t.columns.participants, dataIndex: 'participantCount' },
+            { title: t.columns.found, dataIndex: 'issuesFound' },
+            { title: t.columns.cases, dataIndex: 'becameCases' },
+            { title: t.columns.prevented, dataIndex: 'prevented' },
+            {
+              title: '',
+              key: 'edit',
+              render: (_: unknown, r) => (
+                <Button size="small" onClick={() => void edit(r.id)}>
+                  {t.edit}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </div>
     </Space>
   );
 }
