@@ -44,10 +44,30 @@ export const instalmentSchema = z.strictObject({
   amountFen: fenField('分期金额'),
 });
 
+/** Most obligees one money obligation may list (a group wage claim; parties are ≤ 20). */
+export const MAX_OBLIGEE_SHARES = 20;
+
+/**
+ * One obligee's part of a money obligation owed to several people (14 workers' wages): their
+ * amount, and their own deadline or instalments. Without either, the obligation's deadline or
+ * shared schedule applies to them.
+ */
+export const obligeeShareSchema = z.strictObject({
+  partyId,
+  amountFen: fenField('应得金额'),
+  dueDate: optionalIsoDateField('履行期限'),
+  instalments: z
+    .array(instalmentSchema, { error: '分期格式不正确' })
+    .max(60, { error: '分期最多 60 期' })
+    .default([]),
+});
+export type ObligeeShareValues = z.output<typeof obligeeShareSchema>;
+
 export const obligationSchema = z.strictObject({
   kind: z.enum(OBLIGATION_KINDS, { error: '请选择义务类型' }),
   obligorPartyId: partyId,
-  obligeePartyId: partyId,
+  /** The one obligee; null when the obligation lists `shares` (several obligees). */
+  obligeePartyId: partyId.nullish().transform((v) => v ?? null),
   /** MONEY: what the money is (赔偿款); ACT: what to do; APOLOGY: how; PROPERTY: what. */
   description: optionalSingleLine({ label: '义务内容', max: 200 }),
   /** MONEY only. */
@@ -57,9 +77,15 @@ export const obligationSchema = z.strictObject({
   dueDate: optionalIsoDateField('履行期限'),
   place: optionalSingleLine({ label: '履行地点', max: 100 }),
   method: optionalSingleLine({ label: '履行方式', max: 100 }),
+  /** MONEY with several obligees: the schedule shared by every share without its own. */
   instalments: z
     .array(instalmentSchema, { error: '分期格式不正确' })
     .max(60, { error: '分期最多 60 期' })
+    .default([]),
+  /** MONEY only: several obligees, each with an amount; the amounts add up to `amountFen`. */
+  shares: z
+    .array(obligeeShareSchema, { error: '权利人格式不正确' })
+    .max(MAX_OBLIGEE_SHARES, { error: `权利人最多 ${MAX_OBLIGEE_SHARES} 名` })
     .default([]),
 });
 export type ObligationValues = z.output<typeof obligationSchema>;
@@ -170,14 +196,11 @@ export const agreementContentSchema = z.strictObject(contentShape).superRefine((
     const o = term.obligation;
     const at = (...rest: (string | number)[]) => ['terms', i, 'obligation', ...rest];
     notListed(o.obligorPartyId, at('obligorPartyId'));
-    notListed(o.obligeePartyId, at('obligeePartyId'));
-    if (o.obligorPartyId === o.obligeePartyId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: at('obligeePartyId'),
-        message: '义务人和权利人不能是同一人',
-      });
-    }
+    groupObligationIssues(o).forEach((issue) =>
+      ctx.addIssue({ code: 'custom', path: at(...issue.path), message: issue.message }),
+    );
+    if (o.obligeePartyId !== null) notListed(o.obligeePartyId, at('obligeePartyId'));
+    o.shares.forEach((share, j) => notListed(share.partyId, at('shares', j, 'partyId')));
     if (o.kind === 'MONEY') {
       if (o.amountFen === null || o.amountFen === 0) {
         ctx.addIssue({
@@ -221,6 +244,81 @@ export const agreementContentSchema = z.strictObject(contentShape).superRefine((
   });
 });
 export type AgreementContentInput = z.input<typeof agreementContentSchema>;
+
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+/**
+ * Who receives: exactly one obligee, or (money only) several shares whose amounts add up to the
+ * total, each share's own instalments adding up to its amount. Shared by the schema and the
+ * editor, so the mediator sees the same sentence in both.
+ */
+export function groupObligationIssues(
+  o: ObligationValues,
+): { readonly path: (string | number)[]; readonly message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  if (o.shares.length === 0) {
+    if (o.obligeePartyId === null)
+      issues.push({ path: ['obligeePartyId'], message: '请选择权利人' });
+    else if (o.obligeePartyId === o.obligorPartyId) {
+      issues.push({ path: ['obligeePartyId'], message: '义务人和权利人不能是同一人' });
+    }
+    return issues;
+  }
+  if (o.kind !== 'MONEY') {
+    issues.push({ path: ['shares'], message: '只有给付金钱的条款才能列明多名权利人及各自金额' });
+    return issues;
+  }
+  if (o.obligeePartyId !== null) {
+    issues.push({
+      path: ['obligeePartyId'],
+      message: '已按多名权利人分别列明金额，不能再另选一名权利人',
+    });
+  }
+  const seen = new Set<number>();
+  o.shares.forEach((share, j) => {
+    if (seen.has(share.partyId)) {
+      issues.push({ path: ['shares', j, 'partyId'], message: '同一权利人列了两次' });
+    }
+    seen.add(share.partyId);
+    if (share.partyId === o.obligorPartyId) {
+      issues.push({ path: ['shares', j, 'partyId'], message: '义务人和权利人不能是同一人' });
+    }
+    if (share.amountFen === 0) {
+      issues.push({ path: ['shares', j, 'amountFen'], message: '每名权利人的金额须大于零' });
+    }
+    if (share.instalments.length > 0) {
+      const sum = share.instalments.reduce((s, x) => s + x.amountFen, 0);
+      if (sum !== share.amountFen) {
+        issues.push({
+          path: ['shares', j, 'instalments'],
+          message: `该权利人各期金额合计（${yuan(sum)}）与其应得金额（${yuan(share.amountFen)}）不一致`,
+        });
+      }
+    }
+  });
+  const total = o.shares.reduce((s, x) => s + x.amountFen, 0);
+  if (o.amountFen !== null && total !== o.amountFen) {
+    issues.push({
+      path: ['shares'],
+      message: `各权利人金额合计（${yuan(total)}）与总金额（${yuan(o.amountFen)}）不一致`,
+    });
+  }
+  return issues;
+}
+
+/**
+ * The deadline of an obligation (domain §2.9: 履行期限 is required where there are obligations).
+ * Null when every obligee has one; otherwise the message says whose is missing.
+ */
+export function missingDeadline(o: ObligationValues): string | null {
+  const shared = o.dueDate !== null || o.instalments.length > 0;
+  if (o.shares.length === 0) return shared ? null : '请填写履行期限（或分期付款日期）';
+  if (shared) return null;
+  const without = o.shares.filter((s) => s.dueDate === null && s.instalments.length === 0);
+  return without.length === 0
+    ? null
+    : `有 ${without.length} 名权利人没有履行期限：请填写统一的履行期限或分期，或为每人填写期限`;
+}
 export type AgreementContent = z.output<typeof agreementContentSchema>;
 
 export const ORAL_PERFORMANCE_STATUSES = [

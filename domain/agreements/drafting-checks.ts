@@ -35,11 +35,29 @@ export interface TextField {
   readonly text: string;
 }
 
+/**
+ * The words of a text. A substring test would find 定金 in 约定金额 (约定 + 金额); a word
+ * segmenter (ICU's dictionary for Chinese, shipped with Node and Electron) sees 约定/金额 there
+ * and 支付/定金 where the word is meant. Without a segmenter the whole text is one "word", which
+ * errs towards warning.
+ */
+function wordsOf(text: string): string[] {
+  if (typeof Intl.Segmenter !== 'function') return [text];
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(text)].filter((s) => s.isWordLike === true).map((s) => s.segment);
+}
+
+/** Whether `term` is used as a word (or the head or tail of a longer word: 定金罚则, 赔偿款). */
+export function usesTerm(text: string, term: string): boolean {
+  if (!text.includes(term)) return false;
+  return wordsOf(text).some((w) => w.includes(term));
+}
+
 export function confusableTermIssues(fields: readonly TextField[]): DraftIssue[] {
   const issues: DraftIssue[] = [];
   for (const { field, text } of fields) {
     for (const pair of CONFUSABLE_TERMS) {
-      const found = pair.terms.filter((t) => text.includes(t));
+      const found = pair.terms.filter((t) => usesTerm(text, t));
       if (found.length === 0) continue;
       issues.push({
         code: 'CONFUSABLE_TERM',

@@ -16,7 +16,10 @@ import { PrintRegisterService } from '../services/print-register-service.js';
 import { CaseLedgerService } from '../services/case-ledger-service.js';
 import { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import { CaseRecordsService } from '../services/case-records-service.js';
+import { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import { CaseService } from '../services/case-service.js';
+import { FollowUpService } from '../services/followup-service.js';
+import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
 import { ExportService, type FolderOpener } from '../services/export-service.js';
 import { ScreeningService } from '../services/screening-service.js';
@@ -73,6 +76,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   });
   const lifecycle = new CaseLifecycleService(ledger);
   const statistics = new StatisticsService(ledger, options.templatesDir ?? dirs.templatesDir);
+  const followUps = new FollowUpService(ledger, lifecycle);
   const register = new PrintRegisterService(ledger);
   const printing = new DocumentPrintService(register, options.printer ?? null);
   const services = {
@@ -90,6 +94,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       register,
       printing,
     },
+    followUps,
+    deadlines: new CaseDeadlinesService(ledger, followUps),
+    timeliness: new TimelinessService(ledger),
     reports: {
       statistics,
       screening: new ScreeningService(ledger),

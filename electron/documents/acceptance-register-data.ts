@@ -1,4 +1,5 @@
 import { formatDocumentDate, type DocumentDateStyle } from '../../domain/document-date.js';
+import { interpretationFields, type InterpretationInput } from './agreement-data.js';
 import type { DocumentData } from './document-data.js';
 
 /** 人民调解受理登记表 (domain §2.5), template `acceptance-register.v1.json`. */
@@ -8,7 +9,7 @@ export interface AcceptanceRegisterDocumentInput {
   readonly partyNames: readonly string[];
   /** ISO date the committee accepted the case. */
   readonly acceptedDate: string;
-  /** 纠纷类型 label (statistical category, domain §3.2), e.g. 损害赔偿纠纷. */
+  /** 纠纷类型: the subtype where one was chosen (草场纠纷), else the category (§3.2). */
   readonly disputeType: string;
   /**
    * The form prints only ① 当事人申请 ② 人民调解委员会主动调解; the caller maps the richer
@@ -20,6 +21,7 @@ export interface AcceptanceRegisterDocumentInput {
   /** ISO date of registration. */
   readonly registerDate: string;
   readonly dateStyle: DocumentDateStyle;
+  readonly interpretation?: InterpretationInput | null | undefined;
 }
 
 const CHECKED = '■';
@@ -44,6 +46,7 @@ export function buildAcceptanceRegisterDocumentData(
       'committee.name': input.committeeName,
       'acceptance.date': formatDocumentDate(input.acceptedDate, input.dateStyle),
       'acceptance.partyNames': names.join('、'),
+      ...interpretationFields(input.interpretation),
       'acceptance.disputeType': input.disputeType,
       'acceptance.source': acceptanceSourceText(input.source),
       'case.disputeSummary': input.disputeSummary,

@@ -1,5 +1,10 @@
 import { formatDocumentDate, type DocumentDateStyle } from '../../domain/document-date.js';
-import { formatAmountForDocument } from '../../domain/money-words.js';
+import { splitSharedSchedule } from '../../domain/agreements/group-schedule.js';
+import {
+  amountInWords,
+  formatAmountForDocument,
+  formatYuanFigures,
+} from '../../domain/money-words.js';
 import type { DocumentData, DocumentTranslation } from './document-data.js';
 import { chineseListNumber } from './render-document.js';
 
@@ -27,6 +32,10 @@ export type DocumentPartyInput =
       readonly idNumber?: string | undefined;
       /** e.g. 居民身份证 (default, not printed), 护照, 港澳居民来往内地通行证. */
       readonly idDocType?: string | undefined;
+      /** Set when the party has no phone: where a court can serve papers (SPC-2011 Art. 3). */
+      readonly serviceAddress?: string | undefined;
+      /** A language other than Chinese, e.g. 藏语（需要翻译）. */
+      readonly language?: string | undefined;
     }
   | {
       readonly kind: 'ORGANISATION';
@@ -36,6 +45,7 @@ export type DocumentPartyInput =
       readonly representative?: string | undefined;
       readonly representativeTitle?: string | undefined;
       readonly phone?: string | undefined;
+      readonly serviceAddress?: string | undefined;
     };
 
 export interface DocumentAgentInput {
@@ -83,6 +93,22 @@ export interface AgreementObligationInput {
   /** e.g. 银行转账, 现金, 当面交付. */
   readonly method?: string | undefined;
   /** MONEY only: payment by instalments; their sum must equal `amountFen`. */
+  readonly instalments?: readonly InstalmentInput[] | undefined;
+  /**
+   * MONEY only: several obligees (`obligee` is then ignored), amounts adding up to `amountFen`;
+   * printed as one row per obligee so that each has an enforceable term of their own.
+   */
+  readonly shares?: readonly ObligeeShareInput[] | undefined;
+}
+
+/** One obligee of a money obligation owed to several people, with their amount. */
+export interface ObligeeShareInput {
+  readonly name: string;
+  /** Integer fen. */
+  readonly amountFen: number | bigint;
+  /** Their own deadline; else the obligation's. */
+  readonly dueDate?: string | undefined;
+  /** Their own instalments; else the obligation's shared schedule split in proportion. */
   readonly instalments?: readonly InstalmentInput[] | undefined;
 }
 
@@ -165,6 +191,7 @@ export function documentPartyItem(
             ? idNumber
             : `${idNumber}（${idType}）`
           : '',
+      ...extraPartyLines(party.language, party.serviceAddress),
     };
   }
   return {
@@ -177,6 +204,29 @@ export function documentPartyItem(
     'party.representativeTitle': orEmpty(party.representativeTitle),
     'party.phone': orEmpty(party.phone),
     'party.idNumber': '',
+    ...extraPartyLines(undefined, party.serviceAddress),
+  };
+}
+
+/**
+ * Lines printed under a party only when they apply: the language (with interpreter need) of a
+ * party who does not speak Chinese, and the service address of a party without a phone. Form
+ * tables print them as `party.extraLines` inside the party cell.
+ */
+function extraPartyLines(
+  language: string | undefined,
+  serviceAddress: string | undefined,
+): Record<string, string> {
+  const lang = language?.trim() ?? '';
+  const service = serviceAddress?.trim() ?? '';
+  const lines = [
+    ...(lang === '' ? [] : [`使用语言：${lang}`]),
+    ...(service === '' ? [] : [`送达地址：${service}`]),
+  ];
+  return {
+    'party.language': lang,
+    'party.serviceAddress': service,
+    'party.extraLines': lines.map((l) => `\n${l}`).join(''),
   };
 }
 
@@ -219,6 +269,14 @@ function obligationText(
   dateStyle: DocumentDateStyle,
 ): string {
   const where = `第${index + 1}条协议`;
+  const shares = o.shares ?? [];
+  if (o.dueDate === undefined && (o.instalments?.length ?? 0) === 0) {
+    const allOwn =
+      shares.length > 0 &&
+      shares.every((x) => x.dueDate !== undefined || (x.instalments?.length ?? 0) > 0);
+    if (!allOwn) throw new RangeError(`${where}须写明履行期限`);
+  }
+  if (shares.length > 0) return groupMoneyText(o, where, partyNames, dateStyle).text;
   for (const [role, name] of [
     ['义务人', o.obligor],
     ['权利人', o.obligee],
@@ -277,15 +335,119 @@ function obligationText(
   return `${sentence}。`;
 }
 
+/** One row of the table under a group obligation (序号, 姓名, 金额大写/小写, 期限, 方式). */
+export interface ObligeeRow {
+  readonly name: string;
+  readonly amountWords: string;
+  readonly amountFigures: string;
+  readonly deadline: string;
+  readonly method: string;
+}
+
+/**
+ * A money obligation owed to several obligees: the term names every obligee with their amount,
+ * deadline and method, so each of them holds an enforceable term (a court will not enforce
+ * “…支付马福祥等十四人的劳务报酬”). `rows` feed the table printed under the term.
+ */
+export function groupMoneyText(
+  o: AgreementObligationInput,
+  where: string,
+  partyNames: ReadonlySet<string>,
+  dateStyle: DocumentDateStyle,
+): { readonly text: string; readonly rows: readonly ObligeeRow[] } {
+  const shares = o.shares ?? [];
+  if (o.kind !== 'MONEY') throw new RangeError(`${where}只有给付金钱才能列明多名权利人`);
+  if (!partyNames.has(o.obligor)) {
+    throw new RangeError(`${where}的义务人“${o.obligor}”不是本协议的当事人`);
+  }
+  if (o.amountFen === undefined) throw new RangeError(`${where}是给付金钱，请填写金额`);
+  const total = toFen(o.amountFen, `${where}的金额`);
+  const seen = new Set<string>();
+  let sum = 0n;
+  for (const share of shares) {
+    if (!partyNames.has(share.name)) {
+      throw new RangeError(`${where}的权利人“${share.name}”不是本协议的当事人`);
+    }
+    if (share.name === o.obligor) throw new RangeError(`${where}的义务人和权利人不能是同一人`);
+    if (seen.has(share.name)) throw new RangeError(`${where}的权利人“${share.name}”列了两次`);
+    seen.add(share.name);
+    const fen = toFen(share.amountFen, `${where}权利人${share.name}的金额`);
+    if (fen === 0n) throw new RangeError(`${where}权利人${share.name}的金额应大于零`);
+    sum += fen;
+  }
+  if (sum !== total) throw new RangeError(`${where}各权利人金额合计与总金额不一致`);
+  const shared = o.instalments ?? [];
+  const split =
+    shared.length > 0
+      ? splitSharedSchedule(
+          shares.map((x) => Number(x.amountFen)),
+          shared.map((x) => Number(x.amountFen)),
+        )
+      : null;
+  if (shared.length > 0 && split === null) {
+    throw new RangeError(
+      `${where}的统一分期无法按各权利人金额拆分，请为金额很小的权利人单独填写分期`,
+    );
+  }
+  const date = (iso: string) => formatDocumentDate(iso, dateStyle);
+  const rows: ObligeeRow[] = shares.map((share, i) => {
+    const own = share.instalments ?? [];
+    let deadline: string;
+    if (own.length > 0) {
+      const ownSum = own.reduce((s, x) => s + toFen(x.amountFen, `${where}分期金额`), 0n);
+      if (ownSum !== BigInt(share.amountFen)) {
+        throw new RangeError(`${where}权利人${share.name}各期金额合计与其应得金额不一致`);
+      }
+      deadline = own
+        .map((x) => `${date(x.dueDate)}前支付¥${formatYuanFigures(x.amountFen)}`)
+        .join('；');
+    } else if (share.dueDate !== undefined) {
+      deadline = `${date(share.dueDate)}前付清`;
+    } else if (split !== null) {
+      deadline = shared
+        .map((x, k) => `${date(x.dueDate)}前支付¥${formatYuanFigures(split[i]?.[k] ?? 0)}`)
+        .join('；');
+    } else if (o.dueDate !== undefined) {
+      deadline = `${date(o.dueDate)}前付清`;
+    } else {
+      throw new RangeError(`${where}权利人${share.name}没有履行期限`);
+    }
+    return {
+      name: share.name,
+      amountWords: `人民币${amountInWords(share.amountFen)}`,
+      amountFigures: `¥${formatYuanFigures(share.amountFen)}`,
+      deadline,
+      method: orEmpty(o.method),
+    };
+  });
+  const what = o.description?.trim() ?? '';
+  const lines = rows.map(
+    (r, i) => `（${i + 1}）向${r.name}支付${r.amountWords}（${r.amountFigures}），${r.deadline}`,
+  );
+  let text = `${o.obligor}应向下列${chineseListNumber(shares.length)}名权利人分别支付${what}，共计${documentAmount(o.amountFen, `${where}的金额`)}`;
+  if (o.method) text += `，支付方式为${o.method}`;
+  if (o.place) text += `，履行地点为${o.place}`;
+  text += `：\n${lines.join('；\n')}。`;
+  return { text, rows };
+}
+
 /** 履行方式、时限 composed from the obligations when the mediator did not write it. */
 function performanceFromObligations(
   obligations: readonly AgreementObligationInput[],
   dateStyle: DocumentDateStyle,
 ): string {
   return obligations
-    .filter((o) => o.method || o.dueDate || o.place || (o.instalments?.length ?? 0) > 0)
+    .filter(
+      (o) =>
+        o.method ||
+        o.dueDate ||
+        o.place ||
+        (o.instalments?.length ?? 0) > 0 ||
+        (o.shares?.length ?? 0) > 0,
+    )
     .map((o) => {
       const parts: string[] = [];
+      const shares = o.shares ?? [];
       if (o.method) parts.push(o.method);
       if (o.place) parts.push(`在${o.place}履行`);
       const instalments = o.instalments ?? [];
@@ -295,6 +457,8 @@ function performanceFromObligations(
         if (last) parts.push(`最后一期于${formatDocumentDate(last.dueDate, dateStyle)}前履行完毕`);
       } else if (o.dueDate) {
         parts.push(`于${formatDocumentDate(o.dueDate, dateStyle)}前履行完毕`);
+      } else if (shares.length > 0) {
+        parts.push(`按上列各权利人的期限分别履行`);
       }
       return `${o.obligor}：${parts.join('，')}。`;
     })
@@ -329,12 +493,28 @@ export function buildAgreementDocumentData(input: AgreementDocumentInput): Docum
   const obligations = input.terms.filter(
     (t): t is AgreementObligationInput => typeof t !== 'string',
   );
+  const obligees: Record<string, string>[] = [];
   const terms = input.terms.map((term, i) => {
     if (typeof term === 'string') {
       if (term.trim() === '') throw new RangeError(`第${i + 1}条协议内容为空`);
       return term;
     }
-    return obligationText(term, i, partyNames, input.dateStyle);
+    const text = obligationText(term, i, partyNames, input.dateStyle);
+    if ((term.shares?.length ?? 0) > 0) {
+      const { rows } = groupMoneyText(term, `第${i + 1}条协议`, partyNames, input.dateStyle);
+      rows.forEach((r, j) =>
+        obligees.push({
+          'obligee.term': String(i + 1),
+          'obligee.no': String(j + 1),
+          'obligee.name': r.name,
+          'obligee.amountWords': r.amountWords,
+          'obligee.amountFigures': r.amountFigures,
+          'obligee.deadline': r.deadline,
+          'obligee.method': r.method,
+        }),
+      );
+    }
+    return text;
   });
   let amount = '';
   if (input.amountFen !== undefined && input.amountFen !== null) {
@@ -374,10 +554,27 @@ export function buildAgreementDocumentData(input: AgreementDocumentInput): Docum
         'agent.principal': agent.principal,
         'agent.detail': agent.detail ?? '',
       })),
-      terms: terms.map((term) => ({ 'term.text': term })),
+      terms: terms.map((term, i) => ({ 'term.text': term, 'term.no': String(i + 1) })),
+      obligees,
       mediators: input.mediatorNames.map((name) => ({ 'mediator.name': name })),
     },
     translations: input.translations,
+  };
+}
+
+/** A document read and interpreted to a party who does not speak Chinese (domain §4.10). */
+export interface InterpretationInput {
+  readonly statement: string;
+  readonly interpreterName: string;
+}
+
+/** `interpretation.statement` and `interpreter.name`, empty when nobody needed interpretation. */
+export function interpretationFields(
+  interpretation: InterpretationInput | null | undefined,
+): Record<string, string> {
+  return {
+    'interpretation.statement': interpretation?.statement ?? '',
+    'interpreter.name': interpretation?.interpreterName ?? '',
   };
 }
 
@@ -386,6 +583,7 @@ export interface RightsNoticeDocumentInput {
   readonly parties: readonly DocumentPartyInput[];
   readonly noticeDate: string;
   readonly dateStyle: DocumentDateStyle;
+  readonly interpretation?: InterpretationInput | null | undefined;
 }
 
 export function buildRightsNoticeDocumentData(input: RightsNoticeDocumentInput): DocumentData {
@@ -393,6 +591,7 @@ export function buildRightsNoticeDocumentData(input: RightsNoticeDocumentInput):
     fields: {
       'committee.name': input.committeeName,
       'notice.date': formatDocumentDate(input.noticeDate, input.dateStyle),
+      ...interpretationFields(input.interpretation),
     },
     lists: { parties: input.parties.map((p) => documentPartyItem(p)) },
   };

@@ -1,8 +1,10 @@
 import { formatDocumentDate, type DocumentDateStyle } from '../../domain/document-date.js';
 import {
   documentPartyItem,
+  interpretationFields,
   type DocumentAgentInput,
   type DocumentPartyInput,
+  type InterpretationInput,
 } from './agreement-data.js';
 import type { DocumentData } from './document-data.js';
 
@@ -20,6 +22,7 @@ export interface ApplicationDocumentInput {
   readonly applicationDate: string;
   readonly dateStyle: DocumentDateStyle;
   readonly printIdNumbers?: boolean | undefined;
+  readonly interpretation?: InterpretationInput | null | undefined;
 }
 
 export function buildApplicationDocumentData(input: ApplicationDocumentInput): DocumentData {
@@ -34,6 +37,7 @@ export function buildApplicationDocumentData(input: ApplicationDocumentInput): D
       'committee.name': input.committeeName,
       'case.disputeSummary': input.disputeSummary,
       'application.date': formatDocumentDate(input.applicationDate, input.dateStyle),
+      ...interpretationFields(input.interpretation),
     },
     lists: {
       applicants: input.applicants.map((p) => documentPartyItem(p, options)),

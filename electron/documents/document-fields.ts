@@ -74,6 +74,9 @@ const PARTY_FIELDS = {
   'party.representativeTitle': '法定代表人职务',
   'party.idNumber': '身份证件号码（仅当选择打印时非空）',
   'party.idLabel': '身份证件名称（如“公民身份号码”）',
+  'party.language': '使用语言（不使用汉语时，如“藏语（需要翻译）”）',
+  'party.serviceAddress': '送达地址（没有电话的当事人）',
+  'party.extraLines': '使用语言、送达地址两行（各以换行开头，不适用时为空）',
 } as const;
 
 export const DOCUMENT_LISTS = {
@@ -107,7 +110,20 @@ export const DOCUMENT_LISTS = {
   terms: {
     label: '协议条款',
     item: 'term',
-    fields: { 'term.text': '条款内容' },
+    fields: { 'term.text': '条款内容', 'term.no': '条款序号（1、2、3…）' },
+  },
+  obligees: {
+    label: '多名权利人的给付明细',
+    item: 'obligee',
+    fields: {
+      'obligee.term': '所属条款序号（与 term.no 对应）',
+      'obligee.no': '序号',
+      'obligee.name': '权利人姓名',
+      'obligee.amountWords': '金额大写（人民币…元整）',
+      'obligee.amountFigures': '金额小写（¥…）',
+      'obligee.deadline': '期限（含各期日期和金额）',
+      'obligee.method': '支付方式',
+    },
   },
   mediators: {
     label: '人民调解员',

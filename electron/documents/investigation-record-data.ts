@@ -25,8 +25,16 @@ export interface InvestigationRecordDocumentInput {
   readonly dateStyle: DocumentDateStyle;
 }
 
+/** Inner （）become 〔〕 when the text goes inside brackets (GB/T 15834 §4.9.3: no nesting). */
+export function unnestBrackets(text: string): string {
+  return text.replace(/（/g, '〔').replace(/）/g, '〕');
+}
+
+/** `姓名（身份）`, with brackets inside the detail (村（嘎查）两委) turned into 〔〕. */
 export const personWithDetail = (p: RecordPersonInput): string =>
-  p.detail === undefined || p.detail.trim() === '' ? p.name : `${p.name}（${p.detail}）`;
+  p.detail === undefined || p.detail.trim() === ''
+    ? p.name
+    : `${p.name}（${unnestBrackets(p.detail)}）`;
 
 export function buildInvestigationRecordDocumentData(
   input: InvestigationRecordDocumentInput,

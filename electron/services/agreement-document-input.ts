@@ -55,13 +55,22 @@ function obligation(
   return {
     kind: o.kind,
     obligor: names.get(o.obligorPartyId) ?? '',
-    obligee: names.get(o.obligeePartyId) ?? '',
+    obligee: o.obligeePartyId === null ? '' : (names.get(o.obligeePartyId) ?? ''),
     description: o.description ?? undefined,
     amountFen: o.amountFen ?? undefined,
     dueDate: o.dueDate ?? undefined,
     place: o.place ?? undefined,
     method: o.method ?? undefined,
     instalments: o.instalments.length > 0 ? o.instalments : undefined,
+    shares:
+      o.shares.length > 0
+        ? o.shares.map((share) => ({
+            name: names.get(share.partyId) ?? '',
+            amountFen: share.amountFen,
+            dueDate: share.dueDate ?? undefined,
+            instalments: share.instalments.length > 0 ? share.instalments : undefined,
+          }))
+        : undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import { getMediators } from '../../db/cases/mediator-queries.js';
-import type { AgreementContent } from '../../domain/agreements/agreement-input.js';
+import { missingDeadline, type AgreementContent } from '../../domain/agreements/agreement-input.js';
 import type { DraftIssue } from '../../domain/agreements/agreement-views.js';
 import {
   confusableTermIssues,
@@ -48,6 +48,14 @@ function completenessIssues(db: Db, content: AgreementContent): DraftIssue[] {
   if (content.mediatorIds.length === 0) {
     issues.push(incomplete('content.mediatorIds', '请至少选择一名人民调解员'));
   }
+  content.terms.forEach((term, i) => {
+    if (term.kind !== 'OBLIGATION') return;
+    // 履行期限 is what makes an obligation enforceable; without it the paper says “时限：／”.
+    const missing = missingDeadline(term.obligation);
+    if (missing !== null) {
+      issues.push(incomplete(`content.terms.${i}.obligation.dueDate`, `第${i + 1}条：${missing}`));
+    }
+  });
   const mediators = getMediators(db, content.mediatorIds);
   for (const m of mediators) {
     if (!m.active || !m.isPeopleMediator) {

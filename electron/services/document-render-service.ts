@@ -30,6 +30,7 @@ import { LOCAL_ACTOR } from './case-service.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
 import {
   casePartiesById,
+  documentInterpretation,
   documentParty,
   ledgerAgents,
   letterhead,
@@ -48,9 +49,12 @@ const SESSION_RESULTS: Readonly<Record<CaseDetail['sessions'][number]['result'],
   TERMINATED_REFUSED: 'TERMINATED_REFUSED',
 };
 
+/** 参加人 as printed: name and why they were there; “其他” says nothing, so it is left out. */
 const participantText = (p: NamedParticipant) => ({
   name: p.name,
-  detail: [participantRoles.labelOf(p.role), p.affiliation].filter((x) => x).join('，'),
+  detail: [p.role === 'OTHER' ? null : participantRoles.labelOf(p.role), p.affiliation]
+    .filter((x) => x)
+    .join('，'),
 });
 
 /**
@@ -132,6 +136,8 @@ export class DocumentRenderService {
   ): { template: DocumentTemplateKind; data: DocumentData; name: string; recordKey: string } {
     const head = letterhead(db);
     const parties = [...casePartiesById(db, c.id).values()];
+    // Interpreters recorded on the sessions; the first per language is named on the notice.
+    const interpreters = c.sessions.flatMap((s) => (s.interpreter === null ? [] : [s.interpreter]));
     const number = c.caseNumber ?? c.title;
     const wrap = (
       template: DocumentTemplateKind,
@@ -164,12 +170,21 @@ export class DocumentRenderService {
             committeeName: head.committeeName,
             partyNames: c.parties.map((p) => p.name),
             acceptedDate: accepted,
-            disputeType: disputeCategories.labelOf(c.category),
+            // The subtype where one was chosen (草场纠纷, 拖欠农民工工资纠纷), not its report row.
+            disputeType:
+              c.subtype === null
+                ? disputeCategories.labelOf(c.category)
+                : disputeCategories.subtypeLabelOf(c.subtype),
             source: c.source === 'PROACTIVE' ? 'COMMITTEE_INITIATIVE' : 'APPLICATION',
             disputeSummary: c.summary,
             registrarName: this.caseMediatorNames(db, c) || LOCAL_ACTOR,
             registerDate: accepted,
             dateStyle: head.dateStyle,
+            interpretation: documentInterpretation(
+              parties.map((p) => p.row),
+              interpreters,
+              '登记表',
+            ),
           }),
         );
       }
@@ -180,6 +195,11 @@ export class DocumentRenderService {
             parties: parties.map((p) => documentParty(db, p.row, today)),
             noticeDate: c.acceptedDate ?? today,
             dateStyle: head.dateStyle,
+            interpretation: documentInterpretation(
+              parties.map((p) => p.row),
+              interpreters,
+              '告知书',
+            ),
           }),
         );
       case 'APPLICATION': {
@@ -194,6 +214,11 @@ export class DocumentRenderService {
             requests: [...c.requests],
             applicationDate: c.intakeDate,
             dateStyle: head.dateStyle,
+            interpretation: documentInterpretation(
+              [...byRole('APPLICANT'), ...byRole('RESPONDENT')].map((p) => p.row),
+              interpreters,
+              '申请书',
+            ),
           }),
         );
       }

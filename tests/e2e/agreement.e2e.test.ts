@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../domain/cases/case-views';
 import { chinaToday } from '../../domain/validation/calendar-date';
-import { ARTIFACT_DIR, screenshot, sharedBrowser } from './support/browser';
+import { screenshot, sharedBrowser } from './support/browser';
+import { shootDialog, typeDate } from './support/agreement-steps';
 import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
 import { expectLocator } from './support/locator-expect';
 
@@ -42,30 +42,6 @@ function herder(name: string, role: 'APPLICANT' | 'RESPONDENT', phone: string, a
     preferredLanguage: 'mn',
     needsInterpreter: true,
   };
-}
-
-/** A dialog on its own: a full-page shot shows it wherever the page happened to be scrolled. */
-async function shootDialog(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(ARTIFACT_DIR, { recursive: true });
-  await page
-    .getByRole('dialog')
-    .locator('.ant-modal-container, .ant-modal-content')
-    .first()
-    .screenshot({ path: path.join(ARTIFACT_DIR, `${name}.png`) });
-}
-
-/** Types a date into an antd DatePicker (the keyboard way a mediator does it). */
-async function typeDate(page: Page, input: Locator, iso: string) {
-  await input.click();
-  await input.press('Control+a');
-  await input.pressSequentially(iso);
-  await input.press('Enter');
-  await expectLocator(input).toHaveValue(iso);
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').length ===
-      0,
-  );
 }
 
 async function caseInMediation(page: Page, mediatorId: number, since: string): Promise<CaseDetail> {

@@ -56,7 +56,12 @@ export function content(m: MediatingCase, overrides: Record<string, unknown> = {
       },
       {
         kind: 'OBLIGATION',
-        obligation: { kind: 'APOLOGY', obligorPartyId: respondent, obligeePartyId: applicant },
+        obligation: {
+          kind: 'APOLOGY',
+          obligorPartyId: respondent,
+          obligeePartyId: applicant,
+          dueDate: '2026-03-10',
+        },
       },
     ],
     mediatorIds: [m.mediatorId],

@@ -114,7 +114,13 @@ describe('agreement options', () => {
           dueDate: '2026-12-10',
           place: '昆仑路18号',
         },
-        { kind: 'APOLOGY', obligor: '扎西多杰', obligee: '张建国', description: '当面赔礼道歉' },
+        {
+          kind: 'APOLOGY',
+          obligor: '扎西多杰',
+          obligee: '张建国',
+          description: '当面赔礼道歉',
+          dueDate: '2026-11-20',
+        },
         {
           kind: 'PROPERTY',
           obligor: '张建国',
@@ -125,11 +131,15 @@ describe('agreement options', () => {
         '双方就本纠纷再无其他争议。',
       ],
     });
-    const flat = squash((await render(data)).text());
+    // Page footers (第X页共Y页, 校验码) may fall between two lines of one term.
+    const flat = squash((await render(data)).text()).replace(
+      /第\d+页共\d+页(校验码[0-9A-Z-]+)?/g,
+      '',
+    );
     const expected = [
       '一、扎西多杰应向张建国支付赔偿款人民币叁万元整（¥30,000.00），分二期支付：第一期于二〇二六年十一月三十日前支付人民币壹万元整（¥10,000.00）；第二期于二〇二六年十二月三十一日前支付人民币贰万元整（¥20,000.00），支付方式为银行转账。',
       '二、扎西多杰应于二〇二六年十二月十日前为张建国修复损坏的货架，履行地点为昆仑路18号。',
-      '三、扎西多杰应向张建国当面赔礼道歉。',
+      '三、扎西多杰应于二〇二六年十一月二十日前向张建国当面赔礼道歉。',
       '四、张建国应于二〇二六年十一月二十四日前将扣留的行驶证交付扎西多杰。',
       '五、双方就本纠纷再无其他争议。',
     ];
@@ -147,7 +157,12 @@ describe('agreement options', () => {
   });
 
   it('refuses bad obligations and amounts with Chinese errors', () => {
-    const base = { kind: 'MONEY', obligor: '扎西多杰', obligee: '张建国' } as const;
+    const base = {
+      kind: 'MONEY',
+      obligor: '扎西多杰',
+      obligee: '张建国',
+      dueDate: '2026-12-01',
+    } as const;
     const terms = (o: Partial<AgreementObligationInput>) => [{ ...base, ...o }];
     expect(() => agreementData({ amountFen: -1 })).toThrow('协议涉及金额无效：金额不能为负数');
     expect(() => agreementData({ amountFen: Number.NaN })).toThrow(
@@ -173,6 +188,10 @@ describe('agreement options', () => {
       }),
     ).toThrow('第1条协议各期金额合计与总金额不一致');
     expect(() => agreementData({ copies: 0 })).toThrow('协议份数应为 1–99 的整数');
+    // An obligation without a deadline cannot be enforced: the paper never says “时限：／”.
+    expect(() => agreementData({ terms: terms({ amountFen: 100, dueDate: undefined }) })).toThrow(
+      '第1条协议须写明履行期限',
+    );
   });
 
   it('takes 50 terms and 20 parties without overlapping lines', async () => {
@@ -204,14 +223,15 @@ describe('agreement options', () => {
   it('draws the page-edge seal (骑缝章) mark on every page only when asked', async () => {
     const on = await render(agreementData(), true);
     const off = await render(agreementData(), false);
-    expect(on.pages()).toBe(2);
+    const pages = on.pages();
+    expect(pages).toBe(off.pages());
     // The guide is a printing aid: drawn as outlines in an artifact, never extracted as text.
     expect(squash(on.text())).not.toContain('骑缝章');
     const artifacts = (file: string) => {
       execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, `${file}.qdf`]);
       return readFileSync(`${file}.qdf`, 'latin1').split('/Artifact').length - 1;
     };
-    // Footers (2 pages) are artifacts in both; the guide adds one per page.
-    expect(artifacts(on.file)).toBe(artifacts(off.file) + 2);
+    // Footers are artifacts in both; the guide adds one per page.
+    expect(artifacts(on.file)).toBe(artifacts(off.file) + pages);
   });
 });

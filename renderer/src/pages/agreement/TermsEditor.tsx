@@ -1,4 +1,16 @@
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import type { FormInstance } from 'antd';
 import {
   OBLIGATION_KINDS,
@@ -8,20 +20,20 @@ import type { Party } from '../../../../domain/cases/case-views';
 import { formatAmountForDocument, formatYuanFigures } from '../../../../domain/money-words';
 import { dateFieldProps } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
-import { emptyTerm, readYuan, type EditorValues, type InstalmentForm } from './agreement-form';
+import {
+  emptyTerm,
+  readYuan,
+  yuanRule,
+  type EditorValues,
+  type InstalmentForm,
+} from './agreement-form';
 import { chineseOrdinal } from './chinese-ordinal';
+import { ObligeeSharesEditor } from './ObligeeSharesEditor';
 
 const t = uiText.agreement.editor;
 const o = t.obligation;
 
 const kindOptions = OBLIGATION_KINDS.map((k) => ({ value: k, label: OBLIGATION_KIND_LABELS[k] }));
-
-const yuanRule = {
-  validator: async (_: unknown, value: unknown) => {
-    const read = readYuan(typeof value === 'string' ? value : '');
-    if (read && 'message' in read) throw new Error(read.message);
-  },
-};
 
 /** `人民币叁万元整（¥30,000.00）` under the box while the amount is typed. */
 function AmountWords({ text, testId }: { text: string | undefined; testId?: string }) {
@@ -65,6 +77,8 @@ function ObligationFields({
   const amount = Form.useWatch([...base, 'amountYuan'], form) as string | undefined;
   const instalments = (Form.useWatch([...base, 'instalments'], form) ?? []) as InstalmentForm[];
   const money = kind === 'MONEY';
+  const multiple = Form.useWatch([...base, 'multipleObligees'], form) === true;
+  const group = money && multiple;
   return (
     <>
       <Row gutter={12}>
@@ -81,11 +95,26 @@ function ObligationFields({
         <Col span={1} style={{ textAlign: 'center', paddingTop: 34 }}>
           {o.arrow}
         </Col>
-        <Col span={6}>
-          <Form.Item name={[name, 'obligation', 'obligeePartyId']} label={o.obligee} required>
-            <Select options={partyOptions} />
-          </Form.Item>
-        </Col>
+        {group ? null : (
+          <Col span={5}>
+            <Form.Item name={[name, 'obligation', 'obligeePartyId']} label={o.obligee} required>
+              <Select options={partyOptions} />
+            </Form.Item>
+          </Col>
+        )}
+        {money ? (
+          <Col span={group ? 11 : 6}>
+            <Form.Item name={[name, 'obligation', 'multipleObligees']} label={o.obligeeMode}>
+              <Radio.Group
+                data-testid={`obligee-mode-${name}`}
+                options={[
+                  { value: false, label: o.singleObligee },
+                  { value: true, label: o.multipleObligees },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+        ) : null}
       </Row>
       <Form.Item name={[name, 'obligation', 'description']} label={o.description}>
         <Input
@@ -105,9 +134,15 @@ function ObligationFields({
           <Input placeholder={o.amountPlaceholder} style={{ maxWidth: 260 }} />
         </Form.Item>
       ) : null}
+      {group ? <ObligeeSharesEditor form={form} name={name} partyOptions={partyOptions} /> : null}
       <Row gutter={12}>
         <Col span={6}>
-          <Form.Item name={[name, 'obligation', 'dueDate']} label={o.dueDate} {...dateFieldProps}>
+          <Form.Item
+            name={[name, 'obligation', 'dueDate']}
+            label={o.dueDate}
+            required={instalments.length === 0 && !group}
+            {...dateFieldProps}
+          >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>

@@ -18,10 +18,20 @@ export interface InstalmentForm {
   amountYuan: string;
 }
 
+/** One obligee of a money obligation owed to several people. */
+export interface ShareForm {
+  partyId: number | null;
+  amountYuan: string;
+  dueDate: string | null;
+}
+
 export interface ObligationForm {
   kind: ObligationKindCode;
   obligorPartyId: number | null;
   obligeePartyId: number | null;
+  /** Several obligees, each with an amount (`shares`), instead of `obligeePartyId`. */
+  multipleObligees: boolean;
+  shares: ShareForm[];
   description: string;
   amountYuan: string;
   dueDate: string | null;
@@ -72,6 +82,8 @@ export function emptyObligation(partyIds: readonly number[]): ObligationForm {
     kind: 'MONEY',
     obligorPartyId: partyIds[1] ?? null,
     obligeePartyId: partyIds[0] ?? null,
+    multipleObligees: false,
+    shares: [],
     description: '',
     amountYuan: '',
     dueDate: null,
@@ -108,6 +120,12 @@ export function toFormValues(c: AgreementContent): EditorValues {
               kind: term.obligation.kind,
               obligorPartyId: term.obligation.obligorPartyId,
               obligeePartyId: term.obligation.obligeePartyId,
+              multipleObligees: term.obligation.shares.length > 0,
+              shares: term.obligation.shares.map((x) => ({
+                partyId: x.partyId,
+                amountYuan: yuan(x.amountFen),
+                dueDate: x.dueDate,
+              })),
               description: term.obligation.description ?? '',
               amountYuan: yuan(term.obligation.amountFen),
               dueDate: term.obligation.dueDate,
@@ -150,6 +168,14 @@ export function readYuan(text: string | undefined): { fen: number } | { message:
   return parsed.ok ? { fen: parsed.fen } : { message: parsed.message };
 }
 
+/** antd rule for a yuan box: the parse message of `parseYuanToFen`, nothing when empty. */
+export const yuanRule = {
+  validator: async (_: unknown, value: unknown) => {
+    const read = readYuan(typeof value === 'string' ? value : '');
+    if (read && 'message' in read) throw new Error(read.message);
+  },
+};
+
 export function toContent(
   v: EditorValues,
   partyIds: readonly number[],
@@ -160,12 +186,20 @@ export function toContent(
     if (term.kind === 'TEXT') return { kind: 'TEXT', text: term.text };
     const o = term.obligation;
     const at = (...rest: (string | number)[]) => ['terms', i, 'obligation', ...rest];
+    const group = o.kind === 'MONEY' && o.multipleObligees;
     return {
       kind: 'OBLIGATION',
       obligation: {
         kind: o.kind,
         obligorPartyId: o.obligorPartyId ?? 0,
-        obligeePartyId: o.obligeePartyId ?? 0,
+        obligeePartyId: group ? null : o.obligeePartyId,
+        shares: group
+          ? o.shares.map((x, j) => ({
+              partyId: x.partyId ?? 0,
+              amountFen: fenOf(x.amountYuan, at('shares', j, 'amountYuan'), issues) ?? 0,
+              dueDate: x.dueDate,
+            }))
+          : [],
         description: o.description,
         amountFen: o.kind === 'MONEY' ? fenOf(o.amountYuan, at('amountYuan'), issues) : null,
         dueDate: o.dueDate,
