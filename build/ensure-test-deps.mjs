@@ -1,5 +1,5 @@
 // The browser and PDF tests need system programs that npm cannot install: Debian's Chromium,
-// CJK fonts (so screenshots show Chinese, not boxes), qpdf and poppler-utils. Install them when
+// CJK fonts (so screenshots show Chinese, not boxes), qpdf, poppler-utils and python3-openpyxl. Install them when
 // we can (root + apt-get); otherwise stop with one sentence naming them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +24,10 @@ if (!fs.existsSync(chromium)) missing.push('chromium');
 if (!hasCjkFont()) missing.push('fonts-noto-cjk');
 if (!has('qpdf')) missing.push('qpdf');
 if (!has('pdftoppm') || !has('pdftotext') || !has('pdffonts')) missing.push('poppler-utils');
+// The export tests read every xlsx back with an independent reader (Debian's openpyxl).
+if (spawnSync('/usr/bin/python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status !== 0) {
+  missing.push('python3-openpyxl');
+}
 
 if (missing.length === 0) process.exit(0);
 

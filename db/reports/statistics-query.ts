@@ -18,7 +18,7 @@ import { statement } from '../statement-cache.js';
  * its oral register says it was performed on the spot. 司法确认 counts no case until the
  * confirmation records exist.
  */
-const PERFORMED = `(c.status IN ('CLOSED', 'ARCHIVED')
+export const PERFORMED = `(c.status IN ('CLOSED', 'ARCHIVED')
    OR (o.outcome = 'SUCCESS_ORAL' AND EXISTS (
         SELECT 1 FROM agreement AS a WHERE a.id = o.agreement_id
            AND json_extract(a.content_json, '$.performanceStatus') = 'PERFORMED_ON_SPOT')))`;

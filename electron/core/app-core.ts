@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import type { Migration } from '../../db/migrations/migration.js';
 import { createDispatcher } from '../api/dispatch.js';
@@ -20,6 +21,7 @@ import { CaseService } from '../services/case-service.js';
 import { FollowUpService } from '../services/followup-service.js';
 import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
+import { ExportService, type FolderOpener } from '../services/export-service.js';
 import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { StatisticsService } from '../services/statistics-service.js';
@@ -40,6 +42,10 @@ export interface AppCoreOptions {
   readonly templatesDir?: string;
   /** The system print dialog; only the Electron shell has one (dev:web answers with a hint). */
   readonly printer?: DocumentPrinter;
+  /** Opens the export folder in the file manager (only the Electron shell has one). */
+  readonly folderOpener?: FolderOpener;
+  /** Where exports go unless the user picks a folder (default: <dataDir>/exports). */
+  readonly exportsDir?: string;
 }
 
 export interface AppCore {
@@ -69,6 +75,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     templatesDir: options.templatesDir ?? dirs.templatesDir,
   });
   const lifecycle = new CaseLifecycleService(ledger);
+  const statistics = new StatisticsService(ledger, options.templatesDir ?? dirs.templatesDir);
   const followUps = new FollowUpService(ledger, lifecycle);
   const register = new PrintRegisterService(ledger);
   const printing = new DocumentPrintService(register, options.printer ?? null);
@@ -91,8 +98,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     deadlines: new CaseDeadlinesService(ledger, followUps),
     timeliness: new TimelinessService(ledger),
     reports: {
-      statistics: new StatisticsService(ledger, options.templatesDir ?? dirs.templatesDir),
+      statistics,
       screening: new ScreeningService(ledger),
+      exports: new ExportService(ledger, statistics, {
+        defaultDirectory: options.exportsDir ?? path.join(options.dataDir, 'exports'),
+        fontsDir: options.fontsDir ?? dirs.fontsDir,
+        appVersion: options.appVersion,
+        folderOpener: options.folderOpener ?? null,
+      }),
     },
   };
   const log = options.log ?? consoleLog;

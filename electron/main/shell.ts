@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, dialog, ipcMain, protocol, session } from 'electron';
+import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { createAppCore } from '../core/app-core.js';
@@ -89,6 +89,12 @@ export function startShell(options: ShellOptions): Promise<ShellStart> {
         fontsDir: path.join(options.mainDir, '..', 'fonts'),
         templatesDir: path.join(options.mainDir, '..', 'templates'),
         printer: shellPrinter,
+        folderOpener: {
+          open: async (directory) => {
+            const failure = await shell.openPath(directory);
+            if (failure) throw new Error(failure);
+          },
+        },
       });
     } catch (error) {
       // Without this the window never appears and the single-instance lock keeps the next

@@ -1,11 +1,13 @@
 import type { ApiHandlers } from '../api/dispatch.js';
 import type { ReportsContract } from '../../domain/api/reports-contract.js';
+import type { ExportService } from './export-service.js';
 import type { ScreeningService } from './screening-service.js';
 import type { StatisticsService } from './statistics-service.js';
 
 export interface ReportServices {
   readonly statistics: StatisticsService;
   readonly screening: ScreeningService;
+  readonly exports: ExportService;
 }
 
 type ReportHandlers = Pick<ApiHandlers, keyof ReportsContract>;
@@ -19,5 +21,15 @@ export function reportHandlers(r: ReportServices): ReportHandlers {
     'screening.save': ({ roundId, expectedVersion, round }) =>
       r.screening.save(roundId, expectedVersion, round),
     'screening.linkableCases': () => r.screening.linkableCases(),
+    'exports.statistics': ({ period, directory }) => r.exports.statisticsTable(period, directory),
+    'exports.ledger': ({ period, directory, identifiedConfirmation }) =>
+      r.exports.caseLedger(period, directory, identifiedConfirmation),
+    'exports.package': ({ period, directory, delta }) =>
+      r.exports.countyPackage(period, directory, delta),
+    'exports.list': () => ({
+      runs: r.exports.list(),
+      defaultDirectory: r.exports.defaultDirectory(),
+    }),
+    'exports.openFolder': ({ exportId }) => r.exports.openFolder(exportId),
   };
 }

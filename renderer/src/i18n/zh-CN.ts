@@ -7,6 +7,7 @@ import { intakeText } from './zh-CN/intake';
 import { ledgerText } from './zh-CN/ledger';
 import { mediatorsText } from './zh-CN/mediators';
 import { printRegisterText } from './zh-CN/print-register';
+import { reportsText } from './zh-CN/reports';
 import { sessionText } from './zh-CN/session';
 import { shellText } from './zh-CN/shell';
 
@@ -26,4 +27,5 @@ export const uiText = {
   backups: backupsText,
   followUps: followUpsText,
   printRegister: printRegisterText,
+  reports: reportsText,
 } as const;

@@ -44,8 +44,10 @@ async function mediating(l: TestLedger, mediatorId: number, over: Record<string,
   });
 }
 
-export async function reportLedger(): Promise<ReportLedger> {
-  const l = await openTestLedger(() => new Date('2026-03-20T02:00:00Z'));
+/** `ticking`: the clock moves one second per reading (versions and deltas need time to pass). */
+export async function reportLedger(ticking = false): Promise<ReportLedger> {
+  let t = Date.parse('2026-03-20T02:00:00Z');
+  const l = await openTestLedger(() => new Date(ticking ? (t += 1000) : t));
   const { mediatorId } = await setUpRoom(l);
 
   const w = await mediating(l, mediatorId, {});
@@ -141,7 +143,21 @@ export async function reportLedger(): Promise<ReportLedger> {
   });
   const never = await l.call<SavedCase>(
     'cases.create',
-    intake({ mediatorIds: [mediatorId], category: 'OTHER', subtype: null }),
+    intake({
+      mediatorIds: [mediatorId],
+      category: 'OTHER',
+      subtype: null,
+      parties: [
+        person({ name: '冶秀英', address: '格尔木市郭勒木德镇红柳村5号', idDocument: null }),
+        person({
+          role: 'RESPONDENT',
+          name: '祁德福',
+          phone: { phone: '15800006666' },
+          address: '格尔木市郭勒木德镇红柳村8号',
+          idDocument: null,
+        }),
+      ],
+    }),
   );
   return {
     l,

@@ -1,0 +1,89 @@
+import type { Db } from '../connection.js';
+
+/** One case of the 台账 export (§3.8), with its parties and mediators, identified. */
+export interface LedgerExportCase {
+  readonly id: number;
+  readonly caseNumber: string | null;
+  readonly intakeDate: string;
+  readonly source: string;
+  readonly category: string;
+  readonly subtype: string | null;
+  readonly summary: string;
+  readonly riskLevel: string;
+  readonly status: string;
+  readonly outcome: string | null;
+  readonly outcomeDate: string | null;
+  readonly mediators: string;
+  readonly parties: {
+    kind: string;
+    name: string;
+    phone: string;
+    address: string;
+    idNumber: string | null;
+  }[];
+}
+
+/**
+ * Cases on the ledger during a period: registered by its end and either ended in it or still
+ * open at its end (rejected ones only in the period they were registered), in intake order.
+ */
+export function ledgerExportCases(db: Db, start: string, end: string): LedgerExportCase[] {
+  const cases = db
+    .prepare(
+      `SELECT c.id, c.case_number, c.intake_date, c.source, c.category, c.subtype, c.summary,
+              c.risk_level, c.status, o.outcome, o.outcome_date,
+              (SELECT group_concat(m.name, '、') FROM case_mediator AS cm
+                 JOIN mediator AS m ON m.id = cm.mediator_id WHERE cm.case_id = c.id) AS mediators
+         FROM case_file AS c LEFT JOIN case_outcome AS o ON o.case_id = c.id
+        WHERE c.intake_date <= @end
+          AND (o.outcome_date >= @start
+               OR (o.case_id IS NULL AND (c.status <> 'REJECTED' OR c.intake_date >= @start)))
+        ORDER BY c.intake_date, c.id`,
+    )
+    .all({ start, end }) as {
+    id: number;
+    case_number: string | null;
+    intake_date: string;
+    source: string;
+    category: string;
+    subtype: string | null;
+    summary: string;
+    risk_level: string;
+    status: string;
+    outcome: string | null;
+    outcome_date: string | null;
+    mediators: string | null;
+  }[];
+  const partiesOf = db.prepare(
+    `SELECT kind, name, phone, address, id_number FROM party WHERE case_id = ? ORDER BY sort, id`,
+  );
+  return cases.map((c) => ({
+    id: c.id,
+    caseNumber: c.case_number,
+    intakeDate: c.intake_date,
+    source: c.source,
+    category: c.category,
+    subtype: c.subtype,
+    summary: c.summary,
+    riskLevel: c.risk_level,
+    status: c.status,
+    outcome: c.outcome,
+    outcomeDate: c.outcome_date,
+    mediators: c.mediators ?? '',
+    parties: (
+      partiesOf.all(c.id) as {
+        kind: string;
+        name: string;
+        phone: string;
+        address: string;
+        id_number: string | null;
+      }[]
+    ).map((p) => ({
+      kind: p.kind,
+      name: p.name,
+      phone: p.phone,
+      address: p.address,
+      idNumber: p.id_number,
+    })),
+  }));
+}

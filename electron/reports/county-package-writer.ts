@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { zipSync, strToU8, type ZippableFile } from 'fflate';
+import type {
+  PackageCaseRow,
+  PackagePartyRow,
+  PackageRoundRow,
+} from '../../db/reports/package-query.js';
+import {
+  COUNTY_PACKAGE_FORMAT,
+  COUNTY_PACKAGE_SCHEMA_VERSION,
+  type PackageCase,
+  type PackageManifest,
+  type PackageParty,
+  type PackageScreening,
+} from '../../domain/statistics/county-package.js';
+import type { Flag } from '../../domain/taxonomy/prevention-flags.js';
+import type { PseudonymKey } from './pseudonym-key.js';
+
+export interface PackageSource {
+  readonly room: Omit<PackageManifest['room'], 'roomKey'>;
+  readonly period: PackageManifest['period'];
+  readonly since: string | null;
+  readonly appVersion: string;
+  readonly cases: readonly PackageCaseRow[];
+  readonly parties: readonly PackagePartyRow[];
+  readonly rounds: readonly {
+    round: PackageRoundRow;
+    issues: readonly {
+      category: string;
+      disposition: 'OPEN' | 'CASE' | 'PREVENTED';
+      case_id: number | null;
+      prevention_code: string | null;
+      prevention_persons: number | null;
+    }[];
+  }[];
+}
+
+/** Same ledger, same period → the same bytes: fixed entry times, sorted lines, fixed key order. */
+const FIXED_MTIME = new Date('1980-01-01T00:00:00Z');
+
+function jsonl(rows: readonly object[]): string {
+  return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length > 0 ? '\n' : '');
+}
+
+function personIdentity(p: PackagePartyRow): string {
+  if (p.kind !== 'NATURAL') return `org:${p.social_credit_code ?? p.name}`;
+  return p.id_number ? `id:${p.id_number.toUpperCase()}` : `np:${p.name}|${p.phone}`;
+}
+
+export function buildCountyPackage(
+  src: PackageSource,
+  keys: PseudonymKey,
+): { zip: Uint8Array; manifest: PackageManifest } {
+  const caseKey = new Map(src.cases.map((c) => [c.id, keys.keyOf('case', String(c.id))]));
+  const cases: PackageCase[] = src.cases
+    .map((c) => ({
+      caseKey: caseKey.get(c.id) ?? '',
+      version: c.version,
+      caseNumber: c.case_number,
+      intakeDate: c.intake_date,
+      acceptedDate: c.accepted_date,
+      category: c.category,
+      subtype: c.subtype,
+      source: c.source,
+      status: c.status,
+      riskLevel: c.risk_level,
+      difficult: c.is_difficult === 1,
+      outcome: c.outcome as PackageCase['outcome'],
+      outcomeDate: c.outcome_date,
+      persons: c.persons ?? 0,
+      amountFen: c.amount_fen ?? 0,
+      performed: c.performed === 1,
+      confirmed: false,
+      prevention: (JSON.parse(c.prevention_flags_json) as Flag[]).map((f) => ({
+        code: f.code,
+        persons: f.persons,
+      })),
+    }))
+    .sort((a, b) => a.caseKey.localeCompare(b.caseKey));
+  const parties: PackageParty[] = src.parties
+    .map((p) => ({
+      partyKey: keys.keyOf(p.kind === 'NATURAL' ? 'person' : 'organisation', personIdentity(p)),
+      caseKey: caseKey.get(p.case_id) ?? '',
+      kind: p.kind,
+      role: p.role,
+      gender: p.gender,
+      ethnicity: p.ethnicity,
+    }))
+    .sort((a, b) => a.caseKey.localeCompare(b.caseKey) || a.partyKey.localeCompare(b.partyKey));
+  const screening: PackageScreening[] = src.rounds
+    .map(({ round, issues }) => ({
+      roundKey: keys.keyOf('round', String(round.id)),
+      version: round.version,
+      roundDate: round.round_date,
+      area: round.area,
+      householdsVisited: round.households_visited,
+      participantRoles: (JSON.parse(round.participants_json) as { role: string }[]).map(
+        (p) => p.role,
+      ),
+      issues: issues.map((i) => ({
+        category: i.category,
+        disposition: i.disposition,
+        caseKey: i.case_id === null ? null : keys.keyOf('case', String(i.case_id)),
+        prevention:
+          i.prevention_code && i.prevention_persons
+            ? { code: i.prevention_code, persons: i.prevention_persons }
+            : null,
+      })),
+    }))
+    .sort((a, b) => a.roundKey.localeCompare(b.roundKey));
+
+  const texts = {
+    'cases.jsonl': jsonl(cases),
+    'parties.jsonl': jsonl(parties),
+    'screening.jsonl': jsonl(screening),
+  } as const;
+  const bytes = Object.fromEntries(
+    Object.entries(texts).map(([name, text]) => [name, strToU8(text)]),
+  ) as Record<keyof typeof texts, Uint8Array>;
+  const manifest: PackageManifest = {
+    format: COUNTY_PACKAGE_FORMAT,
+    schemaVersion: COUNTY_PACKAGE_SCHEMA_VERSION,
+    room: { roomKey: keys.roomKey(), ...src.room },
+    period: src.period,
+    kind: src.since === null ? 'FULL' : 'DELTA',
+    since: src.since,
+    appVersion: src.appVersion,
+    counts: { cases: cases.length, parties: parties.length, screeningRounds: screening.length },
+    files: (Object.keys(texts) as (keyof typeof texts)[]).map((name) => ({
+      name,
+      bytes: bytes[name].length,
+      lines: texts[name] === '' ? 0 : texts[name].split('\n').length - 1,
+      sha256: createHash('sha256').update(bytes[name]).digest('hex'),
+    })),
+    auditChainHead: null,
+  };
+  const entry = (data: Uint8Array): ZippableFile => [data, { mtime: FIXED_MTIME, level: 6 }];
+  const zip = zipSync({
+    'manifest.json': entry(strToU8(JSON.stringify(manifest, null, 2) + '\n')),
+    'cases.jsonl': entry(bytes['cases.jsonl']),
+    'parties.jsonl': entry(bytes['parties.jsonl']),
+    'screening.jsonl': entry(bytes['screening.jsonl']),
+  });
+  return { zip, manifest };
+}

@@ -1,0 +1,311 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
+import {
+  getExport,
+  lastPackageExport,
+  listExports,
+  recordExport,
+  type ExportFile,
+  type ExportKind,
+  type ExportRun,
+} from '../../db/reports/export-register.js';
+import { ledgerExportCases } from '../../db/reports/ledger-export-query.js';
+import { packageCases, packageParties, packageRounds } from '../../db/reports/package-query.js';
+import { getRoomSettings } from '../../db/room-settings-queries.js';
+import { ApiError } from '../../domain/api/errors.js';
+import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
+import type { RoomSettings } from '../../domain/room-settings.js';
+import { IDENTIFIED_EXPORT_CONFIRMATION } from '../../domain/statistics/export-inputs.js';
+import { chinaToday } from '../../domain/validation/calendar-date.js';
+import { loadDocumentFonts } from '../documents/font-registry.js';
+import { buildCountyPackage } from '../reports/county-package-writer.js';
+import { mayExportIdentifiedLedger } from '../reports/export-permission.js';
+import { IDENTIFIED_EXTRA_COLUMNS, LEDGER_COLUMNS, ledgerRows } from '../reports/ledger-rows.js';
+import { writeLedgerXlsx } from '../reports/ledger-xlsx.js';
+import { PseudonymKey } from '../reports/pseudonym-key.js';
+import { safeFileName } from '../reports/safe-file-name.js';
+import { renderStatisticsPdf } from '../reports/statistics-pdf.js';
+import { writeStatisticsXlsx } from '../reports/statistics-xlsx.js';
+import { LOCAL_ACTOR } from './case-service.js';
+import type { LedgerSession } from './ledger-session.js';
+import type { StatisticsService } from './statistics-service.js';
+
+/** Opens a folder in the system's file manager (only the Electron shell has one). */
+export interface FolderOpener {
+  open(directory: string): Promise<void>;
+}
+
+export const NO_FOLDER_OPENER_MESSAGE =
+  '当前环境不能直接打开文件夹。导出的文件保存在下面显示的文件夹中，请在文件管理器中打开它';
+
+export interface ExportServiceOptions {
+  readonly defaultDirectory: string;
+  readonly fontsDir: string;
+  readonly appVersion: string;
+  readonly folderOpener: FolderOpener | null;
+}
+
+/**
+ * Every file that leaves the ledger for the county: the statistics table (xlsx + PDF), the
+ * case ledger (de-identified unless explicitly confirmed) and the county package. Files are
+ * written under a temporary name and renamed, so a half-written export never looks finished,
+ * and each export is recorded with its files' SHA-256.
+ */
+export class ExportService {
+  private readonly keys: PseudonymKey;
+
+  constructor(
+    private readonly ledger: LedgerSession,
+    private readonly statistics: StatisticsService,
+    private readonly options: ExportServiceOptions,
+  ) {
+    this.keys = PseudonymKey.inDataDir(ledger.paths.dataDir);
+  }
+
+  list(): readonly ExportRun[] {
+    return listExports(this.ledger.db());
+  }
+
+  defaultDirectory(): string {
+    return this.options.defaultDirectory;
+  }
+
+  async statisticsTable(periodKey: string, directory: string | null): Promise<ExportRun> {
+    const report = this.statistics.report(periodKey);
+    const room = this.room();
+    const dir = this.outputDir(directory);
+    const header = {
+      committeeName: room.committeeName,
+      countyOfficeName: room.countyOfficeName,
+      generatedOn: this.today(),
+    };
+    const stem = `${room.committeeName}_人民调解工作统计表_${report.period.key}`;
+    const xlsx = await this.writeVia(dir, `${stem}.xlsx`, (tmp) =>
+      writeStatisticsXlsx(tmp, report, header),
+    );
+    const pdfBytes = await renderStatisticsPdf(
+      report,
+      header,
+      loadDocumentFonts(this.options.fontsDir),
+    );
+    const pdf = await this.writeVia(dir, `${stem}.pdf`, (tmp) => writeBytes(tmp, pdfBytes));
+    return this.record('STATISTICS', report.period.key, null, [xlsx, pdf], dir, null);
+  }
+
+  async caseLedger(
+    periodKey: string,
+    directory: string | null,
+    identifiedConfirmation: string | null,
+  ): Promise<ExportRun> {
+    const period = this.statistics.period(periodKey);
+    const identified = identifiedConfirmation !== null;
+    if (identified) {
+      if (!mayExportIdentifiedLedger({ name: LOCAL_ACTOR })) {
+        throw new ApiError('FORBIDDEN', '您没有导出含个人信息台账的权限');
+      }
+      if (identifiedConfirmation.trim() !== IDENTIFIED_EXPORT_CONFIRMATION) {
+        throw new ApiError('BAD_INPUT', `请完整输入确认语句：${IDENTIFIED_EXPORT_CONFIRMATION}`, [
+          { path: ['identifiedConfirmation'], message: '确认语句不一致' },
+        ]);
+      }
+    }
+    const room = this.room();
+    const dir = this.outputDir(directory);
+    const db = this.ledger.db();
+    const cases = db.transaction(() => ledgerExportCases(db, period.start, period.end))();
+    const rows = ledgerRows(cases, room.committeeName, identified);
+    const columns = identified
+      ? [...LEDGER_COLUMNS, ...IDENTIFIED_EXTRA_COLUMNS]
+      : [...LEDGER_COLUMNS];
+    const label = identified ? '案件台账（含个人信息）' : '案件台账';
+    const file = await this.writeVia(
+      dir,
+      `${room.committeeName}_${label}_${period.key}.xlsx`,
+      (tmp) =>
+        writeLedgerXlsx(tmp, `${room.committeeName}${label}（${period.label}）`, columns, rows),
+    );
+    return this.record(
+      identified ? 'LEDGER_IDENTIFIED' : 'LEDGER',
+      period.key,
+      null,
+      [file],
+      dir,
+      identified ? IDENTIFIED_EXPORT_CONFIRMATION : null,
+    );
+  }
+
+  async countyPackage(
+    periodKey: string,
+    directory: string | null,
+    delta: boolean,
+  ): Promise<ExportRun> {
+    const period = this.statistics.period(periodKey);
+    const room = this.room();
+    const dir = this.outputDir(directory);
+    const db = this.ledger.db();
+    const previous = delta ? lastPackageExport(db) : null;
+    if (delta && !previous) {
+      throw new ApiError('INVALID_STATE', '还没有导出过上报数据包，请先导出完整数据包');
+    }
+    const sinceMs = previous ? Date.parse(previous.createdAt) : null;
+    const source = db.transaction(() => {
+      const cases = packageCases(db, period.start, period.end, sinceMs);
+      return {
+        cases,
+        parties: packageParties(
+          db,
+          cases.map((c) => c.id),
+        ),
+        rounds: packageRounds(db, period.start, period.end, sinceMs),
+      };
+    })();
+    const { zip } = buildCountyPackage(
+      {
+        room: {
+          committeeName: room.committeeName,
+          roomName: room.roomName,
+          organisationType: room.organisationType,
+          divisionCode: room.divisionCode,
+        },
+        period: { key: period.key, start: period.start, end: period.end },
+        since: previous?.createdAt ?? null,
+        appVersion: this.options.appVersion,
+        ...source,
+      },
+      this.keys,
+    );
+    const name = `${room.committeeName}_上报数据包_${period.key}${delta ? `_增量${previous?.id ?? ''}` : ''}.zip`;
+    const file = await this.writeVia(dir, name, (tmp) => writeBytes(tmp, zip));
+    return this.record('PACKAGE', period.key, previous?.id ?? null, [file], dir, null);
+  }
+
+  async openFolder(
+    exportId: number | null,
+  ): Promise<{ opened: boolean; directory: string; message: string | null }> {
+    let directory = this.options.defaultDirectory;
+    if (exportId !== null) {
+      const run = getExport(this.ledger.db(), exportId);
+      if (!run) throw new ApiError('NOT_FOUND', '该导出记录不存在');
+      directory = run.directory;
+    }
+    mkdirSync(directory, { recursive: true });
+    if (!this.options.folderOpener)
+      return { opened: false, directory, message: NO_FOLDER_OPENER_MESSAGE };
+    await this.options.folderOpener.open(directory);
+    return { opened: true, directory, message: null };
+  }
+
+  private room(): RoomSettings {
+    const room = getRoomSettings(this.ledger.db());
+    if (!room) throw new ApiError('INVALID_STATE', apiMessagesZhCN.settingsRequired);
+    return room;
+  }
+
+  private today(): string {
+    return chinaToday(this.ledger.now());
+  }
+
+  /** The folder to write into: the default one (created), or an existing writable one. */
+  private outputDir(directory: string | null): string {
+    if (directory === null) {
+      mkdirSync(this.options.defaultDirectory, { recursive: true });
+      return this.options.defaultDirectory;
+    }
+    const bad = (message: string) =>
+      new ApiError('BAD_INPUT', message, [{ path: ['directory'], message }]);
+    if (!path.isAbsolute(directory)) throw bad('导出文件夹须是完整路径（例如 D:\\上报）');
+    let isDir = false;
+    try {
+      isDir = statSync(directory).isDirectory();
+    } catch {
+      throw bad('导出文件夹不存在，请先创建或选择其他文件夹');
+    }
+    if (!isDir) throw bad('所选导出位置不是文件夹');
+    try {
+      accessSync(directory, constants.W_OK);
+    } catch {
+      throw bad('导出文件夹不可写入，请选择其他文件夹');
+    }
+    return directory;
+  }
+
+  /** Writes to a temporary name, then renames into place; hashes what was written. */
+  private async writeVia(
+    dir: string,
+    name: string,
+    write: (tmp: string) => Promise<void>,
+  ): Promise<ExportFile> {
+    const fileName = safeFileName(name);
+    const target = path.join(dir, fileName);
+    if (path.dirname(target) !== path.resolve(dir)) throw new Error('unsafe export file name');
+    const tmp = path.join(dir, `.${randomBytes(6).toString('hex')}.part`);
+    try {
+      await write(tmp);
+      const fd = openSync(tmp, 'r+');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, target);
+    } catch (error) {
+      rmSync(tmp, { force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC') {
+        throw new ApiError('BAD_INPUT', '导出文件夹不可写入或空间不足，请选择其他文件夹', [
+          { path: ['directory'], message: '导出文件夹不可写入' },
+        ]);
+      }
+      throw error;
+    }
+    const bytes = readFileSync(target);
+    return {
+      name: fileName,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+  }
+
+  private record(
+    kind: ExportKind,
+    period: string,
+    sinceExportId: number | null,
+    files: readonly ExportFile[],
+    directory: string,
+    confirmation: string | null,
+  ): ExportRun {
+    return recordExport(this.ledger.db(), {
+      kind,
+      period,
+      sinceExportId,
+      files,
+      directory,
+      actor: LOCAL_ACTOR,
+      confirmation,
+      createdAt: this.ledger.now().toISOString(),
+    });
+  }
+}
+
+async function writeBytes(file: string, bytes: Uint8Array): Promise<void> {
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    writeSync(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
+  await Promise.resolve();
+}
