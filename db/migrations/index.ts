@@ -4,6 +4,7 @@ import { migration003 } from './003-case-ledger.js';
 import { migration004 } from './004-agreements.js';
 import { migration005 } from './005-reports-screening.js';
 import { migration006 } from './006-print-register.js';
+import { migration007 } from './007-followups.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
