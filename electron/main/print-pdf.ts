@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, session, shell } from 'electron';
 import type { WebContents } from 'electron';
 import type {
   DocumentPrinter,
@@ -38,6 +38,9 @@ const NO_PRINTER_REASONS = new Set([
   'No printers available on the network',
   'Failed to enumerate printers',
 ]);
+
+/** In memory (no `persist:` prefix): nothing of a printed document outlives the job. */
+const PRINT_PARTITION = 'mediation-desk-print';
 
 export interface PdfPrinterOptions {
   /** Private folder for temp copies (inside the data directory); swept at start. */
@@ -106,13 +109,18 @@ export function createPdfPrinter(options: PdfPrinterOptions): ShellPdfPrinter {
   }
 
   async function print(pdf: Buffer, request: PrintRequest): Promise<PrintJobResult> {
+    // Electron grants every permission request by default (security checklist item 5); the
+    // print window's own session asks for none it should get.
+    session
+      .fromPartition(PRINT_PARTITION)
+      .setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     const file = await temp.write(pdf, request.title);
     const win = new BrowserWindow({
       show: false,
       title: request.title,
       webPreferences: {
         // Its own in-memory session: the app session refuses file:// loads by design.
-        partition: 'mediation-desk-print',
+        partition: PRINT_PARTITION,
         sandbox: true,
         contextIsolation: true,
         nodeIntegration: false,

@@ -60,6 +60,13 @@ describe('printing a stored PDF', () => {
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
     });
     expect(win.destroyed).toBe(true);
+    // Its in-memory session refuses every permission request.
+    const decisions: boolean[] = [];
+    fake.partitionPermissionHandlers.get('mediation-desk-print')?.({}, 'media', (ok: boolean) =>
+      decisions.push(ok),
+    );
+    expect(decisions).toEqual([false]);
+    expect(win.options).toMatchObject({ webPreferences: { partition: 'mediation-desk-print' } });
     await printer.idle();
     expect(leftovers()).toEqual([]);
   });

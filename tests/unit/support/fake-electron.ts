@@ -218,6 +218,7 @@ export class FakeElectron {
     viewerReady: true,
     result: [true, ''],
   };
+  readonly partitionPermissionHandlers = new Map<string, Handler>();
   readonly session = {
     permissionRequestHandler: null as Handler | null,
     permissionCheckHandler: null as Handler | null,
@@ -322,6 +323,13 @@ function electronModuleOf(world: FakeElectron): Record<string, unknown> {
       },
     },
     session: {
+      fromPartition: (partition: string) => {
+        requireReady('session.fromPartition');
+        return {
+          setPermissionRequestHandler: (h: Handler) =>
+            world.partitionPermissionHandlers.set(partition, h),
+        };
+      },
       get defaultSession() {
         requireReady('session.defaultSession');
         return {
