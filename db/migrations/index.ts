@@ -2,6 +2,7 @@ import { migration001 } from './001-ledger-core.js';
 import { migration002 } from './002-code-tables.js';
 import { migration003 } from './003-case-ledger.js';
 import { migration004 } from './004-agreements.js';
+import { migration005 } from './005-ledger-identity.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,6 +5,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNEL } from '../../domain/api/bridge.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { createAppCore } from '../core/app-core.js';
+import { startupFailureMessage } from '../core/startup-message.js';
 import type { AppCore } from '../core/app-core.js';
 import { APP_HOST, APP_SCHEME, mimeTypeOf, resolveAppRequest } from './app-protocol-paths.js';
 import { injectNonce, newNonce, securityHeaders } from './content-security-policy.js';
@@ -153,7 +154,7 @@ if (!app.requestSingleInstanceLock()) {
       // Without this the window never appears and the single-instance lock keeps the next
       // launch from starting either.
       console.error('[main] could not start:', error);
-      dialog.showErrorBox('调解工作台无法启动', apiMessagesZhCN.startupFailed);
+      dialog.showErrorBox('调解工作台无法启动', startupFailureMessage(error));
       app.exit(1);
       return;
     }

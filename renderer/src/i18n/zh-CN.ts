@@ -7,6 +7,7 @@ import { ledgerText } from './zh-CN/ledger';
 import { mediatorsText } from './zh-CN/mediators';
 import { sessionText } from './zh-CN/session';
 import { shellText } from './zh-CN/shell';
+import { storageText } from './zh-CN/storage';
 
 /**
  * Every sentence the UI shows, in Simplified Chinese, split by screen under ./zh-CN/. A Tibetan
@@ -22,4 +23,5 @@ export const uiText = {
   mediators: mediatorsText,
   agreement: agreementText,
   backups: backupsText,
+  storage: storageText,
 } as const;
