@@ -2,7 +2,9 @@ import { migration001 } from './001-ledger-core.js';
 import { migration002 } from './002-code-tables.js';
 import { migration003 } from './003-case-ledger.js';
 import { migration004 } from './004-agreements.js';
-import { migration005 } from './005-ledger-identity.js';
+import { migration005 } from './005-reports-screening.js';
+import { migration006 } from './006-print-register.js';
+import { migration007 } from './007-ledger-identity.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -12,6 +14,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
+  migration007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,3 +1,4 @@
+import type { PrintedDocument } from '../documents/printed-documents';
 import type { AgreementContent, OralRegisterValues, SignatureMode } from './agreement-input';
 
 /**
@@ -196,4 +197,11 @@ export const CASE_DOCUMENT_LABELS: Readonly<Record<CaseDocumentKind, string>> = 
 
 export interface RenderedDocument extends PdfFile {
   readonly issues: readonly DraftIssue[];
+  /** The print-register entry these bytes are (a reprint of unchanged data returns the same). */
+  readonly printed: PrintedDocument;
+}
+
+/** A stored version from the print register, with its bytes. */
+export interface PrintedFile extends PdfFile {
+  readonly printed: PrintedDocument;
 }

@@ -13,18 +13,26 @@ import {
   type DraftCheck,
   type HolidayCalendar,
   type PdfFile,
+  type PrintedFile,
   type PrintOutcome,
   type RenderedDocument,
   type SavedAgreement,
   type ScanFile,
   type VerifyReport,
 } from '../agreements/agreement-views';
+import type { PrintedDocument } from '../documents/printed-documents';
 import { booleanField, expectedVersionField, rowIdField } from '../cases/input-fields';
 import { multiLine } from '../text-input';
 import { method } from './method.js';
 
 const caseId = rowIdField('案件');
 const agreementId = rowIdField('调解协议');
+const printedDocumentId = rowIdField('打印存档');
+const copies = z
+  .number({ error: '份数必须是数字' })
+  .int({ error: '份数必须是整数' })
+  .min(1, { error: '份数至少 1 份' })
+  .max(99, { error: '份数最多 99 份' });
 const allowMissingGlyphs = booleanField('是否允许缺字打印').default(false);
 
 /**
@@ -104,13 +112,7 @@ export const agreementsContract = {
   'agreements.print': method<PrintOutcome>()(
     z.strictObject({
       agreementId,
-      copies: z
-        .number({ error: '份数必须是数字' })
-        .int({ error: '份数必须是整数' })
-        .min(1, { error: '份数至少 1 份' })
-        .max(99, { error: '份数最多 99 份' })
-        .nullish()
-        .transform((v) => v ?? null),
+      copies: copies.nullish().transform((v) => v ?? null),
     }),
   ),
   /** Scanned signed copy (PDF/JPG/PNG, ≤ 20 MB; type from the bytes). */
@@ -123,7 +125,10 @@ export const agreementsContract = {
   'agreements.getHolidayCalendar': method<HolidayCalendar>()(z.strictObject({})),
   'agreements.saveHolidayCalendar': method<HolidayCalendar>()(holidayCalendarInputSchema),
 
-  /** Other documents of a case, rendered on demand for printing (never stored). */
+  /**
+   * Other documents of a case for printing. Frozen in the print register: unchanged data gives
+   * back the bytes stored the first time; changed data is stored as the record's next version.
+   */
   'documents.render': method<RenderedDocument>()(
     z.strictObject({
       caseId,
@@ -136,6 +141,17 @@ export const agreementsContract = {
       allowMissingGlyphs,
     }),
   ),
+  /** Every printed version of every document of the case (print register), with print events. */
+  'documents.listPrinted': method<readonly PrintedDocument[]>()(z.strictObject({ caseId })),
+  /** The stored bytes of one printed version, exactly as first printed. */
+  'documents.printed': method<PrintedFile>()(z.strictObject({ printedDocumentId })),
+  /** Prints a stored version through the system dialog and records copies and printer. */
+  'documents.print': method<PrintOutcome>()(z.strictObject({ printedDocumentId, copies })),
+  /**
+   * Records a print made outside the app's print route (browser or PDF reader in dev:web or a
+   * downloaded file), so the register still says how many copies went to paper.
+   */
+  'documents.recordPrint': method<PrintedDocument>()(z.strictObject({ printedDocumentId, copies })),
 } as const;
 
 export type AgreementsContract = typeof agreementsContract;

@@ -3,6 +3,7 @@ import type { MethodSpec } from './method.js';
 import { agreementsContract } from './agreements-contract.js';
 import { casesContract } from './cases-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
+import { reportsContract } from './reports-contract.js';
 import { settingsContract } from './settings-contract.js';
 import { systemContract } from './system-contract.js';
 
@@ -16,6 +17,7 @@ export const apiContract = {
   ...mediatorsContract,
   ...casesContract,
   ...agreementsContract,
+  ...reportsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

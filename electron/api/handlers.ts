@@ -1,4 +1,5 @@
 import { agreementHandlers, type AgreementServices } from '../services/agreement-api.js';
+import { reportHandlers, type ReportServices } from '../services/report-api.js';
 import type { CaseLedgerService } from '../services/case-ledger-service.js';
 import type { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import type { CaseRecordsService } from '../services/case-records-service.js';
@@ -15,6 +16,7 @@ export interface Services {
   readonly records: CaseRecordsService;
   readonly ledgerView: CaseLedgerService;
   readonly agreements: AgreementServices;
+  readonly reports: ReportServices;
 }
 
 /** The handler table: one line per API method, each a call into a service. */
@@ -59,5 +61,6 @@ export function createHandlers(s: Services): ApiHandlers {
     'caseSettings.get': () => s.ledgerView.settings(),
     'caseSettings.save': (input) => s.ledgerView.saveSettings(input),
     ...agreementHandlers(s.agreements),
+    ...reportHandlers(s.reports),
   };
 }

@@ -15,14 +15,18 @@ import {
 import { AgreementSigningService } from '../services/agreement-signing-service.js';
 import { defaultDocumentDirs } from '../services/document-dirs.js';
 import { DocumentEngine } from '../services/document-engine.js';
+import { DocumentPrintService } from '../services/document-print-service.js';
 import { DocumentRenderService } from '../services/document-render-service.js';
+import { PrintRegisterService } from '../services/print-register-service.js';
 import { CaseLedgerService } from '../services/case-ledger-service.js';
 import { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import { CaseRecordsService } from '../services/case-records-service.js';
 import { CaseService } from '../services/case-service.js';
 import { ledgerGuard } from '../services/ledger-guard.js';
 import { LedgerSession } from '../services/ledger-session.js';
+import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
+import { StatisticsService } from '../services/statistics-service.js';
 import { SystemService } from '../services/system-service.js';
 
 export interface AppCoreOptions {
@@ -123,6 +127,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     templatesDir: options.templatesDir ?? dirs.templatesDir,
   });
   const lifecycle = new CaseLifecycleService(ledger);
+  const register = new PrintRegisterService(ledger);
+  const printing = new DocumentPrintService(register, options.printer ?? null);
   const services = {
     system: new SystemService(ledger, options.appVersion, migrations.length),
     settings: new SettingsService(ledger),
@@ -133,8 +139,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     agreements: {
       drafts: new AgreementDraftService(ledger, engine),
       signing: new AgreementSigningService(ledger, engine, lifecycle),
-      files: new AgreementFilesService(ledger, engine, options.printer ?? null),
-      documents: new DocumentRenderService(ledger, engine),
+      files: new AgreementFilesService(ledger, engine, register, printing),
+      documents: new DocumentRenderService(ledger, engine, register),
+      register,
+      printing,
+    },
+    reports: {
+      statistics: new StatisticsService(ledger, options.templatesDir ?? dirs.templatesDir),
+      screening: new ScreeningService(ledger),
     },
   };
   const log = options.log ?? consoleLog;

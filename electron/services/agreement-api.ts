@@ -3,13 +3,17 @@ import type { AgreementsContract } from '../../domain/api/agreements-contract.js
 import type { AgreementDraftService } from './agreement-draft-service.js';
 import type { AgreementFilesService } from './agreement-files-service.js';
 import type { AgreementSigningService } from './agreement-signing-service.js';
+import type { DocumentPrintService } from './document-print-service.js';
 import type { DocumentRenderService } from './document-render-service.js';
+import type { PrintRegisterService } from './print-register-service.js';
 
 export interface AgreementServices {
   readonly drafts: AgreementDraftService;
   readonly signing: AgreementSigningService;
   readonly files: AgreementFilesService;
   readonly documents: DocumentRenderService;
+  readonly register: PrintRegisterService;
+  readonly printing: DocumentPrintService;
 }
 
 type AgreementHandlers = Pick<ApiHandlers, keyof AgreementsContract>;
@@ -25,8 +29,11 @@ export function agreementHandlers(a: AgreementServices): AgreementHandlers {
     'agreements.checkDraft': ({ agreementId }) => a.drafts.check(agreementId),
     'agreements.preview': ({ agreementId, allowMissingGlyphs }) =>
       a.drafts.preview(agreementId, allowMissingGlyphs),
-    'agreements.generate': ({ agreementId, expectedVersion, allowMissingGlyphs }) =>
-      a.drafts.generate(agreementId, expectedVersion, allowMissingGlyphs),
+    'agreements.generate': async ({ agreementId, expectedVersion, allowMissingGlyphs }) => {
+      const generated = await a.drafts.generate(agreementId, expectedVersion, allowMissingGlyphs);
+      a.files.registerPrinted(generated.id);
+      return generated;
+    },
     'agreements.recordSignatures': ({ agreementId, expectedVersion, signatures }) =>
       a.signing.recordSignatures(agreementId, expectedVersion, signatures),
     'agreements.registerOral': ({
@@ -34,7 +41,13 @@ export function agreementHandlers(a: AgreementServices): AgreementHandlers {
       expectedCaseVersion,
       register,
       confirmedOralDespiteMoney,
-    }) => a.signing.registerOral(caseId, expectedCaseVersion, register, confirmedOralDespiteMoney),
+    }) =>
+      a.signing
+        .registerOral(caseId, expectedCaseVersion, register, confirmedOralDespiteMoney)
+        .then((saved) => {
+          a.files.registerPrinted(saved.agreement.id);
+          return saved;
+        }),
     'agreements.checkOral': ({ caseId, register }) => a.signing.checkOral(caseId, register),
     'agreements.void': ({ agreementId, expectedVersion, reason }) =>
       a.signing.void(agreementId, expectedVersion, reason),
@@ -51,5 +64,14 @@ export function agreementHandlers(a: AgreementServices): AgreementHandlers {
       a.files.saveHolidayCalendar({ holidays, makeUpWorkdays }, expectedVersion),
     'documents.render': ({ caseId, kind, recordId, allowMissingGlyphs }) =>
       a.documents.render(caseId, kind, recordId, allowMissingGlyphs),
+    'documents.listPrinted': ({ caseId }) => a.register.listForCase(caseId),
+    'documents.printed': ({ printedDocumentId }) => {
+      const stored = a.register.getStored(printedDocumentId);
+      return { ...stored.file, printed: stored.document };
+    },
+    'documents.print': ({ printedDocumentId, copies }) =>
+      a.printing.print(printedDocumentId, copies),
+    'documents.recordPrint': ({ printedDocumentId, copies }) =>
+      a.register.recordPrint({ printedDocumentId, copies, printer: null }),
   };
 }

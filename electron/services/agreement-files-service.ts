@@ -19,27 +19,23 @@ import type {
   VerifyCheck,
   VerifyReport,
 } from '../../domain/agreements/agreement-views.js';
+import type { PrintedDocument } from '../../domain/documents/printed-documents.js';
 import { detectScanType } from '../../domain/agreements/scan-type.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { AgreementServiceBase } from './agreement-common.js';
 import { pdfFile } from './agreement-draft-service.js';
 import { badInput } from './case-guards.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
+import type { DocumentPrintService } from './document-print-service.js';
 import type { LedgerSession } from './ledger-session.js';
+import { registerAgreementPdf } from './print-register-agreements.js';
+import type { PrintRegisterService } from './print-register-service.js';
 
-/**
- * The Electron shell's print route (electron/main/print-pdf.ts). Absent in tests and in the
- * dev:web host, where the renderer opens the PDF in the browser and prints from there.
- */
-export interface DocumentPrinter {
-  print(
-    pdf: Buffer,
-    options: { readonly copies: number; readonly title: string },
-  ): Promise<'PRINTED' | 'CANCELLED'>;
-}
-
-export const NO_PRINTER_MESSAGE =
-  '当前环境不能直接调用打印机。请先打开协议书 PDF，再用浏览器或 PDF 阅读器的打印功能打印，份数请按协议书上的“一式 N 份”设置';
+export {
+  NO_PRINTER_MESSAGE,
+  type DocumentPrinter,
+  type PrinterResult,
+} from './document-print-service.js';
 
 const shortHash = (hex: string) => hex.slice(0, 16);
 
@@ -48,7 +44,8 @@ export class AgreementFilesService extends AgreementServiceBase {
   constructor(
     ledger: LedgerSession,
     engine: DocumentEngine,
-    private readonly printer: DocumentPrinter | null,
+    private readonly register: PrintRegisterService,
+    private readonly printing: DocumentPrintService,
   ) {
     super(ledger, engine);
   }
@@ -69,33 +66,26 @@ export class AgreementFilesService extends AgreementServiceBase {
     };
   }
 
+  /** Lists a generated agreement or oral register in the case's print register (idempotent). */
+  registerPrinted(id: number): PrintedDocument {
+    const row = this.requireRow(id);
+    const pdf = getStoredPdf(this.db(), id);
+    if (pdf === null) {
+      throw new ApiError('INVALID_STATE', '协议书尚未生成，没有可打印的文件。请先生成协议书');
+    }
+    return registerAgreementPdf(this.register, row, pdf);
+  }
+
   pdf(id: number): PdfFile {
-    return this.storedPdf(id).file;
+    const stored = this.storedPdf(id);
+    this.registerPrinted(id);
+    return stored.file;
   }
 
   async print(id: number, copies: number | null): Promise<PrintOutcome> {
     const stored = this.storedPdf(id);
-    const count = copies ?? stored.copies;
-    if (this.printer === null) {
-      return { printed: false, copies: count, reason: 'NO_PRINTER', message: NO_PRINTER_MESSAGE };
-    }
-    try {
-      const result = await this.printer.print(stored.pdf, {
-        copies: count,
-        title: stored.file.fileName,
-      });
-      return result === 'PRINTED'
-        ? { printed: true, copies: count }
-        : { printed: false, copies: count, reason: 'CANCELLED', message: '已取消打印' };
-    } catch (error) {
-      console.error('[print] failed:', error);
-      return {
-        printed: false,
-        copies: count,
-        reason: 'FAILED',
-        message: '打印没有完成，请检查打印机是否连接、是否有纸，然后重试',
-      };
-    }
+    const printed = this.registerPrinted(id);
+    return this.printing.print(printed.id, copies ?? stored.copies);
   }
 
   attachScan(id: number, fileName: string, dataBase64: string): AgreementAttachment {

@@ -6,7 +6,9 @@ import {
   type CaseDocumentKind,
   type RenderedDocument,
 } from '../../domain/agreements/agreement-views.js';
+import type { CanonicalValue } from '../../domain/agreements/canonical-json.js';
 import { ApiError } from '../../domain/api/errors.js';
+import { recordKeyOf } from '../../domain/documents/printed-documents.js';
 import type { CaseDetail } from '../../domain/cases/case-views.js';
 import type { NamedParticipant } from '../../domain/cases/record-inputs.js';
 import * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
@@ -35,6 +37,8 @@ import {
   type LedgerParty,
 } from './document-ledger-data.js';
 import type { LedgerSession } from './ledger-session.js';
+import { registerAgreementPdf } from './print-register-agreements.js';
+import type { PrintRegisterService } from './print-register-service.js';
 
 const SESSION_RESULTS: Readonly<Record<CaseDetail['sessions'][number]['result'], SessionResult>> = {
   SETTLED_WRITTEN: 'SUCCESS_WRITTEN',
@@ -51,14 +55,15 @@ const participantText = (p: NamedParticipant) => ({
 
 /**
  * The other printable documents of a case (受理登记表, 告知书, 申请书, 调解记录, 调查记录),
- * rendered on demand from the ledger and not stored: they are records of the case, not
- * instruments with legal effect. The oral register is the exception: it was frozen when it was
- * registered, so its stored bytes are returned.
+ * rendered from the ledger and frozen in the print register the first time each version of the
+ * record is printed. The oral register was frozen when it was registered; its stored bytes are
+ * returned.
  */
 export class DocumentRenderService {
   constructor(
     private readonly ledger: LedgerSession,
     private readonly engine: DocumentEngine,
+    private readonly register: PrintRegisterService,
   ) {}
 
   async render(
@@ -72,16 +77,33 @@ export class DocumentRenderService {
     const detail = getCaseDetail(db, caseId, chinaToday(now));
     if (!detail) throw new ApiError('NOT_FOUND', '找不到该案件，可能已被删除或编号有误');
     if (kind === 'ORAL_AGREEMENT_REGISTER') return this.storedOral(db, caseId, recordId);
-    const { template, data, name } = this.dataFor(db, detail, kind, recordId, chinaToday(now));
-    const issues = this.engine.check(template, data);
-    const rendered = await this.engine.render(template, data, {
-      creationDate: now,
-      allowMissingGlyphs,
+    const { template, data, name, recordKey } = this.dataFor(
+      db,
+      detail,
+      kind,
+      recordId,
+      chinaToday(now),
+    );
+    const file = this.engine.template(template).file;
+    // Frozen: the same record with the same data prints the bytes stored the first time, so a
+    // reprinted 调解记录 is the copy the parties signed; changed data becomes the next version.
+    const frozen = await this.register.freeze({
+      caseId,
+      kind,
+      recordKey,
+      fileName: name,
+      template: { id: file.id, version: file.version },
+      content: data as unknown as CanonicalValue,
+      render: async () => {
+        const issues = this.engine.check(template, data);
+        const rendered = await this.engine.render(template, data, {
+          creationDate: now,
+          allowMissingGlyphs,
+        });
+        return { ...rendered, issues };
+      },
     });
-    return {
-      ...pdfFile(name, rendered.bytes, rendered.sha256, rendered.verificationCode),
-      issues,
-    };
+    return { ...frozen.file, issues: frozen.issues, printed: frozen.document };
   }
 
   private storedOral(db: Db, caseId: number, recordId: number | null): RenderedDocument {
@@ -91,9 +113,13 @@ export class DocumentRenderService {
     }
     const pdf = getStoredPdf(db, row.id);
     if (pdf === null) throw new ApiError('NOT_FOUND', '找不到该案件的口头协议登记表');
+    // Registered at registration; stored again here (a no-op) for registers older than the
+    // print register.
+    const printed = registerAgreementPdf(this.register, row, pdf);
     return {
       ...pdfFile(`口头协议登记表_${row.number}`, pdf, sha256Hex(pdf), row.verification_code ?? ''),
       issues: [],
+      printed,
     };
   }
 
@@ -103,16 +129,22 @@ export class DocumentRenderService {
     kind: Exclude<CaseDocumentKind, 'ORAL_AGREEMENT_REGISTER'>,
     recordId: number | null,
     today: string,
-  ): { template: DocumentTemplateKind; data: DocumentData; name: string } {
+  ): { template: DocumentTemplateKind; data: DocumentData; name: string; recordKey: string } {
     const head = letterhead(db);
     const parties = [...casePartiesById(db, c.id).values()];
     const number = c.caseNumber ?? c.title;
-    const wrap = (template: DocumentTemplateKind, build: () => DocumentData, suffix = '') => {
+    const wrap = (
+      template: DocumentTemplateKind,
+      build: () => DocumentData,
+      suffix = '',
+      recordKey = recordKeyOf('case'),
+    ) => {
       try {
         return {
           template,
           data: build(),
           name: `${CASE_DOCUMENT_LABELS[kind]}${suffix}_${number}`,
+          recordKey,
         };
       } catch (error) {
         if (error instanceof RangeError) {
@@ -198,23 +230,28 @@ export class DocumentRenderService {
               dateStyle: head.dateStyle,
             }),
           `（第${s.sessionNo}次）`,
+          recordKeyOf('session', s.id),
         );
       }
       case 'INVESTIGATION_RECORD': {
         const r = c.investigations.find((x) => x.id === recordId);
         if (!r) throw new ApiError('NOT_FOUND', '找不到该调查记录，请刷新后重试');
-        return wrap('INVESTIGATION_RECORD', () =>
-          buildInvestigationRecordDocumentData({
-            committeeName: head.committeeName,
-            time: r.at,
-            place: r.place,
-            investigatedPersons: r.investigatedPersons.map((name) => ({ name })),
-            participants: r.participants.map(participantText),
-            investigatorNames: mediatorNames(db, r.investigatorIds, ['recordId']),
-            recorderName: r.recorder,
-            content: r.content,
-            dateStyle: head.dateStyle,
-          }),
+        return wrap(
+          'INVESTIGATION_RECORD',
+          () =>
+            buildInvestigationRecordDocumentData({
+              committeeName: head.committeeName,
+              time: r.at,
+              place: r.place,
+              investigatedPersons: r.investigatedPersons.map((name) => ({ name })),
+              participants: r.participants.map(participantText),
+              investigatorNames: mediatorNames(db, r.investigatorIds, ['recordId']),
+              recorderName: r.recorder,
+              content: r.content,
+              dateStyle: head.dateStyle,
+            }),
+          '',
+          recordKeyOf('investigation', r.id),
         );
       }
       default: {

@@ -5,6 +5,7 @@ import { backupsText } from './zh-CN/backups';
 import { intakeText } from './zh-CN/intake';
 import { ledgerText } from './zh-CN/ledger';
 import { mediatorsText } from './zh-CN/mediators';
+import { printRegisterText } from './zh-CN/print-register';
 import { sessionText } from './zh-CN/session';
 import { shellText } from './zh-CN/shell';
 import { storageText } from './zh-CN/storage';
@@ -24,4 +25,5 @@ export const uiText = {
   agreement: agreementText,
   backups: backupsText,
   storage: storageText,
+  printRegister: printRegisterText,
 } as const;

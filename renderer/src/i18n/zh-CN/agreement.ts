@@ -31,7 +31,6 @@ export const agreementText = {
     previewTitle: (name: string) => `文书预览：${name}`,
     rendering: '正在生成文书…',
     download: '下载 PDF',
-    noPrint: '其他文书暂不能直接打印，请下载 PDF 后用系统的 PDF 阅读器打印',
     issuesTitle: '请注意：',
     allowMissing: '仍然打印（缺字处会留空）',
   },

@@ -49,10 +49,13 @@ export function CaseAgreements({
   detail,
   mediators,
   onCaseChanged,
+  onDocumentsChanged,
 }: {
   detail: CaseDetail;
   mediators: readonly Mediator[];
   onCaseChanged: () => void;
+  /** A document was opened for printing: the print register may hold a new version. */
+  onDocumentsChanged?: () => void;
 }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -176,7 +179,10 @@ export function CaseAgreements({
         <DocumentPreviewModal
           caseId={detail.id}
           request={document}
-          onClose={() => setDocument(null)}
+          onClose={() => {
+            setDocument(null);
+            onDocumentsChanged?.();
+          }}
         />
       ) : null}
     </Card>

@@ -6,19 +6,24 @@ import type {
 } from '../../../../domain/agreements/agreement-views';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
+import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 import { downloadBytes } from './pdf-bytes';
 import { PdfPreview } from './PdfPreview';
+import { PrintStoredControls } from './PrintStoredControls';
 
 const t = uiText.agreement.documents;
+const r = uiText.printRegister;
 
-export interface DocumentRequest {
-  readonly kind: CaseDocumentKind;
-  readonly recordId: number | null;
-  readonly title: string;
-}
+/** A document of the case to print now, or a version already in the print register. */
+export type DocumentRequest =
+  | { readonly kind: CaseDocumentKind; readonly recordId: number | null; readonly title: string }
+  | { readonly printedDocumentId: number; readonly title: string };
 
-/** One of the case's other documents, rendered on demand (never stored), previewed in-app. */
+/**
+ * One of the case's documents, previewed in-app. Opening it for printing freezes it in the print
+ * register (unchanged data → the stored bytes); a register entry opens exactly as stored.
+ */
 export function DocumentPreviewModal({
   caseId,
   request,
@@ -36,12 +41,19 @@ export function DocumentPreviewModal({
     let current = true;
     setDoc(null);
     setError(null);
-    api('documents.render', {
-      caseId,
-      kind: request.kind,
-      recordId: request.recordId,
-      allowMissingGlyphs,
-    }).then(
+    const load: Promise<RenderedDocument> =
+      'printedDocumentId' in request
+        ? api('documents.printed', { printedDocumentId: request.printedDocumentId }).then((f) => ({
+            ...f,
+            issues: [],
+          }))
+        : api('documents.render', {
+            caseId,
+            kind: request.kind,
+            recordId: request.recordId,
+            allowMissingGlyphs,
+          });
+    load.then(
       (d) => current && setDoc(d),
       (e: unknown) => current && setError(e),
     );
@@ -74,7 +86,19 @@ export function DocumentPreviewModal({
       ]}
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Alert type="info" showIcon title={t.noPrint} />
+        {doc ? (
+          <Alert
+            type={doc.printed.superseded ? 'warning' : 'info'}
+            showIcon
+            data-testid="frozen-note"
+            title={r.frozenNote(
+              doc.printed.printVersion,
+              formatDateTime(chinaDateTime(doc.printed.createdAt)),
+              doc.printed.pdfSha256.slice(0, 16),
+            )}
+            description={doc.printed.superseded ? r.supersededNote : undefined}
+          />
+        ) : null}
         {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
         {doc && doc.issues.length > 0 ? (
           <Alert
@@ -101,6 +125,7 @@ export function DocumentPreviewModal({
             {t.allowMissing}
           </Checkbox>
         ) : null}
+        {doc ? <PrintStoredControls printed={doc.printed} /> : null}
         {!doc && !error ? <Spin /> : null}
         {doc ? (
           <PdfPreview base64={doc.pdfBase64} height={Math.max(360, window.innerHeight - 300)} />

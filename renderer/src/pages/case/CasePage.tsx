@@ -32,6 +32,7 @@ import { CaseAgreements } from '../agreement/CaseAgreements';
 import { ActionModal } from './ActionModal';
 import { CaseTimeline } from './CaseTimeline';
 import { PartiesTable } from './PartiesTable';
+import { PrintRegisterPanel } from './PrintRegisterPanel';
 import { SessionList } from './SessionList';
 import { SessionModal } from './SessionModal';
 
@@ -65,6 +66,7 @@ export function CasePage() {
   const [updated, setUpdated] = useState<CaseDetail | null>(null);
   const [action, setAction] = useState<CaseAction | null>(null);
   const [addingSession, setAddingSession] = useState(false);
+  const [printsKey, setPrintsKey] = useState(0);
   const warnings = warningsFrom(location.state);
 
   const detail =
@@ -208,7 +210,14 @@ export function CasePage() {
         <PartiesTable parties={detail.parties} extensions={extensions} />
       </Card>
 
-      <CaseAgreements detail={detail} mediators={mediators} onCaseChanged={() => void reload()} />
+      <CaseAgreements
+        detail={detail}
+        mediators={mediators}
+        onCaseChanged={() => void reload()}
+        onDocumentsChanged={() => setPrintsKey((k) => k + 1)}
+      />
+
+      <PrintRegisterPanel caseId={detail.id} refreshKey={`${detail.version}:${printsKey}`} />
 
       <Row gutter={16}>
         <Col span={14}>
