@@ -69,8 +69,12 @@ export function readBackupRecord(dataDir: string): BackupRecord {
 }
 
 /** Best effort: a disk too full for this small file is already reported by the failure itself. */
-export function updateBackupRecord(dataDir: string, change: Partial<BackupRecord>): BackupRecord {
-  const next = { ...readBackupRecord(dataDir), ...change };
+export function updateBackupRecord(
+  dataDir: string,
+  change: Partial<BackupRecord>,
+  base: BackupRecord = readBackupRecord(dataDir),
+): BackupRecord {
+  const next = { ...base, ...change };
   try {
     writeFileAtomically(recordFile(dataDir), `${JSON.stringify(next, null, 2)}\n`);
   } catch {

@@ -98,18 +98,24 @@ export async function takeScheduledBackups(
 }
 
 export function takeManualBackup(db: Db, backupDir: string, now: Date): Promise<BackupInfo> {
-  return backupLedger(
-    db,
-    path.join(backupDir, backupFileName('manual', stampOf(now), ledgerTagOf(db))),
-  );
+  return backupLedger(db, freshPath(backupDir, 'manual', now, ledgerTagOf(db)));
 }
 
 /** The ledger as it was just before a restore replaced it: the restore's undo. */
 export function takeBeforeRestoreBackup(db: Db, backupDir: string, now: Date): Promise<BackupInfo> {
-  return backupLedger(
-    db,
-    path.join(backupDir, backupFileName('before-restore', stampOf(now), ledgerTagOf(db))),
-  );
+  return backupLedger(db, freshPath(backupDir, 'before-restore', now, ledgerTagOf(db)));
+}
+
+/**
+ * A name no existing copy has: two copies in the same millisecond (a restore undone at once, a
+ * clock set back) must never replace one another, least of all the one being restored.
+ */
+function freshPath(backupDir: string, kind: BackupKind, now: Date, tag: string): string {
+  const stamp = stampOf(now);
+  for (let n = 1; ; n += 1) {
+    const name = backupFileName(kind, n === 1 ? stamp : `${stamp}-${n}`, tag);
+    if (!fs.existsSync(path.join(backupDir, name))) return path.join(backupDir, name);
+  }
 }
 
 export function preMigrationBackupName(from: number, to: number, now: Date, tag: string): string {

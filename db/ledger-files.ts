@@ -56,9 +56,14 @@ export function writeMarker(paths: LedgerPaths, marker: LedgerMarker): void {
 export function writeFileAtomically(file: string, contents: string): void {
   makePrivateDir(path.dirname(file));
   const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, contents, { mode: 0o600 });
-  fsyncFile(tmp);
-  fs.renameSync(tmp, file);
+  try {
+    fs.writeFileSync(tmp, contents, { mode: 0o600 });
+    fsyncFile(tmp);
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
   fsyncDirectory(path.dirname(file));
 }
 

@@ -76,18 +76,16 @@ export async function openLedger(
   }
 
   // Look before touching: the read-write open below switches the file to WAL mode, which
-  // would already change a file that turns out not to be ours.
+  // would already change a file that turns out not to be ours. SQLite would open a
+  // write-protected file read-only and fail at the first write; say what it is instead.
   if (exists) {
+    const readOnly = notWritable(paths.ledgerFile) ?? notWritable(path.dirname(paths.ledgerFile));
+    if (readOnly) return { state: 'UNAVAILABLE', reason: 'READ_ONLY', detail: readOnly };
     const verdict = inspectExisting(paths.ledgerFile, marker !== null);
     if (verdict === 'NOT_A_LEDGER') {
       return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
     }
-    if (verdict !== 'OURS')
-      return { state: 'UNAVAILABLE', reason: 'OTHER', detail: verdict.detail };
-    // SQLite would open a write-protected file read-only and fail at the first write (the
-    // statistics refresh at start-up); say what it is instead.
-    const readOnly = notWritable(paths.ledgerFile) ?? notWritable(path.dirname(paths.ledgerFile));
-    if (readOnly) return { state: 'UNAVAILABLE', reason: 'READ_ONLY', detail: readOnly };
+    if (verdict !== 'OURS') return verdict;
   }
 
   let db: Db;
@@ -159,7 +157,7 @@ function isNotADatabaseError(error: unknown): boolean {
 function inspectExisting(
   file: string,
   openedBefore: boolean,
-): 'OURS' | 'NOT_A_LEDGER' | { readonly detail: string } {
+): 'OURS' | 'NOT_A_LEDGER' | Extract<LedgerOpenResult, { state: 'UNAVAILABLE' }> {
   let probe: Db | undefined;
   try {
     probe = openConnection(file, { readonly: true });
@@ -168,7 +166,7 @@ function inspectExisting(
       return applicationIdOf(probe) === LEDGER_APPLICATION_ID ? 'OURS' : 'NOT_A_LEDGER';
     return openedBefore || hasTables(probe) ? 'NOT_A_LEDGER' : 'OURS';
   } catch (error) {
-    return isNotADatabaseError(error) ? 'NOT_A_LEDGER' : { detail: describe(error) };
+    return isNotADatabaseError(error) ? 'NOT_A_LEDGER' : unavailable(error);
   } finally {
     probe?.close();
   }

@@ -22,7 +22,7 @@ import {
   updateBackupRecord,
   writeBackupSettings,
 } from '../../db/backup-records.js';
-import type { BackupOutcome } from '../../db/backup-records.js';
+import type { BackupOutcome, BackupRecord } from '../../db/backup-records.js';
 import { acknowledgeLossAndStartEmpty, restoreBackup } from '../../db/ledger-store.js';
 import { compareWithBackup } from '../../db/restore-compare.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
@@ -76,6 +76,8 @@ function secondFolderReason(error: unknown): string {
 
 export class SystemService {
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The last outcomes also in memory: on a full disk the record file cannot be written. */
+  private record: BackupRecord | null = null;
 
   constructor(
     private readonly ledger: LedgerSession,
@@ -97,7 +99,7 @@ export class SystemService {
   }
 
   private backupHealth(): BackupHealth {
-    const record = readBackupRecord(this.dataDir);
+    const record = this.record ?? readBackupRecord(this.dataDir);
     const newer = (failure: BackupOutcome | null, success: BackupOutcome | null) =>
       failure && failure.message && (!success || failure.at > success.at)
         ? { at: failure.at, message: failure.message }
@@ -206,7 +208,7 @@ export class SystemService {
       if (error instanceof LedgerDamagedError) this.ledger.markDamaged(error.findings);
       const message = backupFailureMessage(error);
       console.error('[backup] failed:', error);
-      updateBackupRecord(this.dataDir, { lastFailure: { at: at(), fileName: null, message } });
+      this.remember({ lastFailure: { at: at(), fileName: null, message } });
       throw new ApiError(
         error instanceof LedgerDamagedError ? 'LEDGER_DAMAGED' : 'BACKUP_FAILED',
         message,
@@ -214,7 +216,7 @@ export class SystemService {
     }
     const last = made.at(-1);
     if (last) {
-      updateBackupRecord(this.dataDir, {
+      this.remember({
         lastSuccess: { at: at(), fileName: last.fileName, message: null },
       });
       this.sendSecondCopies(made);
@@ -235,12 +237,12 @@ export class SystemService {
       for (const info of made) copyVerifiedBackup(info, target);
       const tag = parseBackupName(made[0]?.fileName ?? '')?.tag;
       if (tag) pruneScheduledBackups(target, tag);
-      updateBackupRecord(this.dataDir, {
+      this.remember({
         secondCopyLastSuccess: { at, fileName: made.at(-1)?.fileName ?? null, message: null },
       });
     } catch (error) {
       console.error('[backup] second copy failed:', error);
-      updateBackupRecord(this.dataDir, {
+      this.remember({
         secondCopyLastFailure: {
           at,
           fileName: null,
@@ -275,6 +277,10 @@ export class SystemService {
       writeBackupSettings(this.dataDir, { secondFolder: null });
     }
     return this.status();
+  }
+
+  private remember(change: Partial<BackupRecord>): void {
+    this.record = updateBackupRecord(this.dataDir, change, this.record ?? undefined);
   }
 
   /** Copies still being written; the shell waits for them before it closes the ledger. */

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { parseBackupName } from '../../../db/backup-rotation';
 import type { SystemStatus } from '../../../domain/api/system-contract';
@@ -13,8 +14,12 @@ import { ROOM_SETTINGS } from '../services/case-fixtures';
 import { tempDir } from '../support/temp-dir';
 
 let worker = '';
+let workerDir = '';
+afterAll(() => fs.rmSync(workerDir, { recursive: true, force: true }));
 beforeAll(async () => {
-  worker = path.join(tempDir('fault-worker'), 'fault-worker.cjs');
+  // Not tempDir(): that one is emptied after every test, and the worker serves them all.
+  workerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fault-worker-'));
+  worker = path.join(workerDir, 'fault-worker.cjs');
   await build({
     entryPoints: [path.resolve(import.meta.dirname, 'fault-worker.ts')],
     bundle: true,
@@ -36,12 +41,16 @@ interface Child {
 
 function start(mode: string, dataDir: string): Child {
   const proc = spawn(process.execPath, [worker, mode, dataDir], {
-    env: { ...process.env, NODE_PATH: path.resolve('node_modules') },
+    // A plain environment: the test runner's own NODE_OPTIONS are not the app's.
+    env: { PATH: process.env.PATH ?? '', NODE_PATH: path.resolve('node_modules') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   const waiters: { prefix: string; resolve: (l: string) => void }[] = [];
   let buffer = '';
+  let errors = '';
+  proc.stderr?.setEncoding('utf8');
+  proc.stderr?.on('data', (chunk: string) => (errors += chunk));
   proc.stdout?.setEncoding('utf8');
   proc.stdout?.on('data', (chunk: string) => {
     buffer += chunk;
@@ -66,7 +75,10 @@ function start(mode: string, dataDir: string): Child {
         const found = lines.find((l) => l.startsWith(prefix));
         if (found) return resolve(found);
         waiters.push({ prefix, resolve });
-        setTimeout(() => reject(new Error(`no ${prefix} in ${lines.join(' | ')}`)), timeoutMs);
+        setTimeout(
+          () => reject(new Error(`no ${prefix} in ${lines.join(' | ')}\n${errors}`)),
+          timeoutMs,
+        );
       }),
   };
 }
