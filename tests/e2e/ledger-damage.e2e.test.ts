@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
@@ -55,13 +56,12 @@ describe('damage and restore as the mediator sees them (real ledger, Chromium)',
       await dialog.getByTestId('restore-phrase').fill('我确认用备份替换当前台账');
       await screenshot(page, 'restore-confirm');
       await ok.click();
-      await page.getByRole('menuitem', { name: '设置' }).waitFor();
-      await page.getByRole('menuitem', { name: '设置' }).click();
+      // The window reloads on the settings page with the replaced ledger listed as a backup.
       await page
         .getByRole('row')
         .filter({ hasText: /before-restore-/ })
         .filter({ hasText: '恢复前' })
-        .waitFor();
+        .waitFor({ timeout: 30_000 });
       const found = await callApi(page, 'cases.search', {} as never);
       expect(JSON.stringify(found)).not.toContain('备份后登记的草场纠纷');
       expect(desk.errors).toEqual([]);
@@ -104,6 +104,7 @@ describe('damage and restore as the mediator sees them (real ledger, Chromium)',
     } finally {
       await page.close();
       await host.stop();
+      fs.rmSync(host.dataDir, { recursive: true, force: true });
     }
   });
 });
