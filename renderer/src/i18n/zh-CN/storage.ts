@@ -8,6 +8,7 @@ export const storageText = {
   recommendChecking: '正在检查备份，请稍候……',
   recommendNone: '没有找到能通过检查的备份。请不要关闭电脑，立即联系技术人员。',
   recommendBackup: (name: string, at: string) => `最近的完好备份：${name}（${at}）`,
+  chosenBackup: (name: string, at: string) => `所选备份（已通过完整性检查）：${name}（${at}）`,
   loss: {
     title: '恢复后将丢失',
     lostCases: (n: number) =>

@@ -82,7 +82,7 @@ export function RestoreConfirmModal({
       {preview ? (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text>
-            {t.recommendBackup(
+            {t.chosenBackup(
               preview.backup.fileName,
               new Date(preview.backup.createdAt).toLocaleString('zh-CN', {
                 timeZone: 'Asia/Shanghai',
