@@ -60,6 +60,10 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='executeJavaScript']",
           message: 'Do not run code in the renderer from main.',
         },
+        {
+          selector: "CallExpression[callee.property.name='openExternal']",
+          message: 'An offline desk opens no external links (security checklist item 15).',
+        },
       ],
     },
   },
@@ -184,5 +188,10 @@ export default tseslint.config(
   {
     files: ['build/**/*.{js,mjs,cjs}', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // electron-builder loads its config with require(); CommonJS is the point of these files.
+    files: ['build/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -48,6 +48,14 @@ await esbuild({
   platform: 'browser',
   target: 'chrome140',
 });
+// `npm start` asks the app's own start-up check (root, no display) before launching Electron.
+await esbuild({
+  ...common,
+  sourcemap: false,
+  entryPoints: { 'startup-environment': path.join(root, 'electron/main/startup-environment.ts') },
+  outdir: path.join(dist, 'tools'),
+  outExtension: { '.js': '.cjs' },
+});
 await esbuild({
   ...common,
   entryPoints: { host: path.join(root, 'electron/dev-web/host.ts') },

@@ -12,6 +12,21 @@ const built = spawnSync(process.execPath, [path.join(root, 'build/build.mjs'), '
 });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
+// Electron aborts with a Chromium stack as root (its sandbox refuses) and without a display;
+// the app's own check says why in one sentence, before anything is downloaded or launched.
+const { startupProblem } = createRequire(import.meta.url)(
+  path.join(root, 'dist/tools/startup-environment.cjs'),
+);
+const problem = startupProblem({
+  platform: process.platform,
+  uid: process.getuid?.(),
+  env: process.env,
+});
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
+
 const electronDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
 
 function electronBinary() {

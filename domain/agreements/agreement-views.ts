@@ -155,12 +155,21 @@ export interface VerifyReport {
 }
 
 export type PrintOutcome =
-  | { readonly printed: true; readonly copies: number }
+  | {
+      readonly printed: true;
+      readonly copies: number;
+      /** The printer's OS name; null: the system default (Electron does not name it). */
+      readonly printer: string | null;
+    }
   | {
       readonly printed: false;
       readonly copies: number;
-      /** NO_PRINTER: this host cannot print (dev:web); CANCELLED: the dialog was closed. */
-      readonly reason: 'NO_PRINTER' | 'CANCELLED' | 'FAILED';
+      readonly printer: string | null;
+      /**
+       * NO_PRINTER: this host cannot print (dev:web); CANCELLED: the dialog was closed;
+       * PREVIEWED: no printer is installed, the PDF was opened in the system viewer instead.
+       */
+      readonly reason: 'NO_PRINTER' | 'CANCELLED' | 'PREVIEWED' | 'FAILED';
       readonly message: string;
     };
 

@@ -8,10 +8,8 @@ import { createDispatcher } from '../api/dispatch.js';
 import type { Dispatch, DispatchLog } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
 import { AgreementDraftService } from '../services/agreement-draft-service.js';
-import {
-  AgreementFilesService,
-  type DocumentPrinter,
-} from '../services/agreement-files-service.js';
+import { AgreementFilesService } from '../services/agreement-files-service.js';
+import type { DocumentPrinter } from '../services/document-printer.js';
 import { AgreementSigningService } from '../services/agreement-signing-service.js';
 import { defaultDocumentDirs } from '../services/document-dirs.js';
 import { DocumentEngine } from '../services/document-engine.js';

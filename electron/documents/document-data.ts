@@ -11,6 +11,8 @@ export interface DocumentTranslation {
   /** Chinese heading printed on the translation page, e.g. 藏文译文. */
   readonly title: string;
   readonly text: string;
+  /** Which text prevails (printed on the translation page); default: the Chinese text. */
+  readonly prevailing?: 'CHINESE' | 'EQUAL' | undefined;
 }
 
 export interface DocumentData {
@@ -30,6 +32,7 @@ export const documentDataSchema = z.strictObject({
         language: z.enum(['bo', 'mn']),
         title: z.string().max(60),
         text: z.string().max(200_000),
+        prevailing: z.enum(['CHINESE', 'EQUAL']).optional(),
       }),
     )
     .max(10)

@@ -83,6 +83,13 @@ export function parseTemplate(json: unknown, source = '模板'): DocumentTemplat
     if (file.footer.verification !== undefined) {
       compile(file.footer.verification, footerScope, compiled);
     }
+    const documentScope = (p: string) => Object.hasOwn(DOCUMENT_FIELDS, p);
+    if (file.composition?.signaturePageNote !== undefined) {
+      compile(file.composition.signaturePageNote, documentScope, compiled);
+    }
+    if (file.composition?.endOfTextNote !== undefined) {
+      compile(file.composition.endOfTextNote, documentScope, compiled);
+    }
   } catch (error) {
     if (error instanceof TemplateSyntaxError) {
       throw new TemplateLoadError(`文书模板 ${source}：${error.message}`, { cause: error });
@@ -165,6 +172,7 @@ function compileBlocks(
         }
         if (block.dateLine !== undefined) compile(block.dateLine, known, compiled);
         if (block.continuationNote !== undefined) compile(block.continuationNote, known, compiled);
+        if (block.compact !== undefined) listOf(block.compact.over);
         break;
       case 'seal-area':
         for (const line of block.lines) compile(line, known, compiled);
@@ -182,6 +190,24 @@ function compileBlocks(
             throw new TemplateSyntaxError(`模板条件使用了未知的字段：${row.if}`);
           }
           for (const cell of row.cells) compile(cell.text, knownIn(scope), compiled);
+        });
+        break;
+      }
+      case 'data-table': {
+        listOf(block.over);
+        const scope = new Set([...lists, block.over]);
+        if (block.where !== undefined) {
+          if (!knownIn(scope)(block.where.field)) {
+            throw new TemplateSyntaxError(`表格筛选使用了未知的字段：${block.where.field}`);
+          }
+          compile(block.where.equals, known, compiled);
+        }
+        block.columns.forEach((column, i) => {
+          if ((column.text === undefined) === (column.number !== true)) {
+            throw new TemplateSyntaxError(`表格第 ${i + 1} 列应有 text 或 number 之一`);
+          }
+          compile(column.header, known, compiled);
+          if (column.text !== undefined) compile(column.text, knownIn(scope), compiled);
         });
         break;
       }

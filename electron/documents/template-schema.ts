@@ -15,13 +15,22 @@ import { z } from 'zod';
  * - repeat         repeats its blocks for each item of a list (parties, agents)
  * - numbered-list  one item per list entry numbered 一、二、三、 or 1、2、3、 (terms, requests)
  * - signature-table signature slots in a grid, each ≥ 2.5 cm × 2 cm with label and date line;
- *                  never split across pages
+ *                  kept together when it fits a page; `compact` switches to a table (序号,
+ *                  姓名, 签名或按指印, 日期; cells ≥ 25 × 20 mm) when a list has many items
  * - seal-area      committee name + （印） and date, right-aligned, with room for the seal
  * - form-table     bordered grid of cells (registration forms §2.5, §2.10); rows never split;
- *                  a row may repeat `over` a list (one row per party) and carry its own `if`
+ *                  a row may repeat `over` a list (one row per party) and carry its own `if`;
+ *                  `role` marks rows where parties sign or the seal goes, `header` rows are
+ *                  repeated when the table continues on a new page; a cell taller than
+ *                  `maxHeightMm` prints “（见附页一）” and continues on a 附页 at the end
+ * - data-table     a table with a header row (repeated on every page it continues on) and one
+ *                  row per item of a list, columns with relative widths (group obligations)
  * - spacer, page-break
  * Any block may carry `if` (render only when that field or list is non-empty) and
- * `keepWithNext` (do not leave it alone at the bottom of a page).
+ * `keepWithNext` (do not leave it alone at the bottom of a page). A paragraph may be a `note`
+ * (备注 below a form): not text of the document for the composition rules.
+ * The composition rules themselves (签署页 note, “（以下无正文）”) live in the layout engine;
+ * `composition` only words them for a template.
  */
 
 const mm = z.number().min(0).max(300);
@@ -61,6 +70,7 @@ const paragraphBlock = z.strictObject({
   indentChars: z.number().min(0).max(8).optional(),
   bold: z.boolean().optional(),
   sizePt: z.number().min(8).max(40).optional(),
+  role: z.enum(['body', 'note']).optional(),
   ...common,
 });
 
@@ -103,6 +113,17 @@ const signatureTableBlock = z.strictObject({
   slotHeightMm: z.number().min(20).max(80),
   dateLine: z.string().max(40).optional(),
   continuationNote: z.string().max(200).optional(),
+  /**
+   * Compact signature table instead of slots: when list `over` has at least `atLeast` items
+   * (six or more parties), one row per slot with 序号, 姓名, 签名或按指印, 日期.
+   */
+  compact: z
+    .strictObject({
+      over: listName,
+      atLeast: z.number().int().min(1).max(200),
+      rowHeightMm: z.number().min(20).max(60).optional(),
+    })
+    .optional(),
   slots: z.array(signatureSlot).min(1).max(20),
   ...common,
 });
@@ -136,10 +157,40 @@ const formTableBlock = z.strictObject({
         over: listName.optional(),
         /** Print the row only when this field or list is non-empty. */
         if: condition.optional(),
+        /** Where parties sign or the seal goes (composition rules); default: text. */
+        role: z.enum(['body', 'signature', 'seal']).optional(),
+        /** Repeated at the top of every page the table continues on. */
+        header: z.boolean().optional(),
+        /** A cell taller than this continues on a 附页 (default: what fits on a page). */
+        maxHeightMm: z.number().min(10).max(250).optional(),
       }),
     )
     .min(1)
     .max(60),
+  ...common,
+});
+
+const dataTableColumn = z.strictObject({
+  header: z.string().max(40),
+  /** Cell text in the scope of the row's list item; omit with `number` for 序号. */
+  text: text.optional(),
+  /** Prints the row number (1, 2, 3 …). */
+  number: z.boolean().optional(),
+  width: z.number().positive(),
+  align: align.optional(),
+});
+
+const dataTableBlock = z.strictObject({
+  type: z.literal('data-table'),
+  over: listName,
+  /**
+   * Only the items whose field `field` equals `equals` (resolved in the enclosing scope), e.g.
+   * the obligees of one term inside a `repeat` over terms.
+   */
+  where: z.strictObject({ field: condition, equals: z.string().max(200) }).optional(),
+  columns: z.array(dataTableColumn).min(1).max(10),
+  rowMinHeightMm: mm.optional(),
+  sizePt: z.number().min(8).max(24).optional(),
   ...common,
 });
 
@@ -163,6 +214,7 @@ export type NumberedListBlock = z.infer<typeof numberedListBlock>;
 export type SignatureTableBlock = z.infer<typeof signatureTableBlock>;
 export type SealAreaBlock = z.infer<typeof sealAreaBlock>;
 export type FormTableBlock = z.infer<typeof formTableBlock>;
+export type DataTableBlock = z.infer<typeof dataTableBlock>;
 export type SpacerBlock = z.infer<typeof spacerBlock>;
 export type PageBreakBlock = z.infer<typeof pageBreakBlock>;
 export interface RepeatBlock extends Common {
@@ -180,6 +232,7 @@ export type TemplateBlock =
   | SignatureTableBlock
   | SealAreaBlock
   | FormTableBlock
+  | DataTableBlock
   | SpacerBlock
   | PageBreakBlock;
 
@@ -198,6 +251,7 @@ export const templateBlockSchema: z.ZodType<TemplateBlock> = z.lazy(() =>
     signatureTableBlock,
     sealAreaBlock,
     formTableBlock,
+    dataTableBlock,
     spacerBlock,
     pageBreakBlock,
   ]),
@@ -220,6 +274,15 @@ export const documentTemplateSchema = z.strictObject({
     pageNumber: z.string().max(100),
     verification: z.string().max(100).optional(),
   }),
+  /** Wording of the composition rules' notes; the engine has defaults. */
+  composition: z
+    .strictObject({
+      /** On a page holding only signatures / the seal; default “（本页无正文，为《标题》签署页）”. */
+      signaturePageNote: z.string().max(200).optional(),
+      /** Below the last text of a page followed by blank space; default “（以下无正文）”. */
+      endOfTextNote: z.string().max(40).optional(),
+    })
+    .optional(),
   blocks: z.array(templateBlockSchema).min(1).max(200),
 });
 

@@ -123,7 +123,13 @@ export function checkDocumentText(
     }
     const missing = chars.filter((c) => {
       const cp = c.codePointAt(0) ?? 0;
-      return !isLayout(cp) && !fonts.tibetan.hasGlyphForCodePoint(cp);
+      // Chinese punctuation on the translation page, such as full-width （）, comes from the
+      // Chinese font (text-metrics.ts: the Tibetan font chain).
+      return (
+        !isLayout(cp) &&
+        !fonts.tibetan.hasGlyphForCodePoint(cp) &&
+        !fonts.serif.hasGlyphForCodePoint(cp)
+      );
     });
     if (missing.length > 0) {
       const unmatched = unique(missing);
@@ -131,7 +137,7 @@ export function checkDocumentText(
         code: 'MISSING_GLYPHS',
         field,
         characters: unmatched,
-        message: `藏文字体缺少 ${describe(unmatched)}，译文页只能写藏文`,
+        message: `藏文字体缺少 ${describe(unmatched)}，译文页只能写藏文及中文标点`,
       });
     }
   });

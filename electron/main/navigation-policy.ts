@@ -25,7 +25,8 @@ export interface SenderFrameLike {
 }
 
 /**
- * An IPC call is answered only when it comes from the app's own top-level page. A null frame
+ * An IPC call is answered only when it comes from the app's own top-level page (the caller
+ * derives isMainFrame from `frame.parent === null`, see ipc-door.ts). A null frame
  * (navigated away or destroyed) and a detached frame are refused too.
  */
 export function isTrustedSender(frame: SenderFrameLike | null | undefined): boolean {

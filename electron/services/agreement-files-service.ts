@@ -31,11 +31,8 @@ import type { LedgerSession } from './ledger-session.js';
 import { registerAgreementPdf } from './print-register-agreements.js';
 import type { PrintRegisterService } from './print-register-service.js';
 
-export {
-  NO_PRINTER_MESSAGE,
-  type DocumentPrinter,
-  type PrinterResult,
-} from './document-print-service.js';
+export { NO_PRINTER_MESSAGE } from './document-print-service.js';
+export type { DocumentPrinter } from './document-printer.js';
 
 const shortHash = (hex: string) => hex.slice(0, 16);
 

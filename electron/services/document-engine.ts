@@ -6,6 +6,7 @@ import { loadDocumentFonts, type DocumentFonts } from '../documents/font-registr
 import {
   DocumentRenderError,
   documentVerificationCode,
+  layoutDocument,
   renderDocument,
 } from '../documents/render-document.js';
 import { checkDocumentText, type TextIssue } from '../documents/text-coverage.js';
@@ -72,13 +73,32 @@ export class DocumentEngine {
     return template;
   }
 
-  /** Printable-text problems as API issues: Mongolian/Tibetan-in-body are errors, glyphs warnings. */
+  /**
+   * Printable-text problems as API issues: Mongolian/Tibetan-in-body are errors, glyphs
+   * warnings. When the text is printable the document is also laid out (measure + paginate,
+   * the same code the print runs), so a check that passes never fails at print.
+   */
   check(kind: DocumentTemplateKind, data: DocumentData): DraftIssue[] {
-    const result = checkDocumentText(this.template(kind), data, this.loadFonts());
-    return [
+    const template = this.template(kind);
+    const fonts = this.loadFonts();
+    const result = checkDocumentText(template, data, fonts);
+    const issues = [
       ...result.errors.map((i) => textIssueToDraftIssue(i, 'ERROR')),
       ...result.warnings.map((i) => textIssueToDraftIssue(i, 'WARNING')),
     ];
+    if (result.errors.length > 0) return issues;
+    try {
+      layoutDocument(template, data, fonts);
+    } catch (error) {
+      if (!(error instanceof DocumentRenderError)) throw error;
+      issues.push({
+        code: 'NOT_PRINTABLE',
+        level: 'ERROR',
+        field: 'document',
+        message: `文书无法排版：${error.message}`,
+      });
+    }
+    return issues;
   }
 
   async render(

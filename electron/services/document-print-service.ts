@@ -1,23 +1,12 @@
 import type { PrintOutcome } from '../../domain/agreements/agreement-views.js';
+import type { DocumentPrinter, PrintJobResult } from './document-printer.js';
 import type { PrintRegisterService } from './print-register-service.js';
 
-/**
- * What the system print dialog reports. The object form carries the printer the user picked,
- * when the shell can tell; the print register keeps it.
- */
-export type PrinterResult =
-  'PRINTED' | 'CANCELLED' | { readonly outcome: 'PRINTED'; readonly printerName: string | null };
+export type { DocumentPrinter } from './document-printer.js';
 
-/**
- * The Electron shell's print route (electron/main/print-pdf.ts). Absent in tests and in the
- * dev:web host, where the renderer opens the PDF in the browser and prints from there.
- */
-export interface DocumentPrinter {
-  print(
-    pdf: Buffer,
-    options: { readonly copies: number; readonly title: string },
-  ): Promise<PrinterResult>;
-}
+const PREVIEWED_MESSAGE =
+  '这台电脑没有安装打印机，已用系统的 PDF 阅读器打开文件：可在阅读器中打印，或另存后到有打印机的电脑上打印';
+const PRINT_FAILED_MESSAGE = '打印没有完成，请检查打印机是否连接、是否有纸，然后重试';
 
 export const NO_PRINTER_MESSAGE =
   '当前环境不能直接调用打印机。请先打开 PDF，再用浏览器或 PDF 阅读器的打印功能打印，份数请按文书上的“一式 N 份”设置';
@@ -36,11 +25,17 @@ export class DocumentPrintService {
   async print(printedDocumentId: number, copies: number): Promise<PrintOutcome> {
     const stored = this.register.getStored(printedDocumentId);
     if (this.printer === null) {
-      return { printed: false, copies, reason: 'NO_PRINTER', message: NO_PRINTER_MESSAGE };
+      return {
+        printed: false,
+        copies,
+        printer: null,
+        reason: 'NO_PRINTER',
+        message: NO_PRINTER_MESSAGE,
+      };
     }
-    let result: PrinterResult;
+    let job: PrintJobResult;
     try {
-      result = await this.printer.print(Buffer.from(stored.file.pdfBase64, 'base64'), {
+      job = await this.printer.print(Buffer.from(stored.file.pdfBase64, 'base64'), {
         copies,
         title: stored.file.fileName,
       });
@@ -49,18 +44,25 @@ export class DocumentPrintService {
       return {
         printed: false,
         copies,
+        printer: null,
         reason: 'FAILED',
-        message: '打印没有完成，请检查打印机是否连接、是否有纸，然后重试',
+        message: PRINT_FAILED_MESSAGE,
       };
     }
-    if (result === 'CANCELLED') {
-      return { printed: false, copies, reason: 'CANCELLED', message: '已取消打印' };
+    const base = { copies: job.copies, printer: job.printer };
+    switch (job.outcome) {
+      case 'PRINTED':
+        // Only a job that went to the printer is a trip to paper; the dialog's copy count and
+        // printer are what the shell preset (Electron reports no change made inside the dialog).
+        this.register.recordPrint({ printedDocumentId, copies: job.copies, printer: job.printer });
+        return { ...base, printed: true };
+      case 'CANCELLED':
+        return { ...base, printed: false, reason: 'CANCELLED', message: '已取消打印' };
+      case 'PREVIEWED':
+        return { ...base, printed: false, reason: 'PREVIEWED', message: PREVIEWED_MESSAGE };
+      case 'FAILED':
+        console.error('[print] failed:', job.detail ?? 'unknown');
+        return { ...base, printed: false, reason: 'FAILED', message: PRINT_FAILED_MESSAGE };
     }
-    this.register.recordPrint({
-      printedDocumentId,
-      copies,
-      printer: typeof result === 'string' ? null : result.printerName,
-    });
-    return { printed: true, copies };
   }
 }

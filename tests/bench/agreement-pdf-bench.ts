@@ -3,7 +3,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { buildAcceptanceRegisterDocumentData } from '../../electron/documents/acceptance-register-data.js';
 import { buildAgreementDocumentData } from '../../electron/documents/agreement-data.js';
+import { loadDocumentFonts } from '../../electron/documents/font-registry.js';
+import { renderDocument } from '../../electron/documents/render-document.js';
+import { loadTemplateFile } from '../../electron/documents/template-loader.js';
 import {
   benchAgreementPdf,
   SAMPLE_AGREEMENT_INPUT,
@@ -16,7 +20,11 @@ import type { DocumentData } from '../../electron/documents/document-data.js';
  * - agreement_pdf_cold_ms: a fresh Node process, from process start to the first PDF done,
  *   measured inside the child (target ≤ 400);
  * - agreement_pdf_vs_chromium_ratio: Chromium page.pdf() of the same agreement as HTML, warm p50
- *   with a reused page, divided by ours (target ≥ 5).
+ *   with a reused page, divided by ours (target ≥ 5);
+ * - agreement_pdf_15_parties_warm_ms: a 15-party agreement (compact signature table), warm p50
+ *   (target ≤ 60);
+ * - register_pdf_20k_chars_ms: an acceptance register whose 20,000-character summary runs onto
+ *   附页, warm p50 (target ≤ 150).
  */
 
 const run = promisify(execFile);
@@ -168,6 +176,66 @@ async function chromiumP50Ms(iterations: number): Promise<number> {
   }
 }
 
+const WORKER_NAMES = [
+  '马福祥',
+  '李永贵',
+  '韩学明',
+  '马秀英',
+  '冶成林',
+  '祁德胜',
+  '马海龙',
+  '沈占山',
+];
+
+async function warmP50(
+  root: string,
+  templateFile: string,
+  data: DocumentData,
+  iterations: number,
+): Promise<number> {
+  const fonts = loadDocumentFonts(path.join(root, 'node_modules', '@expo-google-fonts'));
+  const template = loadTemplateFile(path.join(root, 'templates', templateFile));
+  const creationDate = new Date('2026-11-23T02:00:00Z');
+  await renderDocument(template, data, { creationDate, fonts });
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const start = performance.now();
+    await renderDocument(template, data, { creationDate, fonts });
+    times.push(performance.now() - start);
+  }
+  return round(median(times));
+}
+
+function fifteenPartyAgreement(): DocumentData {
+  const base = SAMPLE_AGREEMENT_INPUT.parties[0];
+  if (!base) throw new Error('bench fixture');
+  return buildAgreementDocumentData({
+    ...SAMPLE_AGREEMENT_INPUT,
+    parties: Array.from({ length: 15 }, (_, i) => ({
+      ...base,
+      name: `${WORKER_NAMES[i % WORKER_NAMES.length] ?? ''}${i >= WORKER_NAMES.length ? String(i) : ''}`,
+    })),
+  });
+}
+
+function register20k(): DocumentData {
+  let summary = '';
+  for (let i = 1; summary.length < 20_000; i += 1) {
+    summary += `第${i}段：申请人称双方因草场边界发生争执，被申请人认为界桩未被移动，双方各执一词。`;
+  }
+  return buildAcceptanceRegisterDocumentData({
+    committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+    partyNames: WORKER_NAMES.slice(0, 2),
+    acceptedDate: '2026-10-09',
+    disputeType: '损害赔偿纠纷',
+    source: 'APPLICATION',
+    disputeSummary: summary.slice(0, 20_000),
+    registrarName: '那仁',
+    registerDate: '2026-10-09',
+    dateStyle: 'ARABIC',
+  });
+}
+
 export async function runAgreementPdfBench(): Promise<Record<string, number>> {
   const root = repoRoot();
   const warm = await benchAgreementPdf({
@@ -177,7 +245,11 @@ export async function runAgreementPdfBench(): Promise<Record<string, number>> {
   });
   const cold = await coldMs(root);
   const chromium = await chromiumP50Ms(20);
+  const fifteen = await warmP50(root, 'agreement.v1.json', fifteenPartyAgreement(), 20);
+  const register = await warmP50(root, 'acceptance-register.v1.json', register20k(), 10);
   return {
+    agreement_pdf_15_parties_warm_ms: fifteen,
+    register_pdf_20k_chars_ms: register,
     agreement_pdf_warm_p50_ms: warm.warm_p50_ms,
     agreement_pdf_cold_ms: round(cold),
     agreement_pdf_chromium_p50_ms: round(chromium),

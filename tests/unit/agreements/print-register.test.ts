@@ -8,10 +8,11 @@ import type {
 } from '../../../domain/agreements/agreement-views.js';
 import type { CaseDetail } from '../../../domain/cases/case-views.js';
 import type { PrintedDocument } from '../../../domain/documents/printed-documents.js';
-import {
-  DocumentPrintService,
-  type DocumentPrinter,
-} from '../../../electron/services/document-print-service.js';
+import { DocumentPrintService } from '../../../electron/services/document-print-service.js';
+import type {
+  DocumentPrinter,
+  PrintJobResult,
+} from '../../../electron/services/document-printer.js';
 import { PrintRegisterService } from '../../../electron/services/print-register-service.js';
 import { session } from '../services/case-fixtures.js';
 import { generated, mediatingCase, type MediatingCase } from './agreement-fixtures.js';
@@ -161,22 +162,32 @@ describe('print register: every printed document is frozen', () => {
       kind: 'APPLICATION',
     });
     const sent: { bytes: Buffer; copies: number }[] = [];
-    let answer: Awaited<ReturnType<DocumentPrinter['print']>> = {
+    let answer: Omit<PrintJobResult, 'copies'> = {
       outcome: 'PRINTED',
-      printerName: 'HP LaserJet 调解室',
+      printer: 'HP LaserJet 调解室',
     };
     const printer: DocumentPrinter = {
       print: (bytes, { copies }) => {
         sent.push({ bytes, copies });
-        return Promise.resolve(answer);
+        return Promise.resolve({ ...answer, copies });
       },
     };
     const register = new PrintRegisterService(m.l.core.ledger);
     const printing = new DocumentPrintService(register, printer);
-    expect(await printing.print(doc.printed.id, 4)).toEqual({ printed: true, copies: 4 });
+    expect(await printing.print(doc.printed.id, 4)).toEqual({
+      printed: true,
+      copies: 4,
+      printer: 'HP LaserJet 调解室',
+    });
     expect(sent[0]!.bytes.toString('base64')).toBe(doc.pdfBase64);
-    answer = 'CANCELLED';
+    // A cancel, a preview in the system viewer and a failure are not trips to paper.
+    answer = { outcome: 'CANCELLED', printer: 'HP LaserJet 调解室' };
     expect(await printing.print(doc.printed.id, 1)).toMatchObject({ reason: 'CANCELLED' });
+    answer = { outcome: 'PREVIEWED', printer: null };
+    expect(await printing.print(doc.printed.id, 2)).toMatchObject({ reason: 'PREVIEWED' });
+    answer = { outcome: 'FAILED', printer: 'HP LaserJet 调解室', detail: 'Print job failed' };
+    const failed = await printing.print(doc.printed.id, 3);
+    expect(failed).toMatchObject({ printed: false, reason: 'FAILED' });
     const entry = register.listForCase(m.detail.id)[0]!;
     expect(entry.prints).toMatchObject([{ copies: 4, printer: 'HP LaserJet 调解室' }]);
   });

@@ -156,7 +156,7 @@ describe('signature table', () => {
       seen.add(pages);
     }
     expect(seen.size).toBeGreaterThan(1); // the loop did cross page boundaries
-  });
+  }, 180_000);
 });
 
 describe('user text is printed literally', () => {

@@ -1,0 +1,93 @@
+import type { Box, DrawOp, LaidOutPage } from './layout-boxes.js';
+import type { TextMetrics } from './text-metrics.js';
+
+/**
+ * The draw stage: executes the operations of placed boxes on pdfkit pages. It decides nothing
+ * about layout; every line was broken and every box placed before. Text is drawn line by line
+ * with `lineBreak: false`, one run per font (text-metrics.ts), so pdfkit never re-wraps.
+ */
+
+/** Characters with the ink colour of the form (pure black prints best on office lasers). */
+export const INK = '#000000';
+export const RULE = '#555555';
+
+export interface DrawTarget {
+  readonly doc: PDFKit.PDFDocument;
+  readonly metrics: TextMetrics;
+  /** Top of the type area. */
+  readonly top: number;
+}
+
+function drawText(target: DrawTarget, op: Extract<DrawOp, { kind: 'text' }>, y: number): void {
+  const { doc, metrics } = target;
+  if (op.text === '') return;
+  const runs = metrics.runs(op.text, op.font);
+  // Shaped scripts (Tibetan stacks) extract from their source text, not from glyph guesses.
+  const shaped = op.font === 'tibetan';
+  if (shaped) doc.markContent('Span', { actual: op.text });
+  let x = op.x;
+  for (const run of runs) {
+    doc
+      .font(run.font)
+      .fontSize(op.size)
+      .fillColor(op.grey ? RULE : INK)
+      .text(run.text, x, y, {
+        lineBreak: false,
+        characterSpacing: op.characterSpacing ?? 0,
+      });
+    x += metrics.width(run.text, op.font, op.size, op.characterSpacing ?? 0);
+    if (op.characterSpacing) x += op.characterSpacing;
+  }
+  if (shaped) doc.endMarkedContent();
+}
+
+export function drawOps(target: DrawTarget, ops: readonly DrawOp[], top: number): void {
+  const { doc } = target;
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'text':
+        drawText(target, op, top + op.y);
+        break;
+      case 'rect':
+        doc
+          .save()
+          .lineWidth(0.75)
+          .strokeColor(INK)
+          .rect(op.x, top + op.y, op.width, op.height)
+          .stroke()
+          .restore();
+        break;
+      case 'rule':
+        doc
+          .save()
+          .lineWidth(0.5)
+          .strokeColor(RULE)
+          .moveTo(op.x1, top + op.y)
+          .lineTo(op.x2, top + op.y)
+          .stroke()
+          .restore();
+        break;
+      default: {
+        const unreachable: never = op;
+        throw new Error(`未知的绘制操作：${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+}
+
+/** Draws every page (pages must already exist in pdfkit's buffer, one per laid-out page). */
+export function drawPages(target: DrawTarget, pages: readonly LaidOutPage[]): void {
+  const { doc } = target;
+  pages.forEach((page, index) => {
+    if (index > 0) doc.addPage();
+    // Writing near the bottom margin must not make pdfkit add a page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    for (const placed of page.boxes) drawBox(target, placed.box, target.top + placed.y);
+    doc.page.margins.bottom = bottom;
+  });
+}
+
+function drawBox(target: DrawTarget, box: Box, top: number): void {
+  drawOps(target, box.ops, top);
+}

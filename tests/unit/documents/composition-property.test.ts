@@ -1,0 +1,232 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildAcceptanceRegisterDocumentData } from '../../../electron/documents/acceptance-register-data.js';
+import {
+  buildAgreementDocumentData,
+  buildRightsNoticeDocumentData,
+  type DocumentPartyInput,
+} from '../../../electron/documents/agreement-data.js';
+import type { DocumentData } from '../../../electron/documents/document-data.js';
+import { CONTENT_ROLES } from '../../../electron/documents/layout-boxes.js';
+import { buildOralAgreementDocumentData } from '../../../electron/documents/oral-agreement-data.js';
+import { layoutDocument, renderDocument } from '../../../electron/documents/render-document.js';
+import { buildSessionRecordDocumentData } from '../../../electron/documents/session-record-data.js';
+import type { DocumentTemplate } from '../../../electron/documents/template-loader.js';
+import {
+  FIXED_DATE,
+  fonts,
+  noticeTemplate,
+  pdfFile,
+  removePdfFiles,
+  SAMPLE_AGREEMENT_INPUT,
+  squash,
+} from './fixtures.js';
+import { overlappingLines, pdfLines, type PdfLine } from './pdf-lines.js';
+import { SAMPLE_ORAL, SAMPLE_SESSION, TEMPLATE_CASES } from './samples.js';
+
+afterAll(removePdfFiles);
+
+/**
+ * Property test of the composition rules (issue 7): for 1–30 parties with agents, interpreters,
+ * mediators and text lengths from 0 to the ledger's maximum, every rendered page
+ * - holds text of the document, or says “本页无正文” (never only signatures, a seal or a date);
+ * - has no two lines on top of each other and nothing outside the type area;
+ * - keeps each date on one line;
+ * and a compact signature table continued on a page repeats its header there.
+ */
+
+const MM = 72 / 25.4;
+const PAGE = { width: 595.28, height: 841.89 };
+const SURNAMES = [...'马李韩冶祁沈喇赵杨白何王张刘陈'];
+const GIVEN = ['福祥', '永贵', '学明', '秀英', '成林', '德胜', '海龙', '占山', '国华', '光辉'];
+const SENTENCE =
+  '经查，双方于2026年3月口头约定由被申请人承包施工，工程完工后申请人以质量问题为由拒付尾款人民币贰万元整（¥20,000.00），双方多次协商未果。';
+
+const textOf = (length: number) =>
+  SENTENCE.repeat(Math.ceil(length / SENTENCE.length) + 1).slice(0, length);
+const lengthArb = (max: number) =>
+  fc.oneof(fc.constantFrom(0, 1, 60, 600, max), fc.integer({ min: 0, max }));
+
+function party(i: number): DocumentPartyInput {
+  const base = SAMPLE_AGREEMENT_INPUT.parties[0] as DocumentPartyInput;
+  const name = `${SURNAMES[i % SURNAMES.length] ?? ''}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] ?? ''}`;
+  return { ...base, name };
+}
+
+const margins = (template: DocumentTemplate) => template.file.page.marginsMm;
+
+function checkPages(
+  template: DocumentTemplate,
+  data: DocumentData,
+  pdf: Buffer,
+  dates: readonly string[],
+): void {
+  const file = pdfFile(pdf);
+  const count = file.pages();
+  const lines = pdfLines(file.bbox());
+  const layout = layoutDocument(template, data, fonts());
+  expect(count).toBe(layout.pages.length);
+  expect(overlappingLines(lines)).toEqual([]);
+  const m = margins(template);
+  const top = m.top * MM;
+  const bottom = PAGE.height - m.bottom * MM;
+  const isFooter = (l: PdfLine) => l.yMin > bottom;
+  for (const line of lines) {
+    expect(line.xMin, line.text).toBeGreaterThan(m.left * MM - 1);
+    expect(line.xMax, line.text).toBeLessThan(PAGE.width - m.right * MM + 2);
+    if (isFooter(line)) {
+      expect(line.yMax, line.text).toBeLessThan(PAGE.height);
+      expect(line.text).toMatch(/^(第\d+页共\d+页|校验码)/);
+    } else {
+      expect(line.yMin, line.text).toBeGreaterThan(top - 14);
+      expect(line.yMax, line.text).toBeLessThan(bottom + 4);
+    }
+  }
+  for (let page = 1; page <= count; page += 1) {
+    const text = squash(file.pageText(page));
+    const laid = layout.pages[page - 1];
+    const hasText = laid?.boxes.some((b) => CONTENT_ROLES.has(b.box.role)) ?? false;
+    // The rendered page says 本页无正文 exactly when the layout put no text of the document on it.
+    expect(text.includes('本页无正文'), `第${page}页`).toBe(!hasText);
+    expect(text).toContain(`第${page}页共${count}页`);
+    // Rows of a compact signature table (they carry their header) need it on their page.
+    const compactRows = laid?.boxes.some(
+      (b) => b.box.role === 'signature' && b.box.repeatHeader !== undefined,
+    );
+    if (compactRows) {
+      expect(squash(file.pageText(page, '-layout'))).toContain('序号姓名签名或按指印日期');
+    }
+  }
+  const body = lines.filter((l) => !isFooter(l)).map((l) => squash(l.text));
+  for (const date of dates) {
+    const all = squash(file.text());
+    if (all.includes(date))
+      expect(
+        body.some((l) => l.includes(date)),
+        date,
+      ).toBe(true);
+  }
+}
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 6);
+const render = (template: DocumentTemplate, data: DocumentData) =>
+  renderDocument(template, data, {
+    creationDate: FIXED_DATE,
+    fonts: fonts(),
+    allowMissingGlyphs: true,
+  });
+const templateOf = (kind: string) => {
+  if (kind === 'RIGHTS_NOTICE') return noticeTemplate();
+  const c = TEMPLATE_CASES.find((t) => t.kind === kind);
+  if (!c) throw new Error(kind);
+  return c.template();
+};
+
+describe('composition rules on rendered pages (property)', () => {
+  it('written agreement', async () => {
+    const template = templateOf('AGREEMENT');
+    await fc.assert(
+      fc.asyncProperty(
+        // An agreement has at least two parties (the data builder refuses one).
+        fc.integer({ min: 2, max: 30 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 3 }),
+        lengthArb(20_000),
+        fc.integer({ min: 1, max: 6 }),
+        async (n, agents, interpreter, mediators, factsLength, terms) => {
+          const parties = Array.from({ length: n }, (_, i) => party(i));
+          const data = buildAgreementDocumentData({
+            ...SAMPLE_AGREEMENT_INPUT,
+            parties,
+            agents: Array.from({ length: Math.min(agents, n) }, (_, i) => ({
+              kind: '委托代理人' as const,
+              name: `代理人${i + 1}`,
+              principal: parties[i]?.name ?? '',
+            })),
+            interpreter: interpreter
+              ? { name: '才让', language: '藏语', partyNames: [parties[0]?.name ?? ''] }
+              : undefined,
+            mediatorNames: ['李秀兰', '才让', '那仁'].slice(0, mediators),
+            factsAndIssues: textOf(factsLength) || '（略）',
+            terms: Array.from({ length: terms }, (_, i) => `第${i + 1}项：${textOf(40 + i * 37)}`),
+          });
+          checkPages(template, data, await render(template, data), [
+            '二〇二六年十一月二十三日',
+            '2026年11月30日',
+          ]);
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
+    );
+  }, 900_000);
+
+  it('rights notice, acceptance register, oral register, session record', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          'RIGHTS_NOTICE',
+          'ACCEPTANCE_REGISTER',
+          'ORAL_AGREEMENT_REGISTER',
+          'SESSION_RECORD',
+        ),
+        fc.integer({ min: 1, max: 30 }),
+        lengthArb(20_000),
+        fc.boolean(),
+        async (kind, count, length, interpreter) => {
+          // Registers and records name at least two parties; a rights notice may go to one.
+          const n = kind === 'RIGHTS_NOTICE' ? count : Math.max(count, 2);
+          const parties = Array.from({ length: n }, (_, i) => party(i));
+          const names = parties.map((p) => p.name);
+          let data: DocumentData;
+          let dates: string[];
+          switch (kind) {
+            case 'RIGHTS_NOTICE':
+              data = buildRightsNoticeDocumentData({
+                committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+                parties,
+                noticeDate: '2030-01-05',
+                dateStyle: 'CHINESE',
+              });
+              dates = ['二〇三〇年一月五日'];
+              break;
+            case 'ACCEPTANCE_REGISTER':
+              data = buildAcceptanceRegisterDocumentData({
+                committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+                partyNames: names,
+                acceptedDate: '2026-10-09',
+                disputeType: '损害赔偿纠纷',
+                source: 'APPLICATION',
+                disputeSummary: textOf(Math.min(length, 5_000)) || '略',
+                registrarName: '那仁',
+                registerDate: '2026-10-09',
+                dateStyle: 'ARABIC',
+              });
+              dates = ['2026年10月9日'];
+              break;
+            case 'ORAL_AGREEMENT_REGISTER':
+              data = buildOralAgreementDocumentData({
+                ...SAMPLE_ORAL,
+                parties,
+                factsAndIssues: textOf(length) || '略',
+                oralTerms: textOf(Math.floor(length / 2)) || '略',
+              });
+              dates = ['2026年9月2日'];
+              break;
+            default:
+              data = buildSessionRecordDocumentData({
+                ...SAMPLE_SESSION,
+                partyNames: names,
+                interpreter: interpreter ? SAMPLE_SESSION.interpreter : undefined,
+                content: textOf(length) || '略',
+              });
+              dates = ['2026年11月23日'];
+          }
+          const template = templateOf(kind);
+          checkPages(template, data, await render(template, data), dates);
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
+    );
+  }, 900_000);
+});
