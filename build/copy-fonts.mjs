@@ -15,6 +15,15 @@ export const APP_FONTS = [
     '@expo-google-fonts/noto-serif-tibetan/400Regular/NotoSerifTibetan_400Regular.ttf',
     'NotoSerifTibetan-Regular.ttf',
   ],
+  // Fallbacks for rare characters (生僻字, CJK Extension B …) that Noto Serif SC lacks.
+  [
+    '@expo-google-fonts/noto-serif-tc/400Regular/NotoSerifTC_400Regular.ttf',
+    'NotoSerifTC-Regular.ttf',
+  ],
+  [
+    '@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf',
+    'NotoSerifJP-Regular.ttf',
+  ],
 ];
 
 export function copyAppFonts(root, destination) {

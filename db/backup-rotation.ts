@@ -41,7 +41,7 @@ function isoWeek(day: Date): string {
 
 const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
-/** The first 8 characters of the ledger's identity (migration 007), `00000000` before it. */
+/** The first 8 characters of the ledger's identity (migration 008), `00000000` before it. */
 export function ledgerTagOf(db: Db): string {
   try {
     const row = db.prepare('SELECT ledger_id FROM ledger_identity WHERE singleton = 1').get() as

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CaseAction } from './case-lifecycle';
-import { multiLine, singleLine } from './text-input';
+import { multiLine, optionalMultiLine, singleLine } from './text-input';
 import { parseIsoDate } from './validation/calendar-date';
 import * as advisedRoutes from './taxonomy/advised-routes';
 import * as referralTargets from './taxonomy/referral-targets';
@@ -112,7 +112,11 @@ const returnFromReferral = actionObject('RETURN_FROM_REFERRAL', {
 
 const startPerformance = actionObject('START_PERFORMANCE', {});
 const startFollowUp = actionObject('START_FOLLOW_UP', {});
-const close = actionObject('CLOSE', { closedDate: isoDate('结案日期') });
+const close = actionObject('CLOSE', {
+  closedDate: isoDate('结案日期'),
+  // Required only when the last follow-up did not find the agreement performed (PML 31).
+  unperformedReason: optionalMultiLine({ label: '未履行完毕即结案的理由', max: 1000 }),
+});
 // Volume number, retention and the PDF hash belong to the archive volume record, not here.
 const archive = actionObject('ARCHIVE', {});
 

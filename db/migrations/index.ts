@@ -4,7 +4,8 @@ import { migration003 } from './003-case-ledger.js';
 import { migration004 } from './004-agreements.js';
 import { migration005 } from './005-reports-screening.js';
 import { migration006 } from './006-print-register.js';
-import { migration007 } from './007-ledger-identity.js';
+import { migration007 } from './007-followups.js';
+import { migration008 } from './008-ledger-identity.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method.js';
 import { agreementsContract } from './agreements-contract.js';
 import { casesContract } from './cases-contract.js';
+import { followupsContract } from './followups-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
 import { reportsContract } from './reports-contract.js';
 import { settingsContract } from './settings-contract.js';
@@ -17,6 +18,7 @@ export const apiContract = {
   ...mediatorsContract,
   ...casesContract,
   ...agreementsContract,
+  ...followupsContract,
   ...reportsContract,
 } as const;
 

@@ -133,7 +133,13 @@ export interface StatusHistoryEntry {
   readonly id: number;
   readonly fromState: CaseState | null;
   readonly toState: CaseState;
-  readonly action: CaseAction | 'CREATE' | 'VOID_NUMBER';
+  readonly action:
+    | CaseAction
+    | 'CREATE'
+    | 'VOID_NUMBER'
+    | 'FOLLOW_UP_VISIT'
+    | 'EXTEND_DUE'
+    | 'JUDICIAL_CONFIRMATION';
   /** The transition input (dates, reasons, routes) as submitted. */
   readonly data: Readonly<Record<string, unknown>>;
   readonly at: string;

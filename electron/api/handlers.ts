@@ -3,7 +3,10 @@ import { reportHandlers, type ReportServices } from '../services/report-api.js';
 import type { CaseLedgerService } from '../services/case-ledger-service.js';
 import type { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import type { CaseRecordsService } from '../services/case-records-service.js';
+import type { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import type { CaseService } from '../services/case-service.js';
+import type { FollowUpService } from '../services/followup-service.js';
+import type { TimelinessService } from '../services/timeliness-service.js';
 import type { SettingsService } from '../services/settings-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { ApiHandlers } from './dispatch.js';
@@ -16,6 +19,9 @@ export interface Services {
   readonly records: CaseRecordsService;
   readonly ledgerView: CaseLedgerService;
   readonly agreements: AgreementServices;
+  readonly followUps: FollowUpService;
+  readonly deadlines: CaseDeadlinesService;
+  readonly timeliness: TimelinessService;
   readonly reports: ReportServices;
 }
 
@@ -61,6 +67,23 @@ export function createHandlers(s: Services): ApiHandlers {
     'caseSettings.get': () => s.ledgerView.settings(),
     'caseSettings.save': (input) => s.ledgerView.saveSettings(input),
     ...agreementHandlers(s.agreements),
+    'followups.list': (query) => s.followUps.list(query),
+    'followups.ofCase': ({ caseId }) => s.deadlines.overview(caseId),
+    'followups.schedule': ({ caseId, dueDate, note }) =>
+      s.followUps.schedule(caseId, dueDate, note),
+    'followups.record': ({ caseId, followUpId, expectedVersion, visit }) =>
+      s.followUps.recordVisit(caseId, followUpId, expectedVersion, visit),
+    'followups.cancel': ({ followUpId, expectedVersion, reason }) =>
+      s.followUps.cancel(followUpId, expectedVersion, reason),
+    'followups.attachProof': ({ followUpId, proof }) =>
+      s.followUps.attachProof(followUpId, proof.fileName, proof.dataBase64),
+    'followups.proof': ({ proofId }) => s.followUps.proof(proofId),
+    'followups.getSettings': () => s.followUps.settings(),
+    'followups.saveSettings': (input) => s.followUps.saveSettings(input),
+    'confirmations.save': (input) => s.deadlines.saveConfirmation(input),
+    'cases.extendDue': (input) => s.deadlines.extendDue(input),
+    'calendar.week': ({ day }) => s.timeliness.week(day),
+    'reminders.get': () => s.timeliness.reminders(),
     ...reportHandlers(s.reports),
   };
 }

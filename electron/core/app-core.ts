@@ -19,8 +19,11 @@ import { PrintRegisterService } from '../services/print-register-service.js';
 import { CaseLedgerService } from '../services/case-ledger-service.js';
 import { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import { CaseRecordsService } from '../services/case-records-service.js';
+import { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import { CaseService } from '../services/case-service.js';
 import { ledgerGuard } from '../services/ledger-guard.js';
+import { FollowUpService } from '../services/followup-service.js';
+import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
 import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
@@ -125,6 +128,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     templatesDir: options.templatesDir ?? dirs.templatesDir,
   });
   const lifecycle = new CaseLifecycleService(ledger);
+  const followUps = new FollowUpService(ledger, lifecycle);
   const register = new PrintRegisterService(ledger);
   const printing = new DocumentPrintService(register, options.printer ?? null);
   const services = {
@@ -142,6 +146,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       register,
       printing,
     },
+    followUps,
+    deadlines: new CaseDeadlinesService(ledger, followUps),
+    timeliness: new TimelinessService(ledger),
     reports: {
       statistics: new StatisticsService(ledger, options.templatesDir ?? dirs.templatesDir),
       screening: new ScreeningService(ledger),

@@ -15,7 +15,14 @@ import * as fontkit from 'fontkit';
  * (`<dir>/NotoSerifSC_400Regular.ttf`) or in the npm layout.
  */
 
-export const DOCUMENT_FONT_ROLES = ['serif', 'serifBold', 'tibetan', 'mongolian'] as const;
+export const DOCUMENT_FONT_ROLES = [
+  'serif',
+  'serifBold',
+  'tibetan',
+  'mongolian',
+  'rareTc',
+  'rareJp',
+] as const;
 export type DocumentFontRole = (typeof DOCUMENT_FONT_ROLES)[number];
 
 /** Path of each font relative to `node_modules/@expo-google-fonts`. */
@@ -24,6 +31,11 @@ const NPM_LAYOUT: Readonly<Record<DocumentFontRole, string>> = {
   serifBold: 'noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
   tibetan: 'noto-serif-tibetan/400Regular/NotoSerifTibetan_400Regular.ttf',
   mongolian: 'noto-sans-mongolian/400Regular/NotoSansMongolian_400Regular.ttf',
+  // Fallbacks for rare characters (生僻字) that Noto Serif SC lacks: the Traditional Chinese
+  // cut has ~1,700 CJK Extension B characters (HK/TW names), the Japanese cut adds others
+  // such as 𠮷 (U+20BB7).
+  rareTc: 'noto-serif-tc/400Regular/NotoSerifTC_400Regular.ttf',
+  rareJp: 'noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf',
 };
 
 /**
@@ -34,6 +46,8 @@ const APP_LAYOUT: Readonly<Partial<Record<DocumentFontRole, string>>> = {
   serif: 'NotoSerifSC-Regular.ttf',
   serifBold: 'NotoSerifSC-Bold.ttf',
   tibetan: 'NotoSerifTibetan-Regular.ttf',
+  rareTc: 'NotoSerifTC-Regular.ttf',
+  rareJp: 'NotoSerifJP-Regular.ttf',
 };
 
 export interface DocumentFontFiles {
@@ -42,6 +56,8 @@ export interface DocumentFontFiles {
   readonly tibetan: string;
   /** Located when present (development); not needed by pdfkit. */
   readonly mongolian?: string | undefined;
+  /** Fallback fonts for rare characters, in the order they are tried (when installed). */
+  readonly rare: readonly string[];
 }
 
 /** `dist/fonts` next to `dist/electron` (main process: `appFontsDir(path.join(__dirname, '..'))`). */
@@ -76,12 +92,18 @@ export function resolveFontFiles(fontsDir: string = defaultDevFontsDir()): Docum
     if (!found) throw new FontNotFoundError(role, candidates);
     return found;
   };
-  const mongolian = candidatesOf('mongolian').find((candidate) => existsSync(candidate));
+  const optional = (role: DocumentFontRole) =>
+    candidatesOf(role).find((candidate) => existsSync(candidate));
+  const mongolian = optional('mongolian');
   return {
     serif: resolve('serif'),
     serifBold: resolve('serifBold'),
     tibetan: resolve('tibetan'),
     ...(mongolian === undefined ? {} : { mongolian }),
+    rare: (['rareTc', 'rareJp'] as const).flatMap((role) => {
+      const found = optional(role);
+      return found === undefined ? [] : [found];
+    }),
   };
 }
 
@@ -90,6 +112,8 @@ export interface DocumentFonts {
   readonly serif: fontkit.Font;
   readonly serifBold: fontkit.Font;
   readonly tibetan: fontkit.Font;
+  /** Rare-character fallbacks, parsed on first use (only a document with such a character). */
+  readonly fallbacks: readonly fontkit.Font[];
   readonly files: DocumentFontFiles;
 }
 
@@ -108,6 +132,7 @@ export function loadDocumentFonts(fontsDir: string = defaultDevFontsDir()): Docu
   if (cached) return cached;
   const files = resolveFontFiles(fontsDir);
   let tibetan: fontkit.Font | null = null;
+  let fallbacks: fontkit.Font[] | null = null;
   const fonts: DocumentFonts = {
     serif: openFont(files.serif),
     serifBold: openFont(files.serifBold),
@@ -116,6 +141,10 @@ export function loadDocumentFonts(fontsDir: string = defaultDevFontsDir()): Docu
     get tibetan() {
       tibetan ??= openFont(files.tibetan);
       return tibetan;
+    },
+    get fallbacks() {
+      fallbacks ??= files.rare.map(openFont);
+      return fallbacks;
     },
     files,
   };

@@ -1,5 +1,5 @@
 import type { Box, DrawOp, LaidOutPage } from './layout-boxes.js';
-import type { TextMetrics } from './text-metrics.js';
+import type { PdfFontName, TextMetrics } from './text-metrics.js';
 
 /**
  * The draw stage: executes the operations of placed boxes on pdfkit pages. It decides nothing
@@ -16,6 +16,8 @@ export interface DrawTarget {
   readonly metrics: TextMetrics;
   /** Top of the type area. */
   readonly top: number;
+  /** Registers a font with pdfkit before its first use (rare-character fallbacks). */
+  readonly ensureFont?: ((name: PdfFontName) => void) | undefined;
 }
 
 function drawText(target: DrawTarget, op: Extract<DrawOp, { kind: 'text' }>, y: number): void {
@@ -27,6 +29,7 @@ function drawText(target: DrawTarget, op: Extract<DrawOp, { kind: 'text' }>, y: 
   if (shaped) doc.markContent('Span', { actual: op.text });
   let x = op.x;
   for (const run of runs) {
+    target.ensureFont?.(run.font);
     doc
       .font(run.font)
       .fontSize(op.size)

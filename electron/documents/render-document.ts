@@ -16,7 +16,7 @@ import {
 import { paginate } from './layout-paginate.js';
 import { MissingValueError, type Lookup } from './placeholders.js';
 import { checkDocumentText } from './text-coverage.js';
-import { TextMetrics, type MetricFonts } from './text-metrics.js';
+import { TextMetrics, type MetricFonts, type PdfFontName } from './text-metrics.js';
 import type { DocumentTemplate } from './template-loader.js';
 
 export { chineseListNumber, DocumentRenderError } from './layout-measure.js';
@@ -37,7 +37,8 @@ export type { DocumentRenderErrorCode } from './layout-measure.js';
 export interface RenderOptions {
   readonly creationDate: Date;
   readonly fonts: Pick<DocumentFonts, 'serif' | 'serifBold' | 'tibetan'> & {
-    readonly fallback?: Font | undefined;
+    /** Rare-character fallbacks (font-registry parses them lazily). */
+    readonly fallbacks?: readonly Font[] | undefined;
   };
   /**
    * Print even if some characters are missing from the font (they come out as boxes). Callers
@@ -147,7 +148,9 @@ function metricFonts(fonts: RenderOptions['fonts']): MetricFonts {
     get tibetan() {
       return fonts.tibetan;
     },
-    fallback: fonts.fallback,
+    get fallbacks() {
+      return fonts.fallbacks;
+    },
   };
 }
 
@@ -328,11 +331,18 @@ export async function renderDocument(
   if ((data.translations ?? []).length > 0) {
     doc.registerFont('tibetan', asFontSource(options.fonts.tibetan));
   }
-  if (options.fonts.fallback) doc.registerFont('fallback', asFontSource(options.fonts.fallback));
+  // A fallback font is registered (and parsed) only when a character needs it.
+  const registered = new Set<string>();
+  const ensureFont = (name: PdfFontName) => {
+    if (!name.startsWith('fallback-') || registered.has(name)) return;
+    const font = metrics.font(name);
+    if (font) doc.registerFont(name, asFontSource(font));
+    registered.add(name);
+  };
   try {
     doc.addPage();
     doc.font('serif');
-    drawPages({ doc, metrics, top: g.margins.top }, layout.pages);
+    drawPages({ doc, metrics, top: g.margins.top, ensureFont }, layout.pages);
     drawFooters(doc, template, data, documentVerificationCode(template, data), {
       left: g.margins.left,
       width: g.pageWidth - g.margins.left - g.margins.right,

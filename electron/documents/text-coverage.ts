@@ -1,6 +1,7 @@
 import type { Font } from 'fontkit';
 import type { DocumentData } from './document-data.js';
 import type { DocumentFonts } from './font-registry.js';
+import { chineseChainHas } from './text-metrics.js';
 import { templateLiterals, type DocumentTemplate } from './template-loader.js';
 
 /**
@@ -47,7 +48,7 @@ function describe(chars: readonly string[]): string {
 function checkBodyText(
   field: string,
   text: string,
-  font: Font,
+  has: (cp: number) => boolean,
   errors: TextIssue[],
   warnings: TextIssue[],
 ) {
@@ -59,7 +60,7 @@ function checkBodyText(
     if (isLayout(cp)) continue;
     if (isMongolian(cp)) mongolian.push(ch);
     else if (isTibetan(cp)) tibetan.push(ch);
-    else if (!font.hasGlyphForCodePoint(cp)) missing.push(ch);
+    else if (!has(cp)) missing.push(ch);
   }
   if (mongolian.length > 0) {
     errors.push({
@@ -91,25 +92,29 @@ function checkBodyText(
 export function checkDocumentText(
   template: DocumentTemplate,
   data: DocumentData,
-  fonts: Pick<DocumentFonts, 'serif' | 'serifBold' | 'tibetan'>,
+  fonts: Pick<DocumentFonts, 'serif' | 'serifBold' | 'tibetan'> & {
+    readonly fallbacks?: readonly Font[] | undefined;
+  },
 ): TextCheck {
   const errors: TextIssue[] = [];
   const warnings: TextIssue[] = [];
+  // The main font, then the rare-character fallbacks (parsed only when the main font lacks one).
+  const has = (cp: number) => chineseChainHas(fonts, cp);
   // Regular and Bold Noto Serif SC have the same coverage; check against Regular.
-  checkBodyText('template', templateLiterals(template).join(''), fonts.serif, errors, warnings);
+  checkBodyText('template', templateLiterals(template).join(''), has, errors, warnings);
   for (const [key, text] of Object.entries(data.fields)) {
-    checkBodyText(key, text, fonts.serif, errors, warnings);
+    checkBodyText(key, text, has, errors, warnings);
   }
   for (const [list, items] of Object.entries(data.lists)) {
     items.forEach((item, i) => {
       for (const [key, text] of Object.entries(item)) {
-        checkBodyText(`${list}[${i}].${key}`, text, fonts.serif, errors, warnings);
+        checkBodyText(`${list}[${i}].${key}`, text, has, errors, warnings);
       }
     });
   }
   (data.translations ?? []).forEach((translation, i) => {
     const field = `translations[${i}]`;
-    checkBodyText(`${field}.title`, translation.title, fonts.serif, errors, warnings);
+    checkBodyText(`${field}.title`, translation.title, has, errors, warnings);
     const chars = [...translation.text];
     const mongolian = chars.filter((c) => isMongolian(c.codePointAt(0) ?? 0));
     if (translation.language === 'mn' || mongolian.length > 0) {
@@ -125,11 +130,7 @@ export function checkDocumentText(
       const cp = c.codePointAt(0) ?? 0;
       // Chinese punctuation on the translation page, such as full-width （）, comes from the
       // Chinese font (text-metrics.ts: the Tibetan font chain).
-      return (
-        !isLayout(cp) &&
-        !fonts.tibetan.hasGlyphForCodePoint(cp) &&
-        !fonts.serif.hasGlyphForCodePoint(cp)
-      );
+      return !isLayout(cp) && !fonts.tibetan.hasGlyphForCodePoint(cp) && !has(cp);
     });
     if (missing.length > 0) {
       const unmatched = unique(missing);

@@ -10,14 +10,15 @@ import type { FontKey } from './layout-boxes.js';
  */
 
 /** Names under which the fonts are registered with pdfkit. */
-export type PdfFontName = 'serif' | 'serif-bold' | 'tibetan' | 'fallback';
+export type PdfFontName = 'serif' | 'serif-bold' | 'tibetan' | `fallback-${number}`;
 
 export interface MetricFonts {
   readonly serif: Font;
   readonly serifBold: Font;
   /** Parsed lazily by font-registry: only touched when Tibetan text is measured. */
   readonly tibetan: Font;
-  readonly fallback?: Font | undefined;
+  /** Rare-character fallbacks; also lazy: only touched when the main font lacks a character. */
+  readonly fallbacks?: readonly Font[] | undefined;
 }
 
 export interface FontRun {
@@ -26,9 +27,9 @@ export interface FontRun {
 }
 
 const CHAINS: Readonly<Record<FontKey, readonly PdfFontName[]>> = {
-  serif: ['serif', 'fallback'],
-  serifBold: ['serif-bold', 'fallback'],
-  tibetan: ['tibetan', 'serif', 'fallback'],
+  serif: ['serif'],
+  serifBold: ['serif-bold'],
+  tibetan: ['tibetan', 'serif'],
 };
 
 /** Characters that are layout, not ink: drawn with whatever font the run has. */
@@ -48,9 +49,14 @@ export class TextMetrics {
         return this.fonts.serifBold;
       case 'tibetan':
         return this.fonts.tibetan;
-      case 'fallback':
-        return this.fonts.fallback;
+      default:
+        return this.fonts.fallbacks?.[Number(name.slice('fallback-'.length))];
     }
+  }
+
+  /** The fallback fonts' names, in order (parses them: call only for a missing character). */
+  private fallbackNames(): PdfFontName[] {
+    return (this.fonts.fallbacks ?? []).map((_, i): PdfFontName => `fallback-${i}`);
   }
 
   /** Which font of the chain prints `cp` (the first font of the chain when none has it). */
@@ -61,6 +67,9 @@ export class TextMetrics {
     for (const name of chain) {
       const font = this.font(name);
       if (font?.hasGlyphForCodePoint(cp)) return name;
+    }
+    for (const name of this.fallbackNames()) {
+      if (this.font(name)?.hasGlyphForCodePoint(cp)) return name;
     }
     return first;
   }
@@ -89,7 +98,9 @@ export class TextMetrics {
       currentFont = font;
       buffer += ch;
     }
-    if (buffer !== '') out.push({ font: currentFont ?? CHAINS[key][0] ?? 'serif', text: buffer });
+    if (buffer !== '') {
+      out.push({ font: currentFont ?? CHAINS[key][0] ?? 'serif', text: buffer });
+    }
     if (cache.size < 50_000) cache.set(text, out);
     return out;
   }
@@ -132,4 +143,13 @@ export class TextMetrics {
     if (!font) return size * 1.2;
     return ((font.ascent - font.descent + font.lineGap) / font.unitsPerEm) * size;
   }
+}
+
+/** Whether any font of the Chinese chain (main font, then the fallbacks) prints `cp`. */
+export function chineseChainHas(
+  fonts: Pick<MetricFonts, 'serif' | 'fallbacks'>,
+  cp: number,
+): boolean {
+  if (fonts.serif.hasGlyphForCodePoint(cp)) return true;
+  return (fonts.fallbacks ?? []).some((f) => f.hasGlyphForCodePoint(cp));
 }

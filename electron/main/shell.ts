@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { app, dialog, ipcMain, protocol, session } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { createAppCore } from '../core/app-core.js';
 import type { AppCore } from '../core/app-core.js';
 import { startupFailureMessage } from '../core/startup-message.js';

@@ -26,7 +26,13 @@ import {
 } from '../../domain/case-lifecycle.js';
 import type { CaseDetail } from '../../domain/cases/case-views.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
+import { closeRefusal } from '../../domain/followups/close-rules.js';
 import { badInput } from './case-guards.js';
+import {
+  cancelPlansOnClose,
+  caseCloseReadiness,
+  scheduleAgreementVisits,
+} from './followup-scheduling.js';
 import { addDays, CaseService, LOCAL_ACTOR } from './case-service.js';
 
 // A pattern edited mid-year could render a number issued before; skipping is bounded.
@@ -62,6 +68,7 @@ export class CaseLifecycleService extends CaseService {
       if (!next.ok) throw new ApiError('INVALID_STATE', next.message);
       const dates = this.applyActionData(db, row, input, today, now);
       setCaseState(db, caseId, next.to, dates);
+      this.followUpEffects(db, caseId, input, note, now);
       recordHistory(db, {
         caseId,
         from: row.status,
@@ -74,6 +81,24 @@ export class CaseLifecycleService extends CaseService {
       refreshCaseSearch(db, caseId);
     }).immediate();
     return this.detail(caseId);
+  }
+
+  /** Settling plans the agreement's follow-up visits; closing drops visits still planned. */
+  private followUpEffects(
+    db: Db,
+    caseId: number,
+    input: TransitionInput,
+    note: Readonly<Record<string, string>>,
+    now: string,
+  ): void {
+    if (input.action === 'SETTLE_WRITTEN' || input.action === 'SETTLE_ORAL') {
+      const agreementId = Number(note.agreementId);
+      if (Number.isInteger(agreementId) && agreementId > 0) {
+        scheduleAgreementVisits(db, caseId, agreementId, now);
+      }
+    } else if (input.action === 'CLOSE') {
+      cancelPlansOnClose(db, caseId, now);
+    }
   }
 
   private applyActionData(
@@ -111,6 +136,9 @@ export class CaseLifecycleService extends CaseService {
         if (input.closedDate > today) {
           throw badInput('结案日期不能晚于今天', ['input', 'closedDate']);
         }
+        // "回访完毕，结案" needs the visit on file (PML 31); a referred case has no agreement.
+        const refusal = closeRefusal(caseCloseReadiness(db, row.id), input.unperformedReason);
+        if (refusal !== null) throw new ApiError('INVALID_STATE', refusal);
         return { closedDate: input.closedDate };
       }
       case 'REJECT':

@@ -19,6 +19,7 @@ import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { IntakePage } from '../pages/intake/IntakePage';
 import { LedgerPage } from '../pages/ledger/LedgerPage';
 import { NotBuiltPage } from '../pages/NotBuiltPage';
+import { FollowUpsPage } from '../pages/followups/FollowUpsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { NAV_ITEMS } from './navigation';
 
@@ -67,6 +68,7 @@ export function AppShell({ status }: { status: SystemStatus }) {
           <Route path="/agreements" element={<AgreementsIndexPage />} />
           <Route path="/agreements/:id" element={<AgreementPage key={location.pathname} />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/follow-ups" element={<FollowUpsPage />} />
           {NAV_ITEMS.filter((item) => !item.built).map((item) => (
             <Route key={item.path} path={item.path} element={<NotBuiltPage name={item.label} />} />
           ))}

@@ -6,7 +6,7 @@ export const NAV_ITEMS = [
   { path: '/intake', label: uiText.nav.intake, built: true },
   { path: '/cases', label: uiText.nav.ledger, built: true },
   { path: '/agreements', label: uiText.nav.agreements, built: true },
-  { path: '/follow-ups', label: uiText.nav.followUps, built: false },
+  { path: '/follow-ups', label: uiText.nav.followUps, built: true },
   { path: '/reports', label: uiText.nav.reports, built: false },
   { path: '/settings', label: uiText.nav.settings, built: true },
 ] as const;

@@ -1,6 +1,7 @@
 import { agreementText } from './zh-CN/agreement';
 import { caseText } from './zh-CN/case';
 import { dashboardText } from './zh-CN/dashboard';
+import { followUpsText } from './zh-CN/followups';
 import { backupsText } from './zh-CN/backups';
 import { intakeText } from './zh-CN/intake';
 import { ledgerText } from './zh-CN/ledger';
@@ -25,5 +26,6 @@ export const uiText = {
   agreement: agreementText,
   backups: backupsText,
   storage: storageText,
+  followUps: followUpsText,
   printRegister: printRegisterText,
 } as const;

@@ -192,12 +192,17 @@ describe('font registry', () => {
     expect(npm.serif).toMatch(/NotoSerifSC_400Regular\.ttf$/);
     expect(npm.serifBold).toMatch(/NotoSerifSC_700Bold\.ttf$/);
     const flat = tempDir();
-    for (const file of Object.values(npm)) symlinkSync(file, path.join(flat, path.basename(file)));
+    const files = [npm.serif, npm.serifBold, npm.tibetan, npm.mongolian ?? '', ...npm.rare];
+    for (const file of files) symlinkSync(file, path.join(flat, path.basename(file)));
     expect(resolveFontFiles(flat)).toEqual({
       serif: path.join(flat, 'NotoSerifSC_400Regular.ttf'),
       serifBold: path.join(flat, 'NotoSerifSC_700Bold.ttf'),
       tibetan: path.join(flat, 'NotoSerifTibetan_400Regular.ttf'),
       mongolian: path.join(flat, 'NotoSansMongolian_400Regular.ttf'),
+      rare: [
+        path.join(flat, 'NotoSerifTC_400Regular.ttf'),
+        path.join(flat, 'NotoSerifJP_400Regular.ttf'),
+      ],
     });
   });
 

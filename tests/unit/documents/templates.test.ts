@@ -107,12 +107,19 @@ describe.each(TEMPLATE_CASES)('$title ($kind)', async (c) => {
     expect(text).not.toContain('undefined');
   });
 
-  it('warns about a rare CJK Extension B character and refuses Mongolian script', async () => {
-    const extB = withEveryText(data, (v) => `${v}𠮷`);
+  it('prints a rare CJK Extension B character (𠮷) through the fallback font', async () => {
+    const rare = withEveryText(data, (v) => `${v}𠮷`);
+    expect(checkDocumentText(template, rare, fonts()).warnings).toEqual([]);
+    const out = await renderDocument(template, rare, { creationDate: FIXED_DATE, fonts: fonts() });
+    expect(pdfFile(out).text()).toContain('𠮷');
+  });
+
+  it('warns about a character in no shipped font and refuses Mongolian script', async () => {
+    const extB = withEveryText(data, (v) => `${v}𰀀`);
     const check = checkDocumentText(template, extB, fonts());
     expect(check.errors).toEqual([]);
     expect(check.warnings.length).toBeGreaterThan(0);
-    expect(check.warnings[0]?.message).toContain('U+20BB7');
+    expect(check.warnings[0]?.message).toContain('U+30000');
     await expect(
       renderDocument(template, extB, { creationDate: FIXED_DATE, fonts: fonts() }),
     ).rejects.toThrow(DocumentRenderError);

@@ -17,7 +17,8 @@ import {
 
 afterAll(removePdfFiles);
 
-const EXT_B_NAME = '吉𠮷'; // U+20BB7 (CJK Extension B) is not in Noto Serif SC
+const EXT_B_NAME = '吉𠮷'; // U+20BB7 (CJK Extension B): not in Noto Serif SC, in the fallback
+const UNCOVERED_NAME = '吉𰀀'; // U+30000 (CJK Extension G): in none of the shipped fonts
 const TIBETAN = 'བཀྲ་ཤིས་རྡོ་རྗེ། ཆིངས་ཡིག་འདི་བོད་ཡིག་ཏུ་བསྒྱུར་ཡོད།';
 const MONGOLIAN = 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ';
 
@@ -45,24 +46,46 @@ describe('glyph coverage', () => {
     });
   });
 
-  it('warns about characters missing from the font instead of printing boxes', async () => {
+  it('prints rare characters (生僻字) through the shipped fallback font, on every document', async () => {
     const data = withName(EXT_B_NAME);
+    expect(checkDocumentText(agreementTemplate(), data, fonts())).toEqual({
+      errors: [],
+      warnings: [],
+    });
+    const pdf = pdfFile(
+      await renderDocument(agreementTemplate(), data, { creationDate: FIXED_DATE, fonts: fonts() }),
+    );
+    expect(squash(pdf.text())).toContain(`姓名：${EXT_B_NAME}`);
+    expect(squash(pdf.text())).toContain(`当事人：${EXT_B_NAME}`);
+    expect(pdf.fonts()).toMatch(/[A-Z]{6}\+NotoSerifJP-Regular\s.*yes\s+yes\s+yes/);
+    // Documents without rare characters do not carry the fallback font.
+    const plain = pdfFile(
+      await renderDocument(agreementTemplate(), agreementData(), {
+        creationDate: FIXED_DATE,
+        fonts: fonts(),
+      }),
+    );
+    expect(plain.fonts()).not.toContain('NotoSerifJP');
+  });
+
+  it('warns about characters missing from every font instead of printing boxes', async () => {
+    const data = withName(UNCOVERED_NAME);
     const check = checkDocumentText(agreementTemplate(), data, fonts());
     expect(check.errors).toEqual([]);
     expect(check.warnings).toEqual([
       expect.objectContaining({
         code: 'MISSING_GLYPHS',
         field: 'parties[0].party.name',
-        characters: ['𠮷'],
+        characters: ['𰀀'],
       }),
     ]);
-    expect(check.warnings[0]?.message).toContain('U+20BB7');
+    expect(check.warnings[0]?.message).toContain('U+30000');
 
     const error = await renderError(
       renderDocument(agreementTemplate(), data, { creationDate: FIXED_DATE, fonts: fonts() }),
     );
     expect(error.code).toBe('TEXT_NOT_PRINTABLE');
-    expect(error.issues[0]?.characters).toEqual(['𠮷']);
+    expect(error.issues[0]?.characters).toEqual(['𰀀']);
 
     // After the mediator has seen the warning, printing can go ahead.
     const pdf = await renderDocument(agreementTemplate(), data, {

@@ -47,6 +47,9 @@ export const caseText = {
   event: {
     CREATE: '登记',
     VOID_NUMBER: '作废编号',
+    FOLLOW_UP_VISIT: '登记回访',
+    EXTEND_DUE: '延长调解期限',
+    JUDICIAL_CONFIRMATION: '登记司法确认',
     session: (no: number) => `第 ${no} 次调解`,
     investigation: '调查',
     referral: '移交',
@@ -91,6 +94,9 @@ export const caseText = {
     returnedDate: '退回日期',
     returnNote: '退回情况',
     closedDate: '结案日期',
+    unperformedReason: '未履行完毕即结案的理由',
+    unperformedReasonHelp:
+      '最近一次回访未确认协议履行完毕时必须填写，例如已告知当事人向人民法院起诉',
   },
   conflictReload: '案件已在别处被修改，刚才的操作没有保存。请点击“刷新”载入最新情况后再操作。',
   reload: '刷新',

@@ -124,7 +124,20 @@ function ActionFields({ action, detail }: { action: CaseAction; detail: CaseDeta
         </>
       );
     case 'CLOSE':
-      return <DateItem name="closedDate" label={f.closedDate} />;
+      return (
+        <>
+          <DateItem name="closedDate" label={f.closedDate} />
+          {detail.status === 'FOLLOW_UP' ? (
+            <Form.Item
+              name="unperformedReason"
+              label={`${f.unperformedReason}${uiText.common.optional}`}
+              extra={f.unperformedReasonHelp}
+            >
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          ) : null}
+        </>
+      );
     case 'START_INVESTIGATION':
     case 'START_MEDIATION':
     case 'SETTLE_WRITTEN':

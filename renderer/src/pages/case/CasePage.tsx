@@ -29,6 +29,7 @@ import { useApiValue } from '../../hooks/use-api-value';
 import { mediatorNames, useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { CaseAgreements } from '../agreement/CaseAgreements';
+import { CaseFollowUpPanel } from '../followups/CaseFollowUpPanel';
 import { ActionModal } from './ActionModal';
 import { CaseTimeline } from './CaseTimeline';
 import { PartiesTable } from './PartiesTable';
@@ -218,6 +219,11 @@ export function CasePage() {
       />
 
       <PrintRegisterPanel caseId={detail.id} refreshKey={`${detail.version}:${printsKey}`} />
+
+      <CaseFollowUpPanel
+        detail={detail}
+        onCaseChanged={(next) => (next ? setUpdated(next) : void reload())}
+      />
 
       <Row gutter={16}>
         <Col span={14}>

@@ -1,5 +1,5 @@
 import { Timeline, Typography } from 'antd';
-import { actionLabelOf, stateLabelOf } from '../../../../domain/case-lifecycle';
+import { actionLabelOf, stateLabelOf, type CaseAction } from '../../../../domain/case-lifecycle';
 import type { CaseDetail, StatusHistoryEntry } from '../../../../domain/cases/case-views';
 import { SESSION_RESULT_LABELS } from '../../../../domain/cases/record-inputs';
 import * as advisedRoutes from '../../../../domain/taxonomy/advised-routes';
@@ -38,18 +38,26 @@ function dataValue(key: DataKey, value: unknown, detail: CaseDetail): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
+/** History entries that are not lifecycle transitions, with their own titles. */
+const OWN_EVENTS = [
+  'CREATE',
+  'VOID_NUMBER',
+  'FOLLOW_UP_VISIT',
+  'EXTEND_DUE',
+  'JUDICIAL_CONFIRMATION',
+] as const;
+
 function historyItem(entry: StatusHistoryEntry, detail: CaseDetail): Item {
   const local = chinaDateTime(entry.at);
-  const title =
-    entry.action === 'CREATE' || entry.action === 'VOID_NUMBER'
-      ? t.event[entry.action]
-      : actionLabelOf(entry.action);
+  const own = OWN_EVENTS.find((e) => e === entry.action);
+  const title = own !== undefined ? t.event[own] : actionLabelOf(entry.action as CaseAction);
   const lines = Object.entries(entry.data)
     .filter(([k]) => isDataKey(k))
     .map(([k, v]) => `${t.eventData[k as DataKey]}：${dataValue(k as DataKey, v, detail)}`);
-  const states = entry.fromState
-    ? t.eventStates(stateLabelOf(entry.fromState), stateLabelOf(entry.toState))
-    : stateLabelOf(entry.toState);
+  const states =
+    entry.fromState && entry.fromState !== entry.toState
+      ? t.eventStates(stateLabelOf(entry.fromState), stateLabelOf(entry.toState))
+      : stateLabelOf(entry.toState);
   return {
     sortKey: local,
     when: formatDateTime(local),

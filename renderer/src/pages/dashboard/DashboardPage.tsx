@@ -10,6 +10,8 @@ import { StatusTag } from '../../components/StatusTag';
 import { formatDateTime } from '../../forms/date-field';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
+import { RemindersCard } from './RemindersCard';
+import { WeekCalendar } from './WeekCalendar';
 
 const t = uiText.dashboard;
 
@@ -48,6 +50,8 @@ export function DashboardPage() {
         </Typography.Text>
       </Typography.Title>
       <BackupHealthAlert />
+      <RemindersCard />
+      <WeekCalendar />
       <Card title={t.month(month.month)} size="small" data-testid="dashboard-month">
         <Row gutter={16}>
           <Col span={4}>
@@ -81,6 +85,24 @@ export function DashboardPage() {
       </Card>
       <Row gutter={16}>
         <Col span={8}>
+          <Card
+            title={t.overdue}
+            size="small"
+            data-testid="dashboard-overdue"
+            extra={
+              board.overdueCount > board.overdue.length
+                ? t.overdueMore(board.overdue.length, board.overdueCount)
+                : undefined
+            }
+          >
+            <List
+              dataSource={[...board.overdue]}
+              locale={{ emptyText: t.noOverdue }}
+              renderItem={(row) => <CaseLine row={row} testId={`overdue-${row.id}`} />}
+            />
+          </Card>
+        </Col>
+        <Col span={8}>
           <Card title={t.todaySessions} size="small" data-testid="dashboard-today">
             <List
               dataSource={[...board.todaySessions]}
@@ -106,24 +128,6 @@ export function DashboardPage() {
               dataSource={[...board.dueSoon]}
               locale={{ emptyText: t.noDueSoon }}
               renderItem={(row) => <CaseLine row={row} testId={`due-soon-${row.id}`} />}
-            />
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card
-            title={t.overdue}
-            size="small"
-            data-testid="dashboard-overdue"
-            extra={
-              board.overdueCount > board.overdue.length
-                ? t.overdueMore(board.overdue.length, board.overdueCount)
-                : undefined
-            }
-          >
-            <List
-              dataSource={[...board.overdue]}
-              locale={{ emptyText: t.noOverdue }}
-              renderItem={(row) => <CaseLine row={row} testId={`overdue-${row.id}`} />}
             />
           </Card>
         </Col>

@@ -6,8 +6,8 @@ import type { Migration } from './migration.js';
  * prunes copies of the ledger in use, so a new ledger started after a loss can never rotate the
  * last good copies of the old one away.
  */
-export const migration007: Migration = {
-  version: 7,
+export const migration008: Migration = {
+  version: 8,
   name: 'ledger identity',
   up(db) {
     db.exec(`

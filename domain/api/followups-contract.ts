@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { scanInputSchema } from '../agreements/agreement-input';
+import type { ScanFile } from '../agreements/agreement-views';
+import type { CaseDetail } from '../cases/case-views';
+import { rowIdField } from '../cases/input-fields';
+import {
+  cancelVisitSchema,
+  confirmationSchema,
+  extendDueSchema,
+  followUpListSchema,
+  followUpSettingsSchema,
+  recordVisitSchema,
+  scheduleVisitSchema,
+  weekSchema,
+} from '../followups/followup-input';
+import type {
+  CaseFollowUps,
+  FollowUp,
+  FollowUpPage,
+  FollowUpProof,
+  FollowUpSettings,
+  Reminders,
+  SavedConfirmation,
+  WeekCalendar,
+} from '../followups/followup-views';
+import { method } from './method.js';
+
+/** Follow-up visits, judicial confirmation and deadlines (domain §2.11, §1.2, §4.3). */
+export const followupsContract = {
+  'followups.list': method<FollowUpPage>()(followUpListSchema),
+  /** The case page's panel: visits, confirmation windows, extensions, whether it may close. */
+  'followups.ofCase': method<CaseFollowUps>()(z.strictObject({ caseId: rowIdField('案件') })),
+  'followups.schedule': method<FollowUp>()(scheduleVisitSchema),
+  'followups.record': method<FollowUp>()(recordVisitSchema),
+  'followups.cancel': method<FollowUp>()(cancelVisitSchema),
+  'followups.attachProof': method<FollowUpProof>()(
+    z.strictObject({ followUpId: rowIdField('回访记录'), proof: scanInputSchema }),
+  ),
+  'followups.proof': method<ScanFile>()(z.strictObject({ proofId: rowIdField('履行凭证') })),
+  'followups.getSettings': method<FollowUpSettings>()(z.strictObject({})),
+  'followups.saveSettings': method<FollowUpSettings>()(followUpSettingsSchema),
+  'confirmations.save': method<SavedConfirmation>()(confirmationSchema),
+  'cases.extendDue': method<CaseDetail>()(extendDueSchema),
+  'calendar.week': method<WeekCalendar>()(weekSchema),
+  /** Overdue and coming (7/3/1 days) items; the shell's desktop notification reads it too. */
+  'reminders.get': method<Reminders>()(z.strictObject({})),
+} as const;

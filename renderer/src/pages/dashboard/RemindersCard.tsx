@@ -1,0 +1,59 @@
+import { Card, List, Space, Tag, Typography } from 'antd';
+import { useCallback } from 'react';
+import { Link } from 'react-router';
+import type { ReminderStage } from '../../../../domain/followups/followup-views';
+import { REMINDER_STAGE_LABELS } from '../../../../domain/followups/reminder-stage';
+import { api } from '../../api/client';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { useApiValue } from '../../hooks/use-api-value';
+import { uiText } from '../../i18n/zh-CN';
+
+const t = uiText.followUps;
+
+const STAGE_COLOURS: Readonly<Record<ReminderStage, string>> = {
+  OVERDUE: 'red',
+  TODAY: 'volcano',
+  D1: 'orange',
+  D3: 'gold',
+  D7: 'blue',
+};
+
+/** Overdue first, then what falls due in 1, 3 and 7 days (§4.3): visits, case due dates, 司法确认. */
+export function RemindersCard() {
+  const load = useCallback(() => api('reminders.get', {}), []);
+  const { value, error, reload } = useApiValue(load);
+  if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
+  const items = value?.items ?? [];
+  return (
+    <Card
+      title={t.reminders.title}
+      size="small"
+      data-testid="dashboard-reminders"
+      loading={!value}
+      extra={
+        value && value.total > items.length
+          ? t.reminders.more(items.length, value.total)
+          : undefined
+      }
+    >
+      <List
+        size="small"
+        dataSource={[...items]}
+        locale={{ emptyText: t.reminders.none }}
+        style={{ maxHeight: 320, overflowY: 'auto' }}
+        renderItem={(r) => (
+          <List.Item data-testid={`reminder-${r.kind}-${r.caseId}`}>
+            <Space wrap>
+              <Tag color={STAGE_COLOURS[r.stage]}>{REMINDER_STAGE_LABELS[r.stage]}</Tag>
+              <Typography.Text>{r.date}</Typography.Text>
+              <Link to={r.kind === 'VISIT' ? '/follow-ups' : `/cases/${r.caseId}`}>
+                {r.caseNumber ?? uiText.dashboard.unnumbered} {r.title}
+              </Link>
+              <Typography.Text type="secondary">{r.label}</Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,87 @@
+import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import type { CalendarItemKind } from '../../../../domain/followups/followup-views';
+import { addDaysIso } from '../../../../domain/followups/followup-schedule';
+import { chinaToday } from '../../../../domain/validation/calendar-date';
+import { api } from '../../api/client';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { useApiValue } from '../../hooks/use-api-value';
+import { uiText } from '../../i18n/zh-CN';
+
+const t = uiText.followUps.calendar;
+
+const KIND_COLOURS: Readonly<Record<CalendarItemKind, string>> = {
+  SESSION: 'blue',
+  VISIT: 'green',
+  CASE_DUE: 'orange',
+  CONFIRMATION_DEADLINE: 'purple',
+};
+
+/** Sessions, planned visits and deadlines of one week, Monday to Sunday. */
+export function WeekCalendar() {
+  const today = chinaToday();
+  const [day, setDay] = useState(today);
+  const load = useCallback(() => api('calendar.week', { day }), [day]);
+  const { value, error, reload } = useApiValue(load);
+  if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
+  return (
+    <Card
+      title={t.title}
+      size="small"
+      data-testid="dashboard-calendar"
+      loading={!value}
+      extra={
+        <Space>
+          <Button size="small" onClick={() => setDay(addDaysIso(day, -7))}>
+            {t.prev}
+          </Button>
+          <Button size="small" onClick={() => setDay(today)}>
+            {t.thisWeek}
+          </Button>
+          <Button size="small" onClick={() => setDay(addDaysIso(day, 7))}>
+            {t.next}
+          </Button>
+        </Space>
+      }
+    >
+      <Row gutter={8} wrap={false}>
+        {(value?.days ?? []).map((d, i) => (
+          <Col
+            key={d.date}
+            flex="1 1 0"
+            style={{
+              minWidth: 0,
+              borderRadius: 4,
+              padding: 6,
+              background: d.date === today ? '#e6f4ff' : '#fafafa',
+            }}
+            data-testid={`calendar-day-${d.date}`}
+          >
+            <Typography.Text strong>
+              {t.weekdays[i]} {d.date.slice(5)}
+            </Typography.Text>
+            <Space orientation="vertical" size={4} style={{ width: '100%', marginTop: 4 }}>
+              {d.items.length === 0 ? (
+                <Typography.Text type="secondary">{t.nothing}</Typography.Text>
+              ) : null}
+              {d.items.map((it, k) => (
+                <Link
+                  key={`${it.kind}-${it.caseId}-${k}`}
+                  to={`/cases/${it.caseId}`}
+                  title={it.label}
+                  style={{ display: 'block', fontSize: 12, lineHeight: 1.4 }}
+                >
+                  <Tag color={KIND_COLOURS[it.kind]} style={{ marginRight: 4 }}>
+                    {it.time ?? t.kinds[it.kind]}
+                  </Tag>
+                  {it.caseNumber ?? it.title}
+                </Link>
+              ))}
+            </Space>
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}

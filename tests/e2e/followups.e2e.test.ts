@@ -1,0 +1,263 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../domain/cases/case-views';
+import { chinaToday } from '../../domain/validation/calendar-date';
+import { screenshot, sharedBrowser } from './support/browser';
+import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import { expectLocator } from './support/locator-expect';
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+function herder(name: string, role: 'APPLICANT' | 'RESPONDENT', phone: string) {
+  return {
+    kind: 'NATURAL',
+    role,
+    name,
+    gender: 'MALE',
+    ethnicity: '01',
+    birthDate: role === 'APPLICANT' ? '1990-01-01' : '1985-03-15',
+    occupation: '牧民',
+    phone: { phone },
+    address: '格尔木市某乡某村',
+    idDocument: null,
+    preferredLanguage: 'zh',
+    needsInterpreter: false,
+  };
+}
+
+async function caseInMediation(
+  page: Page,
+  mediatorId: number,
+  accepted: string,
+  names: [string, string],
+) {
+  const saved = await callApi(page, 'cases.create', {
+    intakeDate: accepted,
+    source: 'ON_APPLICATION',
+    category: 'FOREST_LAND',
+    subtype: 'GRASSLAND',
+    summary: '双方草场相邻，被申请人的牛羊越界放牧，造成申请人草场损失。',
+    requests: ['赔偿草场损失'],
+    riskLevel: 'MEDIUM',
+    mediatorIds: [mediatorId],
+    parties: [
+      herder(names[0], 'APPLICANT', '13904791234'),
+      herder(names[1], 'RESPONDENT', '13904795678'),
+    ],
+  } as never);
+  const acc = await callApi(page, 'cases.transition', {
+    caseId: saved.case.id,
+    expectedVersion: saved.case.version,
+    input: { action: 'ACCEPT', acceptedDate: accepted },
+  });
+  return callApi(page, 'cases.transition', {
+    caseId: acc.id,
+    expectedVersion: acc.version,
+    input: { action: 'START_MEDIATION' },
+  });
+}
+
+/** Settles the case with two instalments of 15 000 元, the first already due. */
+async function settleWithInstalments(
+  page: Page,
+  c: CaseDetail,
+  mediatorId: number,
+  signDay: string,
+  today: string,
+) {
+  const [applicant, respondent] = c.parties.map((p) => p.id) as [number, number];
+  const draft = await callApi(page, 'agreements.createDraft', { caseId: c.id });
+  const updated = await callApi(page, 'agreements.updateDraft', {
+    agreementId: draft.id,
+    expectedVersion: draft.version,
+    content: {
+      agreementNumber: c.caseNumber ?? '（2026）协字第1号',
+      agreementDate: signDay,
+      partyIds: [applicant, respondent],
+      agents: [],
+      facts: '双方草场相邻，被申请人的牛羊多次越界放牧，造成申请人草场损失。',
+      disputedMatters: '损失赔偿数额。',
+      responsibilities: [{ partyId: respondent, text: '对越界放牧造成的损失负全部责任。' }],
+      terms: [
+        {
+          kind: 'OBLIGATION',
+          obligation: {
+            kind: 'MONEY',
+            obligorPartyId: respondent,
+            obligeePartyId: applicant,
+            description: '草场损失赔偿款',
+            amountFen: 3_000_000,
+            method: '银行转账',
+            instalments: [
+              { dueDate: addDays(today, -10), amountFen: 1_500_000 },
+              { dueDate: addDays(today, 20), amountFen: 1_500_000 },
+            ],
+          },
+        },
+      ],
+      mediatorIds: [mediatorId],
+      recorderName: '其木格',
+    },
+  } as never);
+  const gen = await callApi(page, 'agreements.generate', {
+    agreementId: updated.id,
+    expectedVersion: updated.version,
+  });
+  return callApi(page, 'agreements.recordSignatures', {
+    agreementId: gen.id,
+    expectedVersion: gen.version,
+    signatures: {
+      parties: [applicant, respondent].map((partyId) => ({ partyId, date: signDay, mode: 'SIGN' })),
+      mediatorDate: signDay,
+      recorderDate: signDay,
+      sealDate: signDay,
+    },
+  } as never);
+}
+
+/** Fills the 回访记录 dialog that is open. */
+async function fillVisit(page: Page, performance: string, findings: string, nextStep: string) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(performance, { exact: true }).check();
+  await dialog.locator('#visit_findings').fill(findings);
+  await dialog.getByLabel('基本满意', { exact: true }).check();
+  await pick(page, dialog.locator('#visit_nextStep'), nextStep);
+}
+
+describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
+  const browser = sharedBrowser();
+  let desk: Desk;
+
+  it('instalments → 部分履行 → second visit → 已履行 → closed; overdue first on 工作台', async () => {
+    desk = await openDesk(browser(), 'followups');
+    const { page } = desk;
+    try {
+      const today = chinaToday();
+      // The first load of the bundle can exceed the 10 s default on a loaded machine.
+      await page.goto(desk.host.url, { timeout: 60_000 });
+      await setUpRoom(page, desk.host.url, '格尔');
+      const mediator = await callApi(page, 'mediators.save', {
+        id: null,
+        expectedVersion: 0,
+        name: '其木格',
+        isPeopleMediator: true,
+        languages: ['zh'],
+        active: true,
+      });
+      // Visits on the instalment's due date, so the first one is overdue already.
+      await callApi(page, 'followups.saveSettings', {
+        afterDueDays: 0,
+        afterAgreementDays: 15,
+        notifyHour: 9,
+        expectedVersion: 0,
+      });
+      const c = await caseInMediation(page, mediator.id, addDays(today, -25), ['巴特尔', '额尔敦']);
+      await settleWithInstalments(page, c, mediator.id, addDays(today, -20), today);
+      // A second case left in mediation past its one-month due date.
+      const late = await caseInMediation(page, mediator.id, addDays(today, -40), ['王芳', '李强']);
+      const base = page.url().replace(/#.*$/, '');
+
+      // 工作台: reminders list overdue items first; the calendar shows this week.
+      await page.goto(`${base}#/dashboard`);
+      await page.reload(); // the dashboard was already open before the cases were written
+      const reminders = page.getByTestId('dashboard-reminders');
+      await reminders.getByTestId(`reminder-CASE_DUE-${late.id}`).waitFor();
+      await expectLocator(reminders.locator('.ant-list-item').first()).toContainText('已逾期');
+      await expectLocator(reminders).toContainText('回访');
+      await page.getByTestId('dashboard-calendar').getByText('周一').waitFor();
+      await screenshot(page, 'followups-dashboard');
+
+      // 回访: the first instalment's visit is overdue.
+      await page.getByRole('menuitem', { name: '回访' }).click();
+      await expectLocator(page.getByTestId('bucket-OVERDUE')).toContainText('1');
+      const table = page.getByTestId('followups-table');
+      await expectLocator(table).toContainText('第1期15000.00元');
+      await screenshot(page, 'followups-list');
+      await table.getByRole('button', { name: '登记回访' }).click();
+      await modalSettled(page);
+      await fillVisit(page, '部分履行', '第一期赔偿款已转账，第二期尚未到期。', '再次回访');
+      // Next visit date is required with 再次回访: the form says so in Chinese.
+      await page.getByRole('dialog').getByRole('button', { name: '登记回访' }).click();
+      await page.getByRole('dialog').getByText('请填写下次回访日期').waitFor();
+      const next = page.locator('#visit_nextVisitDate');
+      await next.click();
+      await next.fill(addDays(today, 21));
+      await next.press('Enter');
+      await screenshot(page, 'followups-visit-form');
+      await page.getByRole('dialog').getByRole('button', { name: '登记回访' }).click();
+      await page.getByText('回访已登记').waitFor();
+      await page.getByTestId('bucket-DONE').click();
+      await expectLocator(table).toContainText('部分履行');
+
+      // The case moved to 回访中; closing now is refused: the last visit found it partly performed.
+      await page.goto(`${base}#/cases/${c.id}`);
+      const panel = page.getByTestId('case-followups');
+      await expectLocator(panel).toContainText('部分履行');
+      await expectLocator(page.getByTestId('close-readiness')).toContainText('部分履行');
+      await page.getByRole('button', { name: '回访完毕，结案' }).click();
+      await modalSettled(page);
+      await page.getByRole('dialog').getByRole('button', { name: '回访完毕，结案' }).click();
+      await expectLocator(page.getByTestId('action-refusal')).toContainText('部分履行');
+      await page.getByRole('dialog').locator('.ant-modal-close').click();
+      await screenshot(page, 'followups-case-panel');
+
+      // Second visit from the case page (the plan of the second instalment): 已履行.
+      const planned = panel.locator('[data-testid^="case-record-visit-"]').first();
+      await planned.click();
+      await modalSettled(page);
+      await fillVisit(page, '已履行', '第二期赔偿款已提前转账，协议全部履行完毕。', '无需后续处理');
+      await page.getByRole('dialog').getByRole('button', { name: '登记回访' }).click();
+      await page.getByText('回访已登记').waitFor();
+      await expectLocator(page.getByTestId('close-readiness')).toContainText('可以结案');
+      await page.getByRole('button', { name: '回访完毕，结案' }).click();
+      await modalSettled(page);
+      await page.getByRole('dialog').getByRole('button', { name: '回访完毕，结案' }).click();
+      await page.getByText('已回访完毕，结案').waitFor();
+      const closed = await callApi(page, 'cases.get', { caseId: c.id });
+      expect(closed.status).toBe('CLOSED');
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('refuses "回访完毕，结案" when no visit was recorded', async () => {
+    desk = await openDesk(browser(), 'followups-novisit');
+    const { page } = desk;
+    try {
+      const today = chinaToday();
+      // The first load of the bundle can exceed the 10 s default on a loaded machine.
+      await page.goto(desk.host.url, { timeout: 60_000 });
+      await setUpRoom(page, desk.host.url, '格尔');
+      const mediator = await callApi(page, 'mediators.save', {
+        id: null,
+        expectedVersion: 0,
+        name: '其木格',
+        isPeopleMediator: true,
+        languages: ['zh'],
+        active: true,
+      });
+      const c = await caseInMediation(page, mediator.id, addDays(today, -25), ['巴特尔', '额尔敦']);
+      await settleWithInstalments(page, c, mediator.id, addDays(today, -20), today);
+      let d = await callApi(page, 'cases.get', { caseId: c.id });
+      for (const action of ['START_PERFORMANCE', 'START_FOLLOW_UP'] as const) {
+        d = await callApi(page, 'cases.transition', {
+          caseId: c.id,
+          expectedVersion: d.version,
+          input: { action },
+        });
+      }
+      const base = page.url().replace(/#.*$/, '');
+      await page.goto(`${base}#/cases/${c.id}`);
+      await expectLocator(page.getByTestId('close-readiness')).toContainText('尚未登记回访记录');
+      await page.getByRole('button', { name: '回访完毕，结案' }).click();
+      await modalSettled(page);
+      await page.getByRole('dialog').getByRole('button', { name: '回访完毕，结案' }).click();
+      await expectLocator(page.getByTestId('action-refusal')).toContainText('尚未登记回访记录');
+      expect((await callApi(page, 'cases.get', { caseId: c.id })).status).toBe('FOLLOW_UP');
+    } finally {
+      await desk.close();
+    }
+  });
+});
