@@ -1,47 +1,187 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupLedger } from './backup.js';
+import { backupLedger, fsyncDirectory, fsyncFile } from './backup.js';
 import type { BackupInfo } from './backup.js';
 import type { Db } from './connection.js';
-import { chinaToday } from '../domain/validation/calendar-date.js';
+import { makePrivateDir, makePrivateFile } from './file-modes.js';
 
 /**
- * Daily copies of the ledger, kept for a week, plus copies a mediator makes by hand. The
- * ledger is the room's only record, so a deleted or damaged file must always have a recent
- * verified copy next to it (Actual keeps a similar rotation).
+ * Rotating copies of the ledger: hourly while it is being changed (24 kept), one per China
+ * calendar day (7 kept) and one per ISO week (4 kept), plus copies made by hand, before every
+ * migration and before every restore (never pruned). Every name carries the first 8 characters
+ * of the ledger's identity: pruning only ever touches copies of the ledger in use, so a new
+ * ledger started after a loss cannot rotate away the last good copies of the old one.
  */
-export const DAILY_PREFIX = 'daily-';
-export const MANUAL_PREFIX = 'manual-';
-export const DAILY_BACKUPS_KEPT = 7;
+export const SCHEDULED_KINDS = ['hourly', 'daily', 'weekly'] as const;
+export type ScheduledKind = (typeof SCHEDULED_KINDS)[number];
+export type BackupKind = ScheduledKind | 'manual' | 'pre-migration' | 'before-restore';
 
-// The room's calendar day (China time), not UTC: a desk opened at 07:30 gets that day's copy.
-const dayOf = (now: Date) => chinaToday(now);
+export const KEPT: Readonly<Record<ScheduledKind, number>> = { hourly: 24, daily: 7, weekly: 4 };
+
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+const chinaIso = (now: Date) => new Date(now.getTime() + CHINA_OFFSET_MS).toISOString();
+
+/** The slot a scheduled copy fills, in the room's (China) time: one copy per slot. */
+export function slotOf(kind: ScheduledKind, now: Date): string {
+  const iso = chinaIso(now);
+  if (kind === 'hourly') return `${iso.slice(0, 10)}T${iso.slice(11, 13)}`;
+  if (kind === 'daily') return iso.slice(0, 10);
+  return isoWeek(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+function isoWeek(day: Date): string {
+  const d = new Date(day.getTime());
+  const weekday = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
 const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
-/** Takes today's backup if there is none yet, then keeps only the newest daily copies. */
-export async function takeDailyBackupIfDue(
+/** The first 8 characters of the ledger's identity (migration 008), `00000000` before it. */
+export function ledgerTagOf(db: Db): string {
+  try {
+    const row = db.prepare('SELECT ledger_id FROM ledger_identity WHERE singleton = 1').get() as
+      { ledger_id: string } | undefined;
+    if (row) return row.ledger_id.slice(0, 8);
+  } catch {
+    // A ledger still at an older schema (the pre-migration copy) has no identity yet.
+  }
+  return '00000000';
+}
+
+export function backupFileName(kind: BackupKind, slotOrStamp: string, tag: string): string {
+  return `${kind}-${slotOrStamp}-${tag}.sqlite`;
+}
+
+const NAME =
+  /^(hourly|daily|weekly|manual|pre-migration|before-restore)-(.+)-([0-9a-f]{8})\.sqlite$/;
+
+export interface ParsedBackupName {
+  readonly kind: BackupKind;
+  readonly slot: string;
+  readonly tag: string;
+}
+
+/** Null for files of older versions (`daily-2026-11-01.sqlite`): rotation leaves those alone. */
+export function parseBackupName(name: string): ParsedBackupName | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  return { kind: m[1] as BackupKind, slot: m[2] as string, tag: m[3] as string };
+}
+
+/**
+ * Makes the scheduled copies that are due (`kinds`, default all three): one verified
+ * VACUUM INTO copy, and byte copies of it (checked by SHA-256) for the other due slots.
+ * Then prunes old copies of this ledger only.
+ */
+export async function takeScheduledBackups(
   db: Db,
   backupDir: string,
   now: Date,
-): Promise<BackupInfo | null> {
-  const today = `${DAILY_PREFIX}${dayOf(now)}`;
-  const existing = fs.existsSync(backupDir) ? fs.readdirSync(backupDir) : [];
-  if (existing.some((name) => name.startsWith(today) && name.endsWith('.sqlite'))) return null;
-  const info = await backupLedger(db, path.join(backupDir, `${today}.sqlite`));
-  pruneDailyBackups(backupDir);
-  return info;
+  kinds: readonly ScheduledKind[] = SCHEDULED_KINDS,
+): Promise<BackupInfo[]> {
+  const tag = ledgerTagOf(db);
+  const existing = new Set(fs.existsSync(backupDir) ? fs.readdirSync(backupDir) : []);
+  const due = kinds
+    .map((kind) => backupFileName(kind, slotOf(kind, now), tag))
+    .filter((name) => !existing.has(name));
+  const [first, ...others] = due;
+  if (first === undefined) return [];
+  const made = [await backupLedger(db, path.join(backupDir, first))];
+  for (const name of others) made.push(copyVerifiedBackup(made[0] as BackupInfo, backupDir, name));
+  pruneScheduledBackups(backupDir, tag);
+  return made;
 }
 
 export function takeManualBackup(db: Db, backupDir: string, now: Date): Promise<BackupInfo> {
-  return backupLedger(db, path.join(backupDir, `${MANUAL_PREFIX}${stampOf(now)}.sqlite`));
+  return backupLedger(db, freshPath(backupDir, 'manual', now, ledgerTagOf(db)));
 }
 
-/** Daily names sort by date, so the oldest beyond the limit go; other backups are never pruned. */
-export function pruneDailyBackups(backupDir: string, keep = DAILY_BACKUPS_KEPT): void {
-  const daily = fs
-    .readdirSync(backupDir)
-    .filter((name) => name.startsWith(DAILY_PREFIX) && name.endsWith('.sqlite'))
-    .sort()
-    .reverse();
-  for (const name of daily.slice(keep)) fs.rmSync(path.join(backupDir, name), { force: true });
+/** The ledger as it was just before a restore replaced it: the restore's undo. */
+export function takeBeforeRestoreBackup(db: Db, backupDir: string, now: Date): Promise<BackupInfo> {
+  return backupLedger(db, freshPath(backupDir, 'before-restore', now, ledgerTagOf(db)));
+}
+
+/**
+ * A name no existing copy has: two copies in the same millisecond (a restore undone at once, a
+ * clock set back) must never replace one another, least of all the one being restored.
+ */
+function freshPath(backupDir: string, kind: BackupKind, now: Date, tag: string): string {
+  const stamp = stampOf(now);
+  for (let n = 1; ; n += 1) {
+    const name = backupFileName(kind, n === 1 ? stamp : `${stamp}-${n}`, tag);
+    if (!fs.existsSync(path.join(backupDir, name))) return path.join(backupDir, name);
+  }
+}
+
+export function preMigrationBackupName(from: number, to: number, now: Date, tag: string): string {
+  return backupFileName('pre-migration', `v${from}-to-v${to}-${stampOf(now)}`, tag);
+}
+
+/**
+ * Copies a verified backup byte for byte (to another slot or another folder such as a USB
+ * stick): `.partial` → fsync → SHA-256 of the copy read back equals the source's → rename.
+ */
+export function copyVerifiedBackup(
+  source: BackupInfo,
+  targetDir: string,
+  name = source.fileName,
+): BackupInfo {
+  makePrivateDir(targetDir);
+  const target = path.join(targetDir, name);
+  const partial = `${target}.partial`;
+  try {
+    fs.copyFileSync(source.path, partial);
+    makePrivateFile(partial);
+    fsyncFile(partial);
+    if (sha256Of(partial) !== sha256Of(source.path)) {
+      throw new Error(`copy of ${source.fileName} differs from its source`);
+    }
+    fs.renameSync(partial, target);
+    fsyncDirectory(targetDir);
+  } catch (error) {
+    try {
+      fs.rmSync(partial, { force: true });
+    } catch {
+      // Left for the next clean-up.
+    }
+    throw error;
+  }
+  return { ...source, fileName: name, path: target };
+}
+
+function sha256Of(file: string): string {
+  const hash = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let read: number;
+    while ((read = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0) {
+      hash.update(buffer.subarray(0, read));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** Slots sort by time, so the oldest beyond each limit go; only this ledger's copies count. */
+export function pruneScheduledBackups(backupDir: string, tag: string): string[] {
+  const removed: string[] = [];
+  const names = fs.readdirSync(backupDir);
+  for (const kind of SCHEDULED_KINDS) {
+    const mine = names
+      .map((name) => ({ name, parsed: parseBackupName(name) }))
+      .filter(({ parsed }) => parsed?.kind === kind && parsed.tag === tag)
+      .sort((a, b) => (b.parsed?.slot ?? '').localeCompare(a.parsed?.slot ?? ''));
+    for (const { name } of mine.slice(KEPT[kind])) {
+      fs.rmSync(path.join(backupDir, name), { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
 }

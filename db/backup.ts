@@ -8,6 +8,10 @@ import {
   schemaVersionOf,
 } from './connection.js';
 import type { Db } from './connection.js';
+import { makePrivateDir, makePrivateFile } from './file-modes.js';
+import { runSqliteJob } from './sqlite-worker.js';
+import type { CheckFindings } from './sqlite-worker.js';
+import { storageFaultOf } from './storage-errors.js';
 
 export interface BackupInfo {
   readonly fileName: string;
@@ -19,28 +23,82 @@ export interface BackupInfo {
 
 export class BackupVerificationError extends Error {}
 
+/** SQLite found structural damage in the live ledger: nothing may be copied or written. */
+export class LedgerDamagedError extends Error {
+  constructor(readonly findings: readonly string[]) {
+    super(`ledger failed its check: ${findings.slice(0, 3).join('; ')}`);
+    this.name = 'LedgerDamagedError';
+  }
+}
+
 /**
- * Copies a live ledger with SQLite's online backup API (never a file copy: the WAL may hold
- * committed pages), fsyncs the copy, then opens it and checks it before calling it a backup.
+ * Runs SQLite's structural check on a file off the main thread: `quick_check` (pages, cells,
+ * b-tree order) or the full `integrity_check` (also every index against its table). A file so
+ * broken that SQLite refuses to read it counts as a finding, not as an error.
+ */
+export async function checkLedgerFile(file: string, full: boolean): Promise<CheckFindings> {
+  try {
+    return await runSqliteJob({ op: 'check', file, full });
+  } catch (error) {
+    if (storageFaultOf(error) === 'CORRUPT') return [(error as Error).message];
+    throw error;
+  }
+}
+
+/**
+ * A verified copy of the live ledger: full check of the ledger first (a damaged ledger must not
+ * rotate good copies away), then `VACUUM INTO` a `.partial` file (a consistent, compacted
+ * snapshot that also works on an encrypted ledger, where the page-copying backup API does not),
+ * fsync (SQLite does not sync VACUUM INTO output), full check of the copy, and only then the
+ * rename that makes it a backup.
  */
 export async function backupLedger(db: Db, destination: string): Promise<BackupInfo> {
-  fs.mkdirSync(path.dirname(destination), { recursive: true });
+  const findings = await checkLedgerFile(db.name, true);
+  if (findings.length > 0) throw new LedgerDamagedError(findings);
+  makePrivateDir(path.dirname(destination));
   const partial = `${destination}.partial`;
   fs.rmSync(partial, { force: true });
-  await db.backup(partial);
-  // The copy inherits WAL mode from the live ledger; as a standalone file it must be a single
-  // self-contained file, so switch it to rollback-journal mode before it is verified or moved.
-  const copy = openConnection(partial);
   try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
+    try {
+      await runSqliteJob({ op: 'vacuumInto', file: db.name, destination: partial });
+    } catch (error) {
+      if (storageFaultOf(error) === 'CORRUPT') {
+        throw new LedgerDamagedError([(error as Error).message]);
+      }
+      throw error;
+    }
+    makePrivateFile(partial);
+    fsyncFile(partial);
+    const info = await verifyLedgerCopy(partial);
+    fs.renameSync(partial, destination);
+    fsyncDirectory(path.dirname(destination));
+    return { ...info, fileName: path.basename(destination), path: destination };
+  } catch (error) {
+    // A failed copy must not linger as a half-written file (a full disk stays full otherwise).
+    try {
+      fs.rmSync(partial, { force: true });
+    } catch {
+      // Left for the start-up clean-up.
+    }
+    throw error;
   }
-  fsyncFile(partial);
-  const info = verifyLedgerFile(partial);
-  fs.renameSync(partial, destination);
-  fsyncDirectory(path.dirname(destination));
-  return { ...info, fileName: path.basename(destination), path: destination };
+}
+
+/** verifyLedgerFile with the full check on a worker thread (for copies of a large ledger). */
+export async function verifyLedgerCopy(
+  file: string,
+  maxSchemaVersion?: number,
+): Promise<BackupInfo> {
+  let findings: CheckFindings;
+  try {
+    findings = await checkLedgerFile(file, true);
+  } catch {
+    throw new BackupVerificationError(`无法读取备份文件：${path.basename(file)}`);
+  }
+  if (findings.length > 0) {
+    throw new BackupVerificationError(`备份文件未通过完整性检查：${path.basename(file)}`);
+  }
+  return verifyLedgerFile(file, maxSchemaVersion, { skipIntegrity: true });
 }
 
 /**
@@ -48,11 +106,15 @@ export async function backupLedger(db: Db, destination: string): Promise<BackupI
  * schema of at least 1) and, when `maxSchemaVersion` is given, not from a newer app: a file
  * that passes can be put in place of the ledger and opened.
  */
-export function verifyLedgerFile(file: string, maxSchemaVersion?: number): BackupInfo {
+export function verifyLedgerFile(
+  file: string,
+  maxSchemaVersion?: number,
+  options: { readonly skipIntegrity?: boolean } = {},
+): BackupInfo {
   let copy: Db | undefined;
   try {
     copy = openConnection(file, { readonly: true });
-    if (!passesIntegrityCheck(copy)) {
+    if (!options.skipIntegrity && !passesIntegrityCheck(copy)) {
       throw new BackupVerificationError(`备份文件未通过完整性检查：${path.basename(file)}`);
     }
     const schemaVersion = schemaVersionOf(copy);

@@ -28,6 +28,10 @@ export function openConnection(file: string, options: { readonly?: boolean } = {
       db.pragma('wal_autocheckpoint = 4000');
     }
     db.pragma('foreign_keys = ON');
+    // Validate every cell of a page when it is loaded: a page whose cell pointers were
+    // overwritten then fails as SQLITE_CORRUPT (and the ledger turns DAMAGED) instead of
+    // silently reading as "case not found".
+    db.pragma('cell_size_check = ON');
     // 32 MiB of page cache instead of SQLite's 2 MiB: a ledger page sorts a few thousand case
     // rows at most, and each one read from the OS instead of the cache cost a microsecond.
     db.pragma('cache_size = -32768');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncDirectory, fsyncFile } from './backup.js';
+import { makePrivateDir } from './file-modes.js';
 
 /** Where a ledger's files live inside the app's data directory. */
 export interface LedgerPaths {
@@ -53,11 +54,16 @@ export function writeMarker(paths: LedgerPaths, marker: LedgerMarker): void {
 }
 
 export function writeFileAtomically(file: string, contents: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
   const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, contents);
-  fsyncFile(tmp);
-  fs.renameSync(tmp, file);
+  try {
+    fs.writeFileSync(tmp, contents, { mode: 0o600 });
+    fsyncFile(tmp);
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
   fsyncDirectory(path.dirname(file));
 }
 

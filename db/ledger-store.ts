@@ -5,7 +5,7 @@ import {
   fsyncDirectory,
   fsyncFile,
   listBackups,
-  verifyLedgerFile,
+  verifyLedgerCopy,
 } from './backup.js';
 import type { BackupInfo } from './backup.js';
 import {
@@ -15,10 +15,12 @@ import {
   schemaVersionOf,
 } from './connection.js';
 import type { Db } from './connection.js';
+import { makePrivateDir, makePrivateFile, tightenExisting } from './file-modes.js';
 import { readMarker, sidecarFiles, writeMarker } from './ledger-files.js';
 import type { LedgerPaths } from './ledger-files.js';
 import { DatabaseFromFutureError, MigrationFailedError, migrate } from './migrate.js';
 import type { Migration } from './migrations/migration.js';
+import { storageFaultOf } from './storage-errors.js';
 
 /**
  * Every way opening the ledger can end. Only READY hands out a connection; every other state
@@ -35,8 +37,16 @@ export type LedgerOpenResult =
       readonly backup: BackupInfo | null;
     }
   | { readonly state: 'NOT_A_LEDGER'; readonly backups: readonly BackupInfo[] }
-  /** Locked by another program, no permission, a disk error: try again, never start empty. */
-  | { readonly state: 'UNAVAILABLE'; readonly detail: string };
+  /** Locked by another program, read-only, disk full, a disk error: never start empty. */
+  | { readonly state: 'UNAVAILABLE'; readonly reason: UnavailableReason; readonly detail: string };
+
+export type UnavailableReason = 'READ_ONLY' | 'FULL' | 'OTHER';
+
+export function unavailable(error: unknown): Extract<LedgerOpenResult, { state: 'UNAVAILABLE' }> {
+  const fault = storageFaultOf(error);
+  const reason = fault === 'READ_ONLY' ? 'READ_ONLY' : fault === 'FULL' ? 'FULL' : 'OTHER';
+  return { state: 'UNAVAILABLE', reason, detail: describe(error) };
+}
 
 export interface OpenLedgerOptions {
   readonly migrations: readonly Migration[];
@@ -52,6 +62,12 @@ export async function openLedger(
   if (!exists && marker !== null) {
     return { state: 'MISSING', backups: listBackups(paths.backupDir) };
   }
+  // The marker can vanish with the ledger (a folder emptied by hand, a profile copied without
+  // it). Backups beside it still prove there was a ledger: offer them, never start empty.
+  if (!exists && marker === null) {
+    const backups = listBackups(paths.backupDir);
+    if (backups.length > 0) return { state: 'MISSING', backups };
+  }
   // A ledger that existed (marker) but is now an empty file was truncated or replaced: opening
   // it would silently start a new empty ledger, and the daily backups would then rotate the
   // good copies away.
@@ -60,23 +76,31 @@ export async function openLedger(
   }
 
   // Look before touching: the read-write open below switches the file to WAL mode, which
-  // would already change a file that turns out not to be ours.
+  // would already change a file that turns out not to be ours. SQLite would open a
+  // write-protected file read-only and fail at the first write; say what it is instead.
   if (exists) {
+    const readOnly = notWritable(paths.ledgerFile) ?? notWritable(path.dirname(paths.ledgerFile));
+    if (readOnly) return { state: 'UNAVAILABLE', reason: 'READ_ONLY', detail: readOnly };
     const verdict = inspectExisting(paths.ledgerFile, marker !== null);
     if (verdict === 'NOT_A_LEDGER') {
       return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
     }
-    if (verdict !== 'OURS') return { state: 'UNAVAILABLE', detail: verdict.detail };
+    if (verdict !== 'OURS') return verdict;
   }
 
   let db: Db;
   try {
-    fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
+    makePrivateDir(paths.dataDir);
+    makePrivateDir(path.dirname(paths.ledgerFile));
     db = openConnection(paths.ledgerFile);
+    for (const file of [paths.ledgerFile, ...sidecarFiles(paths.ledgerFile)]) {
+      if (fs.existsSync(file)) makePrivateFile(file);
+    }
+    tightenExisting(paths.backupDir);
   } catch (error) {
     return isNotADatabaseError(error)
       ? { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) }
-      : { state: 'UNAVAILABLE', detail: describe(error) };
+      : unavailable(error);
   }
   try {
     const result = await migrate(db, {
@@ -107,7 +131,16 @@ export async function openLedger(
     if (isNotADatabaseError(error)) {
       return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
     }
-    return { state: 'UNAVAILABLE', detail: describe(error) };
+    return unavailable(error);
+  }
+}
+
+function notWritable(file: string): string | null {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return null;
+  } catch (error) {
+    return describe(error);
   }
 }
 
@@ -124,7 +157,7 @@ function isNotADatabaseError(error: unknown): boolean {
 function inspectExisting(
   file: string,
   openedBefore: boolean,
-): 'OURS' | 'NOT_A_LEDGER' | { readonly detail: string } {
+): 'OURS' | 'NOT_A_LEDGER' | Extract<LedgerOpenResult, { state: 'UNAVAILABLE' }> {
   let probe: Db | undefined;
   try {
     probe = openConnection(file, { readonly: true });
@@ -133,7 +166,7 @@ function inspectExisting(
       return applicationIdOf(probe) === LEDGER_APPLICATION_ID ? 'OURS' : 'NOT_A_LEDGER';
     return openedBefore || hasTables(probe) ? 'NOT_A_LEDGER' : 'OURS';
   } catch (error) {
-    return isNotADatabaseError(error) ? 'NOT_A_LEDGER' : { detail: describe(error) };
+    return isNotADatabaseError(error) ? 'NOT_A_LEDGER' : unavailable(error);
   } finally {
     probe?.close();
   }
@@ -155,19 +188,20 @@ function describe(error: unknown): string {
  * stale WAL files) is moved aside, never deleted, so the restore itself can be undone by hand.
  * The caller must have closed its connection.
  */
-export function restoreBackup(
+export async function restoreBackup(
   paths: LedgerPaths,
   backupFileName: string,
   now: Date,
   latestSchemaVersion: number,
-): BackupInfo {
+  options: { readonly sourceVerified?: BackupInfo } = {},
+): Promise<BackupInfo> {
   const safeName = path.basename(backupFileName);
   if (safeName !== backupFileName || !safeName.endsWith('.sqlite')) {
     throw new BackupVerificationError('备份文件名无效');
   }
   const source = path.join(paths.backupDir, safeName);
   if (!fs.existsSync(source)) throw new BackupVerificationError('找不到该备份文件');
-  const info = verifyLedgerFile(source, latestSchemaVersion);
+  const info = options.sourceVerified ?? (await verifyLedgerCopy(source, latestSchemaVersion));
 
   // The copy is made, flushed to disk and checked before anything at the ledger path moves, so
   // a full disk or a power cut mid-restore leaves the current files where they were.
@@ -175,8 +209,9 @@ export function restoreBackup(
   const staging = `${paths.ledgerFile}.restoring`;
   fs.rmSync(staging, { force: true });
   fs.copyFileSync(source, staging);
+  makePrivateFile(staging);
   fsyncFile(staging);
-  verifyLedgerFile(staging, latestSchemaVersion);
+  await verifyLedgerCopy(staging, latestSchemaVersion);
 
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (const file of [paths.ledgerFile, ...sidecarFiles(paths.ledgerFile)]) {

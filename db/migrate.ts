@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { backupLedger } from './backup.js';
+import { ledgerTagOf, preMigrationBackupName } from './backup-rotation.js';
 import type { BackupInfo } from './backup.js';
 import { schemaVersionOf } from './connection.js';
 import type { Db } from './connection.js';
@@ -61,11 +62,13 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
 
   let backup: BackupInfo | null = null;
   if (options.backupDir !== null && from > 0) {
-    const stamp = options.now().toISOString().replace(/[:.]/g, '-');
     try {
       backup = await backupLedger(
         db,
-        path.join(options.backupDir, `pre-migration-v${from}-to-v${latest}-${stamp}.sqlite`),
+        path.join(
+          options.backupDir,
+          preMigrationBackupName(from, latest, options.now(), ledgerTagOf(db)),
+        ),
       );
     } catch (cause) {
       // No verified copy (disk full, folder not writable): do not touch the ledger at all.

@@ -9,6 +9,14 @@ export const API_ERROR_CODES = [
   'FORBIDDEN',
   'INVALID_STATE',
   'LEDGER_UNAVAILABLE',
+  /** The ledger failed its check: writes are stopped, reads and restore still work. */
+  'LEDGER_DAMAGED',
+  /** The disk is full: nothing was saved, nothing saved before was lost. */
+  'STORAGE_FULL',
+  /** The ledger or backup folder cannot be written (read-only medium, permissions). */
+  'STORAGE_READ_ONLY',
+  /** A backup was not made (the reason is in the message); the ledger itself is untouched. */
+  'BACKUP_FAILED',
   'UNKNOWN_METHOD',
   'INTERNAL',
 ] as const;

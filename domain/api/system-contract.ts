@@ -1,15 +1,59 @@
 import { z } from 'zod';
+import { optionalSingleLine } from '../text-input.js';
 import { method } from './method.js';
+
+export type BackupKindLabel =
+  'hourly' | 'daily' | 'weekly' | 'manual' | 'pre-migration' | 'before-restore' | 'other';
 
 export interface BackupSummary {
   readonly fileName: string;
   readonly bytes: number;
   readonly createdAt: string;
+  readonly kind: BackupKindLabel;
+}
+
+/** A failed backup stays on screen (设置, 工作台) until a later one succeeds. */
+export interface BackupProblem {
+  readonly at: string;
+  readonly message: string;
+}
+
+export interface BackupHealth {
+  readonly lastSuccessAt: string | null;
+  /** Only when newer than the last success. */
+  readonly failure: BackupProblem | null;
+  /** The folder (e.g. a USB stick) that gets a copy of every backup; null = none chosen. */
+  readonly secondFolder: string | null;
+  readonly secondCopyLastSuccessAt: string | null;
+  readonly secondCopyFailure: BackupProblem | null;
+}
+
+/** What a restore would throw away, shown before the mediator confirms it. */
+export interface RestorePreview {
+  readonly backup: BackupSummary;
+  /** The current ledger passed its check: the restore needs the typed confirmation. */
+  readonly requiresConfirmation: boolean;
+  /** Null when the current ledger cannot be read to compare (damaged beyond reading). */
+  readonly lostCases: {
+    readonly count: number;
+    readonly sample: readonly {
+      readonly caseNumber: string | null;
+      readonly title: string;
+      readonly createdAt: string;
+    }[];
+  } | null;
+  /** Cases in both, changed after the backup was made (their later changes are lost). */
+  readonly changedCases: number | null;
 }
 
 /** What the renderer needs to know before it can show any screen. */
 export type LedgerStatus =
-  | { readonly state: 'READY'; readonly settingsComplete: boolean }
+  | {
+      readonly state: 'READY';
+      readonly settingsComplete: boolean;
+      /** The start-up check is still running (writes wait for it; reads do not). */
+      readonly checking: boolean;
+    }
   | ({ readonly message: string } & (
       | { readonly state: 'MISSING'; readonly backups: readonly BackupSummary[] }
       | { readonly state: 'TOO_NEW'; readonly found: number; readonly supported: number }
@@ -20,17 +64,30 @@ export type LedgerStatus =
           readonly backup: BackupSummary | null;
         }
       | { readonly state: 'NOT_A_LEDGER'; readonly backups: readonly BackupSummary[] }
-      | { readonly state: 'UNAVAILABLE' }
+      | {
+          readonly state: 'UNAVAILABLE';
+          readonly reason: 'READ_ONLY' | 'FULL' | 'OTHER';
+        }
+      | {
+          /** Failed its check: writes stopped, reads still work, restore offered. */
+          readonly state: 'DAMAGED';
+          readonly findings: readonly string[];
+          readonly backups: readonly BackupSummary[];
+        }
     ));
 
 export interface SystemStatus {
   readonly appVersion: string;
   readonly schemaVersion: number;
   readonly ledger: LedgerStatus;
+  readonly backup: BackupHealth;
 }
 
 /** Typed, not free text, so nobody starts an empty ledger by a stray click. */
 export const START_EMPTY_CONFIRMATION = '我确认原台账已无法找回';
+
+/** Typed before a healthy ledger is replaced by a backup. */
+export const RESTORE_CONFIRMATION = '我确认用备份替换当前台账';
 
 const backupFileName = z
   .string({ error: '请选择备份文件' })
@@ -40,7 +97,24 @@ const backupFileName = z
 
 export const systemContract = {
   'system.status': method<SystemStatus>()(z.strictObject({})),
-  'system.restoreBackup': method<SystemStatus>()(z.strictObject({ fileName: backupFileName })),
+  /** Checks a backup (the newest good one when no name is given) and says what would be lost. */
+  'system.restorePreview': method<RestorePreview>()(
+    z.strictObject({ fileName: backupFileName.optional() }),
+  ),
+  'system.restoreBackup': method<SystemStatus>()(
+    z.strictObject({
+      fileName: backupFileName,
+      confirmation: z
+        .literal(RESTORE_CONFIRMATION, { error: `请输入“${RESTORE_CONFIRMATION}”以确认` })
+        .optional(),
+    }),
+  ),
+  /** The second backup folder (USB stick, another disk); null turns it off. */
+  'system.setBackupFolder': method<SystemStatus>()(
+    z.strictObject({
+      folder: optionalSingleLine({ max: 500, label: '第二备份位置' }),
+    }),
+  ),
   'system.listBackups': method<readonly BackupSummary[]>()(z.strictObject({})),
   /** A verified copy made now, e.g. before moving the ledger to another computer. */
   'system.backupNow': method<BackupSummary>()(z.strictObject({})),

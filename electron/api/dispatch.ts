@@ -21,6 +21,14 @@ export interface DispatchLog {
   error(event: { method: string; error: unknown }): void;
 }
 
+/** What the door does around every call besides validation (the ledger's write gate). */
+export interface DispatchGuard {
+  /** Runs before the input is parsed and the handler called; throws an ApiError to refuse. */
+  before(method: ApiMethod): Promise<void> | void;
+  /** Turns an unexpected error into a specific one (full disk, damage), or returns null. */
+  translate(method: ApiMethod, error: unknown): ApiError | null;
+}
+
 function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.slice(0, 50).map((issue) => ({
     path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
@@ -32,7 +40,11 @@ function toFieldIssues(error: z.ZodError): FieldIssue[] {
  * The single door into the main process: validate, call, wrap. It never throws and never lets
  * a stack trace or an internal message out; the same function serves IPC and the dev:web host.
  */
-export function createDispatcher(handlers: ApiHandlers, log: DispatchLog): Dispatch {
+export function createDispatcher(
+  handlers: ApiHandlers,
+  log: DispatchLog,
+  guard?: DispatchGuard,
+): Dispatch {
   for (const name of Object.keys(apiContract)) {
     if (typeof (handlers as Record<string, unknown>)[name] !== 'function') {
       throw new Error(`API method ${name} has no handler`);
@@ -45,6 +57,15 @@ export function createDispatcher(handlers: ApiHandlers, log: DispatchLog): Dispa
         ok: false,
         error: { code: 'UNKNOWN_METHOD', message: apiMessagesZhCN.unknownMethod },
       };
+    }
+    // The ledger's gate comes first: a damaged ledger refuses every write the same way,
+    // whatever was typed.
+    try {
+      await guard?.before(methodName);
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      log.error({ method: methodName, error });
+      return { ok: false, error: { code: 'INTERNAL', message: apiMessagesZhCN.internal } };
     }
     const parsed = apiContract[methodName].input.safeParse(rawInput);
     if (!parsed.success) {
@@ -65,6 +86,11 @@ export function createDispatcher(handlers: ApiHandlers, log: DispatchLog): Dispa
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      const translated = guard?.translate(methodName, error) ?? null;
+      if (translated) {
+        log.error({ method: methodName, error });
+        return { ok: false, error: translated.toBody() };
+      }
       log.error({ method: methodName, error });
       return { ok: false, error: { code: 'INTERNAL', message: apiMessagesZhCN.internal } };
     }

@@ -29,7 +29,10 @@ export interface Services {
 export function createHandlers(s: Services): ApiHandlers {
   return {
     'system.status': () => s.system.status(),
-    'system.restoreBackup': ({ fileName }) => s.system.restoreBackup(fileName),
+    'system.restorePreview': ({ fileName }) => s.system.restorePreview(fileName),
+    'system.restoreBackup': ({ fileName, confirmation }) =>
+      s.system.restoreBackup(fileName, confirmation),
+    'system.setBackupFolder': ({ folder }) => s.system.setBackupFolder(folder),
     'system.listBackups': () => s.system.listBackups(),
     'system.backupNow': () => s.system.backupNow(),
     'system.startEmptyLedger': () => s.system.startEmptyLedger(),

@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { readBackupSettings } from '../../db/backup-records.js';
+import { acquireDataDirLock } from '../../db/data-dir-lock.js';
+import { removeLeftovers } from '../../db/leftovers.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import type { Migration } from '../../db/migrations/migration.js';
 import { createDispatcher } from '../api/dispatch.js';
@@ -18,6 +21,7 @@ import { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import { CaseRecordsService } from '../services/case-records-service.js';
 import { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import { CaseService } from '../services/case-service.js';
+import { ledgerGuard } from '../services/ledger-guard.js';
 import { FollowUpService } from '../services/followup-service.js';
 import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
@@ -34,8 +38,19 @@ export interface AppCoreOptions {
   /** Tests inject a broken step here; the app always uses the real list. */
   readonly migrations?: readonly Migration[];
   readonly log?: DispatchLog;
-  /** Take today's backup after opening (the app and dev:web do; unit tests opt in). */
+  /**
+   * Take the rotating backups: the due daily/weekly (and hourly) copies after the start-up
+   * check, then an hourly copy while the ledger changes (the app and dev:web do; unit tests opt
+   * in).
+   */
   readonly dailyBackup?: boolean;
+  /**
+   * Take the data-folder lock (default). Only tests that stand in for a second writer on the
+   * same ledger (another tool, a technician's script) turn it off.
+   */
+  readonly exclusive?: boolean;
+  /** Period of the "while in use" backups (default one hour). */
+  readonly hourlyBackupMs?: number;
   /** Document fonts (default: dist/fonts, else the npm font packages). */
   readonly fontsDir?: string;
   /** Document templates (default: ./templates). */
@@ -51,9 +66,33 @@ export interface AppCoreOptions {
 export interface AppCore {
   readonly dispatch: Dispatch;
   readonly ledger: LedgerSession;
+  readonly system: SystemService;
   /** Resolves when background work (the daily backup) is done; wait for it before close(). */
   whenIdle(): Promise<void>;
   close(): void;
+}
+
+/** "Hourly while in use": a copy each period in which this process changed the ledger. */
+function startHourlyBackups(
+  ledger: LedgerSession,
+  system: SystemService,
+  periodMs: number,
+): NodeJS.Timeout {
+  const changes = () => {
+    const state = ledger.state;
+    return state.state === 'READY'
+      ? (state.db.prepare('SELECT total_changes()').pluck().get() as number)
+      : -1;
+  };
+  let seen = changes();
+  const timer = setInterval(() => {
+    const current = changes();
+    if (current === seen || current < 0) return;
+    seen = current;
+    void system.scheduledBackup(['hourly', 'daily', 'weekly']);
+  }, periodMs);
+  timer.unref();
+  return timer;
 }
 
 const consoleLog: DispatchLog = {
@@ -66,8 +105,27 @@ const consoleLog: DispatchLog = {
  */
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const migrations = options.migrations ?? MIGRATIONS;
-  const ledger = new LedgerSession(options.dataDir, migrations, options.now ?? (() => new Date()));
-  await ledger.open();
+  const now = options.now ?? (() => new Date());
+  // Before anything is read or cleaned: a second process on the same folder stops here.
+  const lock =
+    options.exclusive === false
+      ? { release: () => undefined }
+      : acquireDataDirLock(options.dataDir);
+  const ledger = new LedgerSession(options.dataDir, migrations, now);
+  try {
+    const secondFolder = readBackupSettings(options.dataDir).secondFolder;
+    const removed = removeLeftovers(
+      ledger.paths,
+      now(),
+      secondFolder ? [path.join(secondFolder, 'mediation-desk-backups')] : [],
+    );
+    if (removed.length > 0) console.warn(`[start] removed ${removed.length} leftover file(s)`);
+    await ledger.open();
+  } catch (error) {
+    ledger.close();
+    lock.release();
+    throw error;
+  }
   const dirs = defaultDocumentDirs();
   // One engine per core: the fonts are parsed on the first document and shared afterwards.
   const engine = new DocumentEngine({
@@ -109,20 +167,27 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
   };
   const log = options.log ?? consoleLog;
-  const dispatch = createDispatcher(createHandlers(services), log);
-  // The daily copy runs beside the app, not before it: a large ledger must not delay the window.
+  const dispatch = createDispatcher(createHandlers(services), log, ledgerGuard(ledger));
+  // The copies run beside the app, not before it: a large ledger must not delay the window.
   const background = options.dailyBackup
-    ? services.system.dailyBackup().catch((error: unknown) => {
-        log.error({ method: 'system.dailyBackup', error });
-      })
+    ? services.system.scheduledBackup().then(() => undefined)
     : Promise.resolve();
+  const hourly = options.dailyBackup
+    ? startHourlyBackups(ledger, services.system, options.hourlyBackupMs ?? 3_600_000)
+    : null;
   return {
     dispatch,
     ledger,
+    system: services.system,
     whenIdle: async () => {
+      await ledger.whenChecked();
       await background;
       await services.system.idle();
     },
-    close: () => ledger.close(),
+    close: () => {
+      if (hourly) clearInterval(hourly);
+      ledger.close();
+      lock.release();
+    },
   };
 }

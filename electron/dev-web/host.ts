@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { createAppCore } from '../core/app-core.js';
 import type { AppCore } from '../core/app-core.js';
+import { DataDirLockedError, startupFailureMessage } from '../core/startup-message.js';
 import { mimeTypeOf, resolveAppRequest } from '../main/app-protocol-paths.js';
 import { injectNonce, newNonce, securityHeaders } from '../main/content-security-policy.js';
 import { DEV_BRIDGE_PATH, TOKEN_HEADER, devBridgeScript } from './dev-bridge-script.js';
@@ -16,6 +17,11 @@ import { DEV_BRIDGE_PATH, TOKEN_HEADER, devBridgeScript } from './dev-bridge-scr
 
 // Above the largest request the API accepts (a 20 MB scan as base64 is about 27 MB).
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+// All request bodies being received at once: two scans in flight, not a hundred.
+const IN_FLIGHT_BUDGET_BYTES = 64 * 1024 * 1024;
+// The bridge sends exactly this; anything else (text/plain from a form, a "simple" CORS
+// request) is refused before the body is read.
+const JSON_CONTENT_TYPE = /^application\/json(?:;\s*charset=utf-8)?$/i;
 
 interface HostOptions {
   readonly dataDir: string;
@@ -57,16 +63,40 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+/** Bytes of request bodies being received right now, across all connections. */
+class BodyBudget {
+  private used = 0;
+  take(n: number): boolean {
+    if (this.used + n > IN_FLIGHT_BUDGET_BYTES) return false;
+    this.used += n;
+    return true;
+  }
+  give(n: number): void {
+    this.used -= n;
+  }
+}
+
+async function readBody(
+  req: http.IncomingMessage,
+  budget: BodyBudget,
+): Promise<Buffer | 'TOO_LARGE' | 'BUSY'> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(buf);
+  try {
+    for await (const chunk of req) {
+      const buf = chunk as Buffer;
+      size += buf.length;
+      if (size > MAX_BODY_BYTES) return 'TOO_LARGE';
+      if (!budget.take(buf.length)) {
+        size -= buf.length;
+        return 'BUSY';
+      }
+      chunks.push(buf);
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    budget.give(size);
   }
-  return Buffer.concat(chunks);
 }
 
 export async function startHost(
@@ -79,6 +109,7 @@ export async function startHost(
   });
   const token = randomBytes(24).toString('base64url');
   let expectedHost = '';
+  const budget = new BodyBudget();
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -110,17 +141,38 @@ export async function startHost(
           error: { code: 'FORBIDDEN', message: apiMessagesZhCN.forbiddenSender },
         });
       }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      // A page from anywhere else (even another local port) is refused by its Origin, which
+      // browsers always send with a POST and which scripts cannot forge.
+      if (
+        req.headers.origin !== `http://${expectedHost}` ||
+        (req.headers['sec-fetch-site'] !== undefined &&
+          req.headers['sec-fetch-site'] !== 'same-origin')
+      ) {
+        return sendJson(res, 403, {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: apiMessagesZhCN.forbiddenSender },
+        });
+      }
+      if (!JSON_CONTENT_TYPE.test(req.headers['content-type'] ?? '')) {
         return sendJson(res, 415, {
           ok: false,
           error: { code: 'BAD_INPUT', message: apiMessagesZhCN.badInput },
         });
       }
-      const body = await readBody(req);
-      if (body === null) {
+      const declared = Number(req.headers['content-length'] ?? 0);
+      const body = declared > MAX_BODY_BYTES ? 'TOO_LARGE' : await readBody(req, budget);
+      if (body === 'TOO_LARGE') {
+        res.setHeader('Connection', 'close');
         return sendJson(res, 413, {
           ok: false,
           error: { code: 'BAD_INPUT', message: '提交的内容过大' },
+        });
+      }
+      if (body === 'BUSY') {
+        res.setHeader('Connection', 'close');
+        return sendJson(res, 503, {
+          ok: false,
+          error: { code: 'BAD_INPUT', message: '同时提交的内容过多，请稍后重试' },
         });
       }
       let payload: unknown;
@@ -198,6 +250,7 @@ export async function startHost(
 
 async function main(): Promise<void> {
   const { dataDir, port } = parseArgs(process.argv.slice(2));
+  process.umask(0o077);
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   if (!fs.existsSync(path.join(rendererRoot, 'index.html'))) {
     console.error('找不到已构建的界面文件，请先运行 npm run build');
@@ -221,6 +274,11 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   void main().catch((error: unknown) => {
+    if (error instanceof DataDirLockedError) {
+      // Another host already serves this folder: say so and leave without a stack trace.
+      console.error(startupFailureMessage(error));
+      process.exit(3);
+    }
     console.error('开发预览启动失败：', error);
     process.exit(1);
   });

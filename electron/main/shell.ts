@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { createAppCore } from '../core/app-core.js';
 import type { AppCore } from '../core/app-core.js';
+import { startupFailureMessage } from '../core/startup-message.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol.js';
 import { registerIpcDoor } from './ipc-door.js';
 import { createMainWindow, focusWindow, guardContents } from './main-window.js';
@@ -100,7 +100,7 @@ export function startShell(options: ShellOptions): Promise<ShellStart> {
       // Without this the window never appears and the single-instance lock keeps the next
       // launch from starting either.
       console.error('[main] could not start:', error);
-      dialog.showErrorBox('调解工作台无法启动', apiMessagesZhCN.startupFailed);
+      dialog.showErrorBox('调解工作台无法启动', startupFailureMessage(error));
       app.exit(1);
       return { kind: 'FAILED' };
     }

@@ -1,15 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { BackupInfo } from '../../db/backup.js';
-import { BackupVerificationError, listBackups } from '../../db/backup.js';
-import { takeDailyBackupIfDue, takeManualBackup } from '../../db/backup-rotation.js';
+import {
+  BackupVerificationError,
+  LedgerDamagedError,
+  listBackups,
+  verifyLedgerCopy,
+} from '../../db/backup.js';
+import {
+  copyVerifiedBackup,
+  parseBackupName,
+  pruneScheduledBackups,
+  takeBeforeRestoreBackup,
+  takeManualBackup,
+  takeScheduledBackups,
+} from '../../db/backup-rotation.js';
+import type { ScheduledKind } from '../../db/backup-rotation.js';
+import {
+  readBackupRecord,
+  readBackupSettings,
+  updateBackupRecord,
+  writeBackupSettings,
+} from '../../db/backup-records.js';
+import type { BackupOutcome, BackupRecord } from '../../db/backup-records.js';
 import { acknowledgeLossAndStartEmpty, restoreBackup } from '../../db/ledger-store.js';
+import { compareWithBackup } from '../../db/restore-compare.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
+import { storageFaultOf } from '../../db/storage-errors.js';
 import type {
+  BackupHealth,
+  BackupKindLabel,
   BackupSummary,
   LedgerStatus,
+  RestorePreview,
   SystemStatus,
 } from '../../domain/api/system-contract.js';
+import { RESTORE_CONFIRMATION } from '../../domain/api/system-contract.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
+import { storageMessagesZhCN as msg } from '../../domain/messages/storage-zh-CN.js';
 import { unavailableMessage } from './ledger-session.js';
 import type { LedgerSession } from './ledger-session.js';
 
@@ -17,27 +46,94 @@ const summary = (b: BackupInfo): BackupSummary => ({
   fileName: b.fileName,
   bytes: b.bytes,
   createdAt: b.createdAt,
+  kind: (parseBackupName(b.fileName)?.kind ?? 'other') as BackupKindLabel,
 });
 
+/** The sentence for a backup that did not happen; the ledger itself is never the worse for it. */
+export function backupFailureMessage(error: unknown): string {
+  if (error instanceof LedgerDamagedError) return msg.backupLedgerDamaged;
+  if (error instanceof BackupVerificationError) return msg.backupCopyBad;
+  switch (storageFaultOf(error)) {
+    case 'FULL':
+      return msg.backupFull;
+    case 'READ_ONLY':
+      return msg.backupReadOnly;
+    case 'CORRUPT':
+      return msg.backupLedgerDamaged;
+    default:
+      return msg.backupOther;
+  }
+}
+
+function secondFolderReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return msg.secondFolderMissing;
+  const fault = storageFaultOf(error);
+  if (fault === 'FULL') return msg.secondFolderFull;
+  if (fault === 'READ_ONLY') return msg.secondFolderReadOnly;
+  return msg.secondFolderOther;
+}
+
 export class SystemService {
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** The last outcomes also in memory: on a full disk the record file cannot be written. */
+  private record: BackupRecord | null = null;
+
   constructor(
     private readonly ledger: LedgerSession,
     private readonly appVersion: string,
     private readonly latestSchemaVersion: number,
   ) {}
 
+  private get dataDir(): string {
+    return this.ledger.paths.dataDir;
+  }
+
   status(): SystemStatus {
     return {
       appVersion: this.appVersion,
       schemaVersion: this.latestSchemaVersion,
       ledger: this.ledgerStatus(),
+      backup: this.backupHealth(),
+    };
+  }
+
+  private backupHealth(): BackupHealth {
+    const record = this.record ?? readBackupRecord(this.dataDir);
+    const newer = (failure: BackupOutcome | null, success: BackupOutcome | null) =>
+      failure && failure.message && (!success || failure.at > success.at)
+        ? { at: failure.at, message: failure.message }
+        : null;
+    return {
+      lastSuccessAt: record.lastSuccess?.at ?? null,
+      failure: newer(record.lastFailure, record.lastSuccess),
+      secondFolder: readBackupSettings(this.dataDir).secondFolder,
+      secondCopyLastSuccessAt: record.secondCopyLastSuccess?.at ?? null,
+      secondCopyFailure: newer(record.secondCopyLastFailure, record.secondCopyLastSuccess),
     };
   }
 
   private ledgerStatus(): LedgerStatus {
     const result = this.ledger.state;
     if (result.state === 'READY') {
-      return { state: 'READY', settingsComplete: getRoomSettings(result.db) !== null };
+      const health = this.ledger.health;
+      if (health.state === 'DAMAGED') {
+        return {
+          state: 'DAMAGED',
+          message: msg.ledgerDamaged,
+          findings: health.findings,
+          backups: this.listBackups(),
+        };
+      }
+      let settingsComplete = false;
+      try {
+        settingsComplete = getRoomSettings(result.db) !== null;
+      } catch (error) {
+        if (storageFaultOf(error) !== 'CORRUPT') throw error;
+        this.ledger.markDamaged([(error as Error).message]);
+        return this.ledgerStatus();
+      }
+      return { state: 'READY', settingsComplete, checking: health.state === 'CHECKING' };
     }
     const message = unavailableMessage(result);
     switch (result.state) {
@@ -47,7 +143,7 @@ export class SystemService {
       case 'TOO_NEW':
         return { state: 'TOO_NEW', message, found: result.found, supported: result.supported };
       case 'UNAVAILABLE':
-        return { state: 'UNAVAILABLE', message };
+        return { state: 'UNAVAILABLE', message, reason: result.reason };
       case 'MIGRATION_FAILED':
         return {
           state: 'MIGRATION_FAILED',
@@ -67,15 +163,125 @@ export class SystemService {
     return listBackups(this.ledger.paths.backupDir).map(summary);
   }
 
+  /** "立即备份": a verified copy now, or a Chinese sentence saying why not. */
   async backupNow(): Promise<BackupSummary> {
-    return summary(
-      await this.track(
-        takeManualBackup(this.ledger.db(), this.ledger.paths.backupDir, this.ledger.now()),
-      ),
+    const db = this.ledger.db();
+    const made = await this.track(
+      this.recorded(() => takeManualBackup(db, this.ledger.paths.backupDir, this.ledger.now())),
     );
+    return summary(made);
   }
 
-  private readonly inFlight = new Set<Promise<unknown>>();
+  /**
+   * The rotating copies that are due (all at start-up; hourly by the timer while the ledger
+   * changes). Never throws: a failure is recorded and shown on 设置 and 工作台.
+   */
+  async scheduledBackup(kinds?: readonly ScheduledKind[]): Promise<BackupInfo[]> {
+    await this.ledger.whenChecked();
+    const state = this.ledger.state;
+    if (state.state !== 'READY' || this.ledger.damaged) return [];
+    try {
+      const made = await this.track(
+        this.recordedMany(() =>
+          takeScheduledBackups(state.db, this.ledger.paths.backupDir, this.ledger.now(), kinds),
+        ),
+      );
+      return made;
+    } catch (error) {
+      console.error('[backup] scheduled backup failed:', error);
+      return [];
+    }
+  }
+
+  private async recorded(take: () => Promise<BackupInfo>): Promise<BackupInfo> {
+    const [made] = await this.recordedMany(async () => [await take()]);
+    return made as BackupInfo;
+  }
+
+  /** Runs a backup, records the outcome in backup-status.json and sends a second copy. */
+  private async recordedMany(take: () => Promise<BackupInfo[]>): Promise<BackupInfo[]> {
+    const at = () => this.ledger.now().toISOString();
+    let made: BackupInfo[];
+    try {
+      made = await take();
+    } catch (error) {
+      if (error instanceof LedgerDamagedError) this.ledger.markDamaged(error.findings);
+      const message = backupFailureMessage(error);
+      console.error('[backup] failed:', error);
+      this.remember({ lastFailure: { at: at(), fileName: null, message } });
+      throw new ApiError(
+        error instanceof LedgerDamagedError ? 'LEDGER_DAMAGED' : 'BACKUP_FAILED',
+        message,
+      );
+    }
+    const last = made.at(-1);
+    if (last) {
+      this.remember({
+        lastSuccess: { at: at(), fileName: last.fileName, message: null },
+      });
+      this.sendSecondCopies(made);
+    }
+    return made;
+  }
+
+  /** A copy of each new backup in the folder the room chose (USB stick); its own record. */
+  private sendSecondCopies(made: readonly BackupInfo[]): void {
+    const folder = readBackupSettings(this.dataDir).secondFolder;
+    if (folder === null) return;
+    const at = this.ledger.now().toISOString();
+    try {
+      if (!fs.statSync(folder).isDirectory()) {
+        throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+      }
+      const target = path.join(folder, 'mediation-desk-backups');
+      for (const info of made) copyVerifiedBackup(info, target);
+      const tag = parseBackupName(made[0]?.fileName ?? '')?.tag;
+      if (tag) pruneScheduledBackups(target, tag);
+      this.remember({
+        secondCopyLastSuccess: { at, fileName: made.at(-1)?.fileName ?? null, message: null },
+      });
+    } catch (error) {
+      console.error('[backup] second copy failed:', error);
+      this.remember({
+        secondCopyLastFailure: {
+          at,
+          fileName: null,
+          message: msg.secondCopyFailed(folder, secondFolderReason(error)),
+        },
+      });
+    }
+  }
+
+  setBackupFolder(folder: string | null): SystemStatus {
+    if (folder !== null) {
+      const resolved = path.resolve(folder);
+      let isDir = false;
+      try {
+        isDir = path.isAbsolute(folder) && fs.statSync(resolved).isDirectory();
+      } catch {
+        isDir = false;
+      }
+      if (!isDir) {
+        throw new ApiError('BAD_INPUT', msg.secondFolderInvalid, [
+          { path: ['folder'], message: msg.secondFolderInvalid },
+        ]);
+      }
+      const data = path.resolve(this.dataDir);
+      if (resolved === data || resolved.startsWith(`${data}${path.sep}`)) {
+        throw new ApiError('BAD_INPUT', msg.secondFolderInsideData, [
+          { path: ['folder'], message: msg.secondFolderInsideData },
+        ]);
+      }
+      writeBackupSettings(this.dataDir, { secondFolder: resolved });
+    } else {
+      writeBackupSettings(this.dataDir, { secondFolder: null });
+    }
+    return this.status();
+  }
+
+  private remember(change: Partial<BackupRecord>): void {
+    this.record = updateBackupRecord(this.dataDir, change, this.record ?? undefined);
+  }
 
   /** Copies still being written; the shell waits for them before it closes the ledger. */
   async idle(): Promise<void> {
@@ -88,39 +294,106 @@ export class SystemService {
     return work;
   }
 
-  /**
-   * Run after start-up without holding it up; a failure is logged, never fatal, because the
-   * ledger itself is fine and the next start tries again.
-   */
-  async dailyBackup(): Promise<void> {
-    const state = this.ledger.state;
-    if (state.state !== 'READY') return;
-    await this.track(
-      takeDailyBackupIfDue(state.db, this.ledger.paths.backupDir, this.ledger.now()),
-    );
+  /** The newest backup first; without a name, the newest one that passes its full check. */
+  private async chooseBackup(fileName: string | undefined): Promise<BackupInfo> {
+    const all = listBackups(this.ledger.paths.backupDir);
+    const candidates = fileName === undefined ? all : all.filter((b) => b.fileName === fileName);
+    if (candidates.length === 0) {
+      throw new ApiError('NOT_FOUND', apiMessagesZhCN.backupInvalid('找不到该备份文件'));
+    }
+    let lastError: unknown = null;
+    for (const candidate of candidates) {
+      try {
+        const checked = await verifyLedgerCopy(candidate.path, this.latestSchemaVersion);
+        return { ...checked, createdAt: candidate.createdAt };
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    const reason = lastError instanceof Error ? lastError.message : '没有完好的备份';
+    throw new ApiError('BAD_INPUT', apiMessagesZhCN.backupInvalid(reason));
   }
 
-  /** Restores a backup and reopens (migrating it if it is older). */
-  async restoreBackup(fileName: string): Promise<SystemStatus> {
+  async restorePreview(fileName: string | undefined): Promise<RestorePreview> {
+    const backup = await this.chooseBackup(fileName);
+    const state = this.ledger.state;
+    const healthy = state.state === 'READY' && !this.ledger.damaged;
+    let loss: ReturnType<typeof compareWithBackup> | null = null;
+    if (state.state === 'READY') {
+      try {
+        loss = compareWithBackup(state.db, backup.path);
+      } catch (error) {
+        if (storageFaultOf(error) === 'CORRUPT')
+          this.ledger.markDamaged([(error as Error).message]);
+        loss = null;
+      }
+    }
+    return {
+      backup: summary(backup),
+      requiresConfirmation: healthy,
+      lostCases: loss?.lostCases ?? null,
+      changedCases: loss?.changedCases ?? null,
+    };
+  }
+
+  /**
+   * Restores a backup and reopens (migrating it if it is older). Over a healthy ledger it needs
+   * the typed confirmation, and the ledger it replaces is first saved as a verified
+   * `before-restore-…` backup, listed like any other, so the restore can itself be undone.
+   */
+  async restoreBackup(fileName: string, confirmation: string | undefined): Promise<SystemStatus> {
+    await this.idle();
+    const state = this.ledger.state;
+    const healthy = state.state === 'READY' && !this.ledger.damaged;
+    if (healthy && confirmation !== RESTORE_CONFIRMATION) {
+      throw new ApiError('INVALID_STATE', msg.restoreNeedsConfirmation(RESTORE_CONFIRMATION));
+    }
+    // The chosen file is checked before anything else happens, so a bad one changes nothing.
+    const source = await this.chooseBackup(fileName);
+    if (state.state === 'READY' && healthy) {
+      await this.recorded(() =>
+        takeBeforeRestoreBackup(state.db, this.ledger.paths.backupDir, this.ledger.now()),
+      );
+    } else if (state.state === 'READY') {
+      // A damaged ledger cannot be copied by SQLite; try anyway (it may be readable enough),
+      // and otherwise it is moved aside untouched in the ledger folder by the restore itself.
+      await takeBeforeRestoreBackup(state.db, this.ledger.paths.backupDir, this.ledger.now()).catch(
+        () => null,
+      );
+    }
     this.ledger.close();
     try {
-      restoreBackup(this.ledger.paths, fileName, this.ledger.now(), this.latestSchemaVersion);
+      await restoreBackup(
+        this.ledger.paths,
+        fileName,
+        this.ledger.now(),
+        this.latestSchemaVersion,
+        {
+          sourceVerified: source,
+        },
+      );
     } catch (error) {
       await this.ledger.open();
       if (error instanceof BackupVerificationError) {
         throw new ApiError('BAD_INPUT', apiMessagesZhCN.backupInvalid(error.message));
       }
+      const fault = storageFaultOf(error);
+      if (fault === 'FULL') throw new ApiError('STORAGE_FULL', msg.writeDiskFull);
+      if (fault === 'READ_ONLY') throw new ApiError('STORAGE_READ_ONLY', msg.writeReadOnly);
       throw error;
     }
     await this.ledger.open();
+    await this.ledger.whenChecked();
     return this.status();
   }
 
   async startEmptyLedger(): Promise<SystemStatus> {
     const state = this.ledger.state.state;
-    if (state !== 'MISSING' && state !== 'NOT_A_LEDGER') {
+    const damaged = state === 'READY' && this.ledger.damaged;
+    if (state !== 'MISSING' && state !== 'NOT_A_LEDGER' && !damaged) {
       throw new ApiError('INVALID_STATE', apiMessagesZhCN.ledgerNotMissing);
     }
+    await this.idle();
     this.ledger.close();
     acknowledgeLossAndStartEmpty(this.ledger.paths, this.ledger.now());
     await this.ledger.open();

@@ -41,7 +41,10 @@ describe('a lost ledger is never replaced silently (real ledger, Chromium)', () 
 
       const manualRow = page.getByRole('row').filter({ hasText: /manual-/ });
       await manualRow.getByRole('button', { name: '从此备份恢复' }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+      // The ledger is already lost: the check of the backup and its loss, no typed sentence.
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('restore-loss').waitFor();
+      await dialog.getByRole('button', { name: '恢复' }).click();
       await page.getByRole('menuitem', { name: '设置' }).click();
       await expect
         .poll(() => page.getByLabel('调解委员会名称').inputValue())

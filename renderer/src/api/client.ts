@@ -4,6 +4,8 @@ import type { ApiInput, ApiMethod, ApiResult } from '../../../domain/api/contrac
 import type { ApiErrorBody } from '../../../domain/api/errors';
 import { uiText } from '../i18n/zh-CN';
 
+export const LEDGER_DAMAGED_EVENT = 'mediation-desk:ledger-damaged';
+
 /** A failed API call as the UI sees it: a stable code to branch on and a sentence to show. */
 export class ApiCallError extends Error {
   readonly code: ApiErrorBody['code'];
@@ -34,5 +36,8 @@ export async function api<M extends ApiMethod>(
 ): Promise<ApiResult<M>> {
   const envelope = await bridge().invoke(method, input);
   if (envelope.ok) return envelope.value;
+  // Damage found mid-session: the window switches to the recovery screen (see App.tsx).
+  if (envelope.error.code === 'LEDGER_DAMAGED')
+    window.dispatchEvent(new Event(LEDGER_DAMAGED_EVENT));
   throw new ApiCallError(envelope.error);
 }

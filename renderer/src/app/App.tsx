@@ -5,7 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { useCallback, useEffect, useState } from 'react';
 import { HashRouter } from 'react-router';
 import type { SystemStatus } from '../../../domain/api/system-contract';
-import { api } from '../api/client';
+import { api, LEDGER_DAMAGED_EVENT } from '../api/client';
 import { uiText } from '../i18n/zh-CN';
 import { FirstRunPage } from '../pages/settings/FirstRunPage';
 import { LedgerRecoveryPage } from '../pages/recovery/LedgerRecoveryPage';
@@ -39,7 +39,19 @@ function StatusGate() {
 
   useEffect(() => {
     void refresh();
+    const onDamaged = () => void refresh();
+    window.addEventListener(LEDGER_DAMAGED_EVENT, onDamaged);
+    return () => window.removeEventListener(LEDGER_DAMAGED_EVENT, onDamaged);
   }, [refresh]);
+
+  // The start-up check runs in the background; if it finds damage, show it without waiting
+  // for the first refused save.
+  const checking = status?.ledger.state === 'READY' && status.ledger.checking;
+  useEffect(() => {
+    if (!checking) return;
+    const timer = window.setTimeout(() => void refresh(), 1500);
+    return () => window.clearTimeout(timer);
+  }, [checking, status, refresh]);
 
   if (error) return <ErrorPanel error={error} onRetry={refresh} />;
   if (!status) return <Spin fullscreen tip={uiText.common.loading} />;

@@ -10,6 +10,7 @@ import { printRegisterText } from './zh-CN/print-register';
 import { reportsText } from './zh-CN/reports';
 import { sessionText } from './zh-CN/session';
 import { shellText } from './zh-CN/shell';
+import { storageText } from './zh-CN/storage';
 
 /**
  * Every sentence the UI shows, in Simplified Chinese, split by screen under ./zh-CN/. A Tibetan
@@ -25,6 +26,7 @@ export const uiText = {
   mediators: mediatorsText,
   agreement: agreementText,
   backups: backupsText,
+  storage: storageText,
   followUps: followUpsText,
   printRegister: printRegisterText,
   reports: reportsText,

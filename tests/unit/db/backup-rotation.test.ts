@@ -2,14 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyLedgerFile } from '../../../db/backup';
-import { DAILY_BACKUPS_KEPT, takeDailyBackupIfDue } from '../../../db/backup-rotation';
+import {
+  KEPT,
+  ledgerTagOf,
+  parseBackupName,
+  takeScheduledBackups,
+} from '../../../db/backup-rotation';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { createAppCore } from '../../../electron/core/app-core';
 import { SAMPLE_ROOM_SETTINGS } from '../support/room-settings-sample';
 import { tempDir } from '../support/temp-dir';
 
 describe('backups', () => {
-  it('takes one verified daily backup at start-up and keeps only the last week of them', async () => {
+  it('takes verified daily and weekly backups at start-up and keeps 7 days and 4 weeks of them', async () => {
     const dataDir = tempDir();
     const { backupDir } = ledgerPaths(dataDir);
     let day = new Date('2026-11-01T02:00:00Z');
@@ -20,23 +25,32 @@ describe('backups', () => {
       now: () => day,
     });
     await core.whenIdle();
-    expect(fs.readdirSync(backupDir)).toEqual(['daily-2026-11-01.sqlite']);
     const db = core.ledger.db();
-    // A second start on the same day adds nothing.
-    expect(await takeDailyBackupIfDue(db, backupDir, day)).toBeNull();
-    for (let i = 2; i <= 12; i += 1) {
-      day = new Date(`2026-11-${String(i).padStart(2, '0')}T02:00:00Z`);
-      await takeDailyBackupIfDue(db, backupDir, day);
+    const tag = ledgerTagOf(db);
+    expect(tag).toMatch(/^[0-9a-f]{8}$/);
+    expect(fs.readdirSync(backupDir).sort()).toEqual([
+      `daily-2026-11-01-${tag}.sqlite`,
+      `hourly-2026-11-01T10-${tag}.sqlite`,
+      `weekly-2026-W44-${tag}.sqlite`,
+    ]);
+    // A second start in the same hour adds nothing.
+    expect(await takeScheduledBackups(db, backupDir, day)).toEqual([]);
+    for (const i of [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 19, 26, 33, 40]) {
+      day = new Date(Date.UTC(2026, 10, i, 2));
+      await takeScheduledBackups(db, backupDir, day, ['daily', 'weekly']);
     }
     const names = fs.readdirSync(backupDir).sort();
-    expect(names).toHaveLength(DAILY_BACKUPS_KEPT);
-    expect(names[0]).toBe('daily-2026-11-06.sqlite');
-    expect(names.at(-1)).toBe('daily-2026-11-12.sqlite');
+    const ofKind = (kind: string) => names.filter((n) => parseBackupName(n)?.kind === kind);
+    expect(ofKind('daily')).toHaveLength(KEPT.daily);
+    expect(ofKind('daily')[0]).toBe(`daily-2026-11-09-${tag}.sqlite`);
+    expect(ofKind('daily').at(-1)).toBe(`daily-2026-12-10-${tag}.sqlite`);
+    expect(ofKind('weekly')).toHaveLength(KEPT.weekly);
+    expect(ofKind('weekly').at(-1)).toBe(`weekly-2026-W50-${tag}.sqlite`);
     // Each copy is a single self-contained, verified file (no -wal/-shm beside it).
     expect(verifyLedgerFile(path.join(backupDir, names[0]!)).schemaVersion).toBeGreaterThan(0);
     expect(fs.readdirSync(backupDir).every((n) => n.endsWith('.sqlite'))).toBe(true);
     core.close();
-  });
+  }, 120_000);
 
   it('makes a manual backup that restores the ledger after the file is lost', async () => {
     const dataDir = tempDir();
@@ -45,7 +59,7 @@ describe('backups', () => {
     const made = await core.dispatch('system.backupNow', {});
     expect(made).toMatchObject({
       ok: true,
-      value: { fileName: expect.stringMatching(/^manual-.*\.sqlite$/) },
+      value: { fileName: expect.stringMatching(/^manual-.*-[0-9a-f]{8}\.sqlite$/) },
     });
     const listed = await core.dispatch('system.listBackups', {});
     expect(listed.ok && (listed.value as readonly unknown[]).length).toBe(1);

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { START_EMPTY_CONFIRMATION } from '../../../domain/api/system-contract';
+import {
+  RESTORE_CONFIRMATION,
+  START_EMPTY_CONFIRMATION,
+} from '../../../domain/api/system-contract';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { openLedger } from '../../../db/ledger-store';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations/index';
@@ -97,7 +100,10 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
     n.close();
     const before = sha256(paths.ledgerFile);
     for (const fileName of ['foreign.sqlite', 'newer.sqlite']) {
-      const res = await core.dispatch('system.restoreBackup', { fileName });
+      const res = await core.dispatch('system.restoreBackup', {
+        fileName,
+        confirmation: RESTORE_CONFIRMATION,
+      });
       expect(res, fileName).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     }
     expect(sha256(paths.ledgerFile)).toBe(before);

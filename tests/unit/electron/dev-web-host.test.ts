@@ -76,7 +76,7 @@ describe('dev:web host', () => {
   it('requires the per-run token on every API call', async () => {
     const { base, token } = await host();
     const call = { method: 'system.status', input: {} };
-    const json = { 'content-type': 'application/json' };
+    const json = { 'content-type': 'application/json', origin: base };
     expect((await api(base, json, call)).status).toBe(403);
     expect((await api(base, { ...json, 'x-desk-token': 'wrong' }, call)).status).toBe(403);
     expect((await api(base, { ...json, 'x-desk-token': `${token}x` }, call)).status).toBe(403);
@@ -87,13 +87,54 @@ describe('dev:web host', () => {
 
   it('refuses other Host names (DNS rebinding), non-JSON bodies and broken JSON', async () => {
     const { base, token } = await host();
-    const headers = { 'content-type': 'application/json', 'x-desk-token': token };
+    const headers = { 'content-type': 'application/json', 'x-desk-token': token, origin: base };
     expect((await api(base, { ...headers, host: 'evil.example' }, {})).status).toBe(421);
     expect((await api(base, { ...headers, 'content-type': 'text/plain' }, {})).status).toBe(415);
     const broken = await request(`${base}/api`, { method: 'POST', headers, body: '{"method":' });
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
+
+  it('refuses other origins, inexact content types, and bodies beyond the in-flight budget', async () => {
+    const { base, token } = await host();
+    const call = { method: 'system.status', input: {} };
+    const headers = { 'content-type': 'application/json', 'x-desk-token': token, origin: base };
+    for (const origin of ['http://evil.example', 'http://127.0.0.1:1', 'null', '']) {
+      expect((await api(base, { ...headers, origin }, call)).status, origin).toBe(403);
+    }
+    const { origin: _omit, ...noOrigin } = headers;
+    expect((await api(base, noOrigin, call)).status).toBe(403);
+    expect((await api(base, { ...headers, 'sec-fetch-site': 'cross-site' }, call)).status).toBe(
+      403,
+    );
+    for (const type of ['application/jsonx', 'application/json-patch+json', 'text/json']) {
+      expect((await api(base, { ...headers, 'content-type': type }, call)).status, type).toBe(415);
+    }
+    expect(
+      (await api(base, { ...headers, 'content-type': 'application/json; charset=UTF-8' }, call))
+        .status,
+    ).toBe(200);
+    // A declared body over the limit is refused before it is read.
+    const huge = await request(`${base}/api`, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(40 * 1024 * 1024) },
+    }).catch(() => ({ status: 413 }));
+    expect(huge.status).toBe(413);
+    // Three 30 MB bodies at once exceed the 64 MB budget: at least one is turned away, the
+    // host stays up and answers the next call.
+    const big = JSON.stringify({ method: 'system.status', input: { pad: 'x'.repeat(30 << 20) } });
+    const replies = await Promise.all(
+      [1, 2, 3].map(() =>
+        request(`${base}/api`, { method: 'POST', headers, body: big }).catch(() => ({
+          status: 503,
+          headers: {},
+          body: '',
+        })),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toContain(503);
+    expect((await api(base, headers, call)).status).toBe(200);
+  }, 60_000);
 
   it('does not serve files outside the renderer folder', async () => {
     const { base } = await host();

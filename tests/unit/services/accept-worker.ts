@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   const core = await createAppCore({
     dataDir: dataDir ?? '',
     appVersion: 'test',
+    // Two writers on one ledger on purpose: the app's own lock would stop the second process.
+    exclusive: false,
     now: () => new Date('2026-03-10T02:00:00Z'),
   });
   const numbers: string[] = [];

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { LedgerRow } from '../../../../domain/cases/case-views';
 import { api } from '../../api/client';
+import { BackupHealthAlert } from '../../components/BackupHealthAlert';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { RiskTag } from '../../components/RiskTag';
 import { StatusTag } from '../../components/StatusTag';
@@ -48,6 +49,7 @@ export function DashboardPage() {
           {t.today(board.today)}
         </Typography.Text>
       </Typography.Title>
+      <BackupHealthAlert />
       <RemindersCard />
       <WeekCalendar />
       <Card title={t.month(month.month)} size="small" data-testid="dashboard-month">

@@ -1,16 +1,22 @@
-import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Collapse, Input, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { START_EMPTY_CONFIRMATION } from '../../../../domain/api/system-contract';
 import type {
   BackupSummary,
   LedgerStatus,
+  RestorePreview,
   SystemStatus,
 } from '../../../../domain/api/system-contract';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
+import { RestoreConfirmModal } from './RestoreConfirmModal';
+import { RestoreLossView } from './RestoreLossView';
 
 const t = uiText.recovery;
+const st = uiText.storage;
+const shanghai = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
 type NotReady = Exclude<LedgerStatus, { state: 'READY' }>;
 
@@ -26,6 +32,8 @@ function titleOf(status: NotReady): string {
       return t.notALedgerTitle;
     case 'UNAVAILABLE':
       return t.unavailableTitle;
+    case 'DAMAGED':
+      return st.damagedTitle;
     default: {
       const unreachable: never = status;
       return String(unreachable);
@@ -34,9 +42,53 @@ function titleOf(status: NotReady): string {
 }
 
 function backupsOf(status: NotReady): readonly BackupSummary[] {
-  if (status.state === 'MISSING' || status.state === 'NOT_A_LEDGER') return status.backups;
+  if (status.state === 'MISSING' || status.state === 'NOT_A_LEDGER' || status.state === 'DAMAGED')
+    return status.backups;
   if (status.state === 'MIGRATION_FAILED' && status.backup) return [status.backup];
   return [];
+}
+
+/**
+ * The newest backup that passes its check, and what restoring it would lose: the first thing a
+ * mediator facing a damaged or lost ledger needs to see.
+ */
+function RecommendedBackup({ onRestore }: { onRestore: (fileName: string) => void }) {
+  const [preview, setPreview] = useState<RestorePreview | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api('system.restorePreview', {}).then(
+      (p) => live && setPreview(p),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <Card
+      size="small"
+      title={st.recommendTitle}
+      style={{ marginBottom: 16 }}
+      data-testid="recommended-backup"
+    >
+      {failed ? (
+        <Alert type="error" showIcon title={st.recommendNone} />
+      ) : !preview ? (
+        <Typography.Text type="secondary">{st.recommendChecking}</Typography.Text>
+      ) : (
+        <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+          <Typography.Text strong>
+            {st.recommendBackup(preview.backup.fileName, shanghai(preview.backup.createdAt))}
+          </Typography.Text>
+          <RestoreLossView preview={preview} />
+          <Button type="primary" onClick={() => onRestore(preview.backup.fileName)}>
+            {st.restoreFromThis}
+          </Button>
+        </Space>
+      )}
+    </Card>
+  );
 }
 
 /**
@@ -53,7 +105,10 @@ export function LedgerRecoveryPage({
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [phrase, setPhrase] = useState('');
+  const [restoring, setRestoring] = useState<string | null>(null);
   const backups = backupsOf(status);
+  const offersEmpty =
+    status.state === 'MISSING' || status.state === 'NOT_A_LEDGER' || status.state === 'DAMAGED';
 
   async function run(action: () => Promise<SystemStatus>, done?: string) {
     setBusy(true);
@@ -72,6 +127,24 @@ export function LedgerRecoveryPage({
     <div style={{ display: 'flex', justifyContent: 'center', padding: '40px 16px' }}>
       <Card style={{ width: 820 }} title={titleOf(status)}>
         <Alert type="error" showIcon title={status.message} style={{ marginBottom: 16 }} />
+        {status.state === 'DAMAGED' ? (
+          <Collapse
+            size="small"
+            style={{ marginBottom: 16 }}
+            items={[
+              {
+                key: 'findings',
+                label: st.findingsTitle,
+                children: (
+                  <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                    {status.findings.join('\n')}
+                  </pre>
+                ),
+              },
+            ]}
+          />
+        ) : null}
+        {backups.length > 0 ? <RecommendedBackup onRestore={setRestoring} /> : null}
         <Typography.Title level={5}>{t.backupsTitle}</Typography.Title>
         {backups.length === 0 ? (
           <Typography.Paragraph>{t.noBackups}</Typography.Paragraph>
@@ -84,9 +157,14 @@ export function LedgerRecoveryPage({
             columns={[
               { title: t.backupColumns.fileName, dataIndex: 'fileName' },
               {
+                title: st.kindColumn,
+                dataIndex: 'kind',
+                render: (v: BackupSummary['kind']) => st.kinds[v],
+              },
+              {
                 title: t.backupColumns.createdAt,
                 dataIndex: 'createdAt',
-                render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+                render: (v: string) => shanghai(v),
               },
               {
                 title: t.backupColumns.size,
@@ -96,25 +174,15 @@ export function LedgerRecoveryPage({
               {
                 title: '',
                 render: (_: unknown, row) => (
-                  <Popconfirm
-                    title={t.restoreConfirm}
-                    onConfirm={() =>
-                      void run(
-                        () => api('system.restoreBackup', { fileName: row.fileName }),
-                        t.restored,
-                      )
-                    }
-                  >
-                    <Button type="primary" loading={busy}>
-                      {t.restore}
-                    </Button>
-                  </Popconfirm>
+                  <Button loading={busy} onClick={() => setRestoring(row.fileName)}>
+                    {t.restore}
+                  </Button>
                 ),
               },
             ]}
           />
         )}
-        {status.state === 'MISSING' || status.state === 'NOT_A_LEDGER' ? (
+        {offersEmpty ? (
           <>
             <Typography.Title level={5} style={{ marginTop: 24 }}>
               {t.startEmptyTitle}
@@ -140,6 +208,14 @@ export function LedgerRecoveryPage({
           </>
         ) : null}
       </Card>
+      <RestoreConfirmModal
+        fileName={restoring}
+        onClose={() => setRestoring(null)}
+        onRestored={(next) => {
+          setRestoring(null);
+          onStatus(next);
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LedgerPaths } from './ledger-files.js';
+
+/** The prefix electron/main/print-pdf.ts gives its private temp folders (mkdtemp). */
+export const PRINT_TEMP_PREFIX = 'mediation-desk-print-';
+
+/** How long a moved-aside ledger (before a restore, or abandoned after a loss) is kept. */
+export const SET_ASIDE_KEPT_DAYS = 30;
+const PRINT_TEMP_MAX_AGE_MS = 3600 * 1000;
+
+/**
+ * Removes what a killed process leaves behind, at start-up under the data-folder lock (so no
+ * other process of ours is still writing them): half-made backups and their journals, staging
+ * copies of a restore, temp files of atomic writes, print temp folders, and ledgers moved aside
+ * more than 30 days ago (the restore that replaced them has long been in use, and the
+ * before-restore backup in `backups/` is the undo). Returns what it removed, for the log.
+ */
+export function removeLeftovers(
+  paths: LedgerPaths,
+  now: Date,
+  extraBackupDirs: readonly string[] = [],
+): string[] {
+  const removed: string[] = [];
+  const remove = (file: string) => {
+    try {
+      fs.rmSync(file, { force: true, recursive: true });
+      removed.push(file);
+    } catch {
+      // Still there next start; nothing depends on it being gone.
+    }
+  };
+  const list = (dir: string) => {
+    try {
+      return fs.readdirSync(dir);
+    } catch {
+      return [];
+    }
+  };
+
+  for (const dir of [paths.backupDir, ...extraBackupDirs]) {
+    for (const name of list(dir)) {
+      if (/\.partial(-journal|-wal|-shm)?$/.test(name) || /\.tmp-\d+$/.test(name)) {
+        remove(path.join(dir, name));
+      } else if (/-(journal|wal|shm)$/.test(name)) {
+        // A backup is a single rollback-mode file that is never written after its rename, so a
+        // journal beside one can only belong to a copy that no longer exists.
+        const base = name.replace(/-(journal|wal|shm)$/, '');
+        if (!fs.existsSync(path.join(dir, base))) remove(path.join(dir, name));
+      }
+    }
+  }
+
+  const ledgerDir = path.dirname(paths.ledgerFile);
+  const ledgerName = path.basename(paths.ledgerFile);
+  const cutoff = now.getTime() - SET_ASIDE_KEPT_DAYS * 86_400_000;
+  for (const name of list(ledgerDir)) {
+    if (!name.startsWith(ledgerName)) continue;
+    const rest = name.slice(ledgerName.length);
+    if (/^\.restoring(-journal|-wal|-shm)?$/.test(rest)) {
+      remove(path.join(ledgerDir, name));
+      continue;
+    }
+    const aside =
+      /^(?:-wal|-shm|-journal)?\.(?:before-restore|abandoned)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/.exec(
+        rest,
+      );
+    if (aside) {
+      const [, day, h, m, s, ms] = aside;
+      const at = Date.parse(`${day}T${h}:${m}:${s}.${ms}Z`);
+      if (Number.isFinite(at) && at < cutoff) remove(path.join(ledgerDir, name));
+    }
+  }
+
+  for (const name of list(paths.dataDir)) {
+    if (/\.tmp-\d+$/.test(name)) remove(path.join(paths.dataDir, name));
+  }
+
+  const tmp = os.tmpdir();
+  for (const name of list(tmp)) {
+    if (!name.startsWith(PRINT_TEMP_PREFIX)) continue;
+    const full = path.join(tmp, name);
+    try {
+      if (now.getTime() - fs.statSync(full).mtimeMs > PRINT_TEMP_MAX_AGE_MS) remove(full);
+    } catch {
+      // Gone already.
+    }
+  }
+  return removed;
+}

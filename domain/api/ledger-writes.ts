@@ -1,0 +1,45 @@
+import type { ApiMethod } from './contract.js';
+
+/**
+ * Methods that never change the ledger, and the recovery methods that replace it. While the
+ * ledger is damaged only these run; every other method (including any added later and not
+ * listed here) is refused with LEDGER_DAMAGED before its handler runs. The connection is also
+ * switched to `query_only`, so a method wrongly listed here still cannot write.
+ */
+export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'system.status',
+  'system.listBackups',
+  'system.restorePreview',
+  'system.restoreBackup',
+  'system.backupNow',
+  'system.startEmptyLedger',
+  'system.setBackupFolder',
+  'settings.get',
+  'mediators.list',
+  'cases.get',
+  'cases.search',
+  'cases.findDuplicateParties',
+  'dashboard.get',
+  'codeTables.get',
+  'caseSettings.get',
+  'agreements.get',
+  'agreements.listForCase',
+  'agreements.pdf',
+  'agreements.scan',
+  'agreements.verify',
+  'agreements.getHolidayCalendar',
+  'documents.listPrinted',
+  'documents.printed',
+  'cases.history',
+  'followups.list',
+  'followups.ofCase',
+  'followups.proof',
+  'followups.getSettings',
+  'calendar.week',
+  'reminders.get',
+  'statistics.get',
+  'screening.list',
+  'screening.get',
+  'screening.linkableCases',
+  'exports.list',
+]);

@@ -1,0 +1,43 @@
+/**
+ * Sentences about the ledger file, the disk and backups. Each names what happened, that nothing
+ * saved was lost (where true), and what the mediator or technician should do next.
+ */
+export const storageMessagesZhCN = {
+  ledgerDamaged:
+    '检查发现台账文件已损坏。为防止损坏扩大，程序已停止一切修改，仍可查看已有内容。请从最近的完好备份恢复，并请技术人员检查这台电脑的硬盘',
+  writeRefusedDamaged:
+    '台账文件已损坏，为防止损坏扩大已停止修改，本次操作没有保存。请在恢复页面从最近的完好备份恢复',
+  ledgerReadOnly:
+    '台账文件或它所在的文件夹是只读的（文件属性、权限设置或磁盘写保护），程序无法保存任何修改。台账没有被改动。请让技术人员恢复读写权限后重新启动调解工作台',
+  ledgerDiskFull:
+    '磁盘空间已满，无法打开台账。台账没有被改动。请清理磁盘空间（删除不需要的文件、清空回收站）后重新启动调解工作台',
+  writeDiskFull:
+    '磁盘空间已满，本次操作没有保存；之前保存的内容没有丢失。请清理磁盘空间（删除不需要的文件、清空回收站）后再保存',
+  writeReadOnly:
+    '无法写入：台账所在的磁盘或文件夹是只读的。本次操作没有保存；之前保存的内容没有丢失。请联系技术人员检查文件夹权限',
+  backupFull:
+    '备份没有完成：备份文件夹所在的磁盘空间已满。台账本身没有受影响。请清理磁盘空间后再点“立即备份”',
+  backupReadOnly:
+    '备份没有完成：备份文件夹无法写入（只读或没有权限）。台账本身没有受影响。请联系技术人员检查文件夹权限',
+  backupLedgerDamaged:
+    '备份没有完成：检查发现台账文件已损坏。为免损坏的数据挤掉完好的备份，本次没有备份。请从最近的完好备份恢复',
+  backupCopyBad:
+    '备份没有完成：备份副本没有通过完整性检查，可能是磁盘故障。台账本身没有受影响。请检查磁盘后再点“立即备份”',
+  backupOther:
+    '备份没有完成：写入备份文件时出错。台账本身没有受影响。请稍后再点“立即备份”，仍不行请联系技术人员',
+  backupLedgerNotOpen: '台账没有打开，无法备份',
+  secondCopyFailed: (folder: string, reason: string) =>
+    `第二备份位置（${folder}）没有收到备份：${reason}。本机的备份已完成`,
+  secondFolderMissing: '找不到该文件夹，U 盘或移动硬盘可能没有插上',
+  secondFolderFull: '该位置空间已满',
+  secondFolderReadOnly: '该位置无法写入（只读或没有权限）',
+  secondFolderOther: '复制时出错',
+  secondFolderInvalid: '请填写一个已存在的文件夹的完整路径（如 E:\\调解备份 或 /media/usb）',
+  secondFolderInsideData:
+    '第二备份位置不能在调解工作台的数据文件夹里，请选择 U 盘或另一块磁盘上的文件夹',
+  restoreNeedsConfirmation: (phrase: string) =>
+    `当前台账完好，恢复会用备份替换它，备份之后的修改将丢失。请输入“${phrase}”以确认`,
+  restoreBusy: '正在备份，请稍候再恢复',
+  dataDirLocked:
+    '调解工作台已经在另一个窗口中运行（它正在使用同一个数据文件夹）。请切换到已打开的窗口，不要同时打开两个调解工作台',
+} as const;

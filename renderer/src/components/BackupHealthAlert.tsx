@@ -1,0 +1,69 @@
+import { Alert, Space } from 'antd';
+import { useCallback, useEffect } from 'react';
+import { api } from '../api/client';
+import { useApiValue } from '../hooks/use-api-value';
+import { uiText } from '../i18n/zh-CN';
+
+const t = uiText.storage.health;
+const shanghai = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+const REFRESH_MS = 60_000;
+
+/**
+ * A failed backup (or a second copy that did not arrive) stays on 工作台 and 设置 until a later
+ * one succeeds: a log nobody reads is how rooms find out they had no backup.
+ */
+export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boolean }) {
+  const load = useCallback(() => api('system.status', {}), []);
+  const { value: status, reload } = useApiValue(load);
+  useEffect(() => {
+    const timer = window.setInterval(() => void reload(), REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [reload]);
+  if (!status) return null;
+  const health = status.backup;
+  const alerts = [];
+  if (health.failure) {
+    alerts.push(
+      <Alert
+        key="failure"
+        type="error"
+        showIcon
+        data-testid="backup-failure"
+        title={t.failedTitle}
+        description={t.failed(health.failure.message, shanghai(health.failure.at))}
+      />,
+    );
+  }
+  if (health.secondCopyFailure) {
+    alerts.push(
+      <Alert
+        key="second"
+        type="warning"
+        showIcon
+        data-testid="backup-second-failure"
+        title={t.secondFailedTitle}
+        description={t.failed(
+          health.secondCopyFailure.message,
+          shanghai(health.secondCopyFailure.at),
+        )}
+      />,
+    );
+  }
+  if (showSuccess) {
+    alerts.push(
+      <Alert
+        key="last"
+        type={health.lastSuccessAt ? 'success' : 'info'}
+        data-testid="backup-last-success"
+        title={health.lastSuccessAt ? t.lastSuccess(shanghai(health.lastSuccessAt)) : t.never}
+      />,
+    );
+  }
+  if (alerts.length === 0) return null;
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+      {alerts}
+    </Space>
+  );
+}

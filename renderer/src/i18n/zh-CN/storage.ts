@@ -1,0 +1,61 @@
+/** Texts about the ledger's health, restoring and backup destinations. */
+export const storageText = {
+  damagedTitle: '台账文件已损坏',
+  damagedLead:
+    '程序已停止一切修改，以免损坏扩大。已保存的内容仍可从备份找回。请按下面的建议从最近的完好备份恢复，然后请技术人员检查这台电脑的硬盘。',
+  findingsTitle: '技术信息（供技术人员查看）',
+  recommendTitle: '建议：从最近的完好备份恢复',
+  recommendChecking: '正在检查备份，请稍候……',
+  recommendNone: '没有找到能通过检查的备份。请不要关闭电脑，立即联系技术人员。',
+  recommendBackup: (name: string, at: string) => `最近的完好备份：${name}（${at}）`,
+  chosenBackup: (name: string, at: string) => `所选备份（已通过完整性检查）：${name}（${at}）`,
+  loss: {
+    title: '恢复后将丢失',
+    lostCases: (n: number) =>
+      n === 0 ? '备份之后没有新登记的案件。' : `备份之后新登记的 ${n} 件案件（需要重新登记）：`,
+    changedCases: (n: number) =>
+      n === 0 ? '' : `另有 ${n} 件案件在备份之后有修改，这些修改会丢失（请对照纸质材料补录）。`,
+    unknown:
+      '当前台账无法读取，无法统计会丢失哪些案件。备份之后登记或修改的内容需要对照纸质材料补录。',
+    more: (n: number) => `……等，共 ${n} 件`,
+    unnumbered: '（未编号）',
+  },
+  restoreTitle: '从备份恢复台账',
+  restoreHealthyWarning:
+    '当前台账是完好的。恢复会用备份替换它，备份之后的登记和修改都会丢失。当前台账会先保存为一份“恢复前”备份，需要时可以再恢复回来。',
+  restoreDamagedNote: '当前台账会被改名保留在原文件夹，不会删除。',
+  typeToConfirm: (phrase: string) => `请输入“${phrase}”以确认：`,
+  restoreOk: '恢复',
+  restoreCancel: '取消',
+  restored: '已从备份恢复，正在重新载入……',
+  restoreFromThis: '从此备份恢复',
+  kinds: {
+    hourly: '每小时',
+    daily: '每日',
+    weekly: '每周',
+    manual: '手动',
+    'pre-migration': '升级前',
+    'before-restore': '恢复前',
+    other: '其他',
+  },
+  kindColumn: '类型',
+  health: {
+    failed: (message: string, at: string) => `${message}（${at}）`,
+    failedTitle: '备份失败',
+    secondFailedTitle: '第二备份位置未收到备份',
+    lastSuccess: (at: string) => `最近一次成功备份：${at}`,
+    never: '还没有成功的备份',
+    checking: '正在检查台账文件……',
+  },
+  secondFolder: {
+    title: '第二备份位置（U 盘或另一块磁盘）',
+    help: '每次备份后，程序会把备份再复制一份到这里（放在其中的 mediation-desk-backups 文件夹）。请填写文件夹的完整路径。U 盘没有插上时，会在这里和工作台提示。',
+    placeholder: '例如：E:\\调解备份 或 /media/usb/调解备份',
+    save: '保存位置',
+    clear: '不使用第二备份位置',
+    saved: '第二备份位置已保存',
+    cleared: '已不再复制到第二备份位置',
+    current: (folder: string) => `当前：${folder}`,
+    none: '当前：未设置',
+  },
+} as const;

@@ -1,0 +1,113 @@
+import { Alert, App, Input, Modal, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { RESTORE_CONFIRMATION } from '../../../../domain/api/system-contract';
+import type { RestorePreview, SystemStatus } from '../../../../domain/api/system-contract';
+import { api } from '../../api/client';
+import { errorMessage } from '../../components/ErrorPanel';
+import { uiText } from '../../i18n/zh-CN';
+import { RestoreLossView } from './RestoreLossView';
+
+const t = uiText.storage;
+
+/**
+ * The one way to restore: the backup is checked first, what would be lost is listed, and over
+ * a healthy ledger the mediator must type the confirmation sentence.
+ */
+export function RestoreConfirmModal({
+  fileName,
+  onClose,
+  onRestored,
+}: {
+  /** Null = closed. */
+  fileName: string | null;
+  onClose: () => void;
+  onRestored: (status: SystemStatus) => void;
+}) {
+  const { message } = App.useApp();
+  const [preview, setPreview] = useState<RestorePreview | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [phrase, setPhrase] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setPreview(null);
+    setError(null);
+    setPhrase('');
+    if (fileName === null) return;
+    let live = true;
+    api('system.restorePreview', { fileName }).then(
+      (p) => live && setPreview(p),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [fileName]);
+
+  const needsPhrase = preview?.requiresConfirmation ?? true;
+  const canRestore = preview !== null && (!needsPhrase || phrase === RESTORE_CONFIRMATION);
+
+  async function restore() {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const status = await api('system.restoreBackup', {
+        fileName: preview.backup.fileName,
+        ...(needsPhrase ? { confirmation: RESTORE_CONFIRMATION } : {}),
+      });
+      message.success(t.restored);
+      onRestored(status);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={fileName !== null}
+      title={t.restoreTitle}
+      okText={t.restoreOk}
+      cancelText={t.restoreCancel}
+      okButtonProps={{ danger: true, disabled: !canRestore }}
+      confirmLoading={busy}
+      onOk={() => void restore()}
+      onCancel={onClose}
+      width={640}
+      destroyOnHidden
+    >
+      {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
+      {!error && !preview ? <Spin /> : null}
+      {preview ? (
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Typography.Text>
+            {t.chosenBackup(
+              preview.backup.fileName,
+              new Date(preview.backup.createdAt).toLocaleString('zh-CN', {
+                timeZone: 'Asia/Shanghai',
+              }),
+            )}
+          </Typography.Text>
+          <Alert
+            type={preview.requiresConfirmation ? 'warning' : 'info'}
+            showIcon
+            title={preview.requiresConfirmation ? t.restoreHealthyWarning : t.restoreDamagedNote}
+          />
+          <RestoreLossView preview={preview} />
+          {preview.requiresConfirmation ? (
+            <div>
+              <Typography.Text>{t.typeToConfirm(RESTORE_CONFIRMATION)}</Typography.Text>
+              <Input
+                data-testid="restore-phrase"
+                value={phrase}
+                onChange={(e) => setPhrase(e.target.value)}
+                placeholder={RESTORE_CONFIRMATION}
+              />
+            </div>
+          ) : null}
+        </Space>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openConnection } from '../../db/connection.js';
+import { saveMediator } from '../../db/cases/mediator-queries.js';
+import { ledgerPaths, writeMarker } from '../../db/ledger-files.js';
+import { migrate } from '../../db/migrate.js';
+import { MIGRATIONS } from '../../db/migrations/index.js';
+import { createAppCore } from '../../electron/core/app-core.js';
+import { round, type BenchModule } from './bench-registry.js';
+import { seedCases } from './seed-cases.js';
+
+/**
+ * Start-up and backup of a large ledger, through createAppCore as the app runs them:
+ * `startup_ready_ms` until the first `system.status` answers (the structural check runs in the
+ * background and is reported as `startup_check_ms`), `backup_100k_ms` for "立即备份" (full check
+ * of the ledger, VACUUM INTO, fsync, full check of the copy, rename).
+ */
+export const storageBench: BenchModule = {
+  name: 'storage',
+  async run({ cases }) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-storage-'));
+    const paths = ledgerPaths(dir);
+    fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
+    const seedDb = openConnection(paths.ledgerFile);
+    await migrate(seedDb, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
+    const m = saveMediator(
+      seedDb,
+      {
+        id: null,
+        expectedVersion: 0,
+        name: '才让',
+        isPeopleMediator: true,
+        languages: ['zh'],
+        active: true,
+      },
+      new Date().toISOString(),
+    );
+    if (!m.ok) throw new Error('mediator');
+    seedCases(seedDb, cases, [m.mediator.id], '2026-03-10');
+    seedDb.pragma('wal_checkpoint(TRUNCATE)');
+    seedDb.exec('ANALYZE');
+    seedDb.close();
+    const at = new Date().toISOString();
+    writeMarker(paths, { format: 1, ledgerCreatedAt: at, lastOpenedAt: at });
+    const mb = fs.statSync(paths.ledgerFile).size / 1e6;
+
+    const t0 = performance.now();
+    const core = await createAppCore({ dataDir: dir, appVersion: 'bench' });
+    const status = await core.dispatch('system.status', {});
+    const ready = performance.now() - t0;
+    if (!status.ok) throw new Error('status');
+    await core.ledger.whenChecked();
+    const checked = performance.now() - t0;
+    if (core.ledger.health.state !== 'OK') throw new Error(`ledger ${core.ledger.health.state}`);
+
+    const t1 = performance.now();
+    const backup = await core.dispatch('system.backupNow', {});
+    const backupMs = performance.now() - t1;
+    if (!backup.ok) throw new Error(backup.error.message);
+    core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(
+      `${cases} cases (${mb.toFixed(0)} MB): ready ${ready.toFixed(0)} ms, check done ${checked.toFixed(0)} ms, backup ${backupMs.toFixed(0)} ms`,
+    );
+    return {
+      startup_ready_ms: round(ready),
+      startup_check_ms: round(checked),
+      backup_100k_ms: round(backupMs),
+    };
+  },
+};

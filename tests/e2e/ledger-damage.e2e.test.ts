@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sharedBrowser } from './support/browser';
+import { callApi, openDesk, setUpRoom } from './support/desk';
+import { startHost } from './support/dev-web-host';
+import { pagesOf, smashCellPointers } from '../unit/support/page-damage';
+
+const party = (role: string, name: string) => ({
+  kind: 'NATURAL',
+  role,
+  name,
+  gender: 'FEMALE',
+  ethnicity: '01',
+  birthDate: null,
+  occupation: '牧民',
+  phone: { phone: '13800001234' },
+  address: '格尔木市唐古拉山镇长江源村',
+  idDocument: null,
+});
+
+const intake = (title: string) => ({
+  title,
+  intakeDate: '2026-03-02',
+  source: 'ON_APPLICATION',
+  category: 'FOREST_LAND',
+  subtype: 'GRASSLAND',
+  summary: '申请人与被申请人因冬季草场边界发生争议，被申请人的牛羊多次越界放牧。',
+  requests: ['确认草场边界'],
+  riskLevel: 'MEDIUM',
+  parties: [party('APPLICANT', '王芳'), party('RESPONDENT', '卓玛')],
+});
+
+describe('damage and restore as the mediator sees them (real ledger, Chromium)', () => {
+  const browser = sharedBrowser();
+
+  it('restoring over a healthy ledger shows the loss and needs the typed sentence; the replaced ledger becomes a backup', async () => {
+    const desk = await openDesk(browser(), 'restore-confirm');
+    const { page } = desk;
+    try {
+      await setUpRoom(page, desk.host.url, '金峰');
+      await callApi(page, 'cases.create', intake('备份前登记的草场纠纷') as never);
+      await callApi(page, 'system.backupNow', {});
+      await callApi(page, 'cases.create', intake('备份后登记的草场纠纷') as never);
+      await page.getByRole('menuitem', { name: '设置' }).click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: /manual-/ })
+        .getByRole('button', { name: '从此备份恢复' })
+        .click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('备份后登记的草场纠纷').waitFor();
+      await dialog.getByText(/当前台账是完好的/).waitFor();
+      const ok = dialog.getByRole('button', { name: '恢复' });
+      expect(await ok.isDisabled()).toBe(true);
+      await dialog.getByTestId('restore-phrase').fill('我确认用备份替换当前台账');
+      await screenshot(page, 'restore-confirm');
+      await ok.click();
+      // The window reloads on the settings page with the replaced ledger listed as a backup.
+      await page
+        .getByRole('row')
+        .filter({ hasText: /before-restore-/ })
+        .filter({ hasText: '恢复前' })
+        .waitFor({ timeout: 30_000 });
+      const found = await callApi(page, 'cases.search', {} as never);
+      expect(JSON.stringify(found)).not.toContain('备份后登记的草场纠纷');
+      expect(desk.errors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'restore-confirm-failure');
+      throw error;
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('a damaged ledger: DAMAGED screen, newest good backup offered with what would be lost, restored', async () => {
+    const desk = await openDesk(browser(), 'damaged');
+    const { page } = desk;
+    let host = desk.host;
+    try {
+      await setUpRoom(page, host.url, '金峰');
+      await callApi(page, 'cases.create', intake('备份前登记的草场纠纷') as never);
+      await callApi(page, 'system.backupNow', {});
+      await callApi(page, 'cases.create', intake('损坏前最后登记的纠纷') as never);
+      await host.stop();
+      const ledgerFile = path.join(host.dataDir, 'ledger', 'mediation-desk.sqlite');
+      smashCellPointers(ledgerFile, pagesOf(ledgerFile, 'party', 'leaf')[0]!);
+      host = await startHost(host.dataDir);
+      await page.goto(host.url);
+      await page.getByText('台账文件已损坏').first().waitFor();
+      const recommended = page.getByTestId('recommended-backup');
+      await recommended.getByText('损坏前最后登记的纠纷').waitFor();
+      await screenshot(page, 'ledger-damaged');
+      await recommended.getByRole('button', { name: '从此备份恢复' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('restore-loss').waitFor();
+      await dialog.getByRole('button', { name: '恢复' }).click();
+      await page.getByRole('menuitem', { name: '设置' }).waitFor();
+      const found = await callApi(page, 'cases.search', {} as never);
+      expect(JSON.stringify(found)).toContain('备份前登记的草场纠纷');
+    } catch (error) {
+      await screenshot(page, 'ledger-damaged-failure');
+      throw error;
+    } finally {
+      await page.close();
+      await host.stop();
+      fs.rmSync(host.dataDir, { recursive: true, force: true });
+    }
+  });
+});

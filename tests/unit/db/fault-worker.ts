@@ -1,0 +1,61 @@
+// Run in a child process by process-faults.test.ts: an app core doing real work on a data
+// folder until the parent kills it with SIGKILL. Every line it prints is an acknowledgement
+// the parent holds the ledger to.
+import { createAppCore } from '../../../electron/core/app-core.js';
+import { startupFailureMessage } from '../../../electron/core/startup-message.js';
+import { RESTORE_CONFIRMATION } from '../../../domain/api/system-contract.js';
+import { intake } from '../services/case-fixtures.js';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const [mode, dataDir = ''] = process.argv.slice(2);
+  let core;
+  try {
+    core = await createAppCore({ dataDir, appVersion: 'test', log: { error: () => undefined } });
+  } catch (error) {
+    say(`REFUSED ${startupFailureMessage(error)}`);
+    process.exitCode = 3;
+    return;
+  }
+  await core.whenIdle();
+  say('READY');
+  const create = async () => {
+    const res = await core.dispatch('cases.create', intake());
+    if (!res.ok) throw new Error(res.error.message);
+    say(`ACK ${(res.value as { case: { id: number } }).case.id}`);
+  };
+  if (mode === 'hold') {
+    setInterval(() => undefined, 1000);
+    return;
+  }
+  if (mode === 'backup-loop') {
+    for (;;) {
+      await create();
+      const made = await core.dispatch('system.backupNow', {});
+      if (!made.ok) throw new Error(made.error.message);
+      say(`BACKUP ${(made.value as { fileName: string }).fileName}`);
+    }
+  }
+  if (mode === 'restore-loop') {
+    // Restores the same backup again and again; each restore first saves the ledger it replaces.
+    const made = await core.dispatch('system.backupNow', {});
+    if (!made.ok) throw new Error(made.error.message);
+    const fileName = (made.value as { fileName: string }).fileName;
+    for (;;) {
+      await create();
+      say('RESTORING');
+      const res = await core.dispatch('system.restoreBackup', {
+        fileName,
+        confirmation: RESTORE_CONFIRMATION,
+      });
+      if (!res.ok) throw new Error(res.error.message);
+      say('RESTORED');
+    }
+  }
+}
+
+void main().catch((error: unknown) => {
+  say(`ERROR ${String(error)}`);
+  process.exitCode = 1;
+});

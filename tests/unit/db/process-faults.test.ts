@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerPaths } from '../../../db/ledger-files';
+import { parseBackupName } from '../../../db/backup-rotation';
+import type { SystemStatus } from '../../../domain/api/system-contract';
+import { createAppCore } from '../../../electron/core/app-core';
+import { ROOM_SETTINGS } from '../services/case-fixtures';
+import { tempDir } from '../support/temp-dir';
+
+let worker = '';
+let workerDir = '';
+afterAll(() => fs.rmSync(workerDir, { recursive: true, force: true }));
+beforeAll(async () => {
+  // Not tempDir(): that one is emptied after every test, and the worker serves them all.
+  workerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fault-worker-'));
+  worker = path.join(workerDir, 'fault-worker.cjs');
+  await build({
+    entryPoints: [path.resolve(import.meta.dirname, 'fault-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: worker,
+    external: ['better-sqlite3', 'pdfkit', 'fontkit'],
+    nodePaths: [path.resolve('node_modules')],
+    logLevel: 'silent',
+  });
+}, 60_000);
+
+interface Child {
+  readonly proc: ChildProcess;
+  readonly lines: string[];
+  waitFor(prefix: string, timeoutMs?: number): Promise<string>;
+  exited: Promise<number | null>;
+}
+
+function start(mode: string, dataDir: string): Child {
+  const proc = spawn(process.execPath, [worker, mode, dataDir], {
+    // A plain environment: the test runner's own NODE_OPTIONS are not the app's.
+    env: { PATH: process.env.PATH ?? '', NODE_PATH: path.resolve('node_modules') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters: { prefix: string; resolve: (l: string) => void }[] = [];
+  let buffer = '';
+  let errors = '';
+  proc.stderr?.setEncoding('utf8');
+  proc.stderr?.on('data', (chunk: string) => (errors += chunk));
+  proc.stdout?.setEncoding('utf8');
+  proc.stdout?.on('data', (chunk: string) => {
+    buffer += chunk;
+    let i: number;
+    while ((i = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, i);
+      buffer = buffer.slice(i + 1);
+      lines.push(line);
+      for (const w of waiters.filter((x) => line.startsWith(x.prefix))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return {
+    proc,
+    lines,
+    exited,
+    waitFor: (prefix, timeoutMs = 30_000) =>
+      new Promise((resolve, reject) => {
+        const found = lines.find((l) => l.startsWith(prefix));
+        if (found) return resolve(found);
+        waiters.push({ prefix, resolve });
+        setTimeout(
+          () => reject(new Error(`no ${prefix} in ${lines.join(' | ')}\n${errors}`)),
+          timeoutMs,
+        );
+      }),
+  };
+}
+
+async function preparedRoom(): Promise<string> {
+  const dataDir = tempDir();
+  const core = await createAppCore({ dataDir, appVersion: 'test' });
+  await core.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 });
+  core.close();
+  return dataDir;
+}
+
+const acked = (lines: readonly string[]) =>
+  lines.filter((l) => l.startsWith('ACK ')).map((l) => Number(l.slice(4)));
+
+function caseIdsIn(file: string): Set<number> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return new Set(db.prepare('SELECT id FROM case_file').pluck().all() as number[]);
+  } finally {
+    db.close();
+  }
+}
+
+describe('processes: two at once, kill -9 during backup and restore', () => {
+  it('a second process on the same data folder says so and exits cleanly', async () => {
+    const dataDir = await preparedRoom();
+    const first = start('hold', dataDir);
+    await first.waitFor('READY');
+    const second = start('hold', dataDir);
+    expect(await second.exited).toBe(3);
+    expect(second.lines.join('\n')).toContain('已经在另一个窗口中运行');
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    // The operating system dropped the killed process's lock: the next start works.
+    const next = start('hold', dataDir);
+    await next.waitFor('READY');
+    next.proc.kill('SIGKILL');
+    await next.exited;
+  }, 60_000);
+
+  it('kill -9 in the middle of backups: no acknowledged case lost, no half-made file left', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const dataDir = await preparedRoom();
+      const child = start('backup-loop', dataDir);
+      await child.waitFor('BACKUP');
+      await new Promise((r) => setTimeout(r, 150 + Math.random() * 900));
+      child.proc.kill('SIGKILL');
+      await child.exited;
+
+      const core = await createAppCore({ dataDir, appVersion: 'test' });
+      await core.whenIdle();
+      const status = (await core.dispatch('system.status', {})) as { value: SystemStatus };
+      expect(status.value.ledger.state).toBe('READY');
+      for (const id of acked(child.lines)) {
+        expect(
+          await core.dispatch('cases.get', { caseId: id }),
+          `round ${round} case ${id}`,
+        ).toMatchObject({ ok: true });
+      }
+      const { backupDir } = ledgerPaths(dataDir);
+      const names = fs.readdirSync(backupDir);
+      expect(
+        names.filter((n) => !n.endsWith('.sqlite')),
+        `round ${round}`,
+      ).toEqual([]);
+      core.close();
+    }
+  }, 180_000);
+
+  it('kill -9 in the middle of a restore: the ledger is whole and the replaced one is kept', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const dataDir = await preparedRoom();
+      const child = start('restore-loop', dataDir);
+      await child.waitFor('RESTORING');
+      await new Promise((r) => setTimeout(r, Math.random() * 400));
+      child.proc.kill('SIGKILL');
+      await child.exited;
+      const lastAck = acked(child.lines).at(-1);
+
+      const core = await createAppCore({ dataDir, appVersion: 'test' });
+      await core.whenIdle();
+      const status = (await core.dispatch('system.status', {})) as { value: SystemStatus };
+      const paths = ledgerPaths(dataDir);
+      // Whole: either the ledger as it was (READY) or, killed between moving it aside and
+      // putting the copy in place, MISSING with the backups offered, never an empty start.
+      expect(['READY', 'MISSING'], `round ${round}`).toContain(status.value.ledger.state);
+      expect(
+        fs.readdirSync(path.dirname(paths.ledgerFile)).some((n) => n.endsWith('.restoring')),
+      ).toBe(false);
+      // The last acknowledged case is in the ledger now, or in a before-restore backup (the
+      // restore that replaced it saved it first).
+      if (lastAck !== undefined) {
+        const inLedger =
+          status.value.ledger.state === 'READY' &&
+          (await core.dispatch('cases.get', { caseId: lastAck })).ok;
+        const inUndo = fs
+          .readdirSync(paths.backupDir)
+          .filter((n) => parseBackupName(n)?.kind === 'before-restore')
+          .some((n) => caseIdsIn(path.join(paths.backupDir, n)).has(lastAck));
+        expect(inLedger || inUndo, `round ${round}: case ${lastAck}`).toBe(true);
+      }
+      core.close();
+    }
+  }, 180_000);
+});

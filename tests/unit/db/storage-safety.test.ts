@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backupFileName, ledgerTagOf, takeScheduledBackups } from '../../../db/backup-rotation';
+import { DataDirLockedError } from '../../../db/data-dir-lock';
+import { ledgerPaths } from '../../../db/ledger-files';
+import { removeLeftovers } from '../../../db/leftovers';
+import type {
+  BackupSummary,
+  RestorePreview,
+  SystemStatus,
+} from '../../../domain/api/system-contract';
+import { RESTORE_CONFIRMATION } from '../../../domain/api/system-contract';
+import { createAppCore } from '../../../electron/core/app-core';
+import { intake, openTestLedger, setUpRoom } from '../services/case-fixtures';
+import { tempDir } from '../support/temp-dir';
+
+const now = () => new Date('2026-03-10T02:00:00Z');
+const valueOf = <T>(res: unknown) => (res as { value: T }).value;
+
+describe('restore is safe', () => {
+  it('over a healthy ledger: typed confirmation, the loss shown, and the replaced ledger kept as an undo', async () => {
+    const l = await openTestLedger(now);
+    await setUpRoom(l);
+    await l.call('cases.create', intake());
+    const backup = await l.call<BackupSummary>('system.backupNow', {});
+    const late = await l.call<{ case: { id: number; title: string } }>(
+      'cases.create',
+      intake({ title: '恢复前最后登记的纠纷' }),
+    );
+
+    const preview = valueOf<RestorePreview>(
+      await l.raw('system.restorePreview', { fileName: backup.fileName }),
+    );
+    expect(preview.requiresConfirmation).toBe(true);
+    expect(preview.lostCases).toMatchObject({
+      count: 1,
+      sample: [{ title: '恢复前最后登记的纠纷' }],
+    });
+
+    // Without (or with a wrong) confirmation nothing happens.
+    for (const input of [
+      { fileName: backup.fileName },
+      { fileName: backup.fileName, confirmation: '确认' },
+    ]) {
+      const res = await l.raw('system.restoreBackup', input);
+      expect(res.ok).toBe(false);
+    }
+    expect(await l.raw('cases.get', { caseId: late.case.id })).toMatchObject({ ok: true });
+
+    const restored = await l.raw('system.restoreBackup', {
+      fileName: backup.fileName,
+      confirmation: RESTORE_CONFIRMATION,
+    });
+    expect(restored).toMatchObject({ ok: true, value: { ledger: { state: 'READY' } } });
+    expect(await l.raw('cases.get', { caseId: late.case.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+
+    // The replaced ledger is listed as a backup; restoring it undoes the restore.
+    const listed = valueOf<BackupSummary[]>(await l.raw('system.listBackups', {}));
+    const undo = listed.find((b) => b.kind === 'before-restore');
+    expect(undo).toBeDefined();
+    const undone = await l.raw('system.restoreBackup', {
+      fileName: undo!.fileName,
+      confirmation: RESTORE_CONFIRMATION,
+    });
+    expect(undone.ok).toBe(true);
+    expect(await l.raw('cases.get', { caseId: late.case.id })).toMatchObject({
+      ok: true,
+      value: { title: '恢复前最后登记的纠纷' },
+    });
+    l.close();
+  }, 120_000);
+
+  it('finds the backups when both the ledger and its state file are gone: no silent empty start', async () => {
+    const l = await openTestLedger(now);
+    await setUpRoom(l);
+    await l.call('system.backupNow', {});
+    l.core.close();
+    const paths = ledgerPaths(l.dir);
+    fs.rmSync(path.dirname(paths.ledgerFile), { recursive: true });
+    fs.rmSync(paths.markerFile);
+    const core = await createAppCore({ dataDir: l.dir, appVersion: 'test', now });
+    const status = valueOf<SystemStatus>(await core.dispatch('system.status', {}));
+    expect(status.ledger).toMatchObject({ state: 'MISSING', backups: [expect.anything()] });
+    expect(fs.existsSync(paths.ledgerFile)).toBe(false);
+    core.close();
+    fs.rmSync(l.dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('rotation never deletes the backups of a different ledger', async () => {
+    const l = await openTestLedger(now);
+    const { backupDir } = ledgerPaths(l.dir);
+    fs.mkdirSync(backupDir, { recursive: true });
+    // Ten daily copies of an older ledger (another identity) and one from an older version.
+    const foreign = Array.from({ length: 10 }, (_, i) =>
+      backupFileName('daily', `2026-02-${String(i + 10).padStart(2, '0')}`, 'aaaaaaaa'),
+    );
+    for (const name of [...foreign, 'daily-2026-02-01.sqlite']) {
+      fs.writeFileSync(path.join(backupDir, name), 'x');
+    }
+    const db = l.core.ledger.db();
+    for (let day = 1; day <= 9; day += 1) {
+      await takeScheduledBackups(db, backupDir, new Date(Date.UTC(2026, 2, day, 2)), ['daily']);
+    }
+    const names = fs.readdirSync(backupDir);
+    for (const name of [...foreign, 'daily-2026-02-01.sqlite']) expect(names).toContain(name);
+    expect(names.filter((n) => n.endsWith(`-${ledgerTagOf(db)}.sqlite`))).toHaveLength(7);
+    l.close();
+  }, 120_000);
+});
+
+describe('files and processes', () => {
+  it('a second process on the same data folder is refused; the first keeps working', async () => {
+    const l = await openTestLedger(now);
+    await expect(createAppCore({ dataDir: l.dir, appVersion: 'test', now })).rejects.toBeInstanceOf(
+      DataDirLockedError,
+    );
+    await setUpRoom(l);
+    l.core.close();
+    const again = await createAppCore({ dataDir: l.dir, appVersion: 'test', now });
+    expect(await again.dispatch('settings.get', {})).toMatchObject({ ok: true });
+    again.close();
+    fs.rmSync(l.dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it.skipIf(process.platform === 'win32')(
+    'ledger, backups and state files are 0600, their folders 0700',
+    async () => {
+      const l = await openTestLedger(now);
+      await setUpRoom(l);
+      await l.call('system.backupNow', {});
+      const paths = ledgerPaths(l.dir);
+      const mode = (p: string) => fs.statSync(p).mode & 0o777;
+      for (const dir of [l.dir, path.dirname(paths.ledgerFile), paths.backupDir]) {
+        expect(mode(dir), dir).toBe(0o700);
+      }
+      const files = [
+        paths.ledgerFile,
+        `${paths.ledgerFile}-wal`,
+        paths.markerFile,
+        path.join(l.dir, 'backup-status.json'),
+        ...fs.readdirSync(paths.backupDir).map((n) => path.join(paths.backupDir, n)),
+      ];
+      for (const file of files) expect(mode(file), file).toBe(0o600);
+      l.close();
+    },
+    60_000,
+  );
+
+  it('leftovers of killed backups and restores are removed at start; recent set-aside ledgers are kept', async () => {
+    const dir = tempDir();
+    const paths = ledgerPaths(dir);
+    const ledgerDir = path.dirname(paths.ledgerFile);
+    fs.mkdirSync(paths.backupDir, { recursive: true });
+    fs.mkdirSync(ledgerDir, { recursive: true });
+    const junk = [
+      path.join(paths.backupDir, 'manual-x-0000aaaa.sqlite.partial'),
+      path.join(paths.backupDir, 'manual-x-0000aaaa.sqlite.partial-journal'),
+      path.join(paths.backupDir, 'gone.sqlite-journal'),
+      `${paths.ledgerFile}.restoring`,
+      `${paths.ledgerFile}.before-restore-2026-01-01T00-00-00-000Z`,
+      `${paths.ledgerFile}-wal.abandoned-2026-01-02T00-00-00-000Z`,
+      `${paths.markerFile}.tmp-12345`,
+    ];
+    const keep = [
+      path.join(paths.backupDir, 'manual-x-0000aaaa.sqlite'),
+      `${paths.ledgerFile}.before-restore-2026-03-01T00-00-00-000Z`,
+    ];
+    for (const f of [...junk, ...keep]) fs.writeFileSync(f, 'x');
+    const removed = removeLeftovers(paths, now());
+    for (const f of junk) expect(fs.existsSync(f), f).toBe(false);
+    for (const f of keep) expect(fs.existsSync(f), f).toBe(true);
+    expect(removed.sort()).toEqual([...junk].sort());
+  });
+});
