@@ -56,7 +56,9 @@ describe('统计上报 screen (real ledger, Chromium, strict CSP)', () => {
       await page.getByRole('tab', { name: '统计报表' }).click();
       await page.getByRole('button', { name: '导出含个人信息的台账…' }).click();
       expect(await page.getByRole('button', { name: '确认导出' }).isDisabled()).toBe(true);
-      await page.getByLabel('导出含个人信息的案件台账').fill('我确认导出含个人信息的案件台账');
+      await page
+        .getByRole('textbox', { name: '导出含个人信息的案件台账' })
+        .fill('我确认导出含个人信息的案件台账');
       await page.getByRole('button', { name: '确认导出' }).click();
       await page.getByText('已导出 1 个文件').waitFor();
       expect(desk.errors).toEqual([]);

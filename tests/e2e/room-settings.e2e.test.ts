@@ -56,12 +56,12 @@ describe('room settings, first run to restart (real ledger, Chromium)', () => {
       await expectLocator(page.getByLabel('调解室名称')).toHaveValue('“熬茶”接访工作室');
       await expectLocator(page.getByLabel('统计用区划代码（选填）')).toHaveValue('632801001001');
 
-      // Editing works and a screen not built yet says so plainly.
+      // Editing works, and the 回访 screen opens from the menu after the save.
       await page.getByLabel('调解室名称').fill('刮碗子接访工作室');
       await page.getByRole('button', { name: '保存', exact: true }).click();
       await page.getByText('设置已保存').waitFor();
       await page.getByRole('menuitem', { name: '回访' }).click();
-      await page.getByText('此功能尚在开发中').waitFor();
+      await page.getByText('协议履行情况回访', { exact: false }).waitFor();
 
       expect(errors).toEqual([]);
     } catch (error) {
