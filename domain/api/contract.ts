@@ -7,6 +7,7 @@ import { mediatorsContract } from './mediators-contract.js';
 import { reportsContract } from './reports-contract.js';
 import { settingsContract } from './settings-contract.js';
 import { systemContract } from './system-contract.js';
+import { volumeContract } from './volume-contract.js';
 
 /**
  * The whole API between renderer and main process: method name → input schema → result type.
@@ -20,6 +21,7 @@ export const apiContract = {
   ...agreementsContract,
   ...followupsContract,
   ...reportsContract,
+  ...volumeContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -7,6 +7,7 @@ import type { CaseDeadlinesService } from '../services/case-deadlines-service.js
 import type { CaseService } from '../services/case-service.js';
 import type { FollowUpService } from '../services/followup-service.js';
 import type { TimelinessService } from '../services/timeliness-service.js';
+import type { VolumeService } from '../services/volume-service.js';
 import type { SettingsService } from '../services/settings-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { ApiHandlers } from './dispatch.js';
@@ -23,6 +24,7 @@ export interface Services {
   readonly deadlines: CaseDeadlinesService;
   readonly timeliness: TimelinessService;
   readonly reports: ReportServices;
+  readonly volume: VolumeService;
 }
 
 /** The handler table: one line per API method, each a call into a service. */
@@ -87,6 +89,11 @@ export function createHandlers(s: Services): ApiHandlers {
     'cases.extendDue': (input) => s.deadlines.extendDue(input),
     'calendar.week': ({ day }) => s.timeliness.week(day),
     'reminders.get': () => s.timeliness.reminders(),
+    'volume.get': ({ caseId }) => s.volume.get(caseId),
+    'volume.archive': (input) => s.volume.archive(input),
+    'volume.addNote': (input) => s.volume.addNote(input),
+    'volume.attach': (input) => s.volume.attach(input),
+    'volume.attachment': ({ attachmentId }) => s.volume.attachment(attachmentId),
     ...reportHandlers(s.reports),
   };
 }

@@ -23,6 +23,7 @@ import { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import { CaseService } from '../services/case-service.js';
 import { ledgerGuard } from '../services/ledger-guard.js';
 import { FollowUpService } from '../services/followup-service.js';
+import { VolumeService } from '../services/volume-service.js';
 import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
 import { ExportService, type FolderOpener } from '../services/export-service.js';
@@ -155,6 +156,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     followUps,
     deadlines: new CaseDeadlinesService(ledger, followUps),
     timeliness: new TimelinessService(ledger),
+    volume: new VolumeService(ledger, lifecycle),
     reports: {
       statistics,
       screening: new ScreeningService(ledger),

@@ -35,6 +35,7 @@ import { caseHistoryViews } from './case-history.js';
 import { GENDER_CONFIRMATION_RECORD } from '../../domain/validation/party-checks.js';
 import { getCaseSettings } from '../../db/cases/case-settings-queries.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
+import { ARCHIVED_CASE_MESSAGE } from '../../domain/volume/archived-case.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type { CaseChanges, CaseIntakeValues } from '../../domain/cases/case-input.js';
 import type { CaseDetail, SavedCase } from '../../domain/cases/case-views.js';
@@ -52,7 +53,7 @@ export const caseMessages = {
   conflict: '该案件已被他人修改并保存。请刷新后重新修改，以免覆盖他人的修改',
   partyNotFound: '找不到该当事人，请刷新后重试',
   partyConflict: '该当事人的信息已被他人修改并保存。请刷新后重新修改',
-  archived: '案件已立卷归档，不能再修改',
+  archived: ARCHIVED_CASE_MESSAGE,
   reasonRequired:
     '更正姓名、证件、性别或出生日期时，请写明更正原因（例如“登记时录入错误，已核对身份证原件”）',
   removeReasonRequired: '删除当事人时，请写明原因',
@@ -357,7 +358,7 @@ export class CaseService {
   protected requireEditable(caseId: number) {
     const row = getCaseRow(this.db(), caseId);
     if (!row) throw new ApiError('NOT_FOUND', caseMessages.notFound);
-    if (row.status === 'ARCHIVED') throw new ApiError('INVALID_STATE', caseMessages.archived);
+    if (row.status === 'ARCHIVED') throw new ApiError('CASE_ARCHIVED', caseMessages.archived);
     return row;
   }
 

@@ -231,7 +231,8 @@ export function seedCases(
           },
           now,
         );
-        setCaseState(db, id, status, {
+        // An archived case is read-only in the ledger (migration 010): its records go in first.
+        setCaseState(db, id, status === 'ARCHIVED' ? 'CLOSED' : status, {
           acceptedDate: isoDay(acceptedMs),
           dueDate: isoDay(acceptedMs + 30 * DAY),
           ...(status === 'CLOSED' || status === 'ARCHIVED'
@@ -277,6 +278,7 @@ export function seedCases(
             now,
           );
         }
+        if (status === 'ARCHIVED') setCaseState(db, id, 'ARCHIVED', {});
       }
       refreshCaseSearch(db, id);
     }

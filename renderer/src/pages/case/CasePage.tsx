@@ -36,6 +36,7 @@ import { PartiesTable } from './PartiesTable';
 import { PartyEditModal } from './PartyEditModal';
 import { PartyRemoveModal } from './PartyRemoveModal';
 import { PrintRegisterPanel } from './PrintRegisterPanel';
+import { CaseVolumePanel } from '../volume/CaseVolumePanel';
 import { SessionList } from './SessionList';
 import { SessionModal } from './SessionModal';
 
@@ -105,7 +106,9 @@ export function CasePage() {
     (tr) =>
       detail.allowedActions.includes(tr.action) &&
       tr.action !== 'SETTLE_WRITTEN' &&
-      tr.action !== 'SETTLE_ORAL',
+      tr.action !== 'SETTLE_ORAL' &&
+      // Archiving checks the volume and takes the cover's data: it lives in the volume panel.
+      tr.action !== 'ARCHIVE',
   );
   const sessionsAllowed = canAddSession(detail.status);
   const editable = detail.status !== 'ARCHIVED';
@@ -253,6 +256,12 @@ export function CasePage() {
       <CaseFollowUpPanel
         detail={detail}
         onCaseChanged={(next) => (next ? setUpdated(next) : void reload())}
+      />
+
+      <CaseVolumePanel
+        detail={detail}
+        refreshKey={`${detail.version}:${printsKey}`}
+        onCaseChanged={() => void reload()}
       />
 
       <Row gutter={16}>
