@@ -249,3 +249,30 @@ export function attachmentBytes(
     | { case_id: number; file_name: string; media_type: string; sha256: string; bytes: Buffer }
     | undefined;
 }
+
+/** Every scan of the volume with its bytes, for the volume PDF (index order is decided there). */
+export function attachmentFilesOfCase(
+  db: Db,
+  caseId: number,
+): (AttachmentRow & { bytes: Buffer })[] {
+  return statement(
+    db,
+    `SELECT a.id, a.case_id, a.kind, a.party_id, p.name AS party_name, a.file_name, a.media_type,
+            a.byte_length, a.sha256, a.created_at, a.bytes
+       FROM case_attachment a LEFT JOIN party p ON p.id = a.party_id
+      WHERE a.case_id = ? ORDER BY a.kind, p.sort, a.id`,
+  ).all(caseId) as (AttachmentRow & { bytes: Buffer })[];
+}
+
+/** Proofs of performance of a case, oldest visit first, with their bytes. */
+export function proofFilesOfCase(
+  db: Db,
+  caseId: number,
+): { file_name: string; media_type: string; sha256: string; bytes: Buffer }[] {
+  return statement(
+    db,
+    `SELECT p.file_name, p.media_type, p.sha256, p.bytes FROM followup_proof p
+       JOIN followup f ON f.id = p.followup_id
+      WHERE f.case_id = ? ORDER BY f.visit_date, f.id, p.id`,
+  ).all(caseId) as { file_name: string; media_type: string; sha256: string; bytes: Buffer }[];
+}

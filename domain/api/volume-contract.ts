@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ScanFile } from '../agreements/agreement-views';
+import type { RenderedDocument, ScanFile } from '../agreements/agreement-views';
 import { rowIdField } from '../cases/input-fields';
 import { archiveSchema, attachSchema, volumeNoteSchema } from '../volume/volume-input';
 import type { CaseVolume } from '../volume/volume-views';
@@ -14,4 +14,6 @@ export const volumeContract = {
   'volume.addNote': method<CaseVolume>()(volumeNoteSchema),
   'volume.attach': method<CaseVolume>()(attachSchema),
   'volume.attachment': method<ScanFile>()(z.strictObject({ attachmentId: rowIdField('卷宗材料') })),
+  /** The whole volume as one PDF (cover, 卷内目录, documents and scans, 卷内备考表); archived only. */
+  'volume.pdf': method<RenderedDocument>()(z.strictObject({ caseId: rowIdField('案件') })),
 } as const;

@@ -8,6 +8,8 @@ import type { CaseService } from '../services/case-service.js';
 import type { FollowUpService } from '../services/followup-service.js';
 import type { TimelinessService } from '../services/timeliness-service.js';
 import type { VolumeService } from '../services/volume-service.js';
+import type { VolumePdfService } from '../services/volume-pdf-service.js';
+import type { FollowUpDocumentsService } from '../services/followup-documents-service.js';
 import type { SettingsService } from '../services/settings-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { ApiHandlers } from './dispatch.js';
@@ -25,6 +27,8 @@ export interface Services {
   readonly timeliness: TimelinessService;
   readonly reports: ReportServices;
   readonly volume: VolumeService;
+  readonly volumePdf: VolumePdfService;
+  readonly followUpDocuments: FollowUpDocumentsService;
 }
 
 /** The handler table: one line per API method, each a call into a service. */
@@ -94,6 +98,11 @@ export function createHandlers(s: Services): ApiHandlers {
     'volume.addNote': (input) => s.volume.addNote(input),
     'volume.attach': (input) => s.volume.attach(input),
     'volume.attachment': ({ attachmentId }) => s.volume.attachment(attachmentId),
+    'volume.pdf': ({ caseId }) => s.volumePdf.pdf(caseId),
+    'followups.printRecord': ({ followUpId, allowMissingGlyphs }) =>
+      s.followUpDocuments.visitRecord(followUpId, allowMissingGlyphs),
+    'confirmations.printApplication': ({ agreementId, allowMissingGlyphs }) =>
+      s.followUpDocuments.confirmationApplication(agreementId, allowMissingGlyphs),
     ...reportHandlers(s.reports),
   };
 }

@@ -24,6 +24,8 @@ import { CaseService } from '../services/case-service.js';
 import { ledgerGuard } from '../services/ledger-guard.js';
 import { FollowUpService } from '../services/followup-service.js';
 import { VolumeService } from '../services/volume-service.js';
+import { VolumePdfService } from '../services/volume-pdf-service.js';
+import { FollowUpDocumentsService } from '../services/followup-documents-service.js';
 import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
 import { ExportService, type FolderOpener } from '../services/export-service.js';
@@ -138,6 +140,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const followUps = new FollowUpService(ledger, lifecycle);
   const register = new PrintRegisterService(ledger);
   const printing = new DocumentPrintService(register, options.printer ?? null);
+  const caseDocuments = new DocumentRenderService(ledger, engine, register);
+  const followUpDocuments = new FollowUpDocumentsService(ledger, engine, register, followUps);
   const services = {
     system: new SystemService(ledger, options.appVersion, migrations.length),
     settings: new SettingsService(ledger),
@@ -149,7 +153,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       drafts: new AgreementDraftService(ledger, engine),
       signing: new AgreementSigningService(ledger, engine, lifecycle),
       files: new AgreementFilesService(ledger, engine, register, printing),
-      documents: new DocumentRenderService(ledger, engine, register),
+      documents: caseDocuments,
       register,
       printing,
     },
@@ -157,6 +161,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     deadlines: new CaseDeadlinesService(ledger, followUps),
     timeliness: new TimelinessService(ledger),
     volume: new VolumeService(ledger, lifecycle),
+    volumePdf: new VolumePdfService(ledger, engine, register, caseDocuments, followUpDocuments),
+    followUpDocuments,
     reports: {
       statistics,
       screening: new ScreeningService(ledger),

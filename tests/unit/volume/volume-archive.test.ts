@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RenderedDocument } from '../../../domain/agreements/agreement-views.js';
 import type { CaseDetail } from '../../../domain/cases/case-views.js';
+import { pdfFile, squash, removePdfFiles } from '../documents/fixtures.js';
 import type { CaseFollowUps, FollowUp } from '../../../domain/followups/followup-views.js';
 import type { CaseVolume } from '../../../domain/volume/volume-views.js';
 import { ledgerFingerprint } from '../support/db-fingerprint.js';
@@ -30,6 +34,7 @@ beforeEach(async () => {
   });
 }, 60_000);
 afterEach(() => s.m.l.close());
+afterAll(removePdfFiles);
 
 const caseId = () => s.m.detail.id;
 const volume = () => s.m.l.call<CaseVolume>('volume.get', { caseId: caseId() });
@@ -333,4 +338,104 @@ describe('the volume (一案一卷)', () => {
     });
     expect(hostile.ok).toBe(false);
   });
+});
+
+describe('the volume PDF and the follow-up documents', () => {
+  it('prints the 回访记录 and the 司法确认申请书, frozen in the print register', async () => {
+    await performAndClose();
+    const o = await s.m.l.call<CaseFollowUps>('followups.ofCase', { caseId: caseId() });
+    const done = o.visits.find((v) => v.status === 'DONE') as FollowUp;
+    const record = await s.m.l.call<RenderedDocument>('followups.printRecord', {
+      followUpId: done.id,
+    });
+    const text = squash(pdfFile(Buffer.from(record.pdfBase64, 'base64')).text());
+    expect(text).toContain('人民调解回访记录');
+    expect(text).toContain(squash(s.agreement.number));
+    expect(text).toContain('已履行');
+    expect(text).toContain('两期赔偿款均已转账');
+    expect(record.printed.kind).toBe('FOLLOWUP_RECORD');
+    const again = await s.m.l.call<RenderedDocument>('followups.printRecord', {
+      followUpId: done.id,
+    });
+    expect(again.sha256).toBe(record.sha256);
+    expect(again.printed.id).toBe(record.printed.id);
+    const planned = o.visits.find((v) => v.status !== 'DONE');
+    if (planned) {
+      const notYet = await s.m.l.raw('followups.printRecord', { followUpId: planned.id });
+      expect(notYet.ok ? null : notYet.error.code).toBe('INVALID_STATE');
+    }
+
+    const app = await s.m.l.call<RenderedDocument>('confirmations.printApplication', {
+      agreementId: s.agreement.id,
+    });
+    const appText = squash(pdfFile(Buffer.from(app.pdfBase64, 'base64')).text());
+    expect(appText).toContain('司法确认申请书');
+    expect(appText).toContain('确认调解协议有效'.slice(0, 2));
+    expect(appText).toContain(squash(`（编号：${s.agreement.number}）有效`));
+    expect(appText).toContain('附送材料');
+    expect(app.printed.kind).toBe('CONFIRMATION_APPLICATION');
+  });
+
+  it('assembles cover, index and documents in index order with correct page numbers', async () => {
+    const closed = await performAndClose();
+    await completeTheVolume();
+    await s.m.l.call('volume.addNote', {
+      caseId: caseId(),
+      noteDate: '2026-05-23',
+      text: '第一期履行凭证原件由申请人保管。',
+    });
+    const early = await s.m.l.raw('volume.pdf', { caseId: caseId() });
+    expect(early.ok ? null : early.error.code).toBe('INVALID_STATE');
+    await s.m.l.call('volume.archive', archiveInput((await detail()).version ?? closed.version));
+    const vol = await s.m.l.call<RenderedDocument>('volume.pdf', { caseId: caseId() });
+    const bytes = Buffer.from(vol.pdfBase64, 'base64');
+    const file = pdfFile(bytes, 'volume.pdf');
+    expect(file.qpdfCheck()).toContain('No syntax or stream encoding errors');
+    const pages = file.pages();
+    const page = (n: number) => squash(file.pageText(n));
+    expect(page(1)).toContain('人民调解卷宗');
+    expect(page(1)).toContain('（2026）人调字第001号');
+    expect(page(2)).toContain('卷内目录');
+    // Every index row names its first page; that page (after cover and index) is the document.
+    const index = file.pageText(2, '-layout');
+    const rows = [...index.matchAll(/^\s*(\d+)\s+(\S+)\s+(\d+)(?:–(\d+))?/gm)].map((m) => ({
+      title: m[2] ?? '',
+      first: Number(m[3]),
+    }));
+    const titles = rows.map((r) => r.title);
+    fs.writeFileSync(path.join(os.tmpdir(), 'md-volume-sample.pdf'), bytes);
+    expect(titles[0]).toBe('人民调解受理登记表');
+    expect(titles[1]).toBe('人民调解当事人权利义务告知书');
+    expect(titles[2]).toBe('当事人身份证明');
+    expect(titles.findIndex((t) => t.startsWith('人民调解记录'))).toBeLessThan(
+      titles.findIndex((t) => t.startsWith('人民调解协议书')),
+    );
+    expect(titles.findIndex((t) => t.startsWith('人民调解协议书'))).toBeLessThan(
+      titles.findIndex((t) => t.startsWith('人民调解回访记录')),
+    );
+    const front = 2; // cover and index are not numbered
+    const expectOn = (title: string, text: string) => {
+      const row = rows.find((r) => r.title.startsWith(title));
+      expect(row, title).toBeDefined();
+      const p = page((row?.first ?? 0) + front);
+      expect(p, title).toContain(text);
+      // The volume's page number is stamped in the corner of the numbered page.
+      expect(p, title).toContain(String(row?.first));
+    };
+    expectOn('人民调解受理登记表', '人民调解受理登记表');
+    expectOn('人民调解当事人权利义务告知书', '权利义务告知书');
+    expectOn('人民调解记录', '人民调解记录');
+    expectOn('人民调解协议书', '人民调解协议书');
+    expectOn('人民调解回访记录', '人民调解回访记录');
+    const last = page(pages);
+    expect(last).toContain('卷内备考表');
+    expect(last).toContain('第一期履行凭证原件由申请人保管');
+    expect(last).toContain(`共${pages}页`);
+    expect(squash(index)).toContain(`${pages}页`);
+    // Frozen: asked again, the same bytes come back from the register.
+    const again = await s.m.l.call<RenderedDocument>('volume.pdf', { caseId: caseId() });
+    expect(again.sha256).toBe(vol.sha256);
+    expect(vol.printed.kind).toBe('VOLUME');
+    fs.writeFileSync(path.join(os.tmpdir(), 'md-volume-sample.pdf'), bytes);
+  }, 120_000);
 });

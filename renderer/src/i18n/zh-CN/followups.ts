@@ -55,6 +55,8 @@ export const followUpsText = {
     title: '回访与履行',
     noVisits: '本案还没有回访安排。协议生效后系统会按履行期限自动安排回访。',
     proofs: '履行凭证',
+    printRecord: '打印回访记录',
+    recordTitle: (date: string) => `人民调解回访记录（${date}）`,
     addProof: '上传履行凭证',
     proofHelp: '收条、转账凭证或照片（PDF、JPG、PNG，最大 20 MB）；文件名须与内容一致',
     proofAdded: '履行凭证已保存',
@@ -64,6 +66,7 @@ export const followUpsText = {
   },
   confirmation: {
     title: '司法确认',
+    printApplication: '司法确认申请书',
     none: '本案没有已生效的书面调解协议，无需登记司法确认。',
     window: (deadline: string, daysLeft: number) =>
       daysLeft >= 0

@@ -24,11 +24,14 @@ import { ErrorPanel, errorMessage } from '../../components/ErrorPanel';
 import { readScanFile, SCAN_ACCEPT } from '../../forms/scan-file';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
+import { DocumentPreviewModal } from '../agreement/DocumentPreviewModal';
 import { downloadBytes } from '../agreement/pdf-bytes';
 import { ArchiveModal } from './ArchiveModal';
 import { VolumeNoteModal } from './VolumeNoteModal';
 
 const t = uiText.volume;
+/** Stable: the preview reloads whenever its request changes. */
+const VOLUME_REQUEST = { volume: true, title: t.title } as const;
 const STATUS_COLOURS = { PRESENT: 'green', MISSING: 'red', NOT_NEEDED: undefined } as const;
 
 /** The case page's volume panel: the 13-item checklist, scans of paper, notes, archiving. */
@@ -55,6 +58,7 @@ export function CaseVolumePanel({
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [archiving, setArchiving] = useState(false);
   const [noting, setNoting] = useState(false);
+  const [showPdf, setShowPdf] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
@@ -98,7 +102,16 @@ export function CaseVolumePanel({
       size="small"
       data-testid="volume-panel"
       extra={
-        detail.status === 'CLOSED' ? (
+        archived ? (
+          <Button
+            size="small"
+            onClick={() => setShowPdf(true)}
+            data-testid="volume-pdf"
+            title={t.pdfHelp}
+          >
+            {t.pdf}
+          </Button>
+        ) : detail.status === 'CLOSED' ? (
           <Button
             type="primary"
             size="small"
@@ -257,6 +270,13 @@ export function CaseVolumePanel({
             message.success(t.archived(saved.archive?.volumeNo ?? ''));
             onCaseChanged();
           }}
+        />
+      ) : null}
+      {showPdf ? (
+        <DocumentPreviewModal
+          caseId={detail.id}
+          request={VOLUME_REQUEST}
+          onClose={() => setShowPdf(false)}
         />
       ) : null}
       {noting ? (
