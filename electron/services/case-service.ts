@@ -34,6 +34,7 @@ import type { ChangeSetView } from '../../domain/cases/change-history.js';
 import { caseHistoryViews } from './case-history.js';
 import { GENDER_CONFIRMATION_RECORD } from '../../domain/validation/party-checks.js';
 import { getCaseSettings } from '../../db/cases/case-settings-queries.js';
+import { extensionsOfCase } from '../../db/followups/confirmation-queries.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import { ARCHIVED_CASE_MESSAGE } from '../../domain/volume/archived-case.js';
 import { ApiError } from '../../domain/api/errors.js';
@@ -169,9 +170,16 @@ export class CaseService {
         setCaseMediators(db, caseId, changes.mediatorIds);
       }
       // The due date follows the risk level (per-risk days, §4.3) once the case is accepted.
+      // A deadline the parties agreed to extend is not shortened by a re-assessed risk.
       let dueDate: string | undefined;
-      if (changes.riskLevel !== undefined && row.accepted_date !== null) {
-        dueDate = addDays(row.accepted_date, getCaseSettings(db).dueDays[changes.riskLevel]);
+      if (
+        changes.riskLevel !== undefined &&
+        changes.riskLevel !== row.risk_level &&
+        row.accepted_date !== null
+      ) {
+        const base = addDays(row.accepted_date, getCaseSettings(db).dueDays[changes.riskLevel]);
+        const extended = extensionsOfCase(db, caseId).at(-1)?.new_due_date;
+        dueDate = extended !== undefined && extended > base ? extended : base;
       }
       updateCaseFields(db, caseId, dueDate === undefined ? changes : { ...changes, dueDate });
       // A typed title is kept as typed; clearing it (null) goes back to the generated one.

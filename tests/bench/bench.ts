@@ -1,5 +1,6 @@
 import { runAgreementPdfBench } from './agreement-pdf-bench.js';
 import { caseLedgerBench } from './case-ledger-bench.js';
+import { followupsBench } from './followups-bench.js';
 import { storageBench } from './storage-bench.js';
 import type { BenchModule } from './bench-registry.js';
 
@@ -10,6 +11,7 @@ import type { BenchModule } from './bench-registry.js';
 const BENCHES: BenchModule[] = [
   caseLedgerBench,
   storageBench,
+  followupsBench,
   { name: 'agreement-pdf', run: () => runAgreementPdfBench() },
 ];
 

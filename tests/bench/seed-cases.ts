@@ -27,7 +27,7 @@ export function rand(): number {
   return (state >>> 0) / 0x1_0000_0000;
 }
 export const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
-const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+export const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗韩冶祁才'.split('');
 const GIVEN = '芳强伟敏静丽军磊洋勇艳杰娟涛明超霞平刚桂英华兰玉秀红梅建国德福海'.split('');

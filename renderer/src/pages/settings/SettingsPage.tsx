@@ -6,6 +6,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
 import { BackupsSection } from './BackupsSection';
 import { CaseSettingsSection } from './CaseSettingsSection';
+import { FollowUpSettingsSection } from './FollowUpSettingsSection';
 import { HolidayCalendarSection } from './HolidayCalendarSection';
 import { MediatorsSection } from './MediatorsSection';
 import { RoomSettingsForm } from './RoomSettingsForm';
@@ -54,6 +55,7 @@ export function SettingsPage() {
       </Card>
       <MediatorsSection />
       <CaseSettingsSection />
+      <FollowUpSettingsSection />
       <HolidayCalendarSection />
       <BackupsSection />
     </Space>
