@@ -1,14 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Space, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { FieldIssue } from '../../../../domain/api/errors';
@@ -75,7 +65,6 @@ export function IntakePage() {
   const intakeDate = Form.useWatch('intakeDate', form) ?? chinaToday();
   const extensions = settings?.ethnicExtensions ?? DEFAULT_EXTENSIONS;
   const initial = useMemo(initialValues, []);
-
 
   async function probeDuplicates() {
     const parties = probeOf(form.getFieldsValue(true) as IntakeFormValues);
