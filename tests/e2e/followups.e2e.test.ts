@@ -235,7 +235,7 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       // it is complete; the 回访记录 prints; the archived volume is one PDF in index order.
       await page.getByTestId(`print-visit-${firstVisitId}`).click();
       await page.getByTestId('frozen-note').waitFor();
-      await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+      await page.getByRole('dialog').locator('.ant-modal-close').click();
       const volume = page.getByTestId('volume-panel');
       await expectLocator(page.getByTestId('volume-completeness')).toContainText('还缺');
       await expectLocator(page.getByTestId('volume-checklist')).toContainText('缺少当事人');
@@ -271,7 +271,7 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       await page.getByTestId('volume-pdf').click();
       await page.getByTestId('frozen-note').waitFor();
       await screenshot(page, 'volume-pdf-preview');
-      await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+      await page.getByRole('dialog').locator('.ant-modal-close').click();
       const pdf = await callApi(page, 'volume.pdf', { caseId: c.id });
       const file = path.join(os.tmpdir(), `md-e2e-volume-${c.id}.pdf`);
       fs.writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
@@ -308,7 +308,8 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
     } finally {
       await desk.close();
     }
-  });
+    // The whole life of a case, archiving and the volume PDF included: slow on a shared machine.
+  }, 360_000);
 
   it('refuses "回访完毕，结案" when no visit was recorded', async () => {
     desk = await openDesk(browser(), 'followups-novisit');
