@@ -6,6 +6,7 @@ import type { CaseRecordsService } from '../services/case-records-service.js';
 import type { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import type { CaseService } from '../services/case-service.js';
 import type { FollowUpService } from '../services/followup-service.js';
+import type { FormDraftService } from '../services/form-draft-service.js';
 import type { TimelinessService } from '../services/timeliness-service.js';
 import type { VolumeService } from '../services/volume-service.js';
 import type { VolumePdfService } from '../services/volume-pdf-service.js';
@@ -26,6 +27,7 @@ export interface Services {
   readonly deadlines: CaseDeadlinesService;
   readonly timeliness: TimelinessService;
   readonly reports: ReportServices;
+  readonly formDrafts: FormDraftService;
   readonly volume: VolumeService;
   readonly volumePdf: VolumePdfService;
   readonly followUpDocuments: FollowUpDocumentsService;
@@ -75,6 +77,9 @@ export function createHandlers(s: Services): ApiHandlers {
     'codeTables.get': ({ names }) => s.ledgerView.codeTables(names),
     'caseSettings.get': () => s.ledgerView.settings(),
     'caseSettings.save': (input) => s.ledgerView.saveSettings(input),
+    'formDrafts.get': ({ key }) => s.formDrafts.get(key),
+    'formDrafts.save': ({ key, payloadBase64 }) => s.formDrafts.save(key, payloadBase64),
+    'formDrafts.discard': ({ key }) => s.formDrafts.discard(key),
     ...agreementHandlers(s.agreements),
     'followups.list': (query) => s.followUps.list(query),
     'followups.ofCase': ({ caseId }) => s.deadlines.overview(caseId),

@@ -231,7 +231,7 @@ export function seedCases(
           },
           now,
         );
-        // An archived case is read-only in the ledger (migration 011): its records go in first.
+        // An archived case is read-only in the ledger (migration 012): its records go in first.
         setCaseState(db, id, status === 'ARCHIVED' ? 'CLOSED' : status, {
           acceptedDate: isoDay(acceptedMs),
           dueDate: isoDay(acceptedMs + 30 * DAY),

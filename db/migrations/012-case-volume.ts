@@ -46,8 +46,8 @@ function guardTriggers(): string {
   return out.join('\n');
 }
 
-export const migration011: Migration = {
-  version: 11,
+export const migration012: Migration = {
+  version: 12,
   name: 'case volume: archiving record, attachments, notes, archived cases read-only',
   up(db) {
     db.exec(`
