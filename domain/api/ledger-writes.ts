@@ -42,4 +42,5 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'screening.get',
   'screening.linkableCases',
   'exports.list',
+  'formDrafts.get',
 ]);
