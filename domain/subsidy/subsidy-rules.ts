@@ -105,11 +105,9 @@ const amountByLevelSchema = z
   .default({});
 
 export const subsidyTierSchema = z.strictObject({
-  code: z
-    .string({ error: '档次代码必须是文字' })
-    .regex(/^[A-Z][A-Z0-9_]{0,19}$/, {
-      error: '档次代码只能用大写字母、数字和下划线（最多 20 位）',
-    }),
+  code: z.string({ error: '档次代码必须是文字' }).regex(/^[A-Z][A-Z0-9_]{0,19}$/, {
+    error: '档次代码只能用大写字母、数字和下划线（最多 20 位）',
+  }),
   label: label('档次名称', 20),
   /** Higher rank = harder case; suggestion tries the highest rank first. */
   rank: z.number({ error: '档次顺序必须是数字' }).int().min(1).max(20, { error: '档次顺序 1–20' }),
