@@ -6,6 +6,7 @@ import { followupsContract } from './followups-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
 import { reportsContract } from './reports-contract.js';
 import { settingsContract } from './settings-contract.js';
+import { subsidyContract } from './subsidy-contract.js';
 import { systemContract } from './system-contract.js';
 
 /**
@@ -20,6 +21,7 @@ export const apiContract = {
   ...agreementsContract,
   ...followupsContract,
   ...reportsContract,
+  ...subsidyContract,
 } as const;
 
 export type ApiContract = typeof apiContract;
