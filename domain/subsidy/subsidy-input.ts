@@ -4,8 +4,8 @@ import { periodField } from '../statistics/period';
 import { optionalSingleLine, singleLine } from '../text-input';
 import { subsidyRulesSchema } from './subsidy-rules';
 
-/** A rule file is small; 256 KB is far above any county's table and keeps a bad paste cheap. */
-export const MAX_RULES_FILE_CHARS = 256 * 1024;
+/** A rule file is small; 256 KB is far above any county's table and keeps a wrong file cheap. */
+export const MAX_RULES_FILE_BYTES = 256 * 1024;
 
 export const SHIPPED_EXAMPLE_FILES = [
   'subsidy-example-difficulty.v1.json',
@@ -19,10 +19,14 @@ export const importRulesSchema = z.discriminatedUnion(
     z.strictObject({
       source: z.literal('FILE'),
       fileName: singleLine({ label: '文件名', min: 1, max: 255 }),
-      text: z
-        .string({ error: '规则文件内容必须是文字' })
+      /** The file's bytes as base64, like every file the renderer hands over; decoded as UTF-8. */
+      dataBase64: z
+        .string({ error: '文件内容必须是 base64 文字' })
         .min(1, { error: '规则文件是空的' })
-        .max(MAX_RULES_FILE_CHARS, { error: '规则文件过大（最多 256 KB），请确认选对了文件' }),
+        .max(Math.ceil(MAX_RULES_FILE_BYTES / 3) * 4 + 4, {
+          error: '规则文件过大（最多 256 KB），请确认选对了文件',
+        })
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '文件内容不是有效的 base64 编码' }),
     }),
     z.strictObject({
       source: z.literal('EXAMPLE'),

@@ -75,6 +75,7 @@ const messages = {
   reasonRequired: '所选档次与建议不同，请填写调整理由',
   factsConflict: '该案件的补贴信息已被修改，请刷新后重试',
   notJson: '规则文件不是有效的 JSON 文本，请确认选对了文件（应为 .json）',
+  notUtf8: '规则文件不是 UTF-8 编码的文本，请确认选对了文件（应为本软件或县司法局导出的 .json）',
   mediatorNotFound: '所选调解员不存在，请刷新后重新选择',
 } as const;
 
@@ -127,7 +128,9 @@ export class SubsidyService {
 
   importRules(input: ImportRulesValues): ImportRulesResult {
     const rules =
-      input.source === 'EXAMPLE' ? this.readExample(input.fileName) : parseFile(input.text);
+      input.source === 'EXAMPLE'
+        ? this.readExample(input.fileName)
+        : parseFile(Buffer.from(input.dataBase64, 'base64'));
     return this.store(rules);
   }
 
@@ -444,12 +447,18 @@ function badField(message: string, field: string): ApiError {
   return new ApiError('BAD_INPUT', message, issues);
 }
 
-function parseFile(text: string): SubsidyRules {
+function parseFile(bytes: Buffer): SubsidyRules {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw badField(messages.notUtf8, 'dataBase64');
+  }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw badField(messages.notJson, 'text');
+    throw badField(messages.notJson, 'dataBase64');
   }
   const parsed = subsidyRulesSchema.safeParse(data);
   if (!parsed.success) {

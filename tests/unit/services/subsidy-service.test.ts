@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeSetView } from '../../../domain/cases/change-history.js';
 import type { Mediator } from '../../../domain/cases/case-views.js';
@@ -89,7 +91,11 @@ describe('subsidy rules in the ledger', () => {
   });
 
   it('refuses broken rule files with a clear reason and stores nothing', async () => {
-    const file = (text: string) => ({ source: 'FILE', fileName: '规则.json', text });
+    const file = (text: string | Buffer) => ({
+      source: 'FILE',
+      fileName: '规则.json',
+      dataBase64: Buffer.from(text).toString('base64'),
+    });
     await expectError('subsidy.importRules', file('{not json'), 'BAD_INPUT', /不是有效的 JSON/);
     await expectError(
       'subsidy.importRules',
@@ -100,12 +106,44 @@ describe('subsidy rules in the ledger', () => {
     await expectError('subsidy.importRules', file('x'.repeat(300 * 1024)), 'BAD_INPUT', /过大/);
     await expectError(
       'subsidy.importRules',
+      file(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])),
+      'BAD_INPUT',
+      /不是 UTF-8/,
+    );
+    await expectError(
+      'subsidy.importRules',
+      file(JSON.stringify({ format: 'mediation-desk/subsidy-rules', formatVersion: 1 })),
+      'BAD_INPUT',
+      /规则文件有误/,
+    );
+    await expectError(
+      'subsidy.importRules',
       { source: 'EXAMPLE', fileName: '../../etc/passwd' },
       'BAD_INPUT',
       /没有这个示例规则/,
     );
     const list = await l().call<SubsidyRulesList>('subsidy.listRules', {});
     expect(list.rules).toEqual([]);
+  });
+
+  it('imports a county file (with a UTF-8 BOM) exactly as the example it was copied from', async () => {
+    const text = readFileSync(
+      path.resolve(__dirname, '../../../templates/subsidy-example-committee-level.v1.json'),
+      'utf8',
+    );
+    const county = { ...JSON.parse(text), id: 'county-a', isExample: false, title: '某县办法' };
+    const imported = await l().call<ImportRulesResult>('subsidy.importRules', {
+      source: 'FILE',
+      fileName: '某县以案定补规则.json',
+      dataBase64: Buffer.from(`\uFEFF${JSON.stringify(county, null, 2)}`).toString('base64'),
+    });
+    expect(imported.added).toBe(true);
+    expect(imported.summary).toMatchObject({ rulesId: 'county-a', isExample: false });
+    expect(imported.summary.tiers.map((t) => [t.label, t.amountFen])).toEqual([
+      ['简易', 5000],
+      ['一般', 20000],
+      ['疑难', 40000],
+    ]);
   });
 
   it('refuses a stale activation', async () => {
