@@ -23,6 +23,8 @@ export interface SubsidyCaseFacts {
   readonly personsInvolved: number;
   /** The agreement amount in fen, or the amount in dispute when there is no agreement amount. */
   readonly amountFen: number;
+  /** False when `amountFen` is the amount in dispute (no agreement amount yet). */
+  readonly amountIsAgreed?: boolean;
   readonly sessions: number;
   readonly riskLevel: riskLevels.Code;
   readonly isDifficult: boolean;
@@ -113,7 +115,7 @@ export function testCondition(
     case 'amountFen':
       return {
         met: facts.amountFen >= condition.atLeast,
-        reason: `协议金额 ${formatYuanFigures(facts.amountFen)} 元（标准：${formatYuanFigures(condition.atLeast)} 元以上）`,
+        reason: `${facts.amountIsAgreed === false ? '争议金额' : '协议金额'} ${formatYuanFigures(facts.amountFen)} 元（标准：${formatYuanFigures(condition.atLeast)} 元以上）`,
       };
     case 'riskRank':
       return {

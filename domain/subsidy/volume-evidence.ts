@@ -77,6 +77,7 @@ export function subsidyFactsOf(c: {
     source: c.source,
     personsInvolved: c.persons,
     amountFen: c.agreementAmountFen > 0 ? c.agreementAmountFen : (c.amountClaimedFen ?? 0),
+    amountIsAgreed: c.agreementAmountFen > 0,
     sessions: c.sessions,
     riskLevel: c.riskLevel,
     isDifficult: c.isDifficult,
