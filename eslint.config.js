@@ -80,6 +80,12 @@ export default tseslint.config(
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
           message: 'User text is rendered as text, never as HTML.',
         },
+        {
+          // antd measures an autoSize TextArea by setAttribute('style', …) on a hidden clone,
+          // which the CSP (no inline style attributes) blocks and reports.
+          selector: "JSXAttribute[name.name='autoSize']",
+          message: 'No autoSize: give the TextArea fixed rows (the CSP blocks its measuring).',
+        },
       ],
       'no-restricted-imports': [
         'error',

@@ -51,6 +51,25 @@ export function watchPageErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Records every CSP violation the page's document reports (directive, source file:line:column,
+ * sample), including ones a library catches and so never reach the console. Call before goto.
+ */
+export async function watchCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('__reportCspViolation', (line: string) => violations.push(line));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation(line: string): void })
+        .__reportCspViolation;
+      report(
+        `${e.effectiveDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+      );
+    });
+  });
+  return violations;
+}
+
 export const ARTIFACT_DIR = path.resolve('tests/.artifacts');
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -175,7 +175,7 @@ export function ScreeningTab({ period, onSaved }: { period: string; onSaved: () 
                         label={t.issue}
                         rules={[{ required: true }]}
                       >
-                        <Input.TextArea aria-label={t.issue} maxLength={500} autoSize />
+                        <Input.TextArea aria-label={t.issue} maxLength={500} rows={2} />
                       </Form.Item>
                       <Space wrap align="baseline">
                         <Form.Item
@@ -274,7 +274,7 @@ export function ScreeningTab({ period, onSaved }: { period: string; onSaved: () 
               )}
             </Form.List>
             <Form.Item name="note" label={t.note}>
-              <Input.TextArea aria-label={t.note} maxLength={2000} autoSize />
+              <Input.TextArea aria-label={t.note} maxLength={2000} rows={3} />
             </Form.Item>
             <Button type="primary" htmlType="submit" data-testid="screening-save">
               {t.save}
