@@ -33,7 +33,7 @@ export interface Mediator extends RowMeta {
   readonly isPeopleMediator: boolean;
   readonly languages: readonly languages.Code[];
   readonly active: boolean;
-  /** Grade, 备案, employment, training (migration 010); defaults when never filled in. */
+  /** Grade, 备案, employment, training (migration 011); defaults when never filled in. */
   readonly profile: MediatorProfile;
 }
 
@@ -287,6 +287,8 @@ export interface CaseSettings {
     readonly code: string;
     readonly label: string;
   }[];
+  /** Days a session or investigation may precede the acceptance date (late entry). */
+  readonly recordGraceDays: number;
   readonly version: number;
   readonly updatedAt: string;
 }
