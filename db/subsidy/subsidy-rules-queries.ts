@@ -1,7 +1,7 @@
 import type { Db } from '../connection.js';
 
 /**
- * Stored county rule files (migration 011). A row is never updated: importing a changed file
+ * Stored county rule files (migration 012). A row is never updated: importing a changed file
  * adds a row, so every claim pack can name the exact rule text it was computed with.
  */
 export interface StoredRulesRow {

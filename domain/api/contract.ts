@@ -3,6 +3,7 @@ import type { MethodSpec } from './method.js';
 import { agreementsContract } from './agreements-contract.js';
 import { casesContract } from './cases-contract.js';
 import { followupsContract } from './followups-contract.js';
+import { formDraftsContract } from './form-drafts-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
 import { reportsContract } from './reports-contract.js';
 import { settingsContract } from './settings-contract.js';
@@ -22,6 +23,7 @@ export const apiContract = {
   ...followupsContract,
   ...reportsContract,
   ...subsidyContract,
+  ...formDraftsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -46,4 +46,5 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'subsidy.getRules',
   'subsidy.ofCase',
   'subsidy.claimPack',
+  'formDrafts.get',
 ]);

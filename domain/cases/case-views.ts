@@ -33,7 +33,7 @@ export interface Mediator extends RowMeta {
   readonly isPeopleMediator: boolean;
   readonly languages: readonly languages.Code[];
   readonly active: boolean;
-  /** Grade, 备案, employment, training (migration 011); defaults when never filled in. */
+  /** Grade, 备案, employment, training (migration 012); defaults when never filled in. */
   readonly profile: MediatorProfile;
 }
 

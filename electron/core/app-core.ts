@@ -1,3 +1,4 @@
+import { FormDraftService } from '../services/form-draft-service.js';
 import path from 'node:path';
 import { readBackupSettings } from '../../db/backup-records.js';
 import { acquireDataDirLock } from '../../db/data-dir-lock.js';
@@ -156,6 +157,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     followUps,
     deadlines: new CaseDeadlinesService(ledger, followUps),
     timeliness: new TimelinessService(ledger),
+    formDrafts: new FormDraftService(ledger),
     reports: {
       statistics,
       screening: new ScreeningService(ledger),

@@ -39,7 +39,7 @@ import { PartyEditModal } from './PartyEditModal';
 import { PartyRemoveModal } from './PartyRemoveModal';
 import { PrintRegisterPanel } from './PrintRegisterPanel';
 import { SessionList } from './SessionList';
-import { SessionModal } from './SessionModal';
+import { SessionModal, sessionDraftKey } from './SessionModal';
 
 const t = uiText.case;
 
@@ -91,6 +91,13 @@ export function CasePage() {
     [caseId, version],
   );
   const changes = useApiValue(loadHistory).value ?? [];
+  // A session record typed but never saved (a reload, a crash) waits to be continued.
+  const loadSessionDraft = useCallback(
+    () => api('formDrafts.get', { key: sessionDraftKey(caseId) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- look again when the dialog closes
+    [caseId, addingSession],
+  );
+  const sessionDraft = useApiValue(loadSessionDraft).value ?? null;
 
   const reload = useCallback(async () => {
     setUpdated(null);
@@ -203,6 +210,20 @@ export function CasePage() {
             </Descriptions.Item>
           ) : null}
         </Descriptions>
+        {sessionDraft && sessionsAllowed && !addingSession ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={uiText.session.unsavedOnCase}
+            data-testid="unsaved-session"
+            action={
+              <Button size="small" type="primary" onClick={() => setAddingSession(true)}>
+                {uiText.session.continueUnsaved}
+              </Button>
+            }
+          />
+        ) : null}
         <div style={{ marginTop: 16 }} data-testid="case-actions">
           <Typography.Text strong style={{ marginRight: 12 }}>
             {t.actions}

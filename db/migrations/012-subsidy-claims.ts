@@ -15,8 +15,8 @@ import type { Migration } from './migration.js';
  *   checks that the ledger cannot derive (in the county register, cross-area, attendance of an
  *   oral case proven) are one row per case with a version, edits logged in change_set.
  */
-export const migration011: Migration = {
-  version: 11,
+export const migration012: Migration = {
+  version: 12,
   name: 'subsidy claims and mediator profiles',
   up(db) {
     db.exec(`
