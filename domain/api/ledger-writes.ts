@@ -42,5 +42,9 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'screening.get',
   'screening.linkableCases',
   'exports.list',
+  'subsidy.listRules',
+  'subsidy.getRules',
+  'subsidy.ofCase',
+  'subsidy.claimPack',
   'formDrafts.get',
 ]);

@@ -9,6 +9,8 @@ import type { FollowUpService } from '../services/followup-service.js';
 import type { FormDraftService } from '../services/form-draft-service.js';
 import type { TimelinessService } from '../services/timeliness-service.js';
 import type { SettingsService } from '../services/settings-service.js';
+import { subsidyHandlers } from '../services/subsidy-api.js';
+import type { SubsidyService } from '../services/subsidy-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { ApiHandlers } from './dispatch.js';
 
@@ -24,6 +26,7 @@ export interface Services {
   readonly deadlines: CaseDeadlinesService;
   readonly timeliness: TimelinessService;
   readonly reports: ReportServices;
+  readonly subsidy: SubsidyService;
   readonly formDrafts: FormDraftService;
 }
 
@@ -93,5 +96,6 @@ export function createHandlers(s: Services): ApiHandlers {
     'calendar.week': ({ day }) => s.timeliness.week(day),
     'reminders.get': () => s.timeliness.reminders(),
     ...reportHandlers(s.reports),
+    ...subsidyHandlers(s.subsidy),
   };
 }
