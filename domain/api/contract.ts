@@ -7,6 +7,7 @@ import { formDraftsContract } from './form-drafts-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
 import { reportsContract } from './reports-contract.js';
 import { settingsContract } from './settings-contract.js';
+import { subsidyContract } from './subsidy-contract.js';
 import { systemContract } from './system-contract.js';
 import { volumeContract } from './volume-contract.js';
 
@@ -22,6 +23,7 @@ export const apiContract = {
   ...agreementsContract,
   ...followupsContract,
   ...reportsContract,
+  ...subsidyContract,
   ...formDraftsContract,
   ...volumeContract,
 } as const;

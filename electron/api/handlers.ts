@@ -12,6 +12,8 @@ import type { VolumeService } from '../services/volume-service.js';
 import type { VolumePdfService } from '../services/volume-pdf-service.js';
 import type { FollowUpDocumentsService } from '../services/followup-documents-service.js';
 import type { SettingsService } from '../services/settings-service.js';
+import { subsidyHandlers } from '../services/subsidy-api.js';
+import type { SubsidyService } from '../services/subsidy-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { ApiHandlers } from './dispatch.js';
 
@@ -27,6 +29,7 @@ export interface Services {
   readonly deadlines: CaseDeadlinesService;
   readonly timeliness: TimelinessService;
   readonly reports: ReportServices;
+  readonly subsidy: SubsidyService;
   readonly formDrafts: FormDraftService;
   readonly volume: VolumeService;
   readonly volumePdf: VolumePdfService;
@@ -109,5 +112,6 @@ export function createHandlers(s: Services): ApiHandlers {
     'confirmations.printApplication': ({ agreementId, allowMissingGlyphs }) =>
       s.followUpDocuments.confirmationApplication(agreementId, allowMissingGlyphs),
     ...reportHandlers(s.reports),
+    ...subsidyHandlers(s.subsidy),
   };
 }

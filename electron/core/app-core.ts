@@ -33,6 +33,7 @@ import { ExportService, type FolderOpener } from '../services/export-service.js'
 import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { StatisticsService } from '../services/statistics-service.js';
+import { SubsidyService } from '../services/subsidy-service.js';
 import { SystemService } from '../services/system-service.js';
 
 export interface AppCoreOptions {
@@ -175,6 +176,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         folderOpener: options.folderOpener ?? null,
       }),
     },
+    subsidy: new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir),
   };
   const log = options.log ?? consoleLog;
   const dispatch = createDispatcher(createHandlers(services), log, ledgerGuard(ledger));

@@ -12,6 +12,7 @@ import { sessionText } from './zh-CN/session';
 import { shellText } from './zh-CN/shell';
 import { storageText } from './zh-CN/storage';
 import { volumeText } from './zh-CN/volume';
+import { subsidyText } from './zh-CN/subsidy';
 
 /**
  * Every sentence the UI shows, in Simplified Chinese, split by screen under ./zh-CN/. A Tibetan
@@ -32,4 +33,5 @@ export const uiText = {
   printRegister: printRegisterText,
   reports: reportsText,
   volume: volumeText,
+  subsidy: subsidyText,
 } as const;

@@ -1,8 +1,9 @@
 /** 统计上报 and 矛盾纠纷排查. */
 export const reportsText = {
   title: '统计上报',
-  tabs: { table: '统计报表', screening: '矛盾纠纷排查', history: '导出记录' },
-  periodKind: { MONTH: '月报', QUARTER: '季报', YEAR: '年报' },
+  tabs: { table: '统计报表', screening: '矛盾纠纷排查', history: '导出记录', claims: '补贴申报' },
+  periodKind: { MONTH: '月报', QUARTER: '季报', HALF_YEAR: '半年报', YEAR: '年报' },
+  halves: { 1: '上半年', 2: '下半年' },
   period: '统计期间',
   countingRule: '按调结（终止）日期统计；尚未调结的案件计为“在调”，移交的案件不计入调解案件数。',
   cases: '调解案件',

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Modal, Space, Spin, Tag } from 'antd';
+import { Alert, Button, Modal, Space, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type {
   CaseDocumentKind,
@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
+import { MissingGlyphsChoice } from './MissingGlyphsChoice';
 import { downloadBytes } from './pdf-bytes';
 import { PdfPreview } from './PdfPreview';
 import { PrintStoredControls } from './PrintStoredControls';
@@ -140,12 +141,7 @@ export function DocumentPreviewModal({
           />
         ) : null}
         {missingGlyphs || allowMissingGlyphs ? (
-          <Checkbox
-            checked={allowMissingGlyphs}
-            onChange={(e) => setAllowMissingGlyphs(e.target.checked)}
-          >
-            {t.allowMissing}
-          </Checkbox>
+          <MissingGlyphsChoice checked={allowMissingGlyphs} onChange={setAllowMissingGlyphs} />
         ) : null}
         {doc ? <PrintStoredControls printed={doc.printed} /> : null}
         {!doc && !error ? <Spin /> : null}

@@ -30,6 +30,7 @@ import { mediatorNames, useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { CaseAgreements } from '../agreement/CaseAgreements';
 import { CaseFollowUpPanel } from '../followups/CaseFollowUpPanel';
+import { CaseSubsidyPanel } from '../subsidy/CaseSubsidyPanel';
 import { ActionModal } from './ActionModal';
 import { CaseEditModal } from './CaseEditModal';
 import { CaseTimeline } from './CaseTimeline';
@@ -291,6 +292,7 @@ export function CasePage() {
         refreshKey={`${detail.version}:${printsKey}`}
         onCaseChanged={() => void reload()}
       />
+      <CaseSubsidyPanel caseId={detail.id} refreshKey={`${detail.version}:${printsKey}`} />
 
       <Row gutter={16}>
         <Col span={14}>

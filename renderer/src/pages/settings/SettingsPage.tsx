@@ -10,6 +10,7 @@ import { FollowUpSettingsSection } from './FollowUpSettingsSection';
 import { HolidayCalendarSection } from './HolidayCalendarSection';
 import { MediatorsSection } from './MediatorsSection';
 import { RoomSettingsForm } from './RoomSettingsForm';
+import { SubsidyRulesSection } from '../subsidy/SubsidyRulesSection';
 
 export function SettingsPage() {
   const [settings, setSettings] = useState<RoomSettings | null | undefined>(undefined);
@@ -56,6 +57,7 @@ export function SettingsPage() {
       <MediatorsSection />
       <CaseSettingsSection />
       <FollowUpSettingsSection />
+      <SubsidyRulesSection />
       <HolidayCalendarSection />
       <BackupsSection />
     </Space>

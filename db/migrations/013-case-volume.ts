@@ -46,8 +46,8 @@ function guardTriggers(): string {
   return out.join('\n');
 }
 
-export const migration012: Migration = {
-  version: 12,
+export const migration013: Migration = {
+  version: 13,
   name: 'case volume: archiving record, attachments, notes, archived cases read-only',
   up(db) {
     db.exec(`
