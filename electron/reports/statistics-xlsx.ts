@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { ReportRow, StatisticsReport } from '../../domain/statistics/compute-report.js';
+import {
+  correctionNote,
+  type ReportRow,
+  type StatisticsReport,
+} from '../../domain/statistics/compute-report.js';
 import { safeCellText } from './spreadsheet-cells.js';
 
 /**
@@ -156,6 +160,13 @@ export async function writeStatisticsXlsx(
   );
   foot.getCell(1).font = BODY_FONT;
   foot.commit();
+  const corrections = correctionNote(r.corrections);
+  if (corrections !== null) {
+    const note = s1.getRow(6 + r.organisationRows.length + 3);
+    note.getCell(1).value = safeCellText(corrections);
+    note.getCell(1).font = { ...BODY_FONT, bold: true };
+    note.commit();
+  }
   s1.commit();
 
   // Sheet 2: categories (with 其中 rows) × the category measures.

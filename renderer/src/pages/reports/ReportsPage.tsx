@@ -1,6 +1,7 @@
-import { Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { correctionNote } from '../../../../domain/statistics/compute-report';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
@@ -51,6 +52,14 @@ export function ReportsPage() {
               <Spin />
             ) : (
               <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                {report.corrections.length > 0 && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    data-testid="report-corrections"
+                    title={correctionNote(report.corrections)}
+                  />
+                )}
                 <div data-testid="report-summary">
                   <Card size="small" title={report.period.label}>
                     <Row gutter={16}>
