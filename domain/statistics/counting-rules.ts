@@ -28,6 +28,10 @@
  *    司法确认 when a court ruled the agreement valid (申请中, 驳回, 不予受理 are not). A visit or
  *    ruling recorded after a period was reported changes that period's figure: the case is then
  *    flagged 更正 in the next report (rule 9).
+ * 9. 更正: history is not silently rewritten. The version of every case a report (table or
+ *    package) counted is kept; a case changed after that is listed as 更正 on every later report
+ *    until a report counts it again, and the next package carries it flagged, whatever its
+ *    period, so the county replaces the old version in the right period.
  */
 
 export const OUTCOMES = ['SUCCESS_WRITTEN', 'SUCCESS_ORAL', 'FAILED', 'REFERRED', 'OPEN'] as const;

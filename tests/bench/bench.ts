@@ -1,5 +1,6 @@
 import { runAgreementPdfBench } from './agreement-pdf-bench.js';
 import { caseLedgerBench } from './case-ledger-bench.js';
+import { statisticsBench } from './statistics-bench.js';
 import { storageBench } from './storage-bench.js';
 import type { BenchModule } from './bench-registry.js';
 
@@ -11,6 +12,7 @@ const BENCHES: BenchModule[] = [
   caseLedgerBench,
   storageBench,
   { name: 'agreement-pdf', run: () => runAgreementPdfBench() },
+  statisticsBench,
 ];
 
 function argValue(name: string): string | undefined {
