@@ -5,17 +5,15 @@ import { openConnection } from '../../db/connection.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import { loadDashboard } from '../../db/cases/dashboard-query.js';
 import { LEDGER_ROW_COLUMNS, searchLedger } from '../../db/cases/ledger-query.js';
-import { saveMediator } from '../../db/cases/mediator-queries.js';
 import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
-import { saveRoomSettings } from '../../db/room-settings-queries.js';
 import { LEDGER_SORTS, ledgerQuerySchema } from '../../domain/cases/ledger-inputs.js';
 import { caseIntakeSchema } from '../../domain/cases/case-input.js';
 import type { SavedCase } from '../../domain/cases/case-views.js';
 import { CaseService } from '../../electron/services/case-service.js';
 import { LedgerSession } from '../../electron/services/ledger-session.js';
 import { p95, round, timeMs, type BenchModule } from './bench-registry.js';
-import { idNumber, personName, phone, seedCases } from './seed-cases.js';
+import { idNumber, personName, phone, seedCases, seedRoom } from './seed-cases.js';
 
 const TODAY = '2026-03-10';
 
@@ -27,37 +25,7 @@ export const caseLedgerBench: BenchModule = {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const seedDb = openConnection(file);
     await migrate(seedDb, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
-    saveRoomSettings(
-      seedDb,
-      {
-        committeeName: '金峰村人民调解委员会',
-        roomName: '金峰村调解室',
-        organisationType: 'VILLAGE',
-        divisionCode: null,
-        numberAbbreviation: '金峰',
-        caseNumberPattern: '（{yyyy}）{abbr}调字第{seq:03}号',
-        documentDateStyle: 'ARABIC',
-        countyOfficeName: '格尔木市司法局',
-      },
-      0,
-      new Date().toISOString(),
-    );
-    const mediatorIds = ['才让', '巴特尔', '王建国', '李明'].map((name) => {
-      const r = saveMediator(
-        seedDb,
-        {
-          id: null,
-          expectedVersion: 0,
-          name,
-          isPeopleMediator: true,
-          languages: ['zh'],
-          active: true,
-        },
-        new Date().toISOString(),
-      );
-      if (!r.ok) throw new Error('mediator');
-      return r.mediator.id;
-    });
+    const mediatorIds = seedRoom(seedDb, ['才让', '巴特尔', '王建国', '李明']);
     const seedMs = timeMs(() => seedCases(seedDb, cases, mediatorIds, TODAY));
     seedDb.pragma('wal_checkpoint(TRUNCATE)');
     seedDb.exec('ANALYZE');

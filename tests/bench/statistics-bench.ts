@@ -2,18 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openConnection, type Db } from '../../db/connection.js';
-import { saveMediator } from '../../db/cases/mediator-queries.js';
 import { ledgerPaths, writeMarker } from '../../db/ledger-files.js';
 import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import type { PackageCaseRow, PackagePartyRow } from '../../db/reports/package-query.js';
-import { saveRoomSettings } from '../../db/room-settings-queries.js';
 import { createAppCore } from '../../electron/core/app-core.js';
 import { importPackages } from '../../electron/county/county-commands.js';
 import { buildCountyPackage } from '../../electron/reports/county-package-writer.js';
 import { PseudonymKey } from '../../electron/reports/pseudonym-key.js';
 import { round, type BenchModule } from './bench-registry.js';
-import { idNumber, personName, phone, pick, rand, seedCases } from './seed-cases.js';
+import { idNumber, personName, phone, pick, rand, seedCases, seedRoom } from './seed-cases.js';
 
 /**
  * Issue 10's figures, through the real API where the app has one:
@@ -37,35 +35,8 @@ function seedLedger(
   const db = openConnection(paths.ledgerFile);
   return (async () => {
     await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
-    saveRoomSettings(
-      db,
-      {
-        committeeName: '金峰村人民调解委员会',
-        roomName: '金峰村调解室',
-        organisationType: 'VILLAGE',
-        divisionCode: null,
-        numberAbbreviation: '金峰',
-        caseNumberPattern: '（{yyyy}）{abbr}调字第{seq:03}号',
-        documentDateStyle: 'ARABIC',
-        countyOfficeName: '格尔木市司法局',
-      },
-      0,
-      new Date().toISOString(),
-    );
-    const m = saveMediator(
-      db,
-      {
-        id: null,
-        expectedVersion: 0,
-        name: '才让',
-        isPeopleMediator: true,
-        languages: ['zh'],
-        active: true,
-      },
-      new Date().toISOString(),
-    );
-    if (!m.ok) throw new Error('mediator');
-    seedCases(db, cases, [m.mediator.id], '2026-03-31');
+    const mediatorIds = seedRoom(db, ['才让']);
+    seedCases(db, cases, mediatorIds, '2026-03-31');
     addOutcomes(db, outcomeAt);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('ANALYZE');
