@@ -142,3 +142,27 @@ export function mergePackage(
     })
     .immediate();
 }
+
+/** One imported package as the county database recorded it. */
+export interface CountyImportRow {
+  readonly fileName: string;
+  readonly committeeName: string;
+  readonly period: string;
+  readonly kind: string;
+  readonly added: number;
+  readonly replaced: number;
+  readonly kept: number;
+  readonly importedAt: string;
+}
+
+export function listCountyImports(db: Db, limit = 500): CountyImportRow[] {
+  return db
+    .prepare(
+      `SELECT i.file_name AS fileName, r.committee_name AS committeeName, i.period, i.kind,
+              i.cases_added AS added, i.cases_replaced AS replaced, i.cases_kept AS kept,
+              i.imported_at AS importedAt
+         FROM county_import AS i JOIN room AS r ON r.room_key = i.room_key
+        ORDER BY i.id DESC LIMIT ?`,
+    )
+    .all(limit) as CountyImportRow[];
+}

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method.js';
 import { agreementsContract } from './agreements-contract.js';
 import { casesContract } from './cases-contract.js';
+import { countyContract } from './county-contract.js';
 import { followupsContract } from './followups-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
 import { reportsContract } from './reports-contract.js';
@@ -20,6 +21,7 @@ export const apiContract = {
   ...agreementsContract,
   ...followupsContract,
   ...reportsContract,
+  ...countyContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

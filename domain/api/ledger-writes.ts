@@ -42,4 +42,6 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'screening.get',
   'screening.linkableCases',
   'exports.list',
+  // reads the county database beside the ledger, never the ledger
+  'county.report',
 ]);

@@ -1,5 +1,7 @@
 import { agreementHandlers, type AgreementServices } from '../services/agreement-api.js';
 import { reportHandlers, type ReportServices } from '../services/report-api.js';
+import { countyHandlers } from '../services/county-api.js';
+import type { CountyService } from '../services/county-service.js';
 import type { CaseLedgerService } from '../services/case-ledger-service.js';
 import type { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import type { CaseRecordsService } from '../services/case-records-service.js';
@@ -23,6 +25,7 @@ export interface Services {
   readonly deadlines: CaseDeadlinesService;
   readonly timeliness: TimelinessService;
   readonly reports: ReportServices;
+  readonly county: CountyService;
 }
 
 /** The handler table: one line per API method, each a call into a service. */
@@ -88,5 +91,6 @@ export function createHandlers(s: Services): ApiHandlers {
     'calendar.week': ({ day }) => s.timeliness.week(day),
     'reminders.get': () => s.timeliness.reminders(),
     ...reportHandlers(s.reports),
+    ...countyHandlers(s.county),
   };
 }

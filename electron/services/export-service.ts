@@ -233,7 +233,7 @@ export class ExportService {
   }
 
   /** The folder to write into: the default one (created), or an existing writable one. */
-  private outputDir(directory: string | null): string {
+  outputDir(directory: string | null): string {
     if (directory === null) {
       mkdirSync(this.options.defaultDirectory, { recursive: true });
       return this.options.defaultDirectory;
@@ -257,7 +257,7 @@ export class ExportService {
   }
 
   /** Writes to a temporary name, then renames into place; hashes what was written. */
-  private async writeVia(
+  async writeVia(
     dir: string,
     name: string,
     write: (tmp: string) => Promise<void>,
