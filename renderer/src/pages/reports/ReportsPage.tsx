@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
+import { CountyTab } from './CountyTab';
 import { ExportHistory, ExportPanel } from './ExportPanel';
 import { PeriodPicker, periodKey, type PeriodKind } from './period-picker';
 import { ReportTables } from './ReportTables';
@@ -119,6 +120,11 @@ export function ReportsPage() {
             key: 'history',
             label: t.tabs.history,
             children: <ExportHistory runs={history?.runs ?? []} />,
+          },
+          {
+            key: 'county',
+            label: t.tabs.county,
+            children: <CountyTab period={period} />,
           },
         ]}
       />
