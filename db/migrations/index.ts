@@ -7,7 +7,8 @@ import { migration006 } from './006-print-register.js';
 import { migration007 } from './007-followups.js';
 import { migration008 } from './008-change-history.js';
 import { migration009 } from './009-ledger-identity.js';
-import { migration010 } from './010-reported-cases.js';
+import { migration010 } from './010-record-grace.js';
+import { migration011 } from './011-reported-cases.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -97,6 +97,7 @@ export interface Agreement {
 export type DraftIssueLevel = 'ERROR' | 'WARNING' | 'NOTICE';
 export type DraftIssueCode =
   | 'INCOMPLETE'
+  | 'DATE_OUT_OF_RANGE'
   | 'MINOR_WITHOUT_GUARDIAN'
   | 'CONFUSABLE_TERM'
   | 'ORAL_WITH_MONEY'

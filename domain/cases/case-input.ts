@@ -16,6 +16,14 @@ import {
 import { partyInputSchema } from './party-input';
 import { refineParties } from './party-rules';
 
+/** 当事人申请事项 1、2、3、 */
+const requestsList = z
+  .array(singleLine({ label: '申请事项', min: 1, max: 500 }), { error: '申请事项格式不正确' })
+  .max(20, { error: '申请事项最多 20 项' });
+const preventionFlagList = z
+  .array(preventionFlags.flagSchema, { error: '预防情况格式不正确' })
+  .max(10, { error: '预防情况最多 10 项' });
+
 /** Fields of a case a mediator types at intake and may correct later (§2.4, §2.5, §5 Case). */
 const caseFieldShape = {
   /** 卷名; printed on the volume cover. Defaults to "<first applicant>与<first respondent>…纠纷". */
@@ -24,17 +32,10 @@ const caseFieldShape = {
   category: disputeCategories.codeSchema,
   subtype: disputeCategories.subtypeCodeSchema.nullish().transform((s) => s ?? null),
   summary: multiLine({ label: '纠纷简要情况', min: 1, max: 5000 }),
-  /** 当事人申请事项 1、2、3、 */
-  requests: z
-    .array(singleLine({ label: '申请事项', min: 1, max: 500 }), { error: '申请事项格式不正确' })
-    .max(20, { error: '申请事项最多 20 项' })
-    .default([]),
+  requests: requestsList.default([]),
   riskLevel: riskLevels.codeSchema.default('LOW'),
   riskFactors: riskFactors.selectionSchema.default([]),
-  preventionFlags: z
-    .array(preventionFlags.flagSchema, { error: '预防情况格式不正确' })
-    .max(10, { error: '预防情况最多 10 项' })
-    .default([]),
+  preventionFlags: preventionFlagList.default([]),
   isDifficult: booleanField('是否疑难复杂纠纷').default(false),
   amountClaimedFen: optionalFenField('争议金额'),
   /** Mediators in charge of the case (the ledger's 调解员 filter). */
@@ -69,7 +70,11 @@ export const caseIntakeSchema = z
 export type CaseIntakeInput = z.input<typeof caseIntakeSchema>;
 export type CaseIntakeValues = z.output<typeof caseIntakeSchema>;
 
-/** cases.update: a patch; absent keys keep their value. Category and subtype travel together. */
+/**
+ * cases.update: a patch; absent keys keep their value. Category and subtype travel together.
+ * The lists are the bare schemas, not intake's defaulted ones: an optional wrapped around a
+ * default still fills it in, and a patch without `requests` then emptied the stored requests.
+ */
 export const caseChangesSchema = z
   .strictObject({
     title: caseFieldShape.title.optional(),
@@ -77,10 +82,10 @@ export const caseChangesSchema = z
     category: caseFieldShape.category.optional(),
     subtype: disputeCategories.subtypeCodeSchema.nullable().optional(),
     summary: caseFieldShape.summary.optional(),
-    requests: caseFieldShape.requests.optional(),
+    requests: requestsList.optional(),
     riskLevel: riskLevels.codeSchema.optional(),
     riskFactors: riskFactors.selectionSchema.optional(),
-    preventionFlags: caseFieldShape.preventionFlags.optional(),
+    preventionFlags: preventionFlagList.optional(),
     isDifficult: booleanField('是否疑难复杂纠纷').optional(),
     amountClaimedFen: caseFieldShape.amountClaimedFen.optional(),
     mediatorIds: uniqueList(rowIdField('调解员'), '承办调解员', 10).optional(),

@@ -284,6 +284,8 @@ export interface CaseSettings {
     readonly code: string;
     readonly label: string;
   }[];
+  /** Days a session or investigation may precede the acceptance date (late entry). */
+  readonly recordGraceDays: number;
   readonly version: number;
   readonly updatedAt: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_RECORD_GRACE_DAYS } from './record-dates';
 import { caseStateSchema } from '../case-lifecycle';
 import { optionalSingleLine } from '../text-input';
 import * as caseSources from '../taxonomy/case-sources';
@@ -99,6 +100,13 @@ export const caseSettingsInputSchema = z.strictObject({
   expectedVersion: expectedVersionField,
   dueDays: z.strictObject({ LOW: dueDays, MEDIUM: dueDays, HIGH: dueDays, CRITICAL: dueDays }),
   ethnicExtensions: ethnicGroups.extensionsSchema,
+  /** Days a session or investigation may precede the acceptance date (late entry). */
+  recordGraceDays: z
+    .number({ error: '补录宽限必须是天数' })
+    .int({ error: '补录宽限必须是整数天' })
+    .min(0, { error: '补录宽限不能为负数' })
+    .max(MAX_RECORD_GRACE_DAYS, { error: `补录宽限最多 ${MAX_RECORD_GRACE_DAYS} 天` })
+    .optional(),
 });
 export type CaseSettingsValues = z.output<typeof caseSettingsInputSchema>;
 

@@ -3,6 +3,7 @@ import { multiLine, optionalMultiLine, optionalSingleLine, singleLine } from '..
 import * as languages from '../taxonomy/languages';
 import * as participantRoles from '../taxonomy/participant-roles';
 import { personNameField } from '../validation/zod-fields';
+import { sessionSpanIssue } from './record-dates';
 import {
   booleanField,
   isoDateField,
@@ -100,7 +101,10 @@ export const sessionInputSchema = z
     result: z.enum(SESSION_RESULTS, { error: '请选择调解结果' }),
     readBackConfirmed: booleanField('是否经当事人校阅或宣读'),
   })
-  .refine((v) => v.endAt >= v.startAt, { error: '结束时间不能早于开始时间', path: ['endAt'] });
+  .superRefine((v, ctx) => {
+    const issue = sessionSpanIssue(v.startAt, v.endAt);
+    if (issue) ctx.addIssue({ code: 'custom', path: ['endAt'], message: issue });
+  });
 export type SessionInput = z.input<typeof sessionInputSchema>;
 export type SessionValues = z.output<typeof sessionInputSchema>;
 

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.js';
 import { getMediators } from '../../db/cases/mediator-queries.js';
 import { missingDeadline, type AgreementContent } from '../../domain/agreements/agreement-input.js';
 import type { DraftIssue } from '../../domain/agreements/agreement-views.js';
+import { agreementDateIssue, type CaseDates } from '../../domain/cases/record-dates.js';
 import {
   confusableTermIssues,
   MONGOLIAN_NOTICE,
@@ -122,8 +123,21 @@ export function prepareDraft(
   engine: DocumentEngine,
   content: AgreementContent,
   resolved: ResolvedAgreement,
+  dates: CaseDates,
 ): PreparedDraft {
+  // A 协议日期 before the case began would start the confirmation window in the past (§6).
+  const dateIssue = agreementDateIssue('协议日期', content.agreementDate, dates);
   const issues: DraftIssue[] = [
+    ...(dateIssue
+      ? [
+          {
+            code: 'DATE_OUT_OF_RANGE' as const,
+            level: 'ERROR' as const,
+            field: 'content.agreementDate',
+            message: dateIssue,
+          },
+        ]
+      : []),
     ...completenessIssues(db, content),
     ...guardianIssues(content, resolved),
   ];

@@ -20,6 +20,7 @@ import type { Code as LanguageCode } from '../../domain/taxonomy/languages.js';
 import { AgreementServiceBase, agreementMessages } from './agreement-common.js';
 import { printableInput, prepareDraft, type PreparedDraft } from './agreement-draft-checks.js';
 import { resolveAgreement, type ResolvedAgreement } from './agreement-document-input.js';
+import { caseDatesOf } from './case-guards.js';
 import { sha256Hex, type RenderedPdf } from './document-engine.js';
 
 /** What a generated agreement was rendered from; stored as canonical JSON and hashed. */
@@ -185,7 +186,13 @@ export class AgreementDraftService extends AgreementServiceBase {
     const content = this.contentOf(row);
     const resolved = resolveAgreement(this.db(), row.case_id, content);
     return {
-      prepared: prepareDraft(this.db(), this.engine, content, resolved),
+      prepared: prepareDraft(
+        this.db(),
+        this.engine,
+        content,
+        resolved,
+        caseDatesOf(this.db(), this.requireCaseEditable(row.case_id), this.today()),
+      ),
       resolved,
       version: row.version,
     };

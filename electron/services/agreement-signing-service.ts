@@ -34,7 +34,8 @@ import { buildOralAgreementDocumentData } from '../documents/oral-agreement-data
 import type { DocumentData } from '../documents/document-data.js';
 import { AgreementServiceBase, agreementMessages } from './agreement-common.js';
 import { resolveOralRegister } from './agreement-oral-document.js';
-import { badInput, checkMediators } from './case-guards.js';
+import { agreementDateIssue } from '../../domain/cases/record-dates.js';
+import { badInput, caseDatesOf, checkMediators } from './case-guards.js';
 import type { CaseLifecycleService } from './case-lifecycle-service.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
 import type { LedgerSession } from './ledger-session.js';
@@ -211,10 +212,12 @@ export class AgreementSigningService extends AgreementServiceBase {
     confirmed: boolean,
   ): Promise<SavedAgreement> {
     const db = this.db();
-    this.requireCaseEditable(caseId);
-    if (register.agreedDate > this.today()) {
-      throw badInput('达成协议日期不能晚于今天', ['register', 'agreedDate']);
-    }
+    const dateIssue = agreementDateIssue(
+      '达成协议日期',
+      register.agreedDate,
+      caseDatesOf(db, this.requireCaseEditable(caseId), this.today()),
+    );
+    if (dateIssue) throw badInput(dateIssue, ['register', 'agreedDate']);
     checkMediators(db, register.mediatorIds, ['register', 'mediatorIds'], true);
     const { issues, data } = this.oralIssues(caseId, register);
     const error = issues.find(

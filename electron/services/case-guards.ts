@@ -3,6 +3,8 @@ import { codeExists } from '../../db/code-tables.js';
 import { getMediators } from '../../db/cases/mediator-queries.js';
 import { ApiError, type FieldIssue } from '../../domain/api/errors.js';
 import type { PartyValues } from '../../domain/cases/party-input.js';
+import type { CaseDates } from '../../domain/cases/record-dates.js';
+import { getCaseSettings } from '../../db/cases/case-settings-queries.js';
 
 /**
  * Checks that need the ledger (configured codes, the mediator list); the schemas have already
@@ -45,4 +47,18 @@ export function checkMediators(
       throw badInput(`“${m.name}”不是在岗的人民调解员，不能主持调解`, path);
     }
   }
+}
+
+/** The dates the record-date checks need (`domain/cases/record-dates.ts`), from the case row. */
+export function caseDatesOf(
+  db: Db,
+  row: { readonly intake_date: string; readonly accepted_date: string | null },
+  today: string,
+): CaseDates {
+  return {
+    intakeDate: row.intake_date,
+    acceptedDate: row.accepted_date,
+    today,
+    recordGraceDays: getCaseSettings(db).recordGraceDays,
+  };
 }

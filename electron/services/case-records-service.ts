@@ -20,7 +20,8 @@ import type {
   SessionValues,
 } from '../../domain/cases/record-inputs.js';
 import * as languages from '../../domain/taxonomy/languages.js';
-import { badInput, checkMediators } from './case-guards.js';
+import { recordDateIssue } from '../../domain/cases/record-dates.js';
+import { badInput, caseDatesOf, checkMediators } from './case-guards.js';
 import { CaseService } from './case-service.js';
 
 /** Records made while a case is worked: sessions, investigations, participants, referrals. */
@@ -74,6 +75,11 @@ export class CaseRecordsService extends CaseService {
    * an interpreter and the language are required when a party present does not use Chinese.
    */
   private checkSession(db: Db, row: CaseRow, session: SessionValues): void {
+    this.checkRecordDate(db, row, '调解开始时间', session.startAt.slice(0, 10), [
+      'session',
+      'startAt',
+    ]);
+    this.checkRecordDate(db, row, '调解结束时间', session.endAt.slice(0, 10), ['session', 'endAt']);
     const parties = new Map(partyRowsOf(db, row.id).map((p) => [p.id, p]));
     for (const id of session.partyIdsPresent) {
       if (!parties.has(id))
@@ -104,6 +110,10 @@ export class CaseRecordsService extends CaseService {
       if (row.status === 'INTAKE' || row.status === 'REJECTED') {
         throw new ApiError('INVALID_STATE', '案件尚未受理，不能添加调查记录');
       }
+      this.checkRecordDate(db, row, '调查时间', investigation.at.slice(0, 10), [
+        'investigation',
+        'at',
+      ]);
       checkMediators(
         db,
         investigation.investigatorIds,
@@ -114,6 +124,18 @@ export class CaseRecordsService extends CaseService {
       refreshCaseSearch(db, caseId);
     }).immediate();
     return this.detail(caseId);
+  }
+
+  /** §6 date sanity: between the case's acceptance (less the room's grace) and today. */
+  private checkRecordDate(
+    db: Db,
+    row: CaseRow,
+    label: string,
+    date: string,
+    path: (string | number)[],
+  ): void {
+    const issue = recordDateIssue(label, date, caseDatesOf(db, row, this.today()));
+    if (issue) throw badInput(issue, path);
   }
 
   addParticipant(caseId: number, participant: InvitedParticipantValues): CaseDetail {

@@ -81,7 +81,7 @@ describe('correcting a party after saving (real ledger, Chromium)', () => {
       await page.getByTestId(`correct-party-${respondent.id}`).click();
       await modalSettled(page);
       const dialog = page.getByRole('dialog');
-      await dialog.getByTestId('party-edit-documents').waitFor();
+      await dialog.getByTestId('correction-documents').waitFor();
       const name = dialog.locator('#party-edit_parties_0_name');
       await name.fill('扎西多吉');
       await pick(page, dialog.locator('#party-edit_parties_0_gender'), '男');
@@ -114,6 +114,37 @@ describe('correcting a party after saving (real ledger, Chromium)', () => {
       expect(after).not.toContain('扎西多杰');
       const history = await callApi(page, 'cases.history', { caseId });
       expect(history.some((h) => h.reason === '登记时录错姓名和性别，已核对户口簿')).toBe(true);
+
+      // The case's own details are corrected with the intake's block, with the same checks.
+      await page.getByTestId('edit-case').click();
+      await modalSettled(page);
+      const caseDialog = page.getByTestId('case-edit-modal');
+      await caseDialog.getByTestId('correction-documents').waitFor();
+      const summaryBox = caseDialog.locator('#case-edit_summary');
+      await summaryBox.fill('');
+      await caseDialog
+        .getByRole('button', { name: '保 存' })
+        .or(caseDialog.getByRole('button', { name: '保存' }))
+        .click();
+      await caseDialog.getByText('纠纷简要情况').first().waitFor();
+      await expectLocator(caseDialog.locator('.ant-form-item-explain-error').first()).toContainText(
+        '纠纷简要情况',
+      );
+      await summaryBox.fill('两家因院墙排水和房屋滴水发生争执。');
+      await pick(page, caseDialog.locator('#case-edit_category'), '婚姻家庭纠纷');
+      await caseDialog.getByTestId('case-edit-reason').fill('登记时选错纠纷类型');
+      await screenshot(page, 'correct-case-dialog');
+      await caseDialog
+        .getByRole('button', { name: '保 存' })
+        .or(caseDialog.getByRole('button', { name: '保存' }))
+        .click();
+      await caseDialog.waitFor({ state: 'detached' });
+      await expectLocator(timeline).toContainText('纠纷类型：邻里纠纷 → 婚姻家庭纠纷');
+      await expectLocator(timeline).toContainText('原因：登记时选错纠纷类型');
+      const corrected = await callApi(page, 'cases.get', { caseId });
+      expect(corrected.category).toBe('MARRIAGE_FAMILY');
+      expect(corrected.summary).toBe('两家因院墙排水和房屋滴水发生争执。');
+      expect(corrected.requests).toEqual(['改造排水沟']);
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();

@@ -164,6 +164,26 @@ describe('corrections after saving', () => {
     });
     expect(cleared.title).toContain('王芳与扎西多吉');
   });
+
+  it('a patch changes only what it names: requests and prevention flags survive', async () => {
+    const c = (
+      await l.call<SavedCase>(
+        'cases.create',
+        intake({ preventionFlags: [{ code: 'CRIMINAL', persons: 2, note: '双方曾持械' }] }),
+      )
+    ).case;
+    const next = await l.call<CaseDetail>('cases.update', {
+      caseId: c.id,
+      expectedVersion: c.version,
+      changes: { summary: '双方因冬季草场边界和饮水点发生争议。' },
+      reason: null,
+    });
+    expect(next.summary).toBe('双方因冬季草场边界和饮水点发生争议。');
+    expect(next.requests).toEqual(['确认草场边界', '赔偿草场损失']);
+    expect(next.preventionFlags).toEqual([{ code: 'CRIMINAL', persons: 2, note: '双方曾持械' }]);
+    const history = await l.call<ChangeSetView[]>('cases.history', { caseId: c.id });
+    expect(history[0]?.fields.map((f) => f.field)).toEqual(['summary']);
+  });
 });
 
 describe('search knows the code tables; 未结 means no outcome yet', () => {

@@ -15,6 +15,9 @@ export const mediatorsText = {
   caseSettingsTitle: '案件设置',
   dueDays: '办理期限（受理后天数）',
   dueDaysHelp: '一般应在一个月内调结；可按风险等级分别设置。',
+  recordGraceDays: '补录宽限天数',
+  recordGraceDaysHelp:
+    '调解记录、调查记录的日期须在受理日期至今天之间；案件晚于实际受理补登时，记录日期可早于受理日期的天数（协议日期不适用）。',
   dueDaysFor: (risk: string) => `${risk}风险`,
   days: '天',
   ethnicExtensions: '扩展民族代码',

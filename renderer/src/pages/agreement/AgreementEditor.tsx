@@ -24,6 +24,7 @@ import * as languages from '../../../../domain/taxonomy/languages';
 import { api, ApiCallError } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { dateFieldProps } from '../../forms/date-field';
+import { agreementDateRule, useCaseDates } from '../../forms/record-date-rules';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { uiText } from '../../i18n/zh-CN';
 import { toContent, toFormPath, toFormValues, type EditorValues } from './agreement-form';
@@ -57,6 +58,7 @@ interface Props {
 export function AgreementEditor({ agreement, detail, mediators, onChanged, onReload }: Props) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<EditorValues>();
+  const dates = useCaseDates(detail);
   const content = agreement.content;
   const [version, setVersion] = useState(agreement.version);
   const [check, setCheck] = useState<DraftCheck | null>(null);
@@ -229,7 +231,13 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="agreementDate" label={t.agreementDate} required {...dateFieldProps}>
+              <Form.Item
+                name="agreementDate"
+                label={t.agreementDate}
+                required
+                rules={[agreementDateRule(t.agreementDate, dates)]}
+                {...dateFieldProps}
+              >
                 <DatePicker style={{ width: '100%' }} allowClear={false} />
               </Form.Item>
             </Col>

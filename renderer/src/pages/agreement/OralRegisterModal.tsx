@@ -26,6 +26,7 @@ import { chinaToday } from '../../../../domain/validation/calendar-date';
 import { api, ApiCallError } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { dateFieldProps } from '../../forms/date-field';
+import { agreementDateRule, useCaseDates } from '../../forms/record-date-rules';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { uiText } from '../../i18n/zh-CN';
 import { readYuan } from './agreement-form';
@@ -64,6 +65,7 @@ export function OralRegisterModal({
   onDone: () => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const dates = useCaseDates(detail);
   const [saving, setSaving] = useState(false);
   const [issues, setIssues] = useState<readonly DraftIssue[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
@@ -220,7 +222,13 @@ export function OralRegisterModal({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="agreedDate" label={t.agreedDate} required {...dateFieldProps}>
+            <Form.Item
+              name="agreedDate"
+              label={t.agreedDate}
+              required
+              rules={[agreementDateRule(t.agreedDate, dates)]}
+              {...dateFieldProps}
+            >
               <DatePicker style={{ width: '100%' }} allowClear={false} />
             </Form.Item>
           </Col>

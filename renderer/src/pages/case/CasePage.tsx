@@ -31,6 +31,7 @@ import { uiText } from '../../i18n/zh-CN';
 import { CaseAgreements } from '../agreement/CaseAgreements';
 import { CaseFollowUpPanel } from '../followups/CaseFollowUpPanel';
 import { ActionModal } from './ActionModal';
+import { CaseEditModal } from './CaseEditModal';
 import { CaseTimeline } from './CaseTimeline';
 import { PartiesTable } from './PartiesTable';
 import { PartyEditModal } from './PartyEditModal';
@@ -72,6 +73,7 @@ export function CasePage() {
   // null: adding a party; a party: correcting it; undefined: no dialog.
   const [editingParty, setEditingParty] = useState<Party | null | undefined>(undefined);
   const [removingParty, setRemovingParty] = useState<Party | null>(null);
+  const [editingCase, setEditingCase] = useState(false);
   const [printsKey, setPrintsKey] = useState(0);
   const warnings = warningsFrom(location.state);
 
@@ -123,6 +125,11 @@ export function CasePage() {
         }
         extra={
           <Space>
+            {editable ? (
+              <Button onClick={() => setEditingCase(true)} data-testid="edit-case">
+                {t.edit.editCase}
+              </Button>
+            ) : null}
             <Button onClick={() => void reload()}>{t.reload}</Button>
             <Button onClick={() => void navigate('/cases')}>{t.backToLedger}</Button>
           </Space>
@@ -294,6 +301,16 @@ export function CasePage() {
           onDone={(next) => {
             setUpdated(next);
             setEditingParty(undefined);
+          }}
+        />
+      ) : null}
+      {editingCase ? (
+        <CaseEditModal
+          detail={detail}
+          onClose={() => setEditingCase(false)}
+          onDone={(next) => {
+            setUpdated(next);
+            setEditingCase(false);
           }}
         />
       ) : null}

@@ -1,14 +1,14 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CaseDetail, Party } from '../../../../domain/cases/case-views';
 import { partyInputSchema } from '../../../../domain/cases/party-input';
 import type { Extension } from '../../../../domain/taxonomy/ethnic-groups';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
-import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { PartyCard } from '../intake/PartyCard';
+import { CorrectionDocumentsNotice } from './CorrectionDocumentsNotice';
 import {
   newParty,
   partyToFormValues,
@@ -63,12 +63,6 @@ export function PartyEditModal(props: {
         : newParty(detail.parties.map((p) => ({ kind: p.kind, role: p.role }))),
     [party, detail.parties],
   );
-  const loadAgreements = useCallback(
-    () => api('agreements.listForCase', { caseId: detail.id }),
-    [detail.id],
-  );
-  const agreements = useApiValue(loadAgreements).value ?? [];
-  const fixed = agreements.filter((a) => a.status === 'GENERATED' || a.status === 'SIGNED');
 
   async function save() {
     setUnplaced([]);
@@ -149,14 +143,7 @@ export function PartyEditModal(props: {
       destroyOnHidden
       data-testid="party-edit-modal"
     >
-      <Alert
-        type={fixed.length > 0 ? 'warning' : 'info'}
-        showIcon
-        style={{ marginBottom: 12 }}
-        title={t.documentsTitle}
-        description={fixed.length > 0 ? t.documentsFixed(fixed.length) : t.documentsDrafts}
-        data-testid="party-edit-documents"
-      />
+      <CorrectionDocumentsNotice caseId={detail.id} />
       <Form<FormValues>
         form={form}
         name="party-edit"

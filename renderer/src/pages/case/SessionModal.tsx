@@ -33,6 +33,7 @@ import { api, ApiCallError } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { chinaDateTime, DATE_TIME_FORMAT, dateTimeFieldProps } from '../../forms/date-field';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { recordDateRule, sessionEndRule, useCaseDates } from '../../forms/record-date-rules';
 import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
 
@@ -98,6 +99,7 @@ export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const hosts = mediators.filter((m) => m.active && m.isPeopleMediator);
   const present = Form.useWatch('partyIdsPresent', form) ?? [];
+  const dates = useCaseDates(detail);
 
   const initial = useMemo<SessionFormValues>(() => {
     const start = dayjs(chinaDateTime(), DATE_TIME_FORMAT);
@@ -192,7 +194,7 @@ export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
               name="startAt"
               label={t.startAt}
               required
-              rules={[zodRule(fields.startAt)]}
+              rules={[zodRule(fields.startAt), recordDateRule(t.startAt, dates)]}
               {...dateTimeFieldProps}
             >
               <DatePicker
@@ -207,7 +209,12 @@ export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
               name="endAt"
               label={t.endAt}
               required
-              rules={[zodRule(fields.endAt)]}
+              dependencies={['startAt']}
+              rules={[
+                zodRule(fields.endAt),
+                recordDateRule(t.endAt, dates),
+                sessionEndRule(form, 'startAt'),
+              ]}
               {...dateTimeFieldProps}
             >
               <DatePicker

@@ -1,4 +1,4 @@
-import type { Party } from '../../../../domain/cases/case-views';
+import type { CaseSummary, Party } from '../../../../domain/cases/case-views';
 import type { CaseIntakeInput } from '../../../../domain/cases/case-input';
 import type { PartyInput, RepresentativeKind } from '../../../../domain/cases/party-input';
 import type * as caseSources from '../../../../domain/taxonomy/case-sources';
@@ -124,9 +124,9 @@ export function toPartyInput(p: PartyFormValues): PartyInput {
   };
 }
 
-export function toIntakeInput(v: IntakeFormValues): CaseIntakeInput {
+/** The case's own fields as the API takes them (intake and the case-details correction). */
+export function toCaseFieldsInput(v: IntakeFormValues) {
   return {
-    intakeDate: text(v.intakeDate),
     title: optional(v.title),
     source: v.source as caseSources.SelectableCode,
     category: v.category as disputeCategories.Code,
@@ -144,8 +144,58 @@ export function toIntakeInput(v: IntakeFormValues): CaseIntakeInput {
     amountClaimedFen: v.amountClaimedFen ?? null,
     mediatorIds: v.mediatorIds ?? [],
     remarks: optional(v.remarks),
+  };
+}
+
+export function toIntakeInput(v: IntakeFormValues): CaseIntakeInput {
+  return {
+    intakeDate: text(v.intakeDate),
+    ...toCaseFieldsInput(v),
     parties: (v.parties ?? []).map(toPartyInput),
   };
+}
+
+/** A saved case's own fields as the form's values, for correcting them with the intake block. */
+export function caseToFormValues(c: CaseSummary): IntakeFormValues {
+  return {
+    title: c.title,
+    source: c.source as caseSources.SelectableCode,
+    category: c.category,
+    subtype: c.subtype,
+    summary: c.summary,
+    requests: c.requests.length > 0 ? [...c.requests] : [''],
+    riskLevel: c.riskLevel,
+    riskFactors: [...c.riskFactors],
+    preventionFlags: c.preventionFlags.map((f) => ({ ...f })),
+    isDifficult: c.isDifficult,
+    amountClaimedFen: c.amountClaimedFen,
+    mediatorIds: [...c.mediatorIds],
+    remarks: c.remarks ?? undefined,
+  };
+}
+
+type CaseFieldsInput = ReturnType<typeof toCaseFieldsInput>;
+
+/**
+ * The `cases.update` patch: only the fields that differ, so the history records what was really
+ * corrected. Category and subtype travel together (the schema requires it). An emptied title is
+ * sent as null: the case goes back to the title generated from the parties' names.
+ */
+export function caseChangesOf(
+  before: IntakeFormValues,
+  after: IntakeFormValues,
+): Partial<CaseFieldsInput> {
+  const a = toCaseFieldsInput(before);
+  const b = toCaseFieldsInput(after);
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(b) as (keyof CaseFieldsInput)[]) {
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changes[key] = b[key];
+  }
+  if ('category' in changes || 'subtype' in changes) {
+    changes.category = b.category;
+    changes.subtype = b.subtype;
+  }
+  return changes as Partial<CaseFieldsInput>;
 }
 
 /**

@@ -24,7 +24,7 @@ import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.mediators;
 
-type FormValues = Pick<CaseSettings, 'dueDays' | 'ethnicExtensions'>;
+type FormValues = Pick<CaseSettings, 'dueDays' | 'ethnicExtensions' | 'recordGraceDays'>;
 
 function CaseSettingsForm({ initial, onSaved }: { initial: CaseSettings; onSaved: () => void }) {
   const { message } = App.useApp();
@@ -39,6 +39,7 @@ function CaseSettingsForm({ initial, onSaved }: { initial: CaseSettings; onSaved
       expectedVersion: initial.version,
       dueDays: { ...values.dueDays },
       ethnicExtensions: values.ethnicExtensions.map((e) => ({ ...e })),
+      recordGraceDays: values.recordGraceDays,
     };
     const local = caseSettingsInputSchema.safeParse(input);
     if (!local.success) {
@@ -74,6 +75,7 @@ function CaseSettingsForm({ initial, onSaved }: { initial: CaseSettings; onSaved
       initialValues={{
         dueDays: { ...initial.dueDays },
         ethnicExtensions: initial.ethnicExtensions.map((e) => ({ ...e })),
+        recordGraceDays: initial.recordGraceDays,
       }}
       onFinish={() => void submit()}
     >
@@ -101,6 +103,21 @@ function CaseSettingsForm({ initial, onSaved }: { initial: CaseSettings; onSaved
             </Form.Item>
           </Col>
         ))}
+      </Row>
+      <Typography.Text strong>{t.recordGraceDays}</Typography.Text>
+      <Typography.Paragraph type="secondary">{t.recordGraceDaysHelp}</Typography.Paragraph>
+      <Row gutter={12}>
+        <Col span={6}>
+          <Form.Item name="recordGraceDays" required>
+            <InputNumber
+              min={0}
+              max={365}
+              suffix={t.days}
+              style={{ width: '100%' }}
+              aria-label={t.recordGraceDays}
+            />
+          </Form.Item>
+        </Col>
       </Row>
       <Typography.Text strong>{t.ethnicExtensions}</Typography.Text>
       <Typography.Paragraph type="secondary">{t.ethnicExtensionsHelp}</Typography.Paragraph>

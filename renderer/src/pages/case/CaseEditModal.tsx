@@ -1,0 +1,117 @@
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { caseChangesSchema } from '../../../../domain/cases/case-input';
+import type { CaseDetail } from '../../../../domain/cases/case-views';
+import { api } from '../../api/client';
+import { errorMessage } from '../../components/ErrorPanel';
+import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { useApiValue } from '../../hooks/use-api-value';
+import { useMediators } from '../../hooks/use-mediators';
+import { uiText } from '../../i18n/zh-CN';
+import { CaseFields } from '../intake/CaseFields';
+import { caseChangesOf, caseToFormValues, type IntakeFormValues } from '../intake/intake-values';
+import { CorrectionDocumentsNotice } from './CorrectionDocumentsNotice';
+
+const t = uiText.case.edit;
+
+type FormValues = IntakeFormValues & { reason?: string };
+
+/**
+ * Corrects a saved case's own fields with the intake's own block (`CaseFields`) and the same
+ * schema. Only what changed is sent, so the history lists exactly the corrected fields.
+ */
+export function CaseEditModal(props: {
+  readonly detail: CaseDetail;
+  readonly onClose: () => void;
+  readonly onDone: (next: CaseDetail) => void;
+}) {
+  const { detail } = props;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  // Active mediators, plus any no longer active who are already on the case (shown by name).
+  const { mediators: all } = useMediators(true);
+  const mediators = all.filter((m) => m.active || detail.mediatorIds.includes(m.id));
+  const loadSettings = useCallback(() => api('caseSettings.get', {}), []);
+  const settings = useApiValue(loadSettings).value;
+  const original = useMemo(() => caseToFormValues(detail), [detail]);
+
+  async function save() {
+    setUnplaced([]);
+    try {
+      await form.validateFields();
+    } catch {
+      message.error(uiText.common.fixFields);
+      return;
+    }
+    const values = form.getFieldsValue(true) as FormValues;
+    const changes = caseChangesOf(original, values);
+    if (Object.keys(changes).length === 0) {
+      message.info(t.nothingChanged);
+      props.onClose();
+      return;
+    }
+    const local = caseChangesSchema.safeParse(changes);
+    if (!local.success) {
+      applyFieldIssues(
+        form,
+        local.error.issues.map((i) => ({
+          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+          message: i.message,
+        })),
+      );
+      message.error(uiText.common.fixFields);
+      return;
+    }
+    setSaving(true);
+    try {
+      const next = await api('cases.update', {
+        caseId: detail.id,
+        expectedVersion: detail.version,
+        changes,
+        reason: values.reason?.trim() ? values.reason : null,
+      });
+      message.success(t.caseSaved);
+      props.onDone(next);
+    } catch (error) {
+      const issues = badInputIssues(error);
+      if (issues) {
+        setUnplaced(applyFieldIssues(form, issues, ['changes']).map((i) => i.message));
+        message.error(uiText.common.fixFields);
+      } else {
+        message.error(errorMessage(error));
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      width={1100}
+      title={t.editCaseTitle}
+      okText={uiText.common.save}
+      confirmLoading={saving}
+      onOk={() => void save()}
+      onCancel={props.onClose}
+      destroyOnHidden
+      data-testid="case-edit-modal"
+    >
+      <CorrectionDocumentsNotice caseId={detail.id} />
+      <Form<FormValues>
+        form={form}
+        name="case-edit"
+        layout="vertical"
+        initialValues={{ ...original, reason: '' }}
+      >
+        <CaseFields form={form} settings={settings} mediators={mediators} />
+        <Form.Item name="reason" label={t.caseReasonLabel} extra={t.caseReasonHint}>
+          <Input.TextArea rows={2} maxLength={500} data-testid="case-edit-reason" />
+        </Form.Item>
+        {unplaced.length > 0 ? <Alert type="error" title={unplaced.join('；')} /> : null}
+      </Form>
+    </Modal>
+  );
+}
