@@ -49,10 +49,12 @@ describe('更正: cases changed after they were reported', () => {
       directory: dir,
     });
     const xlsx = path.join(dir, run.files.find((f) => f.name.endsWith('.xlsx'))?.name ?? '');
-    const text = Object.values(readXlsx(xlsx))
-      .flatMap((sheet) => sheet.cells.flat())
-      .filter((c): c is string => typeof c === 'string')
-      .find((c) => c.startsWith('更正'));
+    const table = Object.values(readXlsx(xlsx))[0];
+    const row = table?.cells.findIndex((cells) => String(cells[0]).startsWith('更正')) ?? -1;
+    const text = String(table?.cells[row]?.[0]);
+    // inside the print area, across the table's width
+    expect(table?.printArea).toContain(`$${row + 1}`);
+    expect(table?.merged).toContain(`A${row + 1}:AP${row + 1}`);
     expect(text).toContain(failed.caseNumber);
     expect(text).toContain('2026-03已上报');
 
