@@ -400,13 +400,13 @@ export function groupMoneyText(
       }
       deadline = own
         .map((x) => `${date(x.dueDate)}前支付¥${formatYuanFigures(x.amountFen)}`)
-        .join('；');
+        .join('\n');
     } else if (share.dueDate !== undefined) {
       deadline = `${date(share.dueDate)}前付清`;
     } else if (split !== null) {
       deadline = shared
         .map((x, k) => `${date(x.dueDate)}前支付¥${formatYuanFigures(split[i]?.[k] ?? 0)}`)
-        .join('；');
+        .join('\n');
     } else if (o.dueDate !== undefined) {
       deadline = `${date(o.dueDate)}前付清`;
     } else {
@@ -421,13 +421,12 @@ export function groupMoneyText(
     };
   });
   const what = o.description?.trim() ?? '';
-  const lines = rows.map(
-    (r, i) => `（${i + 1}）向${r.name}支付${r.amountWords}（${r.amountFigures}），${r.deadline}`,
-  );
+  // The term says who pays how much in all; each obligee's own amount and deadline is a row of
+  // the table printed under it (序号, 姓名, 金额大写/小写, 期限, 方式), which is part of the term.
   let text = `${o.obligor}应向下列${chineseListNumber(shares.length)}名权利人分别支付${what}，共计${documentAmount(o.amountFen, `${where}的金额`)}`;
   if (o.method) text += `，支付方式为${o.method}`;
   if (o.place) text += `，履行地点为${o.place}`;
-  text += `：\n${lines.join('；\n')}。`;
+  text += `。各权利人应得金额及履行期限如下表：`;
   return { text, rows };
 }
 
@@ -554,7 +553,11 @@ export function buildAgreementDocumentData(input: AgreementDocumentInput): Docum
         'agent.principal': agent.principal,
         'agent.detail': agent.detail ?? '',
       })),
-      terms: terms.map((term, i) => ({ 'term.text': term, 'term.no': String(i + 1) })),
+      terms: terms.map((term, i) => ({
+        'term.text': term,
+        'term.no': String(i + 1),
+        'term.numeral': chineseListNumber(i + 1),
+      })),
       obligees,
       mediators: input.mediatorNames.map((name) => ({ 'mediator.name': name })),
     },

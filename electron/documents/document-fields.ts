@@ -110,7 +110,11 @@ export const DOCUMENT_LISTS = {
   terms: {
     label: '协议条款',
     item: 'term',
-    fields: { 'term.text': '条款内容', 'term.no': '条款序号（1、2、3…）' },
+    fields: {
+      'term.text': '条款内容',
+      'term.no': '条款序号（1、2、3…）',
+      'term.numeral': '条款序号（一、二、三…）',
+    },
   },
   obligees: {
     label: '多名权利人的给付明细',

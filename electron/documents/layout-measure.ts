@@ -734,6 +734,14 @@ function blocksBoxes(ctx: Ctx, blocks: readonly TemplateBlock[], scope: Scope): 
     if (!isPresent(ctx, block.if, scope)) continue;
     const boxes = blockBoxes(ctx, block, scope);
     if (boxes.length === 0) continue;
+    // A table stays with the text that introduces it (a term and its obligee table).
+    const before = out[out.length - 1];
+    if (block.type === 'data-table' && before !== undefined && !before.keepWithNext) {
+      const kept: Box = { ...before, keepWithNext: true };
+      const group = GROUP.get(before);
+      if (group !== undefined) GROUP.set(kept, group);
+      out[out.length - 1] = kept;
+    }
     const spaceBefore = 'spaceBeforeMm' in block ? (block.spaceBeforeMm ?? 0) * MM : 0;
     const spaceAfter = 'spaceAfterMm' in block ? (block.spaceAfterMm ?? 0) * MM : 0;
     const keep = 'keepWithNext' in block && block.keepWithNext === true;

@@ -13,8 +13,66 @@ import {
   setUpRoom,
   type TestLedger,
 } from '../services/case-fixtures.js';
-import { pdfText } from './pdf-tools.js';
+import { amountInWords } from '../../../domain/money-words.js';
+import { pdfBbox, pdfText } from './pdf-tools.js';
 import { WORKERS } from './wage-workers.js';
+
+interface PdfWord {
+  readonly page: number;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly yMax: number;
+  readonly text: string;
+}
+
+/** Words with their boxes from `pdftotext -bbox-layout` (a line may run across table cells). */
+function pdfWords(bboxXml: string): PdfWord[] {
+  return bboxXml
+    .split('<page ')
+    .slice(1)
+    .flatMap((pageXml, index) =>
+      [
+        ...pageXml.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({
+        page: index + 1,
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        yMax: Number(m[3]),
+        text: m[4] ?? '',
+      })),
+    );
+}
+
+/**
+ * The text of each obligee's table row, keyed by name: every word whose vertical centre is
+ * nearer that name than any other name on the page (cells are centred in their row), read
+ * column by column and top to bottom so that wrapped cell text joins up.
+ */
+function obligeeRows(words: readonly PdfWord[], names: readonly string[]): Map<string, string> {
+  const centre = (w: PdfWord) => (w.yMin + w.yMax) / 2;
+  const anchors = words.filter((w) => names.includes(w.text));
+  const header = words.filter((w) => w.text === '序号');
+  const out = new Map<string, string>();
+  for (const anchor of anchors) {
+    const top = Math.max(
+      ...header.filter((h) => h.page === anchor.page && h.yMax < anchor.yMin).map((h) => h.yMax),
+    );
+    const own = words.filter((w) => {
+      if (w.page !== anchor.page || w.yMin < top) return false;
+      const d = Math.abs(centre(w) - centre(anchor));
+      return anchors.every(
+        (other) => other.page !== anchor.page || Math.abs(centre(w) - centre(other)) >= d,
+      );
+    });
+    const ordered = [...own].sort(
+      (a, b) => Math.round(a.xMin / 4) - Math.round(b.xMin / 4) || a.yMin - b.yMin,
+    );
+    out.set(anchor.text, ordered.map((w) => w.text).join(''));
+  }
+  return out;
+}
 
 /** Wages owed, fen: 6,800 … 9,400 元 with a few odd amounts. */
 const OWED = WORKERS.map((_, i) => 6_800_00 + i * 200_00 + (i % 3) * 33);
@@ -133,13 +191,23 @@ describe('a wage claim of fourteen workers prints an enforceable term for every 
     const pdf = await l.call<{ pdfBase64: string }>('agreements.pdf', {
       agreementId: generated.id,
     });
-    const text = pdfText(Buffer.from(pdf.pdfBase64, 'base64')).replace(/\s+/g, '');
+    const bytes = Buffer.from(pdf.pdfBase64, 'base64');
+    const text = pdfText(bytes).replace(/\s+/g, '');
     expect(text).toContain('李永贵应向下列十四名权利人分别支付劳务报酬');
+    expect(text).toContain('各权利人应得金额及履行期限如下表：');
     expect(text).not.toContain('等十四人');
+    // The obligee table under the term: one row per worker (序号, 姓名, 金额大写/小写, 期限, 方式).
+    const rows = obligeeRows(pdfWords(pdfBbox(bytes)), WORKERS);
     WORKERS.forEach((name, i) => {
       const yuan = (OWED[i]! / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
-      expect(text, name).toContain(`向${name}支付人民币`);
-      expect(text, name).toContain(`（¥${yuan}），2026年4月15日前支付¥`);
+      const row = rows.get(name) ?? '';
+      expect(row, name).toContain(String(i + 1));
+      expect(row, name).toContain(`人民币${amountInWords(OWED[i]!)}`);
+      expect(row, name).toContain(`¥${yuan}`);
+      for (const due of ['2026年4月15日前支付¥', '2026年6月15日前支付¥', '2026年8月15日前支付¥']) {
+        expect(row, name).toContain(due);
+      }
+      expect(row, name).toContain('银行转账');
     });
     // The law on the page (PML 31, 33), and no empty 时限.
     expect(text).toContain('具有法律约束力，当事人应当按照约定履行');

@@ -21,5 +21,14 @@ export const pdfText = (pdf: Buffer): string =>
     execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' }),
   ).replace(/\s+/g, '');
 
+/** `pdftotext -bbox-layout` of the PDF: lines with their boxes (for table rows). */
+export const pdfBbox = (pdf: Buffer): string =>
+  withFile(pdf, (f) =>
+    execFileSync('pdftotext', ['-bbox-layout', f, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
+
 export const qpdfCheck = (pdf: Buffer): string =>
   withFile(pdf, (f) => execFileSync('qpdf', ['--check', f], { encoding: 'utf8' }));

@@ -96,6 +96,15 @@ function checkPages(
     if (compactRows) {
       expect(squash(file.pageText(page, '-layout'))).toContain('序号姓名签名或按指印日期');
     }
+    // Rows of a data table (the obligees of a group obligation) carry their header too.
+    const tableRows = laid?.boxes.some(
+      (b) => b.box.role === 'body' && b.box.repeatHeader !== undefined,
+    );
+    if (tableRows && template.file.id === 'people-mediation-agreement') {
+      expect(squash(file.pageText(page, '-layout'))).toContain(
+        '序号姓名金额（大写／小写）期限方式',
+      );
+    }
   }
   const body = lines.filter((l) => !isFooter(l)).map((l) => squash(l.text));
   for (const date of dates) {
@@ -134,8 +143,34 @@ describe('composition rules on rendered pages (property)', () => {
         fc.integer({ min: 1, max: 3 }),
         lengthArb(20_000),
         fc.integer({ min: 1, max: 6 }),
-        async (n, agents, interpreter, mediators, factsLength, terms) => {
+        // A group money obligation: party 1 owes up to 20 others, each with own instalments.
+        fc.integer({ min: 0, max: 3 }),
+        async (n, agents, interpreter, mediators, factsLength, terms, instalments) => {
           const parties = Array.from({ length: n }, (_, i) => party(i));
+          const obligees = parties.slice(1, 21);
+          const group = {
+            kind: 'MONEY' as const,
+            obligor: parties[0]?.name ?? '',
+            obligee: '',
+            description: '劳务报酬',
+            amountFen: obligees.length * 1_234_500,
+            dueDate: '2026-12-31',
+            method: '银行转账',
+            shares: obligees.map((p) => ({
+              name: p.name,
+              amountFen: 1_234_500,
+              instalments:
+                instalments === 0
+                  ? undefined
+                  : Array.from({ length: instalments }, (_, k) => ({
+                      dueDate: `2027-0${k + 1}-15`,
+                      amountFen:
+                        k === instalments - 1
+                          ? 1_234_500 - (instalments - 1) * Math.floor(1_234_500 / instalments)
+                          : Math.floor(1_234_500 / instalments),
+                    })),
+            })),
+          };
           const data = buildAgreementDocumentData({
             ...SAMPLE_AGREEMENT_INPUT,
             parties,
@@ -149,7 +184,10 @@ describe('composition rules on rendered pages (property)', () => {
               : undefined,
             mediatorNames: ['李秀兰', '才让', '那仁'].slice(0, mediators),
             factsAndIssues: textOf(factsLength) || '（略）',
-            terms: Array.from({ length: terms }, (_, i) => `第${i + 1}项：${textOf(40 + i * 37)}`),
+            terms: [
+              group,
+              ...Array.from({ length: terms }, (_, i) => `第${i + 1}项：${textOf(40 + i * 37)}`),
+            ],
           });
           checkPages(template, data, await render(template, data), [
             '二〇二六年十一月二十三日',
