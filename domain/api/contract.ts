@@ -4,9 +4,11 @@ import { agreementsContract } from './agreements-contract.js';
 import { casesContract } from './cases-contract.js';
 import { countyContract } from './county-contract.js';
 import { followupsContract } from './followups-contract.js';
+import { formDraftsContract } from './form-drafts-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
 import { reportsContract } from './reports-contract.js';
 import { settingsContract } from './settings-contract.js';
+import { subsidyContract } from './subsidy-contract.js';
 import { systemContract } from './system-contract.js';
 
 /**
@@ -22,6 +24,8 @@ export const apiContract = {
   ...followupsContract,
   ...reportsContract,
   ...countyContract,
+  ...subsidyContract,
+  ...formDraftsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -44,4 +44,9 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'exports.list',
   // reads the county database beside the ledger, never the ledger
   'county.report',
+  'subsidy.listRules',
+  'subsidy.getRules',
+  'subsidy.ofCase',
+  'subsidy.claimPack',
+  'formDrafts.get',
 ]);

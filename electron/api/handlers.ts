@@ -8,8 +8,11 @@ import type { CaseRecordsService } from '../services/case-records-service.js';
 import type { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import type { CaseService } from '../services/case-service.js';
 import type { FollowUpService } from '../services/followup-service.js';
+import type { FormDraftService } from '../services/form-draft-service.js';
 import type { TimelinessService } from '../services/timeliness-service.js';
 import type { SettingsService } from '../services/settings-service.js';
+import { subsidyHandlers } from '../services/subsidy-api.js';
+import type { SubsidyService } from '../services/subsidy-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { ApiHandlers } from './dispatch.js';
 
@@ -26,6 +29,8 @@ export interface Services {
   readonly timeliness: TimelinessService;
   readonly reports: ReportServices;
   readonly county: CountyService;
+  readonly subsidy: SubsidyService;
+  readonly formDrafts: FormDraftService;
 }
 
 /** The handler table: one line per API method, each a call into a service. */
@@ -72,6 +77,9 @@ export function createHandlers(s: Services): ApiHandlers {
     'codeTables.get': ({ names }) => s.ledgerView.codeTables(names),
     'caseSettings.get': () => s.ledgerView.settings(),
     'caseSettings.save': (input) => s.ledgerView.saveSettings(input),
+    'formDrafts.get': ({ key }) => s.formDrafts.get(key),
+    'formDrafts.save': ({ key, payloadBase64 }) => s.formDrafts.save(key, payloadBase64),
+    'formDrafts.discard': ({ key }) => s.formDrafts.discard(key),
     ...agreementHandlers(s.agreements),
     'followups.list': (query) => s.followUps.list(query),
     'followups.ofCase': ({ caseId }) => s.deadlines.overview(caseId),
@@ -92,5 +100,6 @@ export function createHandlers(s: Services): ApiHandlers {
     'reminders.get': () => s.timeliness.reminders(),
     ...reportHandlers(s.reports),
     ...countyHandlers(s.county),
+    ...subsidyHandlers(s.subsidy),
   };
 }

@@ -1,3 +1,4 @@
+import { FormDraftService } from '../services/form-draft-service.js';
 import path from 'node:path';
 import { readBackupSettings } from '../../db/backup-records.js';
 import { acquireDataDirLock } from '../../db/data-dir-lock.js';
@@ -30,6 +31,7 @@ import { ExportService, type FolderOpener } from '../services/export-service.js'
 import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { StatisticsService } from '../services/statistics-service.js';
+import { SubsidyService } from '../services/subsidy-service.js';
 import { SystemService } from '../services/system-service.js';
 
 export interface AppCoreOptions {
@@ -162,6 +164,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     followUps,
     deadlines: new CaseDeadlinesService(ledger, followUps),
     timeliness: new TimelinessService(ledger),
+    formDrafts: new FormDraftService(ledger),
     reports: {
       statistics,
       screening: new ScreeningService(ledger),
@@ -173,6 +176,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       exports,
       options.templatesDir ?? dirs.templatesDir,
     ),
+    subsidy: new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir),
   };
   const log = options.log ?? consoleLog;
   const dispatch = createDispatcher(createHandlers(services), log, ledgerGuard(ledger));

@@ -102,7 +102,8 @@ export function countyReport(
   rooms: number;
 } {
   const period = parsePeriod(periodKey);
-  if (!period) throw new PackageRefused('统计期间格式不正确（例如 2026-03、2026-Q1 或 2026）');
+  if (!period)
+    throw new PackageRefused('统计期间格式不正确（例如 2026-03、2026-Q1、2026-H1 或 2026）');
   const db = openCountyDb(dbFile);
   try {
     const report = db.transaction(() =>

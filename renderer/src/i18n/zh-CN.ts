@@ -11,6 +11,7 @@ import { reportsText } from './zh-CN/reports';
 import { sessionText } from './zh-CN/session';
 import { shellText } from './zh-CN/shell';
 import { storageText } from './zh-CN/storage';
+import { subsidyText } from './zh-CN/subsidy';
 
 /**
  * Every sentence the UI shows, in Simplified Chinese, split by screen under ./zh-CN/. A Tibetan
@@ -30,4 +31,5 @@ export const uiText = {
   followUps: followUpsText,
   printRegister: printRegisterText,
   reports: reportsText,
+  subsidy: subsidyText,
 } as const;

@@ -5,6 +5,7 @@ export const intakeText = {
     '提示：Tab 键逐项填写；在当事人最后一栏“单位或住址”按回车可再添加一名当事人；Ctrl+回车保存。',
   save: '保存登记（Ctrl+回车）',
   saved: '已登记',
+  restored: '恢复了未保存的登记',
   reset: '清空重填',
   caseSection: '纠纷情况',
   partiesSection: '当事人',

@@ -1,6 +1,9 @@
 /** 调解记录: the session form. */
 export const sessionText = {
   title: '添加调解记录',
+  restored: '恢复了未保存的调解记录',
+  unsavedOnCase: '本案有一份自动保存、尚未正式保存的调解记录',
+  continueUnsaved: '继续填写',
   sessionNo: (n: number) => `第 ${n} 次调解`,
   startAt: '开始时间',
   endAt: '结束时间',

@@ -27,6 +27,9 @@ export const shellText = {
     choose: (label: string) => `请选择${label}`,
     conflict: '这份记录已在别处被修改。请点击“刷新”载入最新内容后再操作，以免覆盖他人的修改。',
     fixFields: '有几处需要修改，请看标红的地方',
+    restoredDraftHint: (at: string) =>
+      `这是 ${at} 自动保存、尚未正式保存的内容。请核对后保存；不需要时可放弃。`,
+    discardDraft: '放弃恢复的内容',
   },
   nav: {
     dashboard: '工作台',

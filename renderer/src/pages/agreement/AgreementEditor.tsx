@@ -25,6 +25,8 @@ import { api, ApiCallError } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { dateFieldProps } from '../../forms/date-field';
 import { agreementDateRule, useCaseDates } from '../../forms/record-date-rules';
+import { useFormAutosave } from '../../forms/use-form-autosave';
+import { RestoredDraftBanner } from '../../components/RestoredDraftBanner';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { uiText } from '../../i18n/zh-CN';
 import { toContent, toFormPath, toFormValues, type EditorValues } from './agreement-form';
@@ -60,6 +62,8 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
   const [form] = Form.useForm<EditorValues>();
   const dates = useCaseDates(detail);
   const content = agreement.content;
+  // Typing between two saves of the draft is kept too (issue 8); the saved draft is the ledger's.
+  const autosave = useFormAutosave(form, content ? `agreement:${agreement.id}` : null);
   const [version, setVersion] = useState(agreement.version);
   const [check, setCheck] = useState<DraftCheck | null>(null);
   const [refusal, setRefusal] = useState<{ text: string; conflict: boolean } | null>(null);
@@ -126,6 +130,7 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
         content: next,
       });
       setVersion(saved.version);
+      await autosave.clear();
       const nextCheck = await api('agreements.checkDraft', { agreementId: agreement.id });
       setCheck(nextCheck);
       return { saved, check: nextCheck };
@@ -220,9 +225,15 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
       layout="vertical"
       name="agreement"
       initialValues={initialValues}
+      onValuesChange={autosave.onValuesChange}
       data-testid="agreement-editor"
     >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <RestoredDraftBanner
+          title={t.restored}
+          savedAt={autosave.restoredAt}
+          onDiscard={() => void autosave.discard()}
+        />
         <Card size="small">
           <Row gutter={16}>
             <Col span={8}>

@@ -30,6 +30,7 @@ import { mediatorNames, useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { CaseAgreements } from '../agreement/CaseAgreements';
 import { CaseFollowUpPanel } from '../followups/CaseFollowUpPanel';
+import { CaseSubsidyPanel } from '../subsidy/CaseSubsidyPanel';
 import { ActionModal } from './ActionModal';
 import { CaseEditModal } from './CaseEditModal';
 import { CaseTimeline } from './CaseTimeline';
@@ -38,7 +39,7 @@ import { PartyEditModal } from './PartyEditModal';
 import { PartyRemoveModal } from './PartyRemoveModal';
 import { PrintRegisterPanel } from './PrintRegisterPanel';
 import { SessionList } from './SessionList';
-import { SessionModal } from './SessionModal';
+import { SessionModal, sessionDraftKey } from './SessionModal';
 
 const t = uiText.case;
 
@@ -90,6 +91,13 @@ export function CasePage() {
     [caseId, version],
   );
   const changes = useApiValue(loadHistory).value ?? [];
+  // A session record typed but never saved (a reload, a crash) waits to be continued.
+  const loadSessionDraft = useCallback(
+    () => api('formDrafts.get', { key: sessionDraftKey(caseId) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- look again when the dialog closes
+    [caseId, addingSession],
+  );
+  const sessionDraft = useApiValue(loadSessionDraft).value ?? null;
 
   const reload = useCallback(async () => {
     setUpdated(null);
@@ -202,6 +210,20 @@ export function CasePage() {
             </Descriptions.Item>
           ) : null}
         </Descriptions>
+        {sessionDraft && sessionsAllowed && !addingSession ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={uiText.session.unsavedOnCase}
+            data-testid="unsaved-session"
+            action={
+              <Button size="small" type="primary" onClick={() => setAddingSession(true)}>
+                {uiText.session.continueUnsaved}
+              </Button>
+            }
+          />
+        ) : null}
         <div style={{ marginTop: 16 }} data-testid="case-actions">
           <Typography.Text strong style={{ marginRight: 12 }}>
             {t.actions}
@@ -261,6 +283,8 @@ export function CasePage() {
         detail={detail}
         onCaseChanged={(next) => (next ? setUpdated(next) : void reload())}
       />
+
+      <CaseSubsidyPanel caseId={detail.id} refreshKey={`${detail.version}:${printsKey}`} />
 
       <Row gutter={16}>
         <Col span={14}>

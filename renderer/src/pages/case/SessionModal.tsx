@@ -35,6 +35,8 @@ import { chinaDateTime, DATE_TIME_FORMAT, dateTimeFieldProps } from '../../forms
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { recordDateRule, sessionEndRule, useCaseDates } from '../../forms/record-date-rules';
 import { zodRule } from '../../forms/zod-rule';
+import { useFormAutosave } from '../../forms/use-form-autosave';
+import { RestoredDraftBanner } from '../../components/RestoredDraftBanner';
 import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.session;
@@ -85,6 +87,9 @@ function toSessionInput(v: SessionFormValues): SessionInput {
   };
 }
 
+/** The autosave key of a new session record of this case (the case page looks for it too). */
+export const sessionDraftKey = (caseId: number) => `session:${caseId}:new`;
+
 interface Props {
   readonly detail: CaseDetail;
   readonly mediators: readonly Mediator[];
@@ -100,6 +105,7 @@ export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
   const hosts = mediators.filter((m) => m.active && m.isPeopleMediator);
   const present = Form.useWatch('partyIdsPresent', form) ?? [];
   const dates = useCaseDates(detail);
+  const autosave = useFormAutosave(form, sessionDraftKey(detail.id));
 
   const initial = useMemo<SessionFormValues>(() => {
     const start = dayjs(chinaDateTime(), DATE_TIME_FORMAT);
@@ -147,7 +153,9 @@ export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
     }
     setSaving(true);
     try {
-      onDone(await api('sessions.add', { caseId: detail.id, session: input }));
+      const next = await api('sessions.add', { caseId: detail.id, session: input });
+      await autosave.clear();
+      onDone(next);
     } catch (error) {
       const issues = badInputIssues(error);
       const unplaced = issues ? applyFieldIssues(form, issues, ['session']) : [];
@@ -181,8 +189,14 @@ export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
         </Button>,
       ]}
     >
+      <RestoredDraftBanner
+        title={t.restored}
+        savedAt={autosave.restoredAt}
+        onDiscard={() => void autosave.discard()}
+      />
       <Form<SessionFormValues>
         form={form}
+        onValuesChange={autosave.onValuesChange}
         layout="vertical"
         name="session"
         initialValues={initial}

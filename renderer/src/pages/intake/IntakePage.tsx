@@ -10,7 +10,9 @@ import { checkIdNumber, normaliseIdNumber } from '../../../../domain/validation/
 import { checkPhone } from '../../../../domain/validation/phone';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
+import { RestoredDraftBanner } from '../../components/RestoredDraftBanner';
 import { dateFieldProps } from '../../forms/date-field';
+import { useFormAutosave } from '../../forms/use-form-autosave';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { zodRule } from '../../forms/zod-rule';
 import { useApiValue } from '../../hooks/use-api-value';
@@ -53,6 +55,7 @@ export function IntakePage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<IntakeFormValues>();
+  const autosave = useFormAutosave(form, 'intake');
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState<readonly FieldIssue[]>([]);
   const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[]>([]);
@@ -102,6 +105,7 @@ export function IntakePage() {
     setSaving(true);
     try {
       const saved = await api('cases.create', input);
+      await autosave.clear();
       message.success(t.saved);
       void navigate(`/cases/${saved.case.id}`, { state: { warnings: saved.warnings } });
     } catch (error) {
@@ -131,7 +135,7 @@ export function IntakePage() {
         title={t.title}
         extra={
           <Space>
-            <Button onClick={() => form.resetFields()} tabIndex={-1}>
+            <Button onClick={() => void autosave.discard()} tabIndex={-1}>
               {t.reset}
             </Button>
             <Button type="primary" loading={saving} onClick={() => void submit()}>
@@ -141,12 +145,18 @@ export function IntakePage() {
         }
       >
         <Typography.Paragraph type="secondary">{t.keyboardHint}</Typography.Paragraph>
+        <RestoredDraftBanner
+          title={t.restored}
+          savedAt={autosave.restoredAt}
+          onDiscard={() => void autosave.discard()}
+        />
         <Form<IntakeFormValues>
           form={form}
           name="intake"
           layout="vertical"
           initialValues={initial}
           requiredMark
+          onValuesChange={autosave.onValuesChange}
           onFinish={() => void submit()}
         >
           <Typography.Title level={5}>{t.partiesSection}</Typography.Title>

@@ -11,6 +11,7 @@ import { ExportHistory, ExportPanel } from './ExportPanel';
 import { PeriodPicker, periodKey, type PeriodKind } from './period-picker';
 import { ReportTables } from './ReportTables';
 import { ScreeningTab } from './ScreeningTab';
+import { ClaimPackTab } from '../subsidy/ClaimPackTab';
 
 // ECharts is large: loaded only when the statistics are shown.
 const ReportCharts = lazy(() => import('./ReportCharts'));
@@ -115,6 +116,11 @@ export function ReportsPage() {
             key: 'screening',
             label: t.tabs.screening,
             children: <ScreeningTab period={period} onSaved={() => void reload()} />,
+          },
+          {
+            key: 'claims',
+            label: t.tabs.claims,
+            children: <ClaimPackTab period={period} />,
           },
           {
             key: 'history',

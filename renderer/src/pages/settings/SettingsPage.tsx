@@ -9,6 +9,7 @@ import { CaseSettingsSection } from './CaseSettingsSection';
 import { HolidayCalendarSection } from './HolidayCalendarSection';
 import { MediatorsSection } from './MediatorsSection';
 import { RoomSettingsForm } from './RoomSettingsForm';
+import { SubsidyRulesSection } from '../subsidy/SubsidyRulesSection';
 
 export function SettingsPage() {
   const [settings, setSettings] = useState<RoomSettings | null | undefined>(undefined);
@@ -54,6 +55,7 @@ export function SettingsPage() {
       </Card>
       <MediatorsSection />
       <CaseSettingsSection />
+      <SubsidyRulesSection />
       <HolidayCalendarSection />
       <BackupsSection />
     </Space>

@@ -6,8 +6,8 @@ import type { Migration } from './migration.js';
  * is a correction: the next report lists it and the next package carries it flagged.
  * One row per case, replaced at each report that counts it.
  */
-export const migration011: Migration = {
-  version: 11,
+export const migration013: Migration = {
+  version: 13,
   name: 'reported case versions (更正)',
   up(db) {
     db.exec(`
