@@ -10,7 +10,8 @@ import { migration009 } from './009-ledger-identity.js';
 import { migration010 } from './010-record-grace.js';
 import { migration011 } from './011-form-drafts.js';
 import { migration012 } from './012-subsidy-claims.js';
-import { migration013 } from './013-case-volume.js';
+import { migration013 } from './013-reported-cases.js';
+import { migration014 } from './014-case-volume.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,7 +3,7 @@ import type { VolumeFacts, VolumeOutcome } from '../../domain/volume/volume-chec
 import type { Db } from '../connection.js';
 import { statement } from '../statement-cache.js';
 
-/** The volume's SQL (migration 012): the facts the checklist judges, archiving, notes, files. */
+/** The volume's SQL (migration 014): the facts the checklist judges, archiving, notes, files. */
 
 const OUTCOME_OF_STATE: Readonly<Record<string, VolumeOutcome>> = {
   SETTLED_WRITTEN: 'WRITTEN',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method.js';
 import { agreementsContract } from './agreements-contract.js';
 import { casesContract } from './cases-contract.js';
+import { countyContract } from './county-contract.js';
 import { followupsContract } from './followups-contract.js';
 import { formDraftsContract } from './form-drafts-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
@@ -23,6 +24,7 @@ export const apiContract = {
   ...agreementsContract,
   ...followupsContract,
   ...reportsContract,
+  ...countyContract,
   ...subsidyContract,
   ...formDraftsContract,
   ...volumeContract,

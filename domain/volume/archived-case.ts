@@ -2,7 +2,7 @@ import { ApiError } from '../api/errors';
 
 /**
  * An archived case is read-only (一案一卷, §4.8). The ledger refuses the write itself (triggers
- * of migration 012 raise `CASE_ARCHIVED`); this turns that refusal into the API's error, so a
+ * of migration 014 raise `CASE_ARCHIVED`); this turns that refusal into the API's error, so a
  * write path that forgot to check still answers with the same clear sentence.
  */
 export const ARCHIVED_CASE_MESSAGE =

@@ -87,7 +87,7 @@ export function createDispatcher(
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-      // The ledger's own refusal to touch an archived case (migration 012 triggers).
+      // The ledger's own refusal to touch an archived case (migration 014 triggers).
       const archived = archivedCaseError(error);
       if (archived) return { ok: false, error: archived.toBody() };
       const translated = guard?.translate(methodName, error) ?? null;

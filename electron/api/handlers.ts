@@ -1,5 +1,7 @@
 import { agreementHandlers, type AgreementServices } from '../services/agreement-api.js';
 import { reportHandlers, type ReportServices } from '../services/report-api.js';
+import { countyHandlers } from '../services/county-api.js';
+import type { CountyService } from '../services/county-service.js';
 import type { CaseLedgerService } from '../services/case-ledger-service.js';
 import type { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import type { CaseRecordsService } from '../services/case-records-service.js';
@@ -29,6 +31,7 @@ export interface Services {
   readonly deadlines: CaseDeadlinesService;
   readonly timeliness: TimelinessService;
   readonly reports: ReportServices;
+  readonly county: CountyService;
   readonly subsidy: SubsidyService;
   readonly formDrafts: FormDraftService;
   readonly volume: VolumeService;
@@ -112,6 +115,7 @@ export function createHandlers(s: Services): ApiHandlers {
     'confirmations.printApplication': ({ agreementId, allowMissingGlyphs }) =>
       s.followUpDocuments.confirmationApplication(agreementId, allowMissingGlyphs),
     ...reportHandlers(s.reports),
+    ...countyHandlers(s.county),
     ...subsidyHandlers(s.subsidy),
   };
 }

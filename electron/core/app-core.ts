@@ -12,6 +12,7 @@ import { AgreementDraftService } from '../services/agreement-draft-service.js';
 import { AgreementFilesService } from '../services/agreement-files-service.js';
 import type { DocumentPrinter } from '../services/document-printer.js';
 import { AgreementSigningService } from '../services/agreement-signing-service.js';
+import { CountyService } from '../services/county-service.js';
 import { defaultDocumentDirs } from '../services/document-dirs.js';
 import { DocumentEngine } from '../services/document-engine.js';
 import { DocumentPrintService } from '../services/document-print-service.js';
@@ -144,6 +145,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const printing = new DocumentPrintService(register, options.printer ?? null);
   const caseDocuments = new DocumentRenderService(ledger, engine, register);
   const followUpDocuments = new FollowUpDocumentsService(ledger, engine, register, followUps);
+  const exports = new ExportService(ledger, statistics, {
+    defaultDirectory: options.exportsDir ?? path.join(options.dataDir, 'exports'),
+    fontsDir: options.fontsDir ?? dirs.fontsDir,
+    appVersion: options.appVersion,
+    folderOpener: options.folderOpener ?? null,
+  });
   const services = {
     system: new SystemService(ledger, options.appVersion, migrations.length),
     settings: new SettingsService(ledger),
@@ -169,13 +176,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     reports: {
       statistics,
       screening: new ScreeningService(ledger),
-      exports: new ExportService(ledger, statistics, {
-        defaultDirectory: options.exportsDir ?? path.join(options.dataDir, 'exports'),
-        fontsDir: options.fontsDir ?? dirs.fontsDir,
-        appVersion: options.appVersion,
-        folderOpener: options.folderOpener ?? null,
-      }),
+      exports,
     },
+    county: new CountyService(
+      ledger,
+      statistics,
+      exports,
+      options.templatesDir ?? dirs.templatesDir,
+    ),
     subsidy: new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir),
   };
   const log = options.log ?? consoleLog;

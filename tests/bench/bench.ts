@@ -1,6 +1,7 @@
 import { runAgreementPdfBench } from './agreement-pdf-bench.js';
 import { caseLedgerBench } from './case-ledger-bench.js';
 import { followupsBench } from './followups-bench.js';
+import { statisticsBench } from './statistics-bench.js';
 import { storageBench } from './storage-bench.js';
 import type { BenchModule } from './bench-registry.js';
 
@@ -13,6 +14,7 @@ const BENCHES: BenchModule[] = [
   storageBench,
   followupsBench,
   { name: 'agreement-pdf', run: () => runAgreementPdfBench() },
+  statisticsBench,
 ];
 
 function argValue(name: string): string | undefined {

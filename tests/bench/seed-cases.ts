@@ -8,6 +8,8 @@ import {
   setCaseState,
 } from '../../db/cases/case-writes.js';
 import { recordIssuedNumber } from '../../db/cases/case-numbering.js';
+import { saveMediator } from '../../db/cases/mediator-queries.js';
+import { saveRoomSettings } from '../../db/room-settings-queries.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import type { PartyValues } from '../../domain/cases/party-input.js';
 import type { CaseState } from '../../domain/case-lifecycle.js';
@@ -231,7 +233,7 @@ export function seedCases(
           },
           now,
         );
-        // An archived case is read-only in the ledger (migration 012): its records go in first.
+        // An archived case is read-only in the ledger (migration 014): its records go in first.
         setCaseState(db, id, status === 'ARCHIVED' ? 'CLOSED' : status, {
           acceptedDate: isoDay(acceptedMs),
           dueDate: isoDay(acceptedMs + 30 * DAY),
@@ -288,4 +290,39 @@ export function seedCases(
       ).run('金峰村人民调解委员会', year, seq);
     }
   })();
+}
+
+/** The room settings and mediators every seeded ledger starts from; returns the mediator ids. */
+export function seedRoom(db: Db, mediatorNames: readonly string[]): number[] {
+  saveRoomSettings(
+    db,
+    {
+      committeeName: '金峰村人民调解委员会',
+      roomName: '金峰村调解室',
+      organisationType: 'VILLAGE',
+      divisionCode: null,
+      numberAbbreviation: '金峰',
+      caseNumberPattern: '（{yyyy}）{abbr}调字第{seq:03}号',
+      documentDateStyle: 'ARABIC',
+      countyOfficeName: '格尔木市司法局',
+    },
+    0,
+    new Date().toISOString(),
+  );
+  return mediatorNames.map((name) => {
+    const r = saveMediator(
+      db,
+      {
+        id: null,
+        expectedVersion: 0,
+        name,
+        isPeopleMediator: true,
+        languages: ['zh'],
+        active: true,
+      },
+      new Date().toISOString(),
+    );
+    if (!r.ok) throw new Error('mediator');
+    return r.mediator.id;
+  });
 }

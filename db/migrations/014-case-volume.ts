@@ -46,8 +46,8 @@ function guardTriggers(): string {
   return out.join('\n');
 }
 
-export const migration013: Migration = {
-  version: 13,
+export const migration014: Migration = {
+  version: 14,
   name: 'case volume: archiving record, attachments, notes, archived cases read-only',
   up(db) {
     db.exec(`
