@@ -3,8 +3,8 @@ import type { Db } from '../connection.js';
 /**
  * What a claim pack reads about each case with an outcome in a period: the facts tier criteria
  * test, the reviewer-checked facts, the newest tier confirmation under the active rule, and the
- * evidence the volume holds (printed papers by kind, records, visits, proofs). One statement, so
- * a year at 100,000 cases is one pass over `case_outcome_by_date`.
+ * printed papers by kind (the volume itself is judged by the volume checklist). One statement,
+ * so a year at 100,000 cases is one pass over `case_outcome_by_date`.
  */
 export interface ClaimCaseRow {
   readonly caseId: number;
@@ -25,7 +25,6 @@ export interface ClaimCaseRow {
   readonly agreementAmountFen: number;
   readonly persons: number;
   readonly sessions: number;
-  readonly investigations: number;
   readonly mediatorIds: readonly number[];
   readonly inCountyRegister: boolean | null;
   readonly crossArea: boolean;
@@ -34,9 +33,6 @@ export interface ClaimCaseRow {
   readonly confirmedReason: string | null;
   /** Kinds in the print register (APPLICATION, RIGHTS_NOTICE, …). */
   readonly printedKinds: readonly string[];
-  readonly agreementSigned: boolean;
-  readonly visitsDone: number;
-  readonly proofs: number;
 }
 
 interface ClaimSqlRow {
@@ -57,7 +53,6 @@ interface ClaimSqlRow {
   amount_fen: number;
   persons: number;
   sessions: number;
-  investigations: number;
   mediator_ids: string;
   in_county_register: number | null;
   cross_area: number | null;
@@ -65,9 +60,6 @@ interface ClaimSqlRow {
   tier_code: string | null;
   tier_reason: string | null;
   printed_kinds: string;
-  agreement_signed: number;
-  visits_done: number;
-  proofs: number;
 }
 
 const CLAIM_COLUMNS = `c.id, c.case_number, c.title, c.category, c.subtype, c.source,
@@ -75,18 +67,12 @@ const CLAIM_COLUMNS = `c.id, c.case_number, c.title, c.category, c.subtype, c.so
   c.accepted_date, o.outcome, o.outcome_date, coalesce(o.amount_fen, 0) AS amount_fen,
   coalesce(o.persons, (SELECT count(*) FROM party p WHERE p.case_id = c.id)) AS persons,
   (SELECT count(*) FROM session_record s WHERE s.case_id = c.id) AS sessions,
-  (SELECT count(*) FROM investigation_record i WHERE i.case_id = c.id) AS investigations,
   (SELECT json_group_array(mediator_id) FROM (SELECT mediator_id FROM case_mediator m
      WHERE m.case_id = c.id ORDER BY m.position, m.mediator_id)) AS mediator_ids,
   f.in_county_register, f.cross_area, f.oral_attendance_proven,
   t.tier_code, t.reason AS tier_reason,
   (SELECT json_group_array(DISTINCT kind) FROM printed_document d WHERE d.case_id = c.id)
-    AS printed_kinds,
-  EXISTS (SELECT 1 FROM agreement a WHERE a.case_id = c.id AND a.status = 'SIGNED')
-    AS agreement_signed,
-  (SELECT count(*) FROM followup v WHERE v.case_id = c.id AND v.status = 'DONE') AS visits_done,
-  (SELECT count(*) FROM followup v JOIN followup_proof pr ON pr.followup_id = v.id
-     WHERE v.case_id = c.id) AS proofs`;
+    AS printed_kinds`;
 
 const CLAIM_JOINS = `LEFT JOIN case_subsidy_facts f ON f.case_id = c.id
   LEFT JOIN case_subsidy_tier t ON t.id = (SELECT max(id) FROM case_subsidy_tier x
@@ -111,7 +97,6 @@ function fromSql(r: ClaimSqlRow): ClaimCaseRow {
     agreementAmountFen: r.amount_fen,
     persons: r.persons,
     sessions: r.sessions,
-    investigations: r.investigations,
     mediatorIds: JSON.parse(r.mediator_ids) as number[],
     inCountyRegister: r.in_county_register === null ? null : r.in_county_register === 1,
     crossArea: r.cross_area === 1,
@@ -119,9 +104,6 @@ function fromSql(r: ClaimSqlRow): ClaimCaseRow {
     confirmedTierCode: r.tier_code,
     confirmedReason: r.tier_reason,
     printedKinds: JSON.parse(r.printed_kinds) as string[],
-    agreementSigned: r.agreement_signed === 1,
-    visitsDone: r.visits_done,
-    proofs: r.proofs,
   };
 }
 

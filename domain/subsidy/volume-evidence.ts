@@ -1,56 +1,42 @@
 import * as riskFactors from '../taxonomy/risk-factors';
 import type { SubsidyCaseFacts } from './tier-suggestion';
-import { VOLUME_DOCUMENT_LABELS, type VolumeDocument } from './subsidy-rules';
+import type { VolumeChecklist, VolumeItem } from '../volume/volume-checklist';
+import type { VolumeDocument } from './subsidy-rules';
 
 /**
- * What the ledger shows of a case's volume (一案一卷, domain §2.2), read as the documents a
- * reviewer looks for. Papers count when they were printed through the print register (the
- * frozen copy is what went into the folder); records count when they exist in the ledger.
- * Identity copies and evidence are not stored by the app, so a tier that requires them is
- * never met here and the pack says which paper is missing.
+ * The claim's view of the volume comes from the volume checklist (一案一卷, `volumeChecklist`),
+ * the one judgement of completeness that archiving and the case page use too: complete or not,
+ * every missing paper in the checklist's words, and the papers present by the names a county
+ * rule uses for a tier's required documents. The 结案报告 is not in the standard index; it counts
+ * once it has been printed.
  */
-export interface VolumeEvidence {
-  /** Null while the case is open. */
-  readonly outcome: 'SUCCESS_WRITTEN' | 'SUCCESS_ORAL' | 'FAILED' | 'REFERRED' | null;
-  readonly printedKinds: readonly string[];
-  readonly sessions: number;
-  readonly investigations: number;
-  readonly agreementSigned: boolean;
-  readonly visitsDone: number;
-  readonly proofs: number;
-}
+const TIER_DOCUMENT_OF: Readonly<Partial<Record<VolumeItem, VolumeDocument>>> = {
+  APPLICATION_OR_ACCEPTANCE: 'APPLICATION_OR_REGISTER',
+  RIGHTS_NOTICE: 'RIGHTS_NOTICE',
+  IDENTITY_PROOF: 'IDENTITY_PROOF',
+  INVESTIGATION_RECORD: 'INVESTIGATION_RECORD',
+  EVIDENCE: 'EVIDENCE',
+  SESSION_RECORD: 'SESSION_RECORD',
+  AGREEMENT: 'AGREEMENT',
+  PERFORMANCE_PROOF: 'PERFORMANCE_PROOF',
+  FOLLOWUP_RECORD: 'FOLLOWUP_RECORD',
+};
 
-export function presentDocuments(e: VolumeEvidence): VolumeDocument[] {
-  const printed = new Set(e.printedKinds);
+export function claimVolumeOf(
+  checklist: VolumeChecklist,
+  printedKinds: readonly string[],
+): { complete: boolean; problems: string[]; present: VolumeDocument[] } {
   const present: VolumeDocument[] = [];
-  if (printed.has('APPLICATION') || printed.has('ACCEPTANCE_REGISTER')) {
-    present.push('APPLICATION_OR_REGISTER');
+  for (const item of checklist.items) {
+    const document = TIER_DOCUMENT_OF[item.item];
+    if (document && item.status === 'PRESENT') present.push(document);
   }
-  if (printed.has('RIGHTS_NOTICE')) present.push('RIGHTS_NOTICE');
-  if (e.investigations > 0) present.push('INVESTIGATION_RECORD');
-  if (e.sessions > 0) present.push('SESSION_RECORD');
-  const agreementPresent =
-    e.outcome === 'SUCCESS_ORAL' ? printed.has('ORAL_AGREEMENT_REGISTER') : e.agreementSigned;
-  if (agreementPresent) present.push('AGREEMENT');
-  if (e.proofs > 0) present.push('PERFORMANCE_PROOF');
-  if (e.visitsDone > 0) present.push('FOLLOWUP_RECORD');
-  if (printed.has('CLOSING_REPORT')) present.push('CLOSING_REPORT');
-  return present;
-}
-
-/** The papers §2.2 marks 必须 that the app can see (the agreement only for a success). */
-export function volumeCompleteness(e: VolumeEvidence): {
-  complete: boolean;
-  problems: string[];
-  present: VolumeDocument[];
-} {
-  const present = presentDocuments(e);
-  const required: VolumeDocument[] = ['APPLICATION_OR_REGISTER', 'RIGHTS_NOTICE', 'SESSION_RECORD'];
-  if (e.outcome === 'SUCCESS_WRITTEN' || e.outcome === 'SUCCESS_ORAL') required.push('AGREEMENT');
-  const problems = required
-    .filter((d) => !present.includes(d))
-    .map((d) => `缺少${VOLUME_DOCUMENT_LABELS[d]}`);
-  return { complete: problems.length === 0, problems, present };
+  if (printedKinds.includes('CLOSING_REPORT')) present.push('CLOSING_REPORT');
+  return {
+    complete: checklist.complete,
+    problems: checklist.missing.map((m) => m.reason),
+    present,
+  };
 }
 
 const manyPartiesThreshold =

@@ -62,7 +62,10 @@ import type {
   TierConfirmation,
 } from '../../domain/subsidy/subsidy-views.js';
 import { suggestTier } from '../../domain/subsidy/tier-suggestion.js';
-import { subsidyFactsOf, volumeCompleteness } from '../../domain/subsidy/volume-evidence.js';
+import { claimVolumeOf, subsidyFactsOf } from '../../domain/subsidy/volume-evidence.js';
+import { volumeChecklist } from '../../domain/volume/volume-checklist.js';
+import type { Db } from '../../db/connection.js';
+import { volumeFacts } from '../../db/volume/volume-queries.js';
 import { LOCAL_ACTOR } from './case-service.js';
 import type { LedgerSession } from './ledger-session.js';
 
@@ -221,7 +224,8 @@ export class SubsidyService {
     const suggestion = suggestTier(rules, caseFactsOf(row));
     const confirmed = history.find((h) => h.rulesId === rules.id) ?? null;
     const level = this.committeeLevel();
-    const claimCase = toClaimCase(row);
+    const volume = claimVolume(db, row);
+    const claimCase = toClaimCase(row, volume);
     let claimable: boolean | null = null;
     let reasons: string[] = [];
     let tierAmount: number | null = null;
@@ -255,7 +259,7 @@ export class SubsidyService {
         reasons = [...line.notClaimableReasons];
       }
     }
-    const present = claimCase ? claimCase.volume.present : [];
+    const present = volume.present;
     const required = new Set(tier?.requiredDocuments ?? []);
     return {
       caseId,
@@ -386,11 +390,12 @@ export class SubsidyService {
     if (!room) throw new ApiError('INVALID_STATE', apiMessagesZhCN.settingsRequired);
     const mediator = getMediators(db, [mediatorId])[0];
     if (!mediator) throw badField(messages.mediatorNotFound, 'mediatorId');
-    const { rows, duplicates } = db.transaction(() => ({
-      rows: claimCaseRows(db, period, rules.id, mediatorId),
+    const { cases, duplicates } = db.transaction(() => ({
+      cases: claimCaseRows(db, period, rules.id, mediatorId)
+        .map((row) => toClaimCase(row, claimVolume(db, row)))
+        .filter((c): c is ClaimCase => c !== null),
       duplicates: this.duplicatesAround(rules, period.start, period.end),
     }))();
-    const cases = rows.map(toClaimCase).filter((c): c is ClaimCase => c !== null);
     const pack = buildClaimPack({
       rules,
       committeeLevel: room.organisationType,
@@ -552,17 +557,13 @@ function caseFactsOf(row: ClaimCaseRow) {
   });
 }
 
-function toClaimCase(row: ClaimCaseRow): ClaimCase | null {
+/** The claim's view of the case's volume, judged by the one volume checklist. */
+function claimVolume(db: Db, row: ClaimCaseRow): ClaimCase['volume'] {
+  return claimVolumeOf(volumeChecklist(volumeFacts(db, row.caseId)), row.printedKinds);
+}
+
+function toClaimCase(row: ClaimCaseRow, volume: ClaimCase['volume']): ClaimCase | null {
   if (row.outcome === null) return null;
-  const volume = volumeCompleteness({
-    outcome: row.outcome,
-    printedKinds: row.printedKinds,
-    sessions: row.sessions,
-    investigations: row.investigations,
-    agreementSigned: row.agreementSigned,
-    visitsDone: row.visitsDone,
-    proofs: row.proofs,
-  });
   return {
     caseId: row.caseId,
     caseNumber: row.caseNumber,
