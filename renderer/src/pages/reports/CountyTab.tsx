@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { CountyImportView } from '../../../../domain/api/county-contract';
 import { MAX_PACKAGE_BYTES } from '../../../../domain/statistics/county-inputs';
 import { api } from '../../api/client';
+import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { ErrorPanel, errorMessage } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
@@ -130,7 +131,11 @@ export function CountyTab({ period }: { period: string }) {
                   key: 'counts',
                   render: (_: unknown, r) => `${r.added}／${r.replaced}／${r.kept}`,
                 },
-                { title: t.importedAt, dataIndex: 'importedAt' },
+                {
+                  title: t.importedAt,
+                  dataIndex: 'importedAt',
+                  render: (v: string) => formatDateTime(chinaDateTime(v)),
+                },
               ]}
             />
           </Card>
