@@ -156,36 +156,88 @@ export interface DisputeIdentityRow {
   }[];
 }
 
-/** Cases accepted (or taken in) in a date range with their parties, for "same dispute" checks. */
-export function disputeIdentities(
-  db: Db,
-  range: { readonly start: string; readonly end: string },
-): DisputeIdentityRow[] {
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.case_number, c.category, c.subtype,
-              coalesce(c.accepted_date, c.intake_date) AS accepted,
-              (SELECT json_group_array(json_object('idNumber', p.id_number, 'name', p.name,
-                                                   'phone', p.phone))
-                 FROM party p WHERE p.case_id = c.id) AS parties
-         FROM case_file c
-        WHERE coalesce(c.accepted_date, c.intake_date) BETWEEN @start AND @end
-          AND c.status <> 'REJECTED'`,
-    )
-    .all(range) as {
-    id: number;
-    case_number: string | null;
-    category: string;
-    subtype: string | null;
-    accepted: string;
-    parties: string;
-  }[];
-  return rows.map((r) => ({
+const IDENTITY_COLUMNS = `c.id, c.case_number, c.category, c.subtype,
+  coalesce(c.accepted_date, c.intake_date) AS accepted,
+  (SELECT json_group_array(json_object('idNumber', p.id_number, 'name', p.name, 'phone', p.phone))
+     FROM party p WHERE p.case_id = c.id) AS parties`;
+
+interface IdentitySqlRow {
+  id: number;
+  case_number: string | null;
+  category: string;
+  subtype: string | null;
+  accepted: string;
+  parties: string;
+}
+
+function identityOf(r: IdentitySqlRow): DisputeIdentityRow {
+  return {
     caseId: r.id,
     caseNumber: r.case_number,
     category: r.category,
     subtype: r.subtype,
     acceptedDate: r.accepted,
     parties: JSON.parse(r.parties) as DisputeIdentityRow['parties'],
-  }));
+  };
+}
+
+/**
+ * "Same dispute" needs exactly the same set of parties, so only cases that share a party with
+ * the given cases can repeat them (or be repeated by them). Each given case is looked up by one
+ * anchor party through the party indexes — its ID number (`party_by_id_number`), else its
+ * phone (`party_by_phone`), else (no ID, no phone) its name — so the case page and a year's
+ * claim pack read the cases around their own parties, not every case in the window. The given
+ * cases are always in the result; the others only when accepted within `range`.
+ */
+export function disputeIdentitiesAround(
+  db: Db,
+  caseIds: readonly number[],
+  range: { readonly start: string; readonly end: string },
+): DisputeIdentityRow[] {
+  const ids = JSON.stringify(caseIds);
+  const parties = db
+    .prepare(
+      `SELECT case_id, id_number, name, phone FROM party
+        WHERE case_id IN (SELECT value FROM json_each(@ids)) ORDER BY case_id, sort, id`,
+    )
+    .all({ ids }) as { case_id: number; id_number: string | null; name: string; phone: string }[];
+  const byCase = new Map<number, typeof parties>();
+  for (const p of parties) byCase.set(p.case_id, [...(byCase.get(p.case_id) ?? []), p]);
+  const anchors = {
+    idNumbers: new Set<string>(),
+    phones: new Set<string>(),
+    names: new Set<string>(),
+  };
+  for (const list of byCase.values()) {
+    const withId = list.find((p) => p.id_number);
+    const withPhone = list.find((p) => p.phone !== '无');
+    if (withId?.id_number) anchors.idNumbers.add(withId.id_number);
+    else if (withPhone) anchors.phones.add(withPhone.phone);
+    else if (list[0]) anchors.names.add(list[0].name);
+  }
+  const json = (set: ReadonlySet<string>) => JSON.stringify([...set]);
+  const sharing = db
+    .prepare(
+      `SELECT case_id FROM party WHERE id_number IN (SELECT value FROM json_each(@idNumbers))
+       UNION SELECT case_id FROM party WHERE phone IN (SELECT value FROM json_each(@phones))
+       UNION SELECT case_id FROM party WHERE name IN (SELECT value FROM json_each(@names))`,
+    )
+    .pluck()
+    .all({
+      idNumbers: json(anchors.idNumbers),
+      phones: json(anchors.phones),
+      names: json(anchors.names),
+    }) as number[];
+  const candidates = JSON.stringify([...new Set([...caseIds, ...sharing])]);
+  const rows = db
+    .prepare(
+      `SELECT ${IDENTITY_COLUMNS}
+         FROM case_file c
+        WHERE c.id IN (SELECT value FROM json_each(@candidates))
+          AND (c.id IN (SELECT value FROM json_each(@ids))
+               OR (coalesce(c.accepted_date, c.intake_date) BETWEEN @start AND @end
+                   AND c.status <> 'REJECTED'))`,
+    )
+    .all({ candidates, ids, start: range.start, end: range.end }) as IdentitySqlRow[];
+  return rows.map(identityOf);
 }

@@ -13,94 +13,141 @@ const OUTCOME_OF_STATE: Readonly<Record<string, VolumeOutcome>> = {
   REFERRED: 'REFERRED',
 };
 
-const count = (db: Db, sql: string, ...args: unknown[]): number =>
-  (statement(db, sql).get(...args) as { n: number }).n;
-
+/** One case's facts (the case page, archiving): the bulk reader for a single id. */
 export function volumeFacts(db: Db, caseId: number): VolumeFacts {
-  const c = statement(db, 'SELECT accepted_date FROM case_file WHERE id = ?').get(caseId) as
-    { accepted_date: string | null } | undefined;
-  const printed = (kinds: string) =>
-    count(
-      db,
-      `SELECT count(*) AS n FROM printed_document WHERE case_id = ? AND kind IN (${kinds})`,
-      caseId,
-    ) > 0;
-  const parties = statement(
+  const facts = volumeFactsOfCases(db, [caseId]).get(caseId);
+  if (facts) return facts;
+  return volumeFactsOf({ accepted: false, parties: [], counts: new Map(), ending: null });
+}
+
+// Every statement takes the case ids as one JSON array (`json_each`), so a year's claim pack is
+// a dozen statements over the case_id indexes, not a dozen per case.
+const IDS = `(SELECT value FROM json_each(@ids))`;
+
+const COUNTS = {
+  acceptancePrinted: `SELECT case_id, count(*) AS n FROM printed_document
+    WHERE case_id IN ${IDS} AND kind IN ('ACCEPTANCE_REGISTER', 'APPLICATION') GROUP BY case_id`,
+  rightsPrinted: `SELECT case_id, count(*) AS n FROM printed_document
+    WHERE case_id IN ${IDS} AND kind = 'RIGHTS_NOTICE' GROUP BY case_id`,
+  closedUnperformed: `SELECT case_id, count(*) AS n FROM status_history
+    WHERE case_id IN ${IDS} AND action = 'CLOSE'
+      AND json_extract(data_json, '$.unperformedReason') IS NOT NULL
+      AND json_extract(data_json, '$.unperformedReason') <> '' GROUP BY case_id`,
+  investigations: `SELECT case_id, count(*) AS n FROM investigation_record
+    WHERE case_id IN ${IDS} GROUP BY case_id`,
+  evidence: `SELECT case_id, count(*) AS n FROM case_attachment
+    WHERE case_id IN ${IDS} AND kind = 'EVIDENCE' GROUP BY case_id`,
+  sessions: `SELECT case_id, count(*) AS n FROM session_record
+    WHERE case_id IN ${IDS} GROUP BY case_id`,
+  agreements: `SELECT case_id, count(*) AS n FROM agreement
+    WHERE case_id IN ${IDS}
+      AND ((kind = 'WRITTEN' AND status = 'SIGNED') OR (kind = 'ORAL' AND status NOT IN ('DRAFT', 'VOID')))
+    GROUP BY case_id`,
+  obligations: `SELECT case_id, count(*) AS n FROM followup
+    WHERE case_id IN ${IDS} AND origin IN ('INSTALMENT', 'OBLIGATION') GROUP BY case_id`,
+  proofs: `SELECT f.case_id, count(*) AS n FROM followup_proof p JOIN followup f ON f.id = p.followup_id
+    WHERE f.case_id IN ${IDS} GROUP BY f.case_id`,
+  visitsDone: `SELECT case_id, count(*) AS n FROM followup
+    WHERE case_id IN ${IDS} AND status = 'DONE' GROUP BY case_id`,
+  confirmations: `SELECT case_id, count(*) AS n FROM judicial_confirmation
+    WHERE case_id IN ${IDS} GROUP BY case_id`,
+  volumeNotes: `SELECT case_id, count(*) AS n FROM case_volume_note
+    WHERE case_id IN ${IDS} GROUP BY case_id`,
+} as const;
+
+type CountName = keyof typeof COUNTS;
+
+interface RawFacts {
+  readonly accepted: boolean;
+  readonly parties: readonly { name: string; ids: number; poas: number; agent: number }[];
+  readonly counts: ReadonlyMap<CountName, number>;
+  readonly ending: string | null;
+}
+
+function volumeFactsOf(raw: RawFacts): VolumeFacts {
+  const n = (name: CountName) => raw.counts.get(name) ?? 0;
+  const outcome = raw.ending ? (OUTCOME_OF_STATE[raw.ending] ?? 'OPEN') : 'OPEN';
+  return {
+    accepted: raw.accepted,
+    acceptanceOrApplicationPrinted: n('acceptancePrinted') > 0,
+    rightsNoticePrinted: n('rightsPrinted') > 0,
+    parties: raw.parties.map((p) => ({ name: p.name, identityCopies: p.ids })),
+    agentParties: raw.parties
+      .filter((p) => p.agent === 1)
+      .map((p) => ({ name: p.name, powersOfAttorney: p.poas })),
+    investigations: n('investigations'),
+    evidence: n('evidence'),
+    sessions: n('sessions'),
+    outcome,
+    agreementOnFile: n('agreements') > 0,
+    hasObligations: n('obligations') > 0,
+    performanceProofs: n('proofs'),
+    visitsDone: n('visitsDone'),
+    closedUnperformed: n('closedUnperformed') > 0,
+    confirmationRecorded: n('confirmations') > 0,
+    volumeNotes: n('volumeNotes'),
+  };
+}
+
+/** The facts the volume checklist judges, for many cases at once; cases that do not exist are absent. */
+export function volumeFactsOfCases(
+  db: Db,
+  caseIds: readonly number[],
+): ReadonlyMap<number, VolumeFacts> {
+  const ids = JSON.stringify(caseIds);
+  const cases = statement(
     db,
-    `SELECT p.name,
+    `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${IDS}`,
+  ).all({ ids }) as { id: number; accepted: number }[];
+  const parties = new Map<number, RawFacts['parties'][number][]>();
+  for (const p of statement(
+    db,
+    `SELECT p.case_id, p.name,
             (SELECT count(*) FROM case_attachment a
               WHERE a.case_id = p.case_id AND a.party_id = p.id AND a.kind = 'IDENTITY_PROOF') AS ids,
             (SELECT count(*) FROM case_attachment a
               WHERE a.case_id = p.case_id AND a.party_id = p.id AND a.kind = 'POWER_OF_ATTORNEY') AS poas,
             EXISTS (SELECT 1 FROM party_representative r
               WHERE r.party_id = p.id AND r.kind = 'AGENT') AS agent
-       FROM party p WHERE p.case_id = ? ORDER BY p.sort, p.id`,
-  ).all(caseId) as { name: string; ids: number; poas: number; agent: number }[];
+       FROM party p WHERE p.case_id IN ${IDS} ORDER BY p.case_id, p.sort, p.id`,
+  ).all({ ids }) as { case_id: number; name: string; ids: number; poas: number; agent: number }[]) {
+    const list = parties.get(p.case_id) ?? [];
+    list.push(p);
+    parties.set(p.case_id, list);
+  }
+  const counts = new Map<number, Map<CountName, number>>();
+  for (const name of Object.keys(COUNTS) as CountName[]) {
+    for (const r of statement(db, COUNTS[name]).all({ ids }) as { case_id: number; n: number }[]) {
+      const m = counts.get(r.case_id) ?? new Map<CountName, number>();
+      m.set(name, r.n);
+      counts.set(r.case_id, m);
+    }
+  }
   // The last settling or ending step decides what the volume must hold.
-  const ending = statement(
+  const endings = new Map<number, string>();
+  for (const r of statement(
     db,
-    `SELECT to_state FROM status_history WHERE case_id = ? AND to_state IN
-       ('SETTLED_WRITTEN', 'SETTLED_ORAL', 'TERMINATED_FAILED', 'TERMINATED_REFUSED', 'REFERRED')
-     ORDER BY id DESC LIMIT 1`,
-  ).get(caseId) as { to_state: string } | undefined;
-  const outcome = ending ? (OUTCOME_OF_STATE[ending.to_state] ?? 'OPEN') : 'OPEN';
-  const closedUnperformed =
-    count(
-      db,
-      `SELECT count(*) AS n FROM status_history WHERE case_id = ? AND action = 'CLOSE'
-         AND json_extract(data_json, '$.unperformedReason') IS NOT NULL
-         AND json_extract(data_json, '$.unperformedReason') <> ''`,
-      caseId,
-    ) > 0;
-  return {
-    accepted: c?.accepted_date !== null && c?.accepted_date !== undefined,
-    acceptanceOrApplicationPrinted: printed(`'ACCEPTANCE_REGISTER', 'APPLICATION'`),
-    rightsNoticePrinted: printed(`'RIGHTS_NOTICE'`),
-    parties: parties.map((p) => ({ name: p.name, identityCopies: p.ids })),
-    agentParties: parties
-      .filter((p) => p.agent === 1)
-      .map((p) => ({ name: p.name, powersOfAttorney: p.poas })),
-    investigations: count(
-      db,
-      'SELECT count(*) AS n FROM investigation_record WHERE case_id = ?',
-      caseId,
-    ),
-    evidence: count(
-      db,
-      `SELECT count(*) AS n FROM case_attachment WHERE case_id = ? AND kind = 'EVIDENCE'`,
-      caseId,
-    ),
-    sessions: count(db, 'SELECT count(*) AS n FROM session_record WHERE case_id = ?', caseId),
-    outcome,
-    agreementOnFile:
-      count(
-        db,
-        `SELECT count(*) AS n FROM agreement WHERE case_id = ?
-           AND ((kind = 'WRITTEN' AND status = 'SIGNED') OR (kind = 'ORAL' AND status NOT IN ('DRAFT', 'VOID')))`,
-        caseId,
-      ) > 0,
-    hasObligations:
-      count(
-        db,
-        `SELECT count(*) AS n FROM followup WHERE case_id = ? AND origin IN ('INSTALMENT', 'OBLIGATION')`,
-        caseId,
-      ) > 0,
-    performanceProofs: count(
-      db,
-      `SELECT count(*) AS n FROM followup_proof p JOIN followup f ON f.id = p.followup_id
-        WHERE f.case_id = ?`,
-      caseId,
-    ),
-    visitsDone: count(
-      db,
-      `SELECT count(*) AS n FROM followup WHERE case_id = ? AND status = 'DONE'`,
-      caseId,
-    ),
-    closedUnperformed,
-    confirmationRecorded:
-      count(db, 'SELECT count(*) AS n FROM judicial_confirmation WHERE case_id = ?', caseId) > 0,
-    volumeNotes: count(db, 'SELECT count(*) AS n FROM case_volume_note WHERE case_id = ?', caseId),
-  };
+    `SELECT j.value AS case_id,
+            (SELECT h.to_state FROM status_history h WHERE h.case_id = j.value AND h.to_state IN
+               ('SETTLED_WRITTEN', 'SETTLED_ORAL', 'TERMINATED_FAILED', 'TERMINATED_REFUSED', 'REFERRED')
+              ORDER BY h.id DESC LIMIT 1) AS to_state
+       FROM json_each(@ids) j`,
+  ).all({ ids }) as { case_id: number; to_state: string | null }[]) {
+    if (r.to_state !== null) endings.set(r.case_id, r.to_state);
+  }
+  const out = new Map<number, VolumeFacts>();
+  for (const c of cases) {
+    out.set(
+      c.id,
+      volumeFactsOf({
+        accepted: c.accepted === 1,
+        parties: parties.get(c.id) ?? [],
+        counts: counts.get(c.id) ?? new Map(),
+        ending: endings.get(c.id) ?? null,
+      }),
+    );
+  }
+  return out;
 }
 
 export interface VolumeRow {

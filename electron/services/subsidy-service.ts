@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getMediators } from '../../db/cases/mediator-queries.js';
-import { recordChangeSet, diffFields } from '../../db/history/change-history.js';
+import { recordChangeSet, diffFields, type FieldChange } from '../../db/history/change-history.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import {
   claimCaseRow,
   claimCaseRows,
-  disputeIdentities,
+  disputeIdentitiesAround,
   type ClaimCaseRow,
+  type DisputeIdentityRow,
 } from '../../db/subsidy/claim-case-query.js';
 import {
   getCaseSubsidyFacts,
@@ -65,7 +66,7 @@ import { suggestTier } from '../../domain/subsidy/tier-suggestion.js';
 import { claimVolumeOf, subsidyFactsOf } from '../../domain/subsidy/volume-evidence.js';
 import { volumeChecklist } from '../../domain/volume/volume-checklist.js';
 import type { Db } from '../../db/connection.js';
-import { volumeFacts } from '../../db/volume/volume-queries.js';
+import { volumeFactsOfCases } from '../../db/volume/volume-queries.js';
 import { LOCAL_ACTOR } from './case-service.js';
 import type { LedgerSession } from './ledger-session.js';
 
@@ -110,7 +111,7 @@ export class SubsidyService {
     return {
       activeRowId: settings.activeRowId,
       version: settings.version,
-      rules: rows.map((row) => summaryOf(row, settings.activeRowId, rows)),
+      rules: rows.map((row) => summaryOf(row, parseStored(row), settings.activeRowId, rows)),
       examples: SHIPPED_EXAMPLE_FILES.map((fileName) => ({
         fileName,
         title: this.readExample(fileName).title,
@@ -123,10 +124,8 @@ export class SubsidyService {
     const row = getStoredRules(db, rowId);
     if (!row) throw new ApiError('NOT_FOUND', messages.rulesNotFound);
     const settings = getSubsidySettings(db);
-    return {
-      summary: summaryOf(row, settings.activeRowId, listStoredRules(db)),
-      rules: parseStored(row),
-    };
+    const rules = parseStored(row);
+    return { summary: summaryOf(row, rules, settings.activeRowId, listStoredRules(db)), rules };
   }
 
   importRules(input: ImportRulesValues): ImportRulesResult {
@@ -167,7 +166,10 @@ export class SubsidyService {
       ),
     )();
     const settings = getSubsidySettings(db);
-    return { summary: summaryOf(row, settings.activeRowId, listStoredRules(db)), added };
+    return {
+      summary: summaryOf(row, rules, settings.activeRowId, listStoredRules(db)),
+      added,
+    };
   }
 
   private readExample(fileName: (typeof SHIPPED_EXAMPLE_FILES)[number]): SubsidyRules {
@@ -187,8 +189,15 @@ export class SubsidyService {
   // ---- one case ---------------------------------------------------------------------------
 
   ofCase(caseId: number): CaseSubsidyView {
+    return this.caseView(caseId, this.activeRules());
+  }
+
+  /** The panel's view; `active` is the rule the request already parsed (parsed once per call). */
+  private caseView(
+    caseId: number,
+    active: { row: StoredRulesRow; rules: SubsidyRules } | null,
+  ): CaseSubsidyView {
     const db = this.db();
-    const active = this.activeRules();
     const row = claimCaseRow(db, caseId, active?.rules.id ?? '');
     if (!row) throw new ApiError('NOT_FOUND', messages.caseNotFound);
     const stored = getCaseSubsidyFacts(db, caseId);
@@ -199,10 +208,8 @@ export class SubsidyService {
       oralAttendanceProven: stored.oralAttendanceProven,
       version: stored.version,
     };
-    const allRules = new Map(listStoredRules(db).map((r) => [r.rulesId, r]));
-    const history = listTierConfirmations(db, caseId).map((t) =>
-      confirmationView(t, allRules.get(t.rulesId)),
-    );
+    const storedRows = listStoredRules(db);
+    const history = tierHistory(listTierConfirmations(db, caseId), storedRows, active);
     if (!active) {
       return {
         caseId,
@@ -224,7 +231,7 @@ export class SubsidyService {
     const suggestion = suggestTier(rules, caseFactsOf(row));
     const confirmed = history.find((h) => h.rulesId === rules.id) ?? null;
     const level = this.committeeLevel();
-    const volume = claimVolume(db, row);
+    const [volume] = claimVolumes(db, [row]) as [ClaimCase['volume']];
     const claimCase = toClaimCase(row, volume);
     let claimable: boolean | null = null;
     let reasons: string[] = [];
@@ -251,7 +258,13 @@ export class SubsidyService {
           filed: mediator?.profile.filingStatus === 'FILED',
         },
         cases: [claimCase],
-        duplicates: this.duplicatesAround(rules, row.outcomeDate, row.outcomeDate),
+        duplicates: duplicatesAmong(
+          disputeIdentitiesAround(db, [caseId], {
+            start: windowStart(rules, row.outcomeDate),
+            end: row.outcomeDate,
+          }),
+          rules,
+        ),
       });
       const line = pack.lines[0];
       if (line) {
@@ -263,7 +276,7 @@ export class SubsidyService {
     const required = new Set(tier?.requiredDocuments ?? []);
     return {
       caseId,
-      rules: summaryOf(active.row, active.row.rowId, [...allRules.values()]),
+      rules: summaryOf(active.row, rules, active.row.rowId, storedRows),
       suggestion: {
         tierCode: suggestion.tier?.code ?? null,
         tierLabel: suggestion.tier?.label ?? '—',
@@ -311,24 +324,15 @@ export class SubsidyService {
         confirmedBy: LOCAL_ACTOR,
         confirmedAt: at.toISOString(),
       });
-      recordChangeSet(db, {
-        caseId: values.caseId,
-        entity: 'CASE',
-        entityId: values.caseId,
-        action: 'UPDATE',
-        reason: values.reason,
-        actor: LOCAL_ACTOR,
-        at: at.getTime(),
-        fields: [
-          {
-            field: 'subsidyTier',
-            oldValue: previous ? tierLabelOf(rules, previous.tierCode) : null,
-            newValue: tier.label,
-          },
-        ],
-      });
+      recordCaseChange(db, values.caseId, at, values.reason, [
+        {
+          field: 'subsidyTier',
+          oldValue: previous ? tierLabelOf(rules, previous.tierCode) : null,
+          newValue: tier.label,
+        },
+      ]);
     })();
-    return this.ofCase(values.caseId);
+    return this.caseView(values.caseId, active);
   }
 
   saveCaseFacts(values: CaseSubsidyFactsValues): CaseSubsidyView {
@@ -348,30 +352,22 @@ export class SubsidyService {
       if (!saveCaseSubsidyFacts(db, after, values.expectedVersion, this.nowIso())) {
         throw new ApiError('CONFLICT', messages.factsConflict);
       }
-      const at = this.ledger.now();
-      recordChangeSet(db, {
-        caseId: values.caseId,
-        entity: 'CASE',
-        entityId: values.caseId,
-        action: 'UPDATE',
-        reason: values.reason,
-        actor: LOCAL_ACTOR,
-        at: at.getTime(),
-        fields: diffFields(
+      const { caseId: _id, ...afterFacts } = after;
+      recordCaseChange(
+        db,
+        values.caseId,
+        this.ledger.now(),
+        values.reason,
+        diffFields(
           {
             inCountyRegister: before.inCountyRegister,
             countyRegisterRef: before.countyRegisterRef,
             crossArea: before.crossArea,
             oralAttendanceProven: before.oralAttendanceProven,
           },
-          {
-            inCountyRegister: after.inCountyRegister,
-            countyRegisterRef: after.countyRegisterRef,
-            crossArea: after.crossArea,
-            oralAttendanceProven: after.oralAttendanceProven,
-          },
+          afterFacts,
         ),
-      });
+      );
     })();
     return this.ofCase(values.caseId);
   }
@@ -390,12 +386,23 @@ export class SubsidyService {
     if (!room) throw new ApiError('INVALID_STATE', apiMessagesZhCN.settingsRequired);
     const mediator = getMediators(db, [mediatorId])[0];
     if (!mediator) throw badField(messages.mediatorNotFound, 'mediatorId');
-    const { cases, duplicates } = db.transaction(() => ({
-      cases: claimCaseRows(db, period, rules.id, mediatorId)
-        .map((row) => toClaimCase(row, claimVolume(db, row)))
-        .filter((c): c is ClaimCase => c !== null),
-      duplicates: this.duplicatesAround(rules, period.start, period.end),
-    }))();
+    const { cases, duplicates } = db.transaction(() => {
+      const rows = claimCaseRows(db, period, rules.id, mediatorId);
+      const volumes = claimVolumes(db, rows);
+      return {
+        cases: rows
+          .map((row, i) => toClaimCase(row, volumes[i] as ClaimCase['volume']))
+          .filter((c): c is ClaimCase => c !== null),
+        duplicates: duplicatesAmong(
+          disputeIdentitiesAround(
+            db,
+            rows.map((r) => r.caseId),
+            { start: windowStart(rules, period.start), end: period.end },
+          ),
+          rules,
+        ),
+      };
+    })();
     const pack = buildClaimPack({
       rules,
       committeeLevel: room.organisationType,
@@ -417,25 +424,6 @@ export class SubsidyService {
     };
   }
 
-  /**
-   * Same-dispute detection needs the cases accepted in the window before the period too: the
-   * first registration of a repeated dispute may lie in an earlier quarter.
-   */
-  private duplicatesAround(rules: SubsidyRules, start: string, end: string) {
-    const from = shiftDays(start, -rules.duplicateWindowDays - 366);
-    const identities = disputeIdentities(this.db(), { start: from, end }).map((c) => ({
-      caseId: c.caseId,
-      caseNumber: c.caseNumber,
-      category: c.category as disputeCategories.Code,
-      subtype: c.subtype as disputeCategories.SubtypeCode | null,
-      acceptedDate: c.acceptedDate,
-      partyKeys: c.parties.map((p) =>
-        partyKeyOf({ idNumber: p.idNumber, name: p.name, phone: p.phone }),
-      ),
-    }));
-    return findDuplicateDisputes(identities, rules.duplicateWindowDays);
-  }
-
   private committeeLevel() {
     const room = getRoomSettings(this.db());
     if (!room) throw new ApiError('INVALID_STATE', apiMessagesZhCN.settingsRequired);
@@ -443,8 +431,47 @@ export class SubsidyService {
   }
 }
 
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * Same-dispute detection needs the cases accepted in the window before the period too: the
+ * first registration of a repeated dispute may lie in an earlier quarter.
+ */
+function windowStart(rules: SubsidyRules, start: string): string {
+  const days = -rules.duplicateWindowDays - 366;
+  return new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function duplicatesAmong(rows: readonly DisputeIdentityRow[], rules: SubsidyRules) {
+  const identities = rows.map((c) => ({
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    category: c.category as disputeCategories.Code,
+    subtype: c.subtype as disputeCategories.SubtypeCode | null,
+    acceptedDate: c.acceptedDate,
+    partyKeys: c.parties.map((p) =>
+      partyKeyOf({ idNumber: p.idNumber, name: p.name, phone: p.phone }),
+    ),
+  }));
+  return findDuplicateDisputes(identities, rules.duplicateWindowDays);
+}
+
+/** The CASE change set both subsidy edits leave on the case's timeline. */
+function recordCaseChange(
+  db: Db,
+  caseId: number,
+  at: Date,
+  reason: string | null,
+  fields: readonly FieldChange[],
+): void {
+  recordChangeSet(db, {
+    caseId,
+    entity: 'CASE',
+    entityId: caseId,
+    action: 'UPDATE',
+    reason,
+    actor: LOCAL_ACTOR,
+    at: at.getTime(),
+    fields,
+  });
 }
 
 function badField(message: string, field: string): ApiError {
@@ -488,10 +515,10 @@ function parseStored(row: StoredRulesRow): SubsidyRules {
 
 function summaryOf(
   row: StoredRulesRow,
+  rules: SubsidyRules,
   activeRowId: number | null,
   all: readonly StoredRulesRow[],
 ): SubsidyRulesSummary {
-  const rules = parseStored(row);
   return {
     rowId: row.rowId,
     rulesId: row.rulesId,
@@ -520,20 +547,35 @@ function tierLabelOf(rules: SubsidyRules, code: string): string {
   return rules.tiers.find((t) => t.code === code)?.label ?? code;
 }
 
-function confirmationView(
-  t: TierConfirmationRow,
-  row: StoredRulesRow | undefined,
-): TierConfirmation {
-  let label = t.tierCode;
-  if (row) {
-    const parsed = subsidyRulesSchema.safeParse(JSON.parse(row.rulesJson));
-    if (parsed.success) label = tierLabelOf(parsed.data, t.tierCode);
-  }
+/**
+ * The decision history with tier labels: each rule file named in it is parsed once (the active
+ * one is already parsed); a file that no longer parses shows the bare tier code.
+ */
+function tierHistory(
+  confirmations: readonly TierConfirmationRow[],
+  storedRows: readonly StoredRulesRow[],
+  active: { row: StoredRulesRow; rules: SubsidyRules } | null,
+): TierConfirmation[] {
+  const byRulesId = new Map<string, SubsidyRules | null>();
+  if (active) byRulesId.set(active.rules.id, active.rules);
+  const newestRow = new Map(storedRows.map((r) => [r.rulesId, r]));
+  const rulesOf = (rulesId: string): SubsidyRules | null => {
+    if (!byRulesId.has(rulesId)) {
+      const row = newestRow.get(rulesId);
+      const parsed = row ? subsidyRulesSchema.safeParse(JSON.parse(row.rulesJson)) : null;
+      byRulesId.set(rulesId, parsed?.success ? parsed.data : null);
+    }
+    return byRulesId.get(rulesId) ?? null;
+  };
+  return confirmations.map((t) => confirmationView(t, rulesOf(t.rulesId)));
+}
+
+function confirmationView(t: TierConfirmationRow, rules: SubsidyRules | null): TierConfirmation {
   return {
     id: t.id,
     rulesId: t.rulesId,
     tierCode: t.tierCode,
-    tierLabel: label,
+    tierLabel: rules ? tierLabelOf(rules, t.tierCode) : t.tierCode,
     suggestedTierCode: t.suggestedTierCode,
     reason: t.reason,
     confirmedBy: t.confirmedBy,
@@ -557,9 +599,21 @@ function caseFactsOf(row: ClaimCaseRow) {
   });
 }
 
-/** The claim's view of the case's volume, judged by the one volume checklist. */
-function claimVolume(db: Db, row: ClaimCaseRow): ClaimCase['volume'] {
-  return claimVolumeOf(volumeChecklist(volumeFacts(db, row.caseId)), row.printedKinds);
+/**
+ * The claim's view of each case's volume, judged by the one volume checklist, in the order of
+ * `rows`. The facts are read in bulk: a year's pack is a few statements, not a few per case.
+ */
+function claimVolumes(db: Db, rows: readonly ClaimCaseRow[]): ClaimCase['volume'][] {
+  const facts = volumeFactsOfCases(
+    db,
+    rows.map((r) => r.caseId),
+  );
+  return rows.map((row) => {
+    const f = facts.get(row.caseId);
+    // The rows were read in the same transaction: a case cannot vanish in between.
+    if (!f) throw new Error(`volume facts missing for case ${row.caseId}`);
+    return claimVolumeOf(volumeChecklist(f), row.printedKinds);
+  });
 }
 
 function toClaimCase(row: ClaimCaseRow, volume: ClaimCase['volume']): ClaimCase | null {

@@ -3,6 +3,7 @@ import { caseLedgerBench } from './case-ledger-bench.js';
 import { followupsBench } from './followups-bench.js';
 import { statisticsBench } from './statistics-bench.js';
 import { storageBench } from './storage-bench.js';
+import { subsidyBench } from './subsidy-bench.js';
 import type { BenchModule } from './bench-registry.js';
 
 /**
@@ -15,6 +16,7 @@ const BENCHES: BenchModule[] = [
   followupsBench,
   { name: 'agreement-pdf', run: () => runAgreementPdfBench() },
   statisticsBench,
+  subsidyBench,
 ];
 
 function argValue(name: string): string | undefined {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openConnection, type Db } from '../../db/connection.js';
+import { openConnection } from '../../db/connection.js';
 import { ledgerPaths, writeMarker } from '../../db/ledger-files.js';
 import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
@@ -23,8 +23,6 @@ import { idNumber, personName, phone, pick, rand, seedCases, seedRoom } from './
  * migration-005 triggers fill case_outcome), some with a follow-up visit found performed.
  */
 
-const OUTCOME_ACTIONS = ['SETTLE_ORAL', 'SETTLE_ORAL', 'SETTLE_WRITTEN', 'TERMINATE_FAILED'];
-
 function seedLedger(
   dir: string,
   cases: number,
@@ -36,54 +34,12 @@ function seedLedger(
   return (async () => {
     await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
     const mediatorIds = seedRoom(db, ['才让']);
-    seedCases(db, cases, mediatorIds, '2026-03-31');
-    addOutcomes(db, outcomeAt);
+    seedCases(db, cases, mediatorIds, '2026-03-31', outcomeAt);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.exec('ANALYZE');
     db.close();
     const at = new Date().toISOString();
     writeMarker(paths, { format: 1, ledgerCreatedAt: at, lastOpenedAt: at });
-  })();
-}
-
-function addOutcomes(db: Db, outcomeAt: (i: number, accepted: string) => string): void {
-  const ids = db
-    .prepare(
-      `SELECT id, accepted_date FROM case_file
-        WHERE status IN ('SETTLED_WRITTEN', 'SETTLED_ORAL', 'CLOSED', 'ARCHIVED', 'TERMINATED_FAILED')
-        ORDER BY id`,
-    )
-    .all() as { id: number; accepted_date: string }[];
-  const history = db.prepare(
-    `INSERT INTO status_history (case_id, from_state, to_state, action, data_json, at, actor)
-     VALUES (?, 'MEDIATING', ?, ?, ?, ?, '本机用户')`,
-  );
-  const visit = db.prepare(
-    `INSERT INTO followup (case_id, origin, note, due_date, status, visit_date, mode, findings,
-       performance, visitor_id, created_at, updated_at)
-     VALUES (?, 'ORAL', '口头协议回访', ?, 'DONE', ?, 'PHONE', '已履行', ?, 1, ?, ?)`,
-  );
-  db.transaction(() => {
-    ids.forEach((c, i) => {
-      const action = pick(OUTCOME_ACTIONS);
-      const at = outcomeAt(i, c.accepted_date);
-      const day = at.slice(0, 10);
-      const data =
-        action === 'TERMINATE_FAILED'
-          ? { action, terminatedDate: day, reason: '调解不成' }
-          : { action };
-      history.run(
-        c.id,
-        { SETTLE_ORAL: 'SETTLED_ORAL', SETTLE_WRITTEN: 'SETTLED_WRITTEN' }[action] ??
-          'TERMINATED_FAILED',
-        action,
-        JSON.stringify(data),
-        at,
-      );
-      if (action.startsWith('SETTLE') && rand() < 0.6) {
-        visit.run(c.id, day, day, rand() < 0.9 ? 'PERFORMED' : 'PARTLY', at, at);
-      }
-    });
   })();
 }
 

@@ -9,7 +9,9 @@ import type {
   SubsidyClaimPack,
   SubsidyRulesList,
 } from '../../../domain/subsidy/subsidy-views.js';
+import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
 import { settledWithInstalments, type SettledCase } from '../followups/followup-fixtures.js';
+import { intake, person } from './case-fixtures.js';
 
 /**
  * 以案定补 through the API table on a real ledger: the grassland case settled with 30,000 元
@@ -341,5 +343,108 @@ describe('mediator profiles and the claim pack', () => {
       period: '2026-04',
     });
     expect(april.lines).toHaveLength(0);
+  });
+
+  /** A case taken in, accepted on `accepted`, and ended as 调解不成 on `ended`. */
+  async function endedCase(parties: unknown[], accepted: string, ended: string) {
+    const saved = await l().call<SavedCase>(
+      'cases.create',
+      intake({ mediatorIds: [s.m.mediatorId], parties }),
+    );
+    let d = await l().call<CaseDetail>('cases.transition', {
+      caseId: saved.case.id,
+      expectedVersion: saved.case.version,
+      input: { action: 'ACCEPT', acceptedDate: accepted },
+    });
+    d = await l().call<CaseDetail>('cases.transition', {
+      caseId: d.id,
+      expectedVersion: d.version,
+      input: { action: 'START_MEDIATION' },
+    });
+    d = await l().call<CaseDetail>('cases.transition', {
+      caseId: d.id,
+      expectedVersion: d.version,
+      input: {
+        action: 'TERMINATE_FAILED',
+        terminatedDate: ended,
+        advisedRoutes: ['LITIGATION'],
+        note: '双方分歧较大',
+      },
+    });
+    return d;
+  }
+  const panelOf = (id: number) => l().call<CaseSubsidyView>('subsidy.ofCase', { caseId: id });
+  const sameDispute = (v: CaseSubsidyView) => v.claim.reasons.filter((r) => r.includes('同一纠纷'));
+
+  it('flags the same dispute on the case page from the parties alone, 14 parties included', async () => {
+    await activateExample();
+    // The settled case's two parties again (ID number and phone): the later case is the repeat.
+    const again = await endedCase(
+      [
+        person(),
+        person({
+          role: 'RESPONDENT',
+          name: '扎西多杰',
+          gender: 'MALE',
+          ethnicity: '04',
+          phone: { phone: '13900005678' },
+          idDocument: null,
+        }),
+      ],
+      '2026-03-25',
+      '2026-03-28',
+    );
+    expect(sameDispute(await panelOf(again.id))).toEqual([
+      `与${s.m.detail.caseNumber ?? ''}为同一纠纷，只计一次`,
+    ]);
+    expect(sameDispute(await panelOf(caseId()))).toEqual([]);
+    // One party in common is not the same dispute.
+    const other = await endedCase(
+      [
+        person(),
+        person({
+          role: 'RESPONDENT',
+          name: '卓玛',
+          gender: 'FEMALE',
+          ethnicity: '04',
+          phone: { phone: '13900007777' },
+          idDocument: null,
+        }),
+      ],
+      '2026-03-26',
+      '2026-03-28',
+    );
+    expect(sameDispute(await panelOf(other.id))).toEqual([]);
+    // Fourteen herders without ID numbers (found by phone): the whole set must match.
+    const herders = (changed: number | null) =>
+      Array.from({ length: 14 }, (_, i) =>
+        person({
+          role: i === 0 ? 'APPLICANT' : 'RESPONDENT',
+          name: `牧户${String.fromCharCode(0x4e00 + i)}`,
+          phone: { phone: `1390000${String(i === changed ? 9999 : 1000 + i)}` },
+          idDocument: null,
+        }),
+      );
+    const first = await endedCase(herders(null), '2026-03-20', '2026-03-27');
+    const repeat = await endedCase(herders(null), '2026-03-27', '2026-03-29');
+    const differs = await endedCase(herders(13), '2026-03-27', '2026-03-29');
+    expect(sameDispute(await panelOf(first.id))).toEqual([]);
+    expect(sameDispute(await panelOf(repeat.id))).toEqual([
+      `与${first.caseNumber ?? ''}为同一纠纷，只计一次`,
+    ]);
+    expect(sameDispute(await panelOf(differs.id))).toEqual([]);
+    // The claim pack (whole-period check) agrees with the case page.
+    const pack = await l().call<SubsidyClaimPack>('subsidy.claimPack', {
+      mediatorId: s.m.mediatorId,
+      period: '2026-Q1',
+    });
+    const dupOf = (id: number) =>
+      pack.lines.find((x) => x.caseId === id)?.duplicateOf?.caseId ?? null;
+    expect([again.id, other.id, repeat.id, differs.id].map(dupOf)).toEqual([
+      caseId(),
+      null,
+      first.id,
+      null,
+    ]);
   });
 });
