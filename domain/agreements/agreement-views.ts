@@ -194,6 +194,12 @@ export const CASE_DOCUMENT_KINDS = [
   'SESSION_RECORD',
   'INVESTIGATION_RECORD',
   'ORAL_AGREEMENT_REGISTER',
+  // The closing and refusal papers (issue 15).
+  'REFUSAL_NOTICE',
+  'TERMINATION_NOTICE',
+  'MEDIATION_NOTICE',
+  'CLOSING_REPORT',
+  'MAJOR_DISPUTE_REPORT',
 ] as const;
 export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
 export const CASE_DOCUMENT_LABELS: Readonly<Record<CaseDocumentKind, string>> = {
@@ -203,6 +209,11 @@ export const CASE_DOCUMENT_LABELS: Readonly<Record<CaseDocumentKind, string>> = 
   SESSION_RECORD: '人民调解记录',
   INVESTIGATION_RECORD: '人民调解调查记录',
   ORAL_AGREEMENT_REGISTER: '人民调解口头协议登记表',
+  REFUSAL_NOTICE: '不予受理通知书',
+  TERMINATION_NOTICE: '终止调解告知书',
+  MEDIATION_NOTICE: '调解通知书',
+  CLOSING_REPORT: '人民调解结案报告',
+  MAJOR_DISPUTE_REPORT: '重大纠纷信息报告',
 };
 
 export interface RenderedDocument extends PdfFile {

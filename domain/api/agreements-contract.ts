@@ -20,6 +20,7 @@ import {
   type ScanFile,
   type VerifyReport,
 } from '../agreements/agreement-views';
+import { closingPaperDetailsSchema } from '../documents/closing-paper-inputs';
 import type { PrintedDocument } from '../documents/printed-documents';
 import { booleanField, expectedVersionField, rowIdField } from '../cases/input-fields';
 import { multiLine } from '../text-input';
@@ -139,6 +140,8 @@ export const agreementsContract = {
         .nullish()
         .transform((v) => v ?? null),
       allowMissingGlyphs,
+      /** MEDIATION_NOTICE and MAJOR_DISPUTE_REPORT: what the mediator typed for this print. */
+      details: closingPaperDetailsSchema.nullish().transform((v) => v ?? null),
     }),
   ),
   /** Every printed version of every document of the case (print register), with print events. */

@@ -82,6 +82,36 @@ export const DOCUMENT_FIELDS = {
   'volume.remarks': '备注',
   'volume.pageCount': '本卷页数（汉字或数字）',
   'volume.documentCount': '卷内文书份数',
+  // 不予受理通知书、终止调解告知书、调解通知书、结案报告、重大纠纷信息报告 (issue 15, §4.11)
+  'paper.addressees': '受文当事人，以“、”分隔',
+  'paper.respondents': '对方当事人，以“、”分隔',
+  'paper.persons': '涉及人数（如“14人”）',
+  'paper.duration': '持续时间（如“9天（自登记之日起）”）',
+  'case.reference': '案号（未编号时为纠纷名称）',
+  'case.partyNames': '全部当事人，以“、”分隔',
+  'case.source': '案件来源',
+  'case.summary': '纠纷简要情况',
+  'case.title': '纠纷名称',
+  'dispute.type': '纠纷类型（有细类时为细类）',
+  'accepted.date': '受理日期（已格式化）',
+  'intake.date': '登记日期（已格式化）',
+  'closed.date': '结案日期（已格式化）',
+  'mediator.names': '承办人民调解员，以“、”分隔',
+  'party.names': '当事人姓名，以“、”分隔',
+  'refusal.reason': '不予受理的理由',
+  'refusal.route': '建议的其他解决途径',
+  'termination.cause': '终止原因（调解不成或拒绝调解）',
+  'termination.date': '终止日期（已格式化）',
+  'termination.routes': '告知的解决途径，以“、”分隔',
+  'termination.note': '终止说明',
+  'notice.bring': '需携带的材料',
+  'process.text': '调解经过（调查、调解次数）',
+  'outcome.text': '调解结果',
+  'performance.text': '履行情况',
+  'risk.level': '风险等级',
+  'police.text': '公安到场情况',
+  'measures.text': '已采取的措施',
+  'next.text': '下一步工作',
 } as const satisfies Record<string, string>;
 
 export type DocumentFieldPath = keyof typeof DOCUMENT_FIELDS;
@@ -104,6 +134,7 @@ const PARTY_FIELDS = {
   'party.language': '使用语言（不使用汉语时，如“藏语（需要翻译）”）',
   'party.serviceAddress': '送达地址（没有电话的当事人）',
   'party.extraLines': '使用语言、送达地址两行（各以换行开头，不适用时为空）',
+  'party.line': '一行：身份、姓名、住址、联系电话（结案报告）',
 } as const;
 
 export const DOCUMENT_LISTS = {
@@ -175,6 +206,11 @@ export const DOCUMENT_LISTS = {
       'obligee.deadline': '期限（含各期日期和金额）',
       'obligee.method': '支付方式',
     },
+  },
+  recipients: {
+    label: '签收人',
+    item: 'recipient',
+    fields: { 'recipient.name': '签收人姓名' },
   },
   mediators: {
     label: '人民调解员',

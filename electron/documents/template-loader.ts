@@ -54,6 +54,11 @@ export const DOCUMENT_TEMPLATE_FILES = {
   VOLUME_COVER: 'volume-cover.v1.json',
   VOLUME_INDEX: 'volume-index.v1.json',
   VOLUME_BACK_COVER: 'volume-back-cover.v1.json',
+  REFUSAL_NOTICE: 'refusal-notice.v1.json',
+  TERMINATION_NOTICE: 'termination-notice.v1.json',
+  MEDIATION_NOTICE: 'mediation-notice.v1.json',
+  CLOSING_REPORT: 'closing-report.v1.json',
+  MAJOR_DISPUTE_REPORT: 'major-dispute-report.v1.json',
 } as const;
 
 export type DocumentTemplateKind = keyof typeof DOCUMENT_TEMPLATE_FILES;

@@ -62,8 +62,8 @@ export function agreementHandlers(a: AgreementServices): AgreementHandlers {
     'agreements.getHolidayCalendar': () => a.files.holidayCalendar(),
     'agreements.saveHolidayCalendar': ({ holidays, makeUpWorkdays, expectedVersion }) =>
       a.files.saveHolidayCalendar({ holidays, makeUpWorkdays }, expectedVersion),
-    'documents.render': ({ caseId, kind, recordId, allowMissingGlyphs }) =>
-      a.documents.render(caseId, kind, recordId, allowMissingGlyphs),
+    'documents.render': ({ caseId, kind, recordId, allowMissingGlyphs, details }) =>
+      a.documents.render(caseId, kind, recordId, allowMissingGlyphs, details),
     'documents.listPrinted': ({ caseId }) => a.register.listForCase(caseId),
     'documents.printed': ({ printedDocumentId }) => {
       const stored = a.register.getStored(printedDocumentId);

@@ -9,6 +9,7 @@ import {
 import { ApiError } from '../../domain/api/errors.js';
 import { recordKeyOf } from '../../domain/documents/printed-documents.js';
 import type { CaseDetail } from '../../domain/cases/case-views.js';
+import type { ClosingPaperDetails } from '../../domain/documents/closing-paper-inputs.js';
 import type { NamedParticipant } from '../../domain/cases/record-inputs.js';
 import * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
 import * as languages from '../../domain/taxonomy/languages.js';
@@ -38,6 +39,7 @@ import {
   type LedgerParty,
 } from './document-ledger-data.js';
 import type { LedgerSession } from './ledger-session.js';
+import { closingPaperData } from './closing-papers-service.js';
 import { registerAgreementPdf } from './print-register-agreements.js';
 import type { PrintRegisterService } from './print-register-service.js';
 
@@ -75,6 +77,7 @@ export class DocumentRenderService {
     kind: CaseDocumentKind,
     recordId: number | null,
     allowMissingGlyphs: boolean,
+    details: ClosingPaperDetails | null = null,
   ): Promise<RenderedDocument> {
     const db = this.ledger.db();
     const now = this.ledger.now();
@@ -87,6 +90,7 @@ export class DocumentRenderService {
       kind,
       recordId,
       chinaToday(now),
+      details,
     );
     return renderFrozen(this.engine, this.register, {
       caseId,
@@ -123,6 +127,7 @@ export class DocumentRenderService {
     kind: Exclude<CaseDocumentKind, 'ORAL_AGREEMENT_REGISTER'>,
     recordId: number | null,
     today: string,
+    details: ClosingPaperDetails | null = null,
   ): { template: DocumentTemplateKind; data: DocumentData; name: string; recordKey: string } {
     const head = letterhead(db);
     const parties = [...casePartiesById(db, c.id).values()];
@@ -268,6 +273,14 @@ export class DocumentRenderService {
           '',
           recordKeyOf('investigation', r.id),
         );
+      }
+      case 'REFUSAL_NOTICE':
+      case 'TERMINATION_NOTICE':
+      case 'MEDIATION_NOTICE':
+      case 'CLOSING_REPORT':
+      case 'MAJOR_DISPUTE_REPORT': {
+        const paper = closingPaperData(db, c, kind, today, details, head);
+        return wrap(paper.template, paper.build, paper.suffix, paper.recordKey);
       }
       default: {
         const unreachable: never = kind;

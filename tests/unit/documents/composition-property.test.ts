@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildAcceptanceRegisterDocumentData } from '../../../electron/documents/acceptance-register-data.js';
@@ -11,7 +12,19 @@ import { CONTENT_ROLES } from '../../../electron/documents/layout-boxes.js';
 import { buildOralAgreementDocumentData } from '../../../electron/documents/oral-agreement-data.js';
 import { layoutDocument, renderDocument } from '../../../electron/documents/render-document.js';
 import { buildSessionRecordDocumentData } from '../../../electron/documents/session-record-data.js';
-import type { DocumentTemplate } from '../../../electron/documents/template-loader.js';
+import {
+  DOCUMENT_TEMPLATE_FILES,
+  loadTemplateFile,
+  type DocumentTemplate,
+  type DocumentTemplateKind,
+} from '../../../electron/documents/template-loader.js';
+import {
+  buildClosingReportData,
+  buildMajorDisputeReportData,
+  buildMediationNoticeData,
+  buildRefusalNoticeData,
+  buildTerminationNoticeData,
+} from '../../../electron/documents/closing-papers-data.js';
 import {
   FIXED_DATE,
   fonts,
@@ -345,4 +358,113 @@ describe('composition rules on rendered pages (property)', () => {
       { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
     );
   }, 900_000);
+
+  it('closing and refusal papers (issue 15)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          'REFUSAL_NOTICE',
+          'TERMINATION_NOTICE',
+          'MEDIATION_NOTICE',
+          'CLOSING_REPORT',
+          'MAJOR_DISPUTE_REPORT',
+        ),
+        fc.integer({ min: 1, max: 30 }),
+        lengthArb(20_000),
+        async (kind, count, length) => {
+          const names = Array.from({ length: Math.max(count, 2) }, (_, i) => party(i).name);
+          const common = {
+            committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+            caseReference: '（2026）河西调字第015号',
+            disputeType: '草场纠纷',
+            noticeDate: '2026-12-28',
+            dateStyle: 'ARABIC' as const,
+          };
+          const long = (max: number) => textOf(Math.min(length, max)) || '略';
+          let data: DocumentData;
+          switch (kind) {
+            case 'REFUSAL_NOTICE':
+              data = buildRefusalNoticeData({
+                ...common,
+                applicantNames: names.slice(0, Math.ceil(names.length / 2)),
+                respondentNames: names.slice(Math.ceil(names.length / 2)),
+                applicationDate: '2026-12-20',
+                reason: long(2_000),
+                advisedRoute: '通过诉讼途径解决（向格尔木市人民法院起诉）',
+              });
+              break;
+            case 'TERMINATION_NOTICE':
+              data = buildTerminationNoticeData({
+                ...common,
+                partyNames: names,
+                acceptedDate: '2026-12-01',
+                terminatedDate: '2026-12-28',
+                cause: count % 2 === 0 ? 'FAILED' : 'REFUSED',
+                routes: ['诉讼', '仲裁', '行政处理'].slice(0, 1 + (count % 3)),
+                note: length % 3 === 0 ? null : long(2_000),
+              });
+              break;
+            case 'MEDIATION_NOTICE':
+              data = buildMediationNoticeData({
+                ...common,
+                partyName: names[count % names.length] ?? '王芳',
+                partyNames: names,
+                acceptedDate: '2026-12-01',
+                sessionAt: '2026-12-28T09:30',
+                place: long(100),
+                bring: long(1_000),
+                mediatorNames: names.slice(0, 3),
+              });
+              break;
+            case 'CLOSING_REPORT':
+              data = buildClosingReportData({
+                ...common,
+                volumeNumber: length % 2 === 0 ? null : '2026-015',
+                mediatorNames: names.slice(0, 2),
+                acceptedDate: '2026-12-01',
+                closedDate: '2026-12-28',
+                source: '当事人申请',
+                persons: names.length,
+                parties: names.map((name, i) => ({
+                  name,
+                  role: i === 0 ? '申请人' : '被申请人',
+                  address: long(200),
+                  phone: '13909791234',
+                })),
+                summary: long(5_000),
+                sessions: count,
+                investigations: count % 4,
+                outcome: '调解成功，达成书面人民调解协议。',
+                performance: long(500),
+              });
+              break;
+            default:
+              data = buildMajorDisputeReportData({
+                ...common,
+                title: long(200),
+                riskLevel: '重大',
+                persons: names.length,
+                intakeDate: '2026-12-01',
+                partyNames: names,
+                summary: long(5_000),
+                mediatorNames: names.slice(0, 2),
+                policeAttended: count % 2 === 0,
+                police: long(1_000),
+                measures: long(2_000),
+                nextSteps: long(2_000),
+              });
+          }
+          const template = closingTemplate(kind);
+          checkPages(template, data, await render(template, data), ['2026年12月28日']);
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
+    );
+  }, 900_000);
 });
+
+function closingTemplate(kind: DocumentTemplateKind): DocumentTemplate {
+  return loadTemplateFile(
+    path.resolve(import.meta.dirname, '../../../templates', DOCUMENT_TEMPLATE_FILES[kind]),
+  );
+}

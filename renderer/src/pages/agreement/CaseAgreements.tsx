@@ -2,7 +2,7 @@ import { DownOutlined } from '@ant-design/icons';
 import { App, Button, Card, Dropdown, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Agreement } from '../../../../domain/agreements/agreement-views';
+import type { Agreement, CaseDocumentKind } from '../../../../domain/agreements/agreement-views';
 import type { CaseDetail, Mediator } from '../../../../domain/cases/case-views';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
@@ -10,14 +10,51 @@ import { formatDateTime } from '../../forms/date-field';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { AgreementStatusTag } from './AgreementStatusTag';
+import { ClosingPaperDetailsModal } from './ClosingPaperDetailsModal';
 import { DocumentPreviewModal, type DocumentRequest } from './DocumentPreviewModal';
 import { OralRegisterModal } from './OralRegisterModal';
 
 const t = uiText.agreement.caseCard;
 const d = uiText.agreement.documents;
 
+const ENDED = new Set<CaseDetail['status']>([
+  'SETTLED_WRITTEN',
+  'SETTLED_ORAL',
+  'PERFORMING',
+  'FOLLOW_UP',
+  'TERMINATED_FAILED',
+  'TERMINATED_REFUSED',
+  'REFERRED',
+  'CLOSED',
+  'ARCHIVED',
+]);
+
+/** The closing and refusal papers the case's state calls for (the main process checks again). */
+function closingPaperRequests(detail: CaseDetail): DocumentRequest[] {
+  const s = detail.status;
+  const terminated = detail.timeline.some(
+    (h) => h.action === 'TERMINATE_FAILED' || h.action === 'TERMINATE_REFUSED',
+  );
+  const paper = (kind: CaseDocumentKind) => ({ kind, recordId: null, title: d[kind] as string });
+  return [
+    ...(s === 'REJECTED' ? [paper('REFUSAL_NOTICE')] : []),
+    ...(['ACCEPTED', 'INVESTIGATING', 'MEDIATING'].includes(s) ? [paper('MEDIATION_NOTICE')] : []),
+    ...(terminated && s !== 'ARCHIVED' ? [paper('TERMINATION_NOTICE')] : []),
+    ...(ENDED.has(s) ? [paper('CLOSING_REPORT')] : []),
+    ...((detail.riskLevel === 'HIGH' || detail.riskLevel === 'CRITICAL') &&
+    s !== 'REJECTED' &&
+    s !== 'ARCHIVED'
+      ? [paper('MAJOR_DISPUTE_REPORT')]
+      : []),
+  ];
+}
+
+/** Papers that need the mediator's input before they can be rendered. */
+const NEEDS_DETAILS = new Set<CaseDocumentKind>(['MEDIATION_NOTICE', 'MAJOR_DISPUTE_REPORT']);
+
 function documentRequests(detail: CaseDetail, agreements: readonly Agreement[]): DocumentRequest[] {
   return [
+    ...closingPaperRequests(detail),
     { kind: 'ACCEPTANCE_REGISTER', recordId: null, title: d.ACCEPTANCE_REGISTER },
     { kind: 'RIGHTS_NOTICE', recordId: null, title: d.RIGHTS_NOTICE },
     { kind: 'APPLICATION', recordId: null, title: d.APPLICATION },
@@ -69,6 +106,7 @@ export function CaseAgreements({
   const [creating, setCreating] = useState(false);
   const [oral, setOral] = useState(false);
   const [document, setDocument] = useState<DocumentRequest | null>(null);
+  const [asking, setAsking] = useState<'MEDIATION_NOTICE' | 'MAJOR_DISPUTE_REPORT' | null>(null);
   const mediating = detail.status === 'MEDIATING';
   const byId = new Map(agreements.map((a) => [a.id, a]));
   const requests = documentRequests(detail, agreements);
@@ -104,7 +142,14 @@ export function CaseAgreements({
           <Dropdown
             menu={{
               items: requests.map((r, i) => ({ key: String(i), label: r.title })),
-              onClick: ({ key }) => setDocument(requests[Number(key)] ?? null),
+              onClick: ({ key }) => {
+                const r = requests[Number(key)] ?? null;
+                if (r && 'kind' in r && NEEDS_DETAILS.has(r.kind)) {
+                  setAsking(r.kind as 'MEDIATION_NOTICE' | 'MAJOR_DISPUTE_REPORT');
+                } else {
+                  setDocument(r);
+                }
+              },
             }}
           >
             <Button data-testid="print-documents">
@@ -172,6 +217,22 @@ export function CaseAgreements({
             message.success(uiText.agreement.oral.saved);
             void reload();
             onCaseChanged();
+          }}
+        />
+      ) : null}
+      {asking ? (
+        <ClosingPaperDetailsModal
+          detail={detail}
+          kind={asking}
+          onClose={() => setAsking(null)}
+          onDone={(details) => {
+            setAsking(null);
+            setDocument({
+              kind: asking,
+              recordId: null,
+              title: d[asking].replace('…', ''),
+              details,
+            });
           }}
         />
       ) : null}

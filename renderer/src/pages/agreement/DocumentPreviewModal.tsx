@@ -4,6 +4,7 @@ import type {
   CaseDocumentKind,
   RenderedDocument,
 } from '../../../../domain/agreements/agreement-views';
+import type { ClosingPaperDetails } from '../../../../domain/documents/closing-paper-inputs';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { chinaDateTime, formatDateTime } from '../../forms/date-field';
@@ -18,7 +19,13 @@ const r = uiText.printRegister;
 
 /** A document of the case to print now, or a version already in the print register. */
 export type DocumentRequest =
-  | { readonly kind: CaseDocumentKind; readonly recordId: number | null; readonly title: string }
+  | {
+      readonly kind: CaseDocumentKind;
+      readonly recordId: number | null;
+      readonly title: string;
+      /** 调解通知书 / 重大纠纷信息报告: what the mediator typed for this print. */
+      readonly details?: ClosingPaperDetails;
+    }
   | { readonly printedDocumentId: number; readonly title: string }
   /** 回访记录 of a recorded visit, 司法确认申请书 of a signed agreement, the whole volume. */
   | { readonly followUpId: number; readonly title: string }
@@ -51,6 +58,7 @@ function loadDocument(
     kind: request.kind,
     recordId: request.recordId,
     allowMissingGlyphs,
+    details: request.details ?? null,
   });
 }
 
