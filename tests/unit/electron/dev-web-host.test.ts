@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHost } from '../../../electron/dev-web/host';
+import { coreWorkerBundle } from '../support/core-worker-bundle';
 import { tempDir } from '../support/temp-dir';
 
 interface Reply {
@@ -51,6 +52,7 @@ async function host() {
     port: 0,
     rendererRoot,
     appVersion: 'test',
+    workerPath: await coreWorkerBundle(),
   });
   closeHost = h.close;
   const url = new URL(h.url);
