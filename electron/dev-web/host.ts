@@ -225,7 +225,15 @@ export async function startHost(
       res.end(html);
       return;
     }
-    res.writeHead(200, headers);
+    // Vite names every asset by its content hash: the browser may keep it for good, so the
+    // pdf.js worker (1.3 MB) and the screens' chunks are fetched once, not on every preview.
+    const immutable = path
+      .relative(options.rendererRoot, resolved.filePath)
+      .startsWith(`assets${path.sep}`);
+    res.writeHead(
+      200,
+      immutable ? { ...headers, 'Cache-Control': 'public, max-age=31536000, immutable' } : headers,
+    );
     res.end(content);
   }
 
