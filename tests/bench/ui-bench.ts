@@ -120,7 +120,8 @@ export function fifteenPartyDraft(today: string, run: number): string {
     kind: 'NATURAL',
     role: i < 8 ? 'APPLICANT' : 'RESPONDENT',
     name: `测试${'甲乙丙丁戊己庚辛壬癸子丑寅卯辰'[i] ?? '甲'}${run}`,
-    gender: i % 2 === 0 ? 'MALE' : 'FEMALE',
+    // The ID number's 17th digit says the gender: odd for a man.
+    gender: (run * 15 + i) % 2 === 1 ? 'MALE' : 'FEMALE',
     genderConfirmed: true,
     ethnicity: '01',
     birthDate: null,
@@ -268,9 +269,18 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     }
     steps.intake = print('15-party intake: save → case page', intake);
 
-    // Document preview → first page drawn (pdf.js), on the case just saved.
+    // Document preview → first page drawn (pdf.js): the 受理登记表 of the case just saved,
+    // accepted first (a registration form is printed only for an accepted case).
     const preview: Step[] = [];
-    await page.goto(caseUrl);
+    const caseId = Number(/\/cases\/(\d+)/.exec(caseUrl)?.[1]);
+    const detail = (await invoke(page, 'cases.get', { caseId })) as { version: number };
+    await invoke(page, 'cases.transition', {
+      caseId,
+      expectedVersion: detail.version,
+      input: { action: 'ACCEPT', acceptedDate: today },
+    });
+    await page.reload();
+    await page.getByTestId('case-title').waitFor();
     for (let i = 0; i < 4; i += 1) {
       await page.getByTestId('print-documents').hover();
       const item = page.locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item');
