@@ -4,6 +4,7 @@ import { followupsBench } from './followups-bench.js';
 import { statisticsBench } from './statistics-bench.js';
 import { storageBench } from './storage-bench.js';
 import { subsidyBench } from './subsidy-bench.js';
+import { uiBench } from './ui-bench.js';
 import type { BenchModule } from './bench-registry.js';
 
 /**
@@ -17,6 +18,8 @@ const BENCHES: BenchModule[] = [
   { name: 'agreement-pdf', run: () => runAgreementPdfBench() },
   statisticsBench,
   subsidyBench,
+  // Last: it needs the built renderer and Chromium (skipped without it), and takes longest.
+  uiBench,
 ];
 
 function argValue(name: string): string | undefined {

@@ -10,7 +10,6 @@ import {
 import { recordIssuedNumber } from '../../db/cases/case-numbering.js';
 import { saveMediator } from '../../db/cases/mediator-queries.js';
 import { saveRoomSettings } from '../../db/room-settings-queries.js';
-import { statement } from '../../db/statement-cache.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import type { PartyValues } from '../../domain/cases/party-input.js';
 import type { CaseState } from '../../domain/case-lifecycle.js';
@@ -169,10 +168,9 @@ export function seedCases(
   count: number,
   mediatorIds: readonly number[],
   today: string,
-  /** The outcome instant of the n-th finished case (from its acceptance date); none if absent. */
-  outcomeAt?: (n: number, accepted: string) => string,
+  /** Called once a case's records are in and before it is archived (archived cases are read-only). */
+  afterRecords?: (caseId: number, status: CaseState, acceptedDate: string) => void,
 ): void {
-  let finished = 0;
   const now = new Date().toISOString();
   const end = Date.parse(`${today}T00:00:00Z`);
   const start = end - 3 * 365 * DAY;
@@ -284,10 +282,7 @@ export function seedCases(
             now,
           );
         }
-        if (outcomeAt && HAS_OUTCOME.has(status)) {
-          recordOutcome(db, id, outcomeAt(finished, isoDay(acceptedMs)));
-          finished += 1;
-        }
+        afterRecords?.(id, status, isoDay(acceptedMs));
         if (status === 'ARCHIVED') setCaseState(db, id, 'ARCHIVED', {});
       }
       refreshCaseSearch(db, id);
@@ -333,47 +328,4 @@ export function seedRoom(db: Db, mediatorNames: readonly string[]): number[] {
     if (!r.ok) throw new Error('mediator');
     return r.mediator.id;
   });
-}
-
-const OUTCOME_ACTIONS = ['SETTLE_ORAL', 'SETTLE_ORAL', 'SETTLE_WRITTEN', 'TERMINATE_FAILED'];
-const HAS_OUTCOME = new Set<CaseState>([
-  'SETTLED_WRITTEN',
-  'SETTLED_ORAL',
-  'CLOSED',
-  'ARCHIVED',
-  'TERMINATED_FAILED',
-]);
-
-/**
- * An outcome the way the app records it: a status_history row (the migration-005 triggers fill
- * case_outcome), a settled case sometimes with a follow-up visit found performed. Runs before
- * the case is archived, since an archived case is read-only (migration 014).
- */
-function recordOutcome(db: Db, caseId: number, at: string): void {
-  const action = pick(OUTCOME_ACTIONS);
-  const day = at.slice(0, 10);
-  const data =
-    action === 'TERMINATE_FAILED'
-      ? { action, terminatedDate: day, reason: '调解不成' }
-      : { action };
-  statement(
-    db,
-    `INSERT INTO status_history (case_id, from_state, to_state, action, data_json, at, actor)
-     VALUES (?, 'MEDIATING', ?, ?, ?, ?, '本机用户')`,
-  ).run(
-    caseId,
-    { SETTLE_ORAL: 'SETTLED_ORAL', SETTLE_WRITTEN: 'SETTLED_WRITTEN' }[action] ??
-      'TERMINATED_FAILED',
-    action,
-    JSON.stringify(data),
-    at,
-  );
-  if (action.startsWith('SETTLE') && rand() < 0.6) {
-    statement(
-      db,
-      `INSERT INTO followup (case_id, origin, note, due_date, status, visit_date, mode, findings,
-         performance, visitor_id, created_at, updated_at)
-       VALUES (?, 'ORAL', '口头协议回访', ?, 'DONE', ?, 'PHONE', '已履行', ?, 1, ?, ?)`,
-    ).run(caseId, day, day, rand() < 0.9 ? 'PERFORMED' : 'PARTLY', at, at);
-  }
 }

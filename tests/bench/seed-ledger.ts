@@ -7,6 +7,7 @@ import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import { timeMs } from './bench-registry.js';
 import { seedCases, seedRoom } from './seed-cases.js';
+import { outcomeRecorder } from './statistics-bench.js';
 
 export interface SeededLedger {
   readonly dir: string;
@@ -36,7 +37,13 @@ export async function seedBenchLedger(
   await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
   const mediatorIds = seedRoom(db, more.mediatorNames ?? ['才让', '巴特尔', '王建国', '李明']);
   const seedMs = timeMs(() => {
-    seedCases(db, cases, mediatorIds, today, more.outcomeAt);
+    seedCases(
+      db,
+      cases,
+      mediatorIds,
+      today,
+      more.outcomeAt ? outcomeRecorder(db, more.outcomeAt) : undefined,
+    );
     extra(db, mediatorIds);
   });
   db.pragma('wal_checkpoint(TRUNCATE)');
