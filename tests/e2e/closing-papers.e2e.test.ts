@@ -25,7 +25,10 @@ function herders() {
 
 async function openPaper(desk: Desk, name: string) {
   const { page } = desk;
-  // The menu opens on hover; the page may still be settling, so move onto the item first.
+  // The menu opens on hover; the panels below load on their own and move the page, so wait
+  // for the last of them before moving onto the item.
+  await page.getByTestId('case-subsidy-panel').waitFor();
+  await page.getByText(/打印存档（\d+）/).waitFor();
   await page.getByTestId('print-documents').scrollIntoViewIfNeeded();
   await page.getByTestId('print-documents').hover();
   const item = page.getByRole('menuitem', { name });
