@@ -31,7 +31,7 @@ export function caseMediatorIds(db: Db, caseId: number): number[] {
   return (
     statement(
       db,
-      'SELECT mediator_id FROM case_mediator WHERE case_id = ? ORDER BY mediator_id',
+      'SELECT mediator_id FROM case_mediator WHERE case_id = ? ORDER BY position, mediator_id',
     ).all(caseId) as { mediator_id: number }[]
   ).map((r) => r.mediator_id);
 }

@@ -66,8 +66,12 @@ export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso
 
 export function setCaseMediators(db: Db, caseId: number, mediatorIds: readonly number[]): void {
   statement(db, 'DELETE FROM case_mediator WHERE case_id = ?').run(caseId);
-  const insert = statement(db, 'INSERT INTO case_mediator (case_id, mediator_id) VALUES (?, ?)');
-  for (const id of mediatorIds) insert.run(caseId, id);
+  // The position keeps the order the mediators were named in: the first is the lead (承办).
+  const insert = statement(
+    db,
+    'INSERT INTO case_mediator (case_id, mediator_id, position) VALUES (?, ?, ?)',
+  );
+  mediatorIds.forEach((id, position) => insert.run(caseId, id, position));
 }
 
 /** Bumps the case version if it still is `expectedVersion`; false means someone saved first. */

@@ -1,5 +1,9 @@
 import type { Mediator } from '../../domain/cases/case-views.js';
 import type { MediatorValues } from '../../domain/cases/ledger-inputs.js';
+import {
+  EMPTY_MEDIATOR_PROFILE,
+  type MediatorProfile,
+} from '../../domain/cases/mediator-profile.js';
 import type { Db } from '../connection.js';
 
 interface MediatorRow {
@@ -8,6 +12,11 @@ interface MediatorRow {
   is_people_mediator: number;
   languages_json: string;
   active: number;
+  grade: MediatorProfile['grade'];
+  filing_number: string | null;
+  filing_status: MediatorProfile['filingStatus'];
+  employment: MediatorProfile['employment'];
+  profile_json: string;
   version: number;
   created_at: string;
   updated_at: string;
@@ -22,7 +31,27 @@ const fromRow = (r: MediatorRow): Mediator => ({
   isPeopleMediator: r.is_people_mediator === 1,
   languages: JSON.parse(r.languages_json) as Mediator['languages'],
   active: r.active === 1,
+  profile: {
+    ...EMPTY_MEDIATOR_PROFILE,
+    ...(JSON.parse(r.profile_json) as Partial<MediatorProfile>),
+    grade: r.grade,
+    filingNumber: r.filing_number,
+    filingStatus: r.filing_status,
+    employment: r.employment,
+  },
 });
+
+/** The profile columns; the personal lines and trainings travel as one JSON value. */
+function profileParams(p: MediatorProfile) {
+  const { grade, filingNumber, filingStatus, employment, ...rest } = p;
+  return {
+    grade,
+    filingNumber,
+    filingStatus,
+    employment,
+    profileJson: JSON.stringify(rest),
+  };
+}
 
 export function listMediators(db: Db, includeInactive: boolean): Mediator[] {
   return (
@@ -75,6 +104,13 @@ export function saveMediator(db: Db, v: MediatorValues, nowIso: string): Mediato
       return { ok: false, reason: exists ? 'CONFLICT' : 'NOT_FOUND' };
     }
     id = v.id;
+  }
+  if (v.profile !== undefined) {
+    db.prepare(
+      `UPDATE mediator SET grade = @grade, filing_number = @filingNumber,
+         filing_status = @filingStatus, employment = @employment, profile_json = @profileJson
+       WHERE id = @id`,
+    ).run({ ...profileParams(v.profile), id });
   }
   const row = db.prepare('SELECT * FROM mediator WHERE id = ?').get(id) as MediatorRow;
   return { ok: true, mediator: fromRow(row) };

@@ -11,6 +11,8 @@ export interface MergeResult {
   readonly added: number;
   readonly replaced: number;
   readonly kept: number;
+  /** Of `replaced`: cases the room flagged as 更正 of an earlier report. */
+  readonly corrected: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export function mergePackage(
       const seen = db
         .prepare('SELECT 1 FROM county_import WHERE package_sha256 = ?')
         .get(pkg.sha256);
-      if (seen) return { alreadyImported: true, added: 0, replaced: 0, kept: 0 };
+      if (seen) return { alreadyImported: true, added: 0, replaced: 0, kept: 0, corrected: 0 };
       const room = pkg.manifest.room;
       db.prepare(
         `INSERT INTO room (room_key, committee_name, room_name, organisation_type, division_code)
@@ -69,6 +71,7 @@ export function mergePackage(
       let added = 0;
       let replaced = 0;
       let kept = 0;
+      let corrected = 0;
       for (const c of pkg.cases) {
         const old = existing.get(room.roomKey, c.caseKey) as { version: number } | undefined;
         if (old && old.version >= c.version) {
@@ -77,6 +80,7 @@ export function mergePackage(
         }
         if (old) replaced += 1;
         else added += 1;
+        if (old && c.correction) corrected += 1;
         upsert.run(
           room.roomKey,
           c.caseKey,
@@ -134,7 +138,31 @@ export function mergePackage(
         kept,
         importedAt,
       );
-      return { alreadyImported: false, added, replaced, kept };
+      return { alreadyImported: false, added, replaced, kept, corrected };
     })
     .immediate();
+}
+
+/** One imported package as the county database recorded it. */
+export interface CountyImportRow {
+  readonly fileName: string;
+  readonly committeeName: string;
+  readonly period: string;
+  readonly kind: string;
+  readonly added: number;
+  readonly replaced: number;
+  readonly kept: number;
+  readonly importedAt: string;
+}
+
+export function listCountyImports(db: Db, limit = 500): CountyImportRow[] {
+  return db
+    .prepare(
+      `SELECT i.file_name AS fileName, r.committee_name AS committeeName, i.period, i.kind,
+              i.cases_added AS added, i.cases_replaced AS replaced, i.cases_kept AS kept,
+              i.imported_at AS importedAt
+         FROM county_import AS i JOIN room AS r ON r.room_key = i.room_key
+        ORDER BY i.id DESC LIMIT ?`,
+    )
+    .all(limit) as CountyImportRow[];
 }

@@ -11,18 +11,26 @@ const DEFAULT_SETTINGS: FollowUpSettings = {
   afterDueDays: 7,
   afterAgreementDays: 15,
   notifyHour: 9,
+  notifyEnabled: true,
   version: 0,
 };
 
 export function getFollowUpSettings(db: Db): FollowUpSettings {
   const r = statement(db, 'SELECT * FROM followup_settings WHERE id = 1').get() as
-    | { after_due_days: number; after_agreement_days: number; notify_hour: number; version: number }
+    | {
+        after_due_days: number;
+        after_agreement_days: number;
+        notify_hour: number;
+        notify_enabled: number;
+        version: number;
+      }
     | undefined;
   if (!r) return DEFAULT_SETTINGS;
   return {
     afterDueDays: r.after_due_days,
     afterAgreementDays: r.after_agreement_days,
     notifyHour: r.notify_hour,
+    notifyEnabled: r.notify_enabled === 1,
     version: r.version,
   };
 }
@@ -38,18 +46,25 @@ export function saveFollowUpSettings(
     const r = db
       .prepare(
         `INSERT INTO followup_settings (id, after_due_days, after_agreement_days, notify_hour,
-           version, created_at, updated_at) VALUES (1, ?, ?, ?, 1, ?, ?)
+           notify_enabled, version, created_at, updated_at) VALUES (1, ?, ?, ?, ?, 1, ?, ?)
          ON CONFLICT (id) DO NOTHING`,
       )
-      .run(v.afterDueDays, v.afterAgreementDays, v.notifyHour, now, now);
+      .run(v.afterDueDays, v.afterAgreementDays, v.notifyHour, v.notifyEnabled ? 1 : 0, now, now);
     return r.changes === 1;
   }
   const r = db
     .prepare(
       `UPDATE followup_settings SET after_due_days = ?, after_agreement_days = ?, notify_hour = ?,
-         version = version + 1, updated_at = ? WHERE id = 1 AND version = ?`,
+         notify_enabled = ?, version = version + 1, updated_at = ? WHERE id = 1 AND version = ?`,
     )
-    .run(v.afterDueDays, v.afterAgreementDays, v.notifyHour, now, expectedVersion);
+    .run(
+      v.afterDueDays,
+      v.afterAgreementDays,
+      v.notifyHour,
+      v.notifyEnabled ? 1 : 0,
+      now,
+      expectedVersion,
+    );
   return r.changes === 1;
 }
 

@@ -9,6 +9,9 @@ import { migration008 } from './008-change-history.js';
 import { migration009 } from './009-ledger-identity.js';
 import { migration010 } from './010-record-grace.js';
 import { migration011 } from './011-form-drafts.js';
+import { migration012 } from './012-subsidy-claims.js';
+import { migration013 } from './013-reported-cases.js';
+import { migration014 } from './014-case-volume.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -24,6 +27,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
+  migration013,
+  migration014,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,7 @@
 import type { Db } from '../connection.js';
-import { PERFORMED } from './statistics-query.js';
+import { statement } from '../statement-cache.js';
+import { CASE_VERSION } from './case-version.js';
+import { CONFIRMED, PERFORMED } from './statistics-query.js';
 
 export interface PackageCaseRow {
   id: number;
@@ -18,7 +20,12 @@ export interface PackageCaseRow {
   persons: number | null;
   amount_fen: number | null;
   performed: number;
+  confirmed: number;
   prevention_flags_json: string;
+  /** 1 when the case is in the period (not only carried as a correction). */
+  in_period: number;
+  /** 1 when an earlier report counted an older version of it (更正, rule 9). */
+  correction: number;
 }
 
 export interface PackagePartyRow {
@@ -34,34 +41,41 @@ export interface PackagePartyRow {
 }
 
 /**
- * A case's version for the county merge: the last change to the case, its parties or its
- * agreements, in Unix ms (agreement times are ISO text).
- */
-const VERSION = `max(c.updated_at,
-  coalesce((SELECT max(p.updated_at) FROM party AS p WHERE p.case_id = c.id), 0),
-  coalesce((SELECT max(CAST(round((julianday(a.updated_at) - 2440587.5) * 86400000) AS INTEGER))
-              FROM agreement AS a WHERE a.case_id = c.id), 0))`;
-
-/**
  * The cases a period's package carries: those with an outcome in the period and those open at
  * its end (the same cases the statistics count); `sinceMs` keeps only those changed after it.
+ * Cases an earlier report counted at an older version come along too, flagged as corrections
+ * (rule 9), whatever their period: the county's merge puts them back into their own period.
  */
 export function packageCases(db: Db, start: string, end: string, sinceMs: number | null) {
-  return db
-    .prepare(
-      `SELECT * FROM (
-         SELECT c.id, ${VERSION} AS version, c.case_number, c.intake_date, c.accepted_date,
-                c.category, c.subtype, c.source, c.status, c.risk_level, c.is_difficult,
-                o.outcome, o.outcome_date, o.persons, o.amount_fen,
-                coalesce(o.outcome LIKE 'SUCCESS_%' AND ${PERFORMED}, 0) AS performed,
-                c.prevention_flags_json
-           FROM case_file AS c LEFT JOIN case_outcome AS o ON o.case_id = c.id
-          WHERE (o.outcome_date BETWEEN @start AND @end)
-             OR (c.accepted_date <= @end AND (o.case_id IS NULL OR o.outcome_date > @end)))
-        WHERE @since IS NULL OR version > @since
-        ORDER BY id`,
-    )
-    .all({ start, end, since: sinceMs }) as PackageCaseRow[];
+  return statement(
+    db,
+    `SELECT * FROM (
+       SELECT c.id, ${CASE_VERSION} AS version, c.case_number, c.intake_date, c.accepted_date,
+              c.category, c.subtype, c.source, c.status, c.risk_level, c.is_difficult,
+              o.outcome, o.outcome_date, o.persons, o.amount_fen,
+              coalesce(o.outcome LIKE 'SUCCESS_%' AND ${PERFORMED}, 0) AS performed,
+              coalesce(o.outcome LIKE 'SUCCESS_%' AND ${CONFIRMED}, 0) AS confirmed,
+              c.prevention_flags_json,
+              ((o.outcome_date BETWEEN @start AND @end)
+                OR (c.accepted_date <= @end AND (o.case_id IS NULL OR o.outcome_date > @end)))
+                AS in_period,
+              r.version AS reported_version
+         FROM case_file AS c LEFT JOIN case_outcome AS o ON o.case_id = c.id
+              LEFT JOIN case_reported AS r ON r.case_id = c.id
+        WHERE (o.outcome_date BETWEEN @start AND @end)
+           OR (c.accepted_date <= @end AND (o.case_id IS NULL OR o.outcome_date > @end))
+           OR r.case_id IS NOT NULL)
+      WHERE (in_period AND (@since IS NULL OR version > @since))
+         OR version > reported_version
+      ORDER BY id`,
+  )
+    .all({ start, end, since: sinceMs })
+    .map((row) => {
+      const { reported_version: reported, ...rest } = row as PackageCaseRow & {
+        reported_version: number | null;
+      };
+      return { ...rest, correction: reported !== null && rest.version > reported ? 1 : 0 };
+    });
 }
 
 export function packageParties(db: Db, caseIds: readonly number[]): PackagePartyRow[] {

@@ -13,15 +13,20 @@ import { statement } from '../statement-cache.js';
  * range by outcome date); open cases (在调) are those accepted by the period's end without an
  * outcome by then.
  *
- * 履行 (performed): until follow-up records exist, a successful case counts as performed when
- * it was closed (closing after a settlement means the follow-up found it performed) or when
- * its oral register says it was performed on the spot. 司法确认 counts no case until the
- * confirmation records exist.
+ * 履行 and 司法确认 follow counting rule 8 (domain/statistics/counting-rules.ts): the latest
+ * visit on file decides 履行 (an oral agreement without a visit: its register's 当场履行);
+ * a court's ruling that the agreement is valid makes 司法确认.
  */
-export const PERFORMED = `(c.status IN ('CLOSED', 'ARCHIVED')
-   OR (o.outcome = 'SUCCESS_ORAL' AND EXISTS (
-        SELECT 1 FROM agreement AS a WHERE a.id = o.agreement_id
-           AND json_extract(a.content_json, '$.performanceStatus') = 'PERFORMED_ON_SPOT')))`;
+export const PERFORMED = `coalesce(
+  (SELECT f.performance = 'PERFORMED' FROM followup AS f
+    WHERE f.case_id = c.id AND f.status = 'DONE'
+    ORDER BY f.visit_date DESC, f.id DESC LIMIT 1),
+  o.outcome = 'SUCCESS_ORAL' AND EXISTS (
+    SELECT 1 FROM agreement AS a WHERE a.id = o.agreement_id
+       AND json_extract(a.content_json, '$.performanceStatus') = 'PERFORMED_ON_SPOT'))`;
+
+export const CONFIRMED = `EXISTS (SELECT 1 FROM judicial_confirmation AS j
+  WHERE j.case_id = c.id AND j.decision = 'VALID')`;
 
 interface GroupRow {
   category: string;
@@ -48,7 +53,8 @@ export function caseFactGroups(
     `SELECT c.category, c.subtype, c.source, o.outcome, substr(o.outcome_date, 1, 7) AS month,
             c.is_difficult AS difficult, count(*) AS cases, sum(o.persons) AS persons,
             sum(o.amount_fen) AS amount,
-            sum(o.outcome LIKE 'SUCCESS_%' AND ${PERFORMED}) AS performed, 0 AS confirmed
+            sum(o.outcome LIKE 'SUCCESS_%' AND ${PERFORMED}) AS performed,
+            sum(o.outcome LIKE 'SUCCESS_%' AND ${CONFIRMED}) AS confirmed
        FROM case_outcome AS o JOIN case_file AS c ON c.id = o.case_id
       WHERE o.outcome_date BETWEEN ? AND ?
       GROUP BY 1, 2, 3, 4, 5, 6`,

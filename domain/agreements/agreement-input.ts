@@ -178,6 +178,10 @@ const contentShape = {
   printIdNumbers: booleanField('是否打印身份证号码').default(false),
   pageEdgeSealMark: booleanField('是否打印骑缝章位置').default(true),
   translations: z.array(translationSchema, { error: '译文格式不正确' }).max(20).default([]),
+  /** Printed on every translation page: 以中文文本为准 (default) or 两种文本具有同等效力. */
+  translationPrevails: z
+    .enum(['CHINESE', 'EQUAL'], { error: '请选择以哪种文本为准' })
+    .default('CHINESE'),
 };
 
 export const agreementContentSchema = z.strictObject(contentShape).superRefine((c, ctx) => {

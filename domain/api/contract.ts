@@ -2,12 +2,15 @@ import type { z } from 'zod';
 import type { MethodSpec } from './method.js';
 import { agreementsContract } from './agreements-contract.js';
 import { casesContract } from './cases-contract.js';
+import { countyContract } from './county-contract.js';
 import { followupsContract } from './followups-contract.js';
 import { formDraftsContract } from './form-drafts-contract.js';
 import { mediatorsContract } from './mediators-contract.js';
 import { reportsContract } from './reports-contract.js';
 import { settingsContract } from './settings-contract.js';
+import { subsidyContract } from './subsidy-contract.js';
 import { systemContract } from './system-contract.js';
+import { volumeContract } from './volume-contract.js';
 
 /**
  * The whole API between renderer and main process: method name → input schema → result type.
@@ -21,7 +24,10 @@ export const apiContract = {
   ...agreementsContract,
   ...followupsContract,
   ...reportsContract,
+  ...countyContract,
+  ...subsidyContract,
   ...formDraftsContract,
+  ...volumeContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

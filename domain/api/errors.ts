@@ -8,6 +8,8 @@ export const API_ERROR_CODES = [
   'CONFLICT',
   'FORBIDDEN',
   'INVALID_STATE',
+  /** The case is archived (一案一卷): its records are read-only; notes may still be appended. */
+  'CASE_ARCHIVED',
   'LEDGER_UNAVAILABLE',
   /** The ledger failed its check: writes are stopped, reads and restore still work. */
   'LEDGER_DAMAGED',

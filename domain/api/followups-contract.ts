@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { scanInputSchema } from '../agreements/agreement-input';
-import type { ScanFile } from '../agreements/agreement-views';
+import type { RenderedDocument, ScanFile } from '../agreements/agreement-views';
 import type { CaseDetail } from '../cases/case-views';
-import { rowIdField } from '../cases/input-fields';
+import { booleanField, rowIdField } from '../cases/input-fields';
 import {
   cancelVisitSchema,
   confirmationSchema,
@@ -44,4 +44,18 @@ export const followupsContract = {
   'calendar.week': method<WeekCalendar>()(weekSchema),
   /** Overdue and coming (7/3/1 days) items; the shell's desktop notification reads it too. */
   'reminders.get': method<Reminders>()(z.strictObject({})),
+  /** The 回访记录 of a recorded visit, frozen in the print register. */
+  'followups.printRecord': method<RenderedDocument>()(
+    z.strictObject({
+      followUpId: rowIdField('回访记录'),
+      allowMissingGlyphs: booleanField('是否允许缺字打印').default(false),
+    }),
+  ),
+  /** The 司法确认申请书 of a signed written agreement, frozen in the print register. */
+  'confirmations.printApplication': method<RenderedDocument>()(
+    z.strictObject({
+      agreementId: rowIdField('调解协议'),
+      allowMissingGlyphs: booleanField('是否允许缺字打印').default(false),
+    }),
+  ),
 } as const;

@@ -42,5 +42,13 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'screening.get',
   'screening.linkableCases',
   'exports.list',
+  // reads the county database beside the ledger, never the ledger
+  'county.report',
+  'subsidy.listRules',
+  'subsidy.getRules',
+  'subsidy.ofCase',
+  'subsidy.claimPack',
   'formDrafts.get',
+  'volume.get',
+  'volume.attachment',
 ]);

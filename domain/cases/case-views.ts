@@ -1,3 +1,4 @@
+import type { MediatorProfile } from './mediator-profile';
 import type { CaseAction, CaseState } from '../case-lifecycle';
 import type * as caseSources from '../taxonomy/case-sources';
 import type * as disputeCategories from '../taxonomy/dispute-categories';
@@ -32,6 +33,8 @@ export interface Mediator extends RowMeta {
   readonly isPeopleMediator: boolean;
   readonly languages: readonly languages.Code[];
   readonly active: boolean;
+  /** Grade, 备案, employment, training (migration 012); defaults when never filled in. */
+  readonly profile: MediatorProfile;
 }
 
 export interface PhoneView {

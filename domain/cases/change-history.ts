@@ -122,6 +122,22 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reason: '原因',
   receiver: '接收人',
   feedback: '反馈情况',
+  subsidyTier: '补贴档次',
+  inCountyRegister: '已登记县级排查调处台账',
+  countyRegisterRef: '县级台账编号',
+  crossArea: '跨地区纠纷',
+  oralAttendanceProven: '口头调解到场已证明',
+  isPeopleMediator: '人民调解员',
+  languages: '工作语言',
+  active: '在岗',
+  grade: '调解员等级',
+  filingNumber: '备案编号',
+  filingStatus: '备案状态',
+  employment: '专兼职',
+  education: '文化程度',
+  politicalStatus: '政治面貌',
+  workUnit: '工作单位',
+  trainings: '培训记录（条）',
 };
 
 /** 632801********1246: the division code and the last four, never the birth date. */

@@ -1,3 +1,4 @@
+import { mediatorProfileSchema } from './mediator-profile';
 import { z } from 'zod';
 import { MAX_RECORD_GRACE_DAYS } from './record-dates';
 import { caseStateSchema } from '../case-lifecycle';
@@ -86,6 +87,8 @@ export const mediatorInputSchema = z.strictObject({
   isPeopleMediator: booleanField('是否人民调解员'),
   languages: uniqueList(languages.codeSchema, '工作语言', 6).default(['zh']),
   active: booleanField('是否在岗').default(true),
+  /** Absent: the stored profile is kept (older screens save without it). */
+  profile: mediatorProfileSchema.optional(),
 });
 export type MediatorValues = z.output<typeof mediatorInputSchema>;
 

@@ -13,12 +13,18 @@ export const PRINTED_DOCUMENT_KINDS = [
   'APPLICATION',
   'SESSION_RECORD',
   'INVESTIGATION_RECORD',
+  'FOLLOWUP_RECORD',
+  'CONFIRMATION_APPLICATION',
+  'VOLUME',
 ] as const;
 export type PrintedDocumentKind = (typeof PRINTED_DOCUMENT_KINDS)[number];
 
 export const PRINTED_DOCUMENT_LABELS: Readonly<Record<PrintedDocumentKind, string>> = {
   AGREEMENT: '人民调解协议书',
   ...CASE_DOCUMENT_LABELS,
+  FOLLOWUP_RECORD: '人民调解回访记录',
+  CONFIRMATION_APPLICATION: '司法确认申请书',
+  VOLUME: '卷宗（封面、卷内目录、全部卷内材料）',
 };
 
 export function isPrintedDocumentKind(value: string): value is PrintedDocumentKind {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { isoDateField, optionalIsoDateField, rowIdField } from '../cases/input-fields';
+import {
+  booleanField,
+  isoDateField,
+  optionalIsoDateField,
+  rowIdField,
+} from '../cases/input-fields';
 import { multiLine, optionalMultiLine, optionalSingleLine, singleLine } from '../text-input';
 import {
   CONFIRMATION_DECISIONS,
@@ -115,6 +120,8 @@ export const followUpSettingsSchema = z.strictObject({
     .int({ error: '提醒时间必须是整点' })
     .min(0, { error: '提醒时间应在 0–23 点之间' })
     .max(23, { error: '提醒时间应在 0–23 点之间' }),
+  /** The desktop notification of due and overdue visits (Electron only). */
+  notifyEnabled: booleanField('桌面提醒'),
   expectedVersion: versionField,
 });
 export type FollowUpSettingsValues = z.output<typeof followUpSettingsSchema>;

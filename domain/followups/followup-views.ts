@@ -66,6 +66,7 @@ export interface FollowUpSettings {
   readonly afterDueDays: number;
   readonly afterAgreementDays: number;
   readonly notifyHour: number;
+  readonly notifyEnabled: boolean;
   readonly version: number;
 }
 

@@ -14,6 +14,25 @@ import {
 import type { Period } from './period';
 import type { Dimension, ReportTemplate } from './report-template';
 
+/** A case an earlier report counted that changed afterwards (更正, counting rule 9). */
+export interface ReportCorrection {
+  readonly caseNumber: string | null;
+  /** The period key of the report that counted it (2026-03, 2026-Q1, 2026). */
+  readonly reportedPeriod: string;
+  readonly reportedAt: string;
+}
+
+/** The 更正 note the table, its PDF and the screen print; null when there is none. */
+export function correctionNote(corrections: readonly ReportCorrection[]): string | null {
+  if (corrections.length === 0) return null;
+  const shown = corrections
+    .slice(0, 20)
+    .map((c) => `${c.caseNumber ?? '未编号案件'}（${c.reportedPeriod}已上报）`)
+    .join('、');
+  const more = corrections.length > 20 ? `等` : '';
+  return `更正：${corrections.length} 件已上报的案件在上报后有修改：${shown}${more}。下一次导出的上报数据包会带上这些案件并标为更正。`;
+}
+
 /** The figures of one period laid out by a template: what the screen, xlsx and PDF show. */
 export interface StatisticsReport {
   readonly period: { key: string; label: string; start: string; end: string };
@@ -32,9 +51,13 @@ export interface StatisticsReport {
     readonly successRate: number | null;
     readonly persons: number;
     readonly amountWan: number;
+    readonly performed: number;
+    readonly confirmed: number;
     readonly open: number;
     readonly referred: number;
   };
+  /** Rule 9: cases reported earlier that changed since, listed until they are reported again. */
+  readonly corrections: readonly ReportCorrection[];
 }
 
 export interface ReportRow {
@@ -65,6 +88,8 @@ export interface ReportInput {
   readonly groups: readonly CaseFactGroup[];
   readonly prevention: readonly PreventionFigure[];
   readonly screening: ScreeningFigures;
+  /** Only the room's own ledger knows what it reported before; the county passes none. */
+  readonly corrections?: readonly ReportCorrection[];
 }
 
 /** The code a group has in a dimension after the template's mapping. */
@@ -202,8 +227,15 @@ export function computeReport(input: ReportInput): StatisticsReport {
       successRate: successRate(all),
       persons: all.persons,
       amountWan: fenToWan(all.amountFen),
+      performed: all.performed,
+      confirmed: all.confirmed,
       open: all.open,
       referred: all.referred,
     },
+    corrections: (input.corrections ?? []).map((c) => ({
+      caseNumber: c.caseNumber,
+      reportedPeriod: c.reportedPeriod,
+      reportedAt: c.reportedAt,
+    })),
   };
 }

@@ -21,6 +21,17 @@
  *    persons are the numbers the mediator entered, never derived.
  * 7. Screening rounds count in the period of their date; each issue found is one 排查发现;
  *    an issue that became a case is counted again as that case under source 主动调解.
+ * 8. 履行数 and 司法确认数 are counted among the successes of the period (same outcome date),
+ *    as the ledger stands when the report is made: a case is 履行 when its latest recorded
+ *    follow-up visit found the agreement 已履行 (部分履行, 未履行, 已起诉 and 已申请强制执行 are
+ *    not); an oral agreement with no visit yet counts when its register says 当场履行. It is
+ *    司法确认 when a court ruled the agreement valid (申请中, 驳回, 不予受理 are not). A visit or
+ *    ruling recorded after a period was reported changes that period's figure: the case is then
+ *    flagged 更正 in the next report (rule 9).
+ * 9. 更正: history is not silently rewritten. The version of every case a report (table or
+ *    package) counted is kept; a case changed after that is listed as 更正 on every later report
+ *    until a report counts it again, and the next package carries it flagged, whatever its
+ *    period, so the county replaces the old version in the right period.
  */
 
 export const OUTCOMES = ['SUCCESS_WRITTEN', 'SUCCESS_ORAL', 'FAILED', 'REFERRED', 'OPEN'] as const;

@@ -8,7 +8,8 @@ import { OUTCOMES } from './counting-rules';
  * against these schemas; a package of a newer schema is refused, not guessed at.
  */
 export const COUNTY_PACKAGE_FORMAT = 'mediation-desk-county-package';
-export const COUNTY_PACKAGE_SCHEMA_VERSION = 1;
+/** 2: cases carry `correction` (更正); a version-1 package reads as having none. */
+export const COUNTY_PACKAGE_SCHEMA_VERSION = 2;
 export const PACKAGE_FILES = ['cases.jsonl', 'parties.jsonl', 'screening.jsonl'] as const;
 export type PackageFileName = (typeof PACKAGE_FILES)[number];
 
@@ -37,6 +38,8 @@ export const packageCaseSchema = z.strictObject({
   amountFen: z.number().int().nonnegative(),
   performed: z.boolean(),
   confirmed: z.boolean(),
+  /** Counted by an earlier report of this room at an older version (更正, rule 9). */
+  correction: z.boolean().default(false),
   prevention: z.array(z.strictObject({ code, persons: z.number().int().positive() })),
 });
 export type PackageCase = z.output<typeof packageCaseSchema>;

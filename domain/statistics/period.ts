@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /**
- * Report periods (domain §3.6): a month `2026-03`, a quarter `2026-Q1` or a year `2026`.
+ * Report periods (domain §3.6): a month `2026-03`, a quarter `2026-Q1`, a half-year `2026-H1`
+ * (综治 centres and subsidy claims ask for half-years) or a year `2026`.
  * Dates are China civil dates (`YYYY-MM-DD`), the same calendar the ledger stores.
  */
-export type PeriodKind = 'MONTH' | 'QUARTER' | 'YEAR';
+export type PeriodKind = 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'YEAR';
 
 export interface Period {
   readonly key: string;
@@ -63,6 +64,21 @@ export function parsePeriod(key: string): Period | null {
       months: monthsOf(year, first, 3),
     };
   }
+  m = /^(\d{4})-H([12])$/.exec(key);
+  if (m) {
+    const year = Number(m[1]);
+    const half = Number(m[2]);
+    const first = half === 1 ? 1 : 7;
+    return {
+      key,
+      kind: 'HALF_YEAR',
+      year,
+      start: `${year}-${pad(first)}-01`,
+      end: lastDay(year, first + 5),
+      label: `${year}年${half === 1 ? '上' : '下'}半年`,
+      months: monthsOf(year, first, 6),
+    };
+  }
   m = /^(\d{4})$/.exec(key);
   if (m) {
     const year = Number(m[1]);
@@ -85,6 +101,7 @@ export function periodContaining(kind: PeriodKind, date: string): string {
   const month = Number(date.slice(5, 7));
   if (kind === 'MONTH') return date.slice(0, 7);
   if (kind === 'QUARTER') return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+  if (kind === 'HALF_YEAR') return `${year}-H${month <= 6 ? 1 : 2}`;
   return year;
 }
 
@@ -99,7 +116,7 @@ export const periodField = z
     if (!period) {
       ctx.addIssue({
         code: 'custom',
-        message: '统计期间格式不正确（例如 2026-03、2026-Q1 或 2026）',
+        message: '统计期间格式不正确（例如 2026-03、2026-Q1、2026-H1 或 2026）',
       });
     } else if (period.year < 2000) {
       ctx.addIssue({ code: 'custom', message: '统计期间不能早于 2000 年' });
@@ -112,7 +129,8 @@ export function reportablePeriod(
   today: string,
 ): { ok: true; period: Period } | { ok: false; message: string } {
   const period = parsePeriod(key);
-  if (!period) return { ok: false, message: '统计期间格式不正确（例如 2026-03、2026-Q1 或 2026）' };
+  if (!period)
+    return { ok: false, message: '统计期间格式不正确（例如 2026-03、2026-Q1、2026-H1 或 2026）' };
   if (period.start > today) return { ok: false, message: '统计期间尚未开始，不能生成报表' };
   return { ok: true, period };
 }

@@ -1,3 +1,4 @@
+import { archivedCaseError } from '../../domain/volume/archived-case.js';
 import { z } from 'zod';
 import { apiContract, isApiMethod } from '../../domain/api/contract.js';
 import type { ApiMethod, ApiParsedInput, ApiResult } from '../../domain/api/contract.js';
@@ -86,6 +87,9 @@ export function createDispatcher(
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      // The ledger's own refusal to touch an archived case (migration 014 triggers).
+      const archived = archivedCaseError(error);
+      if (archived) return { ok: false, error: archived.toBody() };
       const translated = guard?.translate(methodName, error) ?? null;
       if (translated) {
         log.error({ method: methodName, error });

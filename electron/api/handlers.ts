@@ -1,5 +1,7 @@
 import { agreementHandlers, type AgreementServices } from '../services/agreement-api.js';
 import { reportHandlers, type ReportServices } from '../services/report-api.js';
+import { countyHandlers } from '../services/county-api.js';
+import type { CountyService } from '../services/county-service.js';
 import type { CaseLedgerService } from '../services/case-ledger-service.js';
 import type { CaseLifecycleService } from '../services/case-lifecycle-service.js';
 import type { CaseRecordsService } from '../services/case-records-service.js';
@@ -8,7 +10,12 @@ import type { CaseService } from '../services/case-service.js';
 import type { FollowUpService } from '../services/followup-service.js';
 import type { FormDraftService } from '../services/form-draft-service.js';
 import type { TimelinessService } from '../services/timeliness-service.js';
+import type { VolumeService } from '../services/volume-service.js';
+import type { VolumePdfService } from '../services/volume-pdf-service.js';
+import type { FollowUpDocumentsService } from '../services/followup-documents-service.js';
 import type { SettingsService } from '../services/settings-service.js';
+import { subsidyHandlers } from '../services/subsidy-api.js';
+import type { SubsidyService } from '../services/subsidy-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { ApiHandlers } from './dispatch.js';
 
@@ -24,7 +31,12 @@ export interface Services {
   readonly deadlines: CaseDeadlinesService;
   readonly timeliness: TimelinessService;
   readonly reports: ReportServices;
+  readonly county: CountyService;
+  readonly subsidy: SubsidyService;
   readonly formDrafts: FormDraftService;
+  readonly volume: VolumeService;
+  readonly volumePdf: VolumePdfService;
+  readonly followUpDocuments: FollowUpDocumentsService;
 }
 
 /** The handler table: one line per API method, each a call into a service. */
@@ -92,6 +104,18 @@ export function createHandlers(s: Services): ApiHandlers {
     'cases.extendDue': (input) => s.deadlines.extendDue(input),
     'calendar.week': ({ day }) => s.timeliness.week(day),
     'reminders.get': () => s.timeliness.reminders(),
+    'volume.get': ({ caseId }) => s.volume.get(caseId),
+    'volume.archive': (input) => s.volume.archive(input),
+    'volume.addNote': (input) => s.volume.addNote(input),
+    'volume.attach': (input) => s.volume.attach(input),
+    'volume.attachment': ({ attachmentId }) => s.volume.attachment(attachmentId),
+    'volume.pdf': ({ caseId }) => s.volumePdf.pdf(caseId),
+    'followups.printRecord': ({ followUpId, allowMissingGlyphs }) =>
+      s.followUpDocuments.visitRecord(followUpId, allowMissingGlyphs),
+    'confirmations.printApplication': ({ agreementId, allowMissingGlyphs }) =>
+      s.followUpDocuments.confirmationApplication(agreementId, allowMissingGlyphs),
     ...reportHandlers(s.reports),
+    ...countyHandlers(s.county),
+    ...subsidyHandlers(s.subsidy),
   };
 }

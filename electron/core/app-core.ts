@@ -12,6 +12,7 @@ import { AgreementDraftService } from '../services/agreement-draft-service.js';
 import { AgreementFilesService } from '../services/agreement-files-service.js';
 import type { DocumentPrinter } from '../services/document-printer.js';
 import { AgreementSigningService } from '../services/agreement-signing-service.js';
+import { CountyService } from '../services/county-service.js';
 import { defaultDocumentDirs } from '../services/document-dirs.js';
 import { DocumentEngine } from '../services/document-engine.js';
 import { DocumentPrintService } from '../services/document-print-service.js';
@@ -24,12 +25,16 @@ import { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import { CaseService } from '../services/case-service.js';
 import { ledgerGuard } from '../services/ledger-guard.js';
 import { FollowUpService } from '../services/followup-service.js';
+import { VolumeService } from '../services/volume-service.js';
+import { VolumePdfService } from '../services/volume-pdf-service.js';
+import { FollowUpDocumentsService } from '../services/followup-documents-service.js';
 import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
 import { ExportService, type FolderOpener } from '../services/export-service.js';
 import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { StatisticsService } from '../services/statistics-service.js';
+import { SubsidyService } from '../services/subsidy-service.js';
 import { SystemService } from '../services/system-service.js';
 
 export interface AppCoreOptions {
@@ -138,6 +143,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const followUps = new FollowUpService(ledger, lifecycle);
   const register = new PrintRegisterService(ledger);
   const printing = new DocumentPrintService(register, options.printer ?? null);
+  const caseDocuments = new DocumentRenderService(ledger, engine, register);
+  const followUpDocuments = new FollowUpDocumentsService(ledger, engine, register, followUps);
+  const exports = new ExportService(ledger, statistics, {
+    defaultDirectory: options.exportsDir ?? path.join(options.dataDir, 'exports'),
+    fontsDir: options.fontsDir ?? dirs.fontsDir,
+    appVersion: options.appVersion,
+    folderOpener: options.folderOpener ?? null,
+  });
   const services = {
     system: new SystemService(ledger, options.appVersion, migrations.length),
     settings: new SettingsService(ledger),
@@ -149,7 +162,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       drafts: new AgreementDraftService(ledger, engine),
       signing: new AgreementSigningService(ledger, engine, lifecycle),
       files: new AgreementFilesService(ledger, engine, register, printing),
-      documents: new DocumentRenderService(ledger, engine, register),
+      documents: caseDocuments,
       register,
       printing,
     },
@@ -157,16 +170,21 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     deadlines: new CaseDeadlinesService(ledger, followUps),
     timeliness: new TimelinessService(ledger),
     formDrafts: new FormDraftService(ledger),
+    volume: new VolumeService(ledger, lifecycle),
+    volumePdf: new VolumePdfService(ledger, engine, register, caseDocuments, followUpDocuments),
+    followUpDocuments,
     reports: {
       statistics,
       screening: new ScreeningService(ledger),
-      exports: new ExportService(ledger, statistics, {
-        defaultDirectory: options.exportsDir ?? path.join(options.dataDir, 'exports'),
-        fontsDir: options.fontsDir ?? dirs.fontsDir,
-        appVersion: options.appVersion,
-        folderOpener: options.folderOpener ?? null,
-      }),
+      exports,
     },
+    county: new CountyService(
+      ledger,
+      statistics,
+      exports,
+      options.templatesDir ?? dirs.templatesDir,
+    ),
+    subsidy: new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir),
   };
   const log = options.log ?? consoleLog;
   const dispatch = createDispatcher(createHandlers(services), log, ledgerGuard(ledger));

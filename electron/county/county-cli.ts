@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         r.alreadyImported
           ? `已导入过：${m.file}（无变化）`
-          : `已导入：${m.file}：新增 ${r.added} 件，更新 ${r.replaced} 件，保持 ${r.kept} 件`,
+          : `已导入：${m.file}：新增 ${r.added} 件，更新 ${r.replaced} 件（其中更正 ${r.corrected} 件），保持 ${r.kept} 件`,
       );
     }
     return 0;

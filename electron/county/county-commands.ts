@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openCountyDb } from '../../db/county/county-schema.js';
-import { mergePackage, type MergeResult } from '../../db/county/county-merge.js';
+import {
+  listCountyImports,
+  mergePackage,
+  type CountyImportRow,
+  type MergeResult,
+} from '../../db/county/county-merge.js';
 import {
   countyFactGroups,
   countyPrevention,
@@ -20,32 +25,69 @@ export interface ImportOutcome {
   readonly merged: readonly { file: string; result: MergeResult }[];
 }
 
+/** A package as the clerk handed it over: its name (for messages) and its bytes. */
+export interface PackageInput {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
 /**
  * Verifies every package first; if any is refused, nothing at all is merged (the clerk fixes
  * or removes that file and runs the same command again, which is safe because merging is
- * idempotent). Then each package is merged in its own transaction.
+ * idempotent). Then each package is merged in its own transaction. The command line and the
+ * app's county mode both come here.
  */
-export function importPackages(dbFile: string, files: readonly string[], now: Date): ImportOutcome {
+export function importPackageData(
+  dbFile: string,
+  packages: readonly PackageInput[],
+  now: Date,
+): ImportOutcome {
   const verified: VerifiedPackage[] = [];
   const refused: { file: string; reason: string }[] = [];
-  for (const file of files) {
+  for (const p of packages) {
     try {
-      verified.push(verifyPackage(new Uint8Array(readFileSync(file)), path.basename(file)));
+      verified.push(verifyPackage(p.bytes, path.basename(p.name)));
     } catch (error) {
-      if (error instanceof PackageRefused) refused.push({ file, reason: error.message });
-      else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        refused.push({ file, reason: '文件不存在' });
-      } else throw error;
+      if (error instanceof PackageRefused) refused.push({ file: p.name, reason: error.message });
+      else throw error;
     }
   }
   if (refused.length > 0) return { refused, merged: [] };
   const db = openCountyDb(dbFile);
   try {
     const merged = verified.map((pkg, i) => ({
-      file: files[i] ?? pkg.fileName,
+      file: packages[i]?.name ?? pkg.fileName,
       result: mergePackage(db, pkg, now.toISOString()),
     }));
     return { refused: [], merged };
+  } finally {
+    db.close();
+  }
+}
+
+/** `npm run county -- import <files…>`: reads the files, then as above. */
+export function importPackages(dbFile: string, files: readonly string[], now: Date): ImportOutcome {
+  const packages: PackageInput[] = [];
+  const refused: { file: string; reason: string }[] = [];
+  for (const file of files) {
+    try {
+      packages.push({ name: file, bytes: new Uint8Array(readFileSync(file)) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        refused.push({ file, reason: '文件不存在' });
+      } else throw error;
+    }
+  }
+  if (refused.length > 0) return { refused, merged: [] };
+  return importPackageData(dbFile, packages, now);
+}
+
+/** What the county database holds: one line per imported package, newest first. */
+export function countyImports(dbFile: string): CountyImportRow[] {
+  if (!existsSync(dbFile)) return [];
+  const db = openCountyDb(dbFile);
+  try {
+    return listCountyImports(db);
   } finally {
     db.close();
   }
@@ -60,7 +102,8 @@ export function countyReport(
   rooms: number;
 } {
   const period = parsePeriod(periodKey);
-  if (!period) throw new PackageRefused('统计期间格式不正确（例如 2026-03、2026-Q1 或 2026）');
+  if (!period)
+    throw new PackageRefused('统计期间格式不正确（例如 2026-03、2026-Q1、2026-H1 或 2026）');
   const db = openCountyDb(dbFile);
   try {
     const report = db.transaction(() =>
@@ -78,6 +121,26 @@ export function countyReport(
   }
 }
 
+/** The county table's file name and header, for the command line and the app alike. */
+export function countyReportFile(
+  countyName: string,
+  report: StatisticsReport,
+  rooms: number,
+  today: string,
+): {
+  name: string;
+  header: { committeeName: string; countyOfficeName: string; generatedOn: string };
+} {
+  return {
+    name: safeFileName(`${countyName}_人民调解工作统计表_${report.period.key}.xlsx`),
+    header: {
+      committeeName: `${countyName}（汇总 ${rooms} 个调解组织）`,
+      countyOfficeName: countyName,
+      generatedOn: today,
+    },
+  };
+}
+
 export async function writeCountyReport(
   dbFile: string,
   periodKey: string,
@@ -87,14 +150,8 @@ export async function writeCountyReport(
   today: string,
 ): Promise<{ file: string; report: StatisticsReport; rooms: number }> {
   const { report, rooms } = countyReport(dbFile, periodKey, templatesDir);
-  const file = path.join(
-    outDir,
-    safeFileName(`${countyName}_人民调解工作统计表_${report.period.key}.xlsx`),
-  );
-  await writeStatisticsXlsx(file, report, {
-    committeeName: `${countyName}（汇总 ${rooms} 个调解组织）`,
-    countyOfficeName: countyName,
-    generatedOn: today,
-  });
+  const { name, header } = countyReportFile(countyName, report, rooms, today);
+  const file = path.join(outDir, name);
+  await writeStatisticsXlsx(file, report, header);
   return { file, report, rooms };
 }

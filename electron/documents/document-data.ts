@@ -13,6 +13,8 @@ export interface DocumentTranslation {
   readonly text: string;
   /** Which text prevails (printed on the translation page); default: the Chinese text. */
   readonly prevailing?: 'CHINESE' | 'EQUAL' | undefined;
+  /** Who translated it: a 翻译人 line with room to sign closes the translation page. */
+  readonly translator?: string | undefined;
 }
 
 export interface DocumentData {
@@ -33,6 +35,7 @@ export const documentDataSchema = z.strictObject({
         title: z.string().max(60),
         text: z.string().max(200_000),
         prevailing: z.enum(['CHINESE', 'EQUAL']).optional(),
+        translator: z.string().max(100).optional(),
       }),
     )
     .max(10)

@@ -55,6 +55,33 @@ export const DOCUMENT_FIELDS = {
   'session.result': '调解结果',
   'session.readBack': '校阅或宣读说明',
   'session.date': '调解日期（已格式化，用于盖章处）',
+  // 人民调解回访记录 (§2.11), with agreement.number
+  'followup.parties': '被回访的当事人，以“、”分隔',
+  'followup.subject': '回访事由（纠纷名称）',
+  'followup.time': '回访时间（已格式化）',
+  'followup.mode': '回访方式',
+  'followup.findings': '回访情况',
+  'followup.performance': '履行情况',
+  'followup.satisfaction': '满意程度',
+  'followup.risk': '隐患情况',
+  'followup.nextStep': '后续处理（含说明）',
+  'followup.visitor': '回访人姓名',
+  // 司法确认申请书 (§2.11, SPC-2011 Art. 3), with agreement.number and agreement.date
+  'confirmation.court': '受理申请的人民法院',
+  'confirmation.effectiveDate': '调解协议生效日期（已格式化）',
+  'confirmation.committee': '主持调解的人民调解委员会',
+  // 卷宗封面、卷内目录、封底 (§2.2, §2.3)
+  'volume.title': '卷名',
+  'volume.number': '卷号',
+  'volume.mediators': '人民调解员，主持人在前，以“、”分隔',
+  'volume.from': '调解开始日期（已格式化）',
+  'volume.to': '调解结束日期（已格式化）',
+  'volume.filedBy': '立卷人',
+  'volume.filedDate': '立卷日期（已格式化）',
+  'volume.retention': '保管期限',
+  'volume.remarks': '备注',
+  'volume.pageCount': '本卷页数（汉字或数字）',
+  'volume.documentCount': '卷内文书份数',
 } as const satisfies Record<string, string>;
 
 export type DocumentFieldPath = keyof typeof DOCUMENT_FIELDS;
@@ -114,6 +141,26 @@ export const DOCUMENT_LISTS = {
       'term.text': '条款内容',
       'term.no': '条款序号（1、2、3…）',
       'term.numeral': '条款序号（一、二、三…）',
+    },
+  },
+  materials: {
+    label: '附送材料',
+    item: 'material',
+    fields: { 'material.text': '材料名称及份数' },
+  },
+  volumeNotes: {
+    label: '卷宗情况说明',
+    item: 'note',
+    fields: { 'note.date': '说明日期（已格式化）', 'note.text': '说明内容' },
+  },
+  volumeEntries: {
+    label: '卷内目录',
+    item: 'entry',
+    fields: {
+      'entry.no': '序号',
+      'entry.title': '文书名称',
+      'entry.pages': '页号',
+      'entry.remark': '备注',
     },
   },
   obligees: {

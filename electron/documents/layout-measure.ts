@@ -883,6 +883,18 @@ function withTranslations(ctx: Ctx, boxes: readonly Box[]): Box[] {
         i === 0 ? { ...b, spaceBefore: lh * 0.5 } : b,
       ),
     );
+    const translator = translation.translator?.trim() ?? '';
+    if (translator !== '') {
+      // The translator vouches for the translation on its own page, with room to sign.
+      annex.push(
+        ...paragraphBoxes(
+          ctx,
+          `翻译人：${translator}${'\u3000'.repeat(2)}签名：${'\u3000'.repeat(8)}`,
+          style(ctx, { align: 'right' }),
+          'body',
+        ).map((b, i) => (i === 0 ? { ...b, spaceBefore: lh * 1.5 } : b)),
+      );
+    }
   }
   // Before the first signature row of the document (or at the end when nothing is signed).
   let at = boxes.findIndex(

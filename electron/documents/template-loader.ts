@@ -49,6 +49,11 @@ export const DOCUMENT_TEMPLATE_FILES = {
   INVESTIGATION_RECORD: 'investigation-record.v1.json',
   SESSION_RECORD: 'session-record.v1.json',
   ORAL_AGREEMENT_REGISTER: 'oral-agreement-register.v1.json',
+  FOLLOWUP_RECORD: 'followup-record.v1.json',
+  CONFIRMATION_APPLICATION: 'confirmation-application.v1.json',
+  VOLUME_COVER: 'volume-cover.v1.json',
+  VOLUME_INDEX: 'volume-index.v1.json',
+  VOLUME_BACK_COVER: 'volume-back-cover.v1.json',
 } as const;
 
 export type DocumentTemplateKind = keyof typeof DOCUMENT_TEMPLATE_FILES;

@@ -1,4 +1,6 @@
-import { app, dialog } from 'electron';
+import { app, dialog, Notification } from 'electron';
+import { startDueNotifier } from './due-notifier.js';
+import { focusWindow } from './main-window.js';
 import { startShell, type ShellStart } from './shell.js';
 import { startupProblem } from './startup-environment.js';
 
@@ -17,3 +19,16 @@ export const started: Promise<ShellStart | null> = problem
       return Promise.resolve(null);
     })()
   : startShell({ mainDir: __dirname });
+
+// Desktop notification of visits and deadlines due today or overdue (回访设置 switches it),
+// attached to the started shell rather than woven into its start-up sequence.
+void started.then((shell) => {
+  if (shell?.kind !== 'STARTED') return;
+  const notifier = startDueNotifier({
+    core: shell.core,
+    Notification,
+    dataDir: shell.dataDir,
+    onClick: () => focusWindow(shell.window),
+  });
+  app.on('before-quit', () => notifier.stop());
+});

@@ -26,6 +26,8 @@ export interface StartedShell {
   readonly core: AppCore;
   readonly window: BrowserWindow;
   readonly printer: ShellPdfPrinter;
+  /** The data folder in use (ledger, backups, the notifier's small state file). */
+  readonly dataDir: string;
 }
 
 export type ShellStart =
@@ -119,6 +121,6 @@ export function startShell(options: ShellOptions): Promise<ShellStart> {
     win.on('closed', () => {
       mainWindow = null;
     });
-    return { kind: 'STARTED', core, window: win, printer: shellPrinter };
+    return { kind: 'STARTED', core, window: win, printer: shellPrinter, dataDir };
   });
 }

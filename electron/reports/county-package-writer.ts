@@ -70,7 +70,8 @@ export function buildCountyPackage(
       persons: c.persons ?? 0,
       amountFen: c.amount_fen ?? 0,
       performed: c.performed === 1,
-      confirmed: false,
+      confirmed: c.confirmed === 1,
+      correction: c.correction === 1,
       prevention: (JSON.parse(c.prevention_flags_json) as Flag[]).map((f) => ({
         code: f.code,
         persons: f.persons,

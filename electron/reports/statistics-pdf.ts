@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Font } from 'fontkit';
-import type { StatisticsReport } from '../../domain/statistics/compute-report.js';
+import { correctionNote, type StatisticsReport } from '../../domain/statistics/compute-report.js';
 import type { DocumentFonts } from '../documents/font-registry.js';
 import type { StatisticsHeader } from './statistics-xlsx.js';
 
@@ -158,7 +158,9 @@ export async function renderStatisticsPdf(
     .font('serif')
     .fontSize(7)
     .text(
-      `说明：按调结（终止）日期统计；在调 ${r.totals.open} 件、移交 ${r.totals.referred} 件不计入案件总数。涉及金额单位：万元。填表日期：${h.generatedOn}`,
+      `说明：按调结（终止）日期统计；在调 ${r.totals.open} 件、移交 ${r.totals.referred} 件不计入案件总数。涉及金额单位：万元。填表日期：${h.generatedOn}${
+        correctionNote(r.corrections) === null ? '' : `\n${correctionNote(r.corrections)}`
+      }`,
       MARGIN,
       y + 6,
       { width },

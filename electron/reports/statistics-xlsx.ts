@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { ReportRow, StatisticsReport } from '../../domain/statistics/compute-report.js';
+import {
+  correctionNote,
+  type ReportRow,
+  type StatisticsReport,
+} from '../../domain/statistics/compute-report.js';
 import { safeCellText } from './spreadsheet-cells.js';
 
 /**
@@ -111,7 +115,9 @@ export async function writeStatisticsXlsx(
 
   // Sheet 1: the 41-column table, one row per organisation type.
   const lastCol = r.columns.length + 1;
-  const lastRow = 5 + r.organisationRows.length + 1 + 2;
+  const correction = correctionNote(r.corrections);
+  // the 更正 line sits under the footnote and prints with the table
+  const lastRow = 5 + r.organisationRows.length + 1 + 2 + (correction === null ? 0 : 1);
   const s1 = wb.addWorksheet(STATISTICS_SHEETS[0], {
     pageSetup: pageSetup(lastCol, lastRow),
     views: [{ state: 'frozen', xSplit: 1, ySplit: 5 }],
@@ -156,6 +162,16 @@ export async function writeStatisticsXlsx(
   );
   foot.getCell(1).font = BODY_FONT;
   foot.commit();
+  if (correction !== null) {
+    const at = 6 + r.organisationRows.length + 3;
+    s1.mergeCells(at, 1, at, lastCol);
+    const note = s1.getRow(at);
+    note.getCell(1).value = safeCellText(correction);
+    note.getCell(1).font = { ...BODY_FONT, bold: true };
+    note.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    note.height = 30;
+    note.commit();
+  }
   s1.commit();
 
   // Sheet 2: categories (with 其中 rows) × the category measures.

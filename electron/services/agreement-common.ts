@@ -79,7 +79,7 @@ export abstract class AgreementServiceBase {
   protected requireCaseEditable(caseId: number) {
     const row = getCaseRow(this.db(), caseId);
     if (!row) throw new ApiError('NOT_FOUND', agreementMessages.caseNotFound);
-    if (row.status === 'ARCHIVED') throw new ApiError('INVALID_STATE', agreementMessages.archived);
+    if (row.status === 'ARCHIVED') throw new ApiError('CASE_ARCHIVED', agreementMessages.archived);
     return row;
   }
 

@@ -121,6 +121,8 @@ export function resolveAgreement(
       language: t.language,
       title: `${TRANSLATION_TITLES[t.language]}（当事人${names.get(t.partyId) ?? ''}）`,
       text: t.text,
+      prevailing: content.translationPrevails,
+      translator: interpreter?.name,
     })),
   };
   return { input, parties, pageEdgeSealMark: content.pageEdgeSealMark };

@@ -145,6 +145,7 @@ export class AgreementDraftService extends AgreementServiceBase {
       printIdNumbers: false,
       pageEdgeSealMark: true,
       translations: [],
+      translationPrevails: 'CHINESE',
     };
   }
 

@@ -5,7 +5,8 @@ import { getCaseSettings, saveCaseSettings } from '../../db/cases/case-settings-
 import { ethnicExtensionCodesInUse } from '../../db/code-tables.js';
 import { badInput } from './case-guards.js';
 import { searchLedger } from '../../db/cases/ledger-query.js';
-import { listMediators, saveMediator } from '../../db/cases/mediator-queries.js';
+import { getMediators, listMediators, saveMediator } from '../../db/cases/mediator-queries.js';
+import { diffFields, recordChangeSet } from '../../db/history/change-history.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type {
   CaseSettings,
@@ -26,6 +27,7 @@ import { normaliseIdNumber } from '../../domain/validation/id-number.js';
 import { isUnresolved } from '../../domain/case-lifecycle.js';
 import { normalisePersonName } from '../../domain/validation/person-name.js';
 import { checkPhone } from '../../domain/validation/phone.js';
+import { LOCAL_ACTOR } from './case-service.js';
 import type { LedgerSession } from './ledger-session.js';
 
 /** Read side of the ledger (search, duplicates, dashboard, code tables) and its settings. */
@@ -100,12 +102,45 @@ export class CaseLedgerService {
 
   saveMediator(values: MediatorValues): Mediator {
     const db = this.ledger.db();
+    const now = this.ledger.now();
     const outcome = db
-      .transaction(() => saveMediator(db, values, this.ledger.now().toISOString()))
+      .transaction(() => {
+        const before = values.id === null ? undefined : getMediators(db, [values.id])[0];
+        const saved = saveMediator(db, values, now.toISOString());
+        if (saved.ok) {
+          // Grade and 备案 decide what a county pays, so their changes keep a history too.
+          recordChangeSet(db, {
+            caseId: null,
+            entity: 'MEDIATOR',
+            entityId: saved.mediator.id,
+            action: before ? 'UPDATE' : 'ADD',
+            reason: null,
+            actor: LOCAL_ACTOR,
+            at: now.getTime(),
+            fields: diffFields(
+              before ? mediatorFields(before) : {},
+              mediatorFields(saved.mediator),
+            ),
+          });
+        }
+        return saved;
+      })
       .immediate();
     if (outcome.ok) return outcome.mediator;
     if (outcome.reason === 'NOT_FOUND')
       throw new ApiError('NOT_FOUND', '找不到该调解员，请刷新后重试');
     throw new ApiError('CONFLICT', '该调解员的信息已被他人修改并保存。请刷新后重新修改');
   }
+}
+
+function mediatorFields(m: Mediator): Record<string, unknown> {
+  const { trainings, ...profile } = m.profile;
+  return {
+    name: m.name,
+    isPeopleMediator: m.isPeopleMediator,
+    languages: m.languages,
+    active: m.active,
+    ...profile,
+    trainings: trainings.length,
+  };
 }

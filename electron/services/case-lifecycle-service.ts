@@ -14,6 +14,7 @@ import {
 import type { CaseRow } from '../../db/cases/case-rows.js';
 import { getCaseSettings } from '../../db/cases/case-settings-queries.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
+import { getVolumeRow } from '../../db/volume/volume-queries.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { renderCaseNumber } from '../../domain/case-number-pattern.js';
@@ -34,6 +35,8 @@ import {
   scheduleAgreementVisits,
 } from './followup-scheduling.js';
 import { addDays, CaseService, LOCAL_ACTOR } from './case-service.js';
+
+const ARCHIVE_VIA_VOLUME = '请在案件的“卷宗”中填写立卷信息后归档（系统会核对卷宗材料是否齐全）';
 
 // A pattern edited mid-year could render a number issued before; skipping is bounded.
 const MAX_NUMBER_SKIPS = 1000;
@@ -150,7 +153,11 @@ export class CaseLifecycleService extends CaseService {
       case 'RETURN_FROM_REFERRAL':
       case 'START_PERFORMANCE':
       case 'START_FOLLOW_UP':
+        return {};
       case 'ARCHIVE':
+        // Archiving assigns the 卷号 and checks the volume (VolumeService.archive), which writes
+        // the archiving record in this same transaction; a bare ARCHIVE has neither.
+        if (!getVolumeRow(db, row.id)) throw new ApiError('INVALID_STATE', ARCHIVE_VIA_VOLUME);
         return {};
       default: {
         const unreachable: never = input;

@@ -34,7 +34,9 @@ import type { ChangeSetView } from '../../domain/cases/change-history.js';
 import { caseHistoryViews } from './case-history.js';
 import { GENDER_CONFIRMATION_RECORD } from '../../domain/validation/party-checks.js';
 import { getCaseSettings } from '../../db/cases/case-settings-queries.js';
+import { extensionsOfCase } from '../../db/followups/confirmation-queries.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
+import { ARCHIVED_CASE_MESSAGE } from '../../domain/volume/archived-case.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type { CaseChanges, CaseIntakeValues } from '../../domain/cases/case-input.js';
 import type { CaseDetail, SavedCase } from '../../domain/cases/case-views.js';
@@ -52,7 +54,7 @@ export const caseMessages = {
   conflict: '该案件已被他人修改并保存。请刷新后重新修改，以免覆盖他人的修改',
   partyNotFound: '找不到该当事人，请刷新后重试',
   partyConflict: '该当事人的信息已被他人修改并保存。请刷新后重新修改',
-  archived: '案件已立卷归档，不能再修改',
+  archived: ARCHIVED_CASE_MESSAGE,
   reasonRequired:
     '更正姓名、证件、性别或出生日期时，请写明更正原因（例如“登记时录入错误，已核对身份证原件”）',
   removeReasonRequired: '删除当事人时，请写明原因',
@@ -168,9 +170,16 @@ export class CaseService {
         setCaseMediators(db, caseId, changes.mediatorIds);
       }
       // The due date follows the risk level (per-risk days, §4.3) once the case is accepted.
+      // A deadline the parties agreed to extend is not shortened by a re-assessed risk.
       let dueDate: string | undefined;
-      if (changes.riskLevel !== undefined && row.accepted_date !== null) {
-        dueDate = addDays(row.accepted_date, getCaseSettings(db).dueDays[changes.riskLevel]);
+      if (
+        changes.riskLevel !== undefined &&
+        changes.riskLevel !== row.risk_level &&
+        row.accepted_date !== null
+      ) {
+        const base = addDays(row.accepted_date, getCaseSettings(db).dueDays[changes.riskLevel]);
+        const extended = extensionsOfCase(db, caseId).at(-1)?.new_due_date;
+        dueDate = extended !== undefined && extended > base ? extended : base;
       }
       updateCaseFields(db, caseId, dueDate === undefined ? changes : { ...changes, dueDate });
       // A typed title is kept as typed; clearing it (null) goes back to the generated one.
@@ -357,7 +366,7 @@ export class CaseService {
   protected requireEditable(caseId: number) {
     const row = getCaseRow(this.db(), caseId);
     if (!row) throw new ApiError('NOT_FOUND', caseMessages.notFound);
-    if (row.status === 'ARCHIVED') throw new ApiError('INVALID_STATE', caseMessages.archived);
+    if (row.status === 'ARCHIVED') throw new ApiError('CASE_ARCHIVED', caseMessages.archived);
     return row;
   }
 

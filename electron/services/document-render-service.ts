@@ -6,7 +6,6 @@ import {
   type CaseDocumentKind,
   type RenderedDocument,
 } from '../../domain/agreements/agreement-views.js';
-import type { CanonicalValue } from '../../domain/agreements/canonical-json.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { recordKeyOf } from '../../domain/documents/printed-documents.js';
 import type { CaseDetail } from '../../domain/cases/case-views.js';
@@ -28,6 +27,7 @@ import type { DocumentTemplateKind } from '../documents/template-loader.js';
 import { pdfFile } from './agreement-draft-service.js';
 import { LOCAL_ACTOR } from './case-service.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
+import { renderFrozen } from './document-freeze.js';
 import {
   casePartiesById,
   documentInterpretation,
@@ -88,26 +88,16 @@ export class DocumentRenderService {
       recordId,
       chinaToday(now),
     );
-    const file = this.engine.template(template).file;
-    // Frozen: the same record with the same data prints the bytes stored the first time, so a
-    // reprinted 调解记录 is the copy the parties signed; changed data becomes the next version.
-    const frozen = await this.register.freeze({
+    return renderFrozen(this.engine, this.register, {
       caseId,
       kind,
       recordKey,
       fileName: name,
-      template: { id: file.id, version: file.version },
-      content: data as unknown as CanonicalValue,
-      render: async () => {
-        const issues = this.engine.check(template, data);
-        const rendered = await this.engine.render(template, data, {
-          creationDate: now,
-          allowMissingGlyphs,
-        });
-        return { ...rendered, issues };
-      },
+      template,
+      data,
+      now,
+      allowMissingGlyphs,
     });
-    return { ...frozen.file, issues: frozen.issues, printed: frozen.document };
   }
 
   private storedOral(db: Db, caseId: number, recordId: number | null): RenderedDocument {

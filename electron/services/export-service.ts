@@ -23,6 +23,7 @@ import {
   type ExportRun,
 } from '../../db/reports/export-register.js';
 import { ledgerExportCases } from '../../db/reports/ledger-export-query.js';
+import { recordReportedCases } from '../../db/reports/corrections-query.js';
 import { packageCases, packageParties, packageRounds } from '../../db/reports/package-query.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import { ApiError } from '../../domain/api/errors.js';
@@ -102,7 +103,16 @@ export class ExportService {
       loadDocumentFonts(this.options.fontsDir),
     );
     const pdf = await this.writeVia(dir, `${stem}.pdf`, (tmp) => writeBytes(tmp, pdfBytes));
-    return this.record('STATISTICS', report.period.key, null, [xlsx, pdf], dir, null);
+    const db = this.ledger.db();
+    return db.transaction(() => {
+      const run = this.record('STATISTICS', report.period.key, null, [xlsx, pdf], dir, null);
+      // the table counted the period's own cases (not the corrections of other periods)
+      const counted = packageCases(db, report.period.start, report.period.end, null).filter(
+        (c) => c.in_period === 1,
+      );
+      recordReportedCases(db, run.id, report.period.key, counted);
+      return run;
+    })();
   }
 
   async caseLedger(
@@ -189,7 +199,11 @@ export class ExportService {
     );
     const name = `${room.committeeName}_上报数据包_${period.key}${delta ? `_增量${previous?.id ?? ''}` : ''}.zip`;
     const file = await this.writeVia(dir, name, (tmp) => writeBytes(tmp, zip));
-    return this.record('PACKAGE', period.key, previous?.id ?? null, [file], dir, null);
+    return db.transaction(() => {
+      const run = this.record('PACKAGE', period.key, previous?.id ?? null, [file], dir, null);
+      recordReportedCases(db, run.id, period.key, source.cases);
+      return run;
+    })();
   }
 
   async openFolder(
@@ -219,7 +233,7 @@ export class ExportService {
   }
 
   /** The folder to write into: the default one (created), or an existing writable one. */
-  private outputDir(directory: string | null): string {
+  outputDir(directory: string | null): string {
     if (directory === null) {
       mkdirSync(this.options.defaultDirectory, { recursive: true });
       return this.options.defaultDirectory;
@@ -243,7 +257,7 @@ export class ExportService {
   }
 
   /** Writes to a temporary name, then renames into place; hashes what was written. */
-  private async writeVia(
+  async writeVia(
     dir: string,
     name: string,
     write: (tmp: string) => Promise<void>,

@@ -124,7 +124,7 @@ export class FollowUpService extends CaseService {
     return this.views(db, followUpsOfCase(db, caseId));
   }
 
-  private one(id: number): FollowUp {
+  one(id: number): FollowUp {
     const db = this.db();
     const row = getFollowUpRow(db, id);
     if (!row) throw new ApiError('NOT_FOUND', followUpMessages.notFound);

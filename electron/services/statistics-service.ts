@@ -1,3 +1,4 @@
+import { pendingCorrections } from '../../db/reports/corrections-query.js';
 import {
   caseFactGroups,
   preventionFigures,
@@ -51,6 +52,7 @@ export class StatisticsService {
       groups: caseFactGroups(db, period.start, period.end, orgType),
       prevention: preventionFigures(db, period.start, period.end),
       screening: screeningFigures(db, period.start, period.end),
+      corrections: pendingCorrections(db),
     });
   }
 }

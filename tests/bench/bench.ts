@@ -1,5 +1,7 @@
 import { runAgreementPdfBench } from './agreement-pdf-bench.js';
 import { caseLedgerBench } from './case-ledger-bench.js';
+import { followupsBench } from './followups-bench.js';
+import { statisticsBench } from './statistics-bench.js';
 import { storageBench } from './storage-bench.js';
 import type { BenchModule } from './bench-registry.js';
 
@@ -10,7 +12,9 @@ import type { BenchModule } from './bench-registry.js';
 const BENCHES: BenchModule[] = [
   caseLedgerBench,
   storageBench,
+  followupsBench,
   { name: 'agreement-pdf', run: () => runAgreementPdfBench() },
+  statisticsBench,
 ];
 
 function argValue(name: string): string | undefined {

@@ -1,79 +1,35 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openConnection } from '../../db/connection.js';
-import { ledgerPaths } from '../../db/ledger-files.js';
 import { loadDashboard } from '../../db/cases/dashboard-query.js';
 import { LEDGER_ROW_COLUMNS, searchLedger } from '../../db/cases/ledger-query.js';
-import { saveMediator } from '../../db/cases/mediator-queries.js';
-import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
-import { saveRoomSettings } from '../../db/room-settings-queries.js';
 import { LEDGER_SORTS, ledgerQuerySchema } from '../../domain/cases/ledger-inputs.js';
 import { caseIntakeSchema } from '../../domain/cases/case-input.js';
 import type { SavedCase } from '../../domain/cases/case-views.js';
 import { CaseService } from '../../electron/services/case-service.js';
 import { LedgerSession } from '../../electron/services/ledger-session.js';
 import { p95, round, timeMs, type BenchModule } from './bench-registry.js';
-import { idNumber, personName, phone, seedCases } from './seed-cases.js';
+import { seedBenchLedger } from './seed-ledger.js';
+import { idNumber, personName, phone } from './seed-cases.js';
 
 const TODAY = '2026-03-10';
 
 export const caseLedgerBench: BenchModule = {
   name: 'case-ledger',
   async run({ cases }) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-'));
-    const file = ledgerPaths(dir).ledgerFile;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const seedDb = openConnection(file);
-    await migrate(seedDb, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
-    saveRoomSettings(
-      seedDb,
-      {
-        committeeName: '金峰村人民调解委员会',
-        roomName: '金峰村调解室',
-        organisationType: 'VILLAGE',
-        divisionCode: null,
-        numberAbbreviation: '金峰',
-        caseNumberPattern: '（{yyyy}）{abbr}调字第{seq:03}号',
-        documentDateStyle: 'ARABIC',
-        countyOfficeName: '格尔木市司法局',
-      },
-      0,
-      new Date().toISOString(),
-    );
-    const mediatorIds = ['才让', '巴特尔', '王建国', '李明'].map((name) => {
-      const r = saveMediator(
-        seedDb,
-        {
-          id: null,
-          expectedVersion: 0,
-          name,
-          isPeopleMediator: true,
-          languages: ['zh'],
-          active: true,
-        },
-        new Date().toISOString(),
-      );
-      if (!r.ok) throw new Error('mediator');
-      return r.mediator.id;
-    });
-    const seedMs = timeMs(() => seedCases(seedDb, cases, mediatorIds, TODAY));
-    seedDb.pragma('wal_checkpoint(TRUNCATE)');
-    seedDb.exec('ANALYZE');
-    // BENCH_KEEP_DB=path keeps a copy of the seeded ledger for plan experiments.
-    if (process.env.BENCH_KEEP_DB) await seedDb.backup(process.env.BENCH_KEEP_DB);
-    const sample = seedDb
-      .prepare('SELECT p.name, p.phone, p.id_number FROM party p WHERE p.id = ?')
-      .get(Math.floor(cases * 1.2)) as { name: string; phone: string; id_number: string };
-    {
+    let sample = { name: '', phone: '', id_number: '' };
+    const seeded = await seedBenchLedger(cases, TODAY, (seedDb) => {
+      sample = seedDb
+        .prepare('SELECT p.name, p.phone, p.id_number FROM party p WHERE p.id = ?')
+        .get(Math.floor(cases * 1.2)) as typeof sample;
       const sizes = seedDb
         .prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC`)
         .all() as { name: string; bytes: number }[];
       for (const s of sizes.filter((x) => x.bytes / cases >= 5))
         console.log(`  ${s.name.padEnd(36)} ${(s.bytes / cases).toFixed(0)} B/case`);
-    }
-    seedDb.close();
+    });
+    const { dir, file, mediatorIds, seedMs } = seeded;
     const bytes = fs.statSync(file).size;
     console.log(
       `seeded ${cases} cases in ${(seedMs / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB`,

@@ -8,6 +8,8 @@ import {
   setCaseState,
 } from '../../db/cases/case-writes.js';
 import { recordIssuedNumber } from '../../db/cases/case-numbering.js';
+import { saveMediator } from '../../db/cases/mediator-queries.js';
+import { saveRoomSettings } from '../../db/room-settings-queries.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import type { PartyValues } from '../../domain/cases/party-input.js';
 import type { CaseState } from '../../domain/case-lifecycle.js';
@@ -27,7 +29,7 @@ export function rand(): number {
   return (state >>> 0) / 0x1_0000_0000;
 }
 export const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
-const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+export const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗韩冶祁才'.split('');
 const GIVEN = '芳强伟敏静丽军磊洋勇艳杰娟涛明超霞平刚桂英华兰玉秀红梅建国德福海'.split('');
@@ -231,7 +233,8 @@ export function seedCases(
           },
           now,
         );
-        setCaseState(db, id, status, {
+        // An archived case is read-only in the ledger (migration 014): its records go in first.
+        setCaseState(db, id, status === 'ARCHIVED' ? 'CLOSED' : status, {
           acceptedDate: isoDay(acceptedMs),
           dueDate: isoDay(acceptedMs + 30 * DAY),
           ...(status === 'CLOSED' || status === 'ARCHIVED'
@@ -277,6 +280,7 @@ export function seedCases(
             now,
           );
         }
+        if (status === 'ARCHIVED') setCaseState(db, id, 'ARCHIVED', {});
       }
       refreshCaseSearch(db, id);
     }
@@ -286,4 +290,39 @@ export function seedCases(
       ).run('金峰村人民调解委员会', year, seq);
     }
   })();
+}
+
+/** The room settings and mediators every seeded ledger starts from; returns the mediator ids. */
+export function seedRoom(db: Db, mediatorNames: readonly string[]): number[] {
+  saveRoomSettings(
+    db,
+    {
+      committeeName: '金峰村人民调解委员会',
+      roomName: '金峰村调解室',
+      organisationType: 'VILLAGE',
+      divisionCode: null,
+      numberAbbreviation: '金峰',
+      caseNumberPattern: '（{yyyy}）{abbr}调字第{seq:03}号',
+      documentDateStyle: 'ARABIC',
+      countyOfficeName: '格尔木市司法局',
+    },
+    0,
+    new Date().toISOString(),
+  );
+  return mediatorNames.map((name) => {
+    const r = saveMediator(
+      db,
+      {
+        id: null,
+        expectedVersion: 0,
+        name,
+        isPeopleMediator: true,
+        languages: ['zh'],
+        active: true,
+      },
+      new Date().toISOString(),
+    );
+    if (!r.ok) throw new Error('mediator');
+    return r.mediator.id;
+  });
 }

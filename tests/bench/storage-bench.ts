@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openConnection } from '../../db/connection.js';
-import { saveMediator } from '../../db/cases/mediator-queries.js';
 import { ledgerPaths, writeMarker } from '../../db/ledger-files.js';
 import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import { createAppCore } from '../../electron/core/app-core.js';
 import { round, type BenchModule } from './bench-registry.js';
-import { seedCases } from './seed-cases.js';
+import { seedCases, seedRoom } from './seed-cases.js';
 
 /**
  * Start-up and backup of a large ledger, through createAppCore as the app runs them:
@@ -24,20 +23,7 @@ export const storageBench: BenchModule = {
     fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
     const seedDb = openConnection(paths.ledgerFile);
     await migrate(seedDb, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
-    const m = saveMediator(
-      seedDb,
-      {
-        id: null,
-        expectedVersion: 0,
-        name: '才让',
-        isPeopleMediator: true,
-        languages: ['zh'],
-        active: true,
-      },
-      new Date().toISOString(),
-    );
-    if (!m.ok) throw new Error('mediator');
-    seedCases(seedDb, cases, [m.mediator.id], '2026-03-10');
+    seedCases(seedDb, cases, seedRoom(seedDb, ['才让']), '2026-03-10');
     seedDb.pragma('wal_checkpoint(TRUNCATE)');
     seedDb.exec('ANALYZE');
     seedDb.close();

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../domain/cases/case-views';
@@ -5,6 +9,12 @@ import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
 import { expectLocator } from './support/locator-expect';
+
+/** A 1×1 PNG: a stand-in for the scan of an identity card. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -129,7 +139,7 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
   let desk: Desk;
 
-  it('instalments → 部分履行 → second visit → 已履行 → closed; overdue first on 工作台', async () => {
+  it('instalments → 部分履行 → 已履行 → closed → archived with its volume PDF; overdue first on 工作台', async () => {
     desk = await openDesk(browser(), 'followups');
     const { page } = desk;
     try {
@@ -145,14 +155,34 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
         languages: ['zh'],
         active: true,
       });
-      // Visits on the instalment's due date, so the first one is overdue already.
-      await callApi(page, 'followups.saveSettings', {
-        afterDueDays: 0,
-        afterAgreementDays: 15,
-        notifyHour: 9,
-        expectedVersion: 0,
-      });
+      // 回访设置 (settings screen): visits on the instalment's due date, so the first one is
+      // overdue already.
+      await page.goto(`${desk.host.url.replace(/#.*$/, '')}#/settings`);
+      const settings = page.getByTestId('followup-settings-section');
+      await settings.locator('#followup-settings_afterDueDays').fill('0');
+      await settings.getByTestId('followup-settings-save').click();
+      await page.getByText('回访设置已保存').waitFor();
+      await screenshot(page, 'followups-settings');
+      expect((await callApi(page, 'followups.getSettings', {})).afterDueDays).toBe(0);
       const c = await caseInMediation(page, mediator.id, addDays(today, -25), ['巴特尔', '额尔敦']);
+      // One sitting on file: a mediated case's volume needs its 调解记录.
+      const sat = addDays(today, -24);
+      await callApi(page, 'sessions.add', {
+        caseId: c.id,
+        session: {
+          startAt: `${sat}T09:30`,
+          endAt: `${sat}T11:00`,
+          place: '调解室',
+          partyIdsPresent: c.parties.map((p) => p.id),
+          mediatorIds: [mediator.id],
+          recorder: '其木格',
+          interpreter: null,
+          recordMode: 'FULL',
+          content: '双方陈述了越界放牧和草场损失的情况，同意分两期赔偿。',
+          result: 'CONTINUE',
+          readBackConfirmed: true,
+        },
+      } as never);
       await settleWithInstalments(page, c, mediator.id, addDays(today, -20), today);
       // A second case left in mediation past its one-month due date.
       const late = await caseInMediation(page, mediator.id, addDays(today, -40), ['王芳', '李强']);
@@ -216,11 +246,88 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       await page.getByText('已回访完毕，结案').waitFor();
       const closed = await callApi(page, 'cases.get', { caseId: c.id });
       expect(closed.status).toBe('CLOSED');
+      const firstVisitId = (await callApi(page, 'followups.ofCase', { caseId: c.id })).visits.find(
+        (v) => v.status === 'DONE',
+      )?.id;
+      // The volume (一案一卷): the checklist names what is missing; archiving is refused until
+      // it is complete; the 回访记录 prints; the archived volume is one PDF in index order.
+      await page.getByTestId(`print-visit-${firstVisitId}`).click();
+      await page.getByTestId('frozen-note').waitFor();
+      await page.getByRole('dialog').locator('.ant-modal-close').click();
+      const volume = page.getByTestId('volume-panel');
+      await expectLocator(page.getByTestId('volume-completeness')).toContainText('还缺');
+      await expectLocator(page.getByTestId('volume-checklist')).toContainText('缺少当事人');
+      for (const kind of ['ACCEPTANCE_REGISTER', 'RIGHTS_NOTICE'] as const) {
+        await callApi(page, 'documents.render', { caseId: c.id, kind, recordId: null });
+      }
+      for (const party of closed.parties) {
+        await volume.getByTestId('volume-attach-party').click();
+        await page
+          .locator('.ant-select-dropdown:visible')
+          .getByText(party.name, { exact: true })
+          .click();
+        await volume.getByTestId('volume-attach-input').setInputFiles({
+          name: `身份证-${party.name}.png`,
+          mimeType: 'image/png',
+          buffer: PNG,
+        });
+        await page.getByText('扫描件已保存').first().waitFor();
+      }
+      await page.reload();
+      await expectLocator(page.getByTestId('volume-completeness')).toContainText('齐全');
+      await screenshot(page, 'volume-panel');
+      await page.getByTestId('volume-archive').click();
+      await modalSettled(page);
+      await page.locator('#archive-volume_filedBy').fill('其木格');
+      const filed = page.locator('#archive-volume_filedDate');
+      await filed.click();
+      await filed.fill(today);
+      await filed.press('Enter');
+      await page.getByRole('dialog').getByRole('button', { name: '立卷归档' }).click();
+      await page.getByText(/已归档，卷号/).waitFor();
+      await expectLocator(page.getByTestId('volume-archive-record')).toContainText('人调字第001号');
+      await page.getByTestId('volume-pdf').click();
+      await page.getByTestId('frozen-note').waitFor();
+      await screenshot(page, 'volume-pdf-preview');
+      await page.getByRole('dialog').locator('.ant-modal-close').click();
+      const pdf = await callApi(page, 'volume.pdf', { caseId: c.id });
+      const file = path.join(os.tmpdir(), `md-e2e-volume-${c.id}.pdf`);
+      fs.writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
+      const pageText = (n: number) =>
+        execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-'], {
+          encoding: 'utf8',
+        });
+      expect(pageText(1)).toContain('人民调解卷宗');
+      const index = pageText(2);
+      expect(index).toContain('卷内目录');
+      const rows = [...index.matchAll(/^\s*(\d+)\s+(\S+)\s+(\d+)(?:–\d+)?/gm)].map((m) => ({
+        title: m[2] ?? '',
+        first: Number(m[3]),
+      }));
+      expect(rows.map((r) => r.title).slice(0, 3)).toEqual([
+        '人民调解受理登记表',
+        '人民调解当事人权利义务告知书',
+        '当事人身份证明',
+      ]);
+      for (const [title, text] of [
+        ['人民调解受理登记表', '人民调解受理登记表'],
+        ['人民调解协议书', '人民调解协议书'],
+        ['人民调解回访记录', '人民调解回访记录'],
+      ] as const) {
+        const row = rows.find((r) => r.title.startsWith(title));
+        expect(row, title).toBeDefined();
+        // Cover and index are not numbered: document page n is PDF page n + 2.
+        const printed = pageText((row?.first ?? 0) + 2);
+        expect(printed.replace(/\s+/g, ''), title).toContain(text);
+        expect(printed, title).toContain(String(row?.first));
+      }
+      fs.rmSync(file, { force: true });
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();
     }
-  });
+    // The whole life of a case, archiving and the volume PDF included: slow on a shared machine.
+  }, 360_000);
 
   it('refuses "回访完毕，结案" when no visit was recorded', async () => {
     desk = await openDesk(browser(), 'followups-novisit');
@@ -239,6 +346,24 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
         active: true,
       });
       const c = await caseInMediation(page, mediator.id, addDays(today, -25), ['巴特尔', '额尔敦']);
+      // One sitting on file: a mediated case's volume needs its 调解记录.
+      const sat = addDays(today, -24);
+      await callApi(page, 'sessions.add', {
+        caseId: c.id,
+        session: {
+          startAt: `${sat}T09:30`,
+          endAt: `${sat}T11:00`,
+          place: '调解室',
+          partyIdsPresent: c.parties.map((p) => p.id),
+          mediatorIds: [mediator.id],
+          recorder: '其木格',
+          interpreter: null,
+          recordMode: 'FULL',
+          content: '双方陈述了越界放牧和草场损失的情况，同意分两期赔偿。',
+          result: 'CONTINUE',
+          readBackConfirmed: true,
+        },
+      } as never);
       await settleWithInstalments(page, c, mediator.id, addDays(today, -20), today);
       let d = await callApi(page, 'cases.get', { caseId: c.id });
       for (const action of ['START_PERFORMANCE', 'START_FOLLOW_UP'] as const) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser, watchCspViolations } from './support/browser';
 import { callApi, openDesk, setUpRoom } from './support/desk';
@@ -62,6 +63,20 @@ describe('统计上报 screen (real ledger, Chromium, strict CSP)', () => {
         .fill('我确认导出含个人信息的案件台账');
       await page.getByRole('button', { name: '确认导出' }).click();
       await page.getByText('已导出 1 个文件').waitFor();
+
+      // 县级汇总: the package this room just exported, imported in the app's county mode
+      const pkg = runs.runs.find((r) => r.kind === 'PACKAGE');
+      const pkgFile = path.join(pkg?.directory ?? '', pkg?.files[0]?.name ?? '');
+      await page.getByRole('tab', { name: '县级汇总' }).click();
+      await page.getByTestId('county-file').setInputFiles(pkgFile);
+      await expectLocator(page.getByTestId('county-merged')).toContainText('新增');
+      await page.getByText('汇总库中有 1 个调解组织').waitFor();
+      await expectLocator(
+        page.getByTestId('county-tables').getByTestId('indicator-table'),
+      ).toContainText('排查走访户数');
+      await page.getByTestId('county-file').setInputFiles(pkgFile);
+      await expectLocator(page.getByTestId('county-merged')).toContainText('已导入过');
+      await screenshot(page, 'reports-county-mode');
       expect(desk.errors).toEqual([]);
       // the screening form once had an autoSize TextArea: antd measured it with a style attribute
       expect(violations).toEqual([]);

@@ -11,6 +11,8 @@ import { reportsText } from './zh-CN/reports';
 import { sessionText } from './zh-CN/session';
 import { shellText } from './zh-CN/shell';
 import { storageText } from './zh-CN/storage';
+import { volumeText } from './zh-CN/volume';
+import { subsidyText } from './zh-CN/subsidy';
 
 /**
  * Every sentence the UI shows, in Simplified Chinese, split by screen under ./zh-CN/. A Tibetan
@@ -30,4 +32,6 @@ export const uiText = {
   followUps: followUpsText,
   printRegister: printRegisterText,
   reports: reportsText,
+  volume: volumeText,
+  subsidy: subsidyText,
 } as const;

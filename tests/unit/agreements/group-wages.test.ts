@@ -14,65 +14,9 @@ import {
   type TestLedger,
 } from '../services/case-fixtures.js';
 import { amountInWords } from '../../../domain/money-words.js';
+import { obligeeRows, pdfWords } from './pdf-table.js';
 import { pdfBbox, pdfText } from './pdf-tools.js';
 import { WORKERS } from './wage-workers.js';
-
-interface PdfWord {
-  readonly page: number;
-  readonly xMin: number;
-  readonly yMin: number;
-  readonly yMax: number;
-  readonly text: string;
-}
-
-/** Words with their boxes from `pdftotext -bbox-layout` (a line may run across table cells). */
-function pdfWords(bboxXml: string): PdfWord[] {
-  return bboxXml
-    .split('<page ')
-    .slice(1)
-    .flatMap((pageXml, index) =>
-      [
-        ...pageXml.matchAll(
-          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g,
-        ),
-      ].map((m) => ({
-        page: index + 1,
-        xMin: Number(m[1]),
-        yMin: Number(m[2]),
-        yMax: Number(m[3]),
-        text: m[4] ?? '',
-      })),
-    );
-}
-
-/**
- * The text of each obligee's table row, keyed by name: every word whose vertical centre is
- * nearer that name than any other name on the page (cells are centred in their row), read
- * column by column and top to bottom so that wrapped cell text joins up.
- */
-function obligeeRows(words: readonly PdfWord[], names: readonly string[]): Map<string, string> {
-  const centre = (w: PdfWord) => (w.yMin + w.yMax) / 2;
-  const anchors = words.filter((w) => names.includes(w.text));
-  const header = words.filter((w) => w.text === '序号');
-  const out = new Map<string, string>();
-  for (const anchor of anchors) {
-    const top = Math.max(
-      ...header.filter((h) => h.page === anchor.page && h.yMax < anchor.yMin).map((h) => h.yMax),
-    );
-    const own = words.filter((w) => {
-      if (w.page !== anchor.page || w.yMin < top) return false;
-      const d = Math.abs(centre(w) - centre(anchor));
-      return anchors.every(
-        (other) => other.page !== anchor.page || Math.abs(centre(w) - centre(other)) >= d,
-      );
-    });
-    const ordered = [...own].sort(
-      (a, b) => Math.round(a.xMin / 4) - Math.round(b.xMin / 4) || a.yMin - b.yMin,
-    );
-    out.set(anchor.text, ordered.map((w) => w.text).join(''));
-  }
-  return out;
-}
 
 /** Wages owed, fen: 6,800 … 9,400 元 with a few odd amounts. */
 const OWED = WORKERS.map((_, i) => 6_800_00 + i * 200_00 + (i % 3) * 33);

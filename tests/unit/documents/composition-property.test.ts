@@ -22,7 +22,16 @@ import {
   squash,
 } from './fixtures.js';
 import { overlappingLines, pdfLines, type PdfLine } from './pdf-lines.js';
-import { SAMPLE_ORAL, SAMPLE_SESSION, TEMPLATE_CASES } from './samples.js';
+import { buildConfirmationApplicationData } from '../../../electron/documents/confirmation-application-data.js';
+import { buildFollowUpRecordDocumentData } from '../../../electron/documents/followup-record-data.js';
+import { buildVolumePagesData } from '../../../electron/documents/volume-pages-data.js';
+import {
+  SAMPLE_FOLLOWUP,
+  SAMPLE_ORAL,
+  SAMPLE_SESSION,
+  SAMPLE_VOLUME,
+  TEMPLATE_CASES,
+} from './samples.js';
 
 afterAll(removePdfFiles);
 
@@ -262,6 +271,75 @@ describe('composition rules on rendered pages (property)', () => {
           }
           const template = templateOf(kind);
           checkPages(template, data, await render(template, data), dates);
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
+    );
+  }, 900_000);
+
+  it('follow-up record, confirmation application, volume cover, index and back cover', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          'FOLLOWUP_RECORD',
+          'CONFIRMATION_APPLICATION',
+          'VOLUME_COVER',
+          'VOLUME_INDEX',
+          'VOLUME_BACK_COVER',
+        ),
+        fc.integer({ min: 1, max: 30 }),
+        lengthArb(5_000),
+        async (kind, count, length) => {
+          const n = Math.max(count, 2);
+          const parties = Array.from({ length: n }, (_, i) => party(i));
+          const names = parties.map((p) => p.name);
+          const volume = {
+            ...SAMPLE_VOLUME,
+            title: textOf(Math.min(length, 200)) || '纠纷',
+            remarks: textOf(Math.min(length, 500)),
+            // Up to 60 index rows (a case with many sessions and scans).
+            entries: Array.from({ length: Math.min(count * 2, 60) }, (_, i) => ({
+              no: i + 1,
+              title: `人民调解记录（第${i + 1}次）${textOf(length % 40)}`,
+              pages: `${i * 2 + 1}–${i * 2 + 2}`,
+              remark: textOf(length % 30),
+            })),
+            notes: Array.from({ length: count % 5 }, () => ({
+              date: '2026-12-28',
+              text: textOf(Math.min(length, 1_000)) || '说明',
+            })),
+          };
+          let data: DocumentData;
+          switch (kind) {
+            case 'FOLLOWUP_RECORD':
+              data = buildFollowUpRecordDocumentData({
+                ...SAMPLE_FOLLOWUP,
+                visitedPartyNames: names,
+                findings: textOf(length) || '略',
+                nextStep: textOf(Math.min(length, 1_000)),
+              });
+              break;
+            case 'CONFIRMATION_APPLICATION':
+              data = buildConfirmationApplicationData({
+                committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+                applicants: parties,
+                agents: names.slice(0, count % 4).map((name, i) => ({
+                  kind: '委托代理人' as const,
+                  name: `代理人${i + 1}`,
+                  principal: name,
+                })),
+                agreementNumber: '（2026）河西调字第015号',
+                agreementDate: '2026-11-23',
+                effectiveDate: '2026-11-23',
+                court: length % 2 === 0 ? '格尔木市人民法院' : null,
+                dateStyle: 'ARABIC',
+              });
+              break;
+            default:
+              data = buildVolumePagesData(volume);
+          }
+          const template = templateOf(kind);
+          checkPages(template, data, await render(template, data), ['2026年12月28日']);
         },
       ),
       { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },

@@ -154,4 +154,29 @@ describe('glyph coverage', () => {
     expect(pages[annex]).toContain(squash(TIBETAN));
     expect(pages[annex]).toContain(`（${squash(TIBETAN)}）`);
   });
+
+  it('states the chosen prevailing text and closes the translation with the translator line', async () => {
+    const data = agreementData({
+      translations: [
+        {
+          language: 'bo',
+          title: '藏文译文',
+          text: TIBETAN,
+          prevailing: 'EQUAL',
+          translator: '才让',
+        },
+      ],
+    });
+    const pdf = await renderDocument(agreementTemplate(), data, {
+      creationDate: FIXED_DATE,
+      fonts: fonts(),
+    });
+    const file = pdfFile(pdf, 'tibetan-equal.pdf');
+    const pages = Array.from({ length: file.pages() }, (_, i) => squash(file.pageText(i + 1)));
+    const annex = pages.findIndex((p) => p.includes('藏文译文'));
+    expect(pages[annex]).toContain('中文文本与本译文具有同等效力');
+    expect(pages[annex]).not.toContain('以中文文本为准');
+    // The translator's line closes the annex (it may move with the signatures).
+    expect(pages.slice(annex).join('')).toContain('翻译人：才让');
+  });
 });

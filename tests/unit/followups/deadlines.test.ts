@@ -132,6 +132,14 @@ describe('due date, extensions, calendar and reminders', () => {
         newDueDate: '2026-04-20',
       });
       expect(o.extensions[0]?.consentPartyNames).toHaveLength(2);
+      // A re-assessed risk recomputes the due date but never undoes the agreed extension.
+      const reassessed = await m.l.call<CaseDetail>('cases.update', {
+        caseId: m.detail.id,
+        expectedVersion: extended.version,
+        changes: { riskLevel: 'HIGH' },
+        reason: null,
+      });
+      expect(reassessed.dueDate).toBe('2026-04-20');
 
       // A session record is written after the sitting: it may not be dated after today.
       clock = new Date('2026-04-22T02:00:00Z');

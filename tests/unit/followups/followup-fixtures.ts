@@ -11,9 +11,13 @@ export interface SettledCase {
   setClock(iso: string): void;
 }
 
-export async function settledWithInstalments(): Promise<SettledCase> {
+export async function settledWithInstalments(
+  /** Runs while the case is still being mediated (e.g. to add a session record). */
+  prepare: (m: MediatingCase) => Promise<void> = async () => undefined,
+): Promise<SettledCase> {
   let clock = new Date('2026-03-10T02:00:00Z');
   const m = await mediatingCase(() => clock);
+  await prepare(m);
   const [applicant, respondent] = m.partyIds;
   const gen = await generated(m, {
     terms: [

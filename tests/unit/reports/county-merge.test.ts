@@ -6,6 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportRunView } from '../../../domain/api/reports-contract.js';
 import type { StatisticsReport } from '../../../domain/statistics/compute-report.js';
+import { COUNTY_PACKAGE_SCHEMA_VERSION } from '../../../domain/statistics/county-package.js';
 import { countyReport, importPackages } from '../../../electron/county/county-commands.js';
 import { ledgerFingerprint } from '../support/db-fingerprint.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -127,7 +128,8 @@ describe('county merge (县级汇总)', () => {
     });
     const delta = await exportPackage(a, tempDir('pkg'), true);
     const res = importPackages(db, [delta], now);
-    expect(res.merged[0]?.result).toMatchObject({ added: 0, replaced: 1, kept: 0 });
+    // the open case went to the county in pkgA: its change comes back flagged 更正
+    expect(res.merged[0]?.result).toMatchObject({ added: 0, replaced: 1, kept: 0, corrected: 1 });
     expect(countyReport(db, '2026-03', templates).report.totals.open).toBe(1);
   }, 60_000);
 
@@ -149,7 +151,9 @@ describe('county merge (县级汇总)', () => {
       newer,
       zipSync({
         ...files,
-        'manifest.json': strToU8(JSON.stringify({ ...manifest, schemaVersion: 2 })),
+        'manifest.json': strToU8(
+          JSON.stringify({ ...manifest, schemaVersion: COUNTY_PACKAGE_SCHEMA_VERSION + 1 }),
+        ),
       }),
     );
     const extra = path.join(dir, '..\\CON.zip');

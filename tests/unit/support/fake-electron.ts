@@ -198,6 +198,25 @@ class FakeApp extends EventEmitter {
   }
 }
 
+/** A desktop notification as the shell made it (Electron's Notification, main process only). */
+export class FakeNotification extends EventEmitter {
+  shown = false;
+  readonly title: string;
+  readonly body: string;
+
+  constructor(world: FakeElectron, options: { title?: string; body?: string }) {
+    super();
+    if (!world.ready) throw new Error('Notification can only be used after the app is ready');
+    this.title = options.title ?? '';
+    this.body = options.body ?? '';
+    world.notifications.push(this);
+  }
+
+  show(): void {
+    this.shown = true;
+  }
+}
+
 export class FakeElectron {
   ready = false;
   singleInstanceLock = true;
@@ -211,6 +230,9 @@ export class FakeElectron {
   readonly openedPaths: string[] = [];
   openPathResult = '';
   readonly printCalls: PrintCall[] = [];
+  readonly notifications: FakeNotification[] = [];
+  /** Notification.isSupported() (false on a Linux desktop without a notification daemon). */
+  notificationsSupported = true;
   printScript: PrintScript = {
     printers: [
       { name: 'Office_Printer', displayName: 'Office Printer', description: '', options: {} },
@@ -285,9 +307,18 @@ function electronModuleOf(world: FakeElectron): Record<string, unknown> {
       return world.windows.filter((w) => !w.destroyed);
     }
   }
+  class Notification extends FakeNotification {
+    constructor(options: { title?: string; body?: string } = {}) {
+      super(world, options);
+    }
+    static isSupported() {
+      return world.notificationsSupported;
+    }
+  }
   const mod = {
     app: world.app,
     BrowserWindow,
+    Notification,
     dialog: {
       showErrorBox: (title: string, content: string) => world.errorBoxes.push({ title, content }),
     },

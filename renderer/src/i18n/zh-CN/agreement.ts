@@ -1,5 +1,7 @@
 /** 调解协议书, 口头协议登记表, 文书打印, 节假日: every sentence of those screens. */
 export const agreementText = {
+  /** The one missing-glyph choice, in the agreement editor and in every document preview. */
+  allowMissingGlyphs: '仍然打印（缺字处会留空，打印后请手写补上）',
   caseCard: {
     title: '调解协议与文书',
     draft: '起草调解协议书',
@@ -32,7 +34,6 @@ export const agreementText = {
     rendering: '正在生成文书…',
     download: '下载 PDF',
     issuesTitle: '请注意：',
-    allowMissing: '仍然打印（缺字处会留空）',
   },
   editor: {
     title: '人民调解协议书',
@@ -105,12 +106,14 @@ export const agreementText = {
       singleObligee: '一名权利人',
       multipleObligees: '多名权利人（分别列明各人金额）',
       multipleHelp:
-        '每名权利人单独一行，打印为条款下的明细表（序号、姓名、金额大写和小写、期限、方式），各人金额合计须等于总金额。统一的履行期限或分期适用于没有单独填写期限的权利人，分期按各人金额比例拆分。',
+        '每名权利人单独一行，打印为条款下的明细表（序号、姓名、金额大写和小写、期限、方式），各人金额合计须等于总金额。某人有自己的期限或分期时，在其一行填写“本人期限”或点“本人分期”；统一的履行期限或分期适用于没有单独填写的权利人，分期按各人金额比例拆分。',
       shares: '权利人及金额',
       shareParty: '权利人',
       shareAmount: '金额（元）',
-      shareDueDate: '单独期限（可不填）',
+      shareDueDate: '本人期限（可不填）',
       addShare: '添加一名权利人',
+      addShareInstalment: '本人分期',
+      shareInstalmentMismatch: '本人各期合计与其金额不一致',
       addAllOthers: '列入除义务人外的全部当事人',
       shareSum: (sum: string, total: string) => `各人合计 ${sum}，总金额 ${total}`,
       shareMismatch: '各人金额合计与总金额不一致',
@@ -129,7 +132,11 @@ export const agreementText = {
     interpreterParties: '为哪些当事人翻译',
     translationsTitle: '译文页',
     tibetanFor: (name: string) => `藏文译文（${name}）`,
-    tibetanHelp: '协议正文为汉文；藏文译文作为附页打印在协议书之后。',
+    tibetanHelp:
+      '协议正文为汉文；藏文译文是协议书的一部分，印在签名之前，写明以哪种文本为准，并留翻译人签名处。',
+    translationPrevails: '两种文本不一致时',
+    prevailsChinese: '以中文文本为准',
+    prevailsEqual: '两种文本具有同等效力',
     mongolianFor: (name: string) =>
       `${name}使用蒙古语：协议书不能输出竖排传统蒙古文，蒙古文译文请另行打印后附在协议书后。`,
     save: '保存草稿',
@@ -157,7 +164,6 @@ export const agreementText = {
     termLabel: (ordinal: string) => `第${ordinal}条`,
     checkOk: '未发现用语或完整性问题',
     levels: { ERROR: '必须修改', WARNING: '请注意', NOTICE: '提示' },
-    allowMissingGlyphs: '仍然打印（缺字处会留空，打印后请手写补上）',
     preview: '预览',
     generate: '生成正式文本',
     generateTitle: '生成正式文本？',

@@ -51,10 +51,27 @@ export const followUpsText = {
     dueDate: '计划回访日期',
     note: '回访事由',
   },
+  settings: {
+    title: '回访设置',
+    intro: '协议生效后，系统按下列天数自动安排回访；到期和逾期的回访在工作台和桌面提醒中列出。',
+    afterDueDays: '分期（履行期限）到期后第 N 天回访',
+    afterDueDaysHelp: '每一期款项或每项义务的履行期限届满后多少天回访（0–90 天）',
+    afterAgreementDays: '口头协议或无履行期限的协议达成后第 M 天回访',
+    afterAgreementDaysHelp: '0–180 天',
+    days: '天',
+    notifyEnabled: '桌面提醒（启动时和每天设定时间提醒今天到期和已逾期的回访）',
+    notifyHour: '每天提醒时间',
+    notifyHourHelp: '北京时间整点（0–23 点）；同一项回访每天最多提醒一次',
+    hour: '点',
+    save: '保存回访设置',
+    saved: '回访设置已保存',
+  },
   panel: {
     title: '回访与履行',
     noVisits: '本案还没有回访安排。协议生效后系统会按履行期限自动安排回访。',
     proofs: '履行凭证',
+    printRecord: '打印回访记录',
+    recordTitle: (date: string) => `人民调解回访记录（${date}）`,
     addProof: '上传履行凭证',
     proofHelp: '收条、转账凭证或照片（PDF、JPG、PNG，最大 20 MB）；文件名须与内容一致',
     proofAdded: '履行凭证已保存',
@@ -64,6 +81,7 @@ export const followUpsText = {
   },
   confirmation: {
     title: '司法确认',
+    printApplication: '司法确认申请书',
     none: '本案没有已生效的书面调解协议，无需登记司法确认。',
     window: (deadline: string, daysLeft: number) =>
       daysLeft >= 0
@@ -119,14 +137,5 @@ export const followUpsText = {
     title: '提醒（逾期在前）',
     none: '没有逾期或 7 天内到期的事项',
     more: (shown: number, total: number) => `共 ${total} 项，显示前 ${shown} 项`,
-  },
-  settings: {
-    title: '回访与提醒',
-    afterDueDays: '分期（履行期限）到期后第几天回访',
-    afterAgreementDays: '协议达成后第几天回访（口头协议、无履行期限的协议）',
-    notifyHour: '每天桌面提醒的时间（点）',
-    save: '保存',
-    saved: '回访设置已保存',
-    days: '天',
   },
 } as const;

@@ -1,8 +1,36 @@
 /** 统计上报 and 矛盾纠纷排查. */
 export const reportsText = {
+  county: {
+    intro:
+      '县司法局（综治中心）使用：选择各调委会报来的上报数据包导入汇总库，再按同一模板生成全县统计表。汇总库与本调委会的台账分开保存。',
+    choose: '选择数据包导入…',
+    importing: '正在校验并导入',
+    refused: '有数据包未通过校验，本次没有导入任何数据：',
+    imported: (file: string, added: number, replaced: number, corrected: number, kept: number) =>
+      `${file}：新增 ${added} 件，更新 ${replaced} 件（其中更正 ${corrected} 件），保持 ${kept} 件`,
+    already: (file: string) => `${file}：已导入过，无变化`,
+    rooms: (n: number) => `汇总库中有 ${n} 个调解组织`,
+    exportTable: '导出全县统计表（Excel）',
+    exported: (file: string) => `已导出：${file}`,
+    importsTitle: '已导入的数据包',
+    committee: '调解组织',
+    file: '文件',
+    period: '期间',
+    kind: '类型',
+    counts: '新增／更新／保持',
+    importedAt: '导入时间',
+    tooBig: '文件太大：数据包最大 20 MB',
+  },
   title: '统计上报',
-  tabs: { table: '统计报表', screening: '矛盾纠纷排查', history: '导出记录' },
-  periodKind: { MONTH: '月报', QUARTER: '季报', YEAR: '年报' },
+  tabs: {
+    table: '统计报表',
+    screening: '矛盾纠纷排查',
+    history: '导出记录',
+    county: '县级汇总',
+    claims: '补贴申报',
+  },
+  periodKind: { MONTH: '月报', QUARTER: '季报', HALF_YEAR: '半年报', YEAR: '年报' },
+  halves: { 1: '上半年', 2: '下半年' },
   period: '统计期间',
   countingRule: '按调结（终止）日期统计；尚未调结的案件计为“在调”，移交的案件不计入调解案件数。',
   cases: '调解案件',

@@ -10,6 +10,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Row,
   Select,
   Space,
@@ -426,6 +427,15 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
                 />
               ) : null,
             )}
+            <Form.Item name="translationPrevails" label={t.translationPrevails}>
+              <Radio.Group
+                data-testid="translation-prevails"
+                options={[
+                  { value: 'CHINESE', label: t.prevailsChinese },
+                  { value: 'EQUAL', label: t.prevailsEqual },
+                ]}
+              />
+            </Form.Item>
           </Card>
         ) : null}
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Modal, Space, Spin, Tag } from 'antd';
+import { Alert, Button, Modal, Space, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type {
   CaseDocumentKind,
@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
+import { MissingGlyphsChoice } from './MissingGlyphsChoice';
 import { downloadBytes } from './pdf-bytes';
 import { PdfPreview } from './PdfPreview';
 import { PrintStoredControls } from './PrintStoredControls';
@@ -18,7 +19,40 @@ const r = uiText.printRegister;
 /** A document of the case to print now, or a version already in the print register. */
 export type DocumentRequest =
   | { readonly kind: CaseDocumentKind; readonly recordId: number | null; readonly title: string }
-  | { readonly printedDocumentId: number; readonly title: string };
+  | { readonly printedDocumentId: number; readonly title: string }
+  /** 回访记录 of a recorded visit, 司法确认申请书 of a signed agreement, the whole volume. */
+  | { readonly followUpId: number; readonly title: string }
+  | { readonly confirmationOfAgreementId: number; readonly title: string }
+  | { readonly volume: true; readonly title: string };
+
+function loadDocument(
+  caseId: number,
+  request: DocumentRequest,
+  allowMissingGlyphs: boolean,
+): Promise<RenderedDocument> {
+  if ('printedDocumentId' in request) {
+    return api('documents.printed', { printedDocumentId: request.printedDocumentId }).then((f) => ({
+      ...f,
+      issues: [],
+    }));
+  }
+  if ('followUpId' in request) {
+    return api('followups.printRecord', { followUpId: request.followUpId, allowMissingGlyphs });
+  }
+  if ('confirmationOfAgreementId' in request) {
+    return api('confirmations.printApplication', {
+      agreementId: request.confirmationOfAgreementId,
+      allowMissingGlyphs,
+    });
+  }
+  if ('volume' in request) return api('volume.pdf', { caseId });
+  return api('documents.render', {
+    caseId,
+    kind: request.kind,
+    recordId: request.recordId,
+    allowMissingGlyphs,
+  });
+}
 
 /**
  * One of the case's documents, previewed in-app. Opening it for printing freezes it in the print
@@ -41,18 +75,7 @@ export function DocumentPreviewModal({
     let current = true;
     setDoc(null);
     setError(null);
-    const load: Promise<RenderedDocument> =
-      'printedDocumentId' in request
-        ? api('documents.printed', { printedDocumentId: request.printedDocumentId }).then((f) => ({
-            ...f,
-            issues: [],
-          }))
-        : api('documents.render', {
-            caseId,
-            kind: request.kind,
-            recordId: request.recordId,
-            allowMissingGlyphs,
-          });
+    const load = loadDocument(caseId, request, allowMissingGlyphs);
     load.then(
       (d) => current && setDoc(d),
       (e: unknown) => current && setError(e),
@@ -118,12 +141,7 @@ export function DocumentPreviewModal({
           />
         ) : null}
         {missingGlyphs || allowMissingGlyphs ? (
-          <Checkbox
-            checked={allowMissingGlyphs}
-            onChange={(e) => setAllowMissingGlyphs(e.target.checked)}
-          >
-            {t.allowMissing}
-          </Checkbox>
+          <MissingGlyphsChoice checked={allowMissingGlyphs} onChange={setAllowMissingGlyphs} />
         ) : null}
         {doc ? <PrintStoredControls printed={doc.printed} /> : null}
         {!doc && !error ? <Spin /> : null}

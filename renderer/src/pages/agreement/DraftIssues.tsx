@@ -1,7 +1,8 @@
-import { Alert, Checkbox, Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import type { DraftCheck } from '../../../../domain/agreements/agreement-views';
 import { uiText } from '../../i18n/zh-CN';
 import { chineseOrdinal } from './chinese-ordinal';
+import { MissingGlyphsChoice } from './MissingGlyphsChoice';
 
 const t = uiText.agreement.editor;
 const COLOURS = { ERROR: 'red', WARNING: 'orange', NOTICE: 'blue' } as const;
@@ -53,14 +54,7 @@ export function DraftIssues({
             ))}
           </ul>
           {missingGlyphs ? (
-            <Checkbox
-              style={{ marginTop: 8 }}
-              checked={allowMissingGlyphs}
-              onChange={(e) => onAllowMissingGlyphs(e.target.checked)}
-              data-testid="allow-missing-glyphs"
-            >
-              {t.allowMissingGlyphs}
-            </Checkbox>
+            <MissingGlyphsChoice checked={allowMissingGlyphs} onChange={onAllowMissingGlyphs} />
           ) : null}
         </>
       }

@@ -4,7 +4,14 @@ import { MAX_OBLIGEE_SHARES } from '../../../../domain/agreements/agreement-inpu
 import { formatYuanFigures } from '../../../../domain/money-words';
 import { dateFieldProps } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
-import { readYuan, yuanRule, type EditorValues, type ShareForm } from './agreement-form';
+import {
+  emptyShare,
+  readYuan,
+  yuanRule,
+  type EditorValues,
+  type ShareForm,
+} from './agreement-form';
+import { InstalmentsField } from './InstalmentsField';
 
 const o = uiText.agreement.editor.obligation;
 
@@ -19,7 +26,7 @@ function sumOf(shares: readonly (ShareForm | undefined)[]): number {
 
 /**
  * The obligees of one money obligation owed to several people (a group wage claim): one row per
- * obligee with their amount and, optionally, their own deadline. The running sum is checked
+ * obligee with their amount and, optionally, their own deadline or instalments. The running sum is checked
  * against the total the way the instalments are.
  */
 export function ObligeeSharesEditor({
@@ -74,36 +81,45 @@ export function ObligeeSharesEditor({
           }
         >
           {fields.map((field, j) => (
-            <Space
-              key={field.key}
-              align="baseline"
-              style={{ display: 'flex' }}
-              data-testid={`share-${name}-${j}`}
-            >
-              <span style={{ display: 'inline-block', width: 28 }}>{j + 1}.</span>
-              <Form.Item name={[field.name, 'partyId']} noStyle>
-                <Select
-                  options={partyOptions.filter((p) => p.value !== obligor)}
-                  placeholder={o.shareParty}
-                  style={{ width: 160 }}
+            <div key={field.key} data-testid={`share-${name}-${j}`}>
+              <Space align="baseline" style={{ display: 'flex' }}>
+                <span style={{ display: 'inline-block', width: 28 }}>{j + 1}.</span>
+                <Form.Item name={[field.name, 'partyId']} noStyle>
+                  <Select
+                    options={partyOptions.filter((p) => p.value !== obligor)}
+                    placeholder={o.shareParty}
+                    style={{ width: 160 }}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'amountYuan']} rules={[yuanRule]}>
+                  <Input placeholder={o.shareAmount} style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'dueDate']} {...dateFieldProps} noStyle>
+                  <DatePicker placeholder={o.shareDueDate} />
+                </Form.Item>
+                <Button type="link" danger onClick={() => remove(field.name)}>
+                  {uiText.common.remove}
+                </Button>
+              </Space>
+              {/* This obligee's own instalments, instead of the shared schedule. */}
+              <div className="share-instalments">
+                <InstalmentsField
+                  name={[field.name, 'instalments']}
+                  total={shares[j]?.amountYuan}
+                  list={shares[j]?.instalments ?? []}
+                  addLabel={o.addShareInstalment}
+                  mismatch={o.shareInstalmentMismatch}
+                  testId={`share-instalment-sum-${name}-${j}`}
+                  layout={{ noStyle: true }}
                 />
-              </Form.Item>
-              <Form.Item name={[field.name, 'amountYuan']} rules={[yuanRule]}>
-                <Input placeholder={o.shareAmount} style={{ width: 150 }} />
-              </Form.Item>
-              <Form.Item name={[field.name, 'dueDate']} {...dateFieldProps} noStyle>
-                <DatePicker placeholder={o.shareDueDate} />
-              </Form.Item>
-              <Button type="link" danger onClick={() => remove(field.name)}>
-                {uiText.common.remove}
-              </Button>
-            </Space>
+              </div>
+            </div>
           ))}
           <Space>
             <Button
               size="small"
               disabled={fields.length >= MAX_OBLIGEE_SHARES}
-              onClick={() => add({ partyId: null, amountYuan: '', dueDate: null })}
+              onClick={() => add(emptyShare(null))}
             >
               {o.addShare}
             </Button>
@@ -113,7 +129,7 @@ export function ObligeeSharesEditor({
               onClick={() =>
                 partyOptions
                   .filter((p) => p.value !== obligor && !used.has(p.value))
-                  .forEach((p) => add({ partyId: p.value, amountYuan: '', dueDate: null }))
+                  .forEach((p) => add(emptyShare(p.value)))
               }
             >
               {o.addAllOthers}

@@ -17,7 +17,7 @@ import {
   OBLIGATION_KIND_LABELS,
 } from '../../../../domain/agreements/agreement-input';
 import type { Party } from '../../../../domain/cases/case-views';
-import { formatAmountForDocument, formatYuanFigures } from '../../../../domain/money-words';
+import { formatAmountForDocument } from '../../../../domain/money-words';
 import { dateFieldProps } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 import {
@@ -28,6 +28,7 @@ import {
   type InstalmentForm,
 } from './agreement-form';
 import { chineseOrdinal } from './chinese-ordinal';
+import { InstalmentsField } from './InstalmentsField';
 import { ObligeeSharesEditor } from './ObligeeSharesEditor';
 
 const t = uiText.agreement.editor;
@@ -42,23 +43,6 @@ function AmountWords({ text, testId }: { text: string | undefined; testId?: stri
   return (
     <Typography.Text type="success" data-testid={testId}>
       {formatAmountForDocument(read.fen)}
-    </Typography.Text>
-  );
-}
-
-function InstalmentSum({ total, list }: { total: string | undefined; list: InstalmentForm[] }) {
-  const totalFen = readYuan(total);
-  if (!totalFen || 'message' in totalFen || list.length === 0) return null;
-  let sum = 0;
-  for (const x of list) {
-    const r = readYuan(x?.amountYuan);
-    if (r && 'fen' in r) sum += r.fen;
-  }
-  const ok = sum === totalFen.fen;
-  return (
-    <Typography.Text type={ok ? 'secondary' : 'danger'} data-testid="instalment-sum">
-      {o.instalmentSum(formatYuanFigures(sum), formatYuanFigures(totalFen.fen))}
-      {ok ? '' : `：${o.instalmentMismatch}`}
     </Typography.Text>
   );
 }
@@ -158,32 +142,15 @@ function ObligationFields({
         </Col>
       </Row>
       {money ? (
-        <Form.List name={[name, 'obligation', 'instalments']}>
-          {(fields, { add, remove }) => (
-            <Form.Item
-              label={o.instalments}
-              extra={<InstalmentSum total={amount} list={instalments} />}
-            >
-              {fields.map((field, j) => (
-                <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
-                  <span>{o.instalmentNo(j + 1)}</span>
-                  <Form.Item name={[field.name, 'dueDate']} {...dateFieldProps} noStyle>
-                    <DatePicker placeholder={o.instalmentDate} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'amountYuan']} rules={[yuanRule]}>
-                    <Input placeholder={o.instalmentAmount} style={{ width: 160 }} />
-                  </Form.Item>
-                  <Button type="link" danger onClick={() => remove(field.name)}>
-                    {uiText.common.remove}
-                  </Button>
-                </Space>
-              ))}
-              <Button size="small" onClick={() => add({ dueDate: null, amountYuan: '' })}>
-                {o.addInstalment}
-              </Button>
-            </Form.Item>
-          )}
-        </Form.List>
+        <InstalmentsField
+          name={[name, 'obligation', 'instalments']}
+          total={amount}
+          list={instalments}
+          label={o.instalments}
+          addLabel={o.addInstalment}
+          mismatch={o.instalmentMismatch}
+          testId="instalment-sum"
+        />
       ) : null}
     </>
   );

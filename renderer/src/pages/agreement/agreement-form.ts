@@ -23,7 +23,16 @@ export interface ShareForm {
   partyId: number | null;
   amountYuan: string;
   dueDate: string | null;
+  /** This obligee's own schedule (instead of the shared one); sums to `amountYuan`. */
+  instalments: InstalmentForm[];
 }
+
+export const emptyShare = (partyId: number | null): ShareForm => ({
+  partyId,
+  amountYuan: '',
+  dueDate: null,
+  instalments: [],
+});
 
 export interface ObligationForm {
   kind: ObligationKindCode;
@@ -73,6 +82,8 @@ export interface EditorValues {
   interpreter: { name: string; language: languages.Code | null; partyIds: number[] };
   /** One box per party, in the order of `partyIds`; only Tibetan speakers' boxes are shown. */
   translations: string[];
+  /** Which text prevails, printed on every translation page. */
+  translationPrevails: 'CHINESE' | 'EQUAL';
 }
 
 const yuan = (fen: number | null) => (fen === null ? '' : formatYuanFigures(fen));
@@ -125,6 +136,10 @@ export function toFormValues(c: AgreementContent): EditorValues {
                 partyId: x.partyId,
                 amountYuan: yuan(x.amountFen),
                 dueDate: x.dueDate,
+                instalments: x.instalments.map((i) => ({
+                  dueDate: i.dueDate,
+                  amountYuan: yuan(i.amountFen),
+                })),
               })),
               description: term.obligation.description ?? '',
               amountYuan: yuan(term.obligation.amountFen),
@@ -149,6 +164,7 @@ export function toFormValues(c: AgreementContent): EditorValues {
       partyIds: [...(c.interpreter?.partyIds ?? [])],
     },
     translations: c.partyIds.map((id) => c.translations.find((t) => t.partyId === id)?.text ?? ''),
+    translationPrevails: c.translationPrevails,
   };
 }
 
@@ -198,6 +214,11 @@ export function toContent(
               partyId: x.partyId ?? 0,
               amountFen: fenOf(x.amountYuan, at('shares', j, 'amountYuan'), issues) ?? 0,
               dueDate: x.dueDate,
+              instalments: (x.instalments ?? []).map((y, k) => ({
+                dueDate: y.dueDate ?? '',
+                amountFen:
+                  fenOf(y.amountYuan, at('shares', j, 'instalments', k, 'amountYuan'), issues) ?? 0,
+              })),
             }))
           : [],
         description: o.description,
@@ -252,6 +273,7 @@ export function toContent(
         text: v.translations[i] ?? '',
       }))
       .filter((t) => tibetanPartyIds.has(t.partyId) && t.text.trim() !== ''),
+    translationPrevails: v.translationPrevails,
   };
   return { content, issues };
 }

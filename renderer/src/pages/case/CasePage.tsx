@@ -30,6 +30,7 @@ import { mediatorNames, useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { CaseAgreements } from '../agreement/CaseAgreements';
 import { CaseFollowUpPanel } from '../followups/CaseFollowUpPanel';
+import { CaseSubsidyPanel } from '../subsidy/CaseSubsidyPanel';
 import { ActionModal } from './ActionModal';
 import { CaseEditModal } from './CaseEditModal';
 import { CaseTimeline } from './CaseTimeline';
@@ -37,6 +38,7 @@ import { PartiesTable } from './PartiesTable';
 import { PartyEditModal } from './PartyEditModal';
 import { PartyRemoveModal } from './PartyRemoveModal';
 import { PrintRegisterPanel } from './PrintRegisterPanel';
+import { CaseVolumePanel } from '../volume/CaseVolumePanel';
 import { SessionList } from './SessionList';
 import { SessionModal, sessionDraftKey } from './SessionModal';
 
@@ -114,7 +116,9 @@ export function CasePage() {
     (tr) =>
       detail.allowedActions.includes(tr.action) &&
       tr.action !== 'SETTLE_WRITTEN' &&
-      tr.action !== 'SETTLE_ORAL',
+      tr.action !== 'SETTLE_ORAL' &&
+      // Archiving checks the volume and takes the cover's data: it lives in the volume panel.
+      tr.action !== 'ARCHIVE',
   );
   const sessionsAllowed = canAddSession(detail.status);
   const editable = detail.status !== 'ARCHIVED';
@@ -282,6 +286,13 @@ export function CasePage() {
         detail={detail}
         onCaseChanged={(next) => (next ? setUpdated(next) : void reload())}
       />
+
+      <CaseVolumePanel
+        detail={detail}
+        refreshKey={`${detail.version}:${printsKey}`}
+        onCaseChanged={() => void reload()}
+      />
+      <CaseSubsidyPanel caseId={detail.id} refreshKey={`${detail.version}:${printsKey}`} />
 
       <Row gutter={16}>
         <Col span={14}>

@@ -17,6 +17,7 @@ import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
+import { DocumentPreviewModal, type DocumentRequest } from '../agreement/DocumentPreviewModal';
 import { ConfirmationModal } from './ConfirmationModal';
 import { ExtendDueModal } from './ExtendDueModal';
 import { ProofList } from './ProofList';
@@ -30,10 +31,12 @@ function VisitItem({
   v,
   onRecord,
   onChanged,
+  onPrint,
 }: {
   v: FollowUp;
   onRecord: () => void;
   onChanged: () => void;
+  onPrint: () => void;
 }) {
   const statusColour =
     v.status === 'DONE'
@@ -91,6 +94,9 @@ function VisitItem({
                 {v.visit.nextStepNote ? `：${v.visit.nextStepNote}` : ''}
               </Descriptions.Item>
             </Descriptions>
+            <Button size="small" onClick={onPrint} data-testid={`print-visit-${v.id}`}>
+              {t.panel.printRecord}
+            </Button>
             <ProofList visit={v} onAdded={onChanged} />
           </>
         ) : null}
@@ -102,7 +108,15 @@ function VisitItem({
   );
 }
 
-function WindowLine({ w, onEdit }: { w: ConfirmationWindow; onEdit: () => void }) {
+function WindowLine({
+  w,
+  onEdit,
+  onPrint,
+}: {
+  w: ConfirmationWindow;
+  onEdit: () => void;
+  onPrint: () => void;
+}) {
   const c = w.confirmation;
   return (
     <List.Item data-testid={`confirmation-${w.agreementId}`}>
@@ -139,6 +153,11 @@ function WindowLine({ w, onEdit }: { w: ConfirmationWindow; onEdit: () => void }
             {c ? t.confirmation.edit : t.confirmation.record}
           </Button>
         ) : null}
+        {w.kind === 'WRITTEN' ? (
+          <Button size="small" onClick={onPrint} data-testid={`print-application-${w.agreementId}`}>
+            {t.confirmation.printApplication}
+          </Button>
+        ) : null}
       </Space>
     </List.Item>
   );
@@ -159,6 +178,7 @@ export function CaseFollowUpPanel({
   const [scheduling, setScheduling] = useState(false);
   const [confirming, setConfirming] = useState<ConfirmationWindow | null>(null);
   const [extending, setExtending] = useState(false);
+  const [printing, setPrinting] = useState<DocumentRequest | null>(null);
 
   if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
   if (!value || detail.acceptedDate === null) return null;
@@ -200,7 +220,17 @@ export function CaseFollowUpPanel({
             dataSource={[...value.visits]}
             locale={{ emptyText: t.panel.noVisits }}
             renderItem={(v) => (
-              <VisitItem v={v} onRecord={() => setRecording(v)} onChanged={() => void reload()} />
+              <VisitItem
+                v={v}
+                onRecord={() => setRecording(v)}
+                onChanged={() => void reload()}
+                onPrint={() =>
+                  setPrinting({
+                    followUpId: v.id,
+                    title: t.panel.recordTitle(v.visit?.visitDate ?? ''),
+                  })
+                }
+              />
             )}
           />
         ) : null}
@@ -213,7 +243,18 @@ export function CaseFollowUpPanel({
             <List
               size="small"
               dataSource={[...value.windows]}
-              renderItem={(w) => <WindowLine w={w} onEdit={() => setConfirming(w)} />}
+              renderItem={(w) => (
+                <WindowLine
+                  w={w}
+                  onEdit={() => setConfirming(w)}
+                  onPrint={() =>
+                    setPrinting({
+                      confirmationOfAgreementId: w.agreementId,
+                      title: t.confirmation.printApplication,
+                    })
+                  }
+                />
+              )}
             />
           </>
         ) : null}
@@ -275,6 +316,13 @@ export function CaseFollowUpPanel({
             }
             void reload();
           }}
+        />
+      ) : null}
+      {printing ? (
+        <DocumentPreviewModal
+          caseId={detail.id}
+          request={printing}
+          onClose={() => setPrinting(null)}
         />
       ) : null}
       {extending ? (

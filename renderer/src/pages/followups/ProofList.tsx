@@ -4,10 +4,10 @@ import type { FollowUp } from '../../../../domain/followups/followup-views';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
-import { bytesToBase64, downloadBytes } from '../agreement/pdf-bytes';
+import { readScanFile, SCAN_ACCEPT } from '../../forms/scan-file';
+import { downloadBytes } from '../agreement/pdf-bytes';
 
 const t = uiText.followUps.panel;
-const MAX_BYTES = 20 * 1024 * 1024;
 
 /** Proofs of performance of one recorded visit: download, and upload a new one. */
 export function ProofList({ visit, onAdded }: { visit: FollowUp; onAdded: () => void }) {
@@ -18,17 +18,14 @@ export function ProofList({ visit, onAdded }: { visit: FollowUp; onAdded: () => 
   async function upload(file: File | undefined) {
     setError(null);
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setError(uiText.agreement.generated.attachTooBig(20));
-      return;
-    }
     setBusy(true);
     try {
-      const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      await api('followups.attachProof', {
-        followUpId: visit.id,
-        proof: { fileName: file.name.slice(-120), dataBase64 },
-      });
+      const read = await readScanFile(file);
+      if (!read.ok) {
+        setError(read.message);
+        return;
+      }
+      await api('followups.attachProof', { followUpId: visit.id, proof: read.scan });
       onAdded();
     } catch (e) {
       setError(errorMessage(e));
@@ -59,7 +56,7 @@ export function ProofList({ visit, onAdded }: { visit: FollowUp; onAdded: () => 
         ref={input}
         type="file"
         hidden
-        accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+        accept={SCAN_ACCEPT}
         data-testid={`proof-input-${visit.id}`}
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -1,14 +1,17 @@
-import { Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { correctionNote } from '../../../../domain/statistics/compute-report';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
+import { CountyTab } from './CountyTab';
 import { ExportHistory, ExportPanel } from './ExportPanel';
 import { PeriodPicker, periodKey, type PeriodKind } from './period-picker';
 import { ReportTables } from './ReportTables';
 import { ScreeningTab } from './ScreeningTab';
+import { ClaimPackTab } from '../subsidy/ClaimPackTab';
 
 // ECharts is large: loaded only when the statistics are shown.
 const ReportCharts = lazy(() => import('./ReportCharts'));
@@ -51,6 +54,14 @@ export function ReportsPage() {
               <Spin />
             ) : (
               <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                {report.corrections.length > 0 && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    data-testid="report-corrections"
+                    title={correctionNote(report.corrections)}
+                  />
+                )}
                 <div data-testid="report-summary">
                   <Card size="small" title={report.period.label}>
                     <Row gutter={16}>
@@ -107,9 +118,19 @@ export function ReportsPage() {
             children: <ScreeningTab period={period} onSaved={() => void reload()} />,
           },
           {
+            key: 'claims',
+            label: t.tabs.claims,
+            children: <ClaimPackTab period={period} />,
+          },
+          {
             key: 'history',
             label: t.tabs.history,
             children: <ExportHistory runs={history?.runs ?? []} />,
+          },
+          {
+            key: 'county',
+            label: t.tabs.county,
+            children: <CountyTab period={period} />,
           },
         ]}
       />

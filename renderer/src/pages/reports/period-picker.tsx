@@ -1,29 +1,39 @@
-import { DatePicker, Segmented, Space } from 'antd';
+import { DatePicker, Segmented, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { uiText } from '../../i18n/zh-CN';
 
-export type PeriodKind = 'MONTH' | 'QUARTER' | 'YEAR';
+export type PeriodKind = 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'YEAR';
 const t = uiText.reports;
 
 export function periodKey(kind: PeriodKind, d: Dayjs): string {
   if (kind === 'YEAR') return d.format('YYYY');
   if (kind === 'QUARTER') return `${d.format('YYYY')}-Q${Math.floor(d.month() / 3) + 1}`;
+  if (kind === 'HALF_YEAR') return `${d.format('YYYY')}-H${d.month() < 6 ? 1 : 2}`;
   return d.format('YYYY-MM');
 }
 
-/** 月报 / 季报 / 年报 and the period itself; periods that have not started cannot be picked. */
+/**
+ * 月报 / 季报 / 半年报 / 年报 and the period itself; periods that have not started cannot be
+ * picked. A half-year is a year plus 上半年/下半年 (antd has no half-year picker).
+ */
 export function PeriodPicker(props: {
   kind: PeriodKind;
   date: Dayjs;
   onChange: (kind: PeriodKind, date: Dayjs) => void;
 }) {
-  const picker = props.kind === 'YEAR' ? 'year' : props.kind === 'QUARTER' ? 'quarter' : 'month';
+  const picker =
+    props.kind === 'YEAR' || props.kind === 'HALF_YEAR'
+      ? 'year'
+      : props.kind === 'QUARTER'
+        ? 'quarter'
+        : 'month';
+  const half = props.date.month() < 6 ? 1 : 2;
   return (
     <Space>
       <Segmented
         data-testid="period-kind"
         value={props.kind}
-        options={(['MONTH', 'QUARTER', 'YEAR'] as const).map((k) => ({
+        options={(['MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const).map((k) => ({
           value: k,
           label: t.periodKind[k],
         }))}
@@ -37,9 +47,29 @@ export function PeriodPicker(props: {
         allowClear={false}
         disabledDate={(d) => d.isAfter(dayjs(), 'day')}
         onChange={(d) => {
-          if (d) props.onChange(props.kind, d);
+          if (d)
+            props.onChange(
+              props.kind,
+              props.kind === 'HALF_YEAR' ? d.month(half === 1 ? 0 : 6) : d,
+            );
         }}
       />
+      {props.kind === 'HALF_YEAR' ? (
+        <Select
+          data-testid="period-half"
+          aria-label={t.periodKind.HALF_YEAR}
+          value={half}
+          options={([1, 2] as const).map((h) => ({
+            value: h,
+            label: t.halves[h],
+            disabled: props.date
+              .month(h === 1 ? 0 : 6)
+              .startOf('month')
+              .isAfter(dayjs()),
+          }))}
+          onChange={(h) => props.onChange(props.kind, props.date.month(h === 1 ? 0 : 6))}
+        />
+      ) : null}
     </Space>
   );
 }

@@ -2,6 +2,12 @@ import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Switch, Table,
 import { useState } from 'react';
 import type { Mediator } from '../../../../domain/cases/case-views';
 import { mediatorInputSchema } from '../../../../domain/cases/ledger-inputs';
+import {
+  EMPTY_MEDIATOR_PROFILE,
+  FILING_STATUS_LABELS,
+  MEDIATOR_GRADE_LABELS,
+  type MediatorProfile,
+} from '../../../../domain/cases/mediator-profile';
 import * as languages from '../../../../domain/taxonomy/languages';
 import { api, ApiCallError } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
@@ -9,6 +15,7 @@ import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { zodRule } from '../../forms/zod-rule';
 import { useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
+import { MediatorProfileFields } from './MediatorProfileFields';
 
 const t = uiText.mediators;
 const fields = mediatorInputSchema.shape;
@@ -18,6 +25,19 @@ interface FormValues {
   isPeopleMediator?: boolean;
   languages?: languages.Code[];
   active?: boolean;
+  profile?: Partial<MediatorProfile>;
+}
+
+/** Cleared selects come back undefined; the API wants null for "not given". */
+function profileInput(p: Partial<MediatorProfile> | undefined): MediatorProfile {
+  return {
+    ...EMPTY_MEDIATOR_PROFILE,
+    ...p,
+    grade: p?.grade ?? null,
+    gender: p?.gender ?? null,
+    birthDate: p?.birthDate ?? null,
+    trainings: (p?.trainings ?? []).map((tr) => ({ ...tr, organiser: tr.organiser || null })),
+  };
 }
 
 function MediatorModal({
@@ -43,6 +63,7 @@ function MediatorModal({
         isPeopleMediator: values.isPeopleMediator ?? false,
         languages: values.languages ?? ['zh'],
         active: values.active ?? true,
+        profile: profileInput(values.profile),
       });
       message.success(t.saved);
       onSaved();
@@ -70,6 +91,7 @@ function MediatorModal({
       okText={uiText.common.save}
       confirmLoading={saving}
       destroyOnHidden
+      width={820}
     >
       <Form<FormValues>
         form={form}
@@ -78,8 +100,13 @@ function MediatorModal({
         onFinish={(v) => void submit(v)}
         initialValues={
           editing
-            ? { ...editing, languages: [...editing.languages] }
-            : { isPeopleMediator: true, languages: ['zh'], active: true }
+            ? { ...editing, languages: [...editing.languages], profile: editing.profile }
+            : {
+                isPeopleMediator: true,
+                languages: ['zh'],
+                active: true,
+                profile: EMPTY_MEDIATOR_PROFILE,
+              }
         }
       >
         <Form.Item name="name" label={t.name} required rules={[zodRule(fields.name)]}>
@@ -97,6 +124,7 @@ function MediatorModal({
         <Form.Item name="active" label={t.active} valuePropName="checked">
           <Switch />
         </Form.Item>
+        <MediatorProfileFields />
       </Form>
     </Modal>
   );
@@ -134,6 +162,18 @@ export function MediatorsSection() {
             title: t.languages,
             key: 'languages',
             render: (_, m) => m.languages.map((l) => languages.labelOf(l)).join('、'),
+          },
+          {
+            title: uiText.subsidy.profile.filingStatus,
+            key: 'filing',
+            render: (_, m) =>
+              [
+                m.profile.grade ? MEDIATOR_GRADE_LABELS[m.profile.grade] : null,
+                FILING_STATUS_LABELS[m.profile.filingStatus],
+                m.profile.filingNumber,
+              ]
+                .filter(Boolean)
+                .join(' · '),
           },
           {
             title: t.active,

@@ -6,9 +6,11 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
 import { BackupsSection } from './BackupsSection';
 import { CaseSettingsSection } from './CaseSettingsSection';
+import { FollowUpSettingsSection } from './FollowUpSettingsSection';
 import { HolidayCalendarSection } from './HolidayCalendarSection';
 import { MediatorsSection } from './MediatorsSection';
 import { RoomSettingsForm } from './RoomSettingsForm';
+import { SubsidyRulesSection } from '../subsidy/SubsidyRulesSection';
 
 export function SettingsPage() {
   const [settings, setSettings] = useState<RoomSettings | null | undefined>(undefined);
@@ -54,6 +56,8 @@ export function SettingsPage() {
       </Card>
       <MediatorsSection />
       <CaseSettingsSection />
+      <FollowUpSettingsSection />
+      <SubsidyRulesSection />
       <HolidayCalendarSection />
       <BackupsSection />
     </Space>

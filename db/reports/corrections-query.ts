@@ -1,0 +1,41 @@
+import type { Db } from '../connection.js';
+import { statement } from '../statement-cache.js';
+import { CASE_VERSION } from './case-version.js';
+
+/** A case an earlier report counted that has changed since (更正, counting rule 9). */
+export interface PendingCorrection {
+  readonly caseId: number;
+  readonly caseNumber: string | null;
+  /** The period of the report that last counted it. */
+  readonly reportedPeriod: string;
+  /** When that report was made (ISO instant). */
+  readonly reportedAt: string;
+}
+
+/** Remembers the version of each case a report counted; the latest report of a case wins. */
+export function recordReportedCases(
+  db: Db,
+  exportId: number,
+  period: string,
+  cases: readonly { id: number; version: number }[],
+): void {
+  const put = statement(
+    db,
+    `INSERT INTO case_reported (case_id, export_id, period, version) VALUES (?, ?, ?, ?)
+     ON CONFLICT (case_id) DO UPDATE SET export_id = excluded.export_id,
+       period = excluded.period, version = excluded.version`,
+  );
+  for (const c of cases) put.run(c.id, exportId, period, c.version);
+}
+
+export function pendingCorrections(db: Db): PendingCorrection[] {
+  return statement(
+    db,
+    `SELECT c.id AS caseId, c.case_number AS caseNumber, r.period AS reportedPeriod,
+            e.created_at AS reportedAt
+       FROM case_reported AS r JOIN case_file AS c ON c.id = r.case_id
+            JOIN export_run AS e ON e.id = r.export_id
+      WHERE ${CASE_VERSION} > r.version
+      ORDER BY r.period, c.case_number, c.id`,
+  ).all() as PendingCorrection[];
+}

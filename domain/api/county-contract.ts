@@ -1,0 +1,46 @@
+import type { StatisticsReport } from '../statistics/compute-report';
+import {
+  countyExportSchema,
+  countyImportSchema,
+  countyReportSchema,
+} from '../statistics/county-inputs';
+import { method } from './method.js';
+
+export interface CountyImportView {
+  /** Packages refused by verification; when any is, nothing at all was merged. */
+  readonly refused: readonly { file: string; reason: string }[];
+  readonly merged: readonly {
+    file: string;
+    alreadyImported: boolean;
+    added: number;
+    replaced: number;
+    kept: number;
+    corrected: number;
+  }[];
+}
+
+export interface CountyImportRowView {
+  readonly fileName: string;
+  readonly committeeName: string;
+  readonly period: string;
+  readonly kind: string;
+  readonly added: number;
+  readonly replaced: number;
+  readonly kept: number;
+  readonly importedAt: string;
+}
+
+/**
+ * 县级汇总 in the app (issue 10, must-have 4): the same import and report as
+ * `npm run county`, on a county database of its own beside the ledger (never in it).
+ */
+export const countyContract = {
+  'county.import': method<CountyImportView>()(countyImportSchema),
+  'county.report': method<{
+    report: StatisticsReport;
+    rooms: number;
+    imports: readonly CountyImportRowView[];
+  }>()(countyReportSchema),
+  'county.exportReport': method<{ file: string; directory: string }>()(countyExportSchema),
+} as const;
+export type CountyContract = typeof countyContract;

@@ -1,0 +1,73 @@
+import * as riskFactors from '../taxonomy/risk-factors';
+import type { SubsidyCaseFacts } from './tier-suggestion';
+import type { VolumeChecklist, VolumeItem } from '../volume/volume-checklist';
+import type { VolumeDocument } from './subsidy-rules';
+
+/**
+ * The claim's view of the volume comes from the volume checklist (一案一卷, `volumeChecklist`),
+ * the one judgement of completeness that archiving and the case page use too: complete or not,
+ * every missing paper in the checklist's words, and the papers present by the names a county
+ * rule uses for a tier's required documents. The 结案报告 is not in the standard index; it counts
+ * once it has been printed.
+ */
+const TIER_DOCUMENT_OF: Readonly<Partial<Record<VolumeItem, VolumeDocument>>> = {
+  APPLICATION_OR_ACCEPTANCE: 'APPLICATION_OR_REGISTER',
+  RIGHTS_NOTICE: 'RIGHTS_NOTICE',
+  IDENTITY_PROOF: 'IDENTITY_PROOF',
+  INVESTIGATION_RECORD: 'INVESTIGATION_RECORD',
+  EVIDENCE: 'EVIDENCE',
+  SESSION_RECORD: 'SESSION_RECORD',
+  AGREEMENT: 'AGREEMENT',
+  PERFORMANCE_PROOF: 'PERFORMANCE_PROOF',
+  FOLLOWUP_RECORD: 'FOLLOWUP_RECORD',
+};
+
+export function claimVolumeOf(
+  checklist: VolumeChecklist,
+  printedKinds: readonly string[],
+): { complete: boolean; problems: string[]; present: VolumeDocument[] } {
+  const present: VolumeDocument[] = [];
+  for (const item of checklist.items) {
+    const document = TIER_DOCUMENT_OF[item.item];
+    if (document && item.status === 'PRESENT') present.push(document);
+  }
+  if (printedKinds.includes('CLOSING_REPORT')) present.push('CLOSING_REPORT');
+  return {
+    complete: checklist.complete,
+    problems: checklist.missing.map((m) => m.reason),
+    present,
+  };
+}
+
+const manyPartiesThreshold =
+  riskFactors.rows.find((r) => r.code === 'MANY_PARTIES' && 'threshold' in r)?.threshold?.value ??
+  10;
+
+/** Tier facts from ledger values; the amount is the agreement's, else the amount in dispute. */
+export function subsidyFactsOf(c: {
+  readonly category: SubsidyCaseFacts['category'];
+  readonly subtype: SubsidyCaseFacts['subtype'];
+  readonly source: SubsidyCaseFacts['source'];
+  readonly riskLevel: SubsidyCaseFacts['riskLevel'];
+  readonly riskFactors: readonly string[];
+  readonly isDifficult: boolean;
+  readonly persons: number;
+  readonly agreementAmountFen: number;
+  readonly amountClaimedFen: number | null;
+  readonly sessions: number;
+  readonly crossArea: boolean;
+}): SubsidyCaseFacts {
+  return {
+    category: c.category,
+    subtype: c.subtype,
+    source: c.source,
+    personsInvolved: c.persons,
+    amountFen: c.agreementAmountFen > 0 ? c.agreementAmountFen : (c.amountClaimedFen ?? 0),
+    amountIsAgreed: c.agreementAmountFen > 0,
+    sessions: c.sessions,
+    riskLevel: c.riskLevel,
+    isDifficult: c.isDifficult,
+    isGroup: c.riskFactors.includes('MANY_PARTIES') || c.persons >= manyPartiesThreshold,
+    crossArea: c.crossArea,
+  };
+}

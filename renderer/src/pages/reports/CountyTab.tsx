@@ -1,0 +1,146 @@
+import { Alert, App, Button, Card, Space, Spin, Table, Typography } from 'antd';
+import { useCallback, useRef, useState } from 'react';
+import type { CountyImportView } from '../../../../domain/api/county-contract';
+import { MAX_PACKAGE_BYTES } from '../../../../domain/statistics/county-inputs';
+import { api } from '../../api/client';
+import { chinaDateTime, formatDateTime } from '../../forms/date-field';
+import { ErrorPanel, errorMessage } from '../../components/ErrorPanel';
+import { useApiValue } from '../../hooks/use-api-value';
+import { uiText } from '../../i18n/zh-CN';
+import { bytesToBase64 } from '../agreement/pdf-bytes';
+import { ReportTables } from './ReportTables';
+
+const t = uiText.reports.county;
+
+/**
+ * 县级汇总: the county clerk imports the rooms' packages and reads the merged table. The main
+ * process does what `npm run county` does (verify all, merge none if one is refused).
+ */
+export function CountyTab({ period }: { period: string }) {
+  const { message } = App.useApp();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<CountyImportView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => api('county.report', { period }), [period]);
+  const { value, error: loadError, reload } = useApiValue(load);
+
+  async function importFiles(files: FileList | null) {
+    setError(null);
+    setOutcome(null);
+    const list = Array.from(files ?? []);
+    if (list.length === 0) return;
+    if (list.some((f) => f.size > MAX_PACKAGE_BYTES)) {
+      setError(t.tooBig);
+      return;
+    }
+    setBusy(true);
+    try {
+      const packages = await Promise.all(
+        list.map(async (f) => ({
+          fileName: f.name.slice(-200),
+          dataBase64: bytesToBase64(new Uint8Array(await f.arrayBuffer())),
+        })),
+      );
+      setOutcome(await api('county.import', { packages }));
+      void reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  async function exportTable() {
+    try {
+      const r = await api('county.exportReport', { period, directory: null });
+      void message.success(t.exported(`${r.directory}/${r.file}`), 8);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  }
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="county-tab">
+      <Typography.Text type="secondary">{t.intro}</Typography.Text>
+      <Space wrap>
+        <Button type="primary" loading={busy} onClick={() => input.current?.click()}>
+          {busy ? t.importing : t.choose}
+        </Button>
+        <Button onClick={() => void exportTable()} data-testid="county-export">
+          {t.exportTable}
+        </Button>
+        {value && <Typography.Text>{t.rooms(value.rooms)}</Typography.Text>}
+      </Space>
+      <input
+        ref={input}
+        type="file"
+        accept=".zip,application/zip"
+        multiple
+        hidden
+        data-testid="county-file"
+        onChange={(e) => void importFiles(e.target.files)}
+      />
+      {error && <Alert type="error" showIcon title={error} />}
+      {outcome && outcome.refused.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="county-refused"
+          title={t.refused}
+          description={outcome.refused.map((r) => `${r.file}：${r.reason}`).join('；')}
+        />
+      )}
+      {outcome && outcome.merged.length > 0 && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="county-merged"
+          title={outcome.merged
+            .map((m) =>
+              m.alreadyImported
+                ? t.already(m.file)
+                : t.imported(m.file, m.added, m.replaced, m.corrected, m.kept),
+            )
+            .join('；')}
+        />
+      )}
+      {loadError ? (
+        <ErrorPanel error={loadError} onRetry={() => void reload()} />
+      ) : !value ? (
+        <Spin />
+      ) : (
+        <>
+          <div data-testid="county-tables">
+            <ReportTables report={value.report} />
+          </div>
+          <Card size="small" title={t.importsTitle}>
+            <Table
+              size="small"
+              rowKey={(r) => `${r.importedAt}|${r.fileName}`}
+              pagination={false}
+              dataSource={[...value.imports]}
+              columns={[
+                { title: t.committee, dataIndex: 'committeeName' },
+                { title: t.file, dataIndex: 'fileName' },
+                { title: t.period, dataIndex: 'period' },
+                { title: t.kind, dataIndex: 'kind' },
+                {
+                  title: t.counts,
+                  key: 'counts',
+                  render: (_: unknown, r) => `${r.added}／${r.replaced}／${r.kept}`,
+                },
+                {
+                  title: t.importedAt,
+                  dataIndex: 'importedAt',
+                  render: (v: string) => formatDateTime(chinaDateTime(v)),
+                },
+              ]}
+            />
+          </Card>
+        </>
+      )}
+    </Space>
+  );
+}
