@@ -1,12 +1,19 @@
 import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ClipboardEvent, KeyboardEvent } from 'react';
-import { looksLikeHeader, parsePastedTable } from '../../../../domain/cases/pasted-table';
+import {
+  parsePastedTable,
+  pastedCellText,
+  pastedColumns,
+  type PASTE_COLUMNS,
+  type PasteColumn,
+} from '../../../../domain/cases/pasted-table';
 import { naturalPartyInputSchema } from '../../../../domain/cases/party-input';
+import * as ethnicGroups from '../../../../domain/taxonomy/ethnic-groups';
 import type { Extension } from '../../../../domain/taxonomy/ethnic-groups';
 import * as genders from '../../../../domain/taxonomy/genders';
 import * as partyRoles from '../../../../domain/taxonomy/party-roles';
-import { checkIdNumber } from '../../../../domain/validation/id-number';
+import { checkIdNumber, normaliseIdNumber } from '../../../../domain/validation/id-number';
 import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
 import { ethnicOptionGroups, matchesEthnic } from './ethnic-options';
@@ -16,15 +23,28 @@ import { idNumberRule, phoneRule } from './party-field-rules';
 const t = uiText.intake;
 const natural = naturalPartyInputSchema.shape;
 
-/** The cells a pasted sheet fills, in the order of a typical roster: 姓名 身份证号 电话 住址 职业. */
-const PASTE_COLUMNS = ['name', 'idNumber', 'phone', 'address', 'occupation'] as const;
-type PasteColumn = (typeof PASTE_COLUMNS)[number];
+/** The text cells a paste can start in (roster order: 姓名 身份证号 电话 住址 职业). */
+type TextColumn = (typeof PASTE_COLUMNS)[number];
 /** Columns a group shares and fills down. */
 const FILL_COLUMNS = ['ethnicity', 'address', 'occupation'] as const;
 type FillColumn = (typeof FILL_COLUMNS)[number];
 
 const roleOptions = partyRoles.rows.map((r) => ({ value: r.code, label: r.label }));
 const genderOptions = genders.rows.map((r) => ({ value: r.code, label: r.label }));
+
+/** The form path of one cell of a row. */
+function cellPath(row: number, column: PasteColumn): (string | number)[] {
+  if (column === 'idNumber') return ['parties', row, 'idDocument', 'number'];
+  if (column === 'phone') return ['parties', row, 'phone', 'phone'];
+  return ['parties', row, column];
+}
+
+/** 汉族 or 汉 (or a configured extension's name) as the picker's code; unknown names stay empty. */
+function ethnicCodeOf(text: string, extensions: readonly Extension[]): string | undefined {
+  const rows = ethnicGroups.ethnicPickerOrder([], extensions);
+  const hit = rows.find((r) => r.label === text || r.label === `${text}族` || r.code === text);
+  return hit?.code;
+}
 
 function withCell(p: PartyFormValues, column: PasteColumn, value: string): PartyFormValues {
   switch (column) {
@@ -64,55 +84,68 @@ export function PartyTable(props: {
   const parties = (Form.useWatch('parties', form) ?? []) as PartyFormValues[];
   const cellId = (row: number, column: string) => `party-table-${row}-${column}`;
 
-  function revalidate(rows: readonly number[]) {
-    const names = rows.flatMap((i) => [
-      ['parties', i, 'name'],
-      ['parties', i, 'idDocument', 'number'],
-      ['parties', i, 'gender'],
-      ['parties', i, 'phone', 'phone'],
-      ['parties', i, 'address'],
-      ['parties', i, 'occupation'],
-    ]);
+  function revalidate(names: readonly (string | number)[][]) {
     // Rows added by a paste have no fields until the next render: check them after it.
-    setTimeout(() => void form.validateFields(names).catch(() => undefined), 0);
+    setTimeout(() => void form.validateFields([...names]).catch(() => undefined), 0);
   }
 
-  function onPaste(e: ClipboardEvent<HTMLInputElement>, row: number, column: PasteColumn) {
+  function onPaste(e: ClipboardEvent<HTMLInputElement>, row: number, column: TextColumn) {
     const text = e.clipboardData.getData('text/plain');
-    if (!text.includes('\t') && !text.includes('\n')) return; // one value: an ordinary paste
+    // One value (a name, a number, one line of an address): an ordinary paste into the cell.
+    if (!text.includes('\t') && !/\n\s*\S/u.test(text.trim())) return;
     e.preventDefault();
-    let rows = parsePastedTable(text);
-    if (rows[0] && looksLikeHeader(rows[0])) rows = rows.slice(1);
-    if (rows.length === 0) return;
+    const { columns, body } = pastedColumns(parsePastedTable(text), column);
+    if (body.length === 0) return;
     const list = [...((form.getFieldValue('parties') ?? []) as PartyFormValues[])];
     const role = list[row]?.role ?? 'APPLICANT';
-    const start = PASTE_COLUMNS.indexOf(column);
-    const touched: number[] = [];
-    rows.forEach((cells, r) => {
+    const filled: (string | number)[][] = [];
+    body.forEach((cells, r) => {
       const at = row + r;
-      let p: PartyFormValues = list[at] ?? { ...newParty(list.slice(0, at)), role };
-      cells.forEach((value, c) => {
-        const col = PASTE_COLUMNS[start + c];
-        if (col !== undefined) p = withCell(p, col, value);
+      const existing = list[at];
+      // The rows a roster lands in are the same people: an empty row (such as the blank
+      // 被申请人 intake starts with) takes the role of the row the paste began in.
+      let p: PartyFormValues =
+        existing && (existing.name ?? '').trim() !== ''
+          ? existing
+          : { ...(existing ?? newParty(list.slice(0, at))), role };
+      cells.forEach((raw, c) => {
+        const col = columns[c];
+        if (col === null || col === undefined) return;
+        // Numbers typed with a Chinese input method arrive full-width: shown as the save keeps them.
+        const text = pastedCellText(raw);
+        const value =
+          col === 'idNumber'
+            ? normaliseIdNumber(text)
+            : col === 'phone'
+              ? text.normalize('NFKC')
+              : text;
+        if (col === 'ethnicity') {
+          const code = ethnicCodeOf(value, props.extensions);
+          if (code !== undefined) p = { ...p, ethnicity: code };
+        } else {
+          p = withCell(p, col, value);
+        }
+        if (value !== '') filled.push(cellPath(at, col));
       });
       list[at] = withIdReading(p, intakeDate);
-      touched.push(at);
     });
     form.setFieldValue('parties', list);
     props.onBulkChange();
-    revalidate(touched);
+    // Only what the paste filled is checked now: a mistyped number shows in its own cell at
+    // once, while the columns left for fill-down stay quiet until the mediator saves.
+    revalidate(filled);
   }
 
   function fillDown(column: FillColumn, from = 0) {
     const list = [...((form.getFieldValue('parties') ?? []) as PartyFormValues[])];
     const value = list[from]?.[column];
     if (!value) return;
-    const touched: number[] = [];
+    const touched: (string | number)[][] = [];
     for (let i = from + 1; i < list.length; i += 1) {
       const p = list[i];
       if (p && p.kind === 'NATURAL' && !p[column]) {
         list[i] = { ...p, [column]: value };
-        touched.push(i);
+        touched.push(cellPath(i, column));
       }
     }
     form.setFieldValue('parties', list);
@@ -138,7 +171,7 @@ export function PartyTable(props: {
         if (p) list[row] = { ...p, [column]: above[column as FillColumn] };
         form.setFieldValue('parties', list);
         props.onBulkChange();
-        revalidate([row]);
+        revalidate([cellPath(row, column as FillColumn)]);
       }
     }
     if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.nativeEvent.isComposing) {
@@ -193,11 +226,11 @@ export function PartyTable(props: {
               {fields.map((field, row) => {
                 const p = parties[field.name];
                 const isPerson = (p?.kind ?? 'NATURAL') === 'NATURAL';
-                const cell = (column: PasteColumn | FillColumn) => ({
+                const cell = (column: TextColumn | FillColumn) => ({
                   id: cellId(row, column),
                   onKeyDown: (e: KeyboardEvent) => keys(e, row, column),
                 });
-                const text = (column: PasteColumn) => ({
+                const text = (column: TextColumn) => ({
                   ...cell(column),
                   onPaste: (e: ClipboardEvent<HTMLInputElement>) => onPaste(e, row, column),
                 });
