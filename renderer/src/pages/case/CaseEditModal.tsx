@@ -9,12 +9,14 @@ import { useApiValue } from '../../hooks/use-api-value';
 import { useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { CaseFields } from '../intake/CaseFields';
+import { StartDateItem } from '../intake/StartDateItem';
+import { startDateRule, useCaseDates } from '../../forms/record-date-rules';
 import { caseChangesOf, caseToFormValues, type IntakeFormValues } from '../intake/intake-values';
 import { CorrectionDocumentsNotice } from './CorrectionDocumentsNotice';
 
 const t = uiText.case.edit;
 
-type FormValues = IntakeFormValues & { reason?: string };
+type FormValues = IntakeFormValues & { acceptedDate?: string | null; reason?: string };
 
 /**
  * Corrects a saved case's own fields with the intake's own block (`CaseFields`) and the same
@@ -36,6 +38,8 @@ export function CaseEditModal(props: {
   const loadSettings = useCallback(() => api('caseSettings.get', {}), []);
   const settings = useApiValue(loadSettings).value;
   const original = useMemo(() => caseToFormValues(detail), [detail]);
+  const caseDates = useCaseDates(detail);
+  const accepted = detail.acceptedDate !== null;
 
   async function save() {
     setUnplaced([]);
@@ -46,7 +50,20 @@ export function CaseEditModal(props: {
       return;
     }
     const values = form.getFieldsValue(true) as FormValues;
-    const changes = caseChangesOf(original, values);
+    const changes: Record<string, unknown> = caseChangesOf(original, values);
+    // The start dates are corrected here, not at intake: they travel only when changed.
+    if (values.intakeDate && values.intakeDate !== detail.intakeDate) {
+      changes.intakeDate = values.intakeDate;
+    }
+    if (accepted && values.acceptedDate && values.acceptedDate !== detail.acceptedDate) {
+      changes.acceptedDate = values.acceptedDate;
+    }
+    const datesChanged = 'intakeDate' in changes || 'acceptedDate' in changes;
+    if (datesChanged && !values.reason?.trim()) {
+      form.setFields([{ name: 'reason', errors: [t.dateReasonRequired] }]);
+      message.error(uiText.common.fixFields);
+      return;
+    }
     if (Object.keys(changes).length === 0) {
       message.info(t.nothingChanged);
       props.onClose();
@@ -104,9 +121,37 @@ export function CaseEditModal(props: {
         form={form}
         name="case-edit"
         layout="vertical"
-        initialValues={{ ...original, reason: '' }}
+        initialValues={{
+          ...original,
+          intakeDate: detail.intakeDate,
+          acceptedDate: detail.acceptedDate,
+          reason: '',
+        }}
       >
-        <CaseFields form={form} settings={settings} mediators={mediators} />
+        <CaseFields
+          form={form}
+          settings={settings}
+          mediators={mediators}
+          dateColumn={
+            <>
+              <StartDateItem
+                name="intakeDate"
+                label={uiText.case.intakeDate}
+                rules={[startDateRule(form, 'intakeDate', detail, caseDates)]}
+                dependencies={accepted ? ['acceptedDate'] : []}
+              />
+              {accepted ? (
+                <StartDateItem
+                  name="acceptedDate"
+                  label={uiText.case.acceptedDate}
+                  rules={[startDateRule(form, 'acceptedDate', detail, caseDates)]}
+                  dependencies={['intakeDate']}
+                  extra={t.acceptedYearHint}
+                />
+              ) : null}
+            </>
+          }
+        />
         <Form.Item name="reason" label={t.caseReasonLabel} extra={t.caseReasonHint}>
           <Input.TextArea rows={2} maxLength={500} data-testid="case-edit-reason" />
         </Form.Item>

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Segmented,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Segmented, Space, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { FieldIssue } from '../../../../domain/api/errors';
@@ -22,7 +11,6 @@ import { checkPhone } from '../../../../domain/validation/phone';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { RestoredDraftBanner } from '../../components/RestoredDraftBanner';
-import { dateFieldProps } from '../../forms/date-field';
 import { useFormAutosave } from '../../forms/use-form-autosave';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { zodRule } from '../../forms/zod-rule';
@@ -33,6 +21,7 @@ import { newParty, toIntakeInput, type IntakeFormValues } from './intake-values'
 import { CaseFields } from './CaseFields';
 import { PartyCard } from './PartyCard';
 import { PartyTable } from './PartyTable';
+import { StartDateItem } from './StartDateItem';
 
 const t = uiText.intake;
 const fields = caseIntakeSchema.shape;
@@ -240,17 +229,11 @@ export function IntakePage() {
             settings={settings}
             mediators={mediators}
             dateColumn={
-              <Col span={4}>
-                <Form.Item
-                  name="intakeDate"
-                  label={t.intakeDate}
-                  required
-                  rules={[zodRule(fields.intakeDate)]}
-                  {...dateFieldProps}
-                >
-                  <DatePicker style={{ width: '100%' }} allowClear={false} />
-                </Form.Item>
-              </Col>
+              <StartDateItem
+                name="intakeDate"
+                label={t.intakeDate}
+                rules={[zodRule(fields.intakeDate)]}
+              />
             }
           />
           {problems.length > 0 ? (
