@@ -1,10 +1,9 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { caseChangesSchema } from '../../../../domain/cases/case-input';
 import type { CaseDetail } from '../../../../domain/cases/case-views';
 import { api } from '../../api/client';
-import { errorMessage } from '../../components/ErrorPanel';
-import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { useSchemaSubmit } from '../../forms/use-schema-submit';
 import { useApiValue } from '../../hooks/use-api-value';
 import { useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
@@ -30,8 +29,9 @@ export function CaseEditModal(props: {
   const { detail } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const submitter = useSchemaSubmit();
+  // Issues no box can show are listed under the form; a conflict or refusal is a toast.
+  const unplaced = submitter.refusal?.conflict === false ? submitter.refusal.unplaced : [];
   // Active mediators, plus any no longer active who are already on the case (shown by name).
   const { mediators: all } = useMediators(true);
   const mediators = all.filter((m) => m.active || detail.mediatorIds.includes(m.id));
@@ -42,7 +42,7 @@ export function CaseEditModal(props: {
   const accepted = detail.acceptedDate !== null;
 
   async function save() {
-    setUnplaced([]);
+    submitter.clearRefusal();
     try {
       await form.validateFields();
     } catch {
@@ -69,38 +69,27 @@ export function CaseEditModal(props: {
       props.onClose();
       return;
     }
-    const local = caseChangesSchema.safeParse(changes);
-    if (!local.success) {
-      applyFieldIssues(
-        form,
-        local.error.issues.map((i) => ({
-          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: i.message,
-        })),
-      );
-      message.error(uiText.common.fixFields);
-      return;
-    }
-    setSaving(true);
-    try {
-      const next = await api('cases.update', {
-        caseId: detail.id,
-        expectedVersion: detail.version,
-        changes,
-        reason: values.reason?.trim() ? values.reason : null,
-      });
+    const done = await submitter.run({
+      form,
+      schema: caseChangesSchema,
+      input: changes,
+      inputAt: ['changes'],
+      fieldsAt: ['changes'],
+      submit: (checked) =>
+        api('cases.update', {
+          caseId: detail.id,
+          expectedVersion: detail.version,
+          changes: checked,
+          reason: values.reason?.trim() ? values.reason : null,
+        }),
+    });
+    if (done.ok) {
       message.success(t.caseSaved);
-      props.onDone(next);
-    } catch (error) {
-      const issues = badInputIssues(error);
-      if (issues) {
-        setUnplaced(applyFieldIssues(form, issues, ['changes']).map((i) => i.message));
-        message.error(uiText.common.fixFields);
-      } else {
-        message.error(errorMessage(error));
-      }
-    } finally {
-      setSaving(false);
+      props.onDone(done.value);
+    } else if (done.fieldIssues) {
+      message.error(uiText.common.fixFields);
+    } else if (done.refusal) {
+      message.error(done.refusal.message);
     }
   }
 
@@ -110,7 +99,7 @@ export function CaseEditModal(props: {
       width={1100}
       title={t.editCaseTitle}
       okText={uiText.common.save}
-      confirmLoading={saving}
+      confirmLoading={submitter.saving}
       onOk={() => void save()}
       onCancel={props.onClose}
       destroyOnHidden
