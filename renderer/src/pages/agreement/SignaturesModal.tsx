@@ -56,11 +56,11 @@ export function SignaturesModal({
       inputAt: ['signatures'],
       fieldsAt: ['signatures'],
       conflictMessage: uiText.agreement.editor.conflict,
-      submit: (checked) =>
+      submit: () =>
         api('agreements.recordSignatures', {
           agreementId: agreement.id,
           expectedVersion: agreement.version,
-          signatures: checked,
+          signatures: input,
         }),
     });
     if (done.ok) onDone(done.value);

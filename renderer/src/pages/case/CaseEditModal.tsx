@@ -75,11 +75,11 @@ export function CaseEditModal(props: {
       input: changes,
       inputAt: ['changes'],
       fieldsAt: ['changes'],
-      submit: (checked) =>
+      submit: () =>
         api('cases.update', {
           caseId: detail.id,
           expectedVersion: detail.version,
-          changes: checked,
+          changes,
           reason: values.reason?.trim() ? values.reason : null,
         }),
     });

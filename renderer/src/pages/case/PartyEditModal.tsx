@@ -75,27 +75,30 @@ export function PartyEditModal(props: {
       form.setFields([{ name: 'reason', errors: [t.reasonRequired] }]);
       return;
     }
+    const input = toPartyInput(current);
     const done = await submitter.run({
       form,
       schema: partyInputSchema,
-      input: toPartyInput(current),
+      input,
       // The server names the party as `party.…`; the card's boxes are `parties.0.…`.
       inputAt: ['party'],
       fieldsAt: ['party'],
       formPrefix: ['parties', 0],
-      submit: async (checked) =>
+      // The values as typed go to the API (its door cleans and checks them again); the local
+      // parse only finds what to mark.
+      submit: async () =>
         (party
           ? await api('parties.update', {
               caseId: detail.id,
               partyId: party.id,
               expectedVersion: party.version,
-              party: checked,
+              party: input,
               reason,
             })
           : await api('parties.add', {
               caseId: detail.id,
               expectedVersion: detail.version,
-              party: checked,
+              party: input,
               reason,
             })
         ).case,
