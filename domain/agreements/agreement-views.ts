@@ -200,6 +200,7 @@ export const CASE_DOCUMENT_KINDS = [
   'MEDIATION_NOTICE',
   'CLOSING_REPORT',
   'MAJOR_DISPUTE_REPORT',
+  'CORRECTION_HISTORY',
 ] as const;
 export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
 export const CASE_DOCUMENT_LABELS: Readonly<Record<CaseDocumentKind, string>> = {
@@ -214,6 +215,7 @@ export const CASE_DOCUMENT_LABELS: Readonly<Record<CaseDocumentKind, string>> = 
   MEDIATION_NOTICE: '调解通知书',
   CLOSING_REPORT: '人民调解结案报告',
   MAJOR_DISPUTE_REPORT: '重大纠纷信息报告',
+  CORRECTION_HISTORY: '案件信息更正记录',
 };
 
 export interface RenderedDocument extends PdfFile {
