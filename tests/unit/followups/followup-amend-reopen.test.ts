@@ -3,7 +3,12 @@ import type { Agreement } from '../../../domain/agreements/agreement-views.js';
 import type { CaseDetail } from '../../../domain/cases/case-views.js';
 import type { CaseFollowUps, FollowUp } from '../../../domain/followups/followup-views.js';
 import { content } from '../agreements/agreement-fixtures.js';
-import { settledWithInstalments, visit, type SettledCase } from './followup-fixtures.js';
+import {
+  instalmentTerm,
+  settledWithInstalments,
+  visit,
+  type SettledCase,
+} from './followup-fixtures.js';
 
 /**
  * An amended agreement (变更协议) re-plans the visits not yet made, and a visit that finds the
@@ -39,7 +44,6 @@ async function amendAndSign(
   instalments: { dueDate: string; amountFen: number }[],
   signDate: string,
 ): Promise<Agreement> {
-  const [applicant, respondent] = s.m.partyIds;
   const current = await s.m.l.call<Agreement>('agreements.get', { agreementId: s.agreement.id });
   const draft = await s.m.l.call<Agreement>('agreements.amend', {
     agreementId: current.id,
@@ -52,20 +56,7 @@ async function amendAndSign(
     content: content(s.m, {
       agreementNumber: draft.number,
       agreementDate: draft.content?.agreementDate,
-      terms: [
-        {
-          kind: 'OBLIGATION',
-          obligation: {
-            kind: 'MONEY',
-            obligorPartyId: respondent,
-            obligeePartyId: applicant,
-            description: '草场损失赔偿款',
-            amountFen: instalments.reduce((sum, i) => sum + i.amountFen, 0),
-            method: '银行转账',
-            instalments,
-          },
-        },
-      ],
+      terms: [instalmentTerm(s.m.partyIds, instalments)],
     }),
   });
   const gen = await s.m.l.call<Agreement>('agreements.generate', {
