@@ -38,6 +38,17 @@ await esbuild({
   outExtension: { '.js': '.cjs' },
   external: nodeExternal,
 });
+// The core (ledger, services, documents) runs in its own worker thread; the shell and the
+// dev:web host each load the copy beside their own script.
+for (const dir of ['electron', 'dev-web']) {
+  await esbuild({
+    ...common,
+    entryPoints: { 'core-worker': path.join(root, 'electron/core/core-worker.ts') },
+    outdir: path.join(dist, dir),
+    outExtension: { '.js': '.cjs' },
+    external: nodeExternal,
+  });
+}
 // A sandboxed preload may only require('electron'): bundle everything else into it.
 await esbuild({
   ...common,

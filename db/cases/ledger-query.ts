@@ -360,15 +360,20 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
     total,
     totalIsExact: exact,
   });
+  // The first answer counts up to the cap (fast whatever matches); the ledger then asks again
+  // with exactTotal for the real number, so every page can be reached.
+  const cap = q.exactTotal ? Number.MAX_SAFE_INTEGER - 1 : TOTAL_CAP;
   const cappedCount = (conditions: readonly string[], from = 'case_file c') => {
     const n = (
       prepared(
         db,
         `SELECT count(*) AS n FROM (SELECT 1 FROM ${from}
-         WHERE ${conditions.length > 0 ? conditions.join(' AND ') : '1'} LIMIT ${TOTAL_CAP + 1})`,
+         WHERE ${conditions.length > 0 ? conditions.join(' AND ') : '1'} LIMIT ${cap + 1})`,
       ).get(params) as { n: number }
     ).n;
-    return { total: Math.min(n, TOTAL_CAP), exact: n <= TOTAL_CAP };
+    // `many` chooses the plan; it must not change with exactTotal, or the exact answer would
+    // sort every match instead of walking the sort order.
+    return { total: Math.min(n, cap), exact: n <= cap, many: n > TOTAL_CAP };
   };
   // An accepted-date range is one stretch of every sort order (intake ≤ accepted ≤ due, and
   // numbers run by year): when more than a walk's budget of cases lie before that stretch in
@@ -400,8 +405,8 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
     (pageIds(db, q, conditions, params, { plan: 'filter', from }) as number[]);
 
   if (q.text === null) {
-    const { total, exact } = cappedCount(where, from);
-    return result(ids(where, !exact, from), total, exact);
+    const { total, exact, many } = cappedCount(where, from);
+    return result(ids(where, many, from), total, exact);
   }
 
   const plan = searchPlan(q.text);
@@ -429,9 +434,9 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
   // stops at the cap, so a word found in most cases (调解) costs no more than a rare one.
   const fromIndex = 'case_search CROSS JOIN case_file c ON c.id = case_search.rowid';
   const inIndex = ['case_search MATCH @match', ...where, ...checks];
-  const { total, exact } = cappedCount(inIndex, fromIndex);
+  const { total, exact, many } = cappedCount(inIndex, fromIndex);
   if (total === 0) return emptyPage(q.page);
-  if (!exact && rangeAhead() < budget) {
+  if (many && rangeAhead() < budget) {
     // Many matches: walk the sort order, asking a bitmap of the hits among the rows the walk
     // may read. Those rows' ids lie close together (cases are entered in date order), so
     // only that stretch of each hit list is read, not all 80,000 hits of 调解.

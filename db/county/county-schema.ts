@@ -7,7 +7,7 @@ import type { Db } from '../connection.js';
  * never opened as a county file or the other way round.
  */
 export const COUNTY_APPLICATION_ID = 0x4d44_4359; // 'MDCY'
-export const COUNTY_SCHEMA_VERSION = 1;
+export const COUNTY_SCHEMA_VERSION = 2;
 
 const SCHEMA = `
   CREATE TABLE room (
@@ -74,6 +74,41 @@ const SCHEMA = `
   ) STRICT;
 `;
 
+/** Version 2: every county table written is recorded, as the rooms record their exports. */
+const COUNTY_EXPORTS = `
+  CREATE TABLE county_export (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    directory TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    rooms INTEGER NOT NULL,
+    cases INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    exported_at TEXT NOT NULL
+  ) STRICT;
+`;
+
+/** Forward-only upgrades of a county database, by the version they bring it to. */
+const UPGRADES: Readonly<Record<number, string>> = { 2: COUNTY_EXPORTS };
+
+/**
+ * Brings an older county database up to this program's version. The file is copied first
+ * (`VACUUM INTO`, beside it), and each step runs in its own transaction with its version.
+ */
+function upgrade(db: Db, file: string, from: number): void {
+  db.prepare('VACUUM INTO ?').run(
+    `${file}.before-v${COUNTY_SCHEMA_VERSION}-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`,
+  );
+  for (let v = from + 1; v <= COUNTY_SCHEMA_VERSION; v += 1) {
+    db.transaction(() => {
+      db.exec(UPGRADES[v] ?? '');
+      db.pragma(`user_version = ${v}`);
+    })();
+  }
+}
+
 /** Opens (creating if new) a county database; refuses files that are not one. */
 export function openCountyDb(file: string): Db {
   const db = new Database(file);
@@ -87,7 +122,7 @@ export function openCountyDb(file: string): Db {
       const tables = db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number };
       if (tables.n > 0) throw new Error('该文件不是县级汇总数据库');
       db.transaction(() => {
-        db.exec(SCHEMA);
+        db.exec(SCHEMA + COUNTY_EXPORTS);
         db.pragma(`application_id = ${COUNTY_APPLICATION_ID}`);
         db.pragma(`user_version = ${COUNTY_SCHEMA_VERSION}`);
       })();
@@ -95,6 +130,8 @@ export function openCountyDb(file: string): Db {
       throw new Error('该文件不是县级汇总数据库');
     } else if (version > COUNTY_SCHEMA_VERSION) {
       throw new Error('县级汇总数据库的版本比本程序新，请升级后再使用');
+    } else if (version < COUNTY_SCHEMA_VERSION) {
+      upgrade(db, file, version);
     }
     return db;
   } catch (error) {

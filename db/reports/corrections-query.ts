@@ -1,6 +1,7 @@
 import type { Db } from '../connection.js';
 import { statement } from '../statement-cache.js';
 import { CASE_VERSION } from './case-version.js';
+import { IN_PERIOD } from './package-query.js';
 
 /** A case an earlier report counted that has changed since (更正, counting rule 9). */
 export interface PendingCorrection {
@@ -26,6 +27,26 @@ export function recordReportedCases(
        period = excluded.period, version = excluded.version`,
   );
   for (const c of cases) put.run(c.id, exportId, period, c.version);
+}
+
+/**
+ * Remembers the version of every case of the period's own (its outcomes and the cases open at
+ * its end), in one statement: the statistics table counted exactly those.
+ */
+export function recordReportedPeriod(
+  db: Db,
+  exportId: number,
+  period: { key: string; start: string; end: string },
+): void {
+  statement(
+    db,
+    `INSERT INTO case_reported (case_id, export_id, period, version)
+     SELECT c.id, @exportId, @period, ${CASE_VERSION}
+       FROM case_file AS c LEFT JOIN case_outcome AS o ON o.case_id = c.id
+      WHERE ${IN_PERIOD}
+     ON CONFLICT (case_id) DO UPDATE SET export_id = excluded.export_id,
+       period = excluded.period, version = excluded.version`,
+  ).run({ exportId, period: period.key, start: period.start, end: period.end });
 }
 
 export function pendingCorrections(db: Db): PendingCorrection[] {

@@ -30,6 +30,19 @@ export interface CountyImportRowView {
   readonly importedAt: string;
 }
 
+/** A county table written from the county database (its export register). */
+export interface CountyExportRowView {
+  readonly period: string;
+  readonly fileName: string;
+  readonly directory: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly rooms: number;
+  readonly cases: number;
+  readonly actor: string;
+  readonly exportedAt: string;
+}
+
 /**
  * 县级汇总 in the app (issue 10, must-have 4): the same import and report as
  * `npm run county`, on a county database of its own beside the ledger (never in it).
@@ -40,6 +53,7 @@ export const countyContract = {
     report: StatisticsReport;
     rooms: number;
     imports: readonly CountyImportRowView[];
+    exports: readonly CountyExportRowView[];
   }>()(countyReportSchema),
   'county.exportReport': method<{ file: string; directory: string }>()(countyExportSchema),
 } as const;

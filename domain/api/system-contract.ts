@@ -19,6 +19,8 @@ export interface BackupProblem {
 }
 
 export interface BackupHealth {
+  /** A backup (scheduled or manual) is being made right now. */
+  readonly running: boolean;
   readonly lastSuccessAt: string | null;
   /** Only when newer than the last success. */
   readonly failure: BackupProblem | null;
@@ -81,6 +83,11 @@ export interface SystemStatus {
   readonly schemaVersion: number;
   readonly ledger: LedgerStatus;
   readonly backup: BackupHealth;
+  /**
+   * When the core's thread died unexpectedly and was restarted (ISO time), else null: the
+   * user is told that the step in progress may not have been saved.
+   */
+  readonly restartedAfterCrashAt: string | null;
 }
 
 /** Typed, not free text, so nobody starts an empty ledger by a stray click. */

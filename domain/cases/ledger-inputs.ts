@@ -42,6 +42,8 @@ export const ledgerQuerySchema = z
     overdueOnly: booleanField('只看超期').default(false),
     sort: z.enum(LEDGER_SORTS, { error: '排序方式不正确' }).default('ACCEPTED_DATE'),
     direction: z.enum(['ASC', 'DESC'], { error: '排序方向不正确' }).default('DESC'),
+    /** Count every match (the first answer stops counting at 1,000 to stay fast). */
+    exactTotal: booleanField('精确总数').default(false),
     page: z
       .number({ error: '页码无效' })
       .int({ error: '页码无效' })

@@ -22,4 +22,9 @@ export const apiMessagesZhCN = {
   backupInvalid: (reason: string) => `无法使用该备份：${reason}`,
   settingsConflict: '设置已在另一个窗口中被修改。请刷新后再修改，以免覆盖他人的修改',
   settingsRequired: '请先完成调解组织设置',
+  coreRestarted:
+    '程序后台刚才意外停止，已自动重新启动。这一步可能没有保存：请打开相关案件核对，没有的话再操作一次。已保存的数据不受影响',
+  coreStopped:
+    '程序后台多次意外停止，已暂停处理请求以保护台账。已保存的数据不受影响。请关闭并重新启动调解工作台；仍不行请联系技术人员',
+  coreClosing: '调解工作台正在关闭，这一步没有执行。请重新启动后再操作',
 } as const;

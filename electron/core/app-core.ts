@@ -51,8 +51,9 @@ export interface AppCoreOptions {
    */
   readonly dailyBackup?: boolean;
   /**
-   * Take the data-folder lock (default). Only tests that stand in for a second writer on the
-   * same ledger (another tool, a technician's script) turn it off.
+   * Take the data-folder lock (default). The core worker turns it off because its routing
+   * thread holds the lock across worker restarts; otherwise only tests that stand in for a
+   * second writer on the same ledger (another tool, a technician's script) do.
    */
   readonly exclusive?: boolean;
   /** Period of the "while in use" backups (default one hour). */
@@ -67,6 +68,8 @@ export interface AppCoreOptions {
   readonly folderOpener?: FolderOpener;
   /** Where exports go unless the user picks a folder (default: <dataDir>/exports). */
   readonly exportsDir?: string;
+  /** When the previous core worker died unexpectedly (ISO time): system.status tells the user. */
+  readonly restartedAfterCrashAt?: string | null;
 }
 
 export interface AppCore {
@@ -152,7 +155,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     folderOpener: options.folderOpener ?? null,
   });
   const services = {
-    system: new SystemService(ledger, options.appVersion, migrations.length),
+    system: new SystemService(
+      ledger,
+      options.appVersion,
+      migrations.length,
+      options.restartedAfterCrashAt ?? null,
+    ),
     settings: new SettingsService(ledger),
     cases: new CaseService(ledger),
     lifecycle,

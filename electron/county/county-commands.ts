@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openCountyDb } from '../../db/county/county-schema.js';
@@ -7,6 +8,11 @@ import {
   type CountyImportRow,
   type MergeResult,
 } from '../../db/county/county-merge.js';
+import {
+  listCountyExports,
+  recordCountyExport,
+  type CountyExportRow,
+} from '../../db/county/county-exports.js';
 import {
   countyFactGroups,
   countyPrevention,
@@ -93,6 +99,45 @@ export function countyImports(dbFile: string): CountyImportRow[] {
   }
 }
 
+/** The county tables written so far, newest first. */
+export function countyExports(dbFile: string): CountyExportRow[] {
+  if (!existsSync(dbFile)) return [];
+  const db = openCountyDb(dbFile);
+  try {
+    return listCountyExports(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Records a county table just written (its bytes hashed as they are on disk). */
+export function recordCountyReport(
+  dbFile: string,
+  written: { file: string; report: StatisticsReport; rooms: number },
+  actor: string,
+  now: Date,
+): CountyExportRow {
+  const bytes = readFileSync(written.file);
+  const row: CountyExportRow = {
+    period: written.report.period.key,
+    fileName: path.basename(written.file),
+    directory: path.dirname(written.file),
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    rooms: written.rooms,
+    cases: written.report.totals.cases,
+    actor,
+    exportedAt: now.toISOString(),
+  };
+  const db = openCountyDb(dbFile);
+  try {
+    recordCountyExport(db, row);
+  } finally {
+    db.close();
+  }
+  return row;
+}
+
 export function countyReport(
   dbFile: string,
   periodKey: string,
@@ -141,6 +186,9 @@ export function countyReportFile(
   };
 }
 
+/** Who wrote a county table from `npm run county` (the app records its own user). */
+const COMMAND_LINE_ACTOR = '命令行';
+
 export async function writeCountyReport(
   dbFile: string,
   periodKey: string,
@@ -153,5 +201,6 @@ export async function writeCountyReport(
   const { name, header } = countyReportFile(countyName, report, rooms, today);
   const file = path.join(outDir, name);
   await writeStatisticsXlsx(file, report, header);
+  recordCountyReport(dbFile, { file, report, rooms }, COMMAND_LINE_ACTOR, new Date());
   return { file, report, rooms };
 }

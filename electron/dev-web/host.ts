@@ -3,8 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
-import { createAppCore } from '../core/app-core.js';
-import type { AppCore } from '../core/app-core.js';
+import { startCoreRouter, type CoreRouter } from '../core/core-router.js';
 import { DataDirLockedError, startupFailureMessage } from '../core/startup-message.js';
 import { mimeTypeOf, resolveAppRequest } from '../main/app-protocol-paths.js';
 import { injectNonce, newNonce, securityHeaders } from '../main/content-security-policy.js';
@@ -28,6 +27,8 @@ interface HostOptions {
   readonly port: number;
   readonly rendererRoot: string;
   readonly appVersion: string;
+  /** The bundled core worker (default: core-worker.cjs beside the built host). */
+  readonly workerPath?: string;
 }
 
 function parseArgs(argv: readonly string[]): { dataDir: string; port: number } {
@@ -102,7 +103,9 @@ async function readBody(
 export async function startHost(
   options: HostOptions,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const core: AppCore = await createAppCore({
+  // The host only routes: the ledger, services and documents run in the core worker.
+  const core: CoreRouter = await startCoreRouter({
+    workerPath: options.workerPath ?? path.join(__dirname, 'core-worker.cjs'),
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     dailyBackup: true,
@@ -222,7 +225,15 @@ export async function startHost(
       res.end(html);
       return;
     }
-    res.writeHead(200, headers);
+    // Vite names every asset by its content hash: the browser may keep it for good, so the
+    // pdf.js worker (1.3 MB) and the screens' chunks are fetched once, not on every preview.
+    const immutable = path
+      .relative(options.rendererRoot, resolved.filePath)
+      .startsWith(`assets${path.sep}`);
+    res.writeHead(
+      200,
+      immutable ? { ...headers, 'Cache-Control': 'public, max-age=31536000, immutable' } : headers,
+    );
     res.end(content);
   }
 
@@ -238,10 +249,7 @@ export async function startHost(
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          void core.whenIdle().then(() => {
-            core.close();
-            resolve();
-          });
+          void core.shutdown().then(resolve);
         });
         server.closeAllConnections();
       }),

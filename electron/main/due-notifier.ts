@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppCore } from '../core/app-core.js';
+import type { Dispatch } from '../api/dispatch.js';
 import type { Reminders } from '../../domain/followups/followup-views.js';
 import { dueNotice, msUntilHour } from './due-notifications.js';
 
@@ -14,7 +14,7 @@ export interface NotificationApi {
 }
 
 export interface DueNotifierOptions {
-  readonly core: Pick<AppCore, 'dispatch'>;
+  readonly core: { readonly dispatch: Dispatch };
   readonly Notification: NotificationApi;
   /** Where the "already shown today" list lives (beside the ledger). */
   readonly dataDir: string;

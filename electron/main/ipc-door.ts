@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { IPC_CHANNEL } from '../../domain/api/bridge.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
-import type { AppCore } from '../core/app-core.js';
+import type { CoreRouter } from '../core/core-router.js';
 import { isTrustedSender, type SenderFrameLike } from './navigation-policy.js';
 
 /**
@@ -19,7 +19,7 @@ export function senderFrameFacts(
 /** The one IPC channel: sender check, then the typed dispatcher (which validates the input). */
 export function registerIpcDoor(
   ipcMain: Pick<IpcMain, 'handle'>,
-  getCore: () => AppCore | null,
+  getCore: () => Pick<CoreRouter, 'dispatch'> | null,
 ): void {
   ipcMain.handle(
     IPC_CHANNEL,

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { createAppCore } from '../core/app-core.js';
-import type { AppCore } from '../core/app-core.js';
+import { startCoreRouter, type CoreRouter } from '../core/core-router.js';
 import { startupFailureMessage } from '../core/startup-message.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol.js';
 import { registerIpcDoor } from './ipc-door.js';
@@ -23,7 +22,8 @@ export interface ShellOptions {
 }
 
 export interface StartedShell {
-  readonly core: AppCore;
+  /** Routes requests to the core worker (ledger, services, documents run there). */
+  readonly core: CoreRouter;
   readonly window: BrowserWindow;
   readonly printer: ShellPdfPrinter;
   /** The data folder in use (ledger, backups, the notifier's small state file). */
@@ -41,6 +41,13 @@ function dataDirectory(): string {
   return override && override.trim() !== '' ? path.resolve(override) : app.getPath('userData');
 }
 
+function coreWorkerPath(mainDir: string): string {
+  // Unpackaged runs (the tests of this shell) may point at a freshly built worker; the packaged
+  // app only ever loads the one beside its main script.
+  const override = process.env.MEDIATION_DESK_CORE_WORKER;
+  return !app.isPackaged && override ? override : path.join(mainDir, 'core-worker.cjs');
+}
+
 export function startShell(options: ShellOptions): Promise<ShellStart> {
   protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
 
@@ -50,7 +57,7 @@ export function startShell(options: ShellOptions): Promise<ShellStart> {
     return Promise.resolve({ kind: 'SECOND_INSTANCE' });
   }
 
-  let core: AppCore | null = null;
+  let core: CoreRouter | null = null;
   let printer: ShellPdfPrinter | null = null;
   let mainWindow: BrowserWindow | null = null;
 
@@ -58,9 +65,10 @@ export function startShell(options: ShellOptions): Promise<ShellStart> {
   app.on('second-instance', () => focusWindow(mainWindow));
   app.on('window-all-closed', () => app.quit());
 
-  // Let a running backup (and the removal of print copies) finish before the ledger closes.
-  // Every quit request until then is held, not only the first: a second click on close while
-  // a backup runs must not tear the ledger down under it.
+  // Let the requests already asked, a running backup (and the removal of print copies) finish
+  // before the core worker closes the ledger and ends. Every quit request until then is held,
+  // not only the first: a second click on close while a backup runs must not tear the ledger
+  // down under it.
   let closing = false;
   let closed = false;
   app.on('before-quit', (event) => {
@@ -69,10 +77,9 @@ export function startShell(options: ShellOptions): Promise<ShellStart> {
     if (closing) return;
     closing = true;
     const open = core;
-    void Promise.all([open.whenIdle(), printer?.idle()])
+    void Promise.all([open.shutdown(), printer?.idle()])
       .catch((error: unknown) => console.error('[main] waiting before quit failed:', error))
       .finally(() => {
-        open.close();
         closed = true;
         app.quit();
       });
@@ -84,7 +91,8 @@ export function startShell(options: ShellOptions): Promise<ShellStart> {
     const dataDir = dataDirectory();
     const shellPrinter = createPdfPrinter({ tempDir: path.join(dataDir, 'print-temp') });
     try {
-      core = await createAppCore({
+      core = await startCoreRouter({
+        workerPath: coreWorkerPath(options.mainDir),
         dataDir,
         appVersion: app.getVersion(),
         dailyBackup: true,

@@ -1,15 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { CountyImportView, CountyImportRowView } from '../../domain/api/county-contract.js';
+import type {
+  CountyExportRowView,
+  CountyImportRowView,
+  CountyImportView,
+} from '../../domain/api/county-contract.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type { StatisticsReport } from '../../domain/statistics/compute-report.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import {
+  countyExports,
   countyImports,
   countyReport,
   countyReportFile,
   importPackageData,
+  recordCountyReport,
 } from '../county/county-commands.js';
+import { LOCAL_ACTOR } from './case-service.js';
 import { PackageRefused } from '../county/package-reader.js';
 import { writeStatisticsXlsx } from '../reports/statistics-xlsx.js';
 import type { ExportService } from './export-service.js';
@@ -60,13 +67,14 @@ export class CountyService {
     report: StatisticsReport;
     rooms: number;
     imports: readonly CountyImportRowView[];
+    exports: readonly CountyExportRowView[];
   } {
     const period = this.statistics.period(periodKey);
     const file = this.dbFile();
     const { report, rooms } = refusedAsBadInput(() =>
       countyReport(file, period.key, this.templatesDir),
     );
-    return { report, rooms, imports: countyImports(file) };
+    return { report, rooms, imports: countyImports(file), exports: countyExports(file) };
   }
 
   async exportReport(
@@ -88,6 +96,12 @@ export class CountyService {
     );
     const written = await this.exports.writeVia(dir, name, (tmp) =>
       writeStatisticsXlsx(tmp, report, header),
+    );
+    recordCountyReport(
+      this.dbFile(),
+      { file: path.join(dir, written.name), report, rooms },
+      LOCAL_ACTOR,
+      this.ledger.now(),
     );
     return { file: written.name, directory: dir };
   }

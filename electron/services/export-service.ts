@@ -23,7 +23,7 @@ import {
   type ExportRun,
 } from '../../db/reports/export-register.js';
 import { ledgerExportCases } from '../../db/reports/ledger-export-query.js';
-import { recordReportedCases } from '../../db/reports/corrections-query.js';
+import { recordReportedCases, recordReportedPeriod } from '../../db/reports/corrections-query.js';
 import { packageCases, packageParties, packageRounds } from '../../db/reports/package-query.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import { ApiError } from '../../domain/api/errors.js';
@@ -107,10 +107,7 @@ export class ExportService {
     return db.transaction(() => {
       const run = this.record('STATISTICS', report.period.key, null, [xlsx, pdf], dir, null);
       // the table counted the period's own cases (not the corrections of other periods)
-      const counted = packageCases(db, report.period.start, report.period.end, null).filter(
-        (c) => c.in_period === 1,
-      );
-      recordReportedCases(db, run.id, report.period.key, counted);
+      recordReportedPeriod(db, run.id, report.period);
       return run;
     })();
   }

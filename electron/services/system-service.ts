@@ -83,6 +83,7 @@ export class SystemService {
     private readonly ledger: LedgerSession,
     private readonly appVersion: string,
     private readonly latestSchemaVersion: number,
+    private readonly restartedAfterCrashAt: string | null = null,
   ) {}
 
   private get dataDir(): string {
@@ -95,6 +96,7 @@ export class SystemService {
       schemaVersion: this.latestSchemaVersion,
       ledger: this.ledgerStatus(),
       backup: this.backupHealth(),
+      restartedAfterCrashAt: this.restartedAfterCrashAt,
     };
   }
 
@@ -105,6 +107,7 @@ export class SystemService {
         ? { at: failure.at, message: failure.message }
         : null;
     return {
+      running: this.inFlight.size > 0,
       lastSuccessAt: record.lastSuccess?.at ?? null,
       failure: newer(record.lastFailure, record.lastSuccess),
       secondFolder: readBackupSettings(this.dataDir).secondFolder,

@@ -3,6 +3,7 @@ import { caseLedgerBench } from './case-ledger-bench.js';
 import { followupsBench } from './followups-bench.js';
 import { statisticsBench } from './statistics-bench.js';
 import { storageBench } from './storage-bench.js';
+import { uiBench } from './ui-bench.js';
 import type { BenchModule } from './bench-registry.js';
 
 /**
@@ -15,6 +16,8 @@ const BENCHES: BenchModule[] = [
   followupsBench,
   { name: 'agreement-pdf', run: () => runAgreementPdfBench() },
   statisticsBench,
+  // Last: it needs the built renderer and Chromium (skipped without it), and takes longest.
+  uiBench,
 ];
 
 function argValue(name: string): string | undefined {

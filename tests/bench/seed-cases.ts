@@ -168,6 +168,8 @@ export function seedCases(
   count: number,
   mediatorIds: readonly number[],
   today: string,
+  /** Called once a case's records are in and before it is archived (archived cases are read-only). */
+  afterRecords?: (caseId: number, status: CaseState, acceptedDate: string) => void,
 ): void {
   const now = new Date().toISOString();
   const end = Date.parse(`${today}T00:00:00Z`);
@@ -280,6 +282,7 @@ export function seedCases(
             now,
           );
         }
+        afterRecords?.(id, status, isoDay(acceptedMs));
         if (status === 'ARCHIVED') setCaseState(db, id, 'ARCHIVED', {});
       }
       refreshCaseSearch(db, id);

@@ -76,6 +76,11 @@ describe('统计上报 screen (real ledger, Chromium, strict CSP)', () => {
       ).toContainText('排查走访户数');
       await page.getByTestId('county-file').setInputFiles(pkgFile);
       await expectLocator(page.getByTestId('county-merged')).toContainText('已导入过');
+      // the county table written is listed with its SHA-256
+      await expectLocator(page.getByTestId('county-exports')).toContainText('还没有导出过');
+      await page.getByTestId('county-export').click();
+      await page.getByText(/已导出：.*人民调解工作统计表/).waitFor();
+      await expectLocator(page.getByTestId('county-exports')).toContainText('本机用户');
       await screenshot(page, 'reports-county-mode');
       expect(desk.errors).toEqual([]);
       // the screening form once had an autoSize TextArea: antd measured it with a style attribute

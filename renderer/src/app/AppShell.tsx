@@ -7,21 +7,23 @@ import {
   PhoneOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Layout, Menu, Skeleton, Typography } from 'antd';
+import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { SystemStatus } from '../../../domain/api/system-contract';
 import { uiText } from '../i18n/zh-CN';
-import { AgreementPage } from '../pages/agreement/AgreementPage';
-import { AgreementsIndexPage } from '../pages/agreement/AgreementsIndexPage';
-import { CasePage } from '../pages/case/CasePage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
-import { IntakePage } from '../pages/intake/IntakePage';
-import { LedgerPage } from '../pages/ledger/LedgerPage';
 import { NotBuiltPage } from '../pages/NotBuiltPage';
-import { ReportsPage } from '../pages/reports/ReportsPage';
-import { FollowUpsPage } from '../pages/followups/FollowUpsPage';
-import { SettingsPage } from '../pages/settings/SettingsPage';
+import {
+  AgreementPage,
+  AgreementsIndexPage,
+  CasePage,
+  FollowUpsPage,
+  IntakePage,
+  LedgerPage,
+  ReportsPage,
+  SettingsPage,
+} from './lazy-pages';
 import { NAV_ITEMS } from './navigation';
 
 const ICONS: Record<string, ReactNode> = {
@@ -60,22 +62,28 @@ export function AppShell({ status }: { status: SystemStatus }) {
         </Typography.Text>
       </Layout.Sider>
       <Layout.Content style={{ padding: 24 }}>
-        <Routes>
-          <Route path="/" element={<Navigate to="/dashboard" replace />} />
-          <Route path="/dashboard" element={<DashboardPage />} />
-          <Route path="/intake" element={<IntakePage />} />
-          <Route path="/cases" element={<LedgerPage />} />
-          <Route path="/cases/:id" element={<CasePage key={location.pathname} />} />
-          <Route path="/agreements" element={<AgreementsIndexPage />} />
-          <Route path="/agreements/:id" element={<AgreementPage key={location.pathname} />} />
-          <Route path="/settings" element={<SettingsPage />} />
-          <Route path="/reports" element={<ReportsPage />} />
-          <Route path="/follow-ups" element={<FollowUpsPage />} />
-          {NAV_ITEMS.filter((item) => !item.built).map((item) => (
-            <Route key={item.path} path={item.path} element={<NotBuiltPage name={item.label} />} />
-          ))}
-          <Route path="*" element={<Navigate to="/dashboard" replace />} />
-        </Routes>
+        <Suspense fallback={<Skeleton active data-testid="page-loading" />}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/dashboard" replace />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/intake" element={<IntakePage />} />
+            <Route path="/cases" element={<LedgerPage />} />
+            <Route path="/cases/:id" element={<CasePage key={location.pathname} />} />
+            <Route path="/agreements" element={<AgreementsIndexPage />} />
+            <Route path="/agreements/:id" element={<AgreementPage key={location.pathname} />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
+            <Route path="/follow-ups" element={<FollowUpsPage />} />
+            {NAV_ITEMS.filter((item) => !item.built).map((item) => (
+              <Route
+                key={item.path}
+                path={item.path}
+                element={<NotBuiltPage name={item.label} />}
+              />
+            ))}
+            <Route path="*" element={<Navigate to="/dashboard" replace />} />
+          </Routes>
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

@@ -8,21 +8,44 @@ const t = uiText.storage.health;
 const shanghai = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
 const REFRESH_MS = 60_000;
+// While a copy is being made, look again soon so the notice goes when it is done.
+const REFRESH_RUNNING_MS = 3_000;
 
 /**
- * A failed backup (or a second copy that did not arrive) stays on 工作台 and 设置 until a later
+ * A backup being made, a core restarted after a crash, and a failed backup (or a second copy that did not arrive) stays on 工作台 and 设置 until a later
  * one succeeds: a log nobody reads is how rooms find out they had no backup.
  */
 export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boolean }) {
   const load = useCallback(() => api('system.status', {}), []);
   const { value: status, reload } = useApiValue(load);
+  const running = status?.backup.running ?? false;
   useEffect(() => {
-    const timer = window.setInterval(() => void reload(), REFRESH_MS);
+    const timer = window.setInterval(
+      () => void reload(),
+      running ? REFRESH_RUNNING_MS : REFRESH_MS,
+    );
     return () => window.clearInterval(timer);
-  }, [reload]);
+  }, [reload, running]);
   if (!status) return null;
   const health = status.backup;
   const alerts = [];
+  if (status.restartedAfterCrashAt) {
+    alerts.push(
+      <Alert
+        key="restarted"
+        type="warning"
+        showIcon
+        data-testid="core-restarted"
+        title={t.restartedTitle}
+        description={t.restarted(shanghai(status.restartedAfterCrashAt))}
+      />,
+    );
+  }
+  if (health.running) {
+    alerts.push(
+      <Alert key="running" type="info" showIcon data-testid="backup-running" title={t.running} />,
+    );
+  }
   if (health.failure) {
     alerts.push(
       <Alert

@@ -46,3 +46,54 @@ it('a query that matches most of the ledger still returns correct, sorted pages'
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }, 60_000);
+
+it('counts every match when asked, and the last page holds the last cases', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-total-'));
+  const db = openConnection(path.join(dir, 'l.sqlite'));
+  await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
+  const m = saveMediator(
+    db,
+    {
+      id: null,
+      expectedVersion: 0,
+      name: '才让',
+      isPeopleMediator: true,
+      languages: ['zh'],
+      active: true,
+    },
+    'x',
+  );
+  if (!m.ok) throw new Error('mediator');
+  seedCases(db, 2600, [m.mediator.id], '2026-03-10');
+  const today = '2026-03-10';
+  const all = db.prepare('SELECT count(*) FROM case_file').pluck().get() as number;
+  const fast = searchLedger(db, ledgerQuerySchema.parse({}), today);
+  expect(fast).toMatchObject({ total: 1000, totalIsExact: false });
+  const exact = searchLedger(db, ledgerQuerySchema.parse({ exactTotal: true }), today);
+  expect(exact).toMatchObject({ total: all, totalIsExact: true });
+  // The same rows either way: the exact count does not change the plan.
+  expect(exact.rows.map((r) => r.id)).toEqual(fast.rows.map((r) => r.id));
+  const lastPage = Math.ceil(all / 50);
+  const last = searchLedger(
+    db,
+    ledgerQuerySchema.parse({
+      exactTotal: true,
+      page: lastPage,
+      sort: 'INTAKE_DATE',
+      direction: 'ASC',
+    }),
+    today,
+  );
+  const newest = db
+    .prepare('SELECT id FROM case_file ORDER BY intake_date ASC, id ASC')
+    .pluck()
+    .all()
+    .slice((lastPage - 1) * 50) as number[];
+  expect(last.rows.map((r) => r.id)).toEqual(newest);
+  // A text search is counted exactly too.
+  const text = searchLedger(db, ledgerQuerySchema.parse({ text: '草场', exactTotal: true }), today);
+  expect(text.totalIsExact).toBe(true);
+  expect(text.total).toBeGreaterThan(0);
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}, 60_000);

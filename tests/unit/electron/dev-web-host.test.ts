@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHost } from '../../../electron/dev-web/host';
+import { coreWorkerBundle } from '../support/core-worker-bundle';
 import { tempDir } from '../support/temp-dir';
 
 interface Reply {
@@ -45,12 +46,15 @@ async function host() {
     '<!doctype html><html><head><title>t</title><script type="module" src="./a.js"></script></head></html>',
   );
   fs.writeFileSync(path.join(rendererRoot, 'a.js'), 'export {};');
+  fs.mkdirSync(path.join(rendererRoot, 'assets'));
+  fs.writeFileSync(path.join(rendererRoot, 'assets', 'pdf.worker-Ab12.mjs'), 'export {};');
   fs.writeFileSync(path.join(tempDir('outside'), 'secret.txt'), 'secret');
   const h = await startHost({
     dataDir: tempDir('data'),
     port: 0,
     rendererRoot,
     appVersion: 'test',
+    workerPath: await coreWorkerBundle(),
   });
   closeHost = h.close;
   const url = new URL(h.url);
@@ -71,6 +75,15 @@ describe('dev:web host', () => {
     expect(page.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(page.body).toContain('<script src="/__dev-bridge.js"></script>');
     expect(page.body).toMatch(/<meta name="csp-nonce" content="[^"]+">/);
+  });
+
+  it('lets the browser keep hashed assets (the pdf.js worker) but never the page', async () => {
+    const { base } = await host();
+    const worker = await request(`${base}/assets/pdf.worker-Ab12.mjs`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await request(`${base}/`)).headers['cache-control']).toBe('no-store');
+    expect((await request(`${base}/a.js`)).headers['cache-control']).toBeUndefined();
   });
 
   it('requires the per-run token on every API call', async () => {

@@ -7,6 +7,7 @@ import {
   NO_DISPLAY_MESSAGE,
   RUN_AS_ROOT_MESSAGE,
 } from '../../../electron/main/startup-environment.js';
+import { coreWorkerBundle } from '../support/core-worker-bundle.js';
 import { FakeElectron, fakeFrame } from '../support/fake-electron.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -15,16 +16,22 @@ import { tempDir } from '../support/temp-dir.js';
 
 const savedEnv = { ...process.env };
 
-beforeEach(() => {
+beforeEach(async () => {
+  // The shell runs the core in a worker thread, which needs the bundled worker script.
+  process.env.MEDIATION_DESK_CORE_WORKER = await coreWorkerBundle();
   // The suite may run as root and without a display (CI containers); the app would refuse both.
   vi.spyOn(process, 'getuid').mockReturnValue(1000);
   process.env.DISPLAY = ':0';
 });
 
-afterEach(() => {
+const running: { shutdown(): Promise<void> }[] = [];
+
+afterEach(async () => {
+  // Each boot started a core worker: end it before its temp folder goes.
+  await Promise.all(running.splice(0).map((core) => core.shutdown()));
   vi.restoreAllMocks();
   vi.doUnmock('electron');
-  vi.doUnmock('../../../electron/core/app-core.js');
+  vi.doUnmock('../../../electron/core/core-router.js');
   process.env = { ...savedEnv };
 });
 
@@ -54,6 +61,7 @@ async function boot(configure?: (fake: FakeElectron) => void) {
   booted.fake.emitReady();
   const start = await booted.started;
   if (start?.kind !== 'STARTED') throw new Error(`shell did not start: ${start?.kind}`);
+  running.push(start.core);
   return { ...booted, start };
 }
 
@@ -112,8 +120,8 @@ describe('start-up', () => {
   });
 
   it('says in one sentence that the desk cannot start, and exits', async () => {
-    vi.doMock('../../../electron/core/app-core.js', () => ({
-      createAppCore: () => Promise.reject(new Error('disk gone')),
+    vi.doMock('../../../electron/core/core-router.js', () => ({
+      startCoreRouter: () => Promise.reject(new Error('disk gone')),
     }));
     const { fake, started } = await loadMain();
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -174,7 +182,17 @@ describe('single instance', () => {
 describe('quit', () => {
   it('waits for a running backup, even when quit is asked twice, then closes the ledger', async () => {
     const { fake, start, dataDir } = await boot();
-    await start.core.whenIdle(); // today's automatic copy is done; now a manual one
+    // Today's automatic copy is done (system.status says so); now a manual one.
+    await vi.waitFor(
+      async () => {
+        const status = (await fake.invoke(IPC_CHANNEL, APP_TOP(), 'system.status', {})) as {
+          value: { backup: { running: boolean; lastSuccessAt: string | null } };
+        };
+        expect(status.value.backup.running).toBe(false);
+        expect(status.value.backup.lastSuccessAt).not.toBeNull();
+      },
+      { timeout: 20_000, interval: 50 },
+    );
     const backup = fake.invoke(IPC_CHANNEL, APP_TOP(), 'system.backupNow', {});
     fake.app.quit();
     fake.app.quit();
@@ -183,8 +201,12 @@ describe('quit', () => {
     expect(result.ok).toBe(true);
     await vi.waitFor(() => expect(fake.app.quitCompleted).toBe(true));
     expect(fs.existsSync(path.join(dataDir, 'backups', result.value.fileName))).toBe(true);
-    // The ledger is closed: a late call cannot reach it any more.
-    expect(() => start.core.ledger.db()).toThrow();
+    // The core worker has closed the ledger and ended: a late call is refused, not run.
+    expect(start.core.worker).toBeNull();
+    expect(await start.core.dispatch('system.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 });
 

@@ -1,13 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportRunView } from '../../../domain/api/reports-contract.js';
 import type { StatisticsReport } from '../../../domain/statistics/compute-report.js';
 import { COUNTY_PACKAGE_SCHEMA_VERSION } from '../../../domain/statistics/county-package.js';
-import { countyReport, importPackages } from '../../../electron/county/county-commands.js';
+import { openCountyDb } from '../../../db/county/county-schema.js';
+import {
+  countyExports,
+  countyImports,
+  countyReport,
+  importPackages,
+} from '../../../electron/county/county-commands.js';
 import { ledgerFingerprint } from '../support/db-fingerprint.js';
 import { tempDir } from '../support/temp-dir.js';
 import { reportLedger, type ReportLedger } from './report-fixtures.js';
@@ -19,6 +27,7 @@ let pkgA: string;
 let pkgB: string;
 let packages: string;
 const templates = path.resolve('templates');
+const openCountyDbReadOnly = (file: string) => new Database(file, { readonly: true });
 const now = new Date('2026-04-02T02:00:00Z');
 
 async function exportPackage(r: ReportLedger, dir: string, delta = false): Promise<string> {
@@ -203,6 +212,11 @@ describe('county merge (县级汇总)', () => {
     const book = readXlsx(path.join(dir, '格尔木市司法局_人民调解工作统计表_2026-03.xlsx'));
     const total = book['统计表']?.cells.find((row) => row[0] === '合计');
     expect(total?.[1]).toBe(6); // 3 mediated cases in each room
+    // the table written from the command line is in the county's export register
+    const [written] = countyExports(db);
+    const bytes = fs.readFileSync(path.join(dir, '格尔木市司法局_人民调解工作统计表_2026-03.xlsx'));
+    expect(written).toMatchObject({ period: '2026-03', rooms: 2, cases: 6, actor: '命令行' });
+    expect(written?.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     const bad = spawnSync(
       process.execPath,
       [cli, 'import', path.join(dir, 'missing.zip'), '--db', db],
@@ -213,4 +227,25 @@ describe('county merge (县级汇总)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('文件不存在');
   }, 60_000);
+
+  it('upgrades a version-1 county database: copied first, imports kept, the export register added', () => {
+    const dir = tempDir('county-v1');
+    const file = path.join(dir, 'county.sqlite');
+    importPackages(file, [pkgA], now);
+    // a version-1 file is today's schema without the export register
+    const v1 = openCountyDb(file);
+    v1.exec('DROP TABLE county_export');
+    v1.pragma('user_version = 1');
+    v1.close();
+    expect(countyExports(file)).toEqual([]);
+    const db = openCountyDb(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.close();
+    expect(countyImports(file)).toHaveLength(1);
+    const copies = fs.readdirSync(dir).filter((n) => n.includes('.before-v2-'));
+    expect(copies).toHaveLength(1);
+    const copy = openCountyDbReadOnly(path.join(dir, copies[0] ?? ''));
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    copy.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -95,6 +96,17 @@ describe('county mode (县级汇总) in the app', () => {
     const sheets = readXlsx(path.join(out, written.file));
     const first = Object.values(sheets)[0];
     expect(JSON.stringify(first?.cells)).toContain('汇总 1 个调解组织');
+    const listed = await county.call<{ exports: { fileName: string; sha256: string }[] }>(
+      'county.report',
+      { period: '2026-03' },
+    );
+    expect(listed.exports).toHaveLength(1);
+    expect(listed.exports[0]?.fileName).toBe(written.file);
+    expect(listed.exports[0]?.sha256).toBe(
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(out, written.file)))
+        .digest('hex'),
+    );
 
     for (const input of [
       { packages: [] },
@@ -118,5 +130,8 @@ describe('county mode (县级汇总) in the app', () => {
       directory: '/proc/不存在的文件夹',
     });
     expect(unwritable.ok ? '' : unwritable.error.code).toBe('BAD_INPUT');
+    // a table that was not written is not in the register
+    const after = await county.call<{ exports: unknown[] }>('county.report', { period: '2026-03' });
+    expect(after.exports).toHaveLength(1);
   });
 });

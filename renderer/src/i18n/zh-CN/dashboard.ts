@@ -7,6 +7,8 @@ export const dashboardText = {
   sessionLine: (no: number, time: string, place: string) => `第 ${no} 次调解 · ${time} · ${place}`,
   dueSoon: '7 天内到期',
   noDueSoon: '7 天内没有到期的案件',
+  showAll: (n: number) => `查看全部（${n} 件）`,
+  showFewer: '收起',
   overdue: '已超期',
   noOverdue: '没有超期案件',
   overdueMore: (shown: number, total: number) => `共 ${total} 件，显示前 ${shown} 件`,

@@ -46,6 +46,10 @@ export const storageText = {
     lastSuccess: (at: string) => `最近一次成功备份：${at}`,
     never: '还没有成功的备份',
     checking: '正在检查台账文件……',
+    running: '正在备份台账……备份期间可以照常查询和登记。',
+    restartedTitle: '程序后台曾意外停止，已自动重新启动',
+    restarted: (at: string) =>
+      `时间：${at}。已保存的数据不受影响；当时正在保存的一步可能没有完成，请核对最近的操作。`,
   },
   secondFolder: {
     title: '第二备份位置（U 盘或另一块磁盘）',

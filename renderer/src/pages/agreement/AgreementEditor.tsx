@@ -33,7 +33,7 @@ import { uiText } from '../../i18n/zh-CN';
 import { toContent, toFormPath, toFormValues, type EditorValues } from './agreement-form';
 import { DraftIssues } from './DraftIssues';
 import { PartyBlock } from './PartyBlock';
-import { PdfPreview } from './PdfPreview';
+import { PdfPreview } from './LazyPdfPreview';
 import { ReasonModal } from './ReasonModal';
 import { TermsEditor } from './TermsEditor';
 

@@ -10,7 +10,7 @@ import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 import { MissingGlyphsChoice } from './MissingGlyphsChoice';
 import { downloadBytes } from './pdf-bytes';
-import { PdfPreview } from './PdfPreview';
+import { PdfPreview } from './LazyPdfPreview';
 import { PrintStoredControls } from './PrintStoredControls';
 
 const t = uiText.agreement.documents;

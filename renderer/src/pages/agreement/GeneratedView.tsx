@@ -14,7 +14,7 @@ import { errorMessage } from '../../components/ErrorPanel';
 import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 import { bytesToBase64, downloadBytes, formatBytes, shortHash } from './pdf-bytes';
-import { PdfPreview } from './PdfPreview';
+import { PdfPreview } from './LazyPdfPreview';
 import { ReasonModal } from './ReasonModal';
 import { SignaturesModal } from './SignaturesModal';
 

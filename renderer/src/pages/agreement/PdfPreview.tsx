@@ -3,6 +3,7 @@ import { Alert, Button, Space, Spin, Typography } from 'antd';
 // Electron 45's Chromium 140 lacks; the modern build only runs on Chromium ≥ 145.
 import {
   GlobalWorkerOptions,
+  PDFWorker,
   getDocument,
   type PDFDocumentProxy,
 } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -13,6 +14,15 @@ import { base64ToBytes } from './pdf-bytes';
 
 // The worker is a file of our own bundle (worker-src 'self'); no eval (script-src 'self').
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+// One pdf.js worker for every preview, kept warm: starting one (and parsing its 1.3 MB script)
+// per preview cost the mediator a good part of a second each time. Documents passed an explicit
+// worker leave it running when they are destroyed.
+let sharedWorker: PDFWorker | null = null;
+function pdfWorker(): PDFWorker {
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new PDFWorker();
+  return sharedWorker;
+}
 
 const t = uiText.agreement.preview;
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
@@ -98,6 +108,7 @@ export function PdfPreview({ base64, height = 640 }: { base64: string; height?: 
       data: base64ToBytes(base64),
       isEvalSupported: false,
       verbosity: 0,
+      worker: pdfWorker(),
     });
     task.promise.then(setDoc, () => setFailed(true));
     return () => {

@@ -10,6 +10,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { formatDateTime } from '../../forms/date-field';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
+import { CappedList } from './CappedList';
 import { RemindersCard } from './RemindersCard';
 import { WeekCalendar } from './WeekCalendar';
 
@@ -95,18 +96,20 @@ export function DashboardPage() {
                 : undefined
             }
           >
-            <List
-              dataSource={[...board.overdue]}
-              locale={{ emptyText: t.noOverdue }}
+            <CappedList
+              items={board.overdue}
+              emptyText={t.noOverdue}
+              testId="dashboard-overdue"
               renderItem={(row) => <CaseLine row={row} testId={`overdue-${row.id}`} />}
             />
           </Card>
         </Col>
         <Col span={8}>
           <Card title={t.todaySessions} size="small" data-testid="dashboard-today">
-            <List
-              dataSource={[...board.todaySessions]}
-              locale={{ emptyText: t.noSessions }}
+            <CappedList
+              items={board.todaySessions}
+              emptyText={t.noSessions}
+              testId="dashboard-today"
               renderItem={(s) => (
                 <List.Item>
                   <Space orientation="vertical" size={2}>
@@ -124,9 +127,10 @@ export function DashboardPage() {
         </Col>
         <Col span={8}>
           <Card title={t.dueSoon} size="small" data-testid="dashboard-due-soon">
-            <List
-              dataSource={[...board.dueSoon]}
-              locale={{ emptyText: t.noDueSoon }}
+            <CappedList
+              items={board.dueSoon}
+              emptyText={t.noDueSoon}
+              testId="dashboard-due-soon"
               renderItem={(row) => <CaseLine row={row} testId={`due-soon-${row.id}`} />}
             />
           </Card>

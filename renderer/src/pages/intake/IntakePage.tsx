@@ -83,11 +83,17 @@ export function IntakePage() {
   }
 
   async function submit() {
+    if (saving) return;
     setProblems([]);
+    // The button turns busy before the checks of a long form run (15 parties take a while),
+    // so the click is answered at once; the next frame paints it.
+    setSaving(true);
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     const values = form.getFieldsValue(true) as IntakeFormValues;
     try {
       await form.validateFields();
     } catch {
+      setSaving(false);
       message.error(uiText.common.fixFields);
       return;
     }
@@ -99,10 +105,10 @@ export function IntakePage() {
         message: i.message,
       }));
       setProblems(applyFieldIssues(form, issues).filter((i) => !i.path.includes('hasGuardian')));
+      setSaving(false);
       message.error(uiText.common.fixFields);
       return;
     }
-    setSaving(true);
     try {
       const saved = await api('cases.create', input);
       await autosave.clear();

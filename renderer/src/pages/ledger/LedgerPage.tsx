@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Checkbox, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CASE_STATES, stateLabelOf, type CaseState } from '../../../../domain/case-lifecycle';
 import type { LedgerPage as LedgerPageView, LedgerRow } from '../../../../domain/cases/case-views';
@@ -13,6 +13,7 @@ import * as caseSources from '../../../../domain/taxonomy/case-sources';
 import * as disputeCategories from '../../../../domain/taxonomy/dispute-categories';
 import * as riskLevels from '../../../../domain/taxonomy/risk-levels';
 import { api } from '../../api/client';
+import { latestOnly } from '../../api/latest-only';
 import { errorMessage } from '../../components/ErrorPanel';
 import { RiskTag } from '../../components/RiskTag';
 import { StatusTag } from '../../components/StatusTag';
@@ -23,8 +24,10 @@ import dayjs from 'dayjs';
 
 const t = uiText.ledger;
 
-// Fast enough to feel live, slow enough not to search for every keystroke of a pinyin input.
-const DEBOUNCE_MS = 300;
+// Keystrokes typed within one short burst make one request; every request's answer is shown
+// only if it is still the newest (latestOnly), so the wait can be this short. Enter searches
+// at once, and nothing is searched while an input method is still composing a character.
+const DEBOUNCE_MS = 60;
 
 type Filters = Omit<LedgerQueryInput, 'text' | 'page'>;
 
@@ -35,21 +38,18 @@ const SORT_BY_COLUMN: Readonly<Record<string, LedgerSort>> = {
   dueDate: 'DUE_DATE',
 };
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
 export function LedgerPage() {
   const navigate = useNavigate();
   // The search text lives in the URL, so coming back from a case shows the same list.
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
-  const query = useDebounced(text, DEBOUNCE_MS);
+  const [query, setQuery] = useState(text);
+  const [composing, setComposing] = useState(false);
+  useEffect(() => {
+    if (composing) return;
+    const timer = setTimeout(() => setQuery(text), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, composing]);
   // `#/cases?status=MEDIATING` (from the 协议书 page) opens the ledger with that status filter.
   const [filters, setFilters] = useState<Filters>(() => {
     const status = params.get('status');
@@ -63,25 +63,44 @@ export function LedgerPage() {
   const [loading, setLoading] = useState(false);
   const { mediators } = useMediators(true);
 
+  const search = useRef(latestOnly(setLoading)).current;
+  // The first answer counts up to 1,000 matches (fast); the exact total follows, so the pager
+  // shows the real number and reaches every page.
+  const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
+  const counting = useRef(latestOnly()).current;
+  const countKey = JSON.stringify([filters, query.trim()]);
+  const exactTotal = counted?.key === countKey ? counted.total : null;
   useEffect(() => {
-    let current = true;
-    setLoading(true);
-    api('cases.search', { ...filters, text: query.trim() || null, page })
-      .then((found) => {
-        if (!current) return;
+    const input = { ...filters, text: query.trim() || null, page };
+    search.run(
+      () => api('cases.search', input),
+      (found) => {
         setResult(found);
         setError(null);
-      })
-      .catch((e: unknown) => {
-        if (current) setError(e);
-      })
-      .finally(() => {
-        if (current) setLoading(false);
-      });
-    return () => {
-      current = false;
-    };
-  }, [query, filters, page]);
+        if (found.totalIsExact) {
+          counting.cancel();
+          setCounted({ key: countKey, total: found.total });
+        } else if (counted?.key !== countKey) {
+          // Paging within the same search keeps the count it already has.
+          counting.run(
+            () => api('cases.search', { ...input, exactTotal: true }),
+            (all) => setCounted({ key: countKey, total: all.total }),
+            () => undefined,
+          );
+        }
+      },
+      setError,
+    );
+    // `counted` is read, not watched: a new count must not search again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, filters, page, search, counting, countKey]);
+  useEffect(
+    () => () => {
+      search.cancel();
+      counting.cancel();
+    },
+    [search, counting],
+  );
 
   useEffect(() => {
     setParams(query ? { q: query } : {}, { replace: true });
@@ -184,6 +203,13 @@ export function LedgerPage() {
             setText(e.target.value);
             setPage(1);
           }}
+          onSearch={(value) => {
+            setText(value);
+            setQuery(value);
+            setPage(1);
+          }}
+          onCompositionStart={() => setComposing(true)}
+          onCompositionEnd={() => setComposing(false)}
           aria-label={t.searchPlaceholder}
           data-testid="ledger-search"
         />
@@ -280,9 +306,15 @@ export function LedgerPage() {
           pagination={{
             current: page,
             pageSize: result?.pageSize ?? LEDGER_PAGE_SIZE,
-            total: result?.total ?? 0,
+            total: exactTotal ?? result?.total ?? 0,
             showSizeChanger: false,
-            showTotal: () => (result ? t.total(result.total, result.totalIsExact) : ''),
+            showQuickJumper: true,
+            showTotal: () =>
+              exactTotal !== null
+                ? t.total(exactTotal, true)
+                : result
+                  ? t.total(result.total, result.totalIsExact)
+                  : '',
           }}
         />
       </Space>

@@ -56,6 +56,7 @@ export function CountyTab({ period }: { period: string }) {
     try {
       const r = await api('county.exportReport', { period, directory: null });
       void message.success(t.exported(`${r.directory}/${r.file}`), 8);
+      void reload();
     } catch (e) {
       void message.error(errorMessage(e));
     }
@@ -125,7 +126,11 @@ export function CountyTab({ period }: { period: string }) {
                 { title: t.committee, dataIndex: 'committeeName' },
                 { title: t.file, dataIndex: 'fileName' },
                 { title: t.period, dataIndex: 'period' },
-                { title: t.kind, dataIndex: 'kind' },
+                {
+                  title: t.kind,
+                  dataIndex: 'kind',
+                  render: (v: string) => t.kinds[v] ?? v,
+                },
                 {
                   title: t.counts,
                   key: 'counts',
@@ -134,6 +139,36 @@ export function CountyTab({ period }: { period: string }) {
                 {
                   title: t.importedAt,
                   dataIndex: 'importedAt',
+                  render: (v: string) => formatDateTime(chinaDateTime(v)),
+                },
+              ]}
+            />
+          </Card>
+          <Card size="small" title={t.exportsTitle} data-testid="county-exports">
+            <Table
+              size="small"
+              rowKey={(r) => `${r.exportedAt}|${r.sha256}`}
+              pagination={false}
+              locale={{ emptyText: t.exportsEmpty }}
+              dataSource={[...value.exports]}
+              columns={[
+                { title: t.period, dataIndex: 'period' },
+                { title: t.exportedFile, dataIndex: 'fileName' },
+                { title: t.roomsCount, dataIndex: 'rooms' },
+                { title: t.casesCount, dataIndex: 'cases' },
+                {
+                  title: t.sha256,
+                  dataIndex: 'sha256',
+                  render: (v: string) => (
+                    <Typography.Text code copyable={{ text: v }}>
+                      {v.slice(0, 16)}…
+                    </Typography.Text>
+                  ),
+                },
+                { title: t.actor, dataIndex: 'actor' },
+                {
+                  title: t.exportedAt,
+                  dataIndex: 'exportedAt',
                   render: (v: string) => formatDateTime(chinaDateTime(v)),
                 },
               ]}

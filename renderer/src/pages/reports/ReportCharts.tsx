@@ -19,6 +19,10 @@ echarts.use([
 
 const t = uiText.reports;
 
+// ECharts 6 puts the legend at the bottom by default, where it ran into the month labels: both
+// charts keep it above the plot, where the grid's top margin leaves room for it.
+const LEGEND = { top: 0, data: [t.seriesCases, t.seriesSuccess] };
+
 function useChart(option: echarts.EChartsCoreOption) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -42,7 +46,7 @@ export default function ReportCharts({ report }: { report: StatisticsReport }) {
   const successAt = report.categoryMeasures.findIndex((m) => m.label === '调解成功数');
   const byCategory = useChart({
     tooltip: { trigger: 'axis' },
-    legend: { data: [t.seriesCases, t.seriesSuccess] },
+    legend: LEGEND,
     grid: { left: 40, right: 16, bottom: 90, top: 36 },
     xAxis: {
       type: 'category',
@@ -57,7 +61,7 @@ export default function ReportCharts({ report }: { report: StatisticsReport }) {
   });
   const byMonth = useChart({
     tooltip: { trigger: 'axis' },
-    legend: { data: [t.seriesCases, t.seriesSuccess] },
+    legend: LEGEND,
     grid: { left: 40, right: 16, bottom: 40, top: 36 },
     xAxis: { type: 'category', data: report.byMonth.map((m) => m.month) },
     yAxis: { type: 'value', minInterval: 1 },

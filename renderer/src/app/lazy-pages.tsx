@@ -1,0 +1,32 @@
+import { lazy } from 'react';
+
+/**
+ * Screens loaded when first opened: the first screen (工作台) parses only what it needs, and
+ * ECharts (统计) and pdf.js (previews) arrive with the screens that use them.
+ */
+export const IntakePage = lazy(() =>
+  import('../pages/intake/IntakePage').then((m) => ({ default: m.IntakePage })),
+);
+export const LedgerPage = lazy(() =>
+  import('../pages/ledger/LedgerPage').then((m) => ({ default: m.LedgerPage })),
+);
+export const CasePage = lazy(() =>
+  import('../pages/case/CasePage').then((m) => ({ default: m.CasePage })),
+);
+export const AgreementsIndexPage = lazy(() =>
+  import('../pages/agreement/AgreementsIndexPage').then((m) => ({
+    default: m.AgreementsIndexPage,
+  })),
+);
+export const AgreementPage = lazy(() =>
+  import('../pages/agreement/AgreementPage').then((m) => ({ default: m.AgreementPage })),
+);
+export const SettingsPage = lazy(() =>
+  import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
+export const ReportsPage = lazy(() =>
+  import('../pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+);
+export const FollowUpsPage = lazy(() =>
+  import('../pages/followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })),
+);
