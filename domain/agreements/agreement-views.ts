@@ -194,6 +194,7 @@ export const CASE_DOCUMENT_KINDS = [
   'SESSION_RECORD',
   'INVESTIGATION_RECORD',
   'ORAL_AGREEMENT_REGISTER',
+  'CORRECTION_HISTORY',
 ] as const;
 export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
 export const CASE_DOCUMENT_LABELS: Readonly<Record<CaseDocumentKind, string>> = {
@@ -203,6 +204,7 @@ export const CASE_DOCUMENT_LABELS: Readonly<Record<CaseDocumentKind, string>> = 
   SESSION_RECORD: '人民调解记录',
   INVESTIGATION_RECORD: '人民调解调查记录',
   ORAL_AGREEMENT_REGISTER: '人民调解口头协议登记表',
+  CORRECTION_HISTORY: '案件信息更正记录',
 };
 
 export interface RenderedDocument extends PdfFile {

@@ -90,6 +90,9 @@ export const caseChangesSchema = z
     amountClaimedFen: caseFieldShape.amountClaimedFen.optional(),
     mediatorIds: uniqueList(rowIdField('调解员'), '承办调解员', 10).optional(),
     remarks: caseFieldShape.remarks.optional(),
+    /** 登记日期 and 受理日期 corrected after saving; checked against the records by the service. */
+    intakeDate: isoDateField('登记日期').optional(),
+    acceptedDate: isoDateField('受理日期').optional(),
   })
   .superRefine((v, ctx) => {
     if ((v.category === undefined) !== (v.subtype === undefined)) {

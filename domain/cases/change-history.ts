@@ -91,6 +91,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   mediatorIds: '承办调解员',
   remarks: '备注',
   dueDate: '办理期限',
+  intakeDate: '登记日期',
+  acceptedDate: '受理日期',
+  caseNumber: '案件编号',
   role: '当事人类别',
   kind: '当事人类型',
   name: '姓名（名称）',
@@ -262,6 +265,9 @@ interface SnapshotCase {
   readonly mediatorIds: readonly number[];
   readonly remarks: string | null;
   readonly dueDate: string | null;
+  readonly intakeDate: string;
+  readonly acceptedDate: string | null;
+  readonly caseNumber: string | null;
 }
 
 export function caseSnapshot(c: SnapshotCase): Record<string, unknown> {
@@ -280,5 +286,8 @@ export function caseSnapshot(c: SnapshotCase): Record<string, unknown> {
     mediatorIds: c.mediatorIds,
     remarks: c.remarks,
     dueDate: c.dueDate,
+    intakeDate: c.intakeDate,
+    acceptedDate: c.acceptedDate,
+    caseNumber: c.caseNumber,
   };
 }

@@ -109,6 +109,7 @@ export const naturalPartyInputSchema = z.strictObject({
   // checks extensions against the ledger's own code table, which the settings can change.
   ethnicity: z
     .string({ error: '请选择民族' })
+    .min(1, { error: '请选择民族' })
     .regex(/^\d{2}$/, { error: '民族不在可选范围内' })
     .refine((c) => c !== '00', { error: '民族不在可选范围内' }),
   birthDate: optionalIsoDateField('出生日期'),

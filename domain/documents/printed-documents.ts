@@ -16,6 +16,7 @@ export const PRINTED_DOCUMENT_KINDS = [
   'FOLLOWUP_RECORD',
   'CONFIRMATION_APPLICATION',
   'VOLUME',
+  'CORRECTION_HISTORY',
 ] as const;
 export type PrintedDocumentKind = (typeof PRINTED_DOCUMENT_KINDS)[number];
 

@@ -24,7 +24,13 @@ export function codesOf<const R extends readonly CodeRow[]>(rows: R): CodeOf<R>[
  * a bug or stale data, and the mediator must still see something readable.
  */
 export function codeEnum<const R extends readonly CodeRow[]>(rows: R, tableLabel: string) {
-  return z.enum(codesOf(rows), { error: `${tableLabel}不在可选范围内` });
+  // An empty picker asks for a choice; only a value that is not in the table is "out of range".
+  return z.enum(codesOf(rows), {
+    error: (issue) =>
+      issue.input === undefined || issue.input === null || issue.input === ''
+        ? `请选择${tableLabel}`
+        : `${tableLabel}不在可选范围内`,
+  });
 }
 
 /** Label lookup; the `code` type guarantees a hit, the fallback only guards against stale data. */

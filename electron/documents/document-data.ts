@@ -27,7 +27,8 @@ const value = z.string().max(100_000);
 
 export const documentDataSchema = z.strictObject({
   fields: z.record(z.string(), value),
-  lists: z.record(z.string(), z.array(z.record(z.string(), value)).max(200)),
+  // A long correction history is the longest list (see correction-history-data.ts).
+  lists: z.record(z.string(), z.array(z.record(z.string(), value)).max(1000)),
   translations: z
     .array(
       z.strictObject({

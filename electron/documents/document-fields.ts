@@ -25,6 +25,10 @@ export const DOCUMENT_FIELDS = {
   // 人民调解口头协议登记表 (§2.10), with the agreement.* fields above
   'agreement.oralTerms': '口头协议内容',
   'agreement.performanceStatus': '履行情况（已当场履行、未履行、部分履行）',
+  // 案件信息更正记录 (issue 8): the printed summary of the change history
+  'history.summary': '更正次数与项数的说明（或“未作更正”）',
+  'history.preparedBy': '制表人',
+  'history.date': '记录截至日期：最后一次更正的日期，没有更正时为登记日期（已格式化）',
   // 人民调解申请书 (§2.4)
   'application.date': '申请日期（已格式化）',
   // 人民调解受理登记表 (§2.5)
@@ -152,6 +156,11 @@ export const DOCUMENT_LISTS = {
     label: '卷宗情况说明',
     item: 'note',
     fields: { 'note.date': '说明日期（已格式化）', 'note.text': '说明内容' },
+  },
+  corrections: {
+    label: '更正记录（每次保存一条）',
+    item: 'correction',
+    fields: { 'correction.text': '时间、经办人、更正对象、原内容与新内容、原因、核实情况' },
   },
   volumeEntries: {
     label: '卷内目录',

@@ -54,6 +54,7 @@ export const DOCUMENT_TEMPLATE_FILES = {
   VOLUME_COVER: 'volume-cover.v1.json',
   VOLUME_INDEX: 'volume-index.v1.json',
   VOLUME_BACK_COVER: 'volume-back-cover.v1.json',
+  CORRECTION_HISTORY: 'correction-history.v1.json',
 } as const;
 
 export type DocumentTemplateKind = keyof typeof DOCUMENT_TEMPLATE_FILES;

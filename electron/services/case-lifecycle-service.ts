@@ -1,10 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import {
-  numberIsTaken,
-  recordIssuedNumber,
-  takeNextSequence,
-  voidIssuedNumber,
-} from '../../db/cases/case-numbering.js';
+import { voidIssuedNumber } from '../../db/cases/case-numbering.js';
 import {
   insertReferral,
   recordHistory,
@@ -13,11 +8,9 @@ import {
 } from '../../db/cases/case-writes.js';
 import type { CaseRow } from '../../db/cases/case-rows.js';
 import { getCaseSettings } from '../../db/cases/case-settings-queries.js';
-import { getRoomSettings } from '../../db/room-settings-queries.js';
 import { getVolumeRow } from '../../db/volume/volume-queries.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import { ApiError } from '../../domain/api/errors.js';
-import { renderCaseNumber } from '../../domain/case-number-pattern.js';
 import {
   isAgreementDrivenAction,
   nextState,
@@ -26,10 +19,10 @@ import {
   type TransitionInput,
 } from '../../domain/case-lifecycle.js';
 import type { CaseDetail } from '../../domain/cases/case-views.js';
-import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { closeRefusal } from '../../domain/followups/close-rules.js';
 import { badInput } from './case-guards.js';
 import { reopenRefusal } from '../../domain/followups/reopen-rules.js';
+import { issueCaseNumber } from './case-number-issue.js';
 import {
   cancelPlansOnClose,
   cancelPlansOnReopen,
@@ -40,9 +33,6 @@ import {
 import { addDays, CaseService, LOCAL_ACTOR } from './case-service.js';
 
 const ARCHIVE_VIA_VOLUME = '请在案件的“卷宗”中填写立卷信息后归档（系统会核对卷宗材料是否齐全）';
-
-// A pattern edited mid-year could render a number issued before; skipping is bounded.
-const MAX_NUMBER_SKIPS = 1000;
 
 /** Lifecycle transitions (§4.2) and case numbers (§4.9). */
 export class CaseLifecycleService extends CaseService {
@@ -196,24 +186,7 @@ export class CaseLifecycleService extends CaseService {
   }
 
   private issueNumber(db: Db, caseId: number, year: number, now: string): string {
-    const settings = getRoomSettings(db);
-    if (!settings) throw new ApiError('INVALID_STATE', apiMessagesZhCN.settingsRequired);
-    for (let i = 0; i < MAX_NUMBER_SKIPS; i += 1) {
-      const sequence = takeNextSequence(db, settings.committeeName, year);
-      const number = renderCaseNumber(settings.caseNumberPattern, {
-        year,
-        abbreviation: settings.numberAbbreviation,
-        sequence,
-      });
-      if (numberIsTaken(db, number)) continue;
-      recordIssuedNumber(
-        db,
-        { number, caseId, committee: settings.committeeName, year, sequence },
-        now,
-      );
-      return number;
-    }
-    throw new ApiError('INVALID_STATE', '无法生成新的案件编号，请检查案件编号格式设置');
+    return issueCaseNumber(db, caseId, year, now);
   }
 
   /** Voids the case's number with a reason; the number stays on file and is never reissued. */

@@ -44,6 +44,17 @@ import type { PartyValues } from '../../domain/cases/party-input.js';
 import { partyIssues, partyWarnings } from '../../domain/cases/party-rules.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { badInput, checkEthnicities, checkMediators } from './case-guards.js';
+import { issueCaseNumber } from './case-number-issue.js';
+import type { CaseRow } from '../../db/cases/case-rows.js';
+import { voidIssuedNumber } from '../../db/cases/case-numbering.js';
+import {
+  frozenAgreementsWithNumber,
+  recordedDatesOf,
+  renumberDraftAgreements,
+  setStartDates,
+} from '../../db/cases/case-start-dates.js';
+import { acceptanceYearChanges, startDateIssues } from '../../domain/cases/start-dates.js';
+import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerSession } from './ledger-session.js';
 
 /** Until user accounts exist every change is made by whoever sits at this computer. */
@@ -58,6 +69,11 @@ export const caseMessages = {
   reasonRequired:
     '更正姓名、证件、性别或出生日期时，请写明更正原因（例如“登记时录入错误，已核对身份证原件”）',
   removeReasonRequired: '删除当事人时，请写明原因',
+  dateReasonRequired:
+    '更正登记日期或受理日期时，请写明更正原因（例如“登记时日期录入错误，以申请书日期为准”）',
+  notAccepted: '本案尚未受理，没有受理日期可以更正；受理日期在“受理”时填写',
+  numberFrozen: (number: string) =>
+    `本案已生成的协议书上印有案件编号${number}，受理日期不能改到另一年（改到另一年须改用该年的编号）。如确需更正，请先作废该协议书`,
   lastParty: '案件至少要有一名当事人，不能删除最后一名',
   partyReferenced: '该当事人已出现在调解记录或协议中，不能删除；如登记有误，请更正该当事人的信息',
 } as const;
@@ -169,17 +185,24 @@ export class CaseService {
         checkMediators(db, changes.mediatorIds, ['changes', 'mediatorIds'], false);
         setCaseMediators(db, caseId, changes.mediatorIds);
       }
-      // The due date follows the risk level (per-risk days, §4.3) once the case is accepted.
-      // A deadline the parties agreed to extend is not shortened by a re-assessed risk.
+      const start = this.correctedStartDates(row, changes, reason);
+      const acceptedDate = start?.acceptedDate ?? row.accepted_date;
+      const riskLevel = changes.riskLevel ?? row.risk_level;
+      // The due date follows the risk level (per-risk days, §4.3) from the acceptance date.
+      // A deadline the parties agreed to extend is not shortened by a re-assessed risk or a
+      // corrected acceptance date.
       let dueDate: string | undefined;
       if (
-        changes.riskLevel !== undefined &&
-        changes.riskLevel !== row.risk_level &&
-        row.accepted_date !== null
+        acceptedDate !== null &&
+        (riskLevel !== row.risk_level || acceptedDate !== row.accepted_date)
       ) {
-        const base = addDays(row.accepted_date, getCaseSettings(db).dueDays[changes.riskLevel]);
+        const base = addDays(acceptedDate, getCaseSettings(db).dueDays[riskLevel]);
         const extended = extensionsOfCase(db, caseId).at(-1)?.new_due_date;
         dueDate = extended !== undefined && extended > base ? extended : base;
+      }
+      if (start) {
+        setStartDates(db, caseId, { ...start, dueDate: dueDate ?? row.due_date });
+        this.renumberOnYearChange(row, start.acceptedDate, now);
       }
       updateCaseFields(db, caseId, dueDate === undefined ? changes : { ...changes, dueDate });
       // A typed title is kept as typed; clearing it (null) goes back to the generated one.
@@ -354,6 +377,65 @@ export class CaseService {
       actor: LOCAL_ACTOR,
       at: stamp(now),
       fields: diffFields(before, after),
+    });
+  }
+
+  /**
+   * The corrected 登记日期/受理日期, checked against everything recorded on the case
+   * (`domain/cases/start-dates.ts`), or null when neither changes. A reason is required: the
+   * dates set the deadline, the statistics period and, for acceptance, the number's year.
+   */
+  private correctedStartDates(
+    row: CaseRow,
+    changes: CaseChanges,
+    reason: string | null,
+  ): { intakeDate: string; acceptedDate: string | null } | null {
+    if (changes.intakeDate === undefined && changes.acceptedDate === undefined) return null;
+    if (changes.acceptedDate !== undefined && row.accepted_date === null) {
+      throw badInput(caseMessages.notAccepted, ['changes', 'acceptedDate']);
+    }
+    const next = {
+      intakeDate: changes.intakeDate ?? row.intake_date,
+      acceptedDate: changes.acceptedDate ?? row.accepted_date,
+    };
+    if (next.intakeDate === row.intake_date && next.acceptedDate === row.accepted_date) return null;
+    if (reason === null) throw badInput(caseMessages.dateReasonRequired, ['reason']);
+    const db = this.db();
+    const issue = startDateIssues(
+      next,
+      recordedDatesOf(db, row.id),
+      this.today(),
+      getCaseSettings(db).recordGraceDays,
+    )[0];
+    if (issue) throw badInput(issue.message, ['changes', issue.field]);
+    return next;
+  }
+
+  /**
+   * A case moved into another year takes that year's next number; the old one is voided with
+   * the reason and kept (§4.9), and drafts numbered with it follow. Refused while a generated
+   * agreement prints the old number: that paper is frozen and may be signed.
+   */
+  private renumberOnYearChange(row: CaseRow, acceptedDate: string | null, now: string): void {
+    const old = row.case_number;
+    if (old === null || acceptedDate === null) return;
+    if (!acceptanceYearChanges(row.accepted_date, acceptedDate)) return;
+    const db = this.db();
+    if (frozenAgreementsWithNumber(db, row.id, old) > 0) {
+      throw new ApiError('INVALID_STATE', caseMessages.numberFrozen(old));
+    }
+    const voidReason = `受理日期由 ${row.accepted_date ?? ''} 更正为 ${acceptedDate}，改用 ${acceptedDate.slice(0, 4)} 年的编号`;
+    voidIssuedNumber(db, old, voidReason, now);
+    const issued = issueCaseNumber(db, row.id, Number(acceptedDate.slice(0, 4)), now);
+    renumberDraftAgreements(db, row.id, old, issued);
+    recordHistory(db, {
+      caseId: row.id,
+      from: row.status as CaseState,
+      to: row.status as CaseState,
+      action: 'VOID_NUMBER',
+      data: { voided: old, reason: voidReason, reissued: issued },
+      at: now,
+      actor: LOCAL_ACTOR,
     });
   }
 

@@ -17,6 +17,8 @@ import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { buildAcceptanceRegisterDocumentData } from '../documents/acceptance-register-data.js';
 import { buildRightsNoticeDocumentData } from '../documents/agreement-data.js';
 import { buildApplicationDocumentData } from '../documents/application-data.js';
+import { buildCorrectionHistoryDocumentData } from '../documents/correction-history-data.js';
+import { caseHistoryViews } from './case-history.js';
 import type { DocumentData } from '../documents/document-data.js';
 import { buildInvestigationRecordDocumentData } from '../documents/investigation-record-data.js';
 import {
@@ -267,6 +269,21 @@ export class DocumentRenderService {
             }),
           '',
           recordKeyOf('investigation', r.id),
+        );
+      }
+      case 'CORRECTION_HISTORY': {
+        const history = caseHistoryViews(db, c.id);
+        const last = history[0];
+        return wrap('CORRECTION_HISTORY', () =>
+          buildCorrectionHistoryDocumentData({
+            committeeName: head.committeeName,
+            caseNumber: c.caseNumber,
+            caseTitle: c.title,
+            history,
+            preparedBy: this.caseMediatorNames(db, c) || LOCAL_ACTOR,
+            asOf: last ? chinaToday(new Date(last.at)) : c.intakeDate,
+            dateStyle: head.dateStyle,
+          }),
         );
       }
       default: {

@@ -6,13 +6,18 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import { typeDate } from './support/agreement-steps';
 import { expectLocator } from './support/locator-expect';
 
 /** The text of a document as printed: rendered by the real service, read back with pdftotext. */
-async function printedText(page: Page, caseId: number): Promise<string> {
+async function printedText(
+  page: Page,
+  caseId: number,
+  kind: 'APPLICATION' | 'CORRECTION_HISTORY' = 'APPLICATION',
+): Promise<string> {
   const doc = await callApi(page, 'documents.render', {
     caseId,
-    kind: 'APPLICATION',
+    kind,
     recordId: null,
     allowMissingGlyphs: true,
   });
@@ -145,6 +150,98 @@ describe('correcting a party after saving (real ledger, Chromium)', () => {
       expect(corrected.category).toBe('MARRIAGE_FAMILY');
       expect(corrected.summary).toBe('两家因院墙排水和房屋滴水发生争执。');
       expect(corrected.requests).toEqual(['改造排水沟']);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('corrects the 受理日期 into another year: the number follows; the correction record prints', async () => {
+    desk = await openDesk(browser(), 'correct-dates');
+    const { page } = desk;
+    try {
+      await setUpRoom(page, desk.host.url, '金峰');
+      const saved = await callApi(page, 'cases.create', {
+        intakeDate: '2026-03-02',
+        source: 'ON_APPLICATION',
+        category: 'NEIGHBOUR',
+        summary: '两家因院墙排水发生争执。',
+        riskLevel: 'LOW',
+        parties: ['王芳', '李强'].map((name, i) => ({
+          kind: 'NATURAL',
+          role: i === 0 ? 'APPLICANT' : 'RESPONDENT',
+          name,
+          gender: i === 0 ? 'FEMALE' : 'MALE',
+          ethnicity: '01',
+          birthDate: '1980-01-01',
+          phone: { phone: `1380000123${i}` },
+          address: '金峰村一组',
+          idDocument: null,
+        })),
+      });
+      const accepted = await callApi(page, 'cases.transition', {
+        caseId: saved.case.id,
+        expectedVersion: saved.case.version,
+        input: { action: 'ACCEPT', acceptedDate: '2026-03-03' },
+      });
+      const oldNumber = accepted.caseNumber ?? '';
+      expect(oldNumber).toMatch(/^（2026）/u);
+
+      await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${accepted.id}`);
+      await page.getByTestId('case-title').waitFor();
+      await page.getByTestId('edit-case').click();
+      await modalSettled(page);
+      const dialog = page.getByTestId('case-edit-modal');
+      await dialog.getByTestId('correction-documents').waitFor();
+      // Accepted before it was registered: marked at the box while typing.
+      await typeDate(page, dialog.locator('#case-edit_acceptedDate'), '2025-12-31');
+      await expectLocator(dialog.locator('.ant-form-item-explain-error').first()).toContainText(
+        '不能早于登记日期',
+      );
+      await typeDate(page, dialog.locator('#case-edit_intakeDate'), '2025-12-30');
+      await expect
+        .poll(() => dialog.locator('.ant-form-item-explain-error').count(), { timeout: 10_000 })
+        .toBe(0);
+      // A date correction needs a reason.
+      await dialog
+        .getByRole('button', { name: '保 存' })
+        .or(dialog.getByRole('button', { name: '保存' }))
+        .click();
+      await dialog.getByText('更正登记日期或受理日期时，请写明更正原因').waitFor();
+      await dialog.getByTestId('case-edit-reason').fill('按申请书日期更正，实际于 2025 年底受理');
+      await dialog.locator('#case-edit_intakeDate').scrollIntoViewIfNeeded();
+      await screenshot(page, 'correct-dates-dialog');
+      await dialog
+        .getByRole('button', { name: '保 存' })
+        .or(dialog.getByRole('button', { name: '保存' }))
+        .click();
+      await dialog.waitFor({ state: 'detached' });
+
+      const corrected = await callApi(page, 'cases.get', { caseId: accepted.id });
+      expect(corrected.acceptedDate).toBe('2025-12-31');
+      expect(corrected.caseNumber).toMatch(/^（2025）/u);
+      const timeline = page.getByTestId('case-timeline');
+      await expectLocator(timeline).toContainText('受理日期：2026-03-03 → 2025-12-31');
+      await expectLocator(timeline).toContainText(
+        `案件编号：${oldNumber} → ${corrected.caseNumber ?? ''}`,
+      );
+      await timeline.scrollIntoViewIfNeeded();
+      await screenshot(page, 'correct-dates-timeline');
+
+      // The printed correction record says the same, and an unchanged history reprints frozen.
+      const printed = await printedText(page, accepted.id, 'CORRECTION_HISTORY');
+      expect(printed).toContain('案件信息更正记录');
+      expect(printed).toContain('受理日期由“2026-03-03”改为“2025-12-31”');
+      expect(printed).toContain('原因：按申请书日期更正，实际于2025年底受理');
+      const listed = await callApi(page, 'documents.listPrinted', { caseId: accepted.id });
+      const again = await callApi(page, 'documents.render', {
+        caseId: accepted.id,
+        kind: 'CORRECTION_HISTORY',
+        recordId: null,
+        allowMissingGlyphs: true,
+      });
+      expect(again.printed.printVersion).toBe(1);
+      expect(listed.filter((d) => d.kind === 'CORRECTION_HISTORY')).toHaveLength(1);
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();

@@ -1,10 +1,8 @@
 import { Alert, Button, Form, Modal } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { z } from 'zod';
-import { ApiCallError } from '../api/client';
-import { errorMessage } from '../components/ErrorPanel';
 import { uiText } from '../i18n/zh-CN';
-import { applyFieldIssues, badInputIssues } from './field-issues';
+import { useSchemaSubmit } from './use-schema-submit';
 
 type Values = Record<string, unknown>;
 
@@ -29,46 +27,25 @@ interface Props<S extends z.ZodType, R> {
 /**
  * One modal form for the follow-up screens: local check with the contract's zod schema, then
  * the API call, then server issues placed beside their fields and anything else shown above
- * the buttons (a conflict, a state refusal), without losing what the mediator typed.
+ * the buttons (a conflict, a state refusal), without losing what the mediator typed. The check
+ * and the placing are `useSchemaSubmit`, which the correction, settings, signature and
+ * lifecycle dialogs use too.
  */
 export function SchemaFormModal<S extends z.ZodType, R>(p: Props<S, R>) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { saving, refusal, run } = useSchemaSubmit();
   const prefix = p.fieldPrefix ?? [];
 
   async function save() {
-    setRefusal(null);
-    const parsed = p.schema.safeParse(p.toInput(form.getFieldsValue(true)));
-    if (!parsed.success) {
-      const unplaced = applyFieldIssues(
-        form,
-        parsed.error.issues.map((i) => ({
-          path: i.path.filter((x): x is string | number => typeof x !== 'symbol'),
-          message: i.message,
-        })),
-        prefix,
-      );
-      if (unplaced[0]) setRefusal(unplaced[0].message);
-      return;
-    }
-    setSaving(true);
-    try {
-      p.onDone(await p.submit(parsed.data));
-    } catch (error) {
-      const issues = badInputIssues(error);
-      const unplaced = issues ? applyFieldIssues(form, issues, prefix) : [];
-      if (!issues || unplaced.length > 0) {
-        setRefusal(
-          unplaced[0]?.message ??
-            (error instanceof ApiCallError && error.code === 'CONFLICT'
-              ? uiText.case.conflictReload
-              : errorMessage(error)),
-        );
-      }
-    } finally {
-      setSaving(false);
-    }
+    const done = await run({
+      form,
+      schema: p.schema,
+      input: p.toInput(form.getFieldsValue(true)),
+      fieldsAt: prefix,
+      submit: p.submit,
+      conflictMessage: uiText.case.conflictReload,
+    });
+    if (done.ok) p.onDone(done.value);
   }
 
   return (
@@ -90,7 +67,9 @@ export function SchemaFormModal<S extends z.ZodType, R>(p: Props<S, R>) {
       <Form form={form} layout="vertical" initialValues={p.initialValues} name={p.name}>
         {p.children}
       </Form>
-      {refusal ? <Alert type="error" showIcon data-testid="form-refusal" title={refusal} /> : null}
+      {refusal ? (
+        <Alert type="error" showIcon data-testid="form-refusal" title={refusal.message} />
+      ) : null}
     </Modal>
   );
 }

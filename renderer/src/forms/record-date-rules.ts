@@ -2,6 +2,8 @@ import type { FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback } from 'react';
 import type { CaseSummary } from '../../../domain/cases/case-views';
+import { startDateIssues } from '../../../domain/cases/start-dates';
+import type { CaseDetail } from '../../../domain/cases/case-views';
 import {
   DEFAULT_RECORD_GRACE_DAYS,
   agreementDateIssue,
@@ -60,6 +62,42 @@ export function sessionEndRule(form: FormInstance, startName: string): Rule {
       if (typeof value !== 'string' || typeof start !== 'string') return;
       const issue = sessionSpanIssue(start, value);
       if (issue) throw new Error(issue);
+    },
+  };
+}
+
+/**
+ * A corrected 登记日期 or 受理日期 (`domain/cases/start-dates.ts`) against what the page knows:
+ * today, each other, the sessions, investigations and the closing date. Agreements and visits
+ * are checked by the service, which sees them all.
+ */
+export function startDateRule(
+  form: FormInstance,
+  field: 'intakeDate' | 'acceptedDate',
+  c: Pick<CaseDetail, 'acceptedDate' | 'sessions' | 'investigations' | 'closedDate'>,
+  dates: CaseDates,
+): Rule {
+  const recordDates = [
+    ...c.sessions.map((s) => s.startAt.slice(0, 10)),
+    ...c.investigations.map((i) => i.at.slice(0, 10)),
+  ].sort();
+  return {
+    validator: async () => {
+      const intakeDate = form.getFieldValue('intakeDate') as string | null;
+      const acceptedDate = form.getFieldValue('acceptedDate') as string | null;
+      if (!intakeDate || (c.acceptedDate !== null && !acceptedDate)) return;
+      const issue = startDateIssues(
+        { intakeDate, acceptedDate: c.acceptedDate === null ? null : acceptedDate },
+        {
+          earliestRecord: recordDates[0] ?? null,
+          earliestAgreement: null,
+          earliestVisit: null,
+          closedDate: c.closedDate,
+        },
+        dates.today,
+        dates.recordGraceDays,
+      ).find((i) => i.field === field);
+      if (issue) throw new Error(issue.message);
     },
   };
 }

@@ -24,9 +24,11 @@ import {
 import { overlappingLines, pdfLines, type PdfLine } from './pdf-lines.js';
 import { buildConfirmationApplicationData } from '../../../electron/documents/confirmation-application-data.js';
 import { buildFollowUpRecordDocumentData } from '../../../electron/documents/followup-record-data.js';
+import { buildCorrectionHistoryDocumentData } from '../../../electron/documents/correction-history-data.js';
 import { buildVolumePagesData } from '../../../electron/documents/volume-pages-data.js';
 import {
   SAMPLE_FOLLOWUP,
+  SAMPLE_HISTORY,
   SAMPLE_ORAL,
   SAMPLE_SESSION,
   SAMPLE_VOLUME,
@@ -151,7 +153,37 @@ const templateOf = (kind: string) => {
   return c.template();
 };
 
+/** A long correction history: `saves` saves over the parties, one a long summary rewritten. */
+function longHistory(names: readonly string[], saves: number, length: number): DocumentData {
+  const sets = Array.from({ length: saves }, (_, i) => ({
+    ...SAMPLE_HISTORY.history[i % 2]!,
+    id: i + 1,
+    subject: `当事人 ${names[i % names.length] ?? ''}`,
+    fields:
+      i === 1
+        ? [
+            {
+              field: 'summary',
+              label: '纠纷简要情况',
+              oldText: textOf(length),
+              newText: textOf(Math.floor(length / 2)),
+            },
+          ]
+        : SAMPLE_HISTORY.history[i % 2]!.fields,
+  }));
+  return buildCorrectionHistoryDocumentData({ ...SAMPLE_HISTORY, history: sets });
+}
+
 describe('composition rules on rendered pages (property)', () => {
+  it('correction record: 300 saves and a 5,000-character summary break across pages', async () => {
+    const template = templateOf('CORRECTION_HISTORY');
+    const names = Array.from({ length: 30 }, (_, i) => party(i).name);
+    const data = longHistory(names, 300, 5_000);
+    const pdf = await render(template, data);
+    checkPages(template, data, pdf, ['2026年11月20日']);
+    expect(pdfFile(pdf).pages()).toBeGreaterThan(10);
+  }, 300_000);
+
   it('written agreement', async () => {
     const template = templateOf('AGREEMENT');
     await fc.assert(
@@ -288,7 +320,7 @@ describe('composition rules on rendered pages (property)', () => {
     );
   }, 900_000);
 
-  it('follow-up record, confirmation application, volume cover, index and back cover', async () => {
+  it('follow-up record, confirmation application, volume pages, correction record', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(
@@ -297,6 +329,7 @@ describe('composition rules on rendered pages (property)', () => {
           'VOLUME_COVER',
           'VOLUME_INDEX',
           'VOLUME_BACK_COVER',
+          'CORRECTION_HISTORY',
         ),
         fc.integer({ min: 1, max: 30 }),
         lengthArb(5_000),
@@ -345,6 +378,9 @@ describe('composition rules on rendered pages (property)', () => {
                 court: length % 2 === 0 ? '格尔木市人民法院' : null,
                 dateStyle: 'ARABIC',
               });
+              break;
+            case 'CORRECTION_HISTORY':
+              data = longHistory(names, count * 4, length);
               break;
             default:
               data = buildVolumePagesData(volume);

@@ -27,6 +27,10 @@ import {
 } from '../../../electron/documents/session-record-data.js';
 import { buildConfirmationApplicationData } from '../../../electron/documents/confirmation-application-data.js';
 import {
+  buildCorrectionHistoryDocumentData,
+  type CorrectionHistoryInput,
+} from '../../../electron/documents/correction-history-data.js';
+import {
   buildFollowUpRecordDocumentData,
   type FollowUpRecordDocumentInput,
 } from '../../../electron/documents/followup-record-data.js';
@@ -208,6 +212,54 @@ export const SAMPLE_VOLUME: VolumePagesInput = {
   dateStyle: 'ARABIC',
 };
 
+/** A case corrected twice after saving (newest first, as `caseHistoryViews` returns it). */
+export const SAMPLE_HISTORY: CorrectionHistoryInput = {
+  committeeName: '河西街道人民调解委员会',
+  caseNumber: '（2026）河西调字第015号',
+  caseTitle: '张建国与扎西多杰财产损害赔偿纠纷',
+  history: [
+    {
+      id: 2,
+      at: '2026-11-20T02:05:00.000Z',
+      actor: '李秀兰',
+      entity: 'CASE',
+      entityId: 1,
+      subject: '案件信息',
+      action: 'UPDATE',
+      actionLabel: '更正',
+      reason: '按申请书日期更正',
+      confirmations: [],
+      fields: [
+        { field: 'acceptedDate', label: '受理日期', oldText: '2026-11-12', newText: '2026-11-10' },
+      ],
+    },
+    {
+      id: 1,
+      at: '2026-11-18T01:30:00.000Z',
+      actor: '李秀兰',
+      entity: 'PARTY',
+      entityId: 2,
+      subject: '当事人 扎西多杰',
+      action: 'UPDATE',
+      actionLabel: '更正',
+      reason: '登记时录入错误，已核对身份证原件',
+      confirmations: ['性别与身份证号码不一致，已核实'],
+      fields: [
+        { field: 'name', label: '姓名（名称）', oldText: '扎西多吉', newText: '扎西多杰' },
+        {
+          field: 'idNumber',
+          label: '证件号码',
+          oldText: '632801********0012',
+          newText: '632801********0039',
+        },
+      ],
+    },
+  ],
+  preparedBy: '李秀兰',
+  asOf: '2026-11-20',
+  dateStyle: 'ARABIC',
+};
+
 export interface TemplateCase {
   readonly kind: DocumentTemplateKind;
   readonly title: string;
@@ -236,6 +288,25 @@ const PERSON_FRAGMENTS = [
 ];
 
 export const TEMPLATE_CASES: readonly TemplateCase[] = [
+  {
+    kind: 'CORRECTION_HISTORY',
+    title: '案件信息更正记录',
+    template: load('CORRECTION_HISTORY'),
+    data: () => buildCorrectionHistoryDocumentData(SAMPLE_HISTORY),
+    pages: 1,
+    sections: [
+      '案件信息更正记录',
+      '河西街道人民调解委员会',
+      '卷号：（2026）河西调字第015号',
+      '本案自登记至今共更正 2 次，涉及 3 项',
+      '2026年11月18日 09:30，李秀兰更正当事人 扎西多杰：姓名（名称）由“扎西多吉”改为“扎西多杰”',
+      '证件号码由“632801********0012”改为“632801********0039”。原因：登记时录入错误，已核对身份证原件。已核实：性别与身份证号码不一致，已核实。',
+      '2026年11月20日 10:05，李秀兰更正案件信息：受理日期由“2026-11-12”改为“2026-11-10”。原因：按申请书日期更正。',
+      '制表人：李秀兰',
+      '记录截至：2026年11月20日',
+    ],
+    partyFragments: [],
+  },
   {
     kind: 'AGREEMENT',
     title: '人民调解协议书',

@@ -30,6 +30,7 @@ export const agreementText = {
     SESSION_RECORD: (no: number) => `调解记录（第 ${no} 次）`,
     INVESTIGATION_RECORD: (when: string) => `调查记录（${when}）`,
     ORAL_AGREEMENT_REGISTER: (n: string) => `口头协议登记表（${n}）`,
+    CORRECTION_HISTORY: '更正记录（结案附卷）',
     previewTitle: (name: string) => `文书预览：${name}`,
     rendering: '正在生成文书…',
     download: '下载 PDF',

@@ -38,6 +38,7 @@ function documentRequests(detail: CaseDetail, agreements: readonly Agreement[]):
         recordId: a.id,
         title: d.ORAL_AGREEMENT_REGISTER(a.number),
       })),
+    { kind: 'CORRECTION_HISTORY', recordId: null, title: d.CORRECTION_HISTORY },
   ];
 }
 

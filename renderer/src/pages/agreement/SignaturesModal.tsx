@@ -1,5 +1,4 @@
 import { Alert, Button, Col, DatePicker, Form, Modal, Row, Select, Typography } from 'antd';
-import { useState } from 'react';
 import {
   SIGNATURE_MODES,
   SIGNATURE_MODE_LABELS,
@@ -7,10 +6,9 @@ import {
   type SignatureMode,
 } from '../../../../domain/agreements/agreement-input';
 import type { Agreement } from '../../../../domain/agreements/agreement-views';
-import { api, ApiCallError } from '../../api/client';
-import { errorMessage } from '../../components/ErrorPanel';
+import { api } from '../../api/client';
 import { dateFieldProps } from '../../forms/date-field';
-import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { useSchemaSubmit } from '../../forms/use-schema-submit';
 import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.agreement.signatures;
@@ -34,8 +32,7 @@ export function SignaturesModal({
   onDone: (next: Agreement) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { saving, refusal, run } = useSchemaSubmit();
   const s = agreement.signatures;
   const initial: Values = {
     parties: s.parties.map((p) => ({ partyId: p.partyId, date: p.date, mode: p.mode })),
@@ -45,7 +42,6 @@ export function SignaturesModal({
   };
 
   async function submit() {
-    setRefusal(null);
     const values = form.getFieldsValue(true) as Values;
     const input = {
       parties: values.parties.map((p) => ({ ...p })),
@@ -53,39 +49,21 @@ export function SignaturesModal({
       recorderDate: values.recorderDate,
       sealDate: values.sealDate,
     };
-    const local = signaturesSchema.safeParse(input);
-    if (!local.success) {
-      applyFieldIssues(
-        form,
-        local.error.issues.map((i) => ({
-          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: i.message,
-        })),
-      );
-      return;
-    }
-    setSaving(true);
-    try {
-      const next = await api('agreements.recordSignatures', {
-        agreementId: agreement.id,
-        expectedVersion: agreement.version,
-        signatures: input,
-      });
-      onDone(next);
-    } catch (error) {
-      const issues = badInputIssues(error);
-      const unplaced = issues ? applyFieldIssues(form, issues, ['signatures']) : [];
-      if (!issues || unplaced.length > 0) {
-        setRefusal(
-          unplaced[0]?.message ??
-            (error instanceof ApiCallError && error.code === 'CONFLICT'
-              ? uiText.agreement.editor.conflict
-              : errorMessage(error)),
-        );
-      }
-    } finally {
-      setSaving(false);
-    }
+    const done = await run({
+      form,
+      schema: signaturesSchema,
+      input,
+      inputAt: ['signatures'],
+      fieldsAt: ['signatures'],
+      conflictMessage: uiText.agreement.editor.conflict,
+      submit: () =>
+        api('agreements.recordSignatures', {
+          agreementId: agreement.id,
+          expectedVersion: agreement.version,
+          signatures: input,
+        }),
+    });
+    if (done.ok) onDone(done.value);
   }
 
   return (
@@ -142,7 +120,7 @@ export function SignaturesModal({
         </Row>
       </Form>
       {refusal ? (
-        <Alert type="error" showIcon title={refusal} data-testid="signatures-refusal" />
+        <Alert type="error" showIcon title={refusal.message} data-testid="signatures-refusal" />
       ) : null}
     </Modal>
   );

@@ -1,15 +1,14 @@
 import { Alert, Button, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
+
 import { transitionsFrom, type CaseAction } from '../../../../domain/case-lifecycle';
 import { transitionInputSchemas } from '../../../../domain/case-transition-inputs';
 import type { CaseDetail } from '../../../../domain/cases/case-views';
 import * as advisedRoutes from '../../../../domain/taxonomy/advised-routes';
 import * as referralTargets from '../../../../domain/taxonomy/referral-targets';
 import { chinaToday } from '../../../../domain/validation/calendar-date';
-import { api, ApiCallError } from '../../api/client';
-import { errorMessage } from '../../components/ErrorPanel';
+import { api } from '../../api/client';
 import { dateFieldProps } from '../../forms/date-field';
-import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { useSchemaSubmit } from '../../forms/use-schema-submit';
 import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.case;
@@ -177,48 +176,26 @@ interface Props {
  */
 export function ActionModal({ detail, action, onClose, onDone, onReload }: Props) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<{ message: string; conflict: boolean } | null>(null);
+  const { saving, refusal, run } = useSchemaSubmit();
   const label = transitionsFrom(detail.status).find((tr) => tr.action === action)?.label ?? action;
 
   async function submit() {
-    setRefusal(null);
     const input = { ...form.getFieldsValue(true), action };
-    const local = transitionInputSchemas[action].safeParse(input);
-    if (!local.success) {
-      applyFieldIssues(
-        form,
-        local.error.issues.map((i) => ({
-          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: i.message,
-        })),
-      );
-      return;
-    }
-    setSaving(true);
-    try {
-      const updated = await api('cases.transition', {
-        caseId: detail.id,
-        expectedVersion: detail.version,
-        input: local.data,
-      });
-      onDone(updated);
-    } catch (error) {
-      const issues = badInputIssues(error);
-      const unplaced = issues ? applyFieldIssues(form, issues, ['input']) : [];
-      if (!issues || unplaced.length > 0) {
-        setRefusal({
-          message:
-            unplaced[0]?.message ??
-            (error instanceof ApiCallError && error.code === 'CONFLICT'
-              ? t.conflictReload
-              : errorMessage(error)),
-          conflict: error instanceof ApiCallError && error.code === 'CONFLICT',
-        });
-      }
-    } finally {
-      setSaving(false);
-    }
+    const done = await run({
+      form,
+      schema: transitionInputSchemas[action],
+      input,
+      inputAt: ['input'],
+      fieldsAt: ['input'],
+      conflictMessage: t.conflictReload,
+      submit: (checked) =>
+        api('cases.transition', {
+          caseId: detail.id,
+          expectedVersion: detail.version,
+          input: checked,
+        }),
+    });
+    if (done.ok) onDone(done.value);
   }
 
   return (

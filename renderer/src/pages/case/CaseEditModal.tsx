@@ -1,20 +1,21 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { caseChangesSchema } from '../../../../domain/cases/case-input';
 import type { CaseDetail } from '../../../../domain/cases/case-views';
 import { api } from '../../api/client';
-import { errorMessage } from '../../components/ErrorPanel';
-import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { useSchemaSubmit } from '../../forms/use-schema-submit';
 import { useApiValue } from '../../hooks/use-api-value';
 import { useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { CaseFields } from '../intake/CaseFields';
+import { StartDateItem } from '../intake/StartDateItem';
+import { startDateRule, useCaseDates } from '../../forms/record-date-rules';
 import { caseChangesOf, caseToFormValues, type IntakeFormValues } from '../intake/intake-values';
 import { CorrectionDocumentsNotice } from './CorrectionDocumentsNotice';
 
 const t = uiText.case.edit;
 
-type FormValues = IntakeFormValues & { reason?: string };
+type FormValues = IntakeFormValues & { acceptedDate?: string | null; reason?: string };
 
 /**
  * Corrects a saved case's own fields with the intake's own block (`CaseFields`) and the same
@@ -28,17 +29,20 @@ export function CaseEditModal(props: {
   const { detail } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const submitter = useSchemaSubmit();
+  // Issues no box can show are listed under the form; a conflict or refusal is a toast.
+  const unplaced = submitter.refusal?.conflict === false ? submitter.refusal.unplaced : [];
   // Active mediators, plus any no longer active who are already on the case (shown by name).
   const { mediators: all } = useMediators(true);
   const mediators = all.filter((m) => m.active || detail.mediatorIds.includes(m.id));
   const loadSettings = useCallback(() => api('caseSettings.get', {}), []);
   const settings = useApiValue(loadSettings).value;
   const original = useMemo(() => caseToFormValues(detail), [detail]);
+  const caseDates = useCaseDates(detail);
+  const accepted = detail.acceptedDate !== null;
 
   async function save() {
-    setUnplaced([]);
+    submitter.clearRefusal();
     try {
       await form.validateFields();
     } catch {
@@ -46,44 +50,46 @@ export function CaseEditModal(props: {
       return;
     }
     const values = form.getFieldsValue(true) as FormValues;
-    const changes = caseChangesOf(original, values);
+    const changes: Record<string, unknown> = caseChangesOf(original, values);
+    // The start dates are corrected here, not at intake: they travel only when changed.
+    if (values.intakeDate && values.intakeDate !== detail.intakeDate) {
+      changes.intakeDate = values.intakeDate;
+    }
+    if (accepted && values.acceptedDate && values.acceptedDate !== detail.acceptedDate) {
+      changes.acceptedDate = values.acceptedDate;
+    }
+    const datesChanged = 'intakeDate' in changes || 'acceptedDate' in changes;
+    if (datesChanged && !values.reason?.trim()) {
+      form.setFields([{ name: 'reason', errors: [t.dateReasonRequired] }]);
+      message.error(uiText.common.fixFields);
+      return;
+    }
     if (Object.keys(changes).length === 0) {
       message.info(t.nothingChanged);
       props.onClose();
       return;
     }
-    const local = caseChangesSchema.safeParse(changes);
-    if (!local.success) {
-      applyFieldIssues(
-        form,
-        local.error.issues.map((i) => ({
-          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: i.message,
-        })),
-      );
-      message.error(uiText.common.fixFields);
-      return;
-    }
-    setSaving(true);
-    try {
-      const next = await api('cases.update', {
-        caseId: detail.id,
-        expectedVersion: detail.version,
-        changes,
-        reason: values.reason?.trim() ? values.reason : null,
-      });
+    const done = await submitter.run({
+      form,
+      schema: caseChangesSchema,
+      input: changes,
+      inputAt: ['changes'],
+      fieldsAt: ['changes'],
+      submit: () =>
+        api('cases.update', {
+          caseId: detail.id,
+          expectedVersion: detail.version,
+          changes,
+          reason: values.reason?.trim() ? values.reason : null,
+        }),
+    });
+    if (done.ok) {
       message.success(t.caseSaved);
-      props.onDone(next);
-    } catch (error) {
-      const issues = badInputIssues(error);
-      if (issues) {
-        setUnplaced(applyFieldIssues(form, issues, ['changes']).map((i) => i.message));
-        message.error(uiText.common.fixFields);
-      } else {
-        message.error(errorMessage(error));
-      }
-    } finally {
-      setSaving(false);
+      props.onDone(done.value);
+    } else if (done.fieldIssues) {
+      message.error(uiText.common.fixFields);
+    } else if (done.refusal) {
+      message.error(done.refusal.message);
     }
   }
 
@@ -93,7 +99,7 @@ export function CaseEditModal(props: {
       width={1100}
       title={t.editCaseTitle}
       okText={uiText.common.save}
-      confirmLoading={saving}
+      confirmLoading={submitter.saving}
       onOk={() => void save()}
       onCancel={props.onClose}
       destroyOnHidden
@@ -104,9 +110,37 @@ export function CaseEditModal(props: {
         form={form}
         name="case-edit"
         layout="vertical"
-        initialValues={{ ...original, reason: '' }}
+        initialValues={{
+          ...original,
+          intakeDate: detail.intakeDate,
+          acceptedDate: detail.acceptedDate,
+          reason: '',
+        }}
       >
-        <CaseFields form={form} settings={settings} mediators={mediators} />
+        <CaseFields
+          form={form}
+          settings={settings}
+          mediators={mediators}
+          dateColumn={
+            <>
+              <StartDateItem
+                name="intakeDate"
+                label={uiText.case.intakeDate}
+                rules={[startDateRule(form, 'intakeDate', detail, caseDates)]}
+                dependencies={accepted ? ['acceptedDate'] : []}
+              />
+              {accepted ? (
+                <StartDateItem
+                  name="acceptedDate"
+                  label={uiText.case.acceptedDate}
+                  rules={[startDateRule(form, 'acceptedDate', detail, caseDates)]}
+                  dependencies={['intakeDate']}
+                  extra={t.acceptedYearHint}
+                />
+              ) : null}
+            </>
+          }
+        />
         <Form.Item name="reason" label={t.caseReasonLabel} extra={t.caseReasonHint}>
           <Input.TextArea rows={2} maxLength={500} data-testid="case-edit-reason" />
         </Form.Item>

@@ -1,11 +1,10 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CaseDetail, Party } from '../../../../domain/cases/case-views';
 import { partyInputSchema } from '../../../../domain/cases/party-input';
 import type { Extension } from '../../../../domain/taxonomy/ethnic-groups';
 import { api } from '../../api/client';
-import { errorMessage } from '../../components/ErrorPanel';
-import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { useSchemaSubmit } from '../../forms/use-schema-submit';
 import { uiText } from '../../i18n/zh-CN';
 import { PartyCard } from '../intake/PartyCard';
 import { CorrectionDocumentsNotice } from './CorrectionDocumentsNotice';
@@ -34,10 +33,6 @@ function identityChanged(before: PartyFormValues, after: PartyFormValues): boole
   );
 }
 
-// The server names the party as `party.…`; the card's boxes are `parties.0.…`.
-const toCardPath = (path: readonly (string | number)[]) =>
-  path[0] === 'party' ? ['parties', 0, ...path.slice(1)] : [...path];
-
 /**
  * Adds a party to a saved case or corrects one, with the intake's own party card and the same
  * checks. What a correction means for documents is said up front: drafts follow the ledger,
@@ -54,8 +49,9 @@ export function PartyEditModal(props: {
   const { detail, party } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const submitter = useSchemaSubmit();
+  // Issues no box can show are listed under the form; a conflict or refusal is a toast.
+  const unplaced = submitter.refusal?.conflict === false ? submitter.refusal.unplaced : [];
   const original = useMemo(
     () =>
       party
@@ -65,7 +61,7 @@ export function PartyEditModal(props: {
   );
 
   async function save() {
-    setUnplaced([]);
+    submitter.clearRefusal();
     try {
       await form.validateFields();
     } catch {
@@ -80,54 +76,40 @@ export function PartyEditModal(props: {
       return;
     }
     const input = toPartyInput(current);
-    const local = partyInputSchema.safeParse(input);
-    if (!local.success) {
-      applyFieldIssues(
-        form,
-        local.error.issues.map((i) => ({
-          path: [
-            'parties',
-            0,
-            ...i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          ],
-          message: i.message,
-        })),
-      );
-      message.error(uiText.common.fixFields);
-      return;
-    }
-    setSaving(true);
-    try {
-      const saved = party
-        ? await api('parties.update', {
-            caseId: detail.id,
-            partyId: party.id,
-            expectedVersion: party.version,
-            party: input,
-            reason,
-          })
-        : await api('parties.add', {
-            caseId: detail.id,
-            expectedVersion: detail.version,
-            party: input,
-            reason,
-          });
+    const done = await submitter.run({
+      form,
+      schema: partyInputSchema,
+      input,
+      // The server names the party as `party.…`; the card's boxes are `parties.0.…`.
+      inputAt: ['party'],
+      fieldsAt: ['party'],
+      formPrefix: ['parties', 0],
+      // The values as typed go to the API (its door cleans and checks them again); the local
+      // parse only finds what to mark.
+      submit: async () =>
+        (party
+          ? await api('parties.update', {
+              caseId: detail.id,
+              partyId: party.id,
+              expectedVersion: party.version,
+              party: input,
+              reason,
+            })
+          : await api('parties.add', {
+              caseId: detail.id,
+              expectedVersion: detail.version,
+              party: input,
+              reason,
+            })
+        ).case,
+    });
+    if (done.ok) {
       message.success(party ? t.partySaved : t.partyAdded);
-      props.onDone(saved.case);
-    } catch (error) {
-      const issues = badInputIssues(error);
-      if (issues) {
-        const left = applyFieldIssues(
-          form,
-          issues.map((i) => ({ ...i, path: toCardPath(i.path) })),
-        );
-        setUnplaced(left.map((i) => i.message));
-        message.error(uiText.common.fixFields);
-      } else {
-        message.error(errorMessage(error));
-      }
-    } finally {
-      setSaving(false);
+      props.onDone(done.value);
+    } else if (done.fieldIssues) {
+      message.error(uiText.common.fixFields);
+    } else if (done.refusal) {
+      message.error(done.refusal.message);
     }
   }
 
@@ -137,7 +119,7 @@ export function PartyEditModal(props: {
       width={1100}
       title={party ? t.correctPartyTitle(party.name) : t.addPartyTitle}
       okText={uiText.common.save}
-      confirmLoading={saving}
+      confirmLoading={submitter.saving}
       onOk={() => void save()}
       onCancel={props.onClose}
       destroyOnHidden

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, DatePicker, Form, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Segmented, Space, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { FieldIssue } from '../../../../domain/api/errors';
@@ -11,7 +11,6 @@ import { checkPhone } from '../../../../domain/validation/phone';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { RestoredDraftBanner } from '../../components/RestoredDraftBanner';
-import { dateFieldProps } from '../../forms/date-field';
 import { useFormAutosave } from '../../forms/use-form-autosave';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { zodRule } from '../../forms/zod-rule';
@@ -21,6 +20,8 @@ import { uiText } from '../../i18n/zh-CN';
 import { newParty, toIntakeInput, type IntakeFormValues } from './intake-values';
 import { CaseFields } from './CaseFields';
 import { PartyCard } from './PartyCard';
+import { PartyTable } from './PartyTable';
+import { StartDateItem } from './StartDateItem';
 
 const t = uiText.intake;
 const fields = caseIntakeSchema.shape;
@@ -60,6 +61,7 @@ export function IntakePage() {
   const [problems, setProblems] = useState<readonly FieldIssue[]>([]);
   const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[]>([]);
   const [focusParty, setFocusParty] = useState(0);
+  const [partyMode, setPartyMode] = useState<'cards' | 'table'>('cards');
   const probeSeq = useRef(0);
   const { mediators } = useMediators();
   const loadSettings = useCallback(() => api('caseSettings.get', {}), []);
@@ -165,63 +167,79 @@ export function IntakePage() {
           onValuesChange={autosave.onValuesChange}
           onFinish={() => void submit()}
         >
-          <Typography.Title level={5}>{t.partiesSection}</Typography.Title>
-          <Form.List name="parties">
-            {(partyFields, { add, remove }) => {
-              const addParty = () => {
-                const current = (form.getFieldValue('parties') ??
-                  []) as IntakeFormValues['parties'];
-                setFocusParty(partyFields.length);
-                add(newParty(current ?? []));
-              };
-              return (
-                <>
-                  {partyFields.map((field, position) => (
-                    <PartyCard
-                      key={field.key}
-                      form={form}
-                      index={field.name}
-                      intakeDate={intakeDate}
-                      extensions={extensions}
-                      duplicate={duplicates.find((d) => d.index === field.name)}
-                      autoFocus={position === focusParty}
-                      canRemove={partyFields.length > 1}
-                      onRemove={() => {
-                        remove(field.name);
-                        setDuplicates([]);
-                      }}
-                      onIdentityBlur={() => void probeDuplicates()}
-                      onLastFieldEnter={() => {
-                        if (position === partyFields.length - 1) addParty();
-                        else
-                          document.getElementById(`intake_parties_${position + 1}_name`)?.focus();
-                      }}
-                    />
-                  ))}
-                  <Button onClick={addParty} style={{ marginBottom: 16 }}>
-                    {t.addParty}
-                  </Button>
-                </>
-              );
-            }}
-          </Form.List>
+          <Space style={{ marginBottom: 8 }} align="center">
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t.partiesSection}
+            </Typography.Title>
+            <Segmented
+              value={partyMode}
+              onChange={(v) => setPartyMode(v === 'table' ? 'table' : 'cards')}
+              options={[
+                { value: 'cards', label: t.modeCards },
+                { value: 'table', label: t.modeTable },
+              ]}
+              data-testid="party-mode"
+            />
+          </Space>
+          {partyMode === 'table' ? (
+            <PartyTable
+              form={form}
+              intakeDate={intakeDate}
+              extensions={extensions}
+              onBulkChange={autosave.onValuesChange}
+            />
+          ) : (
+            <Form.List name="parties">
+              {(partyFields, { add, remove }) => {
+                const addParty = () => {
+                  const current = (form.getFieldValue('parties') ??
+                    []) as IntakeFormValues['parties'];
+                  setFocusParty(partyFields.length);
+                  add(newParty(current ?? []));
+                };
+                return (
+                  <>
+                    {partyFields.map((field, position) => (
+                      <PartyCard
+                        key={field.key}
+                        form={form}
+                        index={field.name}
+                        intakeDate={intakeDate}
+                        extensions={extensions}
+                        duplicate={duplicates.find((d) => d.index === field.name)}
+                        autoFocus={position === focusParty}
+                        canRemove={partyFields.length > 1}
+                        onRemove={() => {
+                          remove(field.name);
+                          setDuplicates([]);
+                        }}
+                        onIdentityBlur={() => void probeDuplicates()}
+                        onLastFieldEnter={() => {
+                          if (position === partyFields.length - 1) addParty();
+                          else
+                            document.getElementById(`intake_parties_${position + 1}_name`)?.focus();
+                        }}
+                      />
+                    ))}
+                    <Button onClick={addParty} style={{ marginBottom: 16 }}>
+                      {t.addParty}
+                    </Button>
+                  </>
+                );
+              }}
+            </Form.List>
+          )}
 
           <CaseFields
             form={form}
             settings={settings}
             mediators={mediators}
             dateColumn={
-              <Col span={4}>
-                <Form.Item
-                  name="intakeDate"
-                  label={t.intakeDate}
-                  required
-                  rules={[zodRule(fields.intakeDate)]}
-                  {...dateFieldProps}
-                >
-                  <DatePicker style={{ width: '100%' }} allowClear={false} />
-                </Form.Item>
-              </Col>
+              <StartDateItem
+                name="intakeDate"
+                label={t.intakeDate}
+                rules={[zodRule(fields.intakeDate)]}
+              />
             }
           />
           {problems.length > 0 ? (

@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Form, InputNumber, Spin, Switch, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { followUpSettingsSchema } from '../../../../domain/followups/followup-input';
 import type { FollowUpSettings } from '../../../../domain/followups/followup-views';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
-import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { useSchemaSubmit } from '../../forms/use-schema-submit';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 
@@ -21,35 +21,19 @@ function FollowUpSettingsForm({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { saving, refusal, run } = useSchemaSubmit();
 
   async function save() {
-    setRefusal(null);
-    const input = { ...form.getFieldsValue(true), expectedVersion: initial.version };
     // The main process checks the same schema again; checking here keeps the typed values.
-    const local = followUpSettingsSchema.safeParse(input);
-    if (!local.success) {
-      applyFieldIssues(
-        form,
-        local.error.issues.map((i) => ({
-          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: i.message,
-        })),
-      );
-      return;
-    }
-    setSaving(true);
-    try {
-      await api('followups.saveSettings', local.data);
+    const done = await run({
+      form,
+      schema: followUpSettingsSchema,
+      input: { ...form.getFieldsValue(true), expectedVersion: initial.version },
+      submit: (checked) => api('followups.saveSettings', checked),
+    });
+    if (done.ok) {
       message.success(t.saved);
       onSaved();
-    } catch (error) {
-      const issues = badInputIssues(error);
-      if (issues) applyFieldIssues(form, issues);
-      else setRefusal(error instanceof ApiCallError ? error.message : errorMessage(error));
-    } finally {
-      setSaving(false);
     }
   }
 
@@ -85,7 +69,7 @@ function FollowUpSettingsForm({
         <InputNumber min={0} max={23} precision={0} addonAfter={t.hour} />
       </Form.Item>
       {refusal ? (
-        <Alert type="error" showIcon title={refusal} style={{ marginBottom: 12 }} />
+        <Alert type="error" showIcon title={refusal.message} style={{ marginBottom: 12 }} />
       ) : null}
       <Button
         type="primary"
