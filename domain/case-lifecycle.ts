@@ -59,6 +59,7 @@ export const CASE_ACTIONS = [
   'RETURN_FROM_REFERRAL',
   'START_PERFORMANCE',
   'START_FOLLOW_UP',
+  'REOPEN_MEDIATION',
   'CLOSE',
   'ARCHIVE',
 ] as const;
@@ -78,6 +79,7 @@ export const CASE_ACTION_LABELS: Readonly<Record<CaseAction, string>> = {
   RETURN_FROM_REFERRAL: '移交退回，继续调解',
   START_PERFORMANCE: '进入履行',
   START_FOLLOW_UP: '开始回访',
+  REOPEN_MEDIATION: '重新调解',
   CLOSE: '结案',
   ARCHIVE: '立卷归档',
 };
@@ -126,6 +128,9 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
   t('SETTLED_ORAL', 'START_PERFORMANCE', 'PERFORMING'),
   t('PERFORMING', 'START_FOLLOW_UP', 'FOLLOW_UP'),
   t('FOLLOW_UP', 'CLOSE', 'CLOSED', '回访完毕，结案'),
+  // A visit that finds the agreement partly or not performed may send the parties back to the
+  // table (PML 31 supervision); the outcome is an amendment (变更协议) or a termination.
+  t('FOLLOW_UP', 'REOPEN_MEDIATION', 'MEDIATING', '回访未履行，重新调解'),
 
   t('TERMINATED_FAILED', 'CLOSE', 'CLOSED'),
   t('TERMINATED_REFUSED', 'CLOSE', 'CLOSED'),

@@ -112,6 +112,11 @@ const returnFromReferral = actionObject('RETURN_FROM_REFERRAL', {
 
 const startPerformance = actionObject('START_PERFORMANCE', {});
 const startFollowUp = actionObject('START_FOLLOW_UP', {});
+// Which visit found the agreement unperformed is read from the ledger, not sent by the form.
+const reopenMediation = actionObject('REOPEN_MEDIATION', {
+  reopenedDate: isoDate('重新调解日期'),
+  reason: note('重新调解的原因'),
+});
 const close = actionObject('CLOSE', {
   closedDate: isoDate('结案日期'),
   // Required only when the last follow-up did not find the agreement performed (PML 31).
@@ -134,6 +139,7 @@ export const transitionInputSchemas = {
   RETURN_FROM_REFERRAL: returnFromReferral,
   START_PERFORMANCE: startPerformance,
   START_FOLLOW_UP: startFollowUp,
+  REOPEN_MEDIATION: reopenMediation,
   CLOSE: close,
   ARCHIVE: archive,
 } as const satisfies Record<CaseAction, z.ZodType<{ action: CaseAction }>>;
@@ -153,6 +159,7 @@ export const transitionInputSchema = z.discriminatedUnion(
     returnFromReferral,
     startPerformance,
     startFollowUp,
+    reopenMediation,
     close,
     archive,
   ],

@@ -156,6 +156,34 @@ export function cancelOpenFollowUpsOfCase(db: Db, caseId: number, reason: string
   ).run(reason, now, caseId);
 }
 
+/**
+ * An amendment in force replaces the plans derived from the agreement it superseded (instalments,
+ * dated obligations, the one visit after effect). Plans a mediator set by hand (MANUAL,
+ * NEXT_VISIT) stay and now follow the amendment; visits already recorded are never touched.
+ */
+export function supersedeDerivedPlans(
+  db: Db,
+  caseId: number,
+  agreementId: number,
+  reason: string,
+  now: string,
+): void {
+  statement(
+    db,
+    `UPDATE followup SET status = 'CANCELLED', cancel_reason = ?, version = version + 1,
+       updated_at = ?
+     WHERE case_id = ? AND status = 'SCHEDULED'
+       AND origin IN ('INSTALMENT', 'OBLIGATION', 'AGREEMENT')
+       AND (agreement_id IS NULL OR agreement_id <> ?)`,
+  ).run(reason, now, caseId, agreementId);
+  statement(
+    db,
+    `UPDATE followup SET agreement_id = ?, version = version + 1, updated_at = ?
+     WHERE case_id = ? AND status = 'SCHEDULED' AND origin IN ('MANUAL', 'NEXT_VISIT')
+       AND (agreement_id IS NULL OR agreement_id <> ?)`,
+  ).run(agreementId, now, caseId, agreementId);
+}
+
 export function performancesOfCase(db: Db, caseId: number): string[] {
   return (
     statement(
@@ -164,6 +192,18 @@ export function performancesOfCase(db: Db, caseId: number): string[] {
        ORDER BY visit_date, id`,
     ).all(caseId) as { performance: string }[]
   ).map((r) => r.performance);
+}
+
+/** The latest recorded visit (same order as `performancesOfCase`), or undefined. */
+export function lastVisitOfCase(
+  db: Db,
+  caseId: number,
+): { id: number; visit_date: string; performance: string } | undefined {
+  return statement(
+    db,
+    `SELECT id, visit_date, performance FROM followup WHERE case_id = ? AND status = 'DONE'
+     ORDER BY visit_date DESC, id DESC LIMIT 1`,
+  ).get(caseId) as { id: number; visit_date: string; performance: string } | undefined;
 }
 
 export function lastVisitDateOfCase(db: Db, caseId: number): string | null {
@@ -307,13 +347,15 @@ export interface SignedAgreementRow {
   content_json: string;
   effective_date: string | null;
   confirmation_deadline: string | null;
+  /** The agreement this amendment (变更协议) replaced. */
+  supersedes_id: number | null;
 }
 
 /** Agreements in force (signed, not voided), oldest first. */
 export function signedAgreementsOfCase(db: Db, caseId: number): SignedAgreementRow[] {
   return statement(
     db,
-    `SELECT id, kind, number, content_json, effective_date, confirmation_deadline
+    `SELECT id, kind, number, content_json, effective_date, confirmation_deadline, supersedes_id
      FROM agreement WHERE case_id = ? AND status = 'SIGNED' ORDER BY id`,
   ).all(caseId) as SignedAgreementRow[];
 }
@@ -321,7 +363,7 @@ export function signedAgreementsOfCase(db: Db, caseId: number): SignedAgreementR
 export function getSignedAgreement(db: Db, id: number): SignedAgreementRow | undefined {
   return statement(
     db,
-    `SELECT id, kind, number, content_json, effective_date, confirmation_deadline
+    `SELECT id, kind, number, content_json, effective_date, confirmation_deadline, supersedes_id
      FROM agreement WHERE id = ? AND status = 'SIGNED'`,
   ).get(id) as SignedAgreementRow | undefined;
 }

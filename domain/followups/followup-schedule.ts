@@ -38,14 +38,19 @@ const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
  * after its date (never before the agreement took effect); visits falling on the same day are
  * merged, because one trip checks both. Without any dated obligation one visit follows the
  * agreement itself.
+ *
+ * `coveredThrough` is the date of the case's last recorded visit when an amendment re-plans:
+ * an instalment due on or before it was already looked at by that visit, so it gets no new one.
  */
 export function planWrittenVisits(
   effectiveDate: string,
   obligations: readonly ObligationDates[],
   s: ScheduleSettings,
+  coveredThrough: string | null = null,
 ): PlannedVisit[] {
   const byDate = new Map<string, { origin: FollowUpOrigin; notes: string[] }>();
   const add = (date: string, origin: FollowUpOrigin, note: string) => {
+    if (coveredThrough !== null && date <= coveredThrough) return;
     const due = addDaysIso(date < effectiveDate ? effectiveDate : date, s.afterDueDays);
     const found = byDate.get(due);
     if (found) found.notes.push(note);

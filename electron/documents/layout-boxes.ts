@@ -69,6 +69,8 @@ export interface PlacedBox {
 
 export interface LaidOutPage {
   readonly boxes: readonly PlacedBox[];
+  /** Begun by a forced break (a 附页, a translation, a page-break block): a new part starts. */
+  readonly opensPart?: boolean;
 }
 
 /** Roles that are not text of the document: a page holding only these needs the 签署页 note. */

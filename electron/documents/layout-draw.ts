@@ -18,7 +18,24 @@ export interface DrawTarget {
   readonly top: number;
   /** Registers a font with pdfkit before its first use (rare-character fallbacks). */
   readonly ensureFont?: ((name: PdfFontName) => void) | undefined;
+  /**
+   * Root of the structure tree of a tagged PDF: each box's text becomes one structure element
+   * (H for headings, P otherwise) in reading order; borders and rules are layout artifacts.
+   */
+  readonly structure?: PDFKit.PDFStructureElement | undefined;
 }
+
+/** Standard structure type of a box's text (ISO 32000-1 §14.8.4). */
+const STRUCTURE_TYPE: Readonly<Record<Box['role'], string>> = {
+  heading: 'H',
+  body: 'P',
+  signature: 'P',
+  seal: 'P',
+  header: 'P',
+  note: 'P',
+  space: 'P',
+  break: 'P',
+};
 
 function drawText(target: DrawTarget, op: Extract<DrawOp, { kind: 'text' }>, y: number): void {
   const { doc, metrics } = target;
@@ -92,5 +109,24 @@ export function drawPages(target: DrawTarget, pages: readonly LaidOutPage[]): vo
 }
 
 function drawBox(target: DrawTarget, box: Box, top: number): void {
-  drawOps(target, box.ops, top);
+  const { doc, structure } = target;
+  if (!structure) {
+    drawOps(target, box.ops, top);
+    return;
+  }
+  const lines = box.ops.filter((op) => op.kind !== 'text');
+  const text = box.ops.filter((op) => op.kind === 'text' && op.text !== '');
+  if (lines.length > 0) {
+    doc.markContent('Artifact', { type: 'Layout' });
+    drawOps(target, lines, top);
+    doc.endMarkedContent();
+  }
+  if (text.length === 0) return;
+  const type = STRUCTURE_TYPE[box.role];
+  const content = doc.markStructureContent(type);
+  drawOps(target, text, top);
+  doc.endMarkedContent();
+  // A translation line carries its language, so a reader voices it as Tibetan.
+  const tibetan = text.some((op) => op.kind === 'text' && op.font === 'tibetan');
+  structure.add(doc.struct(type, tibetan ? { lang: 'bo' } : {}, [content]));
 }

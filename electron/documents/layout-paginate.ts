@@ -18,7 +18,8 @@ import {
  *   (“（本页无正文，为《…》签署页）”); measure makes the last clause keep with the signature
  *   block, so the note appears only when the signatures alone fill more than a page;
  * - a table row that starts a page gets its table's header row repeated above it;
- * - a page whose text ends with a blank tail before the next page gets “（以下无正文）”.
+ * - a page whose text ends with a blank tail gets “（以下无正文）” when the text of its part
+ *   (the body, a translation, a 附页) does not go on overleaf.
  */
 
 export interface PaginateOptions {
@@ -38,12 +39,13 @@ interface MutablePage {
   boxes: PlacedBox[];
   y: number;
   note: Box | null;
+  opensPart: boolean;
 }
 
 export function paginate(boxes: readonly Box[], options: PaginateOptions): LaidOutPage[] {
   const { pageHeight } = options;
   const pages: MutablePage[] = [];
-  let page: MutablePage = { boxes: [], y: 0, note: null };
+  let page: MutablePage = { boxes: [], y: 0, note: null, opensPart: false };
   pages.push(page);
 
   const atTop = () =>
@@ -66,7 +68,7 @@ export function paginate(boxes: readonly Box[], options: PaginateOptions): LaidO
   };
 
   const newPage = (first: Box) => {
-    page = { boxes: [], y: 0, note: null };
+    page = { boxes: [], y: 0, note: null, opensPart: false };
     pages.push(page);
     for (const lead of pageLead(first)) {
       if (lead === options.signaturePageNote) page.note = lead;
@@ -116,6 +118,7 @@ export function paginate(boxes: readonly Box[], options: PaginateOptions): LaidO
     if (!first) continue;
     if (first.role === 'break') {
       if (page.boxes.length > 0) page = pushEmpty(pages);
+      page.opensPart = pages.length > 1;
       continue;
     }
     if (page.y + runHeight(unit, false) <= pageHeight + EPS) {
@@ -145,16 +148,18 @@ export function paginate(boxes: readonly Box[], options: PaginateOptions): LaidO
 
   // A page that got the 签署页 note but also holds text does not need it: drop it, move up.
   const out: LaidOutPage[] = pages.map((p) => {
-    if (p.note === null) return { boxes: p.boxes };
+    const opensPart = p.opensPart ? { opensPart: true } : {};
+    if (p.note === null) return { boxes: p.boxes, ...opensPart };
     const hasText = p.boxes.some((b) => CONTENT_ROLES.has(b.box.role));
-    if (!hasText) return { boxes: p.boxes };
+    if (!hasText) return { boxes: p.boxes, ...opensPart };
     const index = p.boxes.findIndex((b) => b.box === p.note);
     const removed = p.boxes[index];
     const next = p.boxes[index + 1];
-    if (!removed || !next) return { boxes: p.boxes };
+    if (!removed || !next) return { boxes: p.boxes, ...opensPart };
     const shift = next.y;
     return {
       boxes: p.boxes.filter((_, i) => i !== index).map((b) => ({ box: b.box, y: b.y - shift })),
+      ...opensPart,
     };
   });
   return addEndOfTextNotes(out, options).filter(
@@ -163,9 +168,24 @@ export function paginate(boxes: readonly Box[], options: PaginateOptions): LaidO
 }
 
 function pushEmpty(pages: MutablePage[]): MutablePage {
-  const page: MutablePage = { boxes: [], y: 0, note: null };
+  const page: MutablePage = { boxes: [], y: 0, note: null, opensPart: false };
   pages.push(page);
   return page;
+}
+
+const hasText = (p: LaidOutPage) => p.boxes.some((b) => CONTENT_ROLES.has(b.box.role));
+
+/**
+ * True when the text of this part goes on after page `i`: a later page, before the next part
+ * begins, holds text (e.g. the last clause that moved over with the signature block).
+ */
+function textContinuesAfter(pages: readonly LaidOutPage[], i: number): boolean {
+  for (let j = i + 1; j < pages.length; j += 1) {
+    const p = pages[j];
+    if (!p || p.opensPart) return false;
+    if (hasText(p)) return true;
+  }
+  return false;
 }
 
 function addEndOfTextNotes(pages: LaidOutPage[], options: PaginateOptions): LaidOutPage[] {
@@ -176,11 +196,13 @@ function addEndOfTextNotes(pages: LaidOutPage[], options: PaginateOptions): Laid
     if (i === pages.length - 1) return p;
     const last = p.boxes[p.boxes.length - 1];
     if (!last || !CONTENT_ROLES.has(last.box.role)) return p;
+    // “以下无正文” says the text ends here; where it goes on overleaf the blank is layout only.
+    if (textContinuesAfter(pages, i)) return p;
     const bottom = last.y + last.box.height;
     const blank = options.pageHeight - bottom;
     if (blank < share * options.pageHeight) return p;
     if (bottom + note.spaceBefore + note.height > options.pageHeight + EPS) return p;
-    return { boxes: [...p.boxes, { box: note, y: bottom + note.spaceBefore }] };
+    return { ...p, boxes: [...p.boxes, { box: note, y: bottom + note.spaceBefore }] };
   });
 }
 

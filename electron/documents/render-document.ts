@@ -310,6 +310,8 @@ export async function renderDocument(
     lang: 'zh-CN',
     displayTitle: true,
     pdfVersion: '1.7',
+    // Tagged PDF: a structure tree in reading order, page furniture marked as artifacts.
+    tagged: true,
     info: {
       Title: file.title,
       Producer: PRODUCER,
@@ -342,7 +344,10 @@ export async function renderDocument(
   try {
     doc.addPage();
     doc.font('serif');
-    drawPages({ doc, metrics, top: g.margins.top, ensureFont }, layout.pages);
+    const structure = doc.struct('Document', { title: file.title, lang: 'zh-CN' });
+    doc.addStructure(structure);
+    drawPages({ doc, metrics, top: g.margins.top, ensureFont, structure }, layout.pages);
+    structure.end();
     drawFooters(doc, template, data, documentVerificationCode(template, data), {
       left: g.margins.left,
       width: g.pageWidth - g.margins.left - g.margins.right,

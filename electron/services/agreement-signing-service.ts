@@ -29,6 +29,7 @@ import {
 } from '../../domain/agreements/drafting-checks.js';
 import { signatureState } from '../../domain/agreements/signature-rules.js';
 import { ApiError } from '../../domain/api/errors.js';
+import type { CaseState } from '../../domain/case-lifecycle.js';
 import { confirmationDeadline } from '../../domain/confirmation-deadline.js';
 import { buildOralAgreementDocumentData } from '../documents/oral-agreement-data.js';
 import type { DocumentData } from '../documents/document-data.js';
@@ -38,7 +39,15 @@ import { agreementDateIssue } from '../../domain/cases/record-dates.js';
 import { badInput, caseDatesOf, checkMediators } from './case-guards.js';
 import type { CaseLifecycleService } from './case-lifecycle-service.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
+import { scheduleAgreementVisits } from './followup-scheduling.js';
 import type { LedgerSession } from './ledger-session.js';
+
+/** States whose visits follow the agreement in force; a closed case plans no more visits. */
+const PLANS_VISITS: ReadonlySet<CaseState> = new Set([
+  'SETTLED_WRITTEN',
+  'PERFORMING',
+  'FOLLOW_UP',
+]);
 
 const signState = (status: AgreementStatus): string =>
   status === 'DRAFT'
@@ -103,6 +112,20 @@ export class AgreementSigningService extends AgreementServiceBase {
           now,
         );
         if (!old) throw new ApiError('NOT_FOUND', agreementMessages.notFound);
+        const reopened = getCaseRow(db, row.case_id);
+        if (!reopened) throw new ApiError('NOT_FOUND', agreementMessages.caseNotFound);
+        // Mediation reopened after a follow-up (回访未履行，重新调解) ends in this amendment: the
+        // case is settled again, and the transition re-plans the visits.
+        if (reopened.status === 'MEDIATING') {
+          this.lifecycle.transition(
+            row.case_id,
+            reopened.version,
+            { action: 'SETTLE_WRITTEN' },
+            { agreementId: String(id), agreementNumber: row.number },
+          );
+        } else if (PLANS_VISITS.has(reopened.status)) {
+          scheduleAgreementVisits(db, row.case_id, id, now);
+        }
         return;
       }
       const c = getCaseRow(db, row.case_id);

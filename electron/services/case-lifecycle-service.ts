@@ -21,10 +21,13 @@ import {
 import type { CaseDetail } from '../../domain/cases/case-views.js';
 import { closeRefusal } from '../../domain/followups/close-rules.js';
 import { badInput } from './case-guards.js';
+import { reopenRefusal } from '../../domain/followups/reopen-rules.js';
 import { issueCaseNumber } from './case-number-issue.js';
 import {
   cancelPlansOnClose,
+  cancelPlansOnReopen,
   caseCloseReadiness,
+  lastVisit,
   scheduleAgreementVisits,
 } from './followup-scheduling.js';
 import { addDays, CaseService, LOCAL_ACTOR } from './case-service.js';
@@ -59,7 +62,7 @@ export class CaseLifecycleService extends CaseService {
       const row = this.claim(caseId, expectedVersion, now);
       const next = nextState(row.status, input.action);
       if (!next.ok) throw new ApiError('INVALID_STATE', next.message);
-      const dates = this.applyActionData(db, row, input, today, now);
+      const { recorded, ...dates } = this.applyActionData(db, row, input, today, now);
       setCaseState(db, caseId, next.to, dates);
       this.followUpEffects(db, caseId, input, note, now);
       recordHistory(db, {
@@ -67,7 +70,7 @@ export class CaseLifecycleService extends CaseService {
         from: row.status,
         to: next.to,
         action: input.action,
-        data: { ...input, ...note },
+        data: { ...input, ...note, ...recorded },
         at: now,
         actor: LOCAL_ACTOR,
       });
@@ -91,6 +94,8 @@ export class CaseLifecycleService extends CaseService {
       }
     } else if (input.action === 'CLOSE') {
       cancelPlansOnClose(db, caseId, now);
+    } else if (input.action === 'REOPEN_MEDIATION') {
+      cancelPlansOnReopen(db, caseId, now);
     }
   }
 
@@ -100,7 +105,13 @@ export class CaseLifecycleService extends CaseService {
     input: TransitionInput,
     today: string,
     now: string,
-  ): { acceptedDate?: string; dueDate?: string | null; closedDate?: string } {
+  ): {
+    acceptedDate?: string;
+    dueDate?: string | null;
+    closedDate?: string;
+    /** Facts read from the ledger that the history entry keeps beside the input. */
+    recorded?: Readonly<Record<string, string | number>>;
+  } {
     switch (input.action) {
       case 'ACCEPT': {
         if (input.acceptedDate < row.intake_date) {
@@ -133,6 +144,24 @@ export class CaseLifecycleService extends CaseService {
         const refusal = closeRefusal(caseCloseReadiness(db, row.id), input.unperformedReason);
         if (refusal !== null) throw new ApiError('INVALID_STATE', refusal);
         return { closedDate: input.closedDate };
+      }
+      case 'REOPEN_MEDIATION': {
+        const last = lastVisit(db, row.id);
+        const refusal = reopenRefusal(last, input.reopenedDate, today);
+        if (refusal !== null) {
+          throw refusal.field === null
+            ? new ApiError('INVALID_STATE', refusal.message)
+            : badInput(refusal.message, ['input', refusal.field]);
+        }
+        // The renewed mediation gets its own month (§4.3), counted from the day it reopened.
+        const days = getCaseSettings(db).dueDays[row.risk_level];
+        return {
+          dueDate: addDays(input.reopenedDate, days),
+          recorded: {
+            followUpId: last?.followUpId ?? 0,
+            unperformedVisitDate: last?.visitDate ?? '',
+          },
+        };
       }
       case 'REJECT':
       case 'START_INVESTIGATION':

@@ -4,11 +4,15 @@ import {
   getFollowUpSettings,
   getSignedAgreement,
   insertFollowUp,
+  lastVisitDateOfCase,
+  lastVisitOfCase,
   performancesOfCase,
   signedAgreementsOfCase,
+  supersedeDerivedPlans,
 } from '../../db/followups/followup-queries.js';
 import type { CloseReadiness } from '../../domain/followups/followup-views.js';
 import { closeReadiness } from '../../domain/followups/close-rules.js';
+import type { LastVisit } from '../../domain/followups/reopen-rules.js';
 import type { PerformanceStatus } from '../../domain/followups/followup-codes.js';
 import {
   planOralVisit,
@@ -47,7 +51,12 @@ function obligationsOf(contentJson: string): ObligationDates[] {
   );
 }
 
-/** Plans the visits of a newly effective agreement (no-op if it is not signed). */
+/**
+ * Plans the visits of a newly effective agreement (no-op if it is not signed). For an amendment
+ * (变更协议) the plans derived from the agreement it replaced are cancelled and re-derived from
+ * the new instalments; visits already recorded stay, and an instalment due on or before the last
+ * recorded visit gets no second one.
+ */
 export function scheduleAgreementVisits(
   db: Db,
   caseId: number,
@@ -57,10 +66,19 @@ export function scheduleAgreementVisits(
   const a = getSignedAgreement(db, agreementId);
   if (!a || a.effective_date === null) return 0;
   const settings = getFollowUpSettings(db);
+  const amended = a.supersedes_id !== null;
+  if (amended) {
+    supersedeDerivedPlans(db, caseId, agreementId, `已由变更协议（${a.number}）重新安排回访`, now);
+  }
   const plans =
     a.kind === 'ORAL'
       ? [planOralVisit(a.effective_date, settings)]
-      : planWrittenVisits(a.effective_date, obligationsOf(a.content_json), settings);
+      : planWrittenVisits(
+          a.effective_date,
+          obligationsOf(a.content_json),
+          settings,
+          amended ? lastVisitDateOfCase(db, caseId) : null,
+        );
   for (const p of plans) {
     insertFollowUp(
       db,
@@ -81,4 +99,20 @@ export function caseCloseReadiness(db: Db, caseId: number): CloseReadiness {
 /** Visits still planned when a case closes are no longer due. */
 export function cancelPlansOnClose(db: Db, caseId: number, now: string): void {
   cancelOpenFollowUpsOfCase(db, caseId, '案件已结案', now);
+}
+
+export function lastVisit(db: Db, caseId: number): LastVisit | null {
+  const r = lastVisitOfCase(db, caseId);
+  return r === undefined
+    ? null
+    : {
+        followUpId: r.id,
+        visitDate: r.visit_date,
+        performance: r.performance as PerformanceStatus,
+      };
+}
+
+/** Mediation reopened: the plans of the agreement being renegotiated are no longer due. */
+export function cancelPlansOnReopen(db: Db, caseId: number, now: string): void {
+  cancelOpenFollowUpsOfCase(db, caseId, '回访未履行，已重新调解', now);
 }

@@ -329,7 +329,7 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
     // The whole life of a case, archiving and the volume PDF included: slow on a shared machine.
   }, 360_000);
 
-  it('refuses "回访完毕，结案" when no visit was recorded', async () => {
+  it('refuses "回访完毕，结案" when no visit was recorded; an unperformed visit reopens mediation', async () => {
     desk = await openDesk(browser(), 'followups-novisit');
     const { page } = desk;
     try {
@@ -381,6 +381,35 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       await page.getByRole('dialog').getByRole('button', { name: '回访完毕，结案' }).click();
       await expectLocator(page.getByTestId('action-refusal')).toContainText('尚未登记回访记录');
       expect((await callApi(page, 'cases.get', { caseId: c.id })).status).toBe('FOLLOW_UP');
+      await page.getByRole('dialog').locator('.ant-modal-close').click();
+
+      // A visit finds nothing paid: the mediator reopens mediation from the case page.
+      const panel = page.getByTestId('case-followups');
+      await panel.locator('[data-testid^="case-record-visit-"]').first().click();
+      await modalSettled(page);
+      await fillVisit(
+        page,
+        '未履行',
+        '被申请人未支付第一期赔偿款，称无力支付。',
+        '重新调解（变更协议）',
+      );
+      await page.getByRole('dialog').getByRole('button', { name: '登记回访' }).click();
+      await page.getByText('回访已登记').waitFor();
+      await page.getByRole('button', { name: '回访未履行，重新调解' }).click();
+      await modalSettled(page);
+      const reopen = page.getByRole('dialog');
+      await reopen.getByRole('button', { name: '回访未履行，重新调解' }).click();
+      await reopen.getByText('请填写重新调解的原因').waitFor();
+      await reopen.locator('#case-action_reason').fill('双方同意重新协商赔偿款的履行期限');
+      await screenshot(page, 'followups-reopen');
+      await reopen.getByRole('button', { name: '回访未履行，重新调解' }).click();
+      await page.getByText('已回访未履行，重新调解').waitFor();
+      const reopened = await callApi(page, 'cases.get', { caseId: c.id });
+      expect(reopened.status).toBe('MEDIATING');
+      expect(reopened.timeline.some((h) => h.action === 'REOPEN_MEDIATION')).toBe(true);
+      const plans = (await callApi(page, 'followups.ofCase', { caseId: c.id })).visits;
+      expect(plans.filter((v) => v.status === 'SCHEDULED')).toEqual([]);
+      expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();
     }

@@ -56,6 +56,7 @@ afterAll(removePdfFiles);
  * - holds text of the document, or says “本页无正文” (never only signatures, a seal or a date);
  * - has no two lines on top of each other and nothing outside the type area;
  * - keeps each date on one line;
+ * - says “（以下无正文）” only where its text does not go on overleaf;
  * and a compact signature table continued on a page repeats its header there.
  */
 
@@ -113,6 +114,16 @@ function checkPages(
     // The rendered page says 本页无正文 exactly when the layout put no text of the document on it.
     expect(text.includes('本页无正文'), `第${page}页`).toBe(!hasText);
     expect(text).toContain(`第${page}页共${count}页`);
+    // “（以下无正文）” closes the text: the page after it holds no more of that text (it holds
+    // signatures under 本页无正文, or opens a new part: a 附页 or a translation).
+    if (text.includes('以下无正文') && page < count) {
+      const next = squash(file.pageText(page + 1));
+      const opensPart = layout.pages[page]?.opensPart === true;
+      expect(
+        next.includes('本页无正文') || opensPart,
+        `第${page}页“以下无正文”，正文在下一页继续`,
+      ).toBe(true);
+    }
     // Rows of a compact signature table (they carry their header) need it on their page.
     const compactRows = laid?.boxes.some(
       (b) => b.box.role === 'signature' && b.box.repeatHeader !== undefined,

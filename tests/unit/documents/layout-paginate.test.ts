@@ -14,11 +14,8 @@ const run = (boxes: readonly Box[], pageHeight = 100) =>
 describe('paginate', () => {
   it('fills pages in order and drops space before a box at the top of a page', () => {
     const pages = run([box('body', 60), box('body', 30, { spaceBefore: 20 }), box('body', 30)]);
-    // 40 % of page 1 stays blank: it says so.
-    expect(pageRoles(pages)).toEqual([
-      ['body', 'note'],
-      ['body', 'body'],
-    ]);
+    // 40 % of page 1 stays blank, but the text goes on: no “以下无正文”.
+    expect(pageRoles(pages)).toEqual([['body'], ['body', 'body']]);
     expect(pages[1]?.boxes[0]?.y).toBe(0);
     expect(pages[1]?.boxes[1]?.y).toBe(30);
   });
@@ -33,7 +30,7 @@ describe('paginate', () => {
     expect(pageRoles(pages)[1]).toEqual(['heading', 'body', 'body']);
   });
 
-  it('takes the last clause along instead of leaving signatures alone; notes the blank tail', () => {
+  it('takes the last clause along instead of leaving signatures alone; no “以下无正文” then', () => {
     const pages = run([
       box('body', 50),
       box('body', 10, { keepWithNext: true }),
@@ -41,11 +38,33 @@ describe('paginate', () => {
       box('signature', 30, { keepWithNext: true }),
       box('seal', 15),
     ]);
+    // Half of page 1 is blank, but the text goes on overleaf: the note would say otherwise.
+    expect(pageRoles(pages)).toEqual([['body'], ['body', 'signature', 'signature', 'seal']]);
+  });
+
+  it('notes the blank tail where the text ends and only signatures follow', () => {
+    const pages = run([
+      box('body', 50),
+      box('signature', 30, { keepWithNext: true }),
+      box('signature', 30, { keepWithNext: true }),
+      box('seal', 15),
+    ]);
     expect(pageRoles(pages)).toEqual([
       ['body', 'note'],
-      ['body', 'signature', 'signature', 'seal'],
+      ['note', 'signature', 'signature', 'seal'],
     ]);
     expect(pages[0]?.boxes[1]?.box).toBe(end);
+    expect(pages[1]?.boxes[0]?.box).toBe(note);
+  });
+
+  it('notes the end of the body before a new part (附页) even though the part holds text', () => {
+    const pages = run([box('body', 50), box('break', 0), box('heading', 10), box('body', 30)]);
+    expect(pageRoles(pages)).toEqual([
+      ['body', 'note'],
+      ['heading', 'body'],
+    ]);
+    expect(pages[1]?.opensPart).toBe(true);
+    expect(pages[0]?.opensPart).toBeUndefined();
   });
 
   it('starts a page holding only signatures with the 签署页 note', () => {

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDocument } from '../../../electron/documents/render-document.js';
+import { decodeGreyPng } from './png-grey.js';
 import {
   agreementData,
   agreementTemplate,
@@ -22,85 +22,6 @@ afterAll(removePdfFiles);
  * and look at the new PNG before committing it.
  */
 const REFERENCE = path.join(import.meta.dirname, 'reference', 'agreement-p1.png');
-
-interface GreyImage {
-  readonly width: number;
-  readonly height: number;
-  readonly pixels: Uint8Array;
-}
-
-/**
- * 8-bit non-interlaced PNG, greyscale or RGB (poppler writes `-gray` pages as RGB with equal
- * channels); returns the first channel.
- */
-export function decodeGreyPng(png: Buffer): GreyImage {
-  if (png.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  let bpp = 1;
-  const idat: Buffer[] = [];
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('latin1', offset + 4, offset + 8);
-    const body = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      width = body.readUInt32BE(0);
-      height = body.readUInt32BE(4);
-      const colourType = body[9];
-      if (body[8] !== 8 || (colourType !== 0 && colourType !== 2) || body[12] !== 0) {
-        throw new Error('only 8-bit grey or RGB non-interlaced PNG is supported');
-      }
-      bpp = colourType === 2 ? 3 : 1;
-    } else if (type === 'IDAT') {
-      idat.push(body);
-    }
-    offset += 12 + length;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * bpp;
-  const data = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y += 1) {
-    const filter = raw[y * (stride + 1)];
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let x = 0; x < stride; x += 1) {
-      const at = y * stride + x;
-      const a = x >= bpp ? (data[at - bpp] ?? 0) : 0;
-      const b = y > 0 ? (data[at - stride] ?? 0) : 0;
-      const c = x >= bpp && y > 0 ? (data[at - stride - bpp] ?? 0) : 0;
-      const v = line[x] ?? 0;
-      let out: number;
-      switch (filter) {
-        case 0:
-          out = v;
-          break;
-        case 1:
-          out = v + a;
-          break;
-        case 2:
-          out = v + b;
-          break;
-        case 3:
-          out = v + ((a + b) >> 1);
-          break;
-        case 4: {
-          const p = a + b - c;
-          const pa = Math.abs(p - a);
-          const pb = Math.abs(p - b);
-          const pc = Math.abs(p - c);
-          out = v + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-          break;
-        }
-        default:
-          throw new Error(`PNG filter ${String(filter)}`);
-      }
-      data[at] = out & 0xff;
-    }
-  }
-  const pixels = new Uint8Array(width * height);
-  for (let i = 0; i < pixels.length; i += 1) pixels[i] = data[i * bpp] ?? 0;
-  return { width, height, pixels };
-}
 
 describe('reference image of the agreement, page 1', () => {
   it('matches the committed reference within tolerance', async () => {

@@ -39,6 +39,11 @@ const VALID: Record<CaseAction, Record<string, unknown>> = {
   },
   START_PERFORMANCE: { action: 'START_PERFORMANCE' },
   START_FOLLOW_UP: { action: 'START_FOLLOW_UP' },
+  REOPEN_MEDIATION: {
+    action: 'REOPEN_MEDIATION',
+    reopenedDate: '2026-04-24',
+    reason: '被申请人未按期支付第二期赔偿款，双方同意重新协商履行期限',
+  },
   CLOSE: { action: 'CLOSE', closedDate: '2026-04-01' },
   ARCHIVE: { action: 'ARCHIVE' },
 };

@@ -11,6 +11,26 @@ export interface SettledCase {
   setClock(iso: string): void;
 }
 
+/** The respondent pays the applicant 草场损失赔偿款 by bank transfer in these instalments. */
+export function instalmentTerm(
+  partyIds: readonly number[],
+  instalments: readonly { dueDate: string; amountFen: number }[],
+) {
+  const [applicant, respondent] = partyIds;
+  return {
+    kind: 'OBLIGATION',
+    obligation: {
+      kind: 'MONEY',
+      obligorPartyId: respondent,
+      obligeePartyId: applicant,
+      description: '草场损失赔偿款',
+      amountFen: instalments.reduce((sum, i) => sum + i.amountFen, 0),
+      method: '银行转账',
+      instalments,
+    },
+  };
+}
+
 export async function settledWithInstalments(
   /** Runs while the case is still being mediated (e.g. to add a session record). */
   prepare: (m: MediatingCase) => Promise<void> = async () => undefined,
@@ -18,24 +38,12 @@ export async function settledWithInstalments(
   let clock = new Date('2026-03-10T02:00:00Z');
   const m = await mediatingCase(() => clock);
   await prepare(m);
-  const [applicant, respondent] = m.partyIds;
   const gen = await generated(m, {
     terms: [
-      {
-        kind: 'OBLIGATION',
-        obligation: {
-          kind: 'MONEY',
-          obligorPartyId: respondent,
-          obligeePartyId: applicant,
-          description: '草场损失赔偿款',
-          amountFen: 3_000_000,
-          method: '银行转账',
-          instalments: [
-            { dueDate: '2026-04-15', amountFen: 1_500_000 },
-            { dueDate: '2026-05-15', amountFen: 1_500_000 },
-          ],
-        },
-      },
+      instalmentTerm(m.partyIds, [
+        { dueDate: '2026-04-15', amountFen: 1_500_000 },
+        { dueDate: '2026-05-15', amountFen: 1_500_000 },
+      ]),
     ],
   });
   clock = new Date('2026-03-21T02:00:00Z');

@@ -38,6 +38,8 @@ function defaults(action: CaseAction): Values {
       return { referredDate: today };
     case 'RETURN_FROM_REFERRAL':
       return { returnedDate: today };
+    case 'REOPEN_MEDIATION':
+      return { reopenedDate: today };
     case 'CLOSE':
       return { closedDate: today };
     default:
@@ -120,6 +122,14 @@ function ActionFields({ action, detail }: { action: CaseAction; detail: CaseDeta
         <>
           <DateItem name="returnedDate" label={f.returnedDate} />
           <NoteItem name="note" label={f.returnNote} />
+        </>
+      );
+    case 'REOPEN_MEDIATION':
+      return (
+        <>
+          <Typography.Paragraph type="secondary">{t.reopenHelp}</Typography.Paragraph>
+          <DateItem name="reopenedDate" label={f.reopenedDate} />
+          <NoteItem name="reason" label={f.reopenReason} />
         </>
       );
     case 'CLOSE':

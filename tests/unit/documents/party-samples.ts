@@ -1,0 +1,126 @@
+import { buildAcceptanceRegisterDocumentData } from '../../../electron/documents/acceptance-register-data.js';
+import {
+  buildAgreementDocumentData,
+  buildRightsNoticeDocumentData,
+  type DocumentPartyInput,
+} from '../../../electron/documents/agreement-data.js';
+import { buildApplicationDocumentData } from '../../../electron/documents/application-data.js';
+import { buildConfirmationApplicationData } from '../../../electron/documents/confirmation-application-data.js';
+import type { DocumentData } from '../../../electron/documents/document-data.js';
+import { buildFollowUpRecordDocumentData } from '../../../electron/documents/followup-record-data.js';
+import { buildInvestigationRecordDocumentData } from '../../../electron/documents/investigation-record-data.js';
+import { buildOralAgreementDocumentData } from '../../../electron/documents/oral-agreement-data.js';
+import { buildSessionRecordDocumentData } from '../../../electron/documents/session-record-data.js';
+import type { DocumentTemplate } from '../../../electron/documents/template-loader.js';
+import { buildVolumePagesData } from '../../../electron/documents/volume-pages-data.js';
+import { noticeTemplate, SAMPLE_AGREEMENT_INPUT } from './fixtures.js';
+import {
+  SAMPLE_ACCEPTANCE,
+  SAMPLE_APPLICATION,
+  SAMPLE_FOLLOWUP,
+  SAMPLE_INVESTIGATION,
+  SAMPLE_ORAL,
+  SAMPLE_SESSION,
+  SAMPLE_VOLUME,
+  TEMPLATE_CASES,
+  ZHANG,
+  ZHAXI,
+} from './samples.js';
+
+/**
+ * Every template's sample with `n` parties (a wage group: the first is the employer, the others
+ * workers), for reference images and checks that depend on the party count. Volume pages carry
+ * no parties: their index gets `n` rows and the title names the group.
+ */
+
+const SURNAMES = [...'马李韩冶祁沈喇赵杨白何王张刘陈'];
+const GIVEN = ['福祥', '永贵', '学明', '秀英', '成林', '德胜', '海龙', '占山', '国华', '光辉'];
+
+export function partyN(i: number): DocumentPartyInput {
+  if (i === 0) return ZHANG;
+  if (i === 1) return ZHAXI;
+  const name = `${SURNAMES[i % SURNAMES.length] ?? ''}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] ?? ''}`;
+  return { ...ZHAXI, name };
+}
+
+export interface PartySample {
+  readonly kind: string;
+  readonly template: DocumentTemplate;
+  readonly data: DocumentData;
+}
+
+const templateOf = (kind: string): DocumentTemplate => {
+  if (kind === 'RIGHTS_NOTICE') return noticeTemplate();
+  const c = TEMPLATE_CASES.find((t) => t.kind === kind);
+  if (!c) throw new Error(kind);
+  return c.template();
+};
+
+export const PARTY_SAMPLE_KINDS = [
+  ...TEMPLATE_CASES.map((c) => c.kind),
+  'RIGHTS_NOTICE',
+] as const satisfies readonly string[];
+
+export function sampleWithParties(kind: string, n: number): PartySample {
+  const parties = Array.from({ length: n }, (_, i) => partyN(i));
+  const names = parties.map((p) => p.name);
+  const data = ((): DocumentData => {
+    switch (kind) {
+      case 'AGREEMENT':
+        return buildAgreementDocumentData({ ...SAMPLE_AGREEMENT_INPUT, parties });
+      case 'RIGHTS_NOTICE':
+        return buildRightsNoticeDocumentData({
+          committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+          parties,
+          noticeDate: '2026-10-09',
+          dateStyle: 'CHINESE',
+        });
+      case 'APPLICATION':
+        return buildApplicationDocumentData({
+          ...SAMPLE_APPLICATION,
+          applicants: parties.slice(1),
+          respondents: parties.slice(0, 1),
+        });
+      case 'ACCEPTANCE_REGISTER':
+        return buildAcceptanceRegisterDocumentData({ ...SAMPLE_ACCEPTANCE, partyNames: names });
+      case 'INVESTIGATION_RECORD':
+        return buildInvestigationRecordDocumentData({
+          ...SAMPLE_INVESTIGATION,
+          investigatedPersons: names.map((name) => ({ name, detail: '本案当事人' })),
+        });
+      case 'SESSION_RECORD':
+        return buildSessionRecordDocumentData({ ...SAMPLE_SESSION, partyNames: names });
+      case 'ORAL_AGREEMENT_REGISTER':
+        return buildOralAgreementDocumentData({ ...SAMPLE_ORAL, parties });
+      case 'FOLLOWUP_RECORD':
+        return buildFollowUpRecordDocumentData({ ...SAMPLE_FOLLOWUP, visitedPartyNames: names });
+      case 'CONFIRMATION_APPLICATION':
+        return buildConfirmationApplicationData({
+          committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+          applicants: parties,
+          agents: [],
+          agreementNumber: '（2026）河西调字第015号',
+          agreementDate: '2026-11-23',
+          effectiveDate: '2026-11-23',
+          court: '格尔木市人民法院',
+          dateStyle: 'ARABIC',
+        });
+      case 'VOLUME_COVER':
+      case 'VOLUME_INDEX':
+      case 'VOLUME_BACK_COVER':
+        return buildVolumePagesData({
+          ...SAMPLE_VOLUME,
+          title: `${names[0] ?? ''}与${names[1] ?? ''}等${n - 1}人劳务报酬纠纷`,
+          entries: Array.from({ length: n }, (_, i) => ({
+            no: i + 1,
+            title: i === 0 ? '人民调解受理登记表' : `当事人身份证明（${names[i] ?? ''}）`,
+            pages: String(i + 1),
+            remark: '',
+          })),
+        });
+      default:
+        throw new Error(`no party sample for ${kind}`);
+    }
+  })();
+  return { kind, template: templateOf(kind), data };
+}

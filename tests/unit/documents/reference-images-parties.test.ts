@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderDocument } from '../../../electron/documents/render-document.js';
+import { FIXED_DATE, fonts, pdfFile, removePdfFiles } from './fixtures.js';
+import { PARTY_SAMPLE_KINDS, sampleWithParties } from './party-samples.js';
+import { decodeGreyPng, encodeGreyPng, greyDifference } from './png-grey.js';
+
+afterAll(removePdfFiles);
+
+/**
+ * Reference images of every template at 2, 11 and 15 parties (issue 7): the first and the last
+ * page (where the signatures, the seal and the composition rules show), rendered by poppler at
+ * 24 dpi in grey, against committed images, plus the page count. After an intended layout change:
+ * `UPDATE_REFERENCE_IMAGES=1 npx vitest run tests/unit/documents/reference-images-parties.test.ts`,
+ * then look at the changed PNGs before committing them.
+ */
+
+const DIR = path.join(import.meta.dirname, 'reference', 'parties');
+const PAGES_FILE = path.join(DIR, 'pages.json');
+const UPDATE = process.env.UPDATE_REFERENCE_IMAGES === '1';
+const COUNTS = [2, 11, 15] as const;
+
+const pageCounts: Record<string, number> = existsSync(PAGES_FILE)
+  ? (JSON.parse(readFileSync(PAGES_FILE, 'utf8')) as Record<string, number>)
+  : {};
+
+afterAll(() => {
+  if (UPDATE) writeFileSync(PAGES_FILE, `${JSON.stringify(pageCounts, null, 2)}\n`);
+});
+
+function pageImage(file: string, dir: string, page: number): Buffer {
+  const prefix = path.join(dir, `p${page}`);
+  execFileSync('pdftoppm', [
+    '-r',
+    '24',
+    '-gray',
+    '-png',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    prefix,
+  ]);
+  return encodeGreyPng(decodeGreyPng(readFileSync(`${prefix}.png`)));
+}
+
+describe('reference images at 2, 11 and 15 parties', () => {
+  const cases = PARTY_SAMPLE_KINDS.flatMap((kind) => COUNTS.map((n) => [kind, n] as const));
+  it.each(cases)(
+    '%s with %i parties: page count, first and last page',
+    async (kind, n) => {
+      const sample = sampleWithParties(kind, n);
+      const pdf = await renderDocument(sample.template, sample.data, {
+        creationDate: FIXED_DATE,
+        fonts: fonts(),
+      });
+      const file = pdfFile(pdf, `${kind}-${n}.pdf`);
+      const pages = file.pages();
+      const key = `${kind.toLowerCase()}-${n}`;
+      if (UPDATE || pageCounts[key] === undefined) pageCounts[key] = pages;
+      expect(pages, key).toBe(pageCounts[key]);
+      for (const [which, page] of [
+        ['first', 1],
+        ['last', pages],
+      ] as const) {
+        const reference = path.join(DIR, `${key}-${which}.png`);
+        const rendered = pageImage(file.file, file.dir, page);
+        if (UPDATE || !existsSync(reference)) writeFileSync(reference, rendered);
+        const actual = decodeGreyPng(rendered);
+        const expected = decodeGreyPng(readFileSync(reference));
+        expect([actual.width, actual.height], `${key} ${which}`).toEqual([
+          expected.width,
+          expected.height,
+        ]);
+        const d = greyDifference(actual, expected);
+        expect(d.mean, `${key} ${which}`).toBeLessThan(0.02);
+        expect(d.far, `${key} ${which}`).toBeLessThan(0.01);
+        expect(d.ink, `${key} ${which}: not a blank page`).toBeGreaterThan(0.001);
+      }
+    },
+    120_000,
+  );
+});
