@@ -5,6 +5,7 @@ import {
   type DocumentPartyInput,
 } from '../../../electron/documents/agreement-data.js';
 import { buildApplicationDocumentData } from '../../../electron/documents/application-data.js';
+import { buildCorrectionHistoryDocumentData } from '../../../electron/documents/correction-history-data.js';
 import { buildConfirmationApplicationData } from '../../../electron/documents/confirmation-application-data.js';
 import type { DocumentData } from '../../../electron/documents/document-data.js';
 import { buildFollowUpRecordDocumentData } from '../../../electron/documents/followup-record-data.js';
@@ -18,6 +19,7 @@ import {
   SAMPLE_ACCEPTANCE,
   SAMPLE_APPLICATION,
   SAMPLE_FOLLOWUP,
+  SAMPLE_HISTORY,
   SAMPLE_INVESTIGATION,
   SAMPLE_ORAL,
   SAMPLE_SESSION,
@@ -104,6 +106,24 @@ export function sampleWithParties(kind: string, n: number): PartySample {
           effectiveDate: '2026-11-23',
           court: '格尔木市人民法院',
           dateStyle: 'ARABIC',
+        });
+      case 'CORRECTION_HISTORY':
+        // one correction of each party's name, as a desk that mistyped a whole group would make
+        return buildCorrectionHistoryDocumentData({
+          ...SAMPLE_HISTORY,
+          history: names.map((name, i) => ({
+            id: n - i,
+            at: new Date(Date.parse('2026-11-18T01:30:00Z') + i * 60_000).toISOString(),
+            actor: '李秀兰',
+            entity: 'PARTY',
+            entityId: i + 1,
+            subject: `当事人 ${name}`,
+            action: 'UPDATE',
+            actionLabel: '更正',
+            reason: '登记时录入错误，已核对身份证原件',
+            confirmations: [],
+            fields: [{ field: 'name', label: '姓名（名称）', oldText: `${name}甲`, newText: name }],
+          })),
         });
       case 'VOLUME_COVER':
       case 'VOLUME_INDEX':

@@ -61,7 +61,12 @@ describe('reference images at 2, 11 and 15 parties', () => {
       const file = pdfFile(pdf, `${kind}-${n}.pdf`);
       const pages = file.pages();
       const key = `${kind.toLowerCase()}-${n}`;
-      if (UPDATE || pageCounts[key] === undefined) pageCounts[key] = pages;
+      if (UPDATE) pageCounts[key] = pages;
+      // a template without committed references fails until someone has looked at its pages
+      expect(
+        pageCounts[key],
+        `${key}: no reference (run with UPDATE_REFERENCE_IMAGES=1)`,
+      ).toBeDefined();
       expect(pages, key).toBe(pageCounts[key]);
       for (const [which, page] of [
         ['first', 1],
@@ -69,7 +74,8 @@ describe('reference images at 2, 11 and 15 parties', () => {
       ] as const) {
         const reference = path.join(DIR, `${key}-${which}.png`);
         const rendered = pageImage(file.file, file.dir, page);
-        if (UPDATE || !existsSync(reference)) writeFileSync(reference, rendered);
+        if (UPDATE) writeFileSync(reference, rendered);
+        expect(existsSync(reference), `${reference} is missing`).toBe(true);
         const actual = decodeGreyPng(rendered);
         const expected = decodeGreyPng(readFileSync(reference));
         expect([actual.width, actual.height], `${key} ${which}`).toEqual([
@@ -79,7 +85,8 @@ describe('reference images at 2, 11 and 15 parties', () => {
         const d = greyDifference(actual, expected);
         expect(d.mean, `${key} ${which}`).toBeLessThan(0.02);
         expect(d.far, `${key} ${which}`).toBeLessThan(0.01);
-        expect(d.ink, `${key} ${which}: not a blank page`).toBeGreaterThan(0.001);
+        // more than the footer's page number and check code (~0.3 %): some text of the document
+        expect(d.ink, `${key} ${which}: not a blank page`).toBeGreaterThan(0.005);
       }
     },
     120_000,
