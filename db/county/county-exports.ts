@@ -1,17 +1,8 @@
+import type { CountyExportRowView } from '../../domain/api/county-contract.js';
 import type { Db } from '../connection.js';
 
 /** One county table written from the county database: where, what, its SHA-256, who. */
-export interface CountyExportRow {
-  readonly period: string;
-  readonly fileName: string;
-  readonly directory: string;
-  readonly bytes: number;
-  readonly sha256: string;
-  readonly rooms: number;
-  readonly cases: number;
-  readonly actor: string;
-  readonly exportedAt: string;
-}
+export type CountyExportRow = CountyExportRowView;
 
 export function recordCountyExport(db: Db, row: CountyExportRow): void {
   db.prepare(
