@@ -93,7 +93,12 @@ export async function claimPackXlsx(pack: ClaimPack, header: ClaimXlsxHeader): P
   sheet.columns = [6, 22, 26, 12, 14, 12, 12, 40, 16, 16].map((width) => ({ width }));
   const span = 10;
   title(sheet, 1, '人民调解以案定补申报表', span);
-  line(sheet, 2, `调解组织：${header.committeeName}　　调解员：${pack.mediator.name}`, span);
+  line(
+    sheet,
+    2,
+    `调解组织：${header.committeeName}\u3000\u3000调解员：${pack.mediator.name}`,
+    span,
+  );
   line(
     sheet,
     3,

@@ -8,6 +8,7 @@ import * as disputeCategories from '../../domain/taxonomy/dispute-categories.js'
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import type { DocumentData } from '../documents/document-data.js';
 import { buildClaimSheetData, buildRecognitionData } from '../documents/subsidy-papers-data.js';
+import { safeFileName } from '../reports/safe-file-name.js';
 import { claimPackXlsx } from '../reports/subsidy-claim-xlsx.js';
 import { pdfFile } from './agreement-draft-service.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
@@ -19,9 +20,6 @@ import type { PrintRegisterService } from './print-register-service.js';
 import type { SubsidyService } from './subsidy-service.js';
 
 const CLAIM_SHEET_KIND = 'SUBSIDY_CLAIM_SHEET';
-
-/** A name safe on every file system (the mediator's name and the period are user data). */
-const fileSafe = (text: string) => text.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_').slice(0, 80);
 
 function asInvalidState(label: string, build: () => DocumentData): DocumentData {
   try {
@@ -109,7 +107,8 @@ export class SubsidyPapersService {
       }),
     );
     const template = this.engine.template('SUBSIDY_CLAIM_SHEET').file;
-    const name = `以案定补申报表_${fileSafe(pack.mediator.name)}_${pack.periodKey}`;
+    // The mediator's name is user data: the file name is made safe on every file system.
+    const name = safeFileName(`以案定补申报表_${pack.mediator.name}_${pack.periodKey}`);
     const { row, reprint } = await this.periodRegister.freeze({
       kind: CLAIM_SHEET_KIND,
       scopeKey: `mediator:${mediatorId}|${pack.periodKey}|rules:${pack.rulesId}`,
@@ -135,7 +134,7 @@ export class SubsidyPapersService {
       generatedOn: chinaToday(this.ledger.now()),
     });
     return {
-      fileName: `以案定补申报表_${fileSafe(pack.mediator.name)}_${pack.periodKey}.xlsx`,
+      fileName: safeFileName(`以案定补申报表_${pack.mediator.name}_${pack.periodKey}.xlsx`),
       dataBase64: bytes.toString('base64'),
       sha256: sha256Hex(bytes),
       byteLength: bytes.length,

@@ -96,7 +96,7 @@ export function RulesEditorModal({
         </Col>
       </Row>
       <Form.Item name="basis" label={t.basis}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+        <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
 
       <Divider titlePlacement="start">{t.tiers}</Divider>

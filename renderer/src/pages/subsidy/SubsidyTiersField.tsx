@@ -108,7 +108,7 @@ export function SubsidyTiersField() {
               </Form.Item>
               <TierConditionsField tier={tier.name} />
               <Form.Item name={[tier.name, 'criteriaText']} label={t.criteriaText}>
-                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+                <Input.TextArea rows={2} maxLength={1000} />
               </Form.Item>
               <Form.Item name={[tier.name, 'requiredDocuments']} label={t.requiredDocuments}>
                 <Checkbox.Group options={documentOptions} />
