@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
-import { screenshot, sharedBrowser } from './support/browser';
+import { ARTIFACT_DIR, screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
 import { expectLocator } from './support/locator-expect';
 
@@ -64,6 +65,10 @@ describe('以案定补 rule editor and papers', () => {
     await dialog.getByTestId('rules-oral-paid').click();
     await dialog.getByTestId('rules-oral-percent').fill('60');
     await screenshot(page, 'subsidy-rule-editor');
+    // The dialog itself (a full-page shot cannot show a fixed modal taller than the window).
+    await dialog
+      .locator('.ant-modal-content')
+      .screenshot({ path: path.join(ARTIFACT_DIR, 'subsidy-rule-editor-dialog.png') });
     await dialog.getByRole('button', { name: '保存为新版本' }).click();
     await dialog.getByText('请填写规则名称').waitFor();
     await expectLocator(dialog.getByTestId('rules-id')).toHaveValue('pingan-2026');
@@ -164,7 +169,9 @@ describe('以案定补 rule editor and papers', () => {
     const xlsx = page.waitForEvent('download');
     await pack.getByTestId('claim-xlsx').click();
     const file = await xlsx;
-    expect(file.suggestedFilename()).toMatch(/^以案定补申报表_马秀兰_\d{4}-Q[1-4]\.xlsx$/);
+    expect(file.suggestedFilename()).toMatch(
+      /^以案定补申报表_马秀兰_\d{4}(-\d{2}|-Q[1-4]|-H[12])?\.xlsx$/,
+    );
     const bytes = fs.readFileSync((await file.path()) ?? '');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(desk.errors).toEqual([]);
