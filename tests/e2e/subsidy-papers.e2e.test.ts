@@ -66,9 +66,7 @@ describe('以案定补 rule editor and papers', () => {
     await dialog.getByTestId('rules-oral-percent').fill('60');
     await screenshot(page, 'subsidy-rule-editor');
     // The dialog itself (a full-page shot cannot show a fixed modal taller than the window).
-    await dialog
-      .locator('.ant-modal-content')
-      .screenshot({ path: path.join(ARTIFACT_DIR, 'subsidy-rule-editor-dialog.png') });
+    await dialog.screenshot({ path: path.join(ARTIFACT_DIR, 'subsidy-rule-editor-dialog.png') });
     await dialog.getByRole('button', { name: '保存为新版本' }).click();
     await dialog.getByText('请填写规则名称').waitFor();
     await expectLocator(dialog.getByTestId('rules-id')).toHaveValue('pingan-2026');
