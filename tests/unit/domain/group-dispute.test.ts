@@ -51,7 +51,7 @@ describe('群体性纠纷 by the number of persons', () => {
   it('the subsidy facts use the same threshold', () => {
     const facts = (persons: number) =>
       subsidyFactsOf({
-        category: 'LABOR',
+        category: 'NEIGHBOUR',
         subtype: null,
         source: 'ON_APPLICATION',
         persons,
@@ -62,7 +62,7 @@ describe('群体性纠纷 by the number of persons', () => {
         isDifficult: false,
         riskFactors: [],
         crossArea: false,
-      } as Parameters<typeof subsidyFactsOf>[0]).isGroup;
+      }).isGroup;
     expect(facts(min - 1)).toBe(false);
     expect(facts(min)).toBe(true);
   });

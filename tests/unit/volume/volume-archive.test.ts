@@ -470,9 +470,11 @@ describe('the volume PDF and the follow-up documents', () => {
     const vol = await s.m.l.call<RenderedDocument>('volume.pdf', { caseId: caseId() });
     const file = pdfFile(Buffer.from(vol.pdfBase64, 'base64'), 'volume-corrected.pdf');
     const index = file.pageText(2, '-layout');
-    const rows = [...index.matchAll(/^ *(\d+) +(\S+) +(\d+)(?:–(\d+))?[ \t]*(.*)$/gm)].map(
-      (m) => ({ title: m[2] ?? '', first: Number(m[3]), remark: m[5] ?? '' }),
-    );
+    const rows = [...index.matchAll(/^ *(\d+) +(\S+) +(\d+)(?:–(\d+))?[ \t]*(.*)$/gm)].map((m) => ({
+      title: m[2] ?? '',
+      first: Number(m[3]),
+      remark: m[5] ?? '',
+    }));
     const titles = rows.map((r) => r.title);
     const at = titles.indexOf('案件信息更正记录');
     expect(at, titles.join(' / ')).toBeGreaterThan(titles.indexOf('人民调解回访记录'));
