@@ -38,8 +38,9 @@ export const intakeText = {
   riskFactors: '风险因素',
   isDifficult: '疑难复杂纠纷',
   groupDispute: '群体性纠纷',
-  groupDisputeHelp: (min: number) =>
-    `涉及人数众多（${min}人以上）时勾选，会同时计入风险因素；当事人达到${min}人时会自动勾选`,
+  groupDisputeHelp: (min: number) => `涉及人数众多（${min}人以上）时勾选，会同时计入风险因素`,
+  groupDisputeHelpIntake: (min: number) =>
+    `涉及人数众多（${min}人以上）时勾选，会同时计入风险因素；登记的当事人达到${min}人时自动勾选`,
   groupAutoTicked: (persons: number, min: number) =>
     `已登记${persons}名当事人，达到群体性纠纷标准（${min}人以上），已自动勾选。如本案并非群体性纠纷（例如同一家庭的几名成员），可取消勾选。`,
   groupDeclined: (persons: number, min: number) =>

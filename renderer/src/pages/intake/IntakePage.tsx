@@ -82,7 +82,9 @@ export function IntakePage() {
       <span data-testid="group-note">
         {t.groupDeclined(group.persons, GROUP_DISPUTE_MIN_PERSONS)}
       </span>
-    ) : undefined;
+    ) : (
+      t.groupDisputeHelpIntake(GROUP_DISPUTE_MIN_PERSONS)
+    );
 
   async function probeDuplicates() {
     const parties = probeOf(form.getFieldsValue(true) as IntakeFormValues);
