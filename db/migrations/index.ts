@@ -12,7 +12,8 @@ import { migration011 } from './011-form-drafts.js';
 import { migration012 } from './012-subsidy-claims.js';
 import { migration013 } from './013-reported-cases.js';
 import { migration014 } from './014-case-volume.js';
-import { migration015 } from './015-ledger-covering-indexes.js';
+import { migration015 } from './015-period-print-register.js';
+import { migration016 } from './016-ledger-covering-indexes.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
