@@ -102,6 +102,7 @@ export function createHandlers(s: Services): ApiHandlers {
     'followups.saveSettings': (input) => s.followUps.saveSettings(input),
     'confirmations.save': (input) => s.deadlines.saveConfirmation(input),
     'cases.extendDue': (input) => s.deadlines.extendDue(input),
+    'cases.extendCourtDeadline': (input) => s.deadlines.extendCourtDeadline(input),
     'calendar.week': ({ day }) => s.timeliness.week(day),
     'reminders.get': () => s.timeliness.reminders(),
     'volume.get': ({ caseId }) => s.volume.get(caseId),

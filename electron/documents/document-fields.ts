@@ -116,6 +116,33 @@ export const DOCUMENT_FIELDS = {
   'police.text': '公安到场情况',
   'measures.text': '已采取的措施',
   'next.text': '下一步工作',
+  // 委派（委托）调解结果告知函 (issue 15): the letter back to the court
+  'letter.title': '告知函标题（委派或委托调解）',
+  'court.name': '委派法院',
+  'court.kindVerb': '“委派”或“委托”',
+  'court.reference': '法院案号',
+  'court.receivedDate': '收到委派日期（已格式化）',
+  'court.extension': '法院同意延长的说明（未延长时为空）',
+  'result.text': '调解结果',
+  'result.next': '请法院处理的事项',
+  'result.attachments': '随函附送的材料',
+  // 人民调解员登记表 (issue 15): one mediator's profile
+  'profile.name': '调解员姓名',
+  'profile.gender': '性别',
+  'profile.birthDate': '出生日期（已格式化）',
+  'profile.education': '文化程度',
+  'profile.political': '政治面貌',
+  'profile.workUnit': '工作单位',
+  'profile.title': '职务',
+  'profile.phone': '联系电话',
+  'profile.grade': '调解员等级',
+  'profile.filingNumber': '备案编号',
+  'profile.filingStatus': '备案状态',
+  'profile.employment': '专职或兼职',
+  'profile.languages': '工作语言',
+  'profile.kind': '人民调解员或其他调解人员',
+  'profile.active': '在岗情况',
+  'profile.trainingSummary': '培训合计（次数、学时）',
 } as const satisfies Record<string, string>;
 
 export type DocumentFieldPath = keyof typeof DOCUMENT_FIELDS;
@@ -220,6 +247,17 @@ export const DOCUMENT_LISTS = {
     label: '签收人',
     item: 'recipient',
     fields: { 'recipient.name': '签收人姓名' },
+  },
+  trainings: {
+    label: '培训记录',
+    item: 'training',
+    fields: {
+      'training.no': '序号',
+      'training.date': '培训日期（已格式化）',
+      'training.title': '培训名称',
+      'training.hours': '学时',
+      'training.organiser': '培训单位',
+    },
   },
   mediators: {
     label: '人民调解员',

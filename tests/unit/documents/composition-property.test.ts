@@ -39,6 +39,7 @@ import { buildConfirmationApplicationData } from '../../../electron/documents/co
 import { buildFollowUpRecordDocumentData } from '../../../electron/documents/followup-record-data.js';
 import { buildCorrectionHistoryDocumentData } from '../../../electron/documents/correction-history-data.js';
 import { buildVolumePagesData } from '../../../electron/documents/volume-pages-data.js';
+import { buildCourtResultLetterData } from '../../../electron/documents/court-result-letter-data.js';
 import {
   SAMPLE_FOLLOWUP,
   SAMPLE_HISTORY,
@@ -415,6 +416,7 @@ describe('composition rules on rendered pages (property)', () => {
           'MEDIATION_NOTICE',
           'CLOSING_REPORT',
           'MAJOR_DISPUTE_REPORT',
+          'COURT_RESULT_LETTER',
         ),
         fc.integer({ min: 1, max: 30 }),
         lengthArb(20_000),
@@ -485,6 +487,29 @@ describe('composition rules on rendered pages (property)', () => {
                 performance: long(500),
               });
               break;
+            case 'COURT_RESULT_LETTER': {
+              const results = [
+                { kind: 'WRITTEN', date: '2026-12-20', agreementNumber: '（2026）河西调字第015号' },
+                { kind: 'ORAL', date: '2026-12-20' },
+                { kind: 'FAILED', date: '2026-12-20' },
+                { kind: 'REFUSED', date: '2026-12-20' },
+                { kind: 'REFERRED', date: '2026-12-20', to: long(40) },
+              ] as const;
+              data = buildCourtResultLetterData({
+                ...common,
+                courtKind: count % 2 === 0 ? 'DELEGATED' : 'ENTRUSTED',
+                courtName: long(60),
+                courtReference: length % 2 === 0 ? null : long(60),
+                courtReceivedOn: '2026-11-25',
+                courtExtension:
+                  count % 3 === 0 ? { consentDate: '2026-12-20', note: long(500) } : null,
+                acceptedDate: '2026-12-01',
+                partyNames: names,
+                mediatorNames: names.slice(0, 3),
+                result: results[count % results.length]!,
+              });
+              break;
+            }
             default:
               data = buildMajorDisputeReportData({
                 ...common,
