@@ -61,6 +61,7 @@ export const DOCUMENT_TEMPLATE_FILES = {
   MAJOR_DISPUTE_REPORT: 'major-dispute-report.v1.json',
   CORRECTION_HISTORY: 'correction-history.v1.json',
   COURT_RESULT_LETTER: 'court-result-letter.v1.json',
+  MEDIATOR_REGISTER: 'mediator-register.v1.json',
 } as const;
 
 export type DocumentTemplateKind = keyof typeof DOCUMENT_TEMPLATE_FILES;

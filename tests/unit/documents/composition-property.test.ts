@@ -40,6 +40,7 @@ import { buildFollowUpRecordDocumentData } from '../../../electron/documents/fol
 import { buildCorrectionHistoryDocumentData } from '../../../electron/documents/correction-history-data.js';
 import { buildVolumePagesData } from '../../../electron/documents/volume-pages-data.js';
 import { buildCourtResultLetterData } from '../../../electron/documents/court-result-letter-data.js';
+import { buildMediatorRegisterData } from '../../../electron/documents/mediator-register-data.js';
 import {
   SAMPLE_FOLLOWUP,
   SAMPLE_HISTORY,
@@ -417,6 +418,7 @@ describe('composition rules on rendered pages (property)', () => {
           'CLOSING_REPORT',
           'MAJOR_DISPUTE_REPORT',
           'COURT_RESULT_LETTER',
+          'MEDIATOR_REGISTER',
         ),
         fc.integer({ min: 1, max: 30 }),
         lengthArb(20_000),
@@ -510,6 +512,37 @@ describe('composition rules on rendered pages (property)', () => {
               });
               break;
             }
+            case 'MEDIATOR_REGISTER':
+              // No parties: `count` training records, every text line at its schema maximum.
+              data = buildMediatorRegisterData({
+                committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+                dateStyle: 'ARABIC',
+                registerDate: '2026-12-28',
+                name: names[0] ?? '王芳',
+                isPeopleMediator: count % 2 === 0,
+                active: true,
+                languages: ['zh', 'bo', 'mn'].slice(0, 1 + (count % 3)) as ('zh' | 'bo' | 'mn')[],
+                profile: {
+                  grade: count % 2 === 0 ? 'CHIEF' : null,
+                  filingNumber: long(40),
+                  filingStatus: 'FILED',
+                  employment: 'PART_TIME',
+                  gender: null,
+                  birthDate: '1970-01-01',
+                  phone: long(30),
+                  education: long(20),
+                  politicalStatus: long(20),
+                  workUnit: long(60),
+                  title: long(40),
+                  trainings: names.map((name, i) => ({
+                    date: '2026-06-01',
+                    title: `${name}${long(100)}`.slice(0, 100),
+                    hours: 0.5 + i,
+                    organiser: i % 2 === 0 ? null : long(60),
+                  })),
+                },
+              });
+              break;
             default:
               data = buildMajorDisputeReportData({
                 ...common,

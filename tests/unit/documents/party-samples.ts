@@ -20,6 +20,7 @@ import {
   type DocumentTemplateKind,
 } from '../../../electron/documents/template-loader.js';
 import { buildCourtResultLetterData } from '../../../electron/documents/court-result-letter-data.js';
+import { buildMediatorRegisterData } from '../../../electron/documents/mediator-register-data.js';
 import { buildVolumePagesData } from '../../../electron/documents/volume-pages-data.js';
 import { noticeTemplate, SAMPLE_AGREEMENT_INPUT } from './fixtures.js';
 import {
@@ -61,6 +62,7 @@ export interface PartySample {
 /** Templates outside TEMPLATE_CASES that still get reference images (issue 15). */
 const EXTRA_TEMPLATES: Readonly<Record<string, DocumentTemplateKind>> = {
   COURT_RESULT_LETTER: 'COURT_RESULT_LETTER',
+  MEDIATOR_REGISTER: 'MEDIATOR_REGISTER',
 };
 
 const templateOf = (kind: string): DocumentTemplate => {
@@ -176,6 +178,36 @@ export function sampleWithParties(kind: string, n: number): PartySample {
             kind: 'WRITTEN',
             date: '2026-11-23',
             agreementNumber: '（2026）河西调字第015号',
+          },
+        });
+      case 'MEDIATOR_REGISTER':
+        // A mediator's form has no parties: `n` training records instead.
+        return buildMediatorRegisterData({
+          committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+          dateStyle: 'CHINESE',
+          registerDate: '2026-11-25',
+          name: '李秀兰',
+          isPeopleMediator: true,
+          active: true,
+          languages: ['zh', 'bo'],
+          profile: {
+            grade: 'GRADE_2',
+            filingNumber: '青司调备2026-0815',
+            filingStatus: 'FILED',
+            employment: 'FULL_TIME',
+            gender: 'FEMALE',
+            birthDate: '1979-03-14',
+            phone: '13909791234',
+            education: '大专',
+            politicalStatus: '中共党员',
+            workUnit: '河西街道办事处',
+            title: '调委会主任',
+            trainings: names.map((name, i) => ({
+              date: `2026-${String((i % 12) + 1).padStart(2, '0')}-10`,
+              title: `人民调解业务培训（第${i + 1}期，${name}主讲）`,
+              hours: 1 + (i % 4) * 0.5,
+              organiser: i % 3 === 0 ? null : '格尔木市司法局',
+            })),
           },
         });
       default:
