@@ -1,23 +1,14 @@
 import type { Db } from '../connection.js';
+import type { PrintedDocumentRow } from './print-register-queries.js';
 import { statement } from '../statement-cache.js';
 
-/** The print register of mediator papers (migration 016). Rows are inserted, never updated. */
-export interface MediatorPrintedRow {
-  readonly id: number;
+/**
+ * The print register of mediator papers (migration 016). Rows are inserted, never updated. A
+ * row is a `printed_document` row keyed on a mediator instead of a case record.
+ */
+export type MediatorPrintedRow = Omit<PrintedDocumentRow, 'case_id' | 'record_key'> & {
   readonly mediator_id: number;
-  readonly kind: string;
-  readonly print_version: number;
-  readonly content_sha256: string;
-  readonly template_id: string;
-  readonly template_version: number;
-  readonly file_name: string;
-  readonly pdf_sha256: string;
-  readonly byte_length: number;
-  readonly verification_code: string;
-  readonly issues_json: string;
-  readonly created_by: string;
-  readonly created_at: string;
-}
+};
 
 const COLUMNS = `id, mediator_id, kind, print_version, content_sha256, template_id,
   template_version, file_name, pdf_sha256, byte_length, verification_code, issues_json,

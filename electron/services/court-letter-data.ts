@@ -1,7 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import { signedAgreementsOfCase } from '../../db/followups/followup-queries.js';
 import { ApiError } from '../../domain/api/errors.js';
-import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { CaseDetail } from '../../domain/cases/case-views.js';
 import { recordKeyOf } from '../../domain/documents/printed-documents.js';
 import * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
@@ -12,16 +11,8 @@ import {
   type CourtResultLetterInput,
 } from '../documents/court-result-letter-data.js';
 import type { DocumentData } from '../documents/document-data.js';
+import { ENDINGS } from './closing-papers-service.js';
 import { mediatorNames, type Letterhead } from './document-ledger-data.js';
-
-/** Where the mediation ended; the letter reports the last of these steps. */
-const ENDINGS: readonly CaseState[] = [
-  'SETTLED_WRITTEN',
-  'SETTLED_ORAL',
-  'TERMINATED_FAILED',
-  'TERMINATED_REFUSED',
-  'REFERRED',
-];
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const dayOf = (iso: string) => chinaToday(new Date(iso));

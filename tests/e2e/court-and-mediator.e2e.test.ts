@@ -91,7 +91,8 @@ describe('court-delegated case and mediator papers (real ledger, Chromium)', () 
         ],
       });
       const caseId = saved.case.id;
-      await page.goto(`${desk.host.url}#/cases/${caseId}`);
+      const base = page.url().replace(/#.*$/, '');
+      await page.goto(`${base}#/cases/${caseId}`);
       const facts = page.getByTestId('case-facts');
       await expectLocator(facts).toContainText('锡林浩特市人民法院');
       await expectLocator(facts).toContainText('三级（黄色）');
@@ -152,6 +153,9 @@ describe('court-delegated case and mediator papers (real ledger, Chromium)', () 
       await register.locator('canvas').first().waitFor();
       await screenshot(page, 'mediator-register');
       expect(desk.errors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'court-and-mediator-failure');
+      throw error;
     } finally {
       await desk.close();
     }
