@@ -31,7 +31,7 @@ export function stamp(nowIso: string): number {
   return ms;
 }
 
-/** The 综治 and court columns (migration 015), named as the table names them. */
+/** The 综治 and court columns (migration 016), named as the table names them. */
 const FACT_COLUMNS = {
   occurredOn: 'occurred_on',
   occurredPlace: 'occurred_place',

@@ -3,7 +3,7 @@ import type { PrintedDocumentRow } from './print-register-queries.js';
 import { statement } from '../statement-cache.js';
 
 /**
- * The print register of mediator papers (migration 016). Rows are inserted, never updated. A
+ * The print register of mediator papers (migration 017). Rows are inserted, never updated. A
  * row is a `printed_document` row keyed on a mediator instead of a case record.
  */
 export type MediatorPrintedRow = Omit<PrintedDocumentRow, 'case_id' | 'record_key'> & {

@@ -12,8 +12,8 @@ import type { Migration } from './migration.js';
  *   from that day. The one extension of 30 days needs the court's consent, recorded with its
  *   date and a note. Columns of the case, so corrections go through the case's change history.
  */
-export const migration015: Migration = {
-  version: 15,
+export const migration016: Migration = {
+  version: 16,
   name: 'zongzhi fields and court-delegated cases',
   up(db) {
     db.exec(`

@@ -6,8 +6,8 @@ import type { Migration } from './migration.js';
  * case, so it gets its own table with the same rules: one row per distinct content, numbered
  * 1, 2, 3 … per mediator and kind, the PDF and its SHA-256 stored, never updated or deleted.
  */
-export const migration016: Migration = {
-  version: 16,
+export const migration017: Migration = {
+  version: 17,
   name: 'print register for mediator papers',
   up(db) {
     db.exec(`
