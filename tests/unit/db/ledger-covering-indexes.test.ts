@@ -11,7 +11,7 @@ import { LEDGER_SORTS, ledgerQuerySchema } from '../../../domain/cases/ledger-in
 import { seedCases } from '../../bench/seed-cases.js';
 
 /**
- * Migration 016: a ledger page filtered by state, by category and dates, or to overdue cases is
+ * Migration 018: a ledger page filtered by state, by category and dates, or to overdue cases is
  * read and sorted from the status or category index alone (no case row read per match), and
  * returns exactly the rows a plain ORDER BY over the whole table gives.
  */

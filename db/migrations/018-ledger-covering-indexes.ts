@@ -10,8 +10,8 @@ import type { Migration } from './migration.js';
  * indexes replace the old two-column ones under the same names (same count of index pages
  * written per intake); each is about twice as large (roughly 3 MB more at 100,000 cases).
  */
-export const migration016: Migration = {
-  version: 16,
+export const migration018: Migration = {
+  version: 18,
   name: 'ledger covering indexes',
   up(db) {
     db.exec(`
