@@ -93,7 +93,7 @@ export class ExportService {
       countyOfficeName: room.countyOfficeName,
       generatedOn: this.today(),
     };
-    const stem = `${room.committeeName}_人民调解工作统计表_${report.period.key}`;
+    const stem = `${room.committeeName}_人民调解工作统计表_${report.period.key}${report.zeroReport ? '_零报告' : ''}`;
     const xlsx = await this.writeVia(dir, `${stem}.xlsx`, (tmp) =>
       writeStatisticsXlsx(tmp, report, header),
     );
@@ -132,7 +132,9 @@ export class ExportService {
     const room = this.room();
     const dir = this.outputDir(directory);
     const db = this.ledger.db();
-    const cases = db.transaction(() => ledgerExportCases(db, period.start, period.end, identified))();
+    const cases = db.transaction(() =>
+      ledgerExportCases(db, period.start, period.end, identified),
+    )();
     const rows = ledgerRows(cases, room.committeeName, identified);
     const columns = identified
       ? [...LEDGER_COLUMNS, ...IDENTIFIED_EXTRA_COLUMNS]
