@@ -12,6 +12,7 @@ import { migration011 } from './011-form-drafts.js';
 import { migration012 } from './012-subsidy-claims.js';
 import { migration013 } from './013-reported-cases.js';
 import { migration014 } from './014-case-volume.js';
+import { migration015 } from './015-followup-list-indexes.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
