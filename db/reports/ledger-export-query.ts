@@ -14,6 +14,9 @@ export interface LedgerExportCase {
   readonly status: string;
   readonly outcome: string | null;
   readonly outcomeDate: string | null;
+  /** How a mediation reopened after an unperformed agreement ended (migration 016). */
+  readonly reopenedResult: 'FAILED' | 'REFERRED' | null;
+  readonly reopenedResultDate: string | null;
   readonly mediators: string;
   readonly parties: {
     kind: string;
@@ -33,6 +36,7 @@ export function ledgerExportCases(db: Db, start: string, end: string): LedgerExp
     .prepare(
       `SELECT c.id, c.case_number, c.intake_date, c.source, c.category, c.subtype, c.summary,
               c.risk_level, c.status, o.outcome, o.outcome_date,
+              o.reopened_result, o.reopened_result_date,
               (SELECT group_concat(m.name, '、') FROM case_mediator AS cm
                  JOIN mediator AS m ON m.id = cm.mediator_id WHERE cm.case_id = c.id) AS mediators
          FROM case_file AS c LEFT JOIN case_outcome AS o ON o.case_id = c.id
@@ -53,6 +57,8 @@ export function ledgerExportCases(db: Db, start: string, end: string): LedgerExp
     status: string;
     outcome: string | null;
     outcome_date: string | null;
+    reopened_result: 'FAILED' | 'REFERRED' | null;
+    reopened_result_date: string | null;
     mediators: string | null;
   }[];
   // One statement for all the cases' parties: a statement per case was most of the export's time.
@@ -92,6 +98,8 @@ export function ledgerExportCases(db: Db, start: string, end: string): LedgerExp
     status: c.status,
     outcome: c.outcome,
     outcomeDate: c.outcome_date,
+    reopenedResult: c.reopened_result,
+    reopenedResultDate: c.reopened_result_date,
     mediators: c.mediators ?? '',
     parties: partiesOf.get(c.id) ?? [],
   }));
