@@ -20,13 +20,14 @@ export function recordReportedCases(
   period: string,
   cases: readonly { id: number; version: number }[],
 ): void {
-  const put = statement(
+  // One statement for the whole package instead of 10,000 calls from JavaScript. `WHERE true` tells SQLite's parser the ON CONFLICT is the upsert's, not a join's.
+  statement(
     db,
-    `INSERT INTO case_reported (case_id, export_id, period, version) VALUES (?, ?, ?, ?)
+    `INSERT INTO case_reported (case_id, export_id, period, version)
+     SELECT value ->> '$[0]', @exportId, @period, value ->> '$[1]' FROM json_each(@cases) WHERE true
      ON CONFLICT (case_id) DO UPDATE SET export_id = excluded.export_id,
        period = excluded.period, version = excluded.version`,
-  );
-  for (const c of cases) put.run(c.id, exportId, period, c.version);
+  ).run({ exportId, period, cases: JSON.stringify(cases.map((c) => [c.id, c.version])) });
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { strToU8 } from 'fflate';
 import { zipDeflated } from './native-zip.js';
 import type {
   PackageCaseRow,
@@ -122,9 +121,11 @@ export function buildCountyPackage(
     'parties.jsonl': jsonl(parties),
     'screening.jsonl': jsonl(screening),
   } as const;
-  const bytes = Object.fromEntries(
-    Object.entries(texts).map(([name, text]) => [name, strToU8(text)]),
-  ) as Record<keyof typeof texts, Uint8Array>;
+  const bytes: Record<keyof typeof texts, Uint8Array> = {
+    'cases.jsonl': Buffer.from(texts['cases.jsonl'], 'utf8'),
+    'parties.jsonl': Buffer.from(texts['parties.jsonl'], 'utf8'),
+    'screening.jsonl': Buffer.from(texts['screening.jsonl'], 'utf8'),
+  };
   const manifest: PackageManifest = {
     format: COUNTY_PACKAGE_FORMAT,
     schemaVersion: COUNTY_PACKAGE_SCHEMA_VERSION,
@@ -144,7 +145,7 @@ export function buildCountyPackage(
   };
   const zip = zipDeflated(
     [
-      ['manifest.json', strToU8(JSON.stringify(manifest, null, 2) + '\n')],
+      ['manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8')],
       ['cases.jsonl', bytes['cases.jsonl']],
       ['parties.jsonl', bytes['parties.jsonl']],
       ['screening.jsonl', bytes['screening.jsonl']],

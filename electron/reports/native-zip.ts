@@ -22,7 +22,8 @@ class NativeDeflateEntry extends ZipPassThrough {
     this.chunks.push(chunk);
     this.size += chunk.length;
     if (!final) return;
-    const data = Buffer.concat(this.chunks);
+    // a whole file comes as one chunk: no copy of it
+    const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
     this.crc = crc32(data);
     this.ondata(null, deflateRawSync(data, { level: 6 }), true);
   }

@@ -15,8 +15,14 @@ export interface Desk {
   close(): Promise<void>;
 }
 
-export async function openDesk(browser: Browser, label: string): Promise<Desk> {
+/** `prepare` may place files in the data directory before the host opens it. */
+export async function openDesk(
+  browser: Browser,
+  label: string,
+  prepare?: (dataDir: string) => void,
+): Promise<Desk> {
   const dataDir = freshDataDir(label);
+  prepare?.(dataDir);
   const host = await startHost(dataDir);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(10_000);

@@ -300,7 +300,11 @@ describe('a reopened mediation that fails (domain §3.7)', () => {
       reopened_result_date: '2026-05-06',
     });
     // The 台账 keeps 已化解 and tells the renewed talks in 回访情况.
-    const rows = ledgerRows(ledgerExportCases(db, '2026-01-01', '2026-12-31'), '金峰村', false);
+    const rows = ledgerRows(
+      ledgerExportCases(db, '2026-01-01', '2026-12-31', false),
+      '金峰村',
+      false,
+    );
     const row = rows.find((r) => r[1] === c.caseNumber);
     expect(row?.[11]).toBe('调解达成书面协议');
     expect(row?.[12]).toBe('已化解');

@@ -248,4 +248,22 @@ describe('county merge (县级汇总)', () => {
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
     copy.close();
   });
+
+  it('upgrades a real version-1 file written by the old import (tests/fixtures)', () => {
+    const dir = tempDir('county-v1-real');
+    const file = path.join(dir, 'county.sqlite');
+    fs.copyFileSync(path.join(import.meta.dirname, '../../fixtures/county-v1.sqlite'), file);
+    const db = openCountyDb(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM county_case').pluck().get()).toBe(24);
+    expect(db.prepare('SELECT count(*) FROM room').pluck().get()).toBe(2);
+    db.close();
+    expect(countyImports(file)).toHaveLength(2);
+    expect(countyExports(file)).toEqual([]);
+    expect(fs.readdirSync(dir).filter((n) => n.includes('.before-v2-'))).toHaveLength(1);
+    // and it takes a new import and a new export register row like a fresh one
+    const merged = importPackages(file, [pkgA], now);
+    expect(merged.refused).toEqual([]);
+    expect(countyImports(file)).toHaveLength(3);
+  });
 });

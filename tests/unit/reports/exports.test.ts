@@ -85,6 +85,8 @@ describe('exports: statistics table, case ledger, county package', () => {
     expect(all).toContain('郭勒木德镇');
     // narratives reduced to the category
     expect(all).not.toContain('越界放牧');
+    // the responsible unit and mediator of every case
+    for (const row of rows) expect(row[10]).toBe('金峰村人民调解委员会/才让');
     expect(rows.map((row) => row[12])).toContain('已化解');
     for (const v of sheet.cells.flat()) {
       if (typeof v === 'string') expect(v).not.toMatch(/^[=+\-@\t\r]/);
@@ -109,6 +111,10 @@ describe('exports: statistics table, case ledger, county package', () => {
     expect(run.confirmation).toBe(IDENTIFIED_EXPORT_CONFIRMATION);
     const all = JSON.stringify(readXlsx(path.join(dir, run.files[0]?.name ?? '')));
     expect(all).toContain('王芳');
+    // the identified ledger keeps the narrative and the ID numbers the de-identified one drops
+    expect(all).toContain('越界放牧');
+    const withId = partiesOfSeed().find((p) => p.idNumber);
+    expect(withId && all.includes(withId.idNumber ?? '')).toBe(true);
   });
 
   it('the package: manifest with hashes, HMAC keys, same content twice, delta', async () => {
