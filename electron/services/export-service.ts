@@ -132,7 +132,9 @@ export class ExportService {
     const room = this.room();
     const dir = this.outputDir(directory);
     const db = this.ledger.db();
-    const cases = db.transaction(() => ledgerExportCases(db, period.start, period.end, identified))();
+    const cases = db.transaction(() =>
+      ledgerExportCases(db, period.start, period.end, identified),
+    )();
     const rows = ledgerRows(cases, room.committeeName, identified);
     const columns = identified
       ? [...LEDGER_COLUMNS, ...IDENTIFIED_EXTRA_COLUMNS]
