@@ -12,8 +12,9 @@ import { migration011 } from './011-form-drafts.js';
 import { migration012 } from './012-subsidy-claims.js';
 import { migration013 } from './013-reported-cases.js';
 import { migration014 } from './014-case-volume.js';
-import { migration015 } from './015-followup-list-indexes.js';
-import { migration016 } from './016-outcome-after-reopen.js';
+import { migration015 } from './015-period-print-register.js';
+import { migration016 } from './016-followup-list-indexes.js';
+import { migration017 } from './017-outcome-after-reopen.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

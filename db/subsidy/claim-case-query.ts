@@ -2,9 +2,11 @@ import type { Db } from '../connection.js';
 
 /**
  * What a claim pack reads about each case with an outcome in a period: the facts tier criteria
- * test, the reviewer-checked facts, the newest tier confirmation under the active rule, and the
- * printed papers by kind (the volume itself is judged by the volume checklist). One statement,
- * so a year at 100,000 cases is one pass over `case_outcome_by_date`.
+ * test, the reviewer-checked facts, the newest tier confirmation under the active rule, the
+ * printed papers by kind and the parties (the same-dispute check starts from them). One
+ * statement over `case_outcome_by_date` for the cases, then one per related table for all of
+ * them (mediators, sessions, prints, parties) — a year at 100,000 cases is a handful of
+ * statements and no JSON built or parsed per case.
  */
 export interface ClaimCaseRow {
   readonly caseId: number;
@@ -33,6 +35,14 @@ export interface ClaimCaseRow {
   readonly confirmedReason: string | null;
   /** Kinds in the print register (APPLICATION, RIGHTS_NOTICE, …). */
   readonly printedKinds: readonly string[];
+  /** The case's parties in their order, as the same-dispute check compares them. */
+  readonly parties: readonly DisputeParty[];
+}
+
+export interface DisputeParty {
+  readonly idNumber: string | null;
+  readonly name: string;
+  readonly phone: string;
 }
 
 interface ClaimSqlRow {
@@ -51,60 +61,112 @@ interface ClaimSqlRow {
   outcome: ClaimCaseRow['outcome'];
   outcome_date: string | null;
   amount_fen: number;
-  persons: number;
-  sessions: number;
-  mediator_ids: string;
+  persons: number | null;
   in_county_register: number | null;
   cross_area: number | null;
   oral_attendance_proven: number | null;
   tier_code: string | null;
   tier_reason: string | null;
-  printed_kinds: string;
 }
 
 const CLAIM_COLUMNS = `c.id, c.case_number, c.title, c.category, c.subtype, c.source,
   c.risk_level, c.risk_factors_json, c.is_difficult, c.amount_claimed_fen, c.intake_date,
   c.accepted_date, o.outcome, o.outcome_date, coalesce(o.amount_fen, 0) AS amount_fen,
-  coalesce(o.persons, (SELECT count(*) FROM party p WHERE p.case_id = c.id)) AS persons,
-  (SELECT count(*) FROM session_record s WHERE s.case_id = c.id) AS sessions,
-  (SELECT json_group_array(mediator_id) FROM (SELECT mediator_id FROM case_mediator m
-     WHERE m.case_id = c.id ORDER BY m.position, m.mediator_id)) AS mediator_ids,
-  f.in_county_register, f.cross_area, f.oral_attendance_proven,
-  t.tier_code, t.reason AS tier_reason,
-  (SELECT json_group_array(DISTINCT kind) FROM printed_document d WHERE d.case_id = c.id)
-    AS printed_kinds`;
+  o.persons, f.in_county_register, f.cross_area, f.oral_attendance_proven,
+  t.tier_code, t.reason AS tier_reason`;
 
 const CLAIM_JOINS = `LEFT JOIN case_subsidy_facts f ON f.case_id = c.id
   LEFT JOIN case_subsidy_tier t ON t.id = (SELECT max(id) FROM case_subsidy_tier x
                                             WHERE x.case_id = c.id AND x.rules_id = @rulesId)`;
 
-function fromSql(r: ClaimSqlRow): ClaimCaseRow {
-  return {
-    caseId: r.id,
-    caseNumber: r.case_number,
-    title: r.title,
-    category: r.category,
-    subtype: r.subtype,
-    source: r.source,
-    riskLevel: r.risk_level,
-    riskFactors: JSON.parse(r.risk_factors_json) as string[],
-    isDifficult: r.is_difficult === 1,
-    amountClaimedFen: r.amount_claimed_fen,
-    intakeDate: r.intake_date,
-    acceptedDate: r.accepted_date,
-    outcome: r.outcome,
-    outcomeDate: r.outcome_date,
-    agreementAmountFen: r.amount_fen,
-    persons: r.persons,
-    sessions: r.sessions,
-    mediatorIds: JSON.parse(r.mediator_ids) as number[],
-    inCountyRegister: r.in_county_register === null ? null : r.in_county_register === 1,
-    crossArea: r.cross_area === 1,
-    oralAttendanceProven: r.oral_attendance_proven === 1,
-    confirmedTierCode: r.tier_code,
-    confirmedReason: r.tier_reason,
-    printedKinds: JSON.parse(r.printed_kinds) as string[],
-  };
+const IDS = `(SELECT value FROM json_each(@ids))`;
+
+function groupBy<R extends { case_id: number }, V>(
+  rows: readonly R[],
+  value: (r: R) => V,
+): Map<number, V[]> {
+  const out = new Map<number, V[]>();
+  for (const r of rows) {
+    const list = out.get(r.case_id);
+    if (list) list.push(value(r));
+    else out.set(r.case_id, [value(r)]);
+  }
+  return out;
+}
+
+/** Parties of many cases, in each case's order: one pass over `party_by_case`. */
+function partiesOfCases(db: Db, ids: string): Map<number, DisputeParty[]> {
+  return groupBy(
+    db
+      .prepare(
+        `SELECT case_id, id_number, name, phone FROM party WHERE case_id IN ${IDS}
+          ORDER BY case_id, sort, id`,
+      )
+      .all({ ids }) as { case_id: number; id_number: string | null; name: string; phone: string }[],
+    (p) => ({ idNumber: p.id_number, name: p.name, phone: p.phone }),
+  );
+}
+
+function withRelated(db: Db, rows: readonly ClaimSqlRow[]): ClaimCaseRow[] {
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const mediators = groupBy(
+    db
+      .prepare(
+        `SELECT case_id, mediator_id FROM case_mediator WHERE case_id IN ${IDS}
+          ORDER BY case_id, position, mediator_id`,
+      )
+      .all({ ids }) as { case_id: number; mediator_id: number }[],
+    (m) => m.mediator_id,
+  );
+  const sessions = new Map(
+    (
+      db
+        .prepare(
+          `SELECT case_id, count(*) AS n FROM session_record WHERE case_id IN ${IDS}
+            GROUP BY case_id`,
+        )
+        .all({ ids }) as { case_id: number; n: number }[]
+    ).map((r) => [r.case_id, r.n]),
+  );
+  const printed = groupBy(
+    db
+      .prepare(`SELECT DISTINCT case_id, kind FROM printed_document WHERE case_id IN ${IDS}`)
+      .all({ ids }) as { case_id: number; kind: string }[],
+    (d) => d.kind,
+  );
+  const parties = partiesOfCases(db, ids);
+  return rows.map((r): ClaimCaseRow => {
+    const caseParties = parties.get(r.id) ?? [];
+    return {
+      caseId: r.id,
+      caseNumber: r.case_number,
+      title: r.title,
+      category: r.category,
+      subtype: r.subtype,
+      source: r.source,
+      riskLevel: r.risk_level,
+      // Almost every case has none; only a listed factor costs a parse.
+      riskFactors:
+        r.risk_factors_json === '[]' ? [] : (JSON.parse(r.risk_factors_json) as string[]),
+      isDifficult: r.is_difficult === 1,
+      amountClaimedFen: r.amount_claimed_fen,
+      intakeDate: r.intake_date,
+      acceptedDate: r.accepted_date,
+      outcome: r.outcome,
+      outcomeDate: r.outcome_date,
+      agreementAmountFen: r.amount_fen,
+      persons: r.persons ?? caseParties.length,
+      sessions: sessions.get(r.id) ?? 0,
+      mediatorIds: mediators.get(r.id) ?? [],
+      inCountyRegister: r.in_county_register === null ? null : r.in_county_register === 1,
+      crossArea: r.cross_area === 1,
+      oralAttendanceProven: r.oral_attendance_proven === 1,
+      confirmedTierCode: r.tier_code,
+      confirmedReason: r.tier_reason,
+      printedKinds: printed.get(r.id) ?? [],
+      parties: caseParties,
+    };
+  });
 }
 
 /** Cases with an outcome date in the range, of one mediator or of all. */
@@ -126,7 +188,7 @@ export function claimCaseRows(
         ORDER BY o.outcome_date, c.id`,
     )
     .all({ start: range.start, end: range.end, rulesId, mediatorId }) as ClaimSqlRow[];
-  return rows.map(fromSql);
+  return withRelated(db, rows);
 }
 
 /** One case, with or without an outcome yet (the case page's panel). */
@@ -140,7 +202,19 @@ export function claimCaseRow(db: Db, caseId: number, rulesId: string): ClaimCase
         WHERE c.id = @caseId`,
     )
     .get({ caseId, rulesId }) as ClaimSqlRow | undefined;
-  return row ? fromSql(row) : null;
+  return row ? (withRelated(db, [row])[0] ?? null) : null;
+}
+
+/** A claim row as the same-dispute check sees it. */
+export function identityOfClaimRow(r: ClaimCaseRow): DisputeIdentityRow {
+  return {
+    caseId: r.caseId,
+    caseNumber: r.caseNumber,
+    category: r.category,
+    subtype: r.subtype,
+    acceptedDate: r.acceptedDate ?? r.intakeDate,
+    parties: r.parties,
+  };
 }
 
 export interface DisputeIdentityRow {
@@ -149,95 +223,79 @@ export interface DisputeIdentityRow {
   readonly category: string;
   readonly subtype: string | null;
   readonly acceptedDate: string;
-  readonly parties: readonly {
-    readonly idNumber: string | null;
-    readonly name: string;
-    readonly phone: string;
-  }[];
-}
-
-const IDENTITY_COLUMNS = `c.id, c.case_number, c.category, c.subtype,
-  coalesce(c.accepted_date, c.intake_date) AS accepted,
-  (SELECT json_group_array(json_object('idNumber', p.id_number, 'name', p.name, 'phone', p.phone))
-     FROM party p WHERE p.case_id = c.id) AS parties`;
-
-interface IdentitySqlRow {
-  id: number;
-  case_number: string | null;
-  category: string;
-  subtype: string | null;
-  accepted: string;
-  parties: string;
-}
-
-function identityOf(r: IdentitySqlRow): DisputeIdentityRow {
-  return {
-    caseId: r.id,
-    caseNumber: r.case_number,
-    category: r.category,
-    subtype: r.subtype,
-    acceptedDate: r.accepted,
-    parties: JSON.parse(r.parties) as DisputeIdentityRow['parties'],
-  };
+  readonly parties: readonly DisputeParty[];
 }
 
 /**
  * "Same dispute" needs exactly the same set of parties, so only cases that share a party with
  * the given cases can repeat them (or be repeated by them). Each given case is looked up by one
  * anchor party through the party indexes — its ID number (`party_by_id_number`), else its
- * phone (`party_by_phone`), else (no ID, no phone) its name — so the case page and a year's
- * claim pack read the cases around their own parties, not every case in the window. The given
- * cases are always in the result; the others only when accepted within `range`.
+ * phone (`party_by_phone`), both covering `case_id` — else (no ID, no phone) its name. The
+ * given cases come in already read (the claim rows carry their parties); only the others are
+ * read, and only when accepted within `range` and not refused.
  */
 export function disputeIdentitiesAround(
   db: Db,
-  caseIds: readonly number[],
+  given: readonly DisputeIdentityRow[],
   range: { readonly start: string; readonly end: string },
 ): DisputeIdentityRow[] {
-  const ids = JSON.stringify(caseIds);
-  const parties = db
-    .prepare(
-      `SELECT case_id, id_number, name, phone FROM party
-        WHERE case_id IN (SELECT value FROM json_each(@ids)) ORDER BY case_id, sort, id`,
-    )
-    .all({ ids }) as { case_id: number; id_number: string | null; name: string; phone: string }[];
-  const byCase = new Map<number, typeof parties>();
-  for (const p of parties) byCase.set(p.case_id, [...(byCase.get(p.case_id) ?? []), p]);
-  const anchors = {
-    idNumbers: new Set<string>(),
-    phones: new Set<string>(),
-    names: new Set<string>(),
-  };
-  for (const list of byCase.values()) {
-    const withId = list.find((p) => p.id_number);
-    const withPhone = list.find((p) => p.phone !== '无');
-    if (withId?.id_number) anchors.idNumbers.add(withId.id_number);
-    else if (withPhone) anchors.phones.add(withPhone.phone);
-    else if (list[0]) anchors.names.add(list[0].name);
+  const idNumbers = new Set<string>();
+  const phones = new Set<string>();
+  const names = new Set<string>();
+  for (const c of given) {
+    const withId = c.parties.find((p) => p.idNumber);
+    const withPhone = c.parties.find((p) => p.phone !== '无');
+    if (withId?.idNumber) idNumbers.add(withId.idNumber);
+    else if (withPhone) phones.add(withPhone.phone);
+    else if (c.parties[0]) names.add(c.parties[0].name);
   }
-  const json = (set: ReadonlySet<string>) => JSON.stringify([...set]);
-  const sharing = db
+  const sharing = new Set<number>();
+  const lookups = [
+    ['id_number', idNumbers],
+    ['phone', phones],
+    ['name', names],
+  ] as const;
+  for (const [column, values] of lookups) {
+    if (values.size === 0) continue;
+    for (const id of db
+      .prepare(
+        `SELECT DISTINCT case_id FROM party
+          WHERE ${column} IN (SELECT value FROM json_each(@values))`,
+      )
+      .pluck()
+      .all({ values: JSON.stringify([...values]) }) as number[]) {
+      sharing.add(id);
+    }
+  }
+  for (const c of given) sharing.delete(c.caseId);
+  if (sharing.size === 0) return [...given];
+  const ids = JSON.stringify([...sharing]);
+  const others = db
     .prepare(
-      `SELECT case_id FROM party WHERE id_number IN (SELECT value FROM json_each(@idNumbers))
-       UNION SELECT case_id FROM party WHERE phone IN (SELECT value FROM json_each(@phones))
-       UNION SELECT case_id FROM party WHERE name IN (SELECT value FROM json_each(@names))`,
-    )
-    .pluck()
-    .all({
-      idNumbers: json(anchors.idNumbers),
-      phones: json(anchors.phones),
-      names: json(anchors.names),
-    }) as number[];
-  const candidates = JSON.stringify([...new Set([...caseIds, ...sharing])]);
-  const rows = db
-    .prepare(
-      `SELECT ${IDENTITY_COLUMNS}
+      `SELECT c.id, c.case_number, c.category, c.subtype,
+              coalesce(c.accepted_date, c.intake_date) AS accepted
          FROM case_file c
-        WHERE c.id IN (SELECT value FROM json_each(@candidates))
-          AND (c.id IN (SELECT value FROM json_each(@ids))
-               OR (coalesce(c.accepted_date, c.intake_date) BETWEEN @start AND @end
-                   AND c.status <> 'REJECTED'))`,
+        WHERE c.id IN ${IDS}
+          AND coalesce(c.accepted_date, c.intake_date) BETWEEN @start AND @end
+          AND c.status <> 'REJECTED'`,
     )
-    .all({ candidates, ids, start: range.start, end: range.end }) as IdentitySqlRow[];
-  return rows.map(identityOf);
+    .all({ ids, start: range.start, end: range.end }) as {
+    id: number;
+    case_number: string | null;
+    category: string;
+    subtype: string | null;
+    accepted: string;
+  }[];
+  const parties = partiesOfCases(db, JSON.stringify(others.map((o) => o.id)));
+  return [
+    ...given,
+    ...others.map((o) => ({
+      caseId: o.id,
+      caseNumber: o.case_number,
+      category: o.category,
+      subtype: o.subtype,
+      acceptedDate: o.accepted,
+      parties: parties.get(o.id) ?? [],
+    })),
+  ];
 }

@@ -99,20 +99,40 @@ export function volumeFactsOfCases(
     db,
     `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${IDS}`,
   ).all({ ids }) as { id: number; accepted: number }[];
+  // Plain reads joined here rather than per-party subqueries: a year's pack has thousands of
+  // parties and very few attachments or agents, so three index passes beat three probes a party.
+  const copies = new Map<string, number>();
+  for (const a of statement(
+    db,
+    `SELECT case_id, party_id, kind, count(*) AS n FROM case_attachment
+      WHERE case_id IN ${IDS} AND kind IN ('IDENTITY_PROOF', 'POWER_OF_ATTORNEY')
+        AND party_id IS NOT NULL
+      GROUP BY case_id, party_id, kind`,
+  ).all({ ids }) as { case_id: number; party_id: number; kind: string; n: number }[]) {
+    copies.set(`${a.kind}:${a.case_id}:${a.party_id}`, a.n);
+  }
+  const agents = new Set(
+    statement(
+      db,
+      `SELECT DISTINCT r.party_id FROM party_representative r JOIN party p ON p.id = r.party_id
+        WHERE p.case_id IN ${IDS} AND r.kind = 'AGENT'`,
+    )
+      .pluck()
+      .all({ ids }) as number[],
+  );
   const parties = new Map<number, RawFacts['parties'][number][]>();
   for (const p of statement(
     db,
-    `SELECT p.case_id, p.name,
-            (SELECT count(*) FROM case_attachment a
-              WHERE a.case_id = p.case_id AND a.party_id = p.id AND a.kind = 'IDENTITY_PROOF') AS ids,
-            (SELECT count(*) FROM case_attachment a
-              WHERE a.case_id = p.case_id AND a.party_id = p.id AND a.kind = 'POWER_OF_ATTORNEY') AS poas,
-            EXISTS (SELECT 1 FROM party_representative r
-              WHERE r.party_id = p.id AND r.kind = 'AGENT') AS agent
-       FROM party p WHERE p.case_id IN ${IDS} ORDER BY p.case_id, p.sort, p.id`,
-  ).all({ ids }) as { case_id: number; name: string; ids: number; poas: number; agent: number }[]) {
+    `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${IDS}
+      ORDER BY p.case_id, p.sort, p.id`,
+  ).all({ ids }) as { case_id: number; id: number; name: string }[]) {
     const list = parties.get(p.case_id) ?? [];
-    list.push(p);
+    list.push({
+      name: p.name,
+      ids: copies.get(`IDENTITY_PROOF:${p.case_id}:${p.id}`) ?? 0,
+      poas: copies.get(`POWER_OF_ATTORNEY:${p.case_id}:${p.id}`) ?? 0,
+      agent: agents.has(p.id) ? 1 : 0,
+    });
     parties.set(p.case_id, list);
   }
   const counts = new Map<number, Map<CountName, number>>();

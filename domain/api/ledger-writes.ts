@@ -48,6 +48,7 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'subsidy.getRules',
   'subsidy.ofCase',
   'subsidy.claimPack',
+  'subsidy.claimXlsx',
   'formDrafts.get',
   'volume.get',
   'volume.attachment',

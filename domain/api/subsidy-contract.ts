@@ -4,8 +4,10 @@ import {
   caseSubsidyFactsSchema,
   caseSubsidySchema,
   claimPackSchema,
+  claimSheetSchema,
   confirmTierSchema,
   importRulesSchema,
+  recognitionSchema,
   rulesRowSchema,
   saveRulesSchema,
 } from '../subsidy/subsidy-input';
@@ -13,9 +15,12 @@ import type {
   CaseSubsidyView,
   ImportRulesResult,
   SubsidyClaimPack,
+  SubsidyClaimSheet,
+  SubsidyClaimXlsx,
   SubsidyRulesDetail,
   SubsidyRulesList,
 } from '../subsidy/subsidy-views';
+import type { RenderedDocument } from '../agreements/agreement-views';
 import { method } from './method.js';
 
 /** Case-based subsidy claims (以案定补, domain §4.11): county rules, tiers, claim packs. */
@@ -29,4 +34,10 @@ export const subsidyContract = {
   'subsidy.confirmTier': method<CaseSubsidyView>()(confirmTierSchema),
   'subsidy.saveCaseFacts': method<CaseSubsidyView>()(caseSubsidyFactsSchema),
   'subsidy.claimPack': method<SubsidyClaimPack>()(claimPackSchema),
+  /** The 申报表 as PDF; the same pack prints the bytes stored the first time. */
+  'subsidy.printClaimSheet': method<SubsidyClaimSheet>()(claimSheetSchema),
+  /** The 申报表 and 认定明细 as .xlsx. */
+  'subsidy.claimXlsx': method<SubsidyClaimXlsx>()(claimPackSchema),
+  /** One case's 调解案件认定表, frozen in the case's print register. */
+  'subsidy.printRecognition': method<RenderedDocument>()(recognitionSchema),
 } as const;

@@ -22,6 +22,7 @@ export const PRINTED_DOCUMENT_KINDS = [
   'CONFIRMATION_APPLICATION',
   'VOLUME',
   'CORRECTION_HISTORY',
+  'SUBSIDY_RECOGNITION',
 ] as const;
 export type PrintedDocumentKind = (typeof PRINTED_DOCUMENT_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const PRINTED_DOCUMENT_LABELS: Readonly<Record<PrintedDocumentKind, strin
   FOLLOWUP_RECORD: '人民调解回访记录',
   CONFIRMATION_APPLICATION: '司法确认申请书',
   VOLUME: '卷宗（封面、卷内目录、全部卷内材料）',
+  SUBSIDY_RECOGNITION: '调解案件认定表（以案定补）',
 };
 
 export function isPrintedDocumentKind(value: string): value is PrintedDocumentKind {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expectedVersionField, rowIdField } from '../cases/input-fields';
+import { booleanField, expectedVersionField, rowIdField } from '../cases/input-fields';
 import { periodField } from '../statistics/period';
 import { optionalSingleLine, singleLine } from '../text-input';
 import { subsidyRulesSchema } from './subsidy-rules';
@@ -74,4 +74,15 @@ export type CaseSubsidyFactsValues = z.output<typeof caseSubsidyFactsSchema>;
 export const claimPackSchema = z.strictObject({
   mediatorId: rowIdField('调解员'),
   period: periodField,
+});
+
+/** subsidy.printClaimSheet: the pack as the 申报表, frozen in the period print register. */
+export const claimSheetSchema = claimPackSchema.extend({
+  allowMissingGlyphs: booleanField('是否允许缺字打印').default(false),
+});
+
+/** subsidy.printRecognition: one case's 调解案件认定表, frozen in the case's print register. */
+export const recognitionSchema = z.strictObject({
+  caseId: rowIdField('案件'),
+  allowMissingGlyphs: booleanField('是否允许缺字打印').default(false),
 });

@@ -1,3 +1,4 @@
+import type { PdfFile } from '../agreements/agreement-views';
 import type { ClaimPack } from './claim-pack';
 import type { SubsidyRules, VolumeDocument } from './subsidy-rules';
 
@@ -98,3 +99,19 @@ export type SubsidyClaimPack = ClaimPack & {
   readonly periodLabel: string;
   readonly committeeName: string;
 };
+
+/** A printed 申报表: the stored bytes of its version in the period print register. */
+export interface SubsidyClaimSheet extends PdfFile {
+  readonly printVersion: number;
+  readonly printedAt: string;
+  /** True when the same content was printed before and the stored bytes came back. */
+  readonly reprint: boolean;
+}
+
+/** The claim pack as .xlsx (申报表 and 认定明细), formula-safe. */
+export interface SubsidyClaimXlsx {
+  readonly fileName: string;
+  readonly dataBase64: string;
+  readonly sha256: string;
+  readonly byteLength: number;
+}

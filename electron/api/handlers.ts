@@ -16,6 +16,7 @@ import type { FollowUpDocumentsService } from '../services/followup-documents-se
 import type { SettingsService } from '../services/settings-service.js';
 import { subsidyHandlers } from '../services/subsidy-api.js';
 import type { SubsidyService } from '../services/subsidy-service.js';
+import type { SubsidyPapersService } from '../services/subsidy-papers-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { ApiHandlers } from './dispatch.js';
 
@@ -33,6 +34,7 @@ export interface Services {
   readonly reports: ReportServices;
   readonly county: CountyService;
   readonly subsidy: SubsidyService;
+  readonly subsidyPapers: SubsidyPapersService;
   readonly formDrafts: FormDraftService;
   readonly volume: VolumeService;
   readonly volumePdf: VolumePdfService;
@@ -116,6 +118,6 @@ export function createHandlers(s: Services): ApiHandlers {
       s.followUpDocuments.confirmationApplication(agreementId, allowMissingGlyphs),
     ...reportHandlers(s.reports),
     ...countyHandlers(s.county),
-    ...subsidyHandlers(s.subsidy),
+    ...subsidyHandlers(s.subsidy, s.subsidyPapers),
   };
 }

@@ -35,6 +35,8 @@ import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { StatisticsService } from '../services/statistics-service.js';
 import { SubsidyService } from '../services/subsidy-service.js';
+import { SubsidyPapersService } from '../services/subsidy-papers-service.js';
+import { PeriodPrintRegister } from '../services/period-print-register.js';
 import { SystemService } from '../services/system-service.js';
 
 export interface AppCoreOptions {
@@ -154,6 +156,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     appVersion: options.appVersion,
     folderOpener: options.folderOpener ?? null,
   });
+  const subsidy = new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir);
   const services = {
     system: new SystemService(
       ledger,
@@ -192,7 +195,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       exports,
       options.templatesDir ?? dirs.templatesDir,
     ),
-    subsidy: new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir),
+    subsidy,
+    subsidyPapers: new SubsidyPapersService(
+      ledger,
+      subsidy,
+      engine,
+      register,
+      new PeriodPrintRegister(ledger),
+    ),
   };
   const log = options.log ?? consoleLog;
   const dispatch = createDispatcher(createHandlers(services), log, ledgerGuard(ledger));

@@ -116,6 +116,19 @@ export const DOCUMENT_FIELDS = {
   'police.text': '公安到场情况',
   'measures.text': '已采取的措施',
   'next.text': '下一步工作',
+  // 以案定补 (issue 15): the 调解案件认定表 and the claim sheet
+  'subsidy.rulesTitle': '适用的补贴规则（示例规则注明“示例”）',
+  'subsidy.outcome': '调解结果（书面协议、口头协议…）',
+  'subsidy.outcomeDate': '结案（调解结果）日期（已格式化）',
+  'subsidy.tier': '申报档次及来源（已确认或按数据建议）',
+  'subsidy.tierReasons': '认定理由，一条一行',
+  'subsidy.documents': '该档次所需材料及有无',
+  'subsidy.amount': '估算金额（含口头调解比例、分配）',
+  'subsidy.claimable': '能否申报，不能时写明原因',
+  'subsidy.period': '申报期间（如“2026年第一季度（2026-01-01至2026-03-31）”）',
+  'subsidy.totals': '合计件数、可申报件数和估算金额',
+  'subsidy.byTier': '按档次的件数和金额',
+  'subsidy.disclaimer': '软件只作估算、以审核认定为准的说明',
 } as const satisfies Record<string, string>;
 
 export type DocumentFieldPath = keyof typeof DOCUMENT_FIELDS;
@@ -192,6 +205,18 @@ export const DOCUMENT_LISTS = {
     label: '更正记录（每次保存一条）',
     item: 'correction',
     fields: { 'correction.text': '时间、经办人、更正对象、原内容与新内容、原因、核实情况' },
+  },
+  claimLines: {
+    label: '申报表的案件（每件一行）',
+    item: 'line',
+    fields: {
+      'line.caseNumber': '案号',
+      'line.title': '案件名称',
+      'line.outcomeDate': '结案日期',
+      'line.tier': '档次',
+      'line.amount': '估算金额（元，不能申报时为“—”）',
+      'line.note': '认定理由或不能申报的原因',
+    },
   },
   volumeEntries: {
     label: '卷内目录',

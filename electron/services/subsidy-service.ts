@@ -8,6 +8,7 @@ import {
   claimCaseRow,
   claimCaseRows,
   disputeIdentitiesAround,
+  identityOfClaimRow,
   type ClaimCaseRow,
   type DisputeIdentityRow,
 } from '../../db/subsidy/claim-case-query.js';
@@ -38,6 +39,7 @@ import {
   buildClaimPack,
   CLAIM_DISCLAIMER,
   type ClaimCase,
+  type ClaimLine,
 } from '../../domain/subsidy/claim-pack.js';
 import { findDuplicateDisputes, partyKeyOf } from '../../domain/subsidy/duplicate-disputes.js';
 import {
@@ -81,6 +83,7 @@ const messages = {
   notJson: '规则文件不是有效的 JSON 文本，请确认选对了文件（应为 .json）',
   notUtf8: '规则文件不是 UTF-8 编码的文本，请确认选对了文件（应为本软件或县司法局导出的 .json）',
   mediatorNotFound: '所选调解员不存在，请刷新后重新选择',
+  noOutcome: '案件尚未调解结束或已移交处理，没有可认定的调解结果',
 } as const;
 
 /**
@@ -192,10 +195,31 @@ export class SubsidyService {
     return this.caseView(caseId, this.activeRules());
   }
 
+  /**
+   * What the 调解案件认定表 prints: the panel's view, the case's claim line (as the lead
+   * mediator's claim pack would show it) and the rule it was judged by. Refused while no rule
+   * is active or the case has no outcome yet.
+   */
+  recognition(caseId: number): {
+    readonly view: CaseSubsidyView;
+    readonly line: ClaimLine;
+    readonly rules: SubsidyRules;
+  } {
+    const active = this.activeRules();
+    if (!active) throw new ApiError('INVALID_STATE', messages.noActiveRules);
+    const found: { line: ClaimLine | null } = { line: null };
+    const view = this.caseView(caseId, active, found);
+    if (!found.line) {
+      throw new ApiError('INVALID_STATE', view.claim.reasons[0] ?? messages.noOutcome);
+    }
+    return { view, line: found.line, rules: active.rules };
+  }
+
   /** The panel's view; `active` is the rule the request already parsed (parsed once per call). */
   private caseView(
     caseId: number,
     active: { row: StoredRulesRow; rules: SubsidyRules } | null,
+    found: { line: ClaimLine | null } = { line: null },
   ): CaseSubsidyView {
     const db = this.db();
     const row = claimCaseRow(db, caseId, active?.rules.id ?? '');
@@ -259,7 +283,7 @@ export class SubsidyService {
         },
         cases: [claimCase],
         duplicates: duplicatesAmong(
-          disputeIdentitiesAround(db, [caseId], {
+          disputeIdentitiesAround(db, [identityOfClaimRow(row)], {
             start: windowStart(rules, row.outcomeDate),
             end: row.outcomeDate,
           }),
@@ -270,6 +294,7 @@ export class SubsidyService {
       if (line) {
         claimable = line.claimable;
         reasons = [...line.notClaimableReasons];
+        found.line = line;
       }
     }
     const present = volume.present;
@@ -375,6 +400,14 @@ export class SubsidyService {
   // ---- claim pack ---------------------------------------------------------------------------
 
   claimPack(mediatorId: number, periodKey: string): SubsidyClaimPack {
+    return this.claimPackWithRules(mediatorId, periodKey).pack;
+  }
+
+  /** The pack and the rule it was computed with (the printed papers word the oral share). */
+  claimPackWithRules(
+    mediatorId: number,
+    periodKey: string,
+  ): { readonly pack: SubsidyClaimPack; readonly rules: SubsidyRules } {
     const active = this.activeRules();
     if (!active) throw new ApiError('INVALID_STATE', messages.noActiveRules);
     const checked = reportablePeriod(periodKey, chinaToday(this.ledger.now()));
@@ -394,11 +427,10 @@ export class SubsidyService {
           .map((row, i) => toClaimCase(row, volumes[i] as ClaimCase['volume']))
           .filter((c): c is ClaimCase => c !== null),
         duplicates: duplicatesAmong(
-          disputeIdentitiesAround(
-            db,
-            rows.map((r) => r.caseId),
-            { start: windowStart(rules, period.start), end: period.end },
-          ),
+          disputeIdentitiesAround(db, rows.map(identityOfClaimRow), {
+            start: windowStart(rules, period.start),
+            end: period.end,
+          }),
           rules,
         ),
       };
@@ -417,10 +449,13 @@ export class SubsidyService {
       duplicates,
     });
     return {
-      ...pack,
-      periodKey: period.key,
-      periodLabel: period.label,
-      committeeName: room.committeeName,
+      pack: {
+        ...pack,
+        periodKey: period.key,
+        periodLabel: period.label,
+        committeeName: room.committeeName,
+      },
+      rules,
     };
   }
 
@@ -504,12 +539,22 @@ function parseFile(bytes: Buffer): SubsidyRules {
   return parsed.data;
 }
 
+/**
+ * Stored rows are never changed (a changed rule is a new row), so each row's text is parsed and
+ * checked once per process, keyed by its hash, not once per request.
+ */
+const parsedRules = new Map<string, SubsidyRules>();
+
 /** Stored rows passed the schema when stored; a row that no longer does is reported, not used. */
 function parseStored(row: StoredRulesRow): SubsidyRules {
+  const cached = parsedRules.get(row.sha256);
+  if (cached) return cached;
   const parsed = subsidyRulesSchema.safeParse(JSON.parse(row.rulesJson));
   if (!parsed.success) {
     throw new ApiError('INVALID_STATE', `补贴规则“${row.title}”已无法读取，请重新导入规则文件`);
   }
+  if (parsedRules.size > 100) parsedRules.clear();
+  parsedRules.set(row.sha256, parsed.data);
   return parsed.data;
 }
 

@@ -13,6 +13,7 @@ import { shellText } from './zh-CN/shell';
 import { storageText } from './zh-CN/storage';
 import { volumeText } from './zh-CN/volume';
 import { subsidyText } from './zh-CN/subsidy';
+import { subsidyEditorText } from './zh-CN/subsidy-editor';
 
 /**
  * Every sentence the UI shows, in Simplified Chinese, split by screen under ./zh-CN/. A Tibetan
@@ -34,4 +35,5 @@ export const uiText = {
   reports: reportsText,
   volume: volumeText,
   subsidy: subsidyText,
+  subsidyEditor: subsidyEditorText,
 } as const;

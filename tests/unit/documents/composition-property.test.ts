@@ -40,6 +40,11 @@ import { buildFollowUpRecordDocumentData } from '../../../electron/documents/fol
 import { buildCorrectionHistoryDocumentData } from '../../../electron/documents/correction-history-data.js';
 import { buildVolumePagesData } from '../../../electron/documents/volume-pages-data.js';
 import {
+  buildClaimSheetData,
+  buildRecognitionData,
+} from '../../../electron/documents/subsidy-papers-data.js';
+import { CLAIM_DISCLAIMER, type ClaimLine } from '../../../domain/subsidy/claim-pack.js';
+import {
   SAMPLE_FOLLOWUP,
   SAMPLE_HISTORY,
   SAMPLE_ORAL,
@@ -503,6 +508,97 @@ describe('composition rules on rendered pages (property)', () => {
           }
           const template = closingTemplate(kind);
           checkPages(template, data, await render(template, data), ['2026年12月28日']);
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
+    );
+  }, 900_000);
+});
+
+/** One line of a claim pack; odd lines cannot be claimed and say why at length. */
+function claimLine(i: number, reasons: string): ClaimLine {
+  const claimable = i % 2 === 0;
+  return {
+    caseId: i + 1,
+    caseNumber: `（2026）河西调字第${String(i + 1).padStart(3, '0')}号`,
+    title: `${party(i).name}与${party(i + 1).name}${i % 3 === 0 ? reasons.slice(0, 60) : '草场纠纷'}`,
+    outcome: i % 4 === 1 ? 'SUCCESS_ORAL' : 'SUCCESS_WRITTEN',
+    outcomeDate: '2026-12-28',
+    isOral: i % 4 === 1,
+    tierCode: 'GENERAL',
+    tierLabel: i % 5 === 0 ? '疑难' : '一般',
+    tierSource: i % 3 === 0 ? 'CONFIRMED' : 'SUGGESTED',
+    tierReasons: [`协议金额 ${i * 1000} 元（标准：5,000 元以上）`, reasons.slice(0, 200)],
+    tierAmountFen: 20_000,
+    amountFen: claimable ? 20_000 : 0,
+    share: i % 6 === 0 ? '1/2' : null,
+    claimable,
+    notClaimableReasons: claimable ? [] : ['卷宗不完整：尚未打印权利义务告知书', reasons],
+    missingDocuments: claimable ? [] : ['RIGHTS_NOTICE'],
+    duplicateOf: null,
+  };
+}
+
+describe('以案定补 papers on rendered pages (property, issue 15)', () => {
+  it('调解案件认定表 and 申报表', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('SUBSIDY_RECOGNITION', 'SUBSIDY_CLAIM_SHEET'),
+        fc.integer({ min: 1, max: 30 }),
+        lengthArb(20_000),
+        async (kind, count, length) => {
+          const names = Array.from({ length: count }, (_, i) => party(i).name);
+          const reasons = textOf(Math.min(length, 2_000)) || '略';
+          let data: DocumentData;
+          if (kind === 'SUBSIDY_RECOGNITION') {
+            data = buildRecognitionData({
+              committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+              caseReference: '（2026）河西调字第015号',
+              caseTitle: textOf(Math.min(length, 200)) || '草场纠纷',
+              disputeType: '草场纠纷',
+              mediatorNames: names,
+              rules: { rulesTitle: '某县以案定补办法（2026）', rulesIsExample: count % 2 === 0 },
+              oralPercent: 50,
+              line: claimLine(count, reasons),
+              documents: Array.from({ length: 1 + (count % 10) }, (_, i) => ({
+                label: `材料${i + 1}`,
+                present: i % 2 === 0,
+              })),
+              disclaimer: CLAIM_DISCLAIMER,
+              noticeDate: '2026-12-28',
+              dateStyle: 'ARABIC',
+            });
+          } else {
+            const lines = Array.from({ length: count * 7 }, (_, i) => claimLine(i, reasons));
+            data = buildClaimSheetData({
+              committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+              periodLabel: '2026年第四季度',
+              oralPercent: 50,
+              noticeDate: '2026-12-28',
+              dateStyle: 'ARABIC',
+              pack: {
+                rulesId: 'county-a',
+                rulesTitle: '某县以案定补办法（2026）',
+                rulesIsExample: false,
+                periodStart: '2026-10-01',
+                periodEnd: '2026-12-31',
+                mediator: { id: 1, name: names[0] ?? '才让', filed: true },
+                lines,
+                totals: {
+                  cases: lines.length,
+                  claimable: lines.filter((l) => l.claimable).length,
+                  amountFen: lines.reduce((n, l) => n + l.amountFen, 0),
+                  byTier: [{ tierCode: 'GENERAL', tierLabel: '一般', cases: 3, amountFen: 60_000 }],
+                },
+                disclaimer: CLAIM_DISCLAIMER,
+              },
+            });
+          }
+          const template = closingTemplate(kind);
+          const pdf = await render(template, data);
+          checkPages(template, data, pdf, ['2026年12月28日']);
+          // The app estimates and the county decides: every page set says so.
+          expect(squash(pdfFile(pdf).text())).toContain(squash(CLAIM_DISCLAIMER));
         },
       ),
       { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },

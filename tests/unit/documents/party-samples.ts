@@ -14,6 +14,10 @@ import { buildOralAgreementDocumentData } from '../../../electron/documents/oral
 import { buildSessionRecordDocumentData } from '../../../electron/documents/session-record-data.js';
 import type { DocumentTemplate } from '../../../electron/documents/template-loader.js';
 import { buildVolumePagesData } from '../../../electron/documents/volume-pages-data.js';
+import {
+  buildClaimSheetData,
+  buildRecognitionData,
+} from '../../../electron/documents/subsidy-papers-data.js';
 import { noticeTemplate, SAMPLE_AGREEMENT_INPUT } from './fixtures.js';
 import {
   SAMPLE_ACCEPTANCE,
@@ -22,7 +26,10 @@ import {
   SAMPLE_HISTORY,
   SAMPLE_INVESTIGATION,
   SAMPLE_ORAL,
+  SAMPLE_RECOGNITION,
   SAMPLE_SESSION,
+  sampleClaimLine,
+  sampleClaimSheet,
   SAMPLE_VOLUME,
   TEMPLATE_CASES,
   ZHANG,
@@ -138,6 +145,17 @@ export function sampleWithParties(kind: string, n: number): PartySample {
             remark: '',
           })),
         });
+      // 以案定补: the 认定表 names n mediators; the 申报表 lists n cases of the n parties.
+      case 'SUBSIDY_RECOGNITION':
+        return buildRecognitionData({
+          ...SAMPLE_RECOGNITION,
+          mediatorNames: names,
+          line: sampleClaimLine(n, names),
+        });
+      case 'SUBSIDY_CLAIM_SHEET':
+        return buildClaimSheetData(
+          sampleClaimSheet(Array.from({ length: n }, (_, i) => sampleClaimLine(i, names))),
+        );
       default:
         throw new Error(`no party sample for ${kind}`);
     }

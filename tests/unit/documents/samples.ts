@@ -27,6 +27,13 @@ import {
 } from '../../../electron/documents/session-record-data.js';
 import { buildConfirmationApplicationData } from '../../../electron/documents/confirmation-application-data.js';
 import {
+  buildClaimSheetData,
+  buildRecognitionData,
+  type ClaimSheetInput,
+  type RecognitionInput,
+} from '../../../electron/documents/subsidy-papers-data.js';
+import { CLAIM_DISCLAIMER, type ClaimLine } from '../../../domain/subsidy/claim-pack.js';
+import {
   buildCorrectionHistoryDocumentData,
   type CorrectionHistoryInput,
 } from '../../../electron/documents/correction-history-data.js';
@@ -270,6 +277,102 @@ export interface TemplateCase {
   readonly sections: readonly string[];
   /** Each party's block (fragments that must all appear). */
   readonly partyFragments: readonly string[];
+}
+
+/** A line of a claim pack: the grassland case, 疑难 by its amount, not yet claimable. */
+export function sampleClaimLine(
+  i: number,
+  names: readonly string[] = ['张建国', '扎西多杰'],
+): ClaimLine {
+  const claimable = i % 3 !== 1;
+  return {
+    caseId: 15 + i,
+    caseNumber: `（2026）河西调字第${String(15 + i).padStart(3, '0')}号`,
+    title: `${names[i % names.length] ?? ''}与${names[(i + 1) % names.length] ?? ''}草场纠纷`,
+    outcome: i % 4 === 3 ? 'SUCCESS_ORAL' : 'SUCCESS_WRITTEN',
+    outcomeDate: '2026-11-23',
+    isOral: i % 4 === 3,
+    tierCode: i % 2 === 0 ? 'DIFFICULT' : 'GENERAL',
+    tierLabel: i % 2 === 0 ? '疑难' : '一般',
+    tierSource: i % 2 === 0 ? 'CONFIRMED' : 'SUGGESTED',
+    tierReasons:
+      i % 2 === 0
+        ? [
+            '调解员确认为“疑难”：涉及草场边界，两个牧业组',
+            '协议金额 30,000.00 元（标准：20,000.00 元以上）',
+          ]
+        : ['未达到更高档次的标准，按基本档次认定'],
+    tierAmountFen: i % 2 === 0 ? 20_000 : 10_000,
+    amountFen: claimable ? (i % 2 === 0 ? 20_000 : 10_000) / (i % 4 === 3 ? 2 : 1) : 0,
+    share: null,
+    claimable,
+    notClaimableReasons: claimable
+      ? []
+      : [
+          '卷宗不完整：缺少当事人扎西多杰的身份证明复印件',
+          '尚未确认已登记在县级矛盾纠纷排查调处台账',
+        ],
+    missingDocuments: claimable ? [] : ['IDENTITY_PROOF'],
+    duplicateOf: null,
+  };
+}
+
+export const SAMPLE_RECOGNITION: RecognitionInput = {
+  committeeName: '格尔木市河西街道人民调解委员会',
+  caseReference: '（2026）河西调字第015号',
+  caseTitle: '张建国与扎西多杰草场纠纷',
+  disputeType: '草场纠纷',
+  mediatorNames: ['李秀兰'],
+  rules: { rulesTitle: '某县人民调解以案定补办法（2026）', rulesIsExample: false },
+  oralPercent: 50,
+  line: sampleClaimLine(0),
+  documents: [
+    { label: '人民调解申请书或受理登记表', present: true },
+    { label: '当事人权利义务告知书', present: true },
+    { label: '调查记录', present: true },
+    { label: '调解记录', present: true },
+    { label: '调解协议书（或口头协议登记表）', present: true },
+    { label: '回访记录', present: false },
+  ],
+  disclaimer: CLAIM_DISCLAIMER,
+  noticeDate: '2026-11-23',
+  dateStyle: 'ARABIC',
+};
+
+export function sampleClaimSheet(lines: readonly ClaimLine[]): ClaimSheetInput {
+  const claimable = lines.filter((l) => l.claimable);
+  const tier = (code: string, label: string) => {
+    const of = claimable.filter((l) => l.tierCode === code);
+    return {
+      tierCode: code,
+      tierLabel: label,
+      cases: of.length,
+      amountFen: of.reduce((n, l) => n + l.amountFen, 0),
+    };
+  };
+  return {
+    committeeName: '格尔木市河西街道人民调解委员会',
+    periodLabel: '2026年第四季度',
+    oralPercent: 50,
+    noticeDate: '2026-11-23',
+    dateStyle: 'ARABIC',
+    pack: {
+      rulesId: 'county-2026',
+      rulesTitle: '某县人民调解以案定补办法（2026）',
+      rulesIsExample: false,
+      periodStart: '2026-10-01',
+      periodEnd: '2026-12-31',
+      mediator: { id: 1, name: '李秀兰', filed: true },
+      lines,
+      totals: {
+        cases: lines.length,
+        claimable: claimable.length,
+        amountFen: claimable.reduce((n, l) => n + l.amountFen, 0),
+        byTier: [tier('GENERAL', '一般'), tier('DIFFICULT', '疑难')],
+      },
+      disclaimer: CLAIM_DISCLAIMER,
+    },
+  };
 }
 
 const TEMPLATES = path.resolve(import.meta.dirname, '../../../templates');
@@ -606,6 +709,51 @@ export const TEMPLATE_CASES: readonly TemplateCase[] = [
       '立卷人：王海燕',
       '检查人：',
       '立卷日期：2026年12月28日',
+    ],
+    partyFragments: [],
+  },
+  {
+    kind: 'SUBSIDY_RECOGNITION',
+    title: '人民调解案件认定表',
+    template: load('SUBSIDY_RECOGNITION'),
+    data: () => buildRecognitionData(SAMPLE_RECOGNITION),
+    pages: 1,
+    sections: [
+      '人民调解案件认定表',
+      '（以案定补）',
+      '格尔木市河西街道人民调解委员会',
+      '张建国与扎西多杰草场纠纷',
+      '调解成功，达成书面人民调解协议',
+      '某县人民调解以案定补办法（2026）',
+      '疑难（调解员已确认）',
+      '200 元',
+      '1. 调解员确认为“疑难”：涉及草场边界，两个牧业组',
+      '回访记录（缺）',
+      '可以申报',
+      '本表由调解工作台按所选补贴规则估算',
+      '2026年11月23日',
+      '司法所审核意见',
+      '县司法局审核',
+    ],
+    partyFragments: [],
+  },
+  {
+    kind: 'SUBSIDY_CLAIM_SHEET',
+    title: '人民调解以案定补申报表',
+    template: load('SUBSIDY_CLAIM_SHEET'),
+    data: () => buildClaimSheetData(sampleClaimSheet([0, 1, 2, 3].map((i) => sampleClaimLine(i)))),
+    pages: 1,
+    sections: [
+      '人民调解以案定补申报表',
+      '调解组织：格尔木市河西街道人民调解委员会',
+      '调解员：李秀兰',
+      '申报期间：2026年第四季度（2026-10-01 至 2026-12-31）',
+      '适用规则：某县人民调解以案定补办法（2026）',
+      '合计：调结 4 件，可申报 3 件，暂不能申报 1 件，估算金额 450 元。',
+      '其中：一般 1 件 50 元；疑难 2 件 400 元。',
+      '本表由调解工作台按所选补贴规则估算',
+      '申报人（签名）',
+      '调委会（印章）',
     ],
     partyFragments: [],
   },

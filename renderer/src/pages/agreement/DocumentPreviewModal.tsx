@@ -30,7 +30,9 @@ export type DocumentRequest =
   /** 回访记录 of a recorded visit, 司法确认申请书 of a signed agreement, the whole volume. */
   | { readonly followUpId: number; readonly title: string }
   | { readonly confirmationOfAgreementId: number; readonly title: string }
-  | { readonly volume: true; readonly title: string };
+  | { readonly volume: true; readonly title: string }
+  /** 调解案件认定表 (以案定补) under the active rule. */
+  | { readonly subsidyRecognition: true; readonly title: string };
 
 function loadDocument(
   caseId: number,
@@ -53,6 +55,9 @@ function loadDocument(
     });
   }
   if ('volume' in request) return api('volume.pdf', { caseId });
+  if ('subsidyRecognition' in request) {
+    return api('subsidy.printRecognition', { caseId, allowMissingGlyphs });
+  }
   return api('documents.render', {
     caseId,
     kind: request.kind,

@@ -25,9 +25,15 @@ import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { SchemaFormModal } from '../../forms/SchemaFormModal';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
+import { DocumentPreviewModal } from '../agreement/DocumentPreviewModal';
 import { tierAmountText } from './RulesDetailModal';
 
 const t = uiText.subsidy.panel;
+// One object for the preview's lifetime: the preview reloads when its request changes.
+const RECOGNITION = {
+  subsidyRecognition: true,
+  title: uiText.subsidyEditor.recognitionTitle,
+} as const;
 
 function yesNoUnknown(v: boolean | null) {
   return v === null ? t.unknown : v ? t.yes : t.no;
@@ -46,7 +52,7 @@ export function CaseSubsidyPanel({ caseId, refreshKey }: { caseId: number; refre
     [caseId, refreshKey],
   );
   const { value: view, error, reload } = useApiValue<CaseSubsidyView>(load);
-  const [editing, setEditing] = useState<'tier' | 'facts' | null>(null);
+  const [editing, setEditing] = useState<'tier' | 'facts' | 'print' | null>(null);
   const v = view;
 
   if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
@@ -71,6 +77,15 @@ export function CaseSubsidyPanel({ caseId, refreshKey }: { caseId: number; refre
             <Button size="small" type="primary" onClick={() => setEditing('tier')}>
               {v.confirmed ? t.change : t.confirm}
             </Button>
+            {v.claim.claimable !== null ? (
+              <Button
+                size="small"
+                data-testid="subsidy-print-recognition"
+                onClick={() => setEditing('print')}
+              >
+                {uiText.subsidyEditor.printRecognition}
+              </Button>
+            ) : null}
           </Space>
         ) : null
       }
@@ -182,6 +197,9 @@ export function CaseSubsidyPanel({ caseId, refreshKey }: { caseId: number; refre
           <Typography.Text type="secondary">{v.disclaimer}</Typography.Text>
         </Space>
       )}
+      {editing === 'print' ? (
+        <DocumentPreviewModal caseId={caseId} request={RECOGNITION} onClose={done} />
+      ) : null}
       {editing === 'tier' && v.rules ? (
         <SchemaFormModal
           name="subsidy-tier"

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ClaimLine } from '../../../../domain/subsidy/claim-pack';
@@ -7,6 +7,8 @@ import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
+import { downloadBytes } from '../agreement/pdf-bytes';
+import { ClaimSheetModal } from './ClaimSheetModal';
 
 const t = uiText.subsidy.claims;
 const yuan = uiText.subsidy.rules.yuan;
@@ -22,6 +24,24 @@ export function ClaimPackTab({ period }: { period: string }) {
   const [pack, setPack] = useState<SubsidyClaimPack | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const { message } = App.useApp();
+
+  async function exportXlsx() {
+    if (mediatorId === null) return;
+    setError(null);
+    try {
+      const file = await api('subsidy.claimXlsx', { mediatorId, period });
+      downloadBytes(
+        file.dataBase64,
+        file.fileName,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      message.success(uiText.subsidyEditor.exported(file.fileName));
+    } catch (e) {
+      setError(e);
+    }
+  }
 
   async function build() {
     if (mediatorId === null) return;
@@ -69,6 +89,21 @@ export function ClaimPackTab({ period }: { period: string }) {
           size="small"
           data-testid="claim-pack"
           title={`${pack.committeeName} · ${pack.mediator.name} · ${pack.periodLabel} · ${pack.rulesTitle}`}
+          extra={
+            <Space>
+              <Button
+                size="small"
+                data-testid="claim-print"
+                disabled={pack.lines.length === 0}
+                onClick={() => setPrinting(true)}
+              >
+                {uiText.subsidyEditor.printClaimSheet}
+              </Button>
+              <Button size="small" data-testid="claim-xlsx" onClick={() => void exportXlsx()}>
+                {uiText.subsidyEditor.exportXlsx}
+              </Button>
+            </Space>
+          }
         >
           <Space orientation="vertical" size={8} style={{ width: '100%' }}>
             {pack.rulesIsExample ? <Alert type="warning" showIcon title={t.exampleRules} /> : null}
@@ -139,6 +174,14 @@ export function ClaimPackTab({ period }: { period: string }) {
             />
             <Typography.Text type="secondary">{pack.disclaimer}</Typography.Text>
           </Space>
+          {printing ? (
+            <ClaimSheetModal
+              mediatorId={pack.mediator.id}
+              period={pack.periodKey}
+              title={uiText.subsidyEditor.claimSheetTitle(pack.mediator.name, pack.periodLabel)}
+              onClose={() => setPrinting(false)}
+            />
+          ) : null}
         </Card>
       ) : null}
     </Space>

@@ -6,13 +6,17 @@ import type {
   SubsidyRulesSummary,
 } from '../../../../domain/subsidy/subsidy-views';
 import { api } from '../../api/client';
+import { chinaDateTime } from '../../forms/date-field';
 import { ErrorPanel, errorMessage } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { bytesToBase64, downloadBytes } from '../agreement/pdf-bytes';
 import { RulesDetailModal, tierAmountText } from './RulesDetailModal';
+import { RulesEditorModal } from './RulesEditorModal';
+import { blankRules, rulesValues } from './rules-editor-values';
 
 const t = uiText.subsidy.rules;
+const e = uiText.subsidyEditor;
 /** The main process refuses more; checking here saves reading a wrong, huge file. */
 const MAX_BYTES = 256 * 1024;
 
@@ -29,6 +33,10 @@ export function SubsidyRulesSection() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [viewing, setViewing] = useState<SubsidyRules | null>(null);
+  const [editing, setEditing] = useState<{
+    title: string;
+    values: Record<string, unknown>;
+  } | null>(null);
 
   async function run(work: () => Promise<void>) {
     setProblem(null);
@@ -74,6 +82,12 @@ export function SubsidyRulesSection() {
   const view = (rowId: number) =>
     run(async () => setViewing((await api('subsidy.getRules', { rowId })).rules));
 
+  const edit = (row: SubsidyRulesSummary) =>
+    run(async () => {
+      const { rules } = await api('subsidy.getRules', { rowId: row.rowId });
+      setEditing({ title: e.titleEdit(rules.title), values: rulesValues(rules) });
+    });
+
   const exportRules = (row: SubsidyRulesSummary) =>
     run(async () => {
       const { rules } = await api('subsidy.getRules', { rowId: row.rowId });
@@ -101,6 +115,15 @@ export function SubsidyRulesSection() {
           >
             <Button loading={busy}>{t.importExample}</Button>
           </Dropdown>
+          <Button
+            loading={busy}
+            data-testid="subsidy-rules-new"
+            onClick={() =>
+              setEditing({ title: e.titleNew, values: blankRules(chinaDateTime().slice(0, 10)) })
+            }
+          >
+            {e.newRules}
+          </Button>
           <Button type="primary" loading={busy} onClick={() => input.current?.click()}>
             {t.importFile}
           </Button>
@@ -167,6 +190,14 @@ export function SubsidyRulesSection() {
                 <Button size="small" type="link" onClick={() => void view(r.rowId)}>
                   {t.view}
                 </Button>
+                <Button
+                  size="small"
+                  type="link"
+                  data-testid={`subsidy-edit-${r.rowId}`}
+                  onClick={() => void edit(r)}
+                >
+                  {e.edit}
+                </Button>
                 <Button size="small" type="link" onClick={() => void exportRules(r)}>
                   {t.exportFile}
                 </Button>
@@ -190,6 +221,20 @@ export function SubsidyRulesSection() {
         ]}
       />
       {viewing ? <RulesDetailModal rules={viewing} onClose={() => setViewing(null)} /> : null}
+      {editing ? (
+        <RulesEditorModal
+          title={editing.title}
+          initialValues={editing.values}
+          onClose={() => setEditing(null)}
+          onDone={(saved) => {
+            setEditing(null);
+            message.success(
+              saved.added ? e.saved(saved.summary.title) : e.savedSame(saved.summary.title),
+            );
+            void reload();
+          }}
+        />
+      ) : null}
     </Card>
   );
 }
