@@ -11,6 +11,8 @@ import type {
   SessionRecord,
 } from '../../domain/cases/case-views.js';
 
+import { courtDeadline } from '../../domain/cases/court-deadline.js';
+
 /** Row shapes as SQLite returns them, and their mapping to the API's views. */
 
 export interface CaseRow {
@@ -34,6 +36,17 @@ export interface CaseRow {
   is_difficult: number;
   amount_claimed_fen: number | null;
   remarks: string | null;
+  occurred_on: string | null;
+  occurred_place: string | null;
+  persons_involved: number | null;
+  warning_level: CaseSummary['warningLevel'];
+  responsible_leader: string | null;
+  court_kind: CaseSummary['courtKind'];
+  court_name: string | null;
+  court_reference: string | null;
+  court_received_on: string | null;
+  court_extended_on: string | null;
+  court_extension_note: string | null;
   version: number;
   created_at: number;
   updated_at: number;
@@ -78,6 +91,20 @@ export function caseFromRow(
     mediatorIds,
     remarks: row.remarks,
     overdue: isOverdue(row.status, row.due_date, today),
+    occurredOn: row.occurred_on,
+    occurredPlace: row.occurred_place,
+    personsInvolved: row.persons_involved,
+    warningLevel: row.warning_level,
+    responsibleLeader: row.responsible_leader,
+    courtKind: row.court_kind,
+    courtName: row.court_name,
+    courtReference: row.court_reference,
+    courtReceivedOn: row.court_received_on,
+    courtExtension:
+      row.court_extended_on === null
+        ? null
+        : { consentDate: row.court_extended_on, note: row.court_extension_note ?? '' },
+    courtDeadline: courtDeadline(row.court_received_on, row.court_extended_on),
   };
 }
 

@@ -31,19 +31,40 @@ export function stamp(nowIso: string): number {
   return ms;
 }
 
-export type CaseFields = Omit<CaseIntakeValues, 'parties' | 'mediatorIds' | 'title'> & {
-  readonly title: string;
-};
+/** The 综治 and court columns (migration 016), named as the table names them. */
+const FACT_COLUMNS = {
+  occurredOn: 'occurred_on',
+  occurredPlace: 'occurred_place',
+  personsInvolved: 'persons_involved',
+  warningLevel: 'warning_level',
+  responsibleLeader: 'responsible_leader',
+  courtKind: 'court_kind',
+  courtName: 'court_name',
+  courtReference: 'court_reference',
+  courtReceivedOn: 'court_received_on',
+} as const satisfies Partial<Record<keyof CaseChanges, string>>;
+
+type FactKey = keyof typeof FACT_COLUMNS;
+
+/** A new case's fields; the 综治 and court ones may be left out (seeders, older callers). */
+export type CaseFields = Omit<CaseIntakeValues, 'parties' | 'mediatorIds' | 'title' | FactKey> &
+  Partial<Pick<CaseIntakeValues, FactKey>> & {
+    readonly title: string;
+  };
 
 export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso: string): number {
   const result = statement(
     db,
     `INSERT INTO case_file (status, title, intake_date, source, category, subtype, summary,
          requests_json, risk_level, risk_factors_json, prevention_flags_json, is_difficult,
-         amount_claimed_fen, remarks, version, created_at, updated_at)
+         amount_claimed_fen, remarks, occurred_on, occurred_place, persons_involved,
+         warning_level, responsible_leader, court_kind, court_name, court_reference,
+         court_received_on, version, created_at, updated_at)
        VALUES (@status, @title, @intake_date, @source, @category, @subtype, @summary,
          @requests_json, @risk_level, @risk_factors_json, @prevention_flags_json, @is_difficult,
-         @amount_claimed_fen, @remarks, 1, @now, @now)`,
+         @amount_claimed_fen, @remarks, @occurred_on, @occurred_place, @persons_involved,
+         @warning_level, @responsible_leader, @court_kind, @court_name, @court_reference,
+         @court_received_on, 1, @now, @now)`,
   ).run({
     status,
     title: fields.title,
@@ -59,9 +80,29 @@ export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso
     is_difficult: fields.isDifficult ? 1 : 0,
     amount_claimed_fen: fields.amountClaimedFen,
     remarks: fields.remarks,
+    ...Object.fromEntries(
+      Object.entries(FACT_COLUMNS).map(([key, column]) => [column, fields[key as FactKey] ?? null]),
+    ),
     now: stamp(nowIso),
   });
   return Number(result.lastInsertRowid);
+}
+
+function factColumns(fields: Partial<Pick<CaseChanges, FactKey>>) {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(FACT_COLUMNS)) {
+    const value = fields[key as keyof typeof FACT_COLUMNS];
+    if (value !== undefined) out[column] = value;
+  }
+  return out;
+}
+
+/** The court's one consent to 30 more days (version handling is the caller's). */
+export function setCourtExtension(db: Db, caseId: number, consentDate: string, note: string): void {
+  statement(
+    db,
+    'UPDATE case_file SET court_extended_on = ?, court_extension_note = ? WHERE id = ?',
+  ).run(consentDate, note, caseId);
 }
 
 export function setCaseMediators(db: Db, caseId: number, mediatorIds: readonly number[]): void {
@@ -108,6 +149,7 @@ export function updateCaseFields(
   if (changes.amountClaimedFen !== undefined) columns.amount_claimed_fen = changes.amountClaimedFen;
   if (changes.remarks !== undefined) columns.remarks = changes.remarks;
   if (changes.dueDate !== undefined) columns.due_date = changes.dueDate;
+  Object.assign(columns, factColumns(changes));
   const names = Object.keys(columns);
   if (names.length === 0) return;
   // Column names come from the fixed list above, never from input.

@@ -13,8 +13,10 @@ import { migration012 } from './012-subsidy-claims.js';
 import { migration013 } from './013-reported-cases.js';
 import { migration014 } from './014-case-volume.js';
 import { migration015 } from './015-period-print-register.js';
-import { migration016 } from './016-followup-list-indexes.js';
-import { migration017 } from './017-outcome-after-reopen.js';
+import { migration016 } from './016-zongzhi-court-fields.js';
+import { migration017 } from './017-mediator-print-register.js';
+import { migration018 } from './018-followup-list-indexes.js';
+import { migration019 } from './019-outcome-after-reopen.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -36,6 +38,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
+  migration019,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

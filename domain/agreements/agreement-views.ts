@@ -201,6 +201,8 @@ export const CASE_DOCUMENT_KINDS = [
   'CLOSING_REPORT',
   'MAJOR_DISPUTE_REPORT',
   'CORRECTION_HISTORY',
+  // 委派（委托）调解结果告知函 back to the court (issue 15, must-have 7).
+  'COURT_RESULT_LETTER',
 ] as const;
 export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
 export const CASE_DOCUMENT_LABELS: Readonly<Record<CaseDocumentKind, string>> = {
@@ -216,6 +218,7 @@ export const CASE_DOCUMENT_LABELS: Readonly<Record<CaseDocumentKind, string>> = 
   CLOSING_REPORT: '人民调解结案报告',
   MAJOR_DISPUTE_REPORT: '重大纠纷信息报告',
   CORRECTION_HISTORY: '案件信息更正记录',
+  COURT_RESULT_LETTER: '委派（委托）调解结果告知函',
 };
 
 export interface RenderedDocument extends PdfFile {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { courtExtensionSchema } from '../cases/court-inputs';
 import { scanInputSchema } from '../agreements/agreement-input';
 import type { RenderedDocument, ScanFile } from '../agreements/agreement-views';
 import type { CaseDetail } from '../cases/case-views';
@@ -41,6 +42,8 @@ export const followupsContract = {
   'followups.saveSettings': method<FollowUpSettings>()(followUpSettingsSchema),
   'confirmations.save': method<SavedConfirmation>()(confirmationSchema),
   'cases.extendDue': method<CaseDetail>()(extendDueSchema),
+  /** The court's one consent to 30 more days on a case it sent (委派/委托调解). */
+  'cases.extendCourtDeadline': method<CaseDetail>()(courtExtensionSchema),
   'calendar.week': method<WeekCalendar>()(weekSchema),
   /** Overdue and coming (7/3/1 days) items; the shell's desktop notification reads it too. */
   'reminders.get': method<Reminders>()(z.strictObject({})),

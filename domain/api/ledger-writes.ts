@@ -16,6 +16,7 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'system.setBackupFolder',
   'settings.get',
   'mediators.list',
+  'mediators.workload',
   'cases.get',
   'cases.search',
   'cases.findDuplicateParties',

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { multiLine, optionalMultiLine, optionalSingleLine, singleLine } from '../text-input';
 import * as caseSources from '../taxonomy/case-sources';
+import * as courtKinds from '../taxonomy/court-kinds';
+import * as warningLevels from '../taxonomy/warning-levels';
 import * as disputeCategories from '../taxonomy/dispute-categories';
 import * as preventionFlags from '../taxonomy/prevention-flags';
 import * as riskFactors from '../taxonomy/risk-factors';
 import * as riskLevels from '../taxonomy/risk-levels';
 import { chinaToday } from '../validation/calendar-date';
+import { caseFactIssues } from './court-deadline';
 import {
   booleanField,
   isoDateField,
   optionalFenField,
+  optionalIsoDateField,
   rowIdField,
   uniqueList,
 } from './input-fields';
@@ -23,6 +27,32 @@ const requestsList = z
 const preventionFlagList = z
   .array(preventionFlags.flagSchema, { error: '预防情况格式不正确' })
   .max(10, { error: '预防情况最多 10 项' });
+
+/** 涉及人数: entered, not derived (§3.7), so a village-wide dispute with two parties says 300. */
+const personsInvolvedField = z
+  .number({ error: '涉及人数必须是整数' })
+  .int({ error: '涉及人数必须是整数' })
+  .min(1, { error: '涉及人数至少为 1' })
+  .max(1_000_000, { error: '涉及人数过大' })
+  .nullish()
+  .transform((v) => v ?? null);
+
+/**
+ * What the 综治 centre asks of every case (domain §4.11) and the court's side of a case it
+ * sent (委派/委托调解). All optional at intake except the court's name, kind and day for a case
+ * whose source is the court (`caseFactIssues`).
+ */
+const caseFactShape = {
+  occurredOn: optionalIsoDateField('纠纷发生日期'),
+  occurredPlace: optionalSingleLine({ label: '纠纷发生地点', max: 100 }),
+  personsInvolved: personsInvolvedField,
+  warningLevel: warningLevels.codeSchema.nullish().transform((v) => v ?? null),
+  responsibleLeader: optionalSingleLine({ label: '包案领导', max: 60 }),
+  courtKind: courtKinds.codeSchema.nullish().transform((v) => v ?? null),
+  courtName: optionalSingleLine({ label: '委派法院', max: 60 }),
+  courtReference: optionalSingleLine({ label: '法院案号', max: 60 }),
+  courtReceivedOn: optionalIsoDateField('收到委派日期'),
+};
 
 /** Fields of a case a mediator types at intake and may correct later (§2.4, §2.5, §5 Case). */
 const caseFieldShape = {
@@ -41,6 +71,7 @@ const caseFieldShape = {
   /** Mediators in charge of the case (the ledger's 调解员 filter). */
   mediatorIds: uniqueList(rowIdField('调解员'), '承办调解员', 10).default([]),
   remarks: optionalMultiLine({ label: '备注', max: 2000 }),
+  ...caseFactShape,
 };
 
 const subtypeMatches = (v: {
@@ -64,6 +95,9 @@ export const caseIntakeSchema = z
     }
     if (!subtypeMatches(v)) {
       ctx.addIssue({ code: 'custom', path: ['subtype'], message: '纠纷细类与纠纷类型不匹配' });
+    }
+    for (const issue of caseFactIssues(v, chinaToday(), true)) {
+      ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
     }
     refineParties(v.parties, v.intakeDate, ctx, ['parties']);
   });
@@ -93,6 +127,15 @@ export const caseChangesSchema = z
     /** 登记日期 and 受理日期 corrected after saving; checked against the records by the service. */
     intakeDate: isoDateField('登记日期').optional(),
     acceptedDate: isoDateField('受理日期').optional(),
+    occurredOn: caseFactShape.occurredOn.optional(),
+    occurredPlace: caseFactShape.occurredPlace.optional(),
+    personsInvolved: caseFactShape.personsInvolved.optional(),
+    warningLevel: caseFactShape.warningLevel.optional(),
+    responsibleLeader: caseFactShape.responsibleLeader.optional(),
+    courtKind: caseFactShape.courtKind.optional(),
+    courtName: caseFactShape.courtName.optional(),
+    courtReference: caseFactShape.courtReference.optional(),
+    courtReceivedOn: caseFactShape.courtReceivedOn.optional(),
   })
   .superRefine((v, ctx) => {
     if ((v.category === undefined) !== (v.subtype === undefined)) {

@@ -11,6 +11,9 @@ import type * as preventionFlags from '../taxonomy/prevention-flags';
 import type * as referralTargets from '../taxonomy/referral-targets';
 import type * as riskFactors from '../taxonomy/risk-factors';
 import type * as riskLevels from '../taxonomy/risk-levels';
+import type * as courtKinds from '../taxonomy/court-kinds';
+import type * as warningLevels from '../taxonomy/warning-levels';
+import type { CourtDeadline } from './court-deadline';
 import type { PhoneKind } from '../validation/phone';
 import type { PartyWarning } from './party-rules';
 import type { RepresentativeKind } from './party-input';
@@ -182,6 +185,20 @@ export interface CaseSummary extends RowMeta {
   readonly remarks: string | null;
   /** True when the due date has passed and no outcome is recorded (§4.3, §6.9). */
   readonly overdue: boolean;
+  /** 综治 fields (§4.11); null where not recorded. */
+  readonly occurredOn: string | null;
+  readonly occurredPlace: string | null;
+  readonly personsInvolved: number | null;
+  readonly warningLevel: warningLevels.Code | null;
+  readonly responsibleLeader: string | null;
+  /** A case the court sent (委派/委托调解); null for every other source. */
+  readonly courtKind: courtKinds.Code | null;
+  readonly courtName: string | null;
+  readonly courtReference: string | null;
+  readonly courtReceivedOn: string | null;
+  /** The court's one consent to 30 more days. */
+  readonly courtExtension: { readonly consentDate: string; readonly note: string } | null;
+  readonly courtDeadline: CourtDeadline | null;
 }
 
 export interface CaseDetail extends CaseSummary {

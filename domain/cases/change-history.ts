@@ -6,6 +6,8 @@ import * as idDocTypes from '../taxonomy/id-doc-types';
 import * as languages from '../taxonomy/languages';
 import * as partyRoles from '../taxonomy/party-roles';
 import * as riskLevels from '../taxonomy/risk-levels';
+import * as courtKinds from '../taxonomy/court-kinds';
+import * as warningLevels from '../taxonomy/warning-levels';
 
 /**
  * The change history as people read it: on the case timeline and in the printed 结案 summary
@@ -141,6 +143,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   politicalStatus: '政治面貌',
   workUnit: '工作单位',
   trainings: '培训记录（条）',
+  occurredOn: '纠纷发生日期',
+  occurredPlace: '纠纷发生地点',
+  personsInvolved: '涉及人数',
+  warningLevel: '预警等级',
+  responsibleLeader: '包案领导',
+  courtKind: '委派方式',
+  courtName: '委派法院',
+  courtReference: '法院案号',
+  courtReceivedOn: '收到委派日期',
+  courtExtension: '法院同意延长调解期限',
 };
 
 /** 632801********1246: the division code and the last four, never the birth date. */
@@ -158,6 +170,8 @@ const CODE_LABELS: Readonly<Record<string, (code: never) => string>> = {
   idDocType: idDocTypes.labelOf as (code: never) => string,
   role: partyRoles.labelOf as (code: never) => string,
   preferredLanguage: languages.labelOf as (code: never) => string,
+  warningLevel: warningLevels.labelOf as (code: never) => string,
+  courtKind: courtKinds.labelOf as (code: never) => string,
 };
 
 function fen(value: number): string {
@@ -268,6 +282,16 @@ interface SnapshotCase {
   readonly intakeDate: string;
   readonly acceptedDate: string | null;
   readonly caseNumber: string | null;
+  readonly occurredOn: string | null;
+  readonly occurredPlace: string | null;
+  readonly personsInvolved: number | null;
+  readonly warningLevel: string | null;
+  readonly responsibleLeader: string | null;
+  readonly courtKind: string | null;
+  readonly courtName: string | null;
+  readonly courtReference: string | null;
+  readonly courtReceivedOn: string | null;
+  readonly courtExtension: { readonly consentDate: string; readonly note: string } | null;
 }
 
 export function caseSnapshot(c: SnapshotCase): Record<string, unknown> {
@@ -289,5 +313,18 @@ export function caseSnapshot(c: SnapshotCase): Record<string, unknown> {
     intakeDate: c.intakeDate,
     acceptedDate: c.acceptedDate,
     caseNumber: c.caseNumber,
+    occurredOn: c.occurredOn,
+    occurredPlace: c.occurredPlace,
+    personsInvolved: c.personsInvolved,
+    warningLevel: c.warningLevel,
+    responsibleLeader: c.responsibleLeader,
+    courtKind: c.courtKind,
+    courtName: c.courtName,
+    courtReference: c.courtReference,
+    courtReceivedOn: c.courtReceivedOn,
+    courtExtension:
+      c.courtExtension === null
+        ? null
+        : `${c.courtExtension.consentDate} ${c.courtExtension.note}`.trim(),
   };
 }

@@ -22,6 +22,7 @@ export const PRINTED_DOCUMENT_KINDS = [
   'CONFIRMATION_APPLICATION',
   'VOLUME',
   'CORRECTION_HISTORY',
+  'COURT_RESULT_LETTER',
   'SUBSIDY_RECOGNITION',
 ] as const;
 export type PrintedDocumentKind = (typeof PRINTED_DOCUMENT_KINDS)[number];

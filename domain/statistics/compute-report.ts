@@ -58,6 +58,23 @@ export interface StatisticsReport {
   };
   /** Rule 9: cases reported earlier that changed since, listed until they are reported again. */
   readonly corrections: readonly ReportCorrection[];
+  /**
+   * 零报告 (domain §4.11): the 综治 centre wants a report for a period with no disputes, saying
+   * so, rather than no report. True when nothing was mediated, nothing is open or referred and
+   * screening found nothing in the period.
+   */
+  readonly zeroReport: boolean;
+}
+
+/** The table's title: the template's, marked 零报告 when the period had no disputes. */
+export function statisticsTitle(r: Pick<StatisticsReport, 'template' | 'zeroReport'>): string {
+  return r.zeroReport ? `${r.template.title}（零报告）` : r.template.title;
+}
+
+/** The sentence the table, its PDF and the screen print for a 零报告; null otherwise. */
+export function zeroReportNote(r: Pick<StatisticsReport, 'period' | 'zeroReport'>): string | null {
+  if (!r.zeroReport) return null;
+  return `零报告：${r.period.label}（${r.period.start} 至 ${r.period.end}）本单位无调处、在调或移交的矛盾纠纷，排查未发现矛盾纠纷，特此报告。`;
 }
 
 export interface ReportRow {
@@ -237,5 +254,6 @@ export function computeReport(input: ReportInput): StatisticsReport {
       reportedPeriod: c.reportedPeriod,
       reportedAt: c.reportedAt,
     })),
+    zeroReport: all.cases === 0 && all.open === 0 && all.referred === 0 && s.issuesFound === 0,
   };
 }

@@ -1,6 +1,7 @@
 import { agreementHandlers, type AgreementServices } from '../services/agreement-api.js';
 import { reportHandlers, type ReportServices } from '../services/report-api.js';
 import { countyHandlers } from '../services/county-api.js';
+import type { MediatorPapersService } from '../services/mediator-papers-service.js';
 import type { CountyService } from '../services/county-service.js';
 import type { CaseLedgerService } from '../services/case-ledger-service.js';
 import type { CaseLifecycleService } from '../services/case-lifecycle-service.js';
@@ -23,6 +24,7 @@ import type { ApiHandlers } from './dispatch.js';
 export interface Services {
   readonly system: SystemService;
   readonly settings: SettingsService;
+  readonly mediatorPapers: MediatorPapersService;
   readonly cases: CaseService;
   readonly lifecycle: CaseLifecycleService;
   readonly records: CaseRecordsService;
@@ -56,6 +58,9 @@ export function createHandlers(s: Services): ApiHandlers {
     'settings.save': ({ settings, expectedVersion }) => s.settings.save(settings, expectedVersion),
     'mediators.list': ({ includeInactive }) => s.ledgerView.mediators(includeInactive),
     'mediators.save': (input) => s.ledgerView.saveMediator(input),
+    'mediators.workload': ({ mediatorId, period }) => s.mediatorPapers.workload(mediatorId, period),
+    'mediators.registerForm': ({ mediatorId, allowMissingGlyphs }) =>
+      s.mediatorPapers.registerForm(mediatorId, allowMissingGlyphs),
     'cases.create': (input) => s.cases.create(input),
     'cases.get': ({ caseId }) => s.cases.detail(caseId),
     'cases.update': ({ caseId, expectedVersion, changes, reason }) =>
@@ -104,6 +109,7 @@ export function createHandlers(s: Services): ApiHandlers {
     'followups.saveSettings': (input) => s.followUps.saveSettings(input),
     'confirmations.save': (input) => s.deadlines.saveConfirmation(input),
     'cases.extendDue': (input) => s.deadlines.extendDue(input),
+    'cases.extendCourtDeadline': (input) => s.deadlines.extendCourtDeadline(input),
     'calendar.week': ({ day }) => s.timeliness.week(day),
     'reminders.get': () => s.timeliness.reminders(),
     'volume.get': ({ caseId }) => s.volume.get(caseId),

@@ -15,6 +15,7 @@ import { AgreementSigningService } from '../services/agreement-signing-service.j
 import { CountyService } from '../services/county-service.js';
 import { defaultDocumentDirs } from '../services/document-dirs.js';
 import { DocumentEngine } from '../services/document-engine.js';
+import { MediatorPapersService } from '../services/mediator-papers-service.js';
 import { DocumentPrintService } from '../services/document-print-service.js';
 import { DocumentRenderService } from '../services/document-render-service.js';
 import { PrintRegisterService } from '../services/print-register-service.js';
@@ -165,6 +166,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       options.restartedAfterCrashAt ?? null,
     ),
     settings: new SettingsService(ledger),
+    mediatorPapers: new MediatorPapersService(ledger, engine),
     cases: new CaseService(ledger),
     lifecycle,
     records: new CaseRecordsService(ledger),

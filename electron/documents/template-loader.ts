@@ -60,6 +60,8 @@ export const DOCUMENT_TEMPLATE_FILES = {
   CLOSING_REPORT: 'closing-report.v1.json',
   MAJOR_DISPUTE_REPORT: 'major-dispute-report.v1.json',
   CORRECTION_HISTORY: 'correction-history.v1.json',
+  COURT_RESULT_LETTER: 'court-result-letter.v1.json',
+  MEDIATOR_REGISTER: 'mediator-register.v1.json',
   SUBSIDY_RECOGNITION: 'subsidy-recognition.v1.json',
   SUBSIDY_CLAIM_SHEET: 'subsidy-claim-sheet.v1.json',
 } as const;

@@ -1,6 +1,11 @@
 import PDFDocument from 'pdfkit';
 import type { Font } from 'fontkit';
-import { correctionNote, type StatisticsReport } from '../../domain/statistics/compute-report.js';
+import {
+  correctionNote,
+  statisticsTitle,
+  zeroReportNote,
+  type StatisticsReport,
+} from '../../domain/statistics/compute-report.js';
 import type { DocumentFonts } from '../documents/font-registry.js';
 import type { StatisticsHeader } from './statistics-xlsx.js';
 
@@ -90,7 +95,7 @@ export async function renderStatisticsPdf(
 
   // Page 1: the numbered columns, one row per organisation type.
   doc.addPage();
-  heading(doc, r.template.title, r, h);
+  heading(doc, statisticsTitle(r), r, h);
   const width = A4_LANDSCAPE[0] - 2 * MARGIN;
   const labelW = 70;
   const colW = (width - labelW) / r.columns.length;
@@ -158,9 +163,13 @@ export async function renderStatisticsPdf(
     .font('serif')
     .fontSize(7)
     .text(
-      `说明：按调结（终止）日期统计；在调 ${r.totals.open} 件、移交 ${r.totals.referred} 件不计入案件总数。涉及金额单位：万元。填表日期：${h.generatedOn}${
-        correctionNote(r.corrections) === null ? '' : `\n${correctionNote(r.corrections)}`
-      }`,
+      `说明：按调结（终止）日期统计；在调 ${r.totals.open} 件、移交 ${r.totals.referred} 件不计入案件总数。涉及金额单位：万元。填表日期：${h.generatedOn}${[
+        zeroReportNote(r),
+        correctionNote(r.corrections),
+      ]
+        .filter((n) => n !== null)
+        .map((n) => `\n${n}`)
+        .join('')}`,
       MARGIN,
       y + 6,
       { width },

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import {
   correctionNote,
+  statisticsTitle,
+  zeroReportNote,
   type ReportRow,
   type StatisticsReport,
 } from '../../domain/statistics/compute-report.js';
@@ -115,7 +117,8 @@ export async function writeStatisticsXlsx(
 
   // Sheet 1: the 41-column table, one row per organisation type.
   const lastCol = r.columns.length + 1;
-  const correction = correctionNote(r.corrections);
+  const notes = [zeroReportNote(r), correctionNote(r.corrections)].filter((n) => n !== null);
+  const correction = notes.length === 0 ? null : notes.join('\n');
   // the 更正 line sits under the footnote and prints with the table
   const lastRow = 5 + r.organisationRows.length + 1 + 2 + (correction === null ? 0 : 1);
   const s1 = wb.addWorksheet(STATISTICS_SHEETS[0], {
@@ -123,7 +126,7 @@ export async function writeStatisticsXlsx(
     views: [{ state: 'frozen', xSplit: 1, ySplit: 5 }],
   });
   s1.columns = [{ width: 20 }, ...r.columns.map(() => ({ width: 6.5 }))];
-  titleRows(s1, lastCol, `${r.template.title}`, r, h);
+  titleRows(s1, lastCol, statisticsTitle(r), r, h);
   s1.mergeCells(3, 1, 4, 1);
   headCell(s1, 3, 1, '调解组织');
   headCell(s1, 5, 1, '栏次');

@@ -1,5 +1,9 @@
 import { getCaseRow } from '../../db/cases/case-reads.js';
-import { recordHistory } from '../../db/cases/case-writes.js';
+import { recordHistory, setCourtExtension } from '../../db/cases/case-writes.js';
+import { caseMediatorIds } from '../../db/cases/case-reads.js';
+import { caseFromRow } from '../../db/cases/case-rows.js';
+import { caseSnapshot } from '../../domain/cases/change-history.js';
+import type { CourtExtensionValues } from '../../domain/cases/court-inputs.js';
 import {
   confirmationOfAgreement,
   extensionsOfCase,
@@ -139,6 +143,41 @@ export class CaseDeadlinesService extends CaseService {
   }
 
   /** A later due date, only with every party's consent on file (provincial rule, §1.2). */
+  /** The court's one consent to 30 more days on a case it sent (委派/委托调解). */
+  extendCourtDeadline(v: CourtExtensionValues): CaseDetail {
+    const db = this.db();
+    const now = this.nowIso();
+    db.transaction(() => {
+      const row = this.claim(v.caseId, v.expectedVersion, now);
+      const before = caseSnapshot(caseFromRow(row, caseMediatorIds(db, v.caseId), this.today()));
+      if (row.source !== 'ENTRUSTED_COURT' || row.court_received_on === null) {
+        throw new ApiError(
+          'INVALID_STATE',
+          '只有登记了收到委派日期的法院委托移送案件才有法院的调解期限',
+        );
+      }
+      // The court's days run from receipt, so a case still awaiting acceptance counts too.
+      if (row.status !== 'INTAKE' && !isAwaitingOutcome(row.status)) {
+        throw new ApiError('INVALID_STATE', '案件已有调解结果，不需要再延长法院的调解期限');
+      }
+      if (row.court_extended_on !== null) {
+        throw new ApiError(
+          'INVALID_STATE',
+          `法院已于 ${row.court_extended_on} 同意延长一次（30 日），不能再次延长`,
+        );
+      }
+      if (v.consentDate > this.today()) {
+        throw badInput('法院同意延长的日期不能晚于今天', ['consentDate']);
+      }
+      if (v.consentDate < row.court_received_on) {
+        throw badInput('法院同意延长的日期不能早于收到委派的日期', ['consentDate']);
+      }
+      setCourtExtension(db, v.caseId, v.consentDate, v.note);
+      this.recordCaseChanges(v.caseId, before, v.note, now);
+    }).immediate();
+    return this.detail(v.caseId);
+  }
+
   extendDue(v: ExtendDueValues): CaseDetail {
     const db = this.db();
     const now = this.nowIso();

@@ -54,6 +54,7 @@ import {
   setStartDates,
 } from '../../db/cases/case-start-dates.js';
 import { acceptanceYearChanges, startDateIssues } from '../../domain/cases/start-dates.js';
+import { caseFactIssues } from '../../domain/cases/court-deadline.js';
 import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerSession } from './ledger-session.js';
 
@@ -185,6 +186,7 @@ export class CaseService {
         checkMediators(db, changes.mediatorIds, ['changes', 'mediatorIds'], false);
         setCaseMediators(db, caseId, changes.mediatorIds);
       }
+      this.checkCaseFacts(row, changes);
       const start = this.correctedStartDates(row, changes, reason);
       const acceptedDate = start?.acceptedDate ?? row.accepted_date;
       const riskLevel = changes.riskLevel ?? row.risk_level;
@@ -216,6 +218,25 @@ export class CaseService {
       refreshCaseSearch(db, caseId);
     }).immediate();
     return this.detail(caseId);
+  }
+
+  /** The 综治 and court rules on the case as it will be after the patch (`caseFactIssues`). */
+  private checkCaseFacts(row: CaseRow, changes: CaseChanges): void {
+    const pick = <T>(next: T | undefined, stored: T): T => (next === undefined ? stored : next);
+    const issue = caseFactIssues(
+      {
+        source: pick(changes.source, row.source),
+        intakeDate: pick(changes.intakeDate, row.intake_date),
+        occurredOn: pick(changes.occurredOn, row.occurred_on),
+        courtKind: pick(changes.courtKind, row.court_kind),
+        courtName: pick(changes.courtName, row.court_name),
+        courtReference: pick(changes.courtReference, row.court_reference),
+        courtReceivedOn: pick(changes.courtReceivedOn, row.court_received_on),
+      },
+      this.today(),
+      changes.source === 'ENTRUSTED_COURT' && row.source !== 'ENTRUSTED_COURT',
+    )[0];
+    if (issue) throw badInput(issue.message, ['changes', ...issue.path]);
   }
 
   addParty(
@@ -358,7 +379,7 @@ export class CaseService {
   }
 
   /** History of the case's own fields (title, due date…) changed by this write. */
-  private recordCaseChanges(
+  protected recordCaseChanges(
     caseId: number,
     before: Record<string, unknown>,
     reason: string | null,

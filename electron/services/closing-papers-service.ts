@@ -61,7 +61,8 @@ export const CLOSING_PAPER_STATES: Readonly<Record<ClosingKind, readonly CaseSta
   ],
 };
 
-const ENDINGS: readonly CaseState[] = [
+/** The states mediation ends in; the last such step of the timeline is the outcome. */
+export const ENDINGS: readonly CaseState[] = [
   'SETTLED_WRITTEN',
   'SETTLED_ORAL',
   'TERMINATED_FAILED',

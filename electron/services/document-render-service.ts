@@ -41,6 +41,7 @@ import {
   type LedgerParty,
 } from './document-ledger-data.js';
 import type { LedgerSession } from './ledger-session.js';
+import { courtResultLetterData } from './court-letter-data.js';
 import { closingPaperData } from './closing-papers-service.js';
 import { registerAgreementPdf } from './print-register-agreements.js';
 import type { PrintRegisterService } from './print-register-service.js';
@@ -283,6 +284,10 @@ export class DocumentRenderService {
       case 'MAJOR_DISPUTE_REPORT': {
         const paper = closingPaperData(db, c, kind, today, details, head);
         return wrap(paper.template, paper.build, paper.suffix, paper.recordKey);
+      }
+      case 'COURT_RESULT_LETTER': {
+        const letter = courtResultLetterData(db, c, today, head);
+        return wrap(letter.template, letter.build, '', letter.recordKey);
       }
       case 'CORRECTION_HISTORY': {
         const history = caseHistoryViews(db, c.id);

@@ -93,7 +93,7 @@ export class ExportService {
       countyOfficeName: room.countyOfficeName,
       generatedOn: this.today(),
     };
-    const stem = `${room.committeeName}_人民调解工作统计表_${report.period.key}`;
+    const stem = `${room.committeeName}_人民调解工作统计表_${report.period.key}${report.zeroReport ? '_零报告' : ''}`;
     const xlsx = await this.writeVia(dir, `${stem}.xlsx`, (tmp) =>
       writeStatisticsXlsx(tmp, report, header),
     );

@@ -39,6 +39,8 @@ import { buildConfirmationApplicationData } from '../../../electron/documents/co
 import { buildFollowUpRecordDocumentData } from '../../../electron/documents/followup-record-data.js';
 import { buildCorrectionHistoryDocumentData } from '../../../electron/documents/correction-history-data.js';
 import { buildVolumePagesData } from '../../../electron/documents/volume-pages-data.js';
+import { buildCourtResultLetterData } from '../../../electron/documents/court-result-letter-data.js';
+import { buildMediatorRegisterData } from '../../../electron/documents/mediator-register-data.js';
 import {
   buildClaimSheetData,
   buildRecognitionData,
@@ -420,6 +422,8 @@ describe('composition rules on rendered pages (property)', () => {
           'MEDIATION_NOTICE',
           'CLOSING_REPORT',
           'MAJOR_DISPUTE_REPORT',
+          'COURT_RESULT_LETTER',
+          'MEDIATOR_REGISTER',
         ),
         fc.integer({ min: 1, max: 30 }),
         lengthArb(20_000),
@@ -488,6 +492,60 @@ describe('composition rules on rendered pages (property)', () => {
                 investigations: count % 4,
                 outcome: '调解成功，达成书面人民调解协议。',
                 performance: long(500),
+              });
+              break;
+            case 'COURT_RESULT_LETTER': {
+              const results = [
+                { kind: 'WRITTEN', date: '2026-12-20', agreementNumber: '（2026）河西调字第015号' },
+                { kind: 'ORAL', date: '2026-12-20' },
+                { kind: 'FAILED', date: '2026-12-20' },
+                { kind: 'REFUSED', date: '2026-12-20' },
+                { kind: 'REFERRED', date: '2026-12-20', to: long(40) },
+              ] as const;
+              data = buildCourtResultLetterData({
+                ...common,
+                courtKind: count % 2 === 0 ? 'DELEGATED' : 'ENTRUSTED',
+                courtName: long(60),
+                courtReference: length % 2 === 0 ? null : long(60),
+                courtReceivedOn: '2026-11-25',
+                courtExtension:
+                  count % 3 === 0 ? { consentDate: '2026-12-20', note: long(500) } : null,
+                acceptedDate: '2026-12-01',
+                partyNames: names,
+                mediatorNames: names.slice(0, 3),
+                result: results[count % results.length]!,
+              });
+              break;
+            }
+            case 'MEDIATOR_REGISTER':
+              // No parties: `count` training records, every text line at its schema maximum.
+              data = buildMediatorRegisterData({
+                committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+                dateStyle: 'ARABIC',
+                registerDate: '2026-12-28',
+                name: names[0] ?? '王芳',
+                isPeopleMediator: count % 2 === 0,
+                active: true,
+                languages: ['zh', 'bo', 'mn'].slice(0, 1 + (count % 3)) as ('zh' | 'bo' | 'mn')[],
+                profile: {
+                  grade: count % 2 === 0 ? 'CHIEF' : null,
+                  filingNumber: long(40),
+                  filingStatus: 'FILED',
+                  employment: 'PART_TIME',
+                  gender: null,
+                  birthDate: '1970-01-01',
+                  phone: long(30),
+                  education: long(20),
+                  politicalStatus: long(20),
+                  workUnit: long(60),
+                  title: long(40),
+                  trainings: names.map((name, i) => ({
+                    date: '2026-06-01',
+                    title: `${name}${long(100)}`.slice(0, 100),
+                    hours: 0.5 + i,
+                    organiser: i % 2 === 0 ? null : long(60),
+                  })),
+                },
               });
               break;
             default:

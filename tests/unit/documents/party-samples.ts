@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { buildAcceptanceRegisterDocumentData } from '../../../electron/documents/acceptance-register-data.js';
 import {
   buildAgreementDocumentData,
@@ -12,7 +13,14 @@ import { buildFollowUpRecordDocumentData } from '../../../electron/documents/fol
 import { buildInvestigationRecordDocumentData } from '../../../electron/documents/investigation-record-data.js';
 import { buildOralAgreementDocumentData } from '../../../electron/documents/oral-agreement-data.js';
 import { buildSessionRecordDocumentData } from '../../../electron/documents/session-record-data.js';
-import type { DocumentTemplate } from '../../../electron/documents/template-loader.js';
+import {
+  DOCUMENT_TEMPLATE_FILES,
+  loadTemplateFile,
+  type DocumentTemplate,
+  type DocumentTemplateKind,
+} from '../../../electron/documents/template-loader.js';
+import { buildCourtResultLetterData } from '../../../electron/documents/court-result-letter-data.js';
+import { buildMediatorRegisterData } from '../../../electron/documents/mediator-register-data.js';
 import { buildVolumePagesData } from '../../../electron/documents/volume-pages-data.js';
 import {
   buildClaimSheetData,
@@ -58,8 +66,20 @@ export interface PartySample {
   readonly data: DocumentData;
 }
 
+/** Templates outside TEMPLATE_CASES that still get reference images (issue 15). */
+const EXTRA_TEMPLATES: Readonly<Record<string, DocumentTemplateKind>> = {
+  COURT_RESULT_LETTER: 'COURT_RESULT_LETTER',
+  MEDIATOR_REGISTER: 'MEDIATOR_REGISTER',
+};
+
 const templateOf = (kind: string): DocumentTemplate => {
   if (kind === 'RIGHTS_NOTICE') return noticeTemplate();
+  const extra = EXTRA_TEMPLATES[kind];
+  if (extra !== undefined) {
+    return loadTemplateFile(
+      path.resolve(import.meta.dirname, '../../../templates', DOCUMENT_TEMPLATE_FILES[extra]),
+    );
+  }
   const c = TEMPLATE_CASES.find((t) => t.kind === kind);
   if (!c) throw new Error(kind);
   return c.template();
@@ -68,6 +88,7 @@ const templateOf = (kind: string): DocumentTemplate => {
 export const PARTY_SAMPLE_KINDS = [
   ...TEMPLATE_CASES.map((c) => c.kind),
   'RIGHTS_NOTICE',
+  ...Object.keys(EXTRA_TEMPLATES),
 ] as const satisfies readonly string[];
 
 export function sampleWithParties(kind: string, n: number): PartySample {
@@ -144,6 +165,57 @@ export function sampleWithParties(kind: string, n: number): PartySample {
             pages: String(i + 1),
             remark: '',
           })),
+        });
+      case 'COURT_RESULT_LETTER':
+        return buildCourtResultLetterData({
+          committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+          caseReference: '（2026）河西调字第015号',
+          disputeType: '劳务报酬纠纷',
+          dateStyle: 'CHINESE',
+          noticeDate: '2026-11-25',
+          courtKind: 'DELEGATED',
+          courtName: '格尔木市人民法院',
+          courtReference: '（2026）青2801民诉前调88号',
+          courtReceivedOn: '2026-10-20',
+          courtExtension: { consentDate: '2026-11-15', note: '电话征得承办法官同意' },
+          acceptedDate: '2026-10-21',
+          partyNames: names,
+          mediatorNames: ['李秀兰', '马福祥'],
+          result: {
+            kind: 'WRITTEN',
+            date: '2026-11-23',
+            agreementNumber: '（2026）河西调字第015号',
+          },
+        });
+      case 'MEDIATOR_REGISTER':
+        // A mediator's form has no parties: `n` training records instead.
+        return buildMediatorRegisterData({
+          committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+          dateStyle: 'CHINESE',
+          registerDate: '2026-11-25',
+          name: '李秀兰',
+          isPeopleMediator: true,
+          active: true,
+          languages: ['zh', 'bo'],
+          profile: {
+            grade: 'GRADE_2',
+            filingNumber: '青司调备2026-0815',
+            filingStatus: 'FILED',
+            employment: 'FULL_TIME',
+            gender: 'FEMALE',
+            birthDate: '1979-03-14',
+            phone: '13909791234',
+            education: '大专',
+            politicalStatus: '中共党员',
+            workUnit: '河西街道办事处',
+            title: '调委会主任',
+            trainings: names.map((name, i) => ({
+              date: `2026-${String((i % 12) + 1).padStart(2, '0')}-10`,
+              title: `人民调解业务培训（第${i + 1}期，${name}主讲）`,
+              hours: 1 + (i % 4) * 0.5,
+              organiser: i % 3 === 0 ? null : '格尔木市司法局',
+            })),
+          },
         });
       // 以案定补: the 认定表 names n mediators; the 申报表 lists n cases of the n parties.
       case 'SUBSIDY_RECOGNITION':

@@ -36,6 +36,7 @@ export const agreementText = {
     CLOSING_REPORT: '结案报告',
     MAJOR_DISPUTE_REPORT: '重大纠纷信息报告…',
     CORRECTION_HISTORY: '更正记录（结案附卷）',
+    COURT_RESULT_LETTER: '调解结果告知函（致法院）',
     previewTitle: (name: string) => `文书预览：${name}`,
     rendering: '正在生成文书…',
     download: '下载 PDF',

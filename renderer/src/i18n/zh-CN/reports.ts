@@ -42,6 +42,7 @@ export const reportsText = {
   halves: { 1: '上半年', 2: '下半年' },
   period: '统计期间',
   countingRule: '按调结（终止）日期统计；尚未调结的案件计为“在调”，移交的案件不计入调解案件数。',
+  zeroReport: '零报告：本期没有矛盾纠纷。导出的统计表标题和说明会写明“零报告”，可直接打印上报。',
   cases: '调解案件',
   success: '调解成功',
   rate: '成功率',

@@ -41,6 +41,10 @@ function closingPaperRequests(detail: CaseDetail): DocumentRequest[] {
     ...(['ACCEPTED', 'INVESTIGATING', 'MEDIATING'].includes(s) ? [paper('MEDIATION_NOTICE')] : []),
     ...(terminated && s !== 'ARCHIVED' ? [paper('TERMINATION_NOTICE')] : []),
     ...(ENDED.has(s) ? [paper('CLOSING_REPORT')] : []),
+    // The court that sent the case is told how it ended (委派/委托调解).
+    ...(ENDED.has(s) && detail.source === 'ENTRUSTED_COURT' && detail.courtReceivedOn !== null
+      ? [paper('COURT_RESULT_LETTER')]
+      : []),
     ...((detail.riskLevel === 'HIGH' || detail.riskLevel === 'CRITICAL') &&
     s !== 'REJECTED' &&
     s !== 'ARCHIVED'

@@ -33,6 +33,7 @@ import { CaseFollowUpPanel } from '../followups/CaseFollowUpPanel';
 import { CaseSubsidyPanel } from '../subsidy/CaseSubsidyPanel';
 import { ActionModal } from './ActionModal';
 import { CaseEditModal } from './CaseEditModal';
+import { CaseFactsPanel } from './CaseFactsPanel';
 import { CaseTimeline } from './CaseTimeline';
 import { PartiesTable } from './PartiesTable';
 import { PartyEditModal } from './PartyEditModal';
@@ -213,6 +214,7 @@ export function CasePage() {
             </Descriptions.Item>
           ) : null}
         </Descriptions>
+        <CaseFactsPanel detail={detail} onCaseChanged={setUpdated} />
         {sessionDraft && sessionsAllowed && !addingSession ? (
           <Alert
             type="info"

@@ -22,6 +22,7 @@ import * as riskLevels from '../../../../domain/taxonomy/risk-levels';
 import { RiskTag } from '../../components/RiskTag';
 import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
+import { CaseFactFields } from './CaseFactFields';
 
 const t = uiText.intake;
 const fields = caseIntakeSchema.shape;
@@ -132,6 +133,8 @@ export function CaseFields(props: {
           </Form.Item>
         )}
       </Form.List>
+
+      <CaseFactFields form={form} />
 
       <Typography.Title level={5}>{t.riskSection}</Typography.Title>
       <Row gutter={12}>

@@ -10,6 +10,8 @@ import type * as partyRoles from '../../../../domain/taxonomy/party-roles';
 import type * as preventionFlags from '../../../../domain/taxonomy/prevention-flags';
 import type * as riskFactors from '../../../../domain/taxonomy/risk-factors';
 import type * as riskLevels from '../../../../domain/taxonomy/risk-levels';
+import type * as courtKinds from '../../../../domain/taxonomy/court-kinds';
+import type * as warningLevels from '../../../../domain/taxonomy/warning-levels';
 
 /**
  * The intake form's values. Field names follow the API input (`parties[2].idDocument.number`),
@@ -63,6 +65,15 @@ export interface IntakeFormValues {
   amountClaimedFen?: number | null;
   mediatorIds?: number[];
   remarks?: string;
+  occurredOn?: string | null;
+  occurredPlace?: string;
+  personsInvolved?: number | null;
+  warningLevel?: warningLevels.Code | null;
+  responsibleLeader?: string;
+  courtKind?: courtKinds.Code | null;
+  courtName?: string;
+  courtReference?: string;
+  courtReceivedOn?: string | null;
   parties?: PartyFormValues[];
 }
 
@@ -144,6 +155,15 @@ export function toCaseFieldsInput(v: IntakeFormValues) {
     amountClaimedFen: v.amountClaimedFen ?? null,
     mediatorIds: v.mediatorIds ?? [],
     remarks: optional(v.remarks),
+    occurredOn: v.occurredOn ?? null,
+    occurredPlace: optional(v.occurredPlace),
+    personsInvolved: v.personsInvolved ?? null,
+    warningLevel: v.warningLevel ?? null,
+    responsibleLeader: optional(v.responsibleLeader),
+    courtKind: v.courtKind ?? null,
+    courtName: optional(v.courtName),
+    courtReference: optional(v.courtReference),
+    courtReceivedOn: v.courtReceivedOn ?? null,
   };
 }
 
@@ -171,6 +191,15 @@ export function caseToFormValues(c: CaseSummary): IntakeFormValues {
     amountClaimedFen: c.amountClaimedFen,
     mediatorIds: [...c.mediatorIds],
     remarks: c.remarks ?? undefined,
+    occurredOn: c.occurredOn,
+    occurredPlace: c.occurredPlace ?? undefined,
+    personsInvolved: c.personsInvolved,
+    warningLevel: c.warningLevel,
+    responsibleLeader: c.responsibleLeader ?? undefined,
+    courtKind: c.courtKind,
+    courtName: c.courtName ?? undefined,
+    courtReference: c.courtReference ?? undefined,
+    courtReceivedOn: c.courtReceivedOn,
   };
 }
 

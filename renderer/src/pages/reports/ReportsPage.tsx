@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { correctionNote } from '../../../../domain/statistics/compute-report';
+import { correctionNote, zeroReportNote } from '../../../../domain/statistics/compute-report';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
@@ -54,6 +54,15 @@ export function ReportsPage() {
               <Spin />
             ) : (
               <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                {report.zeroReport && (
+                  <Alert
+                    type="info"
+                    showIcon
+                    data-testid="report-zero"
+                    title={t.zeroReport}
+                    description={zeroReportNote(report)}
+                  />
+                )}
                 {report.corrections.length > 0 && (
                   <Alert
                     type="warning"

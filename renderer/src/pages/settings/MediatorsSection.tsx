@@ -16,6 +16,8 @@ import { zodRule } from '../../forms/zod-rule';
 import { useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { MediatorProfileFields } from './MediatorProfileFields';
+import { MediatorRegisterModal } from './MediatorRegisterModal';
+import { MediatorWorkloadModal } from './MediatorWorkloadModal';
 
 const t = uiText.mediators;
 const fields = mediatorInputSchema.shape;
@@ -134,6 +136,8 @@ function MediatorModal({
 export function MediatorsSection() {
   const { mediators, reload } = useMediators(true);
   const [editing, setEditing] = useState<Mediator | null | undefined>(undefined);
+  const [registerOf, setRegisterOf] = useState<Mediator | null>(null);
+  const [workloadOf, setWorkloadOf] = useState<Mediator | null>(null);
 
   return (
     <Card
@@ -183,11 +187,19 @@ export function MediatorsSection() {
           },
           {
             key: 'edit',
-            width: 80,
+            width: 220,
             render: (_, m) => (
-              <Button type="link" onClick={() => setEditing(m)}>
-                {uiText.common.edit}
-              </Button>
+              <>
+                <Button type="link" onClick={() => setEditing(m)}>
+                  {uiText.common.edit}
+                </Button>
+                <Button type="link" onClick={() => setRegisterOf(m)}>
+                  {t.registerButton}
+                </Button>
+                <Button type="link" onClick={() => setWorkloadOf(m)}>
+                  {t.workloadButton}
+                </Button>
+              </>
             ),
           },
         ]}
@@ -201,6 +213,12 @@ export function MediatorsSection() {
             void reload();
           }}
         />
+      ) : null}
+      {registerOf ? (
+        <MediatorRegisterModal mediator={registerOf} onClose={() => setRegisterOf(null)} />
+      ) : null}
+      {workloadOf ? (
+        <MediatorWorkloadModal mediator={workloadOf} onClose={() => setWorkloadOf(null)} />
       ) : null}
     </Card>
   );
