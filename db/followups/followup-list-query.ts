@@ -8,7 +8,7 @@ import { FOLLOWUP_COLUMNS, type FollowUpRow } from './followup-rows.js';
  * The 回访 list: one tab's page and the five tabs' counts (budget 10 ms at 100,000 cases and
  * 30,000 planned visits, issue 9).
  *
- * - Each tab is a range of a partial index (migration 018) walked in its own order, so a page
+ * - Each tab is a range of a partial index (migration 019) walked in its own order, so a page
  *   reads the page and the rows before it, never the whole tab.
  * - The filters (a mediator, a case number or title fragment) become a set of case ids first,
  *   kept as a bitmap that SQL reads through `followup_case_hit(id)` on the index entry: no
@@ -93,7 +93,7 @@ function caseSet(db: Db, cache: ListCache, f: FollowUpFilter): Uint8Array | null
       { visitorId: f.visitorId },
     );
   } else {
-    // Read from the (number, title) index of migration 018, not from the wide case rows.
+    // Read from the (number, title) index of migration 019, not from the wide case rows.
     bits = idsBitmap(
       db,
       `SELECT json_group_array(c.id) AS ids FROM case_file c

@@ -14,7 +14,7 @@ export interface LedgerExportCase {
   readonly status: string;
   readonly outcome: string | null;
   readonly outcomeDate: string | null;
-  /** How a mediation reopened after an unperformed agreement ended (migration 019). */
+  /** How a mediation reopened after an unperformed agreement ended (migration 020). */
   readonly reopenedResult: 'FAILED' | 'REFERRED' | null;
   readonly reopenedResultDate: string | null;
   readonly mediators: string;

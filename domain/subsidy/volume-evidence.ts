@@ -1,4 +1,4 @@
-import * as riskFactors from '../taxonomy/risk-factors';
+import { reachesGroupThreshold } from '../cases/group-dispute';
 import type { SubsidyCaseFacts } from './tier-suggestion';
 import type { VolumeChecklist, VolumeItem } from '../volume/volume-checklist';
 import type { VolumeDocument } from './subsidy-rules';
@@ -39,10 +39,6 @@ export function claimVolumeOf(
   };
 }
 
-const manyPartiesThreshold =
-  riskFactors.rows.find((r) => r.code === 'MANY_PARTIES' && 'threshold' in r)?.threshold?.value ??
-  10;
-
 /** Tier facts from ledger values; the amount is the agreement's, else the amount in dispute. */
 export function subsidyFactsOf(c: {
   readonly category: SubsidyCaseFacts['category'];
@@ -67,7 +63,7 @@ export function subsidyFactsOf(c: {
     sessions: c.sessions,
     riskLevel: c.riskLevel,
     isDifficult: c.isDifficult,
-    isGroup: c.riskFactors.includes('MANY_PARTIES') || c.persons >= manyPartiesThreshold,
+    isGroup: c.riskFactors.includes('MANY_PARTIES') || reachesGroupThreshold(c.persons),
     crossArea: c.crossArea,
   };
 }

@@ -3,10 +3,10 @@
  *
  * pdfkit's own breaker (UAX #14) may break between any two Chinese characters, which splits
  * dates (“2027年1月/15日”), amounts and names across lines. This breaker works on atoms that are
- * never broken: one CJK character, one run of Latin letters/digits (ID numbers, phone numbers,
- * ¥30,000.00), a date, a capital amount, a short name the caller lists; closing punctuation
- * sticks to the atom before it and opening punctuation to the atom after it (禁则). An atom wider
- * than a whole line is the only thing that is broken inside, by characters.
+ * never broken: one CJK character, one run of Latin letters/digits (ID numbers, masked or
+ * not, phone numbers, ¥30,000.00), a date, a capital amount, a short name the caller lists;
+ * closing punctuation sticks to the atom before it and opening punctuation to the atom after it
+ * (禁则). An atom wider than a whole line is the only thing that is broken inside, by characters.
  *
  * Pure: widths come from the caller, so the same code measures Chinese and Tibetan text.
  */
@@ -36,8 +36,12 @@ const PROTECTED = new RegExp(
   'gu',
 );
 
-/** Latin letters, digits and the punctuation inside numbers and codes (no break inside). */
-const isWordChar = (ch: string) => /[\p{L}\p{N}@#&_+\-/.,:'’%¥$]/u.test(ch) && !isCjk(ch);
+/**
+ * Latin letters, digits and the punctuation inside numbers and codes (no break inside). `*` is
+ * the mask of a printed ID or phone number (632801********1246, 138****1234): a masked number is
+ * one token like the unmasked one.
+ */
+const isWordChar = (ch: string) => /[\p{L}\p{N}@#&_+\-/.,:'’%¥$*]/u.test(ch) && !isCjk(ch);
 
 export function isCjk(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;

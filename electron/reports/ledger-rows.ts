@@ -52,7 +52,7 @@ function categoryText(c: LedgerExportCase): string {
 
 function followUpText(c: LedgerExportCase): string {
   // The agreement stays counted as 已化解; the renewed talks after an unperformed agreement
-  // are told here (migration 019).
+  // are told here (migration 020).
   if (c.reopenedResult === 'FAILED') {
     return `回访发现未履行，重新调解未达成协议（${c.reopenedResultDate ?? ''}）`;
   }

@@ -13,7 +13,10 @@ import {
   volumeNotes,
   type VolumeRow,
 } from '../../db/volume/volume-queries.js';
-import type { RenderedDocument } from '../../domain/agreements/agreement-views.js';
+import {
+  CASE_DOCUMENT_LABELS,
+  type RenderedDocument,
+} from '../../domain/agreements/agreement-views.js';
 import type { CanonicalValue } from '../../domain/agreements/canonical-json.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type { CaseDetail } from '../../domain/cases/case-views.js';
@@ -28,6 +31,7 @@ import type { DocumentRenderService } from './document-render-service.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
 import { letterhead, mediatorNames } from './document-ledger-data.js';
 import type { FollowUpDocumentsService } from './followup-documents-service.js';
+import { caseHistoryViews } from './case-history.js';
 import type { LedgerSession } from './ledger-session.js';
 import type { PrintRegisterService } from './print-register-service.js';
 
@@ -257,6 +261,21 @@ export class VolumePdfService {
       ...confirmation,
       ...scansOf('CONFIRMATION_MATERIAL'),
     ]);
+    // 12. With the 卷宗情况说明: what was corrected after saving (issue 8), so a reader of the
+    // volume can tell why a name or number differs from the papers signed before the change.
+    const corrections = caseHistoryViews(db, c.id).length;
+    if (corrections > 0) {
+      add(
+        CASE_DOCUMENT_LABELS.CORRECTION_HISTORY,
+        [
+          pdfPiece(
+            CASE_DOCUMENT_LABELS.CORRECTION_HISTORY,
+            (await doc('CORRECTION_HISTORY', null)).pdfBase64,
+          ),
+        ],
+        `共更正${corrections}次`,
+      );
+    }
     return parts;
   }
 }

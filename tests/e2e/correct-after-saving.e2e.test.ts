@@ -111,6 +111,11 @@ describe('correcting a party after saving (real ledger, Chromium)', () => {
       await expectLocator(timeline).toContainText('姓名（名称）：扎西多杰 → 扎西多吉');
       await expectLocator(timeline).toContainText('性别：女 → 男');
       await expectLocator(timeline).toContainText('原因：登记时录错姓名和性别，已核对户口簿');
+      // In the order they were saved: the name first, then the title that followed it.
+      const timelineText = await timeline.innerText();
+      expect(timelineText.indexOf('更正当事人 扎西多吉')).toBeLessThan(
+        timelineText.indexOf('更正案件信息'),
+      );
       await timeline.scrollIntoViewIfNeeded();
       await screenshot(page, 'correct-party-timeline');
 

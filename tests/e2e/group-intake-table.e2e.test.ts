@@ -92,6 +92,11 @@ describe('group intake table (real ledger, Chromium)', () => {
         await page.getByTestId('party-row-9').locator('.ant-form-item-explain-error').count(),
       ).toBe(0);
       await screenshot(page, 'group-table-pasted');
+      // 14 workers reach the group threshold (10 persons): 群体性纠纷 ticks itself and says why.
+      const groupBox = page.getByTestId('group-dispute');
+      await expect.poll(() => groupBox.isChecked(), { timeout: 10_000 }).toBe(true);
+      await expectLocator(page.getByTestId('group-note')).toContainText('已登记14名当事人');
+      await expectLocator(page.getByTestId('group-note')).toContainText('已自动勾选');
 
       await page.locator('#party-table-6-idNumber').fill(workers[6]!.id);
       // The error leaves with antd's collapse animation, which a loaded machine slows down.
@@ -139,6 +144,7 @@ describe('group intake table (real ledger, Chromium)', () => {
       expect(saved.parties[13]?.address).toBe('兰州市七里河区"三号楼" 二单元');
       // Gender and birth date came from each number.
       expect(saved.parties[0]?.birthDate).toBe(`1970-01-15`);
+      expect(saved.riskFactors).toContain('MANY_PARTIES');
       expect(await callApi(page, 'formDrafts.get', { key: 'intake' })).toBeNull();
       expect(desk.errors).toEqual([]);
     } finally {
@@ -177,6 +183,14 @@ describe('group intake table (real ledger, Chromium)', () => {
       await expectLocator(page.locator('#party-table-29-name')).toHaveValue(people[29]!.name);
       await expectLocator(page.locator('#party-table-4-address')).toHaveValue('金峰村 一组');
       await expectLocator(page.locator('#party-table-7-occupation')).toHaveValue('"放牧');
+      // Thirty herders of one village: the mediator unticks 群体性纠纷, and more rows do not
+      // tick it again.
+      const groupBox = page.getByTestId('group-dispute');
+      await expect.poll(() => groupBox.isChecked(), { timeout: 10_000 }).toBe(true);
+      await groupBox.click();
+      await expect.poll(() => groupBox.isChecked(), { timeout: 10_000 }).toBe(false);
+      await expectLocator(page.getByTestId('group-note')).toContainText('已取消勾选');
+      await screenshot(page, 'group-table-declined');
       expect(await page.locator('#party-table-30-name').count()).toBe(0);
       expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
 
@@ -196,6 +210,7 @@ describe('group intake table (real ledger, Chromium)', () => {
       expect(saved.parties.map((p) => p.idDocument?.number)).toEqual(people.map((p) => p.id));
       expect(saved.parties.filter((p) => p.role === 'RESPONDENT')).toHaveLength(1);
       expect(new Set(saved.parties.map((p) => p.ethnicity))).toEqual(new Set(['04']));
+      expect(saved.riskFactors).not.toContain('MANY_PARTIES');
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();

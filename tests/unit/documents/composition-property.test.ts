@@ -204,6 +204,29 @@ describe('composition rules on rendered pages (property)', () => {
     expect(pdfFile(pdf).pages()).toBeGreaterThan(10);
   }, 300_000);
 
+  it('correction record: a masked ID number is one token, never split across lines', async () => {
+    // One ID correction per save; the subject's name grows a character per save, so the masked
+    // numbers fall at every column of the line, also where a break between two * would fit.
+    const idSet = SAMPLE_HISTORY.history.find((h) => h.fields.some((f) => f.field === 'idNumber'))!;
+    const saves = 40;
+    const sets = Array.from({ length: saves }, (_, i) => ({
+      ...idSet,
+      id: i + 1,
+      subject: `当事人 ${'扎'.repeat(1 + i)}`,
+      confirmations: [],
+      fields: idSet.fields.filter((f) => f.field === 'idNumber'),
+    }));
+    const template = templateOf('CORRECTION_HISTORY');
+    const data = buildCorrectionHistoryDocumentData({ ...SAMPLE_HISTORY, history: sets });
+    const pdf = await render(template, data);
+    checkPages(template, data, pdf, []);
+    const lines = pdfLines(pdfFile(pdf).bbox()).map((l) => squash(l.text));
+    for (const masked of ['632801********0012', '632801********0039']) {
+      const whole = lines.reduce((n, l) => n + l.split(masked).length - 1, 0);
+      expect(whole, `${masked}: ${lines.filter((l) => l.includes('*')).join(' / ')}`).toBe(saves);
+    }
+  }, 120_000);
+
   it('written agreement', async () => {
     const template = templateOf('AGREEMENT');
     await fc.assert(

@@ -14,6 +14,10 @@ describe('line breaker', () => {
       '人民币叁万元整',
       '¥30,000.00',
       '630102198001011234',
+      // Masked, as the 案件信息更正记录 and the timeline print them (never split at a *).
+      '632801********1246',
+      '“632801********124X”',
+      '138****1234',
       '年　　月　　日',
     ]) {
       for (let pad = 0; pad < 12; pad += 1) {

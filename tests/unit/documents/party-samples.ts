@@ -14,6 +14,13 @@ import { buildInvestigationRecordDocumentData } from '../../../electron/document
 import { buildOralAgreementDocumentData } from '../../../electron/documents/oral-agreement-data.js';
 import { buildSessionRecordDocumentData } from '../../../electron/documents/session-record-data.js';
 import {
+  buildClosingReportData,
+  buildMajorDisputeReportData,
+  buildMediationNoticeData,
+  buildRefusalNoticeData,
+  buildTerminationNoticeData,
+} from '../../../electron/documents/closing-papers-data.js';
+import {
   DOCUMENT_TEMPLATE_FILES,
   loadTemplateFile,
   type DocumentTemplate,
@@ -66,10 +73,23 @@ export interface PartySample {
   readonly data: DocumentData;
 }
 
+/** The closing and refusal papers (issue 15): templates read straight from templates/. */
+const CLOSING_PAPERS = [
+  'REFUSAL_NOTICE',
+  'TERMINATION_NOTICE',
+  'MEDIATION_NOTICE',
+  'CLOSING_REPORT',
+  'MAJOR_DISPUTE_REPORT',
+] as const;
+type ClosingPaper = (typeof CLOSING_PAPERS)[number];
+const isClosingPaper = (kind: string): kind is ClosingPaper =>
+  (CLOSING_PAPERS as readonly string[]).includes(kind);
+
 /** Templates outside TEMPLATE_CASES that still get reference images (issue 15). */
 const EXTRA_TEMPLATES: Readonly<Record<string, DocumentTemplateKind>> = {
   COURT_RESULT_LETTER: 'COURT_RESULT_LETTER',
   MEDIATOR_REGISTER: 'MEDIATOR_REGISTER',
+  ...Object.fromEntries(CLOSING_PAPERS.map((k) => [k, k])),
 };
 
 const templateOf = (kind: string): DocumentTemplate => {
@@ -91,10 +111,92 @@ export const PARTY_SAMPLE_KINDS = [
   ...Object.keys(EXTRA_TEMPLATES),
 ] as const satisfies readonly string[];
 
+/** A wage group's closing papers with fixed, realistic texts (no lengths to vary here). */
+function closingPaper(kind: ClosingPaper, names: readonly string[]): DocumentData {
+  const common = {
+    committeeName: SAMPLE_AGREEMENT_INPUT.committeeName,
+    caseReference: '（2026）河西调字第015号',
+    disputeType: '追索劳动报酬纠纷',
+    noticeDate: '2026-12-28',
+    dateStyle: 'CHINESE' as const,
+  };
+  const workers = names.slice(1);
+  switch (kind) {
+    case 'REFUSAL_NOTICE':
+      return buildRefusalNoticeData({
+        ...common,
+        applicantNames: workers,
+        respondentNames: names.slice(0, 1),
+        applicationDate: '2026-12-20',
+        reason:
+          '该纠纷已由格尔木市劳动人事争议仲裁委员会受理，属于《中华人民共和国人民调解法》第十八条规定的情形。',
+        advisedRoute: '继续通过劳动争议仲裁途径解决',
+      });
+    case 'TERMINATION_NOTICE':
+      return buildTerminationNoticeData({
+        ...common,
+        partyNames: names,
+        acceptedDate: '2026-12-01',
+        terminatedDate: '2026-12-28',
+        cause: 'FAILED',
+        routes: ['诉讼', '仲裁'],
+        note: '经三次调解，双方对欠付工资的数额仍未达成一致。',
+      });
+    case 'MEDIATION_NOTICE':
+      return buildMediationNoticeData({
+        ...common,
+        partyName: names[0] ?? '',
+        partyNames: names,
+        acceptedDate: '2026-12-01',
+        sessionAt: '2026-12-28T09:30',
+        place: '河西村人民调解委员会调解室',
+        bring: '身份证原件及复印件、考勤记录、工资欠条等与本纠纷有关的证据材料',
+        mediatorNames: ['李秀兰', '才让'],
+      });
+    case 'CLOSING_REPORT':
+      return buildClosingReportData({
+        ...common,
+        volumeNumber: '（2026）人调字第015号',
+        mediatorNames: ['李秀兰', '才让'],
+        acceptedDate: '2026-12-01',
+        closedDate: '2026-12-28',
+        source: '当事人申请',
+        persons: names.length,
+        parties: names.map((name, i) => ({
+          name,
+          role: i === 0 ? '被申请人' : '申请人',
+          address: '格尔木市河西街道河西村',
+          phone: '13909791234',
+        })),
+        summary: `${workers.length}名工人在${names[0] ?? ''}承包的工地务工，工程完工后工资未结清，双方对欠付数额有争议。`,
+        sessions: 2,
+        investigations: 1,
+        outcome: '调解成功，达成书面人民调解协议。',
+        performance: '第一期款项已按期支付，第二期待回访核实。',
+      });
+    case 'MAJOR_DISPUTE_REPORT':
+      return buildMajorDisputeReportData({
+        ...common,
+        title: `${names[0] ?? ''}与${workers.length}名工人追索劳动报酬纠纷`,
+        riskLevel: '重大',
+        persons: names.length,
+        intakeDate: '2026-12-01',
+        partyNames: names,
+        summary: '工人多次到工地聚集讨要工资，扬言到县政府上访。',
+        mediatorNames: ['李秀兰', '才让'],
+        policeAttended: true,
+        police: '河西派出所民警到场维持秩序。',
+        measures: '已稳定工人情绪，约定三日内再次组织调解。',
+        nextSteps: '联系劳动保障监察部门共同调处，必要时引导申请劳动争议仲裁。',
+      });
+  }
+}
+
 export function sampleWithParties(kind: string, n: number): PartySample {
   const parties = Array.from({ length: n }, (_, i) => partyN(i));
   const names = parties.map((p) => p.name);
   const data = ((): DocumentData => {
+    if (isClosingPaper(kind)) return closingPaper(kind, names);
     switch (kind) {
       case 'AGREEMENT':
         return buildAgreementDocumentData({ ...SAMPLE_AGREEMENT_INPUT, parties });

@@ -132,18 +132,31 @@ export interface GreyDifference {
    * line of CJK text is mostly anti-aliased grey, so a stricter cut misses a short last page).
    */
   readonly ink: number;
+  /**
+   * The same share above the footer band (the bottom 8 % of the page, where 第N页共M页 and the
+   * check code stand): zero on a page that holds nothing of the document itself.
+   */
+  readonly bodyInk: number;
 }
+
+/** Where the footer band starts, as a share of the page height. */
+export const FOOTER_BAND_TOP = 0.92;
 
 export function greyDifference(actual: GreyImage, reference: GreyImage): GreyDifference {
   let sum = 0;
   let far = 0;
   let ink = 0;
+  let bodyInk = 0;
+  const bodyEnd = Math.floor(actual.height * FOOTER_BAND_TOP) * actual.width;
   for (let i = 0; i < actual.pixels.length; i += 1) {
     const d = Math.abs((actual.pixels[i] ?? 0) - (reference.pixels[i] ?? 0));
     sum += d;
     if (d > 64) far += 1;
-    if ((actual.pixels[i] ?? 255) < 192) ink += 1;
+    if ((actual.pixels[i] ?? 255) < 192) {
+      ink += 1;
+      if (i < bodyEnd) bodyInk += 1;
+    }
   }
   const n = actual.pixels.length || 1;
-  return { mean: sum / n / 255, far: far / n, ink: ink / n };
+  return { mean: sum / n / 255, far: far / n, ink: ink / n, bodyInk: bodyInk / (bodyEnd || 1) };
 }

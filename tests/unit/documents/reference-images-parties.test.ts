@@ -85,8 +85,11 @@ describe('reference images at 2, 11 and 15 parties', () => {
         const d = greyDifference(actual, expected);
         expect(d.mean, `${key} ${which}`).toBeLessThan(0.02);
         expect(d.far, `${key} ${which}`).toBeLessThan(0.01);
-        // more than the footer's page number and check code (~0.3 %): some text of the document
-        expect(d.ink, `${key} ${which}: not a blank page`).toBeGreaterThan(0.005);
+        // Some text of the document above the footer band. A page holding only the footer
+        // measures about 0 here (at 24 dpi its small grey text is under 0.03 % of the page); the
+        // sparsest real page, the 送达回执 of a 15-party 调解通知书 (heading, recipient, signature
+        // line, date), measures 0.41 %.
+        expect(d.bodyInk, `${key} ${which}: not a blank page`).toBeGreaterThan(0.003);
       }
     },
     120_000,

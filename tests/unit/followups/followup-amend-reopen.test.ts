@@ -311,10 +311,10 @@ describe('a reopened mediation that fails (domain §3.7)', () => {
     expect(row?.[14]).toBe('回访发现未履行，重新调解未达成协议（2026-05-06）');
   }, 90_000);
 
-  it('a ledger the old trigger already changed is repaired by migration 019', async () => {
+  it('a ledger the old trigger already changed is repaired by migration 020', async () => {
     const db = openConnection(':memory:');
     await migrate(db, {
-      migrations: MIGRATIONS.filter((m) => m.version < 19),
+      migrations: MIGRATIONS.filter((m) => m.version < 20),
       backupDir: null,
       now: () => new Date(),
     });
@@ -334,7 +334,7 @@ describe('a reopened mediation that fails (domain §3.7)', () => {
       INSERT OR REPLACE INTO case_outcome (case_id, outcome, outcome_date, agreement_id, amount_fen, persons)
         VALUES (1, 'FAILED', '2026-05-06', NULL, 0, 2), (2, 'FAILED', '2026-05-07', NULL, 0, 2);
     `);
-    const migration = MIGRATIONS.find((m) => m.version === 19);
+    const migration = MIGRATIONS.find((m) => m.version === 20);
     migration?.up(db);
     expect(
       db

@@ -191,6 +191,10 @@ async function seedCase(i: number, kind: Kind): Promise<void> {
     intakeDate,
     source:
       kind === 'H' ? 'ENTRUSTED_POLICE' : kind === 'OC' ? 'ENTRUSTED_COURT' : 'ON_APPLICATION',
+    // A case the court sent names the court and the day it arrived (the court's 30 days).
+    ...(kind === 'OC'
+      ? { courtKind: 'DELEGATED', courtName: '某县人民法院', courtReceivedOn: intakeDate }
+      : {}),
     category: kind === 'T' ? 'CONTRACT' : 'NEIGHBOUR',
     subtype: null,
     summary: '双方因宅基地排水和院墙发生争执，多次协商未果。',

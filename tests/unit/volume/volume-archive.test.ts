@@ -427,6 +427,8 @@ describe('the volume PDF and the follow-up documents', () => {
     expectOn('人民调解记录', '人民调解记录');
     expectOn('人民调解协议书', '人民调解协议书');
     expectOn('人民调解回访记录', '人民调解回访记录');
+    // Nothing was corrected after saving: no correction record.
+    expect(titles).not.toContain('案件信息更正记录');
     const last = page(pages);
     expect(last).toContain('卷内备考表');
     expect(last).toContain('第一期履行凭证原件由申请人保管');
@@ -437,5 +439,54 @@ describe('the volume PDF and the follow-up documents', () => {
     expect(again.sha256).toBe(vol.sha256);
     expect(vol.printed.kind).toBe('VOLUME');
     fs.writeFileSync(path.join(os.tmpdir(), 'md-volume-sample.pdf'), bytes);
+  }, 120_000);
+
+  it('a case corrected after saving carries its 案件信息更正记录 in the volume, before the back cover', async () => {
+    const before = await detail();
+    const respondent = before.parties[1]!;
+    await s.m.l.call('parties.update', {
+      caseId: caseId(),
+      partyId: respondent.id,
+      expectedVersion: respondent.version,
+      party: {
+        kind: 'NATURAL',
+        role: respondent.role,
+        name: `${respondent.name}吉`,
+        gender: respondent.gender,
+        ethnicity: respondent.ethnicity,
+        birthDate: respondent.birthDate,
+        occupation: respondent.occupation,
+        phone: { phone: respondent.phone.phone },
+        address: respondent.address,
+        idDocument: respondent.idDocument,
+        preferredLanguage: respondent.preferredLanguage,
+        needsInterpreter: respondent.needsInterpreter,
+      },
+      reason: '登记时姓名录入错误，已核对身份证原件',
+    });
+    const closed = await performAndClose();
+    await completeTheVolume();
+    await s.m.l.call('volume.archive', archiveInput((await detail()).version ?? closed.version));
+    const vol = await s.m.l.call<RenderedDocument>('volume.pdf', { caseId: caseId() });
+    const file = pdfFile(Buffer.from(vol.pdfBase64, 'base64'), 'volume-corrected.pdf');
+    const index = file.pageText(2, '-layout');
+    const rows = [...index.matchAll(/^ *(\d+) +(\S+) +(\d+)(?:–(\d+))?[ \t]*(.*)$/gm)].map((m) => ({
+      title: m[2] ?? '',
+      first: Number(m[3]),
+      remark: m[5] ?? '',
+    }));
+    const titles = rows.map((r) => r.title);
+    const at = titles.indexOf('案件信息更正记录');
+    expect(at, titles.join(' / ')).toBeGreaterThan(titles.indexOf('人民调解回访记录'));
+    // The last row is the back cover; the correction record stands just before it.
+    expect(at).toBe(titles.length - 2);
+    // The name's correction and the generated title that followed it.
+    const history = await s.m.l.call<unknown[]>('cases.history', { caseId: caseId() });
+    expect(history).toHaveLength(2);
+    expect(rows[at]?.remark).toBe('共更正2次');
+    const first = squash(file.pageText((rows[at]?.first ?? 0) + 2));
+    expect(first).toContain('案件信息更正记录');
+    expect(first).toContain(squash('登记时姓名录入错误，已核对身份证原件'));
+    expect(first).toContain(squash(`${respondent.name}吉`));
   }, 120_000);
 });

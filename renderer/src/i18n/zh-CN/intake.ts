@@ -38,7 +38,13 @@ export const intakeText = {
   riskFactors: '风险因素',
   isDifficult: '疑难复杂纠纷',
   groupDispute: '群体性纠纷',
-  groupDisputeHelp: '涉及人数众多（10人以上）时勾选，会同时计入风险因素',
+  groupDisputeHelp: (min: number) => `涉及人数众多（${min}人以上）时勾选，会同时计入风险因素`,
+  groupDisputeHelpIntake: (min: number) =>
+    `涉及人数众多（${min}人以上）时勾选，会同时计入风险因素；登记的当事人达到${min}人时自动勾选`,
+  groupAutoTicked: (persons: number, min: number) =>
+    `已登记${persons}名当事人，达到群体性纠纷标准（${min}人以上），已自动勾选。如本案并非群体性纠纷（例如同一家庭的几名成员），可取消勾选。`,
+  groupDeclined: (persons: number, min: number) =>
+    `已登记${persons}名当事人（达到${min}人），但已取消勾选：本案不按群体性纠纷登记和统计。`,
   preventionFlags: '预防情况',
   preventionPersons: '涉及人数',
   preventionNote: '情况说明',

@@ -111,7 +111,9 @@ export function timelineItems(detail: CaseDetail, changes: readonly ChangeSetVie
       lines: [r.reason, ...(r.feedback ? [t.referralFeedback(r.feedback)] : [])],
       colour: 'purple',
     })),
-    ...changes.map(changeItem),
+    // The history arrives newest first; the timeline reads oldest first, so within one minute
+    // a corrected name comes before the generated title that followed it.
+    ...[...changes].reverse().map(changeItem),
   ];
   return items.sort((a, b) => a.sortKey.localeCompare(b.sortKey));
 }

@@ -13,6 +13,7 @@ import {
 import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { caseIntakeSchema } from '../../../../domain/cases/case-input';
+import { GROUP_DISPUTE_MIN_PERSONS } from '../../../../domain/cases/group-dispute';
 import type { CaseSettings, Mediator } from '../../../../domain/cases/case-views';
 import * as caseSources from '../../../../domain/taxonomy/case-sources';
 import * as disputeCategories from '../../../../domain/taxonomy/dispute-categories';
@@ -42,6 +43,8 @@ export function CaseFields(props: {
   readonly mediators: readonly Mediator[];
   /** A column placed first in the first row (intake puts its 登记日期 there). */
   readonly dateColumn?: ReactNode;
+  /** Said under 群体性纠纷 instead of the general help (intake: why it was ticked by itself). */
+  readonly groupNote?: ReactNode;
 }) {
   const { form, settings, mediators } = props;
   const category = Form.useWatch('category', form) as disputeCategories.Code | undefined;
@@ -149,8 +152,15 @@ export function CaseFields(props: {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item label=" " extra={t.groupDisputeHelp}>
-            <Checkbox checked={isGroup} onChange={(e) => setGroup(e.target.checked)}>
+          <Form.Item
+            label=" "
+            extra={props.groupNote ?? t.groupDisputeHelp(GROUP_DISPUTE_MIN_PERSONS)}
+          >
+            <Checkbox
+              checked={isGroup}
+              onChange={(e) => setGroup(e.target.checked)}
+              data-testid="group-dispute"
+            >
               {t.groupDispute}
             </Checkbox>
           </Form.Item>

@@ -22,6 +22,8 @@ import { CaseFields } from './CaseFields';
 import { PartyCard } from './PartyCard';
 import { PartyTable } from './PartyTable';
 import { StartDateItem } from './StartDateItem';
+import { useGroupAutoTick } from './use-group-auto-tick';
+import { GROUP_DISPUTE_MIN_PERSONS } from '../../../../domain/cases/group-dispute';
 
 const t = uiText.intake;
 const fields = caseIntakeSchema.shape;
@@ -70,6 +72,19 @@ export function IntakePage() {
   const intakeDate = Form.useWatch('intakeDate', form) ?? chinaToday();
   const extensions = settings?.ethnicExtensions ?? DEFAULT_EXTENSIONS;
   const initial = useMemo(initialValues, []);
+  const group = useGroupAutoTick(form, autosave.onValuesChange);
+  const groupNote =
+    group.box.ticked && group.box.auto ? (
+      <span data-testid="group-note">
+        {t.groupAutoTicked(group.persons, GROUP_DISPUTE_MIN_PERSONS)}
+      </span>
+    ) : group.box.declined ? (
+      <span data-testid="group-note">
+        {t.groupDeclined(group.persons, GROUP_DISPUTE_MIN_PERSONS)}
+      </span>
+    ) : (
+      t.groupDisputeHelpIntake(GROUP_DISPUTE_MIN_PERSONS)
+    );
 
   async function probeDuplicates() {
     const parties = probeOf(form.getFieldsValue(true) as IntakeFormValues);
@@ -234,6 +249,7 @@ export function IntakePage() {
             form={form}
             settings={settings}
             mediators={mediators}
+            groupNote={groupNote}
             dateColumn={
               <StartDateItem
                 name="intakeDate"

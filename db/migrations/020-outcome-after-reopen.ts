@@ -39,8 +39,8 @@ const SUCCEEDED = (caseId: string) =>
   `EXISTS (SELECT 1 FROM case_outcome AS s WHERE s.case_id = ${caseId} AND s.outcome LIKE 'SUCCESS_%')`;
 const ENDS = `('TERMINATE_FAILED', 'TERMINATE_REFUSED', 'REFER')`;
 
-export const migration019: Migration = {
-  version: 19,
+export const migration020: Migration = {
+  version: 20,
   name: 'a failed reopened mediation keeps the counted success',
   up(db) {
     db.exec(`

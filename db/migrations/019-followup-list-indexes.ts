@@ -11,8 +11,8 @@ import type { Migration } from './migration.js';
  *   case, and the case table's rows (summary, requests) are many times larger. Number first, so
  *   it never competes with the rowid for a lookup by id.
  */
-export const migration018: Migration = {
-  version: 18,
+export const migration019: Migration = {
+  version: 19,
   name: 'follow-up list indexes',
   up(db) {
     db.exec(`
