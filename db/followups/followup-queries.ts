@@ -1,5 +1,5 @@
 import type { FollowUpOrigin } from '../../domain/followups/followup-codes.js';
-import type { FollowUpBucket, VisitValues } from '../../domain/followups/followup-input.js';
+import type { VisitValues } from '../../domain/followups/followup-input.js';
 import type { FollowUpSettings } from '../../domain/followups/followup-views.js';
 import type { Db } from '../connection.js';
 import { statement } from '../statement-cache.js';
@@ -214,93 +214,6 @@ export function lastVisitDateOfCase(db: Db, caseId: number): string | null {
   return r.d;
 }
 
-/** The WHERE clause and its parameters for one list bucket. */
-function bucketWhere(bucket: FollowUpBucket) {
-  switch (bucket) {
-    case 'OVERDUE':
-      return { where: `f.status = 'SCHEDULED' AND f.due_date < @today`, order: 'f.due_date, f.id' };
-    case 'TODAY':
-      return { where: `f.status = 'SCHEDULED' AND f.due_date = @today`, order: 'f.id' };
-    case 'WEEK':
-      return {
-        where: `f.status = 'SCHEDULED' AND f.due_date > @today AND f.due_date <= @weekEnd`,
-        order: 'f.due_date, f.id',
-      };
-    case 'UPCOMING':
-      return {
-        where: `f.status = 'SCHEDULED' AND f.due_date > @weekEnd`,
-        order: 'f.due_date, f.id',
-      };
-    case 'DONE':
-      return {
-        where: `f.status = 'DONE' AND f.visit_date IS NOT NULL`,
-        order: 'f.visit_date DESC, f.id DESC',
-      };
-    default: {
-      const unreachable: never = bucket;
-      throw new Error(`unknown bucket ${String(unreachable)}`);
-    }
-  }
-}
-
-export interface FollowUpFilter {
-  readonly visitorId: number | null;
-  readonly text: string | null;
-}
-
-function filterWhere(f: FollowUpFilter): string {
-  const parts: string[] = [];
-  // A planned visit has no visitor yet: it belongs to the case's mediators.
-  if (f.visitorId !== null) {
-    parts.push(`(f.visitor_id = @visitorId OR (f.visitor_id IS NULL AND EXISTS (
-      SELECT 1 FROM case_mediator cm WHERE cm.case_id = f.case_id AND cm.mediator_id = @visitorId)))`);
-  }
-  if (f.text !== null) {
-    parts.push(`(instr(c.title, @text) > 0 OR instr(coalesce(c.case_number, ''), @text) > 0)`);
-  }
-  return parts.map((p) => ` AND ${p}`).join('');
-}
-
-export function listFollowUpRows(
-  db: Db,
-  bucket: FollowUpBucket,
-  filter: FollowUpFilter,
-  today: string,
-  weekEnd: string,
-  offset: number,
-  limit: number,
-): FollowUpRow[] {
-  const b = bucketWhere(bucket);
-  return statement(
-    db,
-    `SELECT ${FOLLOWUP_COLUMNS} ${FROM} WHERE ${b.where}${filterWhere(filter)}
-     ORDER BY ${b.order} LIMIT @limit OFFSET @offset`,
-  ).all({ ...params(filter, today, weekEnd), limit, offset }) as FollowUpRow[];
-}
-
-function params(filter: FollowUpFilter, today: string, weekEnd: string) {
-  const p: Record<string, unknown> = { today, weekEnd };
-  if (filter.visitorId !== null) p.visitorId = filter.visitorId;
-  if (filter.text !== null) p.text = filter.text;
-  return p;
-}
-
-export function countBucket(
-  db: Db,
-  bucket: FollowUpBucket,
-  filter: FollowUpFilter,
-  today: string,
-  weekEnd: string,
-): number {
-  const b = bucketWhere(bucket);
-  const join = filter.text === null ? 'FROM followup f' : FROM;
-  return (
-    statement(db, `SELECT count(*) AS n ${join} WHERE ${b.where}${filterWhere(filter)}`).get(
-      params(filter, today, weekEnd),
-    ) as { n: number }
-  ).n;
-}
-
 export function insertProof(
   db: Db,
   p: { followUpId: number; fileName: string; mediaType: string; bytes: Buffer; sha256: string },
@@ -316,14 +229,14 @@ export function insertProof(
 
 const PROOF_COLUMNS = 'id, followup_id, file_name, media_type, byte_length, sha256, created_at';
 
+// Lists of ids go in as one JSON parameter: one prepared statement, not one per list length.
 export function proofsOfFollowUps(db: Db, ids: readonly number[]): ProofRow[] {
   if (ids.length === 0) return [];
-  return db
-    .prepare(
-      `SELECT ${PROOF_COLUMNS} FROM followup_proof WHERE followup_id IN (${ids.map(() => '?').join(',')})
-       ORDER BY id`,
-    )
-    .all(...ids) as ProofRow[];
+  return statement(
+    db,
+    `SELECT ${PROOF_COLUMNS} FROM followup_proof
+     WHERE followup_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  ).all(JSON.stringify(ids)) as ProofRow[];
 }
 
 export function getProof(db: Db, id: number): (ProofRow & { bytes: Buffer }) | undefined {
@@ -334,9 +247,10 @@ export function getProof(db: Db, id: number): (ProofRow & { bytes: Buffer }) | u
 
 export function partyNamesOfCases(db: Db, caseIds: readonly number[]): Map<number, string> {
   if (caseIds.length === 0) return new Map();
-  const rows = db
-    .prepare(`SELECT id, name FROM party WHERE case_id IN (${caseIds.map(() => '?').join(',')})`)
-    .all(...caseIds) as { id: number; name: string }[];
+  const rows = statement(
+    db,
+    'SELECT id, name FROM party WHERE case_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(caseIds)) as { id: number; name: string }[];
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

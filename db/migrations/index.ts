@@ -16,7 +16,9 @@ import { migration015 } from './015-period-print-register.js';
 import { migration016 } from './016-zongzhi-court-fields.js';
 import { migration017 } from './017-mediator-print-register.js';
 import { migration018 } from './018-ledger-covering-indexes.js';
-import { migration019 } from './019-open-cases-index.js';
+import { migration019 } from './019-followup-list-indexes.js';
+import { migration020 } from './020-outcome-after-reopen.js';
+import { migration021 } from './021-open-cases-index.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -40,6 +42,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration017,
   migration018,
   migration019,
+  migration020,
+  migration021,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

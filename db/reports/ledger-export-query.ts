@@ -14,6 +14,9 @@ export interface LedgerExportCase {
   readonly status: string;
   readonly outcome: string | null;
   readonly outcomeDate: string | null;
+  /** How a mediation reopened after an unperformed agreement ended (migration 020). */
+  readonly reopenedResult: 'FAILED' | 'REFERRED' | null;
+  readonly reopenedResultDate: string | null;
   readonly mediators: string;
   readonly parties: {
     kind: string;
@@ -40,7 +43,8 @@ export function ledgerExportCases(
     db,
     `SELECT c.id, c.case_number, c.intake_date, c.source, c.category, c.subtype,
               CASE WHEN @identified THEN c.summary ELSE '' END AS summary,
-              c.risk_level, c.status, o.outcome, o.outcome_date
+              c.risk_level, c.status, o.outcome, o.outcome_date,
+              o.reopened_result, o.reopened_result_date
          FROM case_file AS c LEFT JOIN case_outcome AS o ON o.case_id = c.id
         WHERE c.intake_date <= @end
           AND (o.outcome_date >= @start
@@ -58,6 +62,8 @@ export function ledgerExportCases(
     status: string;
     outcome: string | null;
     outcome_date: string | null;
+    reopened_result: 'FAILED' | 'REFERRED' | null;
+    reopened_result_date: string | null;
   }[];
   const ids = JSON.stringify(cases.map((c) => c.id));
   // One statement each for all the cases' mediators and parties: a correlated subquery or a
@@ -110,6 +116,8 @@ export function ledgerExportCases(
     status: c.status,
     outcome: c.outcome,
     outcomeDate: c.outcome_date,
+    reopenedResult: c.reopened_result,
+    reopenedResultDate: c.reopened_result_date,
     mediators: mediatorsOf.get(c.id)?.join('、') ?? '',
     parties: partiesOf.get(c.id) ?? [],
   }));

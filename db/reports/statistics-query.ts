@@ -60,7 +60,7 @@ export function caseFactGroups(
       GROUP BY 1, 2, 3, 4, 5, 6`,
   ).all(start, end) as GroupRow[];
   // Named: with ANALYZE figures the planner takes case_file_category for the GROUP BY and then
-  // reads every accepted case's table row; the covering index answers from itself (migration 19).
+  // reads every accepted case's table row; the covering index answers from itself (migration 21).
   const open = statement(
     db,
     `SELECT c.category, c.subtype, c.source, 'OPEN' AS outcome, NULL AS month,

@@ -1,5 +1,14 @@
-import { PDFDocument, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  StandardFonts,
+  degrees,
+  drawImage,
+  rgb,
+  type PDFPage,
+  type PDFRef,
+} from 'pdf-lib';
 import type { VolumeIndexRow } from '../../domain/volume/volume-views.js';
+import { planPng } from './png-passthrough.js';
 
 /**
  * One PDF of the whole volume (一案一卷, domain §2.2, §4.8), in index order: cover, 卷内目录,
@@ -46,19 +55,77 @@ export interface AssembledVolume {
   readonly pageCount: number;
 }
 
+/** A scan already embedded in the volume: its image object and pixel size. */
+interface EmbeddedScan {
+  readonly ref: PDFRef;
+  readonly width: number;
+  readonly height: number;
+}
+
 interface LoadedPiece {
   readonly piece: VolumePiece;
   readonly pdf: PDFDocument | null;
+  readonly scan: EmbeddedScan | null;
   readonly pages: number;
 }
 
-async function loadPiece(piece: VolumePiece): Promise<LoadedPiece | null> {
+/**
+ * Embeds a scan into the volume once, straight away (reading it is the check that it is an
+ * image). PNGs go in without re-encoding when PDF can read their stream (png-passthrough.ts).
+ */
+async function embedScan(
+  out: PDFDocument,
+  piece: Extract<VolumePiece, { kind: 'image' }>,
+): Promise<EmbeddedScan> {
+  if (piece.mediaType === 'image/png') {
+    const plan = planPng(
+      Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.length),
+    );
+    if (plan.kind === 'broken') throw new Error(`${piece.name}: damaged PNG`);
+    if (plan.kind === 'passthrough') {
+      const png = plan.png;
+      const colorSpace =
+        png.palette !== null
+          ? [
+              'Indexed',
+              'DeviceRGB',
+              png.palette.length / 3 - 1,
+              out.context.register(out.context.stream(png.palette)),
+            ]
+          : png.colors === 3
+            ? 'DeviceRGB'
+            : 'DeviceGray';
+      const ref = out.context.register(
+        out.context.stream(png.data, {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: png.width,
+          Height: png.height,
+          BitsPerComponent: png.bitsPerComponent,
+          ColorSpace: colorSpace,
+          Filter: 'FlateDecode',
+          DecodeParms: {
+            Predictor: 15,
+            Colors: png.colors,
+            BitsPerComponent: png.bitsPerComponent,
+            Columns: png.width,
+          },
+        }),
+      );
+      return { ref, width: png.width, height: png.height };
+    }
+  }
+  const image =
+    piece.mediaType === 'image/png'
+      ? await out.embedPng(piece.bytes)
+      : await out.embedJpg(piece.bytes);
+  return { ref: image.ref, width: image.width, height: image.height };
+}
+
+async function loadPiece(out: PDFDocument, piece: VolumePiece): Promise<LoadedPiece | null> {
   if (piece.kind === 'image') {
     try {
-      const probe = await PDFDocument.create();
-      if (piece.mediaType === 'image/png') await probe.embedPng(piece.bytes);
-      else await probe.embedJpg(piece.bytes);
-      return { piece, pdf: null, pages: 1 };
+      return { piece, pdf: null, scan: await embedScan(out, piece), pages: 1 };
     } catch {
       return null;
     }
@@ -68,7 +135,7 @@ async function loadPiece(piece: VolumePiece): Promise<LoadedPiece | null> {
       ignoreEncryption: true,
       updateMetadata: false,
     });
-    return { piece, pdf, pages: pdf.getPageCount() };
+    return { piece, pdf, scan: null, pages: pdf.getPageCount() };
   } catch {
     // A scan that is not a readable PDF is named in the index instead of breaking the volume.
     return null;
@@ -86,12 +153,13 @@ export async function assembleVolume(
   parts: readonly VolumePart[],
   frame: VolumeFrame,
 ): Promise<AssembledVolume> {
+  const out = await PDFDocument.create({ updateMetadata: false });
   const loaded: { part: VolumePart; pieces: LoadedPiece[]; unreadable: string[] }[] = [];
   for (const part of parts) {
     const pieces: LoadedPiece[] = [];
     const unreadable: string[] = [];
     for (const piece of part.pieces) {
-      const l = await loadPiece(piece);
+      const l = await loadPiece(out, piece);
       if (l) pieces.push(l);
       else unreadable.push(piece.name);
     }
@@ -139,7 +207,6 @@ export async function assembleVolume(
   const backPages = await pagesOf(back);
   const finalRows = withBack(backPages);
 
-  const out = await PDFDocument.create({ updateMetadata: false });
   out.setCreationDate(frame.creationDate);
   out.setModificationDate(frame.creationDate);
   out.setProducer('Mediation Desk');
@@ -171,11 +238,8 @@ export async function assembleVolume(
     for (const p of l.pieces) {
       if (p.pdf) {
         await copyAll(p.pdf, n);
-      } else if (p.piece.kind === 'image') {
-        const image =
-          p.piece.mediaType === 'image/png'
-            ? await out.embedPng(p.piece.bytes)
-            : await out.embedJpg(p.piece.bytes);
+      } else if (p.scan) {
+        const image = p.scan;
         const page = out.addPage([A4.width, A4.height]);
         const scale = Math.min(
           (A4.width - 2 * SCAN_MARGIN) / image.width,
@@ -185,12 +249,18 @@ export async function assembleVolume(
         );
         const w = image.width * scale;
         const h = image.height * scale;
-        page.drawImage(image, {
-          x: (A4.width - w) / 2,
-          y: A4.height - SCAN_MARGIN * 1.5 - h,
-          width: w,
-          height: h,
-        });
+        const name = page.node.newXObject('Image', image.ref);
+        page.pushOperators(
+          ...drawImage(name, {
+            x: (A4.width - w) / 2,
+            y: A4.height - SCAN_MARGIN * 1.5 - h,
+            width: w,
+            height: h,
+            rotate: degrees(0),
+            xSkew: degrees(0),
+            ySkew: degrees(0),
+          }),
+        );
         stamp(page, n);
       }
       n += p.pages;

@@ -50,7 +50,19 @@ function categoryText(c: LedgerExportCase): string {
     : category;
 }
 
-function followUpText(status: string): string {
+function followUpText(c: LedgerExportCase): string {
+  // The agreement stays counted as 已化解; the renewed talks after an unperformed agreement
+  // are told here (migration 020).
+  if (c.reopenedResult === 'FAILED') {
+    return `回访发现未履行，重新调解未达成协议（${c.reopenedResultDate ?? ''}）`;
+  }
+  if (c.reopenedResult === 'REFERRED') {
+    return `回访发现未履行，重新调解后移交（${c.reopenedResultDate ?? ''}）`;
+  }
+  const status = c.status;
+  if (status === 'MEDIATING' && c.outcome?.startsWith('SUCCESS_') === true) {
+    return '回访发现未履行，重新调解中';
+  }
   if (status === 'CLOSED' || status === 'ARCHIVED') return '已回访';
   if (status === 'FOLLOW_UP') return '回访中';
   return '未回访';
@@ -102,7 +114,7 @@ export function ledgerRows(
         : `调解中（${CASE_STATE_LABELS[c.status as CaseState] ?? c.status}）`,
       c.outcome ? (STATES[c.outcome] ?? '') : '化解中',
       c.outcomeDate ?? '',
-      followUpText(c.status),
+      followUpText(c),
     ];
     if (identified) {
       row.push(

@@ -27,6 +27,7 @@ import {
   confusableTermIssues,
   oralWithMoneyIssue,
 } from '../../domain/agreements/drafting-checks.js';
+import { amendRefusal } from '../../domain/agreements/amend-rules.js';
 import { signatureState } from '../../domain/agreements/signature-rules.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type { CaseState } from '../../domain/case-lifecycle.js';
@@ -76,6 +77,7 @@ export class AgreementSigningService extends AgreementServiceBase {
     const today = this.today();
     db.transaction(() => {
       const row = this.claimRow(id, expectedVersion, ['GENERATED'], signState);
+      if (row.supersedes_id !== null) this.requireAmendable(row.case_id);
       const content = this.contentOf(row);
       const names = new Map<number, string>(
         content.partyIds.map((pid) => [pid, this.partyName(row.case_id, pid)]),
@@ -336,6 +338,12 @@ export class AgreementSigningService extends AgreementServiceBase {
     return this.view(id);
   }
 
+  /** An amendment is started and signed only while the case follows its agreement. */
+  private requireAmendable(caseId: number): void {
+    const refusal = amendRefusal(this.requireCaseEditable(caseId).status as CaseState);
+    if (refusal !== null) throw new ApiError('INVALID_STATE', refusal);
+  }
+
   amend(id: number, expectedVersion: number, reason: string): Agreement {
     const db = this.db();
     const now = this.nowIso();
@@ -350,6 +358,7 @@ export class AgreementSigningService extends AgreementServiceBase {
         if (row.kind !== 'WRITTEN') {
           throw new ApiError('INVALID_STATE', '口头协议不能变更，如需变更请制作书面调解协议书');
         }
+        this.requireAmendable(row.case_id);
         if (supersededByOf(db, id) !== null) {
           throw new ApiError('INVALID_STATE', '该协议已有变更协议，请继续编辑那份变更协议');
         }

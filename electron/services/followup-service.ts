@@ -3,20 +3,19 @@ import { getCaseRow } from '../../db/cases/case-reads.js';
 import { recordHistory } from '../../db/cases/case-writes.js';
 import {
   cancelFollowUp,
-  countBucket,
   followUpsOfCase,
   getFollowUpRow,
   getFollowUpSettings,
   getProof,
   insertFollowUp,
   insertProof,
-  listFollowUpRows,
   partyNamesOfCases,
   proofsOfFollowUps,
   saveFollowUpSettings,
   signedAgreementsOfCase,
   writeVisit,
 } from '../../db/followups/followup-queries.js';
+import { countBuckets, listFollowUpRows } from '../../db/followups/followup-list-query.js';
 import {
   followUpFromRow,
   proofFromRow,
@@ -31,8 +30,6 @@ import {
   PERFORMANCE_STATUS_LABELS,
 } from '../../domain/followups/followup-codes.js';
 import {
-  FOLLOWUP_BUCKETS,
-  type FollowUpBucket,
   type FollowUpListQuery,
   type FollowUpSettingsValues,
   type VisitValues,
@@ -111,9 +108,7 @@ export class FollowUpService extends CaseService {
     const weekEnd = addDaysIso(today, 7);
     const filter = { visitorId: q.visitorId, text: q.text };
     const rows = listFollowUpRows(db, q.bucket, filter, today, weekEnd, q.offset, q.limit);
-    const counts = Object.fromEntries(
-      FOLLOWUP_BUCKETS.map((b) => [b, countBucket(db, b, filter, today, weekEnd)]),
-    ) as Record<FollowUpBucket, number>;
+    const counts = countBuckets(db, filter, today, weekEnd);
     return { bucket: q.bucket, today, rows: this.views(db, rows), total: counts[q.bucket], counts };
   }
 

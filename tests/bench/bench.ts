@@ -1,6 +1,6 @@
 import { runAgreementPdfBench } from './agreement-pdf-bench.js';
 import { caseLedgerBench } from './case-ledger-bench.js';
-import { followupsBench } from './followups-bench.js';
+import { dossierBenchModule, followupsBench } from './followups-bench.js';
 import { statisticsBench } from './statistics-bench.js';
 import { storageBench } from './storage-bench.js';
 import { subsidyBench } from './subsidy-bench.js';
@@ -15,6 +15,7 @@ const BENCHES: BenchModule[] = [
   caseLedgerBench,
   storageBench,
   followupsBench,
+  dossierBenchModule,
   { name: 'agreement-pdf', run: () => runAgreementPdfBench() },
   statisticsBench,
   subsidyBench,

@@ -33,6 +33,18 @@ export async function seedBenchLedger(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-'));
   const file = ledgerPaths(dir).ledgerFile;
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // BENCH_REUSE_DB=path starts from a ledger this same bench kept with BENCH_KEEP_DB (seeding
+  // 100,000 cases takes minutes); the ledger is migrated to the current schema when opened.
+  const reuse = process.env.BENCH_REUSE_DB;
+  if (reuse) {
+    fs.copyFileSync(reuse, file);
+    const kept = openConnection(file);
+    const ids = (kept.prepare('SELECT id FROM mediator ORDER BY id').all() as { id: number }[]).map(
+      (r) => r.id,
+    );
+    kept.close();
+    return { dir, file, mediatorIds: ids, seedMs: 0 };
+  }
   const db = openConnection(file);
   await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
   const mediatorIds = seedRoom(db, more.mediatorNames ?? ['才让', '巴特尔', '王建国', '李明']);

@@ -183,7 +183,7 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
           readBackConfirmed: true,
         },
       } as never);
-      await settleWithInstalments(page, c, mediator.id, addDays(today, -20), today);
+      const signed = await settleWithInstalments(page, c, mediator.id, addDays(today, -20), today);
       // A second case left in mediation past its one-month due date.
       const late = await caseInMediation(page, mediator.id, addDays(today, -40), ['王芳', '李强']);
       const base = page.url().replace(/#.*$/, '');
@@ -197,6 +197,19 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       await expectLocator(reminders).toContainText('回访');
       await page.getByTestId('dashboard-calendar').getByText('周一').waitFor();
       await screenshot(page, 'followups-dashboard');
+      // The calendar goes back to the week of the overdue visit and the late case's deadline
+      // (ten days ago: last week, or the week before on a Monday to Wednesday).
+      const calendar = page.getByTestId('dashboard-calendar');
+      const overdueDay = calendar.getByTestId(`calendar-day-${addDays(today, -10)}`);
+      for (let back = 0; back < 2 && (await overdueDay.count()) === 0; back += 1) {
+        await calendar.getByRole('button', { name: '上一周' }).click();
+        await calendar.getByTestId(`calendar-day-${addDays(today, -7 * (back + 1))}`).waitFor();
+      }
+      await expectLocator(overdueDay).toContainText('回访');
+      await expectLocator(overdueDay).toContainText('期限');
+      await expectLocator(overdueDay).toContainText(`${c.caseNumber ?? ''}`);
+      await screenshot(page, 'followups-calendar');
+      await calendar.getByRole('button', { name: '本周' }).click();
 
       // 回访: the first instalment's visit is overdue.
       await page.getByRole('menuitem', { name: '回访' }).click();
@@ -322,6 +335,11 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
         expect(printed, title).toContain(String(row?.first));
       }
       fs.rmSync(file, { force: true });
+      // The closed (archived) case's agreement can no longer be amended: the button says why.
+      await page.goto(`${base}#/agreements/${signed.id}`);
+      const amend = page.getByTestId('agreement-amend');
+      await amend.waitFor();
+      expect(await amend.isDisabled()).toBe(true);
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();

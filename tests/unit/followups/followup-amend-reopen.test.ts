@@ -1,4 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openConnection } from '../../../db/connection.js';
+import { migrate } from '../../../db/migrate.js';
+import { MIGRATIONS } from '../../../db/migrations/index.js';
+import { ledgerExportCases } from '../../../db/reports/ledger-export-query.js';
+import { ledgerRows } from '../../../electron/reports/ledger-rows.js';
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
 import type { CaseDetail } from '../../../domain/cases/case-views.js';
 import type { CaseFollowUps, FollowUp } from '../../../domain/followups/followup-views.js';
@@ -239,4 +244,190 @@ describe('回访未履行，重新调解 (FOLLOW_UP → MEDIATING)', () => {
     const res = await reopen(c, { reopenedDate: '2026-03-21' });
     expect(res.ok ? null : res.error.code).toBe('INVALID_STATE');
   });
+});
+
+describe('a reopened mediation that fails (domain §3.7)', () => {
+  it('keeps the counted success and records the renewed talks beside it', async () => {
+    await recordFirstVisit({
+      performance: 'NOT_PERFORMED',
+      nextStep: 'REOPEN_MEDIATION',
+      nextVisitDate: null,
+      findings: '被申请人未支付第一期赔偿款。',
+    });
+    const db = s.m.l.core.ledger.db();
+    const counted = () =>
+      db
+        .prepare(
+          `SELECT outcome, outcome_date, agreement_id, amount_fen, reopened_result,
+                  reopened_result_date FROM case_outcome WHERE case_id = ?`,
+        )
+        .get(caseId());
+    const before = counted();
+    expect(before).toEqual({
+      outcome: 'SUCCESS_WRITTEN',
+      outcome_date: '2026-03-20',
+      agreement_id: s.agreement.id,
+      amount_fen: 3_000_000,
+      reopened_result: null,
+      reopened_result_date: null,
+    });
+    let c = await detail();
+    c = await s.m.l.call<CaseDetail>('cases.transition', {
+      caseId: caseId(),
+      expectedVersion: c.version,
+      input: {
+        action: 'REOPEN_MEDIATION',
+        reopenedDate: '2026-04-23',
+        reason: '被申请人拒付，双方同意重新协商',
+      },
+    });
+    s.setClock('2026-05-06T02:00:00Z');
+    c = await s.m.l.call<CaseDetail>('cases.transition', {
+      caseId: caseId(),
+      expectedVersion: c.version,
+      input: {
+        action: 'TERMINATE_FAILED',
+        terminatedDate: '2026-05-06',
+        advisedRoutes: ['LITIGATION'],
+        note: '重新协商未果，已告知申请人可向人民法院起诉',
+      },
+    });
+    expect(c.status).toBe('TERMINATED_FAILED');
+    // The agreement was reached and counted; what failed is performance (履行数 shows it).
+    expect(counted()).toEqual({
+      ...(before as object),
+      reopened_result: 'FAILED',
+      reopened_result_date: '2026-05-06',
+    });
+    // The 台账 keeps 已化解 and tells the renewed talks in 回访情况.
+    const rows = ledgerRows(
+      ledgerExportCases(db, '2026-01-01', '2026-12-31', false),
+      '金峰村',
+      false,
+    );
+    const row = rows.find((r) => r[1] === c.caseNumber);
+    expect(row?.[11]).toBe('调解达成书面协议');
+    expect(row?.[12]).toBe('已化解');
+    expect(row?.[14]).toBe('回访发现未履行，重新调解未达成协议（2026-05-06）');
+  }, 90_000);
+
+  it('a ledger the old trigger already changed is repaired by migration 020', async () => {
+    const db = openConnection(':memory:');
+    await migrate(db, {
+      migrations: MIGRATIONS.filter((m) => m.version < 20),
+      backupDir: null,
+      now: () => new Date(),
+    });
+    db.pragma('foreign_keys = OFF');
+    const history = db.prepare(
+      `INSERT INTO status_history (case_id, from_state, to_state, action, data_json, at, actor)
+       VALUES (?, 'X', 'Y', ?, '{}', '2026-03-20T02:00:00.000Z', 'x')`,
+    );
+    // Case 1 settled, reopened and failed; case 2 simply failed. The outcomes are written as the
+    // old trigger left them.
+    for (const action of ['SETTLE_WRITTEN', 'REOPEN_MEDIATION']) history.run(1, action);
+    db.exec(`
+      INSERT INTO agreement (id, case_id, kind, status, number, content_json, signatures_json,
+        effective_date, pdf, version, created_at, updated_at)
+        VALUES (7, 1, 'WRITTEN', 'SIGNED', 'A-1', '{"amountFen": 120000}', '{}', '2026-03-20',
+          X'25504446', 1, 'x', 'x');
+      INSERT OR REPLACE INTO case_outcome (case_id, outcome, outcome_date, agreement_id, amount_fen, persons)
+        VALUES (1, 'FAILED', '2026-05-06', NULL, 0, 2), (2, 'FAILED', '2026-05-07', NULL, 0, 2);
+    `);
+    const migration = MIGRATIONS.find((m) => m.version === 20);
+    migration?.up(db);
+    expect(
+      db
+        .prepare(
+          'SELECT case_id, outcome, outcome_date, agreement_id, amount_fen, reopened_result FROM case_outcome ORDER BY case_id',
+        )
+        .all(),
+    ).toEqual([
+      {
+        case_id: 1,
+        outcome: 'SUCCESS_WRITTEN',
+        outcome_date: '2026-03-20',
+        agreement_id: 7,
+        amount_fen: 120000,
+        reopened_result: 'FAILED',
+      },
+      {
+        case_id: 2,
+        outcome: 'FAILED',
+        outcome_date: '2026-05-07',
+        agreement_id: null,
+        amount_fen: 0,
+        reopened_result: null,
+      },
+    ]);
+    db.close();
+  });
+});
+
+describe('an amendment after the case is closed', () => {
+  it('is refused, and so is signing one drafted before the case closed', async () => {
+    const current = await s.m.l.call<Agreement>('agreements.get', { agreementId: s.agreement.id });
+    const draft = await s.m.l.call<Agreement>('agreements.amend', {
+      agreementId: current.id,
+      expectedVersion: current.version,
+      reason: '双方同意调整履行期限',
+    });
+    const updated = await s.m.l.call<Agreement>('agreements.updateDraft', {
+      agreementId: draft.id,
+      expectedVersion: draft.version,
+      content: content(s.m, {
+        agreementNumber: draft.number,
+        agreementDate: draft.content?.agreementDate,
+        terms: [instalmentTerm(s.m.partyIds, [{ dueDate: '2026-06-30', amountFen: 3_000_000 }])],
+      }),
+    });
+    const gen = await s.m.l.call<Agreement>('agreements.generate', {
+      agreementId: updated.id,
+      expectedVersion: updated.version,
+    });
+    await recordFirstVisit({
+      performance: 'PERFORMED',
+      satisfaction: 'SATISFIED',
+      risk: 'NONE',
+      nextStep: 'NONE',
+      nextVisitDate: null,
+      findings: '两期赔偿款已全部付清。',
+    });
+    const c = await detail();
+    const closed = await s.m.l.call<CaseDetail>('cases.transition', {
+      caseId: caseId(),
+      expectedVersion: c.version,
+      input: { action: 'CLOSE', closedDate: '2026-04-23' },
+    });
+    expect(closed.status).toBe('CLOSED');
+    const signing = await s.m.l.raw('agreements.recordSignatures', {
+      agreementId: gen.id,
+      expectedVersion: gen.version,
+      signatures: {
+        parties: s.m.partyIds.map((partyId) => ({ partyId, date: '2026-04-23', mode: 'SIGN' })),
+        mediatorDate: '2026-04-23',
+        recorderDate: '2026-04-23',
+        sealDate: '2026-04-23',
+      },
+    });
+    expect(signing.ok ? null : signing.error).toMatchObject({
+      code: 'INVALID_STATE',
+      message: expect.stringMatching(/案件已结案，不能再变更协议/),
+    });
+    const fresh = await s.m.l.call<Agreement>('agreements.get', { agreementId: s.agreement.id });
+    const again = await s.m.l.raw('agreements.amend', {
+      agreementId: fresh.id,
+      expectedVersion: fresh.version,
+      reason: '再次变更',
+    });
+    expect(again.ok ? null : again.error).toMatchObject({
+      code: 'INVALID_STATE',
+      message: expect.stringMatching(/请作为新的纠纷登记受理/),
+    });
+    // Nothing changed: the original agreement is still in force and no visit was planned.
+    expect((await s.m.l.call<Agreement>('agreements.get', { agreementId: gen.id })).status).toBe(
+      'GENERATED',
+    );
+    expect((await overview()).visits.filter((v) => v.status === 'SCHEDULED')).toEqual([]);
+  }, 90_000);
 });

@@ -1,6 +1,7 @@
 import { Button, Card, Space, Spin, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { amendRefusal } from '../../../../domain/agreements/amend-rules';
 import type { Agreement } from '../../../../domain/agreements/agreement-views';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -88,6 +89,7 @@ export function AgreementPage() {
       ) : (
         <GeneratedView
           agreement={agreement}
+          amendRefusal={amendRefusal(caseDetail.status)}
           onChanged={setUpdated}
           onAmended={(draft) => void navigate(`/agreements/${draft.id}`)}
         />

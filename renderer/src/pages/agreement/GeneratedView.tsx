@@ -1,4 +1,15 @@
-import { Alert, App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   MAX_SCAN_BYTES,
@@ -28,10 +39,12 @@ interface Props {
   readonly agreement: Agreement;
   readonly onChanged: (next: Agreement) => void;
   readonly onAmended: (draft: Agreement) => void;
+  /** Why the case no longer allows an amendment (a closed case), or null. */
+  readonly amendRefusal: string | null;
 }
 
 /** A generated (frozen), signed or voided agreement: the stored PDF and what is done with it. */
-export function GeneratedView({ agreement, onChanged, onAmended }: Props) {
+export function GeneratedView({ agreement, onChanged, onAmended, amendRefusal }: Props) {
   const { message } = App.useApp();
   const [pdf, setPdf] = useState<string | null>(null);
   const [pdfError, setPdfError] = useState<unknown>(null);
@@ -210,7 +223,15 @@ export function GeneratedView({ agreement, onChanged, onAmended }: Props) {
               </Button>
             ) : null}
             {agreement.status === 'SIGNED' && agreement.supersededById === null ? (
-              <Button onClick={() => setAmending(true)}>{uiText.agreement.editor.amend}</Button>
+              <Tooltip title={amendRefusal}>
+                <Button
+                  disabled={amendRefusal !== null}
+                  data-testid="agreement-amend"
+                  onClick={() => setAmending(true)}
+                >
+                  {uiText.agreement.editor.amend}
+                </Button>
+              </Tooltip>
             ) : null}
           </Space>
           <input

@@ -6,8 +6,8 @@ import type { Migration } from './migration.js';
  * four short columns. This index holds exactly those columns, so the count reads the index alone
  * (`db/reports/statistics-query.ts` names it), about a quarter of the cost.
  */
-export const migration019: Migration = {
-  version: 19,
+export const migration021: Migration = {
+  version: 21,
   name: 'open-case statistics index',
   up(db) {
     db.exec(`
