@@ -67,7 +67,7 @@ export function CaseFactFields(props: { readonly form: FormInstance }) {
           <Form.Item
             name="personsInvolved"
             label={`${t.personsInvolved}${optional}`}
-            rules={[zodRule(fields.personsInvolved)]}
+            rules={[zodRule(fields.personsInvolved, { empty: null })]}
           >
             <InputNumber min={1} precision={0} style={{ width: '100%' }} />
           </Form.Item>
