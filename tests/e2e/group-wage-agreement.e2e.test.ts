@@ -180,6 +180,10 @@ describe('14 workers, one employer: a group wage agreement through the editor (r
         await typeDate(page, at(`instalments_${k}_dueDate`), addDays(today, 30 * (k + 1)));
         await at(`instalments_${k}_amountYuan`).fill(((parts[k] ?? 0) / 100).toFixed(2));
       }
+      // The sum follows the last box after it renders: wait for the full total, then check it.
+      await expectLocator(page.getByTestId('instalment-sum')).toContainText(
+        `各期合计 ${Number(TOTAL_YUAN).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+      );
       expect(await page.getByTestId('instalment-sum').innerText()).not.toContain('不一致');
       await at('method').fill('银行转账至各人本人账户');
       await page.locator('#agreement_recorderName').fill('王海燕');
