@@ -2,26 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import { herders } from './support/herders';
 
 const browser = sharedBrowser();
-
-/** Fourteen herders without ID numbers, each with a phone (a group grazing dispute). */
-function herders() {
-  return Array.from({ length: 14 }, (_, i) => ({
-    kind: 'NATURAL',
-    role: i === 0 ? 'APPLICANT' : 'RESPONDENT',
-    name: `${['巴特尔', '额尔敦', '朝鲁', '苏和', '萨仁', '斯琴', '乌力吉'][i % 7] ?? ''}${i + 1}`,
-    gender: 'MALE',
-    ethnicity: '01',
-    birthDate: '1980-01-01',
-    occupation: '牧民',
-    phone: { phone: `139047${String(91000 + i)}` },
-    address: '锡林浩特市宝力格苏木巴音嘎查',
-    idDocument: null,
-    preferredLanguage: 'zh',
-    needsInterpreter: false,
-  }));
-}
 
 async function openPaper(desk: Desk, name: string) {
   const { page } = desk;
@@ -86,7 +69,7 @@ describe('结案和不予受理文书', () => {
       requests: ['确认草场边界'],
       riskLevel: 'HIGH',
       mediatorIds: [mediator.id],
-      parties: herders(),
+      parties: herders(14),
     } as never);
     let c = await callApi(page, 'cases.transition', {
       caseId: saved.case.id,
