@@ -17,6 +17,12 @@ export interface LedgerExportCase {
   /** How a mediation reopened after an unperformed agreement ended (migration 020). */
   readonly reopenedResult: 'FAILED' | 'REFERRED' | null;
   readonly reopenedResultDate: string | null;
+  /** The 综治 centre's own fields (migration 016); null where the room left them empty. */
+  readonly occurredOn: string | null;
+  readonly occurredPlace: string | null;
+  readonly personsInvolved: number | null;
+  readonly warningLevel: string | null;
+  readonly responsibleLeader: string | null;
   readonly mediators: string;
   readonly parties: {
     kind: string;
@@ -44,7 +50,9 @@ export function ledgerExportCases(
     `SELECT c.id, c.case_number, c.intake_date, c.source, c.category, c.subtype,
               CASE WHEN @identified THEN c.summary ELSE '' END AS summary,
               c.risk_level, c.status, o.outcome, o.outcome_date,
-              o.reopened_result, o.reopened_result_date
+              o.reopened_result, o.reopened_result_date,
+              c.occurred_on, c.occurred_place, c.persons_involved, c.warning_level,
+              c.responsible_leader
          FROM case_file AS c LEFT JOIN case_outcome AS o ON o.case_id = c.id
         WHERE c.intake_date <= @end
           AND (o.outcome_date >= @start
@@ -64,6 +72,11 @@ export function ledgerExportCases(
     outcome_date: string | null;
     reopened_result: 'FAILED' | 'REFERRED' | null;
     reopened_result_date: string | null;
+    occurred_on: string | null;
+    occurred_place: string | null;
+    persons_involved: number | null;
+    warning_level: string | null;
+    responsible_leader: string | null;
   }[];
   const ids = JSON.stringify(cases.map((c) => c.id));
   // One statement each for all the cases' mediators and parties: a correlated subquery or a
@@ -118,6 +131,11 @@ export function ledgerExportCases(
     outcomeDate: c.outcome_date,
     reopenedResult: c.reopened_result,
     reopenedResultDate: c.reopened_result_date,
+    occurredOn: c.occurred_on,
+    occurredPlace: c.occurred_place,
+    personsInvolved: c.persons_involved,
+    warningLevel: c.warning_level,
+    responsibleLeader: c.responsible_leader,
     mediators: mediatorsOf.get(c.id)?.join('、') ?? '',
     parties: partiesOf.get(c.id) ?? [],
   }));

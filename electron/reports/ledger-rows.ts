@@ -1,14 +1,17 @@
 import type { LedgerExportCase } from '../../db/reports/ledger-export-query.js';
 import { CASE_STATE_LABELS, type CaseState } from '../../domain/case-lifecycle.js';
 import {
+  addressToTownship,
   addressToVillage,
   maskName,
   maskPhone,
+  SUPPRESSED_PLACE,
   suppressSmallVillages,
 } from '../../domain/statistics/deidentify.js';
 import * as caseSources from '../../domain/taxonomy/case-sources.js';
 import * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
 import * as riskLevels from '../../domain/taxonomy/risk-levels.js';
+import * as warningLevels from '../../domain/taxonomy/warning-levels.js';
 
 /** The columns of the 综治中心 台账 (§3.8); the identified export adds ID numbers and addresses. */
 export const LEDGER_COLUMNS = [
@@ -27,6 +30,12 @@ export const LEDGER_COLUMNS = [
   '化解状态',
   '化解日期',
   '回访情况',
+  // 综治 centres' own fields (domain §4.11), after the §3.8 columns so their order stays
+  '发生日期',
+  '发生地点',
+  '涉及人数',
+  '预警等级',
+  '包案领导',
 ] as const;
 export const IDENTIFIED_EXTRA_COLUMNS = ['身份证件号码', '住址'] as const;
 
@@ -88,6 +97,15 @@ export function ledgerRows(
     }
   }
   const shownPlace = suppressSmallVillages(persons);
+  // Where a dispute happened can point at a household as surely as an address: the
+  // de-identified ledger cuts it like the parties' addresses, and a village no party of the
+  // export lives in has fewer than five persons, so it is raised to its township.
+  const occurredPlaceText = (place: string | null): string => {
+    if (place === null || place.trim() === '') return '';
+    if (identified) return place;
+    const village = villageOf(place);
+    return shownPlace.get(village) ?? (addressToTownship(village) || SUPPRESSED_PLACE);
+  };
   return cases.map((c, i) => {
     const natural = c.parties.filter((p) => p.kind === 'NATURAL');
     const names = c.parties.map((p) =>
@@ -115,6 +133,11 @@ export function ledgerRows(
       c.outcome ? (STATES[c.outcome] ?? '') : '化解中',
       c.outcomeDate ?? '',
       followUpText(c),
+      c.occurredOn ?? '',
+      occurredPlaceText(c.occurredPlace),
+      c.personsInvolved === null ? '' : String(c.personsInvolved),
+      c.warningLevel ? warningLevels.labelOf(c.warningLevel as warningLevels.Code) : '',
+      c.responsibleLeader ?? '',
     ];
     if (identified) {
       row.push(
