@@ -1,12 +1,14 @@
 import type { CalendarItemKind } from '../../domain/followups/followup-views.js';
 import type { Db } from '../connection.js';
+import { COURT_DAYS, COURT_EXTENSION_DAYS } from '../../domain/cases/court-deadline.js';
 import { AWAITING_OUTCOME_SQL } from '../cases/ledger-query.js';
 import { statement } from '../statement-cache.js';
 
 /**
  * Dated items of the 工作台 calendar and reminders, in [from, to] (ISO dates, inclusive): sessions,
  * planned visits, case due dates (only while the case awaits an outcome, §4.3) and the last day
- * for judicial confirmation of a signed written agreement not yet taken to court.
+ * for judicial confirmation of a signed written agreement not yet taken to court, and the
+ * court's deadline of a delegated case while the room has no result for the court yet.
  */
 export interface DatedRow {
   kind: CalendarItemKind;
@@ -54,10 +56,35 @@ export function datedItems(
         AND a.status = 'SIGNED' AND a.kind = 'WRITTEN'
         AND NOT EXISTS (SELECT 1 FROM judicial_confirmation j WHERE j.agreement_id = a.id)`);
   }
+  if (kinds.includes('COURT_DEADLINE')) {
+    // Computed as courtDeadline() does: the day received + 30, + 30 more once the court
+    // consented. That day is at most 60 days before the deadline, so the partial index on it
+    // bounds the scan to the window's court cases.
+    parts.push(`SELECT 'COURT_DEADLINE' AS kind, d.due AS date, NULL AS time, c.id AS caseId,
+        c.case_number AS caseNumber, c.title,
+        '法院委派（委托）调解期限届满'
+          || CASE WHEN c.court_extended_on IS NULL THEN '' ELSE '（经法院同意已延长）' END
+          || coalesce(' · ' || c.court_name, '') AS detail
+      FROM (SELECT id, date(court_received_on, CASE WHEN court_extended_on IS NULL
+                     THEN '+${COURT_DAYS} days' ELSE '+${COURT_DAYS + COURT_EXTENSION_DAYS} days' END) AS due
+              FROM case_file
+             WHERE court_received_on IS NOT NULL
+               AND court_received_on >= @courtFrom AND court_received_on <= @to) AS d
+      JOIN case_file c ON c.id = d.id
+      WHERE d.due >= @from AND d.due <= @to
+        AND c.status IN ('INTAKE', ${AWAITING_OUTCOME_SQL.slice(1, -1)})`);
+  }
   if (parts.length === 0) return [];
-  const toNext = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const dayMs = 86_400_000;
+  const toNext = new Date(Date.parse(`${to}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
+  // '0001-01-01' (every overdue item) stays itself: no court case was received before it.
+  const fromMs = Date.parse(`${from}T00:00:00Z`) - (COURT_DAYS + COURT_EXTENSION_DAYS) * dayMs;
+  const courtFrom =
+    fromMs > Date.parse('1900-01-01T00:00:00Z')
+      ? new Date(fromMs).toISOString().slice(0, 10)
+      : from;
   return statement(db, `${parts.join(' UNION ALL ')} ORDER BY date, time, caseId LIMIT @limit`).all(
-    { from, to, toNext: `${toNext}T00:00`, limit },
+    { from, to, toNext: `${toNext}T00:00`, courtFrom, limit },
   ) as DatedRow[];
 }
 

@@ -129,7 +129,13 @@ export interface SavedConfirmation {
   readonly warnings: readonly string[];
 }
 
-export type CalendarItemKind = 'SESSION' | 'VISIT' | 'CASE_DUE' | 'CONFIRMATION_DEADLINE';
+export type CalendarItemKind =
+  | 'SESSION'
+  | 'VISIT'
+  | 'CASE_DUE'
+  | 'CONFIRMATION_DEADLINE'
+  /** The court's 30 days (+30 with its consent) for a case it delegated (issue 15). */
+  | 'COURT_DEADLINE';
 
 export interface CalendarItem {
   readonly kind: CalendarItemKind;

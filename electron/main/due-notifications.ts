@@ -21,6 +21,7 @@ const KIND_WORDS: Readonly<Record<Reminder['kind'], string>> = {
   VISIT: '回访',
   CASE_DUE: '调解期限',
   CONFIRMATION_DEADLINE: '司法确认申请期限',
+  COURT_DEADLINE: '法院委派调解期限',
 };
 
 /** Items due today or overdue (visits and case deadlines), not yet shown today. */

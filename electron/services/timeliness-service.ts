@@ -16,6 +16,7 @@ const KIND_LABELS: Readonly<Record<CalendarItemKind, string>> = {
   VISIT: '回访',
   CASE_DUE: '调解期限',
   CONFIRMATION_DEADLINE: '司法确认期限',
+  COURT_DEADLINE: '法院期限',
 };
 
 /** A week holds at most a few hundred items in a busy room; beyond that the list is cut. */
@@ -47,7 +48,7 @@ export class TimelinessService {
       this.ledger.db(),
       weekStart,
       weekEnd,
-      ['SESSION', 'VISIT', 'CASE_DUE', 'CONFIRMATION_DEADLINE'],
+      ['SESSION', 'VISIT', 'CASE_DUE', 'CONFIRMATION_DEADLINE', 'COURT_DEADLINE'],
       WEEK_LIMIT,
     ).map(toItem);
     const days = Array.from({ length: 7 }, (_, i) => {
@@ -68,14 +69,14 @@ export class TimelinessService {
       db,
       '0001-01-01',
       addDaysIso(today, -1),
-      ['VISIT', 'CASE_DUE'],
+      ['VISIT', 'CASE_DUE', 'COURT_DEADLINE'],
       REMINDER_LIMIT,
     );
     const coming = datedItems(
       db,
       today,
       addDaysIso(today, 7),
-      ['VISIT', 'CASE_DUE', 'CONFIRMATION_DEADLINE'],
+      ['VISIT', 'CASE_DUE', 'CONFIRMATION_DEADLINE', 'COURT_DEADLINE'],
       REMINDER_LIMIT,
     );
     const items: Reminder[] = [...overdue, ...coming].flatMap((r) => {

@@ -131,6 +131,7 @@ export const followUpsText = {
       VISIT: '回访',
       CASE_DUE: '期限',
       CONFIRMATION_DEADLINE: '司法确认',
+      COURT_DEADLINE: '法院期限',
     },
   },
   reminders: {

@@ -18,7 +18,10 @@ const STAGE_COLOURS: Readonly<Record<ReminderStage, string>> = {
   D7: 'blue',
 };
 
-/** Overdue first, then what falls due in 1, 3 and 7 days (§4.3): visits, case due dates, 司法确认. */
+/**
+ * Overdue first, then what falls due in 1, 3 and 7 days (§4.3): visits, case due dates, 司法确认
+ * and the court's deadline of a delegated case.
+ */
 export function RemindersCard() {
   const load = useCallback(() => api('reminders.get', {}), []);
   const { value, error, reload } = useApiValue(load);

@@ -16,6 +16,7 @@ const KIND_COLOURS: Readonly<Record<CalendarItemKind, string>> = {
   VISIT: 'green',
   CASE_DUE: 'orange',
   CONFIRMATION_DEADLINE: 'purple',
+  COURT_DEADLINE: 'red',
 };
 
 /** Sessions, planned visits and deadlines of one week, Monday to Sunday. */
