@@ -7,6 +7,7 @@ import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
 import type { Db } from '../connection.js';
 import { searchPlan } from '../search/search-tokens.js';
 import { isOverdue } from './case-rows.js';
+import { COURT_OPEN_STATES_SQL, courtDueSql } from './court-deadline-sql.js';
 
 /** States the due date applies to (domain `isAwaitingOutcome`), for SQL. */
 export const AWAITING_OUTCOME_SQL = `('ACCEPTED', 'INVESTIGATING', 'MEDIATING', 'REFERRED')`;
@@ -242,6 +243,18 @@ function filterSql(q: LedgerQuery, today: string) {
   if (q.overdueOnly) {
     params.today = today;
     where.push(`c.due_date < @today AND c.status IN ${AWAITING_OUTCOME_SQL}`);
+  }
+  if (q.courtCases === 'DELEGATED' || q.courtCases === 'ENTRUSTED') {
+    params.courtKind = q.courtCases;
+    where.push('c.court_kind = @courtKind');
+  } else if (q.courtCases !== null) {
+    // `court_received_on IS NOT NULL` is the partial index's own condition, so it is usable.
+    where.push('c.court_received_on IS NOT NULL');
+    if (q.courtCases === 'OVERDUE') {
+      // As courtDeadline() counts it; the case page calls such a case overdue too.
+      params.today = today;
+      where.push(`${courtDueSql('c')} < @today AND c.status IN ${COURT_OPEN_STATES_SQL}`);
+    }
   }
   // The mediator's own cases as the rows to count or sort (`c.id` comes from the index).
   const from =

@@ -1,6 +1,6 @@
 import type { CalendarItemKind } from '../../domain/followups/followup-views.js';
 import type { Db } from '../connection.js';
-import { COURT_DAYS, COURT_EXTENSION_DAYS } from '../../domain/cases/court-deadline.js';
+import { COURT_MAX_DAYS, COURT_OPEN_STATES_SQL, courtDueSql } from '../cases/court-deadline-sql.js';
 import { AWAITING_OUTCOME_SQL } from '../cases/ledger-query.js';
 import { statement } from '../statement-cache.js';
 
@@ -65,20 +65,19 @@ export function datedItems(
         '法院委派（委托）调解期限届满'
           || CASE WHEN c.court_extended_on IS NULL THEN '' ELSE '（经法院同意已延长）' END
           || coalesce(' · ' || c.court_name, '') AS detail
-      FROM (SELECT id, date(court_received_on, CASE WHEN court_extended_on IS NULL
-                     THEN '+${COURT_DAYS} days' ELSE '+${COURT_DAYS + COURT_EXTENSION_DAYS} days' END) AS due
+      FROM (SELECT id, ${courtDueSql('case_file')} AS due
               FROM case_file
              WHERE court_received_on IS NOT NULL
                AND court_received_on >= @courtFrom AND court_received_on <= @to) AS d
       JOIN case_file c ON c.id = d.id
       WHERE d.due >= @from AND d.due <= @to
-        AND c.status IN ('INTAKE', ${AWAITING_OUTCOME_SQL.slice(1, -1)})`);
+        AND c.status IN ${COURT_OPEN_STATES_SQL}`);
   }
   if (parts.length === 0) return [];
   const dayMs = 86_400_000;
   const toNext = new Date(Date.parse(`${to}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
   // '0001-01-01' (every overdue item) stays itself: no court case was received before it.
-  const fromMs = Date.parse(`${from}T00:00:00Z`) - (COURT_DAYS + COURT_EXTENSION_DAYS) * dayMs;
+  const fromMs = Date.parse(`${from}T00:00:00Z`) - COURT_MAX_DAYS * dayMs;
   const courtFrom =
     fromMs > Date.parse('1900-01-01T00:00:00Z')
       ? new Date(fromMs).toISOString().slice(0, 10)

@@ -23,6 +23,13 @@ export const LEDGER_PAGE_SIZE = 50;
 export const LEDGER_SORTS = ['ACCEPTED_DATE', 'INTAKE_DATE', 'DUE_DATE', 'CASE_NUMBER'] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
 
+/**
+ * Cases a court sent (委派/委托调解, issue 15): all of them, one way of sending, or those past
+ * the court's deadline (30 days, +30 with consent) with no result for the court yet.
+ */
+export const COURT_CASE_FILTERS = ['ANY', 'DELEGATED', 'ENTRUSTED', 'OVERDUE'] as const;
+export type CourtCaseFilter = (typeof COURT_CASE_FILTERS)[number];
+
 /** cases.search: one box of text plus the ledger's filters. Every filter is optional. */
 export const ledgerQuerySchema = z
   .strictObject({
@@ -40,6 +47,10 @@ export const ledgerQuerySchema = z
     acceptedFrom: optionalIsoDateField('受理日期（起）'),
     acceptedTo: optionalIsoDateField('受理日期（止）'),
     overdueOnly: booleanField('只看超期').default(false),
+    courtCases: z
+      .enum(COURT_CASE_FILTERS, { error: '法院委派案件的筛选条件不正确' })
+      .nullish()
+      .transform((v) => v ?? null),
     sort: z.enum(LEDGER_SORTS, { error: '排序方式不正确' }).default('ACCEPTED_DATE'),
     direction: z.enum(['ASC', 'DESC'], { error: '排序方向不正确' }).default('DESC'),
     /** Count every match (the first answer stops counting at 1,000 to stay fast). */

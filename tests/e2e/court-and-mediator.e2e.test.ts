@@ -135,6 +135,40 @@ describe('court-delegated case and mediator papers (real ledger, Chromium)', () 
       expect(after.personsInvolved).toBe(40);
       expect(after.courtDeadline?.extended).toBe(true);
 
+      // 案件台账: the court filter keeps the court's case and hides the room's own.
+      const own = await callApi(page, 'cases.create', {
+        intakeDate: today,
+        source: 'ON_APPLICATION',
+        category: 'NEIGHBOUR',
+        subtype: null,
+        summary: '两户因院墙排水发生争议。',
+        requests: ['改排水沟'],
+        riskLevel: 'LOW',
+        mediatorIds: [mediator.id],
+        parties: [
+          {
+            kind: 'NATURAL',
+            role: 'APPLICANT',
+            name: '乌兰',
+            gender: 'FEMALE',
+            ethnicity: '02',
+            birthDate: '1985-03-04',
+            phone: { phone: '13800004321' },
+            address: '某嘎查三组',
+            idDocument: null,
+          },
+        ],
+      });
+      await page.goto(`${base}#/cases`);
+      const rows = page.locator('.ant-table-tbody');
+      await rows.locator(`tr[data-row-key="${own.case.id}"]`).waitFor();
+      await pick(page, page.getByTestId('ledger-court-filter'), '委派调解（诉前）');
+      await rows.locator(`tr[data-row-key="${own.case.id}"]`).waitFor({ state: 'detached' });
+      await rows.locator(`tr[data-row-key="${caseId}"]`).waitFor();
+      await screenshot(page, 'ledger-court-filter');
+      await pick(page, page.getByTestId('ledger-court-filter'), '已过法院期限');
+      await rows.locator(`tr[data-row-key="${caseId}"]`).waitFor({ state: 'detached' });
+
       // 设置 → 调解员: the mediator's workload for the year and the 登记表.
       await page.getByRole('menuitem', { name: '设置' }).click();
       const section = page.getByTestId('mediators-section');

@@ -9,6 +9,13 @@ export const ledgerText = {
   mediator: '调解员',
   acceptedRange: '受理日期',
   overdueOnly: '只看超期',
+  courtCases: '法院委派案件',
+  courtCaseOptions: {
+    ANY: '全部法院委派（委托）案件',
+    DELEGATED: '委派调解（诉前）',
+    ENTRUSTED: '委托调解（诉中）',
+    OVERDUE: '已过法院期限',
+  },
   clearFilters: '清除条件',
   newCase: '受理登记',
   columns: {

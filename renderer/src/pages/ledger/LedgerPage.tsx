@@ -5,7 +5,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { CASE_STATES, stateLabelOf, type CaseState } from '../../../../domain/case-lifecycle';
 import type { LedgerPage as LedgerPageView, LedgerRow } from '../../../../domain/cases/case-views';
 import {
+  COURT_CASE_FILTERS,
   LEDGER_PAGE_SIZE,
+  type CourtCaseFilter,
   type LedgerQueryInput,
   type LedgerSort,
 } from '../../../../domain/cases/ledger-inputs';
@@ -258,6 +260,15 @@ export function LedgerPage() {
             value={filters.mediatorId ?? undefined}
             onChange={(mediatorId?: number) => filter({ mediatorId: mediatorId ?? null })}
             options={mediators.map((m) => ({ value: m.id, label: m.name }))}
+          />
+          <Select
+            allowClear
+            placeholder={t.courtCases}
+            style={{ width: 200 }}
+            value={filters.courtCases ?? undefined}
+            onChange={(courtCases?: CourtCaseFilter) => filter({ courtCases: courtCases ?? null })}
+            options={COURT_CASE_FILTERS.map((v) => ({ value: v, label: t.courtCaseOptions[v] }))}
+            data-testid="ledger-court-filter"
           />
           <DatePicker.RangePicker
             placeholder={[t.acceptedRange, t.acceptedRange]}

@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
+import type { LedgerPage } from '../../../domain/cases/case-views.js';
 import type { Reminders, WeekCalendar } from '../../../domain/followups/followup-views.js';
 import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures.js';
 
-/** Issue 15, must-have 7: the court's deadline reaches 工作台's reminders and week calendar. */
-describe('court deadline in reminders and the week calendar', () => {
+/**
+ * Issue 15, must-have 7: the court's deadline reaches 工作台's reminders and week calendar, and
+ * the ledger finds the cases a court sent.
+ */
+describe('court-delegated cases: deadline reminders, calendar, ledger filter', () => {
   let l: TestLedger;
   let now = '2026-03-10T02:00:00Z';
   beforeEach(async () => {
@@ -70,5 +74,40 @@ describe('court deadline in reminders and the week calendar', () => {
         .filter((i) => i.kind === 'COURT_DEADLINE')
         .map((i) => [i.caseId, i.date]),
     ).toEqual([[soon.case.id, '2026-03-12']]);
+  });
+
+  it('the ledger filters court cases by kind and by the court deadline passed', async () => {
+    const delegated = await courtCase('2026-02-01', '（2026）青2801民诉前调7号'); // due 03-03
+    const entrusted = await l.call<SavedCase>(
+      'cases.create',
+      intake({
+        source: 'ENTRUSTED_COURT',
+        courtKind: 'ENTRUSTED',
+        courtName: '格尔木市人民法院',
+        courtReference: '（2026）青2801民初88号',
+        courtReceivedOn: '2026-03-01', // due 03-31
+      }),
+    );
+    const extended = await courtCase('2026-02-01', '（2026）青2801民诉前调8号');
+    await l.call<CaseDetail>('cases.extendCourtDeadline', {
+      caseId: extended.case.id,
+      expectedVersion: extended.case.version,
+      consentDate: '2026-03-02',
+      note: '法院书面同意延长',
+    });
+    const plain = await l.call<SavedCase>('cases.create', intake());
+    const ids = async (courtCases: unknown) =>
+      (await l.call<LedgerPage>('cases.search', { courtCases })).rows.map((r) => r.id).sort();
+
+    expect(await ids('ANY')).toEqual(
+      [delegated.case.id, entrusted.case.id, extended.case.id].sort(),
+    );
+    expect(await ids('DELEGATED')).toEqual([delegated.case.id, extended.case.id].sort());
+    expect(await ids('ENTRUSTED')).toEqual([entrusted.case.id]);
+    // Only the unextended delegated case is past its day (03-03); the extension runs to 04-02.
+    expect(await ids('OVERDUE')).toEqual([delegated.case.id]);
+    expect(await ids(null)).toContain(plain.case.id);
+    const bad = await l.raw('cases.search', { courtCases: 'COURT' });
+    expect(bad.ok ? '' : bad.error.message).toContain('法院委派案件的筛选条件不正确');
   });
 });
