@@ -1,5 +1,5 @@
 import type { Db } from '../connection.js';
-import type { PrintedDocumentRow } from './print-register-queries.js';
+import type { PrintEventRow, PrintedDocumentRow } from './print-register-queries.js';
 import { statement } from '../statement-cache.js';
 
 /**
@@ -83,4 +83,44 @@ export function insertMediatorPrinted(db: Db, d: NewMediatorPrinted, nowIso: str
 export function getMediatorPrinted(db: Db, id: number): MediatorPrintedRow | undefined {
   return statement(db, `SELECT ${COLUMNS} FROM mediator_printed_document WHERE id = ?`).get(id) as
     MediatorPrintedRow | undefined;
+}
+
+/** Every stored version of one kind of a mediator's papers, newest first. */
+export function mediatorPrintedVersions(
+  db: Db,
+  mediatorId: number,
+  kind: string,
+): MediatorPrintedRow[] {
+  return statement(
+    db,
+    `SELECT ${COLUMNS} FROM mediator_printed_document WHERE mediator_id = ? AND kind = ?
+      ORDER BY print_version DESC`,
+  ).all(mediatorId, kind) as MediatorPrintedRow[];
+}
+
+/** One trip to paper of a stored version (migration 022); rows are never changed. */
+export function insertMediatorPrintEvent(
+  db: Db,
+  e: { printedId: number; copies: number; printer: string | null; printedBy: string },
+  nowIso: string,
+): number {
+  return Number(
+    statement(
+      db,
+      `INSERT INTO mediator_print_event (printed_id, copies, printer, printed_by, printed_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ).run(e.printedId, e.copies, e.printer, e.printedBy, nowIso).lastInsertRowid,
+  );
+}
+
+/** The print events of a mediator's papers of one kind, oldest first. */
+export function mediatorPrintEvents(db: Db, mediatorId: number, kind: string): PrintEventRow[] {
+  return statement(
+    db,
+    `SELECT e.id, e.printed_id AS printed_document_id, e.copies, e.printer, e.printed_by,
+            e.printed_at
+       FROM mediator_print_event AS e
+       JOIN mediator_printed_document AS d ON d.id = e.printed_id
+      WHERE d.mediator_id = ? AND d.kind = ? ORDER BY e.id`,
+  ).all(mediatorId, kind) as PrintEventRow[];
 }

@@ -29,11 +29,13 @@ import { method } from './method.js';
 const caseId = rowIdField('案件');
 const agreementId = rowIdField('调解协议');
 const printedDocumentId = rowIdField('打印存档');
-const copies = z
+/** How many copies one trip to paper makes; every print register takes the same. */
+export const printCopiesField = z
   .number({ error: '份数必须是数字' })
   .int({ error: '份数必须是整数' })
   .min(1, { error: '份数至少 1 份' })
   .max(99, { error: '份数最多 99 份' });
+const copies = printCopiesField;
 const allowMissingGlyphs = booleanField('是否允许缺字打印').default(false);
 
 /**

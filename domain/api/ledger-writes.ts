@@ -17,6 +17,8 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'settings.get',
   'mediators.list',
   'mediators.workload',
+  'mediators.listPrinted',
+  'mediators.printed',
   'cases.get',
   'cases.search',
   'cases.findDuplicateParties',

@@ -61,6 +61,13 @@ export function createHandlers(s: Services): ApiHandlers {
     'mediators.workload': ({ mediatorId, period }) => s.mediatorPapers.workload(mediatorId, period),
     'mediators.registerForm': ({ mediatorId, allowMissingGlyphs }) =>
       s.mediatorPapers.registerForm(mediatorId, allowMissingGlyphs),
+    'mediators.listPrinted': ({ mediatorId }) => s.mediatorPapers.listPrinted(mediatorId),
+    'mediators.printed': ({ mediatorPrintedId }) =>
+      s.mediatorPapers.printedPaper(mediatorPrintedId),
+    'mediators.print': ({ mediatorPrintedId, copies }) =>
+      s.mediatorPapers.print(mediatorPrintedId, copies),
+    'mediators.recordPrint': ({ mediatorPrintedId, copies }) =>
+      s.mediatorPapers.recordPrint(mediatorPrintedId, copies),
     'cases.create': (input) => s.cases.create(input),
     'cases.get': ({ caseId }) => s.cases.detail(caseId),
     'cases.update': ({ caseId, expectedVersion, changes, reason }) =>

@@ -166,7 +166,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       options.restartedAfterCrashAt ?? null,
     ),
     settings: new SettingsService(ledger),
-    mediatorPapers: new MediatorPapersService(ledger, engine),
+    mediatorPapers: new MediatorPapersService(ledger, engine, options.printer ?? null),
     cases: new CaseService(ledger),
     lifecycle,
     records: new CaseRecordsService(ledger),

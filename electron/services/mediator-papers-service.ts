@@ -4,11 +4,18 @@ import {
   findMediatorPrinted,
   getMediatorPrinted,
   insertMediatorPrinted,
+  insertMediatorPrintEvent,
+  mediatorPrintEvents,
   mediatorPrintedPdf,
+  mediatorPrintedVersions,
   type MediatorPrintedRow,
 } from '../../db/documents/mediator-print-queries.js';
-import type { DraftIssue } from '../../domain/agreements/agreement-views.js';
-import type { MediatorPaperView } from '../../domain/api/mediators-contract.js';
+import type { DraftIssue, PrintOutcome } from '../../domain/agreements/agreement-views.js';
+import type {
+  MediatorPaperView,
+  MediatorPrintedView,
+} from '../../domain/api/mediators-contract.js';
+import type { PrintEvent } from '../../domain/documents/printed-documents.js';
 import type { CanonicalValue } from '../../domain/agreements/canonical-json.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type { Mediator } from '../../domain/cases/case-views.js';
@@ -20,13 +27,15 @@ import { pdfFile } from './agreement-draft-service.js';
 import { LOCAL_ACTOR } from './case-service.js';
 import { letterhead } from './document-ledger-data.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
+import { printStoredBytes, type DocumentPrinter } from './document-print-service.js';
 import type { LedgerSession } from './ledger-session.js';
-import { contentHash } from './print-register-service.js';
+import { contentHash, groupEvents } from './print-register-service.js';
 
 /** A mediator's printed paper as the API returns it (the contract's `MediatorPaperView`). */
 export type MediatorPaper = MediatorPaperView;
 
 const REGISTER_KIND = 'MEDIATOR_REGISTER';
+const REGISTER_LABEL = '人民调解员登记表';
 
 /**
  * A mediator's own papers and figures (issue 15, must-have 4): the 人民调解员登记表, frozen in
@@ -37,6 +46,7 @@ export class MediatorPapersService {
   constructor(
     private readonly ledger: LedgerSession,
     private readonly engine: DocumentEngine,
+    private readonly printer: DocumentPrinter | null = null,
   ) {}
 
   private mediator(mediatorId: number): Mediator {
@@ -103,8 +113,72 @@ export class MediatorPapersService {
     return this.paper(row);
   }
 
+  /** The 登记表's stored versions, newest first, each with its trips to paper. */
+  listPrinted(mediatorId: number): MediatorPrintedView[] {
+    const db = this.ledger.db();
+    this.mediator(mediatorId);
+    return db.transaction(() => {
+      const rows = mediatorPrintedVersions(db, mediatorId, REGISTER_KIND);
+      const events = groupEvents(mediatorPrintEvents(db, mediatorId, REGISTER_KIND));
+      const latest = rows[0]?.print_version ?? 0;
+      return rows.map((r) => printedView(r, latest, events.get(r.id) ?? []));
+    })();
+  }
+
+  /** One stored version, exactly as first printed (its SHA-256 checked). */
+  printedPaper(mediatorPrintedId: number): MediatorPaper {
+    return this.paper(this.storedRow(mediatorPrintedId));
+  }
+
+  /** Prints a stored version through the shell and records the trip when it went to paper. */
+  async print(mediatorPrintedId: number, copies: number): Promise<PrintOutcome> {
+    const paper = this.printedPaper(mediatorPrintedId);
+    return printStoredBytes(
+      this.printer,
+      { bytes: Buffer.from(paper.pdfBase64, 'base64'), title: paper.fileName },
+      copies,
+      (printed, printer) => this.record(mediatorPrintedId, printed, printer),
+    );
+  }
+
+  /** A print made outside the app's print route (dev:web, a downloaded PDF). */
+  recordPrint(mediatorPrintedId: number, copies: number): MediatorPrintedView {
+    const row = this.record(mediatorPrintedId, copies, null);
+    const view = this.listPrinted(row.mediator_id).find((v) => v.id === row.id);
+    if (!view) throw new ApiError('INTERNAL', '打印存档写入后无法读取，请重试');
+    return view;
+  }
+
+  private record(id: number, copies: number, printer: string | null): MediatorPrintedRow {
+    if (!Number.isInteger(copies) || copies < 1 || copies > 99) {
+      throw new ApiError('BAD_INPUT', '份数必须是 1 到 99 之间的整数');
+    }
+    const db = this.ledger.db();
+    const row = this.storedRow(id);
+    db.transaction(() => {
+      insertMediatorPrintEvent(
+        db,
+        {
+          printedId: row.id,
+          copies,
+          printer: printer?.trim().slice(0, 200) || null,
+          printedBy: LOCAL_ACTOR,
+        },
+        this.ledger.now().toISOString(),
+      );
+    }).immediate();
+    return row;
+  }
+
+  private storedRow(id: number): MediatorPrintedRow {
+    const row = getMediatorPrinted(this.ledger.db(), id);
+    if (!row) throw new ApiError('NOT_FOUND', '找不到该打印存档，可能编号有误');
+    return row;
+  }
+
   private paper(row: MediatorPrintedRow): MediatorPaper {
-    const pdf = mediatorPrintedPdf(this.ledger.db(), row.id);
+    const db = this.ledger.db();
+    const pdf = mediatorPrintedPdf(db, row.id);
     if (pdf === null || sha256Hex(pdf) !== row.pdf_sha256) {
       throw new ApiError(
         'INTERNAL',
@@ -116,6 +190,11 @@ export class MediatorPapersService {
       issues: JSON.parse(row.issues_json) as DraftIssue[],
       printVersion: row.print_version,
       printedAt: row.created_at,
+      printed: printedView(
+        row,
+        mediatorPrintedVersions(db, row.mediator_id, row.kind)[0]?.print_version ?? 0,
+        groupEvents(mediatorPrintEvents(db, row.mediator_id, row.kind)).get(row.id) ?? [],
+      ),
     };
   }
 
@@ -153,4 +232,25 @@ export class MediatorPapersService {
       };
     })();
   }
+}
+
+function printedView(
+  r: MediatorPrintedRow,
+  latestVersion: number,
+  prints: readonly PrintEvent[],
+): MediatorPrintedView {
+  return {
+    id: r.id,
+    mediatorId: r.mediator_id,
+    label: REGISTER_LABEL,
+    printVersion: r.print_version,
+    superseded: latestVersion > r.print_version,
+    fileName: r.file_name,
+    pdfSha256: r.pdf_sha256,
+    byteLength: r.byte_length,
+    verificationCode: r.verification_code,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    prints,
+  };
 }

@@ -240,7 +240,7 @@ function checkRef(ref: PrintedRecordRef): void {
   }
 }
 
-function groupEvents(rows: readonly PrintEventRow[]): Map<number, PrintEvent[]> {
+export function groupEvents(rows: readonly PrintEventRow[]): Map<number, PrintEvent[]> {
   const out = new Map<number, PrintEvent[]>();
   for (const e of rows) {
     const list = out.get(e.printed_document_id) ?? [];

@@ -185,6 +185,13 @@ describe('court-delegated case and mediator papers (real ledger, Chromium)', () 
       const register = page.getByTestId('mediator-register');
       await expectLocator(register).toContainText('打印存档第 1 版');
       await register.locator('canvas').first().waitFor();
+      // dev:web has no printer: the clerk prints the downloaded PDF and records the copies.
+      await register.getByTestId('print-copies').locator('input').fill('2');
+      await register.getByTestId('print-stored').click();
+      await register.getByTestId('record-print').click();
+      const versions = register.getByTestId('mediator-register-versions');
+      await expectLocator(versions).toContainText('1 次，共 2 份');
+      await expectLocator(versions).toContainText('现行');
       await screenshot(page, 'mediator-register');
       expect(desk.errors).toEqual([]);
     } catch (error) {

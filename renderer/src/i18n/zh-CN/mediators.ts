@@ -34,6 +34,9 @@ export const mediatorsText = {
     title: (name: string) => `人民调解员登记表：${name}`,
     frozen: (version: number, at: string, sha: string) =>
       `打印存档第 ${version} 版（${at} 存档，SHA-256 ${sha}…）。资料未改动时再次打开仍是这一版；修改资料后打开会存为新的一版。`,
+    superseded: '这一版之后调解员资料已修改并存了新版本。此处显示的是当时存档的原样文件。',
+    versions: '打印存档（各版本及打印份数）',
+    backToCurrent: '回到现行版本',
   },
   workload: {
     title: (name: string) => `${name}的工作量与调解结果`,

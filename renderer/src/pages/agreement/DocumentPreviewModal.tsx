@@ -1,18 +1,13 @@
-import { Alert, Button, Modal, Space, Spin, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type {
   CaseDocumentKind,
   RenderedDocument,
 } from '../../../../domain/agreements/agreement-views';
 import type { ClosingPaperDetails } from '../../../../domain/documents/closing-paper-inputs';
 import { api } from '../../api/client';
-import { errorMessage } from '../../components/ErrorPanel';
 import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
-import { MissingGlyphsChoice } from './MissingGlyphsChoice';
-import { downloadBytes } from './pdf-bytes';
-import { PdfPreview } from './LazyPdfPreview';
-import { PrintStoredControls } from './PrintStoredControls';
+import { FrozenPdfModal } from './FrozenPdfModal';
 
 const t = uiText.agreement.documents;
 const r = uiText.printRegister;
@@ -80,88 +75,25 @@ export function DocumentPreviewModal({
   request: DocumentRequest;
   onClose: () => void;
 }) {
-  const [doc, setDoc] = useState<RenderedDocument | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [allowMissingGlyphs, setAllowMissingGlyphs] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    setDoc(null);
-    setError(null);
-    const load = loadDocument(caseId, request, allowMissingGlyphs);
-    load.then(
-      (d) => current && setDoc(d),
-      (e: unknown) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [caseId, request, allowMissingGlyphs]);
-
-  const missingGlyphs = doc?.issues.some((i) => i.code === 'MISSING_GLYPHS') ?? false;
-
+  const load = useCallback(
+    (allowMissingGlyphs: boolean) => loadDocument(caseId, request, allowMissingGlyphs),
+    [caseId, request],
+  );
   return (
-    <Modal
-      open
+    <FrozenPdfModal
       title={t.previewTitle(request.title)}
-      width="min(1100px, 95vw)"
-      onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="close" onClick={onClose}>
-          {uiText.common.close}
-        </Button>,
-        <Button
-          key="download"
-          type="primary"
-          disabled={!doc}
-          onClick={() => doc && downloadBytes(doc.pdfBase64, doc.fileName, 'application/pdf')}
-        >
-          {t.download}
-        </Button>,
-      ]}
-    >
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        {doc ? (
-          <Alert
-            type={doc.printed.superseded ? 'warning' : 'info'}
-            showIcon
-            data-testid="frozen-note"
-            title={r.frozenNote(
-              doc.printed.printVersion,
-              formatDateTime(chinaDateTime(doc.printed.createdAt)),
-              doc.printed.pdfSha256.slice(0, 16),
-            )}
-            description={doc.printed.superseded ? r.supersededNote : undefined}
-          />
-        ) : null}
-        {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
-        {doc && doc.issues.length > 0 ? (
-          <Alert
-            type="warning"
-            showIcon
-            title={t.issuesTitle}
-            description={
-              <ul style={{ margin: 0, paddingLeft: 20 }}>
-                {doc.issues.map((i, n) => (
-                  <li key={`${i.code}:${n}`}>
-                    <Tag>{uiText.agreement.editor.levels[i.level]}</Tag>
-                    {i.message}
-                  </li>
-                ))}
-              </ul>
-            }
-          />
-        ) : null}
-        {missingGlyphs || allowMissingGlyphs ? (
-          <MissingGlyphsChoice checked={allowMissingGlyphs} onChange={setAllowMissingGlyphs} />
-        ) : null}
-        {doc ? <PrintStoredControls printed={doc.printed} /> : null}
-        {!doc && !error ? <Spin /> : null}
-        {doc ? (
-          <PdfPreview base64={doc.pdfBase64} height={Math.max(360, window.innerHeight - 300)} />
-        ) : null}
-      </Space>
-    </Modal>
+      load={load}
+      note={(doc) => ({
+        text: r.frozenNote(
+          doc.printed.printVersion,
+          formatDateTime(chinaDateTime(doc.printed.createdAt)),
+          doc.printed.pdfSha256.slice(0, 16),
+        ),
+        superseded: doc.printed.superseded ? r.supersededNote : undefined,
+      })}
+      printTarget={(doc) => ({ printedDocumentId: doc.printed.id })}
+      testIds={{ note: 'frozen-note' }}
+      onClose={onClose}
+    />
   );
 }

@@ -1,22 +1,25 @@
 import { Alert, App, Button, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import type { PrintOutcome } from '../../../../domain/agreements/agreement-views';
-import type { PrintedDocument } from '../../../../domain/documents/printed-documents';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.printRegister;
 
+/** A stored version in the case print register or the mediator print register. */
+export type StoredPrintTarget =
+  { readonly printedDocumentId: number } | { readonly mediatorPrintedId: number };
+
 /**
- * Prints a version stored in the print register and records the copies. Where the host has no
+ * Prints a version stored in a print register and records the copies. Where the host has no
  * print route (dev:web) the mediator prints the downloaded PDF and records the copies here.
  */
 export function PrintStoredControls({
-  printed,
+  target,
   onPrinted,
 }: {
-  printed: PrintedDocument;
+  target: StoredPrintTarget;
   onPrinted?: () => void;
 }) {
   const { message } = App.useApp();
@@ -37,7 +40,10 @@ export function PrintStoredControls({
 
   const print = () =>
     run(async () => {
-      const result = await api('documents.print', { printedDocumentId: printed.id, copies });
+      const result =
+        'printedDocumentId' in target
+          ? await api('documents.print', { printedDocumentId: target.printedDocumentId, copies })
+          : await api('mediators.print', { mediatorPrintedId: target.mediatorPrintedId, copies });
       setOutcome(result);
       if (result.printed) {
         message.success(t.printed(result.copies));
@@ -47,7 +53,11 @@ export function PrintStoredControls({
 
   const record = () =>
     run(async () => {
-      await api('documents.recordPrint', { printedDocumentId: printed.id, copies });
+      if ('printedDocumentId' in target) {
+        await api('documents.recordPrint', { printedDocumentId: target.printedDocumentId, copies });
+      } else {
+        await api('mediators.recordPrint', { mediatorPrintedId: target.mediatorPrintedId, copies });
+      }
       setOutcome(null);
       message.success(t.recorded(copies));
       onPrinted?.();

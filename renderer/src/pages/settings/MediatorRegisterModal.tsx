@@ -1,87 +1,92 @@
-import { Alert, Button, Modal, Space, Spin } from 'antd';
-import { useEffect, useState } from 'react';
-import type { MediatorPaperView } from '../../../../domain/api/mediators-contract';
+import { Button, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import type { Mediator } from '../../../../domain/cases/case-views';
 import { api } from '../../api/client';
-import { errorMessage } from '../../components/ErrorPanel';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { chinaDateTime, formatDateTime } from '../../forms/date-field';
+import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
-import { MissingGlyphsChoice } from '../agreement/MissingGlyphsChoice';
-import { downloadBytes } from '../agreement/pdf-bytes';
-import { PdfPreview } from '../agreement/LazyPdfPreview';
+import { FrozenPdfModal } from '../agreement/FrozenPdfModal';
+import { PrintedVersionsTable } from '../agreement/PrintedVersionsTable';
 
 const t = uiText.mediators.register;
 
 /**
  * The mediator's 人民调解员登记表, previewed in-app. Opening it freezes it in the mediator print
  * register: the same profile opens the stored bytes again; a changed one is the next version.
+ * Below: every stored version with the copies printed, as the case's 打印存档 lists them.
  */
 export function MediatorRegisterModal(props: {
   readonly mediator: Mediator;
   readonly onClose: () => void;
 }) {
-  const [paper, setPaper] = useState<MediatorPaperView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [allowMissingGlyphs, setAllowMissingGlyphs] = useState(false);
   const mediatorId = props.mediator.id;
-
-  useEffect(() => {
-    let current = true;
-    setPaper(null);
-    setError(null);
-    api('mediators.registerForm', { mediatorId, allowMissingGlyphs }).then(
-      (p) => current && setPaper(p),
-      (e: unknown) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [mediatorId, allowMissingGlyphs]);
-
-  const missingGlyphs = paper?.issues.some((i) => i.code === 'MISSING_GLYPHS') ?? false;
-
+  // null: the form as the profile is now; a number: that stored version, exactly as printed.
+  const [storedId, setStoredId] = useState<number | null>(null);
+  const load = useCallback(
+    (allowMissingGlyphs: boolean) =>
+      storedId === null
+        ? api('mediators.registerForm', { mediatorId, allowMissingGlyphs })
+        : api('mediators.printed', { mediatorPrintedId: storedId }),
+    [mediatorId, storedId],
+  );
   return (
-    <Modal
-      open
+    <FrozenPdfModal
       title={t.title(props.mediator.name)}
-      width="min(1100px, 95vw)"
-      onCancel={props.onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="close" onClick={props.onClose}>
-          {uiText.common.close}
-        </Button>,
-        <Button
-          key="download"
-          type="primary"
-          disabled={!paper}
-          onClick={() => paper && downloadBytes(paper.pdfBase64, paper.fileName, 'application/pdf')}
-        >
-          {uiText.agreement.documents.download}
-        </Button>,
-      ]}
+      load={load}
+      note={(paper) => ({
+        text: t.frozen(
+          paper.printVersion,
+          formatDateTime(chinaDateTime(paper.printedAt)),
+          paper.sha256.slice(0, 16),
+        ),
+        superseded: paper.printed.superseded ? t.superseded : undefined,
+      })}
+      printTarget={(paper) => ({ mediatorPrintedId: paper.printed.id })}
+      testIds={{ body: 'mediator-register' }}
+      onClose={props.onClose}
     >
-      <Space orientation="vertical" style={{ width: '100%' }} data-testid="mediator-register">
-        {paper ? (
-          <Alert
-            type="info"
-            showIcon
-            title={t.frozen(
-              paper.printVersion,
-              formatDateTime(chinaDateTime(paper.printedAt)),
-              paper.sha256.slice(0, 16),
-            )}
+      {(paper, printedRound) => (
+        <>
+          <Typography.Text strong>{t.versions}</Typography.Text>
+          <RegisterVersions
+            mediatorId={mediatorId}
+            refreshKey={`${paper.printed.id}:${printedRound}`}
+            onOpen={setStoredId}
           />
-        ) : null}
-        {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
-        {missingGlyphs || allowMissingGlyphs ? (
-          <MissingGlyphsChoice checked={allowMissingGlyphs} onChange={setAllowMissingGlyphs} />
-        ) : null}
-        {!paper && !error ? <Spin /> : null}
-        {paper ? (
-          <PdfPreview base64={paper.pdfBase64} height={Math.max(360, window.innerHeight - 300)} />
-        ) : null}
-      </Space>
-    </Modal>
+          {storedId !== null ? (
+            <Button size="small" onClick={() => setStoredId(null)}>
+              {t.backToCurrent}
+            </Button>
+          ) : null}
+        </>
+      )}
+    </FrozenPdfModal>
+  );
+}
+
+function RegisterVersions({
+  mediatorId,
+  refreshKey,
+  onOpen,
+}: {
+  mediatorId: number;
+  refreshKey: string;
+  onOpen: (id: number) => void;
+}) {
+  const load = useCallback(
+    () => api('mediators.listPrinted', { mediatorId }),
+    // refreshKey: a version just stored or a print just recorded.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [mediatorId, refreshKey],
+  );
+  const { value, error, reload } = useApiValue(load);
+  if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
+  return (
+    <PrintedVersionsTable
+      rows={value ?? []}
+      onOpen={(row) => onOpen(row.id)}
+      testId="mediator-register-versions"
+    />
   );
 }

@@ -1,13 +1,8 @@
-import { Alert, Button, Modal, Space, Spin } from 'antd';
-import { useEffect, useState } from 'react';
-import type { SubsidyClaimSheet } from '../../../../domain/subsidy/subsidy-views';
+import { useCallback } from 'react';
 import { api } from '../../api/client';
-import { errorMessage } from '../../components/ErrorPanel';
 import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
-import { PdfPreview } from '../agreement/LazyPdfPreview';
-import { MissingGlyphsChoice } from '../agreement/MissingGlyphsChoice';
-import { downloadBytes } from '../agreement/pdf-bytes';
+import { FrozenPdfModal } from '../agreement/FrozenPdfModal';
 
 const t = uiText.subsidyEditor;
 
@@ -26,68 +21,24 @@ export function ClaimSheetModal({
   title: string;
   onClose: () => void;
 }) {
-  const [sheet, setSheet] = useState<SubsidyClaimSheet | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [allowMissingGlyphs, setAllowMissingGlyphs] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    setSheet(null);
-    setError(null);
-    api('subsidy.printClaimSheet', { mediatorId, period, allowMissingGlyphs }).then(
-      (s) => current && setSheet(s),
-      (e: unknown) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [mediatorId, period, allowMissingGlyphs]);
-
-  const missingGlyphs = /缺字/.test(error ? errorMessage(error) : '');
+  const load = useCallback(
+    (allowMissingGlyphs: boolean) =>
+      api('subsidy.printClaimSheet', { mediatorId, period, allowMissingGlyphs }),
+    [mediatorId, period],
+  );
   return (
-    <Modal
-      open
+    <FrozenPdfModal
       title={title}
-      width="min(1100px, 95vw)"
-      onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="close" onClick={onClose}>
-          {uiText.common.close}
-        </Button>,
-        <Button
-          key="download"
-          type="primary"
-          disabled={!sheet}
-          data-testid="claim-sheet-download"
-          onClick={() => sheet && downloadBytes(sheet.pdfBase64, sheet.fileName, 'application/pdf')}
-        >
-          {t.download}
-        </Button>,
-      ]}
-    >
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        {sheet ? (
-          <Alert
-            type="info"
-            showIcon
-            data-testid="claim-sheet-frozen"
-            title={t.claimSheetFrozen(
-              sheet.printVersion,
-              formatDateTime(chinaDateTime(sheet.printedAt)),
-              sheet.reprint,
-            )}
-          />
-        ) : null}
-        {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
-        {missingGlyphs || allowMissingGlyphs ? (
-          <MissingGlyphsChoice checked={allowMissingGlyphs} onChange={setAllowMissingGlyphs} />
-        ) : null}
-        {!sheet && !error ? <Spin /> : null}
-        {sheet ? (
-          <PdfPreview base64={sheet.pdfBase64} height={Math.max(360, window.innerHeight - 300)} />
-        ) : null}
-      </Space>
-    </Modal>
+      load={load}
+      note={(sheet) => ({
+        text: t.claimSheetFrozen(
+          sheet.printVersion,
+          formatDateTime(chinaDateTime(sheet.printedAt)),
+          sheet.reprint,
+        ),
+      })}
+      testIds={{ note: 'claim-sheet-frozen', download: 'claim-sheet-download' }}
+      onClose={onClose}
+    />
   );
 }
