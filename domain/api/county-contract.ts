@@ -1,4 +1,5 @@
 import type { StatisticsReport } from '../statistics/compute-report';
+import type { RoomReporting } from '../statistics/room-reporting';
 import {
   countyExportSchema,
   countyImportSchema,
@@ -52,6 +53,8 @@ export const countyContract = {
   'county.report': method<{
     report: StatisticsReport;
     rooms: number;
+    /** Which rooms reported for the period, sent a 零报告, or sent nothing. */
+    roomReports: readonly RoomReporting[];
     imports: readonly CountyImportRowView[];
     exports: readonly CountyExportRowView[];
   }>()(countyReportSchema),

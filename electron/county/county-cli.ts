@@ -1,3 +1,4 @@
+import { roomReportingSummary } from '../../domain/statistics/room-reporting.js';
 import path from 'node:path';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { defaultTemplatesDir } from '../documents/template-loader.js';
@@ -50,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     const templates = option(args, '--templates', defaultTemplatesDir());
     const period = args.shift();
     if (!period) throw new PackageRefused('请给出统计期间');
-    const { file, report, rooms } = await writeCountyReport(
+    const { file, report, rooms, roomReports } = await writeCountyReport(
       db,
       period,
       templates,
@@ -61,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `${report.period.label}：${rooms} 个调解组织，调解 ${report.totals.cases} 件，成功 ${report.totals.success} 件，在调 ${report.totals.open} 件`,
     );
+    console.log(roomReportingSummary(roomReports));
     console.log(`已写出：${file}`);
     return 0;
   }

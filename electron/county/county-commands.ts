@@ -1,3 +1,5 @@
+import { countyRoomReports } from '../../db/county/county-room-reports.js';
+import type { RoomReporting } from '../../domain/statistics/room-reporting.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -145,6 +147,8 @@ export function countyReport(
 ): {
   report: StatisticsReport;
   rooms: number;
+  /** Each room's reporting for the period: reported, 零报告, or nothing sent. */
+  roomReports: RoomReporting[];
 } {
   const period = parsePeriod(periodKey);
   if (!period)
@@ -160,7 +164,11 @@ export function countyReport(
         screening: countyScreening(db, period.start, period.end),
       }),
     )();
-    return { report, rooms: countyRooms(db) };
+    return {
+      report,
+      rooms: countyRooms(db),
+      roomReports: countyRoomReports(db, period.start, period.end),
+    };
   } finally {
     db.close();
   }
@@ -196,11 +204,16 @@ export async function writeCountyReport(
   outDir: string,
   countyName: string,
   today: string,
-): Promise<{ file: string; report: StatisticsReport; rooms: number }> {
-  const { report, rooms } = countyReport(dbFile, periodKey, templatesDir);
+): Promise<{
+  file: string;
+  report: StatisticsReport;
+  rooms: number;
+  roomReports: RoomReporting[];
+}> {
+  const { report, rooms, roomReports } = countyReport(dbFile, periodKey, templatesDir);
   const { name, header } = countyReportFile(countyName, report, rooms, today);
   const file = path.join(outDir, name);
-  await writeStatisticsXlsx(file, report, header);
+  await writeStatisticsXlsx(file, report, header, roomReports);
   recordCountyReport(dbFile, { file, report, rooms }, COMMAND_LINE_ACTOR, new Date());
-  return { file, report, rooms };
+  return { file, report, rooms, roomReports };
 }

@@ -6,6 +6,11 @@ import {
   type ReportRow,
   type StatisticsReport,
 } from '../../domain/statistics/compute-report.js';
+import {
+  ROOM_REPORTING_LABELS,
+  roomReportingSummary,
+  type RoomReporting,
+} from '../../domain/statistics/room-reporting.js';
 import { safeCellText } from './spreadsheet-cells.js';
 
 /**
@@ -100,12 +105,64 @@ function pageSetup(lastCol: number, lastRow: number): Partial<ExcelJS.PageSetup>
   };
 }
 
-export const STATISTICS_SHEETS = ['统计表', '分类统计', '排查与预防'] as const;
+export const STATISTICS_SHEETS = ['统计表', '分类统计', '排查与预防', '上报情况'] as const;
+
+/**
+ * The county table's list of rooms: who reported for the period, who sent a 零报告 (a package
+ * with nothing mediated, open, referred or found) and who sent nothing — a room that sent
+ * nothing is not a room without disputes.
+ */
+function roomsSheet(
+  sheet: Sheet,
+  rooms: readonly RoomReporting[],
+  r: StatisticsReport,
+  h: StatisticsHeader,
+): void {
+  const heads = [
+    '序号',
+    '调解组织',
+    '调解室',
+    '上报情况',
+    '数据包',
+    '调解案件（件）',
+    '排查发现（件）',
+  ];
+  sheet.columns = [8, 30, 24, 10, 8, 14, 14].map((width) => ({ width }));
+  titleRows(sheet, heads.length, `${r.template.title}（各调解组织上报情况）`, r, h);
+  heads.forEach((text, i) => headCell(sheet, 3, i + 1, text));
+  for (let i = 1; i <= 3; i += 1) sheet.getRow(i).commit();
+  rooms.forEach((room, i) => {
+    const row = sheet.getRow(4 + i);
+    const cells: (string | number)[] = [
+      i + 1,
+      safeCellText(room.committeeName),
+      safeCellText(room.roomName),
+      ROOM_REPORTING_LABELS[room.status],
+      room.packages,
+      room.cases,
+      room.issuesFound,
+    ];
+    cells.forEach((v, col) => {
+      const cell = row.getCell(col + 1);
+      cell.value = v;
+      cell.font = BODY_FONT;
+      cell.border = BORDER;
+    });
+    row.commit();
+  });
+  const note = sheet.getRow(5 + rooms.length);
+  note.getCell(1).value = safeCellText(roomReportingSummary(rooms));
+  note.getCell(1).font = BODY_FONT;
+  note.commit();
+  sheet.commit();
+}
 
 export async function writeStatisticsXlsx(
   file: string,
   r: StatisticsReport,
   h: StatisticsHeader,
+  /** The county table only: each room's reporting for the period (sheet 4, 上报情况). */
+  rooms?: readonly RoomReporting[],
 ): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
@@ -227,5 +284,6 @@ export async function writeStatisticsXlsx(
     row.commit();
   });
   s3.commit();
+  if (rooms) roomsSheet(wb.addWorksheet(STATISTICS_SHEETS[3]), rooms, r, h);
   await wb.commit();
 }

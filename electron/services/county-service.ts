@@ -7,6 +7,7 @@ import type {
 } from '../../domain/api/county-contract.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type { StatisticsReport } from '../../domain/statistics/compute-report.js';
+import type { RoomReporting } from '../../domain/statistics/room-reporting.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import {
   countyExports,
@@ -66,15 +67,22 @@ export class CountyService {
   report(periodKey: string): {
     report: StatisticsReport;
     rooms: number;
+    roomReports: readonly RoomReporting[];
     imports: readonly CountyImportRowView[];
     exports: readonly CountyExportRowView[];
   } {
     const period = this.statistics.period(periodKey);
     const file = this.dbFile();
-    const { report, rooms } = refusedAsBadInput(() =>
+    const { report, rooms, roomReports } = refusedAsBadInput(() =>
       countyReport(file, period.key, this.templatesDir),
     );
-    return { report, rooms, imports: countyImports(file), exports: countyExports(file) };
+    return {
+      report,
+      rooms,
+      roomReports,
+      imports: countyImports(file),
+      exports: countyExports(file),
+    };
   }
 
   async exportReport(
@@ -83,7 +91,7 @@ export class CountyService {
   ): Promise<{ file: string; directory: string }> {
     const period = this.statistics.period(periodKey);
     const dir = this.exports.outputDir(directory);
-    const { report, rooms } = refusedAsBadInput(() =>
+    const { report, rooms, roomReports } = refusedAsBadInput(() =>
       countyReport(this.dbFile(), period.key, this.templatesDir),
     );
     const countyName =
@@ -95,7 +103,7 @@ export class CountyService {
       chinaToday(this.ledger.now()),
     );
     const written = await this.exports.writeVia(dir, name, (tmp) =>
-      writeStatisticsXlsx(tmp, report, header),
+      writeStatisticsXlsx(tmp, report, header, roomReports),
     );
     recordCountyReport(
       this.dbFile(),

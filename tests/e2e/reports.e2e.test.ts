@@ -71,6 +71,10 @@ describe('统计上报 screen (real ledger, Chromium, strict CSP)', () => {
       await page.getByTestId('county-file').setInputFiles(pkgFile);
       await expectLocator(page.getByTestId('county-merged')).toContainText('新增');
       await page.getByText('汇总库中有 1 个调解组织').waitFor();
+      // The room sent its package and had no disputes this period: a 零报告, not 未上报.
+      const rooms = page.getByTestId('county-rooms');
+      await expectLocator(rooms).toContainText('零报告 1 个');
+      await expectLocator(rooms).toContainText('未上报 0 个');
       await expectLocator(
         page.getByTestId('county-tables').getByTestId('indicator-table'),
       ).toContainText('排查走访户数');

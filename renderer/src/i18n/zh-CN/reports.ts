@@ -22,6 +22,13 @@ export const reportsText = {
     tooBig: '文件太大：数据包最大 20 MB',
     kinds: { FULL: '完整', DELTA: '增量' } as Readonly<Record<string, string>>,
     exportsTitle: '全县统计表导出记录',
+    roomsTitle: '本期各调解组织上报情况',
+    room: '调解室',
+    reporting: '上报情况',
+    packages: '数据包',
+    issuesFound: '排查发现',
+    roomsNote:
+      '零报告：报来了本期的数据包，但本期没有调结、在调、移交的纠纷，排查也没有发现纠纷；未上报：汇总库中没有这个调解组织本期的数据包，请催报，不能当作没有纠纷。导出的全县统计表“上报情况”一页列出同样的内容。',
     exportsEmpty: '还没有导出过全县统计表',
     exportedFile: '文件',
     roomsCount: '调解组织',

@@ -1,7 +1,13 @@
-import { Alert, App, Button, Card, Space, Spin, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import type { CountyImportView } from '../../../../domain/api/county-contract';
 import { MAX_PACKAGE_BYTES } from '../../../../domain/statistics/county-inputs';
+import {
+  ROOM_REPORTING_LABELS,
+  roomReportingSummary,
+  type RoomReporting,
+  type RoomReportingStatus,
+} from '../../../../domain/statistics/room-reporting';
 import { api } from '../../api/client';
 import { chinaDateTime, formatDateTime } from '../../forms/date-field';
 import { ErrorPanel, errorMessage } from '../../components/ErrorPanel';
@@ -11,6 +17,12 @@ import { bytesToBase64 } from '../agreement/pdf-bytes';
 import { ReportTables } from './ReportTables';
 
 const t = uiText.reports.county;
+
+const STATUS_COLOURS: Readonly<Record<RoomReportingStatus, string>> = {
+  REPORTED: 'green',
+  ZERO: 'blue',
+  MISSING: 'red',
+};
 
 /**
  * 县级汇总: the county clerk imports the rooms' packages and reads the merged table. The main
@@ -113,6 +125,32 @@ export function CountyTab({ period }: { period: string }) {
         <Spin />
       ) : (
         <>
+          <Card size="small" title={t.roomsTitle} data-testid="county-rooms">
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Typography.Text>{roomReportingSummary(value.roomReports)}</Typography.Text>
+              <Table<RoomReporting>
+                size="small"
+                rowKey={(r) => `${r.committeeName}|${r.roomName}`}
+                pagination={value.roomReports.length > 20 ? { pageSize: 20 } : false}
+                dataSource={[...value.roomReports]}
+                columns={[
+                  { title: t.committee, dataIndex: 'committeeName' },
+                  { title: t.room, dataIndex: 'roomName' },
+                  {
+                    title: t.reporting,
+                    dataIndex: 'status',
+                    render: (s: RoomReportingStatus) => (
+                      <Tag color={STATUS_COLOURS[s]}>{ROOM_REPORTING_LABELS[s]}</Tag>
+                    ),
+                  },
+                  { title: t.packages, dataIndex: 'packages' },
+                  { title: t.casesCount, dataIndex: 'cases' },
+                  { title: t.issuesFound, dataIndex: 'issuesFound' },
+                ]}
+              />
+              <Typography.Text type="secondary">{t.roomsNote}</Typography.Text>
+            </Space>
+          </Card>
           <div data-testid="county-tables">
             <ReportTables report={value.report} />
           </div>
