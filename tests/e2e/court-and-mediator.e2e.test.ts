@@ -3,6 +3,39 @@ import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
 import { expectLocator } from './support/locator-expect';
 
+/** A mediator with a full profile, saved through the API (the 登记表 prints it). */
+function saveMediator(page: Desk['page']) {
+  return callApi(page, 'mediators.save', {
+    id: null,
+    expectedVersion: 0,
+    name: '巴特尔',
+    isPeopleMediator: true,
+    languages: ['zh', 'mn'],
+    active: true,
+    profile: {
+      grade: 'GRADE_3',
+      filingNumber: '内司调备2026-031',
+      filingStatus: 'FILED',
+      employment: 'PART_TIME',
+      gender: 'MALE',
+      birthDate: '1975-05-04',
+      phone: '13947901234',
+      education: '高中',
+      politicalStatus: '群众',
+      workUnit: '某嘎查村民委员会',
+      title: '调解员',
+      trainings: [
+        {
+          date: '2026-05-10',
+          title: '人民调解员岗前培训',
+          hours: 16,
+          organiser: '锡林浩特市司法局',
+        },
+      ],
+    },
+  });
+}
+
 /**
  * Issue 15, must-haves 4, 6 and 7 through Chromium and the real dev:web host: a case the court
  * sent, its 综治 lines corrected in the case-details dialog, the court's consent to 30 more days
@@ -12,40 +45,12 @@ describe('court-delegated case and mediator papers (real ledger, Chromium)', () 
   const browser = sharedBrowser();
   let desk: Desk;
 
-  it('records the court lines and extension, corrects the 综治 fields, shows the mediator screens', async () => {
+  it('records the court lines and extension, corrects the 综治 fields, filters the ledger', async () => {
     desk = await openDesk(browser(), 'court');
     const { page } = desk;
     try {
       await setUpRoom(page, desk.host.url, '草原');
-      const mediator = await callApi(page, 'mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '巴特尔',
-        isPeopleMediator: true,
-        languages: ['zh', 'mn'],
-        active: true,
-        profile: {
-          grade: 'GRADE_3',
-          filingNumber: '内司调备2026-031',
-          filingStatus: 'FILED',
-          employment: 'PART_TIME',
-          gender: 'MALE',
-          birthDate: '1975-05-04',
-          phone: '13947901234',
-          education: '高中',
-          politicalStatus: '群众',
-          workUnit: '某嘎查村民委员会',
-          title: '调解员',
-          trainings: [
-            {
-              date: '2026-05-10',
-              title: '人民调解员岗前培训',
-              hours: 16,
-              organiser: '锡林浩特市司法局',
-            },
-          ],
-        },
-      });
+      const mediator = await saveMediator(page);
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
       const saved = await callApi(page, 'cases.create', {
         intakeDate: today,
@@ -169,6 +174,22 @@ describe('court-delegated case and mediator papers (real ledger, Chromium)', () 
       await pick(page, page.getByTestId('ledger-court-filter'), '已过法院期限');
       await rows.locator(`tr[data-row-key="${caseId}"]`).waitFor({ state: 'detached' });
 
+      expect(desk.errors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'court-and-mediator-failure');
+      throw error;
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it("shows a mediator's workload and 登记表, records copies printed, lists the versions", async () => {
+    desk = await openDesk(browser(), 'mediator');
+    const { page } = desk;
+    try {
+      await setUpRoom(page, desk.host.url, '草原');
+      await saveMediator(page);
+      await page.goto(page.url().replace(/#.*$/, ''));
       // 设置 → 调解员: the mediator's workload for the year and the 登记表.
       await page.getByRole('menuitem', { name: '设置' }).click();
       const section = page.getByTestId('mediators-section');
@@ -186,7 +207,8 @@ describe('court-delegated case and mediator papers (real ledger, Chromium)', () 
       await expectLocator(register).toContainText('打印存档第 1 版');
       await register.locator('canvas').first().waitFor();
       // dev:web has no printer: the clerk prints the downloaded PDF and records the copies.
-      await register.getByTestId('print-copies').locator('input').fill('2');
+      // antd's InputNumber puts the test id on its <input>.
+      await register.getByTestId('print-copies').fill('2');
       await register.getByTestId('print-stored').click();
       await register.getByTestId('record-print').click();
       const versions = register.getByTestId('mediator-register-versions');
@@ -195,7 +217,7 @@ describe('court-delegated case and mediator papers (real ledger, Chromium)', () 
       await screenshot(page, 'mediator-register');
       expect(desk.errors).toEqual([]);
     } catch (error) {
-      await screenshot(page, 'court-and-mediator-failure');
+      await screenshot(page, 'mediator-papers-failure');
       throw error;
     } finally {
       await desk.close();
