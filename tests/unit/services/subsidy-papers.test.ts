@@ -6,14 +6,10 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../../domain/agreements/agreement-views.js';
 import type { CaseDetail } from '../../../domain/cases/case-views.js';
 import type { PrintedDocument } from '../../../domain/documents/printed-documents.js';
-import type {
-  ImportRulesResult,
-  SubsidyClaimSheet,
-  SubsidyClaimXlsx,
-  SubsidyRulesList,
-} from '../../../domain/subsidy/subsidy-views.js';
+import type { SubsidyClaimSheet, SubsidyClaimXlsx } from '../../../domain/subsidy/subsidy-views.js';
 import { pdfFile, removePdfFiles, squash } from '../documents/fixtures.js';
 import { settledWithInstalments, type SettledCase } from '../followups/followup-fixtures.js';
+import { activateExampleRules, expectRefused } from './subsidy-fixtures.js';
 
 /**
  * The 以案定补 papers through the API on a real ledger: the grassland case (30,000 元, signed
@@ -42,26 +38,10 @@ const DEBUG = process.env.DUMP_TEXT === '1';
 const l = () => s.m.l;
 const caseId = () => s.m.detail.id;
 
-async function activate(fileName = 'subsidy-example-difficulty.v1.json') {
-  const imported = await l().call<ImportRulesResult>('subsidy.importRules', {
-    source: 'EXAMPLE',
-    fileName,
-  });
-  const list = await l().call<SubsidyRulesList>('subsidy.listRules', {});
-  await l().call('subsidy.activateRules', {
-    rowId: imported.summary.rowId,
-    expectedVersion: list.version,
-  });
-}
+const activate = (fileName?: string) => activateExampleRules(l(), fileName);
 
-async function refused(method: string, input: unknown, code: string, text: RegExp) {
-  const res = await l().raw(method, input);
-  expect(res.ok).toBe(false);
-  if (!res.ok) {
-    expect(res.error.code).toBe(code);
-    expect(res.error.message).toMatch(text);
-  }
-}
+const refused = (method: string, input: unknown, code: string, text: RegExp) =>
+  expectRefused(l(), method, input, code, text);
 
 const recognition = () =>
   l().call<RenderedDocument>('subsidy.printRecognition', { caseId: caseId() });

@@ -11,6 +11,7 @@ import type {
 } from '../../../domain/subsidy/subsidy-views.js';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
 import { settledWithInstalments, type SettledCase } from '../followups/followup-fixtures.js';
+import { activateExampleRules, expectRefused } from './subsidy-fixtures.js';
 import { intake, person } from './case-fixtures.js';
 
 /**
@@ -28,27 +29,10 @@ const l = () => s.m.l;
 const caseId = () => s.m.detail.id;
 const ofCase = () => l().call<CaseSubsidyView>('subsidy.ofCase', { caseId: caseId() });
 
-async function expectError(method: string, input: unknown, code: string, text: RegExp) {
-  const res = await l().raw(method, input);
-  expect(res.ok).toBe(false);
-  if (!res.ok) {
-    expect(res.error.code).toBe(code);
-    expect(res.error.message).toMatch(text);
-  }
-}
+const expectError = (method: string, input: unknown, code: string, text: RegExp) =>
+  expectRefused(l(), method, input, code, text);
 
-async function activateExample(fileName = 'subsidy-example-difficulty.v1.json') {
-  const imported = await l().call<ImportRulesResult>('subsidy.importRules', {
-    source: 'EXAMPLE',
-    fileName,
-  });
-  const list = await l().call<SubsidyRulesList>('subsidy.listRules', {});
-  await l().call('subsidy.activateRules', {
-    rowId: imported.summary.rowId,
-    expectedVersion: list.version,
-  });
-  return imported;
-}
+const activateExample = (fileName?: string) => activateExampleRules(l(), fileName);
 
 describe('subsidy rules in the ledger', () => {
   it('lists the shipped examples and says plainly that no rule is chosen yet', async () => {
