@@ -13,7 +13,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type {
   CaseDetail,
   InvestigationRecord,
@@ -24,11 +24,10 @@ import {
   investigationInputSchema,
 } from '../../../../domain/cases/record-inputs';
 import * as genders from '../../../../domain/taxonomy/genders';
-import { api, ApiCallError } from '../../api/client';
+import { api } from '../../api/client';
 import { RestoredDraftBanner } from '../../components/RestoredDraftBanner';
-import { errorMessage } from '../../components/ErrorPanel';
 import { chinaDateTime, DATE_TIME_FORMAT, dateTimeFieldProps } from '../../forms/date-field';
-import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { useSchemaSubmit } from '../../forms/use-schema-submit';
 import { recordDateRule, useCaseDates } from '../../forms/record-date-rules';
 import { useFormAutosave } from '../../forms/use-form-autosave';
 import { zodRule } from '../../forms/zod-rule';
@@ -124,8 +123,7 @@ interface Props {
  */
 export function InvestigationModal({ detail, mediators, editing, onClose, onDone }: Props) {
   const [form] = Form.useForm<InvestigationFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const submitter = useSchemaSubmit();
   const investigators = mediators.filter(
     (m) => m.active || (editing?.investigatorIds.includes(m.id) ?? false),
   );
@@ -159,51 +157,31 @@ export function InvestigationModal({ detail, mediators, editing, onClose, onDone
   }
 
   async function submit() {
-    setRefusal(null);
+    submitter.clearRefusal();
     try {
       await form.validateFields();
     } catch {
       return;
     }
-    const input = toInput(form.getFieldsValue(true) as InvestigationFormValues);
-    const local = investigationInputSchema.safeParse(input);
-    if (!local.success) {
-      const unplaced = applyFieldIssues(
-        form,
-        local.error.issues.map((i) => ({
-          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: i.message,
-        })),
-      );
-      if (unplaced[0]) setRefusal(unplaced[0].message);
-      return;
-    }
-    setSaving(true);
-    try {
-      const next = editing
-        ? await api('investigations.update', {
-            caseId: detail.id,
-            investigationId: editing.id,
-            expectedVersion: editing.version,
-            investigation: input,
-          })
-        : await api('investigations.add', { caseId: detail.id, investigation: input });
-      await autosave.clear();
-      onDone(next, editing !== undefined);
-    } catch (error) {
-      const issues = badInputIssues(error);
-      const unplaced = issues ? applyFieldIssues(form, issues, ['investigation']) : [];
-      if (!issues || unplaced.length > 0) {
-        setRefusal(
-          unplaced[0]?.message ??
-            (error instanceof ApiCallError && error.code === 'CONFLICT'
-              ? uiText.case.conflictReload
-              : errorMessage(error)),
-        );
-      }
-    } finally {
-      setSaving(false);
-    }
+    const next = await submitter.run({
+      form,
+      schema: investigationInputSchema,
+      input: toInput(form.getFieldsValue(true) as InvestigationFormValues),
+      fieldsAt: ['investigation'],
+      conflictMessage: uiText.case.conflictReload,
+      submit: (investigation) =>
+        editing
+          ? api('investigations.update', {
+              caseId: detail.id,
+              investigationId: editing.id,
+              expectedVersion: editing.version,
+              investigation,
+            })
+          : api('investigations.add', { caseId: detail.id, investigation }),
+    });
+    if (!next.ok) return;
+    await autosave.clear();
+    onDone(next.value, editing !== undefined);
   }
 
   return (
@@ -218,7 +196,7 @@ export function InvestigationModal({ detail, mediators, editing, onClose, onDone
         <Button key="cancel" onClick={onClose}>
           {uiText.common.cancel}
         </Button>,
-        <Button key="ok" type="primary" loading={saving} onClick={() => void submit()}>
+        <Button key="ok" type="primary" loading={submitter.saving} onClick={() => void submit()}>
           {t.save}
         </Button>,
       ]}
@@ -361,8 +339,13 @@ export function InvestigationModal({ detail, mediators, editing, onClose, onDone
           <Input.TextArea rows={8} placeholder={t.contentPlaceholder} />
         </Form.Item>
       </Form>
-      {refusal ? (
-        <Alert type="error" showIcon title={refusal} data-testid="investigation-refusal" />
+      {submitter.refusal ? (
+        <Alert
+          type="error"
+          showIcon
+          title={submitter.refusal.message}
+          data-testid="investigation-refusal"
+        />
       ) : null}
     </Modal>
   );

@@ -14,7 +14,7 @@ import {
   Switch,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CaseDetail, Mediator, SessionRecord } from '../../../../domain/cases/case-views';
 import {
   RECORD_MODE_LABELS,
@@ -27,10 +27,9 @@ import {
   type SessionResult,
 } from '../../../../domain/cases/record-inputs';
 import * as languages from '../../../../domain/taxonomy/languages';
-import { api, ApiCallError } from '../../api/client';
-import { errorMessage } from '../../components/ErrorPanel';
+import { api } from '../../api/client';
 import { chinaDateTime, DATE_TIME_FORMAT, dateTimeFieldProps } from '../../forms/date-field';
-import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { useSchemaSubmit } from '../../forms/use-schema-submit';
 import { recordDateRule, sessionEndRule, useCaseDates } from '../../forms/record-date-rules';
 import { zodRule } from '../../forms/zod-rule';
 import { useFormAutosave } from '../../forms/use-form-autosave';
@@ -123,8 +122,7 @@ interface Props {
  */
 export function SessionModal({ detail, mediators, editing, onClose, onDone }: Props) {
   const [form] = Form.useForm<SessionFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const submitter = useSchemaSubmit();
   const hosts = mediators.filter((m) => m.active && m.isPeopleMediator);
   const present = Form.useWatch('partyIdsPresent', form) ?? [];
   const dates = useCaseDates(detail);
@@ -159,51 +157,31 @@ export function SessionModal({ detail, mediators, editing, onClose, onDone }: Pr
   const interpreterRequired = needing.length > 0;
 
   async function submit() {
-    setRefusal(null);
+    submitter.clearRefusal();
     try {
       await form.validateFields();
     } catch {
       return;
     }
-    const input = toSessionInput(form.getFieldsValue(true) as SessionFormValues);
-    const local = sessionInputSchema.safeParse(input);
-    if (!local.success) {
-      const unplaced = applyFieldIssues(
-        form,
-        local.error.issues.map((i) => ({
-          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: i.message,
-        })),
-      );
-      if (unplaced[0]) setRefusal(unplaced[0].message);
-      return;
-    }
-    setSaving(true);
-    try {
-      const next = editing
-        ? await api('sessions.update', {
-            caseId: detail.id,
-            sessionId: editing.id,
-            expectedVersion: editing.version,
-            session: input,
-          })
-        : await api('sessions.add', { caseId: detail.id, session: input });
-      await autosave.clear();
-      onDone(next);
-    } catch (error) {
-      const issues = badInputIssues(error);
-      const unplaced = issues ? applyFieldIssues(form, issues, ['session']) : [];
-      if (!issues || unplaced.length > 0) {
-        setRefusal(
-          unplaced[0]?.message ??
-            (error instanceof ApiCallError && error.code === 'CONFLICT'
-              ? uiText.case.conflictReload
-              : errorMessage(error)),
-        );
-      }
-    } finally {
-      setSaving(false);
-    }
+    const next = await submitter.run({
+      form,
+      schema: sessionInputSchema,
+      input: toSessionInput(form.getFieldsValue(true) as SessionFormValues),
+      fieldsAt: ['session'],
+      conflictMessage: uiText.case.conflictReload,
+      submit: (session) =>
+        editing
+          ? api('sessions.update', {
+              caseId: detail.id,
+              sessionId: editing.id,
+              expectedVersion: editing.version,
+              session,
+            })
+          : api('sessions.add', { caseId: detail.id, session }),
+    });
+    if (!next.ok) return;
+    await autosave.clear();
+    onDone(next.value);
   }
 
   return (
@@ -222,7 +200,7 @@ export function SessionModal({ detail, mediators, editing, onClose, onDone }: Pr
         <Button key="cancel" onClick={onClose}>
           {uiText.common.cancel}
         </Button>,
-        <Button key="ok" type="primary" loading={saving} onClick={() => void submit()}>
+        <Button key="ok" type="primary" loading={submitter.saving} onClick={() => void submit()}>
           {t.save}
         </Button>,
       ]}
@@ -399,9 +377,14 @@ export function SessionModal({ detail, mediators, editing, onClose, onDone }: Pr
           <Checkbox>{t.readBack}</Checkbox>
         </Form.Item>
       </Form>
-      {refusal ? (
+      {submitter.refusal ? (
         <Space style={{ width: '100%' }} orientation="vertical">
-          <Alert type="error" showIcon title={refusal} data-testid="session-refusal" />
+          <Alert
+            type="error"
+            showIcon
+            title={submitter.refusal.message}
+            data-testid="session-refusal"
+          />
         </Space>
       ) : null}
     </Modal>
