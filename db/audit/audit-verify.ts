@@ -1,0 +1,236 @@
+import type { Db } from '../connection.js';
+import { baselineSeal, entryMac, rowHash, type SqlValue } from './audit-hash.js';
+import type { AuditKey } from './audit-key.js';
+import { auditedTables, quoteIdent } from './audit-schema.js';
+
+/** One thing verification found wrong, with what a person needs to find it. */
+export interface AuditFinding {
+  readonly kind:
+    | 'ENTRY_MISSING'
+    | 'ENTRY_CHANGED'
+    | 'LINK_BROKEN'
+    | 'ROW_CHANGED'
+    | 'ROW_DELETED'
+    | 'ROW_UNRECORDED';
+  readonly seq: number | null;
+  readonly at: string | null;
+  readonly action: string | null;
+  readonly table: string | null;
+  readonly rowKey: string | null;
+  readonly caseId: number | null;
+  readonly caseNumber: string | null;
+}
+
+export interface AuditVerifyResult {
+  readonly entries: number;
+  readonly rowsChecked: number;
+  /** Entries made with a key this computer does not hold: their MACs could not be checked. */
+  readonly entriesWithoutKey: number;
+  /** Rows whose last audited hash was made with a key this computer does not hold. */
+  readonly rowsWithoutKey: number;
+  readonly keyPresent: boolean;
+  /** The first entry where the chain does not hold (a missing, changed or re-linked entry). */
+  readonly firstBroken: AuditFinding | null;
+  readonly brokenEntries: number;
+  /** Rows that differ from their last audited state (first 200). */
+  readonly rowFindings: readonly AuditFinding[];
+  readonly rowFindingCount: number;
+  readonly head: { readonly seq: number; readonly mac: string } | null;
+}
+
+const MAX_ROW_FINDINGS = 200;
+/** Rows or entries between two yields: keeps each slice of work well under 100 ms. */
+const SLICE = 4000;
+
+interface EntryRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  tbl: string | null;
+  row_key: SqlValue;
+  case_id: number | null;
+  detail: string | null;
+  row_hash: Buffer | null;
+  key_id: string;
+  prev_mac: Buffer | null;
+  mac: Buffer;
+}
+
+const same = (a: Uint8Array | null, b: Uint8Array | null): boolean =>
+  a === null || b === null ? a === b : Buffer.compare(a, b) === 0;
+
+/**
+ * Walks the whole chain, then every row of every audited table, and says where they disagree.
+ * A generator: it yields between slices so the caller can let other work run (the core answers
+ * requests meanwhile); `db` should hold a read transaction so all slices see one snapshot.
+ * Read-only: it never writes, so it also runs on a DAMAGED ledger.
+ */
+export function* verifyAuditChain(db: Db, key: AuditKey | null): Generator<void, AuditVerifyResult> {
+  let entries = 0;
+  let entriesWithoutKey = 0;
+  let brokenEntries = 0;
+  let firstBroken: AuditFinding | null = null;
+  let previous: EntryRow | null = null;
+  const keyIdOfSeq = new Map<number, string>();
+  const breakAt = (kind: AuditFinding['kind'], e: EntryRow) => {
+    brokenEntries += 1;
+    firstBroken ??= {
+      kind,
+      seq: e.seq,
+      at: e.at,
+      action: e.action,
+      table: e.tbl,
+      rowKey: e.row_key === null ? null : String(e.row_key),
+      caseId: e.case_id,
+      caseNumber: null,
+    };
+  };
+  const walk = db.prepare('SELECT * FROM audit_log ORDER BY seq');
+  for (const e of walk.iterate() as IterableIterator<EntryRow>) {
+    entries += 1;
+    if (e.action === 'BASELINE') keyIdOfSeq.set(e.seq, e.key_id);
+    const expectedSeq = previous === null ? 1 : previous.seq + 1;
+    if (e.seq !== expectedSeq) breakAt('ENTRY_MISSING', e);
+    else if (!same(e.prev_mac, previous === null ? null : previous.mac)) breakAt('LINK_BROKEN', e);
+    else if (key === null || e.key_id !== key.id) entriesWithoutKey += 1;
+    else if (
+      !same(
+        e.mac,
+        entryMac(key, {
+          seq: e.seq,
+          at: e.at,
+          actor: e.actor,
+          action: e.action,
+          tbl: e.tbl,
+          rowKey: e.row_key,
+          caseId: e.case_id,
+          detail: e.detail,
+          rowHash: e.row_hash,
+          keyId: e.key_id,
+          prevMac: e.prev_mac,
+        }),
+      )
+    )
+      breakAt('ENTRY_CHANGED', e);
+    previous = e;
+    if (entries % SLICE === 0) yield;
+  }
+
+  let rowsChecked = 0;
+  let rowsWithoutKey = 0;
+  let rowFindingCount = 0;
+  const rowFindings: AuditFinding[] = [];
+  const found = (
+    kind: AuditFinding['kind'],
+    table: string,
+    rk: SqlValue,
+    caseId: number | null,
+    last: { seq: number; at?: string | null; action?: string | null } | null,
+  ) => {
+    rowFindingCount += 1;
+    if (rowFindings.length < MAX_ROW_FINDINGS) {
+      rowFindings.push({
+        kind,
+        seq: last?.seq ?? null,
+        at: last?.at ?? null,
+        action: last?.action ?? null,
+        table,
+        rowKey: rk === null ? null : String(rk),
+        caseId,
+        caseNumber: null,
+      });
+    }
+  };
+
+  for (const table of auditedTables(db)) {
+    // The last audited state of each row of this table: the newest entry, or its baseline.
+    const lastEntry = new Map<unknown, EntryRow>();
+    for (const e of db
+      .prepare('SELECT * FROM audit_log WHERE tbl = ? AND row_key IS NOT NULL ORDER BY seq')
+      .iterate(table.name) as IterableIterator<EntryRow>) {
+      lastEntry.set(e.row_key, e);
+    }
+    const baseline = new Map<unknown, { seq: number; seal: Buffer }>();
+    for (const b of db
+      .prepare('SELECT row_key, seq, seal FROM audit_baseline WHERE tbl = ?')
+      .iterate(table.name) as IterableIterator<{ row_key: unknown; seq: number; seal: Buffer }>) {
+      baseline.set(b.row_key, { seq: b.seq, seal: b.seal });
+    }
+    yield;
+    const cols = table.columns.map((c) => quoteIdent(c)).join(', ');
+    const rows = db
+      .prepare(
+        `SELECT ${table.rowKey('')} AS "__rk", ${table.caseId('')} AS "__case", ${cols} FROM ${quoteIdent(table.name)}`,
+      )
+      .raw(true);
+    for (const raw of rows.iterate() as IterableIterator<SqlValue[]>) {
+      rowsChecked += 1;
+      const rk = raw[0] ?? null;
+      const caseId = raw[1] === null || raw[1] === undefined ? null : Number(raw[1]);
+      const entry = lastEntry.get(rk) ?? null;
+      const base = baseline.get(rk) ?? null;
+      lastEntry.delete(rk);
+      baseline.delete(rk);
+      const useEntry = entry !== null && (base === null || entry.seq > base.seq);
+      if (!useEntry && base === null) {
+        found('ROW_UNRECORDED', table.name, rk, caseId, null);
+      } else if (useEntry && entry) {
+        if (entry.action === 'DELETE') found('ROW_UNRECORDED', table.name, rk, caseId, entry);
+        else if (key === null || entry.key_id !== key.id) rowsWithoutKey += 1;
+        else if (!same(entry.row_hash, rowHash(key, table.name, table.columns, raw.slice(2))))
+          found('ROW_CHANGED', table.name, rk, caseId, entry);
+      } else if (base) {
+        const baseKey = keyIdOfSeq.get(base.seq);
+        if (key === null || baseKey !== key.id) rowsWithoutKey += 1;
+        else {
+          const hash = rowHash(key, table.name, table.columns, raw.slice(2));
+          if (!same(base.seal, baselineSeal(key, base.seq, table.name, rk, hash)))
+            found('ROW_CHANGED', table.name, rk, caseId, { seq: base.seq, action: 'BASELINE' });
+        }
+      }
+      if (rowsChecked % SLICE === 0) yield;
+    }
+    // What the chain says exists but the table no longer holds was deleted outside the app.
+    for (const [rk, e] of lastEntry) {
+      const base = baseline.get(rk);
+      baseline.delete(rk);
+      if (e.action !== 'DELETE' && (!base || e.seq > base.seq))
+        found('ROW_DELETED', table.name, rk as SqlValue, e.case_id, e);
+    }
+    for (const [rk, b] of baseline) {
+      found('ROW_DELETED', table.name, rk as SqlValue, null, { seq: b.seq, action: 'BASELINE' });
+    }
+  }
+
+  const named = (f: AuditFinding | null): AuditFinding | null => {
+    if (!f || f.caseId === null) return f;
+    const number = db
+      .prepare('SELECT case_number FROM case_file WHERE id = ?')
+      .pluck()
+      .get(f.caseId) as string | null | undefined;
+    return { ...f, caseNumber: number ?? null };
+  };
+  const last = previous as EntryRow | null;
+  return {
+    entries,
+    rowsChecked,
+    entriesWithoutKey,
+    rowsWithoutKey,
+    keyPresent: key !== null,
+    firstBroken: named(firstBroken),
+    brokenEntries,
+    rowFindings: rowFindings.map((f) => named(f) as AuditFinding),
+    rowFindingCount,
+    head: last ? { seq: last.seq, mac: last.mac.toString('hex') } : null,
+  };
+}
+
+/** Runs the verification to its end without yielding (tests, benchmarks, tools). */
+export function verifyAuditChainNow(db: Db, key: AuditKey | null): AuditVerifyResult {
+  const run = verifyAuditChain(db, key);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
