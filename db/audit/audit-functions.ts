@@ -1,6 +1,13 @@
 import type { Db } from '../connection.js';
 import { createHash } from 'node:crypto';
-import { baselineSeal, columnsOf, entryMac, rowHash, sealHex, type SqlValue } from './audit-hash.js';
+import {
+  baselineSeal,
+  columnsOf,
+  entryMac,
+  rowHash,
+  sealHex,
+  type SqlValue,
+} from './audit-hash.js';
 import {
   auditKeyFileFor,
   loadOrCreateAuditKey,

@@ -76,9 +76,9 @@ export function auditedTables(db: Db): AuditedTable[] {
     else {
       // A child row (a representative, a change's fields, a print of a document…) belongs to
       // the case of the row it points at.
-      const fks = db.prepare('SELECT "table", "from", "to" FROM pragma_foreign_key_list(?)').all(
-        name,
-      ) as { table: string; from: string; to: string | null }[];
+      const fks = db
+        .prepare('SELECT "table", "from", "to" FROM pragma_foreign_key_list(?)')
+        .all(name) as { table: string; from: string; to: string | null }[];
       const parent = fks.find((fk) => withCaseId.has(fk.table));
       if (parent) {
         caseId = (p) =>

@@ -46,7 +46,9 @@ export function syncAuditTriggers(db: Db): { readonly changed: readonly string[]
   const existing = new Map(
     (
       db
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_after_%'")
+        .prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_after_%'",
+        )
         .all() as { name: string; sql: string }[]
     ).map((t) => [t.name, t.sql]),
   );
@@ -71,7 +73,10 @@ export function syncAuditTriggers(db: Db): { readonly changed: readonly string[]
 
 /** Records every row of `table` as it stands, bound to one BASELINE entry of the chain. */
 function baselineTable(db: Db, table: AuditedTable): void {
-  const rows = db.prepare(`SELECT count(*) FROM ${quoteIdent(table.name)}`).pluck().get() as number;
+  const rows = db
+    .prepare(`SELECT count(*) FROM ${quoteIdent(table.name)}`)
+    .pluck()
+    .get() as number;
   if (rows === 0) return;
   db.prepare(
     entryInsertSql({

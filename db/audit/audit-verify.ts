@@ -1,42 +1,8 @@
+import type { AuditFinding, AuditVerifyResult } from '../../domain/audit/audit-views.js';
 import type { Db } from '../connection.js';
 import { baselineSeal, entryMac, rowHash, type SqlValue } from './audit-hash.js';
 import type { AuditKey } from './audit-key.js';
 import { auditedTables, quoteIdent } from './audit-schema.js';
-
-/** One thing verification found wrong, with what a person needs to find it. */
-export interface AuditFinding {
-  readonly kind:
-    | 'ENTRY_MISSING'
-    | 'ENTRY_CHANGED'
-    | 'LINK_BROKEN'
-    | 'ROW_CHANGED'
-    | 'ROW_DELETED'
-    | 'ROW_UNRECORDED';
-  readonly seq: number | null;
-  readonly at: string | null;
-  readonly action: string | null;
-  readonly table: string | null;
-  readonly rowKey: string | null;
-  readonly caseId: number | null;
-  readonly caseNumber: string | null;
-}
-
-export interface AuditVerifyResult {
-  readonly entries: number;
-  readonly rowsChecked: number;
-  /** Entries made with a key this computer does not hold: their MACs could not be checked. */
-  readonly entriesWithoutKey: number;
-  /** Rows whose last audited hash was made with a key this computer does not hold. */
-  readonly rowsWithoutKey: number;
-  readonly keyPresent: boolean;
-  /** The first entry where the chain does not hold (a missing, changed or re-linked entry). */
-  readonly firstBroken: AuditFinding | null;
-  readonly brokenEntries: number;
-  /** Rows that differ from their last audited state (first 200). */
-  readonly rowFindings: readonly AuditFinding[];
-  readonly rowFindingCount: number;
-  readonly head: { readonly seq: number; readonly mac: string } | null;
-}
 
 const MAX_ROW_FINDINGS = 200;
 /** Rows or entries between two yields: keeps each slice of work well under 100 ms. */
@@ -66,7 +32,10 @@ const same = (a: Uint8Array | null, b: Uint8Array | null): boolean =>
  * requests meanwhile); `db` should hold a read transaction so all slices see one snapshot.
  * Read-only: it never writes, so it also runs on a DAMAGED ledger.
  */
-export function* verifyAuditChain(db: Db, key: AuditKey | null): Generator<void, AuditVerifyResult> {
+export function* verifyAuditChain(
+  db: Db,
+  key: AuditKey | null,
+): Generator<void, AuditVerifyResult> {
   let entries = 0;
   let entriesWithoutKey = 0;
   let brokenEntries = 0;

@@ -1,3 +1,4 @@
+import type { AuditVerification } from '../../domain/audit/audit-views.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../db/backup.js';
@@ -97,7 +98,17 @@ export class SystemService {
       ledger: this.ledgerStatus(),
       backup: this.backupHealth(),
       restartedAfterCrashAt: this.restartedAfterCrashAt,
+      auditProblem: this.auditProblemOf(),
     };
+  }
+
+  /** Set by the core: the audit service's last verification, when it found a problem. */
+  auditProblem: () => AuditVerification | null = () => null;
+
+  private auditProblemOf(): SystemStatus['auditProblem'] {
+    const problem = this.auditProblem();
+    if (!problem || problem.verdict === 'OK') return null;
+    return { verdict: problem.verdict, summary: problem.summary, finishedAt: problem.finishedAt };
   }
 
   private backupHealth(): BackupHealth {

@@ -21,7 +21,11 @@ async function ledgerWithCase() {
   await setUpRoom(l);
   const created = await l.call<{ id: number }>('cases.create', intake());
   void created;
-  return { l, caseId: (created as unknown as { case: { id: number } }).case.id, file: ledgerPaths(l.dir).ledgerFile };
+  return {
+    l,
+    caseId: (created as unknown as { case: { id: number } }).case.id,
+    file: ledgerPaths(l.dir).ledgerFile,
+  };
 }
 
 function verifyFile(file: string) {
@@ -171,9 +175,7 @@ describe('audit chain against edits made outside the app', () => {
     const b = openConnection(file);
     try {
       const write = (db: typeof a, n: number) =>
-        db
-          .transaction(() => appendAuditEvent(db, { action: 'TEST', detail: { n } }))
-          .immediate();
+        db.transaction(() => appendAuditEvent(db, { action: 'TEST', detail: { n } })).immediate();
       for (let i = 0; i < 20; i++) {
         write(a, i);
         write(b, i);
