@@ -83,3 +83,16 @@ export function loadOrCreateAuditKey(file: string): { key: AuditKey; created: bo
   writeAuditKey(file, key);
   return { key, created: true };
 }
+
+/**
+ * Puts a copy of the ledger's audit key beside the backups in `folder` (the second backup
+ * place), as `audit-key-<id>.key`: a backup restored on another computer can then be verified
+ * once that file is copied to `<dataDir>/keys/audit.key`. Written once per key.
+ */
+export function copyAuditKeyTo(ledgerFile: string, folder: string): void {
+  const key = readAuditKey(auditKeyFileFor(ledgerFile));
+  if (!key) return;
+  const target = path.join(folder, `audit-key-${key.id}.key`);
+  if (fs.existsSync(target)) return;
+  writeAuditKey(target, key);
+}

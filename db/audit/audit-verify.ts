@@ -126,6 +126,30 @@ export function* verifyAuditChain(
       .iterate(table.name) as IterableIterator<{ row_key: unknown; seq: number; seal: Buffer }>) {
       baseline.set(b.row_key, { seq: b.seq, seal: b.seal });
     }
+    // Which columns the rows were hashed over, by the installation in force at each entry.
+    const installs = (
+      db
+        .prepare(
+          "SELECT seq, detail FROM audit_log WHERE tbl = ? AND action IN ('BASELINE', 'TRIGGERS') ORDER BY seq",
+        )
+        .all(table.name) as { seq: number; detail: string | null }[]
+    ).map((i) => {
+      const columns = (JSON.parse(i.detail ?? '{}') as { columns?: string }).columns;
+      const names = columns ? columns.split(',') : table.columns;
+      const at = new Map(table.columns.map((c, k) => [c, k + 2]));
+      return { seq: i.seq, names, picks: names.map((c) => at.get(c) ?? -1) };
+    });
+    const hashAt = (seq: number, raw: readonly SqlValue[]): Buffer => {
+      let install = installs[0];
+      for (const i of installs) if (i.seq <= seq) install = i;
+      if (!install) return rowHash(key!, table.name, table.columns, raw.slice(2));
+      return rowHash(
+        key!,
+        table.name,
+        install.names,
+        install.picks.map((k) => (k < 0 ? null : (raw[k] ?? null))),
+      );
+    };
     yield;
     const cols = table.columns.map((c) => quoteIdent(c)).join(', ');
     const rows = db
@@ -147,13 +171,13 @@ export function* verifyAuditChain(
       } else if (useEntry && entry) {
         if (entry.action === 'DELETE') found('ROW_UNRECORDED', table.name, rk, caseId, entry);
         else if (key === null || entry.key_id !== key.id) rowsWithoutKey += 1;
-        else if (!same(entry.row_hash, rowHash(key, table.name, table.columns, raw.slice(2))))
+        else if (!same(entry.row_hash, hashAt(entry.seq, raw)))
           found('ROW_CHANGED', table.name, rk, caseId, entry);
       } else if (base) {
         const baseKey = keyIdOfSeq.get(base.seq);
         if (key === null || baseKey !== key.id) rowsWithoutKey += 1;
         else {
-          const hash = rowHash(key, table.name, table.columns, raw.slice(2));
+          const hash = hashAt(base.seq, raw);
           if (!same(base.seal, baselineSeal(key, base.seq, table.name, rk, hash)))
             found('ROW_CHANGED', table.name, rk, caseId, { seq: base.seq, action: 'BASELINE' });
         }

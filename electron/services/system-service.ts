@@ -1,3 +1,4 @@
+import { copyAuditKeyTo } from '../../db/audit/audit-key.js';
 import type { AuditVerification } from '../../domain/audit/audit-views.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -249,6 +250,8 @@ export class SystemService {
       }
       const target = path.join(folder, 'mediation-desk-backups');
       for (const info of made) copyVerifiedBackup(info, target);
+      // The audit key travels with the copies, or they could not be verified elsewhere.
+      copyAuditKeyTo(this.ledger.paths.ledgerFile, target);
       const tag = parseBackupName(made[0]?.fileName ?? '')?.tag;
       if (tag) pruneScheduledBackups(target, tag);
       this.remember({

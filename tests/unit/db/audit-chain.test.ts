@@ -1,12 +1,21 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent, auditHead } from '../../../db/audit/audit-log';
+import { syncAuditTriggers } from '../../../db/audit/audit-triggers';
 import { auditKeyFileFor, readAuditKey } from '../../../db/audit/audit-key';
 import { verifyAuditChainNow } from '../../../db/audit/audit-verify';
 import { openConnection } from '../../../db/connection';
 import { ledgerPaths } from '../../../db/ledger-files';
+import {
+  RESTORE_CONFIRMATION,
+  type BackupSummary,
+  type SystemStatus,
+} from '../../../domain/api/system-contract';
+import type { AuditVerification } from '../../../domain/audit/audit-views';
+import { createAppCore } from '../../../electron/core/app-core';
 import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures';
 
 let open: TestLedger[] = [];
@@ -122,6 +131,61 @@ describe('audit chain against edits made outside the app', () => {
     fs.rmSync(l.dir, { recursive: true, force: true });
   });
 
+  it('reopening the app after triggers were dropped restores them without hiding the edit', async () => {
+    const { l, caseId, file } = await ledgerWithCase();
+    l.core.close();
+    open = [];
+    const outside = new Database(file);
+    for (const t of outside
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_after_%'",
+      )
+      .pluck()
+      .all() as string[])
+      outside.exec(`DROP TRIGGER "${t}"`);
+    outside.prepare("UPDATE party SET name = '李四' WHERE case_id = ?").run(caseId);
+    outside.close();
+    const core = await createAppCore({ dataDir: l.dir, appVersion: 'test' });
+    try {
+      const db = core.ledger.db();
+      expect(
+        db
+          .prepare("SELECT count(*) FROM sqlite_master WHERE name = 'audit_after_update_party'")
+          .pluck()
+          .get(),
+      ).toBe(1);
+      expect(
+        db.prepare("SELECT count(*) FROM audit_log WHERE action = 'TRIGGERS'").pluck().get(),
+      ).toBeGreaterThan(0);
+      const res = (await core.dispatch('audit.verify', {})) as { value: AuditVerification };
+      expect(res.value.verdict).toBe('BROKEN');
+      expect(res.value.rowFindings.filter((f) => f.table === 'party')).toHaveLength(2);
+      expect(res.value.details.join('\n')).toContain('当事人（表 party');
+    } finally {
+      core.close();
+    }
+    fs.rmSync(l.dir, { recursive: true, force: true });
+  });
+
+  it('a later migration adding a column keeps every row verifiable', async () => {
+    const { l, file } = await ledgerWithCase();
+    l.core.close();
+    open = [];
+    const db = openConnection(file);
+    try {
+      db.exec("ALTER TABLE mediator ADD COLUMN nickname TEXT NOT NULL DEFAULT '无'");
+      db.exec('ALTER TABLE party ADD COLUMN audit_test_note TEXT');
+      syncAuditTriggers(db);
+      db.prepare("UPDATE mediator SET nickname = '老才' WHERE id = 1").run();
+    } finally {
+      db.close();
+    }
+    const result = verifyFile(file);
+    expect(result.firstBroken).toBeNull();
+    expect(result.rowFindings).toEqual([]);
+    fs.rmSync(l.dir, { recursive: true, force: true });
+  });
+
   it('names an entry deleted from the middle of the chain as the first broken one', async () => {
     const { l, file } = await ledgerWithCase();
     l.core.close();
@@ -194,4 +258,83 @@ describe('audit chain against edits made outside the app', () => {
   });
 });
 
-void path;
+describe('audit chain across backups and restore', () => {
+  it('a restored backup still verifies, through the API', async () => {
+    const { l } = await ledgerWithCase();
+    await l.core.ledger.whenChecked();
+    const backup = await l.call<BackupSummary>('system.backupNow', {});
+    await l.call('cases.create', intake({ title: '恢复前最后登记的纠纷' }));
+    await l.call('system.restoreBackup', {
+      fileName: backup.fileName,
+      confirmation: RESTORE_CONFIRMATION,
+    });
+    const verified = await l.call<AuditVerification>('audit.verify', {});
+    expect(verified.verdict, verified.details.join('\n')).toBe('OK');
+    expect(verified.summary).toContain('核验通过');
+    const status = await l.call<SystemStatus>('system.status', {});
+    expect(status.auditProblem).toBeNull();
+  }, 120_000);
+
+  it('on another computer without the key it says 密钥缺失, never broken', async () => {
+    const { l } = await ledgerWithCase();
+    await l.core.ledger.whenChecked();
+    const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'md-usb-'));
+    await l.call('system.setBackupFolder', { folder: usb });
+    const backup = await l.call<BackupSummary>('system.backupNow', {});
+    // The key travels with the copies on the second backup place.
+    const key = readAuditKey(auditKeyFileFor(ledgerPaths(l.dir).ledgerFile));
+    const travelled = path.join(usb, 'mediation-desk-backups', `audit-key-${key?.id ?? ''}.key`);
+    expect(readAuditKey(travelled)?.bytes.equals(key?.bytes ?? Buffer.alloc(0))).toBe(true);
+    expect(fs.statSync(travelled).mode & 0o777).toBe(0o600);
+    fs.rmSync(usb, { recursive: true, force: true });
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'md-other-'));
+    try {
+      fs.mkdirSync(path.join(other, 'backups'));
+      fs.copyFileSync(
+        path.join(ledgerPaths(l.dir).backupDir, backup.fileName),
+        path.join(other, 'backups', backup.fileName),
+      );
+      const core = await createAppCore({ dataDir: other, appVersion: 'test' });
+      try {
+        const restored = await core.dispatch('system.restoreBackup', {
+          fileName: backup.fileName,
+        });
+        expect(restored).toMatchObject({ ok: true, value: { ledger: { state: 'READY' } } });
+        const res = await core.dispatch('audit.verify', {});
+        const verified = (res as { value: AuditVerification }).value;
+        expect(verified.verdict).toBe('KEY_MISSING');
+        expect(verified.firstBroken).toBeNull();
+        expect(verified.rowFindingCount).toBe(0);
+        expect(verified.summary).toContain('密钥缺失');
+        const status = (await core.dispatch('system.status', {})) as { value: SystemStatus };
+        expect(status.value.auditProblem).toMatchObject({ verdict: 'KEY_MISSING' });
+        // The new key is named in the chain itself.
+        const actions = core.ledger
+          .db()
+          .prepare("SELECT count(*) FROM audit_log WHERE action = 'AUDIT_KEY_NEW'")
+          .pluck()
+          .get();
+        expect(actions).toBe(1);
+      } finally {
+        core.close();
+      }
+      // With the key file put back, everything verifies.
+      fs.copyFileSync(
+        auditKeyFileFor(ledgerPaths(l.dir).ledgerFile),
+        auditKeyFileFor(ledgerPaths(other).ledgerFile),
+      );
+      const again = await createAppCore({ dataDir: other, appVersion: 'test' });
+      try {
+        const res = await again.dispatch('audit.verify', {});
+        const verified = (res as { value: AuditVerification }).value;
+        // Entries written on this computer under its own key now say 密钥缺失 instead.
+        expect(verified.firstBroken).toBeNull();
+        expect(verified.rowFindingCount).toBe(0);
+      } finally {
+        again.close();
+      }
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
