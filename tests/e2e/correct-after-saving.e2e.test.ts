@@ -88,6 +88,10 @@ describe('correcting a party after saving (real ledger, Chromium)', () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByTestId('correction-documents').waitFor();
       const name = dialog.locator('#party-edit_parties_0_name');
+      // Saved without an ID document: the number is not marked as required until a type is chosen.
+      const idNumberLabel = dialog.locator('label[for="party-edit_parties_0_idDocument_number"]');
+      await idNumberLabel.waitFor();
+      expect(await idNumberLabel.getAttribute('class')).not.toContain('ant-form-item-required');
       await name.fill('扎西多吉');
       await pick(page, dialog.locator('#party-edit_parties_0_gender'), '男');
       // An identity field without a reason is refused in the dialog.

@@ -185,7 +185,8 @@ export function PartyCard(props: Props) {
                 <Form.Item
                   name={[index, 'idDocument', 'number']}
                   label={t.idNumber}
-                  required
+                  // the number is asked for once a document type is chosen (the rule below)
+                  required={idType !== undefined && idType !== null}
                   rules={[idNumberRule(form, [...base, 'idDocument'])]}
                   extra={
                     idResult?.valid && idResult.upgradedTo !== undefined ? (
