@@ -41,9 +41,20 @@ export interface AuditHead {
   readonly at: string;
 }
 
-export function auditHead(db: Db): AuditHead | null {
+export function auditHead(
+  db: Db,
+  options: { exceptExportRegister?: boolean } = {},
+): AuditHead | null {
+  // A package or table carries the head as of the last change to the ledger other than the
+  // export register itself, so exporting unchanged content twice gives the same bytes.
   const row = db
-    .prepare('SELECT seq, hex(mac) AS mac, at FROM audit_log ORDER BY seq DESC LIMIT 1')
+    .prepare(
+      options.exceptExportRegister
+        ? `SELECT seq, hex(mac) AS mac, at FROM audit_log
+            WHERE action <> 'EXPORT' AND coalesce(tbl, '') NOT IN ('export_run', 'case_reported')
+            ORDER BY seq DESC LIMIT 1`
+        : 'SELECT seq, hex(mac) AS mac, at FROM audit_log ORDER BY seq DESC LIMIT 1',
+    )
     .get() as { seq: number; mac: string; at: string } | undefined;
   return row ? { seq: row.seq, mac: row.mac.toLowerCase(), at: row.at } : null;
 }

@@ -42,6 +42,7 @@ export function* verifyAuditChain(
   let firstBroken: AuditFinding | null = null;
   let previous: EntryRow | null = null;
   const keyIdOfSeq = new Map<number, string>();
+  const triggersRestored: { seq: number; at: string; table: string }[] = [];
   const breakAt = (kind: AuditFinding['kind'], e: EntryRow) => {
     brokenEntries += 1;
     firstBroken ??= {
@@ -59,6 +60,8 @@ export function* verifyAuditChain(
   for (const e of walk.iterate() as IterableIterator<EntryRow>) {
     entries += 1;
     if (e.action === 'BASELINE') keyIdOfSeq.set(e.seq, e.key_id);
+    if (e.action === 'TRIGGERS' && e.detail?.includes('"RESTORED"') && triggersRestored.length < 50)
+      triggersRestored.push({ seq: e.seq, at: e.at, table: e.tbl ?? '' });
     const expectedSeq = previous === null ? 1 : previous.seq + 1;
     if (e.seq !== expectedSeq) breakAt('ENTRY_MISSING', e);
     else if (!same(e.prev_mac, previous === null ? null : previous.mac)) breakAt('LINK_BROKEN', e);
@@ -216,6 +219,7 @@ export function* verifyAuditChain(
     rowFindings: rowFindings.map((f) => named(f) as AuditFinding),
     rowFindingCount,
     head: last ? { seq: last.seq, mac: last.mac.toString('hex') } : null,
+    triggersRestored,
   };
 }
 

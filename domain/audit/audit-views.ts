@@ -39,6 +39,12 @@ export interface AuditVerifyResult {
   readonly rowFindings: readonly AuditFinding[];
   readonly rowFindingCount: number;
   readonly head: { readonly seq: number; readonly mac: string } | null;
+  /** Entries where the app found a table's audit triggers missing and put them back. */
+  readonly triggersRestored: readonly {
+    readonly seq: number;
+    readonly at: string;
+    readonly table: string;
+  }[];
 }
 
 export type AuditVerdict = 'OK' | 'KEY_MISSING' | 'BROKEN';
@@ -123,6 +129,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   UPDATE: '修改',
   DELETE: '删除',
   BASELINE: '建立基线',
+  TRIGGERS: '重装审计触发器',
   AUDIT_KEY_NEW: '新建审计密钥',
   SIGN_IN: '登录',
   SIGN_IN_FAILED: '登录失败',
@@ -196,6 +203,12 @@ export function describeAuditVerification(
   for (const f of r.rowFindings) details.push(describeAuditFinding(f));
   if (r.rowFindingCount > r.rowFindings.length) {
     details.push(`……另有 ${r.rowFindingCount - r.rowFindings.length} 行未列出`);
+  }
+  if (r.triggersRestored.length > 0) {
+    const first = r.triggersRestored[0]!;
+    details.push(
+      `注意：有 ${r.triggersRestored.length} 张表的审计触发器曾不见了（在本程序之外被删除，或升级时重建），程序已重新装上（第一次：第 ${first.seq} 条，${china(first.at)}，${auditTableLabel(first.table)}）。触发器不在期间的改动已按上面逐行核对`,
+    );
   }
   const withoutKey = r.entriesWithoutKey + r.rowsWithoutKey;
   if (withoutKey > 0) {

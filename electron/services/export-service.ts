@@ -89,7 +89,7 @@ export class ExportService {
     const report = this.statistics.report(periodKey);
     const room = this.room();
     const dir = this.outputDir(directory);
-    const head = auditHead(this.ledger.db());
+    const head = auditHead(this.ledger.db(), { exceptExportRegister: true });
     const header = {
       committeeName: room.committeeName,
       countyOfficeName: room.countyOfficeName,
@@ -175,7 +175,7 @@ export class ExportService {
     const sinceMs = previous ? Date.parse(previous.createdAt) : null;
     const source = db.transaction(() => {
       const cases = packageCases(db, period.start, period.end, sinceMs);
-      const head = auditHead(db);
+      const head = auditHead(db, { exceptExportRegister: true });
       return {
         // The chain's head as this package leaves: the county keeps it as an outside anchor.
         auditChainHead: head ? `${head.seq}:${head.mac}` : null,

@@ -161,6 +161,10 @@ describe('audit chain against edits made outside the app', () => {
       expect(res.value.verdict).toBe('BROKEN');
       expect(res.value.rowFindings.filter((f) => f.table === 'party')).toHaveLength(2);
       expect(res.value.details.join('\n')).toContain('当事人（表 party');
+      expect(res.value.triggersRestored.map((t) => t.table)).toContain('party');
+      expect(res.value.details.join('\n')).toContain('审计触发器曾不见了');
+      expect(res.value.triggersRestored.map((t) => t.table)).toContain('party');
+      expect(res.value.details.join('\n')).toContain('审计触发器曾不见了');
     } finally {
       core.close();
     }
