@@ -88,6 +88,8 @@ export function createHandlers(s: Services): ApiHandlers {
       s.records.updateSession(caseId, sessionId, expectedVersion, session),
     'investigations.add': ({ caseId, investigation }) =>
       s.records.addInvestigation(caseId, investigation),
+    'investigations.update': ({ caseId, investigationId, expectedVersion, investigation }) =>
+      s.records.updateInvestigation(caseId, investigationId, expectedVersion, investigation),
     'referrals.feedback': ({ caseId, referralId, expectedVersion, feedback }) =>
       s.records.referralFeedback(caseId, referralId, expectedVersion, feedback),
     'dashboard.get': ({ today }) => s.ledgerView.dashboard(today),

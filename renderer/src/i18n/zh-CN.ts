@@ -10,6 +10,7 @@ import { mediatorsText } from './zh-CN/mediators';
 import { printRegisterText } from './zh-CN/print-register';
 import { reportsText } from './zh-CN/reports';
 import { sessionText } from './zh-CN/session';
+import { investigationText } from './zh-CN/investigation';
 import { shellText } from './zh-CN/shell';
 import { storageText } from './zh-CN/storage';
 import { volumeText } from './zh-CN/volume';
@@ -26,6 +27,7 @@ export const uiText = {
   ledger: ledgerText,
   case: caseText,
   session: sessionText,
+  investigation: investigationText,
   dashboard: dashboardText,
   mediators: mediatorsText,
   agreement: agreementText,
