@@ -1,4 +1,5 @@
 import { agreementText } from './zh-CN/agreement';
+import { auditText } from './zh-CN/audit';
 import { caseText } from './zh-CN/case';
 import { dashboardText } from './zh-CN/dashboard';
 import { followUpsText } from './zh-CN/followups';
@@ -38,4 +39,5 @@ export const uiText = {
   volume: volumeText,
   subsidy: subsidyText,
   subsidyEditor: subsidyEditorText,
+  audit: auditText,
 } as const;
