@@ -1,4 +1,9 @@
 import Database from 'better-sqlite3';
+import {
+  defaultAuditContext,
+  registerAuditFunctions,
+  type AuditContext,
+} from './audit/audit-functions.js';
 
 export type Db = Database.Database;
 
@@ -8,8 +13,14 @@ export const LEDGER_APPLICATION_ID = 0x4d445331; // 'MDS1'
 /**
  * Opens a ledger connection with the durability settings the app relies on. synchronous=FULL
  * because a power cut at a reception desk must not lose an acknowledged intake (NORMAL can).
+ * A writing connection gets the audit chain's SQL functions (the triggers of migration 022
+ * call them): the core passes its own context (actor, clock); any other writer gets the key
+ * beside the ledger and the system actor.
  */
-export function openConnection(file: string, options: { readonly?: boolean } = {}): Db {
+export function openConnection(
+  file: string,
+  options: { readonly?: boolean; readonly audit?: AuditContext } = {},
+): Db {
   const db = new Database(file, {
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
@@ -35,6 +46,7 @@ export function openConnection(file: string, options: { readonly?: boolean } = {
     // 32 MiB of page cache instead of SQLite's 2 MiB: a ledger page sorts a few thousand case
     // rows at most, and each one read from the OS instead of the cache cost a microsecond.
     db.pragma('cache_size = -32768');
+    if (!options.readonly) registerAuditFunctions(db, options.audit ?? defaultAuditContext(file));
     return db;
   } catch (error) {
     db.close();

@@ -15,6 +15,9 @@ import {
   schemaVersionOf,
 } from './connection.js';
 import type { Db } from './connection.js';
+import { SYSTEM_ACTOR, type AuditContext } from './audit/audit-functions.js';
+import { auditKeyFileFor, loadOrCreateAuditKey, type AuditKey } from './audit/audit-key.js';
+import { appendAuditEvent } from './audit/audit-log.js';
 import { makePrivateDir, makePrivateFile, tightenExisting } from './file-modes.js';
 import { readMarker, sidecarFiles, writeMarker } from './ledger-files.js';
 import type { LedgerPaths } from './ledger-files.js';
@@ -51,6 +54,8 @@ export function unavailable(error: unknown): Extract<LedgerOpenResult, { state: 
 export interface OpenLedgerOptions {
   readonly migrations: readonly Migration[];
   readonly now: () => Date;
+  /** Who the audit chain names for writes through this connection (default: the system). */
+  readonly actor?: () => string;
 }
 
 export async function openLedger(
@@ -89,10 +94,12 @@ export async function openLedger(
   }
 
   let db: Db;
+  let audit: ReturnType<typeof auditContextFor>;
   try {
     makePrivateDir(paths.dataDir);
     makePrivateDir(path.dirname(paths.ledgerFile));
-    db = openConnection(paths.ledgerFile);
+    audit = auditContextFor(paths, options);
+    db = openConnection(paths.ledgerFile, { audit: audit.context });
     for (const file of [paths.ledgerFile, ...sidecarFiles(paths.ledgerFile)]) {
       if (fs.existsSync(file)) makePrivateFile(file);
     }
@@ -108,6 +115,9 @@ export async function openLedger(
       backupDir: paths.backupDir,
       now: options.now,
     });
+    // Make (or load) the key now, with the ledger, not at the first write.
+    db.prepare('SELECT audit_key_id()').get();
+    if (audit.madeNewKey()) noteNewAuditKey(db);
     const nowIso = options.now().toISOString();
     writeMarker(paths, {
       format: 1,
@@ -132,6 +142,46 @@ export async function openLedger(
       return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
     }
     return unavailable(error);
+  }
+}
+
+/**
+ * The audit key lives in `<dataDir>/keys/audit.key`, made with the ledger. When it is missing
+ * beside a ledger that already has a chain (a restore on another computer, a lost keys folder),
+ * a new key is made and the chain says so (AUDIT_KEY_NEW): entries made before stay linked but
+ * their MACs say "密钥缺失" until the old key file is put back.
+ */
+function auditContextFor(
+  paths: LedgerPaths,
+  options: OpenLedgerOptions,
+): { context: AuditContext; madeNewKey: () => boolean } {
+  let key: AuditKey | null = null;
+  let created = false;
+  return {
+    context: {
+      key: () => {
+        if (!key) {
+          const loaded = loadOrCreateAuditKey(auditKeyFileFor(paths.ledgerFile));
+          key = loaded.key;
+          created = loaded.created;
+        }
+        return key;
+      },
+      actor: options.actor ?? (() => SYSTEM_ACTOR),
+      now: options.now,
+    },
+    madeNewKey: () => created,
+  };
+}
+
+/** Records that the key was made anew while earlier entries exist (once, after migrating). */
+function noteNewAuditKey(db: Db): void {
+  const earlier = db
+    .prepare('SELECT count(*) FROM audit_log WHERE key_id <> audit_key_id()')
+    .pluck()
+    .get() as number;
+  if (earlier > 0) {
+    appendAuditEvent(db, { action: 'AUDIT_KEY_NEW', detail: { entriesWithOtherKey: earlier } });
   }
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { syncAuditTriggers } from './audit/audit-triggers.js';
 import { backupLedger } from './backup.js';
 import { ledgerTagOf, preMigrationBackupName } from './backup-rotation.js';
 import type { BackupInfo } from './backup.js';
@@ -58,7 +59,10 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
   const latest = migrations.length;
   const from = schemaVersionOf(db);
   if (from > latest) throw new DatabaseFromFutureError(from, latest);
-  if (from === latest) return { from, to: from, backup: null };
+  if (from === latest) {
+    syncAuditTriggers(db);
+    return { from, to: from, backup: null };
+  }
 
   let backup: BackupInfo | null = null;
   if (options.backupDir !== null && from > 0) {
@@ -86,6 +90,8 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
       throw new MigrationFailedError(step.version, schemaVersionOf(db), backup, cause);
     }
   }
+  // A table a later migration added or changed gets its audit triggers (and baseline) now.
+  syncAuditTriggers(db);
   db.pragma('optimize');
   return { from, to: latest, backup };
 }

@@ -1,3 +1,4 @@
+import { sealAgreement } from '../audit/agreement-seal.js';
 import type { Db } from '../connection.js';
 import {
   AGREEMENT_COLUMNS,
@@ -115,7 +116,7 @@ export function storeGenerated(
   g: GeneratedColumns,
   now: string,
 ): boolean {
-  return (
+  const stored =
     db
       .prepare(
         `UPDATE agreement SET
@@ -138,8 +139,10 @@ export function storeGenerated(
         id,
         expectedVersion,
         fromStatus,
-      ).changes === 1
-  );
+      ).changes === 1;
+  // Frozen: the PDF and its data are sealed under the audit key with the chain head.
+  if (stored) sealAgreement(db, id, 'GENERATED', now);
+  return stored;
 }
 
 export function updateSignatures(
@@ -155,7 +158,7 @@ export function updateSignatures(
   },
   now: string,
 ): boolean {
-  return (
+  const updated =
     db
       .prepare(
         `UPDATE agreement SET signatures_json = ?,
@@ -173,8 +176,9 @@ export function updateSignatures(
         now,
         id,
         expectedVersion,
-      ).changes === 1
-  );
+      ).changes === 1;
+  if (updated && s.signed) sealAgreement(db, id, 'SIGNED', now);
+  return updated;
 }
 
 export function voidAgreement(

@@ -11,6 +11,7 @@ import type {
   SessionRecord,
 } from '../../domain/cases/case-views.js';
 
+import type { InvestigatedPerson } from '../../domain/cases/record-inputs.js';
 import { courtDeadline } from '../../domain/cases/court-deadline.js';
 
 /** Row shapes as SQLite returns them, and their mapping to the API's views. */
@@ -294,13 +295,23 @@ export interface InvestigationRow {
   updated_at: number;
 }
 
+/**
+ * Records saved before the 被调查人 had identity details held their names only (a JSON list of
+ * strings); they read as persons with nothing else known.
+ */
+function investigatedPersonsOf(text: string): InvestigatedPerson[] {
+  return json<(string | InvestigatedPerson)[]>(text).map((p) =>
+    typeof p === 'string' ? { name: p, gender: null, age: null, address: null, relation: null } : p,
+  );
+}
+
 export function investigationFromRow(r: InvestigationRow): InvestigationRecord {
   return {
     ...meta(r),
     caseId: r.case_id,
     at: r.at,
     place: r.place,
-    investigatedPersons: json(r.investigated_json),
+    investigatedPersons: investigatedPersonsOf(r.investigated_json),
     participants: json(r.participants_json),
     investigatorIds: json(r.investigator_ids_json),
     recorder: r.recorder,

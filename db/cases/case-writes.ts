@@ -435,6 +435,38 @@ export function insertInvestigation(
   );
 }
 
+/** Corrects an investigation record if it is still at `expectedVersion`; false otherwise. */
+export function updateInvestigation(
+  db: Db,
+  caseId: number,
+  investigationId: number,
+  expectedVersion: number,
+  i: InvestigationValues,
+  nowIso: string,
+): boolean {
+  return (
+    statement(
+      db,
+      `UPDATE investigation_record SET at = @at, place = @place, investigated_json = @investigated,
+           participants_json = @participants, investigator_ids_json = @investigators,
+           recorder = @recorder, content = @content, version = version + 1, updated_at = @now
+         WHERE id = @id AND case_id = @case_id AND version = @expected`,
+    ).run({
+      at: i.at,
+      place: i.place,
+      investigated: JSON.stringify(i.investigatedPersons),
+      participants: JSON.stringify(i.participants),
+      investigators: JSON.stringify(i.investigatorIds),
+      recorder: i.recorder,
+      content: i.content,
+      id: investigationId,
+      case_id: caseId,
+      expected: expectedVersion,
+      now: stamp(nowIso),
+    }).changes === 1
+  );
+}
+
 export function insertReferral(
   db: Db,
   caseId: number,
@@ -476,7 +508,7 @@ export function updateReferralFeedback(
 
 export function rowExists(
   db: Db,
-  table: 'party' | 'session_record' | 'referral',
+  table: 'party' | 'session_record' | 'investigation_record' | 'referral',
   id: number,
   caseId: number,
 ) {

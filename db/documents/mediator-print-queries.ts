@@ -98,7 +98,7 @@ export function mediatorPrintedVersions(
   ).all(mediatorId, kind) as MediatorPrintedRow[];
 }
 
-/** One trip to paper of a stored version (migration 022); rows are never changed. */
+/** One trip to paper of a stored version (migration 023); rows are never changed. */
 export function insertMediatorPrintEvent(
   db: Db,
   e: { printedId: number; copies: number; printer: string | null; printedBy: string },

@@ -19,7 +19,8 @@ import { migration018 } from './018-ledger-covering-indexes.js';
 import { migration019 } from './019-followup-list-indexes.js';
 import { migration020 } from './020-outcome-after-reopen.js';
 import { migration021 } from './021-open-cases-index.js';
-import { migration022 } from './022-mediator-print-events.js';
+import { migration022 } from './022-audit-chain.js';
+import { migration023 } from './023-mediator-print-events.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration020,
   migration021,
   migration022,
+  migration023,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -136,7 +136,8 @@ export interface ScanFile {
   readonly sha256: string;
 }
 
-export type VerifyItem = 'PDF' | 'CANONICAL_DATA' | 'SCAN';
+/** PDF_SEAL / DATA_SEAL: the HMACs under the audit key (kept outside the ledger). */
+export type VerifyItem = 'PDF' | 'CANONICAL_DATA' | 'PDF_SEAL' | 'DATA_SEAL' | 'SCAN';
 
 export interface VerifyCheck {
   readonly item: VerifyItem;

@@ -113,6 +113,14 @@ export const casesContract = {
   'investigations.add': method<CaseDetail>()(
     z.strictObject({ caseId, investigation: investigationInputSchema }),
   ),
+  'investigations.update': method<CaseDetail>()(
+    z.strictObject({
+      caseId,
+      investigationId: rowIdField('调查记录'),
+      expectedVersion: expectedVersionField,
+      investigation: investigationInputSchema,
+    }),
+  ),
   'referrals.feedback': method<CaseDetail>()(
     z.strictObject({
       caseId,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './method.js';
 import { agreementsContract } from './agreements-contract.js';
+import { auditContract } from './audit-contract.js';
 import { casesContract } from './cases-contract.js';
 import { countyContract } from './county-contract.js';
 import { followupsContract } from './followups-contract.js';
@@ -28,6 +29,7 @@ export const apiContract = {
   ...subsidyContract,
   ...formDraftsContract,
   ...volumeContract,
+  ...auditContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -55,4 +55,7 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'formDrafts.get',
   'volume.get',
   'volume.attachment',
+  // the audit chain is read on its own read-only connection
+  'audit.list',
+  'audit.verify',
 ]);

@@ -88,6 +88,12 @@ export interface SystemStatus {
    * user is told that the step in progress may not have been saved.
    */
   readonly restartedAfterCrashAt: string | null;
+  /** The last audit verification found edits made outside the app, or cannot check (no key). */
+  readonly auditProblem: {
+    readonly verdict: 'KEY_MISSING' | 'BROKEN';
+    readonly summary: string;
+    readonly finishedAt: string;
+  } | null;
 }
 
 /** Typed, not free text, so nobody starts an empty ledger by a stray click. */

@@ -1,4 +1,5 @@
 import type { MediatorProfile } from './mediator-profile';
+import type { InvestigatedPerson } from './record-inputs';
 import type { CaseAction, CaseState } from '../case-lifecycle';
 import type * as caseSources from '../taxonomy/case-sources';
 import type * as disputeCategories from '../taxonomy/dispute-categories';
@@ -119,7 +120,7 @@ export interface InvestigationRecord extends RowMeta {
   readonly caseId: number;
   readonly at: string;
   readonly place: string;
-  readonly investigatedPersons: readonly string[];
+  readonly investigatedPersons: readonly InvestigatedPerson[];
   readonly participants: readonly NamedParticipant[];
   readonly investigatorIds: readonly number[];
   readonly recorder: string;

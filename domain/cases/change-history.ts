@@ -8,6 +8,7 @@ import * as partyRoles from '../taxonomy/party-roles';
 import * as riskLevels from '../taxonomy/risk-levels';
 import * as courtKinds from '../taxonomy/court-kinds';
 import * as warningLevels from '../taxonomy/warning-levels';
+import { investigatedPersonDetail, investigatedPersonSchema } from './record-inputs';
 
 /**
  * The change history as people read it: on the case timeline and in the printed 结案 summary
@@ -153,6 +154,18 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   courtReference: '法院案号',
   courtReceivedOn: '收到委派日期',
   courtExtension: '法院同意延长调解期限',
+  at: '调查时间',
+  investigatedPersons: '被调查人',
+  participants: '参加人',
+  investigatorIds: '调查人',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  partyIdsPresent: '到场当事人',
+  interpreter: '翻译人员',
+  isPublic: '公开调解',
+  recordMode: '记录方式',
+  result: '调解结果',
+  readBackConfirmed: '已经当事人校阅或宣读',
 };
 
 /** 632801********1246: the division code and the last four, never the birth date. */
@@ -194,6 +207,13 @@ export function formatChangeValue(field: string, value: unknown, sensitive: bool
     return value.map((v) => formatChangeValue(field, v, sensitive)).join('；') || '（空）';
   }
   if (typeof value === 'object') {
+    if (field === 'investigatedPersons' && typeof (value as { name?: unknown }).name === 'string') {
+      const person = investigatedPersonSchema.safeParse(value);
+      if (person.success) {
+        const detail = investigatedPersonDetail(person.data);
+        return detail ? `${person.data.name}（${detail}）` : person.data.name;
+      }
+    }
     const named = value as { name?: unknown; code?: unknown; note?: unknown };
     if (typeof named.name === 'string') return named.name;
     return JSON.stringify(value);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { multiLine, optionalMultiLine, optionalSingleLine, singleLine } from '../text-input';
+import * as genders from '../taxonomy/genders';
 import * as languages from '../taxonomy/languages';
 import * as participantRoles from '../taxonomy/participant-roles';
 import { personNameField } from '../validation/zod-fields';
@@ -108,12 +109,42 @@ export const sessionInputSchema = z
 export type SessionInput = z.input<typeof sessionInputSchema>;
 export type SessionValues = z.output<typeof sessionInputSchema>;
 
-/** investigations.add: one 人民调解调查记录 (§2.7). */
+/**
+ * A 被调查人 (§2.7 list(person)): who was asked, and enough about them that a court reading the
+ * record knows who spoke — gender, age, unit or address, and how they stand to the dispute.
+ */
+export const investigatedPersonSchema = z.strictObject({
+  name: personNameField,
+  gender: genders.codeSchema.nullish().transform((v) => v ?? null),
+  age: z
+    .number({ error: '年龄必须是整数' })
+    .int({ error: '年龄必须是整数' })
+    .min(0, { error: '年龄不能小于 0' })
+    .max(120, { error: '年龄不能大于 120' })
+    .nullish()
+    .transform((v) => v ?? null),
+  address: optionalSingleLine({ label: '单位或住址', max: 100 }),
+  /** e.g. 申请人邻居, 村民委员会主任, 事故目击者. */
+  relation: optionalSingleLine({ label: '与本案关系', max: 60 }),
+});
+export type InvestigatedPerson = z.output<typeof investigatedPersonSchema>;
+
+/** `男，45岁，某村村民，系申请人邻居`: what the record prints after the name. */
+export function investigatedPersonDetail(p: InvestigatedPerson): string {
+  const parts: string[] = [];
+  if (p.gender !== null) parts.push(genders.labelOf(p.gender));
+  if (p.age !== null) parts.push(`${p.age}岁`);
+  if (p.address !== null) parts.push(p.address);
+  if (p.relation !== null) parts.push(p.relation.startsWith('系') ? p.relation : `系${p.relation}`);
+  return parts.join('，');
+}
+
+/** investigations.add / investigations.update: one 人民调解调查记录 (§2.7). */
 export const investigationInputSchema = z.strictObject({
   at: localDateTimeField('调查时间'),
   place: singleLine({ label: '调查地点', min: 1, max: 100 }),
   investigatedPersons: z
-    .array(singleLine({ label: '被调查人', min: 1, max: 40 }), { error: '被调查人格式不正确' })
+    .array(investigatedPersonSchema, { error: '被调查人格式不正确' })
     .min(1, { error: '请填写被调查人' })
     .max(20, { error: '被调查人最多 20 名' }),
   participants: z

@@ -19,9 +19,11 @@ import { subsidyHandlers } from '../services/subsidy-api.js';
 import type { SubsidyService } from '../services/subsidy-service.js';
 import type { SubsidyPapersService } from '../services/subsidy-papers-service.js';
 import type { SystemService } from '../services/system-service.js';
+import type { AuditService } from '../services/audit-service.js';
 import type { ApiHandlers } from './dispatch.js';
 
 export interface Services {
+  readonly audit: AuditService;
   readonly system: SystemService;
   readonly settings: SettingsService;
   readonly mediatorPapers: MediatorPapersService;
@@ -47,6 +49,8 @@ export interface Services {
 export function createHandlers(s: Services): ApiHandlers {
   return {
     'system.status': () => s.system.status(),
+    'audit.list': (filter) => s.audit.list(filter),
+    'audit.verify': () => s.audit.verify(),
     'system.restorePreview': ({ fileName }) => s.system.restorePreview(fileName),
     'system.restoreBackup': ({ fileName, confirmation }) =>
       s.system.restoreBackup(fileName, confirmation),
@@ -91,6 +95,8 @@ export function createHandlers(s: Services): ApiHandlers {
       s.records.updateSession(caseId, sessionId, expectedVersion, session),
     'investigations.add': ({ caseId, investigation }) =>
       s.records.addInvestigation(caseId, investigation),
+    'investigations.update': ({ caseId, investigationId, expectedVersion, investigation }) =>
+      s.records.updateInvestigation(caseId, investigationId, expectedVersion, investigation),
     'referrals.feedback': ({ caseId, referralId, expectedVersion, feedback }) =>
       s.records.referralFeedback(caseId, referralId, expectedVersion, feedback),
     'dashboard.get': ({ today }) => s.ledgerView.dashboard(today),

@@ -8,6 +8,7 @@ import type { Migration } from '../../db/migrations/migration.js';
 import { createDispatcher } from '../api/dispatch.js';
 import type { Dispatch, DispatchLog } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
+import { AuditService } from '../services/audit-service.js';
 import { AgreementDraftService } from '../services/agreement-draft-service.js';
 import { AgreementFilesService } from '../services/agreement-files-service.js';
 import type { DocumentPrinter } from '../services/document-printer.js';
@@ -158,7 +159,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     folderOpener: options.folderOpener ?? null,
   });
   const subsidy = new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir);
+  const audit = new AuditService(ledger);
   const services = {
+    audit,
     system: new SystemService(
       ledger,
       options.appVersion,
@@ -206,6 +209,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       new PeriodPrintRegister(ledger),
     ),
   };
+  services.system.auditProblem = () => audit.problem;
   const log = options.log ?? consoleLog;
   const dispatch = createDispatcher(createHandlers(services), log, ledgerGuard(ledger));
   // The copies run beside the app, not before it: a large ledger must not delay the window.

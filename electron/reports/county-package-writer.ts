@@ -20,6 +20,8 @@ export interface PackageSource {
   readonly room: Omit<PackageManifest['room'], 'roomKey'>;
   readonly period: PackageManifest['period'];
   readonly since: string | null;
+  /** `seq:mac` of the audit chain's newest entry when the package was read; null: no chain. */
+  readonly auditChainHead: string | null;
   readonly appVersion: string;
   readonly cases: readonly PackageCaseRow[];
   readonly parties: readonly PackagePartyRow[];
@@ -141,7 +143,7 @@ export function buildCountyPackage(
       lines: texts[name] === '' ? 0 : texts[name].split('\n').length - 1,
       sha256: createHash('sha256').update(bytes[name]).digest('hex'),
     })),
-    auditChainHead: null,
+    auditChainHead: src.auditChainHead,
   };
   const zip = zipDeflated(
     [

@@ -7,7 +7,7 @@ import {
   type StatisticsReport,
 } from '../../domain/statistics/compute-report.js';
 import type { DocumentFonts } from '../documents/font-registry.js';
-import type { StatisticsHeader } from './statistics-xlsx.js';
+import { auditHeadNote, type StatisticsHeader } from './statistics-xlsx.js';
 
 /**
  * The PDF copy of 人民调解工作统计表 (domain §7.6: the county gets Excel and a PDF copy). Kept
@@ -166,6 +166,7 @@ export async function renderStatisticsPdf(
       `说明：按调结（终止）日期统计；在调 ${r.totals.open} 件、移交 ${r.totals.referred} 件不计入案件总数。涉及金额单位：万元。填表日期：${h.generatedOn}${[
         zeroReportNote(r),
         correctionNote(r.corrections),
+        auditHeadNote(h),
       ]
         .filter((n) => n !== null)
         .map((n) => `\n${n}`)

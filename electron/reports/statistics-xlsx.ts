@@ -23,6 +23,15 @@ export interface StatisticsHeader {
   readonly committeeName: string;
   readonly countyOfficeName: string;
   readonly generatedOn: string;
+  /** `seq:mac` of the room's audit chain when the table was made (the county keeps it). */
+  readonly auditChainHead?: string | null;
+}
+
+/** The audit chain's head as printed under the table: an outside anchor for the chain. */
+export function auditHeadNote(h: StatisticsHeader): string | null {
+  if (!h.auditChainHead) return null;
+  const [seq, mac] = h.auditChainHead.split(':');
+  return `审计链头：第 ${seq} 条，校验值 ${(mac ?? '').slice(0, 16)}（核对台账是否被改动时使用）`;
 }
 
 const THIN = { style: 'thin' as const };
@@ -174,7 +183,9 @@ export async function writeStatisticsXlsx(
 
   // Sheet 1: the 41-column table, one row per organisation type.
   const lastCol = r.columns.length + 1;
-  const notes = [zeroReportNote(r), correctionNote(r.corrections)].filter((n) => n !== null);
+  const notes = [zeroReportNote(r), correctionNote(r.corrections), auditHeadNote(h)].filter(
+    (n) => n !== null,
+  );
   const correction = notes.length === 0 ? null : notes.join('\n');
   // the 更正 line sits under the footnote and prints with the table
   const lastRow = 5 + r.organisationRows.length + 1 + 2 + (correction === null ? 0 : 1);

@@ -1,3 +1,6 @@
+import { latestAgreementSeal } from '../../db/audit/agreement-seal.js';
+import { sealHex } from '../../db/audit/audit-hash.js';
+import { auditKeyFileFor, readAuditKey } from '../../db/audit/audit-key.js';
 import {
   attachmentBytesOf,
   getAttachment,
@@ -17,6 +20,7 @@ import type {
   PrintOutcome,
   ScanFile,
   VerifyCheck,
+  VerifyItem,
   VerifyReport,
 } from '../../domain/agreements/agreement-views.js';
 import type { PrintedDocument } from '../../domain/documents/printed-documents.js';
@@ -160,6 +164,7 @@ export class AgreementFilesService extends AgreementServiceBase {
           : '协议书数据已被改动，与生成时记录的哈希值不符。请以签署的纸质原件为准，并报告管理人员',
       });
     }
+    checks.push(...this.sealChecks(id, pdf, row.canonical_json));
     for (const a of attachmentBytesOf(db, id)) {
       const actual = sha256Hex(a.bytes);
       const ok = actual === a.sha256 && a.bytes.length === a.byte_length;
@@ -182,6 +187,79 @@ export class AgreementFilesService extends AgreementServiceBase {
           ? `核验通过：${checks.length} 项文件和数据均与存档时一致`
           : `核验发现 ${failed.length} 项不一致：${failed.map((c) => c.message).join('；')}`;
     return { agreementId: id, ok: failed.length === 0, summary, checks };
+  }
+
+  /**
+   * The keyed checks: HMACs under the audit key (kept outside the ledger) of the PDF and the
+   * data, stored when the agreement was frozen or signed. Someone who replaces the PDF and
+   * recomputes its SHA-256 passes the plain checks above, never these.
+   */
+  private sealChecks(id: number, pdf: Buffer | null, canonical: string | null): VerifyCheck[] {
+    if (pdf === null && canonical === null) return [];
+    const db = this.db();
+    const seal = latestAgreementSeal(db, id);
+    const key = readAuditKey(auditKeyFileFor(db.name));
+    const parts: {
+      item: VerifyItem;
+      what: string;
+      stored: string | null;
+      purpose: string;
+      bytes: Buffer | string | null;
+    }[] = [
+      {
+        item: 'PDF_SEAL',
+        what: '协议书 PDF',
+        stored: seal?.pdf_hmac ?? null,
+        purpose: 'agreement-pdf',
+        bytes: pdf,
+      },
+      {
+        item: 'DATA_SEAL',
+        what: '协议书数据',
+        stored: seal?.canonical_hmac ?? null,
+        purpose: 'agreement-content',
+        bytes: canonical,
+      },
+    ];
+    const head = seal?.chain_seq
+      ? `（印记时审计链头：第 ${seal.chain_seq} 条 ${(seal.chain_head ?? '').slice(0, 16)}…）`
+      : '';
+    return parts
+      .filter((p) => p.bytes !== null)
+      .map((p) => {
+        if (!seal || p.stored === null) {
+          return {
+            item: p.item,
+            attachmentId: null,
+            ok: false,
+            expectedSha256: '',
+            actualSha256: '',
+            message: `${p.what}没有密钥印记：该协议在启用审计链时已与记录的哈希值不符，无法证明未被改动`,
+          };
+        }
+        if (!key || key.id !== seal.key_id) {
+          return {
+            item: p.item,
+            attachmentId: null,
+            ok: false,
+            expectedSha256: p.stored,
+            actualSha256: '',
+            message: `密钥缺失：${p.what}的印记是用本机没有的审计密钥计算的，无法核验。请把原电脑数据文件夹中的 keys/audit.key 复制到本机`,
+          };
+        }
+        const actual = sealHex(key, p.purpose, p.bytes ?? '');
+        const ok = actual === p.stored;
+        return {
+          item: p.item,
+          attachmentId: null,
+          ok,
+          expectedSha256: p.stored,
+          actualSha256: actual,
+          message: ok
+            ? `${p.what}与密钥印记一致${head}`
+            : `${p.what}与生成时的密钥印记不符：文件或数据被替换过（即使其 SHA-256 被重新计算）${head}。请以签署的纸质原件为准，并报告管理人员`,
+        };
+      });
   }
 
   holidayCalendar(): HolidayCalendar {

@@ -31,6 +31,22 @@ export function caseHistoryViews(db: Db, caseId: number): ChangeSetView[] {
       }[]
     ).map((p) => [p.id, p.name]),
   );
+  const mediatorNames = new Map(
+    (db.prepare('SELECT id, name FROM mediator').all() as { id: number; name: string }[]).map(
+      (m) => [m.id, m.name],
+    ),
+  );
+  // Record fields that hold row ids are shown as the names they stand for.
+  const named = (field: string, value: unknown): unknown => {
+    const names =
+      field === 'partyIdsPresent'
+        ? partyNames
+        : field === 'mediatorIds' || field === 'investigatorIds'
+          ? mediatorNames
+          : null;
+    if (!names || !Array.isArray(value)) return value;
+    return value.map((id: unknown) => (typeof id === 'number' ? (names.get(id) ?? id) : id));
+  };
   return sets.map((s) => {
     const own = bySet.get(s.id) ?? [];
     const nameField = own.find((f) => f.field === 'name');
@@ -51,8 +67,8 @@ export function caseHistoryViews(db: Db, caseId: number): ChangeSetView[] {
       fields: own.map((f) => ({
         field: f.field,
         label: fieldLabel(f.field),
-        oldText: formatChangeValue(f.field, parse(f.old_value), f.sensitive === 1),
-        newText: formatChangeValue(f.field, parse(f.new_value), f.sensitive === 1),
+        oldText: formatChangeValue(f.field, named(f.field, parse(f.old_value)), f.sensitive === 1),
+        newText: formatChangeValue(f.field, named(f.field, parse(f.new_value)), f.sensitive === 1),
       })),
     };
   });

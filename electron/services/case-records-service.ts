@@ -4,15 +4,22 @@ import {
   insertParticipant,
   insertSession,
   rowExists,
+  stamp,
+  updateInvestigation,
   updateReferralFeedback,
   updateSession,
 } from '../../db/cases/case-writes.js';
-import { partyRowsOf } from '../../db/cases/case-reads.js';
-import type { CaseRow } from '../../db/cases/case-rows.js';
+import { investigationRowsOf, partyRowsOf, sessionRowsOf } from '../../db/cases/case-reads.js';
+import { investigationFromRow, sessionFromRow, type CaseRow } from '../../db/cases/case-rows.js';
+import { diffFields, recordChangeSet, type ChangeEntity } from '../../db/history/change-history.js';
 import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { checkCanAddSession, stateLabelOf } from '../../domain/case-lifecycle.js';
-import type { CaseDetail } from '../../domain/cases/case-views.js';
+import type {
+  CaseDetail,
+  InvestigationRecord,
+  SessionRecord,
+} from '../../domain/cases/case-views.js';
 import type {
   InvestigationValues,
   InvitedParticipantValues,
@@ -22,7 +29,7 @@ import type {
 import * as languages from '../../domain/taxonomy/languages.js';
 import { recordDateIssue } from '../../domain/cases/record-dates.js';
 import { badInput, caseDatesOf, checkMediators } from './case-guards.js';
-import { CaseService } from './case-service.js';
+import { CaseService, LOCAL_ACTOR } from './case-service.js';
 
 /** Records made while a case is worked: sessions, investigations, participants, referrals. */
 export class CaseRecordsService extends CaseService {
@@ -59,11 +66,24 @@ export class CaseRecordsService extends CaseService {
       }
       this.checkSession(db, row, session);
       const subject = session.subject ?? row.title;
+      const before = sessionRowsOf(db, caseId).find((r) => r.id === sessionId);
       if (!updateSession(db, caseId, sessionId, expectedVersion, session, subject, now)) {
         if (!rowExists(db, 'session_record', sessionId, caseId)) {
           throw new ApiError('NOT_FOUND', '找不到该调解记录，请刷新后重试');
         }
         throw new ApiError('CONFLICT', '该调解记录已被他人修改并保存。请刷新后重新修改');
+      }
+      const after = sessionRowsOf(db, caseId).find((r) => r.id === sessionId);
+      if (before && after) {
+        this.recordRecordChange(
+          db,
+          caseId,
+          'SESSION',
+          sessionId,
+          now,
+          sessionSnapshot(sessionFromRow(before)),
+          sessionSnapshot(sessionFromRow(after)),
+        );
       }
       refreshCaseSearch(db, caseId);
     }).immediate();
@@ -107,23 +127,82 @@ export class CaseRecordsService extends CaseService {
     const now = this.nowIso();
     db.transaction(() => {
       const row = this.requireEditable(caseId);
-      if (row.status === 'INTAKE' || row.status === 'REJECTED') {
-        throw new ApiError('INVALID_STATE', '案件尚未受理，不能添加调查记录');
-      }
-      this.checkRecordDate(db, row, '调查时间', investigation.at.slice(0, 10), [
-        'investigation',
-        'at',
-      ]);
-      checkMediators(
-        db,
-        investigation.investigatorIds,
-        ['investigation', 'investigatorIds'],
-        false,
-      );
+      this.checkInvestigation(db, row, investigation);
       insertInvestigation(db, caseId, investigation, now);
       refreshCaseSearch(db, caseId);
     }).immediate();
     return this.detail(caseId);
+  }
+
+  /** Corrects an investigation record; the changed fields go into the case's history. */
+  updateInvestigation(
+    caseId: number,
+    investigationId: number,
+    expectedVersion: number,
+    investigation: InvestigationValues,
+  ): CaseDetail {
+    const db = this.db();
+    const now = this.nowIso();
+    db.transaction(() => {
+      const row = this.requireEditable(caseId);
+      this.checkInvestigation(db, row, investigation);
+      const before = investigationRowsOf(db, caseId).find((r) => r.id === investigationId);
+      if (
+        !before ||
+        !updateInvestigation(db, caseId, investigationId, expectedVersion, investigation, now)
+      ) {
+        if (!rowExists(db, 'investigation_record', investigationId, caseId)) {
+          throw new ApiError('NOT_FOUND', '找不到该调查记录，请刷新后重试');
+        }
+        throw new ApiError('CONFLICT', '该调查记录已被他人修改并保存。请刷新后重新修改');
+      }
+      const after = investigationRowsOf(db, caseId).find((r) => r.id === investigationId);
+      if (after) {
+        this.recordRecordChange(
+          db,
+          caseId,
+          'INVESTIGATION',
+          investigationId,
+          now,
+          investigationSnapshot(investigationFromRow(before)),
+          investigationSnapshot(investigationFromRow(after)),
+        );
+      }
+      refreshCaseSearch(db, caseId);
+    }).immediate();
+    return this.detail(caseId);
+  }
+
+  private checkInvestigation(db: Db, row: CaseRow, investigation: InvestigationValues): void {
+    if (row.status === 'INTAKE' || row.status === 'REJECTED') {
+      throw new ApiError('INVALID_STATE', '案件尚未受理，不能添加或修改调查记录');
+    }
+    this.checkRecordDate(db, row, '调查时间', investigation.at.slice(0, 10), [
+      'investigation',
+      'at',
+    ]);
+    checkMediators(db, investigation.investigatorIds, ['investigation', 'investigatorIds'], false);
+  }
+
+  private recordRecordChange(
+    db: Db,
+    caseId: number,
+    entity: ChangeEntity,
+    entityId: number,
+    nowIso: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ): void {
+    recordChangeSet(db, {
+      caseId,
+      entity,
+      entityId,
+      action: 'UPDATE',
+      reason: null,
+      actor: LOCAL_ACTOR,
+      at: stamp(nowIso),
+      fields: diffFields(before, after),
+    });
   }
 
   /** §6 date sanity: between the case's acceptance (less the room's grace) and today. */
@@ -168,4 +247,36 @@ export class CaseRecordsService extends CaseService {
     }).immediate();
     return this.detail(caseId);
   }
+}
+
+/** What the history compares for a session record (its number and case never change). */
+function sessionSnapshot(s: SessionRecord): Record<string, unknown> {
+  return {
+    startAt: s.startAt,
+    endAt: s.endAt,
+    place: s.place,
+    subject: s.subject,
+    partyIdsPresent: s.partyIdsPresent,
+    mediatorIds: s.mediatorIds,
+    recorder: s.recorder,
+    participants: s.participants,
+    interpreter: s.interpreter,
+    isPublic: s.isPublic,
+    recordMode: s.recordMode,
+    content: s.content,
+    result: s.result,
+    readBackConfirmed: s.readBackConfirmed,
+  };
+}
+
+function investigationSnapshot(i: InvestigationRecord): Record<string, unknown> {
+  return {
+    at: i.at,
+    place: i.place,
+    investigatedPersons: i.investigatedPersons,
+    participants: i.participants,
+    investigatorIds: i.investigatorIds,
+    recorder: i.recorder,
+    content: i.content,
+  };
 }

@@ -58,8 +58,9 @@ import { caseFactIssues } from '../../domain/cases/court-deadline.js';
 import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerSession } from './ledger-session.js';
 
-/** Until user accounts exist every change is made by whoever sits at this computer. */
-export const LOCAL_ACTOR = '本机用户';
+import { LOCAL_ACTOR } from './desk-actor.js';
+
+export { LOCAL_ACTOR };
 
 export const caseMessages = {
   notFound: '找不到该案件，可能已被删除或编号有误',

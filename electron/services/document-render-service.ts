@@ -10,7 +10,10 @@ import { ApiError } from '../../domain/api/errors.js';
 import { recordKeyOf } from '../../domain/documents/printed-documents.js';
 import type { CaseDetail } from '../../domain/cases/case-views.js';
 import type { ClosingPaperDetails } from '../../domain/documents/closing-paper-inputs.js';
-import type { NamedParticipant } from '../../domain/cases/record-inputs.js';
+import {
+  investigatedPersonDetail,
+  type NamedParticipant,
+} from '../../domain/cases/record-inputs.js';
 import * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
 import * as languages from '../../domain/taxonomy/languages.js';
 import * as participantRoles from '../../domain/taxonomy/participant-roles.js';
@@ -266,7 +269,10 @@ export class DocumentRenderService {
               committeeName: head.committeeName,
               time: r.at,
               place: r.place,
-              investigatedPersons: r.investigatedPersons.map((name) => ({ name })),
+              investigatedPersons: r.investigatedPersons.map((p) => ({
+                name: p.name,
+                detail: investigatedPersonDetail(p),
+              })),
               participants: r.participants.map(participantText),
               investigatorNames: mediatorNames(db, r.investigatorIds, ['recordId']),
               recorderName: r.recorder,

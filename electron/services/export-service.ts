@@ -1,3 +1,4 @@
+import { appendAuditEvent, auditHead } from '../../db/audit/audit-log.js';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   accessSync,
@@ -88,10 +89,12 @@ export class ExportService {
     const report = this.statistics.report(periodKey);
     const room = this.room();
     const dir = this.outputDir(directory);
+    const head = auditHead(this.ledger.db(), { exceptExportRegister: true });
     const header = {
       committeeName: room.committeeName,
       countyOfficeName: room.countyOfficeName,
       generatedOn: this.today(),
+      auditChainHead: head ? `${head.seq}:${head.mac}` : null,
     };
     const stem = `${room.committeeName}_人民调解工作统计表_${report.period.key}${report.zeroReport ? '_零报告' : ''}`;
     const xlsx = await this.writeVia(dir, `${stem}.xlsx`, (tmp) =>
@@ -172,7 +175,10 @@ export class ExportService {
     const sinceMs = previous ? Date.parse(previous.createdAt) : null;
     const source = db.transaction(() => {
       const cases = packageCases(db, period.start, period.end, sinceMs);
+      const head = auditHead(db, { exceptExportRegister: true });
       return {
+        // The chain's head as this package leaves: the county keeps it as an outside anchor.
+        auditChainHead: head ? `${head.seq}:${head.mac}` : null,
         cases,
         parties: packageParties(
           db,
@@ -300,16 +306,30 @@ export class ExportService {
     directory: string,
     confirmation: string | null,
   ): ExportRun {
-    return recordExport(this.ledger.db(), {
-      kind,
-      period,
-      sinceExportId,
-      files,
-      directory,
-      actor: LOCAL_ACTOR,
-      confirmation,
-      createdAt: this.ledger.now().toISOString(),
-    });
+    const db = this.ledger.db();
+    return db.transaction(() => {
+      const run = recordExport(db, {
+        kind,
+        period,
+        sinceExportId,
+        files,
+        directory,
+        actor: LOCAL_ACTOR,
+        confirmation,
+        createdAt: this.ledger.now().toISOString(),
+      });
+      appendAuditEvent(db, {
+        action: 'EXPORT',
+        detail: {
+          exportId: run.id,
+          kind,
+          period,
+          files: files.length,
+          identified: confirmation !== null,
+        },
+      });
+      return run;
+    })();
   }
 }
 

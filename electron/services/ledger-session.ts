@@ -8,6 +8,7 @@ import type { LedgerOpenResult } from '../../db/ledger-store.js';
 import type { Migration } from '../../db/migrations/migration.js';
 import { storageFaultOf } from '../../db/storage-errors.js';
 import { ApiError } from '../../domain/api/errors.js';
+import { currentActor } from './desk-actor.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN } from '../../domain/messages/storage-zh-CN.js';
 
@@ -41,7 +42,11 @@ export class LedgerSession {
 
   async open(): Promise<LedgerOpenResult> {
     this.close();
-    let result = await openLedger(this.paths, { migrations: this.migrations, now: this.now });
+    let result = await openLedger(this.paths, {
+      migrations: this.migrations,
+      now: this.now,
+      actor: currentActor,
+    });
     this.healthState = { state: 'CHECKING' };
     if (result.state === 'READY') {
       try {

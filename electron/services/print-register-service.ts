@@ -1,3 +1,4 @@
+import { appendAuditEvent } from '../../db/audit/audit-log.js';
 import {
   findPrintedByContent,
   getPrintedDocument,
@@ -142,6 +143,11 @@ export class PrintRegisterService {
         },
         this.ledger.now().toISOString(),
       );
+      appendAuditEvent(db, {
+        action: 'PRINT',
+        caseId: row.case_id,
+        detail: { printedDocumentId: row.id, kind: row.kind, copies: request.copies },
+      });
     }).immediate();
     return this.view(row);
   }

@@ -1,3 +1,5 @@
+import { copyAuditKeyTo } from '../../db/audit/audit-key.js';
+import type { AuditVerification } from '../../domain/audit/audit-views.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../db/backup.js';
@@ -97,7 +99,17 @@ export class SystemService {
       ledger: this.ledgerStatus(),
       backup: this.backupHealth(),
       restartedAfterCrashAt: this.restartedAfterCrashAt,
+      auditProblem: this.auditProblemOf(),
     };
+  }
+
+  /** Set by the core: the audit service's last verification, when it found a problem. */
+  auditProblem: () => AuditVerification | null = () => null;
+
+  private auditProblemOf(): SystemStatus['auditProblem'] {
+    const problem = this.auditProblem();
+    if (!problem || problem.verdict === 'OK') return null;
+    return { verdict: problem.verdict, summary: problem.summary, finishedAt: problem.finishedAt };
   }
 
   private backupHealth(): BackupHealth {
@@ -238,6 +250,8 @@ export class SystemService {
       }
       const target = path.join(folder, 'mediation-desk-backups');
       for (const info of made) copyVerifiedBackup(info, target);
+      // The audit key travels with the copies, or they could not be verified elsewhere.
+      copyAuditKeyTo(this.ledger.paths.ledgerFile, target);
       const tag = parseBackupName(made[0]?.fileName ?? '')?.tag;
       if (tag) pruneScheduledBackups(target, tag);
       this.remember({

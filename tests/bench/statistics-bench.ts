@@ -144,6 +144,7 @@ function syntheticPackage(room: number, cases: number, dir: string): string {
       },
       period: { key: '2026-03', start: '2026-03-01', end: '2026-03-31' },
       since: null,
+      auditChainHead: null,
       appVersion: 'bench',
       cases: rows,
       parties,

@@ -41,6 +41,21 @@ export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boole
       />,
     );
   }
+  if (status.auditProblem) {
+    const problem = status.auditProblem;
+    alerts.push(
+      <Alert
+        key="audit"
+        type={problem.verdict === 'BROKEN' ? 'error' : 'warning'}
+        showIcon
+        data-testid="audit-problem"
+        title={
+          problem.verdict === 'BROKEN' ? uiText.audit.alertBrokenTitle : uiText.audit.alertKeyTitle
+        }
+        description={uiText.audit.alertDetail(problem.summary, shanghai(problem.finishedAt))}
+      />,
+    );
+  }
   if (health.running) {
     alerts.push(
       <Alert key="running" type="info" showIcon data-testid="backup-running" title={t.running} />,

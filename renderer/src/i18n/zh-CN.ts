@@ -1,4 +1,5 @@
 import { agreementText } from './zh-CN/agreement';
+import { auditText } from './zh-CN/audit';
 import { caseText } from './zh-CN/case';
 import { dashboardText } from './zh-CN/dashboard';
 import { followUpsText } from './zh-CN/followups';
@@ -9,6 +10,7 @@ import { mediatorsText } from './zh-CN/mediators';
 import { printRegisterText } from './zh-CN/print-register';
 import { reportsText } from './zh-CN/reports';
 import { sessionText } from './zh-CN/session';
+import { investigationText } from './zh-CN/investigation';
 import { shellText } from './zh-CN/shell';
 import { storageText } from './zh-CN/storage';
 import { volumeText } from './zh-CN/volume';
@@ -25,6 +27,7 @@ export const uiText = {
   ledger: ledgerText,
   case: caseText,
   session: sessionText,
+  investigation: investigationText,
   dashboard: dashboardText,
   mediators: mediatorsText,
   agreement: agreementText,
@@ -36,4 +39,5 @@ export const uiText = {
   volume: volumeText,
   subsidy: subsidyText,
   subsidyEditor: subsidyEditorText,
+  audit: auditText,
 } as const;

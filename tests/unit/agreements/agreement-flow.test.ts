@@ -175,7 +175,12 @@ describe('written agreement: draft → check → preview → generate → sign �
 
     const fine = await m.l.call<VerifyReport>('agreements.verify', { agreementId: signed.id });
     expect(fine.ok).toBe(true);
-    expect(fine.checks.map((x) => x.item)).toEqual(['PDF', 'CANONICAL_DATA']);
+    expect(fine.checks.map((x) => x.item)).toEqual([
+      'PDF',
+      'CANONICAL_DATA',
+      'PDF_SEAL',
+      'DATA_SEAL',
+    ]);
 
     // Tamper with one byte of the stored PDF behind the app's back.
     const db = m.l.core.ledger.db();
@@ -190,11 +195,24 @@ describe('written agreement: draft → check → preview → generate → sign �
     expect(bad.checks.find((x) => x.item === 'CANONICAL_DATA')?.ok).toBe(true);
     expect(bad.summary).toContain('协议书 PDF 已被改动');
 
+    // Replaced, with its SHA-256 recomputed to match: the plain check passes, the keyed seal
+    // (HMAC under the key outside the ledger) names the PDF.
+    db.prepare('UPDATE agreement SET pdf_sha256 = ? WHERE id = ?').run(
+      createHash('sha256').update(blob).digest('hex'),
+      signed.id,
+    );
+    const replaced = await m.l.call<VerifyReport>('agreements.verify', { agreementId: signed.id });
+    expect(replaced.ok).toBe(false);
+    expect(replaced.checks.find((x) => x.item === 'PDF')?.ok).toBe(true);
+    expect(replaced.checks.filter((x) => !x.ok).map((x) => x.item)).toEqual(['PDF_SEAL']);
+    expect(replaced.summary).toContain('协议书 PDF与生成时的密钥印记不符');
+
     db.prepare(
       "UPDATE agreement SET canonical_json = replace(canonical_json, '王芳', '王方') WHERE id = ?",
     ).run(signed.id);
     const bad2 = await m.l.call<VerifyReport>('agreements.verify', { agreementId: signed.id });
     expect(bad2.checks.find((x) => x.item === 'CANONICAL_DATA')?.ok).toBe(false);
+    expect(bad2.checks.find((x) => x.item === 'DATA_SEAL')?.ok).toBe(false);
   });
 
   it('regenerates byte-identical output from the stored canonical date and data', async () => {

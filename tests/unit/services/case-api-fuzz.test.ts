@@ -109,7 +109,22 @@ function validInputs(): Record<string, Record<string, unknown>> {
       investigation: {
         at: '2026-03-08T10:00',
         place: '草场',
-        investigatedPersons: ['马德福'],
+        investigatedPersons: [{ name: '马德福' }],
+        investigatorIds: [mediatorId],
+        recorder: '李明',
+        content: '问：答：',
+      },
+    },
+    'investigations.update': {
+      caseId: caseRef.id,
+      investigationId: 1,
+      expectedVersion: 999,
+      investigation: {
+        at: '2026-03-08T10:00',
+        place: '草场',
+        investigatedPersons: [
+          { name: '马德福', gender: 'MALE', age: 45, address: '金峰村', relation: '申请人邻居' },
+        ],
         investigatorIds: [mediatorId],
         recorder: '李明',
         content: '问：答：',
@@ -166,6 +181,7 @@ describe('every case-ledger method under hostile input', () => {
     'sessions.add',
     'sessions.update',
     'investigations.add',
+    'investigations.update',
     'referrals.feedback',
     'dashboard.get',
     'codeTables.get',

@@ -88,7 +88,7 @@ describe('date sanity in the services', () => {
       investigation: {
         at: '1990-03-06T10:00',
         place: '草场边界',
-        investigatedPersons: ['王芳'],
+        investigatedPersons: [{ name: '王芳' }],
         investigatorIds: [m.mediatorId],
         recorder: '李明',
         content: '现场查看界桩。',

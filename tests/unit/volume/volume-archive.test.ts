@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openConnection } from '../../../db/connection.js';
 import type { RenderedDocument } from '../../../domain/agreements/agreement-views.js';
 import type { CaseDetail } from '../../../domain/cases/case-views.js';
 import { pdfFile, squash, removePdfFiles } from '../documents/fixtures.js';
@@ -273,8 +273,8 @@ describe('the volume (一案一卷)', () => {
     }
     expect(ledgerFingerprint(ledgerFile())).toBe(before);
 
-    // The ledger refuses it too, whoever writes.
-    const db = new Database(ledgerFile());
+    // The ledger refuses it too, whoever writes (with the audit functions a writer needs).
+    const db = openConnection(ledgerFile());
     try {
       expect(() =>
         db.prepare('UPDATE party SET name = ? WHERE id = ?').run('改名', applicant),

@@ -1,6 +1,9 @@
 /** 调解记录: the session form. */
 export const sessionText = {
   title: '添加调解记录',
+  editTitle: '修改调解记录',
+  edit: '修改',
+  editedSaved: '调解记录已修改，修改内容记入案件历史',
   restored: '恢复了未保存的调解记录',
   unsavedOnCase: '本案有一份自动保存、尚未正式保存的调解记录',
   continueUnsaved: '继续填写',

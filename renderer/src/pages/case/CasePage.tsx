@@ -15,7 +15,12 @@ import { useCallback, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { canAddSession, transitionsFrom, type CaseAction } from '../../../../domain/case-lifecycle';
 import type { PartyWarning } from '../../../../domain/cases/party-rules';
-import type { CaseDetail, Party } from '../../../../domain/cases/case-views';
+import type {
+  CaseDetail,
+  InvestigationRecord,
+  Party,
+  SessionRecord,
+} from '../../../../domain/cases/case-views';
 import * as caseSources from '../../../../domain/taxonomy/case-sources';
 import * as disputeCategories from '../../../../domain/taxonomy/dispute-categories';
 import { DEFAULT_EXTENSIONS } from '../../../../domain/taxonomy/ethnic-groups';
@@ -40,6 +45,8 @@ import { PartyEditModal } from './PartyEditModal';
 import { PartyRemoveModal } from './PartyRemoveModal';
 import { PrintRegisterPanel } from './PrintRegisterPanel';
 import { CaseVolumePanel } from '../volume/CaseVolumePanel';
+import { InvestigationList } from './InvestigationList';
+import { InvestigationModal } from './InvestigationModal';
 import { SessionList } from './SessionList';
 import { SessionModal, sessionDraftKey } from './SessionModal';
 
@@ -73,6 +80,9 @@ export function CasePage() {
   const [updated, setUpdated] = useState<CaseDetail | null>(null);
   const [action, setAction] = useState<CaseAction | null>(null);
   const [addingSession, setAddingSession] = useState(false);
+  const [editingSession, setEditingSession] = useState<SessionRecord | null>(null);
+  // null: closed; 'new': adding one; a record: correcting it
+  const [investigation, setInvestigation] = useState<InvestigationRecord | 'new' | null>(null);
   // null: adding a party; a party: correcting it; undefined: no dialog.
   const [editingParty, setEditingParty] = useState<Party | null | undefined>(undefined);
   const [removingParty, setRemovingParty] = useState<Party | null>(null);
@@ -85,8 +95,16 @@ export function CasePage() {
       ? updated
       : loaded.value;
 
-  // The change history follows every save: of the case (its version) or of a party (its own).
-  const version = `${detail?.version ?? 0}:${detail?.parties.map((p) => `${p.id}.${p.version}`).join(',') ?? ''}`;
+  // The change history follows every save: of the case (its version) or of a party, session or
+  // investigation record (their own).
+  const rowVersions = (rows: readonly { id: number; version: number }[] | undefined) =>
+    rows?.map((r) => `${r.id}.${r.version}`).join(',') ?? '';
+  const version = [
+    detail?.version ?? 0,
+    rowVersions(detail?.parties),
+    rowVersions(detail?.sessions),
+    rowVersions(detail?.investigations),
+  ].join(':');
   const loadHistory = useCallback(
     () => api('cases.history', { caseId }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the case was saved
@@ -123,6 +141,9 @@ export function CasePage() {
   );
   const sessionsAllowed = canAddSession(detail.status);
   const editable = detail.status !== 'ARCHIVED';
+  // §2.7: investigations belong to an accepted case that is not yet archived
+  const investigationsAllowed =
+    editable && detail.status !== 'INTAKE' && detail.status !== 'REJECTED';
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -242,6 +263,11 @@ export function CasePage() {
                 {t.addSession}
               </Button>
             ) : null}
+            {investigationsAllowed ? (
+              <Button onClick={() => setInvestigation('new')} data-testid="add-investigation">
+                {uiText.investigation.add}
+              </Button>
+            ) : null}
             {transitions.map((tr) => (
               <Button
                 key={tr.action}
@@ -282,7 +308,7 @@ export function CasePage() {
         onDocumentsChanged={() => setPrintsKey((k) => k + 1)}
       />
 
-      <PrintRegisterPanel caseId={detail.id} refreshKey={`${detail.version}:${printsKey}`} />
+      <PrintRegisterPanel caseId={detail.id} refreshKey={`${version}:${printsKey}`} />
 
       <CaseFollowUpPanel
         detail={detail}
@@ -291,15 +317,30 @@ export function CasePage() {
 
       <CaseVolumePanel
         detail={detail}
-        refreshKey={`${detail.version}:${printsKey}`}
+        refreshKey={`${version}:${printsKey}`}
         onCaseChanged={() => void reload()}
       />
-      <CaseSubsidyPanel caseId={detail.id} refreshKey={`${detail.version}:${printsKey}`} />
+      <CaseSubsidyPanel caseId={detail.id} refreshKey={`${version}:${printsKey}`} />
 
       <Row gutter={16}>
         <Col span={14}>
           <Card title={`${t.sessions}（${detail.sessions.length}）`} size="small">
-            <SessionList detail={detail} mediators={mediators} />
+            <SessionList
+              detail={detail}
+              mediators={mediators}
+              onEdit={sessionsAllowed ? setEditingSession : undefined}
+            />
+          </Card>
+          <Card
+            title={`${uiText.investigation.list}（${detail.investigations.length}）`}
+            size="small"
+            style={{ marginTop: 16 }}
+          >
+            <InvestigationList
+              detail={detail}
+              mediators={mediators}
+              onEdit={investigationsAllowed ? setInvestigation : undefined}
+            />
           </Card>
         </Col>
         <Col span={10}>
@@ -356,6 +397,32 @@ export function CasePage() {
           onDone={(next) => {
             setUpdated(next);
             setRemovingParty(null);
+          }}
+        />
+      ) : null}
+      {editingSession ? (
+        <SessionModal
+          detail={detail}
+          mediators={mediators}
+          editing={editingSession}
+          onClose={() => setEditingSession(null)}
+          onDone={(next) => {
+            setUpdated(next);
+            setEditingSession(null);
+            message.success(uiText.session.editedSaved);
+          }}
+        />
+      ) : null}
+      {investigation ? (
+        <InvestigationModal
+          detail={detail}
+          mediators={mediators}
+          editing={investigation === 'new' ? undefined : investigation}
+          onClose={() => setInvestigation(null)}
+          onDone={(next, edited) => {
+            setUpdated(next);
+            setInvestigation(null);
+            message.success(edited ? uiText.investigation.editedSaved : uiText.investigation.saved);
           }}
         />
       ) : null}

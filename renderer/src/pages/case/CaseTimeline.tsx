@@ -101,7 +101,7 @@ export function timelineItems(detail: CaseDetail, changes: readonly ChangeSetVie
       sortKey: i.at,
       when: formatDateTime(i.at),
       title: t.event.investigation,
-      lines: [i.place, i.investigatedPersons.join('、')],
+      lines: [i.place, i.investigatedPersons.map((p) => p.name).join('、')],
       colour: 'cyan',
     })),
     ...detail.referrals.map((r) => ({

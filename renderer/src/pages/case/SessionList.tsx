@@ -1,5 +1,5 @@
-import { Card, Empty, Typography } from 'antd';
-import type { CaseDetail, Mediator } from '../../../../domain/cases/case-views';
+import { Button, Card, Empty, Typography } from 'antd';
+import type { CaseDetail, Mediator, SessionRecord } from '../../../../domain/cases/case-views';
 import { RECORD_MODE_LABELS, SESSION_RESULT_LABELS } from '../../../../domain/cases/record-inputs';
 import * as languages from '../../../../domain/taxonomy/languages';
 import * as participantRoles from '../../../../domain/taxonomy/participant-roles';
@@ -12,9 +12,12 @@ const t = uiText.case;
 export function SessionList({
   detail,
   mediators,
+  onEdit,
 }: {
   detail: CaseDetail;
   mediators: readonly Mediator[];
+  /** Offered while the mediation is open: a saved record is corrected, with history. */
+  onEdit?: ((session: SessionRecord) => void) | undefined;
 }) {
   if (detail.sessions.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.sessionsEmpty} />;
@@ -28,7 +31,21 @@ export function SessionList({
           style={{ marginBottom: 8 }}
           data-testid={`session-${s.sessionNo}`}
           title={t.sessionHeading(s.sessionNo, formatDateTime(s.startAt), s.place)}
-          extra={`${SESSION_RESULT_LABELS[s.result]} · ${RECORD_MODE_LABELS[s.recordMode]}`}
+          extra={
+            <>
+              {`${SESSION_RESULT_LABELS[s.result]} · ${RECORD_MODE_LABELS[s.recordMode]}`}
+              {onEdit ? (
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => onEdit(s)}
+                  data-testid={`edit-session-${s.sessionNo}`}
+                >
+                  {uiText.session.edit}
+                </Button>
+              ) : null}
+            </>
+          }
         >
           <Typography.Paragraph style={{ marginBottom: 4 }} type="secondary">
             {t.sessionMeta(mediatorNames(mediators, s.mediatorIds), s.recorder)}

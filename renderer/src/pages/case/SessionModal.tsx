@@ -14,10 +14,9 @@ import {
   Switch,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
-import type { CaseDetail, Mediator } from '../../../../domain/cases/case-views';
+import { useMemo } from 'react';
+import type { CaseDetail, Mediator, SessionRecord } from '../../../../domain/cases/case-views';
 import {
-  namedParticipantSchema,
   RECORD_MODE_LABELS,
   RECORD_MODES,
   SESSION_RESULT_LABELS,
@@ -28,16 +27,15 @@ import {
   type SessionResult,
 } from '../../../../domain/cases/record-inputs';
 import * as languages from '../../../../domain/taxonomy/languages';
-import * as participantRoles from '../../../../domain/taxonomy/participant-roles';
-import { api, ApiCallError } from '../../api/client';
-import { errorMessage } from '../../components/ErrorPanel';
+import { api } from '../../api/client';
 import { chinaDateTime, DATE_TIME_FORMAT, dateTimeFieldProps } from '../../forms/date-field';
-import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
+import { useSchemaSubmit } from '../../forms/use-schema-submit';
 import { recordDateRule, sessionEndRule, useCaseDates } from '../../forms/record-date-rules';
 import { zodRule } from '../../forms/zod-rule';
 import { useFormAutosave } from '../../forms/use-form-autosave';
 import { RestoredDraftBanner } from '../../components/RestoredDraftBanner';
 import { uiText } from '../../i18n/zh-CN';
+import { ParticipantRows, participantsInput, type ParticipantFormValue } from './ParticipantRows';
 
 const t = uiText.session;
 const fields = sessionInputSchema.shape;
@@ -50,7 +48,7 @@ interface SessionFormValues {
   partyIdsPresent?: number[];
   mediatorIds?: number[];
   recorder?: string;
-  participants?: { name?: string; role?: participantRoles.Code; affiliation?: string }[];
+  participants?: ParticipantFormValue[];
   interpreter?: { name?: string; language?: languages.Code };
   isPublic?: boolean;
   recordMode?: RecordMode;
@@ -71,11 +69,7 @@ function toSessionInput(v: SessionFormValues): SessionInput {
     partyIdsPresent: v.partyIdsPresent ?? [],
     mediatorIds: v.mediatorIds ?? [],
     recorder: v.recorder ?? '',
-    participants: (v.participants ?? []).map((p) => ({
-      name: p.name ?? '',
-      role: p.role as participantRoles.Code,
-      affiliation: optional(p.affiliation),
-    })),
+    participants: participantsInput(v.participants),
     interpreter: interpreterGiven
       ? { name: v.interpreter?.name ?? '', language: v.interpreter?.language as languages.Code }
       : null,
@@ -90,24 +84,55 @@ function toSessionInput(v: SessionFormValues): SessionInput {
 /** The autosave key of a new session record of this case (the case page looks for it too). */
 export const sessionDraftKey = (caseId: number) => `session:${caseId}:new`;
 
+function formValuesOf(s: SessionRecord): SessionFormValues {
+  return {
+    startAt: s.startAt,
+    endAt: s.endAt,
+    place: s.place,
+    subject: s.subject,
+    partyIdsPresent: [...s.partyIdsPresent],
+    mediatorIds: [...s.mediatorIds],
+    recorder: s.recorder,
+    participants: s.participants.map((p) => ({
+      name: p.name,
+      role: p.role,
+      affiliation: p.affiliation ?? undefined,
+    })),
+    interpreter: s.interpreter ? { ...s.interpreter } : {},
+    isPublic: s.isPublic,
+    recordMode: s.recordMode,
+    content: s.content,
+    result: s.result,
+    readBackConfirmed: s.readBackConfirmed,
+  };
+}
+
 interface Props {
   readonly detail: CaseDetail;
   readonly mediators: readonly Mediator[];
+  /** A saved record to correct; without it the form adds the next session. */
+  readonly editing?: SessionRecord | undefined;
   readonly onClose: () => void;
   readonly onDone: (updated: CaseDetail) => void;
 }
 
-/** 人民调解记录 (§2.8): one session; an interpreter is required when a party needs one. */
-export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
+/**
+ * 人民调解记录 (§2.8): one session, new or corrected; an interpreter is required when a party
+ * needs one. A correction is saved against the record's version and goes into the history.
+ */
+export function SessionModal({ detail, mediators, editing, onClose, onDone }: Props) {
   const [form] = Form.useForm<SessionFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const submitter = useSchemaSubmit();
   const hosts = mediators.filter((m) => m.active && m.isPeopleMediator);
   const present = Form.useWatch('partyIdsPresent', form) ?? [];
   const dates = useCaseDates(detail);
-  const autosave = useFormAutosave(form, sessionDraftKey(detail.id));
+  const autosave = useFormAutosave(
+    form,
+    editing ? `session:${detail.id}:${editing.id}` : sessionDraftKey(detail.id),
+  );
 
   const initial = useMemo<SessionFormValues>(() => {
+    if (editing) return formValuesOf(editing);
     const start = dayjs(chinaDateTime(), DATE_TIME_FORMAT);
     const firstForeign = detail.parties.find((p) => p.preferredLanguage !== 'zh');
     return {
@@ -132,51 +157,42 @@ export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
   const interpreterRequired = needing.length > 0;
 
   async function submit() {
-    setRefusal(null);
+    submitter.clearRefusal();
     try {
       await form.validateFields();
     } catch {
       return;
     }
-    const input = toSessionInput(form.getFieldsValue(true) as SessionFormValues);
-    const local = sessionInputSchema.safeParse(input);
-    if (!local.success) {
-      const unplaced = applyFieldIssues(
-        form,
-        local.error.issues.map((i) => ({
-          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: i.message,
-        })),
-      );
-      if (unplaced[0]) setRefusal(unplaced[0].message);
-      return;
-    }
-    setSaving(true);
-    try {
-      const next = await api('sessions.add', { caseId: detail.id, session: input });
-      await autosave.clear();
-      onDone(next);
-    } catch (error) {
-      const issues = badInputIssues(error);
-      const unplaced = issues ? applyFieldIssues(form, issues, ['session']) : [];
-      if (!issues || unplaced.length > 0) {
-        setRefusal(
-          unplaced[0]?.message ??
-            (error instanceof ApiCallError && error.code === 'CONFLICT'
-              ? uiText.case.conflictReload
-              : errorMessage(error)),
-        );
-      }
-    } finally {
-      setSaving(false);
-    }
+    const next = await submitter.run({
+      form,
+      schema: sessionInputSchema,
+      input: toSessionInput(form.getFieldsValue(true) as SessionFormValues),
+      fieldsAt: ['session'],
+      conflictMessage: uiText.case.conflictReload,
+      submit: (session) =>
+        editing
+          ? api('sessions.update', {
+              caseId: detail.id,
+              sessionId: editing.id,
+              expectedVersion: editing.version,
+              session,
+            })
+          : api('sessions.add', { caseId: detail.id, session }),
+    });
+    if (!next.ok) return;
+    await autosave.clear();
+    onDone(next.value);
   }
 
   return (
     <Modal
       open
       width={900}
-      title={`${t.title}（${t.sessionNo(detail.sessions.length + 1)}）`}
+      title={
+        editing
+          ? `${t.editTitle}（${t.sessionNo(editing.sessionNo)}）`
+          : `${t.title}（${t.sessionNo(detail.sessions.length + 1)}）`
+      }
       onCancel={onClose}
       destroyOnHidden
       maskClosable={false}
@@ -184,7 +200,7 @@ export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
         <Button key="cancel" onClick={onClose}>
           {uiText.common.cancel}
         </Button>,
-        <Button key="ok" type="primary" loading={saving} onClick={() => void submit()}>
+        <Button key="ok" type="primary" loading={submitter.saving} onClick={() => void submit()}>
           {t.save}
         </Button>,
       ]}
@@ -329,51 +345,7 @@ export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
             </Col>
           </Row>
         </div>
-        <Form.List name="participants">
-          {(list, { add, remove }) => (
-            <Form.Item label={`${t.participants}${uiText.common.optional}`}>
-              {list.map((field) => (
-                <Row gutter={8} key={field.key} data-testid={`participant-${field.name}`}>
-                  <Col span={6}>
-                    <Form.Item
-                      name={[field.name, 'name']}
-                      rules={[zodRule(namedParticipantSchema.shape.name)]}
-                    >
-                      <Input placeholder={t.participantName} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item
-                      name={[field.name, 'role']}
-                      rules={[zodRule(participantRoles.codeSchema)]}
-                    >
-                      <Select
-                        placeholder={t.participantRole}
-                        options={participantRoles.rows.map((r) => ({
-                          value: r.code,
-                          label: r.label,
-                        }))}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={10}>
-                    <Form.Item name={[field.name, 'affiliation']}>
-                      <Input placeholder={t.participantAffiliation} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={2}>
-                    <Button type="link" danger onClick={() => remove(field.name)}>
-                      {uiText.common.remove}
-                    </Button>
-                  </Col>
-                </Row>
-              ))}
-              <Button size="small" onClick={() => add({})}>
-                {t.addParticipant}
-              </Button>
-            </Form.Item>
-          )}
-        </Form.List>
+        <ParticipantRows label={t.participants} />
         <Row gutter={12}>
           <Col span={6}>
             <Form.Item name="isPublic" label={t.isPublic} valuePropName="checked">
@@ -405,9 +377,14 @@ export function SessionModal({ detail, mediators, onClose, onDone }: Props) {
           <Checkbox>{t.readBack}</Checkbox>
         </Form.Item>
       </Form>
-      {refusal ? (
+      {submitter.refusal ? (
         <Space style={{ width: '100%' }} orientation="vertical">
-          <Alert type="error" showIcon title={refusal} data-testid="session-refusal" />
+          <Alert
+            type="error"
+            showIcon
+            title={submitter.refusal.message}
+            data-testid="session-refusal"
+          />
         </Space>
       ) : null}
     </Modal>

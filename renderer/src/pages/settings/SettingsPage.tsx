@@ -4,6 +4,7 @@ import type { RoomSettings } from '../../../../domain/room-settings';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
+import { AuditLogSection } from './AuditLogSection';
 import { BackupsSection } from './BackupsSection';
 import { CaseSettingsSection } from './CaseSettingsSection';
 import { FollowUpSettingsSection } from './FollowUpSettingsSection';
@@ -60,6 +61,7 @@ export function SettingsPage() {
       <SubsidyRulesSection />
       <HolidayCalendarSection />
       <BackupsSection />
+      <AuditLogSection />
     </Space>
   );
 }

@@ -6,8 +6,8 @@ import type { Migration } from './migration.js';
  * (migration 017) stored the versions but not how many copies went to paper. Same columns and
  * the same rule: rows are written once and never changed or removed.
  */
-export const migration022: Migration = {
-  version: 22,
+export const migration023: Migration = {
+  version: 23,
   name: 'print events of mediator papers',
   up(db) {
     db.exec(`

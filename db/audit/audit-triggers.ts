@@ -1,0 +1,121 @@
+import type { Db } from '../connection.js';
+import {
+  auditedTables,
+  entryInsertSql,
+  quoteIdent,
+  quoteText,
+  rowHashSql,
+  type AuditedTable,
+} from './audit-schema.js';
+
+const ACTIONS = [
+  { action: 'INSERT', event: 'INSERT', row: 'NEW.' },
+  { action: 'UPDATE', event: 'UPDATE', row: 'NEW.' },
+  { action: 'DELETE', event: 'DELETE', row: 'OLD.' },
+] as const;
+
+function triggerName(table: string, action: string): string {
+  return `audit_after_${action.toLowerCase()}_${table}`;
+}
+
+function triggerSql(table: AuditedTable, action: (typeof ACTIONS)[number]): string {
+  const body = entryInsertSql({
+    action: quoteText(action.action),
+    tbl: quoteText(table.name),
+    rowKey: table.rowKey(action.row),
+    caseId: table.caseId(action.row),
+    detail: 'NULL',
+    rowHash: action.action === 'DELETE' ? 'NULL' : rowHashSql(table, 'NEW.'),
+  });
+  return `CREATE TRIGGER ${quoteIdent(triggerName(table.name, action.action))} AFTER ${action.event} ON ${quoteIdent(table.name)} BEGIN ${body}; END`;
+}
+
+/**
+ * Makes every audited table carry its three triggers, generated from its columns as they are
+ * now. Runs after the migrations on every open (and inside migration 022). Each installation is
+ * itself a chain entry naming the table's columns, which verification uses to hash the rows
+ * audited under it:
+ * - a table the chain has never seen (a later migration added it) gets BASELINE: its rows as
+ *   they stand go into `audit_baseline`, in the same transaction;
+ * - a table seen before whose triggers are missing or differ (its columns changed, a migration
+ *   rebuilt it, or someone dropped them) gets TRIGGERS: never a new baseline, so an edit made
+ *   while the triggers were gone is still found by verification.
+ */
+export function syncAuditTriggers(db: Db): { readonly changed: readonly string[] } {
+  const chain = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'")
+    .get();
+  if (!chain) return { changed: [] };
+  const existing = new Map(
+    (
+      db
+        .prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_after_%'",
+        )
+        .all() as { name: string; sql: string }[]
+    ).map((t) => [t.name, t.sql]),
+  );
+  const changed: string[] = [];
+  const pending = auditedTables(db).filter((table) =>
+    ACTIONS.some((a) => existing.get(triggerName(table.name, a.action)) !== triggerSql(table, a)),
+  );
+  if (pending.length === 0) return { changed };
+  const seen = db.prepare(
+    "SELECT detail FROM audit_log WHERE tbl = ? AND action IN ('BASELINE', 'TRIGGERS') ORDER BY seq DESC LIMIT 1",
+  );
+  db.transaction(() => {
+    for (const table of pending) {
+      for (const a of ACTIONS) {
+        db.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(triggerName(table.name, a.action))}`);
+        db.exec(triggerSql(table, a));
+      }
+      const before = seen.pluck().get(table.name) as string | undefined;
+      if (before === undefined) baselineTable(db, table);
+      else {
+        const columns = (JSON.parse(before) as { columns?: string }).columns;
+        appendInstall(db, 'TRIGGERS', table, {
+          columns: table.signature,
+          reason: columns === table.signature ? 'RESTORED' : 'COLUMNS_CHANGED',
+        });
+      }
+      changed.push(table.name);
+    }
+  })();
+  return { changed };
+}
+
+function appendInstall(
+  db: Db,
+  action: 'BASELINE' | 'TRIGGERS',
+  table: AuditedTable,
+  detail: Record<string, unknown>,
+): number {
+  const text = JSON.stringify(detail);
+  db.prepare(
+    entryInsertSql({
+      action: quoteText(action),
+      tbl: quoteText(table.name),
+      rowKey: 'NULL',
+      caseId: 'NULL',
+      detail: '?',
+      rowHash: 'NULL',
+    }),
+  ).run(text, text);
+  return db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
+}
+
+/** Records every row of `table` as it stands, bound to one BASELINE entry of the chain. */
+function baselineTable(db: Db, table: AuditedTable): void {
+  const rows = db
+    .prepare(`SELECT count(*) FROM ${quoteIdent(table.name)}`)
+    .pluck()
+    .get() as number;
+  const seq = appendInstall(db, 'BASELINE', table, { columns: table.signature, rows });
+  if (rows === 0) return;
+  const rk = table.rowKey('');
+  db.prepare(
+    `INSERT OR REPLACE INTO audit_baseline (tbl, row_key, seq, seal)
+     SELECT ${quoteText(table.name)}, ${rk}, ?, audit_baseline_seal(?, ${quoteText(table.name)}, ${rk}, ${rowHashSql(table, '')})
+     FROM ${quoteIdent(table.name)}`,
+  ).run(seq, seq);
+}

@@ -1,0 +1,89 @@
+import { auditKeyFileFor, readAuditKey } from '../../db/audit/audit-key.js';
+import { auditHead, listAuditEntries } from '../../db/audit/audit-log.js';
+import { verifyAuditChain } from '../../db/audit/audit-verify.js';
+import { openConnection } from '../../db/connection.js';
+import type { AuditPage } from '../../domain/api/audit-contract.js';
+import {
+  describeAuditVerification,
+  type AuditVerification,
+} from '../../domain/audit/audit-views.js';
+import { ApiError } from '../../domain/api/errors.js';
+import type { LedgerSession } from './ledger-session.js';
+
+const PAGE = 100;
+
+/** The 审计员's view of the chain: the log, filtered, and its verification. */
+export class AuditService {
+  private running: Promise<AuditVerification> | null = null;
+  private last: AuditVerification | null = null;
+
+  constructor(private readonly ledger: LedgerSession) {}
+
+  list(filter: {
+    caseNumber?: string | null;
+    actor?: string | null;
+    action?: string | null;
+    from?: string | null;
+    to?: string | null;
+    beforeSeq?: number | null;
+  }): AuditPage {
+    const db = this.ledger.db();
+    const rows = listAuditEntries(db, { ...filter, limit: PAGE + 1 });
+    const entries = rows.slice(0, PAGE);
+    return {
+      entries,
+      nextBeforeSeq: rows.length > PAGE ? (entries.at(-1)?.seq ?? null) : null,
+      head: auditHead(db),
+      lastVerification: this.last,
+    };
+  }
+
+  /** The last verification's problem, for 工作台 and 设置 (null: none found, or not run). */
+  get problem(): AuditVerification | null {
+    return this.last && this.last.verdict !== 'OK' ? this.last : null;
+  }
+
+  /**
+   * Verifies on its own read-only connection inside one read transaction (a snapshot: writes
+   * go on meanwhile), yielding to the event loop between slices so the core keeps answering.
+   * One run at a time: a second caller gets the running one's answer.
+   */
+  verify(): Promise<AuditVerification> {
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<AuditVerification> {
+    const file = this.ledger.db().name;
+    const started = performance.now();
+    const key = readAuditKey(auditKeyFileFor(file));
+    const db = openConnection(file, { readonly: true });
+    try {
+      db.exec('BEGIN');
+      const work = verifyAuditChain(db, key);
+      for (;;) {
+        const step = work.next();
+        if (step.done) {
+          const result = step.value;
+          const verification: AuditVerification = {
+            ...result,
+            ...describeAuditVerification(result),
+            finishedAt: this.ledger.now().toISOString(),
+            ms: Math.round(performance.now() - started),
+          };
+          this.last = verification;
+          return verification;
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError('INTERNAL', `审计日志核验没有完成：${(error as Error).message}`);
+    } finally {
+      if (db.inTransaction) db.exec('COMMIT');
+      db.close();
+    }
+  }
+}
