@@ -1,11 +1,11 @@
-import { DatePicker, Form, Input, Radio, Select } from 'antd';
+import { Form, Input, Radio, Select } from 'antd';
 import type { CaseDetail } from '../../../../domain/cases/case-views';
 import {
   majorDisputeDetailsSchema,
   mediationNoticeDetailsSchema,
   type ClosingPaperDetails,
 } from '../../../../domain/documents/closing-paper-inputs';
-import { dateTimeFieldProps } from '../../forms/date-field';
+import { DateTimeField } from '../../forms/DateTimeField';
 import { SchemaFormModal } from '../../forms/SchemaFormModal';
 import { uiText } from '../../i18n/zh-CN';
 
@@ -49,9 +49,7 @@ export function ClosingPaperDetailsModal({
             options={detail.parties.map((p) => ({ value: p.id, label: p.name }))}
           />
         </Form.Item>
-        <Form.Item name="sessionAt" label={t.sessionAt} required {...dateTimeFieldProps}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-        </Form.Item>
+        <DateTimeField name="sessionAt" label={t.sessionAt} />
         <Form.Item name="place" label={t.place} required>
           <Input maxLength={100} />
         </Form.Item>

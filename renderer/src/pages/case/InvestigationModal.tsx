@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import type {
@@ -25,11 +12,10 @@ import {
 } from '../../../../domain/cases/record-inputs';
 import * as genders from '../../../../domain/taxonomy/genders';
 import { api } from '../../api/client';
-import { RestoredDraftBanner } from '../../components/RestoredDraftBanner';
-import { chinaDateTime, DATE_TIME_FORMAT, dateTimeFieldProps } from '../../forms/date-field';
-import { useSchemaSubmit } from '../../forms/use-schema-submit';
+import { AutosavedRecordModal, useAutosavedRecord } from '../../forms/AutosavedRecordModal';
+import { chinaDateTime, DATE_TIME_FORMAT } from '../../forms/date-field';
+import { DateTimeField } from '../../forms/DateTimeField';
 import { recordDateRule, useCaseDates } from '../../forms/record-date-rules';
-import { useFormAutosave } from '../../forms/use-form-autosave';
 import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
 import { ParticipantRows, participantsInput, type ParticipantFormValue } from './ParticipantRows';
@@ -122,16 +108,14 @@ interface Props {
  * goes into the case's history.
  */
 export function InvestigationModal({ detail, mediators, editing, onClose, onDone }: Props) {
-  const [form] = Form.useForm<InvestigationFormValues>();
-  const submitter = useSchemaSubmit();
+  const record = useAutosavedRecord<InvestigationFormValues>(
+    `investigation:${detail.id}:${editing ? String(editing.id) : 'new'}`,
+  );
+  const { form, autosave } = record;
   const investigators = mediators.filter(
     (m) => m.active || (editing?.investigatorIds.includes(m.id) ?? false),
   );
   const dates = useCaseDates(detail);
-  const autosave = useFormAutosave(
-    form,
-    `investigation:${detail.id}:${editing ? String(editing.id) : 'new'}`,
-  );
 
   const initial = useMemo<InvestigationFormValues>(() => {
     if (editing) return formValuesOf(editing);
@@ -157,18 +141,10 @@ export function InvestigationModal({ detail, mediators, editing, onClose, onDone
   }
 
   async function submit() {
-    submitter.clearRefusal();
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    const next = await submitter.run({
-      form,
+    const saved = await record.save({
       schema: investigationInputSchema,
       input: toInput(form.getFieldsValue(true) as InvestigationFormValues),
       fieldsAt: ['investigation'],
-      conflictMessage: uiText.case.conflictReload,
       submit: (investigation) =>
         editing
           ? api('investigations.update', {
@@ -179,174 +155,132 @@ export function InvestigationModal({ detail, mediators, editing, onClose, onDone
             })
           : api('investigations.add', { caseId: detail.id, investigation }),
     });
-    if (!next.ok) return;
-    await autosave.clear();
-    onDone(next.value, editing !== undefined);
+    if (saved) onDone(saved, editing !== undefined);
   }
 
   return (
-    <Modal
-      open
-      width={900}
+    <AutosavedRecordModal
+      record={record}
+      name="investigation"
       title={editing ? t.editTitle : t.title}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {uiText.common.cancel}
-        </Button>,
-        <Button key="ok" type="primary" loading={submitter.saving} onClick={() => void submit()}>
-          {t.save}
-        </Button>,
-      ]}
+      saveLabel={t.save}
+      restoredTitle={t.restored}
+      initialValues={initial}
+      refusalTestId="investigation-refusal"
+      onSave={() => void submit()}
+      onClose={onClose}
     >
-      <RestoredDraftBanner
-        title={t.restored}
-        savedAt={autosave.restoredAt}
-        onDiscard={() => void autosave.discard()}
-      />
-      <Form<InvestigationFormValues>
-        form={form}
-        onValuesChange={autosave.onValuesChange}
-        layout="vertical"
-        name="investigation"
-        initialValues={initial}
-        requiredMark
-      >
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item
-              name="at"
-              label={t.at}
-              required
-              rules={[zodRule(fields.at), recordDateRule(t.at, dates)]}
-              {...dateTimeFieldProps}
-            >
-              <DatePicker
-                showTime={{ format: 'HH:mm' }}
-                format="YYYY-MM-DD HH:mm"
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="place" label={t.place} required rules={[zodRule(fields.place)]}>
-              <Input placeholder={t.placePlaceholder} autoFocus />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.List name="investigatedPersons">
-          {(list, { add, remove }) => (
-            <Form.Item label={t.persons} required>
-              <Row gutter={8}>
-                {PERSON_COLUMNS.map(([label, span]) => (
-                  <Col span={span} key={label}>
-                    <Typography.Text type="secondary">{label}</Typography.Text>
-                  </Col>
-                ))}
-              </Row>
-              {list.map((field) => (
-                <Row gutter={8} key={field.key} data-testid={`investigated-${field.name}`}>
-                  <Col span={4}>
-                    <Form.Item name={[field.name, 'name']} rules={[zodRule(person.name)]}>
-                      <Input placeholder={t.personName} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={3}>
-                    <Form.Item name={[field.name, 'gender']}>
-                      <Select
-                        allowClear
-                        placeholder={t.personGender}
-                        options={genders.rows.map((r) => ({ value: r.code, label: r.label }))}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={3}>
-                    <Form.Item name={[field.name, 'age']} rules={[zodRule(person.age)]}>
-                      <InputNumber placeholder={t.personAge} min={0} max={120} precision={0} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name={[field.name, 'address']} rules={[zodRule(person.address)]}>
-                      <Input placeholder={t.personAddress} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name={[field.name, 'relation']} rules={[zodRule(person.relation)]}>
-                      <Input placeholder={t.personRelation} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={2}>
-                    {list.length > 1 ? (
-                      <Button type="link" danger onClick={() => remove(field.name)}>
-                        {uiText.common.remove}
-                      </Button>
-                    ) : null}
-                  </Col>
-                </Row>
+      <Row gutter={12}>
+        <Col span={8}>
+          <DateTimeField
+            name="at"
+            label={t.at}
+            rules={[zodRule(fields.at), recordDateRule(t.at, dates)]}
+          />
+        </Col>
+        <Col span={16}>
+          <Form.Item name="place" label={t.place} required rules={[zodRule(fields.place)]}>
+            <Input placeholder={t.placePlaceholder} autoFocus />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.List name="investigatedPersons">
+        {(list, { add, remove }) => (
+          <Form.Item label={t.persons} required>
+            <Row gutter={8}>
+              {PERSON_COLUMNS.map(([label, span]) => (
+                <Col span={span} key={label}>
+                  <Typography.Text type="secondary">{label}</Typography.Text>
+                </Col>
               ))}
-              <Button size="small" onClick={() => add({})} data-testid="add-investigated">
-                {t.addPerson}
-              </Button>
-            </Form.Item>
-          )}
-        </Form.List>
-        <Row gutter={12}>
-          <Col span={14}>
-            <Form.Item
-              name="investigatorIds"
-              label={t.investigators}
-              required
-              rules={[zodRule(fields.investigatorIds)]}
-              extra={investigators.length === 0 ? t.noMediators : undefined}
-            >
-              <Select
-                mode="multiple"
-                optionFilterProp="label"
-                options={investigators.map((m) => ({ value: m.id, label: m.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item
-              name="recorder"
-              label={t.recorder}
-              required
-              rules={[zodRule(fields.recorder)]}
-            >
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <ParticipantRows label={uiText.session.participants} />
-        <Form.Item
-          name="content"
-          label={t.content}
-          required
-          rules={[zodRule(fields.content)]}
-          extra={
-            <Space size={4} style={{ marginTop: 4 }}>
-              <Button size="small" onClick={() => insertCue('问：')}>
-                {t.insertQuestion}
-              </Button>
-              <Button size="small" onClick={() => insertCue('答：')}>
-                {t.insertAnswer}
-              </Button>
-            </Space>
-          }
-        >
-          <Input.TextArea rows={8} placeholder={t.contentPlaceholder} />
-        </Form.Item>
-      </Form>
-      {submitter.refusal ? (
-        <Alert
-          type="error"
-          showIcon
-          title={submitter.refusal.message}
-          data-testid="investigation-refusal"
-        />
-      ) : null}
-    </Modal>
+            </Row>
+            {list.map((field) => (
+              <Row gutter={8} key={field.key} data-testid={`investigated-${field.name}`}>
+                <Col span={4}>
+                  <Form.Item name={[field.name, 'name']} rules={[zodRule(person.name)]}>
+                    <Input placeholder={t.personName} />
+                  </Form.Item>
+                </Col>
+                <Col span={3}>
+                  <Form.Item name={[field.name, 'gender']}>
+                    <Select
+                      allowClear
+                      placeholder={t.personGender}
+                      options={genders.rows.map((r) => ({ value: r.code, label: r.label }))}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col span={3}>
+                  <Form.Item name={[field.name, 'age']} rules={[zodRule(person.age)]}>
+                    <InputNumber placeholder={t.personAge} min={0} max={120} precision={0} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name={[field.name, 'address']} rules={[zodRule(person.address)]}>
+                    <Input placeholder={t.personAddress} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name={[field.name, 'relation']} rules={[zodRule(person.relation)]}>
+                    <Input placeholder={t.personRelation} />
+                  </Form.Item>
+                </Col>
+                <Col span={2}>
+                  {list.length > 1 ? (
+                    <Button type="link" danger onClick={() => remove(field.name)}>
+                      {uiText.common.remove}
+                    </Button>
+                  ) : null}
+                </Col>
+              </Row>
+            ))}
+            <Button size="small" onClick={() => add({})} data-testid="add-investigated">
+              {t.addPerson}
+            </Button>
+          </Form.Item>
+        )}
+      </Form.List>
+      <Row gutter={12}>
+        <Col span={14}>
+          <Form.Item
+            name="investigatorIds"
+            label={t.investigators}
+            required
+            rules={[zodRule(fields.investigatorIds)]}
+            extra={investigators.length === 0 ? t.noMediators : undefined}
+          >
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              options={investigators.map((m) => ({ value: m.id, label: m.name }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name="recorder" label={t.recorder} required rules={[zodRule(fields.recorder)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <ParticipantRows label={uiText.session.participants} />
+      <Form.Item
+        name="content"
+        label={t.content}
+        required
+        rules={[zodRule(fields.content)]}
+        extra={
+          <Space size={4} style={{ marginTop: 4 }}>
+            <Button size="small" onClick={() => insertCue('问：')}>
+              {t.insertQuestion}
+            </Button>
+            <Button size="small" onClick={() => insertCue('答：')}>
+              {t.insertAnswer}
+            </Button>
+          </Space>
+        }
+      >
+        <Input.TextArea rows={8} placeholder={t.contentPlaceholder} />
+      </Form.Item>
+    </AutosavedRecordModal>
   );
 }

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Switch,
-} from 'antd';
+import { Alert, Checkbox, Col, Form, Input, Radio, Row, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import type { CaseDetail, Mediator, SessionRecord } from '../../../../domain/cases/case-views';
@@ -28,12 +14,11 @@ import {
 } from '../../../../domain/cases/record-inputs';
 import * as languages from '../../../../domain/taxonomy/languages';
 import { api } from '../../api/client';
-import { chinaDateTime, DATE_TIME_FORMAT, dateTimeFieldProps } from '../../forms/date-field';
-import { useSchemaSubmit } from '../../forms/use-schema-submit';
+import { AutosavedRecordModal, useAutosavedRecord } from '../../forms/AutosavedRecordModal';
+import { chinaDateTime, DATE_TIME_FORMAT } from '../../forms/date-field';
+import { DateTimeField } from '../../forms/DateTimeField';
 import { recordDateRule, sessionEndRule, useCaseDates } from '../../forms/record-date-rules';
 import { zodRule } from '../../forms/zod-rule';
-import { useFormAutosave } from '../../forms/use-form-autosave';
-import { RestoredDraftBanner } from '../../components/RestoredDraftBanner';
 import { uiText } from '../../i18n/zh-CN';
 import { ParticipantRows, participantsInput, type ParticipantFormValue } from './ParticipantRows';
 
@@ -121,15 +106,13 @@ interface Props {
  * needs one. A correction is saved against the record's version and goes into the history.
  */
 export function SessionModal({ detail, mediators, editing, onClose, onDone }: Props) {
-  const [form] = Form.useForm<SessionFormValues>();
-  const submitter = useSchemaSubmit();
+  const record = useAutosavedRecord<SessionFormValues>(
+    editing ? `session:${detail.id}:${editing.id}` : sessionDraftKey(detail.id),
+  );
+  const { form } = record;
   const hosts = mediators.filter((m) => m.active && m.isPeopleMediator);
   const present = Form.useWatch('partyIdsPresent', form) ?? [];
   const dates = useCaseDates(detail);
-  const autosave = useFormAutosave(
-    form,
-    editing ? `session:${detail.id}:${editing.id}` : sessionDraftKey(detail.id),
-  );
 
   const initial = useMemo<SessionFormValues>(() => {
     if (editing) return formValuesOf(editing);
@@ -157,18 +140,10 @@ export function SessionModal({ detail, mediators, editing, onClose, onDone }: Pr
   const interpreterRequired = needing.length > 0;
 
   async function submit() {
-    submitter.clearRefusal();
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    const next = await submitter.run({
-      form,
+    const saved = await record.save({
       schema: sessionInputSchema,
       input: toSessionInput(form.getFieldsValue(true) as SessionFormValues),
       fieldsAt: ['session'],
-      conflictMessage: uiText.case.conflictReload,
       submit: (session) =>
         editing
           ? api('sessions.update', {
@@ -179,214 +154,162 @@ export function SessionModal({ detail, mediators, editing, onClose, onDone }: Pr
             })
           : api('sessions.add', { caseId: detail.id, session }),
     });
-    if (!next.ok) return;
-    await autosave.clear();
-    onDone(next.value);
+    if (saved) onDone(saved);
   }
 
   return (
-    <Modal
-      open
-      width={900}
+    <AutosavedRecordModal
+      record={record}
+      name="session"
       title={
         editing
           ? `${t.editTitle}（${t.sessionNo(editing.sessionNo)}）`
           : `${t.title}（${t.sessionNo(detail.sessions.length + 1)}）`
       }
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {uiText.common.cancel}
-        </Button>,
-        <Button key="ok" type="primary" loading={submitter.saving} onClick={() => void submit()}>
-          {t.save}
-        </Button>,
-      ]}
+      saveLabel={t.save}
+      restoredTitle={t.restored}
+      initialValues={initial}
+      refusalTestId="session-refusal"
+      onSave={() => void submit()}
+      onClose={onClose}
     >
-      <RestoredDraftBanner
-        title={t.restored}
-        savedAt={autosave.restoredAt}
-        onDiscard={() => void autosave.discard()}
-      />
-      <Form<SessionFormValues>
-        form={form}
-        onValuesChange={autosave.onValuesChange}
-        layout="vertical"
-        name="session"
-        initialValues={initial}
-        requiredMark
+      <Row gutter={12}>
+        <Col span={6}>
+          <DateTimeField
+            name="startAt"
+            label={t.startAt}
+            rules={[zodRule(fields.startAt), recordDateRule(t.startAt, dates)]}
+          />
+        </Col>
+        <Col span={6}>
+          <DateTimeField
+            name="endAt"
+            label={t.endAt}
+            dependencies={['startAt']}
+            rules={[
+              zodRule(fields.endAt),
+              recordDateRule(t.endAt, dates),
+              sessionEndRule(form, 'startAt'),
+            ]}
+          />
+        </Col>
+        <Col span={12}>
+          <Form.Item name="place" label={t.place} required rules={[zodRule(fields.place)]}>
+            <Input placeholder={t.placePlaceholder} autoFocus />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="subject" label={`${t.subject}${uiText.common.optional}`}>
+        <Input placeholder={t.subjectPlaceholder} />
+      </Form.Item>
+      <Form.Item
+        name="partyIdsPresent"
+        label={t.partiesPresent}
+        required
+        rules={[zodRule(fields.partyIdsPresent)]}
       >
+        <Checkbox.Group options={detail.parties.map((p) => ({ value: p.id, label: p.name }))} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={14}>
+          <Form.Item
+            name="mediatorIds"
+            label={t.mediators}
+            required
+            rules={[zodRule(fields.mediatorIds)]}
+            extra={hosts.length === 0 ? t.noMediators : undefined}
+          >
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              options={hosts.map((m) => ({ value: m.id, label: m.name }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name="recorder" label={t.recorder} required rules={[zodRule(fields.recorder)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <div data-testid="interpreter-section">
+        {interpreterRequired ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={t.interpreterNeeded(needing.map((p) => p.name).join('、'))}
+          />
+        ) : null}
         <Row gutter={12}>
-          <Col span={6}>
-            <Form.Item
-              name="startAt"
-              label={t.startAt}
-              required
-              rules={[zodRule(fields.startAt), recordDateRule(t.startAt, dates)]}
-              {...dateTimeFieldProps}
-            >
-              <DatePicker
-                showTime={{ format: 'HH:mm' }}
-                format="YYYY-MM-DD HH:mm"
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item
-              name="endAt"
-              label={t.endAt}
-              required
-              dependencies={['startAt']}
-              rules={[
-                zodRule(fields.endAt),
-                recordDateRule(t.endAt, dates),
-                sessionEndRule(form, 'startAt'),
-              ]}
-              {...dateTimeFieldProps}
-            >
-              <DatePicker
-                showTime={{ format: 'HH:mm' }}
-                format="YYYY-MM-DD HH:mm"
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-          </Col>
           <Col span={12}>
-            <Form.Item name="place" label={t.place} required rules={[zodRule(fields.place)]}>
-              <Input placeholder={t.placePlaceholder} autoFocus />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="subject" label={`${t.subject}${uiText.common.optional}`}>
-          <Input placeholder={t.subjectPlaceholder} />
-        </Form.Item>
-        <Form.Item
-          name="partyIdsPresent"
-          label={t.partiesPresent}
-          required
-          rules={[zodRule(fields.partyIdsPresent)]}
-        >
-          <Checkbox.Group options={detail.parties.map((p) => ({ value: p.id, label: p.name }))} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={14}>
             <Form.Item
-              name="mediatorIds"
-              label={t.mediators}
-              required
-              rules={[zodRule(fields.mediatorIds)]}
-              extra={hosts.length === 0 ? t.noMediators : undefined}
-            >
-              <Select
-                mode="multiple"
-                optionFilterProp="label"
-                options={hosts.map((m) => ({ value: m.id, label: m.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item
-              name="recorder"
-              label={t.recorder}
-              required
-              rules={[zodRule(fields.recorder)]}
+              name={['interpreter', 'name']}
+              label={
+                interpreterRequired
+                  ? t.interpreterName
+                  : `${t.interpreterName}${uiText.common.optional}`
+              }
+              required={interpreterRequired}
+              rules={[
+                {
+                  required: interpreterRequired,
+                  whitespace: true,
+                  message: t.interpreterNameRequired,
+                },
+              ]}
             >
               <Input />
             </Form.Item>
           </Col>
-        </Row>
-        <div data-testid="interpreter-section">
-          {interpreterRequired ? (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 8 }}
-              title={t.interpreterNeeded(needing.map((p) => p.name).join('、'))}
-            />
-          ) : null}
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item
-                name={['interpreter', 'name']}
-                label={
-                  interpreterRequired
-                    ? t.interpreterName
-                    : `${t.interpreterName}${uiText.common.optional}`
-                }
-                required={interpreterRequired}
-                rules={[
-                  {
-                    required: interpreterRequired,
-                    whitespace: true,
-                    message: t.interpreterNameRequired,
-                  },
-                ]}
-              >
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item
-                name={['interpreter', 'language']}
-                label={t.interpreterLanguage}
-                required={interpreterRequired}
-                rules={[{ required: interpreterRequired, message: t.interpreterLanguageRequired }]}
-              >
-                <Select
-                  allowClear
-                  options={languages.rows
-                    .filter((r) => r.code !== 'zh')
-                    .map((r) => ({ value: r.code, label: r.label }))}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </div>
-        <ParticipantRows label={t.participants} />
-        <Row gutter={12}>
-          <Col span={6}>
-            <Form.Item name="isPublic" label={t.isPublic} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="recordMode" label={t.recordMode} required>
-              <Radio.Group
-                options={RECORD_MODES.map((m) => ({ value: m, label: RECORD_MODE_LABELS[m] }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="result" label={t.result} required>
+          <Col span={12}>
+            <Form.Item
+              name={['interpreter', 'language']}
+              label={t.interpreterLanguage}
+              required={interpreterRequired}
+              rules={[{ required: interpreterRequired, message: t.interpreterLanguageRequired }]}
+            >
               <Select
-                options={SESSION_RESULTS.map((r) => ({
-                  value: r,
-                  label: SESSION_RESULT_LABELS[r],
-                }))}
+                allowClear
+                options={languages.rows
+                  .filter((r) => r.code !== 'zh')
+                  .map((r) => ({ value: r.code, label: r.label }))}
               />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="content" label={t.content} required rules={[zodRule(fields.content)]}>
-          <Input.TextArea rows={5} placeholder={t.contentPlaceholder} />
-        </Form.Item>
-        <Form.Item name="readBackConfirmed" valuePropName="checked">
-          <Checkbox>{t.readBack}</Checkbox>
-        </Form.Item>
-      </Form>
-      {submitter.refusal ? (
-        <Space style={{ width: '100%' }} orientation="vertical">
-          <Alert
-            type="error"
-            showIcon
-            title={submitter.refusal.message}
-            data-testid="session-refusal"
-          />
-        </Space>
-      ) : null}
-    </Modal>
+      </div>
+      <ParticipantRows label={t.participants} />
+      <Row gutter={12}>
+        <Col span={6}>
+          <Form.Item name="isPublic" label={t.isPublic} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="recordMode" label={t.recordMode} required>
+            <Radio.Group
+              options={RECORD_MODES.map((m) => ({ value: m, label: RECORD_MODE_LABELS[m] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name="result" label={t.result} required>
+            <Select
+              options={SESSION_RESULTS.map((r) => ({
+                value: r,
+                label: SESSION_RESULT_LABELS[r],
+              }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="content" label={t.content} required rules={[zodRule(fields.content)]}>
+        <Input.TextArea rows={5} placeholder={t.contentPlaceholder} />
+      </Form.Item>
+      <Form.Item name="readBackConfirmed" valuePropName="checked">
+        <Checkbox>{t.readBack}</Checkbox>
+      </Form.Item>
+    </AutosavedRecordModal>
   );
 }
