@@ -189,60 +189,52 @@ export function checkCanAddSession(state: CaseState): SessionCheck {
   return reason === null ? { ok: true } : { ok: false, message: reason };
 }
 
+/** Why a session cannot be added in each state (null: it can); `BLOCKED` names the state. */
+const SESSION_BLOCK: Readonly<Record<CaseState, string | null>> = {
+  ACCEPTED: null,
+  INVESTIGATING: null,
+  MEDIATING: null,
+  INTAKE: '案件尚未受理，不能添加调解记录',
+  REFERRED: '案件已移交其他单位，退回后才能继续添加调解记录',
+  REJECTED: '案件不予受理，不能添加调解记录',
+  SETTLED_WRITTEN: 'BLOCKED',
+  SETTLED_ORAL: 'BLOCKED',
+  TERMINATED_FAILED: 'BLOCKED',
+  TERMINATED_REFUSED: 'BLOCKED',
+  PERFORMING: 'BLOCKED',
+  FOLLOW_UP: 'BLOCKED',
+  CLOSED: 'BLOCKED',
+  ARCHIVED: 'BLOCKED',
+};
+
 function sessionBlockReason(state: CaseState): string | null {
-  const blocked = `案件当前状态为“${stateLabelOf(state)}”，不能再添加调解记录`;
-  switch (state) {
-    case 'ACCEPTED':
-    case 'INVESTIGATING':
-    case 'MEDIATING':
-      return null;
-    case 'INTAKE':
-      return '案件尚未受理，不能添加调解记录';
-    case 'REFERRED':
-      return '案件已移交其他单位，退回后才能继续添加调解记录';
-    case 'REJECTED':
-      return '案件不予受理，不能添加调解记录';
-    case 'SETTLED_WRITTEN':
-    case 'SETTLED_ORAL':
-    case 'TERMINATED_FAILED':
-    case 'TERMINATED_REFUSED':
-    case 'PERFORMING':
-    case 'FOLLOW_UP':
-    case 'CLOSED':
-    case 'ARCHIVED':
-      return blocked;
-    default: {
-      const unreachable: never = state;
-      return unreachable;
-    }
-  }
+  const reason = SESSION_BLOCK[state];
+  return reason === 'BLOCKED'
+    ? `案件当前状态为“${stateLabelOf(state)}”，不能再添加调解记录`
+    : reason;
 }
 
 /** Still needs work from the committee (shown in the open-cases list and reminders). */
 export function isOpen(state: CaseState): boolean {
-  switch (state) {
-    case 'INTAKE':
-    case 'ACCEPTED':
-    case 'INVESTIGATING':
-    case 'MEDIATING':
-    case 'SETTLED_WRITTEN':
-    case 'SETTLED_ORAL':
-    case 'TERMINATED_FAILED':
-    case 'TERMINATED_REFUSED':
-    case 'REFERRED':
-    case 'PERFORMING':
-    case 'FOLLOW_UP':
-      return true;
-    case 'REJECTED':
-    case 'CLOSED':
-    case 'ARCHIVED':
-      return false;
-    default: {
-      const unreachable: never = state;
-      return unreachable;
-    }
-  }
+  return OPEN[state];
 }
+
+const OPEN: Readonly<Record<CaseState, boolean>> = {
+  INTAKE: true,
+  ACCEPTED: true,
+  INVESTIGATING: true,
+  MEDIATING: true,
+  SETTLED_WRITTEN: true,
+  SETTLED_ORAL: true,
+  TERMINATED_FAILED: true,
+  TERMINATED_REFUSED: true,
+  REFERRED: true,
+  PERFORMING: true,
+  FOLLOW_UP: true,
+  REJECTED: false,
+  CLOSED: false,
+  ARCHIVED: false,
+};
 
 /**
  * 未结: registered and no mediation outcome yet. A case whose agreement is signed, or whose
@@ -257,29 +249,25 @@ export function isUnresolved(state: CaseState): boolean {
  * overdue flag apply to, and what reports count as 在调 (§3.7).
  */
 export function isAwaitingOutcome(state: CaseState): boolean {
-  switch (state) {
-    case 'ACCEPTED':
-    case 'INVESTIGATING':
-    case 'MEDIATING':
-    case 'REFERRED':
-      return true;
-    case 'INTAKE':
-    case 'REJECTED':
-    case 'SETTLED_WRITTEN':
-    case 'SETTLED_ORAL':
-    case 'TERMINATED_FAILED':
-    case 'TERMINATED_REFUSED':
-    case 'PERFORMING':
-    case 'FOLLOW_UP':
-    case 'CLOSED':
-    case 'ARCHIVED':
-      return false;
-    default: {
-      const unreachable: never = state;
-      return unreachable;
-    }
-  }
+  return AWAITING_OUTCOME[state];
 }
+
+const AWAITING_OUTCOME: Readonly<Record<CaseState, boolean>> = {
+  ACCEPTED: true,
+  INVESTIGATING: true,
+  MEDIATING: true,
+  REFERRED: true,
+  INTAKE: false,
+  REJECTED: false,
+  SETTLED_WRITTEN: false,
+  SETTLED_ORAL: false,
+  TERMINATED_FAILED: false,
+  TERMINATED_REFUSED: false,
+  PERFORMING: false,
+  FOLLOW_UP: false,
+  CLOSED: false,
+  ARCHIVED: false,
+};
 
 /**
  * Settlements are recorded through their agreement: a written agreement moves the case when it
