@@ -6,7 +6,15 @@ import type { CaseDetail } from '../../domain/cases/case-views';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
 import { shootDialog, typeDate } from './support/agreement-steps';
-import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import {
+  callApi,
+  type Desk,
+  modalSettled,
+  openDesk,
+  pick,
+  saveMediator,
+  setUpRoom,
+} from './support/desk';
 import { expectLocator } from './support/locator-expect';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -88,14 +96,7 @@ describe('written settlement agreement for a grassland dispute (real ledger, Chr
       const expectedDeadline = addDays(signDay, 33);
 
       await setUpRoom(page, desk.host.url, '锡林');
-      const mediator = await callApi(page, 'mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '其木格',
-        isPeopleMediator: true,
-        languages: ['zh', 'mn'],
-        active: true,
-      });
+      const mediator = await saveMediator(page, '其木格', ['zh', 'mn']);
       const detail = await caseInMediation(page, mediator.id, addDays(signDay, -3));
       const base = page.url().replace(/#.*$/, '');
 
@@ -275,14 +276,7 @@ describe('written settlement agreement for a grassland dispute (real ledger, Chr
     const { page } = desk;
     try {
       await setUpRoom(page, desk.host.url, '锡林');
-      const mediator = await callApi(page, 'mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '其木格',
-        isPeopleMediator: true,
-        languages: ['zh', 'mn'],
-        active: true,
-      });
+      const mediator = await saveMediator(page, '其木格', ['zh', 'mn']);
       const detail = await caseInMediation(page, mediator.id, addDays(chinaToday(), -2));
       const base = page.url().replace(/#.*$/, '');
 

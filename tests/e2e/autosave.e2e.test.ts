@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
-import { callApi, modalSettled, openDesk, setUpRoom, type Desk } from './support/desk';
+import {
+  callApi,
+  type Desk,
+  modalSettled,
+  openDesk,
+  saveMediator,
+  setUpRoom,
+} from './support/desk';
 import { expectLocator } from './support/locator-expect';
 
 /**
@@ -53,14 +60,7 @@ describe('nothing typed is lost (real ledger, Chromium)', () => {
     const { page } = desk;
     try {
       await setUpRoom(page, desk.host.url, '金峰');
-      const mediator = await callApi(page, 'mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '才让',
-        isPeopleMediator: true,
-        languages: ['zh'],
-        active: true,
-      });
+      const mediator = await saveMediator(page, '才让', ['zh']);
       const saved = await callApi(page, 'cases.create', {
         intakeDate: chinaToday(),
         source: 'ON_APPLICATION',

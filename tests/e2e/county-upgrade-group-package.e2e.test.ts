@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { readXlsx } from '../unit/reports/xlsx-reader';
 import { screenshot, sharedBrowser } from './support/browser';
-import { callApi, openDesk, setUpRoom } from './support/desk';
+import { callApi, openDesk, saveMediator, setUpRoom } from './support/desk';
 import { herders } from './support/herders';
 import { expectLocator } from './support/locator-expect';
 
@@ -28,14 +28,7 @@ describe('县级汇总 over a real version-1 county file; a 14-party case export
     const { page } = desk;
     try {
       await setUpRoom(page, desk.host.url, '锡');
-      const mediator = await callApi(page, 'mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '其木格',
-        isPeopleMediator: true,
-        languages: ['zh', 'mn'],
-        active: true,
-      });
+      const mediator = await saveMediator(page, '其木格', ['zh', 'mn']);
       const today = chinaToday();
       const saved = await callApi(page, 'cases.create', {
         intakeDate: today,

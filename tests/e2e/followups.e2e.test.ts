@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../domain/cases/case-views';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
-import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import {
+  callApi,
+  type Desk,
+  modalSettled,
+  openDesk,
+  pick,
+  saveMediator,
+  setUpRoom,
+} from './support/desk';
 import { expectLocator } from './support/locator-expect';
 
 /** A 1×1 PNG: a stand-in for the scan of an identity card. */
@@ -147,14 +155,7 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       // The first load of the bundle can exceed the 10 s default on a loaded machine.
       await page.goto(desk.host.url, { timeout: 60_000 });
       await setUpRoom(page, desk.host.url, '格尔');
-      const mediator = await callApi(page, 'mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '其木格',
-        isPeopleMediator: true,
-        languages: ['zh'],
-        active: true,
-      });
+      const mediator = await saveMediator(page, '其木格', ['zh']);
       // 回访设置 (settings screen): visits on the instalment's due date, so the first one is
       // overdue already.
       await page.goto(`${desk.host.url.replace(/#.*$/, '')}#/settings`);
@@ -355,14 +356,7 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       // The first load of the bundle can exceed the 10 s default on a loaded machine.
       await page.goto(desk.host.url, { timeout: 60_000 });
       await setUpRoom(page, desk.host.url, '格尔');
-      const mediator = await callApi(page, 'mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '其木格',
-        isPeopleMediator: true,
-        languages: ['zh'],
-        active: true,
-      });
+      const mediator = await saveMediator(page, '其木格', ['zh']);
       const c = await caseInMediation(page, mediator.id, addDays(today, -25), ['巴特尔', '额尔敦']);
       // One sitting on file: a mediated case's volume needs its 调解记录.
       const sat = addDays(today, -24);

@@ -4,7 +4,15 @@ import { pdfBbox, pdfText } from '../unit/agreements/pdf-tools';
 import { obligeeRows, pdfLayoutText, pdfWords } from '../unit/agreements/pdf-table';
 import { shootDialog, typeDate } from './support/agreement-steps';
 import { screenshot, sharedBrowser } from './support/browser';
-import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import {
+  callApi,
+  type Desk,
+  modalSettled,
+  openDesk,
+  pick,
+  saveMediator,
+  setUpRoom,
+} from './support/desk';
 import { expectLocator } from './support/locator-expect';
 
 const WORKERS = [
@@ -64,14 +72,7 @@ describe('14 workers, one employer: a group wage agreement through the editor (r
     try {
       const today = chinaToday();
       await setUpRoom(page, desk.host.url, '群科');
-      const mediator = await callApi(page, 'mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '马建国',
-        isPeopleMediator: true,
-        languages: ['zh'],
-        active: true,
-      });
+      const mediator = await saveMediator(page, '马建国', ['zh']);
       const saved = await callApi(page, 'cases.create', {
         intakeDate: addDays(today, -3),
         source: 'ON_APPLICATION',

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
-import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import {
+  callApi,
+  type Desk,
+  modalSettled,
+  openDesk,
+  pick,
+  saveMediator,
+  setUpRoom,
+} from './support/desk';
 import { herders } from './support/herders';
 import { expectLocator } from './support/locator-expect';
 
@@ -22,14 +30,7 @@ describe('investigation and session records corrected after saving (real ledger,
     const { page } = desk;
     try {
       await setUpRoom(page, desk.host.url, '苏木');
-      const mediator = await callApi(page, 'mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '其木格',
-        isPeopleMediator: true,
-        languages: ['zh', 'mn'],
-        active: true,
-      });
+      const mediator = await saveMediator(page, '其木格', ['zh', 'mn']);
       const today = chinaToday();
       const accepted = addDays(today, -5);
       const saved = await callApi(page, 'cases.create', {

@@ -4,7 +4,15 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { ARTIFACT_DIR, screenshot, sharedBrowser } from './support/browser';
-import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import {
+  callApi,
+  type Desk,
+  modalSettled,
+  openDesk,
+  pick,
+  saveMediator,
+  setUpRoom,
+} from './support/desk';
 import { expectLocator } from './support/locator-expect';
 
 const browser = sharedBrowser();
@@ -43,14 +51,7 @@ describe('以案定补 rule editor and papers', () => {
     const { page } = desk;
     await page.goto(desk.host.url, { timeout: 60_000 });
     await setUpRoom(page, desk.host.url, '平');
-    const mediator = await callApi(page, 'mediators.save', {
-      id: null,
-      expectedVersion: 0,
-      name: '马秀兰',
-      isPeopleMediator: true,
-      languages: ['zh'],
-      active: true,
-    });
+    const mediator = await saveMediator(page, '马秀兰', ['zh']);
     const base = page.url().replace(/#.*$/, '');
 
     // 设置 → 新建规则: a save without a title is refused beside the box, nothing is lost.

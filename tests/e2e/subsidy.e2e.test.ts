@@ -1,7 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
-import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import {
+  callApi,
+  type Desk,
+  modalSettled,
+  openDesk,
+  pick,
+  saveMediator,
+  setUpRoom,
+} from './support/desk';
 import { expectLocator } from './support/locator-expect';
 
 const browser = sharedBrowser();
@@ -37,14 +45,7 @@ describe('以案定补', () => {
     const { page } = desk;
     await page.goto(desk.host.url, { timeout: 60_000 });
     await setUpRoom(page, desk.host.url, '锡');
-    const mediator = await callApi(page, 'mediators.save', {
-      id: null,
-      expectedVersion: 0,
-      name: '其木格',
-      isPeopleMediator: true,
-      languages: ['zh', 'mn'],
-      active: true,
-    });
+    const mediator = await saveMediator(page, '其木格', ['zh', 'mn']);
     const today = chinaToday();
     const saved = await callApi(page, 'cases.create', {
       intakeDate: today,
