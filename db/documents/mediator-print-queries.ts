@@ -1,5 +1,14 @@
 import type { Db } from '../connection.js';
 import type { PrintEventRow, PrintedDocumentRow } from './print-register-queries.js';
+import {
+  findFrozenPrint,
+  frozenPrintPdf,
+  frozenPrintVersions,
+  getFrozenPrint,
+  insertFrozenPrint,
+  type FrozenPrintContent,
+  type FrozenPrintTable,
+} from './frozen-print-store.js';
 import { statement } from '../statement-cache.js';
 
 /**
@@ -14,75 +23,38 @@ const COLUMNS = `id, mediator_id, kind, print_version, content_sha256, template_
   template_version, file_name, pdf_sha256, byte_length, verification_code, issues_json,
   created_by, created_at`;
 
+const REGISTER: FrozenPrintTable = {
+  table: 'mediator_printed_document',
+  owner: ['mediator_id', 'kind'],
+  keepsIssues: true,
+};
+
 export function findMediatorPrinted(
   db: Db,
   mediatorId: number,
   kind: string,
   contentSha256: string,
 ): MediatorPrintedRow | undefined {
-  return statement(
-    db,
-    `SELECT ${COLUMNS} FROM mediator_printed_document
-     WHERE mediator_id = ? AND kind = ? AND content_sha256 = ?`,
-  ).get(mediatorId, kind, contentSha256) as MediatorPrintedRow | undefined;
+  return findFrozenPrint(db, REGISTER, COLUMNS, [mediatorId, kind], contentSha256);
 }
 
 export function mediatorPrintedPdf(db: Db, id: number): Buffer | null {
-  const row = statement(db, 'SELECT pdf FROM mediator_printed_document WHERE id = ?').get(id) as
-    { pdf: Buffer } | undefined;
-  return row?.pdf ?? null;
+  return frozenPrintPdf(db, REGISTER, id);
 }
 
-export interface NewMediatorPrinted {
+export interface NewMediatorPrinted extends FrozenPrintContent {
   readonly mediatorId: number;
   readonly kind: string;
-  readonly contentSha256: string;
-  readonly templateId: string;
-  readonly templateVersion: number;
-  readonly fileName: string;
-  readonly pdf: Buffer;
-  readonly pdfSha256: string;
-  readonly verificationCode: string;
   readonly issuesJson: string;
-  readonly createdBy: string;
 }
 
 /** Stores the next version; call inside a transaction that checked for the same content. */
 export function insertMediatorPrinted(db: Db, d: NewMediatorPrinted, nowIso: string): number {
-  const next = statement(
-    db,
-    `SELECT coalesce(max(print_version), 0) + 1 AS v FROM mediator_printed_document
-     WHERE mediator_id = ? AND kind = ?`,
-  ).get(d.mediatorId, d.kind) as { v: number };
-  return Number(
-    statement(
-      db,
-      `INSERT INTO mediator_printed_document (mediator_id, kind, print_version, content_sha256,
-         template_id, template_version, file_name, pdf, pdf_sha256, byte_length,
-         verification_code, issues_json, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      d.mediatorId,
-      d.kind,
-      next.v,
-      d.contentSha256,
-      d.templateId,
-      d.templateVersion,
-      d.fileName,
-      d.pdf,
-      d.pdfSha256,
-      d.pdf.length,
-      d.verificationCode,
-      d.issuesJson,
-      d.createdBy,
-      nowIso,
-    ).lastInsertRowid,
-  );
+  return insertFrozenPrint(db, REGISTER, [d.mediatorId, d.kind], d, nowIso).id;
 }
 
 export function getMediatorPrinted(db: Db, id: number): MediatorPrintedRow | undefined {
-  return statement(db, `SELECT ${COLUMNS} FROM mediator_printed_document WHERE id = ?`).get(id) as
-    MediatorPrintedRow | undefined;
+  return getFrozenPrint(db, REGISTER, COLUMNS, id);
 }
 
 /** Every stored version of one kind of a mediator's papers, newest first. */
@@ -91,11 +63,7 @@ export function mediatorPrintedVersions(
   mediatorId: number,
   kind: string,
 ): MediatorPrintedRow[] {
-  return statement(
-    db,
-    `SELECT ${COLUMNS} FROM mediator_printed_document WHERE mediator_id = ? AND kind = ?
-      ORDER BY print_version DESC`,
-  ).all(mediatorId, kind) as MediatorPrintedRow[];
+  return frozenPrintVersions(db, REGISTER, COLUMNS, [mediatorId, kind]);
 }
 
 /** One trip to paper of a stored version (migration 023); rows are never changed. */

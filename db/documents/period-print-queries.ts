@@ -1,4 +1,10 @@
 import type { Db } from '../connection.js';
+import {
+  findFrozenPrint,
+  frozenPrintVersions,
+  insertFrozenPrint,
+  type FrozenPrintTable,
+} from './frozen-print-store.js';
 
 /** The print register of documents that belong to no single case (migration 015). */
 export interface PeriodPrintRow {
@@ -49,6 +55,12 @@ const fromSql = (r: SqlRow): PeriodPrintRow => ({
   createdAt: r.created_at,
 });
 
+const REGISTER: FrozenPrintTable = {
+  table: 'printed_period_document',
+  owner: ['kind', 'scope_key'],
+  keepsIssues: false,
+};
+
 /** The version of this scope printed from exactly this content, if there is one. */
 export function findPeriodPrint(
   db: Db,
@@ -56,26 +68,13 @@ export function findPeriodPrint(
   scopeKey: string,
   contentSha256: string,
 ): PeriodPrintRow | null {
-  const r = db
-    .prepare(
-      `SELECT * FROM printed_period_document
-        WHERE kind = ? AND scope_key = ? AND content_sha256 = ?
-        ORDER BY print_version DESC LIMIT 1`,
-    )
-    .get(kind, scopeKey, contentSha256) as SqlRow | undefined;
+  const r = findFrozenPrint<SqlRow>(db, REGISTER, '*', [kind, scopeKey], contentSha256);
   return r ? fromSql(r) : null;
 }
 
 /** Every stored version of one scope, newest first. */
 export function periodPrintsOf(db: Db, kind: string, scopeKey: string): PeriodPrintRow[] {
-  return (
-    db
-      .prepare(
-        `SELECT * FROM printed_period_document WHERE kind = ? AND scope_key = ?
-          ORDER BY print_version DESC`,
-      )
-      .all(kind, scopeKey) as SqlRow[]
-  ).map(fromSql);
+  return frozenPrintVersions<SqlRow>(db, REGISTER, '*', [kind, scopeKey]).map(fromSql);
 }
 
 /** Inserts the scope's next version; call inside a transaction. */
@@ -83,35 +82,6 @@ export function insertPeriodPrint(
   db: Db,
   d: Omit<PeriodPrintRow, 'id' | 'printVersion'>,
 ): PeriodPrintRow {
-  const { v } = db
-    .prepare(
-      `SELECT coalesce(max(print_version), 0) + 1 AS v FROM printed_period_document
-        WHERE kind = ? AND scope_key = ?`,
-    )
-    .get(d.kind, d.scopeKey) as { v: number };
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO printed_period_document (kind, scope_key, print_version, content_sha256,
-           template_id, template_version, file_name, pdf, pdf_sha256, byte_length,
-           verification_code, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        d.kind,
-        d.scopeKey,
-        v,
-        d.contentSha256,
-        d.templateId,
-        d.templateVersion,
-        d.fileName,
-        d.pdf,
-        d.pdfSha256,
-        d.pdf.length,
-        d.verificationCode,
-        d.createdBy,
-        d.createdAt,
-      ).lastInsertRowid,
-  );
-  return { id, printVersion: v, ...d };
+  const { id, version } = insertFrozenPrint(db, REGISTER, [d.kind, d.scopeKey], d, d.createdAt);
+  return { id, printVersion: version, ...d };
 }

@@ -1,4 +1,12 @@
 import type { Db } from '../connection.js';
+import {
+  findFrozenPrint,
+  frozenPrintPdf,
+  getFrozenPrint,
+  insertFrozenPrint,
+  type FrozenPrintContent,
+  type FrozenPrintTable,
+} from './frozen-print-store.js';
 
 /** Reads and writes of the print register (migration 006). Rows are inserted, never updated. */
 
@@ -33,19 +41,17 @@ const COLUMNS = `id, case_id, kind, record_key, print_version, content_sha256, t
   template_version, file_name, pdf_sha256, byte_length, verification_code, issues_json,
   created_by, created_at`;
 
-export interface NewPrintedDocument {
+const REGISTER: FrozenPrintTable = {
+  table: 'printed_document',
+  owner: ['case_id', 'kind', 'record_key'],
+  keepsIssues: true,
+};
+
+export interface NewPrintedDocument extends FrozenPrintContent {
   readonly caseId: number;
   readonly kind: string;
   readonly recordKey: string;
-  readonly contentSha256: string;
-  readonly templateId: string;
-  readonly templateVersion: number;
-  readonly fileName: string;
-  readonly pdf: Buffer;
-  readonly pdfSha256: string;
-  readonly verificationCode: string;
   readonly issuesJson: string;
-  readonly createdBy: string;
 }
 
 /** The version of this record rendered from exactly this content, if one was printed. */
@@ -56,59 +62,20 @@ export function findPrintedByContent(
   recordKey: string,
   contentSha256: string,
 ): PrintedDocumentRow | undefined {
-  return db
-    .prepare(
-      `SELECT ${COLUMNS} FROM printed_document
-       WHERE case_id = ? AND kind = ? AND record_key = ? AND content_sha256 = ?
-       ORDER BY print_version DESC LIMIT 1`,
-    )
-    .get(caseId, kind, recordKey, contentSha256) as PrintedDocumentRow | undefined;
+  return findFrozenPrint(db, REGISTER, COLUMNS, [caseId, kind, recordKey], contentSha256);
 }
 
 /** Inserts the next version of the record; call inside a transaction. */
 export function insertPrintedDocument(db: Db, d: NewPrintedDocument, now: string): number {
-  const next = db
-    .prepare(
-      `SELECT COALESCE(MAX(print_version), 0) + 1 AS v FROM printed_document
-       WHERE case_id = ? AND kind = ? AND record_key = ?`,
-    )
-    .get(d.caseId, d.kind, d.recordKey) as { v: number };
-  const info = db
-    .prepare(
-      `INSERT INTO printed_document (case_id, kind, record_key, print_version, content_sha256,
-         template_id, template_version, file_name, pdf, pdf_sha256, byte_length,
-         verification_code, issues_json, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      d.caseId,
-      d.kind,
-      d.recordKey,
-      next.v,
-      d.contentSha256,
-      d.templateId,
-      d.templateVersion,
-      d.fileName,
-      d.pdf,
-      d.pdfSha256,
-      d.pdf.length,
-      d.verificationCode,
-      d.issuesJson,
-      d.createdBy,
-      now,
-    );
-  return Number(info.lastInsertRowid);
+  return insertFrozenPrint(db, REGISTER, [d.caseId, d.kind, d.recordKey], d, now).id;
 }
 
 export function getPrintedDocument(db: Db, id: number): PrintedDocumentRow | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM printed_document WHERE id = ?`).get(id) as
-    PrintedDocumentRow | undefined;
+  return getFrozenPrint(db, REGISTER, COLUMNS, id);
 }
 
 export function printedPdfOf(db: Db, id: number): Buffer | null {
-  const row = db.prepare('SELECT pdf FROM printed_document WHERE id = ?').get(id) as
-    { pdf: Buffer } | undefined;
-  return row?.pdf ?? null;
+  return frozenPrintPdf(db, REGISTER, id);
 }
 
 /** Every printed version of the case, newest record first, versions newest first. */
