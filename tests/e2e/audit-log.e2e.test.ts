@@ -5,31 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, openDesk, setUpRoom } from './support/desk';
 import { startHost } from './support/dev-web-host';
-
-const party = (role: string, name: string) => ({
-  kind: 'NATURAL',
-  role,
-  name,
-  gender: 'FEMALE',
-  ethnicity: '01',
-  birthDate: null,
-  occupation: '牧民',
-  phone: { phone: '13800001234' },
-  address: '格尔木市唐古拉山镇长江源村',
-  idDocument: null,
-});
-
-const intake = {
-  title: '审计日志里的草场纠纷',
-  intakeDate: '2026-03-02',
-  source: 'ON_APPLICATION',
-  category: 'FOREST_LAND',
-  subtype: 'GRASSLAND',
-  summary: '申请人与被申请人因冬季草场边界发生争议。',
-  requests: ['确认草场边界'],
-  riskLevel: 'MEDIUM',
-  parties: [party('APPLICANT', '王芳'), party('RESPONDENT', '卓玛')],
-};
+import { grasslandIntake } from './support/grassland-intake';
 
 describe('设置 → 审计日志 (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
@@ -40,7 +16,7 @@ describe('设置 → 审计日志 (real ledger, Chromium)', () => {
     let host = desk.host;
     try {
       await setUpRoom(page, host.url, '金峰');
-      await callApi(page, 'cases.create', intake as never);
+      await callApi(page, 'cases.create', grasslandIntake('审计日志里的草场纠纷') as never);
       await page.getByRole('menuitem', { name: '设置' }).click();
       const section = page.getByTestId('audit-log-section');
       await section.scrollIntoViewIfNeeded();

@@ -143,6 +143,26 @@ async function fillVisit(page: Page, performance: string, findings: string, next
   await pick(page, dialog.locator('#visit_nextStep'), nextStep);
 }
 
+/** One 调解记录 on file, the day given, with every party present. */
+async function addSitting(page: Page, c: CaseDetail, mediatorId: number, day: string) {
+  await callApi(page, 'sessions.add', {
+    caseId: c.id,
+    session: {
+      startAt: `${day}T09:30`,
+      endAt: `${day}T11:00`,
+      place: '调解室',
+      partyIdsPresent: c.parties.map((p) => p.id),
+      mediatorIds: [mediatorId],
+      recorder: '其木格',
+      interpreter: null,
+      recordMode: 'FULL',
+      content: '双方陈述了越界放牧和草场损失的情况，同意分两期赔偿。',
+      result: 'CONTINUE',
+      readBackConfirmed: true,
+    },
+  } as never);
+}
+
 describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
   let desk: Desk;
@@ -167,23 +187,7 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       expect((await callApi(page, 'followups.getSettings', {})).afterDueDays).toBe(0);
       const c = await caseInMediation(page, mediator.id, addDays(today, -25), ['巴特尔', '额尔敦']);
       // One sitting on file: a mediated case's volume needs its 调解记录.
-      const sat = addDays(today, -24);
-      await callApi(page, 'sessions.add', {
-        caseId: c.id,
-        session: {
-          startAt: `${sat}T09:30`,
-          endAt: `${sat}T11:00`,
-          place: '调解室',
-          partyIdsPresent: c.parties.map((p) => p.id),
-          mediatorIds: [mediator.id],
-          recorder: '其木格',
-          interpreter: null,
-          recordMode: 'FULL',
-          content: '双方陈述了越界放牧和草场损失的情况，同意分两期赔偿。',
-          result: 'CONTINUE',
-          readBackConfirmed: true,
-        },
-      } as never);
+      await addSitting(page, c, mediator.id, addDays(today, -24));
       const signed = await settleWithInstalments(page, c, mediator.id, addDays(today, -20), today);
       // A second case left in mediation past its one-month due date.
       const late = await caseInMediation(page, mediator.id, addDays(today, -40), ['王芳', '李强']);
@@ -359,23 +363,7 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       const mediator = await saveMediator(page, '其木格', ['zh']);
       const c = await caseInMediation(page, mediator.id, addDays(today, -25), ['巴特尔', '额尔敦']);
       // One sitting on file: a mediated case's volume needs its 调解记录.
-      const sat = addDays(today, -24);
-      await callApi(page, 'sessions.add', {
-        caseId: c.id,
-        session: {
-          startAt: `${sat}T09:30`,
-          endAt: `${sat}T11:00`,
-          place: '调解室',
-          partyIdsPresent: c.parties.map((p) => p.id),
-          mediatorIds: [mediator.id],
-          recorder: '其木格',
-          interpreter: null,
-          recordMode: 'FULL',
-          content: '双方陈述了越界放牧和草场损失的情况，同意分两期赔偿。',
-          result: 'CONTINUE',
-          readBackConfirmed: true,
-        },
-      } as never);
+      await addSitting(page, c, mediator.id, addDays(today, -24));
       await settleWithInstalments(page, c, mediator.id, addDays(today, -20), today);
       let d = await callApi(page, 'cases.get', { caseId: c.id });
       for (const action of ['START_PERFORMANCE', 'START_FOLLOW_UP'] as const) {

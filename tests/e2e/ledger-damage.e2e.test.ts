@@ -4,32 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, openDesk, setUpRoom } from './support/desk';
 import { startHost } from './support/dev-web-host';
+import { grasslandIntake } from './support/grassland-intake';
 import { pagesOf, smashCellPointers } from '../unit/support/page-damage';
-
-const party = (role: string, name: string) => ({
-  kind: 'NATURAL',
-  role,
-  name,
-  gender: 'FEMALE',
-  ethnicity: '01',
-  birthDate: null,
-  occupation: '牧民',
-  phone: { phone: '13800001234' },
-  address: '格尔木市唐古拉山镇长江源村',
-  idDocument: null,
-});
-
-const intake = (title: string) => ({
-  title,
-  intakeDate: '2026-03-02',
-  source: 'ON_APPLICATION',
-  category: 'FOREST_LAND',
-  subtype: 'GRASSLAND',
-  summary: '申请人与被申请人因冬季草场边界发生争议，被申请人的牛羊多次越界放牧。',
-  requests: ['确认草场边界'],
-  riskLevel: 'MEDIUM',
-  parties: [party('APPLICANT', '王芳'), party('RESPONDENT', '卓玛')],
-});
 
 describe('damage and restore as the mediator sees them (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
@@ -39,9 +15,9 @@ describe('damage and restore as the mediator sees them (real ledger, Chromium)',
     const { page } = desk;
     try {
       await setUpRoom(page, desk.host.url, '金峰');
-      await callApi(page, 'cases.create', intake('备份前登记的草场纠纷') as never);
+      await callApi(page, 'cases.create', grasslandIntake('备份前登记的草场纠纷') as never);
       await callApi(page, 'system.backupNow', {});
-      await callApi(page, 'cases.create', intake('备份后登记的草场纠纷') as never);
+      await callApi(page, 'cases.create', grasslandIntake('备份后登记的草场纠纷') as never);
       await page.getByRole('menuitem', { name: '设置' }).click();
       await page
         .getByRole('row')
@@ -79,9 +55,9 @@ describe('damage and restore as the mediator sees them (real ledger, Chromium)',
     let host = desk.host;
     try {
       await setUpRoom(page, host.url, '金峰');
-      await callApi(page, 'cases.create', intake('备份前登记的草场纠纷') as never);
+      await callApi(page, 'cases.create', grasslandIntake('备份前登记的草场纠纷') as never);
       await callApi(page, 'system.backupNow', {});
-      await callApi(page, 'cases.create', intake('损坏前最后登记的纠纷') as never);
+      await callApi(page, 'cases.create', grasslandIntake('损坏前最后登记的纠纷') as never);
       await host.stop();
       const ledgerFile = path.join(host.dataDir, 'ledger', 'mediation-desk.sqlite');
       smashCellPointers(ledgerFile, pagesOf(ledgerFile, 'party', 'leaf')[0]!);
