@@ -20,7 +20,7 @@ import {
 } from '../cases/ledger-inputs';
 import type { ChangeSetView } from '../cases/change-history';
 import { partyInputSchema } from '../cases/party-input';
-import { multiLine, optionalMultiLine } from '../text-input';
+import { multiLine, optionalMultiLine, singleLine } from '../text-input';
 import {
   investigationInputSchema,
   invitedParticipantSchema,
@@ -96,6 +96,17 @@ export const casesContract = {
       partyId: rowIdField('当事人'),
       expectedVersion: expectedVersionField,
       reason: multiLine({ label: '删除原因', min: 2, max: 500 }),
+    }),
+  ),
+  /**
+   * The whole document number of one party, which screens show masked; writes an audit entry
+   * with the reason (who looked at whose number, when and why).
+   */
+  'parties.revealIdNumber': method<{ readonly number: string }>()(
+    z.strictObject({
+      caseId,
+      partyId: rowIdField('当事人'),
+      reason: singleLine({ label: '查看原因', min: 2, max: 100 }),
     }),
   ),
   'participants.add': method<CaseDetail>()(

@@ -28,3 +28,9 @@ export const apiMessagesZhCN = {
     '程序后台多次意外停止，已暂停处理请求以保护台账。已保存的数据不受影响。请关闭并重新启动调解工作台；仍不行请联系技术人员',
   coreClosing: '调解工作台正在关闭，这一步没有执行。请重新启动后再操作',
 } as const;
+
+/** Sentences of showing a whole ID number (`parties.revealIdNumber`). */
+export const idRevealMessages = {
+  noSuchParty: '找不到该当事人，请刷新后重试',
+  noNumber: '该当事人没有登记证件号码',
+} as const;

@@ -9,6 +9,7 @@ import type { CaseRecordsService } from '../services/case-records-service.js';
 import type { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import type { CaseService } from '../services/case-service.js';
 import type { FollowUpService } from '../services/followup-service.js';
+import type { IdRevealService } from '../services/id-reveal-service.js';
 import type { FormDraftService } from '../services/form-draft-service.js';
 import type { TimelinessService } from '../services/timeliness-service.js';
 import type { VolumeService } from '../services/volume-service.js';
@@ -28,6 +29,7 @@ export interface Services {
   readonly settings: SettingsService;
   readonly mediatorPapers: MediatorPapersService;
   readonly cases: CaseService;
+  readonly idReveal: IdRevealService;
   readonly lifecycle: CaseLifecycleService;
   readonly records: CaseRecordsService;
   readonly ledgerView: CaseLedgerService;
@@ -89,6 +91,8 @@ export function createHandlers(s: Services): ApiHandlers {
       s.cases.updateParty(caseId, partyId, expectedVersion, party, reason ?? null),
     'parties.remove': ({ caseId, partyId, expectedVersion, reason }) =>
       s.cases.removeParty(caseId, partyId, expectedVersion, reason),
+    'parties.revealIdNumber': ({ caseId, partyId, reason }) =>
+      s.idReveal.reveal(caseId, partyId, reason),
     'participants.add': ({ caseId, participant }) => s.records.addParticipant(caseId, participant),
     'sessions.add': ({ caseId, session }) => s.records.addSession(caseId, session),
     'sessions.update': ({ caseId, sessionId, expectedVersion, session }) =>

@@ -32,6 +32,7 @@ import { VolumePdfService } from '../services/volume-pdf-service.js';
 import { FollowUpDocumentsService } from '../services/followup-documents-service.js';
 import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
+import { IdRevealService } from '../services/id-reveal-service.js';
 import { ExportService, type FolderOpener } from '../services/export-service.js';
 import { ScreeningService } from '../services/screening-service.js';
 import { SettingsService } from '../services/settings-service.js';
@@ -171,6 +172,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     settings: new SettingsService(ledger),
     mediatorPapers: new MediatorPapersService(ledger, engine, options.printer ?? null),
     cases: new CaseService(ledger),
+    idReveal: new IdRevealService(ledger),
     lifecycle,
     records: new CaseRecordsService(ledger),
     ledgerView: new CaseLedgerService(ledger),

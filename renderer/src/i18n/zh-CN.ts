@@ -3,6 +3,7 @@ import { auditText } from './zh-CN/audit';
 import { caseText } from './zh-CN/case';
 import { dashboardText } from './zh-CN/dashboard';
 import { followUpsText } from './zh-CN/followups';
+import { idRevealText } from './zh-CN/id-reveal';
 import { backupsText } from './zh-CN/backups';
 import { intakeText } from './zh-CN/intake';
 import { ledgerText } from './zh-CN/ledger';
@@ -26,6 +27,7 @@ export const uiText = {
   intake: intakeText,
   ledger: ledgerText,
   case: caseText,
+  idReveal: idRevealText,
   session: sessionText,
   investigation: investigationText,
   dashboard: dashboardText,

@@ -93,6 +93,7 @@ function validInputs(): Record<string, Record<string, unknown>> {
       expectedVersion: 999,
       party: person(),
     },
+    'parties.revealIdNumber': { caseId: caseRef.id, partyId: ids[0], reason: '核对身份' },
     'participants.add': {
       caseId: caseRef.id,
       participant: { name: '马德福', role: 'RESPECTED_ELDER', consentGiven: true },
@@ -177,6 +178,7 @@ describe('every case-ledger method under hostile input', () => {
     'cases.findDuplicateParties',
     'parties.add',
     'parties.update',
+    'parties.revealIdNumber',
     'participants.add',
     'sessions.add',
     'sessions.update',

@@ -5,6 +5,7 @@ import * as genders from '../../../../domain/taxonomy/genders';
 import * as languages from '../../../../domain/taxonomy/languages';
 import * as partyRoles from '../../../../domain/taxonomy/party-roles';
 import { ageOn } from '../../../../domain/validation/calendar-date';
+import { MaskedIdNumber } from '../../components/MaskedIdNumber';
 import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.agreement.editor.party;
@@ -66,7 +67,21 @@ export function PartyBlock({
         { key: 'phone', label: t.phone, children: phone },
         { key: 'address', label: t.address, children: party.address, span: 2 },
         ...(showIdNumber && party.idDocument?.number
-          ? [{ key: 'id', label: t.idNumber, children: party.idDocument.number, span: 2 }]
+          ? [
+              {
+                key: 'id',
+                label: t.idNumber,
+                children: (
+                  <MaskedIdNumber
+                    caseId={party.caseId}
+                    partyId={party.id}
+                    partyName={party.name}
+                    number={party.idDocument.number}
+                  />
+                ),
+                span: 2,
+              },
+            ]
           : []),
       ]}
     />

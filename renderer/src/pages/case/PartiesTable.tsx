@@ -7,6 +7,7 @@ import * as idDocTypes from '../../../../domain/taxonomy/id-doc-types';
 import * as languages from '../../../../domain/taxonomy/languages';
 import * as partyRoles from '../../../../domain/taxonomy/party-roles';
 import { ageOn, chinaToday } from '../../../../domain/validation/calendar-date';
+import { MaskedIdNumber } from '../../components/MaskedIdNumber';
 import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.case;
@@ -78,9 +79,23 @@ export function PartiesTable({
           title: t.partyColumns.idNumber,
           key: 'id',
           render: (_, p) =>
-            p.idDocument
-              ? `${idDocTypes.labelOf(p.idDocument.type)} ${p.idDocument.number ?? p.idDocument.noneReason ?? ''}`
-              : (p.socialCreditCode ?? dash),
+            p.idDocument ? (
+              <Space size={4}>
+                {idDocTypes.labelOf(p.idDocument.type)}
+                {p.idDocument.number ? (
+                  <MaskedIdNumber
+                    caseId={p.caseId}
+                    partyId={p.id}
+                    partyName={p.name}
+                    number={p.idDocument.number}
+                  />
+                ) : (
+                  (p.idDocument.noneReason ?? '')
+                )}
+              </Space>
+            ) : (
+              (p.socialCreditCode ?? dash)
+            ),
         },
         {
           title: t.partyColumns.phone,
