@@ -21,7 +21,6 @@ import type { FieldIssue } from '../../../../domain/api/errors';
 import { agreementContentSchema } from '../../../../domain/agreements/agreement-input';
 import type { Agreement, DraftCheck } from '../../../../domain/agreements/agreement-views';
 import type { CaseDetail, Mediator } from '../../../../domain/cases/case-views';
-import * as languages from '../../../../domain/taxonomy/languages';
 import { api, ApiCallError } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { dateFieldProps } from '../../forms/date-field';
@@ -35,13 +34,10 @@ import { DraftIssues } from './DraftIssues';
 import { PartyBlock } from './PartyBlock';
 import { PdfPreview } from './LazyPdfPreview';
 import { ReasonModal } from './ReasonModal';
+import { SignerFields } from './SignerFields';
 import { TermsEditor } from './TermsEditor';
 
 const t = uiText.agreement.editor;
-
-const languageOptions = languages.rows
-  .filter((r) => r.code !== 'zh')
-  .map((r) => ({ value: r.code, label: r.label }));
 
 const zodIssues = (issues: readonly { path: PropertyKey[]; message: string }[]): FieldIssue[] =>
   issues.map((i) => ({
@@ -364,44 +360,16 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
         </Card>
 
         <Card size="small" title={t.signersTitle}>
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item name="mediatorIds" label={t.mediators} required>
-                <Select mode="multiple" options={mediatorOptions} />
+          <SignerFields
+            mediatorOptions={mediatorOptions}
+            interpreterUsed={interpreterUsed}
+            labels={t}
+            interpreterExtra={
+              <Form.Item name={['interpreter', 'partyIds']} label={t.interpreterParties}>
+                <Select mode="multiple" options={partyOptions} />
               </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name="recorderName" label={t.recorder} required>
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="interpreterUsed" valuePropName="checked">
-            <Checkbox>{t.interpreterUsed}</Checkbox>
-          </Form.Item>
-          {interpreterUsed ? (
-            <Row gutter={16}>
-              <Col span={6}>
-                <Form.Item name={['interpreter', 'name']} label={t.interpreterName} required>
-                  <Input />
-                </Form.Item>
-              </Col>
-              <Col span={6}>
-                <Form.Item
-                  name={['interpreter', 'language']}
-                  label={t.interpreterLanguage}
-                  required
-                >
-                  <Select options={languageOptions} />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name={['interpreter', 'partyIds']} label={t.interpreterParties}>
-                  <Select mode="multiple" options={partyOptions} />
-                </Form.Item>
-              </Col>
-            </Row>
-          ) : null}
+            }
+          />
         </Card>
 
         {parties.some((p) => p.preferredLanguage === 'bo' || p.preferredLanguage === 'mn') ? (

@@ -30,6 +30,7 @@ import { agreementDateRule, useCaseDates } from '../../forms/record-date-rules';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { uiText } from '../../i18n/zh-CN';
 import { readYuan } from './agreement-form';
+import { SignerFields } from './SignerFields';
 
 const t = uiText.agreement.oral;
 const e = uiText.agreement.editor;
@@ -271,39 +272,15 @@ export function OralRegisterModal({
         <Form.Item name="involvesProperty" valuePropName="checked">
           <Checkbox>{t.involvesProperty}</Checkbox>
         </Form.Item>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="mediatorIds" label={t.mediators} required>
-              <Select mode="multiple" options={mediatorOptions} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="recorderName" label={t.recorder} required>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="interpreterUsed" valuePropName="checked">
-          <Checkbox>{t.interpreterUsed}</Checkbox>
-        </Form.Item>
-        {interpreterUsed ? (
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name={['interpreter', 'name']} label={e.interpreterName} required>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name={['interpreter', 'language']} label={e.interpreterLanguage} required>
-                <Select
-                  options={languages.rows
-                    .filter((r) => r.code !== 'zh')
-                    .map((r) => ({ value: r.code, label: r.label }))}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        ) : null}
+        <SignerFields
+          mediatorOptions={mediatorOptions}
+          interpreterUsed={interpreterUsed}
+          labels={{
+            ...t,
+            interpreterName: e.interpreterName,
+            interpreterLanguage: e.interpreterLanguage,
+          }}
+        />
       </Form>
       {refusal ? <Alert type="error" showIcon title={refusal} /> : null}
     </Modal>
