@@ -6,15 +6,8 @@ import type { CaseDetail } from '../../domain/cases/case-views';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
 import { shootDialog, typeDate } from './support/agreement-steps';
-import {
-  callApi,
-  type Desk,
-  modalSettled,
-  openDesk,
-  pick,
-  saveMediator,
-  setUpRoom,
-} from './support/desk';
+import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import { saveMediator } from './support/mediator-setup';
 import { expectLocator } from './support/locator-expect';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

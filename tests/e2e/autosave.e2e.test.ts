@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
-import {
-  callApi,
-  type Desk,
-  modalSettled,
-  openDesk,
-  saveMediator,
-  setUpRoom,
-} from './support/desk';
+import { callApi, modalSettled, openDesk, setUpRoom, type Desk } from './support/desk';
+import { saveMediator } from './support/mediator-setup';
 import { expectLocator } from './support/locator-expect';
 
 /**

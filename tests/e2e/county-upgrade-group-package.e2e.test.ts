@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { readXlsx } from '../unit/reports/xlsx-reader';
 import { screenshot, sharedBrowser } from './support/browser';
-import { callApi, openDesk, saveMediator, setUpRoom } from './support/desk';
+import { callApi, openDesk, setUpRoom } from './support/desk';
+import { saveMediator } from './support/mediator-setup';
 import { herders } from './support/herders';
 import { expectLocator } from './support/locator-expect';
 

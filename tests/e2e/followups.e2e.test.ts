@@ -7,15 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../domain/cases/case-views';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
-import {
-  callApi,
-  type Desk,
-  modalSettled,
-  openDesk,
-  pick,
-  saveMediator,
-  setUpRoom,
-} from './support/desk';
+import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import { saveMediator } from './support/mediator-setup';
 import { expectLocator } from './support/locator-expect';
 
 /** A 1×1 PNG: a stand-in for the scan of an identity card. */

@@ -4,15 +4,8 @@ import { pdfBbox, pdfText } from '../unit/agreements/pdf-tools';
 import { obligeeRows, pdfLayoutText, pdfWords } from '../unit/agreements/pdf-table';
 import { shootDialog, typeDate } from './support/agreement-steps';
 import { screenshot, sharedBrowser } from './support/browser';
-import {
-  callApi,
-  type Desk,
-  modalSettled,
-  openDesk,
-  pick,
-  saveMediator,
-  setUpRoom,
-} from './support/desk';
+import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import { saveMediator } from './support/mediator-setup';
 import { expectLocator } from './support/locator-expect';
 
 const WORKERS = [

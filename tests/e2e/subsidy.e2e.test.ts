@@ -1,15 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
-import {
-  callApi,
-  type Desk,
-  modalSettled,
-  openDesk,
-  pick,
-  saveMediator,
-  setUpRoom,
-} from './support/desk';
+import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import { saveMediator } from './support/mediator-setup';
 import { expectLocator } from './support/locator-expect';
 
 const browser = sharedBrowser();

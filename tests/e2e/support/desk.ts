@@ -58,22 +58,6 @@ export async function callApi<M extends ApiMethod>(
   return envelope.value;
 }
 
-/** An active people's mediator through the API, as most e2e cases need one before intake. */
-export function saveMediator(
-  page: Page,
-  name: string,
-  languages: ApiInput<'mediators.save'>['languages'],
-): Promise<ApiResult<'mediators.save'>> {
-  return callApi(page, 'mediators.save', {
-    id: null,
-    expectedVersion: 0,
-    name,
-    isPeopleMediator: true,
-    languages,
-    active: true,
-  });
-}
-
 /** First run done through the API, so each test starts at the app itself. */
 export async function setUpRoom(page: Page, url: string, abbreviation: string): Promise<void> {
   await page.goto(url);

@@ -18,6 +18,7 @@ import { DateTimeField } from '../../forms/DateTimeField';
 import { recordDateRule, useCaseDates } from '../../forms/record-date-rules';
 import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
+import { RecordStaffFields } from './RecordStaffFields';
 import { ParticipantRows, participantsInput, type ParticipantFormValue } from './ParticipantRows';
 
 const t = uiText.investigation;
@@ -240,28 +241,14 @@ export function InvestigationModal({ detail, mediators, editing, onClose, onDone
           </Form.Item>
         )}
       </Form.List>
-      <Row gutter={12}>
-        <Col span={14}>
-          <Form.Item
-            name="investigatorIds"
-            label={t.investigators}
-            required
-            rules={[zodRule(fields.investigatorIds)]}
-            extra={investigators.length === 0 ? t.noMediators : undefined}
-          >
-            <Select
-              mode="multiple"
-              optionFilterProp="label"
-              options={investigators.map((m) => ({ value: m.id, label: m.name }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={10}>
-          <Form.Item name="recorder" label={t.recorder} required rules={[zodRule(fields.recorder)]}>
-            <Input />
-          </Form.Item>
-        </Col>
-      </Row>
+      <RecordStaffFields
+        name="investigatorIds"
+        label={t.investigators}
+        staff={investigators}
+        noStaffHint={t.noMediators}
+        recorderLabel={t.recorder}
+        schemas={{ staff: fields.investigatorIds, recorder: fields.recorder }}
+      />
       <ParticipantRows label={uiText.session.participants} />
       <Form.Item
         name="content"

@@ -20,6 +20,7 @@ import { DateTimeField } from '../../forms/DateTimeField';
 import { recordDateRule, sessionEndRule, useCaseDates } from '../../forms/record-date-rules';
 import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
+import { RecordStaffFields } from './RecordStaffFields';
 import { ParticipantRows, participantsInput, type ParticipantFormValue } from './ParticipantRows';
 
 const t = uiText.session;
@@ -210,28 +211,14 @@ export function SessionModal({ detail, mediators, editing, onClose, onDone }: Pr
       >
         <Checkbox.Group options={detail.parties.map((p) => ({ value: p.id, label: p.name }))} />
       </Form.Item>
-      <Row gutter={12}>
-        <Col span={14}>
-          <Form.Item
-            name="mediatorIds"
-            label={t.mediators}
-            required
-            rules={[zodRule(fields.mediatorIds)]}
-            extra={hosts.length === 0 ? t.noMediators : undefined}
-          >
-            <Select
-              mode="multiple"
-              optionFilterProp="label"
-              options={hosts.map((m) => ({ value: m.id, label: m.name }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={10}>
-          <Form.Item name="recorder" label={t.recorder} required rules={[zodRule(fields.recorder)]}>
-            <Input />
-          </Form.Item>
-        </Col>
-      </Row>
+      <RecordStaffFields
+        name="mediatorIds"
+        label={t.mediators}
+        staff={hosts}
+        noStaffHint={t.noMediators}
+        recorderLabel={t.recorder}
+        schemas={{ staff: fields.mediatorIds, recorder: fields.recorder }}
+      />
       <div data-testid="interpreter-section">
         {interpreterRequired ? (
           <Alert
