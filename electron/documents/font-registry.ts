@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+// Before pdfkit and fontkit load: lighter stand-ins for some of their dependencies (see there).
+import './dependency-stand-ins.js';
 import * as fontkit from 'fontkit';
 
 /**
