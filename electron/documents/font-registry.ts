@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+// Before pdfkit and fontkit load: lighter stand-ins for some of their dependencies (see there).
+import './dependency-stand-ins.js';
 import * as fontkit from 'fontkit';
+import { primeGlyphOffsets } from './glyph-offsets.js';
 
 /**
  * Where the document fonts live and how they are loaded.
@@ -118,8 +121,10 @@ export interface DocumentFonts {
 }
 
 function openFont(file: string): fontkit.Font {
-  const font = fontkit.create(readFileSync(file));
+  const bytes = readFileSync(file);
+  const font = fontkit.create(bytes);
   if ('fonts' in font) throw new Error(`文书字体不能是字体集合（.ttc）：${file}`);
+  primeGlyphOffsets(font, bytes);
   return font;
 }
 

@@ -45,6 +45,7 @@ function drawText(target: DrawTarget, op: Extract<DrawOp, { kind: 'text' }>, y: 
   const shaped = op.font === 'tibetan';
   if (shaped) doc.markContent('Span', { actual: op.text });
   let x = op.x;
+  const last = runs[runs.length - 1];
   for (const run of runs) {
     target.ensureFont?.(run.font);
     doc
@@ -55,6 +56,9 @@ function drawText(target: DrawTarget, op: Extract<DrawOp, { kind: 'text' }>, y: 
         lineBreak: false,
         characterSpacing: op.characterSpacing ?? 0,
       });
+    // Only a following run needs the advance: measuring a whole line shapes it once more, which
+    // was a third of a long register's render time (most lines are a single run).
+    if (run === last) break;
     x += metrics.width(run.text, op.font, op.size, op.characterSpacing ?? 0);
     if (op.characterSpacing) x += op.characterSpacing;
   }

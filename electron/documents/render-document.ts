@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+// Before pdfkit and fontkit load: lighter stand-ins for some of their dependencies (see there).
+import './dependency-stand-ins.js';
 import PDFDocument from 'pdfkit';
 import type { Font } from 'fontkit';
 import { documentDataSchema, type DocumentData } from './document-data.js';

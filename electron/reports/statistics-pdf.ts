@@ -1,3 +1,5 @@
+// Before pdfkit and fontkit load: lighter stand-ins for some of their dependencies (see there).
+import '../documents/dependency-stand-ins.js';
 import PDFDocument from 'pdfkit';
 import type { Font } from 'fontkit';
 import {
