@@ -4,6 +4,7 @@ import {
   checkScript,
   SCRIPT_MISMATCH,
   scriptOfLanguage,
+  scriptOfText,
 } from '../../../../domain/validation/own-script';
 
 // ᠪᠠᠭᠠᠲᠤᠷ with FVS1 after its ᠭ, a word with an MVS before its final ᠠ, and a suffix after NNBSP.
@@ -90,5 +91,16 @@ describe('own-script names and addresses', () => {
     );
     expect(parsed.ownScriptName).toBeNull();
     expect(parsed.ownScriptAddress).toBeNull();
+  });
+});
+
+describe('scriptOfText (the group table presets a row’s language from it)', () => {
+  it('names the script of text written in one of them only', () => {
+    expect(scriptOfText(MONGOLIAN_NAME)).toBe('MONGOLIAN');
+    expect(scriptOfText('ᠪᠠ')).toBe('MONGOLIAN');
+    expect(scriptOfText(TIBETAN_NAME)).toBe('TIBETAN');
+    expect(scriptOfText('王')).toBeNull();
+    expect(scriptOfText('ᠪᠠ王')).toBeNull();
+    expect(scriptOfText('12, 3')).toBeNull();
   });
 });
