@@ -1,8 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditKeyFileFor, readAuditKey } from '../../../db/audit/audit-key';
 import { verifyAuditChainNow } from '../../../db/audit/audit-verify';
 import { openConnection } from '../../../db/connection';
+import { migrate } from '../../../db/migrate';
+import { MIGRATIONS } from '../../../db/migrations/index';
+import { refreshCaseSearch } from '../../../db/search/case-search-index';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { nameInitials } from '../../../db/search/name-pinyin';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views';
@@ -54,6 +60,8 @@ describe('own-script names through the API', () => {
   let l: TestLedger;
   beforeEach(async () => {
     l = await openTestLedger();
+    // The start-up check runs beside the first writes; wait for it, so no test races it.
+    await l.core.ledger.whenChecked();
     await setUpRoom(l);
   });
   afterEach(() => l.close());
@@ -171,6 +179,7 @@ describe('migration 026', () => {
   it('upgrades a ledger of version 25 with parties: columns added empty, triggers cover them', async () => {
     const l = await openTestLedger();
     try {
+      await l.core.ledger.whenChecked();
       await setUpRoom(l);
       const c = (await l.call<SavedCase>('cases.create', intake())).case;
       l.core.close();
@@ -191,6 +200,8 @@ describe('migration 026', () => {
 
       const core = await createAppCore({ dataDir: l.dir, appVersion: 'test' });
       try {
+        await core.ledger.whenChecked();
+        expect(core.ledger.damaged).toBe(false);
         const db = core.ledger.db();
         expect(db.pragma('user_version', { simple: true })).toBe(26);
         const rows = db
@@ -210,6 +221,43 @@ describe('migration 026', () => {
       }
     } finally {
       l.close();
+    }
+  });
+});
+
+describe('the search index across the migrations', () => {
+  it('re-indexes a pre-026 ledger in migration 008 and indexes own-script names after 026', async () => {
+    // Migration 008 re-indexes every case with today's code on a ledger without the columns;
+    // the same connection then goes on past 026 and must index the new columns.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-own-script-'));
+    const db = openConnection(path.join(dir, 'l.sqlite'));
+    try {
+      const now = () => new Date('2026-03-01T00:00:00Z');
+      const before008 = MIGRATIONS.findIndex((m) => m.name.startsWith('change history'));
+      await migrate(db, { migrations: MIGRATIONS.slice(0, before008), backupDir: null, now });
+      const at = now().getTime();
+      db.prepare(
+        `INSERT INTO case_file (id, status, title, intake_date, source, category, summary,
+           requests_json, risk_level, created_at, updated_at)
+         VALUES (1, 'INTAKE', '包某与王某草场纠纷', '2026-03-01', 'ON_APPLICATION', 'NEIGHBOUR',
+           '草场边界', '[]', 'LOW', ?, ?)`,
+      ).run(at, at);
+      db.prepare(
+        `INSERT INTO party (id, case_id, sort, kind, role, name, phone, phone_kind, address,
+           preferred_language, created_at, updated_at)
+         VALUES (1, 1, 0, 'NATURAL', 'APPLICANT', '包某', '13800001234', 'MOBILE', '某嘎查',
+           'mn', ?, ?)`,
+      ).run(at, at);
+      await migrate(db, { migrations: MIGRATIONS, backupDir: null, now });
+      db.prepare('UPDATE party SET own_script_name = ? WHERE id = 1').run(NAME);
+      refreshCaseSearch(db, 1);
+      const hits = (match: string) =>
+        db.prepare('SELECT rowid FROM case_search WHERE case_search MATCH ?').pluck().all(match);
+      expect(hits('"草场"')).toEqual([1]);
+      expect(hits('"ᠪᠠ" AND "ᠲᠤ"')).toEqual([1]);
+    } finally {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
