@@ -135,6 +135,8 @@ export interface PartyRow {
   social_credit_code: string | null;
   legal_rep_name: string | null;
   legal_rep_title: string | null;
+  own_script_name: string | null;
+  own_script_address: string | null;
   version: number;
   created_at: number;
   updated_at: number;
@@ -202,6 +204,8 @@ export function partyFromRow(r: PartyRow, representatives: readonly Representati
     socialCreditCode: r.social_credit_code,
     legalRepName: r.legal_rep_name,
     legalRepTitle: r.legal_rep_title,
+    ownScriptName: r.own_script_name,
+    ownScriptAddress: r.own_script_address,
     representatives,
   };
 }

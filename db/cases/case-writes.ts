@@ -236,6 +236,9 @@ function partyColumns(party: PartyValues) {
     social_credit_code: org?.socialCreditCode ?? null,
     legal_rep_name: org?.legalRepName ?? null,
     legal_rep_title: org?.legalRepTitle ?? null,
+    own_script_name: person?.ownScriptName ?? null,
+    own_script_address: person?.ownScriptAddress ?? null,
+    // The Chinese name only: an own-script name has no pinyin and is searched exactly.
     name_initials: nameInitials(party.name),
   };
 }

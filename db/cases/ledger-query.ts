@@ -126,7 +126,8 @@ function textContains(param: string, hasLetters: boolean): string {
       AND (${has('s.content')} OR ${has('s.place')} OR ${has('s.subject')}))
     OR EXISTS (SELECT 1 FROM party pa WHERE pa.case_id = c.id AND (${has('pa.name')}
       OR ${has('pa.phone')} OR ${has('pa.id_number')} OR ${has('pa.social_credit_code')}
-      OR ${has('pa.legal_rep_name')}))
+      OR ${has('pa.legal_rep_name')} OR ${has('pa.own_script_name')}
+      OR ${has('pa.own_script_address')}))
     OR EXISTS (SELECT 1 FROM party_representative r JOIN party rp ON rp.id = r.party_id
       WHERE rp.case_id = c.id AND (${has('r.name')} OR ${has('r.phone')}))
     OR EXISTS (SELECT 1 FROM invited_participant ip WHERE ip.case_id = c.id AND ${has('ip.name')})

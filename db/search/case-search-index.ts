@@ -16,10 +16,9 @@ function prepare(db: Db) {
        FROM case_file WHERE id = ?`,
     ),
     numbers: db.prepare('SELECT number FROM case_number WHERE case_id = ?').pluck(),
-    parties: db.prepare(
-      `SELECT name, phone, id_number, social_credit_code, legal_rep_name FROM party
-       WHERE case_id = ? ORDER BY sort, id`,
-    ),
+    // Every column, not a list: migration 008 re-indexes with this code on a ledger that has no
+    // own-script columns yet, and a `*` statement is re-prepared with them once 026 adds them.
+    parties: db.prepare('SELECT * FROM party WHERE case_id = ? ORDER BY sort, id'),
     reps: db.prepare(
       `SELECT r.name, r.phone FROM party_representative r JOIN party p ON p.id = r.party_id
        WHERE p.case_id = ? ORDER BY r.party_id, r.sort, r.id`,
@@ -62,6 +61,9 @@ interface PartyText {
   id_number: string | null;
   social_credit_code: string | null;
   legal_rep_name: string | null;
+  /** Absent before migration 026. */
+  own_script_name?: string | null;
+  own_script_address?: string | null;
 }
 
 /**
@@ -96,6 +98,8 @@ export function refreshCaseSearch(db: Db, caseId: number): void {
       p.id_number,
       p.social_credit_code,
       p.legal_rep_name,
+      p.own_script_name,
+      p.own_script_address,
     ]),
     ...reps.flatMap((r) => [r.name, r.phone]),
     ...(s.participants.all(caseId) as string[]),
@@ -107,6 +111,8 @@ export function refreshCaseSearch(db: Db, caseId: number): void {
       i.content,
     ]),
   ]);
+  // Pinyin keys of the Chinese names only: an own-script name is found by its own letters
+  // (bigrams above), never by a romanisation nobody agreed on.
   const names = new Set<string>();
   for (const p of [...parties, ...reps]) {
     names.add(nameInitials(p.name));

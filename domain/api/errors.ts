@@ -29,6 +29,8 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export interface FieldIssue {
   readonly path: readonly (string | number)[];
   readonly message: string;
+  /** A stable code for refusals the renderer may branch on (e.g. SCRIPT_MISMATCH). */
+  readonly code?: string;
 }
 
 export interface ApiErrorBody {

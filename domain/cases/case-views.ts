@@ -84,6 +84,9 @@ export interface Party extends RowMeta {
   readonly socialCreditCode: string | null;
   readonly legalRepName: string | null;
   readonly legalRepTitle: string | null;
+  /** Natural persons whose language is 蒙古语 or 藏语 only: the name in that script. */
+  readonly ownScriptName: string | null;
+  readonly ownScriptAddress: string | null;
   readonly representatives: readonly Representative[];
 }
 

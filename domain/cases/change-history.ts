@@ -114,6 +114,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   note: '备注',
   preferredLanguage: '使用语言',
   needsInterpreter: '需要翻译',
+  ownScriptName: '本民族文字姓名',
+  ownScriptAddress: '本民族文字住址',
   socialCreditCode: '统一社会信用代码',
   legalRepName: '法定代表人',
   legalRepTitle: '法定代表人职务',
@@ -247,6 +249,8 @@ interface SnapshotParty {
   readonly socialCreditCode: string | null;
   readonly legalRepName: string | null;
   readonly legalRepTitle: string | null;
+  readonly ownScriptName: string | null;
+  readonly ownScriptAddress: string | null;
   readonly representatives: readonly {
     readonly kind: string;
     readonly name: string;
@@ -278,6 +282,8 @@ export function partySnapshot(p: SnapshotParty): Record<string, unknown> {
     socialCreditCode: p.socialCreditCode,
     legalRepName: p.legalRepName,
     legalRepTitle: p.legalRepTitle,
+    ownScriptName: p.ownScriptName,
+    ownScriptAddress: p.ownScriptAddress,
     representatives: p.representatives.map(
       (r) => `${r.name}（${r.relationship}，${r.phone.phone}）`,
     ),

@@ -7,6 +7,7 @@ import * as partyRoles from '../taxonomy/party-roles';
 import { chinaToday } from '../validation/calendar-date';
 import { checkIdNumber } from '../validation/id-number';
 import { GB11643_ID_DOC_TYPES } from '../validation/party-checks';
+import { ownScriptProblem } from '../validation/own-script';
 import {
   optionalSocialCreditCodeField,
   personNameField,
@@ -67,6 +68,9 @@ export const idDocumentSchema = z
   });
 export type IdDocument = z.output<typeof idDocumentSchema>;
 
+/** Traditional Mongolian names run long in letters (a given name with a clan name). */
+const OWN_SCRIPT_NAME_MAX = 60;
+
 export const REPRESENTATIVE_KINDS = ['GUARDIAN', 'AGENT'] as const;
 export type RepresentativeKind = (typeof REPRESENTATIVE_KINDS)[number];
 export const REPRESENTATIVE_KIND_LABELS: Readonly<Record<RepresentativeKind, string>> = {
@@ -98,26 +102,43 @@ const common = {
   note: optionalMultiLine({ label: '备注', max: 1000 }),
 };
 
-export const naturalPartyInputSchema = z.strictObject({
-  kind: z.literal('NATURAL'),
-  ...common,
-  name: personNameField,
-  gender: genders.codeSchema,
-  /** The mediator checked a gender that contradicts the ID number (recorded in the history). */
-  genderConfirmed: booleanField('性别与身份证号码不一致已核实').default(false),
-  // Standard codes 01–56 or one of the room's configured extension codes (§6.3); the service
-  // checks extensions against the ledger's own code table, which the settings can change.
-  ethnicity: z
-    .string({ error: '请选择民族' })
-    .min(1, { error: '请选择民族' })
-    .regex(/^\d{2}$/, { error: '民族不在可选范围内' })
-    .refine((c) => c !== '00', { error: '民族不在可选范围内' }),
-  birthDate: optionalIsoDateField('出生日期'),
-  occupation: optionalSingleLine({ label: '职业或职务', max: 60 }),
-  idDocument: idDocumentSchema.nullish().transform((d) => d ?? null),
-  preferredLanguage: languages.codeSchema.default('zh'),
-  needsInterpreter: booleanField('是否需要翻译').default(false),
-});
+export const naturalPartyInputSchema = z
+  .strictObject({
+    kind: z.literal('NATURAL'),
+    ...common,
+    name: personNameField,
+    gender: genders.codeSchema,
+    /** The mediator checked a gender that contradicts the ID number (recorded in the history). */
+    genderConfirmed: booleanField('性别与身份证号码不一致已核实').default(false),
+    // Standard codes 01–56 or one of the room's configured extension codes (§6.3); the service
+    // checks extensions against the ledger's own code table, which the settings can change.
+    ethnicity: z
+      .string({ error: '请选择民族' })
+      .min(1, { error: '请选择民族' })
+      .regex(/^\d{2}$/, { error: '民族不在可选范围内' })
+      .refine((c) => c !== '00', { error: '民族不在可选范围内' }),
+    birthDate: optionalIsoDateField('出生日期'),
+    occupation: optionalSingleLine({ label: '职业或职务', max: 60 }),
+    idDocument: idDocumentSchema.nullish().transform((d) => d ?? null),
+    preferredLanguage: languages.codeSchema.default('zh'),
+    needsInterpreter: booleanField('是否需要翻译').default(false),
+    /** Name and address in the party's own script; which script follows `preferredLanguage`. */
+    ownScriptName: optionalSingleLine({ label: '本民族文字姓名', max: OWN_SCRIPT_NAME_MAX }),
+    ownScriptAddress: optionalSingleLine({ label: '本民族文字住址', max: 200 }),
+  })
+  .superRefine((party, ctx) => {
+    for (const field of ['ownScriptName', 'ownScriptAddress'] as const) {
+      const problem = ownScriptProblem(field, party[field], party.preferredLanguage);
+      if (problem !== null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: problem.message,
+          params: { code: problem.code },
+        });
+      }
+    }
+  });
 
 const organisation = <K extends 'LEGAL' | 'OTHER_ORG'>(kind: K) =>
   z.strictObject({

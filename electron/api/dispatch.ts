@@ -31,10 +31,13 @@ export interface DispatchGuard {
 }
 
 function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.slice(0, 50).map((issue) => ({
-    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: issue.message,
-  }));
+  return error.issues.slice(0, 50).map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const code: unknown = issue.code === 'custom' ? issue.params?.code : undefined;
+    return typeof code === 'string'
+      ? { path, message: issue.message, code }
+      : { path, message: issue.message };
+  });
 }
 
 /**

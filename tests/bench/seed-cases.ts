@@ -135,6 +135,8 @@ function party(role: PartyValues['role']): PartyValues {
     idDocument: { type: 'RESIDENT_ID', number: id, name: null, noneReason: null },
     preferredLanguage: 'zh',
     needsInterpreter: false,
+    ownScriptName: null,
+    ownScriptAddress: null,
     representatives: [],
   };
 }

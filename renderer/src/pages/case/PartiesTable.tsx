@@ -7,7 +7,9 @@ import * as idDocTypes from '../../../../domain/taxonomy/id-doc-types';
 import * as languages from '../../../../domain/taxonomy/languages';
 import * as partyRoles from '../../../../domain/taxonomy/party-roles';
 import { ageOn, chinaToday } from '../../../../domain/validation/calendar-date';
+import { scriptOfLanguage } from '../../../../domain/validation/own-script';
 import { MaskedIdNumber } from '../../components/MaskedIdNumber';
+import { OwnScriptText } from '../../components/OwnScriptText';
 import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.case;
@@ -46,6 +48,7 @@ export function PartiesTable({
           render: (_, p) => (
             <>
               {p.name}
+              <OwnScriptLine party={p} text={p.ownScriptName} testId={`party-${p.id}-own-name`} />
               {p.kind !== 'NATURAL' ? (
                 <Tag style={{ marginLeft: 6 }}>{partyRoles.kindLabelOf(p.kind)}</Tag>
               ) : null}
@@ -105,7 +108,20 @@ export function PartiesTable({
               ? `${p.phone.phone}（${p.phone.noPhoneReason ?? ''}）`
               : p.phone.phone,
         },
-        { title: t.partyColumns.address, dataIndex: 'address', key: 'address' },
+        {
+          title: t.partyColumns.address,
+          key: 'address',
+          render: (_, p) => (
+            <>
+              {p.address}
+              <OwnScriptLine
+                party={p}
+                text={p.ownScriptAddress}
+                testId={`party-${p.id}-own-address`}
+              />
+            </>
+          ),
+        },
         {
           title: t.partyColumns.language,
           key: 'language',
@@ -152,5 +168,20 @@ export function PartiesTable({
           : []),
       ]}
     />
+  );
+}
+
+/** The own-script name or address under the Chinese one, in the script of the party's language. */
+function OwnScriptLine(props: {
+  readonly party: Party;
+  readonly text: string | null;
+  readonly testId: string;
+}) {
+  const script = scriptOfLanguage(props.party.preferredLanguage);
+  if (props.text === null || script === null) return null;
+  return (
+    <div>
+      <OwnScriptText text={props.text} script={script} testId={props.testId} />
+    </div>
   );
 }

@@ -146,6 +146,8 @@ export function IntakePage() {
 
   // Ctrl+Enter saves from any box, so the mouse is never needed between two intakes.
   function onKeyDown(e: KeyboardEvent) {
+    // An input method may use Ctrl+Enter itself while composing (keyCode 229 in Chromium).
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       void submit();

@@ -39,6 +39,7 @@ import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
 import { ethnicOptionGroups, matchesEthnic } from './ethnic-options';
 import type { PartyFormValues } from './intake-values';
+import { OwnScriptFields } from './OwnScriptFields';
 import { idNumberRule, noPhoneReasonRule, phoneRule } from './party-field-rules';
 
 const t = uiText.intake;
@@ -123,7 +124,9 @@ export function PartyCard(props: Props) {
 
   const nameRule = zodRule(kind === 'NATURAL' ? natural.name : organisation.name);
   const enterToNext = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.nativeEvent.isComposing) {
+    // keyCode 229: Chromium's keydown for a key the input method takes (isComposing may lag).
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
       props.onLastFieldEnter();
     }
@@ -395,6 +398,15 @@ export function PartyCard(props: Props) {
           </Form.Item>
         </Col>
       </Row>
+      {kind === 'NATURAL' ? (
+        <OwnScriptFields
+          form={form}
+          index={index}
+          language={party?.preferredLanguage}
+          name={party?.ownScriptName}
+          address={party?.ownScriptAddress}
+        />
+      ) : null}
       <Representatives index={index} kind={kind} />
       {minorWithoutGuardian ? (
         <Alert

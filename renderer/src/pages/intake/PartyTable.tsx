@@ -14,10 +14,16 @@ import type { Extension } from '../../../../domain/taxonomy/ethnic-groups';
 import * as genders from '../../../../domain/taxonomy/genders';
 import * as partyRoles from '../../../../domain/taxonomy/party-roles';
 import { checkIdNumber, normaliseIdNumber } from '../../../../domain/validation/id-number';
+import {
+  scriptOfLanguage,
+  scriptOfText,
+  type OwnScriptField,
+} from '../../../../domain/validation/own-script';
 import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
 import { ethnicOptionGroups, matchesEthnic } from './ethnic-options';
 import { newParty, type PartyFormValues } from './intake-values';
+import { OwnScriptInput, ownScriptRule } from './OwnScriptFields';
 import { idNumberRule, phoneRule } from './party-field-rules';
 
 const t = uiText.intake;
@@ -160,7 +166,30 @@ export function PartyTable(props: {
     if (focus) setTimeout(() => document.getElementById(cellId(list.length, 'name'))?.focus(), 0);
   }
 
+  /**
+   * The table has no language column: Mongolian or Tibetan typed into an own-script cell of a
+   * row still on 汉语 sets the row's language (and 需要翻译), so the script check has its script.
+   */
+  function presetLanguage(row: number, value: string) {
+    const list = [...((form.getFieldValue('parties') ?? []) as PartyFormValues[])];
+    const p = list[row];
+    if (!p || scriptOfLanguage(p.preferredLanguage ?? 'zh') !== null) return;
+    const script = scriptOfText(value);
+    if (script === null) return;
+    // The whole list, as paste and fill-down do: the table has no box for the language, and a
+    // value set at a path no box holds does not reach Form.useWatch.
+    list[row] = {
+      ...p,
+      preferredLanguage: script === 'MONGOLIAN' ? 'mn' : 'bo',
+      needsInterpreter: true,
+    };
+    form.setFieldValue('parties', list);
+    props.onBulkChange();
+  }
+
   function keys(e: KeyboardEvent, row: number, column: string) {
+    // Keys belong to the input method while it composes (keyCode 229 in Chromium).
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
     // Ctrl+D copies the cell above, as in Excel and WPS.
     if (e.key.toLowerCase() === 'd' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -215,6 +244,8 @@ export function PartyTable(props: {
                   {t.table.address}
                   {fillButton('address')}
                 </th>
+                <th>{t.table.ownScriptName}</th>
+                <th>{t.table.ownScriptAddress}</th>
                 <th>
                   {t.table.occupation}
                   {fillButton('occupation')}
@@ -226,7 +257,7 @@ export function PartyTable(props: {
               {fields.map((field, row) => {
                 const p = parties[field.name];
                 const isPerson = (p?.kind ?? 'NATURAL') === 'NATURAL';
-                const cell = (column: TextColumn | FillColumn) => ({
+                const cell = (column: TextColumn | FillColumn | OwnScriptField) => ({
                   id: cellId(row, column),
                   onKeyDown: (e: KeyboardEvent) => keys(e, row, column),
                 });
@@ -242,7 +273,7 @@ export function PartyTable(props: {
                         <Select options={roleOptions} />
                       </Form.Item>
                     </td>
-                    <td>
+                    <td className="party-table-name">
                       <Form.Item name={[field.name, 'name']} rules={[zodRule(natural.name)]}>
                         <Input {...text('name')} />
                       </Form.Item>
@@ -317,6 +348,25 @@ export function PartyTable(props: {
                             <Input {...text('address')} />
                           </Form.Item>
                         </td>
+                        {(['ownScriptName', 'ownScriptAddress'] as const).map((column) => (
+                          <td key={column} className="party-table-own-script">
+                            <Form.Item
+                              name={[field.name, column]}
+                              dependencies={[['parties', field.name, 'preferredLanguage']]}
+                              rules={[
+                                zodRule(natural[column]),
+                                ownScriptRule(form, ['parties', field.name], column),
+                              ]}
+                            >
+                              <OwnScriptInput
+                                {...cell(column)}
+                                language={p?.preferredLanguage}
+                                onChange={(e) => presetLanguage(field.name, e.target.value)}
+                                data-testid={`party-row-${row}-${column}`}
+                              />
+                            </Form.Item>
+                          </td>
+                        ))}
                         <td>
                           <Form.Item
                             name={[field.name, 'occupation']}
@@ -327,7 +377,7 @@ export function PartyTable(props: {
                         </td>
                       </>
                     ) : (
-                      <td colSpan={6}>
+                      <td colSpan={8}>
                         <Typography.Text type="secondary">{t.table.organisation}</Typography.Text>
                       </td>
                     )}

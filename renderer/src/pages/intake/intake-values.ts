@@ -1,6 +1,7 @@
 import type { CaseSummary, Party } from '../../../../domain/cases/case-views';
 import type { CaseIntakeInput } from '../../../../domain/cases/case-input';
 import type { PartyInput, RepresentativeKind } from '../../../../domain/cases/party-input';
+import { scriptOfLanguage } from '../../../../domain/validation/own-script';
 import type * as caseSources from '../../../../domain/taxonomy/case-sources';
 import type * as disputeCategories from '../../../../domain/taxonomy/dispute-categories';
 import type * as genders from '../../../../domain/taxonomy/genders';
@@ -44,6 +45,8 @@ export interface PartyFormValues {
   address?: string;
   preferredLanguage?: languages.Code;
   needsInterpreter?: boolean;
+  ownScriptName?: string;
+  ownScriptAddress?: string;
   socialCreditCode?: string;
   legalRepName?: string;
   legalRepTitle?: string;
@@ -102,6 +105,7 @@ export function toPartyInput(p: PartyFormValues): PartyInput {
   };
   if (p.kind === 'NATURAL') {
     const doc = p.idDocument;
+    const hasOwnScript = scriptOfLanguage(p.preferredLanguage ?? 'zh') !== null;
     return {
       kind: 'NATURAL',
       ...common,
@@ -123,6 +127,9 @@ export function toPartyInput(p: PartyFormValues): PartyInput {
             },
       preferredLanguage: p.preferredLanguage ?? 'zh',
       needsInterpreter: p.needsInterpreter ?? false,
+      // The boxes are hidden once the language has no script of its own: what they held goes.
+      ownScriptName: hasOwnScript ? optional(p.ownScriptName) : null,
+      ownScriptAddress: hasOwnScript ? optional(p.ownScriptAddress) : null,
     };
   }
   return {
@@ -280,6 +287,8 @@ export function partyToFormValues(p: Party): PartyFormValues {
     address: p.address,
     preferredLanguage: p.preferredLanguage,
     needsInterpreter: p.needsInterpreter,
+    ownScriptName: some(p.ownScriptName),
+    ownScriptAddress: some(p.ownScriptAddress),
     socialCreditCode: some(p.socialCreditCode),
     legalRepName: some(p.legalRepName),
     legalRepTitle: some(p.legalRepTitle),
