@@ -39,31 +39,34 @@ function triggerSql(table: AuditedTable, action: (typeof ACTIONS)[number]): stri
  *   they stand go into `audit_baseline`, in the same transaction;
  * - a table seen before whose triggers are missing or differ (its columns changed, a migration
  *   rebuilt it, or someone dropped them) gets TRIGGERS: never a new baseline, so an edit made
- *   while the triggers were gone is still found by verification.
+ *   while the triggers were gone is still found by verification;
+ * - a table that is no longer audited row by row but still has triggers (an older ledger's
+ *   `case_reported`) loses them, with one TRIGGERS_RETIRED entry.
  */
 export function syncAuditTriggers(db: Db): { readonly changed: readonly string[] } {
   const chain = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'")
     .get();
   if (!chain) return { changed: [] };
-  const existing = new Map(
-    (
-      db
-        .prepare(
-          "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_after_%'",
-        )
-        .all() as { name: string; sql: string }[]
-    ).map((t) => [t.name, t.sql]),
-  );
+  const installed = db
+    .prepare(
+      "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_after_%'",
+    )
+    .all() as { name: string; sql: string; tbl_name: string }[];
+  const existing = new Map(installed.map((t) => [t.name, t.sql]));
   const changed: string[] = [];
-  const pending = auditedTables(db).filter((table) =>
+  const tables = auditedTables(db);
+  const pending = tables.filter((table) =>
     ACTIONS.some((a) => existing.get(triggerName(table.name, a.action)) !== triggerSql(table, a)),
   );
-  if (pending.length === 0) return { changed };
+  const audited = new Set(tables.map((t) => t.name));
+  const retired = installed.filter((t) => !audited.has(t.tbl_name));
+  if (pending.length === 0 && retired.length === 0) return { changed };
   const seen = db.prepare(
     "SELECT detail FROM audit_log WHERE tbl = ? AND action IN ('BASELINE', 'TRIGGERS') ORDER BY seq DESC LIMIT 1",
   );
   db.transaction(() => {
+    retireTriggers(db, retired);
     for (const table of pending) {
       for (const a of ACTIONS) {
         db.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(triggerName(table.name, a.action))}`);
@@ -73,7 +76,7 @@ export function syncAuditTriggers(db: Db): { readonly changed: readonly string[]
       if (before === undefined) baselineTable(db, table);
       else {
         const columns = (JSON.parse(before) as { columns?: string }).columns;
-        appendInstall(db, 'TRIGGERS', table, {
+        appendInstall(db, 'TRIGGERS', table.name, {
           columns: table.signature,
           reason: columns === table.signature ? 'RESTORED' : 'COLUMNS_CHANGED',
         });
@@ -84,17 +87,32 @@ export function syncAuditTriggers(db: Db): { readonly changed: readonly string[]
   return { changed };
 }
 
+/**
+ * Drops the triggers of a table that has left the per-row chain (the register of reported
+ * versions, once audited row by row), recording it once per table: the rows it writes from then
+ * on are covered another way, and the chain says from which entry on.
+ */
+function retireTriggers(db: Db, triggers: readonly { name: string; tbl_name: string }[]): void {
+  const tables = new Set<string>();
+  for (const t of triggers) {
+    db.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(t.name)}`);
+    tables.add(t.tbl_name);
+  }
+  for (const table of tables)
+    appendInstall(db, 'TRIGGERS_RETIRED', table, { reason: 'NOT_AUDITED' });
+}
+
 function appendInstall(
   db: Db,
-  action: 'BASELINE' | 'TRIGGERS',
-  table: AuditedTable,
+  action: 'BASELINE' | 'TRIGGERS' | 'TRIGGERS_RETIRED',
+  table: string,
   detail: Record<string, unknown>,
 ): number {
   const text = JSON.stringify(detail);
   db.prepare(
     entryInsertSql({
       action: quoteText(action),
-      tbl: quoteText(table.name),
+      tbl: quoteText(table),
       rowKey: 'NULL',
       caseId: 'NULL',
       detail: '?',
@@ -110,7 +128,7 @@ function baselineTable(db: Db, table: AuditedTable): void {
     .prepare(`SELECT count(*) FROM ${quoteIdent(table.name)}`)
     .pluck()
     .get() as number;
-  const seq = appendInstall(db, 'BASELINE', table, { columns: table.signature, rows });
+  const seq = appendInstall(db, 'BASELINE', table.name, { columns: table.signature, rows });
   if (rows === 0) return;
   const rk = table.rowKey('');
   db.prepare(

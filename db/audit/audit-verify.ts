@@ -3,6 +3,7 @@ import type { Db } from '../connection.js';
 import { baselineSeal, entryMac, rowHash, type SqlValue } from './audit-hash.js';
 import type { AuditKey } from './audit-key.js';
 import { auditedTables, quoteIdent } from './audit-schema.js';
+import { registerChangedAfter, type ExportEntry } from './reported-register.js';
 
 const MAX_ROW_FINDINGS = 200;
 /** Rows or entries between two yields: keeps each slice of work well under 100 ms. */
@@ -43,6 +44,7 @@ export function* verifyAuditChain(
   let previous: EntryRow | null = null;
   const keyIdOfSeq = new Map<number, string>();
   const triggersRestored: { seq: number; at: string; table: string }[] = [];
+  const exports: ExportEntry[] = [];
   const breakAt = (kind: AuditFinding['kind'], e: EntryRow) => {
     brokenEntries += 1;
     firstBroken ??= {
@@ -60,6 +62,7 @@ export function* verifyAuditChain(
   for (const e of walk.iterate() as IterableIterator<EntryRow>) {
     entries += 1;
     if (e.action === 'BASELINE') keyIdOfSeq.set(e.seq, e.key_id);
+    if (e.action === 'EXPORT') exports.push({ seq: e.seq, at: e.at, detail: e.detail });
     if (e.action === 'TRIGGERS' && e.detail?.includes('"RESTORED"') && triggersRestored.length < 50)
       triggersRestored.push({ seq: e.seq, at: e.at, table: e.tbl ?? '' });
     const expectedSeq = previous === null ? 1 : previous.seq + 1;
@@ -198,6 +201,10 @@ export function* verifyAuditChain(
       found('ROW_DELETED', table.name, rk as SqlValue, null, { seq: b.seq, action: 'BASELINE' });
     }
   }
+
+  // The register of reported versions is not audited row by row: the exports' digests cover it.
+  for (const e of registerChangedAfter(db, exports))
+    found('ROW_CHANGED', 'case_reported', null, null, { seq: e.seq, at: e.at, action: 'EXPORT' });
 
   const named = (f: AuditFinding | null): AuditFinding | null => {
     if (!f || f.caseId === null) return f;

@@ -13,21 +13,24 @@ export interface PendingCorrection {
   readonly reportedAt: string;
 }
 
-/** Remembers the version of each case a report counted; the latest report of a case wins. */
+/**
+ * Remembers the version of each case a report counted; the latest report of a case wins.
+ * Returns the rows written.
+ */
 export function recordReportedCases(
   db: Db,
   exportId: number,
   period: string,
   cases: readonly { id: number; version: number }[],
-): void {
+): number {
   // One statement for the whole package instead of 10,000 calls from JavaScript. `WHERE true` tells SQLite's parser the ON CONFLICT is the upsert's, not a join's.
-  statement(
+  return statement(
     db,
     `INSERT INTO case_reported (case_id, export_id, period, version)
      SELECT value ->> '$[0]', @exportId, @period, value ->> '$[1]' FROM json_each(@cases) WHERE true
      ON CONFLICT (case_id) DO UPDATE SET export_id = excluded.export_id,
        period = excluded.period, version = excluded.version`,
-  ).run({ exportId, period, cases: JSON.stringify(cases.map((c) => [c.id, c.version])) });
+  ).run({ exportId, period, cases: JSON.stringify(cases.map((c) => [c.id, c.version])) }).changes;
 }
 
 /**
@@ -38,8 +41,8 @@ export function recordReportedPeriod(
   db: Db,
   exportId: number,
   period: { key: string; start: string; end: string },
-): void {
-  statement(
+): number {
+  return statement(
     db,
     `INSERT INTO case_reported (case_id, export_id, period, version)
      SELECT c.id, @exportId, @period, ${CASE_VERSION}
@@ -47,7 +50,7 @@ export function recordReportedPeriod(
       WHERE ${IN_PERIOD}
      ON CONFLICT (case_id) DO UPDATE SET export_id = excluded.export_id,
        period = excluded.period, version = excluded.version`,
-  ).run({ exportId, period: period.key, start: period.start, end: period.end });
+  ).run({ exportId, period: period.key, start: period.start, end: period.end }).changes;
 }
 
 export function pendingCorrections(db: Db): PendingCorrection[] {

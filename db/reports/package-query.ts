@@ -1,5 +1,5 @@
 import type { Db } from '../connection.js';
-import { statement } from '../statement-cache.js';
+import { rawStatement, statement } from '../statement-cache.js';
 import { CASE_VERSION } from './case-version.js';
 import { CONFIRMED, PERFORMED } from './statistics-query.js';
 
@@ -47,16 +47,8 @@ export interface PackagePartyRow {
 export const IN_PERIOD = `((o.outcome_date BETWEEN @start AND @end)
   OR (c.accepted_date <= @end AND (o.case_id IS NULL OR o.outcome_date > @end)))`;
 
-/**
- * The cases a period's package carries: those with an outcome in the period and those open at
- * its end (the same cases the statistics count); `sinceMs` keeps only those changed after it.
- * Cases an earlier report counted at an older version come along too, flagged as corrections
- * (rule 9), whatever their period: the county's merge puts them back into their own period.
- */
-export function packageCases(db: Db, start: string, end: string, sinceMs: number | null) {
-  return statement(
-    db,
-    `SELECT id, version, case_number, intake_date, accepted_date, category, subtype, source,
+/** The statement of `packageCases` (exported so a test can read it row by row as objects). */
+export const PACKAGE_CASES_SQL = `SELECT id, version, case_number, intake_date, accepted_date, category, subtype, source,
             status, risk_level, is_difficult, outcome, outcome_date, persons, amount_fen,
             performed, confirmed, prevention_flags_json, in_period,
             coalesce(version > reported_version, 0) AS correction FROM (
@@ -73,9 +65,72 @@ export function packageCases(db: Db, start: string, end: string, sinceMs: number
         WHERE ${IN_PERIOD} OR r.case_id IS NOT NULL)
       WHERE (in_period AND (@since IS NULL OR version > @since))
          OR version > reported_version
-      ORDER BY id`,
-  ).all({ start, end, since: sinceMs }) as PackageCaseRow[];
+      ORDER BY id`;
+
+/**
+ * The cases a period's package carries: those with an outcome in the period and those open at
+ * its end (the same cases the statistics count); `sinceMs` keeps only those changed after it.
+ * Cases an earlier report counted at an older version come along too, flagged as corrections
+ * (rule 9), whatever their period: the county's merge puts them back into their own period.
+ */
+export function packageCases(
+  db: Db,
+  start: string,
+  end: string,
+  sinceMs: number | null,
+): PackageCaseRow[] {
+  const rows = rawStatement(db, PACKAGE_CASES_SQL).all({
+    start,
+    end,
+    since: sinceMs,
+  }) as PackageCaseTuple[];
+  return rows.map((r) => ({
+    id: r[0],
+    version: r[1],
+    case_number: r[2],
+    intake_date: r[3],
+    accepted_date: r[4],
+    category: r[5],
+    subtype: r[6],
+    source: r[7],
+    status: r[8],
+    risk_level: r[9],
+    is_difficult: r[10],
+    outcome: r[11],
+    outcome_date: r[12],
+    persons: r[13],
+    amount_fen: r[14],
+    performed: r[15],
+    confirmed: r[16],
+    prevention_flags_json: r[17],
+    in_period: r[18],
+    correction: r[19],
+  }));
 }
+
+/** A row of `packageCases`' statement, columns in its SELECT order. */
+type PackageCaseTuple = [
+  id: number,
+  version: number,
+  case_number: string | null,
+  intake_date: string,
+  accepted_date: string | null,
+  category: string,
+  subtype: string | null,
+  source: string,
+  status: string,
+  risk_level: string,
+  is_difficult: number,
+  outcome: string | null,
+  outcome_date: string | null,
+  persons: number | null,
+  amount_fen: number | null,
+  performed: number,
+  confirmed: number,
+  prevention_flags_json: string,
+  in_period: number,
+  correction: number,
+];
 
 /** The parties of the given cases, by case id, then as each case lists them. */
 export function packageParties(db: Db, caseIds: readonly number[]): PackagePartyRow[] {

@@ -130,6 +130,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   DELETE: '删除',
   BASELINE: '建立基线',
   TRIGGERS: '重装审计触发器',
+  TRIGGERS_RETIRED: '改为按导出核对（不再逐行记录）',
   AUDIT_KEY_NEW: '新建审计密钥',
   SIGN_IN: '登录',
   SIGN_IN_FAILED: '登录失败',

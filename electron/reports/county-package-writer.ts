@@ -46,8 +46,27 @@ const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const FIXED_MTIME = new Date('1980-01-01T00:00:00Z');
 
-function jsonl(rows: readonly object[]): string {
-  return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length > 0 ? '\n' : '');
+/**
+ * JSON Lines straight into one buffer, line by line: the same bytes as joining every line and
+ * encoding the whole, without the 8 MB string, its encoding copy and the split to count lines.
+ */
+function jsonl(rows: readonly object[]): Buffer {
+  let out = Buffer.allocUnsafe(64 * 1024);
+  let at = 0;
+  for (const row of rows) {
+    const line = JSON.stringify(row);
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit, plus the newline
+    const need = at + line.length * 3 + 1;
+    if (need > out.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, out.length * 2));
+      out.copy(bigger, 0, 0, at);
+      out = bigger;
+    }
+    at += out.write(line, at, 'utf8');
+    out[at] = 0x0a;
+    at += 1;
+  }
+  return out.subarray(0, at);
 }
 
 function personIdentity(p: PackagePartyRow): string {
@@ -118,15 +137,15 @@ export function buildCountyPackage(
     }))
     .sort((a, b) => byKey(a.roundKey, b.roundKey));
 
-  const texts = {
+  const bytes = {
     'cases.jsonl': jsonl(cases),
     'parties.jsonl': jsonl(parties),
     'screening.jsonl': jsonl(screening),
   } as const;
-  const bytes: Record<keyof typeof texts, Uint8Array> = {
-    'cases.jsonl': Buffer.from(texts['cases.jsonl'], 'utf8'),
-    'parties.jsonl': Buffer.from(texts['parties.jsonl'], 'utf8'),
-    'screening.jsonl': Buffer.from(texts['screening.jsonl'], 'utf8'),
+  const lines: Record<keyof typeof bytes, number> = {
+    'cases.jsonl': cases.length,
+    'parties.jsonl': parties.length,
+    'screening.jsonl': screening.length,
   };
   const manifest: PackageManifest = {
     format: COUNTY_PACKAGE_FORMAT,
@@ -137,10 +156,10 @@ export function buildCountyPackage(
     since: src.since,
     appVersion: src.appVersion,
     counts: { cases: cases.length, parties: parties.length, screeningRounds: screening.length },
-    files: (Object.keys(texts) as (keyof typeof texts)[]).map((name) => ({
+    files: (Object.keys(bytes) as (keyof typeof bytes)[]).map((name) => ({
       name,
       bytes: bytes[name].length,
-      lines: texts[name] === '' ? 0 : texts[name].split('\n').length - 1,
+      lines: lines[name],
       sha256: createHash('sha256').update(bytes[name]).digest('hex'),
     })),
     auditChainHead: src.auditChainHead,

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
@@ -19,6 +19,8 @@ import path from 'node:path';
  */
 export class PseudonymKey {
   private key: Buffer | null = null;
+  /** The key imported once: a package makes tens of thousands of HMACs under it. */
+  private keyObject: KeyObject | null = null;
 
   constructor(private readonly file: string) {}
 
@@ -50,15 +52,20 @@ export class PseudonymKey {
     return this.key;
   }
 
+  private secret(): KeyObject {
+    this.keyObject ??= createSecretKey(this.load());
+    return this.keyObject;
+  }
+
   /** 32 hex characters of HMAC-SHA256(key, purpose + value). */
   keyOf(purpose: 'case' | 'person' | 'organisation' | 'round', value: string): string {
-    return createHmac('sha256', this.load())
+    return createHmac('sha256', this.secret())
       .update(`${purpose}\u0000${value}`)
       .digest('hex')
       .slice(0, 32);
   }
 
   roomKey(): string {
-    return createHmac('sha256', this.load()).update('room').digest('hex').slice(0, 16);
+    return createHmac('sha256', this.secret()).update('room').digest('hex').slice(0, 16);
   }
 }

@@ -1,4 +1,5 @@
 import { appendAuditEvent, auditHead } from '../../db/audit/audit-log.js';
+import { withRegisterDigests } from '../../db/audit/reported-register.js';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   accessSync,
@@ -107,12 +108,10 @@ export class ExportService {
     );
     const pdf = await this.writeVia(dir, `${stem}.pdf`, (tmp) => writeBytes(tmp, pdfBytes));
     const db = this.ledger.db();
-    return db.transaction(() => {
-      const run = this.record('STATISTICS', report.period.key, null, [xlsx, pdf], dir, null);
-      // the table counted the period's own cases (not the corrections of other periods)
-      recordReportedPeriod(db, run.id, report.period);
-      return run;
-    })();
+    // the table counted the period's own cases (not the corrections of other periods)
+    return this.record('STATISTICS', report.period.key, null, [xlsx, pdf], dir, null, (id) =>
+      recordReportedPeriod(db, id, report.period),
+    );
   }
 
   async caseLedger(
@@ -204,11 +203,9 @@ export class ExportService {
     );
     const name = `${room.committeeName}_上报数据包_${period.key}${delta ? `_增量${previous?.id ?? ''}` : ''}.zip`;
     const file = await this.writeVia(dir, name, (tmp) => writeBytes(tmp, zip));
-    return db.transaction(() => {
-      const run = this.record('PACKAGE', period.key, previous?.id ?? null, [file], dir, null);
-      recordReportedCases(db, run.id, period.key, source.cases);
-      return run;
-    })();
+    return this.record('PACKAGE', period.key, previous?.id ?? null, [file], dir, null, (id) =>
+      recordReportedCases(db, id, period.key, source.cases),
+    );
   }
 
   async openFolder(
@@ -305,6 +302,8 @@ export class ExportService {
     files: readonly ExportFile[],
     directory: string,
     confirmation: string | null,
+    /** Writes the register of reported versions for this export; returns the rows written. */
+    writeRegister: ((exportId: number) => number) | null = null,
   ): ExportRun {
     const db = this.ledger.db();
     return db.transaction(() => {
@@ -318,6 +317,10 @@ export class ExportService {
         confirmation,
         createdAt: this.ledger.now().toISOString(),
       });
+      // The register's rows are not audited one by one: its digests go into this entry.
+      const register = writeRegister
+        ? withRegisterDigests(db, () => writeRegister(run.id))
+        : undefined;
       appendAuditEvent(db, {
         action: 'EXPORT',
         detail: {
@@ -326,6 +329,7 @@ export class ExportService {
           period,
           files: files.length,
           identified: confirmation !== null,
+          ...(register ? { register } : {}),
         },
       });
       return run;

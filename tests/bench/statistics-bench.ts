@@ -19,6 +19,8 @@ import { idNumber, personName, phone, pick, rand, seedCases, seedRoom } from './
  * `export_quarter_10k_ms` exports.statistics + exports.ledger + exports.package for a quarter
  *                         with 10,000 cases;
  * `county_merge_200_rooms_ms` `county import` of 200 verified packages of 500 cases each.
+ * `--export-only` runs the quarter's exports alone (no 100,000-case seed, no county merge), so
+ * A/B rounds on a loaded machine stay short.
  * Seeded cases get their outcome the way the app records it (a status_history row; the
  * migration-005 triggers fill case_outcome), some with a follow-up visit found performed.
  */
@@ -169,107 +171,117 @@ async function call(
 
 export const statisticsBench: BenchModule = {
   name: 'statistics',
-  async run({ cases }) {
+  async run({ cases, argv }) {
     const metrics: Record<string, number> = {};
-
-    // A year at 100,000 cases: outcomes about three weeks after acceptance.
-    const yearDir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-stats-'));
-    await seedLedger(yearDir, cases, (_i, accepted) =>
-      new Date(Date.parse(`${accepted}T02:00:00Z`) + 20 * 86_400_000).toISOString(),
-    );
-    {
-      const core = await createAppCore({ dataDir: yearDir, appVersion: 'bench' });
-      // the start-up structural check runs in the background: not part of the figure
-      await core.ledger.whenChecked();
-      await call(core, 'statistics.get', { period: '2025' });
-      const samples: number[] = [];
-      let total = 0;
-      for (let k = 0; k < 5; k += 1) {
-        const t = performance.now();
-        const rep = (await call(core, 'statistics.get', { period: '2025' })) as {
-          totals: { cases: number };
-        };
-        samples.push(performance.now() - t);
-        total = rep.totals.cases;
-      }
-      samples.sort((a, b) => a - b);
-      metrics.stats_year_100k_ms = round(samples[2] ?? 0);
-      console.log(
-        `statistics.get 2025 over ${cases} cases (${total} mediated): ${samples.map((s) => s.toFixed(0)).join(' ')} ms`,
-      );
-      await core.ledger.whenChecked();
-      core.close();
-    }
-    fs.rmSync(yearDir, { recursive: true, force: true });
-
-    // A quarter whose exports carry 10,000 cases (the budget's figure: about two thirds with an
-    // outcome in the quarter, the rest open at its end): the three exports the 统计上报 screen's
-    // button makes. (Until stop 19 the seed was 12,000 cases, all of them exported.)
-    const qDir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-export-'));
-    await seedLedger(qDir, 10_000, (i) =>
-      new Date(Date.parse('2026-01-01T02:00:00Z') + (i % 89) * 86_400_000).toISOString(),
-    );
-    {
-      const core = await createAppCore({ dataDir: qDir, appVersion: 'bench' });
-      await core.ledger.whenChecked();
-      const rep = (await call(core, 'statistics.get', { period: '2026-Q1' })) as {
-        totals: { cases: number; open: number };
-      };
-      // Median of three rounds, each into a fresh folder, with CPU time beside the wall clock:
-      // on a loaded machine the wall clock says little.
-      const rounds: { wall: number; cpu: number; parts: number[] }[] = [];
-      for (let k = 0; k < 3; k += 1) {
-        const out = path.join(qDir, `out-${k}`);
-        fs.mkdirSync(out);
-        const cpu0 = process.cpuUsage();
-        const t = performance.now();
-        await call(core, 'exports.statistics', { period: '2026-Q1', directory: out });
-        const t1 = performance.now();
-        await call(core, 'exports.ledger', {
-          period: '2026-Q1',
-          directory: out,
-          identifiedConfirmation: null,
-        });
-        const t2 = performance.now();
-        await call(core, 'exports.package', { period: '2026-Q1', directory: out, delta: false });
-        const t3 = performance.now();
-        const cpu = process.cpuUsage(cpu0);
-        rounds.push({
-          wall: t3 - t,
-          cpu: (cpu.user + cpu.system) / 1000,
-          parts: [t1 - t, t2 - t1, t3 - t2],
-        });
-      }
-      rounds.sort((a, b) => a.wall - b.wall);
-      const mid = rounds[1] ?? { wall: 0, cpu: 0, parts: [0, 0, 0] };
-      metrics.export_quarter_10k_ms = round(mid.wall);
-      metrics.export_quarter_10k_cpu_ms = round(mid.cpu);
-      metrics.export_quarter_10k_statistics_ms = round(mid.parts[0] ?? 0);
-      metrics.export_quarter_10k_ledger_ms = round(mid.parts[1] ?? 0);
-      metrics.export_quarter_10k_package_ms = round(mid.parts[2] ?? 0);
-      console.log(
-        `2026-Q1 exports (${rep.totals.cases} mediated, ${rep.totals.open} open), median of 3: ` +
-          `table ${mid.parts[0]?.toFixed(0)} ms, ledger ${mid.parts[1]?.toFixed(0)} ms, ` +
-          `package ${mid.parts[2]?.toFixed(0)} ms (rounds ${rounds.map((r) => r.wall.toFixed(0)).join(' ')} ms)`,
-      );
-      await core.ledger.whenChecked();
-      core.close();
-    }
-    fs.rmSync(qDir, { recursive: true, force: true });
-
-    // 200 rooms × 500 cases into one county database.
-    const cDir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-county-'));
-    const files = Array.from({ length: 200 }, (_, r) => syntheticPackage(r + 1, 500, cDir));
-    const cpuMerge = process.cpuUsage();
-    const t = performance.now();
-    const res = importPackages(path.join(cDir, 'county.sqlite'), files, new Date());
-    const mergeMs = performance.now() - t;
-    if (res.refused.length > 0) throw new Error(res.refused[0]?.reason);
-    const cpuMergeUsed = process.cpuUsage(cpuMerge);
-    metrics.county_merge_200_rooms_ms = round(mergeMs);
-    metrics.county_merge_200_rooms_cpu_ms = round((cpuMergeUsed.user + cpuMergeUsed.system) / 1000);
-    console.log(`county import of 200 packages × 500 cases: ${mergeMs.toFixed(0)} ms`);
-    fs.rmSync(cDir, { recursive: true, force: true });
+    const exportOnly = argv.includes('--export-only');
+    if (!exportOnly) await yearStatistics(cases, metrics);
+    await quarterExports(metrics);
+    if (!exportOnly) countyMerge(metrics);
     return metrics;
   },
 };
+
+async function yearStatistics(cases: number, metrics: Record<string, number>): Promise<void> {
+  // A year at 100,000 cases: outcomes about three weeks after acceptance.
+  const yearDir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-stats-'));
+  await seedLedger(yearDir, cases, (_i, accepted) =>
+    new Date(Date.parse(`${accepted}T02:00:00Z`) + 20 * 86_400_000).toISOString(),
+  );
+  {
+    const core = await createAppCore({ dataDir: yearDir, appVersion: 'bench' });
+    // the start-up structural check runs in the background: not part of the figure
+    await core.ledger.whenChecked();
+    await call(core, 'statistics.get', { period: '2025' });
+    const samples: number[] = [];
+    let total = 0;
+    for (let k = 0; k < 5; k += 1) {
+      const t = performance.now();
+      const rep = (await call(core, 'statistics.get', { period: '2025' })) as {
+        totals: { cases: number };
+      };
+      samples.push(performance.now() - t);
+      total = rep.totals.cases;
+    }
+    samples.sort((a, b) => a - b);
+    metrics.stats_year_100k_ms = round(samples[2] ?? 0);
+    console.log(
+      `statistics.get 2025 over ${cases} cases (${total} mediated): ${samples.map((s) => s.toFixed(0)).join(' ')} ms`,
+    );
+    await core.ledger.whenChecked();
+    core.close();
+  }
+  fs.rmSync(yearDir, { recursive: true, force: true });
+}
+
+async function quarterExports(metrics: Record<string, number>): Promise<void> {
+  // A quarter whose exports carry 10,000 cases (the budget's figure: about two thirds with an
+  // outcome in the quarter, the rest open at its end): the three exports the 统计上报 screen's
+  // button makes. (Until stop 19 the seed was 12,000 cases, all of them exported.)
+  const qDir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-export-'));
+  await seedLedger(qDir, 10_000, (i) =>
+    new Date(Date.parse('2026-01-01T02:00:00Z') + (i % 89) * 86_400_000).toISOString(),
+  );
+  {
+    const core = await createAppCore({ dataDir: qDir, appVersion: 'bench' });
+    await core.ledger.whenChecked();
+    const rep = (await call(core, 'statistics.get', { period: '2026-Q1' })) as {
+      totals: { cases: number; open: number };
+    };
+    // Median of three rounds, each into a fresh folder, with CPU time beside the wall clock:
+    // on a loaded machine the wall clock says little.
+    const rounds: { wall: number; cpu: number; parts: number[] }[] = [];
+    for (let k = 0; k < 3; k += 1) {
+      const out = path.join(qDir, `out-${k}`);
+      fs.mkdirSync(out);
+      const cpu0 = process.cpuUsage();
+      const t = performance.now();
+      await call(core, 'exports.statistics', { period: '2026-Q1', directory: out });
+      const t1 = performance.now();
+      await call(core, 'exports.ledger', {
+        period: '2026-Q1',
+        directory: out,
+        identifiedConfirmation: null,
+      });
+      const t2 = performance.now();
+      await call(core, 'exports.package', { period: '2026-Q1', directory: out, delta: false });
+      const t3 = performance.now();
+      const cpu = process.cpuUsage(cpu0);
+      rounds.push({
+        wall: t3 - t,
+        cpu: (cpu.user + cpu.system) / 1000,
+        parts: [t1 - t, t2 - t1, t3 - t2],
+      });
+    }
+    rounds.sort((a, b) => a.wall - b.wall);
+    const mid = rounds[1] ?? { wall: 0, cpu: 0, parts: [0, 0, 0] };
+    metrics.export_quarter_10k_ms = round(mid.wall);
+    metrics.export_quarter_10k_cpu_ms = round(mid.cpu);
+    metrics.export_quarter_10k_statistics_ms = round(mid.parts[0] ?? 0);
+    metrics.export_quarter_10k_ledger_ms = round(mid.parts[1] ?? 0);
+    metrics.export_quarter_10k_package_ms = round(mid.parts[2] ?? 0);
+    console.log(
+      `2026-Q1 exports (${rep.totals.cases} mediated, ${rep.totals.open} open), median of 3: ` +
+        `table ${mid.parts[0]?.toFixed(0)} ms, ledger ${mid.parts[1]?.toFixed(0)} ms, ` +
+        `package ${mid.parts[2]?.toFixed(0)} ms (rounds ${rounds.map((r) => r.wall.toFixed(0)).join(' ')} ms)`,
+    );
+    await core.ledger.whenChecked();
+    core.close();
+  }
+  fs.rmSync(qDir, { recursive: true, force: true });
+}
+
+function countyMerge(metrics: Record<string, number>): void {
+  // 200 rooms × 500 cases into one county database.
+  const cDir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-bench-county-'));
+  const files = Array.from({ length: 200 }, (_, r) => syntheticPackage(r + 1, 500, cDir));
+  const cpuMerge = process.cpuUsage();
+  const t = performance.now();
+  const res = importPackages(path.join(cDir, 'county.sqlite'), files, new Date());
+  const mergeMs = performance.now() - t;
+  if (res.refused.length > 0) throw new Error(res.refused[0]?.reason);
+  const cpuMergeUsed = process.cpuUsage(cpuMerge);
+  metrics.county_merge_200_rooms_ms = round(mergeMs);
+  metrics.county_merge_200_rooms_cpu_ms = round((cpuMergeUsed.user + cpuMergeUsed.system) / 1000);
+  console.log(`county import of 200 packages × 500 cases: ${mergeMs.toFixed(0)} ms`);
+  fs.rmSync(cDir, { recursive: true, force: true });
+}
