@@ -21,8 +21,7 @@ import { migration020 } from './020-outcome-after-reopen.js';
 import { migration021 } from './021-open-cases-index.js';
 import { migration022 } from './022-audit-chain.js';
 import { migration023 } from './023-mediator-print-events.js';
-import { migration024, migration025 } from './024-025-reserved.js';
-import { migration026 } from './026-own-script-names.js';
+import { migration024 } from './024-own-script-names.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -51,8 +50,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration022,
   migration023,
   migration024,
-  migration025,
-  migration026,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

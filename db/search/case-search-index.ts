@@ -17,7 +17,7 @@ function prepare(db: Db) {
     ),
     numbers: db.prepare('SELECT number FROM case_number WHERE case_id = ?').pluck(),
     // Every column, not a list: migration 008 re-indexes with this code on a ledger that has no
-    // own-script columns yet, and a `*` statement is re-prepared with them once 026 adds them.
+    // own-script columns yet, and a `*` statement is re-prepared with them once 024 adds them.
     parties: db.prepare('SELECT * FROM party WHERE case_id = ? ORDER BY sort, id'),
     reps: db.prepare(
       `SELECT r.name, r.phone FROM party_representative r JOIN party p ON p.id = r.party_id
@@ -61,7 +61,7 @@ interface PartyText {
   id_number: string | null;
   social_credit_code: string | null;
   legal_rep_name: string | null;
-  /** Absent before migration 026. */
+  /** Absent before migration 024. */
   own_script_name?: string | null;
   own_script_address?: string | null;
 }

@@ -175,15 +175,15 @@ describe('own-script names through the API', () => {
   });
 });
 
-describe('migration 026', () => {
-  it('upgrades a ledger of version 25 with parties: columns added empty, triggers cover them', async () => {
+describe('migration 024', () => {
+  it('upgrades a ledger of version 23 with parties: columns added empty, triggers cover them', async () => {
     const l = await openTestLedger();
     try {
       await l.core.ledger.whenChecked();
       await setUpRoom(l);
       const c = (await l.call<SavedCase>('cases.create', intake())).case;
       l.core.close();
-      // Back to version 25 as an older app left it: no own-script columns, their triggers gone.
+      // Back to version 23 as an older app left it: no own-script columns, their triggers gone.
       const file = ledgerPaths(l.dir).ledgerFile;
       const old = new Database(file);
       for (const t of old
@@ -195,7 +195,7 @@ describe('migration 026', () => {
         old.exec(`DROP TRIGGER "${t}"`);
       old.exec('ALTER TABLE party DROP COLUMN own_script_address');
       old.exec('ALTER TABLE party DROP COLUMN own_script_name');
-      old.pragma('user_version = 25');
+      old.pragma('user_version = 23');
       old.close();
 
       const core = await createAppCore({ dataDir: l.dir, appVersion: 'test' });
@@ -203,7 +203,7 @@ describe('migration 026', () => {
         await core.ledger.whenChecked();
         expect(core.ledger.damaged).toBe(false);
         const db = core.ledger.db();
-        expect(db.pragma('user_version', { simple: true })).toBe(26);
+        expect(db.pragma('user_version', { simple: true })).toBe(24);
         const rows = db
           .prepare('SELECT name, own_script_name, own_script_address FROM party WHERE case_id = ?')
           .all(c.id);
@@ -226,9 +226,9 @@ describe('migration 026', () => {
 });
 
 describe('the search index across the migrations', () => {
-  it('re-indexes a pre-026 ledger in migration 008 and indexes own-script names after 026', async () => {
+  it('re-indexes a pre-024 ledger in migration 008 and indexes own-script names after 024', async () => {
     // Migration 008 re-indexes every case with today's code on a ledger without the columns;
-    // the same connection then goes on past 026 and must index the new columns.
+    // the same connection then goes on past 024 and must index the new columns.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-own-script-'));
     const db = openConnection(path.join(dir, 'l.sqlite'));
     try {

@@ -8,8 +8,8 @@ import type { Migration } from './migration.js';
  * columns after the migrations run (db/audit/audit-triggers.ts), so the new columns are in
  * the row hash from the first write on.
  */
-export const migration026: Migration = {
-  version: 26,
+export const migration024: Migration = {
+  version: 24,
   name: 'own-script names and addresses',
   up(db) {
     db.exec(`
