@@ -7,6 +7,7 @@ import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
 import type { Db } from '../connection.js';
 import { searchPlan } from '../search/search-tokens.js';
 import { isOverdue } from './case-rows.js';
+import { bitmapOfIdList } from './id-list-bitmap.js';
 import { COURT_OPEN_STATES_SQL, courtDueSql } from './court-deadline-sql.js';
 
 /** States the due date applies to (domain `isAwaitingOutcome`), for SQL. */
@@ -157,27 +158,16 @@ function useHitSlots(db: Db): void {
   withHitFunction.add(db);
 }
 
-function bitmapOf(ids: readonly number[]): Uint8Array {
-  let max = 0;
-  for (const id of ids) if (id > max) max = id;
-  const bits = new Uint8Array(max + 1);
-  for (const id of ids) bits[id] = 1;
-  return bits;
-}
-
 /**
- * The index hits as a JSON array, in rowid order. Built inside SQLite: returning 16,000 rows
- * one by one to JS cost more than the index lookup itself, and the JSON is what json_each
- * reads back when the hits are counted or sorted.
+ * The index hits as a bitmap. The list is built inside SQLite: returning 16,000 rows one by
+ * one to JS cost more than the index lookup itself.
  */
-function indexHitsJson(db: Db, match: string, limit: number): string {
-  return prepared(
-    db,
-    `SELECT json_group_array(rowid) FROM
-       (SELECT rowid FROM case_search WHERE case_search MATCH ? LIMIT ${limit})`,
-  )
-    .pluck()
-    .get(match) as string;
+function indexHitBitmap(db: Db, match: string): Uint8Array {
+  return bitmapOfIdList(
+    prepared(db, 'SELECT group_concat(rowid) FROM case_search WHERE case_search MATCH ?')
+      .pluck()
+      .get(match) as string | null,
+  );
 }
 
 const emptyPage = (page: number): LedgerPage => ({
@@ -437,8 +427,7 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
     params[`run${i}`] = run.text;
     let check = textContains(`@run${i}`, /[a-z]/.test(run.text));
     if (run.exactPart !== null) {
-      const exactHits = indexHitsJson(db, run.exactPart, Number.MAX_SAFE_INTEGER);
-      hitSlots[i + 1] = bitmapOf(JSON.parse(exactHits) as number[]);
+      hitSlots[i + 1] = indexHitBitmap(db, run.exactPart);
       check = `(ledger_hit(${i + 1}, c.id) OR ${check})`;
     }
     checks.push(check);
@@ -460,22 +449,20 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
          INDEXED BY ${SORT_INDEX[q.sort]} ${walkRange(q).length > 0 ? `WHERE ${walkRange(q).join(' AND ')}` : ''}
          ORDER BY ${ORDER[q.sort].slice(2)} ${dir}, id ${dir} LIMIT ${budget})`,
     ).get(params) as { lo: number | null; hi: number | null };
-    hitSlots[0] = bitmapOf(
-      JSON.parse(
-        prepared(
-          db,
-          `SELECT json_group_array(rowid) FROM case_search
-           WHERE case_search MATCH @match AND rowid BETWEEN @lo AND @hi`,
-        )
-          .pluck()
-          // BigInt binds as INTEGER: FTS5 seeks a rowid range only when given integers (a
-          // JS number binds as REAL, and then every hit was read: 5 ms instead of 0.4).
-          .get({
-            match: plan.match,
-            lo: BigInt(window.lo ?? 0),
-            hi: BigInt(window.hi ?? 0),
-          }) as string,
-      ) as number[],
+    hitSlots[0] = bitmapOfIdList(
+      prepared(
+        db,
+        `SELECT group_concat(rowid) FROM case_search
+         WHERE case_search MATCH @match AND rowid BETWEEN @lo AND @hi`,
+      )
+        .pluck()
+        // BigInt binds as INTEGER: FTS5 seeks a rowid range only when given integers (a
+        // JS number binds as REAL, and then every hit was read: 5 ms instead of 0.4).
+        .get({
+          match: plan.match,
+          lo: BigInt(window.lo ?? 0),
+          hi: BigInt(window.hi ?? 0),
+        }) as string | null,
     );
     const walked = walk(['ledger_hit(0, c.id)', ...where, ...checks]);
     if (walked !== null) return result(walked, total, exact);

@@ -5,6 +5,12 @@ import { openConnection, type Db } from '../../db/connection.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
+import {
+  auditKeyFileFor,
+  readAuditKey,
+  writeAuditKey,
+  type AuditKey,
+} from '../../db/audit/audit-key.js';
 import { timeMs } from './bench-registry.js';
 import { seedCases, seedRoom } from './seed-cases.js';
 import { outcomeRecorder } from './statistics-bench.js';
@@ -38,6 +44,9 @@ export async function seedBenchLedger(
   const reuse = process.env.BENCH_REUSE_DB;
   if (reuse) {
     fs.copyFileSync(reuse, file);
+    // The audit chain of a kept ledger verifies only under the key it was written with.
+    const keptKey = auditKeyFileFor(reuse);
+    if (fs.existsSync(keptKey)) writeAuditKey(auditKeyFileFor(file), readKeptKey(keptKey));
     const kept = openConnection(file);
     const ids = (kept.prepare('SELECT id FROM mediator ORDER BY id').all() as { id: number }[]).map(
       (r) => r.id,
@@ -61,7 +70,18 @@ export async function seedBenchLedger(
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   // BENCH_KEEP_DB=path keeps a copy of the seeded ledger for plan experiments.
-  if (process.env.BENCH_KEEP_DB) await db.backup(process.env.BENCH_KEEP_DB);
+  const keep = process.env.BENCH_KEEP_DB;
+  if (keep) {
+    await db.backup(keep);
+    const key = readAuditKey(auditKeyFileFor(file));
+    if (key) writeAuditKey(auditKeyFileFor(keep), key);
+  }
   db.close();
   return { dir, file, mediatorIds, seedMs };
+}
+
+function readKeptKey(file: string): AuditKey {
+  const key = readAuditKey(file);
+  if (!key) throw new Error(`no audit key at ${file}`);
+  return key;
 }
