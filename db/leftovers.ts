@@ -11,6 +11,23 @@ export const SET_ASIDE_KEPT_DAYS = 30;
 const PRINT_TEMP_MAX_AGE_MS = 3600 * 1000;
 
 /**
+ * Whether the temp file of an atomic write (`<file>.tmp-<pid>`) may still be in use: its
+ * writer is alive. Two writers share a folder only in tests and tools that skip the data-folder
+ * lock; removing such a file under a live writer made its rename fail (ENOENT).
+ */
+function writerAlive(name: string): boolean {
+  const pid = Number(/\.tmp-(\d+)$/.exec(name)?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but another user's; only ESRCH says nobody has that pid.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
  * Removes what a killed process leaves behind, at start-up under the data-folder lock (so no
  * other process of ours is still writing them): half-made backups and their journals, staging
  * copies of a restore, temp files of atomic writes, print temp folders, and ledgers moved aside
@@ -41,7 +58,10 @@ export function removeLeftovers(
 
   for (const dir of [paths.backupDir, ...extraBackupDirs]) {
     for (const name of list(dir)) {
-      if (/\.partial(-journal|-wal|-shm)?$/.test(name) || /\.tmp-\d+$/.test(name)) {
+      if (
+        /\.partial(-journal|-wal|-shm)?$/.test(name) ||
+        (/\.tmp-\d+$/.test(name) && !writerAlive(name))
+      ) {
         remove(path.join(dir, name));
       } else if (/-(journal|wal|shm)$/.test(name)) {
         // A backup is a single rollback-mode file that is never written after its rename, so a
@@ -74,7 +94,7 @@ export function removeLeftovers(
   }
 
   for (const name of list(paths.dataDir)) {
-    if (/\.tmp-\d+$/.test(name)) remove(path.join(paths.dataDir, name));
+    if (/\.tmp-\d+$/.test(name) && !writerAlive(name)) remove(path.join(paths.dataDir, name));
   }
 
   const tmp = os.tmpdir();

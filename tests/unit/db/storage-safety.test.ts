@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,6 +152,8 @@ describe('files and processes', () => {
   );
 
   it('leftovers of killed backups and restores are removed at start; recent set-aside ledgers are kept', async () => {
+    // A process that has exited: its pid names nobody now.
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
     const dir = tempDir();
     const paths = ledgerPaths(dir);
     const ledgerDir = path.dirname(paths.ledgerFile);
@@ -163,9 +166,14 @@ describe('files and processes', () => {
       `${paths.ledgerFile}.restoring`,
       `${paths.ledgerFile}.before-restore-2026-01-01T00-00-00-000Z`,
       `${paths.ledgerFile}-wal.abandoned-2026-01-02T00-00-00-000Z`,
-      `${paths.markerFile}.tmp-12345`,
+      `${paths.markerFile}.tmp-${deadPid}`,
+      path.join(paths.backupDir, `backup-status.json.tmp-${deadPid}`),
     ];
     const keep = [
+      // A live writer's temp file (another process on the folder): removing it under the writer
+      // made its rename fail.
+      `${paths.markerFile}.tmp-${process.pid}`,
+      path.join(paths.backupDir, `backup-status.json.tmp-${process.pid}`),
       path.join(paths.backupDir, 'manual-x-0000aaaa.sqlite'),
       `${paths.ledgerFile}.before-restore-2026-03-01T00-00-00-000Z`,
     ];
