@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, openDesk, setUpRoom } from './support/desk';
-import { startHost } from './support/dev-web-host';
+import { startHost, stopHostUnderPage } from './support/dev-web-host';
 import { grasslandIntake } from './support/grassland-intake';
 
 describe('设置 → 审计日志 (real ledger, Chromium)', () => {
@@ -32,7 +32,7 @@ describe('设置 → 审计日志 (real ledger, Chromium)', () => {
       expect(desk.errors).toEqual([]);
 
       // A technician edits a name with a database tool, triggers dropped first.
-      await host.stop();
+      await stopHostUnderPage(page, host);
       const ledgerFile = path.join(host.dataDir, 'ledger', 'mediation-desk.sqlite');
       const outside = new Database(ledgerFile);
       for (const t of outside

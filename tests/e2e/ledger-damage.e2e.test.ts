@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, openDesk, setUpRoom } from './support/desk';
-import { startHost } from './support/dev-web-host';
+import { startHost, stopHostUnderPage } from './support/dev-web-host';
 import { grasslandIntake } from './support/grassland-intake';
 import { pagesOf, smashCellPointers } from '../unit/support/page-damage';
 
@@ -58,7 +58,7 @@ describe('damage and restore as the mediator sees them (real ledger, Chromium)',
       await callApi(page, 'cases.create', grasslandIntake('备份前登记的草场纠纷') as never);
       await callApi(page, 'system.backupNow', {});
       await callApi(page, 'cases.create', grasslandIntake('损坏前最后登记的纠纷') as never);
-      await host.stop();
+      await stopHostUnderPage(page, host);
       const ledgerFile = path.join(host.dataDir, 'ledger', 'mediation-desk.sqlite');
       smashCellPointers(ledgerFile, pagesOf(ledgerFile, 'party', 'leaf')[0]!);
       host = await startHost(host.dataDir);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchPageErrors, sharedBrowser } from './support/browser';
 import { setUpRoom } from './support/desk';
-import { freshDataDir, startHost } from './support/dev-web-host';
+import { freshDataDir, startHost, stopHostUnderPage } from './support/dev-web-host';
 
 describe('a lost ledger is never replaced silently (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
@@ -21,7 +21,7 @@ describe('a lost ledger is never replaced silently (real ledger, Chromium)', () 
       await page.getByText(/已备份：manual-/).waitFor();
 
       // The ledger file disappears (a reinstall, a wrong folder, a disk clean-up).
-      await host.stop();
+      await stopHostUnderPage(page, host);
       fs.rmSync(path.join(dataDir, 'ledger'), { recursive: true, force: true });
       host = await startHost(dataDir);
       await page.goto(host.url);

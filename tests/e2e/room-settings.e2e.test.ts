@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectLocator } from './support/locator-expect';
 import { screenshot, watchPageErrors, sharedBrowser } from './support/browser';
-import { freshDataDir, startHost } from './support/dev-web-host';
+import { freshDataDir, startHost, stopHostUnderPage } from './support/dev-web-host';
 
 describe('room settings, first run to restart (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
@@ -46,7 +46,7 @@ describe('room settings, first run to restart (real ledger, Chromium)', () => {
       await screenshot(page, 'settings-page');
 
       // Restart the host against the same data directory: the ledger keeps the settings.
-      await host.stop();
+      await stopHostUnderPage(page, host);
       host = await startHost(dataDir);
       await page.goto(host.url);
       await page.getByRole('menuitem', { name: '设置' }).click();

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 
 const HOST_SCRIPT = path.resolve('dist/dev-web/host.cjs');
 
@@ -10,6 +11,16 @@ export interface RunningHost {
   readonly url: string;
   readonly dataDir: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Stops the host under a page that is still open. The page leaves first (about:blank): the
+ * app polls `system.status`, and a poll meeting the closed port logs a connection error that
+ * the test's "no console errors" check would then count (a CI failure of an earlier stop).
+ */
+export async function stopHostUnderPage(page: Page, host: RunningHost): Promise<void> {
+  await page.goto('about:blank');
+  await host.stop();
 }
 
 export function freshDataDir(label: string): string {
