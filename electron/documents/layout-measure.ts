@@ -896,11 +896,13 @@ function withTranslations(ctx: Ctx, boxes: readonly Box[]): Box[] {
       );
     }
   }
-  // Before the first signature row of the document (or at the end when nothing is signed).
-  let at = boxes.findIndex(
-    (b) => b.role === 'signature' || b.role === 'seal' || b.role === 'header',
-  );
+  // Before the first signature row of the document (or at the end when nothing is signed),
+  // with the header row of the signature table. Only that header: a table in the text (the
+  // obligees of a group obligation) has header rows too, and the translation must not land
+  // before it, splitting the terms from their table.
+  let at = boxes.findIndex((b) => b.role === 'signature' || b.role === 'seal');
   if (at < 0) at = boxes.length;
+  while (at > 0 && boxes[at - 1]?.role === 'header') at -= 1;
   return [...boxes.slice(0, at), ...annex, ...boxes.slice(at)];
 }
 
