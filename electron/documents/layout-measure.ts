@@ -546,6 +546,7 @@ function formRowBox(
   row: FormRow,
   scope: Scope,
   header: Box | undefined,
+  cap = Infinity,
 ): Box {
   const columns = formColumns(ctx, block.columnWidths);
   const lhBody = lineHeight(ctx, style(ctx, {}));
@@ -553,6 +554,7 @@ function formRowBox(
   const maxHeight = Math.min(
     row.maxHeightMm === undefined ? Infinity : row.maxHeightMm * MM,
     ctx.pageHeight - reserve - lhBody,
+    cap,
   );
   const widths: number[] = [];
   const cells: CellSpec[] = [];
@@ -603,7 +605,10 @@ function formRowBox(
     }
     cells.push({ text: value, align: cell.align, valign: cell.valign, bold: cell.bold });
   });
-  const measured = tableRowBox(ctx, widths, cells, (row.minHeightMm ?? 0) * MM, 'body');
+  // A row cut to fit its page (`cap`) is full of text: its least height (room to write by hand)
+  // gives way.
+  const least = cap < Infinity ? 0 : (row.minHeightMm ?? 0) * MM;
+  const measured = tableRowBox(ctx, widths, cells, least, 'body');
   const role: BoxRole = row.header ? 'header' : (row.role ?? 'body');
   return makeBox(role, measured.height, measured.ops, {
     keepWithNext: row.header === true,
@@ -611,21 +616,47 @@ function formRowBox(
   });
 }
 
-function formTableBoxes(ctx: Ctx, block: FormTableBlock, scope: Scope): Box[] {
-  const boxes: Box[] = [];
-  let header: Box | undefined;
+/**
+ * A form whose long cell goes on in a 附页 is cut where the whole form still fits on its page
+ * (`room`: what is left of the page it starts on), so the signature and seal rows stay on the
+ * form's page instead of standing alone on a 签署页. A form that does not spill is untouched:
+ * it breaks between rows like any table.
+ */
+function formTableBoxes(ctx: Ctx, block: FormTableBlock, scope: Scope, room: number): Box[] {
+  const rows: { row: FormRow; scope: Scope }[] = [];
   for (const row of block.rows) {
     const scopes =
       row.over === undefined
         ? [scope]
         : listItems(ctx, row.over).map((item) => itemScope(item, scope));
-    for (const s of scopes.filter((sc) => isPresent(ctx, row.if, sc))) {
-      const box = formRowBox(ctx, block, row, s, header);
+    for (const s of scopes.filter((sc) => isPresent(ctx, row.if, sc))) rows.push({ row, scope: s });
+  }
+  const measure = (cut?: { index: number; cap: number }) => {
+    const annexesBefore = ctx.annexes.length;
+    const boxes: Box[] = [];
+    let spilled = -1;
+    let header: Box | undefined;
+    rows.forEach(({ row, scope: s }, i) => {
+      const before = ctx.annexes.length;
+      const cap = cut?.index === i ? cut.cap : Infinity;
+      const box = formRowBox(ctx, block, row, s, header, cap);
+      if (ctx.annexes.length > before && spilled < 0) spilled = i;
       if (row.header) header = box;
       boxes.push(box);
-    }
-  }
-  return boxes;
+    });
+    return { boxes, spilled, annexesBefore };
+  };
+  const first = measure();
+  const total = first.boxes.reduce((h, b) => h + b.height, 0);
+  const spilledBox = first.boxes[first.spilled];
+  if (spilledBox === undefined || total <= room + EPS_PT) return first.boxes;
+  const cap = spilledBox.height - (total - room);
+  // A cell that goes on in a 附页 is full of text, so the row's least height (room to write by
+  // hand) does not hold it; four lines do, so the cut still reads as the start of the text.
+  if (cap < 4 * lineHeight(ctx, style(ctx, {})) + 2 * CELL_PAD) return first.boxes;
+  // Measure again with the shorter cell: the 附页 of the first pass gives way to its own.
+  ctx.annexes.splice(first.annexesBefore);
+  return measure({ index: first.spilled, cap }).boxes;
 }
 
 function dataTableBoxes(ctx: Ctx, block: DataTableBlock, scope: Scope): Box[] {
@@ -672,7 +703,7 @@ function dataTableBoxes(ctx: Ctx, block: DataTableBlock, scope: Scope): Box[] {
   return [headerBox, ...rows];
 }
 
-function blockBoxes(ctx: Ctx, block: TemplateBlock, scope: Scope): Box[] {
+function blockBoxes(ctx: Ctx, block: TemplateBlock, scope: Scope, room: number): Box[] {
   switch (block.type) {
     case 'heading':
       return paragraphBoxes(
@@ -714,7 +745,7 @@ function blockBoxes(ctx: Ctx, block: TemplateBlock, scope: Scope): Box[] {
     case 'seal-area':
       return sealBoxes(ctx, block, scope);
     case 'form-table':
-      return formTableBoxes(ctx, block, scope);
+      return formTableBoxes(ctx, block, scope, room);
     case 'data-table':
       return dataTableBoxes(ctx, block, scope);
     case 'spacer':
@@ -728,11 +759,28 @@ function blockBoxes(ctx: Ctx, block: TemplateBlock, scope: Scope): Box[] {
   }
 }
 
+const EPS_PT = 0.01;
+
+/**
+ * What is left of the first page for `block` after the boxes before it, less a line for a note
+ * that follows it (a form's 备注). Past the first page the position is not known here, and
+ * a whole page is assumed.
+ */
+function roomAfter(ctx: Ctx, before: readonly Box[], block: TemplateBlock): number {
+  const used = before.reduce(
+    (h, b, i) => h + (i === 0 ? 0 : b.spaceBefore) + b.height + b.spaceAfter,
+    0,
+  );
+  const spaceBefore = 'spaceBeforeMm' in block ? (block.spaceBeforeMm ?? 0) * MM : 0;
+  const slack = lineHeight(ctx, style(ctx, {}));
+  return (used < ctx.pageHeight ? ctx.pageHeight - used - spaceBefore : ctx.pageHeight) - slack;
+}
+
 function blocksBoxes(ctx: Ctx, blocks: readonly TemplateBlock[], scope: Scope): Box[] {
   const out: Box[] = [];
   for (const block of blocks) {
     if (!isPresent(ctx, block.if, scope)) continue;
-    const boxes = blockBoxes(ctx, block, scope);
+    const boxes = blockBoxes(ctx, block, scope, roomAfter(ctx, out, block));
     if (boxes.length === 0) continue;
     // A table stays with the text that introduces it (a term and its obligee table).
     const before = out[out.length - 1];
