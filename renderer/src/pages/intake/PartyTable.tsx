@@ -227,178 +227,180 @@ export function PartyTable(props: {
       <Typography.Paragraph type="secondary">{t.table.hint}</Typography.Paragraph>
       <Form.List name="parties">
         {(fields, { remove }) => (
-          <table className="party-table">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>{t.role}</th>
-                <th>{t.name}</th>
-                <th>{t.table.idNumber}</th>
-                <th>{t.gender}</th>
-                <th>
-                  {t.ethnicity}
-                  {fillButton('ethnicity')}
-                </th>
-                <th>{t.phone}</th>
-                <th>
-                  {t.table.address}
-                  {fillButton('address')}
-                </th>
-                <th>{t.table.ownScriptName}</th>
-                <th>{t.table.ownScriptAddress}</th>
-                <th>
-                  {t.table.occupation}
-                  {fillButton('occupation')}
-                </th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {fields.map((field, row) => {
-                const p = parties[field.name];
-                const isPerson = (p?.kind ?? 'NATURAL') === 'NATURAL';
-                const cell = (column: TextColumn | FillColumn | OwnScriptField) => ({
-                  id: cellId(row, column),
-                  onKeyDown: (e: KeyboardEvent) => keys(e, row, column),
-                });
-                const text = (column: TextColumn) => ({
-                  ...cell(column),
-                  onPaste: (e: ClipboardEvent<HTMLInputElement>) => onPaste(e, row, column),
-                });
-                return (
-                  <tr key={field.key} data-testid={`party-row-${row}`}>
-                    <td>{row + 1}</td>
-                    <td className="party-table-role">
-                      <Form.Item name={[field.name, 'role']}>
-                        <Select options={roleOptions} />
-                      </Form.Item>
-                    </td>
-                    <td className="party-table-name">
-                      <Form.Item name={[field.name, 'name']} rules={[zodRule(natural.name)]}>
-                        <Input {...text('name')} />
-                      </Form.Item>
-                    </td>
-                    {isPerson ? (
-                      <>
-                        <td className="party-table-id">
-                          <Form.Item
-                            name={[field.name, 'idDocument', 'number']}
-                            rules={[idNumberRule(form, ['parties', field.name, 'idDocument'])]}
-                          >
-                            <Input
-                              {...text('idNumber')}
-                              onChange={(e) => {
-                                const list = [
-                                  ...((form.getFieldValue('parties') ?? []) as PartyFormValues[]),
-                                ];
-                                const current = list[field.name];
-                                if (!current) return;
-                                const next = withIdReading(
-                                  withCell(current, 'idNumber', e.target.value),
-                                  intakeDate,
-                                );
-                                if (next.gender !== current.gender) {
-                                  form.setFieldValue(
-                                    ['parties', field.name, 'gender'],
-                                    next.gender,
-                                  );
-                                  form.setFieldValue(
-                                    ['parties', field.name, 'birthDate'],
-                                    next.birthDate,
-                                  );
-                                  form.setFieldValue(
-                                    ['parties', field.name, 'genderConfirmed'],
-                                    false,
-                                  );
-                                }
-                              }}
-                            />
-                          </Form.Item>
-                        </td>
-                        <td className="party-table-gender">
-                          <Form.Item
-                            name={[field.name, 'gender']}
-                            rules={[zodRule(natural.gender)]}
-                          >
-                            <Select options={genderOptions} id={cellId(row, 'gender')} />
-                          </Form.Item>
-                        </td>
-                        <td className="party-table-ethnicity">
-                          <Form.Item
-                            name={[field.name, 'ethnicity']}
-                            rules={[zodRule(natural.ethnicity)]}
-                          >
-                            <Select
-                              showSearch={{ filterOption: matchesEthnic }}
-                              options={ethnicOptionGroups(props.extensions)}
-                              {...cell('ethnicity')}
-                            />
-                          </Form.Item>
-                        </td>
-                        <td>
-                          <Form.Item name={[field.name, 'phone', 'phone']} rules={[phoneRule]}>
-                            <Input {...text('phone')} />
-                          </Form.Item>
-                        </td>
-                        <td>
-                          <Form.Item
-                            name={[field.name, 'address']}
-                            rules={[zodRule(natural.address)]}
-                          >
-                            <Input {...text('address')} />
-                          </Form.Item>
-                        </td>
-                        {(['ownScriptName', 'ownScriptAddress'] as const).map((column) => (
-                          <td key={column} className="party-table-own-script">
+          <div className="party-table-scroll">
+            <table className="party-table">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>{t.role}</th>
+                  <th>{t.name}</th>
+                  <th>{t.table.idNumber}</th>
+                  <th>{t.gender}</th>
+                  <th>
+                    {t.ethnicity}
+                    {fillButton('ethnicity')}
+                  </th>
+                  <th>{t.phone}</th>
+                  <th>
+                    {t.table.address}
+                    {fillButton('address')}
+                  </th>
+                  <th>{t.table.ownScriptName}</th>
+                  <th>{t.table.ownScriptAddress}</th>
+                  <th>
+                    {t.table.occupation}
+                    {fillButton('occupation')}
+                  </th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {fields.map((field, row) => {
+                  const p = parties[field.name];
+                  const isPerson = (p?.kind ?? 'NATURAL') === 'NATURAL';
+                  const cell = (column: TextColumn | FillColumn | OwnScriptField) => ({
+                    id: cellId(row, column),
+                    onKeyDown: (e: KeyboardEvent) => keys(e, row, column),
+                  });
+                  const text = (column: TextColumn) => ({
+                    ...cell(column),
+                    onPaste: (e: ClipboardEvent<HTMLInputElement>) => onPaste(e, row, column),
+                  });
+                  return (
+                    <tr key={field.key} data-testid={`party-row-${row}`}>
+                      <td>{row + 1}</td>
+                      <td className="party-table-role">
+                        <Form.Item name={[field.name, 'role']}>
+                          <Select options={roleOptions} />
+                        </Form.Item>
+                      </td>
+                      <td className="party-table-name">
+                        <Form.Item name={[field.name, 'name']} rules={[zodRule(natural.name)]}>
+                          <Input {...text('name')} />
+                        </Form.Item>
+                      </td>
+                      {isPerson ? (
+                        <>
+                          <td className="party-table-id">
                             <Form.Item
-                              name={[field.name, column]}
-                              dependencies={[['parties', field.name, 'preferredLanguage']]}
-                              rules={[
-                                zodRule(natural[column]),
-                                ownScriptRule(form, ['parties', field.name], column),
-                              ]}
+                              name={[field.name, 'idDocument', 'number']}
+                              rules={[idNumberRule(form, ['parties', field.name, 'idDocument'])]}
                             >
-                              <OwnScriptInput
-                                {...cell(column)}
-                                language={p?.preferredLanguage}
-                                onChange={(e) => presetLanguage(field.name, e.target.value)}
-                                data-testid={`party-row-${row}-${column}`}
+                              <Input
+                                {...text('idNumber')}
+                                onChange={(e) => {
+                                  const list = [
+                                    ...((form.getFieldValue('parties') ?? []) as PartyFormValues[]),
+                                  ];
+                                  const current = list[field.name];
+                                  if (!current) return;
+                                  const next = withIdReading(
+                                    withCell(current, 'idNumber', e.target.value),
+                                    intakeDate,
+                                  );
+                                  if (next.gender !== current.gender) {
+                                    form.setFieldValue(
+                                      ['parties', field.name, 'gender'],
+                                      next.gender,
+                                    );
+                                    form.setFieldValue(
+                                      ['parties', field.name, 'birthDate'],
+                                      next.birthDate,
+                                    );
+                                    form.setFieldValue(
+                                      ['parties', field.name, 'genderConfirmed'],
+                                      false,
+                                    );
+                                  }
+                                }}
                               />
                             </Form.Item>
                           </td>
-                        ))}
-                        <td>
-                          <Form.Item
-                            name={[field.name, 'occupation']}
-                            rules={[zodRule(natural.occupation)]}
-                          >
-                            <Input {...text('occupation')} />
-                          </Form.Item>
+                          <td className="party-table-gender">
+                            <Form.Item
+                              name={[field.name, 'gender']}
+                              rules={[zodRule(natural.gender)]}
+                            >
+                              <Select options={genderOptions} id={cellId(row, 'gender')} />
+                            </Form.Item>
+                          </td>
+                          <td className="party-table-ethnicity">
+                            <Form.Item
+                              name={[field.name, 'ethnicity']}
+                              rules={[zodRule(natural.ethnicity)]}
+                            >
+                              <Select
+                                showSearch={{ filterOption: matchesEthnic }}
+                                options={ethnicOptionGroups(props.extensions)}
+                                {...cell('ethnicity')}
+                              />
+                            </Form.Item>
+                          </td>
+                          <td className="party-table-phone">
+                            <Form.Item name={[field.name, 'phone', 'phone']} rules={[phoneRule]}>
+                              <Input {...text('phone')} />
+                            </Form.Item>
+                          </td>
+                          <td className="party-table-address">
+                            <Form.Item
+                              name={[field.name, 'address']}
+                              rules={[zodRule(natural.address)]}
+                            >
+                              <Input {...text('address')} />
+                            </Form.Item>
+                          </td>
+                          {(['ownScriptName', 'ownScriptAddress'] as const).map((column) => (
+                            <td key={column} className="party-table-own-script">
+                              <Form.Item
+                                name={[field.name, column]}
+                                dependencies={[['parties', field.name, 'preferredLanguage']]}
+                                rules={[
+                                  zodRule(natural[column]),
+                                  ownScriptRule(form, ['parties', field.name], column),
+                                ]}
+                              >
+                                <OwnScriptInput
+                                  {...cell(column)}
+                                  language={p?.preferredLanguage}
+                                  onChange={(e) => presetLanguage(field.name, e.target.value)}
+                                  data-testid={`party-row-${row}-${column}`}
+                                />
+                              </Form.Item>
+                            </td>
+                          ))}
+                          <td>
+                            <Form.Item
+                              name={[field.name, 'occupation']}
+                              rules={[zodRule(natural.occupation)]}
+                            >
+                              <Input {...text('occupation')} />
+                            </Form.Item>
+                          </td>
+                        </>
+                      ) : (
+                        <td colSpan={8}>
+                          <Typography.Text type="secondary">{t.table.organisation}</Typography.Text>
                         </td>
-                      </>
-                    ) : (
-                      <td colSpan={8}>
-                        <Typography.Text type="secondary">{t.table.organisation}</Typography.Text>
+                      )}
+                      <td>
+                        {fields.length > 1 ? (
+                          <Button
+                            type="link"
+                            danger
+                            size="small"
+                            tabIndex={-1}
+                            onClick={() => remove(field.name)}
+                          >
+                            {uiText.common.remove}
+                          </Button>
+                        ) : null}
                       </td>
-                    )}
-                    <td>
-                      {fields.length > 1 ? (
-                        <Button
-                          type="link"
-                          danger
-                          size="small"
-                          tabIndex={-1}
-                          onClick={() => remove(field.name)}
-                        >
-                          {uiText.common.remove}
-                        </Button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         )}
       </Form.List>
       <Space style={{ margin: '8px 0 16px' }}>
