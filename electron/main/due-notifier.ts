@@ -27,6 +27,8 @@ export interface DueNotifierOptions {
 export interface DueNotifier {
   /** Checks now (start-up, or the set hour): shows at most one notification. */
   check(): Promise<boolean>;
+  /** Settles when the start-up check is done (shown or not): tests wait for it, never a timer. */
+  readonly started: Promise<void>;
   stop(): void;
 }
 
@@ -106,12 +108,14 @@ export function startDueNotifier(options: DueNotifierOptions): DueNotifier {
     timer.unref();
   }
 
-  void check()
+  const started = check()
+    .then(() => undefined)
     .catch((error: unknown) => log('[notify] check failed:', error))
     .finally(() => void scheduleNext());
 
   return {
     check,
+    started,
     stop: () => {
       stopped = true;
       if (timer) clearTimeout(timer);

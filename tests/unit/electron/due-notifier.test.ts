@@ -38,11 +38,9 @@ function start(): DueNotifier {
   return notifier;
 }
 
+/** The start-up check runs in the background: wait for it to finish, however long it takes. */
 async function settle(): Promise<void> {
-  // The start-up check runs in the background; give it the turns it needs.
-  for (let i = 0; i < 50 && fake.notifications.length === 0; i += 1) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await notifier?.started;
 }
 
 describe('desktop notification of due visits', () => {
@@ -60,7 +58,7 @@ describe('desktop notification of due visits', () => {
     notifier?.stop();
     // A restart the same day reads what was shown from the file beside the ledger.
     start();
-    await new Promise((r) => setTimeout(r, 200));
+    await settle();
     expect(fake.notifications).toHaveLength(1);
     expect(fs.existsSync(path.join(s.m.l.dir, 'notified-reminders.json'))).toBe(true);
     // The next day it is shown again (still overdue).
@@ -73,7 +71,7 @@ describe('desktop notification of due visits', () => {
   it('stays silent when switched off in 回访设置, and when nothing is due', async () => {
     s.setClock('2026-04-10T02:00:00Z');
     start();
-    await new Promise((r) => setTimeout(r, 200));
+    await settle();
     expect(fake.notifications).toHaveLength(0);
     const settings = await s.m.l.call<{ version: number }>('followups.getSettings', {});
     await s.m.l.call('followups.saveSettings', {
