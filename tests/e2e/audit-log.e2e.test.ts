@@ -6,6 +6,7 @@ import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, openDesk, setUpRoom } from './support/desk';
 import { startHost, stopHostUnderPage } from './support/dev-web-host';
 import { grasslandIntake } from './support/grassland-intake';
+import { dropAuditTriggers } from '../unit/support/audit-outside';
 
 describe('设置 → 审计日志 (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
@@ -35,13 +36,7 @@ describe('设置 → 审计日志 (real ledger, Chromium)', () => {
       await stopHostUnderPage(page, host);
       const ledgerFile = path.join(host.dataDir, 'ledger', 'mediation-desk.sqlite');
       const outside = new Database(ledgerFile);
-      for (const t of outside
-        .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_after_%'",
-        )
-        .pluck()
-        .all() as string[])
-        outside.exec(`DROP TRIGGER "${t}"`);
+      dropAuditTriggers(outside, 'row');
       outside.prepare("UPDATE party SET name = '李四' WHERE name = '卓玛'").run();
       outside.close();
       host = await startHost(host.dataDir);

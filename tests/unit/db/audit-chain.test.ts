@@ -17,6 +17,7 @@ import {
 import type { AuditVerification } from '../../../domain/audit/audit-views';
 import { createAppCore } from '../../../electron/core/app-core';
 import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures';
+import { dropAuditTriggers, verifyLedgerFile } from '../support/audit-outside';
 
 let open: TestLedger[] = [];
 afterEach(() => {
@@ -37,15 +38,6 @@ async function ledgerWithCase() {
   };
 }
 
-function verifyFile(file: string) {
-  const db = openConnection(file, { readonly: true });
-  try {
-    return verifyAuditChainNow(db, readAuditKey(auditKeyFileFor(file)));
-  } finally {
-    db.close();
-  }
-}
-
 describe('audit chain', () => {
   it('records every write of an intake and verifies', async () => {
     const { l, caseId, file } = await ledgerWithCase();
@@ -55,7 +47,7 @@ describe('audit chain', () => {
       .pluck()
       .all(caseId);
     expect(tables).toEqual(expect.arrayContaining(['case_file', 'party']));
-    const result = verifyFile(file);
+    const result = verifyLedgerFile(file);
     expect(result.firstBroken).toBeNull();
     expect(result.rowFindings, JSON.stringify(result.rowFindings)).toEqual([]);
     expect(result.entries).toBeGreaterThan(5);
@@ -102,11 +94,7 @@ describe('audit chain against edits made outside the app', () => {
     l.core.close();
     open = [];
     const outside = new Database(file);
-    for (const t of outside
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_%'")
-      .pluck()
-      .all() as string[])
-      outside.exec(`DROP TRIGGER "${t}"`);
+    dropAuditTriggers(outside);
     const partyId = outside
       .prepare('SELECT id FROM party WHERE case_id = ? ORDER BY id LIMIT 1')
       .pluck()
@@ -114,7 +102,7 @@ describe('audit chain against edits made outside the app', () => {
     outside.prepare("UPDATE party SET name = '李四' WHERE id = ?").run(partyId);
     outside.prepare('DELETE FROM status_history WHERE case_id = ?').run(caseId);
     outside.close();
-    const result = verifyFile(file);
+    const result = verifyLedgerFile(file);
     expect(result.firstBroken).toBeNull();
     expect(result.rowFindings).toEqual(
       expect.arrayContaining([
@@ -136,13 +124,7 @@ describe('audit chain against edits made outside the app', () => {
     l.core.close();
     open = [];
     const outside = new Database(file);
-    for (const t of outside
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_after_%'",
-      )
-      .pluck()
-      .all() as string[])
-      outside.exec(`DROP TRIGGER "${t}"`);
+    dropAuditTriggers(outside, 'row');
     outside.prepare("UPDATE party SET name = '李四' WHERE case_id = ?").run(caseId);
     outside.close();
     const core = await createAppCore({ dataDir: l.dir, appVersion: 'test' });
@@ -184,7 +166,7 @@ describe('audit chain against edits made outside the app', () => {
     } finally {
       db.close();
     }
-    const result = verifyFile(file);
+    const result = verifyLedgerFile(file);
     expect(result.firstBroken).toBeNull();
     expect(result.rowFindings).toEqual([]);
     fs.rmSync(l.dir, { recursive: true, force: true });
@@ -200,7 +182,7 @@ describe('audit chain against edits made outside the app', () => {
     const middle = Math.floor(total / 2);
     outside.prepare('DELETE FROM audit_log WHERE seq = ?').run(middle);
     outside.close();
-    const result = verifyFile(file);
+    const result = verifyLedgerFile(file);
     expect(result.firstBroken).toMatchObject({ kind: 'ENTRY_MISSING', seq: middle + 1 });
     fs.rmSync(l.dir, { recursive: true, force: true });
   });
@@ -213,7 +195,7 @@ describe('audit chain against edits made outside the app', () => {
     outside.exec('DROP TRIGGER audit_log_no_update');
     outside.prepare("UPDATE audit_log SET actor = '别人' WHERE seq = 5").run();
     outside.close();
-    const result = verifyFile(file);
+    const result = verifyLedgerFile(file);
     expect(result.firstBroken).toMatchObject({ kind: 'ENTRY_CHANGED', seq: 5 });
     fs.rmSync(l.dir, { recursive: true, force: true });
   });
@@ -252,7 +234,7 @@ describe('audit chain against edits made outside the app', () => {
       a.close();
       b.close();
     }
-    const result = verifyFile(file);
+    const result = verifyLedgerFile(file);
     expect(result.firstBroken).toBeNull();
     const db = new Database(file, { readonly: true });
     const seqs = db.prepare('SELECT seq FROM audit_log ORDER BY seq').pluck().all() as number[];

@@ -3,8 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditKeyFileFor, readAuditKey } from '../../../db/audit/audit-key';
-import { verifyAuditChainNow } from '../../../db/audit/audit-verify';
 import { openConnection } from '../../../db/connection';
 import { migrate } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations/index';
@@ -15,6 +13,7 @@ import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views';
 import type { ChangeSetView } from '../../../domain/cases/change-history';
 import { createAppCore } from '../../../electron/core/app-core';
 import { intake, openTestLedger, person, setUpRoom, type TestLedger } from './case-fixtures';
+import { dropAuditTriggers, verifyLedgerFile } from '../support/audit-outside';
 
 /** Issue 12, must-have 2: a herder's name and address in traditional Mongolian, end to end. */
 const NNBSP = '\u202F';
@@ -46,15 +45,6 @@ const asInput = (p: CaseDetail['parties'][number], overrides: Record<string, unk
     ownScriptAddress: p.ownScriptAddress,
     ...overrides,
   });
-
-function verifyFile(file: string) {
-  const db = openConnection(file, { readonly: true });
-  try {
-    return verifyAuditChainNow(db, readAuditKey(auditKeyFileFor(file)));
-  } finally {
-    db.close();
-  }
-}
 
 describe('own-script names through the API', () => {
   let l: TestLedger;
@@ -160,16 +150,12 @@ describe('own-script names through the API', () => {
     expect(triggers).toContain('own_script_name');
     expect(triggers).toContain('own_script_address');
     l.core.close();
-    expect(verifyFile(file).rowFindings).toEqual([]);
+    expect(verifyLedgerFile(file).rowFindings).toEqual([]);
     const outside = new Database(file);
-    for (const t of outside
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_%'")
-      .pluck()
-      .all() as string[])
-      outside.exec(`DROP TRIGGER "${t}"`);
+    dropAuditTriggers(outside);
     outside.prepare("UPDATE party SET own_script_address = 'ᠠᠷᠠᠳ' WHERE name = '包某'").run();
     outside.close();
-    expect(verifyFile(file).rowFindings).toEqual([
+    expect(verifyLedgerFile(file).rowFindings).toEqual([
       expect.objectContaining({ kind: 'ROW_CHANGED', table: 'party', caseId: c.id }),
     ]);
   });
@@ -186,13 +172,7 @@ describe('migration 024', () => {
       // Back to version 23 as an older app left it: no own-script columns, their triggers gone.
       const file = ledgerPaths(l.dir).ledgerFile;
       const old = new Database(file);
-      for (const t of old
-        .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_after_%'",
-        )
-        .pluck()
-        .all() as string[])
-        old.exec(`DROP TRIGGER "${t}"`);
+      dropAuditTriggers(old, 'row');
       old.exec('ALTER TABLE party DROP COLUMN own_script_address');
       old.exec('ALTER TABLE party DROP COLUMN own_script_name');
       old.pragma('user_version = 23');

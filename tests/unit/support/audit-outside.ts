@@ -1,0 +1,28 @@
+import type Database from 'better-sqlite3';
+import { auditKeyFileFor, readAuditKey } from '../../../db/audit/audit-key';
+import { verifyAuditChainNow } from '../../../db/audit/audit-verify';
+import { openConnection } from '../../../db/connection';
+
+/**
+ * What a technician with a database tool does before editing the ledger behind the app: drops
+ * the audit triggers (all of them, or only the per-row `audit_after_*` ones, keeping the log's
+ * own append-only guards).
+ */
+export function dropAuditTriggers(db: Database.Database, which: 'all' | 'row' = 'all'): void {
+  const pattern = which === 'all' ? 'audit_%' : 'audit_after_%';
+  for (const t of db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?")
+    .pluck()
+    .all(pattern) as string[])
+    db.exec(`DROP TRIGGER "${t}"`);
+}
+
+/** Verifies the audit chain of a closed ledger file with the key beside it. */
+export function verifyLedgerFile(file: string) {
+  const db = openConnection(file, { readonly: true });
+  try {
+    return verifyAuditChainNow(db, readAuditKey(auditKeyFileFor(file)));
+  } finally {
+    db.close();
+  }
+}
