@@ -3,23 +3,19 @@ import {
   findFrozenPrint,
   frozenPrintVersions,
   insertFrozenPrint,
+  type FrozenPrintContent,
   type FrozenPrintTable,
 } from './frozen-print-store.js';
 
-/** The print register of documents that belong to no single case (migration 015). */
-export interface PeriodPrintRow {
+/**
+ * The print register of documents that belong to no single case (migration 015): the stored
+ * content of every register, less the layout issues (this register predates them).
+ */
+export interface PeriodPrintRow extends Omit<FrozenPrintContent, 'issuesJson'> {
   readonly id: number;
   readonly kind: string;
   readonly scopeKey: string;
   readonly printVersion: number;
-  readonly contentSha256: string;
-  readonly templateId: string;
-  readonly templateVersion: number;
-  readonly fileName: string;
-  readonly pdf: Buffer;
-  readonly pdfSha256: string;
-  readonly verificationCode: string;
-  readonly createdBy: string;
   readonly createdAt: string;
 }
 
