@@ -227,7 +227,9 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       await next.press('Enter');
       await screenshot(page, 'followups-visit-form');
       await page.getByRole('dialog').getByRole('button', { name: '登记回访' }).click();
-      await page.getByText('回访已登记').waitFor();
+      // Saved once its dialog has closed; the toast of the visit before may still be showing.
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.getByText('回访已登记').first().waitFor();
       await page.getByTestId('bucket-DONE').click();
       await expectLocator(table).toContainText('部分履行');
 
@@ -249,7 +251,9 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       await modalSettled(page);
       await fillVisit(page, '已履行', '第二期赔偿款已提前转账，协议全部履行完毕。', '无需后续处理');
       await page.getByRole('dialog').getByRole('button', { name: '登记回访' }).click();
-      await page.getByText('回访已登记').waitFor();
+      // Saved once its dialog has closed; the toast of the visit before may still be showing.
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.getByText('回访已登记').first().waitFor();
       await expectLocator(page.getByTestId('close-readiness')).toContainText('可以结案');
       await page.getByRole('button', { name: '回访完毕，结案' }).click();
       await modalSettled(page);
@@ -387,7 +391,9 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
         '重新调解（变更协议）',
       );
       await page.getByRole('dialog').getByRole('button', { name: '登记回访' }).click();
-      await page.getByText('回访已登记').waitFor();
+      // Saved once its dialog has closed; the toast of the visit before may still be showing.
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.getByText('回访已登记').first().waitFor();
       await page.getByRole('button', { name: '回访未履行，重新调解' }).click();
       await modalSettled(page);
       const reopen = page.getByRole('dialog');
