@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './method.js';
+import { accountsContract } from './accounts-contract.js';
 import { agreementsContract } from './agreements-contract.js';
 import { auditContract } from './audit-contract.js';
 import { casesContract } from './cases-contract.js';
@@ -19,6 +20,7 @@ import { volumeContract } from './volume-contract.js';
  */
 export const apiContract = {
   ...systemContract,
+  ...accountsContract,
   ...settingsContract,
   ...mediatorsContract,
   ...casesContract,

@@ -6,7 +6,16 @@ export const API_ERROR_CODES = [
   'BAD_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  /** The caller's role may not call this method (domain/api/method-roles.ts). */
   'FORBIDDEN',
+  /** Nobody is signed in at this desk (or no account exists yet: first-run set-up). */
+  'NOT_SIGNED_IN',
+  /** The desk is locked (idle, OS lock, or by hand): sign in again to go on. */
+  'DESK_LOCKED',
+  /** Wrong login name or password (the message never says which). */
+  'SIGN_IN_FAILED',
+  /** Too many failed sign-ins: wait the number of seconds the message names. */
+  'SIGN_IN_BACKOFF',
   'INVALID_STATE',
   /** The case is archived (一案一卷): its records are read-only; notes may still be appended. */
   'CASE_ARCHIVED',

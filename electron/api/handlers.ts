@@ -22,6 +22,27 @@ import type { SubsidyPapersService } from '../services/subsidy-papers-service.js
 import type { SystemService } from '../services/system-service.js';
 import type { AuditService } from '../services/audit-service.js';
 import type { ApiHandlers } from './dispatch.js';
+import { ApiError } from '../../domain/api/errors.js';
+
+// Base of issue 11's accounts work: the contract is fixed, the accounts service replaces this.
+const pending = (): never => {
+  throw new ApiError('INVALID_STATE', '账户功能尚未接入');
+};
+const pendingAccountsHandlers = {
+  'accounts.session': pending,
+  'accounts.setUp': pending,
+  'accounts.signIn': pending,
+  'accounts.recover': pending,
+  'accounts.lock': pending,
+  'accounts.signOut': pending,
+  'accounts.touch': pending,
+  'accounts.changePassword': pending,
+  'accounts.list': pending,
+  'accounts.create': pending,
+  'accounts.update': pending,
+  'accounts.resetPassword': pending,
+  'accounts.setIdleLock': pending,
+} as const;
 
 export interface Services {
   readonly audit: AuditService;
@@ -51,6 +72,7 @@ export interface Services {
 export function createHandlers(s: Services): ApiHandlers {
   return {
     'system.status': () => s.system.status(),
+    ...pendingAccountsHandlers,
     'audit.list': (filter) => s.audit.list(filter),
     'audit.verify': () => s.audit.verify(),
     'system.restorePreview': ({ fileName }) => s.system.restorePreview(fileName),
