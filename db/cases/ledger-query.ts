@@ -279,7 +279,8 @@ function pageIds(
   q: LedgerQuery,
   conditions: readonly string[],
   params: Record<string, unknown>,
-  how: { plan: 'walk'; budget: number } | { plan: 'filter'; from: string },
+  how:
+    { plan: 'walk'; budget: number; range: readonly string[] } | { plan: 'filter'; from: string },
 ): number[] | null {
   const dir = q.direction === 'ASC' ? 'ASC' : 'DESC';
   const offset = (q.page - 1) * LEDGER_PAGE_SIZE;
@@ -297,7 +298,7 @@ function pageIds(
   }
   // Hit tests read the walk's own id, so SQLite asks them before it reads the case row.
   const walkWhere = where.replace(/ledger_hit\((\d+), c\.id\)/g, 'ledger_hit($1, w.id)');
-  const range = walkRange(q);
+  const range = how.range;
   const ids = prepared(
     db,
     `SELECT w.id FROM (SELECT id, ${column} AS k FROM case_file INDEXED BY ${SORT_INDEX[q.sort]}
@@ -319,11 +320,12 @@ function pageIds(
  * range is where the walk starts and stops; on the intake-date walk its end is a bound too
  * (intake ≤ accepted, a CHECK of case_file).
  */
-function walkRange(q: LedgerQuery): string[] {
+function walkRange(q: LedgerQuery, keysOnly = false): string[] {
   const range: string[] = [];
   if (q.sort === 'ACCEPTED_DATE' && q.acceptedFrom !== null) range.push('accepted_date >= @from');
   if (q.sort === 'ACCEPTED_DATE' && q.acceptedTo !== null) range.push('accepted_date <= @to');
   if (q.sort === 'INTAKE_DATE' && q.acceptedTo !== null) range.push('intake_date <= @to');
+  if (keysOnly) range.push(`${ORDER[q.sort].slice(2)} IS NOT NULL`);
   return range;
 }
 
@@ -396,12 +398,35 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
       .pluck()
       .get(bound, budget) as number;
   };
+  /**
+   * Cases without the sort's key (not yet accepted: no accepted date, due date or number) come
+   * first in ascending order, and they are spread over the whole ledger, so the window of ids
+   * a walk reads hits from spanned every hit (all 16,700 of 草场). When none of them passes the
+   * other filters (closed cases have all three keys) the walk may start after them: the rows
+   * it skips could not be on the page. Asked of the filters, not assumed from the states.
+   */
+  const emptyKeysCannotMatch = (): boolean => {
+    if (q.direction !== 'ASC' || q.sort === 'INTAKE_DATE') return false;
+    return (
+      prepared(
+        db,
+        `SELECT 1 FROM case_file c WHERE ${[`${ORDER[q.sort]} IS NULL`, ...where].join(' AND ')}
+         LIMIT 1`,
+      )
+        .pluck()
+        .get(params) === undefined
+    );
+  };
   // The walk reads its whole window (its ids are sorted again, see pageIds), so a short
   // window is tried first: with a quarter of the rows matching it already fills the page.
-  const walk = (conditions: readonly string[]) =>
-    pageIds(db, q, conditions, params, { plan: 'walk', budget: 4 * (offset + LEDGER_PAGE_SIZE) }) ??
+  const walk = (conditions: readonly string[], range = walkRange(q)) =>
+    pageIds(db, q, conditions, params, {
+      plan: 'walk',
+      budget: 4 * (offset + LEDGER_PAGE_SIZE),
+      range,
+    }) ??
     (budget > 4 * (offset + LEDGER_PAGE_SIZE)
-      ? pageIds(db, q, conditions, params, { plan: 'walk', budget })
+      ? pageIds(db, q, conditions, params, { plan: 'walk', budget, range })
       : null);
   /** Walk first when the matches are many, else (or when the walk gives up) sort them. */
   const ids = (conditions: readonly string[], many: boolean, from = 'case_file c') =>
@@ -443,10 +468,11 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
     // Many matches: walk the sort order, asking a bitmap of the hits among the rows the walk
     // may read. Those rows' ids lie close together (cases are entered in date order), so
     // only that stretch of each hit list is read, not all 80,000 hits of 调解.
+    const range = walkRange(q, emptyKeysCannotMatch());
     const window = prepared(
       db,
       `SELECT min(id) AS lo, max(id) AS hi FROM (SELECT id FROM case_file
-         INDEXED BY ${SORT_INDEX[q.sort]} ${walkRange(q).length > 0 ? `WHERE ${walkRange(q).join(' AND ')}` : ''}
+         INDEXED BY ${SORT_INDEX[q.sort]} ${range.length > 0 ? `WHERE ${range.join(' AND ')}` : ''}
          ORDER BY ${ORDER[q.sort].slice(2)} ${dir}, id ${dir} LIMIT ${budget})`,
     ).get(params) as { lo: number | null; hi: number | null };
     hitSlots[0] = bitmapOfIdList(
@@ -464,7 +490,7 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
           hi: BigInt(window.hi ?? 0),
         }) as string | null,
     );
-    const walked = walk(['ledger_hit(0, c.id)', ...where, ...checks]);
+    const walked = walk(['ledger_hit(0, c.id)', ...where, ...checks], range);
     if (walked !== null) return result(walked, total, exact);
   }
   const sorted = pageIds(db, q, inIndex, params, { plan: 'filter', from: fromIndex }) as number[];
