@@ -143,14 +143,15 @@ function textContains(param: string, hasLetters: boolean): string {
  * microsecond per row, where an IN list of thousands of ids must be built and sorted first.
  * better-sqlite3 is synchronous, so one query at a time uses the slots.
  */
-const hitSlots: Uint8Array[] = [];
+const hitSlots: { readonly bits: Uint8Array; readonly first: number }[] = [];
 const withHitFunction = new WeakSet<Db>();
 
 function useHitSlots(db: Db): void {
   if (withHitFunction.has(db)) return;
-  db.function('ledger_hit', { deterministic: false, directOnly: true }, (slot, id) =>
-    hitSlots[Number(slot)]?.[Number(id)] === 1 ? 1 : 0,
-  );
+  db.function('ledger_hit', { deterministic: false, directOnly: true }, (slot, id) => {
+    const hits = hitSlots[Number(slot)];
+    return hits !== undefined && hits.bits[Number(id) - hits.first] === 1 ? 1 : 0;
+  });
   // The code-table words of a category (see refreshCaseSearch), for the substring check.
   db.function('case_terms', { deterministic: true, directOnly: true }, (category, subtype) =>
     searchTermsOf(String(category), typeof subtype === 'string' ? subtype : null),
@@ -162,12 +163,13 @@ function useHitSlots(db: Db): void {
  * The index hits as a bitmap. The list is built inside SQLite: returning 16,000 rows one by
  * one to JS cost more than the index lookup itself.
  */
-function indexHitBitmap(db: Db, match: string): Uint8Array {
-  return bitmapOfIdList(
+function indexHitBitmap(db: Db, match: string) {
+  const bits = bitmapOfIdList(
     prepared(db, 'SELECT group_concat(rowid) FROM case_search WHERE case_search MATCH ?')
       .pluck()
       .get(match) as string | null,
   );
+  return { bits, first: 0 };
 }
 
 const emptyPage = (page: number): LedgerPage => ({
@@ -475,7 +477,8 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
          INDEXED BY ${SORT_INDEX[q.sort]} ${range.length > 0 ? `WHERE ${range.join(' AND ')}` : ''}
          ORDER BY ${ORDER[q.sort].slice(2)} ${dir}, id ${dir} LIMIT ${budget})`,
     ).get(params) as { lo: number | null; hi: number | null };
-    hitSlots[0] = bitmapOfIdList(
+    const first = window.lo ?? 0;
+    const bits = bitmapOfIdList(
       prepared(
         db,
         `SELECT group_concat(rowid) FROM case_search
@@ -486,10 +489,12 @@ export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage 
         // JS number binds as REAL, and then every hit was read: 5 ms instead of 0.4).
         .get({
           match: plan.match,
-          lo: BigInt(window.lo ?? 0),
+          lo: BigInt(first),
           hi: BigInt(window.hi ?? 0),
         }) as string | null,
+      first,
     );
+    hitSlots[0] = { bits, first };
     const walked = walk(['ledger_hit(0, c.id)', ...where, ...checks], range);
     if (walked !== null) return result(walked, total, exact);
   }

@@ -14,3 +14,9 @@ it('reads no hits (NULL or empty) as an empty bitmap', () => {
   expect(bitmapOfIdList(null)).toHaveLength(0);
   expect(bitmapOfIdList('')).toHaveLength(0);
 });
+
+it('counts from a first id, so a window near the end of the ledger stays small', () => {
+  const bits = bitmapOfIdList('99990,100000,99995', 99990);
+  expect(bits).toHaveLength(11);
+  expect(setBits(bits).map((i) => i + 99990)).toEqual([99990, 99995, 100000]);
+});
