@@ -138,7 +138,7 @@ describe('text search pages against a plain reference query', () => {
           }
         }
       }
-    });
+    }, 60_000);
   }
 
   it('the case without keys comes first among closed cases in ascending order', () => {
