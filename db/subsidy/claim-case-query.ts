@@ -1,4 +1,7 @@
+import { disputeAnchorOf, type DisputeParty } from '../../domain/subsidy/dispute-scope.js';
 import type { Db } from '../connection.js';
+
+export type { DisputeParty };
 
 /**
  * What a claim pack reads about each case with an outcome in a period: the facts tier criteria
@@ -21,6 +24,8 @@ export interface ClaimCaseRow {
   readonly amountClaimedFen: number | null;
   readonly intakeDate: string;
   readonly acceptedDate: string | null;
+  /** The case's state (a refused case is never the first of a repeated dispute). */
+  readonly status: string;
   /** Null while the case has no outcome (only from `claimCaseRow`). */
   readonly outcome: 'SUCCESS_WRITTEN' | 'SUCCESS_ORAL' | 'FAILED' | 'REFERRED' | null;
   readonly outcomeDate: string | null;
@@ -39,12 +44,6 @@ export interface ClaimCaseRow {
   readonly parties: readonly DisputeParty[];
 }
 
-export interface DisputeParty {
-  readonly idNumber: string | null;
-  readonly name: string;
-  readonly phone: string;
-}
-
 interface ClaimSqlRow {
   id: number;
   case_number: string | null;
@@ -58,6 +57,7 @@ interface ClaimSqlRow {
   amount_claimed_fen: number | null;
   intake_date: string;
   accepted_date: string | null;
+  status: string;
   outcome: ClaimCaseRow['outcome'];
   outcome_date: string | null;
   amount_fen: number;
@@ -71,7 +71,7 @@ interface ClaimSqlRow {
 
 const CLAIM_COLUMNS = `c.id, c.case_number, c.title, c.category, c.subtype, c.source,
   c.risk_level, c.risk_factors_json, c.is_difficult, c.amount_claimed_fen, c.intake_date,
-  c.accepted_date, o.outcome, o.outcome_date, coalesce(o.amount_fen, 0) AS amount_fen,
+  c.accepted_date, c.status, o.outcome, o.outcome_date, coalesce(o.amount_fen, 0) AS amount_fen,
   o.persons, f.in_county_register, f.cross_area, f.oral_attendance_proven,
   t.tier_code, t.reason AS tier_reason`;
 
@@ -152,6 +152,7 @@ function withRelated(db: Db, rows: readonly ClaimSqlRow[]): ClaimCaseRow[] {
       amountClaimedFen: r.amount_claimed_fen,
       intakeDate: r.intake_date,
       acceptedDate: r.accepted_date,
+      status: r.status,
       outcome: r.outcome,
       outcomeDate: r.outcome_date,
       agreementAmountFen: r.amount_fen,
@@ -242,12 +243,10 @@ export function disputeIdentitiesAround(
   const idNumbers = new Set<string>();
   const phones = new Set<string>();
   const names = new Set<string>();
+  const byColumn = { id_number: idNumbers, phone: phones, name: names };
   for (const c of given) {
-    const withId = c.parties.find((p) => p.idNumber);
-    const withPhone = c.parties.find((p) => p.phone !== '无');
-    if (withId?.idNumber) idNumbers.add(withId.idNumber);
-    else if (withPhone) phones.add(withPhone.phone);
-    else if (c.parties[0]) names.add(c.parties[0].name);
+    const anchor = disputeAnchorOf(c.parties);
+    if (anchor) byColumn[anchor.column].add(anchor.value);
   }
   const sharing = new Set<number>();
   const lookups = [
