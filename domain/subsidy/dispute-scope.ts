@@ -13,6 +13,11 @@ export interface DisputeParty {
   readonly phone: string;
 }
 
+export interface DisputeCase {
+  readonly caseId: number;
+  readonly parties: readonly DisputeParty[];
+}
+
 export interface DisputeAnchor {
   readonly column: 'id_number' | 'phone' | 'name';
   readonly value: string;
@@ -32,27 +37,33 @@ export function disputeAnchorOf(parties: readonly DisputeParty[]): DisputeAnchor
 
 /**
  * Builds the look-up once over `candidates` (cases a look-up may find: accepted within the
- * window and not refused); the returned function gives `given` plus every candidate that shares
- * an anchor value of a given case, each once — what the ledger's look-up answers for `given`.
+ * window and not refused) for the anchors of `everyGiven` (every case that will be asked
+ * about); the returned function gives `given` plus every candidate that shares an anchor value
+ * of a given case, each once — what the ledger's look-up answers for `given`.
  */
-export function neighbourFinder<
-  T extends { readonly caseId: number; readonly parties: readonly DisputeParty[] },
->(candidates: readonly T[]): (given: readonly T[]) => T[] {
+export function neighbourFinder<T extends DisputeCase>(
+  candidates: readonly T[],
+  everyGiven: readonly T[],
+): (given: readonly T[]) => T[] {
   const index = {
     id_number: new Map<string, T[]>(),
     phone: new Map<string, T[]>(),
     name: new Map<string, T[]>(),
   };
-  const add = (map: Map<string, T[]>, value: string, c: T) => {
-    const list = map.get(value);
-    if (list === undefined) map.set(value, [c]);
-    else if (list[list.length - 1] !== c) list.push(c);
+  // Only values some case is looked up by are indexed: a year has tens of thousands of parties.
+  for (const g of everyGiven) {
+    const anchor = disputeAnchorOf(g.parties);
+    if (anchor) index[anchor.column].set(anchor.value, []);
+  }
+  const add = (map: Map<string, T[]>, value: string | null, c: T) => {
+    const list = value === null ? undefined : map.get(value);
+    if (list !== undefined && list[list.length - 1] !== c) list.push(c);
   };
   for (const c of candidates) {
     for (const p of c.parties) {
-      if (p.idNumber !== null) add(index.id_number, p.idNumber, c);
-      add(index.phone, p.phone, c);
-      add(index.name, p.name, c);
+      add(index.id_number, p.idNumber, c);
+      if (index.phone.size > 0) add(index.phone, p.phone, c);
+      if (index.name.size > 0) add(index.name, p.name, c);
     }
   }
   return (given) => {

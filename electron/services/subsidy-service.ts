@@ -448,15 +448,16 @@ export class SubsidyService {
   ): SubsidyClaimPack[] {
     const db = this.db();
     const window = { start: windowStart(rules, period.start), end: period.end };
-    const { rows, volumes, around } = db.transaction(() => {
+    const { rows, volumes, given, around } = db.transaction(() => {
       const read = claimCaseRows(db, period, rules.id, only?.id ?? null);
+      const identities = read.map(identityOfClaimRow);
       return {
         rows: read,
         volumes: claimVolumes(db, read),
-        around: disputeIdentitiesAround(db, read.map(identityOfClaimRow), window),
+        given: identities,
+        around: disputeIdentitiesAround(db, identities, window),
       };
     })();
-    const identities = new Map(around.map((c) => [c.caseId, c]));
     const rowOf = new Map(rows.map((r) => [r.caseId, r]));
     // A look-up finds only cases accepted within the window and not refused: the others in
     // `around` were read on those terms, the period's own cases are checked here.
@@ -470,15 +471,17 @@ export class SubsidyService {
             c.acceptedDate <= window.end)
         );
       }),
+      given,
     );
     const byMediator = new Map<number, { cases: ClaimCase[]; given: DisputeIdentityRow[] }>();
     rows.forEach((row, i) => {
+      const identity = given[i] as DisputeIdentityRow;
       const claimCase = toClaimCase(row, volumes[i] as ClaimCase['volume']);
       if (!claimCase) return;
       for (const id of row.mediatorIds) {
         const bucket = byMediator.get(id) ?? { cases: [], given: [] };
         bucket.cases.push(claimCase);
-        bucket.given.push(identities.get(row.caseId) as DisputeIdentityRow);
+        bucket.given.push(identity);
         byMediator.set(id, bucket);
       }
     });
