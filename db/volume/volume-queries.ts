@@ -99,12 +99,19 @@ function volumeFactsOf(raw: RawFacts): VolumeFacts {
 export function volumeFactsOfCases(
   db: Db,
   caseIds: readonly number[],
+  /** What the caller read already in this transaction: whether each case is accepted, its parties in order. */
+  known?: {
+    readonly accepted: ReadonlyMap<number, boolean>;
+    readonly parties: ReadonlyMap<number, readonly { partyId: number; name: string }[]>;
+  },
 ): ReadonlyMap<number, VolumeFacts> {
   const ids = JSON.stringify(caseIds);
-  const cases = rawStatement(
-    db,
-    `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${IDS}`,
-  ).all({ ids }) as [number, number][];
+  const cases = known
+    ? [...known.accepted].map(([id, accepted]): [number, number] => [id, accepted ? 1 : 0])
+    : (rawStatement(
+        db,
+        `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${IDS}`,
+      ).all({ ids }) as [number, number][]);
   // Plain reads joined here rather than per-party subqueries: a year's pack has thousands of
   // parties and very few attachments or agents, so three index passes beat three probes a party.
   const copies = new Map<string, number>();
@@ -128,11 +135,16 @@ export function volumeFactsOfCases(
   );
   const parties = new Map<number, RawFacts['parties'][number][]>();
   const anyCopies = copies.size > 0;
-  for (const [caseId, partyId, name] of rawStatement(
-    db,
-    `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${IDS}
-      ORDER BY p.case_id, p.sort, p.id`,
-  ).all({ ids }) as [number, number, string][]) {
+  const partyRows = known
+    ? [...known.parties].flatMap(([caseId, list]) =>
+        list.map((p): [number, number, string] => [caseId, p.partyId, p.name]),
+      )
+    : (rawStatement(
+        db,
+        `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${IDS}
+          ORDER BY p.case_id, p.sort, p.id`,
+      ).all({ ids }) as [number, number, string][]);
+  for (const [caseId, partyId, name] of partyRows) {
     const party = {
       name,
       ids: anyCopies ? (copies.get(`IDENTITY_PROOF:${caseId}:${partyId}`) ?? 0) : 0,

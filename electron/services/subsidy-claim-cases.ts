@@ -63,6 +63,10 @@ export function claimVolumes(db: Db, rows: readonly ClaimCaseRow[]): ClaimCase['
   const facts = volumeFactsOfCases(
     db,
     rows.map((r) => r.caseId),
+    {
+      accepted: new Map(rows.map((r) => [r.caseId, r.acceptedDate !== null])),
+      parties: new Map(rows.map((r) => [r.caseId, r.parties])),
+    },
   );
   return rows.map((row) => {
     const f = facts.get(row.caseId);

@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/connection.js';
 import type {
   ClaimCaseRow,
+  ClaimParty,
   DisputeIdentityRow,
-  DisputeParty,
 } from '../../../db/subsidy/claim-case-query.js';
 import type { VolumeFacts, VolumeOutcome } from '../../../domain/volume/volume-checklist.js';
 
@@ -10,8 +10,8 @@ import type { VolumeFacts, VolumeOutcome } from '../../../domain/volume/volume-c
  * The claim pack's reads as they were at 53ce8d8, before the room's year was read in one pass:
  * rows as objects, each mediator's cases found by their own statement, the same-dispute look-up
  * over the given cases' anchor parties, the volume facts with one count map per case. Kept only
- * as the oracle of `subsidy-claim-packs.test.ts` (the claim rows carry `status` now, which the
- * packs do not use).
+ * as the oracle of `subsidy-claim-packs.test.ts` (the claim rows carry `status` and party ids
+ * now, which the packs do not use).
  */
 
 const OUTCOME_OF_STATE: Readonly<Record<string, VolumeOutcome>> = {
@@ -73,15 +73,21 @@ function groupBy<R extends { case_id: number }, V>(
 }
 
 /** Parties of many cases, in each case's order: one pass over `party_by_case`. */
-function partiesOfCases(db: Db, ids: string): Map<number, DisputeParty[]> {
+function partiesOfCases(db: Db, ids: string): Map<number, ClaimParty[]> {
   return groupBy(
     db
       .prepare(
-        `SELECT case_id, id_number, name, phone FROM party WHERE case_id IN ${IDS}
+        `SELECT case_id, id, id_number, name, phone FROM party WHERE case_id IN ${IDS}
           ORDER BY case_id, sort, id`,
       )
-      .all({ ids }) as { case_id: number; id_number: string | null; name: string; phone: string }[],
-    (p) => ({ idNumber: p.id_number, name: p.name, phone: p.phone }),
+      .all({ ids }) as {
+      case_id: number;
+      id: number;
+      id_number: string | null;
+      name: string;
+      phone: string;
+    }[],
+    (p) => ({ partyId: p.id, idNumber: p.id_number, name: p.name, phone: p.phone }),
   );
 }
 
