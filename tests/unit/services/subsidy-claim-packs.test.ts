@@ -385,6 +385,9 @@ beforeAll(async () => {
   rules.split = await l.call<SubsidyRulesDetail>('subsidy.getRules', {
     rowId: split.summary.rowId,
   });
+  // The cases are written past the API's door: let the start-up check finish first, so it never
+  // reads the ledger while these writes go in.
+  await l.core.ledger.whenChecked();
   const db = l.core.ledger.db();
   seedCases(db, mediatorIds.slice(0, 4), [rules.example.rules.id, rules.split.rules.id]);
   seedLookupEdges(db, mediatorIds);
