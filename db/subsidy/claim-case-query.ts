@@ -263,13 +263,11 @@ export function disputeIdentitiesAround(
   ] as const;
   for (const [column, values] of lookups) {
     if (values.size === 0) continue;
-    for (const id of db
-      .prepare(
-        `SELECT DISTINCT case_id FROM party
-          WHERE ${column} IN (SELECT value FROM json_each(@values))`,
-      )
-      .pluck()
-      .all({ values: JSON.stringify([...values]) }) as number[]) {
+    // No DISTINCT: the set drops repeats without SQLite sorting a year's worth of case ids.
+    for (const [id] of rawStatement(
+      db,
+      `SELECT case_id FROM party WHERE ${column} IN (SELECT value FROM json_each(@values))`,
+    ).all({ values: JSON.stringify([...values]) }) as [number][]) {
       sharing.add(id);
     }
   }

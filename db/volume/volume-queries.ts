@@ -92,6 +92,41 @@ function volumeFactsOf(raw: RawFacts): VolumeFacts {
 }
 
 /**
+ * What a caller read already in the same transaction (the claim pack reads all of it for its own
+ * use): whether each case is accepted, its parties in order, its session count and the kinds in
+ * its print register. The volume facts then do not read those rows a second time.
+ */
+export interface KnownCaseFacts {
+  readonly accepted: ReadonlyMap<number, boolean>;
+  readonly parties: ReadonlyMap<number, readonly { partyId: number; name: string }[]>;
+  readonly sessions: ReadonlyMap<number, number>;
+  readonly printedKinds: ReadonlyMap<number, readonly string[]>;
+}
+
+const ACCEPTANCE_KINDS = ['ACCEPTANCE_REGISTER', 'APPLICATION'];
+
+/** A count the caller's reads answer (only whether a print exists matters), or null. */
+function knownCount(known: KnownCaseFacts, name: CountName): ReadonlyMap<number, number> | null {
+  const printed = (kinds: readonly string[]) => {
+    const out = new Map<number, number>();
+    for (const [caseId, list] of known.printedKinds) {
+      if (list.some((k) => kinds.includes(k))) out.set(caseId, 1);
+    }
+    return out;
+  };
+  switch (name) {
+    case 'sessions':
+      return known.sessions;
+    case 'acceptancePrinted':
+      return printed(ACCEPTANCE_KINDS);
+    case 'rightsPrinted':
+      return printed(['RIGHTS_NOTICE']);
+    default:
+      return null;
+  }
+}
+
+/**
  * The facts the volume checklist judges, for many cases at once; cases that do not exist are
  * absent. A year's pack asks for tens of thousands of cases: rows are read as arrays, and each
  * count is one map for all cases (not one map per case).
@@ -99,11 +134,7 @@ function volumeFactsOf(raw: RawFacts): VolumeFacts {
 export function volumeFactsOfCases(
   db: Db,
   caseIds: readonly number[],
-  /** What the caller read already in this transaction: whether each case is accepted, its parties in order. */
-  known?: {
-    readonly accepted: ReadonlyMap<number, boolean>;
-    readonly parties: ReadonlyMap<number, readonly { partyId: number; name: string }[]>;
-  },
+  known?: KnownCaseFacts,
 ): ReadonlyMap<number, VolumeFacts> {
   const ids = JSON.stringify(caseIds);
   const cases = known
@@ -135,16 +166,7 @@ export function volumeFactsOfCases(
   );
   const parties = new Map<number, RawFacts['parties'][number][]>();
   const anyCopies = copies.size > 0;
-  const partyRows = known
-    ? [...known.parties].flatMap(([caseId, list]) =>
-        list.map((p): [number, number, string] => [caseId, p.partyId, p.name]),
-      )
-    : (rawStatement(
-        db,
-        `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${IDS}
-          ORDER BY p.case_id, p.sort, p.id`,
-      ).all({ ids }) as [number, number, string][]);
-  for (const [caseId, partyId, name] of partyRows) {
+  const addParty = (caseId: number, partyId: number, name: string) => {
     const party = {
       name,
       ids: anyCopies ? (copies.get(`IDENTITY_PROOF:${caseId}:${partyId}`) ?? 0) : 0,
@@ -154,10 +176,25 @@ export function volumeFactsOfCases(
     const list = parties.get(caseId);
     if (list) list.push(party);
     else parties.set(caseId, [party]);
+  };
+  if (known) {
+    for (const [caseId, list] of known.parties) {
+      for (const p of list) addParty(caseId, p.partyId, p.name);
+    }
+  } else {
+    for (const [caseId, partyId, name] of rawStatement(
+      db,
+      `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${IDS}
+        ORDER BY p.case_id, p.sort, p.id`,
+    ).all({ ids }) as [number, number, string][]) {
+      addParty(caseId, partyId, name);
+    }
   }
-  const counts = {} as Record<CountName, Map<number, number>>;
+  const counts = {} as Record<CountName, ReadonlyMap<number, number>>;
   for (const name of COUNT_NAMES) {
-    counts[name] = new Map(rawStatement(db, COUNTS[name]).all({ ids }) as [number, number][]);
+    const already = known ? knownCount(known, name) : null;
+    counts[name] =
+      already ?? new Map(rawStatement(db, COUNTS[name]).all({ ids }) as [number, number][]);
   }
   // The last settling or ending step decides what the volume must hold.
   const endings = new Map<number, string>();

@@ -66,6 +66,8 @@ export function claimVolumes(db: Db, rows: readonly ClaimCaseRow[]): ClaimCase['
     {
       accepted: new Map(rows.map((r) => [r.caseId, r.acceptedDate !== null])),
       parties: new Map(rows.map((r) => [r.caseId, r.parties])),
+      sessions: new Map(rows.map((r) => [r.caseId, r.sessions])),
+      printedKinds: new Map(rows.map((r) => [r.caseId, r.printedKinds])),
     },
   );
   return rows.map((row) => {
