@@ -1,4 +1,8 @@
+import { disputeAnchorOf, type DisputeParty } from '../../domain/subsidy/dispute-scope.js';
 import type { Db } from '../connection.js';
+import { rawStatement } from '../statement-cache.js';
+
+export type { DisputeParty };
 
 /**
  * What a claim pack reads about each case with an outcome in a period: the facts tier criteria
@@ -21,6 +25,8 @@ export interface ClaimCaseRow {
   readonly amountClaimedFen: number | null;
   readonly intakeDate: string;
   readonly acceptedDate: string | null;
+  /** The case's state (a refused case is never the first of a repeated dispute). */
+  readonly status: string;
   /** Null while the case has no outcome (only from `claimCaseRow`). */
   readonly outcome: 'SUCCESS_WRITTEN' | 'SUCCESS_ORAL' | 'FAILED' | 'REFERRED' | null;
   readonly outcomeDate: string | null;
@@ -36,42 +42,43 @@ export interface ClaimCaseRow {
   /** Kinds in the print register (APPLICATION, RIGHTS_NOTICE, …). */
   readonly printedKinds: readonly string[];
   /** The case's parties in their order, as the same-dispute check compares them. */
-  readonly parties: readonly DisputeParty[];
+  readonly parties: readonly ClaimParty[];
 }
 
-export interface DisputeParty {
-  readonly idNumber: string | null;
-  readonly name: string;
-  readonly phone: string;
+/** A party as the claim reads it: its row id lets the volume facts reuse this read. */
+export interface ClaimParty extends DisputeParty {
+  readonly partyId: number;
 }
 
-interface ClaimSqlRow {
-  id: number;
-  case_number: string | null;
-  title: string;
-  category: string;
-  subtype: string | null;
-  source: string;
-  risk_level: string;
-  risk_factors_json: string;
-  is_difficult: number;
-  amount_claimed_fen: number | null;
-  intake_date: string;
-  accepted_date: string | null;
-  outcome: ClaimCaseRow['outcome'];
-  outcome_date: string | null;
-  amount_fen: number;
-  persons: number | null;
-  in_county_register: number | null;
-  cross_area: number | null;
-  oral_attendance_proven: number | null;
-  tier_code: string | null;
-  tier_reason: string | null;
-}
+/** The columns of CLAIM_COLUMNS in order, as a raw row gives them. */
+type ClaimSqlRow = [
+  id: number,
+  caseNumber: string | null,
+  title: string,
+  category: string,
+  subtype: string | null,
+  source: string,
+  riskLevel: string,
+  riskFactorsJson: string,
+  isDifficult: number,
+  amountClaimedFen: number | null,
+  intakeDate: string,
+  acceptedDate: string | null,
+  status: string,
+  outcome: ClaimCaseRow['outcome'],
+  outcomeDate: string | null,
+  amountFen: number,
+  persons: number | null,
+  inCountyRegister: number | null,
+  crossArea: number | null,
+  oralAttendanceProven: number | null,
+  tierCode: string | null,
+  tierReason: string | null,
+];
 
 const CLAIM_COLUMNS = `c.id, c.case_number, c.title, c.category, c.subtype, c.source,
   c.risk_level, c.risk_factors_json, c.is_difficult, c.amount_claimed_fen, c.intake_date,
-  c.accepted_date, o.outcome, o.outcome_date, coalesce(o.amount_fen, 0) AS amount_fen,
+  c.accepted_date, c.status, o.outcome, o.outcome_date, coalesce(o.amount_fen, 0) AS amount_fen,
   o.persons, f.in_county_register, f.cross_area, f.oral_attendance_proven,
   t.tier_code, t.reason AS tier_reason`;
 
@@ -81,89 +88,92 @@ const CLAIM_JOINS = `LEFT JOIN case_subsidy_facts f ON f.case_id = c.id
 
 const IDS = `(SELECT value FROM json_each(@ids))`;
 
-function groupBy<R extends { case_id: number }, V>(
-  rows: readonly R[],
-  value: (r: R) => V,
-): Map<number, V[]> {
+/** Raw `[case_id, value]` rows grouped by case, in row order. */
+function groupBy<V>(rows: readonly (readonly [number, V])[]): Map<number, V[]> {
   const out = new Map<number, V[]>();
-  for (const r of rows) {
-    const list = out.get(r.case_id);
-    if (list) list.push(value(r));
-    else out.set(r.case_id, [value(r)]);
+  for (const [caseId, value] of rows) {
+    const list = out.get(caseId);
+    if (list) list.push(value);
+    else out.set(caseId, [value]);
   }
   return out;
 }
 
 /** Parties of many cases, in each case's order: one pass over `party_by_case`. */
-function partiesOfCases(db: Db, ids: string): Map<number, DisputeParty[]> {
-  return groupBy(
-    db
-      .prepare(
-        `SELECT case_id, id_number, name, phone FROM party WHERE case_id IN ${IDS}
-          ORDER BY case_id, sort, id`,
-      )
-      .all({ ids }) as { case_id: number; id_number: string | null; name: string; phone: string }[],
-    (p) => ({ idNumber: p.id_number, name: p.name, phone: p.phone }),
-  );
+function partiesOfCases(db: Db, ids: string): Map<number, ClaimParty[]> {
+  const out = new Map<number, ClaimParty[]>();
+  for (const [caseId, partyId, idNumber, name, phone] of rawStatement(
+    db,
+    `SELECT case_id, id, id_number, name, phone FROM party WHERE case_id IN ${IDS}
+      ORDER BY case_id, sort, id`,
+  ).all({ ids }) as [number, number, string | null, string, string][]) {
+    const party: ClaimParty = { partyId, idNumber, name, phone };
+    const list = out.get(caseId);
+    if (list) list.push(party);
+    else out.set(caseId, [party]);
+  }
+  return out;
 }
 
+/**
+ * A year's packs read tens of thousands of rows: every statement is read as arrays and each
+ * case becomes one fixed-shape object (row objects of two dozen properties cost more than the
+ * SQL).
+ */
 function withRelated(db: Db, rows: readonly ClaimSqlRow[]): ClaimCaseRow[] {
-  const ids = JSON.stringify(rows.map((r) => r.id));
+  const ids = JSON.stringify(rows.map((r) => r[0]));
   const mediators = groupBy(
-    db
-      .prepare(
-        `SELECT case_id, mediator_id FROM case_mediator WHERE case_id IN ${IDS}
-          ORDER BY case_id, position, mediator_id`,
-      )
-      .all({ ids }) as { case_id: number; mediator_id: number }[],
-    (m) => m.mediator_id,
+    rawStatement(
+      db,
+      `SELECT case_id, mediator_id FROM case_mediator WHERE case_id IN ${IDS}
+        ORDER BY case_id, position, mediator_id`,
+    ).all({ ids }) as [number, number][],
   );
   const sessions = new Map(
-    (
-      db
-        .prepare(
-          `SELECT case_id, count(*) AS n FROM session_record WHERE case_id IN ${IDS}
-            GROUP BY case_id`,
-        )
-        .all({ ids }) as { case_id: number; n: number }[]
-    ).map((r) => [r.case_id, r.n]),
+    rawStatement(
+      db,
+      `SELECT case_id, count(*) AS n FROM session_record WHERE case_id IN ${IDS}
+        GROUP BY case_id`,
+    ).all({ ids }) as [number, number][],
   );
   const printed = groupBy(
-    db
-      .prepare(`SELECT DISTINCT case_id, kind FROM printed_document WHERE case_id IN ${IDS}`)
-      .all({ ids }) as { case_id: number; kind: string }[],
-    (d) => d.kind,
+    rawStatement(
+      db,
+      `SELECT DISTINCT case_id, kind FROM printed_document WHERE case_id IN ${IDS}`,
+    ).all({ ids }) as [number, string][],
   );
   const parties = partiesOfCases(db, ids);
+  const none: never[] = [];
   return rows.map((r): ClaimCaseRow => {
-    const caseParties = parties.get(r.id) ?? [];
+    const id = r[0];
+    const caseParties = parties.get(id) ?? none;
     return {
-      caseId: r.id,
-      caseNumber: r.case_number,
-      title: r.title,
-      category: r.category,
-      subtype: r.subtype,
-      source: r.source,
-      riskLevel: r.risk_level,
+      caseId: id,
+      caseNumber: r[1],
+      title: r[2],
+      category: r[3],
+      subtype: r[4],
+      source: r[5],
+      riskLevel: r[6],
       // Almost every case has none; only a listed factor costs a parse.
-      riskFactors:
-        r.risk_factors_json === '[]' ? [] : (JSON.parse(r.risk_factors_json) as string[]),
-      isDifficult: r.is_difficult === 1,
-      amountClaimedFen: r.amount_claimed_fen,
-      intakeDate: r.intake_date,
-      acceptedDate: r.accepted_date,
-      outcome: r.outcome,
-      outcomeDate: r.outcome_date,
-      agreementAmountFen: r.amount_fen,
-      persons: r.persons ?? caseParties.length,
-      sessions: sessions.get(r.id) ?? 0,
-      mediatorIds: mediators.get(r.id) ?? [],
-      inCountyRegister: r.in_county_register === null ? null : r.in_county_register === 1,
-      crossArea: r.cross_area === 1,
-      oralAttendanceProven: r.oral_attendance_proven === 1,
-      confirmedTierCode: r.tier_code,
-      confirmedReason: r.tier_reason,
-      printedKinds: printed.get(r.id) ?? [],
+      riskFactors: r[7] === '[]' ? none : (JSON.parse(r[7]) as string[]),
+      isDifficult: r[8] === 1,
+      amountClaimedFen: r[9],
+      intakeDate: r[10],
+      acceptedDate: r[11],
+      status: r[12],
+      outcome: r[13],
+      outcomeDate: r[14],
+      agreementAmountFen: r[15],
+      persons: r[16] ?? caseParties.length,
+      sessions: sessions.get(id) ?? 0,
+      mediatorIds: mediators.get(id) ?? none,
+      inCountyRegister: r[17] === null ? null : r[17] === 1,
+      crossArea: r[18] === 1,
+      oralAttendanceProven: r[19] === 1,
+      confirmedTierCode: r[20],
+      confirmedReason: r[21],
+      printedKinds: printed.get(id) ?? none,
       parties: caseParties,
     };
   });
@@ -176,32 +186,30 @@ export function claimCaseRows(
   rulesId: string,
   mediatorId: number | null,
 ): ClaimCaseRow[] {
-  const rows = db
-    .prepare(
-      `SELECT ${CLAIM_COLUMNS}
-         FROM case_outcome o
-         JOIN case_file c ON c.id = o.case_id
-         ${CLAIM_JOINS}
-        WHERE o.outcome_date BETWEEN @start AND @end
-          AND (@mediatorId IS NULL OR EXISTS (SELECT 1 FROM case_mediator cm
-                 WHERE cm.case_id = c.id AND cm.mediator_id = @mediatorId))
-        ORDER BY o.outcome_date, c.id`,
-    )
-    .all({ start: range.start, end: range.end, rulesId, mediatorId }) as ClaimSqlRow[];
+  const rows = rawStatement(
+    db,
+    `SELECT ${CLAIM_COLUMNS}
+       FROM case_outcome o
+       JOIN case_file c ON c.id = o.case_id
+       ${CLAIM_JOINS}
+      WHERE o.outcome_date BETWEEN @start AND @end
+        AND (@mediatorId IS NULL OR EXISTS (SELECT 1 FROM case_mediator cm
+               WHERE cm.case_id = c.id AND cm.mediator_id = @mediatorId))
+      ORDER BY o.outcome_date, c.id`,
+  ).all({ start: range.start, end: range.end, rulesId, mediatorId }) as ClaimSqlRow[];
   return withRelated(db, rows);
 }
 
 /** One case, with or without an outcome yet (the case page's panel). */
 export function claimCaseRow(db: Db, caseId: number, rulesId: string): ClaimCaseRow | null {
-  const row = db
-    .prepare(
-      `SELECT ${CLAIM_COLUMNS}
-         FROM case_file c
-         LEFT JOIN case_outcome o ON o.case_id = c.id
-         ${CLAIM_JOINS}
-        WHERE c.id = @caseId`,
-    )
-    .get({ caseId, rulesId }) as ClaimSqlRow | undefined;
+  const row = rawStatement(
+    db,
+    `SELECT ${CLAIM_COLUMNS}
+       FROM case_file c
+       LEFT JOIN case_outcome o ON o.case_id = c.id
+       ${CLAIM_JOINS}
+      WHERE c.id = @caseId`,
+  ).get({ caseId, rulesId }) as ClaimSqlRow | undefined;
   return row ? (withRelated(db, [row])[0] ?? null) : null;
 }
 
@@ -242,12 +250,10 @@ export function disputeIdentitiesAround(
   const idNumbers = new Set<string>();
   const phones = new Set<string>();
   const names = new Set<string>();
+  const byColumn = { id_number: idNumbers, phone: phones, name: names };
   for (const c of given) {
-    const withId = c.parties.find((p) => p.idNumber);
-    const withPhone = c.parties.find((p) => p.phone !== '无');
-    if (withId?.idNumber) idNumbers.add(withId.idNumber);
-    else if (withPhone) phones.add(withPhone.phone);
-    else if (c.parties[0]) names.add(c.parties[0].name);
+    const anchor = disputeAnchorOf(c.parties);
+    if (anchor) byColumn[anchor.column].add(anchor.value);
   }
   const sharing = new Set<number>();
   const lookups = [
@@ -257,13 +263,11 @@ export function disputeIdentitiesAround(
   ] as const;
   for (const [column, values] of lookups) {
     if (values.size === 0) continue;
-    for (const id of db
-      .prepare(
-        `SELECT DISTINCT case_id FROM party
-          WHERE ${column} IN (SELECT value FROM json_each(@values))`,
-      )
-      .pluck()
-      .all({ values: JSON.stringify([...values]) }) as number[]) {
+    // No DISTINCT: the set drops repeats without SQLite sorting a year's worth of case ids.
+    for (const [id] of rawStatement(
+      db,
+      `SELECT case_id FROM party WHERE ${column} IN (SELECT value FROM json_each(@values))`,
+    ).all({ values: JSON.stringify([...values]) }) as [number][]) {
       sharing.add(id);
     }
   }

@@ -1,7 +1,7 @@
 import type { AttachmentKind, RetentionPeriod } from '../../domain/volume/volume-input.js';
 import type { VolumeFacts, VolumeOutcome } from '../../domain/volume/volume-checklist.js';
 import type { Db } from '../connection.js';
-import { statement } from '../statement-cache.js';
+import { rawStatement, statement } from '../statement-cache.js';
 
 /** The volume's SQL (migration 014): the facts the checklist judges, archiving, notes, files. */
 
@@ -17,7 +17,7 @@ const OUTCOME_OF_STATE: Readonly<Record<string, VolumeOutcome>> = {
 export function volumeFacts(db: Db, caseId: number): VolumeFacts {
   const facts = volumeFactsOfCases(db, [caseId]).get(caseId);
   if (facts) return facts;
-  return volumeFactsOf({ accepted: false, parties: [], counts: new Map(), ending: null });
+  return volumeFactsOf({ accepted: false, parties: [], count: () => 0, ending: null });
 }
 
 // Every statement takes the case ids as one JSON array (`json_each`), so a year's claim pack is
@@ -56,16 +56,18 @@ const COUNTS = {
 } as const;
 
 type CountName = keyof typeof COUNTS;
+const COUNT_NAMES = Object.keys(COUNTS) as CountName[];
 
 interface RawFacts {
   readonly accepted: boolean;
   readonly parties: readonly { name: string; ids: number; poas: number; agent: number }[];
-  readonly counts: ReadonlyMap<CountName, number>;
+  /** The case's count of each kind (absent: none). */
+  readonly count: (name: CountName) => number;
   readonly ending: string | null;
 }
 
 function volumeFactsOf(raw: RawFacts): VolumeFacts {
-  const n = (name: CountName) => raw.counts.get(name) ?? 0;
+  const n = raw.count;
   const outcome = raw.ending ? (OUTCOME_OF_STATE[raw.ending] ?? 'OPEN') : 'OPEN';
   return {
     accepted: raw.accepted,
@@ -89,81 +91,132 @@ function volumeFactsOf(raw: RawFacts): VolumeFacts {
   };
 }
 
-/** The facts the volume checklist judges, for many cases at once; cases that do not exist are absent. */
+/**
+ * What a caller read already in the same transaction (the claim pack reads all of it for its own
+ * use): whether each case is accepted, its parties in order, its session count and the kinds in
+ * its print register. The volume facts then do not read those rows a second time.
+ */
+export interface KnownCaseFacts {
+  readonly accepted: ReadonlyMap<number, boolean>;
+  readonly parties: ReadonlyMap<number, readonly { partyId: number; name: string }[]>;
+  readonly sessions: ReadonlyMap<number, number>;
+  readonly printedKinds: ReadonlyMap<number, readonly string[]>;
+}
+
+const ACCEPTANCE_KINDS = ['ACCEPTANCE_REGISTER', 'APPLICATION'];
+
+/** A count the caller's reads answer (only whether a print exists matters), or null. */
+function knownCount(known: KnownCaseFacts, name: CountName): ReadonlyMap<number, number> | null {
+  const printed = (kinds: readonly string[]) => {
+    const out = new Map<number, number>();
+    for (const [caseId, list] of known.printedKinds) {
+      if (list.some((k) => kinds.includes(k))) out.set(caseId, 1);
+    }
+    return out;
+  };
+  switch (name) {
+    case 'sessions':
+      return known.sessions;
+    case 'acceptancePrinted':
+      return printed(ACCEPTANCE_KINDS);
+    case 'rightsPrinted':
+      return printed(['RIGHTS_NOTICE']);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The facts the volume checklist judges, for many cases at once; cases that do not exist are
+ * absent. A year's pack asks for tens of thousands of cases: rows are read as arrays, and each
+ * count is one map for all cases (not one map per case).
+ */
 export function volumeFactsOfCases(
   db: Db,
   caseIds: readonly number[],
+  known?: KnownCaseFacts,
 ): ReadonlyMap<number, VolumeFacts> {
   const ids = JSON.stringify(caseIds);
-  const cases = statement(
-    db,
-    `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${IDS}`,
-  ).all({ ids }) as { id: number; accepted: number }[];
+  const cases = known
+    ? [...known.accepted].map(([id, accepted]): [number, number] => [id, accepted ? 1 : 0])
+    : (rawStatement(
+        db,
+        `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${IDS}`,
+      ).all({ ids }) as [number, number][]);
   // Plain reads joined here rather than per-party subqueries: a year's pack has thousands of
   // parties and very few attachments or agents, so three index passes beat three probes a party.
   const copies = new Map<string, number>();
-  for (const a of statement(
+  for (const [caseId, partyId, kind, n] of rawStatement(
     db,
     `SELECT case_id, party_id, kind, count(*) AS n FROM case_attachment
       WHERE case_id IN ${IDS} AND kind IN ('IDENTITY_PROOF', 'POWER_OF_ATTORNEY')
         AND party_id IS NOT NULL
       GROUP BY case_id, party_id, kind`,
-  ).all({ ids }) as { case_id: number; party_id: number; kind: string; n: number }[]) {
-    copies.set(`${a.kind}:${a.case_id}:${a.party_id}`, a.n);
+  ).all({ ids }) as [number, number, string, number][]) {
+    copies.set(`${kind}:${caseId}:${partyId}`, n);
   }
   const agents = new Set(
-    statement(
+    rawStatement(
       db,
       `SELECT DISTINCT r.party_id FROM party_representative r JOIN party p ON p.id = r.party_id
         WHERE p.case_id IN ${IDS} AND r.kind = 'AGENT'`,
     )
-      .pluck()
-      .all({ ids }) as number[],
+      .all({ ids })
+      .map((r) => (r as [number])[0]),
   );
   const parties = new Map<number, RawFacts['parties'][number][]>();
-  for (const p of statement(
-    db,
-    `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${IDS}
-      ORDER BY p.case_id, p.sort, p.id`,
-  ).all({ ids }) as { case_id: number; id: number; name: string }[]) {
-    const list = parties.get(p.case_id) ?? [];
-    list.push({
-      name: p.name,
-      ids: copies.get(`IDENTITY_PROOF:${p.case_id}:${p.id}`) ?? 0,
-      poas: copies.get(`POWER_OF_ATTORNEY:${p.case_id}:${p.id}`) ?? 0,
-      agent: agents.has(p.id) ? 1 : 0,
-    });
-    parties.set(p.case_id, list);
-  }
-  const counts = new Map<number, Map<CountName, number>>();
-  for (const name of Object.keys(COUNTS) as CountName[]) {
-    for (const r of statement(db, COUNTS[name]).all({ ids }) as { case_id: number; n: number }[]) {
-      const m = counts.get(r.case_id) ?? new Map<CountName, number>();
-      m.set(name, r.n);
-      counts.set(r.case_id, m);
+  const anyCopies = copies.size > 0;
+  const addParty = (caseId: number, partyId: number, name: string) => {
+    const party = {
+      name,
+      ids: anyCopies ? (copies.get(`IDENTITY_PROOF:${caseId}:${partyId}`) ?? 0) : 0,
+      poas: anyCopies ? (copies.get(`POWER_OF_ATTORNEY:${caseId}:${partyId}`) ?? 0) : 0,
+      agent: agents.has(partyId) ? 1 : 0,
+    };
+    const list = parties.get(caseId);
+    if (list) list.push(party);
+    else parties.set(caseId, [party]);
+  };
+  if (known) {
+    for (const [caseId, list] of known.parties) {
+      for (const p of list) addParty(caseId, p.partyId, p.name);
     }
+  } else {
+    for (const [caseId, partyId, name] of rawStatement(
+      db,
+      `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${IDS}
+        ORDER BY p.case_id, p.sort, p.id`,
+    ).all({ ids }) as [number, number, string][]) {
+      addParty(caseId, partyId, name);
+    }
+  }
+  const counts = {} as Record<CountName, ReadonlyMap<number, number>>;
+  for (const name of COUNT_NAMES) {
+    const already = known ? knownCount(known, name) : null;
+    counts[name] =
+      already ?? new Map(rawStatement(db, COUNTS[name]).all({ ids }) as [number, number][]);
   }
   // The last settling or ending step decides what the volume must hold.
   const endings = new Map<number, string>();
-  for (const r of statement(
+  for (const [caseId, toState] of rawStatement(
     db,
     `SELECT j.value AS case_id,
             (SELECT h.to_state FROM status_history h WHERE h.case_id = j.value AND h.to_state IN
                ('SETTLED_WRITTEN', 'SETTLED_ORAL', 'TERMINATED_FAILED', 'TERMINATED_REFUSED', 'REFERRED')
               ORDER BY h.id DESC LIMIT 1) AS to_state
        FROM json_each(@ids) j`,
-  ).all({ ids }) as { case_id: number; to_state: string | null }[]) {
-    if (r.to_state !== null) endings.set(r.case_id, r.to_state);
+  ).all({ ids }) as [number, string | null][]) {
+    if (toState !== null) endings.set(caseId, toState);
   }
   const out = new Map<number, VolumeFacts>();
-  for (const c of cases) {
+  for (const [id, accepted] of cases) {
     out.set(
-      c.id,
+      id,
       volumeFactsOf({
-        accepted: c.accepted === 1,
-        parties: parties.get(c.id) ?? [],
-        counts: counts.get(c.id) ?? new Map(),
-        ending: endings.get(c.id) ?? null,
+        accepted: accepted === 1,
+        parties: parties.get(id) ?? [],
+        count: (name) => counts[name].get(id) ?? 0,
+        ending: endings.get(id) ?? null,
       }),
     );
   }

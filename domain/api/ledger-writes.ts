@@ -51,6 +51,7 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'subsidy.getRules',
   'subsidy.ofCase',
   'subsidy.claimPack',
+  'subsidy.claimPacks',
   'subsidy.claimXlsx',
   'formDrafts.get',
   'volume.get',

@@ -4,6 +4,7 @@ import {
   caseSubsidyFactsSchema,
   caseSubsidySchema,
   claimPackSchema,
+  claimPacksSchema,
   claimSheetSchema,
   confirmTierSchema,
   importRulesSchema,
@@ -34,6 +35,8 @@ export const subsidyContract = {
   'subsidy.confirmTier': method<CaseSubsidyView>()(confirmTierSchema),
   'subsidy.saveCaseFacts': method<CaseSubsidyView>()(caseSubsidyFactsSchema),
   'subsidy.claimPack': method<SubsidyClaimPack>()(claimPackSchema),
+  /** Every mediator's pack for the period, read in one pass (one per mediator with a case). */
+  'subsidy.claimPacks': method<readonly SubsidyClaimPack[]>()(claimPacksSchema),
   /** The 申报表 as PDF; the same pack prints the bytes stored the first time. */
   'subsidy.printClaimSheet': method<SubsidyClaimSheet>()(claimSheetSchema),
   /** The 申报表 and 认定明细 as .xlsx. */

@@ -76,6 +76,9 @@ export const claimPackSchema = z.strictObject({
   period: periodField,
 });
 
+/** subsidy.claimPacks: every mediator's pack for a period (a county clerk's round of a room). */
+export const claimPacksSchema = z.strictObject({ period: periodField });
+
 /** subsidy.printClaimSheet: the pack as the 申报表, frozen in the period print register. */
 export const claimSheetSchema = claimPackSchema.extend({
   allowMissingGlyphs: booleanField('是否允许缺字打印').default(false),

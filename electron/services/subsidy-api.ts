@@ -18,6 +18,7 @@ export function subsidyHandlers(s: SubsidyService, papers: SubsidyPapersService)
     'subsidy.confirmTier': (input) => s.confirmTier(input),
     'subsidy.saveCaseFacts': (input) => s.saveCaseFacts(input),
     'subsidy.claimPack': ({ mediatorId, period }) => s.claimPack(mediatorId, period),
+    'subsidy.claimPacks': ({ period }) => s.claimPacks(period),
     'subsidy.printClaimSheet': ({ mediatorId, period, allowMissingGlyphs }) =>
       papers.claimSheet(mediatorId, period, allowMissingGlyphs),
     'subsidy.claimXlsx': ({ mediatorId, period }) => papers.claimXlsx(mediatorId, period),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getMediators } from '../../db/cases/mediator-queries.js';
+import { getMediators, listMediators } from '../../db/cases/mediator-queries.js';
 import { recordChangeSet, diffFields, type FieldChange } from '../../db/history/change-history.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import {
@@ -9,7 +9,6 @@ import {
   claimCaseRows,
   disputeIdentitiesAround,
   identityOfClaimRow,
-  type ClaimCaseRow,
   type DisputeIdentityRow,
 } from '../../db/subsidy/claim-case-query.js';
 import {
@@ -31,9 +30,7 @@ import { ApiError, type FieldIssue } from '../../domain/api/errors.js';
 import { canonicalJson } from '../../domain/agreements/canonical-json.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { reportablePeriod } from '../../domain/statistics/period.js';
-import type * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
-import type * as caseSources from '../../domain/taxonomy/case-sources.js';
-import type * as riskLevels from '../../domain/taxonomy/risk-levels.js';
+import type { Mediator } from '../../domain/cases/case-views.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import {
   buildClaimPack,
@@ -41,7 +38,7 @@ import {
   type ClaimCase,
   type ClaimLine,
 } from '../../domain/subsidy/claim-pack.js';
-import { findDuplicateDisputes, partyKeyOf } from '../../domain/subsidy/duplicate-disputes.js';
+import { neighbourFinder } from '../../domain/subsidy/dispute-scope.js';
 import {
   SHIPPED_EXAMPLE_FILES,
   type CaseSubsidyFactsValues,
@@ -65,12 +62,16 @@ import type {
   TierConfirmation,
 } from '../../domain/subsidy/subsidy-views.js';
 import { suggestTier } from '../../domain/subsidy/tier-suggestion.js';
-import { claimVolumeOf, subsidyFactsOf } from '../../domain/subsidy/volume-evidence.js';
-import { volumeChecklist } from '../../domain/volume/volume-checklist.js';
 import type { Db } from '../../db/connection.js';
-import { volumeFactsOfCases } from '../../db/volume/volume-queries.js';
 import { LOCAL_ACTOR } from './case-service.js';
 import type { LedgerSession } from './ledger-session.js';
+import {
+  caseFactsOf,
+  claimVolumes,
+  duplicatesAmong,
+  toClaimCase,
+  windowStart,
+} from './subsidy-claim-cases.js';
 
 const messages = {
   rulesNotFound: '没有找到这份补贴规则，请刷新后重试',
@@ -397,7 +398,7 @@ export class SubsidyService {
     return this.ofCase(values.caseId);
   }
 
-  // ---- claim pack ---------------------------------------------------------------------------
+  // ---- claim packs --------------------------------------------------------------------------
 
   claimPack(mediatorId: number, periodKey: string): SubsidyClaimPack {
     return this.claimPackWithRules(mediatorId, periodKey).pack;
@@ -408,55 +409,105 @@ export class SubsidyService {
     mediatorId: number,
     periodKey: string,
   ): { readonly pack: SubsidyClaimPack; readonly rules: SubsidyRules } {
+    const scope = this.packScope(periodKey);
+    const mediator = getMediators(this.db(), [mediatorId])[0];
+    if (!mediator) throw badField(messages.mediatorNotFound, 'mediatorId');
+    const [pack] = this.packsOf(scope, mediator);
+    // packsOf answers one pack for the one mediator asked, even an empty one.
+    if (!pack) throw new Error('no pack for the mediator asked');
+    return { pack, rules: scope.rules };
+  }
+
+  /**
+   * Every mediator's pack for a period, as a county clerk asks for a room's claims: the period
+   * is read once for all of them (one statement per table), not once per mediator. One pack per
+   * mediator named on a case with an outcome in the period, in the mediator list's order.
+   */
+  claimPacks(periodKey: string): SubsidyClaimPack[] {
+    return this.packsOf(this.packScope(periodKey), null);
+  }
+
+  private packScope(periodKey: string) {
     const active = this.activeRules();
     if (!active) throw new ApiError('INVALID_STATE', messages.noActiveRules);
     const checked = reportablePeriod(periodKey, chinaToday(this.ledger.now()));
     if (!checked.ok) throw badField(checked.message, 'period');
-    const { period } = checked;
-    const { rules } = active;
-    const db = this.db();
-    const room = getRoomSettings(db);
+    const room = getRoomSettings(this.db());
     if (!room) throw new ApiError('INVALID_STATE', apiMessagesZhCN.settingsRequired);
-    const mediator = getMediators(db, [mediatorId])[0];
-    if (!mediator) throw badField(messages.mediatorNotFound, 'mediatorId');
-    const { cases, duplicates } = db.transaction(() => {
-      const rows = claimCaseRows(db, period, rules.id, mediatorId);
-      const volumes = claimVolumes(db, rows);
+    return { rules: active.rules, period: checked.period, room };
+  }
+
+  /**
+   * The packs of `only` (its cases alone are read) or of every mediator of the period's cases.
+   * Each pack is what the mediator's own reading would give: its cases, and the same-dispute
+   * check over the cases its own parties' look-up finds (`neighbourFinder`).
+   */
+  private packsOf(
+    { rules, period, room }: ReturnType<SubsidyService['packScope']>,
+    only: Mediator | null,
+  ): SubsidyClaimPack[] {
+    const db = this.db();
+    const window = { start: windowStart(rules, period.start), end: period.end };
+    const { rows, volumes, given, around } = db.transaction(() => {
+      const read = claimCaseRows(db, period, rules.id, only?.id ?? null);
+      const identities = read.map(identityOfClaimRow);
       return {
-        cases: rows
-          .map((row, i) => toClaimCase(row, volumes[i] as ClaimCase['volume']))
-          .filter((c): c is ClaimCase => c !== null),
-        duplicates: duplicatesAmong(
-          disputeIdentitiesAround(db, rows.map(identityOfClaimRow), {
-            start: windowStart(rules, period.start),
-            end: period.end,
-          }),
-          rules,
-        ),
+        rows: read,
+        volumes: claimVolumes(db, read),
+        given: identities,
+        around: disputeIdentitiesAround(db, identities, window),
       };
     })();
-    const pack = buildClaimPack({
-      rules,
-      committeeLevel: room.organisationType,
-      periodStart: period.start,
-      periodEnd: period.end,
-      mediator: {
-        id: mediator.id,
-        name: mediator.name,
-        filed: mediator.profile.filingStatus === 'FILED',
-      },
-      cases,
-      duplicates,
+    const rowOf = new Map(rows.map((r) => [r.caseId, r]));
+    // A look-up finds only cases accepted within the window and not refused: the others in
+    // `around` were read on those terms, the period's own cases are checked here.
+    const neighboursOf = neighbourFinder(
+      around.filter((c) => {
+        const row = rowOf.get(c.caseId);
+        return (
+          row === undefined ||
+          (row.status !== 'REJECTED' &&
+            c.acceptedDate >= window.start &&
+            c.acceptedDate <= window.end)
+        );
+      }),
+      given,
+    );
+    const byMediator = new Map<number, { cases: ClaimCase[]; given: DisputeIdentityRow[] }>();
+    rows.forEach((row, i) => {
+      const identity = given[i] as DisputeIdentityRow;
+      const claimCase = toClaimCase(row, volumes[i] as ClaimCase['volume']);
+      if (!claimCase) return;
+      for (const id of row.mediatorIds) {
+        const bucket = byMediator.get(id) ?? { cases: [], given: [] };
+        bucket.cases.push(claimCase);
+        bucket.given.push(identity);
+        byMediator.set(id, bucket);
+      }
     });
-    return {
-      pack: {
+    const mediators = only ? [only] : listMediators(db, true).filter((m) => byMediator.has(m.id));
+    return mediators.map((mediator) => {
+      const bucket = byMediator.get(mediator.id) ?? { cases: [], given: [] };
+      const pack = buildClaimPack({
+        rules,
+        committeeLevel: room.organisationType,
+        periodStart: period.start,
+        periodEnd: period.end,
+        mediator: {
+          id: mediator.id,
+          name: mediator.name,
+          filed: mediator.profile.filingStatus === 'FILED',
+        },
+        cases: bucket.cases,
+        duplicates: duplicatesAmong(neighboursOf(bucket.given), rules),
+      });
+      return {
         ...pack,
         periodKey: period.key,
         periodLabel: period.label,
         committeeName: room.committeeName,
-      },
-      rules,
-    };
+      };
+    });
   }
 
   private committeeLevel() {
@@ -464,29 +515,6 @@ export class SubsidyService {
     if (!room) throw new ApiError('INVALID_STATE', apiMessagesZhCN.settingsRequired);
     return room.organisationType;
   }
-}
-
-/**
- * Same-dispute detection needs the cases accepted in the window before the period too: the
- * first registration of a repeated dispute may lie in an earlier quarter.
- */
-function windowStart(rules: SubsidyRules, start: string): string {
-  const days = -rules.duplicateWindowDays - 366;
-  return new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function duplicatesAmong(rows: readonly DisputeIdentityRow[], rules: SubsidyRules) {
-  const identities = rows.map((c) => ({
-    caseId: c.caseId,
-    caseNumber: c.caseNumber,
-    category: c.category as disputeCategories.Code,
-    subtype: c.subtype as disputeCategories.SubtypeCode | null,
-    acceptedDate: c.acceptedDate,
-    partyKeys: c.parties.map((p) =>
-      partyKeyOf({ idNumber: p.idNumber, name: p.name, phone: p.phone }),
-    ),
-  }));
-  return findDuplicateDisputes(identities, rules.duplicateWindowDays);
 }
 
 /** The CASE change set both subsidy edits leave on the case's timeline. */
@@ -625,57 +653,5 @@ function confirmationView(t: TierConfirmationRow, rules: SubsidyRules | null): T
     reason: t.reason,
     confirmedBy: t.confirmedBy,
     confirmedAt: t.confirmedAt,
-  };
-}
-
-function caseFactsOf(row: ClaimCaseRow) {
-  return subsidyFactsOf({
-    category: row.category as disputeCategories.Code,
-    subtype: row.subtype as disputeCategories.SubtypeCode | null,
-    source: row.source as caseSources.Code,
-    riskLevel: row.riskLevel as riskLevels.Code,
-    riskFactors: row.riskFactors,
-    isDifficult: row.isDifficult,
-    persons: row.persons,
-    agreementAmountFen: row.agreementAmountFen,
-    amountClaimedFen: row.amountClaimedFen,
-    sessions: row.sessions,
-    crossArea: row.crossArea,
-  });
-}
-
-/**
- * The claim's view of each case's volume, judged by the one volume checklist, in the order of
- * `rows`. The facts are read in bulk: a year's pack is a few statements, not a few per case.
- */
-function claimVolumes(db: Db, rows: readonly ClaimCaseRow[]): ClaimCase['volume'][] {
-  const facts = volumeFactsOfCases(
-    db,
-    rows.map((r) => r.caseId),
-  );
-  return rows.map((row) => {
-    const f = facts.get(row.caseId);
-    // The rows were read in the same transaction: a case cannot vanish in between.
-    if (!f) throw new Error(`volume facts missing for case ${row.caseId}`);
-    return claimVolumeOf(volumeChecklist(f), row.printedKinds);
-  });
-}
-
-function toClaimCase(row: ClaimCaseRow, volume: ClaimCase['volume']): ClaimCase | null {
-  if (row.outcome === null) return null;
-  return {
-    caseId: row.caseId,
-    caseNumber: row.caseNumber,
-    title: row.title,
-    facts: caseFactsOf(row),
-    outcome: row.outcome,
-    outcomeDate: row.outcomeDate,
-    mediatorIds: row.mediatorIds,
-    volume,
-    inCountyRegister: row.inCountyRegister,
-    oralAttendanceProven: row.oralAttendanceProven,
-    confirmedTier: row.confirmedTierCode
-      ? { code: row.confirmedTierCode, reason: row.confirmedReason }
-      : null,
   };
 }

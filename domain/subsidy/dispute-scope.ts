@@ -1,0 +1,79 @@
+/**
+ * Which cases a pack's same-dispute check compares. "The same dispute" needs exactly the same set
+ * of parties, so a case can only repeat (or be repeated by) a case that shares a party with it:
+ * each case is looked up by one anchor party — its ID number, else its phone, else its name —
+ * and every case holding that value in the same column is a neighbour. The ledger does the
+ * look-up through the party indexes (`disputeIdentitiesAround`); a room's year, read once for
+ * every mediator, does it here over the cases already read, so that each mediator's pack
+ * compares exactly the cases its own look-up would have found.
+ */
+export interface DisputeParty {
+  readonly idNumber: string | null;
+  readonly name: string;
+  readonly phone: string;
+}
+
+export interface DisputeCase {
+  readonly caseId: number;
+  readonly parties: readonly DisputeParty[];
+}
+
+export interface DisputeAnchor {
+  readonly column: 'id_number' | 'phone' | 'name';
+  readonly value: string;
+}
+
+/** '无' stands for "no phone" in the ledger: it names nobody. */
+const NO_PHONE = '无';
+
+export function disputeAnchorOf(parties: readonly DisputeParty[]): DisputeAnchor | null {
+  const withId = parties.find((p) => p.idNumber);
+  if (withId?.idNumber) return { column: 'id_number', value: withId.idNumber };
+  const withPhone = parties.find((p) => p.phone !== NO_PHONE);
+  if (withPhone) return { column: 'phone', value: withPhone.phone };
+  const first = parties[0];
+  return first ? { column: 'name', value: first.name } : null;
+}
+
+/**
+ * Builds the look-up once over `candidates` (cases a look-up may find: accepted within the
+ * window and not refused) for the anchors of `everyGiven` (every case that will be asked
+ * about); the returned function gives `given` plus every candidate that shares an anchor value
+ * of a given case, each once — what the ledger's look-up answers for `given`.
+ */
+export function neighbourFinder<T extends DisputeCase>(
+  candidates: readonly T[],
+  everyGiven: readonly T[],
+): (given: readonly T[]) => T[] {
+  const index = {
+    id_number: new Map<string, T[]>(),
+    phone: new Map<string, T[]>(),
+    name: new Map<string, T[]>(),
+  };
+  // Only values some case is looked up by are indexed: a year has tens of thousands of parties.
+  for (const g of everyGiven) {
+    const anchor = disputeAnchorOf(g.parties);
+    if (anchor) index[anchor.column].set(anchor.value, []);
+  }
+  const add = (map: Map<string, T[]>, value: string | null, c: T) => {
+    const list = value === null ? undefined : map.get(value);
+    if (list !== undefined && list[list.length - 1] !== c) list.push(c);
+  };
+  for (const c of candidates) {
+    for (const p of c.parties) {
+      add(index.id_number, p.idNumber, c);
+      if (index.phone.size > 0) add(index.phone, p.phone, c);
+      if (index.name.size > 0) add(index.name, p.name, c);
+    }
+  }
+  return (given) => {
+    const found = new Map<number, T>();
+    for (const g of given) {
+      const anchor = disputeAnchorOf(g.parties);
+      if (!anchor) continue;
+      for (const c of index[anchor.column].get(anchor.value) ?? []) found.set(c.caseId, c);
+    }
+    for (const g of given) found.delete(g.caseId);
+    return [...given, ...found.values()];
+  };
+}

@@ -1,0 +1,98 @@
+import type { ClaimCaseRow, DisputeIdentityRow } from '../../db/subsidy/claim-case-query.js';
+import type { Db } from '../../db/connection.js';
+import { volumeFactsOfCases } from '../../db/volume/volume-queries.js';
+import type { ClaimCase } from '../../domain/subsidy/claim-pack.js';
+import { findDuplicateDisputes, partyKeyOf } from '../../domain/subsidy/duplicate-disputes.js';
+import type { SubsidyRules } from '../../domain/subsidy/subsidy-rules.js';
+import { claimVolumeOf, subsidyFactsOf } from '../../domain/subsidy/volume-evidence.js';
+import type * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
+import type * as caseSources from '../../domain/taxonomy/case-sources.js';
+import type * as riskLevels from '../../domain/taxonomy/risk-levels.js';
+import { volumeChecklist } from '../../domain/volume/volume-checklist.js';
+
+/**
+ * From the ledger's claim rows to what the pure pack builder takes: each case's tier facts, its
+ * volume as the checklist judges it, and the same-dispute verdicts. Shared by the case panel and
+ * the period's packs so both judge a case alike.
+ */
+
+/**
+ * Same-dispute detection needs the cases accepted in the window before the period too: the
+ * first registration of a repeated dispute may lie in an earlier quarter.
+ */
+export function windowStart(rules: SubsidyRules, start: string): string {
+  const days = -rules.duplicateWindowDays - 366;
+  return new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function duplicatesAmong(rows: readonly DisputeIdentityRow[], rules: SubsidyRules) {
+  const identities = rows.map((c) => ({
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    category: c.category as disputeCategories.Code,
+    subtype: c.subtype as disputeCategories.SubtypeCode | null,
+    acceptedDate: c.acceptedDate,
+    partyKeys: c.parties.map((p) =>
+      partyKeyOf({ idNumber: p.idNumber, name: p.name, phone: p.phone }),
+    ),
+  }));
+  return findDuplicateDisputes(identities, rules.duplicateWindowDays);
+}
+
+export function caseFactsOf(row: ClaimCaseRow) {
+  return subsidyFactsOf({
+    category: row.category as disputeCategories.Code,
+    subtype: row.subtype as disputeCategories.SubtypeCode | null,
+    source: row.source as caseSources.Code,
+    riskLevel: row.riskLevel as riskLevels.Code,
+    riskFactors: row.riskFactors,
+    isDifficult: row.isDifficult,
+    persons: row.persons,
+    agreementAmountFen: row.agreementAmountFen,
+    amountClaimedFen: row.amountClaimedFen,
+    sessions: row.sessions,
+    crossArea: row.crossArea,
+  });
+}
+
+/**
+ * The claim's view of each case's volume, judged by the one volume checklist, in the order of
+ * `rows`. The facts are read in bulk: a year's pack is a few statements, not a few per case.
+ */
+export function claimVolumes(db: Db, rows: readonly ClaimCaseRow[]): ClaimCase['volume'][] {
+  const facts = volumeFactsOfCases(
+    db,
+    rows.map((r) => r.caseId),
+    {
+      accepted: new Map(rows.map((r) => [r.caseId, r.acceptedDate !== null])),
+      parties: new Map(rows.map((r) => [r.caseId, r.parties])),
+      sessions: new Map(rows.map((r) => [r.caseId, r.sessions])),
+      printedKinds: new Map(rows.map((r) => [r.caseId, r.printedKinds])),
+    },
+  );
+  return rows.map((row) => {
+    const f = facts.get(row.caseId);
+    // The rows were read in the same transaction: a case cannot vanish in between.
+    if (!f) throw new Error(`volume facts missing for case ${row.caseId}`);
+    return claimVolumeOf(volumeChecklist(f), row.printedKinds);
+  });
+}
+
+export function toClaimCase(row: ClaimCaseRow, volume: ClaimCase['volume']): ClaimCase | null {
+  if (row.outcome === null) return null;
+  return {
+    caseId: row.caseId,
+    caseNumber: row.caseNumber,
+    title: row.title,
+    facts: caseFactsOf(row),
+    outcome: row.outcome,
+    outcomeDate: row.outcomeDate,
+    mediatorIds: row.mediatorIds,
+    volume,
+    inCountyRegister: row.inCountyRegister,
+    oralAttendanceProven: row.oralAttendanceProven,
+    confirmedTier: row.confirmedTierCode
+      ? { code: row.confirmedTierCode, reason: row.confirmedReason }
+      : null,
+  };
+}

@@ -1,0 +1,478 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../db/connection.js';
+import {
+  insertCase,
+  insertParty,
+  insertSession,
+  recordHistory,
+  setCaseMediators,
+  setCaseState,
+} from '../../../db/cases/case-writes.js';
+import {
+  insertTierConfirmation,
+  saveCaseSubsidyFacts,
+} from '../../../db/subsidy/case-subsidy-queries.js';
+import { insertPrintedDocument } from '../../../db/documents/print-register-queries.js';
+import { insertAttachment } from '../../../db/volume/volume-queries.js';
+import type { PartyValues } from '../../../domain/cases/party-input.js';
+import type { CaseState } from '../../../domain/case-lifecycle.js';
+import { parsePeriod } from '../../../domain/statistics/period.js';
+import type {
+  ImportRulesResult,
+  SubsidyClaimPack,
+  SubsidyRulesDetail,
+  SubsidyRulesList,
+} from '../../../domain/subsidy/subsidy-views.js';
+import { PNG_BYTES } from '../followups/followup-fixtures.js';
+import { claimPackAsBefore } from '../support/claim-pack-as-before.js';
+import { openTestLedger, setUpRoom, type TestLedger } from './case-fixtures.js';
+import { activateExampleRules } from './subsidy-fixtures.js';
+
+/**
+ * `subsidy.claimPacks` reads a period once for every mediator, and `subsidy.claimPack` uses the
+ * same code for one. Both must give, for every mediator, exactly the pack the mediator's own
+ * reading gave before (the oracle, `claimPackAsBefore`): 360 cases written straight into the
+ * ledger from a fixed seed — four of five mediators, some cases shared (lead first), parties drawn from a
+ * small village so disputes repeat (with and without ID numbers or phones), refused cases and
+ * cases accepted long before their outcome, written and oral settlements, failures and
+ * referrals, ID copies for some parties, printed papers, confirmed, overridden and unknown tiers, reviewer facts
+ * — under two rules and four periods.
+ */
+
+let seed = 0x5eed_2025;
+function rand(): number {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 0x1_0000_0000;
+}
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const NOW = '2026-04-10T02:00:00.000Z';
+
+/** 24 villagers: a third without an ID number, a few of those without a phone either. */
+const VILLAGERS: PartyValues[] = Array.from({ length: 24 }, (_, i) => {
+  const withId = i % 3 !== 0;
+  const withPhone = withId || i % 2 === 0;
+  return {
+    kind: 'NATURAL',
+    role: 'APPLICANT',
+    name: `${'马李韩冶祁沈喇赵'[i % 8] ?? ''}${['福祥', '永贵', '学明'][i % 3] ?? ''}`,
+    gender: i % 2 === 0 ? 'MALE' : 'FEMALE',
+    genderConfirmed: false,
+    ethnicity: '01',
+    birthDate: null,
+    occupation: '牧民',
+    phone: withPhone
+      ? { kind: 'MOBILE', phone: `1380000${String(i).padStart(4, '0')}`, noPhoneReason: null }
+      : { kind: 'NONE', phone: '无', noPhoneReason: '没有手机' },
+    address: '格尔木市唐古拉山镇长江源村',
+    note: null,
+    idDocument: withId
+      ? {
+          type: 'RESIDENT_ID',
+          number: `63280119800101${String(1000 + i).slice(-4)}`,
+          name: null,
+          noneReason: null,
+        }
+      : { type: 'NONE', number: null, name: null, noneReason: '证件遗失' },
+    preferredLanguage: 'zh',
+    needsInterpreter: false,
+    ownScriptName: null,
+    ownScriptAddress: null,
+    representatives: [],
+  } as PartyValues;
+});
+
+const CATEGORIES = ['NEIGHBOUR', 'CONTRACT', 'FOREST_LAND', 'MARRIAGE_FAMILY'] as const;
+const OUTCOMES = ['SETTLE_WRITTEN', 'SETTLE_WRITTEN', 'SETTLE_ORAL', 'TERMINATE_FAILED', 'REFER'];
+const TO_STATE: Record<string, CaseState> = {
+  SETTLE_WRITTEN: 'SETTLED_WRITTEN',
+  SETTLE_ORAL: 'SETTLED_ORAL',
+  TERMINATE_FAILED: 'TERMINATED_FAILED',
+  REFER: 'REFERRED',
+};
+
+function seedCases(db: Db, mediatorIds: readonly number[], rulesIds: readonly string[]): void {
+  const start = Date.parse('2024-09-01T00:00:00Z');
+  const earlier: (readonly number[])[] = [];
+  db.transaction(() => {
+    for (let i = 0; i < 360; i += 1) {
+      // A third of the cases repeat the parties of an earlier case (the same dispute or not).
+      const people =
+        earlier.length > 0 && rand() < 0.35
+          ? pick(earlier)
+          : Array.from(
+              new Set(Array.from({ length: rand() < 0.3 ? 3 : 2 }, () => Math.floor(rand() * 24))),
+            );
+      earlier.push(people);
+      // Most cases ended within weeks; some were accepted a year and more before.
+      const intakeMs = start + Math.floor(i * 1.6 * DAY) - (rand() < 0.06 ? 500 * DAY : 0);
+      const intakeDate = isoDay(intakeMs);
+      const category = rand() < 0.7 ? 'NEIGHBOUR' : pick(CATEGORIES);
+      const id = insertCase(
+        db,
+        {
+          title: `案件${i}`,
+          intakeDate,
+          source: pick(['ON_APPLICATION', 'PROACTIVE', 'ENTRUSTED_POLICE', 'ENTRUSTED_COURT']),
+          category,
+          subtype: null,
+          summary: '双方因院墙和排水沟发生争执。',
+          requests: ['请求调解'],
+          riskLevel: pick(['LOW', 'MEDIUM', 'HIGH']),
+          riskFactors: rand() < 0.1 ? ['MANY_PARTIES'] : [],
+          preventionFlags: [],
+          isDifficult: rand() < 0.15,
+          amountClaimedFen: rand() < 0.5 ? Math.floor(rand() * 50) * 100_000 : null,
+          remarks: null,
+        },
+        'INTAKE',
+        NOW,
+      );
+      const lead = pick(mediatorIds);
+      const second = pick(mediatorIds);
+      setCaseMediators(db, id, rand() < 0.2 && second !== lead ? [lead, second] : [lead]);
+      const partyIds = people.map((p, k) =>
+        insertParty(
+          db,
+          id,
+          { ...(VILLAGERS[p] as PartyValues), role: k === 0 ? 'APPLICANT' : 'RESPONDENT' },
+          NOW,
+        ),
+      );
+      if (rand() < 0.05) {
+        setCaseState(db, id, 'REJECTED', {});
+        continue;
+      }
+      const acceptedMs = intakeMs + Math.floor(rand() * 3) * DAY;
+      setCaseState(db, id, 'MEDIATING', { acceptedDate: isoDay(acceptedMs) });
+      const sessions = Math.floor(rand() * 4);
+      for (let s = 0; s < sessions; s += 1) {
+        const day = isoDay(acceptedMs + (s + 1) * DAY);
+        insertSession(
+          db,
+          id,
+          {
+            startAt: `${day}T09:30`,
+            endAt: `${day}T11:00`,
+            place: '调解室',
+            subject: null,
+            partyIdsPresent: [],
+            mediatorIds: [lead],
+            recorder: '李明',
+            participants: [],
+            interpreter: null,
+            isPublic: false,
+            recordMode: 'SIMPLE',
+            content: '调解员告知双方权利义务。',
+            result: 'CONTINUE',
+            readBackConfirmed: true,
+          },
+          '调解',
+          NOW,
+        );
+      }
+      for (const partyId of partyIds) {
+        if (rand() < 0.5) continue;
+        insertAttachment(
+          db,
+          {
+            caseId: id,
+            kind: 'IDENTITY_PROOF',
+            partyId,
+            fileName: `身份证${partyId}.png`,
+            mediaType: 'image/png',
+            bytes: PNG_BYTES,
+            sha256: createHash('sha256').update(PNG_BYTES).digest('hex'),
+          },
+          NOW,
+        );
+      }
+      for (const kind of [
+        'APPLICATION',
+        'ACCEPTANCE_REGISTER',
+        'RIGHTS_NOTICE',
+        'CLOSING_REPORT',
+      ]) {
+        if (rand() < 0.6) continue;
+        insertPrintedDocument(
+          db,
+          {
+            caseId: id,
+            kind,
+            recordKey: 'case',
+            issuesJson: '[]',
+            contentSha256: 'c'.repeat(64),
+            templateId: kind.toLowerCase(),
+            templateVersion: 1,
+            fileName: `${kind}.pdf`,
+            pdf: PNG_BYTES,
+            pdfSha256: 'd'.repeat(64),
+            verificationCode: 'TEST',
+            createdBy: '本机用户',
+          },
+          NOW,
+        );
+      }
+      if (rand() < 0.1) continue; // still open
+      const action = pick(OUTCOMES);
+      const endDay = isoDay(acceptedMs + (10 + Math.floor(rand() * 40)) * DAY);
+      recordHistory(db, {
+        caseId: id,
+        from: 'MEDIATING',
+        to: TO_STATE[action] ?? 'TERMINATED_FAILED',
+        action,
+        data:
+          action === 'TERMINATE_FAILED'
+            ? { action, terminatedDate: endDay, reason: '调解不成' }
+            : { action },
+        at: `${endDay}T02:00:00.000Z`,
+        actor: '本机用户',
+      });
+      setCaseState(db, id, TO_STATE[action] ?? 'TERMINATED_FAILED', {});
+      for (const rulesId of rulesIds) {
+        const r = rand();
+        if (r >= 0.3) continue;
+        insertTierConfirmation(db, {
+          caseId: id,
+          rulesId,
+          // An agreed tier, a changed one with its reason, and one the rule no longer has.
+          tierCode: r < 0.1 ? 'GENERAL' : r < 0.2 ? 'DIFFICULT' : 'RETIRED',
+          suggestedTierCode: 'GENERAL',
+          reason: r < 0.1 ? null : '案情复杂',
+          confirmedBy: '本机用户',
+          confirmedAt: NOW,
+        });
+      }
+      if (rand() < 0.5) {
+        saveCaseSubsidyFacts(
+          db,
+          {
+            caseId: id,
+            inCountyRegister: rand() < 0.3 ? null : rand() < 0.8,
+            countyRegisterRef: null,
+            crossArea: rand() < 0.2,
+            oralAttendanceProven: rand() < 0.6,
+          },
+          0,
+          NOW,
+        );
+      }
+    }
+  })();
+}
+
+/** A settled case of `lead` with these parties, accepted and settled on the days given. */
+function settledCase(
+  db: Db,
+  c: { lead: number; parties: readonly PartyValues[]; accepted: string; settled: string },
+): void {
+  const id = insertCase(
+    db,
+    {
+      title: '院墙纠纷',
+      intakeDate: c.accepted,
+      source: 'ON_APPLICATION',
+      category: 'NEIGHBOUR',
+      subtype: null,
+      summary: '双方因院墙发生争执。',
+      requests: ['请求调解'],
+      riskLevel: 'LOW',
+      riskFactors: [],
+      preventionFlags: [],
+      isDifficult: false,
+      amountClaimedFen: null,
+      remarks: null,
+    },
+    'INTAKE',
+    NOW,
+  );
+  setCaseMediators(db, id, [c.lead]);
+  for (const party of c.parties) insertParty(db, id, party, NOW);
+  setCaseState(db, id, 'SETTLED_WRITTEN', { acceptedDate: c.accepted });
+  recordHistory(db, {
+    caseId: id,
+    from: 'MEDIATING',
+    to: 'SETTLED_WRITTEN',
+    action: 'SETTLE_WRITTEN',
+    data: { action: 'SETTLE_WRITTEN' },
+    at: `${c.settled}T02:00:00.000Z`,
+    actor: '本机用户',
+  });
+}
+
+/**
+ * Where one pass for the room could judge a repeat differently from a mediator's own reading,
+ * unless it looks up each mediator's neighbours as the ledger would: (1) two cases of the same
+ * parties, each another mediator's, accepted before the window a Q4 look-up reaches; (2) two
+ * cases whose parties are the same people by the duplicate rule (phone digits) but not by the
+ * look-up's exact phone.
+ */
+function seedLookupEdges(db: Db, [a, b]: readonly number[]): void {
+  const [p, q] = [VILLAGERS[1], VILLAGERS[2]] as [PartyValues, PartyValues];
+  db.transaction(() => {
+    for (const [lead, accepted] of [
+      [a, '2023-06-01'],
+      [b, '2023-06-20'],
+    ] as const) {
+      settledCase(db, { lead: lead ?? 0, parties: [p, q], accepted, settled: '2025-11-20' });
+    }
+    const noId = (phone: string, role: PartyValues['role'], name: string) =>
+      ({
+        ...VILLAGERS[0],
+        role,
+        name,
+        phone: { kind: 'MOBILE', phone, noPhoneReason: null },
+        idDocument: { type: 'NONE', number: null, name: null, noneReason: '证件遗失' },
+      }) as PartyValues;
+    for (const [lead, phone, accepted] of [
+      [a, '138-0000-7777', '2025-05-06'],
+      [b, '13800007777', '2025-06-01'],
+    ] as const) {
+      settledCase(db, {
+        lead: lead ?? 0,
+        parties: [noId(phone, 'APPLICANT', '冶学明'), noId('13900008888', 'RESPONDENT', '喇永贵')],
+        accepted,
+        settled: '2025-11-25',
+      });
+    }
+  })();
+}
+
+/** Shares a case between its mediators, pays oral cases half with proof, 90-day window. */
+const SPLIT_RULES = {
+  format: 'mediation-desk/subsidy-rules',
+  formatVersion: 1,
+  id: 'county-split',
+  title: '丁县以案定补办法（测试）',
+  issuer: '丁县司法局（测试）',
+  isExample: true,
+  basis: '测试用规则，不是任何县的现行标准。',
+  validFrom: '2025-01-01',
+  validTo: null,
+  requires: { completeVolume: false, countyRegister: true, mediatorFiled: false },
+  multipleMediators: 'SPLIT_EVENLY',
+  duplicateWindowDays: 90,
+  tiers: [
+    {
+      code: 'GENERAL',
+      label: '一般',
+      rank: 1,
+      amountFen: 10_001,
+      requiredDocuments: ['SESSION_RECORD'],
+    },
+    {
+      code: 'DIFFICULT',
+      label: '疑难',
+      rank: 2,
+      amountFen: 20_000,
+      requiredDocuments: ['APPLICATION_OR_REGISTER', 'RIGHTS_NOTICE', 'CLOSING_REPORT'],
+      when: [[{ fact: 'isDifficult', is: true }], [{ fact: 'sessions', atLeast: 3 }]],
+    },
+  ],
+  oral: { paid: true, percent: 50, proof: 'ATTENDANCE_SIGNED' },
+};
+
+let l: TestLedger;
+let mediatorIds: number[];
+const rules: Record<'example' | 'split', SubsidyRulesDetail> = {} as never;
+
+async function activate(rowId: number): Promise<void> {
+  const list = await l.call<SubsidyRulesList>('subsidy.listRules', {});
+  await l.call('subsidy.activateRules', { rowId, expectedVersion: list.version });
+}
+
+beforeAll(async () => {
+  l = await openTestLedger(() => new Date(NOW));
+  const { mediatorId } = await setUpRoom(l);
+  mediatorIds = [mediatorId];
+  for (const name of ['巴特尔', '王建国', '卓玛', '韩梅']) {
+    const m = await l.call<{ id: number }>('mediators.save', {
+      id: null,
+      expectedVersion: 0,
+      name,
+      isPeopleMediator: true,
+      languages: ['zh'],
+      active: true,
+    });
+    mediatorIds.push(m.id);
+  }
+  const split = await l.call<ImportRulesResult>('subsidy.importRules', {
+    source: 'FILE',
+    fileName: 'county-split.json',
+    dataBase64: Buffer.from(JSON.stringify(SPLIT_RULES)).toString('base64'),
+  });
+  const example = await activateExampleRules(l);
+  rules.example = await l.call<SubsidyRulesDetail>('subsidy.getRules', {
+    rowId: example.summary.rowId,
+  });
+  rules.split = await l.call<SubsidyRulesDetail>('subsidy.getRules', {
+    rowId: split.summary.rowId,
+  });
+  // The cases are written past the API's door: let the start-up check finish first, so it never
+  // reads the ledger while these writes go in.
+  await l.core.ledger.whenChecked();
+  const db = l.core.ledger.db();
+  seedCases(db, mediatorIds.slice(0, 4), [rules.example.rules.id, rules.split.rules.id]);
+  seedLookupEdges(db, mediatorIds);
+}, 120_000);
+afterAll(() => l.close());
+
+const PERIODS = ['2025', '2025-Q4', '2026-Q1', '2025-H2'] as const;
+
+describe('every mediator’s pack from one pass equals the pack read alone before', () => {
+  it.each(['example', 'split'] as const)('under the %s rule, four periods', async (which) => {
+    await activate(rules[which].summary.rowId);
+    const seen = {
+      lines: 0,
+      duplicates: 0,
+      confirmed: 0,
+      shared: 0,
+      claimable: 0,
+      missing: 0,
+      empty: 0,
+    };
+    for (const key of PERIODS) {
+      const period = parsePeriod(key);
+      if (!period) throw new Error(key);
+      const packs = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', { period: key });
+      const byMediator = new Map(packs.map((p) => [p.mediator.id, p]));
+      for (const id of mediatorIds) {
+        const before = claimPackAsBefore(l.core.ledger.db(), rules[which].rules, period, id);
+        const one = await l.call<SubsidyClaimPack>('subsidy.claimPack', {
+          mediatorId: id,
+          period: key,
+        });
+        expect(one).toEqual(before);
+        // The room's round lists the mediators with a case in the period, in the list's order.
+        if (before.lines.length === 0) {
+          expect(byMediator.has(id)).toBe(false);
+          seen.empty += 1;
+        } else expect(byMediator.get(id)).toEqual(before);
+        seen.lines += before.lines.length;
+        seen.duplicates += before.lines.filter((x) => x.duplicateOf !== null).length;
+        seen.confirmed += before.lines.filter((x) => x.tierSource === 'CONFIRMED').length;
+        seen.shared += before.lines.filter((x) => x.share !== null).length;
+        seen.claimable += before.totals.claimable;
+        seen.missing += before.lines.filter((x) => x.missingDocuments.length > 0).length;
+      }
+      expect(packs.map((p) => p.mediator.id)).toEqual(
+        mediatorIds.filter((id) => byMediator.has(id)),
+      );
+    }
+    // The comparison covers what it is meant to: repeated disputes, decided tiers, claims.
+    expect(seen.lines).toBeGreaterThan(250);
+    expect(seen.duplicates).toBeGreaterThan(15);
+    expect(seen.confirmed).toBeGreaterThan(40);
+    // 韩梅 has no case: an empty pack alone, no pack in the room's round.
+    expect(seen.empty).toBe(PERIODS.length);
+    if (which === 'split') {
+      expect(seen.claimable).toBeGreaterThan(10);
+      expect(seen.missing).toBeGreaterThan(20);
+      expect(seen.shared).toBeGreaterThan(0);
+    }
+  });
+});
