@@ -11,7 +11,7 @@ import { ledgerPaths } from '../../../db/ledger-files';
 import { nameInitials } from '../../../db/search/name-pinyin';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views';
 import type { ChangeSetView } from '../../../domain/cases/change-history';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore } from '../support/signed-in-core';
 import { intake, openTestLedger, person, setUpRoom, type TestLedger } from './case-fixtures';
 import { dropAuditTriggers, verifyLedgerFile } from '../support/audit-outside';
 
@@ -178,7 +178,7 @@ describe('migration 024', () => {
       old.pragma('user_version = 23');
       old.close();
 
-      const core = await createAppCore({ dataDir: l.dir, appVersion: 'test' });
+      const core = await openSignedInCore({ dataDir: l.dir, appVersion: 'test' });
       try {
         await core.ledger.whenChecked();
         expect(core.ledger.damaged).toBe(false);
