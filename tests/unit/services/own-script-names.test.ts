@@ -14,6 +14,7 @@ import type { ChangeSetView } from '../../../domain/cases/change-history';
 import { openSignedInCore } from '../support/signed-in-core';
 import { intake, openTestLedger, person, setUpRoom, type TestLedger } from './case-fixtures';
 import { dropAuditTriggers, verifyLedgerFile } from '../support/audit-outside';
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index';
 
 /** Issue 12, must-have 2: a herder's name and address in traditional Mongolian, end to end. */
 const NNBSP = '\u202F';
@@ -175,6 +176,8 @@ describe('migration 024', () => {
       dropAuditTriggers(old, 'row');
       old.exec('ALTER TABLE party DROP COLUMN own_script_address');
       old.exec('ALTER TABLE party DROP COLUMN own_script_name');
+      // nor the accounts of migration 025
+      old.exec('DROP TABLE desk_account; DROP TABLE desk_security;');
       old.pragma('user_version = 23');
       old.close();
 
@@ -183,7 +186,7 @@ describe('migration 024', () => {
         await core.ledger.whenChecked();
         expect(core.ledger.damaged).toBe(false);
         const db = core.ledger.db();
-        expect(db.pragma('user_version', { simple: true })).toBe(24);
+        expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
         const rows = db
           .prepare('SELECT name, own_script_name, own_script_address FROM party WHERE case_id = ?')
           .all(c.id);
