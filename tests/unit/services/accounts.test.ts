@@ -499,6 +499,47 @@ describe('the identified 台账 export', () => {
 });
 
 describe('a damaged ledger', () => {
+  it('that was never set up opens its restore methods to anyone, and nothing else', async () => {
+    const dataDir = tempDir('acct');
+    const paths = ledgerPaths(dataDir);
+    fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
+    const old = openConnection(paths.ledgerFile);
+    await migrate(old, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
+    seedCases(old, 30, seedRoom(old, ['才让']), '2026-03-10');
+    old.close();
+    const at = new Date().toISOString();
+    writeMarker(paths, { format: 1, ledgerCreatedAt: at, lastOpenedAt: at });
+
+    // healthy and not set up: the room is set up first, restore is not open
+    const healthy = await openSignedInCore({ dataDir, appVersion: 'test', room: 'none' });
+    await healthy.ledger.whenChecked();
+    expect(await errorOf(healthy.dispatch('system.listBackups', {}))).toMatchObject({
+      code: 'NOT_SIGNED_IN',
+    });
+    healthy.close();
+
+    smashCellPointers(paths.ledgerFile, pagesOf(paths.ledgerFile, 'party', 'leaf')[0]!);
+    const core = await openSignedInCore({
+      dataDir,
+      appVersion: 'test',
+      room: 'none',
+      log: { error: () => undefined },
+    });
+    try {
+      await core.ledger.whenChecked();
+      expect(core.ledger.damaged).toBe(true);
+      expect(await ok(core.dispatch('system.listBackups', {}))).toEqual(expect.any(Array));
+      expect(await errorOf(core.dispatch('cases.search', {}))).toMatchObject({
+        code: 'NOT_SIGNED_IN',
+      });
+      expect(await errorOf(core.dispatch('system.backupNow', {}))).toMatchObject({
+        code: 'NOT_SIGNED_IN',
+      });
+    } finally {
+      core.close();
+    }
+  });
+
   it('still lets people sign in (to restore it), writing nothing and backing off in memory', async () => {
     const dataDir = tempDir('acct');
     const setUp = await openSignedInCore({ dataDir, appVersion: 'test' });
