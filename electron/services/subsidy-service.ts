@@ -63,7 +63,7 @@ import type {
 } from '../../domain/subsidy/subsidy-views.js';
 import { suggestTier } from '../../domain/subsidy/tier-suggestion.js';
 import type { Db } from '../../db/connection.js';
-import { LOCAL_ACTOR } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 import type { LedgerSession } from './ledger-session.js';
 import {
   caseFactsOf,
@@ -165,7 +165,7 @@ export class SubsidyService {
       storeRules(
         db,
         { rulesId: rules.id, title: rules.title, rulesJson, sha256, isExample: rules.isExample },
-        LOCAL_ACTOR,
+        currentActor(),
         this.nowIso(),
       ),
     )();
@@ -347,7 +347,7 @@ export class SubsidyService {
         tierCode: values.tierCode,
         suggestedTierCode: suggested,
         reason: values.reason,
-        confirmedBy: LOCAL_ACTOR,
+        confirmedBy: currentActor(),
         confirmedAt: at.toISOString(),
       });
       recordCaseChange(db, values.caseId, at, values.reason, [
@@ -531,7 +531,7 @@ function recordCaseChange(
     entityId: caseId,
     action: 'UPDATE',
     reason,
-    actor: LOCAL_ACTOR,
+    actor: currentActor(),
     at: at.getTime(),
     fields,
   });
