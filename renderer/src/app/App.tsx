@@ -12,6 +12,7 @@ import { LedgerRecoveryPage } from '../pages/recovery/LedgerRecoveryPage';
 import { AppShell } from './AppShell';
 import { readCspNonce } from './csp-nonce';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { DeskGate } from '../desk/DeskGate';
 
 dayjs.locale('zh-cn');
 
@@ -23,7 +24,10 @@ const theme = {
   },
 };
 
-/** Decides what the whole window shows: recovery, first-run set-up, or the app itself. */
+/**
+ * Decides what the whole window shows: recovery, then (through the desk gate: set-up, sign-in,
+ * lock) the room's first-run settings, or the app itself.
+ */
 function StatusGate() {
   const [status, setStatus] = useState<SystemStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -58,11 +62,19 @@ function StatusGate() {
   if (status.ledger.state !== 'READY') {
     return <LedgerRecoveryPage status={status.ledger} onStatus={setStatus} />;
   }
-  if (!status.ledger.settingsComplete) return <FirstRunPage onDone={refresh} />;
+  const settingsComplete = status.ledger.settingsComplete;
   return (
-    <HashRouter>
-      <AppShell status={status} />
-    </HashRouter>
+    <DeskGate>
+      {(user) =>
+        settingsComplete ? (
+          <HashRouter>
+            <AppShell status={status} user={user} />
+          </HashRouter>
+        ) : (
+          <FirstRunPage onDone={refresh} />
+        )
+      }
+    </DeskGate>
   );
 }
 
