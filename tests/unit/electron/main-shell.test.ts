@@ -179,6 +179,20 @@ describe('single instance', () => {
   });
 });
 
+describe('the OS lock', () => {
+  it('locks the desk through the core when the screen locks or the machine sleeps', async () => {
+    const { fake, start } = await boot();
+    const dispatch = vi.spyOn(start.core, 'dispatch');
+    fake.powerMonitor.emit('lock-screen');
+    fake.powerMonitor.emit('suspend');
+    expect(dispatch.mock.calls).toEqual([
+      ['accounts.lock', {}],
+      ['accounts.lock', {}],
+    ]);
+    await Promise.all(dispatch.mock.results.map((r) => r.value as Promise<unknown>));
+  });
+});
+
 describe('quit', () => {
   it('waits for a running backup, even when quit is asked twice, then closes the ledger', async () => {
     const { fake, start, dataDir } = await boot();
