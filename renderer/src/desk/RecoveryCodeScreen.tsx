@@ -2,7 +2,7 @@ import { Button, Checkbox, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { uiText } from '../i18n/zh-CN';
 import { DeskScreen } from './DeskScreen';
-import { recoveryCodeGroups } from './idle-timing';
+import { recoveryCodeGroups } from './recovery-code';
 
 const t = uiText.desk.recoveryCode;
 

@@ -18,8 +18,3 @@ export function idleStep(
 export function touchDue(now: number, lastTouch: number): boolean {
   return now - lastTouch >= TOUCH_EVERY_MS;
 }
-
-/** The recovery code as printed: groups of four, so it can be read aloud and typed back. */
-export function recoveryCodeGroups(code: string): string[] {
-  return code.match(/.{1,4}/gu) ?? [];
-}
