@@ -1,7 +1,8 @@
-import { Spin } from 'antd';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { App, Spin } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DeskSession, DeskUser, SetUpResult } from '../../../domain/api/accounts-contract';
 import { api, DESK_SESSION_EVENT } from '../api/client';
+import { latestOnly } from '../api/latest-only';
 import { landingPath } from '../app/role-access';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { uiText } from '../i18n/zh-CN';
@@ -37,18 +38,25 @@ export function DeskGate({ children }: { children: (user: DeskUser) => ReactNode
   const [error, setError] = useState<unknown>(null);
   const [shownCode, setShownCode] = useState<ShownCode | null>(null);
 
-  const refresh = useCallback(async () => {
-    try {
-      setSession(await api('accounts.session', {}));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
+  // A poll answered after a lock, sign-in or sign-out was asked describes the desk before it:
+  // only the newest poll counts, none while such a call travels, and its answer drops them.
+  const polls = useMemo(() => latestOnly(), []);
+  const actionsInFlight = useRef(0);
+  const refresh = useCallback(() => {
+    polls.run(
+      () => api('accounts.session', {}),
+      (next) => {
+        if (actionsInFlight.current > 0) return;
+        setSession(next);
+        setError(null);
+      },
+      setError,
+    );
+  }, [polls]);
 
   useEffect(() => {
-    void refresh();
-    const again = () => void refresh();
+    refresh();
+    const again = () => refresh();
     const timer = window.setInterval(again, SESSION_POLL_MS);
     window.addEventListener(DESK_SESSION_EVENT, again);
     window.addEventListener('focus', again);
@@ -56,35 +64,60 @@ export function DeskGate({ children }: { children: (user: DeskUser) => ReactNode
       window.clearInterval(timer);
       window.removeEventListener(DESK_SESSION_EVENT, again);
       window.removeEventListener('focus', again);
+      polls.cancel();
     };
-  }, [refresh]);
+  }, [refresh, polls]);
 
   // `land`: a person other than the one the app was last shown for (or a fresh sign-in)
   // starts at their own first screen, not at the page the previous person left open.
-  const accept = useCallback((next: DeskSession, land = false) => {
-    if (land && next.user && !next.locked) {
-      window.location.hash = `#${landingPath(next.user.role)}`;
-    }
-    setSession(next);
-  }, []);
+  const accept = useCallback(
+    (next: DeskSession, land = false) => {
+      polls.cancel();
+      if (land && next.user && !next.locked) {
+        window.location.hash = `#${landingPath(next.user.role)}`;
+      }
+      setSession(next);
+    },
+    [polls],
+  );
 
   const lock = useCallback(() => {
     // Hidden at once: nothing of the page stays on screen while the call travels.
     setSession((s) => (s ? { ...s, locked: true } : s));
-    api('accounts.lock', {}).then(
-      (next) => accept(next),
-      () => void refresh(),
-    );
-  }, [accept, refresh]);
+    actionsInFlight.current += 1;
+    polls.cancel();
+    api('accounts.lock', {})
+      .finally(() => (actionsInFlight.current -= 1))
+      .then(
+        (next) => accept(next),
+        () => refresh(),
+      );
+  }, [accept, refresh, polls]);
 
   const signOut = useCallback(async () => {
-    accept(await api('accounts.signOut', {}));
-  }, [accept]);
+    actionsInFlight.current += 1;
+    polls.cancel();
+    try {
+      accept(await api('accounts.signOut', {}));
+    } finally {
+      actionsInFlight.current -= 1;
+    }
+  }, [accept, polls]);
 
   const controls = useMemo<DeskControls | null>(() => {
     if (!session?.user || session.locked) return null;
     return { user: session.user, session, lock, signOut, accept: (next) => accept(next) };
   }, [session, lock, signOut, accept]);
+
+  // Toasts live outside the app's tree and would outlast it: gone with it, however it went
+  // (locked here, by the core's idle timer, by the OS, or signed out).
+  const { message, notification } = App.useApp();
+  const appShown = controls !== null;
+  useEffect(() => {
+    if (appShown) return;
+    message.destroy();
+    notification.destroy();
+  }, [appShown, message, notification]);
 
   const showCode = (result: SetUpResult, lead?: string) => {
     setShownCode({ code: result.recoveryCode, lead });

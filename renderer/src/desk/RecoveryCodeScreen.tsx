@@ -20,7 +20,7 @@ export function RecoveryCodeScreen({
   onContinue: () => void;
 }) {
   const [kept, setKept] = useState(false);
-  const groups = recoveryCodeGroups(code).join(' ');
+  const groups = recoveryCodeGroups(code).map((group, i) => <span key={i}>{group}</span>);
   return (
     <>
       <DeskScreen title={t.title} testId="recovery-code-screen">
@@ -41,7 +41,7 @@ export function RecoveryCodeScreen({
       </DeskScreen>
       <div className="recovery-print-sheet">
         <h2>{t.printHeading}</h2>
-        <p className="recovery-code">{groups}</p>
+        <div className="recovery-code">{groups}</div>
         <p>{t.purpose}</p>
         <p>{t.printNote}</p>
       </div>

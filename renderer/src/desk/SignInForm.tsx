@@ -36,6 +36,9 @@ export function SignInForm({
   const { saving, refusal, run } = useSchemaSubmit();
 
   async function signIn(v: Values) {
+    // Emptied as it is sent, not after the answer: a refusal then never clears a password
+    // typed again meanwhile.
+    form.setFieldValue('password', '');
     const done = await run({
       form,
       schema: signInInput,
@@ -43,7 +46,6 @@ export function SignInForm({
       submit: (input) => api('accounts.signIn', input),
     });
     if (done.ok) onSignedIn(done.value);
-    else form.setFieldValue('password', '');
   }
 
   return (
