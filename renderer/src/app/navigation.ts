@@ -17,7 +17,8 @@ export const NAV_ITEMS: readonly {
   { path: '/agreements', label: uiText.nav.agreements, built: true, method: 'agreements.get' },
   { path: '/follow-ups', label: uiText.nav.followUps, built: true, method: 'followups.list' },
   { path: '/reports', label: uiText.nav.reports, built: true, method: 'statistics.get' },
-  { path: '/settings', label: uiText.nav.settings, built: true, method: 'settings.get' },
+  // 设置 is administration (its forms save): shown to those who may save the room's settings.
+  { path: '/settings', label: uiText.nav.settings, built: true, method: 'settings.save' },
   // Whoever has 设置 finds the log there; an auditor has only the log.
   { path: '/audit', label: uiText.nav.audit, built: true, method: 'audit.list' },
 ];

@@ -28,7 +28,7 @@ export type NavItem = (typeof NAV_ITEMS)[number];
 
 /** The entries this role may open; 审计日志 stands alone only for those without 设置. */
 export function navItemsFor(role: Role): readonly NavItem[] {
-  const settings = mayCall(role, 'settings.get');
+  const settings = mayCall(role, 'settings.save');
   return NAV_ITEMS.filter(
     (item) => mayCall(role, item.method) && !(item.path === '/audit' && settings),
   );

@@ -17,15 +17,16 @@ import { useDesk } from '../../desk/desk-context';
 import type { ApiMethod } from '../../../../domain/api/contract';
 import { AccountsSection } from './AccountsSection';
 
-// Each section with the method it reads: a role the door would refuse never sees the section.
+// 设置 is where the room is administered: each section is shown to the roles that may make its
+// change (the audit log: that may read it), never as a form whose save would be refused.
 const SECTIONS: readonly (readonly [ApiMethod, () => ReactNode])[] = [
   ['accounts.list', () => <AccountsSection key="accounts" />],
-  ['mediators.list', () => <MediatorsSection key="mediators" />],
-  ['caseSettings.get', () => <CaseSettingsSection key="case" />],
-  ['followups.getSettings', () => <FollowUpSettingsSection key="followups" />],
-  ['subsidy.listRules', () => <SubsidyRulesSection key="subsidy" />],
-  ['agreements.getHolidayCalendar', () => <HolidayCalendarSection key="holidays" />],
-  ['system.listBackups', () => <BackupsSection key="backups" />],
+  ['mediators.save', () => <MediatorsSection key="mediators" />],
+  ['caseSettings.save', () => <CaseSettingsSection key="case" />],
+  ['followups.saveSettings', () => <FollowUpSettingsSection key="followups" />],
+  ['subsidy.saveRules', () => <SubsidyRulesSection key="subsidy" />],
+  ['agreements.saveHolidayCalendar', () => <HolidayCalendarSection key="holidays" />],
+  ['system.backupNow', () => <BackupsSection key="backups" />],
   ['audit.list', () => <AuditLogSection key="audit" />],
 ];
 
