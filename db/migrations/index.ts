@@ -22,6 +22,7 @@ import { migration021 } from './021-open-cases-index.js';
 import { migration022 } from './022-audit-chain.js';
 import { migration023 } from './023-mediator-print-events.js';
 import { migration024 } from './024-own-script-names.js';
+import { migration025 } from './025-desk-accounts.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration022,
   migration023,
   migration024,
+  migration025,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,14 @@ import type { ApiMethod } from './contract.js';
  */
 export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'system.status',
+  // signing in writes its counters and audit entries only while the ledger is intact, so a
+  // director can still sign in to restore a damaged one
+  'accounts.session',
+  'accounts.signIn',
+  'accounts.signOut',
+  'accounts.lock',
+  'accounts.touch',
+  'accounts.list',
   'system.listBackups',
   'system.restorePreview',
   'system.restoreBackup',

@@ -22,29 +22,12 @@ import type { SubsidyPapersService } from '../services/subsidy-papers-service.js
 import type { SystemService } from '../services/system-service.js';
 import type { AuditService } from '../services/audit-service.js';
 import type { ApiHandlers } from './dispatch.js';
-import { ApiError } from '../../domain/api/errors.js';
-
-// Base of issue 11's accounts work: the contract is fixed, the accounts service replaces this.
-const pending = (): never => {
-  throw new ApiError('INVALID_STATE', '账户功能尚未接入');
-};
-const pendingAccountsHandlers = {
-  'accounts.session': pending,
-  'accounts.setUp': pending,
-  'accounts.signIn': pending,
-  'accounts.recover': pending,
-  'accounts.lock': pending,
-  'accounts.signOut': pending,
-  'accounts.touch': pending,
-  'accounts.changePassword': pending,
-  'accounts.list': pending,
-  'accounts.create': pending,
-  'accounts.update': pending,
-  'accounts.resetPassword': pending,
-  'accounts.setIdleLock': pending,
-} as const;
+import type { AccountAdminService } from '../services/account-admin-service.js';
+import type { AccountsService } from '../services/accounts-service.js';
 
 export interface Services {
+  readonly accounts: AccountsService;
+  readonly accountAdmin: AccountAdminService;
   readonly audit: AuditService;
   readonly system: SystemService;
   readonly settings: SettingsService;
@@ -72,16 +55,30 @@ export interface Services {
 export function createHandlers(s: Services): ApiHandlers {
   return {
     'system.status': () => s.system.status(),
-    ...pendingAccountsHandlers,
+    'accounts.session': () => s.accounts.session(),
+    'accounts.setUp': (input) => s.accounts.setUp(input),
+    'accounts.signIn': (input) => s.accounts.signIn(input),
+    'accounts.recover': (input) => s.accounts.recover(input),
+    'accounts.lock': () => s.accounts.lock(),
+    'accounts.signOut': () => s.accounts.signOut(),
+    // the door has already counted the call as activity
+    'accounts.touch': () => null,
+    'accounts.changePassword': (input) => s.accountAdmin.changePassword(input),
+    'accounts.list': () => s.accountAdmin.list(),
+    'accounts.create': (input) => s.accountAdmin.create(input),
+    'accounts.update': (input) => s.accountAdmin.update(input),
+    'accounts.resetPassword': (input) => s.accountAdmin.resetPassword(input),
+    'accounts.setIdleLock': ({ minutes }) => s.accountAdmin.setIdleLock(minutes),
     'audit.list': (filter) => s.audit.list(filter),
     'audit.verify': () => s.audit.verify(),
     'system.restorePreview': ({ fileName }) => s.system.restorePreview(fileName),
     'system.restoreBackup': ({ fileName, confirmation }) =>
-      s.system.restoreBackup(fileName, confirmation),
+      s.system.restoreBackup(fileName, confirmation).then(s.accounts.afterLedgerReplaced),
     'system.setBackupFolder': ({ folder }) => s.system.setBackupFolder(folder),
     'system.listBackups': () => s.system.listBackups(),
     'system.backupNow': () => s.system.backupNow(),
-    'system.startEmptyLedger': () => s.system.startEmptyLedger(),
+    'system.startEmptyLedger': () =>
+      s.system.startEmptyLedger().then(s.accounts.afterLedgerReplaced),
     'settings.get': () => s.settings.get(),
     'settings.save': ({ settings, expectedVersion }) => s.settings.save(settings, expectedVersion),
     'mediators.list': ({ includeInactive }) => s.ledgerView.mediators(includeInactive),

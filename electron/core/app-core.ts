@@ -26,6 +26,12 @@ import { CaseRecordsService } from '../services/case-records-service.js';
 import { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import { CaseService } from '../services/case-service.js';
 import { ledgerGuard } from '../services/ledger-guard.js';
+import { deskDoor, withDeskDoor } from '../api/desk-door.js';
+import { AccountAdminService } from '../services/account-admin-service.js';
+import { AccountsService } from '../services/accounts-service.js';
+import { setActorSource } from '../services/desk-actor.js';
+import { DeskSession } from '../services/desk-session.js';
+import type { PasswordHashParams } from '../services/password-hash.js';
 import { FollowUpService } from '../services/followup-service.js';
 import { VolumeService } from '../services/volume-service.js';
 import { VolumePdfService } from '../services/volume-pdf-service.js';
@@ -75,12 +81,21 @@ export interface AppCoreOptions {
   readonly exportsDir?: string;
   /** When the previous core worker died unexpectedly (ISO time): system.status tells the user. */
   readonly restartedAfterCrashAt?: string | null;
+  /** Argon2id's cost (default DEFAULT_PASSWORD_HASH); unit tests make it cheap. */
+  readonly passwordHash?: PasswordHashParams;
+  /**
+   * Milliseconds for the desk's idle lock and the sign-in backoff (default Date.now). Apart from
+   * `now`, so tests that move the ledger's calendar by days do not lock the desk with it.
+   */
+  readonly deskClock?: () => number;
 }
 
 export interface AppCore {
   readonly dispatch: Dispatch;
   readonly ledger: LedgerSession;
   readonly system: SystemService;
+  /** Who is signed in at this desk (tests sign in through dispatch; this is for reading). */
+  readonly desk: DeskSession;
   /** Resolves when background work (the daily backup) is done; wait for it before close(). */
   whenIdle(): Promise<void>;
   close(): void;
@@ -125,6 +140,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     options.exclusive === false
       ? { release: () => undefined }
       : acquireDataDirLock(options.dataDir);
+  const desk = new DeskSession(options.deskClock ?? Date.now);
+  // Everything this core writes names the person signed in at its desk (nobody yet: 本机用户).
+  setActorSource(() => desk.actorName());
   const ledger = new LedgerSession(options.dataDir, migrations, now);
   try {
     const secondFolder = readBackupSettings(options.dataDir).secondFolder;
@@ -158,10 +176,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     fontsDir: options.fontsDir ?? dirs.fontsDir,
     appVersion: options.appVersion,
     folderOpener: options.folderOpener ?? null,
+    signedInRole: () => desk.user?.role ?? null,
   });
   const subsidy = new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir);
   const audit = new AuditService(ledger);
+  const accounts = new AccountsService(ledger, desk, options.passwordHash);
+  try {
+    accounts.session(); // reads the room's idle-lock minutes
+  } catch {
+    // an unreadable accounts table: the first call says what is wrong
+  }
   const services = {
+    accounts,
+    accountAdmin: new AccountAdminService(ledger, accounts),
     audit,
     system: new SystemService(
       ledger,
@@ -213,7 +240,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   };
   services.system.auditProblem = () => audit.problem;
   const log = options.log ?? consoleLog;
-  const dispatch = createDispatcher(createHandlers(services), log, ledgerGuard(ledger));
+  const door = deskDoor({ desk, nobodyCanSignIn: () => accounts.nobodyCanSignIn() });
+  const dispatch = createDispatcher(
+    createHandlers(services),
+    log,
+    withDeskDoor(door, ledgerGuard(ledger)),
+  );
   // The copies run beside the app, not before it: a large ledger must not delay the window.
   const background = options.dailyBackup
     ? services.system.scheduledBackup().then(() => undefined)
@@ -225,6 +257,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     dispatch,
     ledger,
     system: services.system,
+    desk,
     whenIdle: async () => {
       await ledger.whenChecked();
       await background;

@@ -1,13 +1,14 @@
+import type { Role } from '../../domain/accounts/roles.js';
+
 /**
- * Who may make the identified (full) ledger export. User accounts and roles (the trust issue)
- * do not exist yet: every local user may, after typing the confirmation sentence, and every
- * such export is recorded in the export register. The trust issue binds THIS function to the
- * roles of domain §7.3 (主任 / 管理员); nothing else decides it.
+ * Who may make the identified (full, not pseudonymised) 台账 export: the director only
+ * (domain.md §7.3, §7.6), after typing the confirmation sentence; every such export is recorded
+ * in the export register and the audit chain. Statisticians get the pseudonymised one.
  */
 export interface ExportActor {
-  readonly name: string;
+  readonly role: Role | null;
 }
 
 export function mayExportIdentifiedLedger(actor: ExportActor): boolean {
-  return actor.name.length > 0;
+  return actor.role === 'DIRECTOR';
 }

@@ -23,7 +23,8 @@ import type {
 } from '../../domain/followups/followup-views.js';
 import { daysBetween } from '../../domain/followups/reminder-stage.js';
 import { badInput } from './case-guards.js';
-import { CaseService, LOCAL_ACTOR } from './case-service.js';
+import { CaseService } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 import { caseCloseReadiness } from './followup-scheduling.js';
 import type { FollowUpService } from './followup-service.js';
 import type { LedgerSession } from './ledger-session.js';
@@ -134,7 +135,7 @@ export class CaseDeadlinesService extends CaseService {
           decision: v.decision,
         },
         at: this.nowIso(),
-        actor: LOCAL_ACTOR,
+        actor: currentActor(),
       });
     }).immediate();
     const saved = confirmationOfAgreement(db, v.agreementId);
@@ -235,7 +236,7 @@ export class CaseDeadlinesService extends CaseService {
           reason: v.reason,
         },
         at: now,
-        actor: LOCAL_ACTOR,
+        actor: currentActor(),
       });
     }).immediate();
     return this.detail(v.caseId);

@@ -27,7 +27,7 @@ import { normaliseIdNumber } from '../../domain/validation/id-number.js';
 import { isUnresolved } from '../../domain/case-lifecycle.js';
 import { normalisePersonName } from '../../domain/validation/person-name.js';
 import { checkPhone } from '../../domain/validation/phone.js';
-import { LOCAL_ACTOR } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 import type { LedgerSession } from './ledger-session.js';
 
 /** Read side of the ledger (search, duplicates, dashboard, code tables) and its settings. */
@@ -115,7 +115,7 @@ export class CaseLedgerService {
             entityId: saved.mediator.id,
             action: before ? 'UPDATE' : 'ADD',
             reason: null,
-            actor: LOCAL_ACTOR,
+            actor: currentActor(),
             at: now.getTime(),
             fields: diffFields(
               before ? mediatorFields(before) : {},

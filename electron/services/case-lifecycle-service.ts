@@ -30,7 +30,8 @@ import {
   lastVisit,
   scheduleAgreementVisits,
 } from './followup-scheduling.js';
-import { addDays, CaseService, LOCAL_ACTOR } from './case-service.js';
+import { addDays, CaseService } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 
 const ARCHIVE_VIA_VOLUME = '请在案件的“卷宗”中填写立卷信息后归档（系统会核对卷宗材料是否齐全）';
 
@@ -72,7 +73,7 @@ export class CaseLifecycleService extends CaseService {
         action: input.action,
         data: { ...input, ...note, ...recorded },
         at: now,
-        actor: LOCAL_ACTOR,
+        actor: currentActor(),
       });
       refreshCaseSearch(db, caseId);
     }).immediate();
@@ -216,7 +217,7 @@ export class CaseLifecycleService extends CaseService {
         action: 'VOID_NUMBER',
         data: { voided: row.case_number, reason, reissued: issued },
         at: now,
-        actor: LOCAL_ACTOR,
+        actor: currentActor(),
       });
       refreshCaseSearch(db, caseId);
     }).immediate();

@@ -29,7 +29,8 @@ import type {
 import * as languages from '../../domain/taxonomy/languages.js';
 import { recordDateIssue } from '../../domain/cases/record-dates.js';
 import { badInput, caseDatesOf, checkMediators } from './case-guards.js';
-import { CaseService, LOCAL_ACTOR } from './case-service.js';
+import { CaseService } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 
 /** Records made while a case is worked: sessions, investigations, participants, referrals. */
 export class CaseRecordsService extends CaseService {
@@ -199,7 +200,7 @@ export class CaseRecordsService extends CaseService {
       entityId,
       action: 'UPDATE',
       reason: null,
-      actor: LOCAL_ACTOR,
+      actor: currentActor(),
       at: stamp(nowIso),
       fields: diffFields(before, after),
     });

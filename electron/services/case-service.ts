@@ -58,7 +58,7 @@ import { caseFactIssues } from '../../domain/cases/court-deadline.js';
 import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerSession } from './ledger-session.js';
 
-import { LOCAL_ACTOR } from './desk-actor.js';
+import { currentActor, LOCAL_ACTOR } from './desk-actor.js';
 
 export { LOCAL_ACTOR };
 
@@ -140,7 +140,7 @@ export class CaseService {
               entityId: partyId,
               action: 'ADD',
               reason: null,
-              actor: LOCAL_ACTOR,
+              actor: currentActor(),
               at: stamp(now),
               confirmations,
               fields: [
@@ -160,7 +160,7 @@ export class CaseService {
           action: 'CREATE',
           data: { intakeDate: values.intakeDate },
           at: now,
-          actor: LOCAL_ACTOR,
+          actor: currentActor(),
         });
         refreshCaseSearch(db, id);
         return id;
@@ -261,7 +261,7 @@ export class CaseService {
         entityId: partyId,
         action: 'ADD',
         reason,
-        actor: LOCAL_ACTOR,
+        actor: currentActor(),
         at: stamp(now),
         confirmations: confirmationsOf(party),
         fields: diffFields({}, partySnapshot(added), SENSITIVE_FIELDS),
@@ -308,7 +308,7 @@ export class CaseService {
         entityId: partyId,
         action: 'UPDATE',
         reason,
-        actor: LOCAL_ACTOR,
+        actor: currentActor(),
         at: stamp(now),
         confirmations:
           newlyConfirmed || fields.some((f) => f.field === 'gender') ? confirmationsOf(party) : [],
@@ -348,7 +348,7 @@ export class CaseService {
         entityId: partyId,
         action: 'REMOVE',
         reason,
-        actor: LOCAL_ACTOR,
+        actor: currentActor(),
         at: stamp(now),
         // Everything the party had, so the removed registration can still be read.
         fields: Object.entries(partySnapshot(before))
@@ -396,7 +396,7 @@ export class CaseService {
       entityId: caseId,
       action: 'UPDATE',
       reason,
-      actor: LOCAL_ACTOR,
+      actor: currentActor(),
       at: stamp(now),
       fields: diffFields(before, after),
     });
@@ -457,7 +457,7 @@ export class CaseService {
       action: 'VOID_NUMBER',
       data: { voided: old, reason: voidReason, reissued: issued },
       at: now,
-      actor: LOCAL_ACTOR,
+      actor: currentActor(),
     });
   }
 

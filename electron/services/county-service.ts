@@ -17,7 +17,7 @@ import {
   importPackageData,
   recordCountyReport,
 } from '../county/county-commands.js';
-import { LOCAL_ACTOR } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 import { PackageRefused } from '../county/package-reader.js';
 import { writeStatisticsXlsx } from '../reports/statistics-xlsx.js';
 import type { ExportService } from './export-service.js';
@@ -108,7 +108,7 @@ export class CountyService {
     recordCountyReport(
       this.dbFile(),
       { file: path.join(dir, written.name), report, rooms },
-      LOCAL_ACTOR,
+      currentActor(),
       this.ledger.now(),
     );
     return { file: written.name, directory: dir };

@@ -42,7 +42,8 @@ import { PseudonymKey } from '../reports/pseudonym-key.js';
 import { safeFileName } from '../reports/safe-file-name.js';
 import { renderStatisticsPdf } from '../reports/statistics-pdf.js';
 import { writeStatisticsXlsx } from '../reports/statistics-xlsx.js';
-import { LOCAL_ACTOR } from './case-service.js';
+import { currentActor } from './desk-actor.js';
+import type { Role } from '../../domain/accounts/roles.js';
 import type { LedgerSession } from './ledger-session.js';
 import type { StatisticsService } from './statistics-service.js';
 
@@ -59,6 +60,8 @@ export interface ExportServiceOptions {
   readonly fontsDir: string;
   readonly appVersion: string;
   readonly folderOpener: FolderOpener | null;
+  /** The role of the person signed in at the desk (null: nobody). */
+  readonly signedInRole: () => Role | null;
 }
 
 /**
@@ -122,7 +125,7 @@ export class ExportService {
     const period = this.statistics.period(periodKey);
     const identified = identifiedConfirmation !== null;
     if (identified) {
-      if (!mayExportIdentifiedLedger({ name: LOCAL_ACTOR })) {
+      if (!mayExportIdentifiedLedger({ role: this.options.signedInRole() })) {
         throw new ApiError('FORBIDDEN', '您没有导出含个人信息台账的权限');
       }
       if (identifiedConfirmation.trim() !== IDENTIFIED_EXPORT_CONFIRMATION) {
@@ -313,7 +316,7 @@ export class ExportService {
         sinceExportId,
         files,
         directory,
-        actor: LOCAL_ACTOR,
+        actor: currentActor(),
         confirmation,
         createdAt: this.ledger.now().toISOString(),
       });

@@ -44,7 +44,8 @@ import type {
 import { checkProofFile } from '../../domain/followups/proof-file.js';
 import { badInput, checkMediators } from './case-guards.js';
 import type { CaseLifecycleService } from './case-lifecycle-service.js';
-import { CaseService, LOCAL_ACTOR } from './case-service.js';
+import { CaseService } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 import { sha256Hex } from './document-engine.js';
 import type { LedgerSession } from './ledger-session.js';
 
@@ -248,7 +249,7 @@ export class FollowUpService extends CaseService {
             nextStepNote: v.nextStepNote,
           },
           at: now,
-          actor: LOCAL_ACTOR,
+          actor: currentActor(),
         });
         return planId;
       })

@@ -24,7 +24,7 @@ import { reportablePeriod } from '../../domain/statistics/period.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { buildMediatorRegisterData } from '../documents/mediator-register-data.js';
 import { pdfFile } from './agreement-draft-service.js';
-import { LOCAL_ACTOR } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 import { letterhead } from './document-ledger-data.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
 import { printStoredBytes, type DocumentPrinter } from './document-print-service.js';
@@ -102,7 +102,7 @@ export class MediatorPapersService {
             pdfSha256: rendered.sha256,
             verificationCode: rendered.verificationCode,
             issuesJson: JSON.stringify(issues),
-            createdBy: LOCAL_ACTOR,
+            createdBy: currentActor(),
           },
           now.toISOString(),
         );
@@ -162,7 +162,7 @@ export class MediatorPapersService {
           printedId: row.id,
           copies,
           printer: printer?.trim().slice(0, 200) || null,
-          printedBy: LOCAL_ACTOR,
+          printedBy: currentActor(),
         },
         this.ledger.now().toISOString(),
       );

@@ -4,7 +4,7 @@ import {
   type PeriodPrintRow,
 } from '../../db/documents/period-print-queries.js';
 import type { CanonicalValue } from '../../domain/agreements/canonical-json.js';
-import { LOCAL_ACTOR } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 import { sha256Hex } from './document-engine.js';
 import type { LedgerSession } from './ledger-session.js';
 import { contentHash, type RenderedForRegister } from './print-register-service.js';
@@ -48,7 +48,7 @@ export class PeriodPrintRegister {
           pdf: rendered.bytes,
           pdfSha256: sha256Hex(rendered.bytes),
           verificationCode: rendered.verificationCode,
-          createdBy: LOCAL_ACTOR,
+          createdBy: currentActor(),
           createdAt: this.ledger.now().toISOString(),
         });
       })

@@ -23,7 +23,7 @@ import {
   type PrintEvent,
 } from '../../domain/documents/printed-documents.js';
 import { pdfFile } from './agreement-draft-service.js';
-import { LOCAL_ACTOR } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 import { sha256Hex } from './document-engine.js';
 import type { LedgerSession } from './ledger-session.js';
 
@@ -139,7 +139,7 @@ export class PrintRegisterService {
           printedDocumentId: row.id,
           copies: request.copies,
           printer,
-          printedBy: LOCAL_ACTOR,
+          printedBy: currentActor(),
         },
         this.ledger.now().toISOString(),
       );
@@ -203,7 +203,7 @@ export class PrintRegisterService {
             pdfSha256: sha256Hex(request.bytes),
             verificationCode: request.verificationCode,
             issuesJson: JSON.stringify(request.issues ?? []),
-            createdBy: LOCAL_ACTOR,
+            createdBy: currentActor(),
           },
           this.ledger.now().toISOString(),
         );

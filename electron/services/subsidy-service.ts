@@ -69,7 +69,7 @@ import { claimVolumeOf, subsidyFactsOf } from '../../domain/subsidy/volume-evide
 import { volumeChecklist } from '../../domain/volume/volume-checklist.js';
 import type { Db } from '../../db/connection.js';
 import { volumeFactsOfCases } from '../../db/volume/volume-queries.js';
-import { LOCAL_ACTOR } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 import type { LedgerSession } from './ledger-session.js';
 
 const messages = {
@@ -164,7 +164,7 @@ export class SubsidyService {
       storeRules(
         db,
         { rulesId: rules.id, title: rules.title, rulesJson, sha256, isExample: rules.isExample },
-        LOCAL_ACTOR,
+        currentActor(),
         this.nowIso(),
       ),
     )();
@@ -346,7 +346,7 @@ export class SubsidyService {
         tierCode: values.tierCode,
         suggestedTierCode: suggested,
         reason: values.reason,
-        confirmedBy: LOCAL_ACTOR,
+        confirmedBy: currentActor(),
         confirmedAt: at.toISOString(),
       });
       recordCaseChange(db, values.caseId, at, values.reason, [
@@ -503,7 +503,7 @@ function recordCaseChange(
     entityId: caseId,
     action: 'UPDATE',
     reason,
-    actor: LOCAL_ACTOR,
+    actor: currentActor(),
     at: at.getTime(),
     fields,
   });

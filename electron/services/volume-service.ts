@@ -30,7 +30,8 @@ import {
 import type { CaseVolume, VolumeAttachment } from '../../domain/volume/volume-views.js';
 import { badInput } from './case-guards.js';
 import type { CaseLifecycleService } from './case-lifecycle-service.js';
-import { CaseService, LOCAL_ACTOR } from './case-service.js';
+import { CaseService } from './case-service.js';
+import { currentActor } from './desk-actor.js';
 import { sha256Hex } from './document-engine.js';
 import type { LedgerSession } from './ledger-session.js';
 
@@ -162,7 +163,7 @@ export class VolumeService extends CaseService {
       if (!getCaseRow(db, v.caseId)) throw new ApiError('NOT_FOUND', volumeMessages.caseNotFound);
       insertVolumeNote(
         db,
-        { caseId: v.caseId, noteDate: v.noteDate, text: v.text, createdBy: LOCAL_ACTOR },
+        { caseId: v.caseId, noteDate: v.noteDate, text: v.text, createdBy: currentActor() },
         this.nowIso(),
       );
     }).immediate();

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, openDesk, setUpRoom } from './support/desk';
-import { startHost, stopHostUnderPage } from './support/dev-web-host';
+import { E2E_ACTOR, startHost, stopHostUnderPage } from './support/dev-web-host';
 import { grasslandIntake } from './support/grassland-intake';
 import { dropAuditTriggers } from '../unit/support/audit-outside';
 
@@ -26,7 +26,7 @@ describe('设置 → 审计日志 (real ledger, Chromium)', () => {
       const result = section.getByTestId('audit-verify-result');
       await result.getByText('核验通过').first().waitFor({ timeout: 30_000 });
       // Filter by who acted.
-      await section.getByLabel('操作人').fill('本机用户');
+      await section.getByLabel('操作人').fill(E2E_ACTOR);
       await section.getByRole('button', { name: '查询' }).click();
       await section.getByRole('row').filter({ hasText: '当事人 第' }).first().waitFor();
       await screenshot(page, 'audit-log');

@@ -9,6 +9,7 @@ import { callApi, openDesk, setUpRoom } from './support/desk';
 import { saveMediator } from './support/mediator-setup';
 import { herders } from './support/herders';
 import { expectLocator } from './support/locator-expect';
+import { E2E_ACTOR } from './support/dev-web-host';
 
 /**
  * Two things only API tests had tried (stop 18's note): a county database written by an older
@@ -89,7 +90,7 @@ describe('县级汇总 over a real version-1 county file; a 14-party case export
       await page.getByText('汇总库中有 3 个调解组织').waitFor();
       await page.getByTestId('county-export').click();
       await page.getByText(/已导出：.*人民调解工作统计表/).waitFor();
-      await expectLocator(page.getByTestId('county-exports')).toContainText('本机用户');
+      await expectLocator(page.getByTestId('county-exports')).toContainText(E2E_ACTOR);
       await screenshot(page, 'county-upgraded-v1');
       const countyDir = path.join(desk.host.dataDir, 'county');
       const copies = fs.readdirSync(countyDir).filter((n) => n.includes('.before-v2-'));

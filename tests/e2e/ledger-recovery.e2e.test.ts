@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchPageErrors, sharedBrowser } from './support/browser';
 import { setUpRoom } from './support/desk';
-import { freshDataDir, startHost, stopHostUnderPage } from './support/dev-web-host';
+import { freshDataDir, signInDirector, startHost, stopHostUnderPage } from './support/dev-web-host';
 
 describe('a lost ledger is never replaced silently (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
@@ -45,6 +45,10 @@ describe('a lost ledger is never replaced silently (real ledger, Chromium)', () 
       const dialog = page.getByRole('dialog');
       await dialog.getByTestId('restore-loss').waitFor();
       await dialog.getByRole('button', { name: '恢复' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      // Nobody could sign in to a missing ledger; the restored one has its accounts again.
+      await signInDirector(host.url);
+      await page.reload();
       await page.getByRole('menuitem', { name: '设置' }).click();
       await expect
         .poll(() => page.getByLabel('调解委员会名称').inputValue())

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser, watchCspViolations } from './support/browser';
 import { callApi, openDesk, setUpRoom } from './support/desk';
 import { expectLocator } from './support/locator-expect';
+import { E2E_ACTOR } from './support/dev-web-host';
 
 describe('统计上报 screen (real ledger, Chromium, strict CSP)', () => {
   const browser = sharedBrowser();
@@ -84,7 +85,7 @@ describe('统计上报 screen (real ledger, Chromium, strict CSP)', () => {
       await expectLocator(page.getByTestId('county-exports')).toContainText('还没有导出过');
       await page.getByTestId('county-export').click();
       await page.getByText(/已导出：.*人民调解工作统计表/).waitFor();
-      await expectLocator(page.getByTestId('county-exports')).toContainText('本机用户');
+      await expectLocator(page.getByTestId('county-exports')).toContainText(E2E_ACTOR);
       await screenshot(page, 'reports-county-mode');
       expect(desk.errors).toEqual([]);
       // the screening form once had an autoSize TextArea: antd measured it with a style attribute

@@ -17,6 +17,7 @@ import { PrintRegisterService } from '../../../electron/services/print-register-
 import { session } from '../services/case-fixtures.js';
 import { generated, mediatingCase, type MediatingCase } from './agreement-fixtures.js';
 import { pdfText } from './pdf-tools.js';
+import { actorOf } from '../support/signed-in-core.js';
 
 let clock = new Date('2026-03-10T02:00:00Z');
 let m: MediatingCase;
@@ -136,7 +137,7 @@ describe('print register: every printed document is frozen', () => {
       copies: 3,
     });
     expect(recorded.prints).toMatchObject([
-      { copies: 3, printer: null, printedBy: '本机用户', printedAt: clock.toISOString() },
+      { copies: 3, printer: null, printedBy: actorOf(), printedAt: clock.toISOString() },
     ]);
     for (const copies of [0, 100, 1.5, '2']) {
       const bad = await m.l.raw('documents.recordPrint', {

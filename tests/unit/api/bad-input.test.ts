@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../../domain/api/contract';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore } from '../support/signed-in-core';
 import type { AppCore } from '../../../electron/core/app-core';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { ledgerFingerprint } from '../support/db-fingerprint';
@@ -71,7 +71,7 @@ describe('every API method refuses bad input and writes nothing', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-bad-input-'));
-    core = await createAppCore({ dataDir, appVersion: 'test', log: { error: () => {} } });
+    core = await openSignedInCore({ dataDir, appVersion: 'test', log: { error: () => {} } });
     const saved = await core.dispatch('settings.save', {
       settings: SAMPLE_ROOM_SETTINGS,
       expectedVersion: 0,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore } from '../support/signed-in-core';
 import { SAMPLE_ROOM_SETTINGS } from '../support/room-settings-sample';
 import { tempDir } from '../support/temp-dir';
 
 describe('room settings through the API', () => {
   it('saves, reads back normalised values, and bumps the version', async () => {
-    const core = await createAppCore({ dataDir: tempDir(), appVersion: 'test' });
+    const core = await openSignedInCore({ dataDir: tempDir(), appVersion: 'test' });
     expect(await core.dispatch('settings.get', {})).toEqual({ ok: true, value: null });
     const first = await core.dispatch('settings.save', {
       settings: { ...SAMPLE_ROOM_SETTINGS, committeeName: '金峰路\u0007街道人民调解委员会' },
@@ -29,7 +29,7 @@ describe('room settings through the API', () => {
   });
 
   it('refuses a save based on a stale version (two windows never overwrite each other)', async () => {
-    const core = await createAppCore({ dataDir: tempDir(), appVersion: 'test' });
+    const core = await openSignedInCore({ dataDir: tempDir(), appVersion: 'test' });
     await core.dispatch('settings.save', { settings: SAMPLE_ROOM_SETTINGS, expectedVersion: 0 });
     const windowA = await core.dispatch('settings.save', {
       settings: { ...SAMPLE_ROOM_SETTINGS, roomName: '窗口甲' },
@@ -58,7 +58,7 @@ describe('room settings through the API', () => {
     ['template syntax', '（{{yyyy}}）调字第{seq}号'],
     ['unbalanced brace', '（{yyyy}）调字第{seq:03}号}'],
   ])('refuses a case-number pattern with %s', async (_label, caseNumberPattern) => {
-    const core = await createAppCore({ dataDir: tempDir(), appVersion: 'test' });
+    const core = await openSignedInCore({ dataDir: tempDir(), appVersion: 'test' });
     const res = await core.dispatch('settings.save', {
       settings: { ...SAMPLE_ROOM_SETTINGS, caseNumberPattern },
       expectedVersion: 0,
@@ -71,7 +71,7 @@ describe('room settings through the API', () => {
   });
 
   it('stores template-looking and SQL-looking text literally', async () => {
-    const core = await createAppCore({ dataDir: tempDir(), appVersion: 'test' });
+    const core = await openSignedInCore({ dataDir: tempDir(), appVersion: 'test' });
     const roomName = "'); DROP TABLE room_settings;-- {{x}} ${x} <script>";
     const res = await core.dispatch('settings.save', {
       settings: { ...SAMPLE_ROOM_SETTINGS, roomName },

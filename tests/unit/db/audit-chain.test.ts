@@ -15,7 +15,7 @@ import {
   type SystemStatus,
 } from '../../../domain/api/system-contract';
 import type { AuditVerification } from '../../../domain/audit/audit-views';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore, signInAs } from '../support/signed-in-core';
 import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures';
 import { dropAuditTriggers, verifyLedgerFile } from '../support/audit-outside';
 
@@ -127,7 +127,7 @@ describe('audit chain against edits made outside the app', () => {
     dropAuditTriggers(outside, 'row');
     outside.prepare("UPDATE party SET name = '李四' WHERE case_id = ?").run(caseId);
     outside.close();
-    const core = await createAppCore({ dataDir: l.dir, appVersion: 'test' });
+    const core = await openSignedInCore({ dataDir: l.dir, appVersion: 'test' });
     try {
       const db = core.ledger.db();
       expect(
@@ -280,12 +280,13 @@ describe('audit chain across backups and restore', () => {
         path.join(ledgerPaths(l.dir).backupDir, backup.fileName),
         path.join(other, 'backups', backup.fileName),
       );
-      const core = await createAppCore({ dataDir: other, appVersion: 'test' });
+      const core = await openSignedInCore({ dataDir: other, appVersion: 'test' });
       try {
         const restored = await core.dispatch('system.restoreBackup', {
           fileName: backup.fileName,
         });
         expect(restored).toMatchObject({ ok: true, value: { ledger: { state: 'READY' } } });
+        await signInAs(core);
         const res = await core.dispatch('audit.verify', {});
         const verified = (res as { value: AuditVerification }).value;
         expect(verified.verdict).toBe('KEY_MISSING');
@@ -309,7 +310,7 @@ describe('audit chain across backups and restore', () => {
         auditKeyFileFor(ledgerPaths(l.dir).ledgerFile),
         auditKeyFileFor(ledgerPaths(other).ledgerFile),
       );
-      const again = await createAppCore({ dataDir: other, appVersion: 'test' });
+      const again = await openSignedInCore({ dataDir: other, appVersion: 'test' });
       try {
         const res = await again.dispatch('audit.verify', {});
         const verified = (res as { value: AuditVerification }).value;

@@ -9,7 +9,7 @@ import {
   takeScheduledBackups,
 } from '../../../db/backup-rotation';
 import { ledgerPaths } from '../../../db/ledger-files';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore } from '../support/signed-in-core';
 import { SAMPLE_ROOM_SETTINGS } from '../support/room-settings-sample';
 import { tempDir } from '../support/temp-dir';
 
@@ -18,7 +18,7 @@ describe('backups', () => {
     const dataDir = tempDir();
     const { backupDir } = ledgerPaths(dataDir);
     let day = new Date('2026-11-01T02:00:00Z');
-    const core = await createAppCore({
+    const core = await openSignedInCore({
       dataDir,
       appVersion: 'test',
       dailyBackup: true,
@@ -54,7 +54,7 @@ describe('backups', () => {
 
   it('makes a manual backup that restores the ledger after the file is lost', async () => {
     const dataDir = tempDir();
-    const core = await createAppCore({ dataDir, appVersion: 'test' });
+    const core = await openSignedInCore({ dataDir, appVersion: 'test' });
     await core.dispatch('settings.save', { settings: SAMPLE_ROOM_SETTINGS, expectedVersion: 0 });
     const made = await core.dispatch('system.backupNow', {});
     expect(made).toMatchObject({
@@ -66,7 +66,7 @@ describe('backups', () => {
     core.close();
 
     fs.rmSync(path.join(dataDir, 'ledger'), { recursive: true });
-    const reopened = await createAppCore({ dataDir, appVersion: 'test' });
+    const reopened = await openSignedInCore({ dataDir, appVersion: 'test' });
     const status = await reopened.dispatch('system.status', {});
     expect(status).toMatchObject({ ok: true, value: { ledger: { state: 'MISSING' } } });
     const fileName = made.ok ? (made.value as { fileName: string }).fileName : '';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../../db/ledger-files';
 import type { SystemStatus } from '../../../domain/api/system-contract';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore } from '../support/signed-in-core';
 import type { AppCore } from '../../../electron/core/app-core';
 import { backupFailureMessage } from '../../../electron/services/system-service';
 import { ledgerGuard } from '../../../electron/services/ledger-guard';
@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 async function openCore(dataDir: string): Promise<AppCore> {
-  const core = await createAppCore({ dataDir, appVersion: 'test', now, log: quiet });
+  const core = await openSignedInCore({ dataDir, appVersion: 'test', now, log: quiet });
   await core.whenIdle();
   return core;
 }
@@ -62,9 +62,16 @@ describe('read-only and full disks get their own Chinese messages and lose nothi
       reason: 'READ_ONLY',
       message: expect.stringContaining('只读'),
     });
+    // nobody can sign in to it: the sign-in says why
+    expect(
+      await core.dispatch('accounts.signIn', { loginName: 'zhuoma', password: 'whatever-1' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'LEDGER_UNAVAILABLE', message: expect.stringContaining('只读') },
+    });
     expect(await core.dispatch('cases.create', intake())).toMatchObject({
       ok: false,
-      error: { code: 'LEDGER_UNAVAILABLE' },
+      error: { code: 'NOT_SIGNED_IN' },
     });
     core.close();
     if (disk) disk.readOnly(false);

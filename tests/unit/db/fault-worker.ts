@@ -1,7 +1,7 @@
 // Run in a child process by process-faults.test.ts: an app core doing real work on a data
 // folder until the parent kills it with SIGKILL. Every line it prints is an acknowledgement
 // the parent holds the ledger to.
-import { createAppCore } from '../../../electron/core/app-core.js';
+import { openSignedInCore, signInAs } from '../support/signed-in-core.js';
 import { startupFailureMessage } from '../../../electron/core/startup-message.js';
 import { RESTORE_CONFIRMATION } from '../../../domain/api/system-contract.js';
 import { intake } from '../services/case-fixtures.js';
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const [mode, dataDir = ''] = process.argv.slice(2);
   let core;
   try {
-    core = await createAppCore({ dataDir, appVersion: 'test', log: { error: () => undefined } });
+    core = await openSignedInCore({ dataDir, appVersion: 'test', log: { error: () => undefined } });
   } catch (error) {
     say(`REFUSED ${startupFailureMessage(error)}`);
     process.exitCode = 3;
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
         confirmation: RESTORE_CONFIRMATION,
       });
       if (!res.ok) throw new Error(res.error.message);
+      // the restored ledger has its own accounts: sign in to it as the app's user would
+      await signInAs(core);
       say('RESTORED');
     }
   }

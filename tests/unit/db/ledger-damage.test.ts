@@ -10,7 +10,7 @@ import {
 import { ledgerPaths } from '../../../db/ledger-files';
 import { openLedger } from '../../../db/ledger-store';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations/index';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore } from '../support/signed-in-core';
 import { SAMPLE_ROOM_SETTINGS } from '../support/room-settings-sample';
 import { tempDir } from '../support/temp-dir';
 
@@ -20,7 +20,7 @@ const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(fil
 /** A ledger that has been used: settings saved, marker written, one manual backup. */
 async function usedLedger() {
   const dataDir = tempDir();
-  const core = await createAppCore({ dataDir, appVersion: 'test', now });
+  const core = await openSignedInCore({ dataDir, appVersion: 'test', now });
   await core.dispatch('settings.save', { settings: SAMPLE_ROOM_SETTINGS, expectedVersion: 0 });
   const backup = await core.dispatch('system.backupNow', {});
   core.close();
@@ -63,7 +63,7 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
     holder.pragma('locking_mode = EXCLUSIVE');
     holder.exec('BEGIN EXCLUSIVE');
     try {
-      const core = await createAppCore({ dataDir, appVersion: 'test', now });
+      const core = await openSignedInCore({ dataDir, appVersion: 'test', now });
       expect(await core.dispatch('system.status', {})).toMatchObject({
         ok: true,
         value: { ledger: { state: 'UNAVAILABLE', message: expect.stringContaining('占用') } },
@@ -77,7 +77,7 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
       holder.exec('ROLLBACK');
       holder.close();
     }
-    const reopened = await createAppCore({ dataDir, appVersion: 'test', now });
+    const reopened = await openSignedInCore({ dataDir, appVersion: 'test', now });
     expect(await reopened.dispatch('settings.get', {})).toMatchObject({
       ok: true,
       value: { committeeName: SAMPLE_ROOM_SETTINGS.committeeName },
@@ -90,7 +90,7 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
     const foreign = new Database(path.join(paths.backupDir, 'foreign.sqlite'));
     foreign.exec('CREATE TABLE t (x); PRAGMA user_version = 7;');
     foreign.close();
-    const core = await createAppCore({ dataDir, appVersion: 'test', now });
+    const core = await openSignedInCore({ dataDir, appVersion: 'test', now });
     core.ledger.db().pragma('wal_checkpoint(TRUNCATE)');
     const newer = path.join(paths.backupDir, 'newer.sqlite');
     await core.ledger.db().backup(newer);
@@ -123,7 +123,7 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
       name: 'test step',
       up: (db: Database.Database) => db.exec('CREATE TABLE test_step (x)'),
     };
-    const core = await createAppCore({
+    const core = await openSignedInCore({
       dataDir,
       appVersion: 'test',
       now,

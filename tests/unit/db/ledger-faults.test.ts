@@ -6,7 +6,7 @@ import { ledgerPaths } from '../../../db/ledger-files';
 import { API_METHODS } from '../../../domain/api/contract';
 import { METHODS_ALLOWED_WHEN_DAMAGED } from '../../../domain/api/ledger-writes';
 import type { RestorePreview, SystemStatus } from '../../../domain/api/system-contract';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore } from '../support/signed-in-core';
 import { intake, openTestLedger, setUpRoom } from '../services/case-fixtures';
 import { flipBytes, pagesOf, smashCellPointers } from '../support/page-damage';
 
@@ -32,7 +32,7 @@ async function ledgerWithBackup(before: number, after: number) {
 }
 
 async function open(dir: string) {
-  const core = await createAppCore({
+  const core = await openSignedInCore({
     dataDir: dir,
     appVersion: 'test',
     now,
@@ -78,7 +78,7 @@ describe('damage is found, said and contained', () => {
     // The newest good backup is offered with what would be lost; party pages are damaged, the
     // case table is not, so the cases entered since the backup are named.
     const preview = await core.dispatch('system.restorePreview', {});
-    expect(preview.ok).toBe(true);
+    expect(preview).toMatchObject({ ok: true });
     const p = (preview as { value: RestorePreview }).value;
     expect(p.backup.fileName).toBe(backup);
     expect(p.requiresConfirmation).toBe(false);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { START_EMPTY_CONFIRMATION } from '../../../domain/api/system-contract';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore, signInAs } from '../support/signed-in-core';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { SAMPLE_ROOM_SETTINGS } from '../support/room-settings-sample';
 import { tempDir } from '../support/temp-dir';
@@ -10,7 +10,7 @@ import { tempDir } from '../support/temp-dir';
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 async function coreWithSettings(dataDir: string) {
-  const core = await createAppCore({ dataDir, appVersion: 'test' });
+  const core = await openSignedInCore({ dataDir, appVersion: 'test' });
   const saved = await core.dispatch('settings.save', {
     settings: SAMPLE_ROOM_SETTINGS,
     expectedVersion: 0,
@@ -22,7 +22,7 @@ async function coreWithSettings(dataDir: string) {
 describe('opening the ledger', () => {
   it('creates the ledger on first run with the durability pragmas', async () => {
     const dataDir = tempDir();
-    const core = await createAppCore({ dataDir, appVersion: 'test' });
+    const core = await openSignedInCore({ dataDir, appVersion: 'test' });
     const db = core.ledger.db();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -46,15 +46,17 @@ describe('opening the ledger', () => {
     core.close();
     for (const f of fs.readdirSync(`${dataDir}/ledger`)) fs.rmSync(`${dataDir}/ledger/${f}`);
 
-    const reopened = await createAppCore({ dataDir, appVersion: 'test' });
+    const reopened = await openSignedInCore({ dataDir, appVersion: 'test' });
     const status = await reopened.dispatch('system.status', {});
     expect(status).toMatchObject({
       ok: true,
       value: { ledger: { state: 'MISSING', backups: [{ fileName: 'manual-2026-11-23.sqlite' }] } },
     });
     expect(fs.existsSync(paths.ledgerFile)).toBe(false);
-    // Every ledger method refuses with a clear message while the ledger is missing.
-    expect(await reopened.dispatch('settings.get', {})).toMatchObject({
+    // Nobody can sign in to a missing ledger, and signing in says why.
+    expect(
+      await reopened.dispatch('accounts.signIn', { loginName: 'zhuoma', password: 'whatever-1' }),
+    ).toMatchObject({
       ok: false,
       error: {
         code: 'LEDGER_UNAVAILABLE',
@@ -69,6 +71,12 @@ describe('opening the ledger', () => {
       ok: true,
       value: { ledger: { state: 'READY', settingsComplete: true } },
     });
+    // nobody could sign in to a missing ledger; the restored one has its accounts again
+    expect(await reopened.dispatch('settings.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN' },
+    });
+    await signInAs(reopened);
     expect(await reopened.dispatch('settings.get', {})).toMatchObject({
       ok: true,
       value: { committeeName: SAMPLE_ROOM_SETTINGS.committeeName },
@@ -81,7 +89,7 @@ describe('opening the ledger', () => {
     const core = await coreWithSettings(dataDir);
     core.close();
     fs.rmSync(ledgerPaths(dataDir).ledgerFile);
-    const reopened = await createAppCore({ dataDir, appVersion: 'test' });
+    const reopened = await openSignedInCore({ dataDir, appVersion: 'test' });
     expect(
       await reopened.dispatch('system.startEmptyLedger', { confirmation: '确认' }),
     ).toMatchObject({
@@ -111,7 +119,7 @@ describe('opening the ledger', () => {
     fs.mkdirSync(`${dataDir}/ledger`, { recursive: true });
     fs.writeFileSync(paths.ledgerFile, 'this is a Word document, not a ledger'.repeat(200));
     const before = sha256(paths.ledgerFile);
-    const core = await createAppCore({ dataDir, appVersion: 'test' });
+    const core = await openSignedInCore({ dataDir, appVersion: 'test' });
     expect(await core.dispatch('system.status', {})).toMatchObject({
       ok: true,
       value: { ledger: { state: 'NOT_A_LEDGER' } },

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { parseBackupName } from '../../../db/backup-rotation';
 import type { SystemStatus } from '../../../domain/api/system-contract';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore } from '../support/signed-in-core';
 import { ROOM_SETTINGS } from '../services/case-fixtures';
 import { tempDir } from '../support/temp-dir';
 
@@ -85,7 +85,7 @@ function start(mode: string, dataDir: string): Child {
 
 async function preparedRoom(): Promise<string> {
   const dataDir = tempDir();
-  const core = await createAppCore({ dataDir, appVersion: 'test' });
+  const core = await openSignedInCore({ dataDir, appVersion: 'test' });
   await core.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 });
   core.close();
   return dataDir;
@@ -129,7 +129,7 @@ describe('processes: two at once, kill -9 during backup and restore', () => {
       child.proc.kill('SIGKILL');
       await child.exited;
 
-      const core = await createAppCore({ dataDir, appVersion: 'test' });
+      const core = await openSignedInCore({ dataDir, appVersion: 'test' });
       await core.whenIdle();
       const status = (await core.dispatch('system.status', {})) as { value: SystemStatus };
       expect(status.value.ledger.state).toBe('READY');
@@ -159,7 +159,7 @@ describe('processes: two at once, kill -9 during backup and restore', () => {
       await child.exited;
       const lastAck = acked(child.lines).at(-1);
 
-      const core = await createAppCore({ dataDir, appVersion: 'test' });
+      const core = await openSignedInCore({ dataDir, appVersion: 'test' });
       await core.whenIdle();
       const status = (await core.dispatch('system.status', {})) as { value: SystemStatus };
       const paths = ledgerPaths(dataDir);

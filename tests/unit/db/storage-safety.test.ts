@@ -12,7 +12,7 @@ import type {
   SystemStatus,
 } from '../../../domain/api/system-contract';
 import { RESTORE_CONFIRMATION } from '../../../domain/api/system-contract';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore } from '../support/signed-in-core';
 import { intake, openTestLedger, setUpRoom } from '../services/case-fixtures';
 import { tempDir } from '../support/temp-dir';
 
@@ -83,7 +83,7 @@ describe('restore is safe', () => {
     const paths = ledgerPaths(l.dir);
     fs.rmSync(path.dirname(paths.ledgerFile), { recursive: true });
     fs.rmSync(paths.markerFile);
-    const core = await createAppCore({ dataDir: l.dir, appVersion: 'test', now });
+    const core = await openSignedInCore({ dataDir: l.dir, appVersion: 'test', now });
     const status = valueOf<SystemStatus>(await core.dispatch('system.status', {}));
     expect(status.ledger).toMatchObject({ state: 'MISSING', backups: [expect.anything()] });
     expect(fs.existsSync(paths.ledgerFile)).toBe(false);
@@ -116,12 +116,12 @@ describe('restore is safe', () => {
 describe('files and processes', () => {
   it('a second process on the same data folder is refused; the first keeps working', async () => {
     const l = await openTestLedger(now);
-    await expect(createAppCore({ dataDir: l.dir, appVersion: 'test', now })).rejects.toBeInstanceOf(
-      DataDirLockedError,
-    );
+    await expect(
+      openSignedInCore({ dataDir: l.dir, appVersion: 'test', now }),
+    ).rejects.toBeInstanceOf(DataDirLockedError);
     await setUpRoom(l);
     l.core.close();
-    const again = await createAppCore({ dataDir: l.dir, appVersion: 'test', now });
+    const again = await openSignedInCore({ dataDir: l.dir, appVersion: 'test', now });
     expect(await again.dispatch('settings.get', {})).toMatchObject({ ok: true });
     again.close();
     fs.rmSync(l.dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { startDueNotifier, type DueNotifier } from '../../../electron/main/due-n
 import type { Reminders } from '../../../domain/followups/followup-views.js';
 import { settledWithInstalments, type SettledCase } from '../followups/followup-fixtures.js';
 import { FakeElectron } from '../support/fake-electron.js';
+import { signInVia } from '../support/signed-in-core.js';
 
 /**
  * The desktop notification of due and overdue visits, on a real ledger with the stand-in
@@ -66,6 +67,21 @@ describe('desktop notification of due visits', () => {
     expect(await notifier?.check()).toBe(true);
     expect(fake.notifications).toHaveLength(2);
     expect(fake.notifications[1]?.title).toBe('调解工作台：已逾期 1 项');
+  });
+
+  it('says nothing on a locked desk or one nobody is signed in to (no party data)', async () => {
+    s.setClock('2026-04-23T02:00:00Z');
+    await s.m.l.call('accounts.lock', {});
+    start();
+    await settle();
+    expect(fake.notifications).toHaveLength(0);
+    await s.m.l.call('accounts.signOut', {});
+    expect(await notifier?.check()).toBe(false);
+    expect(fake.notifications).toHaveLength(0);
+    // signed in again, the same overdue visit is told
+    await signInVia(s.m.l.core.dispatch);
+    expect(await notifier?.check()).toBe(true);
+    expect(fake.notifications).toHaveLength(1);
   });
 
   it('stays silent when switched off in 回访设置, and when nothing is due', async () => {

@@ -10,6 +10,8 @@ import {
 import { coreWorkerBundle } from '../support/core-worker-bundle.js';
 import { FakeElectron, fakeFrame } from '../support/fake-electron.js';
 import { tempDir } from '../support/temp-dir.js';
+import type { ApiEnvelope } from '../../../domain/api/errors.js';
+import { signInVia } from '../support/signed-in-core.js';
 
 // electron/main/main.ts itself, run against the stand-in Electron: start-up order, the single
 // instance, quitting while a backup runs, the IPC door and the window's navigation rules.
@@ -206,6 +208,11 @@ describe('quit', () => {
         expect(status.value.backup.lastSuccessAt).not.toBeNull();
       },
       { timeout: 20_000, interval: 50 },
+    );
+    // a backup is the director's (or administrator's): sign in through the window's door
+    await signInVia(
+      (method, input) =>
+        fake.invoke(IPC_CHANNEL, APP_TOP(), method, input) as Promise<ApiEnvelope<unknown>>,
     );
     const backup = fake.invoke(IPC_CHANNEL, APP_TOP(), 'system.backupNow', {});
     fake.app.quit();

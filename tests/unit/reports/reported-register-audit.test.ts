@@ -5,7 +5,7 @@ import { syncAuditTriggers } from '../../../db/audit/audit-triggers.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import type { ExportRunView } from '../../../domain/api/reports-contract.js';
 import type { AuditVerification } from '../../../domain/audit/audit-views.js';
-import { createAppCore } from '../../../electron/core/app-core.js';
+import { openSignedInCore } from '../support/signed-in-core.js';
 import { tempDir } from '../support/temp-dir.js';
 import { reportLedger, type ReportLedger } from './report-fixtures.js';
 
@@ -16,7 +16,7 @@ import { reportLedger, type ReportLedger } from './report-fixtures.js';
  * app is still named by verification.
  */
 
-type Core = Awaited<ReturnType<typeof createAppCore>>;
+type Core = Awaited<ReturnType<typeof openSignedInCore>>;
 const openCores = new Set<Core>();
 let dirs: string[] = [];
 afterEach(async () => {
@@ -46,7 +46,7 @@ async function closeCore(core: Core): Promise<void> {
 }
 
 async function reopen(dataDir: string): Promise<Core> {
-  const core = await createAppCore({ dataDir, appVersion: 'test' });
+  const core = await openSignedInCore({ dataDir, appVersion: 'test' });
   openCores.add(core);
   await core.ledger.whenChecked();
   return core;

@@ -1,12 +1,12 @@
 // Run in a child process by case-numbering-concurrency.test.ts: one app core, its own
 // connection to the shared ledger, accepting cases as fast as it can.
-import { createAppCore } from '../../../electron/core/app-core.js';
+import { openSignedInCore } from '../support/signed-in-core.js';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
 import { intake } from './case-fixtures.js';
 
 async function main(): Promise<void> {
   const [dataDir, countText] = process.argv.slice(2);
-  const core = await createAppCore({
+  const core = await openSignedInCore({
     dataDir: dataDir ?? '',
     appVersion: 'test',
     // Two writers on one ledger on purpose: the app's own lock would stop the second process.

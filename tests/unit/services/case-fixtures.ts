@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppCore, type AppCore } from '../../../electron/core/app-core.js';
+import { type AppCore } from '../../../electron/core/app-core.js';
+import { openSignedInCore } from '../support/signed-in-core.js';
 import type { ApiEnvelope } from '../../../domain/api/errors.js';
 
 /** A real ledger in a temp directory, driven through the same dispatch the renderer uses. */
@@ -15,7 +16,7 @@ export interface TestLedger {
 
 export async function openTestLedger(now: () => Date = () => new Date('2026-03-10T02:00:00Z')) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-cases-'));
-  const core = await createAppCore({
+  const core = await openSignedInCore({
     dataDir: dir,
     appVersion: 'test',
     now,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
 import type { SavedCase } from '../../../domain/cases/case-views.js';
 import { intake, openTestLedger, person, setUpRoom, type TestLedger } from './case-fixtures.js';
+import { actorOf } from '../support/signed-in-core.js';
 
 /**
  * Issue 11, must-have 4: screens show ID numbers masked; the whole number comes one party at a
@@ -40,7 +41,8 @@ describe('showing a whole ID number', () => {
     const [entry, ...older] = await reveals();
     expect(older).toEqual([]);
     expect(entry?.caseId).toBe(saved.case.id);
-    expect(entry?.actor).toBe('本机用户');
+    // the person signed in at the desk, not 本机用户
+    expect(entry?.actor).toBe(actorOf());
     expect(JSON.parse(entry?.detail ?? '{}')).toEqual({
       partyId: wang?.id,
       reason: '核对申请司法确认的身份信息',

@@ -9,7 +9,7 @@ import type {
   DocumentPrinter,
   PrintJobResult,
 } from '../../../electron/services/document-printer.js';
-import { createAppCore } from '../../../electron/core/app-core.js';
+import { actorOf, openSignedInCore } from '../support/signed-in-core.js';
 import { openTestLedger, setUpRoom, type TestLedger } from './case-fixtures.js';
 
 /**
@@ -60,7 +60,7 @@ describe('mediator print register: versions and copies', () => {
       mediatorPrintedId: first.printed.id,
       copies: 2,
     });
-    expect(recorded.prints).toMatchObject([{ copies: 2, printer: null, printedBy: '本机用户' }]);
+    expect(recorded.prints).toMatchObject([{ copies: 2, printer: null, printedBy: actorOf() }]);
     await l.call('mediators.recordPrint', { mediatorPrintedId: first.printed.id, copies: 1 });
 
     await regrade('调委会副主任');
@@ -132,7 +132,7 @@ describe('mediator print register: versions and copies', () => {
     };
     // The same ledger reopened by an app core that has a printer (the desktop shell's).
     l.core.close();
-    const core = await createAppCore({
+    const core = await openSignedInCore({
       dataDir: l.dir,
       appVersion: 'test',
       now: () => new Date('2026-03-10T02:00:00Z'),

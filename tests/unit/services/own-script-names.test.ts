@@ -11,9 +11,10 @@ import { ledgerPaths } from '../../../db/ledger-files';
 import { nameInitials } from '../../../db/search/name-pinyin';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views';
 import type { ChangeSetView } from '../../../domain/cases/change-history';
-import { createAppCore } from '../../../electron/core/app-core';
+import { openSignedInCore } from '../support/signed-in-core';
 import { intake, openTestLedger, person, setUpRoom, type TestLedger } from './case-fixtures';
 import { dropAuditTriggers, verifyLedgerFile } from '../support/audit-outside';
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index';
 
 /** Issue 12, must-have 2: a herder's name and address in traditional Mongolian, end to end. */
 const NNBSP = '\u202F';
@@ -175,15 +176,17 @@ describe('migration 024', () => {
       dropAuditTriggers(old, 'row');
       old.exec('ALTER TABLE party DROP COLUMN own_script_address');
       old.exec('ALTER TABLE party DROP COLUMN own_script_name');
+      // nor the accounts of migration 025
+      old.exec('DROP TABLE desk_account; DROP TABLE desk_security;');
       old.pragma('user_version = 23');
       old.close();
 
-      const core = await createAppCore({ dataDir: l.dir, appVersion: 'test' });
+      const core = await openSignedInCore({ dataDir: l.dir, appVersion: 'test' });
       try {
         await core.ledger.whenChecked();
         expect(core.ledger.damaged).toBe(false);
         const db = core.ledger.db();
-        expect(db.pragma('user_version', { simple: true })).toBe(24);
+        expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
         const rows = db
           .prepare('SELECT name, own_script_name, own_script_address FROM party WHERE case_id = ?')
           .all(c.id);

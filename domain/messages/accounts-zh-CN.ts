@@ -1,0 +1,21 @@
+/** Sentences of sign-in, the desk lock and account management (issue 11). */
+export const accountMessagesZhCN = {
+  notSignedIn: '请先登录',
+  deskLocked: '工作台已锁定，请重新登录',
+  forbidden: (roleLabel: string) => `${roleLabel}没有这项操作的权限`,
+  alreadySetUp: '本机已设置过调委会主任账号，请直接登录',
+  notSetUp: '本机还没有账号，请先设置调委会主任账号',
+  // never says whether the login name exists
+  signInFailed: '登录名或密码不正确',
+  signInBackoff: (seconds: number) => `登录失败次数过多，请 ${seconds} 秒后再试`,
+  recoveryFailed: '恢复码不正确',
+  recoveryBackoff: (seconds: number) => `恢复码错误次数过多，请 ${seconds} 秒后再试`,
+  noDirectorToRecover: '没有可恢复的调委会主任账号',
+  recoveryWhileDamaged: '台账已损坏，无法重设密码。请用调委会主任或技术管理员账号登录后从备份恢复',
+  currentPasswordWrong: '当前密码不正确',
+  loginNameTaken: '这个登录名已被使用',
+  accountNotFound: '没有找到这个账号',
+  onlyDirectorMakesDirector: '只有调委会主任可以设立调委会主任账号',
+  lastDirector: '这是最后一个在用的调委会主任账号，不能停用或改为其他角色',
+  selfDisable: '不能停用自己正在使用的账号',
+} as const;

@@ -1,0 +1,71 @@
+import { ROLE_LABELS } from '../../domain/accounts/roles.js';
+import type { ApiMethod } from '../../domain/api/contract.js';
+import { ApiError } from '../../domain/api/errors.js';
+import { METHOD_ROLES } from '../../domain/api/method-roles.js';
+import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
+import type { DeskSession } from '../services/desk-session.js';
+import type { DispatchGuard } from './dispatch.js';
+
+/** What a locked desk still answers besides the open methods: leaving it, or locking again. */
+const WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'accounts.signOut',
+  'accounts.lock',
+]);
+
+/**
+ * The recovery methods of a ledger nobody can sign in to: a missing, unreadable or too new
+ * ledger has no account to read, nor does a damaged one that was never set up. Then the restore
+ * screen must still work; there is no party data of this ledger it could show.
+ */
+const RECOVERY: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'system.listBackups',
+  'system.restorePreview',
+  'system.restoreBackup',
+  'system.startEmptyLedger',
+]);
+
+export interface DeskDoorOptions {
+  readonly desk: DeskSession;
+  /** True when no account can sign in to this ledger (see RECOVERY). */
+  readonly nobodyCanSignIn: () => boolean;
+}
+
+/**
+ * The desk's side of the API door, before the ledger's gate and before the input is parsed, so
+ * a caller without the right learns nothing about the schema: nobody signed in → NOT_SIGNED_IN,
+ * a locked desk → DESK_LOCKED, a role without the right → FORBIDDEN. Every other admitted call
+ * counts as activity (the polls are open methods and never do).
+ */
+export function deskDoor(options: DeskDoorOptions): (method: ApiMethod) => void {
+  const { desk } = options;
+  return (method) => {
+    const access = METHOD_ROLES[method];
+    if (access === 'open') return;
+    const user = desk.user;
+    if (!user) {
+      if (RECOVERY.has(method) && options.nobodyCanSignIn()) return;
+      throw new ApiError('NOT_SIGNED_IN', msg.notSignedIn);
+    }
+    if (desk.locked && !WHILE_LOCKED.has(method)) {
+      throw new ApiError('DESK_LOCKED', msg.deskLocked);
+    }
+    if (access !== 'signedIn' && !access.includes(user.role)) {
+      throw new ApiError('FORBIDDEN', msg.forbidden(ROLE_LABELS[user.role]));
+    }
+    desk.touch();
+  };
+}
+
+/** The desk's door first, then the ledger's gate (which may wait for the start-up check). */
+export function withDeskDoor(
+  admit: (method: ApiMethod) => void,
+  ledger: DispatchGuard,
+): DispatchGuard {
+  return {
+    async before(method) {
+      admit(method);
+      await ledger.before(method);
+    },
+    translate: (method, error) => ledger.translate(method, error),
+  };
+}

@@ -1,0 +1,145 @@
+import {
+  accountById,
+  accountByLogin,
+  activeDirectorCount,
+  insertAccount,
+  listAccounts,
+  setIdleLockMinutes,
+  setPasswordHash,
+  updateAccount,
+  type AccountRow,
+} from '../../db/accounts/account-queries.js';
+import type { Role } from '../../domain/accounts/roles.js';
+import type {
+  AccountView,
+  DeskSession as DeskSessionView,
+} from '../../domain/api/accounts-contract.js';
+import { ApiError } from '../../domain/api/errors.js';
+import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
+import { userOf, type AccountsService } from './accounts-service.js';
+import type { LedgerSession } from './ledger-session.js';
+import { hashPassword } from './password-hash.js';
+
+const viewOf = (row: AccountRow): AccountView => ({
+  ...userOf(row),
+  disabled: row.disabled,
+  createdAt: row.createdAt,
+  lastSignInAt: row.lastSignInAt,
+});
+
+/**
+ * 设置 → 账号 (DIRECTOR and ADMIN, by METHOD_ROLES) and 我的账号. A technical administrator
+ * manages accounts but can never make, change or reset a director: otherwise they could give
+ * themselves the director's rights, which separation of duties (§7.3) forbids. The last active
+ * director is never disabled or demoted, so the room can always be administered.
+ */
+export class AccountAdminService {
+  constructor(
+    private readonly ledger: LedgerSession,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  list(): readonly AccountView[] {
+    return listAccounts(this.ledger.db()).map(viewOf);
+  }
+
+  async create(input: {
+    loginName: string;
+    displayName: string;
+    role: Role;
+    password: string;
+  }): Promise<AccountView> {
+    if (input.role === 'DIRECTOR') this.requireDirector();
+    const db = this.ledger.db();
+    const loginName = input.loginName.normalize('NFKC');
+    if (accountByLogin(db, loginName)) this.nameTaken();
+    const passwordHash = await hashPassword(input.password, this.accounts.hashParams);
+    const id = db
+      .transaction(() => {
+        if (accountByLogin(db, loginName)) this.nameTaken();
+        return insertAccount(db, {
+          loginName,
+          displayName: input.displayName,
+          role: input.role,
+          passwordHash,
+          createdAt: this.ledger.now().toISOString(),
+        });
+      })
+      .immediate();
+    return viewOf(this.row(id));
+  }
+
+  update(input: {
+    id: number;
+    displayName?: string | undefined;
+    role?: Role | undefined;
+    disabled?: boolean | undefined;
+  }): AccountView {
+    const db = this.ledger.db();
+    const updated = db
+      .transaction(() => {
+        const row = this.row(input.id);
+        const role = input.role ?? row.role;
+        const disabled = input.disabled ?? row.disabled;
+        if (row.role === 'DIRECTOR' || role === 'DIRECTOR') this.requireDirector();
+        if (disabled && !row.disabled && this.accounts.desk.user?.id === row.id) {
+          throw new ApiError('INVALID_STATE', msg.selfDisable);
+        }
+        const stopsDirecting =
+          row.role === 'DIRECTOR' && !row.disabled && (role !== 'DIRECTOR' || disabled);
+        if (stopsDirecting && activeDirectorCount(db) <= 1) {
+          throw new ApiError('INVALID_STATE', msg.lastDirector);
+        }
+        updateAccount(db, row.id, {
+          displayName: input.displayName ?? row.displayName,
+          role,
+          disabled,
+        });
+        return this.row(row.id);
+      })
+      .immediate();
+    this.accounts.desk.update(userOf(updated));
+    return viewOf(updated);
+  }
+
+  async resetPassword(input: { id: number; password: string }): Promise<null> {
+    const row = this.row(input.id);
+    if (row.role === 'DIRECTOR') this.requireDirector();
+    const passwordHash = await hashPassword(input.password, this.accounts.hashParams);
+    const db = this.ledger.db();
+    db.transaction(() => setPasswordHash(db, row.id, passwordHash)).immediate();
+    return null;
+  }
+
+  async changePassword(input: { currentPassword: string; newPassword: string }): Promise<null> {
+    const row = await this.accounts.verifyOwnPassword(input.currentPassword);
+    const passwordHash = await hashPassword(input.newPassword, this.accounts.hashParams);
+    const db = this.ledger.db();
+    db.transaction(() => setPasswordHash(db, row.id, passwordHash)).immediate();
+    return null;
+  }
+
+  setIdleLock(minutes: number): DeskSessionView {
+    const db = this.ledger.db();
+    db.transaction(() => setIdleLockMinutes(db, minutes)).immediate();
+    return this.accounts.session();
+  }
+
+  private row(id: number): AccountRow {
+    const row = accountById(this.ledger.db(), id);
+    if (!row) throw new ApiError('NOT_FOUND', msg.accountNotFound);
+    return row;
+  }
+
+  private requireDirector(): void {
+    if (this.accounts.desk.user?.role !== 'DIRECTOR') {
+      throw new ApiError('FORBIDDEN', msg.onlyDirectorMakesDirector);
+    }
+  }
+
+  private nameTaken(): never {
+    throw new ApiError('CONFLICT', msg.loginNameTaken, [
+      { path: ['loginName'], message: msg.loginNameTaken },
+    ]);
+  }
+}

@@ -1,0 +1,509 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ledgerPaths } from '../../../db/ledger-files.js';
+import type { DeskSession, SetUpResult } from '../../../domain/api/accounts-contract.js';
+import type { ApiEnvelope } from '../../../domain/api/errors.js';
+import { IDENTIFIED_EXPORT_CONFIRMATION } from '../../../domain/statistics/export-inputs.js';
+import type { AppCore } from '../../../electron/core/app-core.js';
+import {
+  actorOf,
+  openSignedInCore,
+  signInVia,
+  TEST_PASSWORD,
+  TEST_PEOPLE,
+} from '../support/signed-in-core.js';
+import { smashCellPointers, pagesOf } from '../support/page-damage.js';
+import { tempDir } from '../support/temp-dir.js';
+import { intake, ROOM_SETTINGS } from './case-fixtures.js';
+
+// Accounts, sign-in, backoff, recovery and the idle lock (issue 11 must-haves 3 and 4), through
+// the real dispatcher on a real ledger. Time is the desk's injected clock: nothing waits.
+
+const DIRECTOR = TEST_PEOPLE.DIRECTOR;
+const MINUTE = 60_000;
+
+function clock(startMs = Date.parse('2026-03-10T02:00:00Z')) {
+  let ms = startMs;
+  return { now: () => ms, advance: (by: number) => void (ms += by) };
+}
+
+async function ok<T>(res: Promise<ApiEnvelope<unknown>>): Promise<T> {
+  const r = await res;
+  if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+const errorOf = async (res: Promise<ApiEnvelope<unknown>>) => {
+  const r = await res;
+  return r.ok ? null : r.error;
+};
+
+const signIn = (core: AppCore, loginName: string, password: string) =>
+  core.dispatch('accounts.signIn', { loginName, password });
+
+function auditActions(core: AppCore): { actor: string; action: string; detail: string | null }[] {
+  return core.ledger
+    .db()
+    .prepare('SELECT actor, action, detail FROM audit_log WHERE tbl IS NULL ORDER BY seq')
+    .all() as { actor: string; action: string; detail: string | null }[];
+}
+
+describe('first run', () => {
+  it('sets up the director once, with a recovery code kept only as a hash', async () => {
+    const dataDir = tempDir('acct');
+    const core = await openSignedInCore({ dataDir, appVersion: 'test', room: 'none' });
+    try {
+      expect(await ok<DeskSession>(core.dispatch('accounts.session', {}))).toMatchObject({
+        setUp: false,
+        user: null,
+        locked: false,
+        idleLockMinutes: 5,
+      });
+      // before set-up nothing but the open methods answers
+      expect(await errorOf(core.dispatch('settings.get', {}))).toMatchObject({
+        code: 'NOT_SIGNED_IN',
+      });
+      const made = await ok<SetUpResult>(
+        core.dispatch('accounts.setUp', { ...DIRECTOR, password: TEST_PASSWORD }),
+      );
+      expect(made.recoveryCode).toMatch(/^([2-9A-HJKMNP-Z]{4}-){5}[2-9A-HJKMNP-Z]{4}$/);
+      expect(made.session).toMatchObject({
+        setUp: true,
+        locked: false,
+        user: { loginName: DIRECTOR.loginName, displayName: '卓玛', role: 'DIRECTOR' },
+      });
+      expect(await ok(core.dispatch('settings.get', {}))).toBeNull();
+      const again = await errorOf(
+        core.dispatch('accounts.setUp', {
+          ...DIRECTOR,
+          loginName: 'other',
+          password: TEST_PASSWORD,
+        }),
+      );
+      expect(again).toMatchObject({ code: 'INVALID_STATE' });
+      // neither the password nor the code is in the ledger, only their Argon2id hashes
+      const file = ledgerPaths(dataDir).ledgerFile;
+      const db = core.ledger.db();
+      const hashes = [
+        db.prepare('SELECT password_hash FROM desk_account').pluck().get() as string,
+        db.prepare('SELECT recovery_hash FROM desk_security').pluck().get() as string,
+      ];
+      for (const h of hashes) expect(h).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
+      const code = made.recoveryCode.replaceAll('-', '');
+      const dump = JSON.stringify(db.prepare('SELECT * FROM desk_security').all());
+      expect(dump).not.toContain(code);
+      expect(JSON.stringify(db.prepare('SELECT * FROM desk_account').all())).not.toContain(
+        TEST_PASSWORD,
+      );
+      void file;
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('sign-in', () => {
+  it('never says whether a name exists, backs off after five failures, and keeps the wait across a restart', async () => {
+    const dataDir = tempDir('acct');
+    const t = clock();
+    let core = await openSignedInCore({ dataDir, appVersion: 'test', deskClock: t.now });
+    try {
+      const wrongName = await errorOf(signIn(core, 'nobody', TEST_PASSWORD));
+      const wrongPassword = await errorOf(signIn(core, DIRECTOR.loginName, 'wrong-password'));
+      expect(wrongName).toEqual(wrongPassword);
+      expect(wrongPassword).toEqual({ code: 'SIGN_IN_FAILED', message: '登录名或密码不正确' });
+      // four more: five failures in a row
+      for (let i = 0; i < 4; i += 1) {
+        expect(await errorOf(signIn(core, DIRECTOR.loginName, 'wrong-password'))).toMatchObject({
+          code: 'SIGN_IN_FAILED',
+        });
+      }
+      expect(await errorOf(signIn(core, DIRECTOR.loginName, TEST_PASSWORD))).toEqual({
+        code: 'SIGN_IN_BACKOFF',
+        message: '登录失败次数过多，请 30 秒后再试',
+      });
+      core.close();
+      core = await openSignedInCore({
+        dataDir,
+        appVersion: 'test',
+        deskClock: t.now,
+        room: 'none',
+      });
+      t.advance(20_000);
+      expect(await errorOf(signIn(core, DIRECTOR.loginName, TEST_PASSWORD))).toMatchObject({
+        code: 'SIGN_IN_BACKOFF',
+        message: expect.stringContaining('10 秒'),
+      });
+      t.advance(10_000);
+      // the next failure doubles the wait
+      await signIn(core, DIRECTOR.loginName, 'wrong-password');
+      expect(await errorOf(signIn(core, DIRECTOR.loginName, TEST_PASSWORD))).toMatchObject({
+        code: 'SIGN_IN_BACKOFF',
+        message: expect.stringContaining('60 秒'),
+      });
+      t.advance(60_000);
+      const session = await ok<DeskSession>(signIn(core, 'ZHUOMA', TEST_PASSWORD));
+      expect(session.user?.loginName).toBe(DIRECTOR.loginName);
+      const row = core.ledger
+        .db()
+        .prepare('SELECT failed_count, backoff_until FROM desk_account WHERE id = ?')
+        .get(session.user?.id) as { failed_count: number; backoff_until: string | null };
+      expect(row).toEqual({ failed_count: 0, backoff_until: null });
+      // names without an account wait as long as real ones
+      for (let i = 0; i < 5; i += 1) await signIn(core, 'nobody', 'wrong-password');
+      expect(await errorOf(signIn(core, 'nobody', 'wrong-password'))).toMatchObject({
+        code: 'SIGN_IN_BACKOFF',
+      });
+      const actions = auditActions(core).map((e) => e.action);
+      expect(actions.filter((a) => a === 'SIGN_IN_FAILED').length).toBe(12);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('refuses a disabled account like a wrong password; switching user names the new person', async () => {
+    const core = await openSignedInCore({ dataDir: tempDir('acct'), appVersion: 'test' });
+    try {
+      await signInVia(core.dispatch, 'MEDIATOR');
+      expect(core.desk.user?.role).toBe('MEDIATOR');
+      await signInVia(core.dispatch, 'DIRECTOR');
+      const accounts = await ok<{ id: number; role: string }[]>(core.dispatch('accounts.list', {}));
+      const mediator = accounts.find((a) => a.role === 'MEDIATOR');
+      await ok(core.dispatch('accounts.update', { id: mediator?.id, disabled: true }));
+      expect(await errorOf(signIn(core, TEST_PEOPLE.MEDIATOR.loginName, TEST_PASSWORD))).toEqual({
+        code: 'SIGN_IN_FAILED',
+        message: '登录名或密码不正确',
+      });
+      const signIns = auditActions(core).filter((e) => e.action === 'SIGN_IN');
+      // set-up, the factory's sign-in, then signInVia: the director (who makes the account), the
+      // mediator, the director again
+      expect(signIns.map((e) => e.actor)).toEqual([
+        actorOf('DIRECTOR'),
+        actorOf('DIRECTOR'),
+        actorOf('DIRECTOR'),
+        actorOf('MEDIATOR'),
+        actorOf('DIRECTOR'),
+      ]);
+      expect(JSON.parse(signIns[4]?.detail ?? '{}')).toMatchObject({ switchedFrom: mediator?.id });
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('the idle lock', () => {
+  it('locks after the idle minutes; the polls do not count as activity; signing in unlocks', async () => {
+    const t = clock();
+    const core = await openSignedInCore({
+      dataDir: tempDir('acct'),
+      appVersion: 'test',
+      deskClock: t.now,
+    });
+    try {
+      t.advance(5 * MINUTE);
+      // exactly the idle minutes: still open, and this call counts as activity
+      expect(await ok(core.dispatch('settings.get', {}))).toBeNull();
+      t.advance(4 * MINUTE);
+      await ok(core.dispatch('accounts.session', {}));
+      await ok(core.dispatch('system.status', {}));
+      t.advance(MINUTE + 1);
+      expect(await errorOf(core.dispatch('settings.get', {}))).toEqual({
+        code: 'DESK_LOCKED',
+        message: '工作台已锁定，请重新登录',
+      });
+      const locked = await ok<DeskSession>(core.dispatch('accounts.session', {}));
+      expect(locked).toMatchObject({ locked: true, user: { displayName: '卓玛' } });
+      await ok(signIn(core, DIRECTOR.loginName, TEST_PASSWORD));
+      expect(await ok(core.dispatch('settings.get', {}))).toBeNull();
+      const lock = auditActions(core).find((e) => e.action === 'LOCK');
+      expect(lock?.actor).toBe(actorOf());
+      expect(JSON.parse(lock?.detail ?? '{}')).toMatchObject({ reason: 'IDLE' });
+
+      // the room's own minutes, kept in the ledger
+      await ok(core.dispatch('accounts.setIdleLock', { minutes: 15 }));
+      t.advance(14 * MINUTE);
+      await ok(core.dispatch('accounts.touch', {}));
+      t.advance(14 * MINUTE);
+      expect(await ok(core.dispatch('settings.get', {}))).toBeNull();
+      t.advance(15 * MINUTE + 1);
+      expect(await errorOf(core.dispatch('settings.get', {}))).toMatchObject({
+        code: 'DESK_LOCKED',
+      });
+      expect(await ok<DeskSession>(signIn(core, DIRECTOR.loginName, TEST_PASSWORD))).toMatchObject({
+        idleLockMinutes: 15,
+        locked: false,
+      });
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('recovery code', () => {
+  it('resets the director password, issues a new code and kills the old one', async () => {
+    const t = clock();
+    const core = await openSignedInCore({
+      dataDir: tempDir('acct'),
+      appVersion: 'test',
+      deskClock: t.now,
+      room: 'none',
+    });
+    try {
+      const made = await ok<SetUpResult>(
+        core.dispatch('accounts.setUp', { ...DIRECTOR, password: TEST_PASSWORD }),
+      );
+      await ok(core.dispatch('accounts.signOut', {}));
+      const wrong = 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2';
+      expect(
+        await errorOf(
+          core.dispatch('accounts.recover', { recoveryCode: wrong, newPassword: 'new-pass-2026' }),
+        ),
+      ).toMatchObject({ code: 'SIGN_IN_FAILED', message: '恢复码不正确' });
+      const typed = made.recoveryCode.toLowerCase().replaceAll('-', ' ');
+      const recovered = await ok<SetUpResult>(
+        core.dispatch('accounts.recover', { recoveryCode: typed, newPassword: 'new-pass-2026' }),
+      );
+      expect(recovered.session.user?.role).toBe('DIRECTOR');
+      expect(recovered.recoveryCode).not.toBe(made.recoveryCode);
+      await ok(core.dispatch('accounts.signOut', {}));
+      expect(await errorOf(signIn(core, DIRECTOR.loginName, TEST_PASSWORD))).toMatchObject({
+        code: 'SIGN_IN_FAILED',
+      });
+      await ok(signIn(core, DIRECTOR.loginName, 'new-pass-2026'));
+      await ok(core.dispatch('accounts.signOut', {}));
+      expect(
+        await errorOf(
+          core.dispatch('accounts.recover', {
+            recoveryCode: made.recoveryCode,
+            newPassword: 'other-pass-2026',
+          }),
+        ),
+      ).toMatchObject({ code: 'SIGN_IN_FAILED' });
+      // wrong codes back off like passwords (the new code started the count again: one failure
+      // just now, four more)
+      for (let i = 0; i < 4; i += 1) {
+        await core.dispatch('accounts.recover', {
+          recoveryCode: wrong,
+          newPassword: 'x-pass-2026',
+        });
+      }
+      expect(
+        await errorOf(
+          core.dispatch('accounts.recover', {
+            recoveryCode: recovered.recoveryCode,
+            newPassword: 'other-pass-2026',
+          }),
+        ),
+      ).toMatchObject({ code: 'SIGN_IN_BACKOFF' });
+      t.advance(30_000);
+      await ok(
+        core.dispatch('accounts.recover', {
+          recoveryCode: recovered.recoveryCode,
+          newPassword: 'other-pass-2026',
+        }),
+      );
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('account management', () => {
+  it('never disables or demotes the last director; only a director makes a director', async () => {
+    const core = await openSignedInCore({ dataDir: tempDir('acct'), appVersion: 'test' });
+    try {
+      const me = core.desk.user;
+      expect(
+        await errorOf(core.dispatch('accounts.update', { id: me?.id, role: 'MEDIATOR' })),
+      ).toEqual({
+        code: 'INVALID_STATE',
+        message: '这是最后一个在用的调委会主任账号，不能停用或改为其他角色',
+      });
+      expect(
+        await errorOf(core.dispatch('accounts.update', { id: me?.id, disabled: true })),
+      ).toMatchObject({ code: 'INVALID_STATE' });
+
+      await signInVia(core.dispatch, 'ADMIN');
+      const asAdmin = {
+        loginName: 'second',
+        displayName: '次仁',
+        role: 'DIRECTOR',
+        password: TEST_PASSWORD,
+      };
+      expect(await errorOf(core.dispatch('accounts.create', asAdmin))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      const clerk = await ok<{ id: number }>(
+        core.dispatch('accounts.create', { ...asAdmin, role: 'RECEPTIONIST' }),
+      );
+      expect(
+        await errorOf(core.dispatch('accounts.update', { id: clerk.id, role: 'DIRECTOR' })),
+      ).toMatchObject({ code: 'FORBIDDEN' });
+      expect(
+        await errorOf(
+          core.dispatch('accounts.resetPassword', { id: me?.id, password: 'x-pass-2026' }),
+        ),
+      ).toMatchObject({ code: 'FORBIDDEN' });
+      expect(
+        await errorOf(
+          core.dispatch('accounts.create', { ...asAdmin, role: 'MEDIATOR', loginName: 'SECOND' }),
+        ),
+      ).toMatchObject({ code: 'CONFLICT' });
+
+      // a second director lets the first step down
+      await signInVia(core.dispatch, 'DIRECTOR');
+      await ok(core.dispatch('accounts.update', { id: clerk.id, role: 'DIRECTOR' }));
+      const stepped = await ok<{ role: string }>(
+        core.dispatch('accounts.update', { id: me?.id, role: 'MEDIATOR' }),
+      );
+      expect(stepped.role).toBe('MEDIATOR');
+      // the change holds at once for the person at the desk
+      expect(core.desk.user?.role).toBe('MEDIATOR');
+      expect(await errorOf(core.dispatch('accounts.list', {}))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    } finally {
+      core.close();
+    }
+  });
+
+  it('changes one own password only with the current one', async () => {
+    const core = await openSignedInCore({ dataDir: tempDir('acct'), appVersion: 'test' });
+    try {
+      expect(
+        await errorOf(
+          core.dispatch('accounts.changePassword', {
+            currentPassword: 'not-my-password',
+            newPassword: 'new-pass-2026',
+          }),
+        ),
+      ).toMatchObject({ code: 'BAD_INPUT', issues: [{ path: ['currentPassword'] }] });
+      await ok(
+        core.dispatch('accounts.changePassword', {
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'new-pass-2026',
+        }),
+      );
+      await ok(core.dispatch('accounts.signOut', {}));
+      await ok(signIn(core, DIRECTOR.loginName, 'new-pass-2026'));
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('the signed-in person is the actor', () => {
+  it('in the change history and the audit chain, in place of 本机用户', async () => {
+    const core = await openSignedInCore({
+      dataDir: tempDir('acct'),
+      appVersion: 'test',
+      role: 'MEDIATOR',
+    });
+    try {
+      await signInVia(core.dispatch, 'DIRECTOR');
+      await ok(core.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 }));
+      await signInVia(core.dispatch, 'MEDIATOR');
+      const made = await ok<{ case: { id: number; version: number } }>(
+        core.dispatch('cases.create', intake()),
+      );
+      await ok(
+        core.dispatch('cases.update', {
+          caseId: made.case.id,
+          expectedVersion: made.case.version,
+          changes: { title: '更正后的纠纷名称' },
+        }),
+      );
+      const history = await ok<{ actor: string }[]>(
+        core.dispatch('cases.history', { caseId: made.case.id }),
+      );
+      expect(history.length).toBeGreaterThan(0);
+      for (const set of history) expect(set.actor).toBe('才让（调解员）');
+      const caseEntries = core.ledger
+        .db()
+        .prepare('SELECT DISTINCT actor FROM audit_log WHERE case_id = ?')
+        .pluck()
+        .all(made.case.id);
+      expect(caseEntries).toEqual(['才让（调解员）']);
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('the identified 台账 export', () => {
+  it('is the director’s alone, by the signed-in role', async () => {
+    const core = await openSignedInCore({ dataDir: tempDir('acct'), appVersion: 'test' });
+    try {
+      await ok(core.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 }));
+      const input = (directory: string) => ({
+        period: '2026-03',
+        directory,
+        identifiedConfirmation: IDENTIFIED_EXPORT_CONFIRMATION,
+      });
+      await signInVia(core.dispatch, 'STATISTICIAN');
+      expect(await errorOf(core.dispatch('exports.ledger', input(tempDir('out'))))).toEqual({
+        code: 'FORBIDDEN',
+        message: '您没有导出含个人信息台账的权限',
+      });
+      // the pseudonymised one is theirs
+      await ok(core.dispatch('exports.ledger', { period: '2026-03', directory: tempDir('out') }));
+      await signInVia(core.dispatch, 'DIRECTOR');
+      await ok(core.dispatch('exports.ledger', input(tempDir('out'))));
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('a damaged ledger', () => {
+  it('still lets people sign in (to restore it), writing nothing and backing off in memory', async () => {
+    const dataDir = tempDir('acct');
+    const setUp = await openSignedInCore({ dataDir, appVersion: 'test' });
+    await ok(setUp.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 }));
+    for (let i = 0; i < 3; i += 1) await ok(setUp.dispatch('cases.create', intake()));
+    await ok(setUp.dispatch('system.backupNow', {}));
+    setUp.close();
+    const file = ledgerPaths(dataDir).ledgerFile;
+    smashCellPointers(file, pagesOf(file, 'party', 'leaf')[0]!);
+    const entries = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+      } finally {
+        db.close();
+      }
+    };
+
+    const t = clock();
+    const core = await openSignedInCore({
+      dataDir,
+      appVersion: 'test',
+      deskClock: t.now,
+      room: 'none',
+      log: { error: () => undefined },
+    });
+    try {
+      await core.ledger.whenChecked();
+      expect(core.ledger.damaged).toBe(true);
+      const before = entries();
+      for (let i = 0; i < 5; i += 1) {
+        expect(await errorOf(signIn(core, DIRECTOR.loginName, 'wrong-password'))).toMatchObject({
+          code: 'SIGN_IN_FAILED',
+        });
+      }
+      expect(await errorOf(signIn(core, DIRECTOR.loginName, TEST_PASSWORD))).toMatchObject({
+        code: 'SIGN_IN_BACKOFF',
+      });
+      t.advance(30_000);
+      await ok(signIn(core, DIRECTOR.loginName, TEST_PASSWORD));
+      expect(core.desk.user?.role).toBe('DIRECTOR');
+      expect(await ok(core.dispatch('system.listBackups', {}))).toHaveLength(1);
+      expect(await errorOf(core.dispatch('cases.create', intake()))).toMatchObject({
+        code: 'LEDGER_DAMAGED',
+      });
+      expect(entries()).toBe(before);
+    } finally {
+      core.close();
+    }
+  });
+});
