@@ -73,7 +73,7 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
 
   it('first run, a second account, lock, switch, idle lock, sign-out and recovery', async () => {
     const dataDir = freshDataDir('accounts');
-    const host = await startHost(dataDir);
+    const host = await startHost(dataDir, { room: 'none' });
     const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
     page.setDefaultTimeout(10_000);
     const errors = watchPageErrors(page);

@@ -1,28 +1,8 @@
 import type { Role } from '../../../domain/accounts/roles';
-import type { ApiMethod } from '../../../domain/api/contract';
+import { mayCall } from '../../../domain/api/method-roles';
 import { NAV_ITEMS } from './navigation';
 
-// PLACEHOLDER until domain/api/method-roles.ts (s25-acct) lands: replaced by its mayCall.
-const ACCOUNT_ADMIN: readonly Role[] = ['DIRECTOR', 'ADMIN'];
-export function mayCall(role: Role, method: ApiMethod): boolean {
-  if (
-    method.startsWith('accounts.') &&
-    ['list', 'create', 'update', 'resetPassword', 'setIdleLock'].includes(method.slice(9))
-  )
-    return ACCOUNT_ADMIN.includes(role);
-  if (role === 'AUDITOR') return method.startsWith('audit.') || method.startsWith('accounts.');
-  if (role === 'ADMIN')
-    return (
-      !method.startsWith('cases.') &&
-      !method.startsWith('audit.') &&
-      method !== 'dashboard.get' &&
-      method !== 'statistics.get' &&
-      method !== 'agreements.get' &&
-      method !== 'followups.list'
-    );
-  if (role === 'STATISTICIAN') return method === 'statistics.get' || method.startsWith('accounts.');
-  return !method.startsWith('audit.') || role === 'DIRECTOR';
-}
+export { mayCall };
 
 export type NavItem = (typeof NAV_ITEMS)[number];
 
