@@ -24,7 +24,10 @@ describe('idle lock', () => {
 });
 
 describe('recovery code', () => {
-  it('is shown in groups of four', () => {
+  it('is shown in groups of four, whether it arrives grouped or not', () => {
+    expect(recoveryCodeGroups('ABCD-2345-EFGH-6789-JKMN-PQRS')).toEqual(
+      recoveryCodeGroups('ABCD2345EFGH6789JKMNPQRS'),
+    );
     expect(recoveryCodeGroups('ABCD2345EFGH6789JKMNPQRS')).toEqual([
       'ABCD',
       '2345',
