@@ -30,7 +30,7 @@ export const accountsText = {
     title: '自动锁定时间',
     help: '无人操作超过这个时间，工作台自动锁定，需要输入密码才能继续（对所有账户有效）。',
     unit: '分钟',
-    save: '保存',
+    save: '保存锁定时间',
     saved: '自动锁定时间已保存',
   },
 } as const;
