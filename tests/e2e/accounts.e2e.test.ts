@@ -1,11 +1,19 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser, watchPageErrors } from './support/browser';
-import { callApi, modalSettled, validIdNumber } from './support/desk';
-import { freshDataDir, startHost } from './support/dev-web-host';
+import { callApi, modalSettled, setUpRoom, validIdNumber } from './support/desk';
+import {
+  E2E_DIRECTOR,
+  freshDataDir,
+  hostApi,
+  startHost,
+  stopHostUnderPage,
+} from './support/dev-web-host';
 import { grasslandIntake } from './support/grassland-intake';
 import { expectLocator } from './support/locator-expect';
+import { pagesOf, smashCellPointers } from '../unit/support/page-damage';
 
 /**
  * Issue 11, must-haves 3 and 4, as a mediator meets them: the director is created on a new
@@ -125,6 +133,7 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
       await dialog.waitFor({ state: 'detached' });
       await expectLocator(accounts).toContainText(MEDIATOR.name);
       await expectLocator(accounts).toContainText('调解员');
+      await screenshot(page, 'accounts-section');
 
       // A case with a party whose name, ID number and phone must not show when locked.
       const id = validIdNumber('152502', '19800312', 124);
@@ -195,6 +204,48 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
       await signInAs(page, { login: DIRECTOR.login, password: NEW_PASSWORD });
       await expectLocator(userMenu).toContainText(DIRECTOR.name);
       expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+  it('a damaged ledger with accounts asks who is there before offering its restore', async () => {
+    const dataDir = freshDataDir('accounts-damaged');
+    let host = await startHost(dataDir);
+    const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(10_000);
+    try {
+      await setUpRoom(page, host.url, '金峰');
+      await callApi(page, 'cases.create', grasslandIntake('备份前登记的草场纠纷') as never);
+      await callApi(page, 'system.backupNow', {});
+      await stopHostUnderPage(page, host);
+      const ledgerFile = path.join(dataDir, 'ledger', 'mediation-desk.sqlite');
+      smashCellPointers(ledgerFile, pagesOf(ledgerFile, 'party', 'leaf')[0]!);
+
+      // Started again with nobody signed in, and the start-up check awaited until it has
+      // named the damage: the page then opens on the damaged ledger, never during the check.
+      host = await startHost(dataDir, { room: 'none' });
+      await expect
+        .poll(
+          async () =>
+            ((await hostApi(host.url, 'system.status', {})) as { ledger: { state: string } }).ledger
+              .state,
+          { timeout: 60_000, interval: 100 },
+        )
+        .toBe('DAMAGED');
+      await page.goto(host.url);
+      await page.getByTestId('sign-in-screen').waitFor();
+      await signInAs(page, {
+        login: E2E_DIRECTOR.loginName,
+        password: E2E_DIRECTOR.password,
+      });
+      await page.getByText('台账文件已损坏').first().waitFor();
+      await page
+        .getByTestId('recommended-backup')
+        .getByRole('button', { name: '从此备份恢复' })
+        .click();
+      await page.getByRole('dialog').getByTestId('restore-loss').waitFor();
     } finally {
       await page.close();
       await host.stop();

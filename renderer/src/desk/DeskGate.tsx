@@ -33,7 +33,14 @@ function SignedIn({ controls, children }: { controls: DeskControls; children: Re
  * unmounted, so no party data stays in the page (autosaved drafts keep what was typed). When a
  * different person signs in, the app starts afresh at their own first screen.
  */
-export function DeskGate({ children }: { children: (user: DeskUser) => ReactNode }) {
+export function DeskGate({
+  children,
+  withoutAccounts,
+}: {
+  children: (user: DeskUser) => ReactNode;
+  /** Shown instead of the director's set-up when no account exists (the restore screen). */
+  withoutAccounts?: ReactNode;
+}) {
   const [session, setSession] = useState<DeskSession | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [shownCode, setShownCode] = useState<ShownCode | null>(null);
@@ -136,6 +143,7 @@ export function DeskGate({ children }: { children: (user: DeskUser) => ReactNode
     );
   }
   if (!session.setUp) {
+    if (withoutAccounts !== undefined) return withoutAccounts;
     return <DirectorSetUpScreen onDone={(result) => showCode(result)} />;
   }
   const user = session.user;
