@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, sharedBrowser, watchPageErrors } from './support/browser';
+import { ARTIFACT_DIR, screenshot, sharedBrowser, watchPageErrors } from './support/browser';
 import { callApi, modalSettled, setUpRoom, validIdNumber } from './support/desk';
 import {
   E2E_DIRECTOR,
@@ -133,7 +133,7 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
       await dialog.waitFor({ state: 'detached' });
       await expectLocator(accounts).toContainText(MEDIATOR.name);
       await expectLocator(accounts).toContainText('调解员');
-      await screenshot(page, 'accounts-section');
+      await accounts.screenshot({ path: path.join(ARTIFACT_DIR, 'accounts-section.png') });
 
       // A case with a party whose name, ID number and phone must not show when locked.
       const id = validIdNumber('152502', '19800312', 124);
@@ -162,6 +162,7 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
       await signInAs(page, MEDIATOR);
       await expectLocator(userMenu).toContainText(`${MEDIATOR.name}（调解员）`);
       expect(page.url()).not.toContain(`/cases/${saved.case.id}`);
+      await page.screenshot({ path: path.join(ARTIFACT_DIR, 'accounts-mediator-desk.png') });
       const settingsEntry = page.getByRole('menuitem', { name: '设置' });
       if ((await settingsEntry.count()) > 0) {
         await settingsEntry.click();
