@@ -62,8 +62,8 @@ export function createDispatcher(
         error: { code: 'UNKNOWN_METHOD', message: apiMessagesZhCN.unknownMethod },
       };
     }
-    // The ledger's gate comes first: a damaged ledger refuses every write the same way,
-    // whatever was typed.
+    // The guard comes first: the desk's door (signed in, not locked, role) and the ledger's
+    // gate refuse the same way whatever was typed, so a refused caller learns nothing of the input.
     try {
       await guard?.before(methodName);
     } catch (error) {

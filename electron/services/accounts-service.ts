@@ -123,7 +123,7 @@ export class AccountsService {
     const db = this.ledger.db();
     const loginName = input.loginName.normalize('NFKC');
     const row = accountByLogin(db, loginName);
-    const key = row ? `#${row.id}` : loginName.toLowerCase();
+    const key = row ? `#${row.id}` : `name:${loginName.toLowerCase()}`;
     this.refuseWhileWaiting(this.failuresOf(key, row));
     const ok = row
       ? await verifyPassword(input.password, row.passwordHash)

@@ -5,6 +5,7 @@ import { statisticsBench } from './statistics-bench.js';
 import { storageBench } from './storage-bench.js';
 import { subsidyBench } from './subsidy-bench.js';
 import { uiBench } from './ui-bench.js';
+import { unlockBench } from './unlock-bench.js';
 import type { BenchModule } from './bench-registry.js';
 
 /**
@@ -14,6 +15,7 @@ import type { BenchModule } from './bench-registry.js';
 const BENCHES: BenchModule[] = [
   caseLedgerBench,
   storageBench,
+  unlockBench,
   followupsBench,
   dossierBenchModule,
   { name: 'agreement-pdf', run: () => runAgreementPdfBench() },

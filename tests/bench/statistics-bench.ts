@@ -6,7 +6,7 @@ import { ledgerPaths, writeMarker } from '../../db/ledger-files.js';
 import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import type { PackageCaseRow, PackagePartyRow } from '../../db/reports/package-query.js';
-import { createAppCore } from '../../electron/core/app-core.js';
+import { openSignedInCore } from '../unit/support/signed-in-core.js';
 import { importPackages } from '../../electron/county/county-commands.js';
 import { buildCountyPackage } from '../../electron/reports/county-package-writer.js';
 import { PseudonymKey } from '../../electron/reports/pseudonym-key.js';
@@ -160,7 +160,7 @@ function syntheticPackage(room: number, cases: number, dir: string): string {
 }
 
 async function call(
-  core: Awaited<ReturnType<typeof createAppCore>>,
+  core: Awaited<ReturnType<typeof openSignedInCore>>,
   method: string,
   input: unknown,
 ) {
@@ -188,7 +188,7 @@ async function yearStatistics(cases: number, metrics: Record<string, number>): P
     new Date(Date.parse(`${accepted}T02:00:00Z`) + 20 * 86_400_000).toISOString(),
   );
   {
-    const core = await createAppCore({ dataDir: yearDir, appVersion: 'bench' });
+    const core = await openSignedInCore({ dataDir: yearDir, appVersion: 'bench' });
     // the start-up structural check runs in the background: not part of the figure
     await core.ledger.whenChecked();
     await call(core, 'statistics.get', { period: '2025' });
@@ -222,7 +222,7 @@ async function quarterExports(metrics: Record<string, number>): Promise<void> {
     new Date(Date.parse('2026-01-01T02:00:00Z') + (i % 89) * 86_400_000).toISOString(),
   );
   {
-    const core = await createAppCore({ dataDir: qDir, appVersion: 'bench' });
+    const core = await openSignedInCore({ dataDir: qDir, appVersion: 'bench' });
     await core.ledger.whenChecked();
     const rep = (await call(core, 'statistics.get', { period: '2026-Q1' })) as {
       totals: { cases: number; open: number };

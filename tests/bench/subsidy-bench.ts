@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { createAppCore } from '../../electron/core/app-core.js';
+import { openSignedInCore } from '../unit/support/signed-in-core.js';
 import { round, type BenchModule } from './bench-registry.js';
 import { seedBenchLedger } from './seed-ledger.js';
 
@@ -24,7 +24,7 @@ const MEDIATORS = [
 ];
 
 async function call(
-  core: Awaited<ReturnType<typeof createAppCore>>,
+  core: Awaited<ReturnType<typeof openSignedInCore>>,
   method: string,
   input: unknown,
 ) {
@@ -43,7 +43,7 @@ export const subsidyBench: BenchModule = {
       outcomeAt: (_n, accepted) =>
         new Date(Date.parse(`${accepted}T02:00:00Z`) + 20 * 86_400_000).toISOString(),
     });
-    const core = await createAppCore({ dataDir: seeded.dir, appVersion: 'bench' });
+    const core = await openSignedInCore({ dataDir: seeded.dir, appVersion: 'bench' });
     await core.ledger.whenChecked();
     try {
       const imported = (await call(core, 'subsidy.importRules', {

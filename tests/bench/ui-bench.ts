@@ -7,6 +7,7 @@ import { idCheckCharacter } from '../../domain/validation/id-number.js';
 import { signInDirector } from '../e2e/support/dev-web-host.js';
 import { round, type BenchModule } from './bench-registry.js';
 import { seedBenchLedger } from './seed-ledger.js';
+import { signInDirector } from '../e2e/support/dev-web-host.js';
 
 /**
  * The UI latency budget of issue 13, measured as a mediator meets it: the built renderer in
@@ -180,6 +181,8 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
   // the day's backup of the whole ledger in the core worker meanwhile, as on a real morning.
   const t0 = performance.now();
   const host = await startHost(seeded.dir);
+  // the page finds the desk signed in, as after the director's sign-in
+  await signInDirector(host.url);
   try {
     const hostUp = performance.now() - t0;
     // Someone is at the desk, as on a real morning: set up and signed in through the API (the

@@ -1,4 +1,11 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openConnection } from '../../../db/connection.js';
+import { writeMarker } from '../../../db/ledger-files.js';
+import { migrate } from '../../../db/migrate.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations/index.js';
+import { seedCases, seedRoom } from '../../bench/seed-cases.js';
 import { describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import type { DeskSession, SetUpResult } from '../../../domain/api/accounts-contract.js';
@@ -96,6 +103,42 @@ describe('first run', () => {
         TEST_PASSWORD,
       );
       void file;
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('a ledger from before accounts', () => {
+  it('opens with no account; the first one set up is the director; older rows keep 本机用户', async () => {
+    const dataDir = tempDir('acct');
+    const paths = ledgerPaths(dataDir);
+    fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
+    const old = openConnection(paths.ledgerFile);
+    await migrate(old, {
+      migrations: MIGRATIONS.slice(0, 24),
+      backupDir: null,
+      now: () => new Date(),
+    });
+    seedCases(old, 3, seedRoom(old, ['才让']), '2026-03-10');
+    old.close();
+    const at = new Date().toISOString();
+    writeMarker(paths, { format: 1, ledgerCreatedAt: at, lastOpenedAt: at });
+
+    const core = await openSignedInCore({ dataDir, appVersion: 'test', room: 'none' });
+    try {
+      const db = core.ledger.db();
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(await ok<DeskSession>(core.dispatch('accounts.session', {}))).toMatchObject({
+        setUp: false,
+        user: null,
+      });
+      const made = await ok<SetUpResult>(
+        core.dispatch('accounts.setUp', { ...DIRECTOR, password: TEST_PASSWORD }),
+      );
+      expect(made.session.user?.role).toBe('DIRECTOR');
+      const actors = db.prepare('SELECT DISTINCT actor FROM status_history').pluck().all();
+      expect(actors).toEqual(['本机用户']);
     } finally {
       core.close();
     }
@@ -456,6 +499,47 @@ describe('the identified 台账 export', () => {
 });
 
 describe('a damaged ledger', () => {
+  it('that was never set up opens its restore methods to anyone, and nothing else', async () => {
+    const dataDir = tempDir('acct');
+    const paths = ledgerPaths(dataDir);
+    fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
+    const old = openConnection(paths.ledgerFile);
+    await migrate(old, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
+    seedCases(old, 30, seedRoom(old, ['才让']), '2026-03-10');
+    old.close();
+    const at = new Date().toISOString();
+    writeMarker(paths, { format: 1, ledgerCreatedAt: at, lastOpenedAt: at });
+
+    // healthy and not set up: the room is set up first, restore is not open
+    const healthy = await openSignedInCore({ dataDir, appVersion: 'test', room: 'none' });
+    await healthy.ledger.whenChecked();
+    expect(await errorOf(healthy.dispatch('system.listBackups', {}))).toMatchObject({
+      code: 'NOT_SIGNED_IN',
+    });
+    healthy.close();
+
+    smashCellPointers(paths.ledgerFile, pagesOf(paths.ledgerFile, 'party', 'leaf')[0]!);
+    const core = await openSignedInCore({
+      dataDir,
+      appVersion: 'test',
+      room: 'none',
+      log: { error: () => undefined },
+    });
+    try {
+      await core.ledger.whenChecked();
+      expect(core.ledger.damaged).toBe(true);
+      expect(await ok(core.dispatch('system.listBackups', {}))).toEqual(expect.any(Array));
+      expect(await errorOf(core.dispatch('cases.search', {}))).toMatchObject({
+        code: 'NOT_SIGNED_IN',
+      });
+      expect(await errorOf(core.dispatch('system.backupNow', {}))).toMatchObject({
+        code: 'NOT_SIGNED_IN',
+      });
+    } finally {
+      core.close();
+    }
+  });
+
   it('still lets people sign in (to restore it), writing nothing and backing off in memory', async () => {
     const dataDir = tempDir('acct');
     const setUp = await openSignedInCore({ dataDir, appVersion: 'test' });
