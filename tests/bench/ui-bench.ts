@@ -4,7 +4,6 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { idCheckCharacter } from '../../domain/validation/id-number.js';
-import { signInDirector } from '../e2e/support/dev-web-host.js';
 import { round, type BenchModule } from './bench-registry.js';
 import { seedBenchLedger } from './seed-ledger.js';
 import { signInDirector } from '../e2e/support/dev-web-host.js';
@@ -185,9 +184,6 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
   await signInDirector(host.url);
   try {
     const hostUp = performance.now() - t0;
-    // Someone is at the desk, as on a real morning: set up and signed in through the API (the
-    // sign-in's password hash is not part of the first screen's time).
-    await signInDirector(host.url);
     const first = await api.measure(async () => {
       await page.goto(host.url);
       await page.getByTestId('dashboard-month').waitFor();
