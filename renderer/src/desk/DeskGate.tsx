@@ -93,12 +93,16 @@ export function DeskGate({
     setSession((s) => (s ? { ...s, locked: true } : s));
     actionsInFlight.current += 1;
     polls.cancel();
-    api('accounts.lock', {})
-      .finally(() => (actionsInFlight.current -= 1))
-      .then(
-        (next) => accept(next),
-        () => refresh(),
-      );
+    // Asked after the unmounting forms have sent their last autosave (queued as a microtask
+    // when they unmount): a lock that arrived first would refuse the draft typed just before.
+    window.setTimeout(() => {
+      api('accounts.lock', {})
+        .finally(() => (actionsInFlight.current -= 1))
+        .then(
+          (next) => accept(next),
+          () => refresh(),
+        );
+    }, 0);
   }, [accept, refresh, polls]);
 
   const signOut = useCallback(async () => {
