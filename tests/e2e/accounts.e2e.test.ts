@@ -102,21 +102,7 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
       await keepRecoveryCode(page);
 
       // The room's own first-run settings come next (through the API, as other tests do).
-      await page.getByText('欢迎使用调解工作台').waitFor();
-      await callApi(page, 'settings.save', {
-        expectedVersion: 0,
-        settings: {
-          committeeName: '锡林浩特市某苏木人民调解委员会',
-          roomName: '草原调解室',
-          organisationType: 'TOWNSHIP',
-          divisionCode: null,
-          numberAbbreviation: '锡苏',
-          caseNumberPattern: '（{yyyy}）{abbr}调字第{seq:03}号',
-          documentDateStyle: 'ARABIC',
-          countyOfficeName: '锡林浩特市司法局',
-        },
-      });
-      await page.reload();
+      await setUpRoom(page, host.url, '锡苏');
       const userMenu = page.getByTestId('user-menu');
       await expectLocator(userMenu).toContainText(`${DIRECTOR.name}（调委会主任）`);
 
