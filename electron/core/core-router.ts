@@ -55,16 +55,20 @@ export class CoreStartError extends Error {
   }
 }
 
-// Recovery methods are in the damaged-mode list but replace or copy the ledger: never replayed.
+// Recovery methods are in the damaged-mode list but replace or copy the ledger, and the desk's
+// own methods write counters and audit entries while the ledger is intact: never replayed.
 const NOT_REPLAYED: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'system.restoreBackup',
   'system.backupNow',
   'system.startEmptyLedger',
   'system.setBackupFolder',
+  'accounts.signIn',
+  'accounts.signOut',
+  'accounts.lock',
 ]);
 
 /** A read that died with its worker is asked again of the next one; a write never is. */
-function replayable(method: unknown): boolean {
+export function replayable(method: unknown): boolean {
   return (
     typeof method === 'string' &&
     METHODS_ALLOWED_WHEN_DAMAGED.has(method as ApiMethod) &&

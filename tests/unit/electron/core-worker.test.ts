@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCoreRouter, type CoreRouter } from '../../../electron/core/core-router.js';
+import {
+  replayable,
+  startCoreRouter,
+  type CoreRouter,
+} from '../../../electron/core/core-router.js';
 import { DataDirLockedError } from '../../../db/data-dir-lock.js';
 import type { ApiEnvelope } from '../../../domain/api/errors.js';
 import { apiMessagesZhCN } from '../../../domain/messages/zh-CN.js';
@@ -45,6 +49,16 @@ interface Status {
   backup: { running: boolean };
   restartedAfterCrashAt: string | null;
 }
+
+describe('replaying after a crash', () => {
+  it('asks reads again, never a sign-in, sign-out or lock (they write counters and audit entries)', () => {
+    expect(replayable('cases.get')).toBe(true);
+    expect(replayable('accounts.session')).toBe(true);
+    for (const method of ['accounts.signIn', 'accounts.signOut', 'accounts.lock', 'cases.create']) {
+      expect(replayable(method), method).toBe(false);
+    }
+  });
+});
 
 describe('the core worker', () => {
   it('answers through the same door and envelope, bad input included', async () => {
