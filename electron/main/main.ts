@@ -1,4 +1,5 @@
-import { app, dialog, Notification } from 'electron';
+import { app, dialog, Notification, powerMonitor } from 'electron';
+import { lockDeskOnOsLock } from './desk-os-lock.js';
 import { startDueNotifier } from './due-notifier.js';
 import { focusWindow } from './main-window.js';
 import { startShell, type ShellStart } from './shell.js';
@@ -20,10 +21,12 @@ export const started: Promise<ShellStart | null> = problem
     })()
   : startShell({ mainDir: __dirname });
 
-// Desktop notification of visits and deadlines due today or overdue (回访设置 switches it),
-// attached to the started shell rather than woven into its start-up sequence.
+// The OS lock and sleep lock the desk; desktop notification of visits and deadlines due today
+// or overdue (回访设置 switches it). Both attached to the started shell rather than woven into
+// its start-up sequence.
 void started.then((shell) => {
   if (shell?.kind !== 'STARTED') return;
+  lockDeskOnOsLock({ powerMonitor, core: shell.core });
   const notifier = startDueNotifier({
     core: shell.core,
     Notification,

@@ -5,6 +5,8 @@ import type { ApiErrorBody } from '../../../domain/api/errors';
 import { uiText } from '../i18n/zh-CN';
 
 export const LEDGER_DAMAGED_EVENT = 'mediation-desk:ledger-damaged';
+/** Any call refused because the desk is locked or nobody is signed in (see desk/DeskGate.tsx). */
+export const DESK_SESSION_EVENT = 'mediation-desk:desk-session';
 
 /** A failed API call as the UI sees it: a stable code to branch on and a sentence to show. */
 export class ApiCallError extends Error {
@@ -39,5 +41,8 @@ export async function api<M extends ApiMethod>(
   // Damage found mid-session: the window switches to the recovery screen (see App.tsx).
   if (envelope.error.code === 'LEDGER_DAMAGED')
     window.dispatchEvent(new Event(LEDGER_DAMAGED_EVENT));
+  // Locked by the idle timer of the core, the OS lock or another window: the gate asks again.
+  if (envelope.error.code === 'DESK_LOCKED' || envelope.error.code === 'NOT_SIGNED_IN')
+    window.dispatchEvent(new Event(DESK_SESSION_EVENT));
   throw new ApiCallError(envelope.error);
 }

@@ -12,6 +12,7 @@ import { LedgerRecoveryPage } from '../pages/recovery/LedgerRecoveryPage';
 import { AppShell } from './AppShell';
 import { readCspNonce } from './csp-nonce';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { DeskGate } from '../desk/DeskGate';
 
 dayjs.locale('zh-cn');
 
@@ -23,7 +24,11 @@ const theme = {
   },
 };
 
-/** Decides what the whole window shows: recovery, first-run set-up, or the app itself. */
+/**
+ * Decides what the whole window shows: recovery (behind the desk gate's sign-in when the ledger
+ * is damaged but has accounts), then (through the desk gate: set-up, sign-in, lock) the room's
+ * first-run settings, or the app itself.
+ */
 function StatusGate() {
   const [status, setStatus] = useState<SystemStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -56,13 +61,26 @@ function StatusGate() {
   if (error) return <ErrorPanel error={error} onRetry={refresh} />;
   if (!status) return <Spin fullscreen tip={uiText.common.loading} />;
   if (status.ledger.state !== 'READY') {
-    return <LedgerRecoveryPage status={status.ledger} onStatus={setStatus} />;
+    const recovery = <LedgerRecoveryPage status={status.ledger} onStatus={setStatus} />;
+    // A damaged ledger still has its accounts: restoring it is the director's or the
+    // administrator's, so they sign in first. A ledger nobody can sign in to (missing, or
+    // damaged before any account existed) offers its restore to whoever is at the desk.
+    if (status.ledger.state !== 'DAMAGED') return recovery;
+    return <DeskGate withoutAccounts={recovery}>{() => recovery}</DeskGate>;
   }
-  if (!status.ledger.settingsComplete) return <FirstRunPage onDone={refresh} />;
+  const settingsComplete = status.ledger.settingsComplete;
   return (
-    <HashRouter>
-      <AppShell status={status} />
-    </HashRouter>
+    <DeskGate>
+      {(user) =>
+        settingsComplete ? (
+          <HashRouter>
+            <AppShell status={status} user={user} />
+          </HashRouter>
+        ) : (
+          <FirstRunPage onDone={refresh} />
+        )
+      }
+    </DeskGate>
   );
 }
 

@@ -5,18 +5,22 @@ import {
   FileTextOutlined,
   FormOutlined,
   PhoneOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Skeleton, Typography } from 'antd';
+import { Layout, Menu, Skeleton, Space, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import type { DeskUser } from '../../../domain/api/accounts-contract';
 import type { SystemStatus } from '../../../domain/api/system-contract';
+import { UserMenu } from '../desk/UserMenu';
 import { uiText } from '../i18n/zh-CN';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { NotBuiltPage } from '../pages/NotBuiltPage';
 import {
   AgreementPage,
   AgreementsIndexPage,
+  AuditLogPage,
   CasePage,
   FollowUpsPage,
   IntakePage,
@@ -24,7 +28,7 @@ import {
   ReportsPage,
   SettingsPage,
 } from './lazy-pages';
-import { NAV_ITEMS } from './navigation';
+import { landingPath, mayCall, navItemsFor } from './role-access';
 
 const ICONS: Record<string, ReactNode> = {
   '/dashboard': <DashboardOutlined />,
@@ -34,12 +38,19 @@ const ICONS: Record<string, ReactNode> = {
   '/follow-ups': <PhoneOutlined />,
   '/reports': <BarChartOutlined />,
   '/settings': <SettingOutlined />,
+  '/audit': <SafetyCertificateOutlined />,
 };
 
-export function AppShell({ status }: { status: SystemStatus }) {
+export function AppShell({ status, user }: { status: SystemStatus; user: DeskUser }) {
   const location = useLocation();
   const navigate = useNavigate();
-  const selected = NAV_ITEMS.find((item) => location.pathname.startsWith(item.path))?.path;
+  const items = navItemsFor(user.role);
+  const selected = items.find((item) => location.pathname.startsWith(item.path))?.path;
+  const landing = <Navigate to={landingPath(user.role)} replace />;
+  // A screen the role may not open is never shown (it would only say FORBIDDEN): its route
+  // sends the person to their own first screen instead.
+  const open = (path: string, element: ReactNode) =>
+    items.some((item) => item.path === path) ? element : landing;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -50,7 +61,7 @@ export function AppShell({ status }: { status: SystemStatus }) {
         <Menu
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          items={NAV_ITEMS.map((item) => ({
+          items={items.map((item) => ({
             key: item.path,
             icon: ICONS[item.path],
             label: item.label,
@@ -61,30 +72,55 @@ export function AppShell({ status }: { status: SystemStatus }) {
           v{status.appVersion}
         </Typography.Text>
       </Layout.Sider>
-      <Layout.Content style={{ padding: 24 }}>
-        <Suspense fallback={<Skeleton active data-testid="page-loading" />}>
-          <Routes>
-            <Route path="/" element={<Navigate to="/dashboard" replace />} />
-            <Route path="/dashboard" element={<DashboardPage />} />
-            <Route path="/intake" element={<IntakePage />} />
-            <Route path="/cases" element={<LedgerPage />} />
-            <Route path="/cases/:id" element={<CasePage key={location.pathname} />} />
-            <Route path="/agreements" element={<AgreementsIndexPage />} />
-            <Route path="/agreements/:id" element={<AgreementPage key={location.pathname} />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="/reports" element={<ReportsPage />} />
-            <Route path="/follow-ups" element={<FollowUpsPage />} />
-            {NAV_ITEMS.filter((item) => !item.built).map((item) => (
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #eee',
+            padding: '0 24px',
+            textAlign: 'right',
+          }}
+        >
+          <Space>
+            <UserMenu />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Suspense fallback={<Skeleton active data-testid="page-loading" />}>
+            <Routes>
+              <Route path="/" element={landing} />
+              <Route path="/dashboard" element={open('/dashboard', <DashboardPage />)} />
+              <Route path="/intake" element={open('/intake', <IntakePage />)} />
+              <Route path="/cases" element={open('/cases', <LedgerPage />)} />
               <Route
-                key={item.path}
-                path={item.path}
-                element={<NotBuiltPage name={item.label} />}
+                path="/cases/:id"
+                element={
+                  mayCall(user.role, 'cases.get') ? <CasePage key={location.pathname} /> : landing
+                }
               />
-            ))}
-            <Route path="*" element={<Navigate to="/dashboard" replace />} />
-          </Routes>
-        </Suspense>
-      </Layout.Content>
+              <Route path="/agreements" element={open('/agreements', <AgreementsIndexPage />)} />
+              <Route
+                path="/agreements/:id"
+                element={open('/agreements', <AgreementPage key={location.pathname} />)}
+              />
+              <Route path="/settings" element={open('/settings', <SettingsPage />)} />
+              <Route path="/audit" element={open('/audit', <AuditLogPage />)} />
+              <Route path="/reports" element={open('/reports', <ReportsPage />)} />
+              <Route path="/follow-ups" element={open('/follow-ups', <FollowUpsPage />)} />
+              {items
+                .filter((item) => !item.built)
+                .map((item) => (
+                  <Route
+                    key={item.path}
+                    path={item.path}
+                    element={<NotBuiltPage name={item.label} />}
+                  />
+                ))}
+              <Route path="*" element={landing} />
+            </Routes>
+          </Suspense>
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

@@ -30,3 +30,6 @@ export const ReportsPage = lazy(() =>
 export const FollowUpsPage = lazy(() =>
   import('../pages/followups/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })),
 );
+export const AuditLogPage = lazy(() =>
+  import('../pages/settings/AuditLogSection').then((m) => ({ default: m.AuditLogSection })),
+);

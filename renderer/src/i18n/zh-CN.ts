@@ -1,7 +1,9 @@
+import { accountsText } from './zh-CN/accounts';
 import { agreementText } from './zh-CN/agreement';
 import { auditText } from './zh-CN/audit';
 import { caseText } from './zh-CN/case';
 import { dashboardText } from './zh-CN/dashboard';
+import { deskText } from './zh-CN/desk';
 import { followUpsText } from './zh-CN/followups';
 import { idRevealText } from './zh-CN/id-reveal';
 import { backupsText } from './zh-CN/backups';
@@ -42,4 +44,6 @@ export const uiText = {
   subsidy: subsidyText,
   subsidyEditor: subsidyEditorText,
   audit: auditText,
+  desk: deskText,
+  accounts: accountsText,
 } as const;

@@ -11,7 +11,7 @@ import { coreWorkerBundle } from '../support/core-worker-bundle.js';
 import { FakeElectron, fakeFrame } from '../support/fake-electron.js';
 import { tempDir } from '../support/temp-dir.js';
 import type { ApiEnvelope } from '../../../domain/api/errors.js';
-import { signInVia } from '../support/signed-in-core.js';
+import { signInVia, TEST_PEOPLE } from '../support/signed-in-core.js';
 
 // electron/main/main.ts itself, run against the stand-in Electron: start-up order, the single
 // instance, quitting while a backup runs, the IPC door and the window's navigation rules.
@@ -178,6 +178,31 @@ describe('single instance', () => {
     fake.app.emit('second-instance');
     expect(win.minimized).toBe(false);
     expect(win.focused).toBe(1);
+  });
+});
+
+describe('the OS lock', () => {
+  it('locks the desk through the core when the screen locks or the machine sleeps', async () => {
+    const { fake, start } = await boot();
+    const door = (method: unknown, input: unknown) =>
+      fake.invoke(IPC_CHANNEL, APP_TOP(), method, input) as Promise<ApiEnvelope<unknown>>;
+    await signInVia(door);
+    const dispatch = vi.spyOn(start.core, 'dispatch');
+    fake.powerMonitor.emit('lock-screen');
+    fake.powerMonitor.emit('suspend');
+    expect(dispatch.mock.calls).toEqual([
+      ['accounts.lock', {}],
+      ['accounts.lock', {}],
+    ]);
+    // Each lock's answer, awaited: the desk is locked when the renderer next asks.
+    await Promise.all(dispatch.mock.results.map((r) => r.value as Promise<unknown>));
+    const session = (await door('accounts.session', {})) as {
+      value: { locked: boolean; user: { loginName: string } };
+    };
+    expect(session.value.locked).toBe(true);
+    expect(session.value.user.loginName).toBe(TEST_PEOPLE.DIRECTOR.loginName);
+    const refused = (await door('dashboard.get', {})) as { ok: boolean; error: { code: string } };
+    expect(refused.error.code).toBe('DESK_LOCKED');
   });
 });
 

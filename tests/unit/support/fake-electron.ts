@@ -240,6 +240,8 @@ export class FakeElectron {
     viewerReady: true,
     result: [true, ''],
   };
+  /** Electron's powerMonitor: tests emit 'lock-screen' / 'suspend' on it. */
+  readonly powerMonitor = new EventEmitter();
   readonly partitionPermissionHandlers = new Map<string, Handler>();
   readonly session = {
     permissionRequestHandler: null as Handler | null,
@@ -317,6 +319,7 @@ function electronModuleOf(world: FakeElectron): Record<string, unknown> {
   }
   const mod = {
     app: world.app,
+    powerMonitor: world.powerMonitor,
     BrowserWindow,
     Notification,
     dialog: {

@@ -39,6 +39,7 @@ export const shellText = {
     followUps: '回访',
     reports: '统计上报',
     settings: '设置',
+    audit: '审计日志',
   },
   firstRun: {
     title: '欢迎使用调解工作台',

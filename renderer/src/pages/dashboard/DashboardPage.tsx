@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { LedgerRow } from '../../../../domain/cases/case-views';
 import { api } from '../../api/client';
+import { useMayCall } from '../../desk/use-may-call';
 import { BackupHealthAlert } from '../../components/BackupHealthAlert';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { RiskTag } from '../../components/RiskTag';
@@ -36,6 +37,7 @@ function CaseLine({ row, testId }: { row: LedgerRow; testId: string }) {
 }
 
 export function DashboardPage() {
+  const may = useMayCall();
   const load = useCallback(() => api('dashboard.get', {}), []);
   const { value: board, error, reload } = useApiValue(load);
   if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
@@ -51,8 +53,8 @@ export function DashboardPage() {
         </Typography.Text>
       </Typography.Title>
       <BackupHealthAlert />
-      <RemindersCard />
-      <WeekCalendar />
+      {may('reminders.get') ? <RemindersCard /> : null}
+      {may('calendar.week') ? <WeekCalendar /> : null}
       <Card title={t.month(month.month)} size="small" data-testid="dashboard-month">
         <Row gutter={16}>
           <Col span={4}>

@@ -1,3 +1,4 @@
+import { useMayCall } from '../../desk/use-may-call';
 import { Alert, Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useCallback, useState } from 'react';
@@ -19,6 +20,7 @@ const t = uiText.reports;
 
 /** 统计上报: the period's table as the county receives it, charts, exports and their record. */
 export function ReportsPage() {
+  const may = useMayCall();
   const [kind, setKind] = useState<PeriodKind>('MONTH');
   const [date, setDate] = useState(dayjs());
   const period = periodKey(kind, date);
@@ -121,16 +123,18 @@ export function ReportsPage() {
               </Space>
             ),
           },
-          {
-            key: 'screening',
-            label: t.tabs.screening,
-            children: <ScreeningTab period={period} onSaved={() => void reload()} />,
-          },
-          {
-            key: 'claims',
-            label: t.tabs.claims,
-            children: <ClaimPackTab period={period} />,
-          },
+          ...(may('screening.list')
+            ? [
+                {
+                  key: 'screening',
+                  label: t.tabs.screening,
+                  children: <ScreeningTab period={period} onSaved={() => void reload()} />,
+                },
+              ]
+            : []),
+          ...(may('subsidy.claimPack')
+            ? [{ key: 'claims', label: t.tabs.claims, children: <ClaimPackTab period={period} /> }]
+            : []),
           {
             key: 'history',
             label: t.tabs.history,

@@ -13,6 +13,7 @@ import { api, ApiCallError } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { zodRule } from '../../forms/zod-rule';
+import { useMayCall } from '../../desk/use-may-call';
 import { useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { MediatorProfileFields } from './MediatorProfileFields';
@@ -134,6 +135,7 @@ function MediatorModal({
 
 /** 设置 → 调解员: who may be chosen to handle cases and host sessions. */
 export function MediatorsSection() {
+  const may = useMayCall();
   const { mediators, reload } = useMediators(true);
   const [editing, setEditing] = useState<Mediator | null | undefined>(undefined);
   const [registerOf, setRegisterOf] = useState<Mediator | null>(null);
@@ -193,12 +195,16 @@ export function MediatorsSection() {
                 <Button type="link" onClick={() => setEditing(m)}>
                   {uiText.common.edit}
                 </Button>
-                <Button type="link" onClick={() => setRegisterOf(m)}>
-                  {t.registerButton}
-                </Button>
-                <Button type="link" onClick={() => setWorkloadOf(m)}>
-                  {t.workloadButton}
-                </Button>
+                {may('mediators.registerForm') ? (
+                  <Button type="link" onClick={() => setRegisterOf(m)}>
+                    {t.registerButton}
+                  </Button>
+                ) : null}
+                {may('mediators.workload') ? (
+                  <Button type="link" onClick={() => setWorkloadOf(m)}>
+                    {t.workloadButton}
+                  </Button>
+                ) : null}
               </>
             ),
           },

@@ -1,5 +1,5 @@
 import { Button, Card, Space, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { RoomSettings } from '../../../../domain/room-settings';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -12,8 +12,26 @@ import { HolidayCalendarSection } from './HolidayCalendarSection';
 import { MediatorsSection } from './MediatorsSection';
 import { RoomSettingsForm } from './RoomSettingsForm';
 import { SubsidyRulesSection } from '../subsidy/SubsidyRulesSection';
+import { mayCall } from '../../app/role-access';
+import { useDesk } from '../../desk/desk-context';
+import type { ApiMethod } from '../../../../domain/api/contract';
+import { AccountsSection } from './AccountsSection';
+
+// 设置 is where the room is administered: each section is shown to the roles that may make its
+// change (the audit log: that may read it), never as a form whose save would be refused.
+const SECTIONS: readonly (readonly [ApiMethod, () => ReactNode])[] = [
+  ['accounts.list', () => <AccountsSection key="accounts" />],
+  ['mediators.save', () => <MediatorsSection key="mediators" />],
+  ['caseSettings.save', () => <CaseSettingsSection key="case" />],
+  ['followups.saveSettings', () => <FollowUpSettingsSection key="followups" />],
+  ['subsidy.saveRules', () => <SubsidyRulesSection key="subsidy" />],
+  ['agreements.saveHolidayCalendar', () => <HolidayCalendarSection key="holidays" />],
+  ['system.backupNow', () => <BackupsSection key="backups" />],
+  ['audit.list', () => <AuditLogSection key="audit" />],
+];
 
 export function SettingsPage() {
+  const { user } = useDesk();
   const [settings, setSettings] = useState<RoomSettings | null | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   // Remounting the form after a reload resets its fields to what is stored.
@@ -55,13 +73,7 @@ export function SettingsPage() {
           }}
         />
       </Card>
-      <MediatorsSection />
-      <CaseSettingsSection />
-      <FollowUpSettingsSection />
-      <SubsidyRulesSection />
-      <HolidayCalendarSection />
-      <BackupsSection />
-      <AuditLogSection />
+      {SECTIONS.filter(([m]) => mayCall(user.role, m)).map(([, section]) => section())}
     </Space>
   );
 }

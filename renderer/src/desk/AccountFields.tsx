@@ -1,0 +1,73 @@
+import { Form, Input } from 'antd';
+import {
+  displayNameField,
+  loginNameField,
+  passwordField,
+} from '../../../domain/api/accounts-contract';
+import { zodRule } from '../forms/zod-rule';
+import { uiText } from '../i18n/zh-CN';
+
+const t = uiText.desk;
+
+/** 登录名 and 姓名, checked while typing with the contract's own fields. */
+export function IdentityFields({ loginNameFixed = false }: { loginNameFixed?: boolean }) {
+  return (
+    <>
+      <Form.Item name="loginName" label={t.loginName} required rules={[zodRule(loginNameField)]}>
+        <Input autoComplete="username" disabled={loginNameFixed} />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t.displayName}
+        required
+        rules={[zodRule(displayNameField)]}
+      >
+        <Input />
+      </Form.Item>
+    </>
+  );
+}
+
+/**
+ * A new password typed twice (set-up, recovery, change, reset, new account): the first box is
+ * the field the API receives, the second only has to match it.
+ */
+export function PasswordPairFields({
+  name,
+  label,
+  againLabel,
+}: {
+  name: string;
+  label: string;
+  againLabel: string;
+}) {
+  const again = `${name}Again`;
+  return (
+    <>
+      <Form.Item
+        name={name}
+        label={label}
+        required
+        extra={t.passwordHelp}
+        rules={[zodRule(passwordField(label))]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name={again}
+        label={againLabel}
+        required
+        dependencies={[name]}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: async (_rule, value: unknown) => {
+              if ((value ?? '') !== (getFieldValue(name) ?? '')) throw new Error(t.passwordsDiffer);
+            },
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </>
+  );
+}

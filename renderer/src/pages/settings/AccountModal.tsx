@@ -1,0 +1,164 @@
+import { App, Form, Modal, Select } from 'antd';
+import {
+  ROLE_DESCRIPTIONS,
+  ROLE_LABELS,
+  ROLES,
+  type Role,
+} from '../../../../domain/accounts/roles';
+import {
+  accountsContract,
+  roleField,
+  type AccountView,
+} from '../../../../domain/api/accounts-contract';
+import { api } from '../../api/client';
+import { DeskRefusal } from '../../desk/DeskScreen';
+import { IdentityFields, PasswordPairFields } from '../../desk/AccountFields';
+import { useSchemaSubmit } from '../../forms/use-schema-submit';
+import { zodRule } from '../../forms/zod-rule';
+import { uiText } from '../../i18n/zh-CN';
+
+const t = uiText.accounts;
+const createInput = accountsContract['accounts.create'].input;
+const updateInput = accountsContract['accounts.update'].input;
+
+interface Values {
+  loginName?: string;
+  displayName?: string;
+  role?: Role;
+  password?: string;
+}
+
+const roleOptions = ROLES.map((role) => ({
+  value: role,
+  label: `${ROLE_LABELS[role]} — ${ROLE_DESCRIPTIONS[role]}`,
+}));
+
+/** 新建账号 / 修改账号: the same identity block as the director's set-up, plus the role. */
+export function AccountModal({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: AccountView | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const { saving, refusal, run } = useSchemaSubmit();
+
+  async function save(v: Values) {
+    const done = editing
+      ? await run({
+          form,
+          schema: updateInput,
+          input: { id: editing.id, displayName: v.displayName ?? '', role: v.role },
+          submit: (input) => api('accounts.update', input),
+        })
+      : await run({
+          form,
+          schema: createInput,
+          input: {
+            loginName: v.loginName ?? '',
+            displayName: v.displayName ?? '',
+            role: v.role,
+            password: v.password ?? '',
+          },
+          submit: (input) => api('accounts.create', input),
+        });
+    if (done.ok) {
+      message.success(t.saved);
+      onSaved();
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={editing ? t.edit : t.add}
+      okText={uiText.common.save}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="account"
+        initialValues={
+          editing
+            ? { loginName: editing.loginName, displayName: editing.displayName, role: editing.role }
+            : { role: 'MEDIATOR' }
+        }
+        onFinish={(v) => void save(v)}
+      >
+        <IdentityFields loginNameFixed={editing !== null} />
+        <Form.Item name="role" label={t.role} required rules={[zodRule(roleField)]}>
+          <Select options={roleOptions} />
+        </Form.Item>
+        {editing ? null : (
+          <PasswordPairFields
+            name="password"
+            label={t.initialPassword}
+            againLabel={t.initialPasswordAgain}
+          />
+        )}
+      </Form>
+      <DeskRefusal refusal={refusal} />
+    </Modal>
+  );
+}
+
+/** 重设密码 of another person's account (they change it themselves after signing in). */
+export function ResetPasswordModal({
+  account,
+  onClose,
+}: {
+  account: AccountView;
+  onClose: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ password?: string }>();
+  const { saving, refusal, run } = useSchemaSubmit();
+
+  async function reset(password: string) {
+    const done = await run({
+      form,
+      schema: accountsContract['accounts.resetPassword'].input,
+      input: { id: account.id, password },
+      submit: (input) => api('accounts.resetPassword', input),
+    });
+    if (done.ok) {
+      message.success(t.resetDone);
+      onClose();
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t.resetPasswordTitle(account.displayName)}
+      okText={t.resetPassword}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        name="reset-password"
+        onFinish={(v) => void reset(v.password ?? '')}
+      >
+        <PasswordPairFields
+          name="password"
+          label={uiText.desk.newPassword}
+          againLabel={uiText.desk.newPasswordAgain}
+        />
+      </Form>
+      <DeskRefusal refusal={refusal} />
+    </Modal>
+  );
+}

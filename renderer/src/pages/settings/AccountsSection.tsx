@@ -1,0 +1,123 @@
+import { App, Button, Card, Table, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { ROLE_LABELS } from '../../../../domain/accounts/roles';
+import type { AccountView } from '../../../../domain/api/accounts-contract';
+import { api } from '../../api/client';
+import { ErrorPanel, errorMessage } from '../../components/ErrorPanel';
+import { useDesk } from '../../desk/desk-context';
+import { useApiValue } from '../../hooks/use-api-value';
+import { uiText } from '../../i18n/zh-CN';
+import { AccountModal, ResetPasswordModal } from './AccountModal';
+import { IdleLockForm } from './IdleLockForm';
+
+const t = uiText.accounts;
+const shanghai = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+
+/** 设置 → 账号 (director and technical administrator): who may sign in, as what. */
+export function AccountsSection() {
+  const desk = useDesk();
+  const { modal, message } = App.useApp();
+  const load = useCallback(() => api('accounts.list', {}), []);
+  const { value: accounts, error, reload } = useApiValue(load);
+  const [editing, setEditing] = useState<AccountView | null | undefined>(undefined);
+  const [resetting, setResetting] = useState<AccountView | null>(null);
+
+  const setDisabled = async (account: AccountView, disabled: boolean) => {
+    try {
+      await api('accounts.update', { id: account.id, disabled });
+      message.success(t.saved);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+    await reload();
+  };
+  const disable = (account: AccountView) =>
+    void modal.confirm({
+      title: t.disable,
+      content: t.disableConfirm(account.displayName),
+      okText: t.disable,
+      cancelText: uiText.common.cancel,
+      onOk: () => setDisabled(account, true),
+    });
+
+  return (
+    <Card
+      title={t.title}
+      data-testid="accounts-section"
+      extra={
+        <Button type="primary" onClick={() => setEditing(null)}>
+          {t.add}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+      {error ? <ErrorPanel error={error} onRetry={() => void reload()} /> : null}
+      <Table<AccountView>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={[...(accounts ?? [])]}
+        columns={[
+          {
+            title: t.columns.displayName,
+            key: 'displayName',
+            render: (_, a) => `${a.displayName}${a.id === desk.user.id ? t.you : ''}`,
+          },
+          { title: t.columns.loginName, dataIndex: 'loginName', key: 'loginName' },
+          { title: t.columns.role, key: 'role', render: (_, a) => ROLE_LABELS[a.role] },
+          {
+            title: t.columns.status,
+            key: 'status',
+            render: (_, a) =>
+              a.disabled ? <Tag>{t.disabled}</Tag> : <Tag color="green">{t.active}</Tag>,
+          },
+          {
+            title: t.columns.lastSignInAt,
+            key: 'lastSignInAt',
+            render: (_, a) => (a.lastSignInAt ? shanghai(a.lastSignInAt) : t.never),
+          },
+          {
+            key: 'actions',
+            width: 240,
+            render: (_, a) => (
+              <>
+                <Button type="link" onClick={() => setEditing(a)}>
+                  {uiText.common.edit}
+                </Button>
+                <Button type="link" onClick={() => setResetting(a)}>
+                  {t.resetPassword}
+                </Button>
+                {a.id === desk.user.id ? null : a.disabled ? (
+                  <Button type="link" onClick={() => void setDisabled(a, false)}>
+                    {t.enable}
+                  </Button>
+                ) : (
+                  <Button type="link" danger onClick={() => disable(a)}>
+                    {t.disable}
+                  </Button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
+      <div style={{ marginTop: 16 }}>
+        <IdleLockForm />
+      </div>
+      {editing !== undefined ? (
+        <AccountModal
+          editing={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            void reload();
+          }}
+        />
+      ) : null}
+      {resetting ? (
+        <ResetPasswordModal account={resetting} onClose={() => setResetting(null)} />
+      ) : null}
+    </Card>
+  );
+}
