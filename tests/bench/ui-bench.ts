@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { agreementText } from '../../renderer/src/i18n/zh-CN/agreement.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { idCheckCharacter } from '../../domain/validation/id-number.js';
 import { round, type BenchModule } from './bench-registry.js';
@@ -286,7 +287,10 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     await page.getByTestId('case-title').waitFor();
     for (let i = 0; i < 4; i += 1) {
       await page.getByTestId('print-documents').hover();
-      const item = page.locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item');
+      // By its title: the closing papers listed before it (调解通知书…) ask for details first.
+      const item = page
+        .locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item')
+        .filter({ hasText: agreementText.documents.ACCEPTANCE_REGISTER });
       await item.first().waitFor();
       preview.push(
         await api.measure(async () => {
