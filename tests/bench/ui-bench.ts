@@ -301,7 +301,8 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
           await nextFrame(page);
         }),
       );
-      await page.keyboard.press('Escape');
+      // The dialog's own close button: Escape may go to the menu still open under the pointer.
+      await page.locator('.ant-modal-wrap:visible .ant-modal-close').click();
       await page.locator('[data-testid="pdf-page"]').first().waitFor({ state: 'detached' });
     }
     steps.preview = print('preview → first page', preview.slice(1));
