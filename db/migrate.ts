@@ -32,6 +32,11 @@ export interface MigrateOptions {
   /** Where the pre-migration backup goes. Null only for a brand-new empty ledger. */
   readonly backupDir: string | null;
   readonly now: () => Date;
+  /**
+   * `later`: the rows of tables that meet the audit chain for the first time are recorded by
+   * the caller (`AuditBaselineFill`, the app does it in slices after start-up). Default `now`.
+   */
+  readonly auditBaseline?: 'now' | 'later';
 }
 
 export interface MigrateResult {
@@ -59,8 +64,9 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
   const latest = migrations.length;
   const from = schemaVersionOf(db);
   if (from > latest) throw new DatabaseFromFutureError(from, latest);
+  const baseline = options.auditBaseline ?? 'now';
   if (from === latest) {
-    syncAuditTriggers(db);
+    syncAuditTriggers(db, { baseline });
     return { from, to: from, backup: null };
   }
 
@@ -91,7 +97,7 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
     }
   }
   // A table a later migration added or changed gets its audit triggers (and baseline) now.
-  syncAuditTriggers(db);
+  syncAuditTriggers(db, { baseline });
   db.pragma('optimize');
   return { from, to: latest, backup };
 }

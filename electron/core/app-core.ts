@@ -75,6 +75,8 @@ export interface AppCoreOptions {
   readonly exportsDir?: string;
   /** When the previous core worker died unexpectedly (ISO time): system.status tells the user. */
   readonly restartedAfterCrashAt?: string | null;
+  /** Awaited before each slice of a pending audit baseline (tests gate it; default: next turn). */
+  readonly betweenBaselineSlices?: () => Promise<void>;
 }
 
 export interface AppCore {
@@ -125,7 +127,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     options.exclusive === false
       ? { release: () => undefined }
       : acquireDataDirLock(options.dataDir);
-  const ledger = new LedgerSession(options.dataDir, migrations, now);
+  const ledger = new LedgerSession(
+    options.dataDir,
+    migrations,
+    now,
+    ...(options.betweenBaselineSlices ? [options.betweenBaselineSlices] : []),
+  );
   try {
     const secondFolder = readBackupSettings(options.dataDir).secondFolder;
     const removed = removeLeftovers(

@@ -1,0 +1,117 @@
+import type { Db } from '../connection.js';
+import { auditedTables, quoteIdent, quoteText, type AuditedTable } from './audit-schema.js';
+
+/** Rows recorded per transaction: short enough that a read waits at most one slice. */
+export const BASELINE_SLICE_ROWS = 2_000;
+
+export interface BaselineProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+interface PendingTable {
+  readonly table: AuditedTable;
+  /** The BASELINE entry the rows are bound to. */
+  readonly seq: number;
+  /** The columns the rows are hashed over: those of the installation, as verification reads them. */
+  readonly signature: string;
+  readonly rows: number;
+  done: number;
+}
+
+/**
+ * The rows of a table that gets its triggers for the first time are recorded in
+ * `audit_baseline`, bound to its BASELINE entry. The entry and the triggers are written in one
+ * short transaction (`syncAuditTriggers`); the rows follow here, a slice per transaction, so a
+ * 100,000-case ledger that meets the chain for the first time opens at once.
+ *
+ * The chain stays provably complete because nothing writes the table between the two: the
+ * triggers refuse any writer without the audit functions, and the app refuses its own writes
+ * until `finished` (`LedgerSession.beforeWrite`). A slice's rows are the next ones in key order
+ * after those already recorded, so a process killed between slices resumes where it stopped,
+ * and a slice done twice writes the same bytes (`INSERT OR REPLACE` of the same seal).
+ */
+export class AuditBaselineFill {
+  private readonly pending: PendingTable[];
+  readonly total: number;
+
+  constructor(private readonly db: Db) {
+    this.pending = pendingTables(db);
+    this.total = this.pending.reduce((sum, p) => sum + p.rows, 0);
+  }
+
+  get progress(): BaselineProgress {
+    return { done: this.pending.reduce((sum, p) => sum + p.done, 0), total: this.total };
+  }
+
+  get finished(): boolean {
+    return this.pending.every((p) => p.done >= p.rows);
+  }
+
+  /** Records the next slice of rows in its own transaction; false once nothing is left. */
+  step(limit = BASELINE_SLICE_ROWS): boolean {
+    const next = this.pending.find((p) => p.done < p.rows);
+    if (!next) return false;
+    const written = this.db.transaction(() => fillSlice(this.db, next, limit))();
+    // A table that has fewer rows than its entry says cannot happen while writes are held;
+    // stop rather than loop if it did.
+    next.done = written < limit ? next.rows : next.done + written;
+    return !this.finished;
+  }
+
+  /** Runs every slice now (migrations without a running app, tools, tests). */
+  completeNow(): void {
+    while (this.step()) {
+      // each step is its own transaction
+    }
+  }
+}
+
+/** Tables whose newest installation is a BASELINE with fewer recorded rows than it counted. */
+function pendingTables(db: Db): PendingTable[] {
+  const hasChain = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_baseline'")
+    .get();
+  if (!hasChain) return [];
+  // Through the (tbl, row_key, seq) index: installation entries have no row key.
+  const install = db.prepare(
+    "SELECT seq, action, detail FROM audit_log WHERE tbl = ? AND row_key IS NULL AND action IN ('BASELINE', 'TRIGGERS') ORDER BY seq LIMIT 1",
+  );
+  const recorded = db.prepare('SELECT count(*) FROM audit_baseline WHERE tbl = ? AND seq = ?');
+  const result: PendingTable[] = [];
+  for (const table of auditedTables(db)) {
+    const first = install.get(table.name) as
+      { seq: number; action: string; detail: string | null } | undefined;
+    if (!first || first.action !== 'BASELINE') continue;
+    const detail = JSON.parse(first.detail ?? '{}') as { columns?: string; rows?: number };
+    const rows = detail.rows ?? 0;
+    if (rows === 0) continue;
+    const done = recorded.pluck().get(table.name, first.seq) as number;
+    if (done >= rows) continue;
+    result.push({
+      table,
+      seq: first.seq,
+      signature: detail.columns ?? table.signature,
+      rows,
+      done,
+    });
+  }
+  return result;
+}
+
+function fillSlice(db: Db, p: PendingTable, limit: number): number {
+  const { table } = p;
+  const name = quoteText(table.name);
+  const rk = table.rowKey('');
+  const order =
+    table.keyColumns.length === 0 ? 'rowid' : table.keyColumns.map(quoteIdent).join(', ');
+  const columns = p.signature.split(',').map(quoteIdent).join(', ');
+  const hash = `audit_row(${name}, ${quoteText(p.signature)}, ${columns})`;
+  return db
+    .prepare(
+      `INSERT OR REPLACE INTO audit_baseline (tbl, row_key, seq, seal)
+       SELECT ${name}, ${rk}, ?, audit_baseline_seal(?, ${name}, ${rk}, ${hash})
+       FROM ${quoteIdent(table.name)} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .run(p.seq, p.seq, limit, p.done).changes;
+}

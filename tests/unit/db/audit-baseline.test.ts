@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { auditKeyFileFor } from '../../../db/audit/audit-key';
+import { openConnection } from '../../../db/connection';
+import { ledgerPaths } from '../../../db/ledger-files';
+import { migrate } from '../../../db/migrate';
+import { MIGRATIONS } from '../../../db/migrations/index';
+import type { SystemStatus } from '../../../domain/api/system-contract';
+import type { AuditVerification } from '../../../domain/audit/audit-views';
+import { createAppCore, type AppCore } from '../../../electron/core/app-core';
+import { intake, ROOM_SETTINGS } from '../services/case-fixtures';
+import { dropAuditTriggers, forgetAuditChain, verifyLedgerFile } from '../support/audit-outside';
+import { tempDir } from '../support/temp-dir';
+
+/** The one place these tests make a core (the accounts work may swap in its signed-in one). */
+function openCore(dataDir: string, betweenBaselineSlices?: () => Promise<void>): Promise<AppCore> {
+  return createAppCore({
+    dataDir,
+    appVersion: 'test',
+    log: { error: ({ error }) => console.error(error) },
+    ...(betweenBaselineSlices ? { betweenBaselineSlices } : {}),
+  });
+}
+
+async function call<T>(core: AppCore, method: string, input: unknown): Promise<T> {
+  const res = await core.dispatch(method, input);
+  if (!res.ok) throw new Error(`${method}: ${res.error.code} ${res.error.message}`);
+  return res.value as T;
+}
+
+/**
+ * Holds the baseline before each slice until the test lets it go: the test sees the state
+ * between two slices without racing the fill. `arrived` resolves when the fill is waiting.
+ */
+function sliceGate() {
+  let letGo: (() => void) | null = null;
+  let free = false;
+  let arrive: () => void = () => undefined;
+  let arrived = new Promise<void>((resolve) => (arrive = resolve));
+  return {
+    between: () => {
+      if (free) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        letGo = resolve;
+        arrive();
+      });
+    },
+    arrived: () => arrived,
+    /** Runs one slice; resolves when the fill waits before the next one. */
+    async one(): Promise<void> {
+      arrived = new Promise<void>((resolve) => (arrive = resolve));
+      letGo?.();
+      await arrived;
+    },
+    all(): void {
+      free = true;
+      letGo?.();
+    },
+  };
+}
+
+/** A room with two cases, then turned into a ledger whose rows the audit chain has never seen. */
+async function ledgerBeforeTheChain(): Promise<string> {
+  const dataDir = tempDir('baseline');
+  const core = await openCore(dataDir);
+  await call(core, 'settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 });
+  await call(core, 'cases.create', intake());
+  await call(core, 'cases.create', intake());
+  await core.whenIdle();
+  core.close();
+  forgetAuditChain(ledgerPaths(dataDir).ledgerFile);
+  return dataDir;
+}
+
+const statusOf = async (core: AppCore) => call<SystemStatus>(core, 'system.status', {});
+const countOf = (core: AppCore, table: string) =>
+  core.ledger.db().prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+describe('the audit baseline on the first start after the upgrade', () => {
+  it('opens at once, answers status and reads while the baseline is built, refuses writes', async () => {
+    const dataDir = await ledgerBeforeTheChain();
+    const gate = sliceGate();
+    const core = await openCore(dataDir, gate.between);
+    try {
+      await gate.arrived();
+      const before = await statusOf(core);
+      expect(before.ledger.state).toBe('READY');
+      expect(before.auditBaseline?.done).toBe(0);
+      const total = before.auditBaseline?.total ?? 0;
+      expect(total).toBeGreaterThan(2);
+
+      await gate.one();
+      const middle = (await statusOf(core)).auditBaseline;
+      expect(middle?.total).toBe(total);
+      expect(middle?.done).toBeGreaterThan(0);
+      expect(middle?.done).toBeLessThan(total);
+
+      const page = await call<{ total: number }>(core, 'cases.search', {});
+      expect(page.total).toBe(2);
+
+      const entries = countOf(core, 'audit_log');
+      const refused = await core.dispatch('cases.create', intake());
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.error.code).toBe('INVALID_STATE');
+        expect(refused.error.message).toContain('审计基线');
+      }
+      expect(countOf(core, 'case_file')).toBe(2);
+      expect(countOf(core, 'audit_log')).toBe(entries);
+
+      gate.all();
+      await core.ledger.whenBaselined();
+      expect((await statusOf(core)).auditBaseline).toBeNull();
+      const verified = await call<AuditVerification>(core, 'audit.verify', {});
+      expect(verified.verdict, verified.summary).toBe('OK');
+      await call(core, 'cases.create', intake());
+      expect(countOf(core, 'case_file')).toBe(3);
+      await core.whenIdle();
+    } finally {
+      core.close();
+    }
+
+    // An edit of a row known only by its baseline, made outside the app, is named.
+    const file = ledgerPaths(dataDir).ledgerFile;
+    const db = new Database(file);
+    dropAuditTriggers(db, 'row');
+    db.prepare('UPDATE room_settings SET room_name = ? WHERE id = 1').run('别的调解室');
+    db.close();
+    const result = verifyLedgerFile(file);
+    expect(result.rowFindings).toEqual([
+      expect.objectContaining({ kind: 'ROW_CHANGED', table: 'room_settings', action: 'BASELINE' }),
+    ]);
+  });
+
+  it('records the same baseline in slices as in one go', async () => {
+    const dataDir = await ledgerBeforeTheChain();
+    const file = ledgerPaths(dataDir).ledgerFile;
+    const copyDir = tempDir('baseline-copy');
+    const copy = ledgerPaths(copyDir).ledgerFile;
+    fs.mkdirSync(path.dirname(copy), { recursive: true });
+    fs.copyFileSync(file, copy);
+    fs.mkdirSync(path.dirname(auditKeyFileFor(copy)), { recursive: true });
+    fs.copyFileSync(auditKeyFileFor(file), auditKeyFileFor(copy));
+
+    const core = await openCore(dataDir);
+    await core.ledger.whenBaselined();
+    await core.whenIdle();
+    core.close();
+    const oneGo = openConnection(copy);
+    await migrate(oneGo, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
+    oneGo.close();
+
+    const rows = (f: string) => {
+      const db = new Database(f, { readonly: true });
+      try {
+        return db.prepare('SELECT tbl, row_key, seq, seal FROM audit_baseline ORDER BY 1, 2').all();
+      } finally {
+        db.close();
+      }
+    };
+    const sliced = rows(file);
+    expect(sliced.length).toBeGreaterThan(2);
+    expect(sliced).toEqual(rows(copy));
+  });
+
+  it('an upgrade through migration 022 leaves the rows to the slices', async () => {
+    const dataDir = tempDir('baseline-022');
+    const file = ledgerPaths(dataDir).ledgerFile;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = openConnection(file);
+    const before022 = MIGRATIONS.findIndex((m) => m.version === 22);
+    await migrate(db, {
+      migrations: MIGRATIONS.slice(0, before022),
+      backupDir: null,
+      now: () => new Date(),
+    });
+    db.close();
+
+    const gate = sliceGate();
+    const core = await openCore(dataDir, gate.between);
+    try {
+      await gate.arrived();
+      const status = await statusOf(core);
+      expect(status.schemaVersion).toBe(MIGRATIONS.length);
+      // The code tables seeded by migration 002 are the rows that exist before the chain.
+      expect(status.auditBaseline?.total).toBeGreaterThan(0);
+      expect(countOf(core, 'audit_baseline')).toBe(0);
+      gate.all();
+      await core.ledger.whenBaselined();
+      expect(countOf(core, 'audit_baseline')).toBe(status.auditBaseline?.total);
+      const verified = await call<AuditVerification>(core, 'audit.verify', {});
+      expect(verified.verdict, verified.summary).toBe('OK');
+      await core.whenIdle();
+    } finally {
+      core.close();
+    }
+  });
+});
