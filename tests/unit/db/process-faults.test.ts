@@ -10,8 +10,9 @@ import { ledgerPaths } from '../../../db/ledger-files';
 import { parseBackupName } from '../../../db/backup-rotation';
 import type { SystemStatus } from '../../../domain/api/system-contract';
 import { createAppCore } from '../../../electron/core/app-core';
-import { ROOM_SETTINGS } from '../services/case-fixtures';
+import { intake, ROOM_SETTINGS } from '../services/case-fixtures';
 import { tempDir } from '../support/temp-dir';
+import { forgetAuditChain, verifyLedgerFile } from '../support/audit-outside';
 
 let worker = '';
 let workerDir = '';
@@ -104,6 +105,61 @@ function caseIdsIn(file: string): Set<number> {
 }
 
 describe('processes: two at once, kill -9 during backup and restore', () => {
+  it('kill -9 in the middle of the audit baseline: the next start resumes it and it verifies', async () => {
+    const dataDir = await preparedRoom();
+    const seeding = await createAppCore({ dataDir, appVersion: 'test' });
+    await seeding.dispatch('cases.create', intake());
+    await seeding.whenIdle();
+    seeding.close();
+    const file = ledgerPaths(dataDir).ledgerFile;
+    forgetAuditChain(file);
+
+    // The child holds the fill before its third slice: two slices are committed, no more.
+    const child = start('baseline-stall', dataDir);
+    await child.waitFor('SLICED');
+    child.proc.kill('SIGKILL');
+    await child.exited;
+
+    let waiting: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (waiting = resolve));
+    let letGo: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (letGo = resolve));
+    let first = true;
+    const core = await createAppCore({
+      dataDir,
+      appVersion: 'test',
+      betweenBaselineSlices: () => {
+        if (!first) return Promise.resolve();
+        first = false;
+        waiting();
+        return released;
+      },
+    });
+    try {
+      await arrived;
+      const status = (await core.dispatch('system.status', {})) as { value: SystemStatus };
+      const progress = status.value.auditBaseline;
+      const recorded = () =>
+        core.ledger.db().prepare('SELECT count(*) FROM audit_baseline').pluck().get() as number;
+      // Resumed, not restarted: the rows of the killed process's two slices are kept, and only
+      // the rest is left to do.
+      const kept = recorded();
+      expect(kept).toBeGreaterThan(0);
+      expect(progress?.done).toBe(0);
+      expect(progress?.total).toBeGreaterThan(0);
+      letGo();
+      await core.ledger.whenBaselined();
+      expect(core.ledger.auditBaseline).toBeNull();
+      expect(recorded()).toBe(kept + (progress?.total ?? 0));
+      await core.whenIdle();
+    } finally {
+      core.close();
+    }
+    const result = verifyLedgerFile(file);
+    expect(result.firstBroken).toBeNull();
+    expect(result.rowFindings, JSON.stringify(result.rowFindings)).toEqual([]);
+  }, 60_000);
+
   it('a second process on the same data folder says so and exits cleanly', async () => {
     const dataDir = await preparedRoom();
     const first = start('hold', dataDir);
