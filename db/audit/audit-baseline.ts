@@ -4,6 +4,12 @@ import { auditedTables, quoteIdent, quoteText, type AuditedTable } from './audit
 /** Rows recorded per transaction: short enough that a read waits at most one slice. */
 export const BASELINE_SLICE_ROWS = 2_000;
 
+/**
+ * A baseline this small is recorded at once while the ledger opens (well under a second): a new
+ * or small ledger then opens exactly as before, with nothing pending and no write refused.
+ */
+export const BASELINE_AT_OPEN_ROWS = 20_000;
+
 export interface BaselineProgress {
   readonly done: number;
   readonly total: number;

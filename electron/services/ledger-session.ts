@@ -1,4 +1,8 @@
-import { AuditBaselineFill, type BaselineProgress } from '../../db/audit/audit-baseline.js';
+import {
+  AuditBaselineFill,
+  BASELINE_AT_OPEN_ROWS,
+  type BaselineProgress,
+} from '../../db/audit/audit-baseline.js';
 import { checkLedgerFile } from '../../db/backup.js';
 import { optimizeStatistics, type Db } from '../../db/connection.js';
 import { refreshCodeTables } from '../../db/code-tables.js';
@@ -61,6 +65,8 @@ export class LedgerSession {
     if (result.state === 'READY') {
       try {
         const fill = new AuditBaselineFill(result.db);
+        const left = fill.total - fill.progress.done;
+        if (left > 0 && left <= BASELINE_AT_OPEN_ROWS) fill.completeNow();
         // Writes only when this version brings newer code tables (after an update), which the
         // screens need from their first call on; while a baseline is pending they wait for it,
         // since no row may change between its BASELINE entry and its baseline row.
@@ -87,7 +93,7 @@ export class LedgerSession {
 
   /**
    * The first start after the upgrade that brings the audit chain records every existing row
-   * (75 s at 100,000 cases when it ran inside the migration): one slice per transaction, the
+   * (tens of seconds at 100,000 cases, once inside the migration): one slice per transaction, the
    * event loop free between them, so status and reads are answered and the screens show the
    * progress. Writes are refused until it is done (`beforeWrite`). A process killed meanwhile
    * resumes on the next start (`AuditBaselineFill`).

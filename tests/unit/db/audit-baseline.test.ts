@@ -11,7 +11,13 @@ import type { SystemStatus } from '../../../domain/api/system-contract';
 import type { AuditVerification } from '../../../domain/audit/audit-views';
 import { createAppCore, type AppCore } from '../../../electron/core/app-core';
 import { intake, ROOM_SETTINGS } from '../services/case-fixtures';
-import { dropAuditTriggers, forgetAuditChain, verifyLedgerFile } from '../support/audit-outside';
+import { BASELINE_AT_OPEN_ROWS } from '../../../db/audit/audit-baseline';
+import {
+  addFillerRows,
+  dropAuditTriggers,
+  forgetAuditChain,
+  verifyLedgerFile,
+} from '../support/audit-outside';
 import { tempDir } from '../support/temp-dir';
 
 /** The one place these tests make a core (the accounts work may swap in its signed-in one). */
@@ -61,8 +67,13 @@ function sliceGate() {
   };
 }
 
-/** A room with two cases, then turned into a ledger whose rows the audit chain has never seen. */
-async function ledgerBeforeTheChain(): Promise<string> {
+const LARGE = BASELINE_AT_OPEN_ROWS + 5_000;
+
+/**
+ * A room with two cases, then turned into a ledger whose rows the audit chain has never seen;
+ * `filler` more rows make it one whose baseline is built in slices after start-up.
+ */
+async function ledgerBeforeTheChain(filler = LARGE): Promise<string> {
   const dataDir = tempDir('baseline');
   const core = await openCore(dataDir);
   await call(core, 'settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 });
@@ -71,6 +82,7 @@ async function ledgerBeforeTheChain(): Promise<string> {
   await core.whenIdle();
   core.close();
   forgetAuditChain(ledgerPaths(dataDir).ledgerFile);
+  if (filler > 0) addFillerRows(ledgerPaths(dataDir).ledgerFile, filler);
   return dataDir;
 }
 
@@ -89,7 +101,7 @@ describe('the audit baseline on the first start after the upgrade', () => {
       expect(before.ledger.state).toBe('READY');
       expect(before.auditBaseline?.done).toBe(0);
       const total = before.auditBaseline?.total ?? 0;
-      expect(total).toBeGreaterThan(2);
+      expect(total).toBeGreaterThan(LARGE);
 
       await gate.one();
       const middle = (await statusOf(core)).auditBaseline;
@@ -132,6 +144,21 @@ describe('the audit baseline on the first start after the upgrade', () => {
     expect(result.rowFindings).toEqual([
       expect.objectContaining({ kind: 'ROW_CHANGED', table: 'room_settings', action: 'BASELINE' }),
     ]);
+  });
+
+  it('a small ledger records its baseline while opening: nothing pending, writes go through', async () => {
+    const dataDir = await ledgerBeforeTheChain(0);
+    const core = await openCore(dataDir, () => new Promise<void>(() => undefined));
+    try {
+      expect((await statusOf(core)).auditBaseline).toBeNull();
+      expect(countOf(core, 'audit_baseline')).toBeGreaterThan(2);
+      await call(core, 'cases.create', intake());
+      const verified = await call<AuditVerification>(core, 'audit.verify', {});
+      expect(verified.verdict, verified.summary).toBe('OK');
+      await core.whenIdle();
+    } finally {
+      core.close();
+    }
   });
 
   it('records the same baseline in slices as in one go', async () => {
@@ -177,6 +204,7 @@ describe('the audit baseline on the first start after the upgrade', () => {
       now: () => new Date(),
     });
     db.close();
+    addFillerRows(file, LARGE);
 
     const gate = sliceGate();
     const core = await openCore(dataDir, gate.between);
@@ -184,8 +212,8 @@ describe('the audit baseline on the first start after the upgrade', () => {
       await gate.arrived();
       const status = await statusOf(core);
       expect(status.schemaVersion).toBe(MIGRATIONS.length);
-      // The code tables seeded by migration 002 are the rows that exist before the chain.
-      expect(status.auditBaseline?.total).toBeGreaterThan(0);
+      // The filler and the code tables seeded by migration 002 exist before the chain.
+      expect(status.auditBaseline?.total).toBeGreaterThan(LARGE);
       expect(countOf(core, 'audit_baseline')).toBe(0);
       gate.all();
       await core.ledger.whenBaselined();

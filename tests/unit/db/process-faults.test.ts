@@ -12,7 +12,8 @@ import type { SystemStatus } from '../../../domain/api/system-contract';
 import { createAppCore } from '../../../electron/core/app-core';
 import { intake, ROOM_SETTINGS } from '../services/case-fixtures';
 import { tempDir } from '../support/temp-dir';
-import { forgetAuditChain, verifyLedgerFile } from '../support/audit-outside';
+import { BASELINE_AT_OPEN_ROWS } from '../../../db/audit/audit-baseline';
+import { addFillerRows, forgetAuditChain, verifyLedgerFile } from '../support/audit-outside';
 
 let worker = '';
 let workerDir = '';
@@ -113,6 +114,7 @@ describe('processes: two at once, kill -9 during backup and restore', () => {
     seeding.close();
     const file = ledgerPaths(dataDir).ledgerFile;
     forgetAuditChain(file);
+    addFillerRows(file, BASELINE_AT_OPEN_ROWS + 10_000);
 
     // The child holds the fill before its third slice: two slices are committed, no more.
     const child = start('baseline-stall', dataDir);

@@ -50,3 +50,18 @@ export function forgetAuditChain(file: string): void {
     db.close();
   }
 }
+
+/**
+ * Adds a plain table of `rows` numbered notes to a closed ledger: enough rows (more than
+ * `BASELINE_AT_OPEN_ROWS`) make the next start build its audit baseline in slices after opening.
+ */
+export function addFillerRows(file: string, rows: number): void {
+  const db = new Database(file);
+  try {
+    db.exec(`CREATE TABLE filler_note (id INTEGER PRIMARY KEY, note TEXT NOT NULL);
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
+      INSERT INTO filler_note (id, note) SELECT i, 'note ' || i FROM n;`);
+  } finally {
+    db.close();
+  }
+}
