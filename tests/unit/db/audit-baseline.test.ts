@@ -18,6 +18,7 @@ import {
   forgetAuditChain,
   verifyLedgerFile,
 } from '../support/audit-outside';
+import { sliceGate } from '../support/slice-gate';
 import { tempDir } from '../support/temp-dir';
 
 /** The one place these tests make a core (the accounts work may swap in its signed-in one). */
@@ -34,37 +35,6 @@ async function call<T>(core: AppCore, method: string, input: unknown): Promise<T
   const res = await core.dispatch(method, input);
   if (!res.ok) throw new Error(`${method}: ${res.error.code} ${res.error.message}`);
   return res.value as T;
-}
-
-/**
- * Holds the baseline before each slice until the test lets it go: the test sees the state
- * between two slices without racing the fill. `arrived` resolves when the fill is waiting.
- */
-function sliceGate() {
-  let letGo: (() => void) | null = null;
-  let free = false;
-  let arrive: () => void = () => undefined;
-  let arrived = new Promise<void>((resolve) => (arrive = resolve));
-  return {
-    between: () => {
-      if (free) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        letGo = resolve;
-        arrive();
-      });
-    },
-    arrived: () => arrived,
-    /** Runs one slice; resolves when the fill waits before the next one. */
-    async one(): Promise<void> {
-      arrived = new Promise<void>((resolve) => (arrive = resolve));
-      letGo?.();
-      await arrived;
-    },
-    all(): void {
-      free = true;
-      letGo?.();
-    },
-  };
 }
 
 const LARGE = BASELINE_AT_OPEN_ROWS + 5_000;

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       dataDir,
       appVersion: 'test',
       log: { error: () => undefined },
-      ...(mode === 'baseline-stall' ? { betweenBaselineSlices: stallAfter(2) } : {}),
+      ...(mode === 'baseline-stall' ? { betweenBaselineSlices: stallAfter(14) } : {}),
     });
   } catch (error) {
     say(`REFUSED ${startupFailureMessage(error)}`);

@@ -11,6 +11,7 @@ import { parseBackupName } from '../../../db/backup-rotation';
 import type { SystemStatus } from '../../../domain/api/system-contract';
 import { createAppCore } from '../../../electron/core/app-core';
 import { intake, ROOM_SETTINGS } from '../services/case-fixtures';
+import { sliceGate } from '../support/slice-gate';
 import { tempDir } from '../support/temp-dir';
 import { BASELINE_AT_OPEN_ROWS } from '../../../db/audit/audit-baseline';
 import { addFillerRows, forgetAuditChain, verifyLedgerFile } from '../support/audit-outside';
@@ -114,45 +115,44 @@ describe('processes: two at once, kill -9 during backup and restore', () => {
     seeding.close();
     const file = ledgerPaths(dataDir).ledgerFile;
     forgetAuditChain(file);
-    addFillerRows(file, BASELINE_AT_OPEN_ROWS + 10_000);
+    const filler = BASELINE_AT_OPEN_ROWS + 30_000;
+    addFillerRows(file, filler);
 
-    // The child holds the fill before its third slice: two slices are committed, no more.
+    // The child holds the fill before its 15th slice: 14 slices of 2,000 rows are committed, the
+    // last ones inside the filler table.
     const child = start('baseline-stall', dataDir);
     await child.waitFor('SLICED');
     child.proc.kill('SIGKILL');
     await child.exited;
 
-    let waiting: () => void = () => undefined;
-    const arrived = new Promise<void>((resolve) => (waiting = resolve));
-    let letGo: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (letGo = resolve));
-    let first = true;
+    const gate = sliceGate();
     const core = await createAppCore({
       dataDir,
       appVersion: 'test',
-      betweenBaselineSlices: () => {
-        if (!first) return Promise.resolve();
-        first = false;
-        waiting();
-        return released;
-      },
+      betweenBaselineSlices: gate.between,
     });
     try {
-      await arrived;
+      await gate.arrived();
       const status = (await core.dispatch('system.status', {})) as { value: SystemStatus };
       const progress = status.value.auditBaseline;
-      const recorded = () =>
-        core.ledger.db().prepare('SELECT count(*) FROM audit_baseline').pluck().get() as number;
-      // Resumed, not restarted: the rows of the killed process's two slices are kept, and only
-      // the rest is left to do.
+      const recorded = (where = '') =>
+        core.ledger
+          .db()
+          .prepare(`SELECT count(*) FROM audit_baseline ${where}`)
+          .pluck()
+          .get() as number;
+      // Resumed, not restarted: the rows of the killed process's slices are kept, and only the
+      // rest is left to do, from the middle of a table on.
       const kept = recorded();
-      expect(kept).toBeGreaterThan(0);
-      expect(progress?.done).toBe(0);
-      expect(progress?.total).toBeGreaterThan(0);
-      letGo();
+      const keptFiller = recorded("WHERE tbl = 'filler_note'");
+      expect(keptFiller).toBeGreaterThan(0);
+      expect(keptFiller).toBeLessThan(filler);
+      expect(progress?.done).toBe(keptFiller);
+      expect(progress?.total).toBeGreaterThan(keptFiller);
+      gate.all();
       await core.ledger.whenBaselined();
       expect(core.ledger.auditBaseline).toBeNull();
-      expect(recorded()).toBe(kept + (progress?.total ?? 0));
+      expect(recorded()).toBe(kept + (progress?.total ?? 0) - keptFiller);
       await core.whenIdle();
     } finally {
       core.close();
