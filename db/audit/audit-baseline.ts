@@ -23,6 +23,8 @@ interface PendingTable {
   readonly signature: string;
   readonly rows: number;
   done: number;
+  /** The key of the last row recorded, for a table keyed by one column (or its rowid). */
+  after?: unknown;
 }
 
 /**
@@ -105,19 +107,45 @@ function pendingTables(db: Db): PendingTable[] {
   return result;
 }
 
+/**
+ * The next `limit` rows after those recorded, in key order. A table keyed by one column (every
+ * large one) continues after the last key (an index seek); a composite key skips the rows done
+ * (`OFFSET`, a walk that grows with the table, fine for the small tables keyed so).
+ */
 function fillSlice(db: Db, p: PendingTable, limit: number): number {
   const { table } = p;
   const name = quoteText(table.name);
   const rk = table.rowKey('');
-  const order =
-    table.keyColumns.length === 0 ? 'rowid' : table.keyColumns.map(quoteIdent).join(', ');
   const columns = p.signature.split(',').map(quoteIdent).join(', ');
   const hash = `audit_row(${name}, ${quoteText(p.signature)}, ${columns})`;
-  return db
-    .prepare(
-      `INSERT OR REPLACE INTO audit_baseline (tbl, row_key, seq, seal)
+  const insert = `INSERT OR REPLACE INTO audit_baseline (tbl, row_key, seq, seal)
        SELECT ${name}, ${rk}, ?, audit_baseline_seal(?, ${name}, ${rk}, ${hash})
-       FROM ${quoteIdent(table.name)} ORDER BY ${order} LIMIT ? OFFSET ?`,
+       FROM ${quoteIdent(table.name)}`;
+  if (table.keyColumns.length > 1) {
+    const order = table.keyColumns.map(quoteIdent).join(', ');
+    return db
+      .prepare(`${insert} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .run(p.seq, p.seq, limit, p.done).changes;
+  }
+  const key = table.keyColumns[0] === undefined ? 'rowid' : quoteIdent(table.keyColumns[0]);
+  const from = quoteIdent(table.name);
+  if (p.after === undefined && p.done > 0) {
+    // Resuming after a stop: the rows done are the first ones in key order.
+    p.after = db
+      .prepare(`SELECT ${key} FROM ${from} ORDER BY ${key} LIMIT 1 OFFSET ?`)
+      .pluck()
+      .get(p.done - 1);
+  }
+  const range = p.after === undefined ? '' : `WHERE ${key} > ?`;
+  const bound = p.after === undefined ? [] : [p.after];
+  const written = db
+    .prepare(`${insert} ${range} ORDER BY ${key} LIMIT ?`)
+    .run(p.seq, p.seq, ...bound, limit).changes;
+  p.after = db
+    .prepare(
+      `SELECT max(k) FROM (SELECT ${key} AS k FROM ${from} ${range} ORDER BY ${key} LIMIT ?)`,
     )
-    .run(p.seq, p.seq, limit, p.done).changes;
+    .pluck()
+    .get(...bound, limit);
+  return written;
 }
