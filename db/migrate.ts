@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AuditBaselineFill } from './audit/audit-baseline.js';
 import { syncAuditTriggers } from './audit/audit-triggers.js';
 import { backupLedger } from './backup.js';
 import { ledgerTagOf, preMigrationBackupName } from './backup-rotation.js';
@@ -89,6 +90,7 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
   for (const step of migrations.slice(from)) {
     try {
       db.transaction(() => {
+        if (step.changesRows) new AuditBaselineFill(db).completeNow();
         step.up(db);
         db.pragma(`user_version = ${step.version}`);
       })();

@@ -162,6 +162,43 @@ describe('the audit baseline on the first start after the upgrade', () => {
     expect(sliced).toEqual(rows(copy));
   });
 
+  it('a later migration that changes rows gets the pending baseline recorded before it runs', async () => {
+    const dir = tempDir('baseline-rows');
+    const file = path.join(dir, 'l.sqlite');
+    const db = openConnection(file);
+    const now = () => new Date();
+    const before022 = MIGRATIONS.findIndex((m) => m.version === 22);
+    await migrate(db, { migrations: MIGRATIONS.slice(0, before022), backupDir: null, now });
+    db.close();
+    addFillerRows(file, LARGE);
+    const later = openConnection(file);
+    let recordedBefore = -1;
+    await migrate(later, {
+      migrations: [
+        ...MIGRATIONS,
+        {
+          version: MIGRATIONS.length + 1,
+          name: 'a step that rewrites rows',
+          changesRows: true,
+          up(d) {
+            recordedBefore = d
+              .prepare('SELECT count(*) FROM audit_baseline')
+              .pluck()
+              .get() as number;
+            d.exec("UPDATE filler_note SET note = 'changed' WHERE id = 1");
+          },
+        },
+      ],
+      backupDir: null,
+      now,
+      auditBaseline: 'later',
+    });
+    later.close();
+    expect(recordedBefore).toBeGreaterThan(LARGE);
+    const result = verifyLedgerFile(file);
+    expect(result.rowFindings, JSON.stringify(result.rowFindings)).toEqual([]);
+  });
+
   it('an upgrade through migration 022 leaves the rows to the slices', async () => {
     const dataDir = tempDir('baseline-022');
     const file = ledgerPaths(dataDir).ledgerFile;
