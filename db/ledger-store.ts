@@ -56,6 +56,8 @@ export interface OpenLedgerOptions {
   readonly now: () => Date;
   /** Who the audit chain names for writes through this connection (default: the system). */
   readonly actor?: () => string;
+  /** `later`: the caller records the audit baseline's rows after opening (see `migrate`). */
+  readonly auditBaseline?: 'now' | 'later';
 }
 
 export async function openLedger(
@@ -112,6 +114,7 @@ export async function openLedger(
   try {
     const result = await migrate(db, {
       migrations: options.migrations,
+      ...(options.auditBaseline ? { auditBaseline: options.auditBaseline } : {}),
       backupDir: paths.backupDir,
       now: options.now,
     });

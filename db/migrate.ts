@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AuditBaselineFill } from './audit/audit-baseline.js';
 import { syncAuditTriggers } from './audit/audit-triggers.js';
 import { backupLedger } from './backup.js';
 import { ledgerTagOf, preMigrationBackupName } from './backup-rotation.js';
@@ -32,6 +33,11 @@ export interface MigrateOptions {
   /** Where the pre-migration backup goes. Null only for a brand-new empty ledger. */
   readonly backupDir: string | null;
   readonly now: () => Date;
+  /**
+   * `later`: the rows of tables that meet the audit chain for the first time are recorded by
+   * the caller (`AuditBaselineFill`, the app does it in slices after start-up). Default `now`.
+   */
+  readonly auditBaseline?: 'now' | 'later';
 }
 
 export interface MigrateResult {
@@ -59,8 +65,9 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
   const latest = migrations.length;
   const from = schemaVersionOf(db);
   if (from > latest) throw new DatabaseFromFutureError(from, latest);
+  const baseline = options.auditBaseline ?? 'now';
   if (from === latest) {
-    syncAuditTriggers(db);
+    syncAuditTriggers(db, { baseline });
     return { from, to: from, backup: null };
   }
 
@@ -83,6 +90,7 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
   for (const step of migrations.slice(from)) {
     try {
       db.transaction(() => {
+        if (step.changesRows) new AuditBaselineFill(db).completeNow();
         step.up(db);
         db.pragma(`user_version = ${step.version}`);
       })();
@@ -91,7 +99,7 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
     }
   }
   // A table a later migration added or changed gets its audit triggers (and baseline) now.
-  syncAuditTriggers(db);
+  syncAuditTriggers(db, { baseline });
   db.pragma('optimize');
   return { from, to: latest, backup };
 }

@@ -22,6 +22,8 @@ export interface AuditedTable {
   readonly caseId: (prefix: string) => string;
   /** WHERE clause finding the row by its key, `?` standing for the key. */
   readonly byKey: string;
+  /** The primary key's columns in key order; none for a table keyed by its rowid. */
+  readonly keyColumns: readonly string[];
 }
 
 export function quoteIdent(name: string): string {
@@ -96,6 +98,7 @@ export function auditedTables(db: Db): AuditedTable[] {
       rowKey,
       caseId,
       byKey,
+      keyColumns: pk.map((c) => c.name),
     });
   }
   return result;

@@ -1,4 +1,5 @@
 import type { Db } from '../connection.js';
+import { AuditBaselineFill } from './audit-baseline.js';
 import {
   auditedTables,
   entryInsertSql,
@@ -30,20 +31,38 @@ function triggerSql(table: AuditedTable, action: (typeof ACTIONS)[number]): stri
   return `CREATE TRIGGER ${quoteIdent(triggerName(table.name, action.action))} AFTER ${action.event} ON ${quoteIdent(table.name)} BEGIN ${body}; END`;
 }
 
+export interface SyncOptions {
+  /**
+   * `later`: write the BASELINE entries with the triggers but leave their rows to
+   * `AuditBaselineFill` (the app does them in slices after start-up). Default `now`.
+   */
+  readonly baseline?: 'now' | 'later';
+}
+
 /**
  * Makes every audited table carry its three triggers, generated from its columns as they are
  * now. Runs after the migrations on every open (and inside migration 022). Each installation is
  * itself a chain entry naming the table's columns, which verification uses to hash the rows
  * audited under it:
- * - a table the chain has never seen (a later migration added it) gets BASELINE: its rows as
- *   they stand go into `audit_baseline`, in the same transaction;
+ * - a table the chain has never seen (a later migration added it) gets BASELINE: the entry
+ *   counts its rows, in the same transaction as the triggers; the rows as they stand go into
+ *   `audit_baseline` after it (`audit-baseline.ts`: at once, or in slices when `later`);
  * - a table seen before whose triggers are missing or differ (its columns changed, a migration
  *   rebuilt it, or someone dropped them) gets TRIGGERS: never a new baseline, so an edit made
  *   while the triggers were gone is still found by verification;
  * - a table that is no longer audited row by row but still has triggers (an older ledger's
  *   `case_reported`) loses them, with one TRIGGERS_RETIRED entry.
  */
-export function syncAuditTriggers(db: Db): { readonly changed: readonly string[] } {
+export function syncAuditTriggers(
+  db: Db,
+  options: SyncOptions = {},
+): { readonly changed: readonly string[] } {
+  const result = installTriggers(db);
+  if (options.baseline !== 'later') new AuditBaselineFill(db).completeNow();
+  return result;
+}
+
+function installTriggers(db: Db): { readonly changed: readonly string[] } {
   const chain = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'")
     .get();
@@ -73,7 +92,7 @@ export function syncAuditTriggers(db: Db): { readonly changed: readonly string[]
         db.exec(triggerSql(table, a));
       }
       const before = seen.pluck().get(table.name) as string | undefined;
-      if (before === undefined) baselineTable(db, table);
+      if (before === undefined) baselineEntry(db, table);
       else {
         const columns = (JSON.parse(before) as { columns?: string }).columns;
         appendInstall(db, 'TRIGGERS', table.name, {
@@ -122,18 +141,14 @@ function appendInstall(
   return db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
 }
 
-/** Records every row of `table` as it stands, bound to one BASELINE entry of the chain. */
-function baselineTable(db: Db, table: AuditedTable): void {
+/**
+ * Binds the rows of `table` as they stand to one BASELINE entry; the rows themselves go into
+ * `audit_baseline` through `AuditBaselineFill`, which hashes them over the columns named here.
+ */
+function baselineEntry(db: Db, table: AuditedTable): void {
   const rows = db
     .prepare(`SELECT count(*) FROM ${quoteIdent(table.name)}`)
     .pluck()
     .get() as number;
-  const seq = appendInstall(db, 'BASELINE', table.name, { columns: table.signature, rows });
-  if (rows === 0) return;
-  const rk = table.rowKey('');
-  db.prepare(
-    `INSERT OR REPLACE INTO audit_baseline (tbl, row_key, seq, seal)
-     SELECT ${quoteText(table.name)}, ${rk}, ?, audit_baseline_seal(?, ${quoteText(table.name)}, ${rk}, ${rowHashSql(table, '')})
-     FROM ${quoteIdent(table.name)}`,
-  ).run(seq, seq);
+  appendInstall(db, 'BASELINE', table.name, { columns: table.signature, rows });
 }

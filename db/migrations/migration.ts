@@ -5,4 +5,10 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly up: (db: Db) => void;
+  /**
+   * The step changes rows of tables that existed before it (not only the schema, or rows of a
+   * table it creates). An audit baseline still pending from migration 022 is then recorded in
+   * full first: no row may change between its BASELINE entry and its baseline row.
+   */
+  readonly changesRows?: boolean;
 }

@@ -88,6 +88,11 @@ export interface SystemStatus {
    * user is told that the step in progress may not have been saved.
    */
   readonly restartedAfterCrashAt: string | null;
+  /**
+   * The first start after the upgrade that brings the audit chain is recording the existing
+   * rows (writes are refused until it is done; reads are answered); null otherwise.
+   */
+  readonly auditBaseline: { readonly done: number; readonly total: number } | null;
   /** The last audit verification found edits made outside the app, or cannot check (no key). */
   readonly auditProblem: {
     readonly verdict: 'KEY_MISSING' | 'BROKEN';

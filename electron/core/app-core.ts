@@ -88,6 +88,8 @@ export interface AppCoreOptions {
    * `now`, so tests that move the ledger's calendar by days do not lock the desk with it.
    */
   readonly deskClock?: () => number;
+  /** Awaited before each slice of a pending audit baseline (tests gate it; default: next turn). */
+  readonly betweenBaselineSlices?: () => Promise<void>;
 }
 
 export interface AppCore {
@@ -143,7 +145,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const desk = new DeskSession(options.deskClock ?? Date.now);
   // Everything this core writes names the person signed in at its desk (nobody yet: 本机用户).
   setActorSource(() => desk.actorName());
-  const ledger = new LedgerSession(options.dataDir, migrations, now);
+  const ledger = new LedgerSession(
+    options.dataDir,
+    migrations,
+    now,
+    ...(options.betweenBaselineSlices ? [options.betweenBaselineSlices] : []),
+  );
   try {
     const secondFolder = readBackupSettings(options.dataDir).secondFolder;
     const removed = removeLeftovers(

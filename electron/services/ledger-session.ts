@@ -1,3 +1,8 @@
+import {
+  AuditBaselineFill,
+  BASELINE_AT_OPEN_ROWS,
+  type BaselineProgress,
+} from '../../db/audit/audit-baseline.js';
 import { checkLedgerFile } from '../../db/backup.js';
 import { optimizeStatistics, type Db } from '../../db/connection.js';
 import { refreshCodeTables } from '../../db/code-tables.js';
@@ -31,11 +36,18 @@ export class LedgerSession {
   private result: LedgerOpenResult | null = null;
   private healthState: LedgerHealth = { state: 'CHECKING' };
   private checked: Promise<void> = Promise.resolve();
+  private baselineFill: AuditBaselineFill | null = null;
+  private baselined: Promise<void> = Promise.resolve();
 
+  /**
+   * `betweenSlices` is awaited before each slice of the audit baseline: by default the next
+   * turn of the event loop, so requests are answered between slices; tests pass a gate.
+   */
   constructor(
     dataDir: string,
     private readonly migrations: readonly Migration[],
     readonly now: () => Date,
+    private readonly betweenSlices: () => Promise<void> = nextTurn,
   ) {
     this.paths = ledgerPaths(dataDir);
   }
@@ -46,13 +58,20 @@ export class LedgerSession {
       migrations: this.migrations,
       now: this.now,
       actor: currentActor,
+      auditBaseline: 'later',
     });
     this.healthState = { state: 'CHECKING' };
+    this.baselineFill = null;
     if (result.state === 'READY') {
       try {
+        const fill = new AuditBaselineFill(result.db);
+        const left = fill.total - fill.progress.done;
+        if (left > 0 && left <= BASELINE_AT_OPEN_ROWS) fill.completeNow();
         // Writes only when this version brings newer code tables (after an update), which the
-        // screens need from their first call on.
-        refreshCodeTables(result.db, this.now().toISOString());
+        // screens need from their first call on; while a baseline is pending they wait for it,
+        // since no row may change between its BASELINE entry and its baseline row.
+        if (fill.finished) refreshCodeTables(result.db, this.now().toISOString());
+        else this.baselineFill = fill;
       } catch (error) {
         if (storageFaultOf(error) === 'CORRUPT') {
           this.result = result;
@@ -65,8 +84,52 @@ export class LedgerSession {
       }
     }
     this.result = result;
-    if (result.state === 'READY') this.checked = this.checkInBackground(result.db);
+    if (result.state === 'READY') {
+      this.checked = this.checkInBackground(result.db);
+      if (this.baselineFill) this.baselined = this.baselineInSlices(result.db, this.baselineFill);
+    }
     return result;
+  }
+
+  /**
+   * The first start after the upgrade that brings the audit chain records every existing row
+   * (tens of seconds at 100,000 cases, once inside the migration): one slice per transaction, the
+   * event loop free between them, so status and reads are answered and the screens show the
+   * progress. Writes are refused until it is done (`beforeWrite`). A process killed meanwhile
+   * resumes on the next start (`AuditBaselineFill`).
+   */
+  private async baselineInSlices(db: Db, fill: AuditBaselineFill): Promise<void> {
+    try {
+      for (;;) {
+        await this.betweenSlices();
+        if (this.result?.state !== 'READY' || this.result.db !== db || !db.open) return;
+        if (this.damaged || !fill.step()) break;
+      }
+      if (this.damaged) return;
+      refreshCodeTables(db, this.now().toISOString());
+    } catch (error) {
+      const fault = storageFaultOf(error);
+      if (fault === 'CORRUPT') this.markDamaged([(error as Error).message]);
+      else if (fault === 'READ_ONLY' || fault === 'FULL') {
+        db.close();
+        this.result = unavailable(error);
+      } else {
+        // Writes stay refused (the chain would not be provably complete); the next start
+        // resumes from the last finished slice.
+        console.error('[ledger] audit baseline stopped:', error);
+      }
+    }
+  }
+
+  /** Rows of the audit baseline recorded so far, while one is being built; else null. */
+  get auditBaseline(): BaselineProgress | null {
+    const fill = this.baselineFill;
+    return fill && !fill.finished ? fill.progress : null;
+  }
+
+  /** Resolves when the audit baseline (if one was pending at open) has been built or stopped. */
+  whenBaselined(): Promise<void> {
+    return this.baselined;
   }
 
   private async checkInBackground(db: Db): Promise<void> {
@@ -144,6 +207,13 @@ export class LedgerSession {
     if (this.result?.state === 'READY' && this.damaged) {
       throw new ApiError('LEDGER_DAMAGED', storageMessagesZhCN.writeRefusedDamaged);
     }
+    const baseline = this.auditBaseline;
+    if (this.result?.state === 'READY' && baseline) {
+      throw new ApiError(
+        'INVALID_STATE',
+        storageMessagesZhCN.auditBaselineRunning(baseline.done, baseline.total),
+      );
+    }
   }
 
   get state(): LedgerOpenResult {
@@ -170,6 +240,10 @@ export class LedgerSession {
     }
     this.result = null;
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export function unavailableMessage(result: Exclude<LedgerOpenResult, { state: 'READY' }>): string {

@@ -100,6 +100,7 @@ export class SystemService {
       backup: this.backupHealth(),
       restartedAfterCrashAt: this.restartedAfterCrashAt,
       auditProblem: this.auditProblemOf(),
+      auditBaseline: this.ledger.auditBaseline,
     };
   }
 

@@ -8,17 +8,19 @@ const t = uiText.storage.health;
 const shanghai = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
 const REFRESH_MS = 60_000;
-// While a copy is being made, look again soon so the notice goes when it is done.
+// While a copy or the audit baseline is being made, look again soon so the notice follows it.
 const REFRESH_RUNNING_MS = 3_000;
 
 /**
- * A backup being made, a core restarted after a crash, and a failed backup (or a second copy that did not arrive) stays on 工作台 and 设置 until a later
- * one succeeds: a log nobody reads is how rooms find out they had no backup.
+ * The audit baseline being built after an upgrade (writes are refused until it is done), a
+ * backup being made, a core restarted after a crash, and a failed backup (or a second copy that
+ * did not arrive) stays on 工作台 and 设置 until a later one succeeds: a log nobody reads is how
+ * rooms find out they had no backup.
  */
 export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boolean }) {
   const load = useCallback(() => api('system.status', {}), []);
   const { value: status, reload } = useApiValue(load);
-  const running = status?.backup.running ?? false;
+  const running = (status?.backup.running ?? false) || (status?.auditBaseline ?? null) !== null;
   useEffect(() => {
     const timer = window.setInterval(
       () => void reload(),
@@ -53,6 +55,18 @@ export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boole
           problem.verdict === 'BROKEN' ? uiText.audit.alertBrokenTitle : uiText.audit.alertKeyTitle
         }
         description={uiText.audit.alertDetail(problem.summary, shanghai(problem.finishedAt))}
+      />,
+    );
+  }
+  if (status.auditBaseline) {
+    const { done, total } = status.auditBaseline;
+    alerts.push(
+      <Alert
+        key="baseline"
+        type="info"
+        showIcon
+        data-testid="audit-baseline"
+        title={t.auditBaseline(done, total)}
       />,
     );
   }

@@ -8,11 +8,27 @@ import { intake } from '../services/case-fixtures.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/** Lets `slices` slices of a pending audit baseline run, says so, then holds the next forever. */
+function stallAfter(slices: number): () => Promise<void> {
+  let calls = 0;
+  return () => {
+    calls += 1;
+    if (calls <= slices) return Promise.resolve();
+    say('SLICED');
+    return new Promise<void>(() => undefined);
+  };
+}
+
 async function main(): Promise<void> {
   const [mode, dataDir = ''] = process.argv.slice(2);
   let core;
   try {
-    core = await openSignedInCore({ dataDir, appVersion: 'test', log: { error: () => undefined } });
+    core = await openSignedInCore({
+      dataDir,
+      appVersion: 'test',
+      log: { error: () => undefined },
+      ...(mode === 'baseline-stall' ? { betweenBaselineSlices: stallAfter(14) } : {}),
+    });
   } catch (error) {
     say(`REFUSED ${startupFailureMessage(error)}`);
     process.exitCode = 3;
@@ -25,7 +41,7 @@ async function main(): Promise<void> {
     if (!res.ok) throw new Error(res.error.message);
     say(`ACK ${(res.value as { case: { id: number } }).case.id}`);
   };
-  if (mode === 'hold') {
+  if (mode === 'hold' || mode === 'baseline-stall') {
     setInterval(() => undefined, 1000);
     return;
   }

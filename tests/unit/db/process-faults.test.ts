@@ -9,9 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { parseBackupName } from '../../../db/backup-rotation';
 import type { SystemStatus } from '../../../domain/api/system-contract';
+import { createAppCore } from '../../../electron/core/app-core';
 import { openSignedInCore } from '../support/signed-in-core';
-import { ROOM_SETTINGS } from '../services/case-fixtures';
+import { intake, ROOM_SETTINGS } from '../services/case-fixtures';
+import { sliceGate } from '../support/slice-gate';
 import { tempDir } from '../support/temp-dir';
+import { BASELINE_AT_OPEN_ROWS } from '../../../db/audit/audit-baseline';
+import { addFillerRows, forgetAuditChain, verifyLedgerFile } from '../support/audit-outside';
 
 let worker = '';
 let workerDir = '';
@@ -104,6 +108,61 @@ function caseIdsIn(file: string): Set<number> {
 }
 
 describe('processes: two at once, kill -9 during backup and restore', () => {
+  it('kill -9 in the middle of the audit baseline: the next start resumes it and it verifies', async () => {
+    const dataDir = await preparedRoom();
+    const seeding = await openSignedInCore({ dataDir, appVersion: 'test' });
+    await seeding.dispatch('cases.create', intake());
+    await seeding.whenIdle();
+    seeding.close();
+    const file = ledgerPaths(dataDir).ledgerFile;
+    forgetAuditChain(file);
+    const filler = BASELINE_AT_OPEN_ROWS + 30_000;
+    addFillerRows(file, filler);
+
+    // The child holds the fill before its 15th slice: 14 slices of 2,000 rows are committed, the
+    // last ones inside the filler table.
+    const child = start('baseline-stall', dataDir);
+    await child.waitFor('SLICED');
+    child.proc.kill('SIGKILL');
+    await child.exited;
+
+    const gate = sliceGate();
+    const core = await createAppCore({
+      dataDir,
+      appVersion: 'test',
+      betweenBaselineSlices: gate.between,
+    });
+    try {
+      await gate.arrived();
+      const status = (await core.dispatch('system.status', {})) as { value: SystemStatus };
+      const progress = status.value.auditBaseline;
+      const recorded = (where = '') =>
+        core.ledger
+          .db()
+          .prepare(`SELECT count(*) FROM audit_baseline ${where}`)
+          .pluck()
+          .get() as number;
+      // Resumed, not restarted: the rows of the killed process's slices are kept, and only the
+      // rest is left to do, from the middle of a table on.
+      const kept = recorded();
+      const keptFiller = recorded("WHERE tbl = 'filler_note'");
+      expect(keptFiller).toBeGreaterThan(0);
+      expect(keptFiller).toBeLessThan(filler);
+      expect(progress?.done).toBe(keptFiller);
+      expect(progress?.total).toBeGreaterThan(keptFiller);
+      gate.all();
+      await core.ledger.whenBaselined();
+      expect(core.ledger.auditBaseline).toBeNull();
+      expect(recorded()).toBe(kept + (progress?.total ?? 0) - keptFiller);
+      await core.whenIdle();
+    } finally {
+      core.close();
+    }
+    const result = verifyLedgerFile(file);
+    expect(result.firstBroken).toBeNull();
+    expect(result.rowFindings, JSON.stringify(result.rowFindings)).toEqual([]);
+  }, 60_000);
+
   it('a second process on the same data folder says so and exits cleanly', async () => {
     const dataDir = await preparedRoom();
     const first = start('hold', dataDir);

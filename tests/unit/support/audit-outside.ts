@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { auditKeyFileFor, readAuditKey } from '../../../db/audit/audit-key';
 import { verifyAuditChainNow } from '../../../db/audit/audit-verify';
 import { openConnection } from '../../../db/connection';
@@ -22,6 +22,45 @@ export function verifyLedgerFile(file: string) {
   const db = openConnection(file, { readonly: true });
   try {
     return verifyAuditChainNow(db, readAuditKey(auditKeyFileFor(file)));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Turns a closed ledger with rows into one the audit chain has never seen, as a ledger looks on
+ * its first start after the upgrade that brings the chain: no entries, no baseline, no per-row
+ * triggers (the log's own append-only guards are put back as migration 022 made them).
+ */
+export function forgetAuditChain(file: string): void {
+  const db = new Database(file);
+  try {
+    const guards = db
+      .prepare(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_%' AND name NOT LIKE 'audit_after_%'",
+      )
+      .pluck()
+      .all() as string[];
+    db.transaction(() => {
+      dropAuditTriggers(db, 'all');
+      db.exec('DELETE FROM audit_baseline; DELETE FROM audit_log;');
+      for (const sql of guards) db.exec(sql);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Adds a plain table of `rows` numbered notes to a closed ledger: enough rows (more than
+ * `BASELINE_AT_OPEN_ROWS`) make the next start build its audit baseline in slices after opening.
+ */
+export function addFillerRows(file: string, rows: number): void {
+  const db = new Database(file);
+  try {
+    db.exec(`CREATE TABLE filler_note (id INTEGER PRIMARY KEY, note TEXT NOT NULL);
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
+      INSERT INTO filler_note (id, note) SELECT i, 'note ' || i FROM n;`);
   } finally {
     db.close();
   }

@@ -47,6 +47,8 @@ export const storageText = {
     never: '还没有成功的备份',
     checking: '正在检查台账文件……',
     running: '正在备份台账……备份期间可以照常查询和登记。',
+    auditBaseline: (done: number, total: number) =>
+      `升级后首次启动，正在为已有记录建立审计基线（${done} / ${total} 条）：可以照常查看和查询，完成前暂不能保存修改。`,
     restartedTitle: '程序后台曾意外停止，已自动重新启动',
     restarted: (at: string) =>
       `时间：${at}。已保存的数据不受影响；当时正在保存的一步可能没有完成，请核对最近的操作。`,
