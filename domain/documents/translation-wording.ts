@@ -41,8 +41,8 @@ const shippedEntrySchema = z.strictObject({
   key: keySchema,
   source: z.string().min(1),
   draft: z.string().min(1).nullable(),
-  status: z.enum(['UNREVIEWED', 'REVIEWED']),
-  reviewer: z.string().min(1).optional(),
+  // Only a room's own reviewer makes an entry 已审校 (and printed): what we ship is a draft.
+  status: z.literal('UNREVIEWED'),
 });
 
 /** The shape of templates/translation-wording.v1.json, checked when it is loaded. */
@@ -66,16 +66,6 @@ export const shippedWordingSchema = z
           message: `every key exactly once (missing: ${missing.join(', ') || 'none'})`,
         });
       }
-      file.languages[language].forEach((e, i) => {
-        // a shipped entry may only claim review with the reviewer named
-        if (e.status === 'REVIEWED' && (e.reviewer === undefined || e.draft === null)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['languages', language, i, 'reviewer'],
-            message: 'a reviewed entry names its reviewer and has a text',
-          });
-        }
-      });
     }
   });
 export type ShippedWording = z.infer<typeof shippedWordingSchema>;
@@ -86,7 +76,7 @@ export interface WordingEntryView {
   readonly source: string;
   /** Our draft, shown for reference; null when none was drafted. */
   readonly draft: string | null;
-  /** The room's reviewed text, or the shipped text when the shipped entry was reviewed. */
+  /** The room's reviewed text (the only text printed), or null: 待审校. */
   readonly reviewedText: string | null;
   readonly reviewer: string | null;
   /** YYYY-MM-DD (China) of the room's review. */
@@ -103,7 +93,8 @@ export interface WordingView {
   readonly languages: readonly WordingLanguageView[];
 }
 
-const entryInputSchema = z.strictObject({
+/** One entry of a save: the reviewed text and who reviewed it. */
+export const wordingEntryInputSchema = z.strictObject({
   key: keySchema,
   text: singleLine({ label: '译文', min: 1, max: 500 }),
   reviewer: singleLine({ label: '审校人', min: 1, max: 40 }),
@@ -136,7 +127,7 @@ export const saveWordingInputSchema = z
   .strictObject({
     language: languageSchema,
     entries: z
-      .array(entryInputSchema, { error: '固定用语格式不正确' })
+      .array(wordingEntryInputSchema, { error: '固定用语格式不正确' })
       .min(1, { error: '请至少填写一条固定用语' })
       .max(WORDING_KEYS.length, { error: '固定用语条数太多' }),
   })

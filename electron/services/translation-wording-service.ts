@@ -68,15 +68,14 @@ export function wordingView(
             status: 'REVIEWED' as const,
           };
         }
-        const reviewed = entry.status === 'REVIEWED' && entry.reviewer !== undefined;
         return {
           key: entry.key,
           source: entry.source,
           draft: entry.draft,
-          reviewedText: reviewed ? entry.draft : null,
-          reviewer: reviewed ? (entry.reviewer ?? null) : null,
+          reviewedText: null,
+          reviewer: null,
           reviewedAt: null,
-          status: reviewed ? ('REVIEWED' as const) : ('UNREVIEWED' as const),
+          status: entry.status,
         };
       }),
     })),

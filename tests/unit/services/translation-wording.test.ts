@@ -6,6 +6,7 @@ import { ledgerPaths } from '../../../db/ledger-files';
 import {
   WORDING_KEYS,
   WORDING_LANGUAGES,
+  shippedWordingSchema,
   wordingTextProblem,
   type WordingView,
 } from '../../../domain/documents/translation-wording';
@@ -35,6 +36,19 @@ describe('shipped translation wording', () => {
         if (e.draft !== null) expect(wordingTextProblem(language, e.key, e.draft)).toBeNull();
       }
     }
+  });
+
+  it('refuses a shipped file that claims a review or misses an entry', () => {
+    const json = JSON.parse(
+      readFileSync(path.join(defaultTemplatesDir(), 'translation-wording.v1.json'), 'utf8'),
+    ) as { languages: { bo: { status: string }[]; mn: unknown[] } };
+    expect(shippedWordingSchema.safeParse(json).success).toBe(true);
+    const claimed = structuredClone(json);
+    claimed.languages.bo[0]!.status = 'REVIEWED';
+    expect(shippedWordingSchema.safeParse(claimed).success).toBe(false);
+    const short = structuredClone(json);
+    short.languages.mn.pop();
+    expect(shippedWordingSchema.safeParse(short).success).toBe(false);
   });
 
   it('translates the agreement’s own Chinese sentences, word for word', () => {
