@@ -38,4 +38,5 @@ export const wordingText = {
   editorSummary: (language: string, reviewed: number, total: number) =>
     `${language}译文页固定用语：已审校 ${reviewed} 条，待审校 ${total - reviewed} 条（待审校的条目不印译文）`,
   toSettings: '到 设置 → 译文固定用语 录入',
+  entryLabel: (entry: string) => `${entry}：`,
 } as const;

@@ -41,7 +41,7 @@ export function TranslationWordingStatus({
                 <Space orientation="vertical" size={0}>
                   {l.entries.map((e) => (
                     <span key={e.key} data-testid={`wording-status-${l.language}-${e.key}`}>
-                      <Typography.Text>{t.keys[e.key]}：</Typography.Text>
+                      <Typography.Text>{t.entryLabel(t.keys[e.key])}</Typography.Text>
                       <WordingStatusTag entry={e} />
                     </span>
                   ))}
