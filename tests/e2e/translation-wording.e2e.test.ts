@@ -83,6 +83,9 @@ describe('translation wording (real ledger, Chromium)', () => {
       await expectLocator(page.getByTestId('wording-status-bo-art31')).toContainText('待审校');
       expect(await page.getByTestId('wording-status-mn').count()).toBe(0);
       await screenshot(page, 'translation-wording-editor');
+      await page
+        .getByTestId('wording-status-bo')
+        .screenshot({ path: 'tests/.artifacts/translation-wording-editor-status.png' });
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();
