@@ -23,6 +23,7 @@ import { migration022 } from './022-audit-chain.js';
 import { migration023 } from './023-mediator-print-events.js';
 import { migration024 } from './024-own-script-names.js';
 import { migration025 } from './025-desk-accounts.js';
+import { migration026 } from './026-translation-wording.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration023,
   migration024,
   migration025,
+  migration026,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -23,6 +23,7 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'system.startEmptyLedger',
   'system.setBackupFolder',
   'settings.get',
+  'settings.wording',
   'mediators.list',
   'mediators.workload',
   'mediators.listPrinted',

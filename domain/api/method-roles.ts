@@ -44,6 +44,10 @@ export const METHOD_ROLES: { readonly [M in ApiMethod]: MethodAccess } = {
   // the room's name, code tables and the holiday calendar hold no personal data
   'settings.get': 'signedIn',
   'settings.save': ROOM_ADMIN,
+  // fixed template text, no personal data: the agreement editor shows its review status to
+  // whoever drafts, and the room's admin keeps it
+  'settings.wording': 'signedIn',
+  'settings.saveWording': ROOM_ADMIN,
   'codeTables.get': 'signedIn',
   'caseSettings.get': 'signedIn',
   'caseSettings.save': ROOM_ADMIN,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roomSettingsInputSchema } from '../room-settings.js';
 import type { RoomSettings } from '../room-settings.js';
+import { saveWordingInputSchema, type WordingView } from '../documents/translation-wording.js';
 import { method } from './method.js';
 
 export const settingsContract = {
@@ -16,4 +17,7 @@ export const settingsContract = {
         .max(2 ** 31),
     }),
   ),
+  /** The translation pages' fixed wording: shipped drafts (待审校) and the room's reviewed text. */
+  'settings.wording': method<WordingView>()(z.strictObject({})),
+  'settings.saveWording': method<WordingView>()(saveWordingInputSchema),
 } as const;

@@ -122,6 +122,7 @@ const TABLE_LABELS: Readonly<Record<string, string>> = {
   ledger_identity: '台账标识',
   printed_period_document: '期间文书存档',
   mediator_printed_document: '调解员文书存档',
+  translation_wording: '译文固定用语',
 };
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {

@@ -16,6 +16,7 @@ import type { VolumeService } from '../services/volume-service.js';
 import type { VolumePdfService } from '../services/volume-pdf-service.js';
 import type { FollowUpDocumentsService } from '../services/followup-documents-service.js';
 import type { SettingsService } from '../services/settings-service.js';
+import type { TranslationWordingService } from '../services/translation-wording-service.js';
 import { subsidyHandlers } from '../services/subsidy-api.js';
 import type { SubsidyService } from '../services/subsidy-service.js';
 import type { SubsidyPapersService } from '../services/subsidy-papers-service.js';
@@ -31,6 +32,7 @@ export interface Services {
   readonly audit: AuditService;
   readonly system: SystemService;
   readonly settings: SettingsService;
+  readonly wording: TranslationWordingService;
   readonly mediatorPapers: MediatorPapersService;
   readonly cases: CaseService;
   readonly idReveal: IdRevealService;
@@ -81,6 +83,8 @@ export function createHandlers(s: Services): ApiHandlers {
       s.system.startEmptyLedger().then(s.accounts.afterLedgerReplaced),
     'settings.get': () => s.settings.get(),
     'settings.save': ({ settings, expectedVersion }) => s.settings.save(settings, expectedVersion),
+    'settings.wording': () => s.wording.view(),
+    'settings.saveWording': (input) => s.wording.save(input),
     'mediators.list': ({ includeInactive }) => s.ledgerView.mediators(includeInactive),
     'mediators.save': (input) => s.ledgerView.saveMediator(input),
     'mediators.workload': ({ mediatorId, period }) => s.mediatorPapers.workload(mediatorId, period),

@@ -41,6 +41,7 @@ import { LedgerSession } from '../services/ledger-session.js';
 import { IdRevealService } from '../services/id-reveal-service.js';
 import { ExportService, type FolderOpener } from '../services/export-service.js';
 import { ScreeningService } from '../services/screening-service.js';
+import { TranslationWordingService } from '../services/translation-wording-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { StatisticsService } from '../services/statistics-service.js';
 import { SubsidyService } from '../services/subsidy-service.js';
@@ -204,6 +205,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       options.restartedAfterCrashAt ?? null,
     ),
     settings: new SettingsService(ledger),
+    wording: new TranslationWordingService(ledger, options.templatesDir ?? dirs.templatesDir),
     mediatorPapers: new MediatorPapersService(ledger, engine, options.printer ?? null),
     cases: new CaseService(ledger),
     idReveal: new IdRevealService(ledger),

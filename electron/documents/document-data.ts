@@ -15,6 +15,20 @@ export interface DocumentTranslation {
   readonly prevailing?: 'CHINESE' | 'EQUAL' | undefined;
   /** Who translated it: a 翻译人 line with room to sign closes the translation page. */
   readonly translator?: string | undefined;
+  /**
+   * The room's reviewed fixed wording (设置 → 译文固定用语), each printed only when reviewed:
+   * the title in the script first, the party label with the party's name before the text, the
+   * prevailing-text clause under the Chinese one, the PML 31/33 and copies sentences after the
+   * text. A shipped draft (待审校) never gets here.
+   */
+  readonly wording?: TranslationWording | undefined;
+}
+
+export interface TranslationWording {
+  readonly title?: string | undefined;
+  readonly partyLine?: string | undefined;
+  readonly prevailing?: string | undefined;
+  readonly closing?: readonly string[] | undefined;
 }
 
 export interface DocumentData {
@@ -37,6 +51,14 @@ export const documentDataSchema = z.strictObject({
         text: z.string().max(200_000),
         prevailing: z.enum(['CHINESE', 'EQUAL']).optional(),
         translator: z.string().max(100).optional(),
+        wording: z
+          .strictObject({
+            title: z.string().max(500).optional(),
+            partyLine: z.string().max(600).optional(),
+            prevailing: z.string().max(500).optional(),
+            closing: z.array(z.string().max(500)).max(3).optional(),
+          })
+          .optional(),
       }),
     )
     .max(10)

@@ -908,7 +908,21 @@ function withTranslations(ctx: Ctx, boxes: readonly Box[]): Box[] {
   if (translations.length === 0) return [...boxes];
   const annex: Box[] = [];
   for (const translation of translations) {
+    const wording = translation.wording ?? {};
+    const tibetan = style(ctx, { font: 'tibetan', size: ctx.bodySize + 2 });
+    const lh = lineHeight(ctx, style(ctx, {}));
     annex.push(makeBox('break', 0, []));
+    if (wording.title !== undefined) {
+      annex.push(
+        ...paragraphBoxes(
+          ctx,
+          wording.title,
+          style(ctx, { font: 'tibetan', size: 18, align: 'center' }),
+          'heading',
+          true,
+        ),
+      );
+    }
     annex.push(
       ...paragraphBoxes(
         ctx,
@@ -919,18 +933,36 @@ function withTranslations(ctx: Ctx, boxes: readonly Box[]): Box[] {
       ),
     );
     const statement = PREVAILING_TEXT_STATEMENTS[translation.prevailing ?? 'CHINESE'];
-    const lh = lineHeight(ctx, style(ctx, {}));
     annex.push(
       ...paragraphBoxes(ctx, `（${statement}）`, style(ctx, { align: 'center' }), 'body').map(
         (b, i) => (i === 0 ? { ...b, spaceBefore: lh * 0.3, spaceAfter: 0 } : b),
       ),
     );
-    const tibetan = style(ctx, { font: 'tibetan', size: ctx.bodySize + 2 });
+    if (wording.prevailing !== undefined) {
+      annex.push(
+        ...paragraphBoxes(
+          ctx,
+          wording.prevailing,
+          style(ctx, { font: 'tibetan', size: ctx.bodySize + 2, align: 'center' }),
+          'body',
+        ),
+      );
+    }
+    if (wording.partyLine !== undefined) {
+      annex.push(
+        ...paragraphBoxes(ctx, wording.partyLine, tibetan, 'body').map((b, i) =>
+          i === 0 ? { ...b, spaceBefore: lh * 0.5 } : b,
+        ),
+      );
+    }
     annex.push(
       ...paragraphBoxes(ctx, translation.text, tibetan, 'body').map((b, i) =>
         i === 0 ? { ...b, spaceBefore: lh * 0.5 } : b,
       ),
     );
+    for (const sentence of wording.closing ?? []) {
+      annex.push(...paragraphBoxes(ctx, sentence, tibetan, 'body'));
+    }
     const translator = translation.translator?.trim() ?? '';
     if (translator !== '') {
       // The translator vouches for the translation on its own page, with room to sign.

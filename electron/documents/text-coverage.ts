@@ -115,7 +115,10 @@ export function checkDocumentText(
   (data.translations ?? []).forEach((translation, i) => {
     const field = `translations[${i}]`;
     checkBodyText(`${field}.title`, translation.title, has, errors, warnings);
-    const chars = [...translation.text];
+    // the room's reviewed wording is printed in the same Tibetan font chain as the text
+    const w = translation.wording;
+    const wording = [w?.title, w?.partyLine, w?.prevailing, ...(w?.closing ?? [])];
+    const chars = [...translation.text, ...wording.flatMap((t) => [...(t ?? '')])];
     const mongolian = chars.filter((c) => isMongolian(c.codePointAt(0) ?? 0));
     if (translation.language === 'mn' || mongolian.length > 0) {
       errors.push({

@@ -17,6 +17,7 @@ import {
   pickParties,
   type LedgerParty,
 } from './document-ledger-data.js';
+import { reviewedWording } from './translation-wording-print.js';
 
 /**
  * A draft (ids into the ledger) → the agreement document input (names, ages, labels). The
@@ -89,6 +90,7 @@ export function resolveAgreement(
     t.kind === 'TEXT' ? t.text : obligation(t.obligation, names),
   );
   const interpreter = content.interpreter;
+  const wordingOf = reviewedWording(db);
   const input: AgreementDocumentInput = {
     committeeName: head.committeeName,
     agreementNumber: content.agreementNumber,
@@ -117,13 +119,23 @@ export function resolveAgreement(
             partyNames: interpreter.partyIds.map((id) => names.get(id) ?? ''),
           },
     printIdNumbers: content.printIdNumbers,
-    translations: content.translations.map((t) => ({
-      language: t.language,
-      title: `${TRANSLATION_TITLES[t.language]}（当事人${names.get(t.partyId) ?? ''}）`,
-      text: t.text,
-      prevailing: content.translationPrevails,
-      translator: interpreter?.name,
-    })),
+    translations: content.translations.map((t) => {
+      const party = parties.find((p) => p.row.id === t.partyId)?.row;
+      const wording = wordingOf({
+        language: t.language,
+        partyName: party?.own_script_name ?? party?.name ?? '',
+        prevails: content.translationPrevails,
+        copies: content.copies ?? parties.length + 1,
+      });
+      return {
+        language: t.language,
+        title: `${TRANSLATION_TITLES[t.language]}（当事人${names.get(t.partyId) ?? ''}）`,
+        text: t.text,
+        prevailing: content.translationPrevails,
+        translator: interpreter?.name,
+        ...(wording !== undefined ? { wording } : {}),
+      };
+    }),
   };
   return { input, parties, pageEdgeSealMark: content.pageEdgeSealMark };
 }

@@ -19,6 +19,7 @@ import { storageText } from './zh-CN/storage';
 import { volumeText } from './zh-CN/volume';
 import { subsidyText } from './zh-CN/subsidy';
 import { subsidyEditorText } from './zh-CN/subsidy-editor';
+import { wordingText } from './zh-CN/wording';
 
 /**
  * Every sentence the UI shows, in Simplified Chinese, split by screen under ./zh-CN/. A Tibetan
@@ -46,4 +47,5 @@ export const uiText = {
   audit: auditText,
   desk: deskText,
   accounts: accountsText,
+  wording: wordingText,
 } as const;

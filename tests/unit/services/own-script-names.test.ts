@@ -176,8 +176,9 @@ describe('migration 024', () => {
       dropAuditTriggers(old, 'row');
       old.exec('ALTER TABLE party DROP COLUMN own_script_address');
       old.exec('ALTER TABLE party DROP COLUMN own_script_name');
-      // nor the accounts of migration 025
+      // nor the accounts of migration 025 and the translation wording of 026
       old.exec('DROP TABLE desk_account; DROP TABLE desk_security;');
+      old.exec('DROP TABLE translation_wording;');
       old.pragma('user_version = 23');
       old.close();
 

@@ -36,6 +36,7 @@ import { PdfPreview } from './LazyPdfPreview';
 import { ReasonModal } from './ReasonModal';
 import { SignerFields } from './SignerFields';
 import { TermsEditor } from './TermsEditor';
+import { TranslationWordingStatus } from './TranslationWordingStatus';
 
 const t = uiText.agreement.editor;
 
@@ -374,6 +375,11 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
 
         {parties.some((p) => p.preferredLanguage === 'bo' || p.preferredLanguage === 'mn') ? (
           <Card size="small" title={t.translationsTitle}>
+            <TranslationWordingStatus
+              languages={(['bo', 'mn'] as const).filter((l) =>
+                parties.some((p) => p.preferredLanguage === l),
+              )}
+            />
             {parties.map((p, i) =>
               p.preferredLanguage === 'bo' ? (
                 <Form.Item

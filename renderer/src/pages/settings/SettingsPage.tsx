@@ -16,6 +16,7 @@ import { mayCall } from '../../app/role-access';
 import { useDesk } from '../../desk/desk-context';
 import type { ApiMethod } from '../../../../domain/api/contract';
 import { AccountsSection } from './AccountsSection';
+import { WordingSection } from './WordingSection';
 
 // 设置 is where the room is administered: each section is shown to the roles that may make its
 // change (the audit log: that may read it), never as a form whose save would be refused.
@@ -26,6 +27,7 @@ const SECTIONS: readonly (readonly [ApiMethod, () => ReactNode])[] = [
   ['followups.saveSettings', () => <FollowUpSettingsSection key="followups" />],
   ['subsidy.saveRules', () => <SubsidyRulesSection key="subsidy" />],
   ['agreements.saveHolidayCalendar', () => <HolidayCalendarSection key="holidays" />],
+  ['settings.saveWording', () => <WordingSection key="wording" />],
   ['system.backupNow', () => <BackupsSection key="backups" />],
   ['audit.list', () => <AuditLogSection key="audit" />],
 ];

@@ -1,0 +1,47 @@
+import type { Db } from '../../db/connection.js';
+import { listRoomWording } from '../../db/translation-wording-queries.js';
+import {
+  COPIES_PLACEHOLDER,
+  type WordingKey,
+  type WordingLanguage,
+} from '../../domain/documents/translation-wording.js';
+import type { TranslationWording } from '../documents/document-data.js';
+
+/** Tibetan digits ༠–༩ for the number of copies in a Tibetan sentence. */
+function tibetanDigits(n: number): string {
+  return [...String(n)].map((d) => String.fromCodePoint(0x0f20 + Number(d))).join('');
+}
+
+export interface WordingFor {
+  readonly language: WordingLanguage;
+  /** The party's name as the page gives it: in the party's own script when recorded. */
+  readonly partyName: string;
+  readonly prevails: 'CHINESE' | 'EQUAL';
+  readonly copies: number;
+}
+
+/** Reads the room's reviewed wording once per agreement; null where nothing is reviewed. */
+export function reviewedWording(db: Db): (page: WordingFor) => TranslationWording | undefined {
+  const rows = listRoomWording(db);
+  return (page) => {
+    // Only the room's reviewed entries: the shipped drafts are 待审校 and never printed.
+    if (page.language !== 'bo') return undefined;
+    const text = (key: WordingKey) =>
+      rows.find((r) => r.language === page.language && r.key === key)?.text;
+    const label = text('partyLabel');
+    const copies = text('copies')?.replace(COPIES_PLACEHOLDER, tibetanDigits(page.copies));
+    const closing = [text('art31'), text('art33'), copies].filter(
+      (s): s is string => s !== undefined,
+    );
+    const wording: TranslationWording = {
+      ...(text('title') !== undefined ? { title: text('title') } : {}),
+      ...(label !== undefined ? { partyLine: `${label} ${page.partyName}` } : {}),
+      ...(text(page.prevails === 'CHINESE' ? 'prevailsChinese' : 'prevailsEqual') !== undefined
+        ? { prevailing: text(page.prevails === 'CHINESE' ? 'prevailsChinese' : 'prevailsEqual') }
+        : {}),
+      ...(closing.length > 0 ? { closing } : {}),
+    };
+    // no key at all when nothing is reviewed: the frozen input (and the PDF) stay as before
+    return Object.keys(wording).length > 0 ? wording : undefined;
+  };
+}

@@ -1,0 +1,42 @@
+/** Texts of 设置 → 译文固定用语 and of the agreement editor's wording status (issue 12). */
+export const wordingText = {
+  title: '译文固定用语',
+  intro:
+    '协议书译文页上的标题、标签和法律条文等固定用语。随软件提供的藏文、蒙古文译文是我们草拟的，未经合格译员审校，标为“待审校”，不会打印：待审校时译文页照旧只印中文标题和中文“以哪种文本为准”的说明。请由合格译员审校后，在这里录入经审校的译文并填写审校人，该条即为“已审校”，此后印在藏文译文页上（签名标签、翻译人标签和口头协议登记表标题暂只保存，尚不打印）。',
+  languages: { bo: '藏文', mn: '蒙古文' } as const,
+  mongolianNote: '传统蒙古文译文暂不能打印，这里录入的用语供蒙古文附页使用。',
+  keys: {
+    title: '协议书标题',
+    oralTitle: '口头协议登记表标题',
+    partyLabel: '当事人',
+    art31: '法律约束力（人民调解法第三十一条）',
+    art33: '司法确认（人民调解法第三十三条）',
+    copies: '份数',
+    partySignature: '签名标签',
+    translatorLabel: '翻译人标签',
+    prevailsChinese: '以中文文本为准',
+    prevailsEqual: '两种文本具有同等效力',
+  } as const,
+  columns: {
+    entry: '条目',
+    source: '中文原文',
+    text: '译文',
+    status: '状态',
+  },
+  unreviewed: '待审校',
+  reviewed: (reviewer: string, date: string) => `已审校（${reviewer}，${date}）`,
+  reviewedShort: (reviewer: string) => `已审校（${reviewer}）`,
+  noDraft: '（未草拟，请由译员填写）',
+  draftLabel: '草拟：',
+  edit: '录入审校译文',
+  editTitle: (language: string, entry: string) => `${language}译文 — ${entry}`,
+  text: '经审校的译文',
+  copiesHelp: '份数处请写 {N}，打印时换成份数。',
+  reviewer: '审校人',
+  reviewerHelp: '审校这条译文的合格译员姓名',
+  saved: '译文已保存',
+  editorSummary: (language: string, reviewed: number, total: number) =>
+    `${language}译文页固定用语：已审校 ${reviewed} 条，待审校 ${total - reviewed} 条（待审校的条目不印译文）`,
+  toSettings: '到 设置 → 译文固定用语 录入',
+  entryLabel: (entry: string) => `${entry}：`,
+} as const;

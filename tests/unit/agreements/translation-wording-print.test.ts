@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Agreement } from '../../../domain/agreements/agreement-views.js';
+type PdfFile = { readonly pdfBase64: string };
+import { draftWith, mediatingCase, type MediatingCase } from './agreement-fixtures.js';
+import { pdfText } from './pdf-tools.js';
+
+/**
+ * The Tibetan translation page prints the room's reviewed wording (设置 → 译文固定用语) and
+ * never our shipped drafts, which are 待审校: without a reviewed entry the page is as before.
+ */
+const TITLE = 'མི་དམངས་བར་འདུམ་གྲོས་མཐུན་ཡིག་ཆ།';
+const LABEL = 'དོན་འབྲེལ་པ།';
+const ART31 = 'ཁྲིམས་ཀྱི་ཚོད་འཛིན་ནུས་པ་ཡོད་པའི་གྲོས་མཐུན།';
+const PREVAILS = 'རྒྱ་ཡིག་གཞིར་བཟུང་།';
+const TEXT = 'བཀྲ་ཤིས་བདེ་ལེགས། ཕྱོགས་གཉིས་ཀྱིས་རྩྭ་ཐང་གི་མཚམས་ཐག་བཅད།';
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+let m: MediatingCase;
+beforeEach(async () => {
+  m = await mediatingCase();
+});
+afterEach(() => m.l.close());
+
+async function preview(): Promise<Buffer> {
+  const draft = await draftWith(m, {
+    translations: [{ partyId: m.partyIds[1], language: 'bo', text: TEXT }],
+  });
+  const pdf = await m.l.call<PdfFile>('agreements.preview', { agreementId: draft.id });
+  return Buffer.from(pdf.pdfBase64, 'base64');
+}
+
+/**
+ * The PDF's text in drawing order (`pdftotext -raw`), without whitespace: the page's boxes are
+ * drawn top to bottom, while the reading order of pdftotext puts the shaped Tibetan lines
+ * (ActualText) of a page before its Chinese ones.
+ */
+function drawnText(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-wording-pdf-'));
+  try {
+    const file = path.join(dir, 'a.pdf');
+    fs.writeFileSync(file, pdf);
+    const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], {
+      encoding: 'utf8',
+    });
+    return squeeze(raw);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('reviewed wording on the Tibetan translation page', () => {
+  it('prints the reviewed title first, the party label, the clause and Art. 31 after the text', async () => {
+    await m.l.call('settings.saveWording', {
+      language: 'bo',
+      entries: [
+        { key: 'title', text: TITLE, reviewer: '才让多杰' },
+        { key: 'partyLabel', text: LABEL, reviewer: '才让多杰' },
+        { key: 'art31', text: ART31, reviewer: '才让多杰' },
+        { key: 'prevailsChinese', text: PREVAILS, reviewer: '才让多杰' },
+      ],
+    });
+    const text = drawnText(await preview());
+    const at = (s: string) => text.indexOf(squeeze(s));
+    expect(at(TITLE)).toBeGreaterThan(-1);
+    expect(at(TITLE)).toBeLessThan(at('藏文译文'));
+    expect(at('藏文译文')).toBeLessThan(at(PREVAILS));
+    expect(at(PREVAILS)).toBeLessThan(at(LABEL));
+    expect(at(LABEL)).toBeLessThan(at(TEXT));
+    expect(at(TEXT)).toBeLessThan(at(ART31));
+    // the legal sentences close the translation, before the parties sign
+    expect(at(ART31)).toBeLessThan(at('当事人：王芳'));
+  });
+
+  it('prints no shipped draft: an unreviewed entry is never presented as reviewed', async () => {
+    const text = pdfText(await preview());
+    expect(text).toContain(squeeze(TEXT));
+    expect(text).toContain('藏文译文');
+    expect(text).toContain('本译文与中文文本如有不一致，以中文文本为准。');
+    // the shipped drafts of the title and the party label (待审校) are not on the page
+    expect(text).not.toContain(squeeze(TITLE));
+    expect(text).not.toContain(squeeze(LABEL));
+  });
+
+  it('a generated agreement keeps the wording it was generated with', async () => {
+    await m.l.call('settings.saveWording', {
+      language: 'bo',
+      entries: [{ key: 'title', text: TITLE, reviewer: '才让多杰' }],
+    });
+    const draft = await draftWith(m, {
+      translations: [{ partyId: m.partyIds[1], language: 'bo', text: TEXT }],
+    });
+    const gen = await m.l.call<Agreement>('agreements.generate', {
+      agreementId: draft.id,
+      expectedVersion: draft.version,
+    });
+    await m.l.call('settings.saveWording', {
+      language: 'bo',
+      entries: [{ key: 'title', text: LABEL, reviewer: '别的译员' }],
+    });
+    const pdf = await m.l.call<PdfFile>('agreements.pdf', { agreementId: gen.id });
+    const text = pdfText(Buffer.from(pdf.pdfBase64, 'base64'));
+    expect(text).toContain(squeeze(TITLE));
+  });
+});
