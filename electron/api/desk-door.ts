@@ -5,6 +5,7 @@ import { METHOD_ROLES } from '../../domain/api/method-roles.js';
 import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
 import type { DeskSession } from '../services/desk-session.js';
 import type { DispatchGuard } from './dispatch.js';
+import { viewFor } from './receptionist-view.js';
 
 /** What a locked desk still answers besides the open methods: leaving it, or locking again. */
 const WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
@@ -56,10 +57,14 @@ export function deskDoor(options: DeskDoorOptions): (method: ApiMethod) => void 
   };
 }
 
-/** The desk's door first, then the ledger's gate (which may wait for the start-up check). */
+/**
+ * The desk's door first, then the ledger's gate (which may wait for the start-up check); the
+ * answer is shaped for the role of whoever is signed in when it leaves.
+ */
 export function withDeskDoor(
   admit: (method: ApiMethod) => void,
   ledger: DispatchGuard,
+  desk: DeskSession,
 ): DispatchGuard {
   return {
     async before(method) {
@@ -67,5 +72,9 @@ export function withDeskDoor(
       await ledger.before(method);
     },
     translate: (method, error) => ledger.translate(method, error),
+    view: (method, input, value) => {
+      const user = desk.user;
+      return user ? viewFor(user.role, method, input, value) : value;
+    },
   };
 }

@@ -28,6 +28,8 @@ export interface DispatchGuard {
   before(method: ApiMethod): Promise<void> | void;
   /** Turns an unexpected error into a specific one (full disk, damage), or returns null. */
   translate(method: ApiMethod, error: unknown): ApiError | null;
+  /** What the caller may see of a successful answer (a receptionist's masked ID numbers). */
+  view?(method: ApiMethod, input: unknown, value: unknown): unknown;
 }
 
 function toFieldIssues(error: z.ZodError): FieldIssue[] {
@@ -87,7 +89,7 @@ export function createDispatcher(
     try {
       const handler = handlers[methodName] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
-      return { ok: true, value };
+      return { ok: true, value: guard?.view ? guard.view(methodName, parsed.data, value) : value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
       // The ledger's own refusal to touch an archived case (migration 014 triggers).

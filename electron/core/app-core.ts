@@ -244,7 +244,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const dispatch = createDispatcher(
     createHandlers(services),
     log,
-    withDeskDoor(door, ledgerGuard(ledger)),
+    withDeskDoor(door, ledgerGuard(ledger), desk),
   );
   // The copies run beside the app, not before it: a large ledger must not delay the window.
   const background = options.dailyBackup
