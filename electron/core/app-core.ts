@@ -29,7 +29,7 @@ import { ledgerGuard } from '../services/ledger-guard.js';
 import { deskDoor, withDeskDoor } from '../api/desk-door.js';
 import { AccountAdminService } from '../services/account-admin-service.js';
 import { AccountsService } from '../services/accounts-service.js';
-import { setActorSource } from '../services/desk-actor.js';
+import { LOCAL_ACTOR, setActorSource } from '../services/desk-actor.js';
 import { DeskSession } from '../services/desk-session.js';
 import type { PasswordHashParams } from '../services/password-hash.js';
 import { FollowUpService } from '../services/followup-service.js';
@@ -142,7 +142,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       : acquireDataDirLock(options.dataDir);
   const desk = new DeskSession(options.deskClock ?? Date.now);
   // Everything this core writes names the person signed in at its desk (nobody yet: 本机用户).
-  setActorSource(() => desk.actorName());
+  setActorSource(
+    () => desk.actorName(),
+    () => desk.user?.displayName ?? LOCAL_ACTOR,
+  );
   const ledger = new LedgerSession(options.dataDir, migrations, now);
   try {
     const secondFolder = readBackupSettings(options.dataDir).secondFolder;
