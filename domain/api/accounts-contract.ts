@@ -34,6 +34,12 @@ export interface DeskSession {
   readonly user: DeskUser | null;
   readonly locked: boolean;
   readonly idleLockMinutes: number;
+  /**
+   * Whose desk this is, for the sign-in and lock screens: the committee's name from 调解组织设置
+   * (调解委员会名称), null until it is set or while the ledger cannot be read. The only thing
+   * of the ledger those screens show; it names no party.
+   */
+  readonly roomName: string | null;
 }
 
 export interface SetUpResult {

@@ -4,7 +4,8 @@ import { ApiError } from '../../domain/api/errors.js';
 import { METHOD_ROLES } from '../../domain/api/method-roles.js';
 import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
 import type { DeskSession } from '../services/desk-session.js';
-import type { DispatchGuard } from './dispatch.js';
+import type { DispatchGuard, DispatchOptions } from './dispatch.js';
+import { viewFor } from './receptionist-view.js';
 
 /** What a locked desk still answers besides the open methods: leaving it, or locking again. */
 const WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
@@ -34,11 +35,14 @@ export interface DeskDoorOptions {
  * The desk's side of the API door, before the ledger's gate and before the input is parsed, so
  * a caller without the right learns nothing about the schema: nobody signed in → NOT_SIGNED_IN,
  * a locked desk → DESK_LOCKED, a role without the right → FORBIDDEN. Every other admitted call
- * counts as activity (the polls are open methods and never do).
+ * counts as activity, except the main process's own (`background`); the polls are open methods
+ * and never do.
  */
-export function deskDoor(options: DeskDoorOptions): (method: ApiMethod) => void {
+export function deskDoor(
+  options: DeskDoorOptions,
+): (method: ApiMethod, call?: DispatchOptions) => void {
   const { desk } = options;
-  return (method) => {
+  return (method, call = {}) => {
     const access = METHOD_ROLES[method];
     if (access === 'open') return;
     const user = desk.user;
@@ -52,20 +56,28 @@ export function deskDoor(options: DeskDoorOptions): (method: ApiMethod) => void 
     if (access !== 'signedIn' && !access.includes(user.role)) {
       throw new ApiError('FORBIDDEN', msg.forbidden(ROLE_LABELS[user.role]));
     }
-    desk.touch();
+    if (!call.background) desk.touch();
   };
 }
 
-/** The desk's door first, then the ledger's gate (which may wait for the start-up check). */
+/**
+ * The desk's door first, then the ledger's gate (which may wait for the start-up check); the
+ * answer is shaped for the role of whoever is signed in when it leaves.
+ */
 export function withDeskDoor(
-  admit: (method: ApiMethod) => void,
+  admit: (method: ApiMethod, call: DispatchOptions) => void,
   ledger: DispatchGuard,
+  desk: DeskSession,
 ): DispatchGuard {
   return {
-    async before(method) {
-      admit(method);
-      await ledger.before(method);
+    async before(method, call) {
+      admit(method, call);
+      await ledger.before(method, call);
     },
     translate: (method, error) => ledger.translate(method, error),
+    view: (method, input, value) => {
+      const user = desk.user;
+      return user ? viewFor(user.role, method, input, value) : value;
+    },
   };
 }

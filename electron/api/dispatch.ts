@@ -15,7 +15,20 @@ export type ApiHandler<M extends ApiMethod> = (
 
 export type ApiHandlers = { readonly [M in ApiMethod]: ApiHandler<M> };
 
-export type Dispatch = (method: unknown, input: unknown) => Promise<ApiEnvelope<unknown>>;
+export interface DispatchOptions {
+  /**
+   * A call the main process makes on its own (the due notifier), not the person at the desk:
+   * it passes the same door but is no activity, so it never keeps an unattended desk unlocked.
+   * The IPC door and the dev:web host never set it.
+   */
+  readonly background?: boolean;
+}
+
+export type Dispatch = (
+  method: unknown,
+  input: unknown,
+  options?: DispatchOptions,
+) => Promise<ApiEnvelope<unknown>>;
 
 export interface DispatchLog {
   /** Never receives the input: it holds personal data. */
@@ -25,9 +38,11 @@ export interface DispatchLog {
 /** What the door does around every call besides validation (the ledger's write gate). */
 export interface DispatchGuard {
   /** Runs before the input is parsed and the handler called; throws an ApiError to refuse. */
-  before(method: ApiMethod): Promise<void> | void;
+  before(method: ApiMethod, options: DispatchOptions): Promise<void> | void;
   /** Turns an unexpected error into a specific one (full disk, damage), or returns null. */
   translate(method: ApiMethod, error: unknown): ApiError | null;
+  /** What the caller may see of a successful answer (a receptionist's masked ID numbers). */
+  view?(method: ApiMethod, input: unknown, value: unknown): unknown;
 }
 
 function toFieldIssues(error: z.ZodError): FieldIssue[] {
@@ -55,7 +70,7 @@ export function createDispatcher(
     }
   }
 
-  return async (methodName, rawInput) => {
+  return async (methodName, rawInput, options = {}) => {
     if (!isApiMethod(methodName)) {
       return {
         ok: false,
@@ -65,7 +80,7 @@ export function createDispatcher(
     // The guard comes first: the desk's door (signed in, not locked, role) and the ledger's
     // gate refuse the same way whatever was typed, so a refused caller learns nothing of the input.
     try {
-      await guard?.before(methodName);
+      await guard?.before(methodName, options);
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
       log.error({ method: methodName, error });
@@ -87,7 +102,7 @@ export function createDispatcher(
     try {
       const handler = handlers[methodName] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
-      return { ok: true, value };
+      return { ok: true, value: guard?.view ? guard.view(methodName, parsed.data, value) : value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
       // The ledger's own refusal to touch an archived case (migration 014 triggers).

@@ -29,7 +29,7 @@ import { ledgerGuard } from '../services/ledger-guard.js';
 import { deskDoor, withDeskDoor } from '../api/desk-door.js';
 import { AccountAdminService } from '../services/account-admin-service.js';
 import { AccountsService } from '../services/accounts-service.js';
-import { setActorSource } from '../services/desk-actor.js';
+import { LOCAL_ACTOR, setActorSource } from '../services/desk-actor.js';
 import { DeskSession } from '../services/desk-session.js';
 import type { PasswordHashParams } from '../services/password-hash.js';
 import { FollowUpService } from '../services/followup-service.js';
@@ -145,7 +145,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       : acquireDataDirLock(options.dataDir);
   const desk = new DeskSession(options.deskClock ?? Date.now);
   // Everything this core writes names the person signed in at its desk (nobody yet: 本机用户).
-  setActorSource(() => desk.actorName());
+  setActorSource(
+    () => desk.actorName(),
+    () => desk.user?.displayName ?? LOCAL_ACTOR,
+  );
   const ledger = new LedgerSession(
     options.dataDir,
     migrations,
@@ -253,7 +256,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const dispatch = createDispatcher(
     createHandlers(services),
     log,
-    withDeskDoor(door, ledgerGuard(ledger)),
+    withDeskDoor(door, ledgerGuard(ledger), desk),
   );
   // The copies run beside the app, not before it: a large ledger must not delay the window.
   const background = options.dailyBackup

@@ -84,6 +84,7 @@ const failure = (message: string): ApiEnvelope<unknown> => ({
 interface Pending {
   readonly method: unknown;
   readonly input: unknown;
+  readonly background: boolean;
   readonly resolve: (envelope: ApiEnvelope<unknown>) => void;
 }
 
@@ -110,7 +111,13 @@ export async function startCoreRouter(options: CoreRouterOptions): Promise<CoreR
   function send(pending: Pending): void {
     const id = nextId++;
     inWorker.set(id, pending);
-    post({ type: 'call', id, method: pending.method, input: pending.input });
+    post({
+      type: 'call',
+      id,
+      method: pending.method,
+      input: pending.input,
+      background: pending.background,
+    });
   }
 
   async function hostCall(call: HostCall): Promise<unknown> {
@@ -234,11 +241,11 @@ export async function startCoreRouter(options: CoreRouterOptions): Promise<CoreR
     throw error;
   }
 
-  const dispatch: Dispatch = (method, input) =>
+  const dispatch: Dispatch = (method, input, call = {}) =>
     new Promise((resolve) => {
       if (stopping) return resolve(failure(apiMessagesZhCN.coreClosing));
       if (gaveUp) return resolve(failure(apiMessagesZhCN.coreStopped));
-      const pending: Pending = { method, input, resolve };
+      const pending: Pending = { method, input, background: call.background === true, resolve };
       if (ready) send(pending);
       else waiting.push(pending);
     });

@@ -38,6 +38,8 @@ export type ToWorker =
       readonly id: number;
       readonly method: unknown;
       readonly input: unknown;
+      /** The main process's own call (DispatchOptions.background): no activity at the desk. */
+      readonly background: boolean;
     }
   | {
       readonly type: 'host-reply';

@@ -52,9 +52,14 @@ let core: AppCore | null = null;
 const running = new Set<Promise<void>>();
 let shuttingDown = false;
 
-async function answer(id: number, method: unknown, input: unknown): Promise<void> {
+async function answer(
+  id: number,
+  method: unknown,
+  input: unknown,
+  background: boolean,
+): Promise<void> {
   const envelope = core
-    ? await core.dispatch(method, input)
+    ? await core.dispatch(method, input, { background })
     : {
         ok: false as const,
         error: { code: 'INTERNAL' as const, message: apiMessagesZhCN.internal },
@@ -78,14 +83,16 @@ async function shutdown(): Promise<void> {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'call') {
-    const work = answer(message.id, message.method, message.input).catch((error: unknown) => {
-      console.error('[core] request failed outside the dispatcher:', error);
-      send({
-        type: 'result',
-        id: message.id,
-        envelope: { ok: false, error: { code: 'INTERNAL', message: apiMessagesZhCN.internal } },
-      });
-    });
+    const work = answer(message.id, message.method, message.input, message.background).catch(
+      (error: unknown) => {
+        console.error('[core] request failed outside the dispatcher:', error);
+        send({
+          type: 'result',
+          id: message.id,
+          envelope: { ok: false, error: { code: 'INTERNAL', message: apiMessagesZhCN.internal } },
+        });
+      },
+    );
     running.add(work);
     void work.finally(() => running.delete(work));
   } else if (message.type === 'host-reply') {

@@ -13,6 +13,25 @@ export interface NotificationApi {
   };
 }
 
+/** A timer the notifier can be given (tests fire it by hand instead of waiting). */
+export interface NotifierTimers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: NotifierTimers = {
+  set: (run, ms) => {
+    const timer = setTimeout(run, ms);
+    // A pending notification must never keep the app (or a test) alive.
+    timer.unref();
+    return timer;
+  },
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** How soon to look again while nobody is signed in or the desk is locked. */
+export const DESK_RETRY_MS = 60_000;
+
 export interface DueNotifierOptions {
   readonly core: { readonly dispatch: Dispatch };
   readonly Notification: NotificationApi;
@@ -22,6 +41,7 @@ export interface DueNotifierOptions {
   readonly onClick: () => void;
   readonly now?: () => Date;
   readonly log?: (message: string, error?: unknown) => void;
+  readonly timers?: NotifierTimers;
 }
 
 export interface DueNotifier {
@@ -29,6 +49,8 @@ export interface DueNotifier {
   check(): Promise<boolean>;
   /** Settles when the start-up check is done (shown or not): tests wait for it, never a timer. */
   readonly started: Promise<void>;
+  /** Settles when the latest check and the choice of the next one are done. */
+  idle(): Promise<void>;
   stop(): void;
 }
 
@@ -67,15 +89,24 @@ export function startDueNotifier(options: DueNotifierOptions): DueNotifier {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e));
   const file = path.join(options.dataDir, LOG_FILE);
-  let timer: NodeJS.Timeout | null = null;
+  const timers = options.timers ?? realTimers;
+  let timer: unknown = null;
   let stopped = false;
+  // Set by a call the desk refused (nobody signed in, locked): the check is owed, not done.
+  let deskAway = false;
 
+  // `background`: the notifier is not the person at the desk, so its calls never count as
+  // activity for the idle lock; the door still refuses them while nobody may see party data.
   const call = async <T>(method: string, input: unknown): Promise<T | null> => {
-    const res = await options.core.dispatch(method, input);
+    const res = await options.core.dispatch(method, input, { background: true });
+    if (!res.ok && (res.error.code === 'NOT_SIGNED_IN' || res.error.code === 'DESK_LOCKED')) {
+      deskAway = true;
+    }
     return res.ok ? (res.value as T) : null;
   };
 
   async function check(): Promise<boolean> {
+    deskAway = false;
     if (!options.Notification.isSupported()) return false;
     const settings = await call<{ notifyEnabled: boolean; notifyHour: number }>(
       'followups.getSettings',
@@ -95,30 +126,42 @@ export function startDueNotifier(options: DueNotifierOptions): DueNotifier {
     return true;
   }
 
+  /**
+   * The start-up check, and the one at the set hour, find nobody at the desk as often as not
+   * (the app starts before anyone signs in): then the check is owed and asked again every
+   * minute until one succeeds, after which the next is at the set hour.
+   */
   async function scheduleNext(): Promise<void> {
     if (stopped) return;
-    const settings = await call<{ notifyHour: number }>('followups.getSettings', {});
-    const delay = msUntilHour(now(), settings?.notifyHour ?? 9);
-    timer = setTimeout(() => {
-      void check()
-        .catch((error: unknown) => log('[notify] check failed:', error))
-        .finally(() => void scheduleNext());
+    let delay = DESK_RETRY_MS;
+    if (!deskAway) {
+      const settings = await call<{ notifyHour: number }>('followups.getSettings', {});
+      delay = msUntilHour(now(), settings?.notifyHour ?? 9);
+    }
+    if (stopped) return;
+    timer = timers.set(() => {
+      latest = run();
     }, delay);
-    // A pending notification must never keep the app (or a test) alive.
-    timer.unref();
   }
 
-  const started = check()
-    .then(() => undefined)
-    .catch((error: unknown) => log('[notify] check failed:', error))
-    .finally(() => void scheduleNext());
+  const run = (): Promise<void> =>
+    check()
+      .then(() => undefined)
+      .catch((error: unknown) => log('[notify] check failed:', error))
+      .then(() => scheduleNext())
+      .catch((error: unknown) => log('[notify] scheduling failed:', error));
+
+  let latest: Promise<void> = Promise.resolve();
+  const started = run();
+  latest = started;
 
   return {
     check,
     started,
+    idle: () => latest,
     stop: () => {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      if (timer !== null) timers.clear(timer);
     },
   };
 }

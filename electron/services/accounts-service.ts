@@ -13,6 +13,8 @@ import {
   type AccountRow,
 } from '../../db/accounts/account-queries.js';
 import { appendAuditEvent } from '../../db/audit/audit-log.js';
+import type { Db } from '../../db/connection.js';
+import { getRoomSettings } from '../../db/room-settings-queries.js';
 import { backoffSecondsAfter } from '../../domain/accounts/sign-in-backoff.js';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../domain/accounts/roles.js';
 import type {
@@ -77,14 +79,16 @@ export class AccountsService {
   session(): DeskSessionView {
     let setUp = false;
     let idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
+    let roomName: string | null = null;
     const state = this.ledger.state;
     if (state.state === 'READY') {
       setUp = accountCount(state.db) > 0;
       idleLockMinutes = deskSecurity(state.db).idleLockMinutes;
       this.desk.idleLockMinutes = idleLockMinutes;
+      roomName = committeeNameOf(state.db);
     }
     const locked = this.desk.locked;
-    return { setUp, user: this.desk.user, locked, idleLockMinutes };
+    return { setUp, user: this.desk.user, locked, idleLockMinutes, roomName };
   }
 
   async setUp(input: {
@@ -303,5 +307,17 @@ export class AccountsService {
 
   private audit(action: string, detail: Record<string, unknown>): void {
     this.writeIfIntact(() => appendAuditEvent(this.ledger.db(), { action, detail }));
+  }
+}
+
+/**
+ * The name is a courtesy of the start screens: a settings row that cannot be read (a damaged
+ * page) must not keep anyone from signing in, so it is left out rather than failing the call.
+ */
+function committeeNameOf(db: Db): string | null {
+  try {
+    return getRoomSettings(db)?.committeeName ?? null;
+  } catch {
+    return null;
   }
 }

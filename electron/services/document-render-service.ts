@@ -31,7 +31,7 @@ import {
 } from '../documents/session-record-data.js';
 import type { DocumentTemplateKind } from '../documents/template-loader.js';
 import { pdfFile } from './agreement-draft-service.js';
-import { LOCAL_ACTOR } from './case-service.js';
+import { currentPersonName } from './desk-actor.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
 import { renderFrozen } from './document-freeze.js';
 import {
@@ -178,7 +178,8 @@ export class DocumentRenderService {
                 : disputeCategories.subtypeLabelOf(c.subtype),
             source: c.source === 'PROACTIVE' ? 'COMMITTEE_INITIATIVE' : 'APPLICATION',
             disputeSummary: c.summary,
-            registrarName: this.caseMediatorNames(db, c) || LOCAL_ACTOR,
+            // no mediator yet: the person at the desk registered it
+            registrarName: this.caseMediatorNames(db, c) || currentPersonName(),
             registerDate: accepted,
             dateStyle: head.dateStyle,
             interpretation: documentInterpretation(
@@ -304,7 +305,7 @@ export class DocumentRenderService {
             caseNumber: c.caseNumber,
             caseTitle: c.title,
             history,
-            preparedBy: this.caseMediatorNames(db, c) || LOCAL_ACTOR,
+            preparedBy: this.caseMediatorNames(db, c) || currentPersonName(),
             asOf: last ? chinaToday(new Date(last.at)) : c.intakeDate,
             dateStyle: head.dateStyle,
           }),

@@ -27,6 +27,8 @@ import { pagesOf, smashCellPointers } from '../unit/support/page-damage';
 const DIRECTOR = { login: 'zhuren', name: '巴特尔', password: 'caoyuan-2026' };
 const MEDIATOR = { login: 'tiaojie', name: '其其格', password: 'tiaojie-2026' };
 const NEW_PASSWORD = 'xinmima-2026';
+/** The committee's name as setUpRoom (support/desk.ts) saves it. */
+const ROOM_NAME = '锡林浩特市某苏木人民调解委员会';
 
 async function fillPasswordPair(page: Page, first: string, second: string, password: string) {
   await page.getByLabel(first, { exact: true }).fill(password);
@@ -139,6 +141,8 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
       await page.getByTestId('lock-desk').click();
       await page.getByTestId('lock-screen').waitFor();
       await expectLocator(page.getByTestId('lock-user')).toContainText(DIRECTOR.name);
+      // whose desk: the room's name, the one thing of the ledger the lock screen shows
+      await expectLocator(page.getByTestId('desk-room-name')).toContainText(ROOM_NAME);
       const locked = await page.content();
       for (const secret of secrets) expect(locked).not.toContain(secret);
       await screenshot(page, 'accounts-lock-screen');
@@ -171,8 +175,9 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
       await submitDeskScreen(page);
       await expectLocator(userMenu).toContainText(MEDIATOR.name);
 
-      // 退出登录 → the sign-in screen.
+      // 退出登录 → the sign-in screen, which names the room too.
       await signOut(page);
+      await expectLocator(page.getByTestId('desk-room-name')).toContainText(ROOM_NAME);
 
       // The director forgot the password: the recovery code sets a new one and is replaced.
       await page.getByRole('button', { name: '忘记密码？用恢复码重设' }).click();

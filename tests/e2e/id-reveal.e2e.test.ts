@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, setUpRoom, validIdNumber } from './support/desk';
+import { hostApi } from './support/dev-web-host';
 import { grasslandIntake } from './support/grassland-intake';
 import { expectLocator } from './support/locator-expect';
 
@@ -53,6 +54,49 @@ describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
       expect(audit.entries[0]?.detail).toContain('核对申请司法确认的身份信息');
       expect(audit.entries[0]?.detail).not.toContain(id);
       await screenshot(page, 'id-reveal-shown');
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('a 登记员 sees the number masked, is sent no whole number and has no 查看', async () => {
+    const desk = await openDesk(browser(), 'id-masked-receptionist');
+    const { page } = desk;
+    try {
+      await setUpRoom(page, desk.host.url, '金峰');
+      const id = validIdNumber('632801', '19850704', 124);
+      const intake = grasslandIntake('登记员看到的草场纠纷');
+      const saved = await callApi(page, 'cases.create', {
+        ...intake,
+        parties: [
+          { ...intake.parties[0], idDocument: { type: 'RESIDENT_ID', number: id } },
+          intake.parties[1],
+        ],
+      } as never);
+      const wang = saved.case.parties[0]!;
+      const receptionist = { loginName: 'dengji', displayName: '其木格', password: 'dengji-2026' };
+      await hostApi(desk.host.url, 'accounts.create', { ...receptionist, role: 'RECEPTIONIST' });
+      await hostApi(desk.host.url, 'accounts.signIn', {
+        loginName: receptionist.loginName,
+        password: receptionist.password,
+      });
+      // the page learns who is at the desk when it loads
+      await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${saved.case.id}`);
+      await page.reload();
+      await expectLocator(page.getByTestId('user-menu')).toContainText('其木格（登记员）');
+      const shown = page.getByTestId(`id-number-${wang.id}`);
+      await expectLocator(shown).toContainText(`632801********${id.slice(-4)}`);
+      expect(await page.getByTestId(`reveal-id-${wang.id}`).count()).toBe(0);
+      expect(await page.content()).not.toContain(id);
+      // the case page offers a receptionist nothing the door would refuse, and shows no refusal
+      await page.getByText('办理经过').first().waitFor();
+      expect(await page.getByText('没有这项操作的权限').count()).toBe(0);
+      for (const name of ['更正案件信息', '受理', '新增当事人']) {
+        expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+      }
+      expect(await page.getByRole('button', { name: '打印文书' }).count()).toBe(0);
+      await screenshot(page, 'id-masked-receptionist');
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();

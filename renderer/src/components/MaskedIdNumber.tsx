@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { apiContract } from '../../../domain/api/contract';
 import { maskIdNumber } from '../../../domain/cases/change-history';
 import { api } from '../api/client';
+import { useMayCall } from '../desk/use-may-call';
 import { SchemaFormModal } from '../forms/SchemaFormModal';
 import { zodRule } from '../forms/zod-rule';
 import { uiText } from '../i18n/zh-CN';
@@ -13,7 +14,8 @@ const revealInput = apiContract['parties.revealIdNumber'].input;
 /**
  * An ID number as lists show it (632801********1246). 查看 asks why and fetches the whole number
  * through `parties.revealIdNumber`, which records the look in the audit chain; it stays shown
- * until the screen is left.
+ * until the screen is left. A receptionist may not reveal (domain.md §7.3): no 查看 for them, and
+ * the number they are sent is masked already.
  */
 export function MaskedIdNumber(props: {
   readonly caseId: number;
@@ -23,6 +25,7 @@ export function MaskedIdNumber(props: {
 }) {
   const [asking, setAsking] = useState(false);
   const [whole, setWhole] = useState<string | null>(null);
+  const may = useMayCall();
   if (whole !== null) {
     return (
       <Tooltip title={t.shownHint}>
@@ -33,14 +36,16 @@ export function MaskedIdNumber(props: {
   return (
     <Space size={4}>
       <span data-testid={`id-number-${props.partyId}`}>{maskIdNumber(props.number)}</span>
-      <Button
-        type="link"
-        size="small"
-        onClick={() => setAsking(true)}
-        data-testid={`reveal-id-${props.partyId}`}
-      >
-        {t.show}
-      </Button>
+      {may('parties.revealIdNumber') ? (
+        <Button
+          type="link"
+          size="small"
+          onClick={() => setAsking(true)}
+          data-testid={`reveal-id-${props.partyId}`}
+        >
+          {t.show}
+        </Button>
+      ) : null}
       {asking ? (
         <SchemaFormModal
           title={t.title}

@@ -154,6 +154,7 @@ export function DeskGate({
   if (!user) {
     return (
       <SignInScreen
+        roomName={session.roomName}
         onSignedIn={(next) => accept(next, true)}
         onRecovered={(result) => showCode(result, uiText.desk.recover.done)}
       />
@@ -161,7 +162,11 @@ export function DeskGate({
   }
   if (!controls) {
     return (
-      <LockScreen user={user} onSignedIn={(next) => accept(next, next.user?.id !== user.id)} />
+      <LockScreen
+        user={user}
+        roomName={session.roomName}
+        onSignedIn={(next) => accept(next, next.user?.id !== user.id)}
+      />
     );
   }
   return (

@@ -13,15 +13,17 @@ const t = uiText.desk;
  */
 export function LockScreen({
   user,
+  roomName,
   onSignedIn,
 }: {
   user: DeskUser;
+  roomName: string | null;
   onSignedIn: (session: DeskSession) => void;
 }) {
   const [switching, setSwitching] = useState(false);
   if (switching) {
     return (
-      <DeskScreen title={t.lock.switchUser} testId="lock-screen">
+      <DeskScreen title={t.lock.switchUser} testId="lock-screen" roomName={roomName}>
         <Typography.Paragraph type="secondary">{t.lock.switchHint}</Typography.Paragraph>
         <SignInForm submitLabel={t.signIn.submit} onSignedIn={onSignedIn} />
         <Button type="link" onClick={() => setSwitching(false)} style={{ paddingLeft: 0 }}>
@@ -31,7 +33,7 @@ export function LockScreen({
     );
   }
   return (
-    <DeskScreen title={t.lock.title} testId="lock-screen">
+    <DeskScreen title={t.lock.title} testId="lock-screen" roomName={roomName}>
       <Typography.Paragraph strong data-testid="lock-user">
         {t.lock.whose(user.displayName)}
       </Typography.Paragraph>

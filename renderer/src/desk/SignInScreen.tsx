@@ -10,9 +10,11 @@ const t = uiText.desk;
 
 /** Nobody signed in: 登录, or the director's way back in with the recovery code. */
 export function SignInScreen({
+  roomName,
   onSignedIn,
   onRecovered,
 }: {
+  roomName: string | null;
   onSignedIn: (session: DeskSession) => void;
   onRecovered: (result: SetUpResult) => void;
 }) {
@@ -21,7 +23,7 @@ export function SignInScreen({
     return <RecoverScreen onDone={onRecovered} onBack={() => setRecovering(false)} />;
   }
   return (
-    <DeskScreen title={t.signIn.title} testId="sign-in-screen">
+    <DeskScreen title={t.signIn.title} testId="sign-in-screen" roomName={roomName}>
       <SignInForm submitLabel={t.signIn.submit} onSignedIn={onSignedIn} />
       <Button type="link" onClick={() => setRecovering(true)} style={{ paddingLeft: 0 }}>
         {t.signIn.forgot}

@@ -75,6 +75,24 @@ describe('the core worker', () => {
     expect(status.restartedAfterCrashAt).toBeNull();
   });
 
+  it('passes the main process’s own calls to the worker as background ones, the desk’s never', async () => {
+    const { r } = await router();
+    const worker = r.worker;
+    if (!worker) throw new Error('no worker');
+    const sent: unknown[] = [];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message: unknown) => {
+      sent.push(message);
+      post(message);
+    };
+    await value(r.dispatch('reminders.get', {}, { background: true }));
+    await value(r.dispatch('reminders.get', {}));
+    expect(sent).toMatchObject([
+      { type: 'call', method: 'reminders.get', background: true },
+      { type: 'call', method: 'reminders.get', background: false },
+    ]);
+  });
+
   it('answers a request while a backup is running', async () => {
     const { r } = await router();
     await withRoom(r);

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dueNotice, msUntilHour } from '../../../electron/main/due-notifications.js';
-import { startDueNotifier, type DueNotifier } from '../../../electron/main/due-notifier.js';
+import {
+  DESK_RETRY_MS,
+  startDueNotifier,
+  type DueNotifier,
+  type NotifierTimers,
+} from '../../../electron/main/due-notifier.js';
+import type { DispatchOptions } from '../../../electron/api/dispatch.js';
 import type { Reminders } from '../../../domain/followups/followup-views.js';
 import { settledWithInstalments, type SettledCase } from '../followups/followup-fixtures.js';
 import { FakeElectron } from '../support/fake-electron.js';
@@ -27,14 +33,44 @@ afterEach(() => {
 });
 
 const Notification = () => fake.module.Notification as never;
-const core = () => ({ dispatch: (m: unknown, i: unknown) => s.m.l.raw(m as string, i) });
+/** Every call the notifier made, with the options it passed through the door. */
+let calls: { method: unknown; options: DispatchOptions | undefined }[] = [];
+const core = () => ({
+  dispatch: (m: unknown, i: unknown, o?: DispatchOptions) => {
+    calls.push({ method: m, options: o });
+    return s.m.l.core.dispatch(m, i, o);
+  },
+});
 
-function start(): DueNotifier {
+/** Timers the test fires by hand: the notifier's next check waits for the test, not a clock. */
+class HandTimers implements NotifierTimers {
+  pending: { run: () => void; ms: number } | null = null;
+  set(run: () => void, ms: number): unknown {
+    this.pending = { run, ms };
+    return this.pending;
+  }
+  clear(handle: unknown): void {
+    if (this.pending === handle) this.pending = null;
+  }
+  /** Runs the scheduled check and waits until it and the choice of the next are done. */
+  async fire(n: DueNotifier): Promise<void> {
+    const due = this.pending;
+    if (!due) throw new Error('nothing scheduled');
+    this.pending = null;
+    due.run();
+    await n.idle();
+  }
+}
+
+function start(timers?: NotifierTimers): DueNotifier {
+  calls = [];
   notifier = startDueNotifier({
     core: core(),
     Notification: Notification(),
     dataDir: s.m.l.dir,
     onClick: () => undefined,
+    now: () => new Date('2026-04-23T02:00:00Z'),
+    ...(timers ? { timers } : {}),
   });
   return notifier;
 }
@@ -82,6 +118,42 @@ describe('desktop notification of due visits', () => {
     await signInVia(s.m.l.core.dispatch);
     expect(await notifier?.check()).toBe(true);
     expect(fake.notifications).toHaveLength(1);
+  });
+
+  it('finds nobody at start-up, looks again each minute, and tells once someone has signed in', async () => {
+    s.setClock('2026-04-23T02:00:00Z');
+    await s.m.l.call('accounts.signOut', {});
+    const timers = new HandTimers();
+    const n = start(timers);
+    await settle();
+    expect(fake.notifications).toHaveLength(0);
+    expect(timers.pending?.ms).toBe(DESK_RETRY_MS);
+    // still nobody: nothing shown, asked again a minute later
+    await timers.fire(n);
+    expect(fake.notifications).toHaveLength(0);
+    expect(timers.pending?.ms).toBe(DESK_RETRY_MS);
+    // signed in but locked: still no party data on the screen
+    await signInVia(s.m.l.core.dispatch);
+    await s.m.l.call('accounts.lock', {});
+    await timers.fire(n);
+    expect(fake.notifications).toHaveLength(0);
+    expect(timers.pending?.ms).toBe(DESK_RETRY_MS);
+    await signInVia(s.m.l.core.dispatch);
+    await timers.fire(n);
+    expect(fake.notifications).toHaveLength(1);
+    expect(fake.notifications[0]?.title).toBe('调解工作台：已逾期 1 项');
+    // done for the day: the next check is at the set hour (09:00 China time, 10:00 → tomorrow)
+    expect(timers.pending?.ms).toBe(23 * 3_600_000);
+  });
+
+  it('never counts as activity at the desk: every call it makes is a background one', async () => {
+    s.setClock('2026-04-23T02:00:00Z');
+    const timers = new HandTimers();
+    const n = start(timers);
+    await settle();
+    await timers.fire(n);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((c) => c.options?.background !== true)).toEqual([]);
   });
 
   it('stays silent when switched off in 回访设置, and when nothing is due', async () => {

@@ -282,6 +282,32 @@ describe('the idle lock', () => {
   });
 });
 
+describe('the room named on the sign-in and lock screens', () => {
+  it('names the committee once it is set, while locked and signed out too, and nothing else', async () => {
+    const core = await openSignedInCore({ dataDir: tempDir('acct'), appVersion: 'test' });
+    try {
+      expect(await ok<DeskSession>(core.dispatch('accounts.session', {}))).toMatchObject({
+        roomName: null,
+      });
+      await ok(core.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 }));
+      await ok(core.dispatch('cases.create', intake()));
+      await ok(core.dispatch('accounts.lock', {}));
+      const locked = await ok<DeskSession>(core.dispatch('accounts.session', {}));
+      expect(locked.roomName).toBe(ROOM_SETTINGS.committeeName);
+      expect(Object.keys(locked).sort()).toEqual(
+        ['idleLockMinutes', 'locked', 'roomName', 'setUp', 'user'].sort(),
+      );
+      await ok(core.dispatch('accounts.signOut', {}));
+      const signedOut = await ok<DeskSession>(core.dispatch('accounts.session', {}));
+      expect(signedOut).toMatchObject({ user: null, roomName: ROOM_SETTINGS.committeeName });
+      // not one word of the case behind it
+      expect(JSON.stringify([locked, signedOut])).not.toContain('王芳');
+    } finally {
+      core.close();
+    }
+  });
+});
+
 describe('recovery code', () => {
   it('resets the director password, issues a new code and kills the old one', async () => {
     const t = clock();

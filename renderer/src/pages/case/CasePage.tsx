@@ -27,6 +27,7 @@ import { DEFAULT_EXTENSIONS } from '../../../../domain/taxonomy/ethnic-groups';
 import * as preventionFlags from '../../../../domain/taxonomy/prevention-flags';
 import * as riskFactors from '../../../../domain/taxonomy/risk-factors';
 import { api } from '../../api/client';
+import { useMayCall } from '../../desk/use-may-call';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { RiskTag } from '../../components/RiskTag';
 import { StatusTag } from '../../components/StatusTag';
@@ -72,6 +73,7 @@ export function CasePage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { mediators } = useMediators(true);
+  const may = useMayCall();
   const load = useCallback(() => api('cases.get', { caseId }), [caseId]);
   const loaded = useApiValue(load);
   const loadSettings = useCallback(() => api('caseSettings.get', {}), []);
@@ -137,13 +139,19 @@ export function CasePage() {
       tr.action !== 'SETTLE_WRITTEN' &&
       tr.action !== 'SETTLE_ORAL' &&
       // Archiving checks the volume and takes the cover's data: it lives in the volume panel.
-      tr.action !== 'ARCHIVE',
+      tr.action !== 'ARCHIVE' &&
+      may('cases.transition'),
   );
-  const sessionsAllowed = canAddSession(detail.status);
-  const editable = detail.status !== 'ARCHIVED';
+  // A receptionist registers and looks (§7.3): correcting, recording and the case's papers are
+  // case work, so what the door would refuse is not offered and its panels are not shown.
+  const sessionsAllowed = canAddSession(detail.status) && may('sessions.add');
+  const editable = detail.status !== 'ARCHIVED' && may('cases.update');
   // §2.7: investigations belong to an accepted case that is not yet archived
   const investigationsAllowed =
-    editable && detail.status !== 'INTAKE' && detail.status !== 'REJECTED';
+    editable &&
+    detail.status !== 'INTAKE' &&
+    detail.status !== 'REJECTED' &&
+    may('investigations.add');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -301,26 +309,36 @@ export function CasePage() {
         />
       </Card>
 
-      <CaseAgreements
-        detail={detail}
-        mediators={mediators}
-        onCaseChanged={() => void reload()}
-        onDocumentsChanged={() => setPrintsKey((k) => k + 1)}
-      />
+      {may('agreements.listForCase') ? (
+        <CaseAgreements
+          detail={detail}
+          mediators={mediators}
+          onCaseChanged={() => void reload()}
+          onDocumentsChanged={() => setPrintsKey((k) => k + 1)}
+        />
+      ) : null}
 
-      <PrintRegisterPanel caseId={detail.id} refreshKey={`${version}:${printsKey}`} />
+      {may('documents.listPrinted') ? (
+        <PrintRegisterPanel caseId={detail.id} refreshKey={`${version}:${printsKey}`} />
+      ) : null}
 
-      <CaseFollowUpPanel
-        detail={detail}
-        onCaseChanged={(next) => (next ? setUpdated(next) : void reload())}
-      />
+      {may('followups.ofCase') ? (
+        <CaseFollowUpPanel
+          detail={detail}
+          onCaseChanged={(next) => (next ? setUpdated(next) : void reload())}
+        />
+      ) : null}
 
-      <CaseVolumePanel
-        detail={detail}
-        refreshKey={`${version}:${printsKey}`}
-        onCaseChanged={() => void reload()}
-      />
-      <CaseSubsidyPanel caseId={detail.id} refreshKey={`${version}:${printsKey}`} />
+      {may('volume.get') ? (
+        <CaseVolumePanel
+          detail={detail}
+          refreshKey={`${version}:${printsKey}`}
+          onCaseChanged={() => void reload()}
+        />
+      ) : null}
+      {may('subsidy.ofCase') ? (
+        <CaseSubsidyPanel caseId={detail.id} refreshKey={`${version}:${printsKey}`} />
+      ) : null}
 
       <Row gutter={16}>
         <Col span={14}>
