@@ -11,7 +11,7 @@ import {
   startHost,
   stopHostUnderPage,
 } from './support/dev-web-host';
-import { grasslandIntake } from './support/grassland-intake';
+import { grasslandIntake, grasslandIntakeWithId } from './support/grassland-intake';
 import { expectLocator } from './support/locator-expect';
 import { pagesOf, smashCellPointers } from '../unit/support/page-damage';
 
@@ -125,14 +125,11 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
 
       // A case with a party whose name, ID number and phone must not show when locked.
       const id = validIdNumber('152502', '19800312', 124);
-      const intake = grasslandIntake('锁屏时不可见的草场纠纷');
-      const saved = await callApi(page, 'cases.create', {
-        ...intake,
-        parties: [
-          { ...intake.parties[0], idDocument: { type: 'RESIDENT_ID', number: id } },
-          intake.parties[1],
-        ],
-      } as never);
+      const saved = await callApi(
+        page,
+        'cases.create',
+        grasslandIntakeWithId('锁屏时不可见的草场纠纷', id) as never,
+      );
       await page.goto(`${host.url.replace(/#.*$/, '')}#/cases/${saved.case.id}`);
       await page.getByText('锁屏时不可见的草场纠纷').first().waitFor();
       const secrets = ['王芳', '卓玛', '13800001234', id, id.slice(-4), '锁屏时不可见的草场纠纷'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, setUpRoom, validIdNumber } from './support/desk';
 import { hostApi } from './support/dev-web-host';
-import { grasslandIntake } from './support/grassland-intake';
+import { grasslandIntakeWithId } from './support/grassland-intake';
 import { expectLocator } from './support/locator-expect';
 
 /**
@@ -18,14 +18,11 @@ describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
     try {
       await setUpRoom(page, desk.host.url, '金峰');
       const id = validIdNumber('632801', '19850704', 124);
-      const intake = grasslandIntake('证件号码脱敏的草场纠纷');
-      const saved = await callApi(page, 'cases.create', {
-        ...intake,
-        parties: [
-          { ...intake.parties[0], idDocument: { type: 'RESIDENT_ID', number: id } },
-          intake.parties[1],
-        ],
-      } as never);
+      const saved = await callApi(
+        page,
+        'cases.create',
+        grasslandIntakeWithId('证件号码脱敏的草场纠纷', id) as never,
+      );
       const wang = saved.case.parties[0]!;
       await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${saved.case.id}`);
       const shown = page.getByTestId(`id-number-${wang.id}`);
@@ -66,14 +63,11 @@ describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
     try {
       await setUpRoom(page, desk.host.url, '金峰');
       const id = validIdNumber('632801', '19850704', 124);
-      const intake = grasslandIntake('登记员看到的草场纠纷');
-      const saved = await callApi(page, 'cases.create', {
-        ...intake,
-        parties: [
-          { ...intake.parties[0], idDocument: { type: 'RESIDENT_ID', number: id } },
-          intake.parties[1],
-        ],
-      } as never);
+      const saved = await callApi(
+        page,
+        'cases.create',
+        grasslandIntakeWithId('登记员看到的草场纠纷', id) as never,
+      );
       const wang = saved.case.parties[0]!;
       const receptionist = { loginName: 'dengji', displayName: '其木格', password: 'dengji-2026' };
       await hostApi(desk.host.url, 'accounts.create', { ...receptionist, role: 'RECEPTIONIST' });

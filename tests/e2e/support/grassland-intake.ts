@@ -26,3 +26,13 @@ export const grasslandIntake = (title: string) => ({
   riskLevel: 'MEDIUM',
   parties: [party('APPLICANT', '王芳'), party('RESPONDENT', '卓玛')],
 });
+
+/** The grassland intake with 王芳's resident ID number: the masking, reveal and lock tests. */
+export const grasslandIntakeWithId = (title: string, idNumber: string) => {
+  const intake = grasslandIntake(title);
+  const [applicant, respondent] = intake.parties;
+  return {
+    ...intake,
+    parties: [{ ...applicant, idDocument: { type: 'RESIDENT_ID', number: idNumber } }, respondent],
+  };
+};
