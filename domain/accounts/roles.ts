@@ -32,6 +32,18 @@ export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
   AUDITOR: '只读审计日志',
 };
 
+/**
+ * The roles that see case content (§7.3). The technical administrator has none of it, so
+ * accounts of these roles are the director's to make, change, stop or reset: otherwise an
+ * administrator could make one (or reset a mediator's password) and read the cases.
+ */
+export const ROLES_SEEING_CASES: readonly Role[] = ['RECEPTIONIST', 'MEDIATOR', 'DIRECTOR'];
+
+/** Whether a person of role `actor` may make, change or reset an account of role `role`. */
+export function managesRole(actor: Role, role: Role): boolean {
+  return actor === 'DIRECTOR' || !ROLES_SEEING_CASES.includes(role);
+}
+
 /** The idle minutes after which the desk locks itself, unless the room chose otherwise. */
 export const DEFAULT_IDLE_LOCK_MINUTES = 5;
 export const MIN_IDLE_LOCK_MINUTES = 1;

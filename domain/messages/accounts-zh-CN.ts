@@ -14,6 +14,9 @@ export const accountMessagesZhCN = {
   loginNameTaken: '这个登录名已被使用',
   accountNotFound: '没有找到这个账号',
   onlyDirectorMakesDirector: '只有调委会主任可以设立调委会主任账号',
+  onlyDirectorForCaseRoles:
+    '登记员、调解员和调委会主任的账号能看到案件内容，只有调委会主任可以新建、修改、停用或重设密码',
+  ownRole: '不能修改自己的角色，请由调委会主任修改',
   lastDirector: '这是最后一个在用的调委会主任账号，不能停用或改为其他角色',
   selfDisable: '不能停用自己正在使用的账号',
 } as const;

@@ -9,7 +9,7 @@ import {
   updateAccount,
   type AccountRow,
 } from '../../db/accounts/account-queries.js';
-import type { Role } from '../../domain/accounts/roles.js';
+import { managesRole, type Role } from '../../domain/accounts/roles.js';
 import type {
   AccountView,
   DeskSession as DeskSessionView,
@@ -29,9 +29,9 @@ const viewOf = (row: AccountRow): AccountView => ({
 
 /**
  * 设置 → 账号 (DIRECTOR and ADMIN, by METHOD_ROLES) and 我的账号. A technical administrator
- * manages accounts but can never make, change or reset a director: otherwise they could give
- * themselves the director's rights, which separation of duties (§7.3) forbids. The last active
- * director is never disabled or demoted, so the room can always be administered.
+ * manages the accounts that see no case content (统计员, 技术管理员, 审计员) and never their own
+ * role; everything else is the director's. The last active director is never disabled or
+ * demoted, so the room can always be administered.
  */
 export class AccountAdminService {
   constructor(
@@ -50,6 +50,7 @@ export class AccountAdminService {
     password: string;
   }): Promise<AccountView> {
     if (input.role === 'DIRECTOR') this.requireDirector();
+    this.requireDirectorFor(input.role);
     const db = this.ledger.db();
     const loginName = input.loginName.normalize('NFKC');
     if (accountByLogin(db, loginName)) this.nameTaken();
@@ -82,6 +83,11 @@ export class AccountAdminService {
         const role = input.role ?? row.role;
         const disabled = input.disabled ?? row.disabled;
         if (row.role === 'DIRECTOR' || role === 'DIRECTOR') this.requireDirector();
+        this.requireDirectorFor(row.role, role);
+        const me = this.accounts.desk.user;
+        if (me?.id === row.id && role !== row.role && me.role !== 'DIRECTOR') {
+          throw new ApiError('FORBIDDEN', msg.ownRole);
+        }
         if (disabled && !row.disabled && this.accounts.desk.user?.id === row.id) {
           throw new ApiError('INVALID_STATE', msg.selfDisable);
         }
@@ -105,6 +111,7 @@ export class AccountAdminService {
   async resetPassword(input: { id: number; password: string }): Promise<null> {
     const row = this.row(input.id);
     if (row.role === 'DIRECTOR') this.requireDirector();
+    this.requireDirectorFor(row.role);
     const passwordHash = await hashPassword(input.password, this.accounts.hashParams);
     const db = this.ledger.db();
     db.transaction(() => setPasswordHash(db, row.id, passwordHash)).immediate();
@@ -129,6 +136,13 @@ export class AccountAdminService {
     const row = accountById(this.ledger.db(), id);
     if (!row) throw new ApiError('NOT_FOUND', msg.accountNotFound);
     return row;
+  }
+
+  private requireDirectorFor(...roles: readonly Role[]): void {
+    const actor = this.accounts.desk.user?.role;
+    if (!actor || roles.some((r) => !managesRole(actor, r))) {
+      throw new ApiError('FORBIDDEN', msg.onlyDirectorForCaseRoles);
+    }
   }
 
   private requireDirector(): void {

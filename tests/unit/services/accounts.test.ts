@@ -403,7 +403,7 @@ describe('account management', () => {
         code: 'FORBIDDEN',
       });
       const clerk = await ok<{ id: number }>(
-        core.dispatch('accounts.create', { ...asAdmin, role: 'RECEPTIONIST' }),
+        core.dispatch('accounts.create', { ...asAdmin, role: 'STATISTICIAN' }),
       );
       expect(
         await errorOf(core.dispatch('accounts.update', { id: clerk.id, role: 'DIRECTOR' })),
@@ -415,9 +415,44 @@ describe('account management', () => {
       ).toMatchObject({ code: 'FORBIDDEN' });
       expect(
         await errorOf(
-          core.dispatch('accounts.create', { ...asAdmin, role: 'MEDIATOR', loginName: 'SECOND' }),
+          core.dispatch('accounts.create', { ...asAdmin, role: 'AUDITOR', loginName: 'SECOND' }),
         ),
       ).toMatchObject({ code: 'CONFLICT' });
+      // No way for the administrator to an account that sees cases (§7.3 separation of duties):
+      // not by making one, not by changing a role (theirs or another's), not by a reset.
+      const sees = {
+        code: 'FORBIDDEN',
+        message:
+          '登记员、调解员和调委会主任的账号能看到案件内容，只有调委会主任可以新建、修改、停用或重设密码',
+      };
+      for (const role of ['RECEPTIONIST', 'MEDIATOR']) {
+        expect(
+          await errorOf(
+            core.dispatch('accounts.create', { ...asAdmin, role, loginName: `x-${role}` }),
+          ),
+        ).toEqual(sees);
+        expect(await errorOf(core.dispatch('accounts.update', { id: clerk.id, role }))).toEqual(
+          sees,
+        );
+      }
+      const admin = core.desk.user;
+      expect(
+        await errorOf(core.dispatch('accounts.update', { id: admin?.id, role: 'AUDITOR' })),
+      ).toEqual({ code: 'FORBIDDEN', message: '不能修改自己的角色，请由调委会主任修改' });
+      await signInVia(core.dispatch, 'MEDIATOR');
+      const mediator = core.desk.user;
+      await signInVia(core.dispatch, 'ADMIN');
+      expect(
+        await errorOf(
+          core.dispatch('accounts.resetPassword', { id: mediator?.id, password: 'x-pass-2026' }),
+        ),
+      ).toEqual(sees);
+      expect(
+        await errorOf(core.dispatch('accounts.update', { id: mediator?.id, disabled: true })),
+      ).toEqual(sees);
+      // what the administrator may do: the accounts that see no case content
+      await ok(core.dispatch('accounts.resetPassword', { id: clerk.id, password: 'x-pass-2026' }));
+      await ok(core.dispatch('accounts.update', { id: clerk.id, role: 'AUDITOR' }));
 
       // a second director lets the first step down
       await signInVia(core.dispatch, 'DIRECTOR');

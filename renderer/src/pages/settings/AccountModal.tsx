@@ -3,8 +3,10 @@ import {
   ROLE_DESCRIPTIONS,
   ROLE_LABELS,
   ROLES,
+  managesRole,
   type Role,
 } from '../../../../domain/accounts/roles';
+import { useDesk } from '../../desk/desk-context';
 import {
   accountsContract,
   roleField,
@@ -28,10 +30,12 @@ interface Values {
   password?: string;
 }
 
-const roleOptions = ROLES.map((role) => ({
-  value: role,
-  label: `${ROLE_LABELS[role]} — ${ROLE_DESCRIPTIONS[role]}`,
-}));
+// The roles the person at the desk may give (a technical administrator: none that see cases).
+const roleOptionsFor = (actor: Role) =>
+  ROLES.filter((role) => managesRole(actor, role)).map((role) => ({
+    value: role,
+    label: `${ROLE_LABELS[role]} — ${ROLE_DESCRIPTIONS[role]}`,
+  }));
 
 /** 新建账号 / 修改账号: the same identity block as the director's set-up, plus the role. */
 export function AccountModal({
@@ -44,6 +48,7 @@ export function AccountModal({
   onSaved: () => void;
 }) {
   const { message } = App.useApp();
+  const { user } = useDesk();
   const [form] = Form.useForm<Values>();
   const { saving, refusal, run } = useSchemaSubmit();
 
@@ -90,13 +95,13 @@ export function AccountModal({
         initialValues={
           editing
             ? { loginName: editing.loginName, displayName: editing.displayName, role: editing.role }
-            : { role: 'MEDIATOR' }
+            : { role: managesRole(user.role, 'MEDIATOR') ? 'MEDIATOR' : 'STATISTICIAN' }
         }
         onFinish={(v) => void save(v)}
       >
         <IdentityFields loginNameFixed={editing !== null} />
         <Form.Item name="role" label={t.role} required rules={[zodRule(roleField)]}>
-          <Select options={roleOptions} />
+          <Select options={roleOptionsFor(user.role)} />
         </Form.Item>
         {editing ? null : (
           <PasswordPairFields
