@@ -26,6 +26,13 @@ const SALT_BYTES = 16;
 // parameters, salt and hash, each self-describing.
 const PHC = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
 
+// What a stored hash may ask for. A planted hash with an absurd cost would otherwise hold the core
+// worker (every request behind it) for as long as it asks; one outside the library's range would
+// throw instead of counting as a failed sign-in.
+const LIMITS = { memoryKiB: [8, 1_048_576], iterations: [1, 16], parallelism: [1, 8] } as const;
+const within = (value: number, [low, high]: readonly [number, number]) =>
+  Number.isSafeInteger(value) && value >= low && value <= high;
+
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 
 async function derive(
@@ -65,11 +72,19 @@ export async function verifyPassword(secret: string, stored: string): Promise<bo
     string,
     string,
   ];
+  const params = { memoryKiB: Number(mem), iterations: Number(it), parallelism: Number(par) };
+  const salt = Buffer.from(salt64, 'base64');
   const expected = Buffer.from(hash64, 'base64');
-  const actual = await derive(secret, Buffer.from(salt64, 'base64'), {
-    memoryKiB: Number(mem),
-    iterations: Number(it),
-    parallelism: Number(par),
-  });
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  if (
+    !within(params.memoryKiB, LIMITS.memoryKiB) ||
+    !within(params.iterations, LIMITS.iterations) ||
+    !within(params.parallelism, LIMITS.parallelism) ||
+    params.memoryKiB < 8 * params.parallelism ||
+    salt.length < 8 ||
+    expected.length !== HASH_BYTES
+  ) {
+    return false;
+  }
+  const actual = await derive(secret, salt, params);
+  return timingSafeEqual(expected, actual);
 }

@@ -27,6 +27,12 @@ describe('password hashes', () => {
       'desk-pass-2026',
       '$argon2i$v=19$m=64,t=1,p=1$AAAA$AAAA',
       '$2b$10$x',
+      // ours in form, but asking for a cost that would hold the core for hours, or that the
+      // library refuses (it would throw): false, and at once
+      '$argon2id$v=19$m=64,t=100000000,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      '$argon2id$v=19$m=99999999999,t=1,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      '$argon2id$v=19$m=1,t=1,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      '$argon2id$v=19$m=64,t=1,p=1$AA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     ]) {
       expect(await verifyPassword('desk-pass-2026', stored), stored).toBe(false);
     }
