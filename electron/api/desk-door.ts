@@ -5,7 +5,8 @@ import { METHOD_ROLES } from '../../domain/api/method-roles.js';
 import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
 import type { DeskSession } from '../services/desk-session.js';
 import type { DispatchGuard, DispatchOptions } from './dispatch.js';
-import { viewFor } from './receptionist-view.js';
+import type { CaseStatusOf } from './receptionist-scope.js';
+import { questionFor, viewFor } from './receptionist-view.js';
 
 /** What a locked desk still answers besides the open methods: leaving it, or locking again. */
 const WHILE_LOCKED: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
@@ -62,12 +63,14 @@ export function deskDoor(
 
 /**
  * The desk's door first, then the ledger's gate (which may wait for the start-up check); the
- * answer is shaped for the role of whoever is signed in when it leaves.
+ * question and the answer are shaped for the role of whoever is signed in (`statusOf` tells
+ * the receptionist's view which cases are archived).
  */
 export function withDeskDoor(
   admit: (method: ApiMethod, call: DispatchOptions) => void,
   ledger: DispatchGuard,
   desk: DeskSession,
+  statusOf: CaseStatusOf,
 ): DispatchGuard {
   return {
     async before(method, call) {
@@ -75,9 +78,13 @@ export function withDeskDoor(
       await ledger.before(method, call);
     },
     translate: (method, error) => ledger.translate(method, error),
+    ask: (method, input) => {
+      const user = desk.user;
+      return user ? questionFor(user.role, method, input) : input;
+    },
     view: (method, input, value) => {
       const user = desk.user;
-      return user ? viewFor(user.role, method, input, value) : value;
+      return user ? viewFor(user.role, method, input, value, statusOf) : value;
     },
   };
 }

@@ -41,6 +41,8 @@ export interface DispatchGuard {
   before(method: ApiMethod, options: DispatchOptions): Promise<void> | void;
   /** Turns an unexpected error into a specific one (full disk, damage), or returns null. */
   translate(method: ApiMethod, error: unknown): ApiError | null;
+  /** What the caller may ask: narrows a parsed input (a receptionist's search); throws to refuse. */
+  ask?(method: ApiMethod, input: unknown): unknown;
   /** What the caller may see of a successful answer (a receptionist's masked ID numbers). */
   view?(method: ApiMethod, input: unknown, value: unknown): unknown;
 }
@@ -100,9 +102,10 @@ export function createDispatcher(
       };
     }
     try {
+      const input = guard?.ask ? guard.ask(methodName, parsed.data) : parsed.data;
       const handler = handlers[methodName] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
-      return { ok: true, value: guard?.view ? guard.view(methodName, parsed.data, value) : value };
+      const value = await handler(input);
+      return { ok: true, value: guard?.view ? guard.view(methodName, input, value) : value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
       // The ledger's own refusal to touch an archived case (migration 014 triggers).

@@ -1,6 +1,11 @@
 import type { Role } from '../../domain/accounts/roles.js';
 import type { ApiMethod } from '../../domain/api/contract.js';
 import { maskIdNumber } from '../../domain/cases/change-history.js';
+import {
+  receptionistQuestion,
+  receptionistScope,
+  type CaseStatusOf,
+} from './receptionist-scope.js';
 
 /** The only draft a receptionist's forms write: the intake of new parties (formDrafts keys). */
 const RECEPTIONIST_DRAFT = 'intake';
@@ -26,16 +31,28 @@ function maskDocument(doc: unknown): unknown {
   return typeof number === 'string' ? { ...doc, number: maskIdNumber(number) } : doc;
 }
 
+/** What the signed-in person may ask: a receptionist's ledger search skips archived cases. */
+export function questionFor(role: Role, method: ApiMethod, input: unknown): unknown {
+  return role === 'RECEPTIONIST' ? receptionistQuestion(method, input) : input;
+}
+
 /**
- * What the signed-in person may see of an answer (domain.md §7.3): a receptionist sees saved
- * parties' ID numbers masked, as lists show them, and none of the drafts of the correction and
- * record forms, which may hold a whole number a mediator typed. The other roles see the answer
- * as it is: the correction form needs the whole number, and revealing one is audited.
+ * What the signed-in person may see of an answer (domain.md §7.3): a receptionist sees no
+ * archived case and of the others the intake only (receptionist-scope.ts), saved parties' ID
+ * numbers masked, as lists show them, and none of the drafts of the correction and record
+ * forms, which may hold a whole number a mediator typed. The other roles see the answer as it
+ * is: the correction form needs the whole number, and revealing one is audited.
  */
-export function viewFor(role: Role, method: ApiMethod, input: unknown, value: unknown): unknown {
+export function viewFor(
+  role: Role,
+  method: ApiMethod,
+  input: unknown,
+  value: unknown,
+  statusOf: CaseStatusOf,
+): unknown {
   if (role !== 'RECEPTIONIST') return value;
   if (method === 'formDrafts.get' && !isReceptionistDraft(input)) return null;
-  return maskDocuments(value);
+  return maskDocuments(receptionistScope(method, input, value, statusOf));
 }
 
 function isReceptionistDraft(input: unknown): boolean {

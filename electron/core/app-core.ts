@@ -256,7 +256,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const dispatch = createDispatcher(
     createHandlers(services),
     log,
-    withDeskDoor(door, ledgerGuard(ledger), desk),
+    withDeskDoor(door, ledgerGuard(ledger), desk, (caseId) => services.cases.statusOf(caseId)),
   );
   // The copies run beside the app, not before it: a large ledger must not delay the window.
   const background = options.dailyBackup

@@ -113,6 +113,11 @@ export class CaseService {
     return detail;
   }
 
+  /** The case's lifecycle state alone (null when there is no such case), for the door's scope. */
+  statusOf(caseId: number): CaseState | null {
+    return getCaseRow(this.db(), caseId)?.status ?? null;
+  }
+
   /** The case's field-level history for the timeline (and the 结案 summary). */
   history(caseId: number): ChangeSetView[] {
     if (!getCaseRow(this.db(), caseId)) throw new ApiError('NOT_FOUND', caseMessages.notFound);
