@@ -120,7 +120,30 @@ export class AccountsService {
     return { session: this.session(), recoveryCode: recovery.printed };
   }
 
-  async signIn(input: { loginName: string; password: string }): Promise<DeskSessionView> {
+  /**
+   * One guess at a time: the wait is checked before the password hash and recorded after it, and
+   * the hash yields, so guesses sent side by side would all pass the check (review finding).
+   */
+  private guessing: Promise<unknown> = Promise.resolve();
+
+  private oneGuessAtATime<T>(guess: () => Promise<T>): Promise<T> {
+    const turn = this.guessing.then(guess, guess);
+    this.guessing = turn.catch(() => undefined);
+    return turn;
+  }
+
+  signIn(input: { loginName: string; password: string }): Promise<DeskSessionView> {
+    return this.oneGuessAtATime(() => this.signInNow(input));
+  }
+
+  recover(input: { recoveryCode: string; newPassword: string }): Promise<SetUpResult> {
+    return this.oneGuessAtATime(() => this.recoverNow(input));
+  }
+
+  private async signInNow(input: {
+    loginName: string;
+    password: string;
+  }): Promise<DeskSessionView> {
     // A sign-in writes (its counters, the audit entry) only once the ledger is known intact;
     // waiting for the start-up check makes the outcome the same however fast the check is.
     await this.ledger.whenChecked();
@@ -141,7 +164,10 @@ export class AccountsService {
     return this.session();
   }
 
-  async recover(input: { recoveryCode: string; newPassword: string }): Promise<SetUpResult> {
+  private async recoverNow(input: {
+    recoveryCode: string;
+    newPassword: string;
+  }): Promise<SetUpResult> {
     const db = this.ledger.db();
     const security = deskSecurity(db);
     this.refuseWhileWaiting(

@@ -204,6 +204,38 @@ describe('sign-in', () => {
     }
   });
 
+  it('counts guesses sent side by side one after another: the sixth waits', async () => {
+    const t = clock();
+    const core = await openSignedInCore({
+      dataDir: tempDir('acct'),
+      appVersion: 'test',
+      deskClock: t.now,
+    });
+    try {
+      const codes = await Promise.all(
+        Array.from({ length: 8 }, () => signIn(core, DIRECTOR.loginName, 'wrong-password')),
+      ).then((all) => all.map((res) => (res.ok ? 'OK' : res.error.code)));
+      expect(codes).toEqual([
+        ...Array<string>(5).fill('SIGN_IN_FAILED'),
+        ...Array<string>(3).fill('SIGN_IN_BACKOFF'),
+      ]);
+      const guesses = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          core.dispatch('accounts.recover', {
+            recoveryCode: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+            newPassword: 'a-new-pass-2026',
+          }),
+        ),
+      ).then((all) => all.map((res) => (res.ok ? 'OK' : res.error.code)));
+      expect(guesses).toEqual([
+        ...Array<string>(5).fill('SIGN_IN_FAILED'),
+        ...Array<string>(3).fill('SIGN_IN_BACKOFF'),
+      ]);
+    } finally {
+      core.close();
+    }
+  });
+
   it('refuses a disabled account like a wrong password; switching user names the new person', async () => {
     const core = await openSignedInCore({ dataDir: tempDir('acct'), appVersion: 'test' });
     try {
