@@ -14,7 +14,11 @@ export function idleStep(
   return left <= 0 ? { lock: true } : { lock: false, checkInMs: left };
 }
 
-/** Whether this moment of activity should be sent to the core as `accounts.touch`. */
-export function touchDue(now: number, lastTouch: number): boolean {
-  return now - lastTouch >= TOUCH_EVERY_MS;
+/**
+ * Whether this moment of activity should be sent to the core as `accounts.touch`: at most once a
+ * minute, and at least twice per idle time, so a short idle lock (the minimum is one minute) never
+ * locks someone who is working between two touches.
+ */
+export function touchDue(now: number, lastTouch: number, idleMinutes: number): boolean {
+  return now - lastTouch >= Math.min(TOUCH_EVERY_MS, (idleMinutes * 60_000) / 2);
 }

@@ -24,7 +24,7 @@ export function useIdleLock(idleMinutes: number, onIdle: () => void): void {
     const onActivity = () => {
       const now = Date.now();
       lastActivity = now;
-      if (touchDue(now, lastTouch)) {
+      if (touchDue(now, lastTouch, idleMinutes)) {
         lastTouch = now;
         // A refused touch (already locked elsewhere) brings the gate up through the client.
         api('accounts.touch', {}).catch(() => undefined);

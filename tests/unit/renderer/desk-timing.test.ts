@@ -18,8 +18,13 @@ describe('idle lock', () => {
   });
 
   it('tells the core about activity at most once a minute', () => {
-    expect(touchDue(TOUCH_EVERY_MS - 1, 0)).toBe(false);
-    expect(touchDue(TOUCH_EVERY_MS, 0)).toBe(true);
+    expect(touchDue(TOUCH_EVERY_MS - 1, 0, 5)).toBe(false);
+    expect(touchDue(TOUCH_EVERY_MS, 0, 5)).toBe(true);
+  });
+
+  it('and at least twice per idle time, so a one-minute lock never catches someone working', () => {
+    expect(touchDue(30_000, 0, 1)).toBe(true);
+    expect(touchDue(29_999, 0, 1)).toBe(false);
   });
 });
 
