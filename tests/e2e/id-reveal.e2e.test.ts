@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, setUpRoom, validIdNumber } from './support/desk';
 import { hostApi } from './support/dev-web-host';
@@ -9,6 +10,14 @@ import { expectLocator } from './support/locator-expect';
  * Issue 11, must-have 4: the case page lists ID numbers masked; 查看 asks why, shows the whole
  * number, and the look is in the audit log with its reason.
  */
+/** The room set up, and a grassland case whose 王芳 has a resident ID number. */
+async function roomWithWangsCase(page: Page, url: string, title: string) {
+  await setUpRoom(page, url, '金峰');
+  const id = validIdNumber('632801', '19850704', 124);
+  const saved = await callApi(page, 'cases.create', grasslandIntakeWithId(title, id) as never);
+  return { id, saved, wang: saved.case.parties[0]! };
+}
+
 describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
 
@@ -16,14 +25,11 @@ describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
     const desk = await openDesk(browser(), 'id-reveal');
     const { page } = desk;
     try {
-      await setUpRoom(page, desk.host.url, '金峰');
-      const id = validIdNumber('632801', '19850704', 124);
-      const saved = await callApi(
+      const { id, saved, wang } = await roomWithWangsCase(
         page,
-        'cases.create',
-        grasslandIntakeWithId('证件号码脱敏的草场纠纷', id) as never,
+        desk.host.url,
+        '证件号码脱敏的草场纠纷',
       );
-      const wang = saved.case.parties[0]!;
       await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${saved.case.id}`);
       const shown = page.getByTestId(`id-number-${wang.id}`);
       await expectLocator(shown).toContainText(`632801********${id.slice(-4)}`);
@@ -61,14 +67,11 @@ describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
     const desk = await openDesk(browser(), 'id-masked-receptionist');
     const { page } = desk;
     try {
-      await setUpRoom(page, desk.host.url, '金峰');
-      const id = validIdNumber('632801', '19850704', 124);
-      const saved = await callApi(
+      const { id, saved, wang } = await roomWithWangsCase(
         page,
-        'cases.create',
-        grasslandIntakeWithId('登记员看到的草场纠纷', id) as never,
+        desk.host.url,
+        '登记员看到的草场纠纷',
       );
-      const wang = saved.case.parties[0]!;
       const receptionist = { loginName: 'dengji', displayName: '其木格', password: 'dengji-2026' };
       await hostApi(desk.host.url, 'accounts.create', { ...receptionist, role: 'RECEPTIONIST' });
       await hostApi(desk.host.url, 'accounts.signIn', {
