@@ -9,8 +9,8 @@ export type { DisputeParty };
  * test, the reviewer-checked facts, the newest tier confirmation under the active rule, the
  * printed papers by kind and the parties (the same-dispute check starts from them). One
  * statement over `case_outcome_by_date` for the cases, then one per related table for all of
- * them (mediators, sessions, prints, parties) — a year at 100,000 cases is a handful of
- * statements and no JSON built or parsed per case.
+ * them (mediators, sessions, prints, parties, reviewer facts, tier confirmations) — a year at
+ * 100,000 cases is a handful of statements and no JSON built or parsed per case.
  */
 export interface ClaimCaseRow {
   readonly caseId: number;
@@ -69,22 +69,12 @@ type ClaimSqlRow = [
   outcomeDate: string | null,
   amountFen: number,
   persons: number | null,
-  inCountyRegister: number | null,
-  crossArea: number | null,
-  oralAttendanceProven: number | null,
-  tierCode: string | null,
-  tierReason: string | null,
 ];
 
 const CLAIM_COLUMNS = `c.id, c.case_number, c.title, c.category, c.subtype, c.source,
   c.risk_level, c.risk_factors_json, c.is_difficult, c.amount_claimed_fen, c.intake_date,
   c.accepted_date, c.status, o.outcome, o.outcome_date, coalesce(o.amount_fen, 0) AS amount_fen,
-  o.persons, f.in_county_register, f.cross_area, f.oral_attendance_proven,
-  t.tier_code, t.reason AS tier_reason`;
-
-const CLAIM_JOINS = `LEFT JOIN case_subsidy_facts f ON f.case_id = c.id
-  LEFT JOIN case_subsidy_tier t ON t.id = (SELECT max(id) FROM case_subsidy_tier x
-                                            WHERE x.case_id = c.id AND x.rules_id = @rulesId)`;
+  o.persons`;
 
 const IDS = `(SELECT value FROM json_each(@ids))`;
 
@@ -120,7 +110,7 @@ function partiesOfCases(db: Db, ids: string): Map<number, ClaimParty[]> {
  * case becomes one fixed-shape object (row objects of two dozen properties cost more than the
  * SQL).
  */
-function withRelated(db: Db, rows: readonly ClaimSqlRow[]): ClaimCaseRow[] {
+function withRelated(db: Db, rows: readonly ClaimSqlRow[], rulesId: string): ClaimCaseRow[] {
   const ids = JSON.stringify(rows.map((r) => r[0]));
   const mediators = groupBy(
     rawStatement(
@@ -143,10 +133,31 @@ function withRelated(db: Db, rows: readonly ClaimSqlRow[]): ClaimCaseRow[] {
     ).all({ ids }) as [number, string][],
   );
   const parties = partiesOfCases(db, ids);
+  // Few cases have reviewer-checked facts or a confirmed tier: reading those rows for the ids
+  // costs a fraction of a left join probed once per case.
+  const facts = new Map<number, [inRegister: number | null, crossArea: number, oral: number]>();
+  for (const [caseId, inRegister, crossArea, oral] of rawStatement(
+    db,
+    `SELECT case_id, in_county_register, cross_area, oral_attendance_proven
+       FROM case_subsidy_facts WHERE case_id IN ${IDS}`,
+  ).all({ ids }) as [number, number | null, number, number][]) {
+    facts.set(caseId, [inRegister, crossArea, oral]);
+  }
+  // The newest confirmation under the rule wins: rows come oldest first.
+  const tiers = new Map<number, [code: string, reason: string | null]>();
+  for (const [caseId, code, reason] of rawStatement(
+    db,
+    `SELECT case_id, tier_code, reason FROM case_subsidy_tier
+      WHERE rules_id = @rulesId AND case_id IN ${IDS} ORDER BY id`,
+  ).all({ ids, rulesId }) as [number, string, string | null][]) {
+    tiers.set(caseId, [code, reason]);
+  }
   const none: never[] = [];
   return rows.map((r): ClaimCaseRow => {
     const id = r[0];
     const caseParties = parties.get(id) ?? none;
+    const f = facts.get(id);
+    const tier = tiers.get(id);
     return {
       caseId: id,
       caseNumber: r[1],
@@ -168,18 +179,21 @@ function withRelated(db: Db, rows: readonly ClaimSqlRow[]): ClaimCaseRow[] {
       persons: r[16] ?? caseParties.length,
       sessions: sessions.get(id) ?? 0,
       mediatorIds: mediators.get(id) ?? none,
-      inCountyRegister: r[17] === null ? null : r[17] === 1,
-      crossArea: r[18] === 1,
-      oralAttendanceProven: r[19] === 1,
-      confirmedTierCode: r[20],
-      confirmedReason: r[21],
+      inCountyRegister: f === undefined || f[0] === null ? null : f[0] === 1,
+      crossArea: f !== undefined && f[1] === 1,
+      oralAttendanceProven: f !== undefined && f[2] === 1,
+      confirmedTierCode: tier ? tier[0] : null,
+      confirmedReason: tier ? tier[1] : null,
       printedKinds: printed.get(id) ?? none,
       parties: caseParties,
     };
   });
 }
 
-/** Cases with an outcome date in the range, of one mediator or of all. */
+/**
+ * Cases with an outcome date in the range, of one mediator or of all, in no particular order
+ * (the pack orders its lines itself; sorting a year's wide rows in SQL cost a temporary tree).
+ */
 export function claimCaseRows(
   db: Db,
   range: { readonly start: string; readonly end: string },
@@ -191,13 +205,11 @@ export function claimCaseRows(
     `SELECT ${CLAIM_COLUMNS}
        FROM case_outcome o
        JOIN case_file c ON c.id = o.case_id
-       ${CLAIM_JOINS}
       WHERE o.outcome_date BETWEEN @start AND @end
         AND (@mediatorId IS NULL OR EXISTS (SELECT 1 FROM case_mediator cm
-               WHERE cm.case_id = c.id AND cm.mediator_id = @mediatorId))
-      ORDER BY o.outcome_date, c.id`,
-  ).all({ start: range.start, end: range.end, rulesId, mediatorId }) as ClaimSqlRow[];
-  return withRelated(db, rows);
+               WHERE cm.case_id = c.id AND cm.mediator_id = @mediatorId))`,
+  ).all({ start: range.start, end: range.end, mediatorId }) as ClaimSqlRow[];
+  return withRelated(db, rows, rulesId);
 }
 
 /** One case, with or without an outcome yet (the case page's panel). */
@@ -207,10 +219,9 @@ export function claimCaseRow(db: Db, caseId: number, rulesId: string): ClaimCase
     `SELECT ${CLAIM_COLUMNS}
        FROM case_file c
        LEFT JOIN case_outcome o ON o.case_id = c.id
-       ${CLAIM_JOINS}
       WHERE c.id = @caseId`,
-  ).get({ caseId, rulesId }) as ClaimSqlRow | undefined;
-  return row ? (withRelated(db, [row])[0] ?? null) : null;
+  ).get({ caseId }) as ClaimSqlRow | undefined;
+  return row ? (withRelated(db, [row], rulesId)[0] ?? null) : null;
 }
 
 /** A claim row as the same-dispute check sees it. */

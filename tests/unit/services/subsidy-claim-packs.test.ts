@@ -36,7 +36,7 @@ import { activateExampleRules } from './subsidy-fixtures.js';
  * ledger from a fixed seed — four of five mediators, some cases shared (lead first), parties drawn from a
  * small village so disputes repeat (with and without ID numbers or phones), refused cases and
  * cases accepted long before their outcome, written and oral settlements, failures and
- * referrals, ID copies for some parties, printed papers, confirmed, overridden and unknown tiers, reviewer facts
+ * referrals, ID copies for some parties, printed papers, confirmed, overridden, reconfirmed and unknown tiers, reviewer facts
  * — under two rules and four periods.
  */
 
@@ -246,6 +246,18 @@ function seedCases(db: Db, mediatorIds: readonly number[], rulesIds: readonly st
           confirmedBy: '本机用户',
           confirmedAt: NOW,
         });
+        // Some cases are confirmed again later: the newest confirmation under the rule counts.
+        if (id % 4 === 0) {
+          insertTierConfirmation(db, {
+            caseId: id,
+            rulesId,
+            tierCode: r < 0.15 ? 'DIFFICULT' : 'GENERAL',
+            suggestedTierCode: 'GENERAL',
+            reason: '复核后调整',
+            confirmedBy: '本机用户',
+            confirmedAt: NOW,
+          });
+        }
       }
       if (rand() < 0.5) {
         saveCaseSubsidyFacts(
