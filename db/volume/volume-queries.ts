@@ -93,56 +93,38 @@ function volumeFactsOf(raw: RawFacts): VolumeFacts {
 
 /**
  * What a caller read already in the same transaction (the claim pack reads all of it for its own
- * use): whether each case is accepted, its parties in order, its session count and the kinds in
+ * use): whether the case is accepted, its parties in order, its session count and the kinds in
  * its print register. The volume facts then do not read those rows a second time.
  */
-export interface KnownCaseFacts {
-  readonly accepted: ReadonlyMap<number, boolean>;
-  readonly parties: ReadonlyMap<number, readonly { partyId: number; name: string }[]>;
-  readonly sessions: ReadonlyMap<number, number>;
-  readonly printedKinds: ReadonlyMap<number, readonly string[]>;
+export interface KnownCase {
+  readonly caseId: number;
+  readonly acceptedDate: string | null;
+  readonly parties: readonly { readonly partyId: number; readonly name: string }[];
+  readonly sessions: number;
+  readonly printedKinds: readonly string[];
 }
 
-const ACCEPTANCE_KINDS = ['ACCEPTANCE_REGISTER', 'APPLICATION'];
+const ACCEPTANCE_KINDS: readonly string[] = ['ACCEPTANCE_REGISTER', 'APPLICATION'];
+const RIGHTS_KINDS: readonly string[] = ['RIGHTS_NOTICE'];
 
-/** A count the caller's reads answer (only whether a print exists matters), or null. */
-function knownCount(known: KnownCaseFacts, name: CountName): ReadonlyMap<number, number> | null {
-  const printed = (kinds: readonly string[]) => {
-    const out = new Map<number, number>();
-    for (const [caseId, list] of known.printedKinds) {
-      if (list.some((k) => kinds.includes(k))) out.set(caseId, 1);
-    }
-    return out;
-  };
-  switch (name) {
-    case 'sessions':
-      return known.sessions;
-    case 'acceptancePrinted':
-      return printed(ACCEPTANCE_KINDS);
-    case 'rightsPrinted':
-      return printed(['RIGHTS_NOTICE']);
-    default:
-      return null;
-  }
+/** The counts the known cases answer themselves (only whether a print exists matters). */
+const KNOWN_COUNTS: ReadonlySet<CountName> = new Set<CountName>([
+  'sessions',
+  'acceptancePrinted',
+  'rightsPrinted',
+]);
+
+/** Attachments per party and the parties with an agent, read once for every case. */
+interface PartyFacts {
+  readonly copies: ReadonlyMap<string, number>;
+  readonly agents: ReadonlySet<number>;
 }
 
 /**
- * The facts the volume checklist judges, for many cases at once; cases that do not exist are
- * absent. A year's pack asks for tens of thousands of cases: rows are read as arrays, and each
- * count is one map for all cases (not one map per case).
+ * The rows every volume is judged from, read once for all the cases: per-party attachments and
+ * agents, the per-table counts (one map per kind, not one per case) and each case's ending.
  */
-export function volumeFactsOfCases(
-  db: Db,
-  caseIds: readonly number[],
-  known?: KnownCaseFacts,
-): ReadonlyMap<number, VolumeFacts> {
-  const ids = JSON.stringify(caseIds);
-  const cases = known
-    ? [...known.accepted].map(([id, accepted]): [number, number] => [id, accepted ? 1 : 0])
-    : (rawStatement(
-        db,
-        `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${IDS}`,
-      ).all({ ids }) as [number, number][]);
+function readVolumeRows(db: Db, ids: string, skip: ReadonlySet<CountName>) {
   // Plain reads joined here rather than per-party subqueries: a year's pack has thousands of
   // parties and very few attachments or agents, so three index passes beat three probes a party.
   const copies = new Map<string, number>();
@@ -164,37 +146,12 @@ export function volumeFactsOfCases(
       .all({ ids })
       .map((r) => (r as [number])[0]),
   );
-  const parties = new Map<number, RawFacts['parties'][number][]>();
-  const anyCopies = copies.size > 0;
-  const addParty = (caseId: number, partyId: number, name: string) => {
-    const party = {
-      name,
-      ids: anyCopies ? (copies.get(`IDENTITY_PROOF:${caseId}:${partyId}`) ?? 0) : 0,
-      poas: anyCopies ? (copies.get(`POWER_OF_ATTORNEY:${caseId}:${partyId}`) ?? 0) : 0,
-      agent: agents.has(partyId) ? 1 : 0,
-    };
-    const list = parties.get(caseId);
-    if (list) list.push(party);
-    else parties.set(caseId, [party]);
-  };
-  if (known) {
-    for (const [caseId, list] of known.parties) {
-      for (const p of list) addParty(caseId, p.partyId, p.name);
-    }
-  } else {
-    for (const [caseId, partyId, name] of rawStatement(
-      db,
-      `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${IDS}
-        ORDER BY p.case_id, p.sort, p.id`,
-    ).all({ ids }) as [number, number, string][]) {
-      addParty(caseId, partyId, name);
-    }
-  }
+  const none: ReadonlyMap<number, number> = new Map();
   const counts = {} as Record<CountName, ReadonlyMap<number, number>>;
   for (const name of COUNT_NAMES) {
-    const already = known ? knownCount(known, name) : null;
-    counts[name] =
-      already ?? new Map(rawStatement(db, COUNTS[name]).all({ ids }) as [number, number][]);
+    counts[name] = skip.has(name)
+      ? none
+      : new Map(rawStatement(db, COUNTS[name]).all({ ids }) as [number, number][]);
   }
   // The last settling or ending step decides what the volume must hold.
   const endings = new Map<number, string>();
@@ -208,6 +165,49 @@ export function volumeFactsOfCases(
   ).all({ ids }) as [number, string | null][]) {
     if (toState !== null) endings.set(caseId, toState);
   }
+  return { party: { copies, agents } satisfies PartyFacts, counts, endings };
+}
+
+function partyFactsOf(
+  f: PartyFacts,
+  caseId: number,
+  partyId: number,
+  name: string,
+): RawFacts['parties'][number] {
+  const anyCopies = f.copies.size > 0;
+  return {
+    name,
+    ids: anyCopies ? (f.copies.get(`IDENTITY_PROOF:${caseId}:${partyId}`) ?? 0) : 0,
+    poas: anyCopies ? (f.copies.get(`POWER_OF_ATTORNEY:${caseId}:${partyId}`) ?? 0) : 0,
+    agent: f.agents.has(partyId) ? 1 : 0,
+  };
+}
+
+/**
+ * The facts the volume checklist judges, for many cases at once; cases that do not exist are
+ * absent.
+ */
+export function volumeFactsOfCases(
+  db: Db,
+  caseIds: readonly number[],
+): ReadonlyMap<number, VolumeFacts> {
+  const ids = JSON.stringify(caseIds);
+  const cases = rawStatement(
+    db,
+    `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${IDS}`,
+  ).all({ ids }) as [number, number][];
+  const read = readVolumeRows(db, ids, new Set());
+  const parties = new Map<number, RawFacts['parties'][number][]>();
+  for (const [caseId, partyId, name] of rawStatement(
+    db,
+    `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${IDS}
+      ORDER BY p.case_id, p.sort, p.id`,
+  ).all({ ids }) as [number, number, string][]) {
+    const party = partyFactsOf(read.party, caseId, partyId, name);
+    const list = parties.get(caseId);
+    if (list) list.push(party);
+    else parties.set(caseId, [party]);
+  }
   const out = new Map<number, VolumeFacts>();
   for (const [id, accepted] of cases) {
     out.set(
@@ -215,12 +215,47 @@ export function volumeFactsOfCases(
       volumeFactsOf({
         accepted: accepted === 1,
         parties: parties.get(id) ?? [],
-        count: (name) => counts[name].get(id) ?? 0,
-        ending: endings.get(id) ?? null,
+        count: (name) => read.counts[name].get(id) ?? 0,
+        ending: read.endings.get(id) ?? null,
       }),
     );
   }
   return out;
+}
+
+/**
+ * The volume facts of cases the caller has read already, each handed to `judge` as soon as it is
+ * made, in the order of `known`: a year's pack judges tens of thousands of volumes, and only the
+ * verdicts are kept (no map of every case's facts lives through the call).
+ */
+export function judgeKnownVolumes<T>(
+  db: Db,
+  known: readonly KnownCase[],
+  judge: (facts: VolumeFacts, c: KnownCase) => T,
+): T[] {
+  const read = readVolumeRows(db, JSON.stringify(known.map((c) => c.caseId)), KNOWN_COUNTS);
+  return known.map((c) => {
+    const printed = (kinds: readonly string[]) =>
+      c.printedKinds.some((k) => kinds.includes(k)) ? 1 : 0;
+    const facts = volumeFactsOf({
+      accepted: c.acceptedDate !== null,
+      parties: c.parties.map((p) => partyFactsOf(read.party, c.caseId, p.partyId, p.name)),
+      count: (name) => {
+        switch (name) {
+          case 'sessions':
+            return c.sessions;
+          case 'acceptancePrinted':
+            return printed(ACCEPTANCE_KINDS);
+          case 'rightsPrinted':
+            return printed(RIGHTS_KINDS);
+          default:
+            return read.counts[name].get(c.caseId) ?? 0;
+        }
+      },
+      ending: read.endings.get(c.caseId) ?? null,
+    });
+    return judge(facts, c);
+  });
 }
 
 export interface VolumeRow {

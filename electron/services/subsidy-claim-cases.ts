@@ -1,6 +1,6 @@
 import type { ClaimCaseRow, DisputeIdentityRow } from '../../db/subsidy/claim-case-query.js';
 import type { Db } from '../../db/connection.js';
-import { volumeFactsOfCases } from '../../db/volume/volume-queries.js';
+import { judgeKnownVolumes } from '../../db/volume/volume-queries.js';
 import type { ClaimCase } from '../../domain/subsidy/claim-pack.js';
 import { findDuplicateDisputes, partyKeyOf } from '../../domain/subsidy/duplicate-disputes.js';
 import type { SubsidyRules } from '../../domain/subsidy/subsidy-rules.js';
@@ -57,25 +57,13 @@ export function caseFactsOf(row: ClaimCaseRow) {
 
 /**
  * The claim's view of each case's volume, judged by the one volume checklist, in the order of
- * `rows`. The facts are read in bulk: a year's pack is a few statements, not a few per case.
+ * `rows`. The facts are read in bulk (a year's pack is a few statements, not a few per case) and
+ * each case's facts and checklist are dropped as soon as its verdict is taken.
  */
 export function claimVolumes(db: Db, rows: readonly ClaimCaseRow[]): ClaimCase['volume'][] {
-  const facts = volumeFactsOfCases(
-    db,
-    rows.map((r) => r.caseId),
-    {
-      accepted: new Map(rows.map((r) => [r.caseId, r.acceptedDate !== null])),
-      parties: new Map(rows.map((r) => [r.caseId, r.parties])),
-      sessions: new Map(rows.map((r) => [r.caseId, r.sessions])),
-      printedKinds: new Map(rows.map((r) => [r.caseId, r.printedKinds])),
-    },
+  return judgeKnownVolumes(db, rows, (facts, row) =>
+    claimVolumeOf(volumeChecklist(facts), row.printedKinds),
   );
-  return rows.map((row) => {
-    const f = facts.get(row.caseId);
-    // The rows were read in the same transaction: a case cannot vanish in between.
-    if (!f) throw new Error(`volume facts missing for case ${row.caseId}`);
-    return claimVolumeOf(volumeChecklist(f), row.printedKinds);
-  });
 }
 
 export function toClaimCase(row: ClaimCaseRow, volume: ClaimCase['volume']): ClaimCase | null {
