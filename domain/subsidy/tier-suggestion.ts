@@ -96,71 +96,87 @@ export function describeCondition(condition: TierCondition): string {
   }
 }
 
-/** Whether the case meets one condition, and the sentence saying so with the case's own value. */
-export function testCondition(
-  condition: TierCondition,
-  facts: SubsidyCaseFacts,
-): { met: boolean; reason: string } {
+/** Whether the case meets one condition. */
+function meets(condition: TierCondition, facts: SubsidyCaseFacts): boolean {
   switch (condition.fact) {
     case 'personsInvolved':
-      return {
-        met: facts.personsInvolved >= condition.atLeast,
-        reason: `涉及当事人 ${facts.personsInvolved} 人（标准：${condition.atLeast} 人以上）`,
-      };
+      return facts.personsInvolved >= condition.atLeast;
     case 'sessions':
-      return {
-        met: facts.sessions >= condition.atLeast,
-        reason: `调解 ${facts.sessions} 次（标准：${condition.atLeast} 次以上）`,
-      };
+      return facts.sessions >= condition.atLeast;
     case 'amountFen':
-      return {
-        met: facts.amountFen >= condition.atLeast,
-        reason: `${facts.amountIsAgreed === false ? '争议金额' : '协议金额'} ${formatYuanFigures(facts.amountFen)} 元（标准：${formatYuanFigures(condition.atLeast)} 元以上）`,
-      };
+      return facts.amountFen >= condition.atLeast;
     case 'riskRank':
-      return {
-        met: riskRankOf(facts.riskLevel) >= condition.atLeast,
-        reason: `风险等级${riskLevels.labelOf(facts.riskLevel)}（标准：${riskLabelOfRank(condition.atLeast)}及以上）`,
-      };
+      return riskRankOf(facts.riskLevel) >= condition.atLeast;
     case 'category':
-      return {
-        met: condition.in.includes(facts.category),
-        reason: `纠纷类型：${disputeCategories.labelOf(facts.category)}`,
-      };
+      return condition.in.includes(facts.category);
     case 'subtype':
-      return {
-        met: facts.subtype !== null && condition.in.includes(facts.subtype),
-        reason: `纠纷细类：${facts.subtype === null ? '未选' : disputeCategories.subtypeLabelOf(facts.subtype)}`,
-      };
+      return facts.subtype !== null && condition.in.includes(facts.subtype);
     case 'source':
-      return {
-        met: sourceMatches(facts.source, condition.in),
-        reason: `案件来源：${caseSources.labelOf(facts.source)}`,
-      };
+      return sourceMatches(facts.source, condition.in);
     default:
-      return { met: flagValue(condition.fact, facts), reason: FLAG_LABELS[condition.fact] };
+      return flagValue(condition.fact, facts);
   }
+}
+
+/** The sentence saying how the case stands on one condition, with the case's own value. */
+function reasonOf(condition: TierCondition, facts: SubsidyCaseFacts): string {
+  switch (condition.fact) {
+    case 'personsInvolved':
+      return `涉及当事人 ${facts.personsInvolved} 人（标准：${condition.atLeast} 人以上）`;
+    case 'sessions':
+      return `调解 ${facts.sessions} 次（标准：${condition.atLeast} 次以上）`;
+    case 'amountFen':
+      return `${facts.amountIsAgreed === false ? '争议金额' : '协议金额'} ${formatYuanFigures(facts.amountFen)} 元（标准：${formatYuanFigures(condition.atLeast)} 元以上）`;
+    case 'riskRank':
+      return `风险等级${riskLevels.labelOf(facts.riskLevel)}（标准：${riskLabelOfRank(condition.atLeast)}及以上）`;
+    case 'category':
+      return `纠纷类型：${disputeCategories.labelOf(facts.category)}`;
+    case 'subtype':
+      return `纠纷细类：${facts.subtype === null ? '未选' : disputeCategories.subtypeLabelOf(facts.subtype)}`;
+    case 'source':
+      return `案件来源：${caseSources.labelOf(facts.source)}`;
+    default:
+      return FLAG_LABELS[condition.fact];
+  }
+}
+
+/**
+ * A rule's tiers highest rank first and its default tier, worked out once per parsed rule file:
+ * a year's claim packs ask for tens of thousands of suggestions under the same rule.
+ */
+const tierOrders = new WeakMap<
+  SubsidyRules,
+  { readonly byRank: readonly SubsidyTier[]; readonly fallback: SubsidyTier | undefined }
+>();
+
+function tierOrderOf(rules: SubsidyRules) {
+  let order = tierOrders.get(rules);
+  if (!order) {
+    order = {
+      byRank: [...rules.tiers].sort((a, b) => b.rank - a.rank),
+      fallback: [...rules.tiers]
+        .filter((t) => t.when.length === 0)
+        .sort((a, b) => a.rank - b.rank)[0],
+    };
+    tierOrders.set(rules, order);
+  }
+  return order;
 }
 
 /**
  * The tier the data suggests: the highest-ranked tier any of whose condition groups the case
  * meets in full, else the default tier. The mediator confirms or changes it (with a reason);
- * this only proposes.
+ * this only proposes. Only the met group's conditions are worded.
  */
 export function suggestTier(rules: SubsidyRules, facts: SubsidyCaseFacts): TierSuggestion {
-  const byRank = [...rules.tiers].sort((a, b) => b.rank - a.rank);
+  const { byRank, fallback } = tierOrderOf(rules);
   for (const tier of byRank) {
-    if (tier.when.length === 0) continue;
     for (const group of tier.when) {
-      const results = group.map((c) => testCondition(c, facts));
-      if (results.every((r) => r.met)) {
-        return { tier, reasons: results.map((r) => r.reason) };
+      if (group.every((c) => meets(c, facts))) {
+        return { tier, reasons: group.map((c) => reasonOf(c, facts)) };
       }
     }
   }
-  const fallback = [...rules.tiers]
-    .filter((t) => t.when.length === 0)
-    .sort((a, b) => a.rank - b.rank)[0];
   if (!fallback) return { tier: null, reasons: ['规则中没有适用的档次'] };
   return { tier: fallback, reasons: ['未达到更高档次的标准，按基本档次认定'] };
 }
