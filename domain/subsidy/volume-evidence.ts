@@ -1,6 +1,11 @@
 import { reachesGroupThreshold } from '../cases/group-dispute';
 import type { SubsidyCaseFacts } from './tier-suggestion';
-import type { VolumeChecklist, VolumeItem } from '../volume/volume-checklist';
+import {
+  verdictOfChecklist,
+  type VolumeChecklist,
+  type VolumeItem,
+  type VolumeVerdict,
+} from '../volume/volume-checklist';
 import type { VolumeDocument } from './subsidy-rules';
 
 /**
@@ -23,18 +28,19 @@ const TIER_DOCUMENT_OF: Readonly<Partial<Record<VolumeItem, VolumeDocument>>> = 
 };
 
 export function claimVolumeOf(
-  checklist: VolumeChecklist,
+  judged: VolumeChecklist | VolumeVerdict,
   printedKinds: readonly string[],
-): { complete: boolean; problems: string[]; present: VolumeDocument[] } {
+): { complete: boolean; problems: readonly string[]; present: VolumeDocument[] } {
+  const verdict = 'items' in judged ? verdictOfChecklist(judged) : judged;
   const present: VolumeDocument[] = [];
-  for (const item of checklist.items) {
-    const document = TIER_DOCUMENT_OF[item.item];
-    if (document && item.status === 'PRESENT') present.push(document);
+  for (const item of verdict.present) {
+    const document = TIER_DOCUMENT_OF[item];
+    if (document) present.push(document);
   }
   if (printedKinds.includes('CLOSING_REPORT')) present.push('CLOSING_REPORT');
   return {
-    complete: checklist.complete,
-    problems: checklist.missing.map((m) => m.reason),
+    complete: verdict.complete,
+    problems: verdict.missingReasons,
     present,
   };
 }

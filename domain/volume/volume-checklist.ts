@@ -217,18 +217,19 @@ function judge(item: VolumeItem, f: VolumeFacts): Judgement {
   }
 }
 
+/**
+ * The judgement is final: a 必须 item the case cannot have (no agreement without a settlement) is
+ * not needed; a 按需 item the case calls for is required.
+ */
+function statusOf(j: Judgement): VolumeItemStatus {
+  if (j.required) return j.count > 0 && j.reason === null ? 'PRESENT' : 'MISSING';
+  return j.count > 0 ? 'PRESENT' : 'NOT_NEEDED';
+}
+
 export function volumeChecklist(facts: VolumeFacts): VolumeChecklist {
   const items = VOLUME_ITEMS.map((item, i): VolumeChecklistItem => {
-    // The judgement is final: a 必须 item the case cannot have (no agreement without a
-    // settlement) is not needed; a 按需 item the case calls for is required.
     const j = judge(item, facts);
-    const status: VolumeItemStatus = j.required
-      ? j.count > 0 && j.reason === null
-        ? 'PRESENT'
-        : 'MISSING'
-      : j.count > 0
-        ? 'PRESENT'
-        : 'NOT_NEEDED';
+    const status = statusOf(j);
     return {
       no: i + 1,
       item,
@@ -244,6 +245,41 @@ export function volumeChecklist(facts: VolumeFacts): VolumeChecklist {
     .filter((i) => i.status === 'MISSING')
     .map((i) => ({ item: i.item, label: i.label, reason: i.reason ?? '缺少材料' }));
   return { items, complete: missing.length === 0, missing };
+}
+
+/**
+ * What a claim asks of the checklist: complete or not, why not (the missing items' reasons in
+ * index order) and the items present.
+ */
+export interface VolumeVerdict {
+  readonly complete: boolean;
+  readonly missingReasons: readonly string[];
+  readonly present: readonly VolumeItem[];
+}
+
+/**
+ * The checklist's verdict without its per-item rows, by the same judgements: a year's claim
+ * packs judge tens of thousands of volumes and keep only this.
+ */
+export function volumeVerdict(facts: VolumeFacts): VolumeVerdict {
+  const missingReasons: string[] = [];
+  const present: VolumeItem[] = [];
+  for (const item of VOLUME_ITEMS) {
+    const j = judge(item, facts);
+    const status = statusOf(j);
+    if (status === 'PRESENT') present.push(item);
+    else if (status === 'MISSING') missingReasons.push(j.reason ?? '缺少材料');
+  }
+  return { complete: missingReasons.length === 0, missingReasons, present };
+}
+
+/** The verdict a whole checklist gives (the same as `volumeVerdict` of its facts). */
+export function verdictOfChecklist(checklist: VolumeChecklist): VolumeVerdict {
+  return {
+    complete: checklist.complete,
+    missingReasons: checklist.missing.map((m) => m.reason),
+    present: checklist.items.filter((i) => i.status === 'PRESENT').map((i) => i.item),
+  };
 }
 
 /** One sentence listing what is missing, for refusals (“卷宗材料不全：…”). */

@@ -8,7 +8,7 @@ import { claimVolumeOf, subsidyFactsOf } from '../../domain/subsidy/volume-evide
 import type * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
 import type * as caseSources from '../../domain/taxonomy/case-sources.js';
 import type * as riskLevels from '../../domain/taxonomy/risk-levels.js';
-import { volumeChecklist } from '../../domain/volume/volume-checklist.js';
+import { volumeVerdict } from '../../domain/volume/volume-checklist.js';
 
 /**
  * From the ledger's claim rows to what the pure pack builder takes: each case's tier facts, its
@@ -62,7 +62,7 @@ export function caseFactsOf(row: ClaimCaseRow) {
  */
 export function claimVolumes(db: Db, rows: readonly ClaimCaseRow[]): ClaimCase['volume'][] {
   return judgeKnownVolumes(db, rows, (facts, row) =>
-    claimVolumeOf(volumeChecklist(facts), row.printedKinds),
+    claimVolumeOf(volumeVerdict(facts), row.printedKinds),
   );
 }
 
