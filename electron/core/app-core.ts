@@ -82,8 +82,8 @@ export interface AppCoreOptions {
   /** Where exports go unless the user picks a folder (default: <dataDir>/exports). */
   readonly exportsDir?: string;
   /**
-   * Where exports are rendered: the core worker passes the export thread; tests and benches
-   * that hold the core directly render on their own thread unless they pass one.
+   * Where exports are rendered and volumes assembled: the core worker passes the export thread;
+   * tests and benches that hold the core directly render on their own thread unless they pass one.
    */
   readonly exportRenderer?: ExportRenderer;
   /** When the previous core worker died unexpectedly (ISO time): system.status tells the user. */
@@ -188,13 +188,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const printing = new DocumentPrintService(register, options.printer ?? null);
   const caseDocuments = new DocumentRenderService(ledger, engine, register);
   const followUpDocuments = new FollowUpDocumentsService(ledger, engine, register, followUps);
+  const renderer = options.exportRenderer ?? inThreadExportRenderer;
   const exports = new ExportService(ledger, statistics, {
     defaultDirectory: options.exportsDir ?? path.join(options.dataDir, 'exports'),
     fontsDir: options.fontsDir ?? dirs.fontsDir,
     appVersion: options.appVersion,
     folderOpener: options.folderOpener ?? null,
     signedInRole: () => desk.user?.role ?? null,
-    renderer: options.exportRenderer ?? inThreadExportRenderer,
+    renderer,
   });
   const subsidy = new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir);
   const audit = new AuditService(ledger);
@@ -235,7 +236,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     timeliness: new TimelinessService(ledger),
     formDrafts: new FormDraftService(ledger),
     volume: new VolumeService(ledger, lifecycle),
-    volumePdf: new VolumePdfService(ledger, engine, register, caseDocuments, followUpDocuments),
+    volumePdf: new VolumePdfService(
+      ledger,
+      engine,
+      register,
+      caseDocuments,
+      followUpDocuments,
+      renderer,
+    ),
     followUpDocuments,
     reports: {
       statistics,

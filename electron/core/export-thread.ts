@@ -1,7 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import type { ExportRenderJob, RenderedFile } from '../reports/export-render-jobs.js';
 import { ExportThreadStopped, type ExportRenderer } from '../reports/export-renderer.js';
-import type { ExportWorkerData, FromExportWorker } from './export-worker-protocol.js';
+import type {
+  ExportThreadJob,
+  ExportThreadResults,
+  ExportWorkerData,
+  FromExportWorker,
+} from './export-worker-protocol.js';
 
 /** A render the test holds: the thread has its job and waits. */
 export interface HeldExport {
@@ -27,24 +31,26 @@ class RenderFailed extends Error {
 }
 
 /**
- * Runs each export's render step in a new thread of its own (`export-worker.cjs`), so a
- * 100,000-case sheet never blocks the core. One thread per export: a crash takes only that
- * export with it, and nothing stays loaded between the few exports of a quarter.
+ * Runs each export's render step and each volume's assembly in a new thread of its own
+ * (`export-worker.cjs`), so a 100,000-case sheet or a thick volume never blocks the core. One
+ * thread per job: a crash takes only that job with it, and nothing stays loaded between the
+ * few exports of a quarter.
  */
 export function exportThreadRenderer(
   workerPath: string,
   options: ExportThreadOptions = {},
 ): ExportRenderer {
   return {
-    render: (job) => renderInThread(workerPath, job, options),
+    render: (job) => runInThread(workerPath, { task: 'file', job }, options),
+    volume: (job) => runInThread(workerPath, { task: 'volume', job }, options),
   };
 }
 
-function renderInThread(
+function runInThread<J extends ExportThreadJob>(
   workerPath: string,
-  job: ExportRenderJob,
+  job: J,
   options: ExportThreadOptions,
-): Promise<RenderedFile> {
+): Promise<ExportThreadResults[J['task']]> {
   return new Promise((resolve, reject) => {
     const data: ExportWorkerData = { job, hold: options.held !== undefined };
     let worker: Worker;
@@ -72,7 +78,8 @@ function renderInThread(
           });
           return;
         case 'done':
-          settle(() => resolve(message.file));
+          // the thread answers the job it was given (export-worker.ts `perform`)
+          settle(() => resolve(message.result as ExportThreadResults[J['task']]));
           return;
         case 'failed':
           settle(() => reject(new RenderFailed(message.message, message.code)));

@@ -1,15 +1,27 @@
 import type { ExportRenderJob, RenderedFile } from '../reports/export-render-jobs.js';
+import type { VolumeAssemblyJob } from '../services/volume-assembly-job.js';
+
+/** One job of the export thread: an exported file, or a volume PDF's assembly. */
+export type ExportThreadJob =
+  | { readonly task: 'file'; readonly job: ExportRenderJob }
+  | { readonly task: 'volume'; readonly job: VolumeAssemblyJob };
+
+/** What each job answers. */
+export interface ExportThreadResults {
+  readonly file: RenderedFile;
+  readonly volume: Uint8Array;
+}
 
 /** What the export thread is started with: one job, and whether a test holds it first. */
 export interface ExportWorkerData {
-  readonly job: ExportRenderJob;
+  readonly job: ExportThreadJob;
   /** Tests only: say `held` and wait for `release` before rendering. */
   readonly hold: boolean;
 }
 
 export type FromExportWorker =
   | { readonly type: 'held' }
-  | { readonly type: 'done'; readonly file: RenderedFile }
+  | { readonly type: 'done'; readonly result: ExportThreadResults[ExportThreadJob['task']] }
   | { readonly type: 'failed'; readonly message: string; readonly code?: string };
 
 export type ToExportWorker = { readonly type: 'release' };

@@ -1,6 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderExportJob } from '../reports/export-render-jobs.js';
+import { assembleVolumeJob } from '../services/volume-assembly-job.js';
 import type {
+  ExportThreadJob,
+  ExportThreadResults,
   ExportWorkerData,
   FromExportWorker,
   ToExportWorker,
@@ -8,8 +11,9 @@ import type {
 
 /**
  * The export thread: renders one export (台账 sheet, statistics table, county package) from
- * plain data into its temporary file and ends. It has no ledger and no SQL: the core read the
- * data before and records the export after, so the core answers other requests meanwhile.
+ * plain data into its temporary file, or assembles one volume PDF, and ends. It has no ledger
+ * and no SQL: the core read the data before and records the result after, so the core answers
+ * other requests meanwhile.
  */
 
 const port = parentPort;
@@ -20,9 +24,22 @@ function send(message: FromExportWorker): void {
   port?.postMessage(message);
 }
 
+function perform(work: ExportThreadJob): Promise<ExportThreadResults[ExportThreadJob['task']]> {
+  switch (work.task) {
+    case 'file':
+      return renderExportJob(work.job);
+    case 'volume':
+      return assembleVolumeJob(work.job);
+    default: {
+      const never: never = work;
+      throw new Error(`unknown export thread job ${JSON.stringify(never)}`);
+    }
+  }
+}
+
 async function run(): Promise<void> {
   try {
-    send({ type: 'done', file: await renderExportJob(job) });
+    send({ type: 'done', result: await perform(job) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     send({

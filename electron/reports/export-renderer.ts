@@ -1,12 +1,20 @@
+import { assembleVolumeJob, type VolumeAssemblyJob } from '../services/volume-assembly-job.js';
 import { renderExportJob, type ExportRenderJob, type RenderedFile } from './export-render-jobs.js';
 
-/** Where an export's render step runs: the export thread in the app, this thread in tests. */
+/**
+ * Where the long render steps run — exported files and volume PDFs: the export thread in the
+ * app, this thread in tests.
+ */
 export interface ExportRenderer {
   render(job: ExportRenderJob): Promise<RenderedFile>;
+  volume(job: VolumeAssemblyJob): Promise<Uint8Array>;
 }
 
-/** The render step on the caller's thread (unit tests and benches that hold the core directly). */
-export const inThreadExportRenderer: ExportRenderer = { render: renderExportJob };
+/** The render steps on the caller's thread (unit tests and benches that hold the core directly). */
+export const inThreadExportRenderer: ExportRenderer = {
+  render: renderExportJob,
+  volume: assembleVolumeJob,
+};
 
 /** The export thread ended before it answered (crashed, out of memory, terminated). */
 export class ExportThreadStopped extends Error {

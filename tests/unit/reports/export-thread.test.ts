@@ -6,11 +6,12 @@ import type { ExportRunView } from '../../../domain/api/reports-contract.js';
 import type { ApiEnvelope } from '../../../domain/api/errors.js';
 import { apiMessagesZhCN } from '../../../domain/messages/zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
-import { exportThreadRenderer, type HeldExport } from '../../../electron/core/export-thread.js';
+import { exportThreadRenderer } from '../../../electron/core/export-thread.js';
 import type { ExportRenderJob } from '../../../electron/reports/export-render-jobs.js';
 import { inThreadExportRenderer } from '../../../electron/reports/export-renderer.js';
 import { intake, ROOM_SETTINGS } from '../services/case-fixtures.js';
 import { exportWorkerBundle } from '../support/core-worker-bundle.js';
+import { heldExportThread } from '../support/held-export-thread.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -25,21 +26,7 @@ afterEach(() => {
 
 /** A core whose export thread holds every job until the test lets it go. */
 async function heldExports() {
-  const queue: HeldExport[] = [];
-  const waiters: ((held: HeldExport) => void)[] = [];
-  const renderer = exportThreadRenderer(await exportWorkerBundle(), {
-    held: (held) => {
-      const waiter = waiters.shift();
-      if (waiter) waiter(held);
-      else queue.push(held);
-    },
-  });
-  const nextHeld = () =>
-    new Promise<HeldExport>((resolve) => {
-      const held = queue.shift();
-      if (held) resolve(held);
-      else waiters.push(resolve);
-    });
+  const { renderer, nextHeld } = await heldExportThread();
   const core = await openSignedInCore({
     dataDir: tempDir('export-thread'),
     appVersion: 'test',
