@@ -292,6 +292,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     close: () => {
       if (hourly) clearInterval(hourly);
+      renderer.close();
       ledger.close();
       lock.release();
     },

@@ -12,16 +12,26 @@ export interface ExportThreadResults {
   readonly volume: Uint8Array;
 }
 
-/** What the export thread is started with: one job, and whether a test holds it first. */
-export interface ExportWorkerData {
-  readonly job: ExportThreadJob;
-  /** Tests only: say `held` and wait for `release` before rendering. */
-  readonly hold: boolean;
-}
+export type ToExportWorker =
+  | {
+      readonly type: 'job';
+      readonly id: number;
+      readonly job: ExportThreadJob;
+      /** Tests only: say `held` and wait for `release` before rendering. */
+      readonly hold: boolean;
+    }
+  | { readonly type: 'release'; readonly id: number };
 
 export type FromExportWorker =
-  | { readonly type: 'held' }
-  | { readonly type: 'done'; readonly result: ExportThreadResults[ExportThreadJob['task']] }
-  | { readonly type: 'failed'; readonly message: string; readonly code?: string };
-
-export type ToExportWorker = { readonly type: 'release' };
+  | { readonly type: 'held'; readonly id: number }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly result: ExportThreadResults[ExportThreadJob['task']];
+    }
+  | {
+      readonly type: 'failed';
+      readonly id: number;
+      readonly message: string;
+      readonly code?: string;
+    };

@@ -8,12 +8,15 @@ import { renderExportJob, type ExportRenderJob, type RenderedFile } from './expo
 export interface ExportRenderer {
   render(job: ExportRenderJob): Promise<RenderedFile>;
   volume(job: VolumeAssemblyJob): Promise<Uint8Array>;
+  /** Ends what the renderer keeps (the export thread) when the core closes. */
+  close(): void;
 }
 
 /** The render steps on the caller's thread (unit tests and benches that hold the core directly). */
 export const inThreadExportRenderer: ExportRenderer = {
   render: renderExportJob,
   volume: assembleVolumeJob,
+  close: () => undefined,
 };
 
 /** The export thread ended before it answered (crashed, out of memory, terminated). */

@@ -242,6 +242,7 @@ async function quarterExports(metrics: Record<string, number>): Promise<void> {
       exportRenderer: {
         render: (job) => current.render(job),
         volume: (job) => current.volume(job),
+        close: () => thread?.close(),
       },
     });
     await core.ledger.whenChecked();

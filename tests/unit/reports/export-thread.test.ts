@@ -122,9 +122,12 @@ describe('the export thread', () => {
       pseudonymKey: new Uint8Array(32).fill(7),
     });
     const here = await inThreadExportRenderer.render(job(path.join(dir, 'here.zip')));
-    const there = await exportThreadRenderer(await exportWorkerBundle()).render(
-      job(path.join(dir, 'there.zip')),
-    );
+    const thread = exportThreadRenderer(await exportWorkerBundle());
+    const there = await thread.render(job(path.join(dir, 'there.zip')));
+    // the same thread serves the next job
+    const again = await thread.render(job(path.join(dir, 'again.zip')));
+    thread.close();
+    expect(again).toEqual(here);
     expect(there).toEqual(here);
     expect(sha256(path.join(dir, 'there.zip'))).toBe(here.sha256);
   });
