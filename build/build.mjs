@@ -39,11 +39,15 @@ await esbuild({
   external: nodeExternal,
 });
 // The core (ledger, services, documents) runs in its own worker thread; the shell and the
-// dev:web host each load the copy beside their own script.
+// dev:web host each load the copy beside their own script. The core starts the export thread
+// from the copy beside its own.
 for (const dir of ['electron', 'dev-web']) {
   await esbuild({
     ...common,
-    entryPoints: { 'core-worker': path.join(root, 'electron/core/core-worker.ts') },
+    entryPoints: {
+      'core-worker': path.join(root, 'electron/core/core-worker.ts'),
+      'export-worker': path.join(root, 'electron/core/export-worker.ts'),
+    },
     outdir: path.join(dist, dir),
     outExtension: { '.js': '.cjs' },
     external: nodeExternal,

@@ -27,6 +27,10 @@ export const apiMessagesZhCN = {
   coreStopped:
     '程序后台多次意外停止，已暂停处理请求以保护台账。已保存的数据不受影响。请关闭并重新启动调解工作台；仍不行请联系技术人员',
   coreClosing: '调解工作台正在关闭，这一步没有执行。请重新启动后再操作',
+  exportThreadStopped:
+    '导出没有完成：生成文件的后台线程意外停止。没有保存任何导出文件，也没有记入导出记录。请再导出一次',
+  volumeThreadStopped:
+    '卷宗 PDF 没有生成：生成文件的后台线程意外停止。没有存入打印存档。请再生成一次',
 } as const;
 
 /** Sentences of showing a whole ID number (`parties.revealIdNumber`). */

@@ -40,6 +40,7 @@ import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
 import { IdRevealService } from '../services/id-reveal-service.js';
 import { ExportService, type FolderOpener } from '../services/export-service.js';
+import { inThreadExportRenderer, type ExportRenderer } from '../reports/export-renderer.js';
 import { ScreeningService } from '../services/screening-service.js';
 import { TranslationWordingService } from '../services/translation-wording-service.js';
 import { SettingsService } from '../services/settings-service.js';
@@ -80,6 +81,11 @@ export interface AppCoreOptions {
   readonly folderOpener?: FolderOpener;
   /** Where exports go unless the user picks a folder (default: <dataDir>/exports). */
   readonly exportsDir?: string;
+  /**
+   * Where exports are rendered and volumes assembled: the core worker passes the export thread;
+   * tests and benches that hold the core directly render on their own thread unless they pass one.
+   */
+  readonly exportRenderer?: ExportRenderer;
   /** When the previous core worker died unexpectedly (ISO time): system.status tells the user. */
   readonly restartedAfterCrashAt?: string | null;
   /** Argon2id's cost (default DEFAULT_PASSWORD_HASH); unit tests make it cheap. */
@@ -182,12 +188,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const printing = new DocumentPrintService(register, options.printer ?? null);
   const caseDocuments = new DocumentRenderService(ledger, engine, register);
   const followUpDocuments = new FollowUpDocumentsService(ledger, engine, register, followUps);
+  const renderer = options.exportRenderer ?? inThreadExportRenderer;
   const exports = new ExportService(ledger, statistics, {
     defaultDirectory: options.exportsDir ?? path.join(options.dataDir, 'exports'),
     fontsDir: options.fontsDir ?? dirs.fontsDir,
     appVersion: options.appVersion,
     folderOpener: options.folderOpener ?? null,
     signedInRole: () => desk.user?.role ?? null,
+    renderer,
   });
   const subsidy = new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir);
   const audit = new AuditService(ledger);
@@ -228,7 +236,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     timeliness: new TimelinessService(ledger),
     formDrafts: new FormDraftService(ledger),
     volume: new VolumeService(ledger, lifecycle),
-    volumePdf: new VolumePdfService(ledger, engine, register, caseDocuments, followUpDocuments),
+    volumePdf: new VolumePdfService(
+      ledger,
+      engine,
+      register,
+      caseDocuments,
+      followUpDocuments,
+      renderer,
+    ),
     followUpDocuments,
     reports: {
       statistics,
@@ -277,6 +292,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     close: () => {
       if (hourly) clearInterval(hourly);
+      renderer.close();
       ledger.close();
       lock.release();
     },

@@ -2,7 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import type { DocumentPrinter, PrintJobResult } from '../services/document-printer.js';
 import type { FolderOpener } from '../services/export-service.js';
+import path from 'node:path';
 import { createAppCore, type AppCore } from './app-core.js';
+import { exportThreadRenderer } from './export-thread.js';
 import type { CoreWorkerConfig, FromWorker, HostCall, ToWorker } from './core-worker-protocol.js';
 
 /**
@@ -116,6 +118,8 @@ createAppCore({
   exportsDir: config.exportsDir,
   printer: config.hasPrinter ? printer : undefined,
   folderOpener: config.hasFolderOpener ? folderOpener : undefined,
+  // Bundled beside this script (build/build.mjs): exports render there, not on this thread.
+  exportRenderer: exportThreadRenderer(path.join(__dirname, 'export-worker.cjs')),
   restartedAfterCrashAt: config.restartedAfterCrashAt,
   // The routing thread holds the data-folder lock for the whole run, across worker restarts.
   exclusive: false,

@@ -28,6 +28,18 @@ export class PseudonymKey {
     return new PseudonymKey(path.join(dataDir, 'keys', 'county-pseudonym.key'));
   }
 
+  /** The key as read by another thread of this process (the export thread has no file). */
+  static fromKey(key: Uint8Array): PseudonymKey {
+    const keys = new PseudonymKey('');
+    keys.key = Buffer.from(key);
+    return keys;
+  }
+
+  /** The key itself, made on first use; only for handing to the export thread. */
+  keyBytes(): Uint8Array {
+    return new Uint8Array(this.load());
+  }
+
   private load(): Buffer {
     if (this.key) return this.key;
     try {

@@ -19,7 +19,6 @@ import {
 } from '../county/county-commands.js';
 import { currentActor } from './desk-actor.js';
 import { PackageRefused } from '../county/package-reader.js';
-import { writeStatisticsXlsx } from '../reports/statistics-xlsx.js';
 import type { ExportService } from './export-service.js';
 import type { LedgerSession } from './ledger-session.js';
 import type { StatisticsService } from './statistics-service.js';
@@ -102,8 +101,8 @@ export class CountyService {
       rooms,
       chinaToday(this.ledger.now()),
     );
-    const written = await this.exports.writeVia(dir, name, (tmp) =>
-      writeStatisticsXlsx(tmp, report, header, roomReports),
+    const written = await this.exports.writeVia(dir, name, (file) =>
+      this.exports.render({ kind: 'statisticsXlsx', file, report, header, rooms: roomReports }),
     );
     recordCountyReport(
       this.dbFile(),

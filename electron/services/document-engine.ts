@@ -46,7 +46,8 @@ export class DocumentEngine {
   private fonts: DocumentFonts | null = null;
   private readonly templates = new Map<DocumentTemplateKind, DocumentTemplate>();
 
-  constructor(private readonly options: DocumentEngineOptions) {}
+  /** Public so a thread rendering for this core (volume assembly) uses the same files. */
+  constructor(readonly options: DocumentEngineOptions) {}
 
   private loadFonts(): DocumentFonts {
     if (this.fonts) return this.fonts;

@@ -1,19 +1,7 @@
 import { appendAuditEvent, auditHead } from '../../db/audit/audit-log.js';
 import { withRegisterDigests } from '../../db/audit/reported-register.js';
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  accessSync,
-  closeSync,
-  constants,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   getExport,
@@ -33,15 +21,12 @@ import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import type { RoomSettings } from '../../domain/room-settings.js';
 import { IDENTIFIED_EXPORT_CONFIRMATION } from '../../domain/statistics/export-inputs.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
-import { loadDocumentFonts } from '../documents/font-registry.js';
-import { buildCountyPackage } from '../reports/county-package-writer.js';
+import type { ExportRenderJob, RenderedFile } from '../reports/export-render-jobs.js';
+import { ExportThreadStopped, type ExportRenderer } from '../reports/export-renderer.js';
 import { mayExportIdentifiedLedger } from '../reports/export-permission.js';
-import { IDENTIFIED_EXTRA_COLUMNS, LEDGER_COLUMNS, ledgerRows } from '../reports/ledger-rows.js';
-import { writeLedgerXlsx } from '../reports/ledger-xlsx.js';
+import { IDENTIFIED_EXTRA_COLUMNS, LEDGER_COLUMNS } from '../reports/ledger-rows.js';
 import { PseudonymKey } from '../reports/pseudonym-key.js';
 import { safeFileName } from '../reports/safe-file-name.js';
-import { renderStatisticsPdf } from '../reports/statistics-pdf.js';
-import { writeStatisticsXlsx } from '../reports/statistics-xlsx.js';
 import { currentActor } from './desk-actor.js';
 import type { Role } from '../../domain/accounts/roles.js';
 import type { LedgerSession } from './ledger-session.js';
@@ -62,13 +47,16 @@ export interface ExportServiceOptions {
   readonly folderOpener: FolderOpener | null;
   /** The role of the person signed in at the desk (null: nobody). */
   readonly signedInRole: () => Role | null;
+  /** Where files are rendered: the export thread in the app (the core only reads and records). */
+  readonly renderer: ExportRenderer;
 }
 
 /**
  * Every file that leaves the ledger for the county: the statistics table (xlsx + PDF), the
  * case ledger (de-identified unless explicitly confirmed) and the county package. Files are
  * written under a temporary name and renamed, so a half-written export never looks finished,
- * and each export is recorded with its files' SHA-256.
+ * and each export is recorded with its files' SHA-256. The ledger is read before and the
+ * export recorded after on the core; only the rendering in between goes to `options.renderer`.
  */
 export class ExportService {
   private readonly keys: PseudonymKey;
@@ -101,15 +89,12 @@ export class ExportService {
       auditChainHead: head ? `${head.seq}:${head.mac}` : null,
     };
     const stem = `${room.committeeName}_人民调解工作统计表_${report.period.key}${report.zeroReport ? '_零报告' : ''}`;
-    const xlsx = await this.writeVia(dir, `${stem}.xlsx`, (tmp) =>
-      writeStatisticsXlsx(tmp, report, header),
+    const xlsx = await this.writeVia(dir, `${stem}.xlsx`, (file) =>
+      this.render({ kind: 'statisticsXlsx', file, report, header }),
     );
-    const pdfBytes = await renderStatisticsPdf(
-      report,
-      header,
-      loadDocumentFonts(this.options.fontsDir),
+    const pdf = await this.writeVia(dir, `${stem}.pdf`, (file) =>
+      this.render({ kind: 'statisticsPdf', file, report, header, fontsDir: this.options.fontsDir }),
     );
-    const pdf = await this.writeVia(dir, `${stem}.pdf`, (tmp) => writeBytes(tmp, pdfBytes));
     const db = this.ledger.db();
     // the table counted the period's own cases (not the corrections of other periods)
     return this.record('STATISTICS', report.period.key, null, [xlsx, pdf], dir, null, (id) =>
@@ -140,7 +125,6 @@ export class ExportService {
     const cases = db.transaction(() =>
       ledgerExportCases(db, period.start, period.end, identified),
     )();
-    const rows = ledgerRows(cases, room.committeeName, identified);
     const columns = identified
       ? [...LEDGER_COLUMNS, ...IDENTIFIED_EXTRA_COLUMNS]
       : [...LEDGER_COLUMNS];
@@ -148,8 +132,16 @@ export class ExportService {
     const file = await this.writeVia(
       dir,
       `${room.committeeName}_${label}_${period.key}.xlsx`,
-      (tmp) =>
-        writeLedgerXlsx(tmp, `${room.committeeName}${label}（${period.label}）`, columns, rows),
+      (file) =>
+        this.render({
+          kind: 'ledgerXlsx',
+          file,
+          title: `${room.committeeName}${label}（${period.label}）`,
+          columns,
+          cases,
+          committeeName: room.committeeName,
+          identified,
+        }),
     );
     return this.record(
       identified ? 'LEDGER_IDENTIFIED' : 'LEDGER',
@@ -189,23 +181,26 @@ export class ExportService {
         rounds: packageRounds(db, period.start, period.end, sinceMs),
       };
     })();
-    const { zip } = buildCountyPackage(
-      {
-        room: {
-          committeeName: room.committeeName,
-          roomName: room.roomName,
-          organisationType: room.organisationType,
-          divisionCode: room.divisionCode,
-        },
-        period: { key: period.key, start: period.start, end: period.end },
-        since: previous?.createdAt ?? null,
-        appVersion: this.options.appVersion,
-        ...source,
-      },
-      this.keys,
-    );
     const name = `${room.committeeName}_上报数据包_${period.key}${delta ? `_增量${previous?.id ?? ''}` : ''}.zip`;
-    const file = await this.writeVia(dir, name, (tmp) => writeBytes(tmp, zip));
+    const file = await this.writeVia(dir, name, (tmp) =>
+      this.render({
+        kind: 'countyPackage',
+        file: tmp,
+        source: {
+          room: {
+            committeeName: room.committeeName,
+            roomName: room.roomName,
+            organisationType: room.organisationType,
+            divisionCode: room.divisionCode,
+          },
+          period: { key: period.key, start: period.start, end: period.end },
+          since: previous?.createdAt ?? null,
+          appVersion: this.options.appVersion,
+          ...source,
+        },
+        pseudonymKey: this.keys.keyBytes(),
+      }),
+    );
     return this.record('PACKAGE', period.key, previous?.id ?? null, [file], dir, null, (id) =>
       recordReportedCases(db, id, period.key, source.cases),
     );
@@ -261,27 +256,33 @@ export class ExportService {
     return directory;
   }
 
-  /** Writes to a temporary name, then renames into place; hashes what was written. */
+  /** Renders one file of an export on the renderer (the export thread in the app). */
+  render(job: ExportRenderJob): Promise<RenderedFile> {
+    return this.options.renderer.render(job);
+  }
+
+  /**
+   * Has `write` render into a temporary name (written, flushed and hashed), then renames it
+   * into place: a crash, a shutdown or a full disk never leaves a half file under the name.
+   */
   async writeVia(
     dir: string,
     name: string,
-    write: (tmp: string) => Promise<void>,
+    write: (tmp: string) => Promise<RenderedFile>,
   ): Promise<ExportFile> {
     const fileName = safeFileName(name);
     const target = path.join(dir, fileName);
     if (path.dirname(target) !== path.resolve(dir)) throw new Error('unsafe export file name');
     const tmp = path.join(dir, `.${randomBytes(6).toString('hex')}.part`);
+    let written: RenderedFile;
     try {
-      await write(tmp);
-      const fd = openSync(tmp, 'r+');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      written = await write(tmp);
       renameSync(tmp, target);
     } catch (error) {
       rmSync(tmp, { force: true });
+      if (error instanceof ExportThreadStopped) {
+        throw new ApiError('INTERNAL', apiMessagesZhCN.exportThreadStopped);
+      }
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC') {
         throw new ApiError('BAD_INPUT', '导出文件夹不可写入或空间不足，请选择其他文件夹', [
@@ -290,12 +291,7 @@ export class ExportService {
       }
       throw error;
     }
-    const bytes = readFileSync(target);
-    return {
-      name: fileName,
-      bytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    };
+    return { name: fileName, bytes: written.bytes, sha256: written.sha256 };
   }
 
   private record(
@@ -338,14 +334,4 @@ export class ExportService {
       return run;
     })();
   }
-}
-
-async function writeBytes(file: string, bytes: Uint8Array): Promise<void> {
-  const fd = openSync(file, 'wx', 0o600);
-  try {
-    writeSync(fd, bytes);
-  } finally {
-    closeSync(fd);
-  }
-  await Promise.resolve();
 }

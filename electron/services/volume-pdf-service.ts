@@ -24,9 +24,10 @@ import { recordKeyOf } from '../../domain/documents/printed-documents.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { RETENTION_LABELS } from '../../domain/volume/volume-input.js';
 import { VOLUME_ITEM_LABELS } from '../../domain/volume/volume-checklist.js';
-import type { VolumeIndexRow } from '../../domain/volume/volume-views.js';
-import { assembleVolume, type VolumePart, type VolumePiece } from '../documents/volume-assembly.js';
-import { buildVolumePagesData } from '../documents/volume-pages-data.js';
+import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
+import type { VolumePart, VolumePiece } from '../documents/volume-assembly.js';
+import { ExportThreadStopped, type ExportRenderer } from '../reports/export-renderer.js';
+import type { VolumeAssemblyJob } from './volume-assembly-job.js';
 import type { DocumentRenderService } from './document-render-service.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
 import { letterhead, mediatorNames } from './document-ledger-data.js';
@@ -55,7 +56,9 @@ const scanPiece = (name: string, mediaType: string, bytes: Buffer): VolumePiece 
  * One PDF of an archived case's volume, in the order of the standard index (§2.2): every
  * document is the print register's frozen copy (printed now if it never was), scans are the
  * stored bytes, and the cover, 卷内目录 and 卷内备考表 are rendered from the archiving record.
- * The volume itself is frozen too: asking again returns the same bytes.
+ * The volume itself is frozen too: asking again returns the same bytes. The parts are read and
+ * rendered here; their assembly (pdf-lib, the frame re-rendered until the page count is stable)
+ * runs on the renderer (the export thread in the app).
  */
 export class VolumePdfService {
   constructor(
@@ -64,6 +67,7 @@ export class VolumePdfService {
     private readonly register: PrintRegisterService,
     private readonly documents: DocumentRenderService,
     private readonly followUpDocuments: FollowUpDocumentsService,
+    private readonly renderer: ExportRenderer,
   ) {}
 
   async pdf(caseId: number): Promise<RenderedDocument> {
@@ -96,11 +100,11 @@ export class VolumePdfService {
       template: { id: 'people-mediation-volume', version: 1 },
       content,
       render: async () => {
-        const assembled = await assembleVolume(parts, this.frame(detail, volume));
+        const bytes = Buffer.from(await this.assemble(this.job(parts, detail, volume)));
         return {
-          bytes: assembled.bytes,
-          sha256: sha256Hex(assembled.bytes),
-          verificationCode: sha256Hex(assembled.bytes).slice(0, 16).toUpperCase(),
+          bytes,
+          sha256: sha256Hex(bytes),
+          verificationCode: sha256Hex(bytes).slice(0, 16).toUpperCase(),
           templateId: 'people-mediation-volume',
           templateVersion: 1,
           issues: [],
@@ -110,13 +114,29 @@ export class VolumePdfService {
     return { ...frozen.file, issues: frozen.issues, printed: frozen.document };
   }
 
-  private frame(detail: CaseDetail, volume: VolumeRow) {
+  private async assemble(job: VolumeAssemblyJob): Promise<Uint8Array> {
+    try {
+      return await this.renderer.volume(job);
+    } catch (error) {
+      if (error instanceof ExportThreadStopped) {
+        throw new ApiError('INTERNAL', apiMessagesZhCN.volumeThreadStopped);
+      }
+      throw error;
+    }
+  }
+
+  /** The parts and the archiving record as plain data for the assembly. */
+  private job(
+    parts: readonly VolumePart[],
+    detail: CaseDetail,
+    volume: VolumeRow,
+  ): VolumeAssemblyJob {
     const db = this.ledger.db();
     const head = letterhead(db);
-    const now = this.ledger.now();
     const notes = volumeNotes(db, detail.id).map((n) => ({ date: n.note_date, text: n.text }));
-    const pages = (entries: readonly VolumeIndexRow[], pageCount: number) =>
-      buildVolumePagesData({
+    return {
+      parts,
+      pages: {
         committeeName: head.committeeName,
         title: volume.title,
         volumeNo: volume.volume_no,
@@ -127,29 +147,13 @@ export class VolumePdfService {
         filedDate: volume.filed_date,
         retention: RETENTION_LABELS[volume.retention],
         remarks: volume.remarks,
-        entries,
         notes,
-        pageCount,
         dateStyle: head.dateStyle,
-      });
-    const render = async (
-      kind: 'VOLUME_COVER' | 'VOLUME_INDEX' | 'VOLUME_BACK_COVER',
-      entries: readonly VolumeIndexRow[],
-      pageCount: number,
-    ) =>
-      (
-        await this.engine.render(kind, pages(entries, pageCount), {
-          creationDate: now,
-          allowMissingGlyphs: true,
-        })
-      ).bytes;
-    return {
-      cover: () => render('VOLUME_COVER', [], 0),
-      index: (rows: readonly VolumeIndexRow[], n: number) => render('VOLUME_INDEX', rows, n),
-      back: (rows: readonly VolumeIndexRow[], n: number) => render('VOLUME_BACK_COVER', rows, n),
-      backTitle: '卷内备考表（封底）',
+      },
       backRemark: notes.length > 0 ? '含卷宗情况说明' : '',
-      creationDate: now,
+      creationDate: this.ledger.now(),
+      fontsDir: this.engine.options.fontsDir,
+      templatesDir: this.engine.options.templatesDir,
     };
   }
 

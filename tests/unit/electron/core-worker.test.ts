@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   replayable,
@@ -180,6 +183,56 @@ describe('the core worker', () => {
     } finally {
       core.close();
     }
+  });
+
+  it('finishes an export asked before shutdown on the export thread: the whole file or none', async () => {
+    const { r, dataDir } = await router();
+    await withRoom(r);
+    await value(r.dispatch('cases.create', intake()));
+    const out = tempDir('core-worker-export');
+    const exporting = r.dispatch('exports.package', {
+      period: '2026-03',
+      directory: out,
+      delta: false,
+    });
+    const closing = r.shutdown();
+    const run = await value<{ id: number; files: { name: string; sha256: string }[] }>(exporting);
+    await closing;
+    // Rendered on the export thread beside the core worker, renamed into place, then recorded.
+    const file = path.join(out, run.files[0]?.name ?? '');
+    expect(createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(
+      run.files[0]?.sha256,
+    );
+    expect(fs.readdirSync(out)).toEqual([run.files[0]?.name]);
+    const core = await openSignedInCore({ dataDir, appVersion: 'test' });
+    try {
+      const list = await core.dispatch('exports.list', {});
+      expect(list).toMatchObject({ ok: true, value: { runs: [{ id: run.id }] } });
+    } finally {
+      core.close();
+    }
+  });
+
+  it('renders exports on the thread beside it: without that file, a Chinese error, nothing kept', async () => {
+    // The core worker alone in a folder (under node_modules, so its externals resolve).
+    const alone = path.resolve('node_modules/.cache/core-worker-test', `${process.pid}-alone`);
+    fs.mkdirSync(alone, { recursive: true });
+    const workerPath = path.join(alone, 'core-worker.cjs');
+    fs.copyFileSync(await coreWorkerBundle(), workerPath);
+    const { r } = await router(undefined, { workerPath });
+    await withRoom(r);
+    const out = tempDir('core-worker-export');
+    const res = await r.dispatch('exports.ledger', {
+      period: '2026-03',
+      directory: out,
+      identifiedConfirmation: null,
+    });
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: apiMessagesZhCN.exportThreadStopped },
+    });
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect((await value<{ runs: unknown[] }>(r.dispatch('exports.list', {}))).runs).toEqual([]);
   });
 
   it('holds the data folder for the whole run, across restarts', async () => {

@@ -5,26 +5,41 @@ import { build } from 'esbuild';
 let built: Promise<string> | null = null;
 
 /**
- * electron/core/core-worker.ts bundled as build/build.mjs does, once per test process. A worker
- * thread cannot load TypeScript, and the tests must not depend on an earlier `npm run build`.
- * The bundle sits under node_modules/.cache so its externals (better-sqlite3, pdfkit) resolve.
+ * electron/core/core-worker.ts and the export thread (export-worker.ts) bundled side by side as
+ * build/build.mjs does, once per test process: a worker thread cannot load TypeScript, the
+ * tests must not depend on an earlier `npm run build`, and the core starts the export thread
+ * from the file beside its own. Each process gets its own folder under node_modules/.cache
+ * (so the externals better-sqlite3 and pdfkit resolve, and parallel runs never share a file).
  */
-export function coreWorkerBundle(): Promise<string> {
+function bundles(): Promise<string> {
   built ??= (async () => {
-    const dir = path.resolve('node_modules/.cache/core-worker-test');
+    const dir = path.resolve('node_modules/.cache/core-worker-test', String(process.pid));
     fs.mkdirSync(dir, { recursive: true });
-    const outfile = path.join(dir, `core-worker-${process.pid}.cjs`);
     await build({
-      entryPoints: [path.resolve('electron/core/core-worker.ts')],
+      entryPoints: {
+        'core-worker': path.resolve('electron/core/core-worker.ts'),
+        'export-worker': path.resolve('electron/core/export-worker.ts'),
+      },
       bundle: true,
       platform: 'node',
       target: 'node20',
       format: 'cjs',
-      outfile,
+      outdir: dir,
+      outExtension: { '.js': '.cjs' },
       external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'],
       logLevel: 'silent',
     });
-    return outfile;
+    return dir;
   })();
   return built;
+}
+
+/** The bundled core worker. */
+export async function coreWorkerBundle(): Promise<string> {
+  return path.join(await bundles(), 'core-worker.cjs');
+}
+
+/** The bundled export thread, for tests that hand a core its renderer directly. */
+export async function exportWorkerBundle(): Promise<string> {
+  return path.join(await bundles(), 'export-worker.cjs');
 }

@@ -8,7 +8,10 @@ import type { CaseDetail } from '../../../domain/cases/case-views.js';
 import { pdfFile, squash, removePdfFiles } from '../documents/fixtures.js';
 import type { CaseFollowUps, FollowUp } from '../../../domain/followups/followup-views.js';
 import type { CaseVolume } from '../../../domain/volume/volume-views.js';
+import { apiMessagesZhCN } from '../../../domain/messages/zh-CN.js';
 import { ledgerFingerprint } from '../support/db-fingerprint.js';
+import { heldExportThread } from '../support/held-export-thread.js';
+import { openSignedInCore } from '../support/signed-in-core.js';
 import { session } from '../services/case-fixtures.js';
 import {
   PDF_BYTES,
@@ -440,6 +443,54 @@ describe('the volume PDF and the follow-up documents', () => {
     expect(vol.printed.kind).toBe('VOLUME');
     fs.writeFileSync(path.join(os.tmpdir(), 'md-volume-sample.pdf'), bytes);
   }, 120_000);
+
+  it('assembles on the export thread: the core answers meanwhile; a crash stores nothing', async () => {
+    const closed = await performAndClose();
+    await completeTheVolume();
+    await s.m.l.call('volume.archive', archiveInput((await detail()).version ?? closed.version));
+    // The same ledger reopened by a core whose export thread waits for the test.
+    s.m.l.core.close();
+    const thread = await heldExportThread();
+    const core = await openSignedInCore({
+      dataDir: s.m.l.dir,
+      appVersion: 'test',
+      now: () => new Date('2026-05-23T02:00:00Z'),
+      exportRenderer: thread.renderer,
+    });
+    const volumes = () =>
+      core.ledger
+        .db()
+        .prepare("SELECT count(*) FROM printed_document WHERE kind = 'VOLUME'")
+        .pluck()
+        .get();
+    try {
+      const first = core.dispatch('volume.pdf', { caseId: caseId() });
+      await (await thread.nextHeld()).crash();
+      expect(await first).toEqual({
+        ok: false,
+        error: { code: 'INTERNAL', message: apiMessagesZhCN.volumeThreadStopped },
+      });
+      expect(volumes()).toBe(0);
+
+      const second = core.dispatch('volume.pdf', { caseId: caseId() });
+      const held = await thread.nextHeld();
+      expect(await core.dispatch('system.status', {})).toMatchObject({ ok: true });
+      expect(await core.dispatch('cases.get', { caseId: caseId() })).toMatchObject({
+        ok: true,
+        value: { status: 'ARCHIVED' },
+      });
+      expect(volumes()).toBe(0);
+      held.release();
+      const vol = await second;
+      if (!vol.ok) throw new Error(vol.error.message);
+      const bytes = Buffer.from((vol.value as RenderedDocument).pdfBase64, 'base64');
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(squash(pdfFile(bytes, 'volume-thread.pdf').text())).toContain('卷内目录');
+      expect(volumes()).toBe(1);
+    } finally {
+      core.close();
+    }
+  });
 
   it('a case corrected after saving carries its 案件信息更正记录 in the volume, before the back cover', async () => {
     const before = await detail();
