@@ -69,7 +69,8 @@ interface Props {
 export function PartyCard(props: Props) {
   const { form, index, intakeDate, duplicate } = props;
   const base: (string | number)[] = ['parties', index];
-  const party = Form.useWatch(base, form) as PartyFormValues | undefined;
+  // preserve: the values no box holds too (`idDocument.kept`, the masked saved number)
+  const party = Form.useWatch(base, { form, preserve: true }) as PartyFormValues | undefined;
   const kind = party?.kind ?? 'NATURAL';
 
   const idType = party?.idDocument?.type;
