@@ -199,6 +199,45 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+  // Finding 9 of the accounts review: antd keeps App dialogs outside the desk gate, so A's open
+  // confirm (its onOk signs out whoever is there) used to outlast the lock and greet B.
+  it('a confirm A opened is gone once the desk locks and B signs in', async () => {
+    const dataDir = freshDataDir('accounts-dialogs');
+    const host = await startHost(dataDir);
+    const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(10_000);
+    const errors = watchPageErrors(page);
+    try {
+      await setUpRoom(page, host.url, '金峰');
+      await hostApi(host.url, 'accounts.create', {
+        loginName: MEDIATOR.login,
+        displayName: MEDIATOR.name,
+        password: MEDIATOR.password,
+        role: 'MEDIATOR',
+      });
+      const userMenu = page.getByTestId('user-menu');
+      await userMenu.click();
+      await page.getByRole('menuitem', { name: '退出登录' }).click();
+      await modalSettled(page);
+      const confirm = page.locator('.ant-modal-confirm');
+      await confirm.waitFor();
+      // Locked elsewhere (the OS, the idle timer): the page hears of it on its next look.
+      await hostApi(host.url, 'accounts.lock', {});
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await page.getByTestId('lock-screen').waitFor();
+      await confirm.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: '切换用户' }).click();
+      await signInAs(page, MEDIATOR);
+      await expectLocator(userMenu).toContainText(`${MEDIATOR.name}（调解员）`);
+      expect(await confirm.count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('a damaged ledger with accounts asks who is there before offering its restore', async () => {
     const dataDir = freshDataDir('accounts-damaged');
     let host = await startHost(dataDir);

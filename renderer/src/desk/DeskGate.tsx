@@ -7,6 +7,7 @@ import { landingPath } from '../app/role-access';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { uiText } from '../i18n/zh-CN';
 import { DeskContext, type DeskControls } from './desk-context';
+import { closeDeskDialogs } from './desk-dialogs';
 import { DirectorSetUpScreen } from './DirectorSetUpScreen';
 import { LockScreen } from './LockScreen';
 import { RecoveryCodeScreen } from './RecoveryCodeScreen';
@@ -120,14 +121,15 @@ export function DeskGate({
     return { user: session.user, session, lock, signOut, accept: (next) => accept(next) };
   }, [session, lock, signOut, accept]);
 
-  // Toasts live outside the app's tree and would outlast it: gone with it, however it went
-  // (locked here, by the core's idle timer, by the OS, or signed out).
+  // Toasts and dialogs live outside the app's tree and would outlast it: gone with it, however
+  // it went (locked here, by the core's idle timer, by the OS, or signed out).
   const { message, notification } = App.useApp();
   const appShown = controls !== null;
   useEffect(() => {
     if (appShown) return;
     message.destroy();
     notification.destroy();
+    closeDeskDialogs();
   }, [appShown, message, notification]);
 
   const showCode = (result: SetUpResult, lead?: string) => {
