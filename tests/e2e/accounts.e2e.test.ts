@@ -238,6 +238,39 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
     }
   });
 
+  // Finding 11: an OS lock or suspend locks the core (desk-os-lock.ts), and the page, which may
+  // keep focus through a suspend, must learn of it without waiting for its next own call.
+  it('a lock made outside the page reaches it on its next poll and when it shows again', async () => {
+    const dataDir = freshDataDir('accounts-outside-lock');
+    const host = await startHost(dataDir);
+    const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(10_000);
+    const errors = watchPageErrors(page);
+    try {
+      // The page's timers run on a clock the test moves; nothing waits for real time.
+      await page.clock.install();
+      await setUpRoom(page, host.url, '金峰');
+      await hostApi(host.url, 'accounts.lock', {});
+      await page.clock.fastForward(5_100);
+      await page.getByTestId('lock-screen').waitFor();
+
+      await page
+        .locator('.desk-screen')
+        .getByLabel('密码', { exact: true })
+        .fill(E2E_DIRECTOR.password);
+      await submitDeskScreen(page);
+      await page.getByTestId('user-menu').waitFor();
+      await hostApi(host.url, 'accounts.lock', {});
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await page.getByTestId('lock-screen').waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('a damaged ledger with accounts asks who is there before offering its restore', async () => {
     const dataDir = freshDataDir('accounts-damaged');
     let host = await startHost(dataDir);

@@ -14,9 +14,12 @@ import { RecoveryCodeScreen } from './RecoveryCodeScreen';
 import { SignInScreen } from './SignInScreen';
 import { useIdleLock } from './use-idle-lock';
 
-// The OS lock and the core's own idle lock are noticed here at the latest; any refused call
-// (DESK_LOCKED / NOT_SIGNED_IN through api/client.ts) and a return to the window notice sooner.
-const SESSION_POLL_MS = 30_000;
+// The OS lock or a suspend (electron/main/desk-os-lock.ts locks the core) and the core's own
+// idle lock are noticed here at the latest; a window left in focus through a suspend would
+// otherwise show the last case until its next call. `accounts.session` is open and cheap. Any
+// refused call (DESK_LOCKED / NOT_SIGNED_IN through api/client.ts), a return to the window or
+// the page becoming visible again notice sooner.
+const SESSION_POLL_MS = 5_000;
 
 interface ShownCode {
   readonly code: string;
@@ -68,10 +71,12 @@ export function DeskGate({
     const timer = window.setInterval(again, SESSION_POLL_MS);
     window.addEventListener(DESK_SESSION_EVENT, again);
     window.addEventListener('focus', again);
+    document.addEventListener('visibilitychange', again);
     return () => {
       window.clearInterval(timer);
       window.removeEventListener(DESK_SESSION_EVENT, again);
       window.removeEventListener('focus', again);
+      document.removeEventListener('visibilitychange', again);
       polls.cancel();
     };
   }, [refresh, polls]);
