@@ -14,6 +14,7 @@ const open = new Set<Handle>();
  * gate can close them with the app (`closeDeskDialogs`). Use this instead of App's own modal.
  */
 export function useDeskModal(): Pick<ModalApi, Kind> {
+  // eslint-disable-next-line no-restricted-syntax -- the one place that wraps App's dialogs
   const { modal } = App.useApp();
   return useMemo(() => {
     const tracked =
