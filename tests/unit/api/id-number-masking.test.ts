@@ -51,7 +51,12 @@ const WRITES = new Set<string>([
  * Reads of case content a mediator and a director may call, beside the receptionist's (below),
  * each asked on the seeded case. The answers of the writes the seeding made are scanned too.
  */
-const caseWorkInputs = (caseId: number): Partial<Record<ApiMethod, readonly unknown[]>> => ({
+const caseWorkInputs = (
+  caseId: number,
+  agreementId: number,
+): Partial<Record<ApiMethod, readonly unknown[]>> => ({
+  'agreements.get': [{ agreementId }],
+  'agreements.checkDraft': [{ agreementId }],
   'agreements.listForCase': [{ caseId }],
   'documents.listPrinted': [{ caseId }],
   'followups.list': [{ bucket: 'OVERDUE' }, { bucket: 'UPCOMING' }],
@@ -74,8 +79,6 @@ const caseWorkInputs = (caseId: number): Partial<Record<ApiMethod, readonly unkn
  * does, so a new method is looked at before it can hand out whole numbers.
  */
 const NOT_ASKED: Partial<Record<ApiMethod, string>> = {
-  'agreements.get': 'an agreement draft: parties are the case view, walked by the same mask',
-  'agreements.checkDraft': 'issues as sentences naming fields, no party data',
   'agreements.pdf': 'PDF bytes: an agreement prints the number by right',
   'agreements.scan': 'the scanned signed copy (bytes)',
   'agreements.verify': 'hashes and seals',
@@ -107,13 +110,15 @@ describe('no answer but the audited reveal carries a whole ID number', () => {
   let l: TestLedger;
   let saved: CaseDetail;
   let writeAnswers = '';
+  let agreementId = 0;
 
   beforeAll(async () => {
     l = await openTestLedger();
-    await setUpRoom(l);
+    const { mediatorId } = await setUpRoom(l);
     const created = await l.call<SavedCase>(
       'cases.create',
       intake({
+        mediatorIds: [mediatorId],
         parties: [
           person({
             representatives: [
@@ -152,6 +157,17 @@ describe('no answer but the audited reveal carries a whole ID number', () => {
       reason: '证件号码录入有误',
     });
     saved = corrected.case;
+    const accepted = await l.call<CaseDetail>('cases.transition', {
+      caseId: saved.id,
+      expectedVersion: saved.version,
+      input: { action: 'ACCEPT', acceptedDate: '2026-03-05' },
+    });
+    saved = await l.call<CaseDetail>('cases.transition', {
+      caseId: accepted.id,
+      expectedVersion: accepted.version,
+      input: { action: 'START_MEDIATION' },
+    });
+    agreementId = (await l.call<{ id: number }>('agreements.createDraft', { caseId: saved.id })).id;
     // the answers of the writes themselves (a director's): the number typed is not sent back
     writeAnswers = answerText([created, corrected]);
     // a director's half-typed correction, autosaved (drafts are their author's: see below)
@@ -229,7 +245,7 @@ describe('no answer but the audited reveal carries a whole ID number', () => {
     'as %s, every read of case content carries the numbers masked',
     async (role) => {
       await signInAs(l.core, role);
-      const asked = { ...inputs(), ...caseWorkInputs(saved.id) };
+      const asked = { ...inputs(), ...caseWorkInputs(saved.id, agreementId) };
       for (const [method, calls] of Object.entries(asked)) {
         if (!mayCall(role, method as ApiMethod)) continue;
         // the director typed the seeded draft: a draft goes back to its author as typed
@@ -255,7 +271,7 @@ describe('no answer but the audited reveal carries a whole ID number', () => {
   );
 
   it.each<Role>(['MEDIATOR', 'DIRECTOR'])('as %s, leaves out no read of the role', (role) => {
-    const asked = new Set(Object.keys({ ...inputs(), ...caseWorkInputs(0) }));
+    const asked = new Set(Object.keys({ ...inputs(), ...caseWorkInputs(0, 0) }));
     const unchecked = [...METHODS_ALLOWED_WHEN_DAMAGED].filter(
       (m) => mayCall(role, m) && !asked.has(m) && !WRITES.has(m) && NOT_ASKED[m] === undefined,
     );
