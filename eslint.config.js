@@ -86,6 +86,12 @@ export default tseslint.config(
           selector: "JSXAttribute[name.name='autoSize']",
           message: 'No autoSize: give the TextArea fixed rows (the CSP blocks its measuring).',
         },
+        {
+          // App's dialogs live outside the desk gate and would outlast a lock or a switch of user.
+          selector:
+            "VariableDeclarator[init.callee.object.name='App'][init.callee.property.name='useApp'] > ObjectPattern > Property[key.name='modal']",
+          message: 'Open confirm/warning dialogs with useDeskModal() (desk/desk-dialogs.ts).',
+        },
       ],
       'no-restricted-imports': [
         'error',

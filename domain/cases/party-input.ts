@@ -24,6 +24,11 @@ import { booleanField, optionalIsoDateField } from './input-fields';
 /**
  * The identity document. A GB 11643 number is normalised (full-width digits, lowercase x) and
  * checked here, so the stored number is the one duplicate checks and search compare.
+ *
+ * Answers carry saved numbers masked (the whole one only through the audited reveal), so a
+ * correction that leaves the number alone says so with `keep: true` and no number; the party
+ * service puts the stored number in and checks it like a typed one (`kept-id-number.ts`).
+ * Nothing else accepts a kept document.
  */
 export const idDocumentSchema = z
   .strictObject({
@@ -33,8 +38,17 @@ export const idDocumentSchema = z
     name: optionalSingleLine({ label: '证件名称', max: 40 }),
     /** Only for NONE: why there is no document (elderly herders often carry none). */
     noneReason: optionalSingleLine({ label: '无证件的原因', max: 200 }),
+    /** The stored number stays (a correction of a saved party); `number` is then left empty. */
+    keep: z.literal(true, { error: '证件号码的保留标记无效' }).optional(),
   })
-  .transform((doc, ctx) => {
+  .transform((doc, ctx): IdDocumentValues => {
+    if (doc.keep === true) {
+      if (doc.type === 'NONE' || doc.number !== null) {
+        ctx.addIssue({ code: 'custom', path: ['number'], message: KEEP_NUMBER_CONFLICT });
+        return z.NEVER;
+      }
+      return { type: doc.type, number: null, name: doc.name, noneReason: null, keep: true };
+    }
     if (doc.type === 'NONE') {
       if (doc.noneReason === null) {
         ctx.addIssue({ code: 'custom', path: ['noneReason'], message: '请写明没有证件的原因' });
@@ -67,6 +81,19 @@ export const idDocumentSchema = z
     };
   });
 export type IdDocument = z.output<typeof idDocumentSchema>;
+
+/** A document as stored: a kept one is resolved to the stored number before any write. */
+export interface StoredIdDocument {
+  readonly type: idDocTypes.Code;
+  readonly number: string | null;
+  readonly name: string | null;
+  readonly noneReason: null | string;
+}
+
+/** What the schema gives: a document as typed, or "the stored number stays" (`keep`). */
+export type IdDocumentValues = StoredIdDocument | (StoredIdDocument & { readonly keep: true });
+
+export const KEEP_NUMBER_CONFLICT = '保留原证件号码时不能同时填写新号码，也不能选择“无证件”';
 
 /** Traditional Mongolian names run long in letters (a given name with a clan name). */
 const OWN_SCRIPT_NAME_MAX = 60;

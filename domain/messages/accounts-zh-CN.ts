@@ -4,6 +4,7 @@ export const accountMessagesZhCN = {
   deskLocked: '工作台已锁定，请重新登录',
   forbidden: (roleLabel: string) => `${roleLabel}没有这项操作的权限`,
   receptionistArchived: '登记员不能查看已归档的案卷',
+  receptionistDraft: '登记员只能保存或清除受理登记的草稿',
   alreadySetUp: '本机已设置过调委会主任账号，请直接登录',
   // never says whether the login name exists
   signInFailed: '登录名或密码不正确',

@@ -38,3 +38,9 @@ export const idRevealMessages = {
   noSuchParty: '找不到该当事人，请刷新后重试',
   noNumber: '该当事人没有登记证件号码',
 } as const;
+
+/** Sentences of a correction that keeps the stored (masked) ID number. */
+export const idNumberKeepMessages = {
+  nothingToKeep: '该当事人没有已登记的证件号码可以保留，请填写完整的证件号码',
+  representativeNotKept: '代理人的证件号码不能保留原值，请填写完整的证件号码或不填写',
+} as const;

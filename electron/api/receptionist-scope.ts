@@ -20,12 +20,24 @@ const refused = (): ApiError => new ApiError('FORBIDDEN', msg.receptionistArchiv
  * empty status list would mean every state.
  */
 export function receptionistQuestion(method: ApiMethod, input: unknown): unknown {
+  if (method === 'formDrafts.save' || method === 'formDrafts.discard')
+    return intakeDraftOnly(input);
   if (method !== 'cases.search') return input;
   const query = input as LedgerQuery;
   const asked = query.statuses.length > 0 ? query.statuses : NOT_ARCHIVED;
   const statuses = asked.filter((s) => s !== ARCHIVED);
   if (statuses.length === 0) throw refused();
   return { ...query, statuses };
+}
+
+/** The only draft a receptionist's forms write: the intake of new parties (formDrafts keys). */
+export const RECEPTIONIST_DRAFT = 'intake';
+
+// A receptionist's forms write the intake's draft only; any other key is some case work form's.
+function intakeDraftOnly(input: unknown): unknown {
+  const key = (input as { key?: unknown } | null)?.key;
+  if (key !== RECEPTIONIST_DRAFT) throw new ApiError('FORBIDDEN', msg.receptionistDraft);
+  return input;
 }
 
 /**

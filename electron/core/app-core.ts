@@ -234,7 +234,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     followUps,
     deadlines: new CaseDeadlinesService(ledger, followUps),
     timeliness: new TimelinessService(ledger),
-    formDrafts: new FormDraftService(ledger),
+    formDrafts: new FormDraftService(ledger, () => desk.user?.id ?? null),
     volume: new VolumeService(ledger, lifecycle),
     volumePdf: new VolumePdfService(
       ledger,

@@ -32,6 +32,8 @@ import {
 import type { Party } from '../../domain/cases/case-views.js';
 import type { ChangeSetView } from '../../domain/cases/change-history.js';
 import { caseHistoryViews } from './case-history.js';
+import { refuseKeptNumbers, withStoredIdNumber } from './kept-id-number.js';
+import { partyIdNumber } from '../../db/cases/party-id-number.js';
 import { GENDER_CONFIRMATION_RECORD } from '../../domain/validation/party-checks.js';
 import { getCaseSettings } from '../../db/cases/case-settings-queries.js';
 import { extensionsOfCase } from '../../db/followups/confirmation-queries.js';
@@ -127,6 +129,7 @@ export class CaseService {
   create(values: CaseIntakeValues): SavedCase {
     const db = this.db();
     const now = this.nowIso();
+    refuseKeptNumbers(values.parties, (i) => ['parties', i]);
     const caseId = db
       .transaction(() => {
         checkEthnicities(db, values.parties, (i) => ['parties', i]);
@@ -253,6 +256,7 @@ export class CaseService {
   ): SavedCase {
     const db = this.db();
     const now = this.nowIso();
+    refuseKeptNumbers([party], () => ['party']);
     this.checkPartyRules(party);
     db.transaction(() => {
       const row = this.claim(caseId, expectedVersion, now);
@@ -282,11 +286,17 @@ export class CaseService {
     caseId: number,
     partyId: number,
     expectedVersion: number,
-    party: PartyValues,
+    typed: PartyValues,
     reason: string | null = null,
   ): SavedCase {
     const db = this.db();
     const now = this.nowIso();
+    // One thread and a synchronous driver: nothing writes between this read and the transaction.
+    const party = withStoredIdNumber(typed, () => {
+      const stored = partyIdNumber(db, caseId, partyId);
+      if (stored === undefined) throw new ApiError('NOT_FOUND', caseMessages.partyNotFound);
+      return stored;
+    });
     this.checkPartyRules(party);
     db.transaction(() => {
       const row = this.requireEditable(caseId);

@@ -199,6 +199,78 @@ describe('accounts, sign-in and the desk lock (real ledger, Chromium)', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+  // Finding 9 of the accounts review: antd keeps App dialogs outside the desk gate, so A's open
+  // confirm (its onOk signs out whoever is there) used to outlast the lock and greet B.
+  it('a confirm A opened is gone once the desk locks and B signs in', async () => {
+    const dataDir = freshDataDir('accounts-dialogs');
+    const host = await startHost(dataDir);
+    const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(10_000);
+    const errors = watchPageErrors(page);
+    try {
+      await setUpRoom(page, host.url, '金峰');
+      await hostApi(host.url, 'accounts.create', {
+        loginName: MEDIATOR.login,
+        displayName: MEDIATOR.name,
+        password: MEDIATOR.password,
+        role: 'MEDIATOR',
+      });
+      const userMenu = page.getByTestId('user-menu');
+      await userMenu.click();
+      await page.getByRole('menuitem', { name: '退出登录' }).click();
+      await modalSettled(page);
+      const confirm = page.locator('.ant-modal-confirm');
+      await confirm.waitFor();
+      // Locked elsewhere (the OS, the idle timer): the page hears of it on its next look.
+      await hostApi(host.url, 'accounts.lock', {});
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await page.getByTestId('lock-screen').waitFor();
+      await confirm.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: '切换用户' }).click();
+      await signInAs(page, MEDIATOR);
+      await expectLocator(userMenu).toContainText(`${MEDIATOR.name}（调解员）`);
+      expect(await confirm.count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  // Finding 11: an OS lock or suspend locks the core (desk-os-lock.ts), and the page, which may
+  // keep focus through a suspend, must learn of it without waiting for its next own call.
+  it('a lock made outside the page reaches it on its next poll and when it shows again', async () => {
+    const dataDir = freshDataDir('accounts-outside-lock');
+    const host = await startHost(dataDir);
+    const page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(10_000);
+    const errors = watchPageErrors(page);
+    try {
+      // The page's timers run on a clock the test moves; nothing waits for real time.
+      await page.clock.install();
+      await setUpRoom(page, host.url, '金峰');
+      await hostApi(host.url, 'accounts.lock', {});
+      await page.clock.fastForward(5_100);
+      await page.getByTestId('lock-screen').waitFor();
+
+      await page
+        .locator('.desk-screen')
+        .getByLabel('密码', { exact: true })
+        .fill(E2E_DIRECTOR.password);
+      await submitDeskScreen(page);
+      await page.getByTestId('user-menu').waitFor();
+      await hostApi(host.url, 'accounts.lock', {});
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await page.getByTestId('lock-screen').waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('a damaged ledger with accounts asks who is there before offering its restore', async () => {
     const dataDir = freshDataDir('accounts-damaged');
     let host = await startHost(dataDir);

@@ -99,4 +99,42 @@ describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
       await desk.close();
     }
   });
+
+  it('a correction that leaves the number alone keeps it; the page is never sent it', async () => {
+    const desk = await openDesk(browser(), 'id-kept-correction');
+    const { page } = desk;
+    try {
+      const { id, saved, wang } = await roomWithWangsCase(
+        page,
+        desk.host.url,
+        '更正职业的草场纠纷',
+      );
+      await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${saved.case.id}`);
+      await page.getByTestId('case-title').waitFor();
+      await page.getByTestId(`correct-party-${wang.id}`).click();
+      await modalSettled(page);
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('correction-documents').waitFor();
+      const number = dialog.locator('#party-edit_parties_0_idDocument_number');
+      expect(await number.inputValue()).toBe(`632801********${id.slice(-4)}`);
+      await expectLocator(dialog).toContainText('保留已登记的号码');
+      await dialog.locator('#party-edit_parties_0_occupation').fill('个体户');
+      await dialog
+        .getByRole('button', { name: '保 存' })
+        .or(dialog.getByRole('button', { name: '保存' }))
+        .click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await expectLocator(page.getByTestId('case-timeline')).toContainText('个体户');
+      expect(await page.content()).not.toContain(id);
+      const whole = await callApi(page, 'parties.revealIdNumber', {
+        caseId: saved.case.id,
+        partyId: wang.id,
+        reason: '核对更正后的号码',
+      });
+      expect(whole.number).toBe(id);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  });
 });

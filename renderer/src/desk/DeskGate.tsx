@@ -7,15 +7,19 @@ import { landingPath } from '../app/role-access';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { uiText } from '../i18n/zh-CN';
 import { DeskContext, type DeskControls } from './desk-context';
+import { closeDeskDialogs } from './desk-dialogs';
 import { DirectorSetUpScreen } from './DirectorSetUpScreen';
 import { LockScreen } from './LockScreen';
 import { RecoveryCodeScreen } from './RecoveryCodeScreen';
 import { SignInScreen } from './SignInScreen';
 import { useIdleLock } from './use-idle-lock';
 
-// The OS lock and the core's own idle lock are noticed here at the latest; any refused call
-// (DESK_LOCKED / NOT_SIGNED_IN through api/client.ts) and a return to the window notice sooner.
-const SESSION_POLL_MS = 30_000;
+// The OS lock or a suspend (electron/main/desk-os-lock.ts locks the core) and the core's own
+// idle lock are noticed here at the latest; a window left in focus through a suspend would
+// otherwise show the last case until its next call. `accounts.session` is open and cheap. Any
+// refused call (DESK_LOCKED / NOT_SIGNED_IN through api/client.ts), a return to the window or
+// the page becoming visible again notice sooner.
+const SESSION_POLL_MS = 5_000;
 
 interface ShownCode {
   readonly code: string;
@@ -67,10 +71,12 @@ export function DeskGate({
     const timer = window.setInterval(again, SESSION_POLL_MS);
     window.addEventListener(DESK_SESSION_EVENT, again);
     window.addEventListener('focus', again);
+    document.addEventListener('visibilitychange', again);
     return () => {
       window.clearInterval(timer);
       window.removeEventListener(DESK_SESSION_EVENT, again);
       window.removeEventListener('focus', again);
+      document.removeEventListener('visibilitychange', again);
       polls.cancel();
     };
   }, [refresh, polls]);
@@ -120,14 +126,15 @@ export function DeskGate({
     return { user: session.user, session, lock, signOut, accept: (next) => accept(next) };
   }, [session, lock, signOut, accept]);
 
-  // Toasts live outside the app's tree and would outlast it: gone with it, however it went
-  // (locked here, by the core's idle timer, by the OS, or signed out).
+  // Toasts and dialogs live outside the app's tree and would outlast it: gone with it, however
+  // it went (locked here, by the core's idle timer, by the OS, or signed out).
   const { message, notification } = App.useApp();
   const appShown = controls !== null;
   useEffect(() => {
     if (appShown) return;
     message.destroy();
     notification.destroy();
+    closeDeskDialogs();
   }, [appShown, message, notification]);
 
   const showCode = (result: SetUpResult, lead?: string) => {

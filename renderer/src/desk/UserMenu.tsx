@@ -6,13 +6,15 @@ import { errorMessage } from '../components/ErrorPanel';
 import { uiText } from '../i18n/zh-CN';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { useDesk } from './desk-context';
+import { useDeskModal } from './desk-dialogs';
 
 const t = uiText.desk.menu;
 
 /** The shell header's person: name and role, 锁定, 修改密码, 退出登录. */
 export function UserMenu() {
   const desk = useDesk();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
+  const modal = useDeskModal();
   const [changing, setChanging] = useState(false);
 
   const signOut = () =>

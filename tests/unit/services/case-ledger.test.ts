@@ -36,8 +36,14 @@ describe('intake → accept → sessions → search', () => {
     expect(saved.case.status).toBe('INTAKE');
     expect(saved.case.caseNumber).toBeNull();
     expect(saved.case.title).toBe('王芳与扎西多杰山林土地纠纷');
-    // Full-width digits typed with a Chinese IME are stored as ASCII.
-    expect(saved.case.parties[0]?.idDocument?.number).toBe('632801198507041246');
+    // Full-width digits typed with a Chinese IME are stored as ASCII (answers carry it masked).
+    expect(saved.case.parties[0]?.idDocument?.number).toBe('632801********1246');
+    const stored = await l.call<{ number: string }>('parties.revealIdNumber', {
+      caseId: saved.case.id,
+      partyId: saved.case.parties[0]?.id,
+      reason: '核对',
+    });
+    expect(stored.number).toBe('632801198507041246');
 
     const accepted = await l.call<CaseDetail>('cases.transition', {
       caseId: saved.case.id,

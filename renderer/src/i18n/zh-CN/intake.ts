@@ -91,6 +91,7 @@ export const intakeText = {
   idType: '证件类型',
   idNumber: '证件号码',
   idNumberPlaceholder: '18 位身份证号，可用全角数字或小写 x',
+  idNumberKept: '保留已登记的号码；如需更正，请清空后输入完整号码',
   idName: '证件名称',
   idNoneReason: '无证件的原因',
   genderConfirmed: '性别与身份证号码不一致，已核实',

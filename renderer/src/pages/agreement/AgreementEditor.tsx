@@ -37,6 +37,7 @@ import { ReasonModal } from './ReasonModal';
 import { SignerFields } from './SignerFields';
 import { TermsEditor } from './TermsEditor';
 import { TranslationWordingStatus } from './TranslationWordingStatus';
+import { useDeskModal } from '../../desk/desk-dialogs';
 
 const t = uiText.agreement.editor;
 
@@ -56,7 +57,8 @@ interface Props {
 
 /** The draft of a written agreement (§2.9): everything but the parties is edited here. */
 export function AgreementEditor({ agreement, detail, mediators, onChanged, onReload }: Props) {
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  const modal = useDeskModal();
   const [form] = Form.useForm<EditorValues>();
   const dates = useCaseDates(detail);
   const content = agreement.content;

@@ -23,6 +23,7 @@ import { ExtendDueModal } from './ExtendDueModal';
 import { ProofList } from './ProofList';
 import { ScheduleModal } from './ScheduleModal';
 import { VisitModal } from './VisitModal';
+import { useDeskModal } from '../../desk/desk-dialogs';
 
 const t = uiText.followUps;
 const VISITABLE = new Set(['SETTLED_WRITTEN', 'SETTLED_ORAL', 'PERFORMING', 'FOLLOW_UP']);
@@ -171,7 +172,8 @@ export function CaseFollowUpPanel({
   detail: CaseDetail;
   onCaseChanged: (updated?: CaseDetail) => void;
 }) {
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  const modal = useDeskModal();
   const load = useCallback(() => api('followups.ofCase', { caseId: detail.id }), [detail]);
   const { value, error, reload } = useApiValue(load);
   const [recording, setRecording] = useState<FollowUp | 'UNPLANNED' | null>(null);

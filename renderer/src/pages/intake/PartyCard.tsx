@@ -38,7 +38,7 @@ import { dateFieldProps } from '../../forms/date-field';
 import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
 import { ethnicOptionGroups, matchesEthnic } from './ethnic-options';
-import type { PartyFormValues } from './intake-values';
+import { keepsStoredNumber, type PartyFormValues } from './intake-values';
 import { OwnScriptFields } from './OwnScriptFields';
 import { idNumberRule, noPhoneReasonRule, phoneRule } from './party-field-rules';
 
@@ -69,12 +69,15 @@ interface Props {
 export function PartyCard(props: Props) {
   const { form, index, intakeDate, duplicate } = props;
   const base: (string | number)[] = ['parties', index];
-  const party = Form.useWatch(base, form) as PartyFormValues | undefined;
+  // preserve: the values no box holds too (`idDocument.kept`, the masked saved number)
+  const party = Form.useWatch(base, { form, preserve: true }) as PartyFormValues | undefined;
   const kind = party?.kind ?? 'NATURAL';
 
   const idType = party?.idDocument?.type;
+  const keepsNumber = keepsStoredNumber(party?.idDocument);
   const idResult =
     kind === 'NATURAL' &&
+    !keepsNumber &&
     idType !== undefined &&
     GB11643_ID_DOC_TYPES.has(idType) &&
     party?.idDocument?.number
@@ -192,7 +195,9 @@ export function PartyCard(props: Props) {
                   required={idType !== undefined && idType !== null}
                   rules={[idNumberRule(form, [...base, 'idDocument'])]}
                   extra={
-                    idResult?.valid && idResult.upgradedTo !== undefined ? (
+                    keepsNumber ? (
+                      t.idNumberKept
+                    ) : idResult?.valid && idResult.upgradedTo !== undefined ? (
                       <Space orientation="vertical" size={0}>
                         <span className="field-warning">{idResult.warnings[0]}</span>
                         <Button

@@ -40,7 +40,17 @@ export interface PartyFormValues {
   ethnicity?: string;
   birthDate?: string | null;
   occupation?: string;
-  idDocument?: { type?: idDocTypes.Code; number?: string; name?: string; noneReason?: string };
+  idDocument?: {
+    type?: idDocTypes.Code;
+    number?: string;
+    name?: string;
+    noneReason?: string;
+    /**
+     * A saved party's number as the answer carried it (masked): while the box still shows it,
+     * the stored number stays (`keep`); retyping it replaces it.
+     */
+    kept?: string;
+  };
   phone?: PhoneFormValues;
   address?: string;
   preferredLanguage?: languages.Code;
@@ -96,6 +106,24 @@ function representativesInput(list: RepresentativeFormValues[] | undefined) {
   }));
 }
 
+/** Still the masked number the form was opened with: the stored number stays. */
+export function keepsStoredNumber(doc: PartyFormValues['idDocument'] | undefined): boolean {
+  return doc?.kept !== undefined && doc.type !== 'NONE' && (doc.number ?? '').trim() === doc.kept;
+}
+
+function idDocumentInput(doc: PartyFormValues['idDocument']) {
+  if (doc?.type === undefined) return null;
+  if (keepsStoredNumber(doc)) {
+    return { type: doc.type, number: null, name: optional(doc.name), keep: true as const };
+  }
+  return {
+    type: doc.type,
+    number: optional(doc.number),
+    name: optional(doc.name),
+    noneReason: optional(doc.noneReason),
+  };
+}
+
 export function toPartyInput(p: PartyFormValues): PartyInput {
   const common = {
     role: p.role,
@@ -116,15 +144,7 @@ export function toPartyInput(p: PartyFormValues): PartyInput {
       ethnicity: p.ethnicity as string,
       birthDate: optional(p.birthDate),
       occupation: optional(p.occupation),
-      idDocument:
-        doc?.type === undefined
-          ? null
-          : {
-              type: doc.type,
-              number: optional(doc.number),
-              name: optional(doc.name),
-              noneReason: optional(doc.noneReason),
-            },
+      idDocument: idDocumentInput(doc),
       preferredLanguage: p.preferredLanguage ?? 'zh',
       needsInterpreter: p.needsInterpreter ?? false,
       // The boxes are hidden once the language has no script of its own: what they held goes.
@@ -281,6 +301,7 @@ export function partyToFormValues(p: Party): PartyFormValues {
           number: some(p.idDocument.number),
           name: some(p.idDocument.name),
           noneReason: some(p.idDocument.noneReason),
+          kept: some(p.idDocument.number),
         }
       : undefined,
     phone,

@@ -6,6 +6,7 @@ import { checkIdNumber } from '../../../../domain/validation/id-number';
 import { GB11643_ID_DOC_TYPES } from '../../../../domain/validation/party-checks';
 import { checkPhone, isNoPhoneMarker } from '../../../../domain/validation/phone';
 import { uiText } from '../../i18n/zh-CN';
+import { keepsStoredNumber } from './intake-values';
 
 type Path = (string | number)[];
 
@@ -20,6 +21,12 @@ export function idNumberRule(form: FormInstance, docPath: Path): Rule {
       const type = form.getFieldValue([...docPath, 'type']) as idDocTypes.Code | undefined;
       const raw = typeof value === 'string' ? value : '';
       if (type === undefined || type === 'NONE') return;
+      // the saved number, shown masked: the server checks the stored one it stands for
+      if (
+        keepsStoredNumber({ type, number: raw, kept: form.getFieldValue([...docPath, 'kept']) })
+      ) {
+        return;
+      }
       if (raw.trim() === '') throw new Error(uiText.common.required(uiText.intake.idNumber));
       if (!GB11643_ID_DOC_TYPES.has(type)) return;
       const checked = checkIdNumber(raw, { today: chinaToday() });

@@ -9,6 +9,7 @@ import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { AccountModal, ResetPasswordModal } from './AccountModal';
 import { IdleLockForm } from './IdleLockForm';
+import { useDeskModal } from '../../desk/desk-dialogs';
 
 const t = uiText.accounts;
 const shanghai = (iso: string) =>
@@ -17,7 +18,8 @@ const shanghai = (iso: string) =>
 /** 设置 → 账号 (director and technical administrator): who may sign in, as what. */
 export function AccountsSection() {
   const desk = useDesk();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
+  const modal = useDeskModal();
   const load = useCallback(() => api('accounts.list', {}), []);
   const { value: accounts, error, reload } = useApiValue(load);
   const [editing, setEditing] = useState<AccountView | null | undefined>(undefined);
