@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/accounts/roles.js';
 import type { ApiMethod } from '../../domain/api/contract.js';
 import { maskIdNumber } from '../../domain/cases/change-history.js';
+import { partyFreeView } from './party-free-view.js';
 import {
   receptionistQuestion,
   receptionistScope,
@@ -40,8 +41,9 @@ export function questionFor(role: Role, method: ApiMethod, input: unknown): unkn
  * What the signed-in person may see of an answer (domain.md §7.3): a receptionist sees no
  * archived case and of the others the intake only (receptionist-scope.ts), saved parties' ID
  * numbers masked, as lists show them, and none of the drafts of the correction and record
- * forms, which may hold a whole number a mediator typed. The other roles see the answer as it
- * is: the correction form needs the whole number, and revealing one is audited.
+ * forms, which may hold a whole number a mediator typed. 统计员 and 技术管理员 get no case
+ * titles (party-free-view.ts). The other roles see the answer as it is: the correction form
+ * needs the whole number, and revealing one is audited.
  */
 export function viewFor(
   role: Role,
@@ -50,7 +52,7 @@ export function viewFor(
   value: unknown,
   statusOf: CaseStatusOf,
 ): unknown {
-  if (role !== 'RECEPTIONIST') return value;
+  if (role !== 'RECEPTIONIST') return partyFreeView(role, method, value);
   if (method === 'formDrafts.get' && !isReceptionistDraft(input)) return null;
   return maskDocuments(receptionistScope(method, input, value, statusOf));
 }
