@@ -187,7 +187,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     fontsDir: options.fontsDir ?? dirs.fontsDir,
     appVersion: options.appVersion,
     folderOpener: options.folderOpener ?? null,
-    signedInRole: () => desk.user?.role ?? null,
+    signedInRole: () => desk.caller?.role ?? null,
   });
   const subsidy = new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir);
   const audit = new AuditService(ledger);

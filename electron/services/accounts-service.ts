@@ -25,6 +25,7 @@ import type {
 import { ApiError } from '../../domain/api/errors.js';
 import { mayCall } from '../../domain/api/method-roles.js';
 import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
+import { actingAs } from './desk-actor.js';
 import type { DeskSession } from './desk-session.js';
 import { unavailableMessage, type LedgerSession } from './ledger-session.js';
 import {
@@ -195,7 +196,8 @@ export class AccountsService {
       : // the same work for a name without an account, so timing does not tell either
         await this.decoyHash().then((h) => verifyPassword(input.password, h));
     if (!row || row.disabled || !ok) {
-      this.fail(key, row);
+      // whoever typed it is unknown: not the person the desk is locked for, nor the one at it
+      actingAs(null, () => this.fail(key, row));
       throw new ApiError('SIGN_IN_FAILED', msg.signInFailed);
     }
     const state = this.ledger.state;
@@ -277,7 +279,7 @@ export class AccountsService {
    */
   newRecoveryCode(input: { currentPassword: string }): Promise<{ recoveryCode: string }> {
     return this.oneGuessAtATime(async () => {
-      const user = this.desk.user;
+      const user = this.desk.caller;
       const row = user ? accountById(this.ledger.db(), user.id) : null;
       if (!row || row.disabled || row.role !== 'DIRECTOR') {
         throw new ApiError('FORBIDDEN', msg.forbidden(ROLE_LABELS[user?.role ?? 'DIRECTOR']));
@@ -307,7 +309,12 @@ export class AccountsService {
   async signOut(): Promise<DeskSessionView> {
     await this.ledger.whenChecked();
     const user = this.desk.user;
-    if (user) this.audit('SIGN_OUT', { account: user.id });
+    if (user && this.desk.locked) {
+      // anyone at the lock screen may end the locked person's session: not that person's act
+      actingAs(null, () => this.audit('SIGN_OUT', { account: user.id, whileLocked: true }));
+    } else if (user) {
+      this.audit('SIGN_OUT', { account: user.id });
+    }
     this.desk.signOut();
     return this.session();
   }
@@ -340,7 +347,7 @@ export class AccountsService {
 
   /** Used by the account screens to check the person at the desk, e.g. before a new password. */
   async verifyOwnPassword(password: string): Promise<AccountRow> {
-    const user = this.desk.user;
+    const user = this.desk.caller;
     const row = user ? accountByLogin(this.ledger.db(), user.loginName) : null;
     if (!row || !(await verifyPassword(password, row.passwordHash))) {
       throw new ApiError('BAD_INPUT', msg.currentPasswordWrong, [
