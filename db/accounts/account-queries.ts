@@ -144,10 +144,34 @@ export function recordFailedSignIn(
 }
 
 export interface DeskSecurityRow {
+  /** The Argon2id PHC string of the recovery code. */
   readonly recoveryHash: string | null;
+  /** The director the code was printed for: it resets only that account. */
+  readonly recoveryOwnerId: number | null;
   readonly recoveryFailedCount: number;
   readonly recoveryBackoffUntil: string | null;
   readonly idleLockMinutes: number;
+}
+
+/**
+ * The owner is kept in the hash's own column, ahead of the PHC string (`owner:12$argon2id$…`):
+ * a column of its own needs a migration that cannot land before another pending one. A code
+ * stored before owners were kept was printed at set-up, for the account that set the desk up
+ * (the first one made).
+ */
+const OWNER_PREFIX = /^owner:(\d+)(\$.*)$/s;
+
+function recoveryOwnerOf(
+  db: Db,
+  stored: string | null,
+): { hash: string | null; owner: number | null } {
+  if (stored === null) return { hash: null, owner: null };
+  const tagged = OWNER_PREFIX.exec(stored);
+  if (tagged) return { hash: tagged[2]!, owner: Number(tagged[1]) };
+  const first = statement(db, 'SELECT min(id) AS id FROM desk_account').get() as {
+    id: number | null;
+  };
+  return { hash: stored, owner: first.id };
 }
 
 export function deskSecurity(db: Db): DeskSecurityRow {
@@ -159,20 +183,22 @@ export function deskSecurity(db: Db): DeskSecurityRow {
         idle_lock_minutes: number;
       }
     | undefined;
+  const recovery = recoveryOwnerOf(db, row?.recovery_hash ?? null);
   return {
-    recoveryHash: row?.recovery_hash ?? null,
+    recoveryHash: recovery.hash,
+    recoveryOwnerId: recovery.owner,
     recoveryFailedCount: row?.recovery_failed_count ?? 0,
     recoveryBackoffUntil: row?.recovery_backoff_until ?? null,
     idleLockMinutes: row?.idle_lock_minutes ?? 5,
   };
 }
 
-export function setRecoveryHash(db: Db, recoveryHash: string): void {
+export function setRecoveryHash(db: Db, recoveryHash: string, ownerId: number): void {
   statement(
     db,
     `UPDATE desk_security SET recovery_hash = ?, recovery_failed_count = 0,
        recovery_backoff_until = NULL WHERE id = 1`,
-  ).run(recoveryHash);
+  ).run(`owner:${ownerId}${recoveryHash}`);
 }
 
 export function recordFailedRecovery(

@@ -121,6 +121,13 @@ export const accountsContract = {
       newPassword: passwordField('新密码'),
     }),
   ),
+  /**
+   * A director replaces the recovery code (their password again): the new one is theirs, shown
+   * once; the old one is dead.
+   */
+  'accounts.newRecoveryCode': method<{ readonly recoveryCode: string }>()(
+    z.strictObject({ currentPassword: passwordField('当前密码') }),
+  ),
   'accounts.list': method<readonly AccountView[]>()(z.strictObject({})),
   'accounts.create': method<AccountView>()(
     z.strictObject({

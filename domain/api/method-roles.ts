@@ -35,6 +35,7 @@ export const METHOD_ROLES: { readonly [M in ApiMethod]: MethodAccess } = {
   'accounts.signOut': 'signedIn',
   'accounts.touch': 'signedIn',
   'accounts.changePassword': 'signedIn',
+  'accounts.newRecoveryCode': DIRECTOR,
   'accounts.list': ROOM_ADMIN,
   'accounts.create': ROOM_ADMIN,
   'accounts.update': ROOM_ADMIN,

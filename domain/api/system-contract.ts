@@ -40,7 +40,8 @@ export interface RestorePreview {
     readonly count: number;
     readonly sample: readonly {
       readonly caseNumber: string | null;
-      readonly title: string;
+      /** Null for a 技术管理员: the title names the parties (case-title.ts). */
+      readonly title: string | null;
       readonly createdAt: string;
     }[];
   } | null;

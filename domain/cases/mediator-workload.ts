@@ -39,7 +39,8 @@ export interface MediatorWorkload {
 export interface MediatorOutcomeRow {
   readonly caseId: number;
   readonly caseNumber: string | null;
-  readonly title: string;
+  /** Null for a 统计员: the title names the parties (case-title.ts). */
+  readonly title: string | null;
   readonly outcome: 'SUCCESS_WRITTEN' | 'SUCCESS_ORAL' | 'FAILED' | 'REFERRED';
   readonly outcomeDate: string;
   readonly amountFen: number;

@@ -12,6 +12,8 @@ export const accountMessagesZhCN = {
   recoveryFailed: '恢复码不正确',
   recoveryBackoff: (seconds: number) => `恢复码错误次数过多，请 ${seconds} 秒后再试`,
   noDirectorToRecover: '没有可恢复的调委会主任账号',
+  recoveryOwnerGone:
+    '这个恢复码所属的调委会主任账号已停用或已不是主任，不能用它重设密码。请由一名调委会主任登录后在“设置 → 账号”中打印新的恢复码',
   currentPasswordWrong: '当前密码不正确',
   loginNameTaken: '这个登录名已被使用',
   accountNotFound: '没有找到这个账号',

@@ -3,6 +3,8 @@ import type { ApiMethod } from '../../domain/api/contract.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { METHOD_ROLES } from '../../domain/api/method-roles.js';
 import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
+import type { DeskUser } from '../../domain/api/accounts-contract.js';
+import { actingAs } from '../services/desk-actor.js';
 import type { DeskSession } from '../services/desk-session.js';
 import type { DispatchGuard, DispatchOptions } from './dispatch.js';
 import type { CaseStatusOf } from './receptionist-scope.js';
@@ -62,9 +64,21 @@ export function deskDoor(
 }
 
 /**
+ * Whom a call is admitted for, kept for its whole run (`actingAs`): the person signed in when
+ * the door let it in. Not for the open methods and the desk's own (signing in, out, locking:
+ * they change who is at the desk and name the person themselves), nor for the main process's
+ * own calls, which act for the desk as it is.
+ */
+function callerAt(method: ApiMethod, call: DispatchOptions, desk: DeskSession): DeskUser | null {
+  if (call.background || METHOD_ROLES[method] === 'open' || WHILE_LOCKED.has(method)) return null;
+  return desk.user;
+}
+
+/**
  * The desk's door first, then the ledger's gate (which may wait for the start-up check); the
- * question and the answer are shaped for the role of whoever is signed in (`statusOf` tells
- * the receptionist's view which cases are archived).
+ * rest of the call runs as the person admitted (review finding 10), and the question and the
+ * answer are shaped for that person's role (`statusOf` tells the receptionist's view which
+ * cases are archived).
  */
 export function withDeskDoor(
   admit: (method: ApiMethod, call: DispatchOptions) => void,
@@ -75,15 +89,18 @@ export function withDeskDoor(
   return {
     async before(method, call) {
       admit(method, call);
+      const caller = callerAt(method, call, desk);
       await ledger.before(method, call);
+      if (!caller) return;
+      return (work) => actingAs(caller, work);
     },
     translate: (method, error) => ledger.translate(method, error),
     ask: (method, input) => {
-      const user = desk.user;
+      const user = desk.caller;
       return user ? questionFor(user.role, method, input) : input;
     },
     view: (method, input, value) => {
-      const user = desk.user;
+      const user = desk.caller;
       return user ? viewFor(user.role, method, input, value, statusOf) : value;
     },
   };

@@ -35,10 +35,16 @@ export interface DispatchLog {
   error(event: { method: string; error: unknown }): void;
 }
 
+/** Runs the rest of an admitted call (question, handler, answer) inside the caller's scope. */
+export type CallScope = <T>(work: () => Promise<T>) => Promise<T>;
+
 /** What the door does around every call besides validation (the ledger's write gate). */
 export interface DispatchGuard {
-  /** Runs before the input is parsed and the handler called; throws an ApiError to refuse. */
-  before(method: ApiMethod, options: DispatchOptions): Promise<void> | void;
+  /**
+   * Runs before the input is parsed and the handler called; throws an ApiError to refuse. May
+   * return the scope the rest of the call runs in (the person it was admitted for).
+   */
+  before(method: ApiMethod, options: DispatchOptions): Promise<CallScope | void> | CallScope | void;
   /** Turns an unexpected error into a specific one (full disk, damage), or returns null. */
   translate(method: ApiMethod, error: unknown): ApiError | null;
   /** What the caller may ask: narrows a parsed input (a receptionist's search); throws to refuse. */
@@ -81,8 +87,9 @@ export function createDispatcher(
     }
     // The guard comes first: the desk's door (signed in, not locked, role) and the ledger's
     // gate refuse the same way whatever was typed, so a refused caller learns nothing of the input.
+    let scope: CallScope | void;
     try {
-      await guard?.before(methodName, options);
+      scope = await guard?.before(methodName, options);
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
       log.error({ method: methodName, error });
@@ -102,10 +109,13 @@ export function createDispatcher(
       };
     }
     try {
-      const input = guard?.ask ? guard.ask(methodName, parsed.data) : parsed.data;
-      const handler = handlers[methodName] as (input: unknown) => unknown;
-      const value = await handler(input);
-      return { ok: true, value: guard?.view ? guard.view(methodName, input, value) : value };
+      const answer = async (): Promise<unknown> => {
+        const input = guard?.ask ? guard.ask(methodName, parsed.data) : parsed.data;
+        const handler = handlers[methodName] as (input: unknown) => unknown;
+        const value = await handler(input);
+        return guard?.view ? guard.view(methodName, input, value) : value;
+      };
+      return { ok: true, value: scope ? await scope(answer) : await answer() };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
       // The ledger's own refusal to touch an archived case (migration 014 triggers).

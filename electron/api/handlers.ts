@@ -66,6 +66,7 @@ export function createHandlers(s: Services): ApiHandlers {
     // the door has already counted the call as activity
     'accounts.touch': () => null,
     'accounts.changePassword': (input) => s.accountAdmin.changePassword(input),
+    'accounts.newRecoveryCode': (input) => s.accounts.newRecoveryCode(input),
     'accounts.list': () => s.accountAdmin.list(),
     'accounts.create': (input) => s.accountAdmin.create(input),
     'accounts.update': (input) => s.accountAdmin.update(input),

@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/accounts/roles.js';
 import type { ApiMethod } from '../../domain/api/contract.js';
 import { maskIdNumbers } from './masked-id-numbers.js';
+import { partyFreeView } from './party-free-view.js';
 import {
   RECEPTIONIST_DRAFT,
   receptionistQuestion,
@@ -17,7 +18,8 @@ export function questionFor(role: Role, method: ApiMethod, input: unknown): unkn
  * What the signed-in person may see of an answer (domain.md §7.3): saved ID numbers masked for
  * every role (masked-id-numbers.ts; the correction form keeps a number it was not given by
  * sending `keep`); a receptionist besides sees no archived case and of the others the intake
- * only (receptionist-scope.ts), and no draft but the intake's.
+ * only (receptionist-scope.ts), and no draft but the intake's. 统计员 and 技术管理员 get no
+ * case titles (party-free-view.ts).
  */
 export function viewFor(
   role: Role,
@@ -26,7 +28,7 @@ export function viewFor(
   value: unknown,
   statusOf: CaseStatusOf,
 ): unknown {
-  if (role !== 'RECEPTIONIST') return maskIdNumbers(value);
+  if (role !== 'RECEPTIONIST') return maskIdNumbers(partyFreeView(role, method, value));
   if (method === 'formDrafts.get' && !isReceptionistDraft(input)) return null;
   return maskIdNumbers(receptionistScope(method, input, value, statusOf));
 }

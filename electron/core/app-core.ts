@@ -194,7 +194,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     fontsDir: options.fontsDir ?? dirs.fontsDir,
     appVersion: options.appVersion,
     folderOpener: options.folderOpener ?? null,
-    signedInRole: () => desk.user?.role ?? null,
+    signedInRole: () => desk.caller?.role ?? null,
     renderer,
   });
   const subsidy = new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir);

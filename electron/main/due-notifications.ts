@@ -24,6 +24,13 @@ const KIND_WORDS: Readonly<Record<Reminder['kind'], string>> = {
   COURT_DEADLINE: '法院委派调解期限',
 };
 
+/**
+ * A notification stays in the OS's notification centre after the desk locks, in front of
+ * whoever sits down next; a case's title names its parties, so a case is named by its number
+ * only (one not yet numbered by what it is), and the app says the rest after sign-in.
+ */
+const UNNUMBERED = '未编号案件';
+
 /** Items due today or overdue (visits and case deadlines), not yet shown today. */
 export function dueNotice(reminders: Reminders, shownToday: ReadonlySet<string>): DueNotice | null {
   const fresh = reminders.items.filter(
@@ -43,7 +50,7 @@ export function dueNotice(reminders: Reminders, shownToday: ReadonlySet<string>)
     .slice(0, 3)
     .map(
       (r) =>
-        `${r.daysLeft < 0 ? `逾期${-r.daysLeft}天` : '今天'}·${KIND_WORDS[r.kind]}：${r.caseNumber ?? r.title}`,
+        `${r.daysLeft < 0 ? `逾期${-r.daysLeft}天` : '今天'}·${KIND_WORDS[r.kind]}：${r.caseNumber ?? UNNUMBERED}`,
     );
   const more = fresh.length > 3 ? [`等 ${fresh.length} 项，请在“回访”中查看`] : [];
   return {

@@ -84,11 +84,11 @@ export class AccountAdminService {
         const disabled = input.disabled ?? row.disabled;
         if (row.role === 'DIRECTOR' || role === 'DIRECTOR') this.requireDirector();
         this.requireDirectorFor(row.role, role);
-        const me = this.accounts.desk.user;
+        const me = this.accounts.desk.caller;
         if (me?.id === row.id && role !== row.role && me.role !== 'DIRECTOR') {
           throw new ApiError('FORBIDDEN', msg.ownRole);
         }
-        if (disabled && !row.disabled && this.accounts.desk.user?.id === row.id) {
+        if (disabled && !row.disabled && this.accounts.desk.caller?.id === row.id) {
           throw new ApiError('INVALID_STATE', msg.selfDisable);
         }
         const stopsDirecting =
@@ -139,14 +139,14 @@ export class AccountAdminService {
   }
 
   private requireDirectorFor(...roles: readonly Role[]): void {
-    const actor = this.accounts.desk.user?.role;
+    const actor = this.accounts.desk.caller?.role;
     if (!actor || roles.some((r) => !managesRole(actor, r))) {
       throw new ApiError('FORBIDDEN', msg.onlyDirectorForCaseRoles);
     }
   }
 
   private requireDirector(): void {
-    if (this.accounts.desk.user?.role !== 'DIRECTOR') {
+    if (this.accounts.desk.caller?.role !== 'DIRECTOR') {
       throw new ApiError('FORBIDDEN', msg.onlyDirectorMakesDirector);
     }
   }

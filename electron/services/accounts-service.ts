@@ -3,7 +3,6 @@ import {
   accountByLogin,
   accountCount,
   deskSecurity,
-  firstActiveDirector,
   insertAccount,
   recordFailedRecovery,
   recordFailedSignIn,
@@ -12,20 +11,23 @@ import {
   setRecoveryHash,
   type AccountRow,
 } from '../../db/accounts/account-queries.js';
+import { fileAccountByLogin, fileAccountCount } from '../../db/accounts/ledger-file-accounts.js';
 import { appendAuditEvent } from '../../db/audit/audit-log.js';
 import type { Db } from '../../db/connection.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import { backoffSecondsAfter } from '../../domain/accounts/sign-in-backoff.js';
-import { DEFAULT_IDLE_LOCK_MINUTES } from '../../domain/accounts/roles.js';
+import { DEFAULT_IDLE_LOCK_MINUTES, ROLE_LABELS } from '../../domain/accounts/roles.js';
 import type {
   DeskSession as DeskSessionView,
   DeskUser,
   SetUpResult,
 } from '../../domain/api/accounts-contract.js';
 import { ApiError } from '../../domain/api/errors.js';
+import { mayCall } from '../../domain/api/method-roles.js';
 import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
+import { actingAs } from './desk-actor.js';
 import type { DeskSession } from './desk-session.js';
-import type { LedgerSession } from './ledger-session.js';
+import { unavailableMessage, type LedgerSession } from './ledger-session.js';
 import {
   DEFAULT_PASSWORD_HASH,
   hashPassword,
@@ -64,16 +66,36 @@ export class AccountsService {
     desk.onLock = (user, reason) => this.audit('LOCK', { account: user.id, reason });
   }
 
-  /** No account can be read: the ledger is not open, or damaged and never set up. */
+  /**
+   * No account can sign in: the ledger is missing or not ours, damaged and never set up (or its
+   * accounts unreadable), or a file the app did not open (too new, migration failed, read-only or
+   * full media) that holds no account. Such a file that does hold accounts is signed in to
+   * against the file itself (`signIn`), so nobody else restores over it.
+   */
   nobodyCanSignIn(): boolean {
     const state = this.ledger.state;
-    if (state.state !== 'READY') return true;
+    if (state.state === 'MISSING' || state.state === 'NOT_A_LEDGER') return true;
+    if (state.state !== 'READY') return this.unopenedFileAccounts() === 0;
     if (!this.ledger.damaged) return false;
     try {
       return accountCount(state.db) === 0;
     } catch {
       return true;
     }
+  }
+
+  /** The ledger file of a state in which it exists but was not opened, else null. */
+  private unopenedFile(): string | null {
+    const state = this.ledger.state.state;
+    return state === 'TOO_NEW' || state === 'MIGRATION_FAILED' || state === 'UNAVAILABLE'
+      ? this.ledger.paths.ledgerFile
+      : null;
+  }
+
+  /** Null when the unopened file cannot be read: then nobody's password can be checked. */
+  private unopenedFileAccounts(): number | null {
+    const file = this.unopenedFile();
+    return file ? fileAccountCount(file) : null;
   }
 
   session(): DeskSessionView {
@@ -86,6 +108,8 @@ export class AccountsService {
       idleLockMinutes = deskSecurity(state.db).idleLockMinutes;
       this.desk.idleLockMinutes = idleLockMinutes;
       roomName = committeeNameOf(state.db);
+    } else {
+      setUp = !this.nobodyCanSignIn();
     }
     const locked = this.desk.locked;
     return { setUp, user: this.desk.user, locked, idleLockMinutes, roomName };
@@ -99,25 +123,41 @@ export class AccountsService {
     const db = this.ledger.db();
     if (accountCount(db) > 0) throw new ApiError('INVALID_STATE', msg.alreadySetUp);
     const passwordHash = await hashPassword(input.password, this.hashParams);
+    const issued = await this.issueRecoveryCode((db) => {
+      // Two first-run screens may both have hashed: only the first one's director is made.
+      if (accountCount(db) > 0) throw new ApiError('INVALID_STATE', msg.alreadySetUp);
+      return insertAccount(db, {
+        loginName: input.loginName.normalize('NFKC'),
+        displayName: input.displayName,
+        role: 'DIRECTOR',
+        passwordHash,
+        createdAt: this.ledger.now().toISOString(),
+      });
+    });
+    this.startSession(this.accountRow(issued.ownerId), null);
+    return { session: this.session(), recoveryCode: issued.printed };
+  }
+
+  /**
+   * The one place a recovery code is made and stored (set-up, recovery, a director's new code):
+   * a new code is hashed, then in one transaction `ownerOf` does its part of the write and names
+   * the director the code is for, and the code's hash replaces the old one (dead from then on).
+   * The plain code leaves only in the answer, shown once.
+   */
+  private async issueRecoveryCode(
+    ownerOf: (db: Db) => number,
+  ): Promise<{ printed: string; ownerId: number }> {
     const recovery = newRecoveryCode();
     const recoveryHash = await hashPassword(recovery.code, this.hashParams);
-    const id = db
+    const db = this.ledger.db();
+    const ownerId = db
       .transaction(() => {
-        // Two first-run screens may both have hashed: only the first one's director is made.
-        if (accountCount(db) > 0) throw new ApiError('INVALID_STATE', msg.alreadySetUp);
-        const newId = insertAccount(db, {
-          loginName: input.loginName.normalize('NFKC'),
-          displayName: input.displayName,
-          role: 'DIRECTOR',
-          passwordHash,
-          createdAt: this.ledger.now().toISOString(),
-        });
-        setRecoveryHash(db, recoveryHash);
-        return newId;
+        const owner = ownerOf(db);
+        setRecoveryHash(db, recoveryHash, owner);
+        return owner;
       })
       .immediate();
-    this.startSession(id, null);
-    return { session: this.session(), recoveryCode: recovery.printed };
+    return { printed: recovery.printed, ownerId };
   }
 
   /**
@@ -147,9 +187,8 @@ export class AccountsService {
     // A sign-in writes (its counters, the audit entry) only once the ledger is known intact;
     // waiting for the start-up check makes the outcome the same however fast the check is.
     await this.ledger.whenChecked();
-    const db = this.ledger.db();
     const loginName = input.loginName.normalize('NFKC');
-    const row = accountByLogin(db, loginName);
+    const row = this.accountToSignIn(loginName);
     const key = row ? `#${row.id}` : `name:${loginName.toLowerCase()}`;
     this.refuseWhileWaiting(this.failuresOf(key, row));
     const ok = row
@@ -157,11 +196,39 @@ export class AccountsService {
       : // the same work for a name without an account, so timing does not tell either
         await this.decoyHash().then((h) => verifyPassword(input.password, h));
     if (!row || row.disabled || !ok) {
-      this.fail(key, row);
+      // whoever typed it is unknown: not the person the desk is locked for, nor the one at it
+      actingAs(null, () => this.fail(key, row));
       throw new ApiError('SIGN_IN_FAILED', msg.signInFailed);
     }
-    this.startSession(row.id, this.desk.user);
+    const state = this.ledger.state;
+    // A ledger the app could not open is signed in to only to restore it: by whoever may.
+    if (state.state !== 'READY' && !mayCall(row.role, 'system.restoreBackup')) {
+      throw new ApiError('LEDGER_UNAVAILABLE', unavailableMessage(state));
+    }
+    this.startSession(row, this.desk.user);
     return this.session();
+  }
+
+  /**
+   * The account of a login name: from the open ledger, or read-only from a file the app did not
+   * open (a newer app's ledger must stay as that app left it); a missing or unreadable ledger
+   * answers with its own reason.
+   */
+  private accountToSignIn(loginName: string): AccountRow | null {
+    const state = this.ledger.state;
+    const file = this.unopenedFile();
+    if (state.state === 'READY' || !file) return accountByLogin(this.ledger.db(), loginName);
+    try {
+      return fileAccountByLogin(file, loginName);
+    } catch {
+      throw new ApiError('LEDGER_UNAVAILABLE', unavailableMessage(state));
+    }
+  }
+
+  private accountRow(id: number): AccountRow {
+    const row = accountById(this.ledger.db(), id);
+    if (!row) throw new ApiError('NOT_FOUND', msg.accountNotFound);
+    return row;
   }
 
   private async recoverNow(input: {
@@ -189,18 +256,48 @@ export class AccountsService {
       }).immediate();
       throw new ApiError('SIGN_IN_FAILED', msg.recoveryFailed);
     }
-    const director = firstActiveDirector(db);
-    if (!director) throw new ApiError('INVALID_STATE', msg.noDirectorToRecover);
     const passwordHash = await hashPassword(input.newPassword, this.hashParams);
-    const recovery = newRecoveryCode();
-    const recoveryHash = await hashPassword(recovery.code, this.hashParams);
-    db.transaction(() => {
-      setPasswordHash(db, director.id, passwordHash);
-      // the old code is dead from here on: it was used, and may have been seen
-      setRecoveryHash(db, recoveryHash);
-    }).immediate();
-    this.startSession(director.id, this.desk.user, 'RECOVERY_CODE');
-    return { session: this.session(), recoveryCode: recovery.printed };
+    const issued = await this.issueRecoveryCode((writing) => {
+      // The code resets only the director it was printed for, and only while they still are
+      // one: a director who left must not take over whoever directs the room now.
+      const owner = security.recoveryOwnerId;
+      const row = owner === null ? null : accountById(writing, owner);
+      if (!row || row.disabled || row.role !== 'DIRECTOR') {
+        throw new ApiError('INVALID_STATE', msg.recoveryOwnerGone);
+      }
+      setPasswordHash(writing, row.id, passwordHash);
+      return row.id;
+    });
+    this.startSession(this.accountRow(issued.ownerId), this.desk.user, 'RECOVERY_CODE');
+    return { session: this.session(), recoveryCode: issued.printed };
+  }
+
+  /**
+   * A director replaces the recovery code (the old one lost, or printed for a director who left):
+   * their own password again, one guess at a time with the sign-in's backoff; the new code is
+   * theirs and is shown once.
+   */
+  newRecoveryCode(input: { currentPassword: string }): Promise<{ recoveryCode: string }> {
+    return this.oneGuessAtATime(async () => {
+      const user = this.desk.caller;
+      const row = user ? accountById(this.ledger.db(), user.id) : null;
+      if (!row || row.disabled || row.role !== 'DIRECTOR') {
+        throw new ApiError('FORBIDDEN', msg.forbidden(ROLE_LABELS[user?.role ?? 'DIRECTOR']));
+      }
+      const key = `#${row.id}`;
+      this.refuseWhileWaiting(this.failuresOf(key, row));
+      if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
+        this.fail(key, row);
+        throw new ApiError('BAD_INPUT', msg.currentPasswordWrong, [
+          { path: ['currentPassword'], message: msg.currentPasswordWrong },
+        ]);
+      }
+      const issued = await this.issueRecoveryCode((db) => {
+        appendAuditEvent(db, { action: 'RECOVERY_CODE_NEW', detail: { account: row.id } });
+        return row.id;
+      });
+      return { recoveryCode: issued.printed };
+    });
   }
 
   async lock(): Promise<DeskSessionView> {
@@ -212,7 +309,12 @@ export class AccountsService {
   async signOut(): Promise<DeskSessionView> {
     await this.ledger.whenChecked();
     const user = this.desk.user;
-    if (user) this.audit('SIGN_OUT', { account: user.id });
+    if (user && this.desk.locked) {
+      // anyone at the lock screen may end the locked person's session: not that person's act
+      actingAs(null, () => this.audit('SIGN_OUT', { account: user.id, whileLocked: true }));
+    } else if (user) {
+      this.audit('SIGN_OUT', { account: user.id });
+    }
     this.desk.signOut();
     return this.session();
   }
@@ -245,7 +347,7 @@ export class AccountsService {
 
   /** Used by the account screens to check the person at the desk, e.g. before a new password. */
   async verifyOwnPassword(password: string): Promise<AccountRow> {
-    const user = this.desk.user;
+    const user = this.desk.caller;
     const row = user ? accountByLogin(this.ledger.db(), user.loginName) : null;
     if (!row || !(await verifyPassword(password, row.passwordHash))) {
       throw new ApiError('BAD_INPUT', msg.currentPasswordWrong, [
@@ -255,14 +357,13 @@ export class AccountsService {
     return row;
   }
 
-  private startSession(id: number, previous: DeskUser | null, by?: string): void {
-    const db = this.ledger.db();
-    const row = accountById(db, id);
-    if (!row) throw new ApiError('NOT_FOUND', msg.accountNotFound);
+  private startSession(row: AccountRow, previous: DeskUser | null, by?: string): void {
+    const id = row.id;
     this.memoryFailures.delete(`#${id}`);
     // signed in first, so the entries below already name the person
     this.desk.signIn(userOf(row));
     this.writeIfIntact(() => {
+      const db = this.ledger.db();
       recordSignIn(db, id, this.ledger.now().toISOString());
       appendAuditEvent(db, {
         action: 'SIGN_IN',
@@ -275,8 +376,16 @@ export class AccountsService {
     });
   }
 
+  /**
+   * Failures are kept in the account's row while the ledger can be written; a damaged ledger or
+   * a file the app did not open (read-only to us) keeps them in memory under the same key.
+   */
+  private countsInRow(row: AccountRow | null): row is AccountRow {
+    return row !== null && this.ledger.state.state === 'READY' && !this.ledger.damaged;
+  }
+
   private failuresOf(key: string, row: AccountRow | null): Failures {
-    if (row && !this.ledger.damaged) {
+    if (this.countsInRow(row)) {
       return {
         count: row.failedCount,
         untilMs: row.backoffUntil ? Date.parse(row.backoffUntil) : 0,
@@ -296,8 +405,8 @@ export class AccountsService {
   }
 
   private fail(key: string, row: AccountRow | null): void {
-    const db = this.ledger.db();
-    if (row && !this.ledger.damaged) {
+    if (this.countsInRow(row)) {
+      const db = this.ledger.db();
       db.transaction(() => {
         // counted from the row as it is now: two wrong guesses at once both count
         const count = (accountByLogin(db, row.loginName)?.failedCount ?? 0) + 1;
@@ -311,7 +420,10 @@ export class AccountsService {
     const wait = backoffSecondsAfter(count);
     this.memoryFailures.set(key, { count, untilMs: this.desk.clock() + wait * 1000 });
     this.writeIfIntact(() =>
-      appendAuditEvent(db, { action: 'SIGN_IN_FAILED', detail: { account: null } }),
+      appendAuditEvent(this.ledger.db(), {
+        action: 'SIGN_IN_FAILED',
+        detail: { account: null },
+      }),
     );
   }
 

@@ -1,7 +1,7 @@
 import { actorNameOf } from '../../domain/accounts/actor-name.js';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../domain/accounts/roles.js';
 import type { DeskUser } from '../../domain/api/accounts-contract.js';
-import { LOCAL_ACTOR } from './desk-actor.js';
+import { admittedCaller, LOCAL_ACTOR } from './desk-actor.js';
 
 export type LockReason = 'IDLE' | 'MANUAL';
 
@@ -26,6 +26,16 @@ export class DeskSession {
 
   get user(): DeskUser | null {
     return this.person;
+  }
+
+  /**
+   * Whom the running call was admitted for (its role is the one the door checked), else the
+   * person at the desk now: rights are checked against this, not against whoever took the desk
+   * while the call was running.
+   */
+  get caller(): DeskUser | null {
+    const call = admittedCaller();
+    return call ? call.user : this.person;
   }
 
   /** Locked by hand, or idle for longer than the room's minutes (checked now). */

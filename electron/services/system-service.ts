@@ -335,7 +335,6 @@ export class SystemService {
   async restorePreview(fileName: string | undefined): Promise<RestorePreview> {
     const backup = await this.chooseBackup(fileName);
     const state = this.ledger.state;
-    const healthy = state.state === 'READY' && !this.ledger.damaged;
     let loss: ReturnType<typeof compareWithBackup> | null = null;
     if (state.state === 'READY') {
       try {
@@ -348,10 +347,21 @@ export class SystemService {
     }
     return {
       backup: summary(backup),
-      requiresConfirmation: healthy,
+      requiresConfirmation: this.restoreNeedsConfirmation(),
       lostCases: loss?.lostCases ?? null,
       changedCases: loss?.changedCases ?? null,
     };
+  }
+
+  /**
+   * A ledger that may still hold everything is replaced only with the typed sentence: a healthy
+   * one, and an intact file the app did not open (a newer app's, a failed migration's, one on
+   * read-only or full media). A missing, foreign or damaged one has nothing left to keep.
+   */
+  private restoreNeedsConfirmation(): boolean {
+    const state = this.ledger.state.state;
+    if (state === 'READY') return !this.ledger.damaged;
+    return state === 'TOO_NEW' || state === 'MIGRATION_FAILED' || state === 'UNAVAILABLE';
   }
 
   /**
@@ -363,7 +373,7 @@ export class SystemService {
     await this.idle();
     const state = this.ledger.state;
     const healthy = state.state === 'READY' && !this.ledger.damaged;
-    if (healthy && confirmation !== RESTORE_CONFIRMATION) {
+    if (this.restoreNeedsConfirmation() && confirmation !== RESTORE_CONFIRMATION) {
       throw new ApiError('INVALID_STATE', msg.restoreNeedsConfirmation(RESTORE_CONFIRMATION));
     }
     // The chosen file is checked before anything else happens, so a bad one changes nothing.

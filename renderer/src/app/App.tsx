@@ -62,10 +62,13 @@ function StatusGate() {
   if (!status) return <Spin fullscreen tip={uiText.common.loading} />;
   if (status.ledger.state !== 'READY') {
     const recovery = <LedgerRecoveryPage status={status.ledger} onStatus={setStatus} />;
-    // A damaged ledger still has its accounts: restoring it is the director's or the
-    // administrator's, so they sign in first. A ledger nobody can sign in to (missing, or
-    // damaged before any account existed) offers its restore to whoever is at the desk.
-    if (status.ledger.state !== 'DAMAGED') return recovery;
+    // A damaged, too new, half-migrated or unavailable ledger may still have its accounts:
+    // restoring over it is the director's or the administrator's, so they sign in first (the
+    // core checks the password against the file, read-only). A ledger nobody can sign in to
+    // (missing, not ours, or without accounts) offers its restore to whoever is at the desk.
+    if (status.ledger.state === 'MISSING' || status.ledger.state === 'NOT_A_LEDGER') {
+      return recovery;
+    }
     return <DeskGate withoutAccounts={recovery}>{() => recovery}</DeskGate>;
   }
   const settingsComplete = status.ledger.settingsComplete;

@@ -28,6 +28,20 @@ export function IdentityFields({ loginNameFixed = false }: { loginNameFixed?: bo
   );
 }
 
+/** The signed-in person's own password again (change password, a new recovery code). */
+export function CurrentPasswordField() {
+  return (
+    <Form.Item
+      name="currentPassword"
+      label={t.currentPassword}
+      required
+      rules={[{ required: true, message: uiText.common.required(t.currentPassword) }]}
+    >
+      <Input.Password autoComplete="current-password" autoFocus />
+    </Form.Item>
+  );
+}
+
 /**
  * A new password typed twice (set-up, recovery, change, reset, new account): the first box is
  * the field the API receives, the second only has to match it.

@@ -1,10 +1,10 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { accountsContract } from '../../../domain/api/accounts-contract';
 import { api } from '../api/client';
 import { DeskRefusal } from './DeskScreen';
 import { useSchemaSubmit } from '../forms/use-schema-submit';
 import { uiText } from '../i18n/zh-CN';
-import { PasswordPairFields } from './AccountFields';
+import { CurrentPasswordField, PasswordPairFields } from './AccountFields';
 
 const t = uiText.desk;
 const changeInput = accountsContract['accounts.changePassword'].input;
@@ -49,14 +49,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
         name="change-password"
         onFinish={(v) => void change(v)}
       >
-        <Form.Item
-          name="currentPassword"
-          label={t.currentPassword}
-          required
-          rules={[{ required: true, message: uiText.common.required(t.currentPassword) }]}
-        >
-          <Input.Password autoComplete="current-password" autoFocus />
-        </Form.Item>
+        <CurrentPasswordField />
         <PasswordPairFields
           name="newPassword"
           label={t.newPassword}

@@ -123,7 +123,14 @@ export function DeskGate({
 
   const controls = useMemo<DeskControls | null>(() => {
     if (!session?.user || session.locked) return null;
-    return { user: session.user, session, lock, signOut, accept: (next) => accept(next) };
+    return {
+      user: session.user,
+      session,
+      lock,
+      signOut,
+      accept: (next) => accept(next),
+      showRecoveryCode: (code) => setShownCode({ code, lead: uiText.desk.recoveryCode.replaced }),
+    };
   }, [session, lock, signOut, accept]);
 
   // Toasts and dialogs live outside the app's tree and would outlast it: gone with it, however

@@ -9,6 +9,8 @@ export interface DeskControls {
   signOut(): Promise<void>;
   /** After a call that changed the desk (the idle-lock minutes). */
   accept(session: DeskSession): void;
+  /** A new recovery code, shown once on the gate's own screen before the app comes back. */
+  showRecoveryCode(code: string): void;
 }
 
 export const DeskContext = createContext<DeskControls | null>(null);

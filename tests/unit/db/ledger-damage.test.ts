@@ -68,9 +68,17 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
         ok: true,
         value: { ledger: { state: 'UNAVAILABLE', message: expect.stringContaining('占用') } },
       });
+      // its accounts cannot be read, so nobody's password can be checked: the door refuses
       expect(
         await core.dispatch('system.startEmptyLedger', { confirmation: START_EMPTY_CONFIRMATION }),
-      ).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+      ).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+      // and the service itself never starts empty over an unavailable ledger
+      expect(
+        await core.system.startEmptyLedger().then(
+          () => null,
+          (e: { code?: string }) => e.code,
+        ),
+      ).toBe('INVALID_STATE');
       expect(fs.existsSync(paths.ledgerFile)).toBe(true);
       core.close();
     } finally {

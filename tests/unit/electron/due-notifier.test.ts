@@ -218,6 +218,20 @@ describe('due notice wording and timing (pure)', () => {
     expect(dueNotice(reminders([0, -3, 0, -1, 0]), shown)).toBeNull();
   });
 
+  it('names no party: a case by its number, an unnumbered one by what it is', () => {
+    const items = reminders([-1, 0]).items.map((r, i) => ({
+      ...r,
+      caseNumber: i === 0 ? r.caseNumber : null,
+      title: i === 0 ? '王芳与扎西多杰婚姻家庭纠纷' : '李桂英与巴特尔邻里纠纷',
+    }));
+    const n = dueNotice({ ...reminders([-1, 0]), items }, new Set());
+    expect(`${n?.title}${n?.body}`).not.toMatch(/王芳|扎西多杰|李桂英|巴特尔/);
+    expect(n?.body.split('\n')).toEqual([
+      '逾期1天·回访：（2026）金峰调字第001号',
+      '今天·调解期限：未编号案件',
+    ]);
+  });
+
   it('waits until the set hour, China time', () => {
     // 02:00Z = 10:00 in China: 09:00 has passed, so tomorrow's 09:00 is 23 h away.
     expect(msUntilHour(new Date('2026-04-23T02:00:00Z'), 9)).toBe(23 * 3_600_000);

@@ -95,7 +95,8 @@ describe('first run', () => {
         db.prepare('SELECT password_hash FROM desk_account').pluck().get() as string,
         db.prepare('SELECT recovery_hash FROM desk_security').pluck().get() as string,
       ];
-      for (const h of hashes) expect(h).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
+      for (const h of hashes)
+        expect(h).toMatch(/^(owner:\d+)?\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
       const code = made.recoveryCode.replaceAll('-', '');
       const dump = JSON.stringify(db.prepare('SELECT * FROM desk_security').all());
       expect(dump).not.toContain(code);

@@ -69,10 +69,15 @@ export async function signInVia(dispatch: Dispatch, role: Role = 'DIRECTOR'): Pr
       }
     }
   }
-  await call(dispatch, 'accounts.signIn', {
+  const signedIn = await dispatch('accounts.signIn', {
     loginName: director.loginName,
     password: TEST_PASSWORD,
   });
+  if (!signedIn.ok) {
+    // a ledger file the app could not open and cannot read either (locked by another program)
+    if (signedIn.error.code === 'LEDGER_UNAVAILABLE') return false;
+    throw new Error(`accounts.signIn: ${signedIn.error.code} ${signedIn.error.message}`);
+  }
   if (role === 'DIRECTOR') return true;
   const person = TEST_PEOPLE[role];
   const accounts = (await call(dispatch, 'accounts.list', {})) as { loginName: string }[];

@@ -12,6 +12,13 @@ export const accountsText = {
   enable: '启用',
   disableConfirm: (name: string) => `停用后 ${name} 不能再登录。确定停用吗？`,
   saved: '账号已保存',
+  newRecoveryCode: {
+    button: '打印新的恢复码',
+    title: '打印新的恢复码',
+    intro:
+      '新的恢复码只属于您本人，原来的恢复码（包括已离任主任手里的）立即作废。请再输入一次您的密码。',
+    submit: '生成新的恢复码',
+  },
   columns: {
     displayName: '姓名',
     loginName: '登录名',

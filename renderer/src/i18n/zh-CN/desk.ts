@@ -24,6 +24,7 @@ export const deskText = {
     printNote: '请将本页与电脑分开、妥善保管。用过一次后会换成新的恢复码。',
     confirm: '我已抄写或打印恢复码，并会妥善保管',
     continue: '继续',
+    replaced: '这是新的恢复码，只属于您本人；原来的恢复码已经作废。',
   },
   signIn: {
     title: '登录调解工作台',

@@ -24,6 +24,8 @@ export const storageText = {
   restoreHealthyWarning:
     '当前台账是完好的。恢复会用备份替换它，备份之后的登记和修改都会丢失。当前台账会先保存为一份“恢复前”备份，需要时可以再恢复回来。',
   restoreDamagedNote: '当前台账会被改名保留在原文件夹，不会删除。',
+  restoreUnopenedWarning:
+    '当前台账没有被本程序打开，但其中的数据可能仍然完好。恢复会用备份替换它：当前台账会被改名保留在原文件夹，30 天后自动清理，不会列入备份。',
   typeToConfirm: (phrase: string) => `请输入“${phrase}”以确认：`,
   restoreOk: '恢复',
   restoreCancel: '取消',

@@ -210,6 +210,7 @@ export function LedgerRecoveryPage({
       </Card>
       <RestoreConfirmModal
         fileName={restoring}
+        ledgerOpened={false}
         onClose={() => setRestoring(null)}
         onRestored={(next) => {
           setRestoring(null);

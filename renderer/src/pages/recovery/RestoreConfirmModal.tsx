@@ -11,15 +11,22 @@ const t = uiText.storage;
 
 /**
  * The one way to restore: the backup is checked first, what would be lost is listed, and over
- * a healthy ledger the mediator must type the confirmation sentence.
+ * a healthy ledger (or an intact one the app did not open) the mediator must type the
+ * confirmation sentence.
  */
 export function RestoreConfirmModal({
   fileName,
+  ledgerOpened = true,
   onClose,
   onRestored,
 }: {
   /** Null = closed. */
   fileName: string | null;
+  /**
+   * False on the recovery screen: an intact ledger there (too new, half-migrated, read-only)
+   * is set aside in its folder, not saved as a listed backup, so the warning says that.
+   */
+  ledgerOpened?: boolean;
   onClose: () => void;
   onRestored: (status: SystemStatus) => void;
 }) {
@@ -92,7 +99,13 @@ export function RestoreConfirmModal({
           <Alert
             type={preview.requiresConfirmation ? 'warning' : 'info'}
             showIcon
-            title={preview.requiresConfirmation ? t.restoreHealthyWarning : t.restoreDamagedNote}
+            title={
+              !preview.requiresConfirmation
+                ? t.restoreDamagedNote
+                : ledgerOpened
+                  ? t.restoreHealthyWarning
+                  : t.restoreUnopenedWarning
+            }
           />
           <RestoreLossView preview={preview} />
           {preview.requiresConfirmation ? (

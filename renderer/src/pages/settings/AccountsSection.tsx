@@ -1,15 +1,17 @@
-import { App, Button, Card, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { ROLE_LABELS } from '../../../../domain/accounts/roles';
 import type { AccountView } from '../../../../domain/api/accounts-contract';
 import { api } from '../../api/client';
 import { ErrorPanel, errorMessage } from '../../components/ErrorPanel';
 import { useDesk } from '../../desk/desk-context';
+import { useMayCall } from '../../desk/use-may-call';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { AccountModal, ResetPasswordModal } from './AccountModal';
 import { IdleLockForm } from './IdleLockForm';
 import { useDeskModal } from '../../desk/desk-dialogs';
+import { NewRecoveryCodeModal } from './NewRecoveryCodeModal';
 
 const t = uiText.accounts;
 const shanghai = (iso: string) =>
@@ -24,6 +26,8 @@ export function AccountsSection() {
   const { value: accounts, error, reload } = useApiValue(load);
   const [editing, setEditing] = useState<AccountView | null | undefined>(undefined);
   const [resetting, setResetting] = useState<AccountView | null>(null);
+  const [issuingCode, setIssuingCode] = useState(false);
+  const mayCall = useMayCall();
 
   const setDisabled = async (account: AccountView, disabled: boolean) => {
     try {
@@ -48,9 +52,14 @@ export function AccountsSection() {
       title={t.title}
       data-testid="accounts-section"
       extra={
-        <Button type="primary" onClick={() => setEditing(null)}>
-          {t.add}
-        </Button>
+        <Space>
+          {mayCall('accounts.newRecoveryCode') ? (
+            <Button onClick={() => setIssuingCode(true)}>{t.newRecoveryCode.button}</Button>
+          ) : null}
+          <Button type="primary" onClick={() => setEditing(null)}>
+            {t.add}
+          </Button>
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
@@ -120,6 +129,7 @@ export function AccountsSection() {
       {resetting ? (
         <ResetPasswordModal account={resetting} onClose={() => setResetting(null)} />
       ) : null}
+      {issuingCode ? <NewRecoveryCodeModal onClose={() => setIssuingCode(false)} /> : null}
     </Card>
   );
 }
