@@ -132,7 +132,9 @@ describe('the recovery code belongs to its director', () => {
       await ok(signIn(core, B.loginName));
       for (let i = 0; i < 5; i += 1) {
         expect(
-          await errorOf(core.dispatch('accounts.newRecoveryCode', { currentPassword: 'wrong-password' })),
+          await errorOf(
+            core.dispatch('accounts.newRecoveryCode', { currentPassword: 'wrong-password' }),
+          ),
         ).toMatchObject({ code: 'BAD_INPUT' });
       }
       expect(
