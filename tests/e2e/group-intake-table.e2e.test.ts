@@ -13,6 +13,7 @@ import {
 } from './support/desk';
 import { expectLocator } from './support/locator-expect';
 import type { Page } from 'playwright-core';
+import { maskIdNumber } from '../../domain/cases/change-history';
 
 /** A paste as the browser delivers one from Excel or WPS: text/plain on a paste event. */
 async function pasteInto(page: Page, cellId: string, text: string) {
@@ -133,8 +134,14 @@ describe('group intake table (real ledger, Chromium)', () => {
       const saved = await callApi(page, 'cases.get', { caseId: id });
       expect(saved.parties).toHaveLength(15);
       expect(saved.parties.map((p) => p.name).slice(0, 14)).toEqual(workers.map((w) => w.name));
-      expect(saved.parties[6]?.idDocument?.number).toBe(workers[6]!.id);
-      expect(saved.parties[9]?.idDocument?.number).toBe(workers[9]!.id);
+      // answers carry the numbers masked; the whole one only through the audited reveal
+      expect(saved.parties[6]?.idDocument?.number).toBe(maskIdNumber(workers[6]!.id));
+      const whole = await callApi(page, 'parties.revealIdNumber', {
+        caseId: id,
+        partyId: saved.parties[9]!.id,
+        reason: '核对粘贴的号码',
+      });
+      expect(whole.number).toBe(workers[9]!.id);
       expect(saved.parties[3]?.name).toBe(workers[3]!.name);
       expect(saved.parties.slice(0, 14).every((p) => p.role === 'APPLICANT')).toBe(true);
       expect(saved.parties[14]?.role).toBe('RESPONDENT');
@@ -207,7 +214,9 @@ describe('group intake table (real ledger, Chromium)', () => {
       const id = Number(/#\/cases\/(\d+)/u.exec(page.url())?.[1]);
       const saved = await callApi(page, 'cases.get', { caseId: id });
       expect(saved.parties.map((p) => p.name)).toEqual(people.map((p) => p.name));
-      expect(saved.parties.map((p) => p.idDocument?.number)).toEqual(people.map((p) => p.id));
+      expect(saved.parties.map((p) => p.idDocument?.number)).toEqual(
+        people.map((p) => maskIdNumber(p.id)),
+      );
       expect(saved.parties.filter((p) => p.role === 'RESPONDENT')).toHaveLength(1);
       expect(new Set(saved.parties.map((p) => p.ethnicity))).toEqual(new Set(['04']));
       expect(saved.riskFactors).not.toContain('MANY_PARTIES');
