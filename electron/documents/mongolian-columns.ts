@@ -23,7 +23,7 @@ export interface ColumnMeasure {
   readonly space: number;
 }
 
-export function columnText(column: MongolianColumn): string {
+export function columnText(column: Pick<MongolianColumn, 'words'>): string {
   return column.words.join(' ');
 }
 
