@@ -21,7 +21,7 @@ export function coreWorkerBundle(): Promise<string> {
       target: 'node20',
       format: 'cjs',
       outfile,
-      external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'],
+      external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'harfbuzzjs'],
       logLevel: 'silent',
     });
     return outfile;
