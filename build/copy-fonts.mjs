@@ -15,6 +15,11 @@ export const APP_FONTS = [
     '@expo-google-fonts/noto-serif-tibetan/400Regular/NotoSerifTibetan_400Regular.ttf',
     'NotoSerifTibetan-Regular.ttf',
   ],
+  // Traditional Mongolian annexes: shaped by HarfBuzz, embedded by pdfkit (mongolian-draw.ts).
+  [
+    '@expo-google-fonts/noto-sans-mongolian/400Regular/NotoSansMongolian_400Regular.ttf',
+    'NotoSansMongolian-Regular.ttf',
+  ],
   // Fallbacks for rare characters (生僻字, CJK Extension B …) that Noto Serif SC lacks.
   [
     '@expo-google-fonts/noto-serif-tc/400Regular/NotoSerifTC_400Regular.ttf',

@@ -82,4 +82,4 @@ export function oralWithMoneyIssue(field: string): DraftIssue {
 }
 
 export const MONGOLIAN_NOTICE =
-  '含有传统蒙古文：协议书正文和译文页不能输出竖排蒙古文。请删除蒙古文内容，蒙古文译文请另行打印后附在协议书后';
+  '含有传统蒙古文：协议书正文使用中文，蒙古文请写在“译文”中的蒙古文译文里（竖排印在协议书内）';

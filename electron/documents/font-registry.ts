@@ -41,14 +41,12 @@ const NPM_LAYOUT: Readonly<Record<DocumentFontRole, string>> = {
   rareJp: 'noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf',
 };
 
-/**
- * File names in the packaged app's flat `fonts/` directory (build/copy-fonts.mjs). Mongolian is
- * not shipped: it is only ever printed through Chromium.
- */
+/** File names in the packaged app's flat `fonts/` directory (build/copy-fonts.mjs). */
 const APP_LAYOUT: Readonly<Partial<Record<DocumentFontRole, string>>> = {
   serif: 'NotoSerifSC-Regular.ttf',
   serifBold: 'NotoSerifSC-Bold.ttf',
   tibetan: 'NotoSerifTibetan-Regular.ttf',
+  mongolian: 'NotoSansMongolian-Regular.ttf',
   rareTc: 'NotoSerifTC-Regular.ttf',
   rareJp: 'NotoSerifJP-Regular.ttf',
 };
@@ -57,7 +55,7 @@ export interface DocumentFontFiles {
   readonly serif: string;
   readonly serifBold: string;
   readonly tibetan: string;
-  /** Located when present (development); not needed by pdfkit. */
+  /** Located when present; shaped by HarfBuzz, not by pdfkit (mongolian-font.ts). */
   readonly mongolian?: string | undefined;
   /** Fallback fonts for rare characters, in the order they are tried (when installed). */
   readonly rare: readonly string[];
@@ -110,7 +108,7 @@ export function resolveFontFiles(fontsDir: string = defaultDevFontsDir()): Docum
   };
 }
 
-/** Parsed fonts shared across documents. Mongolian is only located, never given to pdfkit. */
+/** Parsed fonts shared across documents. Mongolian is opened apart (mongolian-font.ts). */
 export interface DocumentFonts {
   readonly serif: fontkit.Font;
   readonly serifBold: fontkit.Font;

@@ -31,6 +31,16 @@ export type DrawOp =
       readonly x1: number;
       readonly x2: number;
       readonly y: number;
+    }
+  | {
+      /** One column of traditional Mongolian (mongolian-draw.ts), top at `y`, left at `x`. */
+      readonly kind: 'mongolian';
+      readonly x: number;
+      readonly y: number;
+      readonly words: readonly string[];
+      /** Distance across the column. */
+      readonly thickness: number;
+      readonly size: number;
     };
 
 /**
@@ -98,5 +108,5 @@ export function makeBox(
 
 /** Moves every op of a box down by `dy` (used to stack sub-boxes into one box). */
 export function shiftOps(ops: readonly DrawOp[], dy: number): DrawOp[] {
-  return ops.map((op) => (op.kind === 'rule' ? { ...op, y: op.y + dy } : { ...op, y: op.y + dy }));
+  return ops.map((op) => ({ ...op, y: op.y + dy }));
 }

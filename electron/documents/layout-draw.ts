@@ -1,4 +1,6 @@
 import type { Box, DrawOp, LaidOutPage } from './layout-boxes.js';
+import { drawMongolianColumn } from './mongolian-draw.js';
+import type { MongolianShaper } from './mongolian-shaper.js';
 import type { PdfFontName, TextMetrics } from './text-metrics.js';
 
 /**
@@ -23,7 +25,12 @@ export interface DrawTarget {
    * (H for headings, P otherwise) in reading order; borders and rules are layout artifacts.
    */
   readonly structure?: PDFKit.PDFStructureElement | undefined;
+  /** Shapes the columns of a Mongolian annex (its font is registered as `mongolian`). */
+  readonly mongolian?: MongolianShaper | undefined;
 }
+
+/** Name of the traditional Mongolian font in pdfkit's registry. */
+export const MONGOLIAN_FONT_NAME = 'mongolian';
 
 /** Standard structure type of a box's text (ISO 32000-1 §14.8.4). */
 const STRUCTURE_TYPE: Readonly<Record<Box['role'], string>> = {
@@ -81,6 +88,17 @@ export function drawOps(target: DrawTarget, ops: readonly DrawOp[], top: number)
           .stroke()
           .restore();
         break;
+      case 'mongolian': {
+        if (!target.mongolian) throw new Error('蒙古文译文需要蒙古文字形引擎');
+        drawMongolianColumn(
+          doc,
+          target.mongolian,
+          op.words,
+          { left: op.x, top: top + op.y, thickness: op.thickness },
+          { fontName: MONGOLIAN_FONT_NAME, size: op.size, color: INK },
+        );
+        break;
+      }
       case 'rule':
         doc
           .save()
@@ -118,8 +136,9 @@ function drawBox(target: DrawTarget, box: Box, top: number): void {
     drawOps(target, box.ops, top);
     return;
   }
-  const lines = box.ops.filter((op) => op.kind !== 'text');
-  const text = box.ops.filter((op) => op.kind === 'text' && op.text !== '');
+  const isText = (op: DrawOp) => (op.kind === 'text' && op.text !== '') || op.kind === 'mongolian';
+  const lines = box.ops.filter((op) => op.kind === 'rect' || op.kind === 'rule');
+  const text = box.ops.filter(isText);
   if (lines.length > 0) {
     doc.markContent('Artifact', { type: 'Layout' });
     drawOps(target, lines, top);
@@ -130,7 +149,9 @@ function drawBox(target: DrawTarget, box: Box, top: number): void {
   const content = doc.markStructureContent(type);
   drawOps(target, text, top);
   doc.endMarkedContent();
-  // A translation line carries its language, so a reader voices it as Tibetan.
+  // A translation line carries its language, so a reader voices it as Tibetan or Mongolian.
   const tibetan = text.some((op) => op.kind === 'text' && op.font === 'tibetan');
-  structure.add(doc.struct(type, tibetan ? { lang: 'bo' } : {}, [content]));
+  const mongolian = text.some((op) => op.kind === 'mongolian');
+  const lang = mongolian ? { lang: 'mn' } : tibetan ? { lang: 'bo' } : {};
+  structure.add(doc.struct(type, lang, [content]));
 }

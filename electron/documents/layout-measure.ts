@@ -1,6 +1,8 @@
 import type { DocumentData } from './document-data.js';
 import { makeBox, type Box, type BoxRole, type DrawOp, type FontKey } from './layout-boxes.js';
 import { breakParagraph, paragraphsOf, type BrokenLine } from './line-breaker.js';
+import { mongolianColumnBoxes } from './layout-mongolian.js';
+import type { MongolianShaper } from './mongolian-shaper.js';
 import { resolveText, type Lookup } from './placeholders.js';
 import type { DocumentTemplate } from './template-loader.js';
 import type {
@@ -56,6 +58,8 @@ export interface MeasureInput {
   /** Width and height of the type area. */
   readonly width: number;
   readonly pageHeight: number;
+  /** Shaper of a traditional Mongolian annex (loaded before layout: HarfBuzz loads async). */
+  readonly mongolian?: MongolianShaper | undefined;
 }
 
 /** A text continued on a 附页. */
@@ -899,6 +903,123 @@ export const PREVAILING_TEXT_STATEMENTS = {
   EQUAL: '中文文本与本译文具有同等效力。',
 } as const;
 
+type Translation = NonNullable<DocumentData['translations']>[number];
+
+function chineseHeadingBoxes(ctx: Ctx, translation: Translation): Box[] {
+  const lh = lineHeight(ctx, style(ctx, {}));
+  const statement = PREVAILING_TEXT_STATEMENTS[translation.prevailing ?? 'CHINESE'];
+  return [
+    ...paragraphBoxes(
+      ctx,
+      translation.title,
+      style(ctx, { font: 'serifBold', size: 18, align: 'center' }),
+      'heading',
+      true,
+    ),
+    ...paragraphBoxes(ctx, `（${statement}）`, style(ctx, { align: 'center' }), 'body').map(
+      (b, i) => (i === 0 ? { ...b, spaceBefore: lh * 0.3, spaceAfter: 0 } : b),
+    ),
+  ];
+}
+
+/** The translator vouches for the translation on its own page, with room to sign. */
+function translatorBoxes(ctx: Ctx, translation: Translation): Box[] {
+  const translator = translation.translator?.trim() ?? '';
+  if (translator === '') return [];
+  const lh = lineHeight(ctx, style(ctx, {}));
+  return paragraphBoxes(
+    ctx,
+    `翻译人：${translator}${'\u3000'.repeat(2)}签名：${'\u3000'.repeat(8)}`,
+    style(ctx, { align: 'right' }),
+    'body',
+  ).map((b, i) => (i === 0 ? { ...b, spaceBefore: lh * 1.5 } : b));
+}
+
+function tibetanAnnexBoxes(ctx: Ctx, translation: Translation): Box[] {
+  const annex: Box[] = [];
+  const wording = translation.wording ?? {};
+  const tibetan = style(ctx, { font: 'tibetan', size: ctx.bodySize + 2 });
+  const lh = lineHeight(ctx, style(ctx, {}));
+  annex.push(makeBox('break', 0, []));
+  if (wording.title !== undefined) {
+    annex.push(
+      ...paragraphBoxes(
+        ctx,
+        wording.title,
+        style(ctx, { font: 'tibetan', size: 18, align: 'center' }),
+        'heading',
+        true,
+      ),
+    );
+  }
+  annex.push(...chineseHeadingBoxes(ctx, translation));
+  if (wording.prevailing !== undefined) {
+    annex.push(
+      ...paragraphBoxes(
+        ctx,
+        wording.prevailing,
+        style(ctx, { font: 'tibetan', size: ctx.bodySize + 2, align: 'center' }),
+        'body',
+      ),
+    );
+  }
+  if (wording.partyLine !== undefined) {
+    annex.push(
+      ...paragraphBoxes(ctx, wording.partyLine, tibetan, 'body').map((b, i) =>
+        i === 0 ? { ...b, spaceBefore: lh * 0.5 } : b,
+      ),
+    );
+  }
+  annex.push(
+    ...paragraphBoxes(ctx, translation.text, tibetan, 'body').map((b, i) =>
+      i === 0 ? { ...b, spaceBefore: lh * 0.5 } : b,
+    ),
+  );
+  for (const sentence of wording.closing ?? []) {
+    annex.push(...paragraphBoxes(ctx, sentence, tibetan, 'body'));
+  }
+  annex.push(...translatorBoxes(ctx, translation));
+  return annex;
+}
+
+/**
+ * A traditional Mongolian annex: the Chinese heading and prevailing-text sentence across the
+ * top, then the reviewed title, clause and party line, the translation and the closing
+ * sentences as vertical columns (each a new column), then the translator's line. Every column
+ * is as long as the room under the heading, so the heading always stands with the first
+ * columns.
+ */
+function mongolianAnnexBoxes(ctx: Ctx, translation: Translation): Box[] {
+  if (!ctx.mongolian) {
+    throw new DocumentRenderError('TEXT_NOT_PRINTABLE', '蒙古文译文需要蒙古文字形引擎');
+  }
+  const wording = translation.wording ?? {};
+  const lh = lineHeight(ctx, style(ctx, {}));
+  const heading = chineseHeadingBoxes(ctx, translation).map((b) => ({
+    ...b,
+    keepWithNext: true,
+  }));
+  const headingHeight = heading.reduce(
+    (sum, b) => sum + b.spaceBefore + b.height + b.spaceAfter,
+    0,
+  );
+  const columns = mongolianColumnBoxes({
+    paragraphs: [
+      wording.title ?? '',
+      wording.prevailing ?? '',
+      wording.partyLine ?? '',
+      translation.text,
+      ...(wording.closing ?? []),
+    ],
+    shaper: ctx.mongolian,
+    size: ctx.bodySize + 2,
+    left: ctx.left,
+    width: ctx.width,
+    columnLength: ctx.pageHeight - headingHeight - lh,
+  }).map((b, i) => (i === 0 ? { ...b, spaceBefore: lh * 0.5 } : b));
+  return [makeBox('break', 0, []), ...heading, ...columns, ...translatorBoxes(ctx, translation)];
+}
+
 /**
  * Translation pages are an annex inside the signed document: they come before the signature
  * block (which then follows the translation's last lines), each says which text prevails.
@@ -908,73 +1029,11 @@ function withTranslations(ctx: Ctx, boxes: readonly Box[]): Box[] {
   if (translations.length === 0) return [...boxes];
   const annex: Box[] = [];
   for (const translation of translations) {
-    const wording = translation.wording ?? {};
-    const tibetan = style(ctx, { font: 'tibetan', size: ctx.bodySize + 2 });
-    const lh = lineHeight(ctx, style(ctx, {}));
-    annex.push(makeBox('break', 0, []));
-    if (wording.title !== undefined) {
-      annex.push(
-        ...paragraphBoxes(
-          ctx,
-          wording.title,
-          style(ctx, { font: 'tibetan', size: 18, align: 'center' }),
-          'heading',
-          true,
-        ),
-      );
-    }
     annex.push(
-      ...paragraphBoxes(
-        ctx,
-        translation.title,
-        style(ctx, { font: 'serifBold', size: 18, align: 'center' }),
-        'heading',
-        true,
-      ),
+      ...(translation.language === 'mn'
+        ? mongolianAnnexBoxes(ctx, translation)
+        : tibetanAnnexBoxes(ctx, translation)),
     );
-    const statement = PREVAILING_TEXT_STATEMENTS[translation.prevailing ?? 'CHINESE'];
-    annex.push(
-      ...paragraphBoxes(ctx, `（${statement}）`, style(ctx, { align: 'center' }), 'body').map(
-        (b, i) => (i === 0 ? { ...b, spaceBefore: lh * 0.3, spaceAfter: 0 } : b),
-      ),
-    );
-    if (wording.prevailing !== undefined) {
-      annex.push(
-        ...paragraphBoxes(
-          ctx,
-          wording.prevailing,
-          style(ctx, { font: 'tibetan', size: ctx.bodySize + 2, align: 'center' }),
-          'body',
-        ),
-      );
-    }
-    if (wording.partyLine !== undefined) {
-      annex.push(
-        ...paragraphBoxes(ctx, wording.partyLine, tibetan, 'body').map((b, i) =>
-          i === 0 ? { ...b, spaceBefore: lh * 0.5 } : b,
-        ),
-      );
-    }
-    annex.push(
-      ...paragraphBoxes(ctx, translation.text, tibetan, 'body').map((b, i) =>
-        i === 0 ? { ...b, spaceBefore: lh * 0.5 } : b,
-      ),
-    );
-    for (const sentence of wording.closing ?? []) {
-      annex.push(...paragraphBoxes(ctx, sentence, tibetan, 'body'));
-    }
-    const translator = translation.translator?.trim() ?? '';
-    if (translator !== '') {
-      // The translator vouches for the translation on its own page, with room to sign.
-      annex.push(
-        ...paragraphBoxes(
-          ctx,
-          `翻译人：${translator}${'\u3000'.repeat(2)}签名：${'\u3000'.repeat(8)}`,
-          style(ctx, { align: 'right' }),
-          'body',
-        ).map((b, i) => (i === 0 ? { ...b, spaceBefore: lh * 1.5 } : b)),
-      );
-    }
   }
   // Before the first signature row of the document (or at the end when nothing is signed),
   // with the header row of the signature table. Only that header: a table in the text (the

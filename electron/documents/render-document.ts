@@ -6,7 +6,7 @@ import type { Font } from 'fontkit';
 import { documentDataSchema, type DocumentData } from './document-data.js';
 import type { DocumentFonts } from './font-registry.js';
 import type { LaidOutPage } from './layout-boxes.js';
-import { drawPages, RULE, INK } from './layout-draw.js';
+import { drawPages, MONGOLIAN_FONT_NAME, RULE, INK } from './layout-draw.js';
 import {
   DocumentRenderError,
   globalScope,
@@ -16,6 +16,7 @@ import {
   type Annex,
 } from './layout-measure.js';
 import { paginate } from './layout-paginate.js';
+import type { MongolianFont } from './mongolian-font.js';
 import { MissingValueError, type Lookup } from './placeholders.js';
 import { checkDocumentText } from './text-coverage.js';
 import { TextMetrics, type MetricFonts, type PdfFontName } from './text-metrics.js';
@@ -41,6 +42,11 @@ export interface RenderOptions {
   readonly fonts: Pick<DocumentFonts, 'serif' | 'serifBold' | 'tibetan'> & {
     /** Rare-character fallbacks (font-registry parses them lazily). */
     readonly fallbacks?: readonly Font[] | undefined;
+    /**
+     * The traditional Mongolian font and its HarfBuzz shaper (mongolian-font.ts), opened by the
+     * caller before a document with a Mongolian annex is checked or printed.
+     */
+    readonly mongolian?: MongolianFont | undefined;
   };
   /**
    * Print even if some characters are missing from the font (they come out as boxes). Callers
@@ -127,6 +133,7 @@ export function layoutDocument(
       left: g.margins.left,
       width: g.pageWidth - g.margins.left - g.margins.right,
       pageHeight,
+      mongolian: fonts.mongolian?.shaper,
     });
     const pages = paginate(measured.boxes, {
       pageHeight,
@@ -335,6 +342,10 @@ export async function renderDocument(
   if ((data.translations ?? []).length > 0) {
     doc.registerFont('tibetan', asFontSource(options.fonts.tibetan));
   }
+  const mongolian = options.fonts.mongolian;
+  if (mongolian && (data.translations ?? []).some((t) => t.language === 'mn')) {
+    doc.registerFont(MONGOLIAN_FONT_NAME, asFontSource(mongolian.font));
+  }
   // A fallback font is registered (and parsed) only when a character needs it.
   const registered = new Set<string>();
   const ensureFont = (name: PdfFontName) => {
@@ -348,7 +359,10 @@ export async function renderDocument(
     doc.font('serif');
     const structure = doc.struct('Document', { title: file.title, lang: 'zh-CN' });
     doc.addStructure(structure);
-    drawPages({ doc, metrics, top: g.margins.top, ensureFont, structure }, layout.pages);
+    drawPages(
+      { doc, metrics, top: g.margins.top, ensureFont, structure, mongolian: mongolian?.shaper },
+      layout.pages,
+    );
     structure.end();
     drawFooters(doc, template, data, documentVerificationCode(template, data), {
       left: g.margins.left,

@@ -1,6 +1,7 @@
 import type { Font } from 'fontkit';
 import type { DocumentData } from './document-data.js';
 import type { DocumentFonts } from './font-registry.js';
+import type { MongolianFont } from './mongolian-font.js';
 import { chineseChainHas } from './text-metrics.js';
 import { templateLiterals, type DocumentTemplate } from './template-loader.js';
 
@@ -9,8 +10,10 @@ import { templateLiterals, type DocumentTemplate } from './template-loader.js';
  * - a character the Chinese font lacks (some CJK Extension B+ name characters) would print as
  *   an empty box: reported as a warning naming the field and the characters, so the mediator
  *   can decide (handwrite it on the printed copy, or use a registered substitute);
- * - traditional Mongolian (U+1800–U+18AF) is an error: fontkit crashes on it and pdfkit cannot
- *   set vertical text (platform notes); it must be printed through the Chromium route;
+ * - traditional Mongolian (U+1800–U+18AF) belongs on a Mongolian annex, which HarfBuzz shapes
+ *   and the engine sets in vertical columns (mongolian-draw.ts): an error anywhere else (pdfkit
+ *   cannot shape it), and an error on the annex itself when the caller did not open the
+ *   Mongolian font; on the annex every character is checked against that font;
  * - Tibetan belongs on a translation page (standard forms stay Chinese, domain §4.10): an error
  *   in the body; on a `bo` translation page it is checked against the Tibetan font.
  */
@@ -94,6 +97,7 @@ export function checkDocumentText(
   data: DocumentData,
   fonts: Pick<DocumentFonts, 'serif' | 'serifBold' | 'tibetan'> & {
     readonly fallbacks?: readonly Font[] | undefined;
+    readonly mongolian?: MongolianFont | undefined;
   },
 ): TextCheck {
   const errors: TextIssue[] = [];
@@ -120,6 +124,23 @@ export function checkDocumentText(
     const wording = [w?.title, w?.partyLine, w?.prevailing, ...(w?.closing ?? [])];
     const chars = [...translation.text, ...wording.flatMap((t) => [...(t ?? '')])];
     const mongolian = chars.filter((c) => isMongolian(c.codePointAt(0) ?? 0));
+    if (translation.language === 'mn' && fonts.mongolian) {
+      const font = fonts.mongolian.font;
+      const missing = chars.filter((c) => {
+        const cp = c.codePointAt(0) ?? 0;
+        return !isLayout(cp) && !font.hasGlyphForCodePoint(cp);
+      });
+      if (missing.length > 0) {
+        const unmatched = unique(missing);
+        warnings.push({
+          code: 'MISSING_GLYPHS',
+          field,
+          characters: unmatched,
+          message: `蒙古文字体缺少 ${describe(unmatched)}，蒙古文译文只能写传统蒙古文、数字及标点`,
+        });
+      }
+      return;
+    }
     if (translation.language === 'mn' || mongolian.length > 0) {
       errors.push({
         code: 'MONGOLIAN_SCRIPT',

@@ -123,7 +123,9 @@ export function resolveAgreement(
       const party = parties.find((p) => p.row.id === t.partyId)?.row;
       const wording = wordingOf({
         language: t.language,
-        partyName: party?.own_script_name ?? party?.name ?? '',
+        // Chinese cannot stand in a Mongolian column: without a Mongolian name the label
+        // stands alone (the Chinese heading above the columns names the party).
+        partyName: party?.own_script_name ?? (t.language === 'mn' ? '' : (party?.name ?? '')),
         prevails: content.translationPrevails,
         copies: content.copies ?? parties.length + 1,
       });

@@ -112,12 +112,6 @@ export function draftTextFields(content: AgreementContent): TextField[] {
   return fields;
 }
 
-/** The resolved input without Mongolian translation pages (printed through another route). */
-export function printableInput(resolved: ResolvedAgreement): ResolvedAgreement['input'] {
-  const translations = (resolved.input.translations ?? []).filter((t) => t.language !== 'mn');
-  return { ...resolved.input, translations };
-}
-
 export function prepareDraft(
   db: Db,
   engine: DocumentEngine,
@@ -141,21 +135,11 @@ export function prepareDraft(
     ...completenessIssues(db, content),
     ...guardianIssues(content, resolved),
   ];
-  content.translations.forEach((t, i) => {
-    if (t.language === 'mn') {
-      issues.push({
-        code: 'MONGOLIAN_SCRIPT',
-        level: 'NOTICE',
-        field: `content.translations.${i}`,
-        message: MONGOLIAN_NOTICE,
-      });
-    }
-  });
   issues.push(...confusableTermIssues(draftTextFields(content)));
   if (issues.some((i) => i.level === 'ERROR')) return { issues, data: null };
   let data: DocumentData;
   try {
-    data = buildAgreementDocumentData(printableInput(resolved));
+    data = buildAgreementDocumentData(resolved.input);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     issues.push(incomplete('content', error.message));

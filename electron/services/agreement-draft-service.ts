@@ -18,7 +18,7 @@ import { ApiError } from '../../domain/api/errors.js';
 import { stateLabelOf } from '../../domain/case-lifecycle.js';
 import type { Code as LanguageCode } from '../../domain/taxonomy/languages.js';
 import { AgreementServiceBase, agreementMessages } from './agreement-common.js';
-import { printableInput, prepareDraft, type PreparedDraft } from './agreement-draft-checks.js';
+import { prepareDraft, type PreparedDraft } from './agreement-draft-checks.js';
 import { resolveAgreement, type ResolvedAgreement } from './agreement-document-input.js';
 import { caseDatesOf } from './case-guards.js';
 import { sha256Hex, type RenderedPdf } from './document-engine.js';
@@ -199,7 +199,14 @@ export class AgreementDraftService extends AgreementServiceBase {
     };
   }
 
-  check(id: number): DraftCheck {
+  /** A Mongolian annex needs its font and HarfBuzz, which open asynchronously (once). */
+  private async openFontsFor(id: number): Promise<void> {
+    const content = this.contentOf(this.requireRow(id));
+    if (content.translations.some((t) => t.language === 'mn')) await this.engine.openMongolian();
+  }
+
+  async check(id: number): Promise<DraftCheck> {
+    await this.openFontsFor(id);
     const { prepared } = this.prepare(id);
     return { ok: !prepared.issues.some((i) => i.level === 'ERROR'), issues: prepared.issues };
   }
@@ -209,6 +216,7 @@ export class AgreementDraftService extends AgreementServiceBase {
     creationDate: Date,
     allowMissingGlyphs: boolean,
   ): Promise<{ rendered: RenderedPdf; resolved: ResolvedAgreement; version: number }> {
+    await this.openFontsFor(id);
     const { prepared, resolved, version } = this.prepare(id);
     const firstError = prepared.issues.find((i) => i.level === 'ERROR');
     if (firstError || prepared.data === null) {
@@ -255,7 +263,7 @@ export class AgreementDraftService extends AgreementServiceBase {
       creationDate: creationDate.toISOString(),
       pageEdgeSealMark: resolved.pageEdgeSealMark,
       allowMissingGlyphs,
-      document: printableInput(resolved),
+      document: resolved.input,
     };
     const text = canonicalJson(canonical as unknown as CanonicalValue);
     const db = this.db();

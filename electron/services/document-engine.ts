@@ -3,6 +3,7 @@ import { ApiError } from '../../domain/api/errors.js';
 import type { DraftIssue } from '../../domain/agreements/agreement-views.js';
 import type { DocumentData } from '../documents/document-data.js';
 import { loadDocumentFonts, type DocumentFonts } from '../documents/font-registry.js';
+import { loadMongolianFont, type MongolianFont } from '../documents/mongolian-font.js';
 import {
   DocumentRenderError,
   documentVerificationCode,
@@ -37,6 +38,10 @@ export function textIssueToDraftIssue(issue: TextIssue, level: 'ERROR' | 'WARNIN
   return { code: issue.code, level, field: issue.field, message: issue.message };
 }
 
+export function hasMongolianAnnex(data: Pick<DocumentData, 'translations'>): boolean {
+  return (data.translations ?? []).some((t) => t.language === 'mn');
+}
+
 /**
  * The document fonts and templates, loaded on first use and shared by every service: parsing
  * the 15 MB CJK font takes a noticeable moment, and a ledger that never prints should not pay it.
@@ -44,6 +49,7 @@ export function textIssueToDraftIssue(issue: TextIssue, level: 'ERROR' | 'WARNIN
  */
 export class DocumentEngine {
   private fonts: DocumentFonts | null = null;
+  private mongolian: MongolianFont | null = null;
   private readonly templates = new Map<DocumentTemplateKind, DocumentTemplate>();
 
   /** Public so a thread rendering for this core (volume assembly) uses the same files. */
@@ -58,6 +64,43 @@ export class DocumentEngine {
       throw new ApiError('INTERNAL', '找不到文书字体，无法生成文书。请重新安装调解工作台');
     }
     return this.fonts;
+  }
+
+  /**
+   * Opens the traditional Mongolian font and HarfBuzz (an asynchronous WebAssembly load, once
+   * per process). Callers await it before checking or printing data with a Mongolian annex:
+   * `check` is synchronous, and without the font it refuses the annex as it always did.
+   */
+  async openMongolian(): Promise<void> {
+    if (this.mongolian) return;
+    try {
+      this.mongolian = await loadMongolianFont(this.loadFonts().files);
+    } catch (error) {
+      console.error('[documents] Mongolian font failed to load:', error);
+      throw new ApiError(
+        'INTERNAL',
+        '找不到传统蒙古文字体，无法排印蒙古文译文。请重新安装调解工作台',
+      );
+    }
+  }
+
+  /** The document fonts with the Mongolian font when opened (the Tibetan one stays lazy). */
+  private documentFonts(): DocumentFonts & { readonly mongolian?: MongolianFont } {
+    const fonts = this.loadFonts();
+    if (!this.mongolian) return fonts;
+    const mongolian = this.mongolian;
+    return {
+      serif: fonts.serif,
+      serifBold: fonts.serifBold,
+      get tibetan() {
+        return fonts.tibetan;
+      },
+      get fallbacks() {
+        return fonts.fallbacks;
+      },
+      files: fonts.files,
+      mongolian,
+    };
   }
 
   template(kind: DocumentTemplateKind): DocumentTemplate {
@@ -81,7 +124,7 @@ export class DocumentEngine {
    */
   check(kind: DocumentTemplateKind, data: DocumentData): DraftIssue[] {
     const template = this.template(kind);
-    const fonts = this.loadFonts();
+    const fonts = this.documentFonts();
     const result = checkDocumentText(template, data, fonts);
     const issues = [
       ...result.errors.map((i) => textIssueToDraftIssue(i, 'ERROR')),
@@ -112,11 +155,12 @@ export class DocumentEngine {
     },
   ): Promise<RenderedPdf> {
     const template = this.template(kind);
+    if (hasMongolianAnnex(data)) await this.openMongolian();
     let bytes: Buffer;
     try {
       bytes = await renderDocument(template, data, {
         creationDate: options.creationDate,
-        fonts: this.loadFonts(),
+        fonts: this.documentFonts(),
         allowMissingGlyphs: options.allowMissingGlyphs,
         pageEdgeSealMark: options.pageEdgeSealMark ?? false,
       });

@@ -7,9 +7,10 @@ import {
 } from '../../domain/documents/translation-wording.js';
 import type { TranslationWording } from '../documents/document-data.js';
 
-/** Tibetan digits ༠–༩ for the number of copies in a Tibetan sentence. */
-function tibetanDigits(n: number): string {
-  return [...String(n)].map((d) => String.fromCodePoint(0x0f20 + Number(d))).join('');
+/** Digits of the script for the number of copies: Tibetan ༠–༩, Mongolian ᠐–᠙. */
+function scriptDigits(n: number, language: WordingLanguage): string {
+  const zero = language === 'bo' ? 0x0f20 : 0x1810;
+  return [...String(n)].map((d) => String.fromCodePoint(zero + Number(d))).join('');
 }
 
 export interface WordingFor {
@@ -25,17 +26,19 @@ export function reviewedWording(db: Db): (page: WordingFor) => TranslationWordin
   const rows = listRoomWording(db);
   return (page) => {
     // Only the room's reviewed entries: the shipped drafts are 待审校 and never printed.
-    if (page.language !== 'bo') return undefined;
     const text = (key: WordingKey) =>
       rows.find((r) => r.language === page.language && r.key === key)?.text;
     const label = text('partyLabel');
-    const copies = text('copies')?.replace(COPIES_PLACEHOLDER, tibetanDigits(page.copies));
+    const copies = text('copies')?.replace(
+      COPIES_PLACEHOLDER,
+      scriptDigits(page.copies, page.language),
+    );
     const closing = [text('art31'), text('art33'), copies].filter(
       (s): s is string => s !== undefined,
     );
     const wording: TranslationWording = {
       ...(text('title') !== undefined ? { title: text('title') } : {}),
-      ...(label !== undefined ? { partyLine: `${label} ${page.partyName}` } : {}),
+      ...(label !== undefined ? { partyLine: `${label} ${page.partyName}`.trim() } : {}),
       ...(text(page.prevails === 'CHINESE' ? 'prevailsChinese' : 'prevailsEqual') !== undefined
         ? { prevailing: text(page.prevails === 'CHINESE' ? 'prevailsChinese' : 'prevailsEqual') }
         : {}),

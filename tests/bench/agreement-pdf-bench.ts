@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { buildAcceptanceRegisterDocumentData } from '../../electron/documents/acceptance-register-data.js';
 import { buildAgreementDocumentData } from '../../electron/documents/agreement-data.js';
 import { loadDocumentFonts } from '../../electron/documents/font-registry.js';
+import { loadMongolianFont, type MongolianFont } from '../../electron/documents/mongolian-font.js';
 import { renderDocument } from '../../electron/documents/render-document.js';
 import { loadTemplateFile } from '../../electron/documents/template-loader.js';
 import {
@@ -24,7 +25,10 @@ import type { DocumentData } from '../../electron/documents/document-data.js';
  * - agreement_pdf_15_parties_warm_ms: a 15-party agreement (compact signature table), warm p50
  *   (target ≤ 60);
  * - register_pdf_20k_chars_ms: an acceptance register whose 20,000-character summary runs onto
- *   附页, warm p50 (target ≤ 150).
+ *   附页, warm p50 (target ≤ 150);
+ * - agreement_mongolian_annex_warm_ms: the 2-page agreement plus a one-page traditional
+ *   Mongolian annex (HarfBuzz shaping, vertical columns), fonts and HarfBuzz loaded once, warm
+ *   p50 (target ≤ 600); printed beside agreement_pdf_warm_p50_ms.
  */
 
 const run = promisify(execFile);
@@ -199,8 +203,18 @@ async function warmP50(
   templateFile: string,
   data: DocumentData,
   iterations: number,
+  mongolian?: MongolianFont,
 ): Promise<number> {
-  const fonts = loadDocumentFonts(path.join(root, 'node_modules', '@expo-google-fonts'));
+  const documentFonts = loadDocumentFonts(path.join(root, 'node_modules', '@expo-google-fonts'));
+  const fonts = mongolian
+    ? {
+        serif: documentFonts.serif,
+        serifBold: documentFonts.serifBold,
+        tibetan: documentFonts.tibetan,
+        fallbacks: documentFonts.fallbacks,
+        mongolian,
+      }
+    : documentFonts;
   const template = loadTemplateFile(path.join(root, 'templates', templateFile));
   const creationDate = new Date('2026-11-23T02:00:00Z');
   await renderDocument(template, data, { creationDate, fonts });
@@ -252,6 +266,26 @@ function register20k(): DocumentData {
   });
 }
 
+const MONGOLIAN_SENTENCE =
+  'ᠬᠣᠶᠠᠷ ᠲᠠᠯ\u180eᠠ ᠪᠡᠯᠴᠢᠭᠡᠷ\u202fᠦᠨ ᠬᠢᠵᠠᠭᠠᠷ\u202fᠢ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠠᠷᠠᠳ';
+
+/** The sample agreement with a Mongolian annex that fills about one page of columns. */
+function agreementWithMongolianAnnex(): DocumentData {
+  const paragraph = Array.from({ length: 4 }, () => MONGOLIAN_SENTENCE).join(' ');
+  return buildAgreementDocumentData({
+    ...SAMPLE_AGREEMENT_INPUT,
+    translations: [
+      {
+        language: 'mn',
+        title: '蒙古文译文（当事人巴特尔）',
+        text: Array.from({ length: 3 }, () => paragraph).join('\n'),
+        prevailing: 'CHINESE',
+        translator: '乌力吉',
+      },
+    ],
+  });
+}
+
 export async function runAgreementPdfBench(): Promise<Record<string, number>> {
   const root = repoRoot();
   const warm = await benchAgreementPdf({
@@ -263,10 +297,21 @@ export async function runAgreementPdfBench(): Promise<Record<string, number>> {
   const chromium = await chromiumP50Ms(20);
   const fifteen = await warmP50(root, 'agreement.v1.json', fifteenPartyAgreement(), 20);
   const register = await warmP50(root, 'acceptance-register.v1.json', register20k(), 10);
+  const mongolianFont = await loadMongolianFont(
+    loadDocumentFonts(path.join(root, 'node_modules', '@expo-google-fonts')).files,
+  );
+  const mongolian = await warmP50(
+    root,
+    'agreement.v1.json',
+    agreementWithMongolianAnnex(),
+    20,
+    mongolianFont,
+  );
   return {
     agreement_pdf_15_parties_warm_ms: fifteen,
     register_pdf_20k_chars_ms: register,
     agreement_pdf_warm_p50_ms: warm.warm_p50_ms,
+    agreement_mongolian_annex_warm_ms: mongolian,
     agreement_pdf_cold_ms: round(cold),
     agreement_pdf_chromium_p50_ms: round(chromium),
     agreement_pdf_vs_chromium_ratio: round(chromium / warm.warm_p50_ms),

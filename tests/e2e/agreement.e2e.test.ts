@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../domain/cases/case-views';
 import { chinaToday } from '../../domain/validation/calendar-date';
@@ -23,6 +26,20 @@ const weekday = (iso: string) => new Date(toMs(iso)).getUTCDay();
 function lastThursday(today: string): string {
   const back = (weekday(today) - 4 + 7) % 7;
   return addDays(today, -back);
+}
+
+const MONGOLIAN_TRANSLATION = `ᠬᠣᠶᠠᠷ ᠲᠠᠯ\u180eᠠ ᠪᠡᠯᠴᠢᠭᠡᠷ\u202fᠦᠨ ᠬᠢᠵᠠᠭᠠᠷ\u202fᠢ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃`;
+
+/** `pdftotext -raw`: drawing order, each Mongolian column one ActualText span. */
+function pdfRawText(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-e2e-annex-'));
+  try {
+    const file = path.join(dir, 'a.pdf');
+    fs.writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const sha256 = (base64: string) =>
@@ -110,9 +127,14 @@ describe('written settlement agreement for a grassland dispute (real ledger, Chr
       await page.getByTestId('agreement-editor').waitFor();
       await expectLocator(page.getByTestId('agreement-status')).toContainText('草稿');
 
-      // Parties come from the case; both speak Mongolian: the editor says what cannot be printed.
+      // Parties come from the case; both speak Mongolian: each gets a Mongolian translation box.
       expect(await page.getByTestId('agreement-party').count()).toBe(2);
-      expect(await page.getByTestId('mongolian-notice').count()).toBe(2);
+      expect(await page.getByTestId('mongolian-translation').count()).toBe(2);
+      await page.getByTestId('mongolian-translation').first().fill(MONGOLIAN_TRANSLATION);
+      // shown as it will print: vertical columns
+      await expectLocator(page.getByTestId('mongolian-translation-preview')).toContainText(
+        MONGOLIAN_TRANSLATION,
+      );
 
       await typeDate(page, page.locator('#agreement_agreementDate'), signDay);
       await page
@@ -217,6 +239,8 @@ describe('written settlement agreement for a grassland dispute (real ledger, Chr
       expect(sha256(first.pdfBase64)).toBe(shownSha);
       expect(sha256(second.pdfBase64)).toBe(shownSha);
       expect(first.sha256).toBe(shownSha);
+      // One PDF: the Mongolian annex is inside it, in columns that extract as typed.
+      expect(pdfRawText(Buffer.from(first.pdfBase64, 'base64'))).toContain(MONGOLIAN_TRANSLATION);
 
       // 下载 PDF saves exactly those bytes; 打印 in dev:web answers with its fallback message.
       for (let i = 0; i < 2; i += 1) {

@@ -343,14 +343,14 @@ describe('written agreement: draft → check → preview → generate → sign �
     ).toBe(true);
   });
 
-  it('Mongolian script: a clear error in the body, a notice for a translation page', async () => {
+  it('Mongolian script: a clear error in the body; the translation page prints it', async () => {
     const a = await draftWith(m, {
       facts: '双方争议 ᠮᠣᠩᠭᠣᠯ 草场。',
       translations: [{ partyId: m.partyIds[1], language: 'mn', text: 'ᠮᠣᠩᠭᠣᠯ' }],
     });
     const check = await m.l.call<DraftCheck>('agreements.checkDraft', { agreementId: a.id });
     const mongolian = check.issues.filter((i) => i.code === 'MONGOLIAN_SCRIPT');
-    expect(mongolian.map((i) => i.level).sort()).toEqual(['ERROR', 'NOTICE']);
+    expect(mongolian.map((i) => i.level)).toEqual(['ERROR']);
     expect(mongolian[0]?.message).toContain('蒙古文');
   });
 });

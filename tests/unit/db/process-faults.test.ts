@@ -30,7 +30,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     outfile: worker,
-    external: ['better-sqlite3', 'pdfkit', 'fontkit'],
+    external: ['better-sqlite3', 'pdfkit', 'fontkit', 'harfbuzzjs'],
     nodePaths: [path.resolve('node_modules')],
     logLevel: 'silent',
   });

@@ -75,7 +75,7 @@ describe('a fresh process with the stand-ins (bundled as the core is)', () => {
       format: 'cjs',
       target: 'node20',
       outfile: script,
-      external: ['pdfkit', 'fontkit', 'brotli', '@noble/ciphers', 'tiny-inflate'],
+      external: ['pdfkit', 'fontkit', 'harfbuzzjs', 'brotli', '@noble/ciphers', 'tiny-inflate'],
       define: { 'import.meta.dirname': JSON.stringify(import.meta.dirname) },
       logLevel: 'silent',
     });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadMongolianFont } from '../../../electron/documents/mongolian-font.js';
 import {
   DocumentRenderError,
   renderDocument,
@@ -96,7 +97,7 @@ describe('glyph coverage', () => {
     expect(squash(pdfFile(pdf).text())).toContain('姓名：吉');
   });
 
-  it('refuses traditional Mongolian anywhere, with a clear Chinese message', async () => {
+  it('refuses traditional Mongolian in the body, and on an annex whose font was not opened', async () => {
     const data = agreementData({ factsAndIssues: `双方约定如下。${MONGOLIAN}` });
     const check = checkDocumentText(agreementTemplate(), data, fonts());
     expect(check.errors).toEqual([
@@ -119,6 +120,33 @@ describe('glyph coverage', () => {
       }),
     );
     expect(translationError.issues[0]?.code).toBe('MONGOLIAN_SCRIPT');
+  });
+
+  it('accepts a Mongolian annex once its font is open, and names a character it lacks', async () => {
+    const mongolian = await loadMongolianFont(fonts().files);
+    const withMongolian = {
+      serif: fonts().serif,
+      serifBold: fonts().serifBold,
+      tibetan: fonts().tibetan,
+      mongolian,
+    };
+    const annex = (text: string) =>
+      agreementData({ translations: [{ language: 'mn', title: '蒙古文译文', text }] });
+    const clean = checkDocumentText(agreementTemplate(), annex(MONGOLIAN), withMongolian);
+    expect(clean).toEqual({ errors: [], warnings: [] });
+    const chinese = checkDocumentText(
+      agreementTemplate(),
+      annex(`${MONGOLIAN}草场`),
+      withMongolian,
+    );
+    expect(chinese.errors).toEqual([]);
+    expect(chinese.warnings).toEqual([
+      expect.objectContaining({
+        code: 'MISSING_GLYPHS',
+        field: 'translations[0]',
+        characters: ['草', '场'],
+      }),
+    ]);
   });
 
   it('refuses Tibetan inside the Chinese form', async () => {

@@ -26,7 +26,7 @@ function bundles(): Promise<string> {
       format: 'cjs',
       outdir: dir,
       outExtension: { '.js': '.cjs' },
-      external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'],
+      external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'harfbuzzjs'],
       logLevel: 'silent',
     });
     return dir;

@@ -161,8 +161,10 @@ export const agreementText = {
     translationPrevails: '两种文本不一致时',
     prevailsChinese: '以中文文本为准',
     prevailsEqual: '两种文本具有同等效力',
-    mongolianFor: (name: string) =>
-      `${name}使用蒙古语：协议书不能输出竖排传统蒙古文，蒙古文译文请另行打印后附在协议书后。`,
+    mongolianFor: (name: string) => `蒙古文译文（${name}）`,
+    mongolianHelp:
+      '协议正文为汉文；传统蒙古文译文竖排印在协议书内、签名之前，写明以哪种文本为准，并留翻译人签名处。请用系统的蒙古文输入法输入，词与词之间用空格，后缀前用窄不换行空格（U+202F）。',
+    mongolianPreview: '打印时竖排（从上到下，从左到右）：',
     save: '保存草稿',
     saved: '草稿已保存',
     restored: '恢复了未保存的协议书修改',

@@ -31,6 +31,7 @@ import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { uiText } from '../../i18n/zh-CN';
 import { toContent, toFormPath, toFormValues, type EditorValues } from './agreement-form';
 import { DraftIssues } from './DraftIssues';
+import { MongolianTranslationField } from './MongolianTranslationField';
 import { PartyBlock } from './PartyBlock';
 import { PdfPreview } from './LazyPdfPreview';
 import { ReasonModal } from './ReasonModal';
@@ -78,8 +79,15 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
       partyIds.map((id) => detail.parties.find((p) => p.id === id)).filter((p) => p !== undefined),
     [partyIds, detail.parties],
   );
-  const tibetan = useMemo(
-    () => new Set(parties.filter((p) => p.preferredLanguage === 'bo').map((p) => p.id)),
+  const translationLanguages = useMemo(
+    () =>
+      new Map(
+        parties.flatMap((p) =>
+          p.preferredLanguage === 'bo' || p.preferredLanguage === 'mn'
+            ? [[p.id, p.preferredLanguage] as const]
+            : [],
+        ),
+      ),
     [parties],
   );
   const initialValues = useMemo(() => (content ? toFormValues(content) : undefined), [content]);
@@ -109,7 +117,7 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
   async function save(): Promise<{ saved: Agreement; check: DraftCheck } | null> {
     setRefusal(null);
     const values = form.getFieldsValue(true) as EditorValues;
-    const { content: next, issues } = toContent(values, partyIds, tibetan);
+    const { content: next, issues } = toContent(values, partyIds, translationLanguages);
     const local = agreementContentSchema.safeParse(next);
     const all = [
       ...issues,
@@ -393,13 +401,12 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
                   <Input.TextArea rows={3} lang="bo" />
                 </Form.Item>
               ) : p.preferredLanguage === 'mn' ? (
-                <Alert
+                <MongolianTranslationField
                   key={p.id}
-                  type="info"
-                  showIcon
-                  style={{ marginBottom: 8 }}
-                  title={t.mongolianFor(p.name)}
-                  data-testid="mongolian-notice"
+                  name={['translations', i]}
+                  label={t.mongolianFor(p.name)}
+                  help={t.mongolianHelp}
+                  previewLabel={t.mongolianPreview}
                 />
               ) : null,
             )}

@@ -195,7 +195,8 @@ export const yuanRule = {
 export function toContent(
   v: EditorValues,
   partyIds: readonly number[],
-  tibetanPartyIds: ReadonlySet<number>,
+  /** The translation language of each party that has a translation page (藏语 bo, 蒙古语 mn). */
+  translationLanguages: ReadonlyMap<number, 'bo' | 'mn'>,
 ): { content: AgreementContentInput; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const terms = v.terms.map((term, i): AgreementContentInput['terms'][number] => {
@@ -266,13 +267,11 @@ export function toContent(
       : null,
     printIdNumbers: v.printIdNumbers,
     pageEdgeSealMark: v.pageEdgeSealMark,
-    translations: partyIds
-      .map((partyId, i) => ({
-        partyId,
-        language: 'bo' as const,
-        text: v.translations[i] ?? '',
-      }))
-      .filter((t) => tibetanPartyIds.has(t.partyId) && t.text.trim() !== ''),
+    translations: partyIds.flatMap((partyId, i) => {
+      const language = translationLanguages.get(partyId);
+      const text = v.translations[i] ?? '';
+      return language === undefined || text.trim() === '' ? [] : [{ partyId, language, text }];
+    }),
     translationPrevails: v.translationPrevails,
   };
   return { content, issues };
