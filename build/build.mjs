@@ -20,7 +20,7 @@ await viteBuild({
 });
 
 // Native and data-file packages stay outside the bundle: they read files next to themselves.
-const nodeExternal = ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'];
+const nodeExternal = ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'fontkit'];
 const common = {
   bundle: true,
   platform: 'node',

@@ -7,7 +7,7 @@ let built: Promise<string> | null = null;
 /**
  * electron/core/core-worker.ts bundled as build/build.mjs does, once per test process. A worker
  * thread cannot load TypeScript, and the tests must not depend on an earlier `npm run build`.
- * The bundle sits under node_modules/.cache so its externals (better-sqlite3, pdfkit) resolve.
+ * The bundle sits under node_modules/.cache so its externals (better-sqlite3-multiple-ciphers, pdfkit) resolve.
  */
 export function coreWorkerBundle(): Promise<string> {
   built ??= (async () => {
@@ -21,7 +21,7 @@ export function coreWorkerBundle(): Promise<string> {
       target: 'node20',
       format: 'cjs',
       outfile,
-      external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'fontkit'],
       logLevel: 'silent',
     });
     return outfile;
