@@ -98,7 +98,10 @@ export default tseslint.config(
         {
           paths: [
             noElectron,
-            { name: 'better-sqlite3', message: 'The renderer never touches SQL; call the API.' },
+            {
+              name: 'better-sqlite3-multiple-ciphers',
+              message: 'The renderer never touches SQL; call the API.',
+            },
             { name: 'pdfkit', message: 'Documents are made in the main process.' },
           ],
           patterns: [
@@ -126,7 +129,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, { name: 'better-sqlite3', message: 'domain/ is pure.' }],
+          paths: [
+            noElectron,
+            { name: 'better-sqlite3-multiple-ciphers', message: 'domain/ is pure.' },
+          ],
           patterns: [
             {
               group: ['node:*', 'fs', 'path', 'os', 'crypto'],

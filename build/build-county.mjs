@@ -15,5 +15,5 @@ await build({
   entryPoints: { county: path.join(root, 'electron/county/county-cli.ts') },
   outdir: path.join(root, 'dist', 'county'),
   outExtension: { '.js': '.cjs' },
-  external: ['better-sqlite3', 'pdfkit', 'fontkit'],
+  external: ['better-sqlite3-multiple-ciphers', 'pdfkit', 'fontkit'],
 });

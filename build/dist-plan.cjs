@@ -33,7 +33,7 @@ function preflightProblem({ nodeVersion, unreachable }) {
 }
 
 /**
- * How better-sqlite3 is obtained for a target. On the target's own platform and architecture it
+ * How better-sqlite3-multiple-ciphers is obtained for a target. On the target's own platform and architecture it
  * may be compiled (with @electron/rebuild, which tries the prebuilt binary first); for any other
  * architecture only the prebuilt binary for that Electron ABI is acceptable — a source build
  * there would use the host compiler and ship a host-arch binary (the arm64 .deb that could not
@@ -67,7 +67,7 @@ function binaryTarget(bytes) {
   return { platform: null, arch: null };
 }
 
-/** NODE_MODULE_VERSION the binary registers for (better-sqlite3 is not N-API: it must match). */
+/** NODE_MODULE_VERSION the binary registers for (better-sqlite3-multiple-ciphers is not N-API: it must match). */
 function binaryModuleAbi(bytes) {
   const match = /node_register_module_v(\d+)/.exec(Buffer.from(bytes).toString('latin1'));
   return match ? Number(match[1]) : null;

@@ -5,8 +5,8 @@
 //    in one sentence.
 // 2. Build, then make a staging copy (release/staging-<platform>-<arch>) with the bundles and
 //    only the production dependencies, installed without scripts. The developer's node_modules
-//    is never touched, so the tests keep their Node-ABI better-sqlite3 after a dist.
-// 3. Put the right better-sqlite3 into the staging copy: rebuilt for Electron on its own
+//    is never touched, so the tests keep their Node-ABI better-sqlite3-multiple-ciphers after a dist.
+// 3. Put the right better-sqlite3-multiple-ciphers into the staging copy: rebuilt for Electron on its own
 //    platform and architecture, or the prebuilt binary for that Electron ABI and architecture
 //    for any other — never a source build for a foreign architecture (dist-plan.cjs).
 // 4. electron-builder packs the staging copy; its afterPack hook checks the binary once more.
@@ -87,8 +87,8 @@ if (!run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fun
   fail('无法制作安装包：在暂存目录安装运行依赖失败（npm ci），见上面的输出。');
 }
 
-// --- better-sqlite3 for the target ----------------------------------------------------------
-const sqliteDir = path.join(staging, 'node_modules', 'better-sqlite3');
+// --- better-sqlite3-multiple-ciphers for the target ----------------------------------------------------------
+const sqliteDir = path.join(staging, 'node_modules', 'better-sqlite3-multiple-ciphers');
 const binary = path.join(sqliteDir, 'build', 'Release', 'better_sqlite3.node');
 const plan = nativeModulePlan({
   hostPlatform: process.platform,
@@ -105,7 +105,7 @@ if (plan === 'rebuild') {
     electronVersion,
     arch,
     force: true,
-    onlyModules: ['better-sqlite3'],
+    onlyModules: ['better-sqlite3-multiple-ciphers'],
   });
 } else {
   const prebuildInstall = path.join(staging, 'node_modules', 'prebuild-install', 'bin.js');
@@ -122,7 +122,7 @@ if (plan === 'rebuild') {
   );
   if (!ok) {
     fail(
-      `无法制作 ${platform}/${arch} 安装包：better-sqlite3 没有适用于 Electron ${electronVersion} 的 ${arch} 预编译文件，请在 ${arch} 的 ${platform === 'win32' ? 'Windows' : 'Linux'} 电脑上（或 CI 的对应 runner）制作，不要交叉编译。`,
+      `无法制作 ${platform}/${arch} 安装包：better-sqlite3-multiple-ciphers 没有适用于 Electron ${electronVersion} 的 ${arch} 预编译文件，请在 ${arch} 的 ${platform === 'win32' ? 'Windows' : 'Linux'} 电脑上（或 CI 的对应 runner）制作，不要交叉编译。`,
     );
   }
 }

@@ -1,6 +1,6 @@
 // Installers: Windows NSIS x64; Linux .deb for x64 and arm64 (UOS and Kylin install .deb).
 // Run through `npm run dist` (build/dist.mjs), which checks the machine first, packs from a
-// staging copy whose better-sqlite3 already fits the target, and passes `electronVersion`.
+// staging copy whose better-sqlite3-multiple-ciphers already fits the target, and passes `electronVersion`.
 // Only the main-process bundle, the built renderer, the PDF fonts and the templates go in.
 'use strict';
 const fs = require('node:fs');
@@ -33,7 +33,7 @@ function checkNativeModule(context) {
     resources,
     'app.asar.unpacked',
     'node_modules',
-    'better-sqlite3',
+    'better-sqlite3-multiple-ciphers',
     'build',
     'Release',
     'better_sqlite3.node',
@@ -61,8 +61,8 @@ module.exports = {
   asar: true,
   // Native code cannot be loaded from inside an asar archive; HarfBuzz's WebAssembly module
   // (Mongolian annexes) is read by its ES-module loader from a real file path.
-  asarUnpack: ['**/node_modules/better-sqlite3/**', '**/node_modules/harfbuzzjs/**'],
-  // dist.mjs has already put the right better-sqlite3 binary into the staging copy (natively
+  asarUnpack: ['**/node_modules/better-sqlite3-multiple-ciphers/**', '**/node_modules/harfbuzzjs/**'],
+  // dist.mjs has already put the right better-sqlite3-multiple-ciphers binary into the staging copy (natively
   // rebuilt, or the prebuilt one for a foreign architecture). A rebuild here would compile a
   // foreign architecture with the host compiler (electron-builder's buildDependenciesFromSource
   // path) — the x86-64 binary in an arm64 .deb.

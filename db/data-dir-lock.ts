@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { makePrivateDir, makePrivateFile } from './file-modes.js';
 import { storageFaultOf } from './storage-errors.js';
 

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * Whole-file SQLite work (structural checks, VACUUM INTO) on a worker thread with its own
- * read-only connection. better-sqlite3 is synchronous: a check of a 100,000-case ledger takes
+ * read-only connection. better-sqlite3-multiple-ciphers is synchronous: a check of a 100,000-case ledger takes
  * seconds, and on the main thread it would freeze every window and API call meanwhile. In WAL
  * mode the worker's read transaction sees a consistent snapshot while the app keeps writing.
  */
@@ -61,7 +61,7 @@ type WorkerReply =
 let driverPath: string | null = null;
 function driver(): string {
   // Resolved from this module so the packaged app and the tests find the same native driver.
-  driverPath ??= require.resolve('better-sqlite3');
+  driverPath ??= require.resolve('better-sqlite3-multiple-ciphers');
   return driverPath;
 }
 

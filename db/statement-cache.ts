@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './connection.js';
 
 /**
@@ -26,7 +26,7 @@ const rawCaches = new WeakMap<Db, Map<string, Statement>>();
 
 /**
  * As `statement`, in raw mode (rows as arrays), cached apart from the default-mode ones. For
- * reads of thousands of rows: better-sqlite3 builds each row object property by property, which
+ * reads of thousands of rows: better-sqlite3-multiple-ciphers builds each row object property by property, which
  * cost a third of a 10,000-case query; the caller makes fixed-shape objects from the arrays.
  */
 export function rawStatement(db: Db, sql: string): Statement {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../connection.js';
 import { accountByLogin, accountCount, type AccountRow } from './account-queries.js';
 

@@ -2,7 +2,7 @@ import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerPage, LedgerRow } from '../../domain/cases/case-views.js';
 import { LEDGER_PAGE_SIZE, type LedgerQuery } from '../../domain/cases/ledger-inputs.js';
 import * as caseSources from '../../domain/taxonomy/case-sources.js';
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
 import type { Db } from '../connection.js';
 import { searchPlan } from '../search/search-tokens.js';
@@ -141,7 +141,7 @@ function textContains(param: string, hasLetters: boolean): string {
  * Membership of the current query's index hits, as a bitmap read by the SQL function
  * `ledger_hit(slot, id)`: walking a sort index and asking the bitmap costs a fraction of a
  * microsecond per row, where an IN list of thousands of ids must be built and sorted first.
- * better-sqlite3 is synchronous, so one query at a time uses the slots.
+ * better-sqlite3-multiple-ciphers is synchronous, so one query at a time uses the slots.
  */
 const hitSlots: { readonly bits: Uint8Array; readonly first: number }[] = [];
 const withHitFunction = new WeakSet<Db>();

@@ -33,7 +33,7 @@ interface ListCache {
 }
 
 const caches = new WeakMap<Db, ListCache>();
-/** The case set the next statement reads; better-sqlite3 runs one statement at a time. */
+/** The case set the next statement reads; better-sqlite3-multiple-ciphers runs one statement at a time. */
 let current: Uint8Array | null = null;
 const withHitFunction = new WeakSet<Db>();
 

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../db/ledger-files';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent, auditHead } from '../../../db/audit/audit-log';
 import { syncAuditTriggers } from '../../../db/audit/audit-triggers';

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../../db/ledger-files';
@@ -30,7 +30,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     outfile: worker,
-    external: ['better-sqlite3', 'pdfkit', 'fontkit', 'harfbuzzjs'],
+    external: ['better-sqlite3-multiple-ciphers', 'pdfkit', 'fontkit', 'harfbuzzjs'],
     nodePaths: [path.resolve('node_modules')],
     logLevel: 'silent',
   });

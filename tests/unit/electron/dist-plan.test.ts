@@ -97,8 +97,9 @@ describe('native module per target', () => {
     expect(plan.binaryProblem(elf(183, 115), target)).toMatch(/115.*150/);
   });
 
-  it('recognises this machine’s own better-sqlite3 build as a Node build', () => {
-    const local = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  it('recognises this machine’s own better-sqlite3-multiple-ciphers build as a Node build', () => {
+    const local =
+      require.resolve('better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
     const bytes = fs.readFileSync(local);
     const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
     expect(plan.binaryTarget(bytes)).toEqual({ platform: process.platform, arch });

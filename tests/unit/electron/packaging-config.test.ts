@@ -56,7 +56,7 @@ describe('installer configuration', () => {
 
   it('never rebuilds native code inside electron-builder; npm run dist prepares it', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3-multiple-ciphers/**');
     expect(config.npmRebuild).toBe(false);
     expect(config.buildDependenciesFromSource).toBe(false);
     expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
@@ -68,7 +68,11 @@ describe('installer configuration', () => {
     expect(config.files.some((f) => f.startsWith('renderer/') || f.startsWith('electron/'))).toBe(
       false,
     );
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'fontkit', 'pdfkit']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([
+      'better-sqlite3-multiple-ciphers',
+      'fontkit',
+      'pdfkit',
+    ]);
   });
 });
 
@@ -77,7 +81,7 @@ describe('the afterPack check', () => {
     const appOutDir = path.join(tempDir('pack'), 'linux-arm64-unpacked');
     const release = path.join(
       appOutDir,
-      'resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release',
+      'resources/app.asar.unpacked/node_modules/better-sqlite3-multiple-ciphers/build/Release',
     );
     fs.mkdirSync(release, { recursive: true });
     if (binary) fs.writeFileSync(path.join(release, 'better_sqlite3.node'), binary);
@@ -92,7 +96,7 @@ describe('the afterPack check', () => {
 
   it('stops a package whose SQLite module is this machine’s Node build', () => {
     const local = fs.readFileSync(
-      require.resolve('better-sqlite3/build/Release/better_sqlite3.node'),
+      require.resolve('better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'),
     );
     const arch = os.arch() === 'arm64' ? 3 : 1;
     expect(() => config.afterPack(context(packedApp(local), arch))).toThrow(/Electron 需要/);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncAuditTriggers } from '../../../db/audit/audit-triggers.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';

@@ -19,7 +19,7 @@ it('two processes accepting at the same moment never get the same number', async
     format: 'cjs',
     outfile: worker,
     // As build/build.mjs: pdfkit's ESM build reads import.meta.url, which a CJS bundle lacks.
-    external: ['better-sqlite3', 'pdfkit', 'fontkit', 'harfbuzzjs'],
+    external: ['better-sqlite3-multiple-ciphers', 'pdfkit', 'fontkit', 'harfbuzzjs'],
     nodePaths: [path.resolve('node_modules')],
     logLevel: 'silent',
   });

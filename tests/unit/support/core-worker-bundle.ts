@@ -9,7 +9,7 @@ let built: Promise<string> | null = null;
  * build/build.mjs does, once per test process: a worker thread cannot load TypeScript, the
  * tests must not depend on an earlier `npm run build`, and the core starts the export thread
  * from the file beside its own. Each process gets its own folder under node_modules/.cache
- * (so the externals better-sqlite3 and pdfkit resolve, and parallel runs never share a file).
+ * (so the externals better-sqlite3-multiple-ciphers and pdfkit resolve, and parallel runs never share a file).
  */
 function bundles(): Promise<string> {
   built ??= (async () => {
@@ -26,7 +26,7 @@ function bundles(): Promise<string> {
       format: 'cjs',
       outdir: dir,
       outExtension: { '.js': '.cjs' },
-      external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'harfbuzzjs'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'fontkit', 'harfbuzzjs'],
       logLevel: 'silent',
     });
     return dir;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Damage as disks and stray writes make it, on a closed ledger (no WAL beside it): pages found
