@@ -21,7 +21,13 @@ await viteBuild({
 
 // Native and data-file packages stay outside the bundle: they read files next to themselves.
 // harfbuzzjs is an ES module with a top-level await: loaded by a real `import()` at run time.
-const nodeExternal = ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'fontkit', 'harfbuzzjs'];
+const nodeExternal = [
+  'electron',
+  'better-sqlite3-multiple-ciphers',
+  'pdfkit',
+  'fontkit',
+  'harfbuzzjs',
+];
 const common = {
   bundle: true,
   platform: 'node',

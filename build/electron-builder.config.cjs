@@ -61,7 +61,10 @@ module.exports = {
   asar: true,
   // Native code cannot be loaded from inside an asar archive; HarfBuzz's WebAssembly module
   // (Mongolian annexes) is read by its ES-module loader from a real file path.
-  asarUnpack: ['**/node_modules/better-sqlite3-multiple-ciphers/**', '**/node_modules/harfbuzzjs/**'],
+  asarUnpack: [
+    '**/node_modules/better-sqlite3-multiple-ciphers/**',
+    '**/node_modules/harfbuzzjs/**',
+  ],
   // dist.mjs has already put the right better-sqlite3-multiple-ciphers binary into the staging copy (natively
   // rebuilt, or the prebuilt one for a foreign architecture). A rebuild here would compile a
   // foreign architecture with the host compiler (electron-builder's buildDependenciesFromSource
