@@ -271,7 +271,13 @@ describe('written settlement agreement for a grassland dispute (real ledger, Chr
 
       // Other documents of the volume: previewed in-app, downloadable.
       await page.getByTestId('print-documents').hover();
-      await page.getByRole('menuitem', { name: '受理登记表' }).click();
+      // A click event on the item itself: the menu is still animating in when it first shows
+      // ("element is not stable" under load), and the pointer's path to it may close it.
+      const item = page
+        .locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item')
+        .filter({ hasText: '受理登记表' });
+      await item.first().waitFor();
+      await item.first().dispatchEvent('click');
       await modalSettled(page);
       await page
         .getByRole('dialog')

@@ -17,8 +17,9 @@ async function openPaper(desk: Desk, name: string) {
   await page.getByTestId('print-documents').hover();
   const item = page.getByRole('menuitem', { name });
   await item.waitFor();
-  await item.hover();
-  await item.click();
+  // A click event on the item itself: the menu may still be animating in, or close while the
+  // pointer travels to it under load.
+  await item.dispatchEvent('click');
 }
 
 async function previewShown(desk: Desk, title: string) {
