@@ -20,6 +20,7 @@ import { auditKeyFileFor, loadOrCreateAuditKey, type AuditKey } from './audit/au
 import { appendAuditEvent } from './audit/audit-log.js';
 import { makePrivateDir, makePrivateFile, tightenExisting } from './file-modes.js';
 import { readMarker, sidecarFiles, writeMarker } from './ledger-files.js';
+import { ledgerFileKind, ledgerKeyStore } from './ledger-cipher.js';
 import type { LedgerPaths } from './ledger-files.js';
 import { DatabaseFromFutureError, MigrationFailedError, migrate } from './migrate.js';
 import type { Migration } from './migrations/migration.js';
@@ -43,7 +44,7 @@ export type LedgerOpenResult =
   /** Locked by another program, read-only, disk full, a disk error: never start empty. */
   | { readonly state: 'UNAVAILABLE'; readonly reason: UnavailableReason; readonly detail: string };
 
-export type UnavailableReason = 'READ_ONLY' | 'FULL' | 'OTHER';
+export type UnavailableReason = 'READ_ONLY' | 'FULL' | 'KEY_MISSING' | 'OTHER';
 
 export function unavailable(error: unknown): Extract<LedgerOpenResult, { state: 'UNAVAILABLE' }> {
   const fault = storageFaultOf(error);
@@ -58,6 +59,8 @@ export interface OpenLedgerOptions {
   readonly actor?: () => string;
   /** `later`: the caller records the audit baseline's rows after opening (see `migrate`). */
   readonly auditBaseline?: 'now' | 'later';
+  /** A ledger made by this open is encrypted (the app's; db tests keep plain ledgers). */
+  readonly encryptNew?: boolean;
 }
 
 export async function openLedger(
@@ -88,6 +91,19 @@ export async function openLedger(
   if (exists) {
     const readOnly = notWritable(paths.ledgerFile) ?? notWritable(path.dirname(paths.ledgerFile));
     if (readOnly) return { state: 'UNAVAILABLE', reason: 'READ_ONLY', detail: readOnly };
+    // Without its key an encrypted ledger reads as noise; say the key is missing rather than
+    // "not a ledger" (the file is intact and opens again once the key is back).
+    if (
+      marker?.encrypted === true &&
+      ledgerFileKind(paths.ledgerFile) === 'encrypted' &&
+      ledgerKeyStore().read(paths.ledgerFile) === null
+    ) {
+      return {
+        state: 'UNAVAILABLE',
+        reason: 'KEY_MISSING',
+        detail: `no data key for ${paths.ledgerFile}`,
+      };
+    }
     const verdict = inspectExisting(paths.ledgerFile, marker !== null);
     if (verdict === 'NOT_A_LEDGER') {
       return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
@@ -101,7 +117,10 @@ export async function openLedger(
     makePrivateDir(paths.dataDir);
     makePrivateDir(path.dirname(paths.ledgerFile));
     audit = auditContextFor(paths, options);
-    db = openConnection(paths.ledgerFile, { audit: audit.context });
+    db = openConnection(paths.ledgerFile, {
+      audit: audit.context,
+      encryptNew: options.encryptNew === true,
+    });
     for (const file of [paths.ledgerFile, ...sidecarFiles(paths.ledgerFile)]) {
       if (fs.existsSync(file)) makePrivateFile(file);
     }
@@ -126,6 +145,7 @@ export async function openLedger(
       format: 1,
       ledgerCreatedAt: marker?.ledgerCreatedAt ?? nowIso,
       lastOpenedAt: nowIso,
+      ...(ledgerFileKind(paths.ledgerFile) === 'encrypted' ? { encrypted: true } : {}),
     });
     return { state: 'READY', db, migratedFrom: result.from === result.to ? null : result.from };
   } catch (error) {

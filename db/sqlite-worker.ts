@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { keyForExisting, keyPragma } from './ledger-cipher.js';
 
 /**
  * Whole-file SQLite work (structural checks, VACUUM INTO) on a worker thread with its own
@@ -22,6 +23,13 @@ const job = workerData.job;
 let db;
 try {
   db = new Database(job.file, { readonly: true, fileMustExist: true });
+  // An encrypted ledger: the raw data key, before any page is read. A VACUUM INTO copy is
+  // written with the same cipher and key.
+  if (workerData.keyPragma) {
+    db.pragma("cipher = 'chacha20'");
+    db.pragma(workerData.keyPragma);
+  }
+  db.pragma('temp_store = MEMORY');
   db.pragma('busy_timeout = 5000');
   // A large page cache: the check walks every page once, the default 2 MiB thrashes.
   db.pragma('cache_size = -131072');
@@ -68,7 +76,11 @@ function driver(): string {
 /** Runs one job; rejects with a SqliteJobError carrying SQLite's error code. */
 export function runSqliteJob(job: SqliteJob): Promise<CheckFindings> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: driver(), job } });
+    const key = keyForExisting(job.file);
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { driver: driver(), job, keyPragma: key ? keyPragma(key) : null },
+    });
     let settled = false;
     worker.once('message', (reply: WorkerReply) => {
       settled = true;

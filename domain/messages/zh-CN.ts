@@ -15,6 +15,8 @@ export const apiMessagesZhCN = {
     `台账升级没有完成，已停在数据版本 ${stoppedAt}，原有数据未丢失。升级前的备份已保存，请联系技术人员`,
   ledgerNotALedger: '台账文件已损坏或不是调解工作台的台账，程序不会覆盖它。请从备份恢复',
   ledgerNotMissing: '台账文件存在，无需新建',
+  ledgerKeyMissing:
+    '台账已加密，但这台电脑上找不到它的密钥（数据文件夹中的 keys 文件夹缺失或不完整），台账没有被改动。请把原来的 keys 文件夹放回数据文件夹后重新启动调解工作台，或联系技术人员',
   startupFailed:
     '程序启动时出错，台账没有被改动。请检查磁盘空间和数据文件夹的读写权限后重新启动；仍不行请联系技术人员',
   ledgerUnavailable:

@@ -59,6 +59,7 @@ export class LedgerSession {
       now: this.now,
       actor: currentActor,
       auditBaseline: 'later',
+      encryptNew: true,
     });
     this.healthState = { state: 'CHECKING' };
     this.baselineFill = null;
@@ -259,6 +260,7 @@ export function unavailableMessage(result: Exclude<LedgerOpenResult, { state: 'R
     case 'UNAVAILABLE':
       if (result.reason === 'READ_ONLY') return storageMessagesZhCN.ledgerReadOnly;
       if (result.reason === 'FULL') return storageMessagesZhCN.ledgerDiskFull;
+      if (result.reason === 'KEY_MISSING') return apiMessagesZhCN.ledgerKeyMissing;
       return apiMessagesZhCN.ledgerUnavailable;
     default: {
       const unreachable: never = result;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../support/outside-connection.js';
 import { describe, expect, it } from 'vitest';
 import { auditKeyFileFor } from '../../../db/audit/audit-key';
 import { openConnection } from '../../../db/connection';
@@ -107,7 +107,7 @@ describe('the audit baseline on the first start after the upgrade', () => {
 
     // An edit of a row known only by its baseline, made outside the app, is named.
     const file = ledgerPaths(dataDir).ledgerFile;
-    const db = new Database(file);
+    const db = openOutside(file);
     dropAuditTriggers(db, 'row');
     db.prepare('UPDATE room_settings SET room_name = ? WHERE id = 1').run('别的调解室');
     db.close();
@@ -151,7 +151,7 @@ describe('the audit baseline on the first start after the upgrade', () => {
     oneGo.close();
 
     const rows = (f: string) => {
-      const db = new Database(f, { readonly: true });
+      const db = openOutside(f, { readonly: true });
       try {
         return db.prepare('SELECT tbl, row_key, seq, seal FROM audit_baseline ORDER BY 1, 2').all();
       } finally {

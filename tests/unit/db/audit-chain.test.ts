@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../support/outside-connection.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent, auditHead } from '../../../db/audit/audit-log';
 import { syncAuditTriggers } from '../../../db/audit/audit-triggers';
@@ -73,7 +73,7 @@ describe('audit chain against edits made outside the app', () => {
     const { l, file } = await ledgerWithCase();
     l.core.close();
     open = [];
-    const outside = new Database(file);
+    const outside = openOutside(file);
     try {
       expect(() => outside.prepare("UPDATE party SET name = '李四'").run()).toThrow(
         /no such function: audit_/,
@@ -93,7 +93,7 @@ describe('audit chain against edits made outside the app', () => {
       .get(caseId);
     l.core.close();
     open = [];
-    const outside = new Database(file);
+    const outside = openOutside(file);
     dropAuditTriggers(outside);
     const partyId = outside
       .prepare('SELECT id FROM party WHERE case_id = ? ORDER BY id LIMIT 1')
@@ -123,7 +123,7 @@ describe('audit chain against edits made outside the app', () => {
     const { l, caseId, file } = await ledgerWithCase();
     l.core.close();
     open = [];
-    const outside = new Database(file);
+    const outside = openOutside(file);
     dropAuditTriggers(outside, 'row');
     outside.prepare("UPDATE party SET name = '李四' WHERE case_id = ?").run(caseId);
     outside.close();
@@ -176,7 +176,7 @@ describe('audit chain against edits made outside the app', () => {
     const { l, file } = await ledgerWithCase();
     l.core.close();
     open = [];
-    const outside = new Database(file);
+    const outside = openOutside(file);
     outside.exec('DROP TRIGGER audit_log_no_delete');
     const total = outside.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     const middle = Math.floor(total / 2);
@@ -191,7 +191,7 @@ describe('audit chain against edits made outside the app', () => {
     const { l, file } = await ledgerWithCase();
     l.core.close();
     open = [];
-    const outside = new Database(file);
+    const outside = openOutside(file);
     outside.exec('DROP TRIGGER audit_log_no_update');
     outside.prepare("UPDATE audit_log SET actor = '别人' WHERE seq = 5").run();
     outside.close();
@@ -236,7 +236,7 @@ describe('audit chain against edits made outside the app', () => {
     }
     const result = verifyLedgerFile(file);
     expect(result.firstBroken).toBeNull();
-    const db = new Database(file, { readonly: true });
+    const db = openOutside(file, { readonly: true });
     const seqs = db.prepare('SELECT seq FROM audit_log ORDER BY seq').pluck().all() as number[];
     db.close();
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
