@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
@@ -115,4 +115,26 @@ export function keyPragma(key: Buffer): string {
 export function keyConnection(db: Database.Database, key: Buffer): void {
   db.pragma("cipher = 'chacha20'");
   db.pragma(keyPragma(key));
+}
+
+/** 16 hex characters naming a data key without revealing it. */
+export function ledgerKeyId(key: Buffer): string {
+  return createHash('sha256')
+    .update('mediation-desk ledger key id\u0000')
+    .update(key)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/**
+ * Puts the data key beside the backups in `folder` (the second backup place) as
+ * `ledger-key-<id>.key`: an encrypted backup is useless without it once this computer's disk
+ * is gone. That copy is as safe as the stick it is on. Written once per key.
+ */
+export function copyLedgerKeyTo(ledgerFile: string, folder: string): string | null {
+  const key = keyStore.read(ledgerFile);
+  if (!key) return null;
+  const target = path.join(folder, `ledger-key-${ledgerKeyId(key)}.key`);
+  if (!fs.existsSync(target)) writeKeyFile(target, key);
+  return target;
 }

@@ -1,4 +1,5 @@
 import { copyAuditKeyTo } from '../../db/audit/audit-key.js';
+import { copyLedgerKeyTo } from '../../db/ledger-cipher.js';
 import type { AuditVerification } from '../../domain/audit/audit-views.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -253,6 +254,8 @@ export class SystemService {
       for (const info of made) copyVerifiedBackup(info, target);
       // The audit key travels with the copies, or they could not be verified elsewhere.
       copyAuditKeyTo(this.ledger.paths.ledgerFile, target);
+      // So does the ledger's data key: the copies are encrypted with it.
+      copyLedgerKeyTo(this.ledger.paths.ledgerFile, target);
       const tag = parseBackupName(made[0]?.fileName ?? '')?.tag;
       if (tag) pruneScheduledBackups(target, tag);
       this.remember({
