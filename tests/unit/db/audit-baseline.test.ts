@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openOutside } from '../support/outside-connection.js';
 import { describe, expect, it } from 'vitest';
 import { auditKeyFileFor } from '../../../db/audit/audit-key';
+import { ledgerKeyFileFor } from '../../../db/ledger-cipher';
 import { openConnection } from '../../../db/connection';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { migrate } from '../../../db/migrate';
@@ -141,6 +142,8 @@ describe('the audit baseline on the first start after the upgrade', () => {
     fs.copyFileSync(file, copy);
     fs.mkdirSync(path.dirname(auditKeyFileFor(copy)), { recursive: true });
     fs.copyFileSync(auditKeyFileFor(file), auditKeyFileFor(copy));
+    // The ledger was made by the core, so it is encrypted: the copy needs its data key too.
+    fs.copyFileSync(ledgerKeyFileFor(file), ledgerKeyFileFor(copy));
 
     const core = await openCore(dataDir);
     await core.ledger.whenBaselined();
