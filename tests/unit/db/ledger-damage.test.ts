@@ -101,12 +101,20 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
     n.pragma('journal_mode = DELETE');
     n.close();
     const before = sha256(paths.ledgerFile);
-    for (const fileName of ['foreign.sqlite', 'newer.sqlite']) {
+    const refusals: Array<[string, RegExp]> = [
+      ['foreign.sqlite', /./],
+      // The sentence, not only the code: an unreadable copy (wrong key, bad bytes) is BAD_INPUT too.
+      ['newer.sqlite', /更新版本/],
+    ];
+    for (const [fileName, sentence] of refusals) {
       const res = await core.dispatch('system.restoreBackup', {
         fileName,
         confirmation: RESTORE_CONFIRMATION,
       });
-      expect(res, fileName).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      expect(res, fileName).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: expect.stringMatching(sentence) },
+      });
     }
     expect(sha256(paths.ledgerFile)).toBe(before);
     expect(
