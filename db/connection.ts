@@ -4,7 +4,12 @@ import {
   registerAuditFunctions,
   type AuditContext,
 } from './audit/audit-functions.js';
-import { keyConnection, ledgerFileKind, ledgerKeyStore } from './ledger-cipher.js';
+import {
+  keyConnection,
+  ledgerFileKind,
+  ledgerKeyStore,
+  rememberConnectionKey,
+} from './ledger-cipher.js';
 
 export type Db = Database.Database;
 
@@ -28,15 +33,23 @@ export function openConnection(
     readonly?: boolean;
     readonly audit?: AuditContext;
     readonly encryptNew?: boolean;
+    /** The key to use for an encrypted file instead of the store's (the live ledger's own). */
+    readonly key?: Buffer | null;
   } = {},
 ): Db {
-  const key = dataKeyFor(file, !options.readonly && options.encryptNew === true);
+  const key =
+    options.key && ledgerFileKind(file) === 'encrypted'
+      ? options.key
+      : dataKeyFor(file, !options.readonly && options.encryptNew === true);
   const db = new Database(file, {
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
   });
   try {
-    if (key) keyConnection(db, key);
+    if (key) {
+      keyConnection(db, key);
+      rememberConnectionKey(db, key);
+    }
     // Sorts, temporary indexes and materialised views stay in memory: a temporary file would
     // hold plaintext rows of an encrypted ledger.
     db.pragma('temp_store = MEMORY');

@@ -101,9 +101,45 @@ export function ledgerFileKind(file: string): 'new' | 'plain' | 'encrypted' {
   }
 }
 
-/** The data key a connection to `file` needs: null for a plain file or an unknown one. */
-export function keyForExisting(file: string): Buffer | null {
-  return ledgerFileKind(file) === 'encrypted' ? keyStore.read(file) : null;
+/**
+ * The data key a connection to `file` needs: null for a plain file or an unknown one. `known`
+ * is the key the open ledger was read with: the live ledger and its copies use it rather than
+ * the store, so a key file removed while the app runs cannot make a healthy ledger unreadable.
+ */
+export function keyForExisting(file: string, known?: Buffer | null): Buffer | null {
+  if (ledgerFileKind(file) !== 'encrypted') return null;
+  return known ?? keyStore.read(file);
+}
+
+/** An encrypted file that the key at hand (or no key at all) does not open: not damage. */
+export class LedgerKeyUnusableError extends Error {
+  constructor(readonly file: string) {
+    super(`台账密钥缺失或与文件不符：${path.basename(file)}`);
+    this.name = 'LedgerKeyUnusableError';
+  }
+}
+
+// "file is not a database" from SQLite on an encrypted-kind file means the key (or its absence)
+// did not decrypt page 1; garbage bytes read the same way, and the safe reading is "key".
+export function isKeyProblem(file: string, error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    code.startsWith('SQLITE_NOTADB') &&
+    ledgerFileKind(file) === 'encrypted'
+  );
+}
+
+const keysOfConnections = new WeakMap<Database.Database, Buffer>();
+
+/** Remembers the key a connection was opened with (see connectionKey). */
+export function rememberConnectionKey(db: Database.Database, key: Buffer): void {
+  keysOfConnections.set(db, key);
+}
+
+/** The data key `db` was opened with, read once at open; null for a plain ledger. */
+export function connectionKey(db: Database.Database): Buffer | null {
+  return keysOfConnections.get(db) ?? null;
 }
 
 /** The raw-key pragma: SQLite3MC takes `x'<64 hex>'` as the page key itself, without a KDF. */

@@ -73,13 +73,16 @@ function driver(): string {
   return driverPath;
 }
 
-/** Runs one job; rejects with a SqliteJobError carrying SQLite's error code. */
-export function runSqliteJob(job: SqliteJob): Promise<CheckFindings> {
+/**
+ * Runs one job; rejects with a SqliteJobError carrying SQLite's error code. `key`: the open
+ * ledger's data key, for the ledger and its copies (otherwise the store is asked).
+ */
+export function runSqliteJob(job: SqliteJob, key?: Buffer | null): Promise<CheckFindings> {
   return new Promise((resolve, reject) => {
-    const key = keyForExisting(job.file);
+    const jobKey = keyForExisting(job.file, key);
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver: driver(), job, keyPragma: key ? keyPragma(key) : null },
+      workerData: { driver: driver(), job, keyPragma: jobKey ? keyPragma(jobKey) : null },
     });
     let settled = false;
     worker.once('message', (reply: WorkerReply) => {

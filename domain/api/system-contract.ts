@@ -68,7 +68,7 @@ export type LedgerStatus =
       | { readonly state: 'NOT_A_LEDGER'; readonly backups: readonly BackupSummary[] }
       | {
           readonly state: 'UNAVAILABLE';
-          readonly reason: 'READ_ONLY' | 'FULL' | 'KEY_MISSING' | 'OTHER';
+          readonly reason: 'READ_ONLY' | 'FULL' | 'KEY_MISSING' | 'KEY_MISMATCH' | 'OTHER';
         }
       | {
           /** Failed its check: writes stopped, reads still work, restore offered. */

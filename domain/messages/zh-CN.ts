@@ -17,6 +17,8 @@ export const apiMessagesZhCN = {
   ledgerNotMissing: '台账文件存在，无需新建',
   ledgerKeyMissing:
     '台账已加密，但这台电脑上找不到它的密钥（数据文件夹中的 keys 文件夹缺失或不完整），台账没有被改动。请把原来的 keys 文件夹放回数据文件夹后重新启动调解工作台，或联系技术人员',
+  ledgerKeyMismatch:
+    '台账已加密，但这台电脑上的密钥打不开它（keys 文件夹里的密钥不是这个台账的），台账没有被改动。请把与这个台账一起的那个 keys 文件夹（或第二备份位置里的 ledger-key-….key）放回数据文件夹后重新启动调解工作台，不要新建空台账；仍不行请联系技术人员',
   startupFailed:
     '程序启动时出错，台账没有被改动。请检查磁盘空间和数据文件夹的读写权限后重新启动；仍不行请联系技术人员',
   ledgerUnavailable:
