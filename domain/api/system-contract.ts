@@ -55,6 +55,11 @@ export type LedgerStatus =
       readonly settingsComplete: boolean;
       /** The start-up check is still running (writes wait for it; reads do not). */
       readonly checking: boolean;
+      /**
+       * Whether the ledger is encrypted at rest: a ledger made before encryption (or restored
+       * from such a backup) is still plain, and 设置 says so rather than let anyone assume.
+       */
+      readonly encrypted: boolean;
     }
   | ({ readonly message: string } & (
       | { readonly state: 'MISSING'; readonly backups: readonly BackupSummary[] }

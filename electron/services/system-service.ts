@@ -156,7 +156,12 @@ export class SystemService {
         this.ledger.markDamaged([(error as Error).message]);
         return this.ledgerStatus();
       }
-      return { state: 'READY', settingsComplete, checking: health.state === 'CHECKING' };
+      return {
+        state: 'READY',
+        settingsComplete,
+        checking: health.state === 'CHECKING',
+        encrypted: connectionKey(result.db) !== null,
+      };
     }
     const message = unavailableMessage(result);
     switch (result.state) {
