@@ -9,6 +9,7 @@ import {
 } from './connection.js';
 import type { Db } from './connection.js';
 import { makePrivateDir, makePrivateFile } from './file-modes.js';
+import { LedgerKeyUnusableError, connectionKey, isKeyProblem } from './ledger-cipher.js';
 import { runSqliteJob } from './sqlite-worker.js';
 import type { CheckFindings } from './sqlite-worker.js';
 import { storageFaultOf } from './storage-errors.js';
@@ -34,12 +35,18 @@ export class LedgerDamagedError extends Error {
 /**
  * Runs SQLite's structural check on a file off the main thread: `quick_check` (pages, cells,
  * b-tree order) or the full `integrity_check` (also every index against its table). A file so
- * broken that SQLite refuses to read it counts as a finding, not as an error.
+ * broken that SQLite refuses to read it counts as a finding, not as an error — except an
+ * encrypted file the key does not open (LedgerKeyUnusableError): a key problem is not damage.
  */
-export async function checkLedgerFile(file: string, full: boolean): Promise<CheckFindings> {
+export async function checkLedgerFile(
+  file: string,
+  full: boolean,
+  key?: Buffer | null,
+): Promise<CheckFindings> {
   try {
-    return await runSqliteJob({ op: 'check', file, full });
+    return await runSqliteJob({ op: 'check', file, full }, key);
   } catch (error) {
+    if (isKeyProblem(file, error)) throw new LedgerKeyUnusableError(file);
     if (storageFaultOf(error) === 'CORRUPT') return [(error as Error).message];
     throw error;
   }
@@ -53,15 +60,17 @@ export async function checkLedgerFile(file: string, full: boolean): Promise<Chec
  * rename that makes it a backup.
  */
 export async function backupLedger(db: Db, destination: string): Promise<BackupInfo> {
-  const findings = await checkLedgerFile(db.name, true);
+  const key = connectionKey(db);
+  const findings = await checkLedgerFile(db.name, true, key);
   if (findings.length > 0) throw new LedgerDamagedError(findings);
   makePrivateDir(path.dirname(destination));
   const partial = `${destination}.partial`;
   fs.rmSync(partial, { force: true });
   try {
     try {
-      await runSqliteJob({ op: 'vacuumInto', file: db.name, destination: partial });
+      await runSqliteJob({ op: 'vacuumInto', file: db.name, destination: partial }, key);
     } catch (error) {
+      if (isKeyProblem(db.name, error)) throw new LedgerKeyUnusableError(db.name);
       if (storageFaultOf(error) === 'CORRUPT') {
         throw new LedgerDamagedError([(error as Error).message]);
       }
@@ -69,7 +78,7 @@ export async function backupLedger(db: Db, destination: string): Promise<BackupI
     }
     makePrivateFile(partial);
     fsyncFile(partial);
-    const info = await verifyLedgerCopy(partial);
+    const info = await verifyLedgerCopy(partial, undefined, key);
     fs.renameSync(partial, destination);
     fsyncDirectory(path.dirname(destination));
     return { ...info, fileName: path.basename(destination), path: destination };
@@ -88,17 +97,23 @@ export async function backupLedger(db: Db, destination: string): Promise<BackupI
 export async function verifyLedgerCopy(
   file: string,
   maxSchemaVersion?: number,
+  key?: Buffer | null,
 ): Promise<BackupInfo> {
   let findings: CheckFindings;
   try {
-    findings = await checkLedgerFile(file, true);
-  } catch {
+    findings = await checkLedgerFile(file, true, key);
+  } catch (error) {
+    if (error instanceof LedgerKeyUnusableError) {
+      throw new BackupVerificationError(
+        `备份文件已加密，本机的密钥打不开它（需要建立该备份的那台电脑的 keys 文件夹）：${path.basename(file)}`,
+      );
+    }
     throw new BackupVerificationError(`无法读取备份文件：${path.basename(file)}`);
   }
   if (findings.length > 0) {
     throw new BackupVerificationError(`备份文件未通过完整性检查：${path.basename(file)}`);
   }
-  return verifyLedgerFile(file, maxSchemaVersion, { skipIntegrity: true });
+  return verifyLedgerFile(file, maxSchemaVersion, { skipIntegrity: true, key });
 }
 
 /**
@@ -109,11 +124,11 @@ export async function verifyLedgerCopy(
 export function verifyLedgerFile(
   file: string,
   maxSchemaVersion?: number,
-  options: { readonly skipIntegrity?: boolean } = {},
+  options: { readonly skipIntegrity?: boolean; readonly key?: Buffer | null } = {},
 ): BackupInfo {
   let copy: Db | undefined;
   try {
-    copy = openConnection(file, { readonly: true });
+    copy = openConnection(file, { readonly: true, key: options.key ?? null });
     if (!options.skipIntegrity && !passesIntegrityCheck(copy)) {
       throw new BackupVerificationError(`备份文件未通过完整性检查：${path.basename(file)}`);
     }

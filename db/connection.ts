@@ -4,6 +4,12 @@ import {
   registerAuditFunctions,
   type AuditContext,
 } from './audit/audit-functions.js';
+import {
+  keyConnection,
+  ledgerFileKind,
+  ledgerKeyStore,
+  rememberConnectionKey,
+} from './ledger-cipher.js';
 
 export type Db = Database.Database;
 
@@ -16,16 +22,37 @@ export const LEDGER_APPLICATION_ID = 0x4d445331; // 'MDS1'
  * A writing connection gets the audit chain's SQL functions (the triggers of migration 022
  * call them): the core passes its own context (actor, clock); any other writer gets the key
  * beside the ledger and the system actor.
+ *
+ * An encrypted file is opened with the data key its device key store keeps (see
+ * ledger-cipher.ts); without one SQLite answers "file is not a database". `encryptNew`
+ * makes a file that does not exist yet an encrypted one.
  */
 export function openConnection(
   file: string,
-  options: { readonly?: boolean; readonly audit?: AuditContext } = {},
+  options: {
+    readonly?: boolean;
+    readonly audit?: AuditContext;
+    readonly encryptNew?: boolean;
+    /** The key to use for an encrypted file instead of the store's (the live ledger's own). */
+    readonly key?: Buffer | null;
+  } = {},
 ): Db {
+  const key =
+    options.key && ledgerFileKind(file) === 'encrypted'
+      ? options.key
+      : dataKeyFor(file, !options.readonly && options.encryptNew === true);
   const db = new Database(file, {
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
   });
   try {
+    if (key) {
+      keyConnection(db, key);
+      rememberConnectionKey(db, key);
+    }
+    // Sorts, temporary indexes and materialised views stay in memory: a temporary file would
+    // hold plaintext rows of an encrypted ledger.
+    db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
       // Only takes effect on a new, empty file (before WAL): larger pages pack the long Chinese
@@ -51,6 +78,19 @@ export function openConnection(
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+function dataKeyFor(file: string, encryptNew: boolean): Buffer | null {
+  if (file === '' || file === ':memory:') return null;
+  const store = ledgerKeyStore();
+  switch (ledgerFileKind(file)) {
+    case 'encrypted':
+      return store.read(file);
+    case 'new':
+      return encryptNew ? (store.read(file) ?? store.create(file)) : null;
+    case 'plain':
+      return null;
   }
 }
 

@@ -25,6 +25,8 @@ export interface LedgerMarker {
   readonly format: 1;
   readonly ledgerCreatedAt: string;
   readonly lastOpenedAt: string;
+  /** The ledger was encrypted when last opened: a missing data key then is said as such. */
+  readonly encrypted?: boolean;
 }
 
 export function readMarker(paths: LedgerPaths): LedgerMarker | null {
@@ -41,6 +43,7 @@ export function readMarker(paths: LedgerPaths): LedgerMarker | null {
         format: 1,
         ledgerCreatedAt: parsed.ledgerCreatedAt,
         lastOpenedAt: typeof parsed.lastOpenedAt === 'string' ? parsed.lastOpenedAt : '',
+        ...(parsed.encrypted === true ? { encrypted: true } : {}),
       };
     }
   } catch {

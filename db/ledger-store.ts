@@ -20,6 +20,7 @@ import { auditKeyFileFor, loadOrCreateAuditKey, type AuditKey } from './audit/au
 import { appendAuditEvent } from './audit/audit-log.js';
 import { makePrivateDir, makePrivateFile, tightenExisting } from './file-modes.js';
 import { readMarker, sidecarFiles, writeMarker } from './ledger-files.js';
+import { ledgerFileKind, ledgerKeyStore } from './ledger-cipher.js';
 import type { LedgerPaths } from './ledger-files.js';
 import { DatabaseFromFutureError, MigrationFailedError, migrate } from './migrate.js';
 import type { Migration } from './migrations/migration.js';
@@ -43,7 +44,7 @@ export type LedgerOpenResult =
   /** Locked by another program, read-only, disk full, a disk error: never start empty. */
   | { readonly state: 'UNAVAILABLE'; readonly reason: UnavailableReason; readonly detail: string };
 
-export type UnavailableReason = 'READ_ONLY' | 'FULL' | 'OTHER';
+export type UnavailableReason = 'READ_ONLY' | 'FULL' | 'KEY_MISSING' | 'KEY_MISMATCH' | 'OTHER';
 
 export function unavailable(error: unknown): Extract<LedgerOpenResult, { state: 'UNAVAILABLE' }> {
   const fault = storageFaultOf(error);
@@ -58,6 +59,8 @@ export interface OpenLedgerOptions {
   readonly actor?: () => string;
   /** `later`: the caller records the audit baseline's rows after opening (see `migrate`). */
   readonly auditBaseline?: 'now' | 'later';
+  /** A ledger made by this open is encrypted (the app's; db tests keep plain ledgers). */
+  readonly encryptNew?: boolean;
 }
 
 export async function openLedger(
@@ -88,6 +91,8 @@ export async function openLedger(
   if (exists) {
     const readOnly = notWritable(paths.ledgerFile) ?? notWritable(path.dirname(paths.ledgerFile));
     if (readOnly) return { state: 'UNAVAILABLE', reason: 'READ_ONLY', detail: readOnly };
+    const keyProblem = keyProblemOf(paths.ledgerFile);
+    if (keyProblem) return keyProblem;
     const verdict = inspectExisting(paths.ledgerFile, marker !== null);
     if (verdict === 'NOT_A_LEDGER') {
       return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
@@ -101,7 +106,10 @@ export async function openLedger(
     makePrivateDir(paths.dataDir);
     makePrivateDir(path.dirname(paths.ledgerFile));
     audit = auditContextFor(paths, options);
-    db = openConnection(paths.ledgerFile, { audit: audit.context });
+    db = openConnection(paths.ledgerFile, {
+      audit: audit.context,
+      encryptNew: options.encryptNew === true,
+    });
     for (const file of [paths.ledgerFile, ...sidecarFiles(paths.ledgerFile)]) {
       if (fs.existsSync(file)) makePrivateFile(file);
     }
@@ -126,6 +134,7 @@ export async function openLedger(
       format: 1,
       ledgerCreatedAt: marker?.ledgerCreatedAt ?? nowIso,
       lastOpenedAt: nowIso,
+      ...(ledgerFileKind(paths.ledgerFile) === 'encrypted' ? { encrypted: true } : {}),
     });
     return { state: 'READY', db, migratedFrom: result.from === result.to ? null : result.from };
   } catch (error) {
@@ -145,6 +154,44 @@ export async function openLedger(
       return { state: 'NOT_A_LEDGER', backups: listBackups(paths.backupDir) };
     }
     return unavailable(error);
+  }
+}
+
+/**
+ * Decided by the file, not by the marker (a ledger copied without `ledger-state.json` or
+ * `keys/`): a file that is not plain SQLite is an encrypted ledger, and without a key that
+ * opens its first page it is a key problem, never "not a ledger" — that state offers starting
+ * empty, which would abandon the only copy. Garbage bytes read the same way; that is the safe
+ * side. The file is not touched.
+ */
+function keyProblemOf(file: string): Extract<LedgerOpenResult, { state: 'UNAVAILABLE' }> | null {
+  if (ledgerFileKind(file) !== 'encrypted') return null;
+  let key: Buffer | null;
+  try {
+    key = ledgerKeyStore().read(file);
+  } catch (error) {
+    // A damaged key file or one this user may not read: still a key problem, with its sentence.
+    return { state: 'UNAVAILABLE', reason: 'KEY_MISSING', detail: describe(error) };
+  }
+  if (!key)
+    return { state: 'UNAVAILABLE', reason: 'KEY_MISSING', detail: `no data key for ${file}` };
+  let probe: Db | undefined;
+  try {
+    probe = openConnection(file, { readonly: true, key });
+    probe.prepare('SELECT count(*) FROM sqlite_master').get();
+    return null;
+  } catch (error) {
+    // Only NOTADB: a wrong key fails page 1 that way, while SQLITE_CORRUPT is damage.
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
+      return {
+        state: 'UNAVAILABLE',
+        reason: 'KEY_MISMATCH',
+        detail: `the data key does not open ${file}`,
+      };
+    }
+    return null; // Locked, unreadable, …: the checks that follow say which.
+  } finally {
+    probe?.close();
   }
 }
 
@@ -246,7 +293,7 @@ export async function restoreBackup(
   backupFileName: string,
   now: Date,
   latestSchemaVersion: number,
-  options: { readonly sourceVerified?: BackupInfo } = {},
+  options: { readonly sourceVerified?: BackupInfo; readonly key?: Buffer } = {},
 ): Promise<BackupInfo> {
   const safeName = path.basename(backupFileName);
   if (safeName !== backupFileName || !safeName.endsWith('.sqlite')) {
@@ -254,7 +301,8 @@ export async function restoreBackup(
   }
   const source = path.join(paths.backupDir, safeName);
   if (!fs.existsSync(source)) throw new BackupVerificationError('找不到该备份文件');
-  const info = options.sourceVerified ?? (await verifyLedgerCopy(source, latestSchemaVersion));
+  const info =
+    options.sourceVerified ?? (await verifyLedgerCopy(source, latestSchemaVersion, options.key));
 
   // The copy is made, flushed to disk and checked before anything at the ledger path moves, so
   // a full disk or a power cut mid-restore leaves the current files where they were.
@@ -264,7 +312,7 @@ export async function restoreBackup(
   fs.copyFileSync(source, staging);
   makePrivateFile(staging);
   fsyncFile(staging);
-  await verifyLedgerCopy(staging, latestSchemaVersion);
+  await verifyLedgerCopy(staging, latestSchemaVersion, options.key);
 
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (const file of [paths.ledgerFile, ...sidecarFiles(paths.ledgerFile)]) {

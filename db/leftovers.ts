@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openConnection } from './connection.js';
+import { ledgerFileKind, ledgerKeyStore } from './ledger-cipher.js';
 import type { LedgerPaths } from './ledger-files.js';
 
 /** The prefix electron/main/print-pdf.ts gives its private temp folders (mkdtemp). */
@@ -89,7 +91,13 @@ export function removeLeftovers(
     if (aside) {
       const [, day, h, m, s, ms] = aside;
       const at = Date.parse(`${day}T${h}:${m}:${s}.${ms}Z`);
-      if (Number.isFinite(at) && at < cutoff) remove(path.join(ledgerDir, name));
+      const mainFile = path.join(
+        ledgerDir,
+        name.replace(/^(.+?)(?:-wal|-shm|-journal)(\..+)$/, '$1$2'),
+      );
+      if (Number.isFinite(at) && at < cutoff && !keptForItsKey(mainFile, paths.ledgerFile)) {
+        remove(path.join(ledgerDir, name));
+      }
     }
   }
 
@@ -108,4 +116,41 @@ export function removeLeftovers(
     }
   }
   return removed;
+}
+
+/**
+ * An encrypted set-aside ledger that this computer's key does not open may be the only copy of
+ * a ledger whose own key is elsewhere (moved without its keys folder, abandoned after a wrong
+ * key was put in): it is kept until someone brings the key, never deleted by age.
+ */
+function keptForItsKey(asideFile: string, ledgerFile: string): boolean {
+  let kind: ReturnType<typeof ledgerFileKind>;
+  try {
+    kind = ledgerFileKind(asideFile);
+  } catch {
+    return true;
+  }
+  if (kind !== 'encrypted') return false;
+  let key: Buffer | null;
+  try {
+    key = ledgerKeyStore().read(ledgerFile);
+  } catch {
+    return true;
+  }
+  if (!key) return true;
+  const sidecars = [`${asideFile}-wal`, `${asideFile}-shm`].filter((f) => !fs.existsSync(f));
+  try {
+    const probe = openConnection(asideFile, { readonly: true, key });
+    try {
+      probe.prepare('SELECT count(*) FROM sqlite_master').get();
+    } finally {
+      probe.close();
+    }
+    return false;
+  } catch {
+    return true;
+  } finally {
+    // The probe's read-only WAL open may have made these; they are not part of the file.
+    for (const file of sidecars) fs.rmSync(file, { force: true });
+  }
 }

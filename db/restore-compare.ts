@@ -1,4 +1,5 @@
 import { openConnection } from './connection.js';
+import { connectionKey } from './ledger-cipher.js';
 import type { Db } from './connection.js';
 
 export interface RestoreLoss {
@@ -19,7 +20,8 @@ const SAMPLE_SIZE = 20;
  * Throws when either ledger cannot be read (a damaged current ledger): the caller says so.
  */
 export function compareWithBackup(current: Db, backupFile: string): RestoreLoss {
-  const backup = openConnection(backupFile, { readonly: true });
+  // The live ledger's key, not the store's: its backups were made with it.
+  const backup = openConnection(backupFile, { readonly: true, key: connectionKey(current) });
   let inBackup: Map<number, number>;
   try {
     inBackup = new Map(

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { keyForExisting, keyPragma } from './ledger-cipher.js';
 
 /**
  * Whole-file SQLite work (structural checks, VACUUM INTO) on a worker thread with its own
@@ -22,6 +23,13 @@ const job = workerData.job;
 let db;
 try {
   db = new Database(job.file, { readonly: true, fileMustExist: true });
+  // An encrypted ledger: the raw data key, before any page is read. A VACUUM INTO copy is
+  // written with the same cipher and key.
+  if (workerData.keyPragma) {
+    db.pragma("cipher = 'chacha20'");
+    db.pragma(workerData.keyPragma);
+  }
+  db.pragma('temp_store = MEMORY');
   db.pragma('busy_timeout = 5000');
   // A large page cache: the check walks every page once, the default 2 MiB thrashes.
   db.pragma('cache_size = -131072');
@@ -65,10 +73,17 @@ function driver(): string {
   return driverPath;
 }
 
-/** Runs one job; rejects with a SqliteJobError carrying SQLite's error code. */
-export function runSqliteJob(job: SqliteJob): Promise<CheckFindings> {
+/**
+ * Runs one job; rejects with a SqliteJobError carrying SQLite's error code. `key`: the open
+ * ledger's data key, for the ledger and its copies (otherwise the store is asked).
+ */
+export function runSqliteJob(job: SqliteJob, key?: Buffer | null): Promise<CheckFindings> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: driver(), job } });
+    const jobKey = keyForExisting(job.file, key);
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { driver: driver(), job, keyPragma: jobKey ? keyPragma(jobKey) : null },
+    });
     let settled = false;
     worker.once('message', (reply: WorkerReply) => {
       settled = true;

@@ -56,6 +56,11 @@ export type LedgerStatus =
       readonly settingsComplete: boolean;
       /** The start-up check is still running (writes wait for it; reads do not). */
       readonly checking: boolean;
+      /**
+       * Whether the ledger is encrypted at rest: a ledger made before encryption (or restored
+       * from such a backup) is still plain, and 设置 says so rather than let anyone assume.
+       */
+      readonly encrypted: boolean;
     }
   | ({ readonly message: string } & (
       | { readonly state: 'MISSING'; readonly backups: readonly BackupSummary[] }
@@ -69,7 +74,7 @@ export type LedgerStatus =
       | { readonly state: 'NOT_A_LEDGER'; readonly backups: readonly BackupSummary[] }
       | {
           readonly state: 'UNAVAILABLE';
-          readonly reason: 'READ_ONLY' | 'FULL' | 'OTHER';
+          readonly reason: 'READ_ONLY' | 'FULL' | 'KEY_MISSING' | 'KEY_MISMATCH' | 'OTHER';
         }
       | {
           /** Failed its check: writes stopped, reads still work, restore offered. */

@@ -6,6 +6,7 @@ import {
 import { checkLedgerFile } from '../../db/backup.js';
 import { optimizeStatistics, type Db } from '../../db/connection.js';
 import { refreshCodeTables } from '../../db/code-tables.js';
+import { connectionKey } from '../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import type { LedgerPaths } from '../../db/ledger-files.js';
 import { openLedger, unavailable } from '../../db/ledger-store.js';
@@ -59,6 +60,7 @@ export class LedgerSession {
       now: this.now,
       actor: currentActor,
       auditBaseline: 'later',
+      encryptNew: true,
     });
     this.healthState = { state: 'CHECKING' };
     this.baselineFill = null;
@@ -135,7 +137,7 @@ export class LedgerSession {
   private async checkInBackground(db: Db): Promise<void> {
     const started = performance.now();
     try {
-      const findings = await checkLedgerFile(db.name, false);
+      const findings = await checkLedgerFile(db.name, false, connectionKey(db));
       if (this.result?.state !== 'READY' || this.result.db !== db) return;
       if (findings.length > 0) {
         this.markDamaged(findings);
@@ -259,6 +261,8 @@ export function unavailableMessage(result: Exclude<LedgerOpenResult, { state: 'R
     case 'UNAVAILABLE':
       if (result.reason === 'READ_ONLY') return storageMessagesZhCN.ledgerReadOnly;
       if (result.reason === 'FULL') return storageMessagesZhCN.ledgerDiskFull;
+      if (result.reason === 'KEY_MISSING') return apiMessagesZhCN.ledgerKeyMissing;
+      if (result.reason === 'KEY_MISMATCH') return apiMessagesZhCN.ledgerKeyMismatch;
       return apiMessagesZhCN.ledgerUnavailable;
     default: {
       const unreachable: never = result;

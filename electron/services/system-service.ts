@@ -1,4 +1,10 @@
 import { copyAuditKeyTo } from '../../db/audit/audit-key.js';
+import {
+  LedgerKeyUnusableError,
+  connectionKey,
+  copyLedgerKeyTo,
+  isKeyProblem,
+} from '../../db/ledger-cipher.js';
 import type { AuditVerification } from '../../domain/audit/audit-views.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,6 +60,7 @@ const summary = (b: BackupInfo): BackupSummary => ({
 /** The sentence for a backup that did not happen; the ledger itself is never the worse for it. */
 export function backupFailureMessage(error: unknown): string {
   if (error instanceof LedgerDamagedError) return msg.backupLedgerDamaged;
+  if (error instanceof LedgerKeyUnusableError) return msg.backupKeyUnusable;
   if (error instanceof BackupVerificationError) return msg.backupCopyBad;
   switch (storageFaultOf(error)) {
     case 'FULL':
@@ -149,7 +156,12 @@ export class SystemService {
         this.ledger.markDamaged([(error as Error).message]);
         return this.ledgerStatus();
       }
-      return { state: 'READY', settingsComplete, checking: health.state === 'CHECKING' };
+      return {
+        state: 'READY',
+        settingsComplete,
+        checking: health.state === 'CHECKING',
+        encrypted: connectionKey(result.db) !== null,
+      };
     }
     const message = unavailableMessage(result);
     switch (result.state) {
@@ -253,6 +265,8 @@ export class SystemService {
       for (const info of made) copyVerifiedBackup(info, target);
       // The audit key travels with the copies, or they could not be verified elsewhere.
       copyAuditKeyTo(this.ledger.paths.ledgerFile, target);
+      // So does the ledger's data key: the copies are encrypted with it.
+      copyLedgerKeyTo(this.ledger.paths.ledgerFile, target);
       const tag = parseBackupName(made[0]?.fileName ?? '')?.tag;
       if (tag) pruneScheduledBackups(target, tag);
       this.remember({
@@ -312,6 +326,12 @@ export class SystemService {
     return work;
   }
 
+  /** The open ledger's data key (read once when it opened); undefined: ask the key store. */
+  private liveKey(): Buffer | undefined {
+    const state = this.ledger.state;
+    return state.state === 'READY' ? (connectionKey(state.db) ?? undefined) : undefined;
+  }
+
   /** The newest backup first; without a name, the newest one that passes its full check. */
   private async chooseBackup(fileName: string | undefined): Promise<BackupInfo> {
     const all = listBackups(this.ledger.paths.backupDir);
@@ -322,7 +342,11 @@ export class SystemService {
     let lastError: unknown = null;
     for (const candidate of candidates) {
       try {
-        const checked = await verifyLedgerCopy(candidate.path, this.latestSchemaVersion);
+        const checked = await verifyLedgerCopy(
+          candidate.path,
+          this.latestSchemaVersion,
+          this.liveKey(),
+        );
         return { ...checked, createdAt: candidate.createdAt };
       } catch (error) {
         lastError = error;
@@ -340,7 +364,8 @@ export class SystemService {
       try {
         loss = compareWithBackup(state.db, backup.path);
       } catch (error) {
-        if (storageFaultOf(error) === 'CORRUPT')
+        // A backup under another key is not damage of the ledger.
+        if (storageFaultOf(error) === 'CORRUPT' && !isKeyProblem(backup.path, error))
           this.ledger.markDamaged([(error as Error).message]);
         loss = null;
       }
@@ -378,6 +403,7 @@ export class SystemService {
     }
     // The chosen file is checked before anything else happens, so a bad one changes nothing.
     const source = await this.chooseBackup(fileName);
+    const key = this.liveKey();
     if (state.state === 'READY' && healthy) {
       await this.recorded(() =>
         takeBeforeRestoreBackup(state.db, this.ledger.paths.backupDir, this.ledger.now()),
@@ -396,9 +422,7 @@ export class SystemService {
         fileName,
         this.ledger.now(),
         this.latestSchemaVersion,
-        {
-          sourceVerified: source,
-        },
+        { sourceVerified: source, ...(key ? { key } : {}) },
       );
     } catch (error) {
       await this.ledger.open();

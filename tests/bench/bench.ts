@@ -1,5 +1,6 @@
 import { runAgreementPdfBench } from './agreement-pdf-bench.js';
 import { caseLedgerBench } from './case-ledger-bench.js';
+import { encryptionBench } from './encryption-bench.js';
 import { dossierBenchModule, followupsBench } from './followups-bench.js';
 import { statisticsBench } from './statistics-bench.js';
 import { storageBench } from './storage-bench.js';
@@ -15,6 +16,7 @@ import type { BenchModule } from './bench-registry.js';
 const BENCHES: BenchModule[] = [
   caseLedgerBench,
   storageBench,
+  encryptionBench,
   unlockBench,
   followupsBench,
   dossierBenchModule,

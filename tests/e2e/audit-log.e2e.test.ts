@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../unit/support/outside-connection.js';
 import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, openDesk, setUpRoom } from './support/desk';
@@ -35,7 +35,7 @@ describe('设置 → 审计日志 (real ledger, Chromium)', () => {
       // A technician edits a name with a database tool, triggers dropped first.
       await stopHostUnderPage(page, host);
       const ledgerFile = path.join(host.dataDir, 'ledger', 'mediation-desk.sqlite');
-      const outside = new Database(ledgerFile);
+      const outside = openOutside(ledgerFile);
       dropAuditTriggers(outside, 'row');
       outside.prepare("UPDATE party SET name = '李四' WHERE name = '卓玛'").run();
       outside.close();

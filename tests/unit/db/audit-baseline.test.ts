@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../support/outside-connection.js';
 import { describe, expect, it } from 'vitest';
 import { auditKeyFileFor } from '../../../db/audit/audit-key';
+import { ledgerKeyFileFor } from '../../../db/ledger-cipher';
 import { openConnection } from '../../../db/connection';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { migrate } from '../../../db/migrate';
@@ -107,7 +108,7 @@ describe('the audit baseline on the first start after the upgrade', () => {
 
     // An edit of a row known only by its baseline, made outside the app, is named.
     const file = ledgerPaths(dataDir).ledgerFile;
-    const db = new Database(file);
+    const db = openOutside(file);
     dropAuditTriggers(db, 'row');
     db.prepare('UPDATE room_settings SET room_name = ? WHERE id = 1').run('别的调解室');
     db.close();
@@ -141,6 +142,8 @@ describe('the audit baseline on the first start after the upgrade', () => {
     fs.copyFileSync(file, copy);
     fs.mkdirSync(path.dirname(auditKeyFileFor(copy)), { recursive: true });
     fs.copyFileSync(auditKeyFileFor(file), auditKeyFileFor(copy));
+    // The ledger was made by the core, so it is encrypted: the copy needs its data key too.
+    fs.copyFileSync(ledgerKeyFileFor(file), ledgerKeyFileFor(copy));
 
     const core = await openCore(dataDir);
     await core.ledger.whenBaselined();
@@ -151,7 +154,7 @@ describe('the audit baseline on the first start after the upgrade', () => {
     oneGo.close();
 
     const rows = (f: string) => {
-      const db = new Database(f, { readonly: true });
+      const db = openOutside(f, { readonly: true });
       try {
         return db.prepare('SELECT tbl, row_key, seq, seal FROM audit_baseline ORDER BY 1, 2').all();
       } finally {

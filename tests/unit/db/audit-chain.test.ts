@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../support/outside-connection.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditEvent, auditHead } from '../../../db/audit/audit-log';
 import { syncAuditTriggers } from '../../../db/audit/audit-triggers';
@@ -9,6 +9,7 @@ import { auditKeyFileFor, readAuditKey } from '../../../db/audit/audit-key';
 import { verifyAuditChainNow } from '../../../db/audit/audit-verify';
 import { openConnection } from '../../../db/connection';
 import { ledgerPaths } from '../../../db/ledger-files';
+import { fileKeyStore, LEDGER_KEY_FILE_NAME, ledgerKeyId } from '../../../db/ledger-cipher';
 import {
   RESTORE_CONFIRMATION,
   type BackupSummary,
@@ -73,7 +74,7 @@ describe('audit chain against edits made outside the app', () => {
     const { l, file } = await ledgerWithCase();
     l.core.close();
     open = [];
-    const outside = new Database(file);
+    const outside = openOutside(file);
     try {
       expect(() => outside.prepare("UPDATE party SET name = '李四'").run()).toThrow(
         /no such function: audit_/,
@@ -93,7 +94,7 @@ describe('audit chain against edits made outside the app', () => {
       .get(caseId);
     l.core.close();
     open = [];
-    const outside = new Database(file);
+    const outside = openOutside(file);
     dropAuditTriggers(outside);
     const partyId = outside
       .prepare('SELECT id FROM party WHERE case_id = ? ORDER BY id LIMIT 1')
@@ -123,7 +124,7 @@ describe('audit chain against edits made outside the app', () => {
     const { l, caseId, file } = await ledgerWithCase();
     l.core.close();
     open = [];
-    const outside = new Database(file);
+    const outside = openOutside(file);
     dropAuditTriggers(outside, 'row');
     outside.prepare("UPDATE party SET name = '李四' WHERE case_id = ?").run(caseId);
     outside.close();
@@ -176,7 +177,7 @@ describe('audit chain against edits made outside the app', () => {
     const { l, file } = await ledgerWithCase();
     l.core.close();
     open = [];
-    const outside = new Database(file);
+    const outside = openOutside(file);
     outside.exec('DROP TRIGGER audit_log_no_delete');
     const total = outside.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     const middle = Math.floor(total / 2);
@@ -191,7 +192,7 @@ describe('audit chain against edits made outside the app', () => {
     const { l, file } = await ledgerWithCase();
     l.core.close();
     open = [];
-    const outside = new Database(file);
+    const outside = openOutside(file);
     outside.exec('DROP TRIGGER audit_log_no_update');
     outside.prepare("UPDATE audit_log SET actor = '别人' WHERE seq = 5").run();
     outside.close();
@@ -236,7 +237,7 @@ describe('audit chain against edits made outside the app', () => {
     }
     const result = verifyLedgerFile(file);
     expect(result.firstBroken).toBeNull();
-    const db = new Database(file, { readonly: true });
+    const db = openOutside(file, { readonly: true });
     const seqs = db.prepare('SELECT seq FROM audit_log ORDER BY seq').pluck().all() as number[];
     db.close();
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
@@ -272,8 +273,19 @@ describe('audit chain across backups and restore', () => {
     const travelled = path.join(usb, 'mediation-desk-backups', `audit-key-${key?.id ?? ''}.key`);
     expect(readAuditKey(travelled)?.bytes.equals(key?.bytes ?? Buffer.alloc(0))).toBe(true);
     expect(fs.statSync(travelled).mode & 0o777).toBe(0o600);
-    fs.rmSync(usb, { recursive: true, force: true });
+    // So does the data key the copies are encrypted with; the other computer gets only that one.
+    const dataKey = fileKeyStore.read(ledgerPaths(l.dir).ledgerFile) ?? Buffer.alloc(0);
+    const dataKeyCopy = path.join(
+      usb,
+      'mediation-desk-backups',
+      `ledger-key-${ledgerKeyId(dataKey)}.key`,
+    );
+    expect(fs.readFileSync(dataKeyCopy, 'utf8')).toBe(dataKey.toString('hex'));
+    expect(fs.statSync(dataKeyCopy).mode & 0o777).toBe(0o600);
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'md-other-'));
+    fs.mkdirSync(path.join(other, 'keys'));
+    fs.copyFileSync(dataKeyCopy, path.join(other, 'keys', LEDGER_KEY_FILE_NAME));
+    fs.rmSync(usb, { recursive: true, force: true });
     try {
       fs.mkdirSync(path.join(other, 'backups'));
       fs.copyFileSync(

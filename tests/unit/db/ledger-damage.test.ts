@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../support/outside-connection.js';
 import { describe, expect, it } from 'vitest';
 import {
   RESTORE_CONFIRMATION,
@@ -48,7 +49,7 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
     for (const f of fs.readdirSync(path.dirname(paths.ledgerFile))) {
       fs.rmSync(path.join(path.dirname(paths.ledgerFile), f));
     }
-    const other = new Database(paths.ledgerFile);
+    const other = openOutside(paths.ledgerFile);
     other.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
     other.close();
     const before = sha256(paths.ledgerFile);
@@ -59,7 +60,7 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
 
   it('says a locked ledger is unavailable (not lost) and will not start an empty one over it', async () => {
     const { dataDir, paths } = await usedLedger();
-    const holder = new Database(paths.ledgerFile);
+    const holder = openOutside(paths.ledgerFile);
     holder.pragma('locking_mode = EXCLUSIVE');
     holder.exec('BEGIN EXCLUSIVE');
     try {
@@ -95,24 +96,33 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
 
   it('refuses to restore a file that is not our ledger or is from a newer version, touching nothing', async () => {
     const { dataDir, paths } = await usedLedger();
-    const foreign = new Database(path.join(paths.backupDir, 'foreign.sqlite'));
+    const foreign = openOutside(path.join(paths.backupDir, 'foreign.sqlite'));
     foreign.exec('CREATE TABLE t (x); PRAGMA user_version = 7;');
     foreign.close();
     const core = await openSignedInCore({ dataDir, appVersion: 'test', now });
     core.ledger.db().pragma('wal_checkpoint(TRUNCATE)');
     const newer = path.join(paths.backupDir, 'newer.sqlite');
-    await core.ledger.db().backup(newer);
-    const n = new Database(newer);
+    // VACUUM INTO, not db.backup(): the online backup API refuses an encrypted source.
+    core.ledger.db().prepare('VACUUM INTO ?').run(newer);
+    const n = openOutside(newer);
     n.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     n.pragma('journal_mode = DELETE');
     n.close();
     const before = sha256(paths.ledgerFile);
-    for (const fileName of ['foreign.sqlite', 'newer.sqlite']) {
+    const refusals: Array<[string, RegExp]> = [
+      ['foreign.sqlite', /./],
+      // The sentence, not only the code: an unreadable copy (wrong key, bad bytes) is BAD_INPUT too.
+      ['newer.sqlite', /更新版本/],
+    ];
+    for (const [fileName, sentence] of refusals) {
       const res = await core.dispatch('system.restoreBackup', {
         fileName,
         confirmation: RESTORE_CONFIRMATION,
       });
-      expect(res, fileName).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      expect(res, fileName).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: expect.stringMatching(sentence) },
+      });
     }
     expect(sha256(paths.ledgerFile)).toBe(before);
     expect(
@@ -142,7 +152,7 @@ describe('a damaged or replaced ledger is never silently replaced by an empty on
       value: { ledger: { state: 'MIGRATION_FAILED', stoppedAt: LATEST_SCHEMA_VERSION } },
     });
     core.close();
-    const db = new Database(paths.ledgerFile, { readonly: true });
+    const db = openOutside(paths.ledgerFile, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.close();
   });

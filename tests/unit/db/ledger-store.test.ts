@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { START_EMPTY_CONFIRMATION } from '../../../domain/api/system-contract';
 import { openSignedInCore, signInAs } from '../support/signed-in-core';
@@ -117,12 +118,32 @@ describe('opening the ledger', () => {
     const dataDir = tempDir();
     const paths = ledgerPaths(dataDir);
     fs.mkdirSync(`${dataDir}/ledger`, { recursive: true });
-    fs.writeFileSync(paths.ledgerFile, 'this is a Word document, not a ledger'.repeat(200));
+    // Another program's SQLite database: plain, readable, not ours.
+    const foreign = new Database(paths.ledgerFile);
+    foreign.exec('CREATE TABLE notes (x); INSERT INTO notes VALUES (1);');
+    foreign.close();
     const before = sha256(paths.ledgerFile);
     const core = await openSignedInCore({ dataDir, appVersion: 'test' });
     expect(await core.dispatch('system.status', {})).toMatchObject({
       ok: true,
       value: { ledger: { state: 'NOT_A_LEDGER' } },
+    });
+    expect(sha256(paths.ledgerFile)).toBe(before);
+    core.close();
+  });
+
+  it('never overwrites bytes that are not SQLite either: they read as an encrypted ledger without its key', async () => {
+    const dataDir = tempDir();
+    const paths = ledgerPaths(dataDir);
+    fs.mkdirSync(`${dataDir}/ledger`, { recursive: true });
+    // Indistinguishable from an encrypted ledger whose keys folder was not copied along, so it
+    // gets the key sentence (the safe side: "not a ledger" would offer starting empty).
+    fs.writeFileSync(paths.ledgerFile, 'this is a Word document, not a ledger'.repeat(200));
+    const before = sha256(paths.ledgerFile);
+    const core = await openSignedInCore({ dataDir, appVersion: 'test' });
+    expect(await core.dispatch('system.status', {})).toMatchObject({
+      ok: true,
+      value: { ledger: { state: 'UNAVAILABLE', reason: 'KEY_MISSING' } },
     });
     expect(sha256(paths.ledgerFile)).toBe(before);
     core.close();

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../support/outside-connection.js';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../../db/ledger-files';
@@ -99,7 +99,7 @@ const acked = (lines: readonly string[]) =>
   lines.filter((l) => l.startsWith('ACK ')).map((l) => Number(l.slice(4)));
 
 function caseIdsIn(file: string): Set<number> {
-  const db = new Database(file, { readonly: true });
+  const db = openOutside(file, { readonly: true });
   try {
     return new Set(db.prepare('SELECT id FROM case_file').pluck().all() as number[]);
   } finally {

@@ -6,6 +6,7 @@ import { backupFileName, ledgerTagOf, takeScheduledBackups } from '../../../db/b
 import { DataDirLockedError } from '../../../db/data-dir-lock';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { removeLeftovers } from '../../../db/leftovers';
+import { openConnection } from '../../../db/connection';
 import type {
   BackupSummary,
   RestorePreview,
@@ -177,10 +178,48 @@ describe('files and processes', () => {
       path.join(paths.backupDir, 'manual-x-0000aaaa.sqlite'),
       `${paths.ledgerFile}.before-restore-2026-03-01T00-00-00-000Z`,
     ];
-    for (const f of [...junk, ...keep]) fs.writeFileSync(f, 'x');
+    // A plain SQLite header: an old set-aside ledger that is not encrypted (an encrypted one is
+    // kept unless this computer's key opens it, see the next test).
+    for (const f of [...junk, ...keep]) fs.writeFileSync(f, 'SQLite format 3\u0000 and the rest');
     const removed = removeLeftovers(paths, now());
     for (const f of junk) expect(fs.existsSync(f), f).toBe(false);
     for (const f of keep) expect(fs.existsSync(f), f).toBe(true);
     expect(removed.sort()).toEqual([...junk].sort());
+  });
+
+  it("keeps an old encrypted set-aside ledger unless this computer's key opens it", () => {
+    const dir = tempDir();
+    const paths = ledgerPaths(dir);
+    fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
+    const makeEncrypted = (file: string) => {
+      const db = openConnection(file, { encryptNew: true });
+      db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    };
+    makeEncrypted(paths.ledgerFile); // keys/ledger.key: this computer's key
+    // Another ledger, under another key (its key kept beside it, elsewhere).
+    const elsewhere = path.join(tempDir(), 'other.sqlite');
+    makeEncrypted(elsewhere);
+
+    const stamp = (day: string) => `2026-01-${day}T00-00-00-000Z`;
+    const ours = `${paths.ledgerFile}.abandoned-${stamp('02')}`;
+    const otherKey = `${paths.ledgerFile}.abandoned-${stamp('03')}`;
+    const otherKeyWal = `${paths.ledgerFile}-wal.abandoned-${stamp('03')}`;
+    const garbage = `${paths.ledgerFile}.before-restore-${stamp('04')}`;
+    fs.copyFileSync(paths.ledgerFile, ours);
+    fs.copyFileSync(elsewhere, otherKey);
+    fs.writeFileSync(otherKeyWal, 'wal bytes of that ledger');
+    fs.writeFileSync(garbage, Buffer.alloc(4096, 0x5a));
+
+    const removed = removeLeftovers(paths, now());
+
+    expect(removed).toEqual([ours]);
+    for (const kept of [otherKey, otherKeyWal, garbage])
+      expect(fs.existsSync(kept), kept).toBe(true);
+    // The key probe leaves nothing of its own behind.
+    expect(
+      fs.readdirSync(path.dirname(paths.ledgerFile)).filter((f) => /-(wal|shm)$/.test(f)),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../support/outside-connection.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncAuditTriggers } from '../../../db/audit/audit-triggers.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
@@ -116,7 +116,7 @@ describe('the register of reported versions in the audit chain', () => {
     const lastExport = exportEntries(r.l.core).at(-1)?.seq;
     await closeCore(r.l.core);
     // No audit function is needed to write this table any more: a tool can, and is found out.
-    const outside = new Database(ledgerPaths(r.l.dir).ledgerFile);
+    const outside = openOutside(ledgerPaths(r.l.dir).ledgerFile);
     outside.prepare('UPDATE case_reported SET version = version + 86400000').run();
     outside.close();
 
@@ -140,7 +140,7 @@ describe('the register of reported versions in the audit chain', () => {
     await closeCore(core);
 
     // Rows added or deleted outside the app are found the same way.
-    const again = new Database(ledgerPaths(r.l.dir).ledgerFile);
+    const again = openOutside(ledgerPaths(r.l.dir).ledgerFile);
     again
       .prepare('DELETE FROM case_reported WHERE case_id = (SELECT min(case_id) FROM case_reported)')
       .run();

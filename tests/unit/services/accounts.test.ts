@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../support/outside-connection.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openConnection } from '../../../db/connection.js';
@@ -644,7 +644,7 @@ describe('a damaged ledger', () => {
     const file = ledgerPaths(dataDir).ledgerFile;
     smashCellPointers(file, pagesOf(file, 'party', 'leaf')[0]!);
     const entries = () => {
-      const db = new Database(file, { readonly: true });
+      const db = openOutside(file, { readonly: true });
       try {
         return db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
       } finally {

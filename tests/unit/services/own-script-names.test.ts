@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../support/outside-connection.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConnection } from '../../../db/connection';
 import { migrate } from '../../../db/migrate';
@@ -152,7 +152,7 @@ describe('own-script names through the API', () => {
     expect(triggers).toContain('own_script_address');
     l.core.close();
     expect(verifyLedgerFile(file).rowFindings).toEqual([]);
-    const outside = new Database(file);
+    const outside = openOutside(file);
     dropAuditTriggers(outside);
     outside.prepare("UPDATE party SET own_script_address = 'ᠠᠷᠠᠳ' WHERE name = '包某'").run();
     outside.close();
@@ -172,7 +172,7 @@ describe('migration 024', () => {
       l.core.close();
       // Back to version 23 as an older app left it: no own-script columns, their triggers gone.
       const file = ledgerPaths(l.dir).ledgerFile;
-      const old = new Database(file);
+      const old = openOutside(file);
       dropAuditTriggers(old, 'row');
       old.exec('ALTER TABLE party DROP COLUMN own_script_address');
       old.exec('ALTER TABLE party DROP COLUMN own_script_name');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from '../support/outside-connection.js';
 import { describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../../db/ledger-files';
 import {
@@ -167,7 +167,7 @@ describe('settings.wording and settings.saveWording', () => {
     core.close();
     const file = ledgerPaths(dir).ledgerFile;
     expect(verifyLedgerFile(file).rowFindings).toEqual([]);
-    const outside = new Database(file);
+    const outside = openOutside(file);
     dropAuditTriggers(outside);
     outside.prepare("UPDATE translation_wording SET reviewer = '别人'").run();
     outside.close();

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from './outside-connection.js';
 import { auditKeyFileFor, readAuditKey } from '../../../db/audit/audit-key';
 import { verifyAuditChainNow } from '../../../db/audit/audit-verify';
 import { openConnection } from '../../../db/connection';
@@ -33,7 +34,7 @@ export function verifyLedgerFile(file: string) {
  * triggers (the log's own append-only guards are put back as migration 022 made them).
  */
 export function forgetAuditChain(file: string): void {
-  const db = new Database(file);
+  const db = openOutside(file);
   try {
     const guards = db
       .prepare(
@@ -56,7 +57,7 @@ export function forgetAuditChain(file: string): void {
  * `BASELINE_AT_OPEN_ROWS`) make the next start build its audit baseline in slices after opening.
  */
 export function addFillerRows(file: string, rows: number): void {
-  const db = new Database(file);
+  const db = openOutside(file);
   try {
     db.exec(`CREATE TABLE filler_note (id INTEGER PRIMARY KEY, note TEXT NOT NULL);
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})

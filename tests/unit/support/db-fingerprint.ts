@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from './outside-connection.js';
 
 /**
  * A hash of every row of every table (and the schema version), read through a separate
  * read-only connection: "nothing was written" means this did not change.
  */
 export function ledgerFingerprint(file: string): string {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openOutside(file, { readonly: true, fileMustExist: true });
   try {
     const hash = createHash('sha256');
     hash.update(String(db.pragma('user_version', { simple: true })));

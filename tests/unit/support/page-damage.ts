@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openOutside } from './outside-connection.js';
 
 /**
  * Damage as disks and stray writes make it, on a closed ledger (no WAL beside it): pages found
  * through SQLite's dbstat table, bytes overwritten in place.
  */
 export function pagesOf(file: string, table: string, pagetype: 'leaf' | 'internal'): number[] {
-  const db = new Database(file, { readonly: true });
+  const db = openOutside(file, { readonly: true });
   try {
     return (
       db

@@ -6,4 +6,10 @@ export const backupsText = {
   done: (fileName: string) => `已备份：${fileName}`,
   empty: '还没有备份',
   columns: { fileName: '文件', createdAt: '时间', size: '大小' },
+  encryption: {
+    encrypted:
+      '台账加密：已加密。台账和每一份备份都加密保存，密钥在本机数据文件夹的 keys 文件夹中。',
+    notEncrypted:
+      '台账加密：未加密。这个台账由旧版本建立（或从旧版本的备份恢复），文件中的内容可以被直接读出，请妥善保管电脑和备份。',
+  },
 } as const;

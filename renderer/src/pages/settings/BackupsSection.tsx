@@ -7,6 +7,7 @@ import { errorMessage } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { RestoreConfirmModal } from '../recovery/RestoreConfirmModal';
+import { LedgerEncryptionNote } from './LedgerEncryptionNote';
 
 const t = uiText.backups;
 const st = uiText.storage;
@@ -100,6 +101,7 @@ export function BackupsSection() {
       }
     >
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+      <LedgerEncryptionNote />
       <div style={{ marginBottom: 12 }}>
         <BackupHealthAlert key={healthKey} showSuccess />
       </div>
