@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../connection.js';
+import { keyConnection, keyForExisting, ledgerFileKind } from '../ledger-cipher.js';
 import { accountByLogin, accountCount, type AccountRow } from './account-queries.js';
 
 /**
@@ -12,6 +13,13 @@ import { accountByLogin, accountCount, type AccountRow } from './account-queries
 function readFile<T>(file: string, read: (db: Db) => T): T {
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 100 });
   try {
+    // An encrypted ledger is read with the key from the store (none: the read fails, as for a
+    // file nobody can read); its rows never reach a temporary file.
+    if (ledgerFileKind(file) === 'encrypted') {
+      const key = keyForExisting(file);
+      if (key) keyConnection(db, key);
+    }
+    db.pragma('temp_store = MEMORY');
     return read(db);
   } finally {
     db.close();

@@ -67,14 +67,22 @@ export class AccountsService {
   }
 
   /**
-   * No account can sign in: the ledger is missing or not ours, damaged and never set up (or its
-   * accounts unreadable), or a file the app did not open (too new, migration failed, read-only or
+   * No account can sign in: the ledger is missing or not ours, encrypted with a key this computer
+   * does not have, damaged and never set up (or its accounts unreadable), or a file the app did not open (too new, migration failed, read-only or
    * full media) that holds no account. Such a file that does hold accounts is signed in to
    * against the file itself (`signIn`), so nobody else restores over it.
    */
   nobodyCanSignIn(): boolean {
     const state = this.ledger.state;
     if (state.state === 'MISSING' || state.state === 'NOT_A_LEDGER') return true;
+    // Its accounts are inside a file no key here opens; restoring over it sets the file aside
+    // and start-up never deletes an encrypted file the key cannot open (db/leftovers.ts).
+    if (
+      state.state === 'UNAVAILABLE' &&
+      (state.reason === 'KEY_MISSING' || state.reason === 'KEY_MISMATCH')
+    ) {
+      return true;
+    }
     if (state.state !== 'READY') return this.unopenedFileAccounts() === 0;
     if (!this.ledger.damaged) return false;
     try {

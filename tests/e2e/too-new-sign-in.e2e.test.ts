@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../db/ledger-files';
@@ -6,6 +5,7 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
 import { screenshot, sharedBrowser, watchPageErrors } from './support/browser';
 import { E2E_DIRECTOR, freshDataDir, hostApi, startHost } from './support/dev-web-host';
 import { expectLocator } from './support/locator-expect';
+import { openOutside } from '../unit/support/outside-connection.js';
 
 /**
  * Review finding 3, as a person at the desk meets it: a ledger written by a newer version still
@@ -19,7 +19,8 @@ describe('a too new ledger with accounts asks who is at the desk first (Chromium
     const dataDir = freshDataDir('too-new-sign-in');
     const first = await startHost(dataDir); // sets the desk up with its director
     await first.stop();
-    const db = new Database(ledgerPaths(dataDir).ledgerFile);
+    // The ledger is encrypted: opened with the key in its data folder, as an outside tool would.
+    const db = openOutside(ledgerPaths(dataDir).ledgerFile);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     db.close();
 

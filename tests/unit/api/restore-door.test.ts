@@ -22,6 +22,7 @@ import {
   TEST_PASSWORD,
   TEST_PEOPLE,
 } from '../support/signed-in-core.js';
+import { openOutside } from '../support/outside-connection.js';
 import { tempDir } from '../support/temp-dir.js';
 import { intake, ROOM_SETTINGS } from '../services/case-fixtures.js';
 
@@ -84,7 +85,7 @@ async function roomWithAccounts(): Promise<{ dataDir: string; file: string; back
 }
 
 function setUserVersion(file: string, version: number): void {
-  const db = new Database(file);
+  const db = openOutside(file);
   db.pragma(`user_version = ${version}`);
   db.close();
 }
@@ -215,7 +216,7 @@ describe('the restore door of a ledger the app did not open', () => {
 
   it('unavailable: while the file cannot be read nobody restores; once readable, an administrator may', async () => {
     const { dataDir, file, backup } = await roomWithAccounts();
-    const holder = new Database(file);
+    const holder = openOutside(file);
     holder.pragma('locking_mode = EXCLUSIVE');
     holder.exec('BEGIN EXCLUSIVE');
     let core: AppCore | null = null;
@@ -257,7 +258,7 @@ describe('the restore door of a ledger the app did not open', () => {
     } finally {
       core.close();
     }
-  });
+  }, 120_000); // a held file is waited for (busy timeouts) at open and at the key check
 
   it('too new and never set up: nobody can sign in, so the restore methods answer anyone', async () => {
     const dataDir = tempDir('restore-door');
@@ -297,7 +298,36 @@ describe('the restore door of a ledger the app did not open', () => {
     } finally {
       missing.close();
     }
+    // Bytes no key here opens read as a key problem (the safe side: start-empty is refused), yet
+    // nobody can sign in against them, so the restore door is open; the sentence is asked.
     fs.writeFileSync(file, 'a text file where the ledger should be');
+    const unreadable = await open(dataDir);
+    try {
+      expect(unreadable.ledger.state).toMatchObject({
+        state: 'UNAVAILABLE',
+        reason: 'KEY_MISMATCH',
+      });
+      expect(await ok<BackupSummary[]>(unreadable.dispatch('system.listBackups', {}))).toHaveLength(
+        1,
+      );
+      expect(
+        await errorOf(unreadable.dispatch('system.restoreBackup', { fileName: backup })),
+      ).toMatchObject({ code: 'INVALID_STATE' });
+      await ok(
+        unreadable.dispatch('system.restoreBackup', {
+          fileName: backup,
+          confirmation: RESTORE_CONFIRMATION,
+        }),
+      );
+      expect(unreadable.ledger.state.state).toBe('READY');
+    } finally {
+      unreadable.close();
+    }
+    // Another program's SQLite database is not ours.
+    fs.rmSync(file);
+    const other = new Database(file);
+    other.exec('CREATE TABLE notes (body TEXT)');
+    other.close();
     const foreign = await open(dataDir);
     try {
       expect(foreign.ledger.state.state).toBe('NOT_A_LEDGER');

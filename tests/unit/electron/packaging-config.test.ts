@@ -71,6 +71,7 @@ describe('installer configuration', () => {
     expect(Object.keys(pkg.dependencies).sort()).toEqual([
       'better-sqlite3-multiple-ciphers',
       'fontkit',
+      'harfbuzzjs',
       'pdfkit',
     ]);
   });
