@@ -16,10 +16,15 @@ export async function shootDialog(page: Page, name: string): Promise<void> {
 
 /** Types a date into an antd DatePicker (the keyboard way a mediator does it). */
 export async function typeDate(page: Page, input: Locator, iso: string): Promise<void> {
-  await input.click();
-  await input.press('Control+a');
-  await input.pressSequentially(iso);
-  await input.press('Enter');
+  // Typed again when the picker did not take it: under load the first keys can reach the input
+  // before the picker has focused it (seen once in CI: the field kept its default date).
+  for (let attempt = 1; ; attempt += 1) {
+    await input.click();
+    await input.press('Control+a');
+    await input.pressSequentially(iso);
+    await input.press('Enter');
+    if (attempt === 3 || (await input.inputValue()) === iso) break;
+  }
   await expectLocator(input).toHaveValue(iso);
   await page.waitForFunction(
     () =>
