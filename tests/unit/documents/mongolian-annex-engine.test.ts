@@ -134,6 +134,7 @@ describe('breaking Mongolian text into columns', () => {
           });
         },
       ),
+      { seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
     );
   });
 
