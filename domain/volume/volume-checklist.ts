@@ -122,29 +122,48 @@ interface Judgement {
 const settled = (f: VolumeFacts) => f.outcome === 'WRITTEN' || f.outcome === 'ORAL';
 const mediated = (f: VolumeFacts) => f.outcome !== 'REFUSED' && f.outcome !== 'REFERRED';
 
+// The judgements that depend on no count are shared constants: a year's claim packs judge 13
+// items of tens of thousands of volumes, and a fresh object per item was most of the garbage.
+const fixed = (required: boolean, count: number, reason: string | null): Judgement =>
+  Object.freeze({ required, count, reason });
+const NOT_ACCEPTED = fixed(true, 0, '案件尚未受理');
+const REQUIRED_ONE = fixed(true, 1, null);
+const ACCEPTANCE_NOT_PRINTED = fixed(true, 0, '尚未打印受理登记表或申请书');
+const RIGHTS_NOT_PRINTED = fixed(true, 0, '尚未打印权利义务告知书');
+const NO_PARTIES = fixed(true, 0, '案件没有当事人');
+const NO_AGENT = fixed(false, 0, '无委托代理人');
+const NO_INVESTIGATION = fixed(false, 0, '未进行调查');
+const NO_EVIDENCE = fixed(false, 0, '无证据材料');
+const NO_SESSION_RECORD = fixed(true, 0, '没有调解记录');
+const NO_AGREEMENT_REACHED = fixed(false, 0, '未达成调解协议');
+const NO_WRITTEN_AGREEMENT = fixed(true, 0, '没有已签署的调解协议书');
+const NO_ORAL_AGREEMENT = fixed(true, 0, '没有口头协议登记表');
+const PROOFS_EXPECTED = fixed(false, 0, '未上传履行凭证（按需）');
+const PROOFS_NOT_NEEDED = fixed(false, 0, '协议无需履行凭证');
+const NO_VISIT_NEEDED = fixed(false, 0, '未达成协议，无需回访');
+const NO_VISIT = fixed(true, 0, '达成协议的案件没有回访记录');
+const CONFIRMED = fixed(false, 1, null);
+const NOT_CONFIRMED = fixed(false, 0, '未申请司法确认');
+const NOTE_MISSING = fixed(true, 0, '协议未履行完毕即结案，需附卷宗情况说明');
+const NO_NOTE_NEEDED = fixed(false, 0, '无需说明');
+
 function judge(item: VolumeItem, f: VolumeFacts): Judgement {
   switch (item) {
     case 'APPLICATION_OR_ACCEPTANCE':
-      if (!f.accepted) return { required: true, count: 0, reason: '案件尚未受理' };
-      return f.acceptanceOrApplicationPrinted
-        ? { required: true, count: 1, reason: null }
-        : { required: true, count: 0, reason: '尚未打印受理登记表或申请书' };
+      if (!f.accepted) return NOT_ACCEPTED;
+      return f.acceptanceOrApplicationPrinted ? REQUIRED_ONE : ACCEPTANCE_NOT_PRINTED;
     case 'RIGHTS_NOTICE':
-      return f.rightsNoticePrinted
-        ? { required: true, count: 1, reason: null }
-        : { required: true, count: 0, reason: '尚未打印权利义务告知书' };
+      return f.rightsNoticePrinted ? REQUIRED_ONE : RIGHTS_NOT_PRINTED;
     case 'IDENTITY_PROOF': {
+      if (f.parties.length === 0) return NO_PARTIES;
       const without = f.parties.filter((p) => p.identityCopies === 0).map((p) => p.name);
       const count = f.parties.reduce((n, p) => n + p.identityCopies, 0);
-      if (f.parties.length === 0) return { required: true, count: 0, reason: '案件没有当事人' };
       return without.length === 0
         ? { required: true, count, reason: null }
         : { required: true, count, reason: `缺少当事人${without.join('、')}的身份证明复印件` };
     }
     case 'POWER_OF_ATTORNEY': {
-      if (f.agentParties.length === 0) {
-        return { required: false, count: 0, reason: '无委托代理人' };
-      }
+      if (f.agentParties.length === 0) return NO_AGENT;
       const without = f.agentParties.filter((p) => p.powersOfAttorney === 0).map((p) => p.name);
       const count = f.agentParties.reduce((n, p) => n + p.powersOfAttorney, 0);
       return without.length === 0
@@ -154,62 +173,46 @@ function judge(item: VolumeItem, f: VolumeFacts): Judgement {
     case 'INVESTIGATION_RECORD':
       return f.investigations > 0
         ? { required: false, count: f.investigations, reason: null }
-        : { required: false, count: 0, reason: '未进行调查' };
+        : NO_INVESTIGATION;
     case 'EVIDENCE':
-      return f.evidence > 0
-        ? { required: false, count: f.evidence, reason: null }
-        : { required: false, count: 0, reason: '无证据材料' };
+      return f.evidence > 0 ? { required: false, count: f.evidence, reason: null } : NO_EVIDENCE;
     case 'SESSION_RECORD':
       if (!mediated(f))
         return { required: false, count: f.sessions, reason: '案件未经调解即终止或移交' };
       return f.sessions > 0
         ? { required: true, count: f.sessions, reason: null }
-        : { required: true, count: 0, reason: '没有调解记录' };
+        : NO_SESSION_RECORD;
     case 'AGREEMENT':
-      if (!settled(f)) return { required: false, count: 0, reason: '未达成调解协议' };
-      if (f.agreementOnFile) return { required: true, count: 1, reason: null };
-      return {
-        required: true,
-        count: 0,
-        reason: f.outcome === 'WRITTEN' ? '没有已签署的调解协议书' : '没有口头协议登记表',
-      };
+      if (!settled(f)) return NO_AGREEMENT_REACHED;
+      if (f.agreementOnFile) return REQUIRED_ONE;
+      return f.outcome === 'WRITTEN' ? NO_WRITTEN_AGREEMENT : NO_ORAL_AGREEMENT;
     case 'PERFORMANCE_PROOF':
       if (f.performanceProofs > 0)
         return { required: false, count: f.performanceProofs, reason: null };
-      return {
-        required: false,
-        count: 0,
-        reason: settled(f) && f.hasObligations ? '未上传履行凭证（按需）' : '协议无需履行凭证',
-      };
+      return settled(f) && f.hasObligations ? PROOFS_EXPECTED : PROOFS_NOT_NEEDED;
     case 'FOLLOWUP_RECORD':
       // PML 31: the committee supervises performance, so a settled case needs its visit.
       if (!settled(f)) {
-        return {
-          required: false,
-          count: f.visitsDone,
-          reason: f.visitsDone > 0 ? null : '未达成协议，无需回访',
-        };
+        return f.visitsDone > 0
+          ? { required: false, count: f.visitsDone, reason: null }
+          : NO_VISIT_NEEDED;
       }
-      return f.visitsDone > 0
-        ? { required: true, count: f.visitsDone, reason: null }
-        : { required: true, count: 0, reason: '达成协议的案件没有回访记录' };
+      return f.visitsDone > 0 ? { required: true, count: f.visitsDone, reason: null } : NO_VISIT;
     case 'JUDICIAL_CONFIRMATION':
-      return f.confirmationRecorded
-        ? { required: false, count: 1, reason: null }
-        : { required: false, count: 0, reason: '未申请司法确认' };
+      return f.confirmationRecorded ? CONFIRMED : NOT_CONFIRMED;
     case 'VOLUME_NOTE':
       // A case closed without the agreement performed must explain itself in the volume.
       if (f.closedUnperformed) {
         return f.volumeNotes > 0
           ? { required: true, count: f.volumeNotes, reason: null }
-          : { required: true, count: 0, reason: '协议未履行完毕即结案，需附卷宗情况说明' };
+          : NOTE_MISSING;
       }
       return f.volumeNotes > 0
         ? { required: false, count: f.volumeNotes, reason: null }
-        : { required: false, count: 0, reason: '无需说明' };
+        : NO_NOTE_NEEDED;
     case 'BACK_COVER':
       // Generated with the volume from the archiving data (立卷人, pages), so always available.
-      return { required: true, count: 1, reason: null };
+      return REQUIRED_ONE;
     default: {
       const unreachable: never = item;
       throw new Error(`unknown volume item ${String(unreachable)}`);
