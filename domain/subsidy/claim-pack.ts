@@ -115,6 +115,27 @@ function tierFor(
   return { tier: suggestion.tier, source: 'SUGGESTED', reasons };
 }
 
+/**
+ * The order of a pack's lines: by outcome date, then case id. Dates are all `YYYY-MM-DD`, so
+ * code-unit order is theirs.
+ */
+export function inLineOrder(
+  a: Pick<ClaimCase, 'outcomeDate' | 'caseId'>,
+  b: Pick<ClaimCase, 'outcomeDate' | 'caseId'>,
+): number {
+  const x = a.outcomeDate ?? '';
+  const y = b.outcomeDate ?? '';
+  if (x !== y) return x < y ? -1 : 1;
+  return a.caseId - b.caseId;
+}
+
+function isInLineOrder(cases: readonly ClaimCase[]): boolean {
+  for (let i = 1; i < cases.length; i += 1) {
+    if (inLineOrder(cases[i - 1] as ClaimCase, cases[i] as ClaimCase) > 0) return false;
+  }
+  return true;
+}
+
 /** Splits `total` fen between `n` mediators so the shares add up exactly; the lead gets the rest. */
 export function splitFen(total: number, n: number): number[] {
   const base = Math.floor(total / n);
@@ -139,9 +160,9 @@ export function buildClaimPack(input: {
 }): ClaimPack {
   const { rules, mediator } = input;
   const lines: ClaimLine[] = [];
-  const ordered = [...input.cases].sort(
-    (a, b) => (a.outcomeDate ?? '').localeCompare(b.outcomeDate ?? '') || a.caseId - b.caseId,
-  );
+  // Cases handed over in line order (a room's year is sorted once for every pack) are not
+  // copied and sorted again.
+  const ordered = isInLineOrder(input.cases) ? input.cases : [...input.cases].sort(inLineOrder);
   for (const c of ordered) {
     const position = c.mediatorIds.indexOf(mediator.id);
     if (position < 0 || c.outcomeDate === null) continue;

@@ -51,8 +51,11 @@ export function neighbourFinder<T extends DisputeCase>(
     name: new Map<string, T[]>(),
   };
   // Only values some case is looked up by are indexed: a year has tens of thousands of parties.
+  // Each given case's anchor is found once, not again in every pack that asks about it.
+  const anchors = new Map<T, DisputeAnchor | null>();
   for (const g of everyGiven) {
     const anchor = disputeAnchorOf(g.parties);
+    anchors.set(g, anchor);
     if (anchor) index[anchor.column].set(anchor.value, []);
   }
   const add = (map: Map<string, T[]>, value: string | null, c: T) => {
@@ -69,7 +72,7 @@ export function neighbourFinder<T extends DisputeCase>(
   return (given) => {
     const found = new Map<number, T>();
     for (const g of given) {
-      const anchor = disputeAnchorOf(g.parties);
+      const anchor = anchors.has(g) ? anchors.get(g) : disputeAnchorOf(g.parties);
       if (!anchor) continue;
       for (const c of index[anchor.column].get(anchor.value) ?? []) found.set(c.caseId, c);
     }

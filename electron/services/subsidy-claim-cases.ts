@@ -2,7 +2,11 @@ import type { ClaimCaseRow, DisputeIdentityRow } from '../../db/subsidy/claim-ca
 import type { Db } from '../../db/connection.js';
 import { judgeKnownVolumes } from '../../db/volume/volume-queries.js';
 import type { ClaimCase } from '../../domain/subsidy/claim-pack.js';
-import { findDuplicateDisputes, partyKeyOf } from '../../domain/subsidy/duplicate-disputes.js';
+import {
+  findDuplicateDisputes,
+  partyKeyOf,
+  type DisputeIdentity,
+} from '../../domain/subsidy/duplicate-disputes.js';
 import type { SubsidyRules } from '../../domain/subsidy/subsidy-rules.js';
 import { claimVolumeOf, subsidyFactsOf } from '../../domain/subsidy/volume-evidence.js';
 import type * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
@@ -25,8 +29,9 @@ export function windowStart(rules: SubsidyRules, start: string): string {
   return new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function duplicatesAmong(rows: readonly DisputeIdentityRow[], rules: SubsidyRules) {
-  const identities = rows.map((c) => ({
+/** A case as the same-dispute check compares it: category, subtype, acceptance, party keys. */
+export function disputeIdentityOf(c: DisputeIdentityRow): DisputeIdentity {
+  return {
     caseId: c.caseId,
     caseNumber: c.caseNumber,
     category: c.category as disputeCategories.Code,
@@ -35,8 +40,20 @@ export function duplicatesAmong(rows: readonly DisputeIdentityRow[], rules: Subs
     partyKeys: c.parties.map((p) =>
       partyKeyOf({ idNumber: p.idNumber, name: p.name, phone: p.phone }),
     ),
-  }));
-  return findDuplicateDisputes(identities, rules.duplicateWindowDays);
+  };
+}
+
+/**
+ * The same-dispute verdicts among `rows`. A room's year asks once per mediator, and a case is
+ * compared in its own pack and as a neighbour in others': `identityOf` may hand back the one
+ * identity made for the case (its party keys and matter key are then worked out once).
+ */
+export function duplicatesAmong(
+  rows: readonly DisputeIdentityRow[],
+  rules: SubsidyRules,
+  identityOf: (row: DisputeIdentityRow) => DisputeIdentity = disputeIdentityOf,
+) {
+  return findDuplicateDisputes(rows.map(identityOf), rules.duplicateWindowDays);
 }
 
 export function caseFactsOf(row: ClaimCaseRow) {

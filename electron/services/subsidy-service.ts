@@ -35,10 +35,12 @@ import { chinaToday } from '../../domain/validation/calendar-date.js';
 import {
   buildClaimPack,
   CLAIM_DISCLAIMER,
+  inLineOrder,
   type ClaimCase,
   type ClaimLine,
 } from '../../domain/subsidy/claim-pack.js';
 import { neighbourFinder } from '../../domain/subsidy/dispute-scope.js';
+import type { DisputeIdentity } from '../../domain/subsidy/duplicate-disputes.js';
 import {
   SHIPPED_EXAMPLE_FILES,
   type CaseSubsidyFactsValues,
@@ -68,6 +70,7 @@ import type { LedgerSession } from './ledger-session.js';
 import {
   caseFactsOf,
   claimVolumes,
+  disputeIdentityOf,
   duplicatesAmong,
   toClaimCase,
   windowStart,
@@ -449,7 +452,8 @@ export class SubsidyService {
     const db = this.db();
     const window = { start: windowStart(rules, period.start), end: period.end };
     const { rows, volumes, given, around } = db.transaction(() => {
-      const read = claimCaseRows(db, period, rules.id, only?.id ?? null);
+      // In line order once, so each mediator's pack takes its cases as they come.
+      const read = claimCaseRows(db, period, rules.id, only?.id ?? null).sort(inLineOrder);
       const identities = read.map(identityOfClaimRow);
       return {
         rows: read,
@@ -473,6 +477,15 @@ export class SubsidyService {
       }),
       given,
     );
+    const identities = new Map<DisputeIdentityRow, DisputeIdentity>();
+    const identityOf = (row: DisputeIdentityRow) => {
+      let identity = identities.get(row);
+      if (!identity) {
+        identity = disputeIdentityOf(row);
+        identities.set(row, identity);
+      }
+      return identity;
+    };
     const byMediator = new Map<number, { cases: ClaimCase[]; given: DisputeIdentityRow[] }>();
     rows.forEach((row, i) => {
       const identity = given[i] as DisputeIdentityRow;
@@ -499,7 +512,7 @@ export class SubsidyService {
           filed: mediator.profile.filingStatus === 'FILED',
         },
         cases: bucket.cases,
-        duplicates: duplicatesAmong(neighboursOf(bucket.given), rules),
+        duplicates: duplicatesAmong(neighboursOf(bucket.given), rules, identityOf),
       });
       return {
         ...pack,
