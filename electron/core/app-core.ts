@@ -263,6 +263,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       engine,
       register,
       new PeriodPrintRegister(ledger),
+      renderer,
     ),
   };
   services.system.auditProblem = () => audit.problem;
