@@ -2,13 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { uiFontPlugin } from '../build/ui-font/ui-font-plugin.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react()],
+  plugins: [react(), uiFontPlugin(path.join(here, '..'))],
   build: {
     outDir: path.join(here, '..', 'dist', 'renderer'),
     emptyOutDir: true,

@@ -36,15 +36,42 @@ export interface LedgerExportCase {
 /**
  * Cases on the ledger during a period: registered by its end and either ended in it or still
  * open at its end (rejected ones only in the period they were registered), in intake order.
- * The de-identified export prints no narrative and no ID number, so they are read only for the
- * identified one (a summary may be 5,000 characters on overflow pages).
  */
+export function ledgerExportCaseIds(db: Db, start: string, end: string): number[] {
+  return statement(
+    db,
+    `SELECT c.id FROM case_file AS c LEFT JOIN case_outcome AS o ON o.case_id = c.id
+        WHERE c.intake_date <= @end
+          AND (o.outcome_date >= @start
+               OR (o.case_id IS NULL AND (c.status <> 'REJECTED' OR c.intake_date >= @start)))
+        ORDER BY c.intake_date, c.id`,
+  )
+    .pluck()
+    .all({ start, end }) as number[];
+}
+
+/** The whole period at once (one statement each); the export reads it in slices instead. */
 export function ledgerExportCases(
   db: Db,
   start: string,
   end: string,
   identified: boolean,
 ): LedgerExportCase[] {
+  return ledgerExportSlice(db, ledgerExportCaseIds(db, start, end), identified);
+}
+
+/**
+ * These cases (ids in intake order, as `ledgerExportCaseIds` gives them) with their parties
+ * and mediators, in the same order. The de-identified export prints no narrative and no ID
+ * number, so they are read only for the identified one (a summary may be 5,000 characters on
+ * overflow pages).
+ */
+export function ledgerExportSlice(
+  db: Db,
+  caseIds: readonly number[],
+  identified: boolean,
+): LedgerExportCase[] {
+  const ids = JSON.stringify(caseIds);
   const cases = statement(
     db,
     `SELECT c.id, c.case_number, c.intake_date, c.source, c.category, c.subtype,
@@ -54,11 +81,9 @@ export function ledgerExportCases(
               c.occurred_on, c.occurred_place, c.persons_involved, c.warning_level,
               c.responsible_leader
          FROM case_file AS c LEFT JOIN case_outcome AS o ON o.case_id = c.id
-        WHERE c.intake_date <= @end
-          AND (o.outcome_date >= @start
-               OR (o.case_id IS NULL AND (c.status <> 'REJECTED' OR c.intake_date >= @start)))
+        WHERE c.id IN (SELECT value FROM json_each(@ids))
         ORDER BY c.intake_date, c.id`,
-  ).all({ start, end, identified: identified ? 1 : 0 }) as {
+  ).all({ ids, identified: identified ? 1 : 0 }) as {
     id: number;
     case_number: string | null;
     intake_date: string;
@@ -78,7 +103,6 @@ export function ledgerExportCases(
     warning_level: string | null;
     responsible_leader: string | null;
   }[];
-  const ids = JSON.stringify(cases.map((c) => c.id));
   // One statement each for all the cases' mediators and parties: a correlated subquery or a
   // statement per case was most of the export's time at 10,000 cases.
   const mediatorRows = statement(

@@ -35,6 +35,7 @@ export const apiMessagesZhCN = {
     '导出没有完成：生成文件的后台线程意外停止。没有保存任何导出文件，也没有记入导出记录。请再导出一次',
   volumeThreadStopped:
     '卷宗 PDF 没有生成：生成文件的后台线程意外停止。没有存入打印存档。请再生成一次',
+  printThreadStopped: '文件没有生成：生成文件的后台线程意外停止。没有存入打印存档。请再生成一次',
 } as const;
 
 /** Sentences of showing a whole ID number (`parties.revealIdNumber`). */

@@ -39,7 +39,11 @@ import { FollowUpDocumentsService } from '../services/followup-documents-service
 import { TimelinessService } from '../services/timeliness-service.js';
 import { LedgerSession } from '../services/ledger-session.js';
 import { IdRevealService } from '../services/id-reveal-service.js';
-import { ExportService, type FolderOpener } from '../services/export-service.js';
+import {
+  ExportService,
+  type ExportReadSlices,
+  type FolderOpener,
+} from '../services/export-service.js';
 import { inThreadExportRenderer, type ExportRenderer } from '../reports/export-renderer.js';
 import { ScreeningService } from '../services/screening-service.js';
 import { TranslationWordingService } from '../services/translation-wording-service.js';
@@ -86,6 +90,8 @@ export interface AppCoreOptions {
    * tests and benches that hold the core directly render on their own thread unless they pass one.
    */
   readonly exportRenderer?: ExportRenderer;
+  /** How the 台账 export's read is sliced (tests hold the core between slices). */
+  readonly exportReadSlices?: ExportReadSlices;
   /** When the previous core worker died unexpectedly (ISO time): system.status tells the user. */
   readonly restartedAfterCrashAt?: string | null;
   /** Argon2id's cost (default DEFAULT_PASSWORD_HASH); unit tests make it cheap. */
@@ -196,6 +202,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     folderOpener: options.folderOpener ?? null,
     signedInRole: () => desk.caller?.role ?? null,
     renderer,
+    ...(options.exportReadSlices ? { readSlices: options.exportReadSlices } : {}),
   });
   const subsidy = new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir);
   const audit = new AuditService(ledger);
@@ -263,6 +270,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       engine,
       register,
       new PeriodPrintRegister(ledger),
+      renderer,
     ),
   };
   services.system.auditProblem = () => audit.problem;

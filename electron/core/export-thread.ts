@@ -38,7 +38,7 @@ interface Waiting {
 }
 
 /**
- * Runs exports' render steps and volumes' assembly on one thread (`export-worker.cjs`), so a
+ * Runs exports' render steps, volumes' assembly and claim packs' papers on one thread (`export-worker.cjs`), so a
  * 100,000-case sheet or a thick volume never blocks the core. The thread is started on the
  * first job and kept while jobs come (starting it — loading exceljs, pdfkit, pdf-lib — takes
  * about a second, the same again for every file if each had its own); idle for `idleMs`, it
@@ -131,6 +131,8 @@ export function exportThreadRenderer(
   return {
     render: (job) => run({ task: 'file', job }),
     volume: (job) => run({ task: 'volume', job }),
+    document: (job) => run({ task: 'document', job }),
+    claimXlsx: (job) => run({ task: 'claimXlsx', job }),
     close: () => {
       if (idleTimer) clearTimeout(idleTimer);
       idleTimer = null;

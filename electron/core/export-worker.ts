@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { renderExportJob } from '../reports/export-render-jobs.js';
+import { claimXlsxJob, renderDocumentJob } from '../services/document-render-job.js';
 import { assembleVolumeJob } from '../services/volume-assembly-job.js';
 import type {
   ExportThreadJob,
@@ -10,7 +11,8 @@ import type {
 
 /**
  * The export thread: renders exports (台账 sheet, statistics table, county package) from plain
- * data into their temporary files and assembles volume PDFs, one job per message. It has no
+ * data into their temporary files, assembles volume PDFs and renders claim packs' 申报表 and
+ * .xlsx, one job per message. It has no
  * ledger and no SQL: the core read the data before and records the result after, so the core
  * answers other requests meanwhile. The thread stays for the next job (loading its code takes
  * about a second); the core ends it when idle.
@@ -29,6 +31,10 @@ function perform(work: ExportThreadJob): Promise<ExportThreadResults[ExportThrea
       return renderExportJob(work.job);
     case 'volume':
       return assembleVolumeJob(work.job);
+    case 'document':
+      return renderDocumentJob(work.job);
+    case 'claimXlsx':
+      return claimXlsxJob(work.job);
     default: {
       const never: never = work;
       throw new Error(`unknown export thread job ${JSON.stringify(never)}`);

@@ -1,13 +1,22 @@
+import {
+  claimXlsxJob,
+  renderDocumentJob,
+  type ClaimXlsxJob,
+  type DocumentRenderJob,
+  type DocumentRenderOutcome,
+} from '../services/document-render-job.js';
 import { assembleVolumeJob, type VolumeAssemblyJob } from '../services/volume-assembly-job.js';
 import { renderExportJob, type ExportRenderJob, type RenderedFile } from './export-render-jobs.js';
 
 /**
- * Where the long render steps run — exported files and volume PDFs: the export thread in the
- * app, this thread in tests.
+ * Where the long render steps run — exported files, volume PDFs, claim packs' 申报表 and .xlsx:
+ * the export thread in the app, this thread in tests.
  */
 export interface ExportRenderer {
   render(job: ExportRenderJob): Promise<RenderedFile>;
   volume(job: VolumeAssemblyJob): Promise<Uint8Array>;
+  document(job: DocumentRenderJob): Promise<DocumentRenderOutcome>;
+  claimXlsx(job: ClaimXlsxJob): Promise<Uint8Array>;
   /** Ends what the renderer keeps (the export thread) when the core closes. */
   close(): void;
 }
@@ -16,6 +25,8 @@ export interface ExportRenderer {
 export const inThreadExportRenderer: ExportRenderer = {
   render: renderExportJob,
   volume: assembleVolumeJob,
+  document: renderDocumentJob,
+  claimXlsx: claimXlsxJob,
   close: () => undefined,
 };
 

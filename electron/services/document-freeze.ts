@@ -3,7 +3,7 @@ import type { CanonicalValue } from '../../domain/agreements/canonical-json.js';
 import type { PrintedDocumentKind } from '../../domain/documents/printed-documents.js';
 import type { DocumentData } from '../documents/document-data.js';
 import type { DocumentTemplateKind } from '../documents/template-loader.js';
-import type { DocumentEngine } from './document-engine.js';
+import type { DocumentRendering } from './off-core-documents.js';
 import type { PrintRegisterService } from './print-register-service.js';
 
 export interface FreezeRenderRequest {
@@ -23,7 +23,7 @@ export interface FreezeRenderRequest {
  * changed data becomes the record's next version.
  */
 export async function renderFrozen(
-  engine: DocumentEngine,
+  engine: DocumentRendering,
   register: PrintRegisterService,
   r: FreezeRenderRequest,
 ): Promise<RenderedDocument> {

@@ -12,7 +12,11 @@ import {
   type ExportKind,
   type ExportRun,
 } from '../../db/reports/export-register.js';
-import { ledgerExportCases } from '../../db/reports/ledger-export-query.js';
+import {
+  ledgerExportCaseIds,
+  ledgerExportSlice,
+  type LedgerExportCase,
+} from '../../db/reports/ledger-export-query.js';
 import { recordReportedCases, recordReportedPeriod } from '../../db/reports/corrections-query.js';
 import { packageCases, packageParties, packageRounds } from '../../db/reports/package-query.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
@@ -49,7 +53,24 @@ export interface ExportServiceOptions {
   readonly signedInRole: () => Role | null;
   /** Where files are rendered: the export thread in the app (the core only reads and records). */
   readonly renderer: ExportRenderer;
+  /** How the 台账's read is cut (default: 2,000 cases, then the other requests' turn). */
+  readonly readSlices?: ExportReadSlices;
 }
+
+/**
+ * The 台账 of a 10,000–100,000-case year is read a slice of cases at a time; between slices
+ * the core's event loop answers whatever else came in (a search, `system.status`), so the read
+ * never holds the core for more than one slice. Tests pass a `between` they control.
+ */
+export interface ExportReadSlices {
+  readonly cases: number;
+  readonly between: () => Promise<void>;
+}
+
+const DEFAULT_READ_SLICES: ExportReadSlices = {
+  cases: 2_000,
+  between: () => new Promise((resolve) => setImmediate(resolve)),
+};
 
 /**
  * Every file that leaves the ledger for the county: the statistics table (xlsx + PDF), the
@@ -121,10 +142,7 @@ export class ExportService {
     }
     const room = this.room();
     const dir = this.outputDir(directory);
-    const db = this.ledger.db();
-    const cases = db.transaction(() =>
-      ledgerExportCases(db, period.start, period.end, identified),
-    )();
+    const cases = await this.ledgerCases(period.start, period.end, identified);
     const columns = identified
       ? [...LEDGER_COLUMNS, ...IDENTIFIED_EXTRA_COLUMNS]
       : [...LEDGER_COLUMNS];
@@ -220,6 +238,27 @@ export class ExportService {
       return { opened: false, directory, message: NO_FOLDER_OPENER_MESSAGE };
     await this.options.folderOpener.open(directory);
     return { opened: true, directory, message: null };
+  }
+
+  /**
+   * The period's cases are fixed by the first read; each slice is read in its own transaction,
+   * so a case is always whole, and one changed meanwhile is exported as it is then.
+   */
+  private async ledgerCases(
+    start: string,
+    end: string,
+    identified: boolean,
+  ): Promise<LedgerExportCase[]> {
+    const slices = this.options.readSlices ?? DEFAULT_READ_SLICES;
+    const db = this.ledger.db();
+    const ids = ledgerExportCaseIds(db, start, end);
+    const cases: LedgerExportCase[] = [];
+    for (let from = 0; from < ids.length; from += slices.cases) {
+      await slices.between();
+      const slice = ids.slice(from, from + slices.cases);
+      cases.push(...db.transaction(() => ledgerExportSlice(db, slice, identified))());
+    }
+    return cases;
   }
 
   private room(): RoomSettings {

@@ -9,12 +9,13 @@ import { chinaToday } from '../../domain/validation/calendar-date.js';
 import type { DocumentData } from '../documents/document-data.js';
 import { buildClaimSheetData, buildRecognitionData } from '../documents/subsidy-papers-data.js';
 import { safeFileName } from '../reports/safe-file-name.js';
-import { claimPackXlsx } from '../reports/subsidy-claim-xlsx.js';
 import { pdfFile } from './agreement-draft-service.js';
+import type { ExportRenderer } from '../reports/export-renderer.js';
 import { sha256Hex, type DocumentEngine } from './document-engine.js';
 import { renderFrozen } from './document-freeze.js';
 import { letterhead, mediatorNames } from './document-ledger-data.js';
 import type { LedgerSession } from './ledger-session.js';
+import { offCore, offCoreDocuments, type DocumentRendering } from './off-core-documents.js';
 import type { PeriodPrintRegister } from './period-print-register.js';
 import type { PrintRegisterService } from './print-register-service.js';
 import type { SubsidyService } from './subsidy-service.js';
@@ -35,16 +36,23 @@ function asInvalidState(label: string, build: () => DocumentData): DocumentData 
 /**
  * The 以案定补 papers (issue 15): the 调解案件认定表 of a case (frozen in the case's print
  * register), the 申报表 of a mediator's period (frozen in the period print register) and the
- * same pack as .xlsx. All three are filled from the claim pack the screen shows.
+ * same pack as .xlsx. All three are filled from the claim pack the screen shows. The core
+ * computes the pack and the documents' data; the PDFs and the .xlsx are drawn on the export
+ * thread (a period's sheet runs to many pages), so the core answers other requests meanwhile.
  */
 export class SubsidyPapersService {
+  private readonly documents: DocumentRendering;
+
   constructor(
     private readonly ledger: LedgerSession,
     private readonly subsidy: SubsidyService,
-    private readonly engine: DocumentEngine,
+    engine: DocumentEngine,
     private readonly register: PrintRegisterService,
     private readonly periodRegister: PeriodPrintRegister,
-  ) {}
+    private readonly renderer: ExportRenderer,
+  ) {
+    this.documents = offCoreDocuments(engine, renderer);
+  }
 
   async recognition(caseId: number, allowMissingGlyphs: boolean): Promise<RenderedDocument> {
     const { view, line, rules } = this.subsidy.recognition(caseId);
@@ -74,7 +82,7 @@ export class SubsidyPapersService {
         dateStyle: head.dateStyle,
       }),
     );
-    return renderFrozen(this.engine, this.register, {
+    return renderFrozen(this.documents, this.register, {
       caseId,
       kind: 'SUBSIDY_RECOGNITION',
       recordKey: recordKeyOf('case'),
@@ -106,7 +114,7 @@ export class SubsidyPapersService {
         dateStyle: head.dateStyle,
       }),
     );
-    const template = this.engine.template('SUBSIDY_CLAIM_SHEET').file;
+    const template = this.documents.template('SUBSIDY_CLAIM_SHEET').file;
     // The mediator's name is user data: the file name is made safe on every file system.
     const name = safeFileName(`以案定补申报表_${pack.mediator.name}_${pack.periodKey}`);
     const { row, reprint } = await this.periodRegister.freeze({
@@ -116,7 +124,10 @@ export class SubsidyPapersService {
       template: { id: template.id, version: template.version },
       content: data as unknown as CanonicalValue,
       render: () =>
-        this.engine.render('SUBSIDY_CLAIM_SHEET', data, { creationDate: now, allowMissingGlyphs }),
+        this.documents.render('SUBSIDY_CLAIM_SHEET', data, {
+          creationDate: now,
+          allowMissingGlyphs,
+        }),
     });
     return {
       ...pdfFile(row.fileName, row.pdf, row.pdfSha256, row.verificationCode),
@@ -128,11 +139,17 @@ export class SubsidyPapersService {
 
   async claimXlsx(mediatorId: number, period: string): Promise<SubsidyClaimXlsx> {
     const pack = this.subsidy.claimPack(mediatorId, period);
-    const bytes = await claimPackXlsx(pack, {
-      committeeName: pack.committeeName,
-      periodLabel: pack.periodLabel,
-      generatedOn: chinaToday(this.ledger.now()),
-    });
+    const written = await offCore(() =>
+      this.renderer.claimXlsx({
+        pack,
+        header: {
+          committeeName: pack.committeeName,
+          periodLabel: pack.periodLabel,
+          generatedOn: chinaToday(this.ledger.now()),
+        },
+      }),
+    );
+    const bytes = Buffer.from(written.buffer, written.byteOffset, written.byteLength);
     return {
       fileName: safeFileName(`以案定补申报表_${pack.mediator.name}_${pack.periodKey}.xlsx`),
       dataBase64: bytes.toString('base64'),

@@ -1,3 +1,4 @@
+import './app/ui-font.css';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './app/global.css';

@@ -242,6 +242,8 @@ async function quarterExports(metrics: Record<string, number>): Promise<void> {
       exportRenderer: {
         render: (job) => current.render(job),
         volume: (job) => current.volume(job),
+        document: (job) => current.document(job),
+        claimXlsx: (job) => current.claimXlsx(job),
         close: () => thread?.close(),
       },
     });

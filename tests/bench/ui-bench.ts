@@ -385,6 +385,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       ui_overhead_ms: round(worst.ui - worst.api),
       ui_heap_mb: round(heapMb),
       ui_first_screen_font_kb: round(firstFonts.bytes / 1024),
+      ui_first_screen_font_files: firstFonts.files,
     };
   } catch (error) {
     // What the page showed when a step failed, to see why without rerunning.

@@ -18,7 +18,7 @@ dayjs.locale('zh-cn');
 
 const theme = {
   token: {
-    fontFamily: "'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif",
+    fontFamily: "'DeskUI', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif",
     colorPrimary: '#1d5fa8',
     borderRadius: 4,
   },

@@ -1,6 +1,12 @@
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
-import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures.js';
+import {
+  intake,
+  openTestLedger,
+  setUpRoom,
+  type TestLedger,
+  type TestLedgerOptions,
+} from '../services/case-fixtures.js';
 
 /** A ledger with one case in MEDIATING (accepted 2026-03-05), as the agreement flow starts. */
 export interface MediatingCase {
@@ -12,8 +18,9 @@ export interface MediatingCase {
 
 export async function mediatingCase(
   now: () => Date = () => new Date('2026-03-10T02:00:00Z'),
+  options: TestLedgerOptions = {},
 ): Promise<MediatingCase> {
-  const l = await openTestLedger(now);
+  const l = await openTestLedger(now, options);
   const { mediatorId } = await setUpRoom(l);
   const saved = await l.call<SavedCase>('cases.create', intake({ mediatorIds: [mediatorId] }));
   const accepted = await l.call<CaseDetail>('cases.transition', {

@@ -1,5 +1,6 @@
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
 import { generated, mediatingCase, type MediatingCase } from '../agreements/agreement-fixtures.js';
+import type { TestLedgerOptions } from '../services/case-fixtures.js';
 
 /**
  * The grassland case settled with two instalments of 15 000 元 (due 2026-04-15 and 2026-05-15),
@@ -34,9 +35,10 @@ export function instalmentTerm(
 export async function settledWithInstalments(
   /** Runs while the case is still being mediated (e.g. to add a session record). */
   prepare: (m: MediatingCase) => Promise<void> = async () => undefined,
+  options: TestLedgerOptions = {},
 ): Promise<SettledCase> {
   let clock = new Date('2026-03-10T02:00:00Z');
-  const m = await mediatingCase(() => clock);
+  const m = await mediatingCase(() => clock, options);
   await prepare(m);
   const gen = await generated(m, {
     terms: [

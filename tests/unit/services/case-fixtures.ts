@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type AppCore } from '../../../electron/core/app-core.js';
+import type { ExportRenderer } from '../../../electron/reports/export-renderer.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
 import type { ApiEnvelope } from '../../../domain/api/errors.js';
 
@@ -14,12 +15,21 @@ export interface TestLedger {
   close(): void;
 }
 
-export async function openTestLedger(now: () => Date = () => new Date('2026-03-10T02:00:00Z')) {
+/** `exportRenderer`: where the long renders run (this thread unless a test holds a thread). */
+export interface TestLedgerOptions {
+  readonly exportRenderer?: ExportRenderer;
+}
+
+export async function openTestLedger(
+  now: () => Date = () => new Date('2026-03-10T02:00:00Z'),
+  options: TestLedgerOptions = {},
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-cases-'));
   const core = await openSignedInCore({
     dataDir: dir,
     appVersion: 'test',
     now,
+    ...options,
     log: { error: ({ error }) => console.error(error) },
   });
   const ledger: TestLedger = {
