@@ -65,9 +65,15 @@ const SEED_1110419478 = [
   'ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃\nᠮᠣᠩᠭᠣᠯ',
 ].join('\n');
 
+// Seed 2026 shrank to this one (a short annex: its last column and the translator's line).
+const SEED_2026 = 'ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ ᠠᠷᠠᠳ ᠮᠣᠩᠭᠣᠯ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ\nᠮᠣᠩᠭᠣᠯ';
+
 /**
  * The annex's words as `pdftotext -raw` gives them back: each column is a line; a page
- * begins with a form feed, which belongs to neither column nor word.
+ * begins with a form feed, which belongs to neither column nor word. A column may get the
+ * next horizontal line appended (poppler joins a turned word to a following word whose
+ * baseline, a y, happens to be near the column's x), so a line gives its leading run of
+ * Mongolian words and numbers.
  */
 async function extractedWords(text: string): Promise<string[]> {
   const pdf = await renderDocument(agreementTemplate(), dataWith(text), {
@@ -76,11 +82,12 @@ async function extractedWords(text: string): Promise<string[]> {
   });
   const file = pdfFile(pdf, 'annex.pdf');
   const raw = execFileSync('pdftotext', ['-raw', file.file, '-'], { encoding: 'utf8' });
-  return raw
-    .split(/[\n\f]/)
-    .filter((line) => /[\u1800-\u18af]/.test(line) || /^[0-9 ]+$/.test(line))
-    .flatMap((line) => line.split(' '))
-    .filter((w) => w !== '');
+  const annexWord = (w: string) => /[\u1800-\u18af]/.test(w) || /^[0-9]+$/.test(w);
+  return raw.split(/[\n\f]/).flatMap((line) => {
+    const words = line.split(' ').filter((w) => w !== '');
+    const end = words.findIndex((w) => !annexWord(w));
+    return end < 0 ? words : words.slice(0, end);
+  });
 }
 
 describe('Mongolian annex composition', () => {
@@ -120,7 +127,7 @@ describe('Mongolian annex composition', () => {
         seed: Number(process.env.PROPERTY_SEED ?? 20261123),
         // Seed -1110419478 shrank to this one: its last column stands alone on the
         // signature page, the first line of a page, where pdftotext puts its form feed.
-        examples: [[SEED_1110419478]],
+        examples: [[SEED_1110419478], [SEED_2026]],
       },
     );
   });
