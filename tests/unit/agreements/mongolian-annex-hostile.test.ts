@@ -84,8 +84,8 @@ function columnsOf(pdf: PdfFile): string[] {
   }
 }
 
-/** Checks clean, generates, and the columns read back as the stored text. */
-async function printsAsStored(agreement: Agreement): Promise<void> {
+/** Checks clean, generates, and the columns read back as the stored text; gives the PDF. */
+async function printsAsStored(agreement: Agreement): Promise<PdfFile> {
   const check = await m.l.call<DraftCheck>('agreements.checkDraft', { agreementId: agreement.id });
   // (the fixture's Chinese text has a 赔偿/补偿 word warning of its own)
   expect(
@@ -98,6 +98,7 @@ async function printsAsStored(agreement: Agreement): Promise<void> {
   const pdf = await m.l.call<PdfFile>('agreements.pdf', { agreementId: gen.id });
   const stored = storedText(agreement) ?? '';
   expect(columnsOf(pdf).join(' ')).toBe(stored.replace(/\n/g, ' '));
+  return pdf;
 }
 
 describe('hostile text in the Mongolian translation box', () => {
@@ -187,6 +188,8 @@ describe('hostile text in the Mongolian translation box', () => {
     const text = words.join(' ').slice(0, 20_000).trimEnd();
     const a = await saved(text);
     expect(storedText(a)).toBe(text);
-    await printsAsStored(a);
+    const pdf = await printsAsStored(a);
+    // more columns than three pages hold across (about 14 a page)
+    expect(columnsOf(pdf).length).toBeGreaterThan(3 * 14);
   });
 });
