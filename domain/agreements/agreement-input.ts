@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { multiLine, optionalMultiLine, optionalSingleLine, singleLine } from '../text-input';
 import * as languages from '../taxonomy/languages';
+import { translationScriptProblem } from '../validation/own-script';
 import {
   booleanField,
   isoDateField,
@@ -124,11 +125,23 @@ export const interpreterSchema = z.strictObject({
 });
 
 /** A translation page per party (domain §4.10: the standard text stays Chinese). */
-export const translationSchema = z.strictObject({
-  partyId,
-  language: z.enum(['bo', 'mn'], { error: '译文语言只能是藏文或蒙古文' }),
-  text: multiLine({ label: '译文', min: 1, max: 50_000 }),
-});
+export const translationSchema = z
+  .strictObject({
+    partyId,
+    language: z.enum(['bo', 'mn'], { error: '译文语言只能是藏文或蒙古文' }),
+    text: multiLine({ label: '译文', min: 1, max: 50_000 }),
+  })
+  .superRefine((t, ctx) => {
+    const problem = translationScriptProblem(t.text, t.language);
+    if (problem !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: problem.message,
+        params: { code: problem.code },
+      });
+    }
+  });
 
 const uniqueIds = (label: string, max: number) =>
   z

@@ -103,6 +103,34 @@ export function ownScriptProblem(
   return checked.ok ? null : checked;
 }
 
+// A Mongolian translation's columns may hold, besides the script, what Noto Sans Mongolian also
+// draws: digits, Latin letters (units, a bank's or a device's name) and punctuation.
+const TRANSLATION_MONGOLIAN =
+  /^[\p{Script=Mongolian}\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]$/u;
+
+/**
+ * What is wrong with a cleaned translation text for `language`, or null. A letter of another
+ * script in the Mongolian box (Chinese, Tibetan, Cyrillic) has no glyph in the annex's font:
+ * it is refused here rather than printed as an empty box in a signed agreement. The Tibetan
+ * page prints Chinese through its font chain and is not checked.
+ */
+export function translationScriptProblem(
+  text: string,
+  language: string,
+): Extract<ScriptCheck, { ok: false }> | null {
+  if (language !== 'mn') return null;
+  for (const ch of text) {
+    if (TRANSLATION_MONGOLIAN.test(ch)) continue;
+    const what = /\p{Script=Han}/u.test(ch) ? '汉字' : '其他文字的字符';
+    return {
+      ok: false,
+      code: SCRIPT_MISMATCH,
+      message: `蒙古文译文只能填写蒙古文（可夹数字、拉丁字母和标点），含有${what}${named(ch)}；汉文请填在协议正文中`,
+    };
+  }
+  return null;
+}
+
 /** The script a text is written in, when it is all one of ours (to preset a party's language). */
 export function scriptOfText(text: string): ScriptKind | null {
   if (checkScript(text, 'MONGOLIAN', '').ok && /[\u1820-\u18AF]/u.test(text)) return 'MONGOLIAN';

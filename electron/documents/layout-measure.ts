@@ -987,9 +987,15 @@ function tibetanAnnexBoxes(ctx: Ctx, translation: Translation): Box[] {
  * top, then the reviewed title, clause and party line, the translation and the closing
  * sentences as vertical columns (each a new column), then the translator's line. Every column
  * is as long as the room under the heading, so the heading always stands with the first
- * columns.
+ * columns; a one-page annex followed by the signatures is set in columns short enough to leave
+ * them room on its page, where that still reads (layout-mongolian.ts).
  */
-function mongolianAnnexBoxes(ctx: Ctx, translation: Translation): Box[] {
+function mongolianAnnexBoxes(
+  ctx: Ctx,
+  translation: Translation,
+  /** Height of the signature block that follows the annex (absent: another annex follows). */
+  closingHeight: number | undefined,
+): Box[] {
   if (!ctx.mongolian) {
     throw new DocumentRenderError('TEXT_NOT_PRINTABLE', '蒙古文译文需要蒙古文字形引擎');
   }
@@ -999,10 +1005,8 @@ function mongolianAnnexBoxes(ctx: Ctx, translation: Translation): Box[] {
     ...b,
     keepWithNext: true,
   }));
-  const headingHeight = heading.reduce(
-    (sum, b) => sum + b.spaceBefore + b.height + b.spaceAfter,
-    0,
-  );
+  const headingHeight = stackHeight(heading);
+  const translator = translatorBoxes(ctx, translation);
   const columns = mongolianColumnBoxes({
     paragraphs: [
       wording.title ?? '',
@@ -1016,8 +1020,14 @@ function mongolianAnnexBoxes(ctx: Ctx, translation: Translation): Box[] {
     left: ctx.left,
     width: ctx.width,
     columnLength: ctx.pageHeight - headingHeight - lh,
+    roomAfter: closingHeight === undefined ? undefined : stackHeight(translator) + closingHeight,
   }).map((b, i) => (i === 0 ? { ...b, spaceBefore: lh * 0.5 } : b));
-  return [makeBox('break', 0, []), ...heading, ...columns, ...translatorBoxes(ctx, translation)];
+  return [makeBox('break', 0, []), ...heading, ...columns, ...translator];
+}
+
+/** Height of boxes stacked on one page, their spacing included. */
+function stackHeight(boxes: readonly Box[]): number {
+  return boxes.reduce((sum, b) => sum + b.spaceBefore + b.height + b.spaceAfter, 0);
 }
 
 /**
@@ -1027,14 +1037,6 @@ function mongolianAnnexBoxes(ctx: Ctx, translation: Translation): Box[] {
 function withTranslations(ctx: Ctx, boxes: readonly Box[]): Box[] {
   const translations = ctx.data.translations ?? [];
   if (translations.length === 0) return [...boxes];
-  const annex: Box[] = [];
-  for (const translation of translations) {
-    annex.push(
-      ...(translation.language === 'mn'
-        ? mongolianAnnexBoxes(ctx, translation)
-        : tibetanAnnexBoxes(ctx, translation)),
-    );
-  }
   // Before the first signature row of the document (or at the end when nothing is signed),
   // with the header row of the signature table. Only that header: a table in the text (the
   // obligees of a group obligation) has header rows too, and the translation must not land
@@ -1042,7 +1044,17 @@ function withTranslations(ctx: Ctx, boxes: readonly Box[]): Box[] {
   let at = boxes.findIndex((b) => b.role === 'signature' || b.role === 'seal');
   if (at < 0) at = boxes.length;
   while (at > 0 && boxes[at - 1]?.role === 'header') at -= 1;
-  return [...boxes.slice(0, at), ...annex, ...boxes.slice(at)];
+  const closing = boxes.slice(at);
+  const annex: Box[] = [];
+  translations.forEach((translation, i) => {
+    const last = i === translations.length - 1;
+    annex.push(
+      ...(translation.language === 'mn'
+        ? mongolianAnnexBoxes(ctx, translation, last ? stackHeight(closing) : undefined)
+        : tibetanAnnexBoxes(ctx, translation)),
+    );
+  });
+  return [...boxes.slice(0, at), ...annex, ...closing];
 }
 
 /** Names printed on one line (short names of people and organisations). */

@@ -99,6 +99,11 @@ export interface PlacedColumn {
   readonly left: number;
 }
 
+/** How many columns `pitch` apart stand across `width` (at least one). */
+export function columnsPerPage(width: number, pitch: number): number {
+  return Math.max(1, Math.floor(width / pitch));
+}
+
 /**
  * Columns stand left to right, `pitch` apart, as many as the area's width holds; the rest
  * continues on the next page. Always at least one column per page.
@@ -108,7 +113,7 @@ export function placeMongolianColumns(
   area: { readonly left: number; readonly width: number },
   pitch: number,
 ): PlacedColumn[][] {
-  const perPage = Math.max(1, Math.floor(area.width / pitch));
+  const perPage = columnsPerPage(area.width, pitch);
   const pages: PlacedColumn[][] = [];
   columns.forEach((column, i) => {
     const slot = i % perPage;

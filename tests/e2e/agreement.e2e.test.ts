@@ -30,13 +30,29 @@ function lastThursday(today: string): string {
 
 const MONGOLIAN_TRANSLATION = `ᠬᠣᠶᠠᠷ ᠲᠠᠯ\u180eᠠ ᠪᠡᠯᠴᠢᠭᠡᠷ\u202fᠦᠨ ᠬᠢᠵᠠᠭᠠᠷ\u202fᠢ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃`;
 
-/** `pdftotext -raw`: drawing order, each Mongolian column one ActualText span. */
-function pdfRawText(pdf: Buffer): string {
+/**
+ * The Mongolian columns of a PDF, joined by spaces: `pdftotext -raw` gives them in drawing
+ * order, each column one ActualText span on its own line (a short annex sets a sentence over
+ * several short columns); a column's line may get the next Chinese line appended (poppler -raw),
+ * so each line keeps its words up to the first Chinese one.
+ */
+function pdfMongolianColumns(pdf: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-e2e-annex-'));
   try {
     const file = path.join(dir, 'a.pdf');
     fs.writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], {
+      encoding: 'utf8',
+    });
+    return raw
+      .split(/[\n\f]/)
+      .filter((line) => /[\u1800-\u18af]/.test(line))
+      .map((line) => {
+        const words = line.split(' ');
+        const end = words.findIndex((w) => /\p{Script=Han}/u.test(w));
+        return (end < 0 ? words : words.slice(0, end)).join(' ');
+      })
+      .join(' ');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -240,7 +256,9 @@ describe('written settlement agreement for a grassland dispute (real ledger, Chr
       expect(sha256(second.pdfBase64)).toBe(shownSha);
       expect(first.sha256).toBe(shownSha);
       // One PDF: the Mongolian annex is inside it, in columns that extract as typed.
-      expect(pdfRawText(Buffer.from(first.pdfBase64, 'base64'))).toContain(MONGOLIAN_TRANSLATION);
+      expect(pdfMongolianColumns(Buffer.from(first.pdfBase64, 'base64'))).toContain(
+        MONGOLIAN_TRANSLATION,
+      );
 
       // 下载 PDF saves exactly those bytes; 打印 in dev:web answers with its fallback message.
       for (let i = 0; i < 2; i += 1) {

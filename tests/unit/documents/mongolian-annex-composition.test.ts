@@ -59,6 +59,37 @@ const dataWith = (text: string) =>
     ],
   });
 
+const SEED_1110419478 = [
+  'ᠮᠣᠩᠭᠣᠯ\nᠮᠣᠩᠭᠣᠯ\nᠮᠣᠩᠭᠣᠯ\nᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ',
+  'ᠮᠣᠩᠭᠣᠯ\nᠮᠣᠩᠭᠣᠯ\nᠮᠣᠩᠭᠣᠯ\nᠮᠣᠩᠭᠣᠯ\nᠮᠣᠩᠭᠣᠯ\nᠮᠣᠩᠭᠣᠯ',
+  'ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠮᠣᠩᠭᠣᠯ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃\nᠮᠣᠩᠭᠣᠯ',
+].join('\n');
+
+// Seed 2026 shrank to this one (a short annex: its last column and the translator's line).
+const SEED_2026 = 'ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ ᠠᠷᠠᠳ ᠮᠣᠩᠭᠣᠯ ᠲᠣᠭᠲᠠᠭᠠᠪᠠ᠃ ᠮᠣᠩᠭᠣᠯ\nᠮᠣᠩᠭᠣᠯ';
+
+/**
+ * The annex's words as `pdftotext -raw` gives them back: each column is a line; a page
+ * begins with a form feed, which belongs to neither column nor word. A column may get the
+ * next horizontal line appended (poppler joins a turned word to a following word whose
+ * baseline, a y, happens to be near the column's x), so a line gives its leading run of
+ * Mongolian words and numbers.
+ */
+async function extractedWords(text: string): Promise<string[]> {
+  const pdf = await renderDocument(agreementTemplate(), dataWith(text), {
+    creationDate: FIXED_DATE,
+    fonts: withMongolian(),
+  });
+  const file = pdfFile(pdf, 'annex.pdf');
+  const raw = execFileSync('pdftotext', ['-raw', file.file, '-'], { encoding: 'utf8' });
+  const annexWord = (w: string) => /[\u1800-\u18af]/.test(w) || /^[0-9]+$/.test(w);
+  return raw.split(/[\n\f]/).flatMap((line) => {
+    const words = line.split(' ').filter((w) => w !== '');
+    const end = words.findIndex((w) => !annexWord(w));
+    return end < 0 ? words : words.slice(0, end);
+  });
+}
+
 describe('Mongolian annex composition', () => {
   it('keeps every column inside the type area of its page', () => {
     const template = agreementTemplate();
@@ -89,20 +120,23 @@ describe('Mongolian annex composition', () => {
   it('prints the columns of any length so that they extract word for word', async () => {
     await fc.assert(
       fc.asyncProperty(annexText, async (text) => {
-        const pdf = await renderDocument(agreementTemplate(), dataWith(text), {
-          creationDate: FIXED_DATE,
-          fonts: withMongolian(),
-        });
-        const file = pdfFile(pdf, 'annex.pdf');
-        const raw = execFileSync('pdftotext', ['-raw', file.file, '-'], { encoding: 'utf8' });
-        const words = raw
-          .split('\n')
-          .filter((line) => /[\u1800-\u18af]/.test(line) || /^[0-9 ]+$/.test(line))
-          .flatMap((line) => line.split(' '))
-          .filter((w) => w !== '');
-        expect(words).toEqual(text.split(/[ \n]/));
+        expect(await extractedWords(text)).toEqual(text.split(/[ \n]/));
       }),
-      { numRuns: 5, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
+      {
+        numRuns: 5,
+        seed: Number(process.env.PROPERTY_SEED ?? 20261123),
+        // Seed -1110419478 shrank to this one: its last column stands alone on the
+        // signature page, the first line of a page, where pdftotext puts its form feed.
+        examples: [[SEED_1110419478], [SEED_2026]],
+      },
     );
+  });
+
+  it('extracts an annex of many pages word for word, page breaks included', async () => {
+    const words = ['ᠮᠣᠩᠭᠣᠯ', 'ᠬᠡᠯᠡ', 'ᠠᠷᠠᠳ'];
+    const text = Array.from({ length: 12 }, (_, p) =>
+      Array.from({ length: 200 }, (_, w) => words[(p * 7 + w) % 3]).join(' '),
+    ).join('\n');
+    expect(await extractedWords(text)).toEqual(text.split(/[ \n]/));
   });
 });

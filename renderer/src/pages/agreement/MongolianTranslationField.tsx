@@ -1,5 +1,19 @@
 import { Form, Input, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { cleanText } from '../../../../domain/text-discipline';
+import { translationScriptProblem } from '../../../../domain/validation/own-script';
 import { OwnScriptText } from '../../components/OwnScriptText';
+
+/** The script check the save makes (a Chinese letter here has no glyph in the annex's font). */
+const mongolianScriptRule: Rule = {
+  validator: async (_rule, value: unknown) => {
+    if (typeof value !== 'string') return;
+    const cleaned = cleanText(value, 'MULTILINE');
+    if (!cleaned.ok) return; // the save names the character the discipline refuses
+    const problem = translationScriptProblem(cleaned.value, 'mn');
+    if (problem !== null) throw new Error(problem.message);
+  },
+};
 
 /**
  * The traditional Mongolian translation of the agreement for one party: typed horizontally
@@ -15,7 +29,12 @@ export function MongolianTranslationField(props: {
   const text = (Form.useWatch([...props.name]) as string | undefined) ?? '';
   return (
     <>
-      <Form.Item name={[...props.name]} label={props.label} extra={props.help}>
+      <Form.Item
+        name={[...props.name]}
+        label={props.label}
+        extra={props.help}
+        rules={[mongolianScriptRule]}
+      >
         <Input.TextArea
           rows={3}
           lang="mn-Mong"

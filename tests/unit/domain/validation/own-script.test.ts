@@ -5,6 +5,7 @@ import {
   SCRIPT_MISMATCH,
   scriptOfLanguage,
   scriptOfText,
+  translationScriptProblem,
 } from '../../../../domain/validation/own-script';
 
 // ᠪᠠᠭᠠᠲᠤᠷ with FVS1 after its ᠭ, a word with an MVS before its final ᠠ, and a suffix after NNBSP.
@@ -102,5 +103,26 @@ describe('scriptOfText (the group table presets a row’s language from it)', ()
     expect(scriptOfText('王')).toBeNull();
     expect(scriptOfText('ᠪᠠ王')).toBeNull();
     expect(scriptOfText('12, 3')).toBeNull();
+  });
+});
+
+describe('translationScriptProblem (the translation box of an agreement)', () => {
+  it('lets the Mongolian box hold digits, Latin letters and punctuation beside the script', () => {
+    const text = `${MONGOLIAN_ADDRESS}\nGPS 12.5 km {x} $x ᠮᠣᠩᠭᠣᠯ᠃「」（）`;
+    expect(translationScriptProblem(text, 'mn')).toBeNull();
+  });
+
+  it('refuses a letter of another script in the Mongolian box, naming it', () => {
+    expect(translationScriptProblem('ᠮᠣᠩᠭᠣᠯ 草场', 'mn')).toEqual({
+      ok: false,
+      code: SCRIPT_MISMATCH,
+      message: expect.stringContaining('汉字“草”（U+8349') as unknown as string,
+    });
+    expect(translationScriptProblem(TIBETAN_NAME, 'mn')?.code).toBe(SCRIPT_MISMATCH);
+    expect(translationScriptProblem('Монгол', 'mn')?.code).toBe(SCRIPT_MISMATCH);
+  });
+
+  it('leaves the Tibetan page alone (it prints Chinese through its font chain)', () => {
+    expect(translationScriptProblem(`${TIBETAN_NAME} 草场`, 'bo')).toBeNull();
   });
 });
