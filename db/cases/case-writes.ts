@@ -291,7 +291,12 @@ export function insertParty(db: Db, caseId: number, party: PartyValues, nowIso: 
   return partyId;
 }
 
-/** False when the party is not in this case or was saved by someone else since. */
+/**
+ * False when the party is not in this case or was saved by someone else since. Only the columns
+ * whose value changes are in the SET list: SQLite rewrites an index entry (and runs an `UPDATE
+ * OF` trigger) for every column named there, even to the same value, and a name correction would
+ * otherwise rewrite a leaf of the phone and ID-number indexes too (two of ~21 pages it commits).
+ */
 export function updateParty(
   db: Db,
   caseId: number,
@@ -301,14 +306,20 @@ export function updateParty(
   nowIso: string,
 ): boolean {
   const cols = partyColumns(party);
-  const names = Object.keys(cols);
+  const names = Object.keys(cols) as (keyof typeof cols)[];
+  const stored = statement(
+    db,
+    `SELECT ${names.join(', ')} FROM party WHERE id = ? AND case_id = ? AND version = ?`,
+  ).get(partyId, caseId, expectedVersion) as typeof cols | undefined;
+  if (!stored) return false;
+  const changedNames = names.filter((n) => stored[n] !== cols[n]);
   const changed = statement(
     db,
-    `UPDATE party SET ${names.map((n) => `${n} = @${n}`).join(', ')},
+    `UPDATE party SET ${changedNames.map((n) => `${n} = @${n}, `).join('')}
          version = version + 1, updated_at = @now
        WHERE id = @id AND case_id = @case_id AND version = @expected`,
   ).run({
-    ...cols,
+    ...Object.fromEntries(changedNames.map((n) => [n, cols[n]])),
     id: partyId,
     case_id: caseId,
     expected: expectedVersion,
