@@ -50,6 +50,8 @@ type FactKey = keyof typeof FACT_COLUMNS;
 export type CaseFields = Omit<CaseIntakeValues, 'parties' | 'mediatorIds' | 'title' | FactKey> &
   Partial<Pick<CaseIntakeValues, FactKey>> & {
     readonly title: string;
+    /** The title was made from the parties and category (it follows a corrected name). */
+    readonly titleGenerated?: boolean;
   };
 
 export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso: string): number {
@@ -59,15 +61,16 @@ export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso
          requests_json, risk_level, risk_factors_json, prevention_flags_json, is_difficult,
          amount_claimed_fen, remarks, occurred_on, occurred_place, persons_involved,
          warning_level, responsible_leader, court_kind, court_name, court_reference,
-         court_received_on, version, created_at, updated_at)
+         court_received_on, title_generated, version, created_at, updated_at)
        VALUES (@status, @title, @intake_date, @source, @category, @subtype, @summary,
          @requests_json, @risk_level, @risk_factors_json, @prevention_flags_json, @is_difficult,
          @amount_claimed_fen, @remarks, @occurred_on, @occurred_place, @persons_involved,
          @warning_level, @responsible_leader, @court_kind, @court_name, @court_reference,
-         @court_received_on, 1, @now, @now)`,
+         @court_received_on, @title_generated, 1, @now, @now)`,
   ).run({
     status,
     title: fields.title,
+    title_generated: fields.titleGenerated === true ? 1 : 0,
     intake_date: fields.intakeDate,
     source: fields.source,
     category: fields.category,
