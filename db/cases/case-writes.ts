@@ -50,6 +50,8 @@ type FactKey = keyof typeof FACT_COLUMNS;
 export type CaseFields = Omit<CaseIntakeValues, 'parties' | 'mediatorIds' | 'title' | FactKey> &
   Partial<Pick<CaseIntakeValues, FactKey>> & {
     readonly title: string;
+    /** The title was made from the parties and category (it follows a corrected name). */
+    readonly titleGenerated?: boolean;
   };
 
 export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso: string): number {
@@ -59,15 +61,16 @@ export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso
          requests_json, risk_level, risk_factors_json, prevention_flags_json, is_difficult,
          amount_claimed_fen, remarks, occurred_on, occurred_place, persons_involved,
          warning_level, responsible_leader, court_kind, court_name, court_reference,
-         court_received_on, version, created_at, updated_at)
+         court_received_on, title_generated, version, created_at, updated_at)
        VALUES (@status, @title, @intake_date, @source, @category, @subtype, @summary,
          @requests_json, @risk_level, @risk_factors_json, @prevention_flags_json, @is_difficult,
          @amount_claimed_fen, @remarks, @occurred_on, @occurred_place, @persons_involved,
          @warning_level, @responsible_leader, @court_kind, @court_name, @court_reference,
-         @court_received_on, 1, @now, @now)`,
+         @court_received_on, @title_generated, 1, @now, @now)`,
   ).run({
     status,
     title: fields.title,
+    title_generated: fields.titleGenerated === true ? 1 : 0,
     intake_date: fields.intakeDate,
     source: fields.source,
     category: fields.category,
@@ -291,7 +294,12 @@ export function insertParty(db: Db, caseId: number, party: PartyValues, nowIso: 
   return partyId;
 }
 
-/** False when the party is not in this case or was saved by someone else since. */
+/**
+ * False when the party is not in this case or was saved by someone else since. Only the columns
+ * whose value changes are in the SET list: SQLite rewrites an index entry (and runs an `UPDATE
+ * OF` trigger) for every column named there, even to the same value, and a name correction would
+ * otherwise rewrite a leaf of the phone and ID-number indexes too (two of ~21 pages it commits).
+ */
 export function updateParty(
   db: Db,
   caseId: number,
@@ -301,14 +309,20 @@ export function updateParty(
   nowIso: string,
 ): boolean {
   const cols = partyColumns(party);
-  const names = Object.keys(cols);
+  const names = Object.keys(cols) as (keyof typeof cols)[];
+  const stored = statement(
+    db,
+    `SELECT ${names.join(', ')} FROM party WHERE id = ? AND case_id = ? AND version = ?`,
+  ).get(partyId, caseId, expectedVersion) as typeof cols | undefined;
+  if (!stored) return false;
+  const changedNames = names.filter((n) => stored[n] !== cols[n]);
   const changed = statement(
     db,
-    `UPDATE party SET ${names.map((n) => `${n} = @${n}`).join(', ')},
+    `UPDATE party SET ${changedNames.map((n) => `${n} = @${n}, `).join('')}
          version = version + 1, updated_at = @now
        WHERE id = @id AND case_id = @case_id AND version = @expected`,
   ).run({
-    ...cols,
+    ...Object.fromEntries(changedNames.map((n) => [n, cols[n]])),
     id: partyId,
     case_id: caseId,
     expected: expectedVersion,

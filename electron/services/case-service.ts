@@ -135,8 +135,9 @@ export class CaseService {
         checkEthnicities(db, values.parties, (i) => ['parties', i]);
         checkMediators(db, values.mediatorIds, ['mediatorIds'], false);
         const title = values.title ?? generatedCaseTitle(values.parties, values.category);
-        const id = insertCase(db, { ...values, title }, 'INTAKE', now);
-        if (values.title === null) setCaseTitle(db, id, title, true);
+        // In the INSERT itself: a second UPDATE of the new row cost its own audit entry.
+        const titleGenerated = values.title === null;
+        const id = insertCase(db, { ...values, title, titleGenerated }, 'INTAKE', now);
         setCaseMediators(db, id, values.mediatorIds);
         for (const party of values.parties) {
           const partyId = insertParty(db, id, party, now);
