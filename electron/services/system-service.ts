@@ -108,6 +108,7 @@ export class SystemService {
       restartedAfterCrashAt: this.restartedAfterCrashAt,
       auditProblem: this.auditProblemOf(),
       auditBaseline: this.ledger.auditBaseline,
+      encryption: this.ledger.encryptionProgress,
     };
   }
 
@@ -193,6 +194,7 @@ export class SystemService {
 
   /** "立即备份": a verified copy now, or a Chinese sentence saying why not. */
   async backupNow(): Promise<BackupSummary> {
+    this.refuseWhileEncrypting();
     const db = this.ledger.db();
     const made = await this.track(
       this.recorded(() => takeManualBackup(db, this.ledger.paths.backupDir, this.ledger.now())),
@@ -205,6 +207,8 @@ export class SystemService {
    * changes). Never throws: a failure is recorded and shown on 设置 and 工作台.
    */
   async scheduledBackup(kinds?: readonly ScheduledKind[]): Promise<BackupInfo[]> {
+    // After a conversion the copies are of the encrypted ledger (its own start-up check first).
+    await this.ledger.whenEncrypted();
     await this.ledger.whenChecked();
     const state = this.ledger.state;
     if (state.state !== 'READY' || this.ledger.damaged) return [];
@@ -326,6 +330,11 @@ export class SystemService {
     return work;
   }
 
+  /** The recovery methods skip the write gate; the conversion's files must not move under it. */
+  private refuseWhileEncrypting(): void {
+    if (this.ledger.converting) throw new ApiError('LEDGER_ENCRYPTING', msg.encryptionRunning);
+  }
+
   /** The open ledger's data key (read once when it opened); undefined: ask the key store. */
   private liveKey(): Buffer | undefined {
     const state = this.ledger.state;
@@ -395,6 +404,7 @@ export class SystemService {
    * `before-restore-…` backup, listed like any other, so the restore can itself be undone.
    */
   async restoreBackup(fileName: string, confirmation: string | undefined): Promise<SystemStatus> {
+    this.refuseWhileEncrypting();
     await this.idle();
     const state = this.ledger.state;
     const healthy = state.state === 'READY' && !this.ledger.damaged;
@@ -445,6 +455,7 @@ export class SystemService {
     if (state !== 'MISSING' && state !== 'NOT_A_LEDGER' && !damaged) {
       throw new ApiError('INVALID_STATE', apiMessagesZhCN.ledgerNotMissing);
     }
+    this.refuseWhileEncrypting();
     await this.idle();
     this.ledger.close();
     acknowledgeLossAndStartEmpty(this.ledger.paths, this.ledger.now());
