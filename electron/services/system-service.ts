@@ -4,7 +4,9 @@ import {
   connectionKey,
   copyLedgerKeyTo,
   isKeyProblem,
+  ledgerFileKind,
 } from '../../db/ledger-cipher.js';
+import { plainBackups } from '../../db/plain-copies.js';
 import type { AuditVerification } from '../../domain/audit/audit-views.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,7 +50,20 @@ import { ApiError } from '../../domain/api/errors.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN as msg } from '../../domain/messages/storage-zh-CN.js';
 import { unavailableMessage } from './ledger-session.js';
+import { sweepPlainCopies } from './plain-copies-sweep.js';
 import type { LedgerSession } from './ledger-session.js';
+
+/** A backup in backups/ as copyVerifiedBackup takes it (it was verified when it was made). */
+function verifiedLocal(file: string): BackupInfo {
+  const stat = fs.statSync(file);
+  return {
+    fileName: path.basename(file),
+    path: file,
+    bytes: stat.size,
+    createdAt: stat.mtime.toISOString(),
+    schemaVersion: -1,
+  };
+}
 
 const summary = (b: BackupInfo): BackupSummary => ({
   fileName: b.fileName,
@@ -218,6 +233,7 @@ export class SystemService {
           takeScheduledBackups(state.db, this.ledger.paths.backupDir, this.ledger.now(), kinds),
         ),
       );
+      await this.track(sweepPlainCopies(this.ledger));
       return made;
     } catch (error) {
       console.error('[backup] scheduled backup failed:', error);
@@ -267,6 +283,14 @@ export class SystemService {
       }
       const target = path.join(folder, 'mediation-desk-backups');
       for (const info of made) copyVerifiedBackup(info, target);
+      // Plain copies there of backups encrypted here since (after the conversion) are replaced.
+      const local = this.ledger.paths.backupDir;
+      for (const name of plainBackups(target)) {
+        const here = path.join(local, name);
+        if (fs.existsSync(here) && ledgerFileKind(here) === 'encrypted') {
+          copyVerifiedBackup(verifiedLocal(here), target);
+        }
+      }
       // The audit key travels with the copies, or they could not be verified elsewhere.
       copyAuditKeyTo(this.ledger.paths.ledgerFile, target);
       // So does the ledger's data key: the copies are encrypted with it.

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBackupName } from '../../../db/backup-rotation.js';
+import { backupFileName, parseBackupName } from '../../../db/backup-rotation.js';
+import { writeBackupSettings } from '../../../db/backup-records.js';
+import { ledgerPaths } from '../../../db/ledger-files.js';
+import { openOutside } from '../support/outside-connection.js';
 import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import type { EncryptionStep } from '../../../db/plain-ledger-encryption.js';
 import { RESTORE_CONFIRMATION, type SystemStatus } from '../../../domain/api/system-contract.js';
@@ -190,4 +193,63 @@ describe('a plain ledger is converted to an encrypted one after the start', () =
       core.close();
     }
   }, 90_000);
+
+  it('after the first encrypted daily backup no plaintext copy is left in the data folder, and the second place gets encrypted ones', async () => {
+    const dataDir = tempDir();
+    copyRoom(room.dir, dataDir);
+    const paths = ledgerPaths(dataDir);
+    // A plain manual backup an older version made, here and on the stick.
+    const manual = backupFileName('manual', '2026-03-01T00-00-00-000Z', '0000abcd');
+    fs.mkdirSync(paths.backupDir, { recursive: true });
+    const old = openOutside(paths.ledgerFile, { readonly: true });
+    old.prepare('VACUUM INTO ?').run(path.join(paths.backupDir, manual));
+    old.close();
+    const stick = tempDir('stick');
+    fs.mkdirSync(path.join(stick, 'mediation-desk-backups'));
+    fs.copyFileSync(
+      path.join(paths.backupDir, manual),
+      path.join(stick, 'mediation-desk-backups', manual),
+    );
+    writeBackupSettings(dataDir, { secondFolder: stick });
+    // The scan's positive control: the plain room has the name in its files.
+    expect(filesHolding(dataDir, PLAIN_ROOM_APPLICANT).length).toBeGreaterThan(0);
+
+    const core = await openSignedInCore({
+      dataDir,
+      appVersion: 'test',
+      now,
+      encryptPlainLedger: true,
+      dailyBackup: true,
+    });
+    try {
+      await core.whenIdle();
+      expect((await statusOf(core)).ledger).toMatchObject({ encrypted: true });
+      const names = fs.readdirSync(paths.backupDir).filter((n) => n.endsWith('.sqlite'));
+      expect(names.some((n) => parseBackupName(n)?.kind === 'daily')).toBe(true);
+      for (const name of names) {
+        expect(ledgerFileKind(path.join(paths.backupDir, name)), name).toBe('encrypted');
+      }
+      expect(filesHolding(dataDir, PLAIN_ROOM_APPLICANT)).toEqual([]);
+      // Encrypted, not lost: the old manual copy still restores.
+      expect((await core.dispatch('system.restorePreview', { fileName: manual })).ok).toBe(true);
+
+      // The stick's plain copy is replaced at its next backup.
+      expect((await core.dispatch('system.backupNow', {})).ok).toBe(true);
+      await core.whenIdle();
+      expect(ledgerFileKind(path.join(stick, 'mediation-desk-backups', manual))).toBe('encrypted');
+    } finally {
+      core.close();
+    }
+  }, 120_000);
 });
+
+/** Files under `dir` holding `text` as UTF-8 bytes (the seeded name is stored that way). */
+function filesHolding(dir: string, text: string): string[] {
+  const needle = Buffer.from(text, 'utf8');
+  const files = (d: string): string[] =>
+    fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(d, e.name);
+      return e.isDirectory() ? files(full) : e.isFile() ? [full] : [];
+    });
+  return files(dir).filter((file) => fs.readFileSync(file).includes(needle));
+}
