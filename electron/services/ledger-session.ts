@@ -168,9 +168,14 @@ export class LedgerSession {
         db,
         now: this.now,
         closeWriter: () => {
-          // The swap follows at once: requests in between find no ledger, as during a restore.
+          // The swap follows at once; a request or the hourly timer in between is told the
+          // ledger is unavailable for that moment (never handed the closed connection).
           closed = true;
-          this.result = null;
+          this.result = {
+            state: 'UNAVAILABLE',
+            reason: 'OTHER',
+            detail: 'swapping in the encrypted ledger',
+          };
           db.close();
         },
         afterStep: async (step) => {
