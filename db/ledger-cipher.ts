@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { makePrivateDir } from './file-modes.js';
+import { fsyncDirectory } from './fsync.js';
 
 /**
  * Encryption at rest (SQLite3 Multiple Ciphers, ChaCha20-Poly1305, its default cipher): every
@@ -57,7 +58,10 @@ export const fileKeyStore: LedgerKeyStore = {
   },
 };
 
-/** Atomically (temp file, fsync, rename) with mode 0600, like the audit key. */
+/**
+ * Atomically (temp file, fsync, rename) with mode 0600, like the audit key, and the folder
+ * fsynced after the rename: data encrypted under a key whose name a power cut can undo is lost.
+ */
 export function writeKeyFile(file: string, key: Buffer): void {
   makePrivateDir(path.dirname(file));
   const tmp = `${file}.tmp-${process.pid}`;
@@ -69,6 +73,7 @@ export function writeKeyFile(file: string, key: Buffer): void {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, file);
+  fsyncDirectory(path.dirname(file));
 }
 
 let keyStore: LedgerKeyStore = fileKeyStore;

@@ -22,6 +22,7 @@ import { makePrivateDir, makePrivateFile, tightenExisting } from './file-modes.j
 import { readMarker, sidecarFiles, writeMarker } from './ledger-files.js';
 import { ledgerFileKind, ledgerKeyStore } from './ledger-cipher.js';
 import type { LedgerPaths } from './ledger-files.js';
+import { settleInterruptedEncryption } from './plain-ledger-encryption.js';
 import { DatabaseFromFutureError, MigrationFailedError, migrate } from './migrate.js';
 import type { Migration } from './migrations/migration.js';
 import { storageFaultOf } from './storage-errors.js';
@@ -67,6 +68,13 @@ export async function openLedger(
   paths: LedgerPaths,
   options: OpenLedgerOptions,
 ): Promise<LedgerOpenResult> {
+  // Before anything looks at the ledger's name: a conversion to encryption that stopped between
+  // its two renames has the ledger under another name.
+  try {
+    settleInterruptedEncryption(paths);
+  } catch (error) {
+    return unavailable(error);
+  }
   const marker = readMarker(paths);
   const exists = fs.existsSync(paths.ledgerFile);
   if (!exists && marker !== null) {

@@ -32,7 +32,8 @@ function writerAlive(name: string): boolean {
 /**
  * Removes what a killed process leaves behind, at start-up under the data-folder lock (so no
  * other process of ours is still writing them): half-made backups and their journals, staging
- * copies of a restore, temp files of atomic writes, print temp folders, and ledgers moved aside
+ * copies of a restore or an encryption, temp files of atomic writes (also of the keys), exports
+ * killed half-written, print temp folders, and ledgers moved aside
  * more than 30 days ago (the restore that replaced them has long been in use, and the
  * before-restore backup in `backups/` is the undo). Returns what it removed, for the log.
  */
@@ -84,6 +85,12 @@ export function removeLeftovers(
       remove(path.join(ledgerDir, name));
       continue;
     }
+    // An unfinished encrypted copy, while the ledger it was made from is in place. Without the
+    // ledger, the copy is the ledger-to-be: opening settles it (settleInterruptedEncryption).
+    if (/^\.encrypting(-journal|-wal|-shm)?$/.test(rest)) {
+      if (fs.existsSync(paths.ledgerFile)) remove(path.join(ledgerDir, name));
+      continue;
+    }
     const aside =
       /^(?:-wal|-shm|-journal)?\.(?:before-restore|abandoned)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/.exec(
         rest,
@@ -101,8 +108,16 @@ export function removeLeftovers(
     }
   }
 
-  for (const name of list(paths.dataDir)) {
-    if (/\.tmp-\d+$/.test(name) && !writerAlive(name)) remove(path.join(paths.dataDir, name));
+  // The data folder's own atomic writes, the key files' (a stray key copy), and exports killed
+  // while being written (`.<hex>.part` in the default export folder).
+  for (const dir of [paths.dataDir, path.join(paths.dataDir, 'keys')]) {
+    for (const name of list(dir)) {
+      if (/\.tmp-\d+$/.test(name) && !writerAlive(name)) remove(path.join(dir, name));
+    }
+  }
+  const exportsDir = path.join(paths.dataDir, 'exports');
+  for (const name of list(exportsDir)) {
+    if (/^\.[0-9a-f]+\.part$/.test(name)) remove(path.join(exportsDir, name));
   }
 
   const tmp = os.tmpdir();

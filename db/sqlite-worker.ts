@@ -9,7 +9,9 @@ import { keyForExisting, keyPragma } from './ledger-cipher.js';
  */
 export type SqliteJob =
   | { readonly op: 'check'; readonly file: string; readonly full: boolean }
-  | { readonly op: 'vacuumInto'; readonly file: string; readonly destination: string };
+  | { readonly op: 'vacuumInto'; readonly file: string; readonly destination: string }
+  /** Encrypts a plain file in place with the key given to runSqliteJob (a staging copy only). */
+  | { readonly op: 'encrypt'; readonly file: string };
 
 /** SQLite's own findings; empty when the file passed. */
 export type CheckFindings = readonly string[];
@@ -22,7 +24,7 @@ const Database = require(workerData.driver);
 const job = workerData.job;
 let db;
 try {
-  db = new Database(job.file, { readonly: true, fileMustExist: true });
+  db = new Database(job.file, { readonly: job.op !== 'encrypt', fileMustExist: true });
   // An encrypted ledger: the raw data key, before any page is read. A VACUUM INTO copy is
   // written with the same cipher and key.
   if (workerData.keyPragma) {
@@ -33,7 +35,13 @@ try {
   db.pragma('busy_timeout = 5000');
   // A large page cache: the check walks every page once, the default 2 MiB thrashes.
   db.pragma('cache_size = -131072');
-  if (job.op === 'check') {
+  if (job.op === 'encrypt') {
+    // SQLite3MC refuses rekey in WAL mode; rekey rewrites every page under the new key.
+    db.pragma('journal_mode = DELETE');
+    db.pragma("cipher = 'chacha20'");
+    db.pragma(workerData.rekeyPragma);
+    parentPort.postMessage({ ok: true, findings: [] });
+  } else if (job.op === 'check') {
     const rows = db.pragma((job.full ? 'integrity_check' : 'quick_check') + '(20)');
     const findings = rows.map((r) => String(Object.values(r)[0])).filter((s) => s !== 'ok');
     parentPort.postMessage({ ok: true, findings });
@@ -80,9 +88,18 @@ function driver(): string {
 export function runSqliteJob(job: SqliteJob, key?: Buffer | null): Promise<CheckFindings> {
   return new Promise((resolve, reject) => {
     const jobKey = keyForExisting(job.file, key);
+    if (job.op === 'encrypt' && (!key || jobKey)) {
+      reject(new Error('encrypt needs a plain file and the data key'));
+      return;
+    }
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver: driver(), job, keyPragma: jobKey ? keyPragma(jobKey) : null },
+      workerData: {
+        driver: driver(),
+        job,
+        keyPragma: jobKey ? keyPragma(jobKey) : null,
+        rekeyPragma: job.op === 'encrypt' && key ? `re${keyPragma(key)}` : null,
+      },
     });
     let settled = false;
     worker.once('message', (reply: WorkerReply) => {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makePrivateDir } from '../file-modes.js';
+import { fsyncDirectory } from '../fsync.js';
 
 /**
  * The audit chain's secret: 32 random bytes, hex in `<dataDir>/keys/audit.key` (0600, folder
@@ -58,7 +59,7 @@ export function readAuditKey(file: string): AuditKey | null {
   return auditKeyOf(Buffer.from(text, 'hex'));
 }
 
-/** Writes a key atomically (temp file, fsync, rename) with mode 0600. */
+/** Writes a key atomically (temp file, fsync, rename, fsync of the folder) with mode 0600. */
 export function writeAuditKey(file: string, key: AuditKey): void {
   makePrivateDir(path.dirname(file));
   const tmp = `${file}.tmp-${process.pid}`;
@@ -70,6 +71,8 @@ export function writeAuditKey(file: string, key: AuditKey): void {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, file);
+  // Without it a power cut can keep the entries and lose the key that makes them verifiable.
+  fsyncDirectory(path.dirname(file));
 }
 
 /**

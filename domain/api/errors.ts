@@ -22,6 +22,8 @@ export const API_ERROR_CODES = [
   'LEDGER_UNAVAILABLE',
   /** The ledger failed its check: writes are stopped, reads and restore still work. */
   'LEDGER_DAMAGED',
+  /** A plain ledger is being converted to an encrypted one: reads work, writes wait for it. */
+  'LEDGER_ENCRYPTING',
   /** The disk is full: nothing was saved, nothing saved before was lost. */
   'STORAGE_FULL',
   /** The ledger or backup folder cannot be written (read-only medium, permissions). */

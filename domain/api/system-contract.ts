@@ -49,6 +49,16 @@ export interface RestorePreview {
   readonly changedCases: number | null;
 }
 
+/**
+ * A ledger made before encryption (or restored from a plain backup) being converted after the
+ * start: waiting for the start-up check, running (writes refused, reads answered), or failed
+ * (the plain ledger stays in service; the next start tries again).
+ */
+export type LedgerEncryptionProgress =
+  | { readonly state: 'WAITING' }
+  | { readonly state: 'RUNNING'; readonly phase: 'BACKUP' | 'ENCRYPT' | 'VERIFY' | 'SWAP' }
+  | { readonly state: 'FAILED'; readonly at: string; readonly message: string };
+
 /** What the renderer needs to know before it can show any screen. */
 export type LedgerStatus =
   | {
@@ -99,6 +109,8 @@ export interface SystemStatus {
    * rows (writes are refused until it is done; reads are answered); null otherwise.
    */
   readonly auditBaseline: { readonly done: number; readonly total: number } | null;
+  /** Converting a plain ledger to an encrypted one; null when there is nothing to convert. */
+  readonly encryption: LedgerEncryptionProgress | null;
   /** The last audit verification found edits made outside the app, or cannot check (no key). */
   readonly auditProblem: {
     readonly verdict: 'KEY_MISSING' | 'BROKEN';

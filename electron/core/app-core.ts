@@ -5,6 +5,7 @@ import { acquireDataDirLock } from '../../db/data-dir-lock.js';
 import { removeLeftovers } from '../../db/leftovers.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import type { Migration } from '../../db/migrations/migration.js';
+import type { EncryptionStep } from '../../db/plain-ledger-encryption.js';
 import { createDispatcher } from '../api/dispatch.js';
 import type { Dispatch, DispatchLog } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
@@ -101,6 +102,13 @@ export interface AppCoreOptions {
    * `now`, so tests that move the ledger's calendar by days do not lock the desk with it.
    */
   readonly deskClock?: () => number;
+  /**
+   * Convert a plain ledger to an encrypted one after it opens (ledger-session.ts): the app and
+   * dev:web do; unit tests opt in.
+   */
+  readonly encryptPlainLedger?: boolean;
+  /** Awaited after each step of that conversion (tests stop or hold it there). */
+  readonly afterEncryptionStep?: (step: EncryptionStep) => Promise<void> | void;
   /** Awaited before each slice of a pending audit baseline (tests gate it; default: next turn). */
   readonly betweenBaselineSlices?: () => Promise<void>;
 }
@@ -167,6 +175,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     now,
     ...(options.betweenBaselineSlices ? [options.betweenBaselineSlices] : []),
   );
+  ledger.encryptPlain = options.encryptPlainLedger === true;
+  ledger.afterEncryptionStep = options.afterEncryptionStep ?? null;
   try {
     const secondFolder = readBackupSettings(options.dataDir).secondFolder;
     const removed = removeLeftovers(
@@ -294,6 +304,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     system: services.system,
     desk,
     whenIdle: async () => {
+      await ledger.whenEncrypted();
       await ledger.whenChecked();
       await background;
       await services.system.idle();

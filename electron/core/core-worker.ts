@@ -112,6 +112,9 @@ createAppCore({
   dataDir: config.dataDir,
   appVersion: config.appVersion,
   dailyBackup: config.dailyBackup,
+  // The app's and dev:web's background upkeep comes as one: backups and converting a plain
+  // ledger to an encrypted one (tests of the router leave both off).
+  encryptPlainLedger: config.dailyBackup,
   hourlyBackupMs: config.hourlyBackupMs,
   fontsDir: config.fontsDir,
   templatesDir: config.templatesDir,

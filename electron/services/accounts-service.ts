@@ -386,10 +386,16 @@ export class AccountsService {
 
   /**
    * Failures are kept in the account's row while the ledger can be written; a damaged ledger or
-   * a file the app did not open (read-only to us) keeps them in memory under the same key.
+   * a file the app did not open (read-only to us) keeps them in memory under the same key, and
+   * so does a plain ledger being encrypted (a write then would be missing from the copy).
    */
   private countsInRow(row: AccountRow | null): row is AccountRow {
-    return row !== null && this.ledger.state.state === 'READY' && !this.ledger.damaged;
+    return (
+      row !== null &&
+      this.ledger.state.state === 'READY' &&
+      !this.ledger.damaged &&
+      !this.ledger.converting
+    );
   }
 
   private failuresOf(key: string, row: AccountRow | null): Failures {
@@ -444,9 +450,10 @@ export class AccountsService {
     return this.decoy;
   }
 
-  /** Audit entries and counters are skipped while the ledger is damaged (query_only). */
+  /** Audit entries and counters are skipped while the ledger is damaged (query_only) or encrypted. */
   private writeIfIntact(write: () => void): void {
-    if (this.ledger.damaged || this.ledger.state.state !== 'READY') return;
+    if (this.ledger.damaged || this.ledger.converting || this.ledger.state.state !== 'READY')
+      return;
     const db = this.ledger.db();
     db.transaction(write).immediate();
   }

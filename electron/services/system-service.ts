@@ -4,7 +4,9 @@ import {
   connectionKey,
   copyLedgerKeyTo,
   isKeyProblem,
+  ledgerFileKind,
 } from '../../db/ledger-cipher.js';
+import { plainBackups } from '../../db/plain-copies.js';
 import type { AuditVerification } from '../../domain/audit/audit-views.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,7 +50,20 @@ import { ApiError } from '../../domain/api/errors.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN as msg } from '../../domain/messages/storage-zh-CN.js';
 import { unavailableMessage } from './ledger-session.js';
+import { sweepPlainCopies } from './plain-copies-sweep.js';
 import type { LedgerSession } from './ledger-session.js';
+
+/** A backup in backups/ as copyVerifiedBackup takes it (it was verified when it was made). */
+function verifiedLocal(file: string): BackupInfo {
+  const stat = fs.statSync(file);
+  return {
+    fileName: path.basename(file),
+    path: file,
+    bytes: stat.size,
+    createdAt: stat.mtime.toISOString(),
+    schemaVersion: -1,
+  };
+}
 
 const summary = (b: BackupInfo): BackupSummary => ({
   fileName: b.fileName,
@@ -108,6 +123,7 @@ export class SystemService {
       restartedAfterCrashAt: this.restartedAfterCrashAt,
       auditProblem: this.auditProblemOf(),
       auditBaseline: this.ledger.auditBaseline,
+      encryption: this.ledger.encryptionProgress,
     };
   }
 
@@ -193,6 +209,7 @@ export class SystemService {
 
   /** "立即备份": a verified copy now, or a Chinese sentence saying why not. */
   async backupNow(): Promise<BackupSummary> {
+    this.refuseWhileEncrypting();
     const db = this.ledger.db();
     const made = await this.track(
       this.recorded(() => takeManualBackup(db, this.ledger.paths.backupDir, this.ledger.now())),
@@ -205,6 +222,8 @@ export class SystemService {
    * changes). Never throws: a failure is recorded and shown on 设置 and 工作台.
    */
   async scheduledBackup(kinds?: readonly ScheduledKind[]): Promise<BackupInfo[]> {
+    // After a conversion the copies are of the encrypted ledger (its own start-up check first).
+    await this.ledger.whenEncrypted();
     await this.ledger.whenChecked();
     const state = this.ledger.state;
     if (state.state !== 'READY' || this.ledger.damaged) return [];
@@ -214,6 +233,7 @@ export class SystemService {
           takeScheduledBackups(state.db, this.ledger.paths.backupDir, this.ledger.now(), kinds),
         ),
       );
+      await this.track(sweepPlainCopies(this.ledger));
       return made;
     } catch (error) {
       console.error('[backup] scheduled backup failed:', error);
@@ -263,6 +283,14 @@ export class SystemService {
       }
       const target = path.join(folder, 'mediation-desk-backups');
       for (const info of made) copyVerifiedBackup(info, target);
+      // Plain copies there of backups encrypted here since (after the conversion) are replaced.
+      const local = this.ledger.paths.backupDir;
+      for (const name of plainBackups(target)) {
+        const here = path.join(local, name);
+        if (fs.existsSync(here) && ledgerFileKind(here) === 'encrypted') {
+          copyVerifiedBackup(verifiedLocal(here), target);
+        }
+      }
       // The audit key travels with the copies, or they could not be verified elsewhere.
       copyAuditKeyTo(this.ledger.paths.ledgerFile, target);
       // So does the ledger's data key: the copies are encrypted with it.
@@ -324,6 +352,11 @@ export class SystemService {
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
     return work;
+  }
+
+  /** The recovery methods skip the write gate; the conversion's files must not move under it. */
+  private refuseWhileEncrypting(): void {
+    if (this.ledger.converting) throw new ApiError('LEDGER_ENCRYPTING', msg.encryptionRunning);
   }
 
   /** The open ledger's data key (read once when it opened); undefined: ask the key store. */
@@ -395,6 +428,7 @@ export class SystemService {
    * `before-restore-…` backup, listed like any other, so the restore can itself be undone.
    */
   async restoreBackup(fileName: string, confirmation: string | undefined): Promise<SystemStatus> {
+    this.refuseWhileEncrypting();
     await this.idle();
     const state = this.ledger.state;
     const healthy = state.state === 'READY' && !this.ledger.damaged;
@@ -445,6 +479,7 @@ export class SystemService {
     if (state !== 'MISSING' && state !== 'NOT_A_LEDGER' && !damaged) {
       throw new ApiError('INVALID_STATE', apiMessagesZhCN.ledgerNotMissing);
     }
+    this.refuseWhileEncrypting();
     await this.idle();
     this.ledger.close();
     acknowledgeLossAndStartEmpty(this.ledger.paths, this.ledger.now());

@@ -12,7 +12,8 @@ const REFRESH_MS = 60_000;
 const REFRESH_RUNNING_MS = 3_000;
 
 /**
- * The audit baseline being built after an upgrade (writes are refused until it is done), a
+ * The audit baseline being built after an upgrade (writes are refused until it is done), a plain
+ * ledger being converted to an encrypted one (likewise, or why it did not finish), a
  * backup being made, a core restarted after a crash, and a failed backup (or a second copy that
  * did not arrive) stays on 工作台 and 设置 until a later one succeeds: a log nobody reads is how
  * rooms find out they had no backup.
@@ -20,7 +21,10 @@ const REFRESH_RUNNING_MS = 3_000;
 export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boolean }) {
   const load = useCallback(() => api('system.status', {}), []);
   const { value: status, reload } = useApiValue(load);
-  const running = (status?.backup.running ?? false) || (status?.auditBaseline ?? null) !== null;
+  const converting =
+    status?.encryption?.state === 'WAITING' || status?.encryption?.state === 'RUNNING';
+  const running =
+    (status?.backup.running ?? false) || (status?.auditBaseline ?? null) !== null || converting;
   useEffect(() => {
     const timer = window.setInterval(
       () => void reload(),
@@ -67,6 +71,25 @@ export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boole
         showIcon
         data-testid="audit-baseline"
         title={t.auditBaseline(done, total)}
+      />,
+    );
+  }
+  if (status.encryption) {
+    const progress = status.encryption;
+    alerts.push(
+      <Alert
+        key="encryption"
+        type={progress.state === 'FAILED' ? 'warning' : 'info'}
+        showIcon
+        data-testid="ledger-encrypting"
+        title={
+          progress.state === 'FAILED'
+            ? t.encryptionFailedTitle
+            : t.encryptionRunning(progress.state === 'RUNNING' ? progress.phase : 'WAITING')
+        }
+        {...(progress.state === 'FAILED'
+          ? { description: t.failed(progress.message, shanghai(progress.at)) }
+          : {})}
       />,
     );
   }

@@ -19,8 +19,21 @@ function stallAfter(slices: number): () => Promise<void> {
   };
 }
 
+/** Converts the plain ledger up to the end of `held`, says so, then holds there forever. */
+function holdEncryptionAfter(held: string) {
+  return {
+    encryptPlainLedger: true,
+    afterEncryptionStep: (step: string) => {
+      if (step !== held) return undefined;
+      say(`HELD ${step}`);
+      return new Promise<void>(() => undefined);
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const [mode, dataDir = ''] = process.argv.slice(2);
+  const held = /^encrypt-hold-(\w+)$/.exec(mode ?? '')?.[1];
   let core;
   try {
     core = await openSignedInCore({
@@ -28,10 +41,16 @@ async function main(): Promise<void> {
       appVersion: 'test',
       log: { error: () => undefined },
       ...(mode === 'baseline-stall' ? { betweenBaselineSlices: stallAfter(14) } : {}),
+      ...(held ? holdEncryptionAfter(held) : {}),
     });
   } catch (error) {
     say(`REFUSED ${startupFailureMessage(error)}`);
     process.exitCode = 3;
+    return;
+  }
+  if (held) {
+    // whenIdle would wait for the conversion, which this mode holds until the kill.
+    setInterval(() => undefined, 1000);
     return;
   }
   await core.whenIdle();

@@ -14,6 +14,7 @@ import { openSignedInCore } from '../support/signed-in-core';
 import { intake, ROOM_SETTINGS } from '../services/case-fixtures';
 import { sliceGate } from '../support/slice-gate';
 import { tempDir } from '../support/temp-dir';
+import { copyRoom, makePlainRoom, PLAIN_ROOM_APPLICANT } from '../support/plain-room';
 import { BASELINE_AT_OPEN_ROWS } from '../../../db/audit/audit-baseline';
 import { addFillerRows, forgetAuditChain, verifyLedgerFile } from '../support/audit-outside';
 
@@ -162,6 +163,42 @@ describe('processes: two at once, kill -9 during backup and restore', () => {
     expect(result.firstBroken).toBeNull();
     expect(result.rowFindings, JSON.stringify(result.rowFindings)).toEqual([]);
   }, 60_000);
+
+  it('kill -9 while a plain ledger is being encrypted: the next start has every case, plain or encrypted', async () => {
+    const now = () => new Date('2026-03-10T02:00:00Z');
+    const room = await makePlainRoom(now);
+    try {
+      // With the writer open and its WAL emptied; and with the plain ledger moved aside and the
+      // encrypted copy not yet in its place (the ledger then has no file under its name).
+      for (const [step, encrypted] of [
+        ['checkpoint', false],
+        ['aside', true],
+      ] as const) {
+        const dataDir = tempDir();
+        copyRoom(room.dir, dataDir);
+        const child = start(`encrypt-hold-${step}`, dataDir);
+        await child.waitFor(`HELD ${step}`, 60_000);
+        child.proc.kill('SIGKILL');
+        await child.exited;
+
+        const core = await openSignedInCore({ dataDir, appVersion: 'test', now });
+        try {
+          await core.whenIdle();
+          const status = (await core.dispatch('system.status', {})) as { value: SystemStatus };
+          expect(status.value.ledger, step).toMatchObject({ state: 'READY', encrypted });
+          expect(core.ledger.db().prepare('SELECT count(*) FROM case_file').pluck().get()).toBe(1);
+          const read = await core.dispatch('cases.get', { caseId: room.caseId });
+          expect(JSON.stringify(read), step).toContain(PLAIN_ROOM_APPLICANT);
+          expect((await core.dispatch('cases.create', intake())).ok, step).toBe(true);
+          await core.whenIdle();
+        } finally {
+          core.close();
+        }
+      }
+    } finally {
+      fs.rmSync(room.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('a second process on the same data folder says so and exits cleanly', async () => {
     const dataDir = await preparedRoom();

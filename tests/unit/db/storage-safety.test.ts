@@ -187,6 +187,37 @@ describe('files and processes', () => {
     expect(removed.sort()).toEqual([...junk].sort());
   });
 
+  it('leftovers of a killed conversion, key writes and exports; the copy that is the ledger-to-be is kept', () => {
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const dir = tempDir();
+    const paths = ledgerPaths(dir);
+    const ledgerDir = path.dirname(paths.ledgerFile);
+    const keysDir = path.join(dir, 'keys');
+    const exportsDir = path.join(dir, 'exports');
+    for (const d of [ledgerDir, keysDir, exportsDir]) fs.mkdirSync(d, { recursive: true });
+    const junk = [
+      `${paths.ledgerFile}.encrypting`,
+      `${paths.ledgerFile}.encrypting-journal`,
+      path.join(keysDir, `ledger.key.tmp-${deadPid}`),
+      path.join(exportsDir, '.0a1b2c3d4e5f.part'),
+    ];
+    const keep = [
+      paths.ledgerFile,
+      `${paths.ledgerFile}.unencrypted-2026-01-01T00-00-00-000Z`,
+      path.join(keysDir, `ledger.key.tmp-${process.pid}`),
+      path.join(exportsDir, '台账.xlsx'),
+    ];
+    for (const f of [...junk, ...keep]) fs.writeFileSync(f, 'SQLite format 3\u0000 and the rest');
+    expect(removeLeftovers(paths, now()).sort()).toEqual([...junk].sort());
+    for (const f of keep) expect(fs.existsSync(f), f).toBe(true);
+
+    // Without the ledger in place the encrypted copy is what opening puts in: never swept.
+    fs.renameSync(paths.ledgerFile, `${paths.ledgerFile}.unencrypted-2026-03-10T00-00-00-000Z`);
+    fs.writeFileSync(`${paths.ledgerFile}.encrypting`, 'the verified copy');
+    expect(removeLeftovers(paths, now())).toEqual([]);
+    expect(fs.existsSync(`${paths.ledgerFile}.encrypting`)).toBe(true);
+  });
+
   it("keeps an old encrypted set-aside ledger unless this computer's key opens it", () => {
     const dir = tempDir();
     const paths = ledgerPaths(dir);

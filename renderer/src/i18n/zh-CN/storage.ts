@@ -1,3 +1,11 @@
+const ENCRYPTION_PHASES = {
+  WAITING: '等待启动检查完成',
+  BACKUP: '第 1 步，共 4 步：备份未加密的台账',
+  ENCRYPT: '第 2 步，共 4 步：加密台账的副本',
+  VERIFY: '第 3 步，共 4 步：检查加密后的副本',
+  SWAP: '第 4 步，共 4 步：换用加密后的台账',
+} as const;
+
 /** Texts about the ledger's health, restoring and backup destinations. */
 export const storageText = {
   damagedTitle: '台账文件已损坏',
@@ -51,6 +59,9 @@ export const storageText = {
     running: '正在备份台账……备份期间可以照常查询和登记。',
     auditBaseline: (done: number, total: number) =>
       `升级后首次启动，正在为已有记录建立审计基线（${done} / ${total} 条）：可以照常查看和查询，完成前暂不能保存修改。`,
+    encryptionRunning: (phase: 'WAITING' | 'BACKUP' | 'ENCRYPT' | 'VERIFY' | 'SWAP') =>
+      `正在把台账转为加密保存（升级后只做一次，约需几分钟）：${ENCRYPTION_PHASES[phase]}。可以照常查看和查询，完成前暂不能保存修改。`,
+    encryptionFailedTitle: '台账加密没有完成，台账仍未加密',
     restartedTitle: '程序后台曾意外停止，已自动重新启动',
     restarted: (at: string) =>
       `时间：${at}。已保存的数据不受影响；当时正在保存的一步可能没有完成，请核对最近的操作。`,

@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A rename or a new file is durable only once its folder is: SQLite does this for its own files. */
+export function fsyncDirectory(dir: string): void {
+  // Windows cannot open a directory for fsync; NTFS metadata is journaled there anyway.
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
