@@ -13,6 +13,10 @@ import { LedgerKeyUnusableError, connectionKey, isKeyProblem } from './ledger-ci
 import { runSqliteJob } from './sqlite-worker.js';
 import type { CheckFindings } from './sqlite-worker.js';
 import { storageFaultOf } from './storage-errors.js';
+import { fsyncDirectory, fsyncFile } from './file-sync.js';
+
+// Kept here too: the backup and restore modules import them from this one.
+export { fsyncDirectory, fsyncFile };
 
 export interface BackupInfo {
   readonly fileName: string;
@@ -155,26 +159,6 @@ export function verifyLedgerFile(
     throw new BackupVerificationError(`无法读取备份文件：${path.basename(file)}`);
   } finally {
     copy?.close();
-  }
-}
-
-export function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-export function fsyncDirectory(dir: string): void {
-  // Windows cannot open a directory for fsync; NTFS metadata is journaled there anyway.
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

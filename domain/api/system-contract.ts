@@ -28,7 +28,17 @@ export interface BackupHealth {
   readonly secondFolder: string | null;
   readonly secondCopyLastSuccessAt: string | null;
   readonly secondCopyFailure: BackupProblem | null;
+  /** Whether the second backup place can get the data key wrapped by the recovery code. */
+  readonly recoveryKeySlot: RecoveryKeySlotState;
 }
+
+/**
+ * PRESENT: the current recovery code wraps the ledger's key (the slot travels with the second
+ * copies); NEEDS_NEW_CODE: the code was printed before slots existed (or for another key), so
+ * the second copies travel without any key until a director prints a new code; NOT_ENCRYPTED:
+ * a plain ledger needs no key.
+ */
+export type RecoveryKeySlotState = 'PRESENT' | 'NEEDS_NEW_CODE' | 'NOT_ENCRYPTED';
 
 /** What a restore would throw away, shown before the mediator confirms it. */
 export interface RestorePreview {

@@ -1,10 +1,6 @@
 import { copyAuditKeyTo } from '../../db/audit/audit-key.js';
-import {
-  LedgerKeyUnusableError,
-  connectionKey,
-  copyLedgerKeyTo,
-  isKeyProblem,
-} from '../../db/ledger-cipher.js';
+import { LedgerKeyUnusableError, connectionKey, isKeyProblem } from '../../db/ledger-cipher.js';
+import { placeRecoverySlotBesideBackups } from '../../db/ledger-key-ring.js';
 import type { AuditVerification } from '../../domain/audit/audit-views.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +44,7 @@ import { ApiError } from '../../domain/api/errors.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN as msg } from '../../domain/messages/storage-zh-CN.js';
 import { unavailableMessage } from './ledger-session.js';
+import { currentRecoverySlot, recoverySlotState } from './recovery-key-slot-store.js';
 import type { LedgerSession } from './ledger-session.js';
 
 const summary = (b: BackupInfo): BackupSummary => ({
@@ -133,6 +130,7 @@ export class SystemService {
       secondFolder: readBackupSettings(this.dataDir).secondFolder,
       secondCopyLastSuccessAt: record.secondCopyLastSuccess?.at ?? null,
       secondCopyFailure: newer(record.secondCopyLastFailure, record.secondCopyLastSuccess),
+      recoveryKeySlot: recoverySlotState(this.ledger.paths.ledgerFile, this.liveKey() ?? null),
     };
   }
 
@@ -265,8 +263,10 @@ export class SystemService {
       for (const info of made) copyVerifiedBackup(info, target);
       // The audit key travels with the copies, or they could not be verified elsewhere.
       copyAuditKeyTo(this.ledger.paths.ledgerFile, target);
-      // So does the ledger's data key: the copies are encrypted with it.
-      copyLedgerKeyTo(this.ledger.paths.ledgerFile, target);
+      // The data key goes only wrapped by the recovery code (a lost stick must not open the
+      // copies); with a code printed before slots existed, no key goes (设置 says so).
+      const slot = currentRecoverySlot(this.ledger.paths.ledgerFile, this.liveKey() ?? null);
+      if (slot) placeRecoverySlotBesideBackups(target, slot.keyId, slot.text);
       const tag = parseBackupName(made[0]?.fileName ?? '')?.tag;
       if (tag) pruneScheduledBackups(target, tag);
       this.remember({
