@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalSingleLine } from '../text-input.js';
+import { recoveryCodeField } from './accounts-contract.js';
 import { method } from './method.js';
 
 export type BackupKindLabel =
@@ -142,6 +143,14 @@ export const systemContract = {
         .literal(RESTORE_CONFIRMATION, { error: `请输入“${RESTORE_CONFIRMATION}”以确认` })
         .optional(),
     }),
+  ),
+  /**
+   * A backup under another key (BACKUP_OTHER_KEY): the recovery code of the room it came from
+   * unwraps the key slot copied beside it (`ledger-key-<id>.recovery.json` in backups/); a key
+   * that opens this backup is kept in the key ring. Answers the restore preview.
+   */
+  'system.unlockBackup': method<RestorePreview>()(
+    z.strictObject({ fileName: backupFileName, recoveryCode: recoveryCodeField }),
   ),
   /** The second backup folder (USB stick, another disk); null turns it off. */
   'system.setBackupFolder': method<SystemStatus>()(
