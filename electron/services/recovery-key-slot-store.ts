@@ -6,7 +6,11 @@ import {
 import { ledgerKeyId } from '../../db/ledger-cipher.js';
 import type { RecoveryKeySlotState } from '../../domain/api/system-contract.js';
 import type { PasswordHashParams } from './password-hash.js';
-import { parseRecoveryKeySlot, wrapWithRecoveryCode } from './recovery-key-slot.js';
+import {
+  parseRecoveryKeySlot,
+  recoverySlotKdf,
+  wrapWithRecoveryCode,
+} from './recovery-key-slot.js';
 
 /**
  * The slot's text for a new recovery code, made before the code is stored (Argon2 takes a
@@ -18,7 +22,8 @@ export async function recoverySlotFor(
   params: PasswordHashParams,
 ): Promise<string | null> {
   if (!key) return null;
-  return `${JSON.stringify(await wrapWithRecoveryCode(key, code, params), null, 2)}\n`;
+  const slot = await wrapWithRecoveryCode(key, code, recoverySlotKdf(params));
+  return `${JSON.stringify(slot, null, 2)}\n`;
 }
 
 /**

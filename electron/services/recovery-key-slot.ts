@@ -11,11 +11,28 @@ import {
  * The ledger's data key wrapped by the room's recovery code (issue 11 must-have 6): what travels
  * to the second backup place instead of the raw key, so a lost stick does not open the backups
  * on it. Argon2id(code, own salt) → AES-256-GCM(data key). The header (format, key id, cost)
- * is the GCM's associated data: changing any of it fails like a wrong code. The code has ~119
- * bits, so the Argon2 cost (the password hash's, stated in the slot) is a second line only.
+ * is the GCM's associated data: changing any of it fails like a wrong code. The cost is stated
+ * in the slot (RECOVERY_SLOT_KDF).
  */
 export const RECOVERY_KEY_SLOT_FORMAT = 'mediation-desk/ledger-key-slot';
 export const RECOVERY_KEY_SLOT_VERSION = 1;
+
+/**
+ * The slot's Argon2id cost: OWASP's minimum for Argon2id (19 MiB, 2 passes). The code is 24
+ * random letters of 31 (~119 bits): no guesser gets through that, so the cost is a second line,
+ * and a code's issue (first run, recovery, a new code) already runs two Argon2 hashes at the
+ * password's 64 MiB × 3. Never more than the caller's password hash (the tests' is cheaper).
+ */
+export const RECOVERY_SLOT_KDF: PasswordHashParams = {
+  memoryKiB: 19_456,
+  iterations: 2,
+  parallelism: 1,
+};
+
+export function recoverySlotKdf(passwordHash: PasswordHashParams): PasswordHashParams {
+  const cost = (p: PasswordHashParams) => p.memoryKiB * p.iterations;
+  return cost(passwordHash) < cost(RECOVERY_SLOT_KDF) ? passwordHash : RECOVERY_SLOT_KDF;
+}
 
 const SALT_BYTES = 16;
 const NONCE_BYTES = 12;

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ledgerKeyId } from '../../../db/ledger-cipher.js';
+import { DEFAULT_PASSWORD_HASH } from '../../../electron/services/password-hash.js';
 import {
+  RECOVERY_SLOT_KDF,
   RecoveryKeySlotError,
+  recoverySlotKdf,
   parseRecoveryKeySlot,
   unwrapWithRecoveryCode,
   wrapWithRecoveryCode,
@@ -46,6 +49,12 @@ describe('the data key wrapped by the recovery code', () => {
     const text = JSON.stringify(slot);
     expect(text).not.toContain(key.toString('hex'));
     expect(text).not.toContain(key.toString('base64'));
+  });
+
+  it('the app wraps at a fixed, stated cost: Argon2id 19 MiB × 2, never above the password hash', () => {
+    expect(RECOVERY_SLOT_KDF).toEqual({ memoryKiB: 19_456, iterations: 2, parallelism: 1 });
+    expect(recoverySlotKdf(DEFAULT_PASSWORD_HASH)).toEqual(RECOVERY_SLOT_KDF);
+    expect(recoverySlotKdf(TEST_PASSWORD_HASH)).toEqual(TEST_PASSWORD_HASH);
   });
 
   it('each wrap has its own salt and nonce', async () => {
