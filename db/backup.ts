@@ -13,7 +13,6 @@ import { LedgerKeyUnusableError, connectionKey, isKeyProblem } from './ledger-ci
 import { runSqliteJob } from './sqlite-worker.js';
 import type { CheckFindings } from './sqlite-worker.js';
 import { storageFaultOf } from './storage-errors.js';
-
 import { fsyncDirectory, fsyncFile } from './fsync.js';
 
 // Here before db/fsync.ts existed; kept so its importers need not change.

@@ -63,17 +63,27 @@ export const fileKeyStore: LedgerKeyStore = {
  * fsynced after the rename: data encrypted under a key whose name a power cut can undo is lost.
  */
 export function writeKeyFile(file: string, key: Buffer): void {
-  makePrivateDir(path.dirname(file));
+  writePrivateFileAtomic(file, key.toString('hex'));
+}
+
+/**
+ * Temp file `<file>.tmp-<pid>` (0600), fsync, rename, then fsync of the folder: without the last
+ * step a power cut soon after the first start could lose the key's directory entry while the
+ * ledger written with it survives (review finding 9). Also the key slots' writer.
+ */
+export function writePrivateFileAtomic(file: string, contents: string): void {
+  const dir = path.dirname(file);
+  makePrivateDir(dir);
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
-    fs.writeSync(fd, key.toString('hex'));
+    fs.writeSync(fd, contents);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, file);
-  fsyncDirectory(path.dirname(file));
+  fsyncDirectory(dir);
 }
 
 let keyStore: LedgerKeyStore = fileKeyStore;
@@ -165,17 +175,4 @@ export function ledgerKeyId(key: Buffer): string {
     .update(key)
     .digest('hex')
     .slice(0, 16);
-}
-
-/**
- * Puts the data key beside the backups in `folder` (the second backup place) as
- * `ledger-key-<id>.key`: an encrypted backup is useless without it once this computer's disk
- * is gone. That copy is as safe as the stick it is on. Written once per key.
- */
-export function copyLedgerKeyTo(ledgerFile: string, folder: string): string | null {
-  const key = keyStore.read(ledgerFile);
-  if (!key) return null;
-  const target = path.join(folder, `ledger-key-${ledgerKeyId(key)}.key`);
-  if (!fs.existsSync(target)) writeKeyFile(target, key);
-  return target;
 }

@@ -21,6 +21,7 @@ import { appendAuditEvent } from './audit/audit-log.js';
 import { makePrivateDir, makePrivateFile, tightenExisting } from './file-modes.js';
 import { readMarker, sidecarFiles, writeMarker } from './ledger-files.js';
 import { ledgerFileKind, ledgerKeyStore } from './ledger-cipher.js';
+import { keyOpening, ledgerKeyRing, makeLedgerKeyCurrent } from './ledger-key-ring.js';
 import type { LedgerPaths } from './ledger-files.js';
 import { settleInterruptedEncryption } from './plain-ledger-encryption.js';
 import { DatabaseFromFutureError, MigrationFailedError, migrate } from './migrate.js';
@@ -181,8 +182,10 @@ function keyProblemOf(file: string): Extract<LedgerOpenResult, { state: 'UNAVAIL
     // A damaged key file or one this user may not read: still a key problem, with its sentence.
     return { state: 'UNAVAILABLE', reason: 'KEY_MISSING', detail: describe(error) };
   }
-  if (!key)
+  if (!key) {
+    if (keptKeyMadeCurrent(file)) return null;
     return { state: 'UNAVAILABLE', reason: 'KEY_MISSING', detail: `no data key for ${file}` };
+  }
   let probe: Db | undefined;
   try {
     probe = openConnection(file, { readonly: true, key });
@@ -191,6 +194,9 @@ function keyProblemOf(file: string): Extract<LedgerOpenResult, { state: 'UNAVAIL
   } catch (error) {
     // Only NOTADB: a wrong key fails page 1 that way, while SQLITE_CORRUPT is damage.
     if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
+      probe?.close();
+      probe = undefined;
+      if (keptKeyMadeCurrent(file)) return null;
       return {
         state: 'UNAVAILABLE',
         reason: 'KEY_MISMATCH',
@@ -201,6 +207,17 @@ function keyProblemOf(file: string): Extract<LedgerOpenResult, { state: 'UNAVAIL
   } finally {
     probe?.close();
   }
+}
+
+/**
+ * A restore of a backup under another key puts the file in place and then switches the current
+ * key; killed between the two, the ledger's own key is in the ring: it becomes current again.
+ */
+function keptKeyMadeCurrent(file: string): boolean {
+  const key = keyOpening(file, ledgerKeyRing(file));
+  if (!key) return false;
+  makeLedgerKeyCurrent(file, key);
+  return true;
 }
 
 /**

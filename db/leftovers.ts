@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openConnection } from './connection.js';
-import { ledgerFileKind, ledgerKeyStore } from './ledger-cipher.js';
+import { ledgerFileKind, ledgerKeyFileFor } from './ledger-cipher.js';
+import { ledgerKeyRing } from './ledger-key-ring.js';
 import type { LedgerPaths } from './ledger-files.js';
 
 /** The prefix electron/main/print-pdf.ts gives its private temp folders (mkdtemp). */
@@ -108,9 +109,9 @@ export function removeLeftovers(
     }
   }
 
-  // The data folder's own atomic writes, the key files' (a stray key copy), and exports killed
-  // while being written (`.<hex>.part` in the default export folder).
-  for (const dir of [paths.dataDir, path.join(paths.dataDir, 'keys')]) {
+  // The data folder's own atomic writes, the key files' (a stray copy of a key: review finding
+  // 12), and exports killed while being written (`.<hex>.part` in the default export folder).
+  for (const dir of [paths.dataDir, path.dirname(ledgerKeyFileFor(paths.ledgerFile))]) {
     for (const name of list(dir)) {
       if (/\.tmp-\d+$/.test(name) && !writerAlive(name)) remove(path.join(dir, name));
     }
@@ -134,7 +135,7 @@ export function removeLeftovers(
 }
 
 /**
- * An encrypted set-aside ledger that this computer's key does not open may be the only copy of
+ * An encrypted set-aside ledger that no key of this computer opens may be the only copy of
  * a ledger whose own key is elsewhere (moved without its keys folder, abandoned after a wrong
  * key was put in): it is kept until someone brings the key, never deleted by age.
  */
@@ -146,23 +147,22 @@ function keptForItsKey(asideFile: string, ledgerFile: string): boolean {
     return true;
   }
   if (kind !== 'encrypted') return false;
-  let key: Buffer | null;
-  try {
-    key = ledgerKeyStore().read(ledgerFile);
-  } catch {
-    return true;
-  }
-  if (!key) return true;
   const sidecars = [`${asideFile}-wal`, `${asideFile}-shm`].filter((f) => !fs.existsSync(f));
   try {
-    const probe = openConnection(asideFile, { readonly: true, key });
-    try {
-      probe.prepare('SELECT count(*) FROM sqlite_master').get();
-    } finally {
-      probe.close();
+    // Any key of the ring: a ledger set aside by a restore under another key has the old one.
+    for (const key of ledgerKeyRing(ledgerFile)) {
+      try {
+        const probe = openConnection(asideFile, { readonly: true, key });
+        try {
+          probe.prepare('SELECT count(*) FROM sqlite_master').get();
+        } finally {
+          probe.close();
+        }
+        return false;
+      } catch {
+        // the next key
+      }
     }
-    return false;
-  } catch {
     return true;
   } finally {
     // The probe's read-only WAL open may have made these; they are not part of the file.

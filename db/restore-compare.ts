@@ -19,9 +19,17 @@ const SAMPLE_SIZE = 20;
  * thinks in): new cases since the backup by number and title, and how many others changed.
  * Throws when either ledger cannot be read (a damaged current ledger): the caller says so.
  */
-export function compareWithBackup(current: Db, backupFile: string): RestoreLoss {
-  // The live ledger's key, not the store's: its backups were made with it.
-  const backup = openConnection(backupFile, { readonly: true, key: connectionKey(current) });
+export function compareWithBackup(
+  current: Db,
+  backupFile: string,
+  backupKey?: Buffer | null,
+): RestoreLoss {
+  // The live ledger's key, not the store's: its backups were made with it (unless the caller
+  // found that the backup has another key of the ring).
+  const backup = openConnection(backupFile, {
+    readonly: true,
+    key: backupKey ?? connectionKey(current),
+  });
   let inBackup: Map<number, number>;
   try {
     inBackup = new Map(

@@ -30,6 +30,11 @@ export const API_ERROR_CODES = [
   'STORAGE_READ_ONLY',
   /** A backup was not made (the reason is in the message); the ledger itself is untouched. */
   'BACKUP_FAILED',
+  /**
+   * The backup is encrypted with a key this computer does not keep (another computer's, or one
+   * from before a key change): not damaged; unlock it with its room's recovery code.
+   */
+  'BACKUP_OTHER_KEY',
   'UNKNOWN_METHOD',
   'INTERNAL',
 ] as const;

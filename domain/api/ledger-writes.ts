@@ -19,6 +19,8 @@ export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiM
   'system.listBackups',
   'system.restorePreview',
   'system.restoreBackup',
+  // writes only keys/ (a key that opens the chosen backup), never the ledger
+  'system.unlockBackup',
   'system.backupNow',
   'system.startEmptyLedger',
   'system.setBackupFolder',

@@ -22,6 +22,7 @@ export const METHOD_ROLES: { readonly [M in ApiMethod]: MethodAccess } = {
   'system.status': 'open',
   'system.restorePreview': ROOM_ADMIN,
   'system.restoreBackup': ROOM_ADMIN,
+  'system.unlockBackup': ROOM_ADMIN,
   'system.setBackupFolder': ROOM_ADMIN,
   'system.listBackups': ROOM_ADMIN,
   'system.backupNow': ROOM_ADMIN,

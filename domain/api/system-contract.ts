@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalSingleLine } from '../text-input.js';
+import { recoveryCodeField } from './accounts-contract.js';
 import { method } from './method.js';
 
 export type BackupKindLabel =
@@ -28,7 +29,17 @@ export interface BackupHealth {
   readonly secondFolder: string | null;
   readonly secondCopyLastSuccessAt: string | null;
   readonly secondCopyFailure: BackupProblem | null;
+  /** Whether the second backup place can get the data key wrapped by the recovery code. */
+  readonly recoveryKeySlot: RecoveryKeySlotState;
 }
+
+/**
+ * PRESENT: the current recovery code wraps the ledger's key (the slot travels with the second
+ * copies); NEEDS_NEW_CODE: the code was printed before slots existed (or for another key), so
+ * the second copies travel without any key until a director prints a new code; NOT_ENCRYPTED:
+ * a plain ledger needs no key.
+ */
+export type RecoveryKeySlotState = 'PRESENT' | 'NEEDS_NEW_CODE' | 'NOT_ENCRYPTED';
 
 /** What a restore would throw away, shown before the mediator confirms it. */
 export interface RestorePreview {
@@ -144,6 +155,14 @@ export const systemContract = {
         .literal(RESTORE_CONFIRMATION, { error: `请输入“${RESTORE_CONFIRMATION}”以确认` })
         .optional(),
     }),
+  ),
+  /**
+   * A backup under another key (BACKUP_OTHER_KEY): the recovery code of the room it came from
+   * unwraps the key slot copied beside it (`ledger-key-<id>.recovery.json` in backups/); a key
+   * that opens this backup is kept in the key ring. Answers the restore preview.
+   */
+  'system.unlockBackup': method<RestorePreview>()(
+    z.strictObject({ fileName: backupFileName, recoveryCode: recoveryCodeField }),
   ),
   /** The second backup folder (USB stick, another disk); null turns it off. */
   'system.setBackupFolder': method<SystemStatus>()(

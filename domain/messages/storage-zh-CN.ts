@@ -29,6 +29,15 @@ export const storageMessagesZhCN = {
     '备份没有完成：检查发现台账文件已损坏。为免损坏的数据挤掉完好的备份，本次没有备份。请从最近的完好备份恢复',
   backupKeyUnusable:
     '备份没有完成：台账的密钥读不到或与台账不符。台账本身没有受影响，也没有被判为损坏。请把原来的 keys 文件夹放回数据文件夹后再点“立即备份”，或联系技术人员',
+  backupOtherKey: (fileName: string) =>
+    `备份使用了另一把密钥（例如来自另一台电脑，或更换密钥之前），本机保存的密钥都打不开它：${fileName}。备份没有损坏。请输入建立这份备份的那个调解室的恢复码来解锁它`,
+  unlockSlotMissing:
+    '备份文件夹里没有随备份一起的密钥文件（ledger-key-….recovery.json）。请把第二备份位置 mediation-desk-backups 文件夹里的这个文件和备份一起复制到本机数据文件夹的 backups 文件夹，再输入恢复码',
+  unlockCodeWrong:
+    '这个恢复码打不开随备份一起的密钥文件。请核对恢复码（是建立这份备份的那个调解室的恢复码）',
+  unlockKeyNotThisBackup:
+    '恢复码正确，但它解开的密钥打不开这份备份（这份备份来自另一个台账）。请确认选中的备份和密钥文件来自同一个调解室',
+  unlockBackoff: (seconds: number) => `恢复码错误次数过多，请 ${seconds} 秒后再试`,
   backupCopyBad:
     '备份没有完成：备份副本没有通过完整性检查，可能是磁盘故障。台账本身没有受影响。请检查磁盘后再点“立即备份”',
   backupOther:

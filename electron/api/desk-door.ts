@@ -25,6 +25,7 @@ const RECOVERY: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'system.listBackups',
   'system.restorePreview',
   'system.restoreBackup',
+  'system.unlockBackup',
   'system.startEmptyLedger',
 ]);
 

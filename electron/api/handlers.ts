@@ -75,6 +75,8 @@ export function createHandlers(s: Services): ApiHandlers {
     'audit.list': (filter) => s.audit.list(filter),
     'audit.verify': () => s.audit.verify(),
     'system.restorePreview': ({ fileName }) => s.system.restorePreview(fileName),
+    'system.unlockBackup': ({ fileName, recoveryCode }) =>
+      s.system.unlockBackup(fileName, recoveryCode),
     'system.restoreBackup': ({ fileName, confirmation }) =>
       s.system.restoreBackup(fileName, confirmation).then(s.accounts.afterLedgerReplaced),
     'system.setBackupFolder': ({ folder }) => s.system.setBackupFolder(folder),

@@ -19,7 +19,8 @@ export function partyFreeView(role: Role, method: ApiMethod, value: unknown): un
       const workload = value as MediatorWorkload;
       return { ...workload, outcomes: workload.outcomes.map((o) => ({ ...o, title: null })) };
     }
-    case 'system.restorePreview': {
+    case 'system.restorePreview':
+    case 'system.unlockBackup': {
       const preview = value as RestorePreview;
       const lost = preview.lostCases;
       if (!lost) return preview;

@@ -59,6 +59,8 @@ export class CoreStartError extends Error {
 // own methods write counters and audit entries while the ledger is intact: never replayed.
 const NOT_REPLAYED: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'system.restoreBackup',
+  // counts wrong recovery codes
+  'system.unlockBackup',
   'system.backupNow',
   'system.startEmptyLedger',
   'system.setBackupFolder',

@@ -14,6 +14,7 @@ import {
 import { fileAccountByLogin, fileAccountCount } from '../../db/accounts/ledger-file-accounts.js';
 import { appendAuditEvent } from '../../db/audit/audit-log.js';
 import type { Db } from '../../db/connection.js';
+import { connectionKey } from '../../db/ledger-cipher.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import { backoffSecondsAfter } from '../../domain/accounts/sign-in-backoff.js';
 import { DEFAULT_IDLE_LOCK_MINUTES, ROLE_LABELS } from '../../domain/accounts/roles.js';
@@ -35,6 +36,7 @@ import {
   type PasswordHashParams,
 } from './password-hash.js';
 import { newRecoveryCode } from './recovery-code.js';
+import { keepRecoverySlot, recoverySlotFor } from './recovery-key-slot-store.js';
 
 export const userOf = (row: AccountRow): DeskUser => ({
   id: row.id,
@@ -150,7 +152,8 @@ export class AccountsService {
    * The one place a recovery code is made and stored (set-up, recovery, a director's new code):
    * a new code is hashed, then in one transaction `ownerOf` does its part of the write and names
    * the director the code is for, and the code's hash replaces the old one (dead from then on).
-   * The plain code leaves only in the answer, shown once.
+   * The plain code leaves only in the answer, shown once; it also wraps the ledger's data key
+   * (keys/ledger-key.recovery.json), written once the code is stored.
    */
   private async issueRecoveryCode(
     ownerOf: (db: Db) => number,
@@ -158,6 +161,8 @@ export class AccountsService {
     const recovery = newRecoveryCode();
     const recoveryHash = await hashPassword(recovery.code, this.hashParams);
     const db = this.ledger.db();
+    // The data key wrapped by the code: what the second backup place gets instead of the key.
+    const slot = await recoverySlotFor(connectionKey(db), recovery.code, this.hashParams);
     const ownerId = db
       .transaction(() => {
         const owner = ownerOf(db);
@@ -165,6 +170,7 @@ export class AccountsService {
         return owner;
       })
       .immediate();
+    keepRecoverySlot(this.ledger.paths.ledgerFile, slot);
     return { printed: recovery.printed, ownerId };
   }
 

@@ -33,9 +33,20 @@ const LIMITS = { memoryKiB: [8, 1_048_576], iterations: [1, 16], parallelism: [1
 const within = (value: number, [low, high]: readonly [number, number]) =>
   Number.isSafeInteger(value) && value >= low && value <= high;
 
+/** Whether a stored cost (a hash's, a key slot's) is one we agree to spend a guess on. */
+export function hashParamsWithinLimits(p: PasswordHashParams): boolean {
+  return (
+    within(p.memoryKiB, LIMITS.memoryKiB) &&
+    within(p.iterations, LIMITS.iterations) &&
+    within(p.parallelism, LIMITS.parallelism) &&
+    p.memoryKiB >= 8 * p.parallelism
+  );
+}
+
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 
-async function derive(
+/** Argon2id of `secret` to 32 bytes: a password's hash, or a key-wrapping key (key slots). */
+export async function deriveFromSecret(
   secret: string,
   salt: Uint8Array,
   p: PasswordHashParams,
@@ -56,7 +67,7 @@ export async function hashPassword(
   params: PasswordHashParams = DEFAULT_PASSWORD_HASH,
 ): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const hash = await derive(secret, salt, params);
+  const hash = await deriveFromSecret(secret, salt, params);
   return `$argon2id$v=19$m=${params.memoryKiB},t=${params.iterations},p=${params.parallelism}$${b64(salt)}$${b64(hash)}`;
 }
 
@@ -75,16 +86,9 @@ export async function verifyPassword(secret: string, stored: string): Promise<bo
   const params = { memoryKiB: Number(mem), iterations: Number(it), parallelism: Number(par) };
   const salt = Buffer.from(salt64, 'base64');
   const expected = Buffer.from(hash64, 'base64');
-  if (
-    !within(params.memoryKiB, LIMITS.memoryKiB) ||
-    !within(params.iterations, LIMITS.iterations) ||
-    !within(params.parallelism, LIMITS.parallelism) ||
-    params.memoryKiB < 8 * params.parallelism ||
-    salt.length < 8 ||
-    expected.length !== HASH_BYTES
-  ) {
+  if (!hashParamsWithinLimits(params) || salt.length < 8 || expected.length !== HASH_BYTES) {
     return false;
   }
-  const actual = await derive(secret, salt, params);
+  const actual = await deriveFromSecret(secret, salt, params);
   return timingSafeEqual(expected, actual);
 }

@@ -2,11 +2,19 @@ import { copyAuditKeyTo } from '../../db/audit/audit-key.js';
 import {
   LedgerKeyUnusableError,
   connectionKey,
-  copyLedgerKeyTo,
   isKeyProblem,
   ledgerFileKind,
 } from '../../db/ledger-cipher.js';
 import { plainBackups } from '../../db/plain-copies.js';
+import { backoffSecondsAfter } from '../../domain/accounts/sign-in-backoff.js';
+import {
+  keepLedgerKey,
+  keyOpening,
+  ledgerKeyRing,
+  makeLedgerKeyCurrent,
+  placeRecoverySlotBesideBackups,
+  recoverySlotsBesideBackups,
+} from '../../db/ledger-key-ring.js';
 import type { AuditVerification } from '../../domain/audit/audit-views.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,6 +59,8 @@ import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN as msg } from '../../domain/messages/storage-zh-CN.js';
 import { unavailableMessage } from './ledger-session.js';
 import { sweepPlainCopies } from './plain-copies-sweep.js';
+import { currentRecoverySlot, recoverySlotState } from './recovery-key-slot-store.js';
+import { parseRecoveryKeySlot, unwrapWithRecoveryCode } from './recovery-key-slot.js';
 import type { LedgerSession } from './ledger-session.js';
 
 /** A backup in backups/ as copyVerifiedBackup takes it (it was verified when it was made). */
@@ -149,6 +159,7 @@ export class SystemService {
       secondFolder: readBackupSettings(this.dataDir).secondFolder,
       secondCopyLastSuccessAt: record.secondCopyLastSuccess?.at ?? null,
       secondCopyFailure: newer(record.secondCopyLastFailure, record.secondCopyLastSuccess),
+      recoveryKeySlot: recoverySlotState(this.ledger.paths.ledgerFile, this.liveKey() ?? null),
     };
   }
 
@@ -282,10 +293,16 @@ export class SystemService {
         throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
       }
       const target = path.join(folder, 'mediation-desk-backups');
+      // The data key goes only wrapped by the recovery code (a lost stick must not open the
+      // copies), and before any copy it opens; with a code printed before slots existed, no
+      // key goes (设置 says so).
+      const slot = currentRecoverySlot(this.ledger.paths.ledgerFile, this.liveKey() ?? null);
+      if (slot) placeRecoverySlotBesideBackups(target, slot.keyId, slot.text);
       for (const info of made) copyVerifiedBackup(info, target);
-      // Plain copies there of backups encrypted here since (after the conversion) are replaced.
+      // Plain copies there of backups encrypted here since (after the conversion) are replaced,
+      // but only once the stick carries the key that opens their encrypted twins.
       const local = this.ledger.paths.backupDir;
-      for (const name of plainBackups(target)) {
+      for (const name of slot ? plainBackups(target) : []) {
         const here = path.join(local, name);
         if (fs.existsSync(here) && ledgerFileKind(here) === 'encrypted') {
           copyVerifiedBackup(verifiedLocal(here), target);
@@ -293,8 +310,6 @@ export class SystemService {
       }
       // The audit key travels with the copies, or they could not be verified elsewhere.
       copyAuditKeyTo(this.ledger.paths.ledgerFile, target);
-      // So does the ledger's data key: the copies are encrypted with it.
-      copyLedgerKeyTo(this.ledger.paths.ledgerFile, target);
       const tag = parseBackupName(made[0]?.fileName ?? '')?.tag;
       if (tag) pruneScheduledBackups(target, tag);
       this.remember({
@@ -365,8 +380,15 @@ export class SystemService {
     return state.state === 'READY' ? (connectionKey(state.db) ?? undefined) : undefined;
   }
 
-  /** The newest backup first; without a name, the newest one that passes its full check. */
-  private async chooseBackup(fileName: string | undefined): Promise<BackupInfo> {
+  /**
+   * The newest backup first; without a name, the newest one that passes its full check. An
+   * encrypted backup is opened with whichever key of the ring opens it (the live ledger's first);
+   * a named one no key here opens is BACKUP_OTHER_KEY (unlock it with its recovery code), never
+   * "damaged"; without a name such backups are passed over.
+   */
+  private async chooseBackup(
+    fileName: string | undefined,
+  ): Promise<BackupInfo & { readonly key: Buffer | null }> {
     const all = listBackups(this.ledger.paths.backupDir);
     const candidates = fileName === undefined ? all : all.filter((b) => b.fileName === fileName);
     if (candidates.length === 0) {
@@ -374,19 +396,37 @@ export class SystemService {
     }
     let lastError: unknown = null;
     for (const candidate of candidates) {
+      const key = this.backupKey(candidate.path);
+      if (key === undefined) {
+        lastError = new ApiError('BACKUP_OTHER_KEY', msg.backupOtherKey(candidate.fileName));
+        continue;
+      }
       try {
-        const checked = await verifyLedgerCopy(
-          candidate.path,
-          this.latestSchemaVersion,
-          this.liveKey(),
-        );
-        return { ...checked, createdAt: candidate.createdAt };
+        const checked = await verifyLedgerCopy(candidate.path, this.latestSchemaVersion, key);
+        return { ...checked, createdAt: candidate.createdAt, key };
       } catch (error) {
         lastError = error;
       }
     }
-    const reason = lastError instanceof Error ? lastError.message : '没有完好的备份';
+    if (fileName !== undefined && lastError instanceof ApiError) throw lastError;
+    const reason =
+      lastError instanceof Error && !(lastError instanceof ApiError)
+        ? lastError.message
+        : '没有完好的备份';
     throw new ApiError('BAD_INPUT', apiMessagesZhCN.backupInvalid(reason));
+  }
+
+  /** The ring's key that opens `file`; null for a plain file; undefined when none does. */
+  private backupKey(file: string): Buffer | null | undefined {
+    let kind: ReturnType<typeof ledgerFileKind>;
+    try {
+      kind = ledgerFileKind(file);
+    } catch {
+      return null; // unreadable: the check that follows says so
+    }
+    if (kind !== 'encrypted') return null;
+    const ring = ledgerKeyRing(this.ledger.paths.ledgerFile, this.liveKey());
+    return keyOpening(file, ring) ?? undefined;
   }
 
   async restorePreview(fileName: string | undefined): Promise<RestorePreview> {
@@ -395,7 +435,7 @@ export class SystemService {
     let loss: ReturnType<typeof compareWithBackup> | null = null;
     if (state.state === 'READY') {
       try {
-        loss = compareWithBackup(state.db, backup.path);
+        loss = compareWithBackup(state.db, backup.path, backup.key);
       } catch (error) {
         // A backup under another key is not damage of the ledger.
         if (storageFaultOf(error) === 'CORRUPT' && !isKeyProblem(backup.path, error))
@@ -409,6 +449,72 @@ export class SystemService {
       lostCases: loss?.lostCases ?? null,
       changedCases: loss?.changedCases ?? null,
     };
+  }
+
+  /** Wrong recovery codes for unlocking a backup, in memory (the ledger may be missing). */
+  private unlockFailures = { count: 0, untilMs: 0 };
+  private unlocking: Promise<unknown> = Promise.resolve();
+
+  /**
+   * A backup under another key (BACKUP_OTHER_KEY), with the recovery code of the room it came
+   * from: each key slot copied beside the backups is unwrapped with the code, and a key that
+   * opens the chosen backup is kept in the ring (never in place of the current key). One guess
+   * at a time, with the sign-in's backoff; a wrong code costs an Argon2 run per slot.
+   */
+  unlockBackup(fileName: string, recoveryCode: string): Promise<RestorePreview> {
+    const turn = this.unlocking.then(
+      () => this.unlockNow(fileName, recoveryCode),
+      () => this.unlockNow(fileName, recoveryCode),
+    );
+    this.unlocking = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async unlockNow(fileName: string, recoveryCode: string): Promise<RestorePreview> {
+    const waitMs = this.unlockFailures.untilMs - this.ledger.now().getTime();
+    if (waitMs > 0) {
+      throw new ApiError('SIGN_IN_BACKOFF', msg.unlockBackoff(Math.ceil(waitMs / 1000)));
+    }
+    const backup = listBackups(this.ledger.paths.backupDir).find((b) => b.fileName === fileName);
+    if (!backup) throw new ApiError('NOT_FOUND', apiMessagesZhCN.backupInvalid('找不到该备份文件'));
+    if (this.backupKey(backup.path) !== undefined) return this.restorePreview(fileName);
+    const slots = recoverySlotsBesideBackups(this.ledger.paths.backupDir).flatMap(({ text }) => {
+      try {
+        return [parseRecoveryKeySlot(text)];
+      } catch {
+        return [];
+      }
+    });
+    if (slots.length === 0) throw new ApiError('NOT_FOUND', msg.unlockSlotMissing);
+    let opened = false;
+    for (const slot of slots) {
+      let key: Buffer;
+      try {
+        key = await unwrapWithRecoveryCode(slot, recoveryCode);
+      } catch {
+        continue;
+      }
+      opened = true;
+      if (keyOpening(backup.path, [key])) {
+        keepLedgerKey(this.ledger.paths.ledgerFile, key);
+        this.unlockFailures = { count: 0, untilMs: 0 };
+        return this.restorePreview(fileName);
+      }
+    }
+    const field = (message: string) => [{ path: ['recoveryCode'], message }];
+    if (opened) {
+      throw new ApiError(
+        'BAD_INPUT',
+        msg.unlockKeyNotThisBackup,
+        field(msg.unlockKeyNotThisBackup),
+      );
+    }
+    const count = this.unlockFailures.count + 1;
+    this.unlockFailures = {
+      count,
+      untilMs: this.ledger.now().getTime() + backoffSecondsAfter(count) * 1000,
+    };
+    throw new ApiError('BAD_INPUT', msg.unlockCodeWrong, field(msg.unlockCodeWrong));
   }
 
   /**
@@ -437,7 +543,7 @@ export class SystemService {
     }
     // The chosen file is checked before anything else happens, so a bad one changes nothing.
     const source = await this.chooseBackup(fileName);
-    const key = this.liveKey();
+    const key = source.key ?? undefined;
     if (state.state === 'READY' && healthy) {
       await this.recorded(() =>
         takeBeforeRestoreBackup(state.db, this.ledger.paths.backupDir, this.ledger.now()),
@@ -458,6 +564,10 @@ export class SystemService {
         this.latestSchemaVersion,
         { sourceVerified: source, ...(key ? { key } : {}) },
       );
+      // The restored ledger keeps its own key: it becomes the current one and the one it
+      // replaces stays in the ring, so the older backups (and before-restore) still open. A
+      // crash before this line is mended at the next open (a kept key that opens the ledger).
+      if (key) makeLedgerKeyCurrent(this.ledger.paths.ledgerFile, key);
     } catch (error) {
       await this.ledger.open();
       if (error instanceof BackupVerificationError) {

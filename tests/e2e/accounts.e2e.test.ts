@@ -37,7 +37,8 @@ async function fillPasswordPair(page: Page, first: string, second: string, passw
 
 async function readRecoveryCode(page: Page): Promise<string> {
   const shown = page.getByTestId('recovery-code');
-  await shown.waitFor();
+  // Issuing a code runs three Argon2 hashes (password, code, the key slot): slow under load.
+  await shown.waitFor({ timeout: 60_000 });
   const groups = (await shown.innerText()).split(/\s+/u).filter(Boolean);
   expect(groups).toHaveLength(6);
   for (const group of groups) expect(group).toMatch(/^[2-9A-HJKMNP-Z]{4}$/u);

@@ -26,7 +26,8 @@ describe('a director prints a new recovery code (real ledger, Chromium)', () => 
       await dialog.getByRole('button', { name: '生成新的恢复码' }).click();
 
       const shown = page.getByTestId('recovery-code');
-      await shown.waitFor();
+      // Argon2 runs for the password, the code and the key slot: slow under load.
+      await shown.waitFor({ timeout: 60_000 });
       await expectLocator(page.getByTestId('recovery-code-screen')).toContainText(
         '原来的恢复码已经作废',
       );

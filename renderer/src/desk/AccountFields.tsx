@@ -3,6 +3,7 @@ import {
   displayNameField,
   loginNameField,
   passwordField,
+  recoveryCodeField,
 } from '../../../domain/api/accounts-contract';
 import { zodRule } from '../forms/zod-rule';
 import { uiText } from '../i18n/zh-CN';
@@ -25,6 +26,27 @@ export function IdentityFields({ loginNameFixed = false }: { loginNameFixed?: bo
         <Input />
       </Form.Item>
     </>
+  );
+}
+
+/**
+ * The room's recovery code, checked while typing with the contract's field (忘记密码, and
+ * unlocking a backup under another key, where it is `secret`: typed, never shown).
+ */
+export function RecoveryCodeField({ secret = false }: { secret?: boolean }) {
+  return (
+    <Form.Item
+      name="recoveryCode"
+      label={t.recover.code}
+      required
+      rules={[zodRule(recoveryCodeField)]}
+    >
+      {secret ? (
+        <Input.Password autoComplete="off" autoFocus />
+      ) : (
+        <Input autoComplete="off" autoFocus />
+      )}
+    </Form.Item>
   );
 }
 

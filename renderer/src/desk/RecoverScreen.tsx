@@ -1,14 +1,9 @@
-import { Button, Form, Input, Typography } from 'antd';
-import {
-  accountsContract,
-  recoveryCodeField,
-  type SetUpResult,
-} from '../../../domain/api/accounts-contract';
+import { Button, Form, Typography } from 'antd';
+import { accountsContract, type SetUpResult } from '../../../domain/api/accounts-contract';
 import { api } from '../api/client';
 import { useSchemaSubmit } from '../forms/use-schema-submit';
-import { zodRule } from '../forms/zod-rule';
 import { uiText } from '../i18n/zh-CN';
-import { PasswordPairFields } from './AccountFields';
+import { PasswordPairFields, RecoveryCodeField } from './AccountFields';
 import { DeskRefusal, DeskScreen } from './DeskScreen';
 
 const t = uiText.desk;
@@ -49,14 +44,7 @@ export function RecoverScreen({
         name="desk-recover"
         onFinish={(v) => void recover(v)}
       >
-        <Form.Item
-          name="recoveryCode"
-          label={t.recover.code}
-          required
-          rules={[zodRule(recoveryCodeField)]}
-        >
-          <Input autoComplete="off" autoFocus />
-        </Form.Item>
+        <RecoveryCodeField />
         <PasswordPairFields
           name="newPassword"
           label={t.newPassword}

@@ -99,6 +99,7 @@ const NOT_ASKED: Partial<Record<ApiMethod, string>> = {
   'accounts.list': 'accounts, no party data',
   'system.listBackups': 'file names and counts',
   'system.restorePreview': 'counts and case numbers',
+  'system.unlockBackup': 'the restore preview, as system.restorePreview',
 };
 
 /**

@@ -66,6 +66,8 @@ describe('统计员 and 技术管理员 receive no party data', () => {
     'system.status': [{}],
     'system.listBackups': [{}],
     'system.restorePreview': [{ fileName: backup }, {}],
+    // a backup this computer's key opens: answered with its restore preview
+    'system.unlockBackup': [{ fileName: backup, recoveryCode: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2' }],
     'accounts.session': [{}],
     'accounts.list': [{}],
     'settings.get': [{}],

@@ -7,6 +7,8 @@ import { DataDirLockedError } from '../../../db/data-dir-lock';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { removeLeftovers } from '../../../db/leftovers';
 import { openConnection } from '../../../db/connection';
+import { fileKeyStore } from '../../../db/ledger-cipher';
+import { keepLedgerKey } from '../../../db/ledger-key-ring';
 import type {
   BackupSummary,
   RestorePreview,
@@ -160,6 +162,7 @@ describe('files and processes', () => {
     const ledgerDir = path.dirname(paths.ledgerFile);
     fs.mkdirSync(paths.backupDir, { recursive: true });
     fs.mkdirSync(ledgerDir, { recursive: true });
+    fs.mkdirSync(path.join(dir, 'keys'));
     const junk = [
       path.join(paths.backupDir, 'manual-x-0000aaaa.sqlite.partial'),
       path.join(paths.backupDir, 'manual-x-0000aaaa.sqlite.partial-journal'),
@@ -169,12 +172,16 @@ describe('files and processes', () => {
       `${paths.ledgerFile}-wal.abandoned-2026-01-02T00-00-00-000Z`,
       `${paths.markerFile}.tmp-${deadPid}`,
       path.join(paths.backupDir, `backup-status.json.tmp-${deadPid}`),
+      // a stray copy of a key from a killed key write
+      path.join(dir, 'keys', `ledger.key.tmp-${deadPid}`),
+      path.join(dir, 'keys', `ledger-key.recovery.json.tmp-${deadPid}`),
     ];
     const keep = [
       // A live writer's temp file (another process on the folder): removing it under the writer
       // made its rename fail.
       `${paths.markerFile}.tmp-${process.pid}`,
       path.join(paths.backupDir, `backup-status.json.tmp-${process.pid}`),
+      path.join(dir, 'keys', `ledger.key.tmp-${process.pid}`),
       path.join(paths.backupDir, 'manual-x-0000aaaa.sqlite'),
       `${paths.ledgerFile}.before-restore-2026-03-01T00-00-00-000Z`,
     ];
@@ -248,6 +255,11 @@ describe('files and processes', () => {
     expect(removed).toEqual([ours]);
     for (const kept of [otherKey, otherKeyWal, garbage])
       expect(fs.existsSync(kept), kept).toBe(true);
+    // Once that ledger's key is in the ring (kept after a restore under another key), it opens.
+    const elsewhereKey = fileKeyStore.read(elsewhere);
+    if (!elsewhereKey) throw new Error('no key beside the other ledger');
+    keepLedgerKey(paths.ledgerFile, elsewhereKey);
+    expect(removeLeftovers(paths, now()).sort()).toEqual([otherKey, otherKeyWal].sort());
     // The key probe leaves nothing of its own behind.
     expect(
       fs.readdirSync(path.dirname(paths.ledgerFile)).filter((f) => /-(wal|shm)$/.test(f)),

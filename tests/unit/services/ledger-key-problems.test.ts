@@ -81,6 +81,9 @@ describe('ledger key problems', () => {
     });
     expect(startEmpty).toMatchObject({ ok: false });
     expect(fs.readFileSync(paths.ledgerFile).equals(before)).toBe(true);
+    // The way back when the keys folder is gone for good: the stick's backups and the code.
+    for (const hint of ['第二备份位置', 'ledger-key-….recovery.json', '恢复码', '不要新建空台账'])
+      expect(apiMessagesZhCN.ledgerKeyMissing).toContain(hint);
   });
 
   it('a key that does not open the ledger: its own sentence, no start-empty, the file untouched', async () => {

@@ -39,6 +39,11 @@ export const storageText = {
   restoreCancel: '取消',
   restored: '已从备份恢复，正在重新载入……',
   restoreFromThis: '从此备份恢复',
+  unlock: {
+    intro:
+      '先把第二备份位置 mediation-desk-backups 文件夹里的 ledger-key-….recovery.json 和备份一起复制到本机数据文件夹的 backups 文件夹，再输入建立这份备份的那个调解室的恢复码。解开的密钥只在打得开这份备份时才会保存，本机现在的密钥不会被替换。',
+    submit: '用恢复码解锁',
+  },
   kinds: {
     hourly: '每小时',
     daily: '每日',

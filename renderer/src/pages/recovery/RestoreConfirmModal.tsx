@@ -2,9 +2,10 @@ import { Alert, App, Input, Modal, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { RESTORE_CONFIRMATION } from '../../../../domain/api/system-contract';
 import type { RestorePreview, SystemStatus } from '../../../../domain/api/system-contract';
-import { api } from '../../api/client';
+import { ApiCallError, api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
+import { BackupUnlockForm } from './BackupUnlockForm';
 import { RestoreLossView } from './RestoreLossView';
 
 const t = uiText.storage;
@@ -12,7 +13,7 @@ const t = uiText.storage;
 /**
  * The one way to restore: the backup is checked first, what would be lost is listed, and over
  * a healthy ledger (or an intact one the app did not open) the mediator must type the
- * confirmation sentence.
+ * confirmation sentence. A backup under another key is unlocked here with its recovery code.
  */
 export function RestoreConfirmModal({
   fileName,
@@ -51,6 +52,7 @@ export function RestoreConfirmModal({
     };
   }, [fileName]);
 
+  const otherKey = error instanceof ApiCallError && error.code === 'BACKUP_OTHER_KEY';
   const needsPhrase = preview?.requiresConfirmation ?? true;
   const canRestore = preview !== null && (!needsPhrase || phrase === RESTORE_CONFIRMATION);
 
@@ -84,7 +86,18 @@ export function RestoreConfirmModal({
       width={640}
       destroyOnHidden
     >
-      {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
+      {error && otherKey && fileName !== null ? (
+        <BackupUnlockForm
+          fileName={fileName}
+          reason={errorMessage(error)}
+          onUnlocked={(unlocked) => {
+            setError(null);
+            setPreview(unlocked);
+          }}
+        />
+      ) : error ? (
+        <Alert type="error" showIcon title={errorMessage(error)} />
+      ) : null}
       {!error && !preview ? <Spin /> : null}
       {preview ? (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>

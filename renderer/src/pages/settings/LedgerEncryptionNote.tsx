@@ -6,18 +6,33 @@ import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.backups.encryption;
 
-/** 已加密 / 未加密 on 设置: a ledger from before the upgrade is still plain, and must say so. */
+/**
+ * 已加密 / 未加密 on 设置: a ledger from before the upgrade is still plain, and must say so. And
+ * whether the second backup place gets the key wrapped by the recovery code, or (a code printed
+ * before key slots existed) no key at all, so its copies would not open on another computer.
+ */
 export function LedgerEncryptionNote() {
   const load = useCallback(() => api('system.status', {}), []);
   const { value: status } = useApiValue(load);
   if (status?.ledger.state !== 'READY') return null;
   const encrypted = status.ledger.encrypted;
+  const slot = status.backup.recoveryKeySlot;
   return (
-    <Typography.Paragraph
-      data-testid="ledger-encryption"
-      type={encrypted ? 'secondary' : 'warning'}
-    >
-      {encrypted ? t.encrypted : t.notEncrypted}
-    </Typography.Paragraph>
+    <>
+      <Typography.Paragraph
+        data-testid="ledger-encryption"
+        type={encrypted ? 'secondary' : 'warning'}
+      >
+        {encrypted ? t.encrypted : t.notEncrypted}
+      </Typography.Paragraph>
+      {slot === 'NOT_ENCRYPTED' ? null : (
+        <Typography.Paragraph
+          data-testid="ledger-key-slot"
+          type={slot === 'PRESENT' ? 'secondary' : 'warning'}
+        >
+          {slot === 'PRESENT' ? t.keyTravelsWrapped : t.needsNewRecoveryCode}
+        </Typography.Paragraph>
+      )}
+    </>
   );
 }
