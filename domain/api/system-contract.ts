@@ -67,6 +67,11 @@ export interface RestorePreview {
  */
 export type LedgerEncryptionProgress =
   | { readonly state: 'WAITING' }
+  /**
+   * The data key exists but no recovery code wraps it yet (codes printed before this version):
+   * the conversion waits, or the stick's copies would be encrypted with no key anyone holds.
+   */
+  | { readonly state: 'WAITING_FOR_CODE'; readonly message: string }
   | { readonly state: 'RUNNING'; readonly phase: 'BACKUP' | 'ENCRYPT' | 'VERIFY' | 'SWAP' }
   | { readonly state: 'FAILED'; readonly at: string; readonly message: string };
 

@@ -107,6 +107,11 @@ export interface AppCoreOptions {
    * dev:web do; unit tests opt in.
    */
   readonly encryptPlainLedger?: boolean;
+  /**
+   * The conversion starts only once a recovery code wraps the data key (the app and dev:web;
+   * review s27-enc finding 1): the backups that leave the computer must stay openable.
+   */
+  readonly conversionNeedsRecoveryCode?: boolean;
   /** Awaited after each step of that conversion (tests stop or hold it there). */
   readonly afterEncryptionStep?: (step: EncryptionStep) => Promise<void> | void;
   /** Awaited before each slice of a pending audit baseline (tests gate it; default: next turn). */
@@ -176,6 +181,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...(options.betweenBaselineSlices ? [options.betweenBaselineSlices] : []),
   );
   ledger.encryptPlain = options.encryptPlainLedger === true;
+  ledger.conversionNeedsRecoveryCode = options.conversionNeedsRecoveryCode === true;
   ledger.afterEncryptionStep = options.afterEncryptionStep ?? null;
   try {
     const secondFolder = readBackupSettings(options.dataDir).secondFolder;

@@ -115,6 +115,7 @@ createAppCore({
   // The app's and dev:web's background upkeep comes as one: backups and converting a plain
   // ledger to an encrypted one (tests of the router leave both off).
   encryptPlainLedger: config.dailyBackup,
+  conversionNeedsRecoveryCode: config.dailyBackup,
   hourlyBackupMs: config.hourlyBackupMs,
   fontsDir: config.fontsDir,
   templatesDir: config.templatesDir,

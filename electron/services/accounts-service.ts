@@ -162,7 +162,10 @@ export class AccountsService {
     const recoveryHash = await hashPassword(recovery.code, this.hashParams);
     const db = this.ledger.db();
     // The data key wrapped by the code: what the second backup place gets instead of the key.
-    const slot = await recoverySlotFor(connectionKey(db), recovery.code, this.hashParams);
+    // A plain ledger waiting to be converted gets its key now, so the code wraps the key the
+    // conversion will use (it waits for such a slot).
+    const key = connectionKey(db) ?? this.ledger.pendingConversionKey();
+    const slot = await recoverySlotFor(key, recovery.code, this.hashParams);
     const ownerId = db
       .transaction(() => {
         const owner = ownerOf(db);
@@ -171,6 +174,7 @@ export class AccountsService {
       })
       .immediate();
     keepRecoverySlot(this.ledger.paths.ledgerFile, slot);
+    this.ledger.recoveryCodeIssued();
     return { printed: recovery.printed, ownerId };
   }
 

@@ -6,7 +6,7 @@ import {
 import { checkLedgerFile } from '../../db/backup.js';
 import { optimizeStatistics, type Db } from '../../db/connection.js';
 import { refreshCodeTables } from '../../db/code-tables.js';
-import { connectionKey } from '../../db/ledger-cipher.js';
+import { connectionKey, ledgerKeyStore } from '../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import type { LedgerPaths } from '../../db/ledger-files.js';
 import { openLedger, unavailable } from '../../db/ledger-store.js';
@@ -21,6 +21,7 @@ import type { Migration } from '../../db/migrations/migration.js';
 import { storageFaultOf } from '../../db/storage-errors.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { currentActor } from './desk-actor.js';
+import { currentRecoverySlot } from './recovery-key-slot-store.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN } from '../../domain/messages/storage-zh-CN.js';
 
@@ -52,6 +53,8 @@ export class LedgerSession {
    * opens. The app and dev:web do; unit tests opt in, as they do for the daily backup.
    */
   encryptPlain = false;
+  /** See AppCoreOptions.conversionNeedsRecoveryCode. */
+  conversionNeedsRecoveryCode = false;
   /** Awaited after each conversion step (tests hold or stop the conversion there). */
   afterEncryptionStep: ((step: EncryptionStep) => Promise<void> | void) | null = null;
 
@@ -160,6 +163,13 @@ export class LedgerSession {
       this.encryption = null;
       return;
     }
+    if (this.conversionNeedsRecoveryCode && !this.conversionKeyRecoverable()) {
+      this.encryption = {
+        state: 'WAITING_FOR_CODE',
+        message: storageMessagesZhCN.encryptionWaitsForRecoveryCode,
+      };
+      return;
+    }
     let closed = false;
     this.encryption = { state: 'RUNNING', phase: 'BACKUP' };
     try {
@@ -206,6 +216,33 @@ export class LedgerSession {
         console.error('[ledger] settling the stopped encryption failed:', settleError);
       }
     }
+  }
+
+  /**
+   * The key a pending conversion will encrypt with, made now if there is none (durably: temp,
+   * fsync, rename, fsync of keys/), so a recovery code issued before the conversion wraps it;
+   * null when no conversion is pending (an encrypted ledger's key is its connection's).
+   */
+  pendingConversionKey(): Buffer | null {
+    const state = this.result;
+    if (!this.encryptPlain || state?.state !== 'READY' || connectionKey(state.db) !== null) {
+      return null;
+    }
+    const store = ledgerKeyStore();
+    return store.read(this.paths.ledgerFile) ?? store.create(this.paths.ledgerFile);
+  }
+
+  private conversionKeyRecoverable(): boolean {
+    const key = this.pendingConversionKey();
+    return key !== null && currentRecoverySlot(this.paths.ledgerFile, key) !== null;
+  }
+
+  /** A recovery code was issued: a conversion waiting for one starts now. */
+  recoveryCodeIssued(): void {
+    const state = this.result;
+    if (this.encryption?.state !== 'WAITING_FOR_CODE' || state?.state !== 'READY') return;
+    this.encryption = { state: 'WAITING' };
+    this.encrypted = this.encryptInBackground(state.db);
   }
 
   /** Converting the plain ledger to an encrypted one: waiting, running (phase), failed; else null. */

@@ -77,20 +77,31 @@ export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boole
   if (status.encryption) {
     const progress = status.encryption;
     alerts.push(
-      <Alert
-        key="encryption"
-        type={progress.state === 'FAILED' ? 'warning' : 'info'}
-        showIcon
-        data-testid="ledger-encrypting"
-        title={
-          progress.state === 'FAILED'
-            ? t.encryptionFailedTitle
-            : t.encryptionRunning(progress.state === 'RUNNING' ? progress.phase : 'WAITING')
-        }
-        {...(progress.state === 'FAILED'
-          ? { description: t.failed(progress.message, shanghai(progress.at)) }
-          : {})}
-      />,
+      progress.state === 'WAITING_FOR_CODE' ? (
+        <Alert
+          key="encryption"
+          type="warning"
+          showIcon
+          data-testid="ledger-encrypting"
+          title={t.encryptionWaitsTitle}
+          description={progress.message}
+        />
+      ) : (
+        <Alert
+          key="encryption"
+          type={progress.state === 'FAILED' ? 'warning' : 'info'}
+          showIcon
+          data-testid="ledger-encrypting"
+          title={
+            progress.state === 'FAILED'
+              ? t.encryptionFailedTitle
+              : t.encryptionRunning(progress.state === 'RUNNING' ? progress.phase : 'WAITING')
+          }
+          {...(progress.state === 'FAILED'
+            ? { description: t.failed(progress.message, shanghai(progress.at)) }
+            : {})}
+        />
+      ),
     );
   }
   if (health.running) {

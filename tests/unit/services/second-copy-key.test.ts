@@ -113,4 +113,19 @@ describe('the second backup place gets the key only wrapped by the recovery code
     ]);
     expect(keyFoundIn(usb, key)).toEqual([]);
   }, 120_000);
+
+  it("another key's raw file on the stick stays: it may be the last copy of a replaced computer's key", async () => {
+    const { l, usb, key } = await roomWithStick();
+    const target = path.join(usb, 'mediation-desk-backups');
+    fs.mkdirSync(target);
+    const otherKey = Buffer.alloc(32, 7);
+    const otherRaw = path.join(target, `ledger-key-${ledgerKeyId(otherKey)}.key`);
+    fs.writeFileSync(otherRaw, otherKey.toString('hex'));
+    const ownRaw = path.join(target, `ledger-key-${ledgerKeyId(key)}.key`);
+    fs.writeFileSync(ownRaw, key.toString('hex'));
+
+    await l.call('system.backupNow', {});
+    expect(fs.existsSync(ownRaw)).toBe(false);
+    expect(fs.readFileSync(otherRaw, 'utf8')).toBe(otherKey.toString('hex'));
+  }, 120_000);
 });

@@ -67,6 +67,7 @@ export const storageText = {
     encryptionRunning: (phase: 'WAITING' | 'BACKUP' | 'ENCRYPT' | 'VERIFY' | 'SWAP') =>
       `正在把台账转为加密保存（升级后只做一次，约需几分钟）：${ENCRYPTION_PHASES[phase]}。可以照常查看和查询，完成前暂不能保存修改。`,
     encryptionFailedTitle: '台账加密没有完成，台账仍未加密',
+    encryptionWaitsTitle: '台账尚未加密：请先打印新的恢复码',
     restartedTitle: '程序后台曾意外停止，已自动重新启动',
     restarted: (at: string) =>
       `时间：${at}。已保存的数据不受影响；当时正在保存的一步可能没有完成，请核对最近的操作。`,
