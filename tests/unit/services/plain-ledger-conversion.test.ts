@@ -11,7 +11,7 @@ import { RESTORE_CONFIRMATION, type SystemStatus } from '../../../domain/api/sys
 import { storageMessagesZhCN } from '../../../domain/messages/storage-zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import { intake } from './case-fixtures.js';
-import { openSignedInCore } from '../support/signed-in-core.js';
+import { openSignedInCore, TEST_PASSWORD } from '../support/signed-in-core.js';
 import {
   copyRoom,
   isPlainSqlite,
@@ -233,7 +233,11 @@ describe('a plain ledger is converted to an encrypted one after the start', () =
       // Encrypted, not lost: the old manual copy still restores.
       expect((await core.dispatch('system.restorePreview', { fileName: manual })).ok).toBe(true);
 
-      // The stick's plain copy is replaced at its next backup.
+      // The stick's plain copy is replaced at its next backup, once the key travels there
+      // wrapped by a recovery code (the app converts only after one is printed).
+      expect(
+        (await core.dispatch('accounts.newRecoveryCode', { currentPassword: TEST_PASSWORD })).ok,
+      ).toBe(true);
       expect((await core.dispatch('system.backupNow', {})).ok).toBe(true);
       await core.whenIdle();
       expect(ledgerFileKind(path.join(stick, 'mediation-desk-backups', manual))).toBe('encrypted');
