@@ -157,6 +157,26 @@ describe('translation pages of the oral register', () => {
     expect(raw.indexOf('当事人（签名） 扎西多杰')).toBeGreaterThan(raw.lastIndexOf(last));
   });
 
+  it("prints the room's reviewed oral-register title, not the agreement's, and no copies", async () => {
+    const ORAL_TITLE = 'མི་དམངས་བར་འདུམ་ཁ་ངག་གྲོས་མཐུན་ཐོ་འགོད་རེའུ་མིག';
+    const AGREEMENT_TITLE = 'མི་དམངས་བར་འདུམ་གྲོས་མཐུན་ཡིག་ཆ།';
+    const COPIES = 'ཡིག་ཆ་འདི་{N}ཡོད།';
+    await m.l.call('settings.saveWording', {
+      language: 'bo',
+      entries: [
+        { key: 'oralTitle', text: ORAL_TITLE, reviewer: '才让多杰' },
+        { key: 'title', text: AGREEMENT_TITLE, reviewer: '才让多杰' },
+        { key: 'copies', text: COPIES, reviewer: '才让多杰' },
+      ],
+    });
+    const raw = rawText(await registered(translated('bo', TIBETAN))).replace(/\s+/g, '');
+    expect(raw).toContain(ORAL_TITLE);
+    expect(raw.indexOf(ORAL_TITLE)).toBeLessThan(raw.indexOf('藏文译文（当事人扎西多杰）'));
+    expect(raw).not.toContain(AGREEMENT_TITLE);
+    // the register states no number of copies
+    expect(raw).not.toContain('ཡིག་ཆ་འདི་');
+  });
+
   it('refuses Chinese in the Mongolian box with SCRIPT_MISMATCH; nothing is stored', async () => {
     const before = rowCounts(m);
     const res = await m.l.raw('agreements.registerOral', {
