@@ -351,30 +351,45 @@ export const ORAL_PERFORMANCE_STATUS_LABELS: Readonly<Record<OralPerformanceStat
 };
 
 /** 人民调解口头协议登记表 (§2.10). */
-export const oralRegisterSchema = z.strictObject({
-  registerNumber: singleLine({ label: '登记表编号', min: 1, max: 60 }),
-  /** = effective date (PML 30). */
-  agreedDate: isoDateField('达成协议日期'),
-  partyIds: uniqueIds('当事人', 20).refine((l) => l.length >= 2, {
-    error: '口头协议至少要有两方当事人',
-  }),
-  facts: multiLine({ label: '纠纷主要事实、争议事项', min: 1, max: 20_000 }),
-  oralTerms: multiLine({ label: '口头协议内容', min: 1, max: 20_000 }),
-  performance: optionalMultiLine({ label: '履行方式、时限', max: 2_000 }),
-  amountFen: fenField('涉案金额')
-    .nullish()
-    .transform((v) => v ?? null),
-  /** Handing over property is civil rights content too (PMR-2002 Art. 34). */
-  involvesProperty: booleanField('是否涉及财物交付').default(false),
-  performanceStatus: z.enum(ORAL_PERFORMANCE_STATUSES, { error: '请选择履行情况' }),
-  mediatorIds: z
-    .array(rowIdField('人民调解员'), { error: '人民调解员格式不正确' })
-    .min(1, { error: '请至少选择一名人民调解员' })
-    .max(10)
-    .refine((l) => new Set(l).size === l.length, { error: '人民调解员有重复' }),
-  recorderName: singleLine({ label: '记录人', min: 1, max: 40 }),
-  interpreter: interpreterSchema.nullish().transform((v) => v ?? null),
-});
+export const oralRegisterSchema = z
+  .strictObject({
+    registerNumber: singleLine({ label: '登记表编号', min: 1, max: 60 }),
+    /** = effective date (PML 30). */
+    agreedDate: isoDateField('达成协议日期'),
+    partyIds: uniqueIds('当事人', 20).refine((l) => l.length >= 2, {
+      error: '口头协议至少要有两方当事人',
+    }),
+    facts: multiLine({ label: '纠纷主要事实、争议事项', min: 1, max: 20_000 }),
+    oralTerms: multiLine({ label: '口头协议内容', min: 1, max: 20_000 }),
+    performance: optionalMultiLine({ label: '履行方式、时限', max: 2_000 }),
+    amountFen: fenField('涉案金额')
+      .nullish()
+      .transform((v) => v ?? null),
+    /** Handing over property is civil rights content too (PMR-2002 Art. 34). */
+    involvesProperty: booleanField('是否涉及财物交付').default(false),
+    performanceStatus: z.enum(ORAL_PERFORMANCE_STATUSES, { error: '请选择履行情况' }),
+    mediatorIds: z
+      .array(rowIdField('人民调解员'), { error: '人民调解员格式不正确' })
+      .min(1, { error: '请至少选择一名人民调解员' })
+      .max(10)
+      .refine((l) => new Set(l).size === l.length, { error: '人民调解员有重复' }),
+    recorderName: singleLine({ label: '记录人', min: 1, max: 40 }),
+    interpreter: interpreterSchema.nullish().transform((v) => v ?? null),
+    translations: contentShape.translations,
+    translationPrevails: contentShape.translationPrevails,
+  })
+  .superRefine((r, ctx) => {
+    const listed = new Set(r.partyIds);
+    r.translations.forEach((t, i) => {
+      if (!listed.has(t.partyId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['translations', i, 'partyId'],
+          message: '所选当事人不是本登记表的当事人',
+        });
+      }
+    });
+  });
 export type OralRegisterValues = z.output<typeof oralRegisterSchema>;
 
 export const SIGNATURE_MODES = ['SIGN', 'SEAL', 'FINGERPRINT'] as const;

@@ -58,19 +58,20 @@ function breakAt(input: MongolianColumnsInput, length: number): MongolianColumn[
   });
 }
 
+/** Length of a column's words down the page, one space between two. */
+function lengthOf(input: MongolianColumnsInput, words: readonly string[]): number {
+  const { shaper, size } = input;
+  const space = shaper.width(' ', size);
+  return words.reduce((sum, w, i) => sum + shaper.width(w, size) + (i > 0 ? space : 0), 0);
+}
+
 export function mongolianColumns(input: MongolianColumnsInput): MongolianColumn[] {
   const full = breakAt(input, input.columnLength);
   const { shaper, size, roomAfter } = input;
   if (roomAfter === undefined) return full;
   const perPage = columnsPerPage(input.width, size * MONGOLIAN_COLUMN_PITCH_EM);
   if (full.length > perPage) return full;
-  const space = shaper.width(' ', size);
-  const longest = Math.max(
-    0,
-    ...full.map((c) =>
-      c.words.reduce((sum, w, i) => sum + shaper.width(w, size) + (i > 0 ? space : 0), 0),
-    ),
-  );
+  const longest = Math.max(0, ...full.map((c) => lengthOf(input, c.words)));
   if (longest + roomAfter <= input.columnLength) return full;
   const short = input.columnLength - roomAfter;
   if (short < size * MONGOLIAN_SHORT_COLUMN_EM) return full;
@@ -82,11 +83,8 @@ export function mongolianColumns(input: MongolianColumnsInput): MongolianColumn[
 }
 
 export function mongolianColumnBoxes(input: MongolianColumnsInput): Box[] {
-  const { shaper, size } = input;
+  const { size } = input;
   const pitch = size * MONGOLIAN_COLUMN_PITCH_EM;
-  const space = shaper.width(' ', size);
-  const lengthOf = (words: readonly string[]) =>
-    words.reduce((sum, w, i) => sum + shaper.width(w, size) + (i > 0 ? space : 0), 0);
   const pages = placeMongolianColumns(
     mongolianColumns(input),
     { left: input.left, width: input.width },
@@ -101,7 +99,7 @@ export function mongolianColumnBoxes(input: MongolianColumnsInput): Box[] {
       thickness: size * MONGOLIAN_THICKNESS_EM,
       size,
     }));
-    const height = Math.max(...page.map(({ column }) => lengthOf(column.words)));
+    const height = Math.max(...page.map(({ column }) => lengthOf(input, column.words)));
     return makeBox('body', Math.min(height, input.columnLength), ops);
   });
 }

@@ -9,7 +9,7 @@ import {
   type DocumentPartyInput,
   type InterpreterInput,
 } from './agreement-data.js';
-import type { DocumentData } from './document-data.js';
+import type { DocumentData, DocumentTranslation } from './document-data.js';
 
 /** 人民调解口头协议登记表 (domain §2.10), template `oral-agreement-register.v1.json`. */
 export type OralPerformanceStatus = '已当场履行' | '未履行' | '部分履行';
@@ -32,6 +32,8 @@ export interface OralAgreementDocumentInput {
   readonly mediatorNames: readonly string[];
   readonly recorderName: string;
   readonly interpreter?: InterpreterInput | undefined;
+  /** Translation pages, as the written agreement's (absent in registers frozen before them). */
+  readonly translations?: readonly DocumentTranslation[] | undefined;
 }
 
 export function buildOralAgreementDocumentData(input: OralAgreementDocumentInput): DocumentData {
@@ -67,5 +69,8 @@ export function buildOralAgreementDocumentData(input: OralAgreementDocumentInput
       })),
       mediators: input.mediatorNames.map((name) => ({ 'mediator.name': name })),
     },
+    ...(input.translations !== undefined && input.translations.length > 0
+      ? { translations: input.translations }
+      : {}),
   };
 }

@@ -17,7 +17,7 @@ import {
   pickParties,
   type LedgerParty,
 } from './document-ledger-data.js';
-import { reviewedWording } from './translation-wording-print.js';
+import { documentTranslations } from './document-translations.js';
 
 /**
  * A draft (ids into the ledger) → the agreement document input (names, ages, labels). The
@@ -28,8 +28,6 @@ export interface ResolvedAgreement {
   readonly parties: readonly LedgerParty[];
   readonly pageEdgeSealMark: boolean;
 }
-
-const TRANSLATION_TITLES = { bo: '藏文译文', mn: '蒙古文译文' } as const;
 
 /** 纠纷主要事实、争议事项 and each party's responsibility (PML 29(二)) as one printed section. */
 export function factsSection(
@@ -90,7 +88,6 @@ export function resolveAgreement(
     t.kind === 'TEXT' ? t.text : obligation(t.obligation, names),
   );
   const interpreter = content.interpreter;
-  const wordingOf = reviewedWording(db);
   const input: AgreementDocumentInput = {
     committeeName: head.committeeName,
     agreementNumber: content.agreementNumber,
@@ -119,24 +116,13 @@ export function resolveAgreement(
             partyNames: interpreter.partyIds.map((id) => names.get(id) ?? ''),
           },
     printIdNumbers: content.printIdNumbers,
-    translations: content.translations.map((t) => {
-      const party = parties.find((p) => p.row.id === t.partyId)?.row;
-      const wording = wordingOf({
-        language: t.language,
-        // Chinese cannot stand in a Mongolian column: without a Mongolian name the label
-        // stands alone (the Chinese heading above the columns names the party).
-        partyName: party?.own_script_name ?? (t.language === 'mn' ? '' : (party?.name ?? '')),
-        prevails: content.translationPrevails,
-        copies: content.copies ?? parties.length + 1,
-      });
-      return {
-        language: t.language,
-        title: `${TRANSLATION_TITLES[t.language]}（当事人${names.get(t.partyId) ?? ''}）`,
-        text: t.text,
-        prevailing: content.translationPrevails,
-        translator: interpreter?.name,
-        ...(wording !== undefined ? { wording } : {}),
-      };
+    translations: documentTranslations(db, {
+      translations: content.translations,
+      prevails: content.translationPrevails,
+      parties,
+      copies: content.copies ?? parties.length + 1,
+      translator: interpreter?.name,
+      titleKey: 'title',
     }),
   };
   return { input, parties, pageEdgeSealMark: content.pageEdgeSealMark };

@@ -16,6 +16,7 @@ import {
   mediatorNames,
   pickParties,
 } from './document-ledger-data.js';
+import { documentTranslations } from './document-translations.js';
 
 /** An oral register (ids) → the 口头协议登记表 document input (names, labels). */
 export function resolveOralRegister(
@@ -31,6 +32,14 @@ export function resolveOralRegister(
   ]);
   const names = new Map(parties.map((p) => [p.row.id, p.row.name]));
   const interpreter = register.interpreter;
+  const translations = documentTranslations(db, {
+    translations: register.translations,
+    prevails: register.translationPrevails,
+    parties,
+    copies: null,
+    translator: interpreter?.name,
+    titleKey: 'oralTitle',
+  });
   return {
     committeeName: head.committeeName,
     registerNumber: register.registerNumber,
@@ -56,5 +65,7 @@ export function resolveOralRegister(
             language: languages.labelOf(interpreter.language),
             partyNames: interpreter.partyIds.map((id) => names.get(id) ?? ''),
           },
+    // no key without translations: registers frozen before them keep their canonical input
+    ...(translations.length > 0 ? { translations } : {}),
   };
 }

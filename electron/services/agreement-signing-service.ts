@@ -224,8 +224,14 @@ export class AgreementSigningService extends AgreementServiceBase {
     return { issues, data };
   }
 
-  checkOral(caseId: number, register: OralRegisterValues): DraftCheck {
+  /** A Mongolian annex needs its font and HarfBuzz, which open asynchronously (once). */
+  private async openFontsFor(register: OralRegisterValues): Promise<void> {
+    if (register.translations.some((t) => t.language === 'mn')) await this.engine.openMongolian();
+  }
+
+  async checkOral(caseId: number, register: OralRegisterValues): Promise<DraftCheck> {
     this.requireCaseEditable(caseId);
+    await this.openFontsFor(register);
     const { issues } = this.oralIssues(caseId, register);
     return { ok: !issues.some((i) => i.level === 'ERROR'), issues };
   }
@@ -244,6 +250,7 @@ export class AgreementSigningService extends AgreementServiceBase {
     );
     if (dateIssue) throw badInput(dateIssue, ['register', 'agreedDate']);
     checkMediators(db, register.mediatorIds, ['register', 'mediatorIds'], true);
+    await this.openFontsFor(register);
     const { issues, data } = this.oralIssues(caseId, register);
     const error = issues.find(
       (i) => i.level === 'ERROR' || (i.level === 'WARNING' && i.code === 'MISSING_GLYPHS'),

@@ -18,7 +18,10 @@ export interface WordingFor {
   /** The party's name as the page gives it: in the party's own script when recorded. */
   readonly partyName: string;
   readonly prevails: 'CHINESE' | 'EQUAL';
-  readonly copies: number;
+  /** Null: the document states no number of copies (the oral register). */
+  readonly copies: number | null;
+  /** The written agreement's title, or the oral register's. */
+  readonly titleKey: 'title' | 'oralTitle';
 }
 
 /** Reads the room's reviewed wording once per agreement; null where nothing is reviewed. */
@@ -29,15 +32,16 @@ export function reviewedWording(db: Db): (page: WordingFor) => TranslationWordin
     const text = (key: WordingKey) =>
       rows.find((r) => r.language === page.language && r.key === key)?.text;
     const label = text('partyLabel');
-    const copies = text('copies')?.replace(
-      COPIES_PLACEHOLDER,
-      scriptDigits(page.copies, page.language),
-    );
+    const copiesCount = page.copies;
+    const copies =
+      copiesCount === null
+        ? undefined
+        : text('copies')?.replace(COPIES_PLACEHOLDER, scriptDigits(copiesCount, page.language));
     const closing = [text('art31'), text('art33'), copies].filter(
       (s): s is string => s !== undefined,
     );
     const wording: TranslationWording = {
-      ...(text('title') !== undefined ? { title: text('title') } : {}),
+      ...(text(page.titleKey) !== undefined ? { title: text(page.titleKey) } : {}),
       ...(label !== undefined ? { partyLine: `${label} ${page.partyName}`.trim() } : {}),
       ...(text(page.prevails === 'CHINESE' ? 'prevailsChinese' : 'prevailsEqual') !== undefined
         ? { prevailing: text(page.prevails === 'CHINESE' ? 'prevailsChinese' : 'prevailsEqual') }

@@ -340,6 +340,13 @@ describe('written settlement agreement for a grassland dispute (real ledger, Chr
       await expectLocator(dialog).toContainText('人民币伍佰元整（¥500.00）');
       await pick(page, dialog.locator('#oral_performanceStatus'), '已当场履行');
       await dialog.locator('#oral_recorderName').fill('其木格');
+      // Both herders speak Mongolian: the register has a translation box for each of them.
+      await dialog.getByTestId('mongolian-translation').nth(1).waitFor();
+      expect(await dialog.getByTestId('mongolian-translation').count()).toBe(2);
+      await dialog.getByTestId('mongolian-translation').first().fill(MONGOLIAN_TRANSLATION);
+      await expectLocator(dialog.getByTestId('mongolian-translation-preview')).toContainText(
+        MONGOLIAN_TRANSLATION,
+      );
       await dialog.getByRole('button', { name: '登记' }).click();
       // Money in an oral agreement: PMR-2002 Art. 34 warning, saved only once confirmed.
       await expectLocator(dialog.getByTestId('oral-issues')).toContainText('第三十四条');
@@ -350,6 +357,17 @@ describe('written settlement agreement for a grassland dispute (real ledger, Chr
       await expectLocator(page.getByTestId('case-agreements')).toContainText('口头协议');
       await expectLocator(page.getByTestId('case-timeline')).toContainText('达成口头协议');
       await screenshot(page, 'agreement-oral-settled');
+      // The frozen register carries the Mongolian annex, its columns as typed.
+      const [oral] = await callApi(page, 'agreements.listForCase', { caseId: detail.id });
+      const register = await callApi(page, 'documents.render', {
+        caseId: detail.id,
+        kind: 'ORAL_AGREEMENT_REGISTER',
+        recordId: oral?.id ?? 0,
+      });
+      expect(register.sha256).toBe(oral?.generated?.pdfSha256);
+      expect(pdfMongolianColumns(Buffer.from(register.pdfBase64, 'base64'))).toBe(
+        MONGOLIAN_TRANSLATION,
+      );
 
       expect(desk.errors).toEqual([]);
     } catch (error) {

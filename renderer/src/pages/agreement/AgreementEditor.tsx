@@ -10,7 +10,6 @@ import {
   Input,
   InputNumber,
   Modal,
-  Radio,
   Row,
   Select,
   Space,
@@ -31,13 +30,12 @@ import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { uiText } from '../../i18n/zh-CN';
 import { toContent, toFormPath, toFormValues, type EditorValues } from './agreement-form';
 import { DraftIssues } from './DraftIssues';
-import { MongolianTranslationField } from './MongolianTranslationField';
 import { PartyBlock } from './PartyBlock';
 import { PdfPreview } from './LazyPdfPreview';
 import { ReasonModal } from './ReasonModal';
 import { SignerFields } from './SignerFields';
 import { TermsEditor } from './TermsEditor';
-import { TranslationWordingStatus } from './TranslationWordingStatus';
+import { TranslationFields } from './TranslationFields';
 import { useDeskModal } from '../../desk/desk-dialogs';
 
 const t = uiText.agreement.editor;
@@ -383,44 +381,7 @@ export function AgreementEditor({ agreement, detail, mediators, onChanged, onRel
           />
         </Card>
 
-        {parties.some((p) => p.preferredLanguage === 'bo' || p.preferredLanguage === 'mn') ? (
-          <Card size="small" title={t.translationsTitle}>
-            <TranslationWordingStatus
-              languages={(['bo', 'mn'] as const).filter((l) =>
-                parties.some((p) => p.preferredLanguage === l),
-              )}
-            />
-            {parties.map((p, i) =>
-              p.preferredLanguage === 'bo' ? (
-                <Form.Item
-                  key={p.id}
-                  name={['translations', i]}
-                  label={t.tibetanFor(p.name)}
-                  extra={t.tibetanHelp}
-                >
-                  <Input.TextArea rows={3} lang="bo" />
-                </Form.Item>
-              ) : p.preferredLanguage === 'mn' ? (
-                <MongolianTranslationField
-                  key={p.id}
-                  name={['translations', i]}
-                  label={t.mongolianFor(p.name)}
-                  help={t.mongolianHelp}
-                  previewLabel={t.mongolianPreview}
-                />
-              ) : null,
-            )}
-            <Form.Item name="translationPrevails" label={t.translationPrevails}>
-              <Radio.Group
-                data-testid="translation-prevails"
-                options={[
-                  { value: 'CHINESE', label: t.prevailsChinese },
-                  { value: 'EQUAL', label: t.prevailsEqual },
-                ]}
-              />
-            </Form.Item>
-          </Card>
-        ) : null}
+        <TranslationFields parties={parties} />
 
         <DraftIssues
           check={check}

@@ -29,8 +29,9 @@ import { dateFieldProps } from '../../forms/date-field';
 import { agreementDateRule, useCaseDates } from '../../forms/record-date-rules';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { uiText } from '../../i18n/zh-CN';
-import { readYuan } from './agreement-form';
+import { readYuan, toFormPath, typedTranslations } from './agreement-form';
 import { SignerFields } from './SignerFields';
+import { TranslationFields } from './TranslationFields';
 
 const t = uiText.agreement.oral;
 const e = uiText.agreement.editor;
@@ -49,6 +50,9 @@ interface Values {
   recorderName: string;
   interpreterUsed: boolean;
   interpreter: { name: string; language: languages.Code | null };
+  /** Translation boxes by the party's place in the case's list (stable when deselected). */
+  translations: string[];
+  translationPrevails: 'CHINESE' | 'EQUAL';
 }
 
 const levelColour = { ERROR: 'red', WARNING: 'orange', NOTICE: 'blue' } as const;
@@ -93,7 +97,19 @@ export function OralRegisterModal({
     recorderName: '',
     interpreterUsed: false,
     interpreter: { name: '', language: null },
+    translations: [],
+    translationPrevails: 'CHINESE',
   };
+  const caseParties = detail.parties;
+  const allPartyIds = caseParties.map((p) => p.id);
+  const selected = new Set((Form.useWatch('partyIds', form) as number[] | undefined) ?? []);
+  const translationLanguages = new Map(
+    caseParties.flatMap((p) =>
+      p.preferredLanguage === 'bo' || p.preferredLanguage === 'mn'
+        ? [[p.id, p.preferredLanguage] as const]
+        : [],
+    ),
+  );
 
   async function submit() {
     setRefusal(null);
@@ -117,15 +133,18 @@ export function OralRegisterModal({
       interpreter: v.interpreterUsed
         ? { name: v.interpreter.name, language: v.interpreter.language ?? 'other', partyIds: [] }
         : null,
+      translations: typedTranslations(v.translations, allPartyIds, translationLanguages).filter(
+        (tr) => v.partyIds.includes(tr.partyId),
+      ),
+      translationPrevails: v.translationPrevails,
     };
+    const toForm = (path: readonly (string | number)[]) => toFormPath(path, allPartyIds, register);
     const local = oralRegisterSchema.safeParse(register);
     if (!local.success) {
       applyFieldIssues(
         form,
         local.error.issues.map((i) => ({
-          path: i.path
-            .filter((p): p is string | number => typeof p !== 'symbol')
-            .map((p) => (p === 'amountFen' ? 'amountYuan' : p)),
+          path: toForm(i.path.filter((p): p is string | number => typeof p !== 'symbol')),
           message: i.message,
         })),
       );
@@ -145,7 +164,9 @@ export function OralRegisterModal({
       });
       onDone();
     } catch (error) {
-      const server = badInputIssues(error);
+      const server = badInputIssues(error)?.map((i) =>
+        i.path[0] === 'register' ? { ...i, path: ['register', ...toForm(i.path.slice(1))] } : i,
+      );
       const unplaced = server ? applyFieldIssues(form, server, ['register']) : [];
       if (!server || unplaced.length > 0) {
         setRefusal(
@@ -281,6 +302,7 @@ export function OralRegisterModal({
             interpreterLanguage: e.interpreterLanguage,
           }}
         />
+        <TranslationFields parties={caseParties} shown={selected} />
       </Form>
       {refusal ? <Alert type="error" showIcon title={refusal} /> : null}
     </Modal>

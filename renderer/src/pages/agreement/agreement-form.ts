@@ -267,21 +267,34 @@ export function toContent(
       : null,
     printIdNumbers: v.printIdNumbers,
     pageEdgeSealMark: v.pageEdgeSealMark,
-    translations: partyIds.flatMap((partyId, i) => {
-      const language = translationLanguages.get(partyId);
-      const text = v.translations[i] ?? '';
-      return language === undefined || text.trim() === '' ? [] : [{ partyId, language, text }];
-    }),
+    translations: typedTranslations(v.translations, partyIds, translationLanguages),
     translationPrevails: v.translationPrevails,
   };
   return { content, issues };
+}
+
+/**
+ * The translation boxes of a form (`translations[i]`, i the party's place in `partyIds`) → the
+ * translations of the input: only the parties with a translation language and a typed text.
+ */
+export function typedTranslations(
+  texts: readonly (string | undefined)[],
+  partyIds: readonly number[],
+  translationLanguages: ReadonlyMap<number, 'bo' | 'mn'>,
+): { partyId: number; language: 'bo' | 'mn'; text: string }[] {
+  return partyIds.flatMap((partyId, i) => {
+    const language = translationLanguages.get(partyId);
+    const text = texts[i] ?? '';
+    return language === undefined || text.trim() === '' ? [] : [{ partyId, language, text }];
+  });
 }
 
 /** Maps a content path (`terms.0.obligation.amountFen`) to the form box that holds it. */
 export function toFormPath(
   path: readonly (string | number)[],
   partyIds: readonly number[],
-  content: AgreementContentInput,
+  /** The input the path points into: an agreement's content or an oral register. */
+  content: Pick<AgreementContentInput, 'responsibilities' | 'translations'>,
 ): (string | number)[] {
   const p = [...path];
   const last = p[p.length - 1];
