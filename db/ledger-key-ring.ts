@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openConnection } from './connection.js';
 import {
   LEDGER_KEY_FILE_NAME,
+  LedgerKeyDamagedError,
   ledgerKeyFileFor,
   ledgerKeyId,
   ledgerKeyStore,
@@ -127,15 +128,9 @@ export function ledgerKeyRing(ledgerFile: string, first?: Buffer | null): Buffer
 /** Keeps `key` in the ring (when it is not the current key already). */
 export function keepLedgerKey(ledgerFile: string, key: Buffer): void {
   let current: Buffer | null = null;
-  const currentFile = ledgerKeyFileFor(ledgerFile);
   try {
     current = ledgerKeyStore().read(ledgerFile);
   } catch {
-    // An unreadable key file (saved over by an editor) may still be repaired by hand: it is set
-    // aside, never written over.
-    if (fs.existsSync(currentFile)) {
-      fs.renameSync(currentFile, `${currentFile}.unreadable-${Date.now()}`);
-    }
     current = null;
   }
   if (current?.equals(key)) return;
@@ -144,22 +139,28 @@ export function keepLedgerKey(ledgerFile: string, key: Buffer): void {
 }
 
 /**
+ * The current key, or null when there is none. A key file whose contents are damaged (saved over
+ * by an editor) may still be repaired by hand, so it is set aside, never written over; a file
+ * that cannot be read now (locked, no access) is not taken for a missing one: that error stands.
+ */
+function currentKeySettingAsideDamaged(ledgerFile: string): Buffer | null {
+  try {
+    return ledgerKeyStore().read(ledgerFile);
+  } catch (error) {
+    if (!(error instanceof LedgerKeyDamagedError)) throw error;
+    const file = ledgerKeyFileFor(ledgerFile);
+    fs.renameSync(file, `${file}.unreadable-${Date.now()}`);
+    return null;
+  }
+}
+
+/**
  * Makes `key` the current one (a restored backup's, or a kept key that opens the ledger after a
  * crash between a restore and the key switch): the key it replaces is kept first.
  */
 export function makeLedgerKeyCurrent(ledgerFile: string, key: Buffer): void {
-  let current: Buffer | null = null;
   const currentFile = ledgerKeyFileFor(ledgerFile);
-  try {
-    current = ledgerKeyStore().read(ledgerFile);
-  } catch {
-    // An unreadable key file (saved over by an editor) may still be repaired by hand: it is set
-    // aside, never written over.
-    if (fs.existsSync(currentFile)) {
-      fs.renameSync(currentFile, `${currentFile}.unreadable-${Date.now()}`);
-    }
-    current = null;
-  }
+  const current = currentKeySettingAsideDamaged(ledgerFile);
   if (current?.equals(key)) return;
   if (current) {
     const kept = keptKeyFile(ledgerFile, current);
