@@ -117,11 +117,16 @@ export function SessionModal({ detail, mediators, editing, onClose, onDone }: Pr
 
   const initial = useMemo<SessionFormValues>(() => {
     if (editing) return formValuesOf(editing);
-    const start = dayjs(chinaDateTime(), DATE_TIME_FORMAT);
+    // A session is recorded once held: it ends now and began up to an hour before, but never
+    // on another day (an end an hour from now is "after today" from 23:00, and the case may
+    // have been accepted today).
+    const end = dayjs(chinaDateTime(), DATE_TIME_FORMAT);
+    const hourBefore = end.subtract(1, 'hour');
+    const start = hourBefore.isSame(end, 'day') ? hourBefore : end.startOf('day');
     const firstForeign = detail.parties.find((p) => p.preferredLanguage !== 'zh');
     return {
       startAt: start.format(DATE_TIME_FORMAT),
-      endAt: start.add(1, 'hour').format(DATE_TIME_FORMAT),
+      endAt: end.format(DATE_TIME_FORMAT),
       partyIdsPresent: detail.parties.map((p) => p.id),
       mediatorIds: detail.mediatorIds.filter((id) => hosts.some((m) => m.id === id)),
       participants: [],
