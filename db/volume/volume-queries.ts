@@ -226,7 +226,9 @@ export function volumeFactsOfCases(
 /**
  * The volume facts of cases the caller has read already, each handed to `judge` as soon as it is
  * made, in the order of `known`: a year's pack judges tens of thousands of volumes, and only the
- * verdicts are kept (no map of every case's facts lives through the call).
+ * verdicts are kept (no map of every case's facts lives through the call). Each case's facts are
+ * built straight from the maps, one object per party and none for agents when no party has one:
+ * the closures and per-party records of `volumeFactsOf` cost a year's pack a scavenge or two.
  */
 export function judgeKnownVolumes<T>(
   db: Db,
@@ -234,26 +236,51 @@ export function judgeKnownVolumes<T>(
   judge: (facts: VolumeFacts, c: KnownCase) => T,
 ): T[] {
   const read = readVolumeRows(db, JSON.stringify(known.map((c) => c.caseId)), KNOWN_COUNTS);
+  const { copies, agents } = read.party;
+  const { counts, endings } = read;
+  const none: never[] = [];
+  const n = (name: CountName, caseId: number) => counts[name].get(caseId) ?? 0;
   return known.map((c) => {
-    const printed = (kinds: readonly string[]) =>
-      c.printedKinds.some((k) => kinds.includes(k)) ? 1 : 0;
-    const facts = volumeFactsOf({
+    const id = c.caseId;
+    let acceptancePrinted = false;
+    let rightsPrinted = false;
+    for (const kind of c.printedKinds) {
+      if (ACCEPTANCE_KINDS.includes(kind)) acceptancePrinted = true;
+      else if (RIGHTS_KINDS.includes(kind)) rightsPrinted = true;
+    }
+    const parties = c.parties.map((p) => ({
+      name: p.name,
+      identityCopies: copies.size > 0 ? (copies.get(`IDENTITY_PROOF:${id}:${p.partyId}`) ?? 0) : 0,
+    }));
+    const agentParties =
+      agents.size === 0
+        ? none
+        : c.parties
+            .filter((p) => agents.has(p.partyId))
+            .map((p) => ({
+              name: p.name,
+              powersOfAttorney:
+                copies.size > 0 ? (copies.get(`POWER_OF_ATTORNEY:${id}:${p.partyId}`) ?? 0) : 0,
+            }));
+    const ending = endings.get(id);
+    const facts: VolumeFacts = {
       accepted: c.acceptedDate !== null,
-      parties: c.parties.map((p) => partyFactsOf(read.party, c.caseId, p.partyId, p.name)),
-      count: (name) => {
-        switch (name) {
-          case 'sessions':
-            return c.sessions;
-          case 'acceptancePrinted':
-            return printed(ACCEPTANCE_KINDS);
-          case 'rightsPrinted':
-            return printed(RIGHTS_KINDS);
-          default:
-            return read.counts[name].get(c.caseId) ?? 0;
-        }
-      },
-      ending: read.endings.get(c.caseId) ?? null,
-    });
+      acceptanceOrApplicationPrinted: acceptancePrinted,
+      rightsNoticePrinted: rightsPrinted,
+      parties,
+      agentParties,
+      investigations: n('investigations', id),
+      evidence: n('evidence', id),
+      sessions: c.sessions,
+      outcome: ending ? (OUTCOME_OF_STATE[ending] ?? 'OPEN') : 'OPEN',
+      agreementOnFile: n('agreements', id) > 0,
+      hasObligations: n('obligations', id) > 0,
+      performanceProofs: n('proofs', id),
+      visitsDone: n('visitsDone', id),
+      closedUnperformed: n('closedUnperformed', id) > 0,
+      confirmationRecorded: n('confirmations', id) > 0,
+      volumeNotes: n('volumeNotes', id),
+    };
     return judge(facts, c);
   });
 }

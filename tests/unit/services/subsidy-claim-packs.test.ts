@@ -82,9 +82,24 @@ const VILLAGERS: PartyValues[] = Array.from({ length: 24 }, (_, i) => {
     needsInterpreter: false,
     ownScriptName: null,
     ownScriptAddress: null,
-    representatives: [],
+    // Every fifth villager comes with an agent: the volume then asks for a power of attorney.
+    representatives: hasAgent(i)
+      ? [
+          {
+            kind: 'AGENT',
+            name: '李律师',
+            relationship: '律师',
+            phone: { kind: 'MOBILE', phone: '13700001111', noPhoneReason: null },
+            idDocument: null,
+          },
+        ]
+      : [],
   } as PartyValues;
 });
+
+function hasAgent(villager: number): boolean {
+  return villager % 5 === 4;
+}
 
 const CATEGORIES = ['NEIGHBOUR', 'CONTRACT', 'FOREST_LAND', 'MARRIAGE_FAMILY'] as const;
 const OUTCOMES = ['SETTLE_WRITTEN', 'SETTLE_WRITTEN', 'SETTLE_ORAL', 'TERMINATE_FAILED', 'REFER'];
@@ -191,6 +206,23 @@ function seedCases(db: Db, mediatorIds: readonly number[], rulesIds: readonly st
           NOW,
         );
       }
+      // Half the agents' powers of attorney are on file (by party id: the draws stay as they were).
+      partyIds.forEach((partyId, k) => {
+        if (!hasAgent(people[k] ?? 0) || partyId % 2 === 1) return;
+        insertAttachment(
+          db,
+          {
+            caseId: id,
+            kind: 'POWER_OF_ATTORNEY',
+            partyId,
+            fileName: `授权委托书${partyId}.png`,
+            mediaType: 'image/png',
+            bytes: PNG_BYTES,
+            sha256: createHash('sha256').update(PNG_BYTES).digest('hex'),
+          },
+          NOW,
+        );
+      });
       for (const kind of [
         'APPLICATION',
         'ACCEPTANCE_REGISTER',
@@ -445,6 +477,7 @@ describe('every mediator’s pack from one pass equals the pack read alone befor
       shared: 0,
       claimable: 0,
       missing: 0,
+      noProxy: 0,
       empty: 0,
     };
     for (const key of PERIODS) {
@@ -470,6 +503,9 @@ describe('every mediator’s pack from one pass equals the pack read alone befor
         seen.shared += before.lines.filter((x) => x.share !== null).length;
         seen.claimable += before.totals.claimable;
         seen.missing += before.lines.filter((x) => x.missingDocuments.length > 0).length;
+        seen.noProxy += before.lines.filter((x) =>
+          x.notClaimableReasons.some((r) => r.includes('缺少授权委托书')),
+        ).length;
       }
       expect(packs.map((p) => p.mediator.id)).toEqual(
         mediatorIds.filter((id) => byMediator.has(id)),
@@ -481,6 +517,8 @@ describe('every mediator’s pack from one pass equals the pack read alone befor
     expect(seen.confirmed).toBeGreaterThan(40);
     // 韩梅 has no case: an empty pack alone, no pack in the room's round.
     expect(seen.empty).toBe(PERIODS.length);
+    // The example rule wants the volume complete: parties with an agent and no power of attorney.
+    if (which === 'example') expect(seen.noProxy).toBeGreaterThan(20);
     if (which === 'split') {
       expect(seen.claimable).toBeGreaterThan(10);
       expect(seen.missing).toBeGreaterThan(20);
