@@ -14,6 +14,8 @@ export interface AccountRow {
   readonly lastSignInAt: string | null;
   readonly failedCount: number;
   readonly backoffUntil: string | null;
+  /** The mediator profile the account works as (migration 027): a 调解员's own cases. */
+  readonly mediatorId: number | null;
 }
 
 interface RawAccount {
@@ -27,6 +29,8 @@ interface RawAccount {
   last_sign_in_at: string | null;
   failed_count: number;
   backoff_until: string | null;
+  /** Absent in a file from before migration 027 (read without migrating: ledger-file-accounts). */
+  mediator_id?: number | null;
 }
 
 const fromRow = (r: RawAccount): AccountRow => ({
@@ -40,6 +44,7 @@ const fromRow = (r: RawAccount): AccountRow => ({
   lastSignInAt: r.last_sign_in_at,
   failedCount: r.failed_count,
   backoffUntil: r.backoff_until,
+  mediatorId: r.mediator_id ?? null,
 });
 
 export function accountCount(db: Db): number {
@@ -90,27 +95,45 @@ export interface NewAccount {
   readonly role: Role;
   readonly passwordHash: string;
   readonly createdAt: string;
+  readonly mediatorId?: number | null;
 }
 
 export function insertAccount(db: Db, a: NewAccount): number {
   return Number(
     statement(
       db,
-      `INSERT INTO desk_account (login_name, display_name, role, password_hash, created_at)
-       VALUES (?, ?, ?, ?, ?)`,
-    ).run(a.loginName, a.displayName, a.role, a.passwordHash, a.createdAt).lastInsertRowid,
+      `INSERT INTO desk_account (login_name, display_name, role, password_hash, created_at,
+         mediator_id)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(a.loginName, a.displayName, a.role, a.passwordHash, a.createdAt, a.mediatorId ?? null)
+      .lastInsertRowid,
   );
 }
 
 export function updateAccount(
   db: Db,
   id: number,
-  change: { readonly displayName: string; readonly role: Role; readonly disabled: boolean },
+  change: {
+    readonly displayName: string;
+    readonly role: Role;
+    readonly disabled: boolean;
+    readonly mediatorId: number | null;
+  },
 ): void {
   statement(
     db,
-    'UPDATE desk_account SET display_name = ?, role = ?, disabled = ? WHERE id = ?',
-  ).run(change.displayName, change.role, change.disabled ? 1 : 0, id);
+    'UPDATE desk_account SET display_name = ?, role = ?, disabled = ?, mediator_id = ? WHERE id = ?',
+  ).run(change.displayName, change.role, change.disabled ? 1 : 0, change.mediatorId, id);
+}
+
+/** Whether the mediator profile is one of those assigned to the case (any position). */
+export function isCaseOfMediator(db: Db, caseId: number, mediatorId: number): boolean {
+  return (
+    statement(db, 'SELECT 1 FROM case_mediator WHERE case_id = ? AND mediator_id = ?').get(
+      caseId,
+      mediatorId,
+    ) !== undefined
+  );
 }
 
 /** A new password also clears the failures: the person who set it knows it. */
@@ -153,40 +176,19 @@ export interface DeskSecurityRow {
   readonly idleLockMinutes: number;
 }
 
-/**
- * The owner is kept in the hash's own column, ahead of the PHC string (`owner:12$argon2id$…`):
- * a column of its own needs a migration that cannot land before another pending one. A code
- * stored before owners were kept was printed at set-up, for the account that set the desk up
- * (the first one made).
- */
-const OWNER_PREFIX = /^owner:(\d+)(\$.*)$/s;
-
-function recoveryOwnerOf(
-  db: Db,
-  stored: string | null,
-): { hash: string | null; owner: number | null } {
-  if (stored === null) return { hash: null, owner: null };
-  const tagged = OWNER_PREFIX.exec(stored);
-  if (tagged) return { hash: tagged[2]!, owner: Number(tagged[1]) };
-  const first = statement(db, 'SELECT min(id) AS id FROM desk_account').get() as {
-    id: number | null;
-  };
-  return { hash: stored, owner: first.id };
-}
-
 export function deskSecurity(db: Db): DeskSecurityRow {
   const row = statement(db, 'SELECT * FROM desk_security WHERE id = 1').get() as
     | {
         recovery_hash: string | null;
+        recovery_owner_id: number | null;
         recovery_failed_count: number;
         recovery_backoff_until: string | null;
         idle_lock_minutes: number;
       }
     | undefined;
-  const recovery = recoveryOwnerOf(db, row?.recovery_hash ?? null);
   return {
-    recoveryHash: recovery.hash,
-    recoveryOwnerId: recovery.owner,
+    recoveryHash: row?.recovery_hash ?? null,
+    recoveryOwnerId: row?.recovery_owner_id ?? null,
     recoveryFailedCount: row?.recovery_failed_count ?? 0,
     recoveryBackoffUntil: row?.recovery_backoff_until ?? null,
     idleLockMinutes: row?.idle_lock_minutes ?? 5,
@@ -197,8 +199,8 @@ export function setRecoveryHash(db: Db, recoveryHash: string, ownerId: number): 
   statement(
     db,
     `UPDATE desk_security SET recovery_hash = ?, recovery_failed_count = 0,
-       recovery_backoff_until = NULL WHERE id = 1`,
-  ).run(`owner:${ownerId}${recoveryHash}`);
+       recovery_backoff_until = NULL, recovery_owner_id = ? WHERE id = 1`,
+  ).run(recoveryHash, ownerId);
 }
 
 export function recordFailedRecovery(

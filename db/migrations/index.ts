@@ -24,6 +24,7 @@ import { migration023 } from './023-mediator-print-events.js';
 import { migration024 } from './024-own-script-names.js';
 import { migration025 } from './025-desk-accounts.js';
 import { migration026 } from './026-translation-wording.js';
+import { migration027 } from './027-account-mediator-and-recovery-owner.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration024,
   migration025,
   migration026,
+  migration027,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,6 +18,11 @@ export interface DeskUser {
 }
 
 export interface AccountView extends DeskUser {
+  /**
+   * The mediator profile (mediators.list) the account works as: a 调解员 sees the whole ID
+   * number only of the cases that profile is assigned to. Null: not linked.
+   */
+  readonly mediatorId: number | null;
   readonly disabled: boolean;
   readonly createdAt: string;
   readonly lastSignInAt: string | null;
@@ -51,6 +56,8 @@ export interface SetUpResult {
 export const loginNameField = singleLine({ min: 2, max: 32, label: '登录名' });
 export const displayNameField = singleLine({ min: 1, max: 20, label: '姓名' });
 export const roleField = z.enum(ROLES, { error: '角色无效' });
+/** Null unlinks; set by a director (it decides which cases' ID numbers a 调解员 may see). */
+export const accountMediatorField = rowIdField('调解员').nullable();
 
 // Characters a secret typed at a keyboard never holds (controls, format, private-use,
 // unassigned, line separators, blank look-alikes). Refused rather than removed: silently
@@ -135,6 +142,7 @@ export const accountsContract = {
       displayName: displayNameField,
       role: roleField,
       password: passwordField('初始密码'),
+      mediatorId: accountMediatorField.optional(),
     }),
   ),
   'accounts.update': method<AccountView>()(
@@ -143,6 +151,7 @@ export const accountsContract = {
       displayName: displayNameField.optional(),
       role: roleField.optional(),
       disabled: z.boolean({ error: '停用必须选择是或否' }).optional(),
+      mediatorId: accountMediatorField.optional(),
     }),
   ),
   'accounts.resetPassword': method<null>()(

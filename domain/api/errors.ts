@@ -17,6 +17,13 @@ export const API_ERROR_CODES = [
   /** Too many failed sign-ins: wait the number of seconds the message names. */
   'SIGN_IN_BACKOFF',
   'INVALID_STATE',
+  /**
+   * A 调解员 asked for something only the mediators of the case may have (the whole ID number,
+   * §7.3): the case is not assigned to the mediator profile their account is linked to.
+   */
+  'NOT_OWN_CASE',
+  /** A 调解员's account is linked to no mediator profile: the director links it in 设置 → 账号. */
+  'MEDIATOR_NOT_LINKED',
   /** The case is archived (一案一卷): its records are read-only; notes may still be appended. */
   'CASE_ARCHIVED',
   'LEDGER_UNAVAILABLE',

@@ -6,11 +6,19 @@ import { method } from './method.js';
 export type BackupKindLabel =
   'hourly' | 'daily' | 'weekly' | 'manual' | 'pre-migration' | 'before-restore' | 'other';
 
+/**
+ * Told by the file's first bytes, read in the core (a plain SQLite file begins with
+ * "SQLite format 3\0"; an encrypted one does not). UNKNOWN: the file could not be read just
+ * then, or is empty.
+ */
+export type BackupEncryption = 'ENCRYPTED' | 'PLAIN' | 'UNKNOWN';
+
 export interface BackupSummary {
   readonly fileName: string;
   readonly bytes: number;
   readonly createdAt: string;
   readonly kind: BackupKindLabel;
+  readonly encryption: BackupEncryption;
 }
 
 /** A failed backup stays on screen (设置, 工作台) until a later one succeeds. */

@@ -23,4 +23,6 @@ export const accountMessagesZhCN = {
   ownRole: '不能修改自己的角色，请由调委会主任修改',
   lastDirector: '这是最后一个在用的调委会主任账号，不能停用或改为其他角色',
   selfDisable: '不能停用自己正在使用的账号',
+  onlyDirectorLinksMediator: '只有调委会主任可以为账号选择对应的调解员',
+  noSuchMediator: '调解员名单中没有这名调解员，请刷新后重试',
 } as const;

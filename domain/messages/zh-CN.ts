@@ -42,6 +42,9 @@ export const apiMessagesZhCN = {
 export const idRevealMessages = {
   noSuchParty: '找不到该当事人，请刷新后重试',
   noNumber: '该当事人没有登记证件号码',
+  notOwnCase: '只能查看本人承办案件的完整证件号码',
+  notLinked:
+    '您的账号还没有对应到调解员名单中的调解员，不能查看完整证件号码。请调委会主任在“设置 → 账号”中为您的账号选择对应的调解员',
 } as const;
 
 /** Sentences of a correction that keeps the stored (masked) ID number. */

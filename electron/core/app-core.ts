@@ -242,7 +242,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     wording: new TranslationWordingService(ledger, options.templatesDir ?? dirs.templatesDir),
     mediatorPapers: new MediatorPapersService(ledger, engine, options.printer ?? null),
     cases: new CaseService(ledger),
-    idReveal: new IdRevealService(ledger),
+    idReveal: new IdRevealService(ledger, desk),
     lifecycle,
     records: new CaseRecordsService(ledger),
     ledgerView: new CaseLedgerService(ledger),

@@ -9,6 +9,8 @@ import {
   updateAccount,
   type AccountRow,
 } from '../../db/accounts/account-queries.js';
+import type { Db } from '../../db/connection.js';
+import { getMediators } from '../../db/cases/mediator-queries.js';
 import { managesRole, type Role } from '../../domain/accounts/roles.js';
 import type {
   AccountView,
@@ -22,6 +24,7 @@ import { hashPassword } from './password-hash.js';
 
 const viewOf = (row: AccountRow): AccountView => ({
   ...userOf(row),
+  mediatorId: row.mediatorId,
   disabled: row.disabled,
   createdAt: row.createdAt,
   lastSignInAt: row.lastSignInAt,
@@ -48,9 +51,12 @@ export class AccountAdminService {
     displayName: string;
     role: Role;
     password: string;
+    mediatorId?: number | null | undefined;
   }): Promise<AccountView> {
     if (input.role === 'DIRECTOR') this.requireDirector();
     this.requireDirectorFor(input.role);
+    const mediatorId = input.mediatorId ?? null;
+    if (mediatorId !== null) this.requireLinkable(this.ledger.db(), mediatorId);
     const db = this.ledger.db();
     const loginName = input.loginName.normalize('NFKC');
     if (accountByLogin(db, loginName)) this.nameTaken();
@@ -64,6 +70,7 @@ export class AccountAdminService {
           role: input.role,
           passwordHash,
           createdAt: this.ledger.now().toISOString(),
+          mediatorId,
         });
       })
       .immediate();
@@ -75,6 +82,7 @@ export class AccountAdminService {
     displayName?: string | undefined;
     role?: Role | undefined;
     disabled?: boolean | undefined;
+    mediatorId?: number | null | undefined;
   }): AccountView {
     const db = this.ledger.db();
     const updated = db
@@ -91,6 +99,11 @@ export class AccountAdminService {
         if (disabled && !row.disabled && this.accounts.desk.caller?.id === row.id) {
           throw new ApiError('INVALID_STATE', msg.selfDisable);
         }
+        const mediatorId = input.mediatorId === undefined ? row.mediatorId : input.mediatorId;
+        if (mediatorId !== row.mediatorId) {
+          if (mediatorId === null) this.requireDirectorLinks();
+          else this.requireLinkable(db, mediatorId);
+        }
         const stopsDirecting =
           row.role === 'DIRECTOR' && !row.disabled && (role !== 'DIRECTOR' || disabled);
         if (stopsDirecting && activeDirectorCount(db) <= 1) {
@@ -100,6 +113,7 @@ export class AccountAdminService {
           displayName: input.displayName ?? row.displayName,
           role,
           disabled,
+          mediatorId,
         });
         return this.row(row.id);
       })
@@ -142,6 +156,25 @@ export class AccountAdminService {
     const actor = this.accounts.desk.caller?.role;
     if (!actor || roles.some((r) => !managesRole(actor, r))) {
       throw new ApiError('FORBIDDEN', msg.onlyDirectorForCaseRoles);
+    }
+  }
+
+  /**
+   * The link decides whose ID numbers a 调解员 may see (§7.3): the director's to make, never a
+   * technical administrator's (who sees no case content), and only to a profile in the list.
+   */
+  private requireLinkable(db: Db, mediatorId: number): void {
+    this.requireDirectorLinks();
+    if (getMediators(db, [mediatorId]).length === 0) {
+      throw new ApiError('NOT_FOUND', msg.noSuchMediator, [
+        { path: ['mediatorId'], message: msg.noSuchMediator },
+      ]);
+    }
+  }
+
+  private requireDirectorLinks(): void {
+    if (this.accounts.desk.caller?.role !== 'DIRECTOR') {
+      throw new ApiError('FORBIDDEN', msg.onlyDirectorLinksMediator);
     }
   }
 

@@ -46,6 +46,7 @@ import { compareWithBackup } from '../../db/restore-compare.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import { storageFaultOf } from '../../db/storage-errors.js';
 import type {
+  BackupEncryption,
   BackupHealth,
   BackupKindLabel,
   BackupSummary,
@@ -80,7 +81,19 @@ const summary = (b: BackupInfo): BackupSummary => ({
   bytes: b.bytes,
   createdAt: b.createdAt,
   kind: (parseBackupName(b.fileName)?.kind ?? 'other') as BackupKindLabel,
+  encryption: encryptionOf(b.path),
 });
+
+/** 已加密 / 未加密 in the backup lists: 16 bytes of each file, read here, never by the page. */
+function encryptionOf(file: string): BackupEncryption {
+  try {
+    const kind = ledgerFileKind(file);
+    if (kind === 'plain') return 'PLAIN';
+    return kind === 'encrypted' ? 'ENCRYPTED' : 'UNKNOWN';
+  } catch {
+    return 'UNKNOWN';
+  }
+}
 
 /** The sentence for a backup that did not happen; the ledger itself is never the worse for it. */
 export function backupFailureMessage(error: unknown): string {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, sharedBrowser } from './support/browser';
-import { callApi, modalSettled, openDesk, setUpRoom, validIdNumber } from './support/desk';
+import { callApi, modalSettled, openDesk, pick, setUpRoom, validIdNumber } from './support/desk';
 import { hostApi } from './support/dev-web-host';
 import { grasslandIntakeWithId } from './support/grassland-intake';
+import { saveMediator } from './support/mediator-setup';
 import { expectLocator } from './support/locator-expect';
 
 /**
@@ -62,6 +63,80 @@ describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
       await desk.close();
     }
   });
+
+  it('a 调解员 linked to 才让 in 设置 → 账号 sees 才让’s case number and is refused for 多吉’s', async () => {
+    const desk = await openDesk(browser(), 'id-reveal-own-cases');
+    const { page } = desk;
+    // Many steps (set-up, 设置, two case pages): on a loaded machine one step can outlast the
+    // default wait, and the whole test the file's budget (under load 19 it took 115 s).
+    page.setDefaultTimeout(30_000);
+    try {
+      await setUpRoom(page, desk.host.url, '金峰');
+      const cairang = await saveMediator(page, '才让', ['zh']);
+      const duoji = await saveMediator(page, '多吉', ['zh']);
+      const id = validIdNumber('632801', '19850704', 124);
+      const caseOf = (title: string, mediatorId: number) =>
+        callApi(page, 'cases.create', {
+          ...grasslandIntakeWithId(title, id),
+          mediatorIds: [mediatorId],
+        } as never);
+      const own = await caseOf('才让承办的草场纠纷', cairang.id);
+      const other = await caseOf('多吉承办的草场纠纷', duoji.id);
+
+      // 设置 → 账号: the director makes the mediator's account, linked to the profile 才让.
+      await page.getByRole('menuitem', { name: '设置' }).click();
+      const accounts = page.getByTestId('accounts-section');
+      await accounts.getByRole('button', { name: '新建账号' }).click();
+      await modalSettled(page);
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('登录名').fill('cairang');
+      await dialog.getByLabel('姓名').fill('才让');
+      await pick(page, dialog.getByLabel('对应调解员'), '才让');
+      await dialog.getByLabel('初始密码', { exact: true }).fill('tiaojie-2026');
+      await dialog.getByLabel('再次输入初始密码', { exact: true }).fill('tiaojie-2026');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const listed = await callApi(page, 'accounts.list', {});
+      expect(listed.find((a) => a.loginName === 'cairang')?.mediatorId).toBe(cairang.id);
+
+      await hostApi(desk.host.url, 'accounts.signIn', {
+        loginName: 'cairang',
+        password: 'tiaojie-2026',
+      });
+      // The page learns who is at the desk when it loads: one reload, then moves within it.
+      await page.reload();
+      await page.getByTestId('user-menu').filter({ hasText: '才让（调解员）' }).waitFor();
+      const revealOn = async (saved: typeof own) => {
+        const wang = saved.case.parties[0]!;
+        await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${saved.case.id}`);
+        await page
+          .getByTestId('case-title')
+          .filter({ hasText: saved.case.title ?? '' })
+          .waitFor();
+        await page.getByTestId(`reveal-id-${wang.id}`).click();
+        await modalSettled(page);
+        const ask = page.getByRole('dialog');
+        await ask.getByLabel('查看原因').fill('核对身份信息');
+        await ask.getByRole('button', { name: /查\s*看/ }).click();
+        return { ask, shown: page.getByTestId(`id-number-${wang.id}`) };
+      };
+
+      const mine = await revealOn(own);
+      await mine.ask.waitFor({ state: 'detached' });
+      await expectLocator(mine.shown).toContainText(id);
+
+      const theirs = await revealOn(other);
+      await expectLocator(theirs.ask.getByTestId('form-refusal')).toContainText(
+        '只能查看本人承办案件的完整证件号码',
+      );
+      await expectLocator(theirs.shown).toContainText(`632801********${id.slice(-4)}`);
+      await screenshot(page, 'id-reveal-not-own-case');
+      expect(await page.content()).not.toContain(id);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  }, 300_000);
 
   it('a 登记员 sees the number masked, is sent no whole number and has no 查看', async () => {
     const desk = await openDesk(browser(), 'id-masked-receptionist');

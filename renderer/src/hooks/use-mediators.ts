@@ -15,3 +15,8 @@ export function useMediators(includeInactive = false) {
 export function mediatorNames(mediators: readonly Mediator[], ids: readonly number[]): string {
   return ids.map((id) => mediators.find((m) => m.id === id)?.name ?? `#${id}`).join('、');
 }
+
+/** The choices of a mediator picker, by name. */
+export function mediatorOptions(mediators: readonly Mediator[]) {
+  return mediators.map((m) => ({ value: m.id, label: m.name }));
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/accounts/roles.js';
+import type { AccountView } from '../../../domain/api/accounts-contract.js';
 import type { ApiMethod } from '../../../domain/api/contract.js';
 import { apiContract } from '../../../domain/api/contract.js';
 import { METHODS_ALLOWED_WHEN_DAMAGED } from '../../../domain/api/ledger-writes.js';
@@ -112,10 +113,11 @@ describe('no answer but the audited reveal carries a whole ID number', () => {
   let saved: CaseDetail;
   let writeAnswers = '';
   let agreementId = 0;
+  let mediatorId = 0;
 
   beforeAll(async () => {
     l = await openTestLedger();
-    const { mediatorId } = await setUpRoom(l);
+    ({ mediatorId } = await setUpRoom(l));
     const created = await l.call<SavedCase>(
       'cases.create',
       intake({
@@ -261,7 +263,15 @@ describe('no answer but the audited reveal carries a whole ID number', () => {
       const detail = await l.call<CaseDetail>('cases.get', { caseId: saved.id });
       expect(detail.parties[0]?.idDocument?.number).toBe('632801********1262');
       expect(detail.parties[0]?.representatives[0]?.idDocument?.number).toBe('632801********1235');
-      // the one way to the whole number, with a reason
+      // the one way to the whole number, with a reason; a 调解员's only for the cases of the
+      // mediator profile the director linked the account to (§7.3)
+      if (role === 'MEDIATOR') {
+        await signInAs(l.core, 'DIRECTOR');
+        const accounts = await l.call<AccountView[]>('accounts.list', {});
+        const account = accounts.find((a) => a.role === 'MEDIATOR');
+        await l.call('accounts.update', { id: account?.id, mediatorId });
+        await signInAs(l.core, 'MEDIATOR');
+      }
       const shown = await l.call<{ number: string }>('parties.revealIdNumber', {
         caseId: saved.id,
         partyId: saved.parties[0]?.id,

@@ -25,7 +25,13 @@ export const accountsText = {
     role: '角色',
     status: '状态',
     lastSignInAt: '上次登录',
+    mediator: '对应调解员',
   },
+  mediator: '对应调解员',
+  mediatorHelp:
+    '调解员只能查看对应调解员承办案件的完整证件号码；不选择则不能查看任何完整证件号码。名单在“设置 → 调解员”中维护。',
+  mediatorPlaceholder: '从调解员名单中选择',
+  mediatorNotLinked: '未对应',
   active: '使用中',
   disabled: '已停用',
   never: '从未登录',

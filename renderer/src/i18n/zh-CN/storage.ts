@@ -54,6 +54,18 @@ export const storageText = {
     other: '其他',
   },
   kindColumn: '类型',
+  encryptionColumn: '加密',
+  encryption: {
+    ENCRYPTED: '已加密',
+    PLAIN: '未加密',
+    UNKNOWN: '无法读取',
+  },
+  encryptionHint: {
+    ENCRYPTED: '没有本机密钥或恢复码打不开这份备份',
+    PLAIN:
+      '任何人拿到这个文件都能读出当事人信息。台账加密后，本机的未加密备份会在之后的定时备份中逐份转为加密；U 盘上的同名副本在下一次备份时替换。',
+    UNKNOWN: '暂时读不到这个文件（可能正被其他程序占用），稍后刷新再看',
+  },
   health: {
     failed: (message: string, at: string) => `${message}（${at}）`,
     failedTitle: '备份失败',

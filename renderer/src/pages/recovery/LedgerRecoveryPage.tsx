@@ -10,6 +10,7 @@ import type {
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { uiText } from '../../i18n/zh-CN';
+import { backupEncryptionColumn } from './backup-encryption-column';
 import { RestoreConfirmModal } from './RestoreConfirmModal';
 import { RestoreLossView } from './RestoreLossView';
 
@@ -161,6 +162,7 @@ export function LedgerRecoveryPage({
                 dataIndex: 'kind',
                 render: (v: BackupSummary['kind']) => st.kinds[v],
               },
+              backupEncryptionColumn,
               {
                 title: t.backupColumns.createdAt,
                 dataIndex: 'createdAt',

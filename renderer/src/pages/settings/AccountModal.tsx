@@ -16,6 +16,7 @@ import { api } from '../../api/client';
 import { DeskRefusal } from '../../desk/DeskScreen';
 import { IdentityFields, PasswordPairFields } from '../../desk/AccountFields';
 import { useSchemaSubmit } from '../../forms/use-schema-submit';
+import { mediatorOptions, useMediators } from '../../hooks/use-mediators';
 import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
 
@@ -28,6 +29,7 @@ interface Values {
   displayName?: string;
   role?: Role;
   password?: string;
+  mediatorId?: number | null;
 }
 
 // The roles the person at the desk may give (a technical administrator: none that see cases).
@@ -51,13 +53,19 @@ export function AccountModal({
   const { user } = useDesk();
   const [form] = Form.useForm<Values>();
   const { saving, refusal, run } = useSchemaSubmit();
+  const role = Form.useWatch('role', form);
+  // Which cases' whole ID numbers a 调解员 sees: the director's to decide (§7.3).
+  const linksMediator = role === 'MEDIATOR' && user.role === 'DIRECTOR';
+  const { mediators } = useMediators(true);
+  const linkable = mediators.filter((m) => m.active || m.id === editing?.mediatorId);
 
   async function save(v: Values) {
+    const mediatorId = linksMediator ? (v.mediatorId ?? null) : undefined;
     const done = editing
       ? await run({
           form,
           schema: updateInput,
-          input: { id: editing.id, displayName: v.displayName ?? '', role: v.role },
+          input: { id: editing.id, displayName: v.displayName ?? '', role: v.role, mediatorId },
           submit: (input) => api('accounts.update', input),
         })
       : await run({
@@ -68,6 +76,7 @@ export function AccountModal({
             displayName: v.displayName ?? '',
             role: v.role,
             password: v.password ?? '',
+            mediatorId,
           },
           submit: (input) => api('accounts.create', input),
         });
@@ -94,7 +103,12 @@ export function AccountModal({
         name="account"
         initialValues={
           editing
-            ? { loginName: editing.loginName, displayName: editing.displayName, role: editing.role }
+            ? {
+                loginName: editing.loginName,
+                displayName: editing.displayName,
+                role: editing.role,
+                mediatorId: editing.mediatorId,
+              }
             : { role: managesRole(user.role, 'MEDIATOR') ? 'MEDIATOR' : 'STATISTICIAN' }
         }
         onFinish={(v) => void save(v)}
@@ -103,6 +117,17 @@ export function AccountModal({
         <Form.Item name="role" label={t.role} required rules={[zodRule(roleField)]}>
           <Select options={roleOptionsFor(user.role)} />
         </Form.Item>
+        {linksMediator ? (
+          <Form.Item name="mediatorId" label={t.mediator} extra={t.mediatorHelp}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t.mediatorPlaceholder}
+              options={mediatorOptions(linkable)}
+            />
+          </Form.Item>
+        ) : null}
         {editing ? null : (
           <PasswordPairFields
             name="password"

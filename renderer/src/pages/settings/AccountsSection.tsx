@@ -7,6 +7,7 @@ import { ErrorPanel, errorMessage } from '../../components/ErrorPanel';
 import { useDesk } from '../../desk/desk-context';
 import { useMayCall } from '../../desk/use-may-call';
 import { useApiValue } from '../../hooks/use-api-value';
+import { mediatorNames, useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { AccountModal, ResetPasswordModal } from './AccountModal';
 import { IdleLockForm } from './IdleLockForm';
@@ -28,6 +29,7 @@ export function AccountsSection() {
   const [resetting, setResetting] = useState<AccountView | null>(null);
   const [issuingCode, setIssuingCode] = useState(false);
   const mayCall = useMayCall();
+  const { mediators } = useMediators(true);
 
   const setDisabled = async (account: AccountView, disabled: boolean) => {
     try {
@@ -77,6 +79,16 @@ export function AccountsSection() {
           },
           { title: t.columns.loginName, dataIndex: 'loginName', key: 'loginName' },
           { title: t.columns.role, key: 'role', render: (_, a) => ROLE_LABELS[a.role] },
+          {
+            title: t.columns.mediator,
+            key: 'mediator',
+            render: (_, a) =>
+              a.mediatorId !== null
+                ? mediatorNames(mediators, [a.mediatorId])
+                : a.role === 'MEDIATOR'
+                  ? t.mediatorNotLinked
+                  : null,
+          },
           {
             title: t.columns.status,
             key: 'status',

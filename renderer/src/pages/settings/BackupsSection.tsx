@@ -6,6 +6,7 @@ import { BackupHealthAlert } from '../../components/BackupHealthAlert';
 import { errorMessage } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
+import { backupEncryptionColumn } from '../recovery/backup-encryption-column';
 import { RestoreConfirmModal } from '../recovery/RestoreConfirmModal';
 import { LedgerEncryptionNote } from './LedgerEncryptionNote';
 
@@ -118,6 +119,7 @@ export function BackupsSection() {
             dataIndex: 'kind',
             render: (v: BackupSummary['kind']) => st.kinds[v],
           },
+          backupEncryptionColumn,
           {
             title: t.columns.createdAt,
             dataIndex: 'createdAt',
