@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiEnvelope } from '../../../domain/api/errors.js';
+import { idleUpkeep } from '../../../electron/core/idle-upkeep.js';
+
+/** A dispatcher whose answers the test releases one by one. */
+function heldDispatch() {
+  const waiting: (() => void)[] = [];
+  const dispatch = () =>
+    new Promise<ApiEnvelope<unknown>>((resolve) => {
+      waiting.push(() => resolve({ ok: true, value: null }));
+    });
+  return { dispatch, release: () => waiting.shift()?.() };
+}
+
+describe('idleUpkeep', () => {
+  it('runs the step once, after the last request in flight has been answered', async () => {
+    const held = heldDispatch();
+    const steps: number[] = [];
+    const upkeep = idleUpkeep(held.dispatch, () => steps.push(steps.length));
+    const first = upkeep.dispatch('a', {});
+    const second = upkeep.dispatch('b', {});
+    held.release();
+    await first;
+    await upkeep.settled();
+    // the second request is still running: no step beside it
+    expect(steps).toEqual([]);
+    held.release();
+    await second;
+    expect(steps).toEqual([]); // the answer comes first
+    await upkeep.settled();
+    expect(steps).toEqual([0]);
+  });
+
+  it('skips the step when a new request started before its turn came', async () => {
+    const held = heldDispatch();
+    let steps = 0;
+    const upkeep = idleUpkeep(held.dispatch, () => (steps += 1));
+    const first = upkeep.dispatch('a', {});
+    held.release();
+    await first;
+    const second = upkeep.dispatch('b', {});
+    await upkeep.settled();
+    expect(steps).toBe(0);
+    held.release();
+    await second;
+    await upkeep.settled();
+    expect(steps).toBe(1);
+  });
+
+  it('keeps answering when the step fails', async () => {
+    const held = heldDispatch();
+    let calls = 0;
+    const upkeep = idleUpkeep(held.dispatch, () => {
+      calls += 1;
+      throw new Error('disk full');
+    });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      for (const m of ['a', 'b']) {
+        const answer = upkeep.dispatch(m, {});
+        held.release();
+        expect(await answer).toEqual({ ok: true, value: null });
+        await upkeep.settled();
+      }
+    } finally {
+      console.error = original;
+    }
+    expect(calls).toBe(2);
+    expect(errors).toHaveLength(2);
+  });
+});
