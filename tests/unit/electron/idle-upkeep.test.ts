@@ -16,7 +16,7 @@ describe('idleUpkeep', () => {
   it('runs the step once, after the last request in flight has been answered', async () => {
     const held = heldDispatch();
     const steps: number[] = [];
-    const upkeep = idleUpkeep(held.dispatch, () => steps.push(steps.length));
+    const upkeep = idleUpkeep(held.dispatch, () => steps.push(steps.length), 0);
     const first = upkeep.dispatch('a', {});
     const second = upkeep.dispatch('b', {});
     held.release();
@@ -31,18 +31,21 @@ describe('idleUpkeep', () => {
     expect(steps).toEqual([0]);
   });
 
-  it('skips the step when a new request started before its turn came', async () => {
+  it('puts the step off while requests keep coming, then runs it once', async () => {
     const held = heldDispatch();
     let steps = 0;
-    const upkeep = idleUpkeep(held.dispatch, () => (steps += 1));
+    const upkeep = idleUpkeep(held.dispatch, () => (steps += 1), 0);
     const first = upkeep.dispatch('a', {});
     held.release();
     await first;
+    // the next request comes before the quiet period is over
     const second = upkeep.dispatch('b', {});
-    await upkeep.settled();
-    expect(steps).toBe(0);
+    const settled = upkeep.settled();
     held.release();
     await second;
+    expect(steps).toBe(0);
+    await settled;
+    expect(steps).toBe(1);
     await upkeep.settled();
     expect(steps).toBe(1);
   });
@@ -50,10 +53,14 @@ describe('idleUpkeep', () => {
   it('keeps answering when the step fails', async () => {
     const held = heldDispatch();
     let calls = 0;
-    const upkeep = idleUpkeep(held.dispatch, () => {
-      calls += 1;
-      throw new Error('disk full');
-    });
+    const upkeep = idleUpkeep(
+      held.dispatch,
+      () => {
+        calls += 1;
+        throw new Error('disk full');
+      },
+      0,
+    );
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
