@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiEnvelope } from '../../../domain/api/errors.js';
 import { idleUpkeep } from '../../../electron/core/idle-upkeep.js';
 
@@ -48,6 +48,26 @@ describe('idleUpkeep', () => {
     expect(steps).toBe(1);
     await upkeep.settled();
     expect(steps).toBe(1);
+  });
+
+  it('waits for the quiet period, which each request starts again', async () => {
+    vi.useFakeTimers();
+    try {
+      const held = heldDispatch();
+      let steps = 0;
+      const upkeep = idleUpkeep(held.dispatch, () => (steps += 1), 500);
+      for (const m of ['a', 'b']) {
+        const answer = upkeep.dispatch(m, {});
+        held.release();
+        await answer;
+        vi.advanceTimersByTime(499);
+        expect(steps).toBe(0);
+      }
+      vi.advanceTimersByTime(1);
+      expect(steps).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps answering when the step fails', async () => {
