@@ -54,6 +54,7 @@ import { SubsidyService } from '../services/subsidy-service.js';
 import { SubsidyPapersService } from '../services/subsidy-papers-service.js';
 import { PeriodPrintRegister } from '../services/period-print-register.js';
 import { SystemService } from '../services/system-service.js';
+import { idleUpkeep } from './idle-upkeep.js';
 
 export interface AppCoreOptions {
   readonly dataDir: string;
@@ -124,7 +125,10 @@ export interface AppCore {
   readonly system: SystemService;
   /** Who is signed in at this desk (tests sign in through dispatch; this is for reading). */
   readonly desk: DeskSession;
-  /** Resolves when background work (the daily backup) is done; wait for it before close(). */
+  /**
+   * Resolves when background work (the daily backup, the checkpoint after the last request) is
+   * done; wait for it before close().
+   */
   whenIdle(): Promise<void>;
   close(): void;
 }
@@ -292,11 +296,17 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   services.system.auditProblem = () => audit.problem;
   const log = options.log ?? consoleLog;
   const door = deskDoor({ desk, nobodyCanSignIn: () => accounts.nobodyCanSignIn() });
-  const dispatch = createDispatcher(
-    createHandlers(services),
-    log,
-    withDeskDoor(door, ledgerGuard(ledger), desk, (caseId) => services.cases.statusOf(caseId)),
+  // Between requests the WAL is copied back into the ledger (ledger-session.ts), so no commit
+  // pays for SQLite's auto-checkpoint.
+  const upkeep = idleUpkeep(
+    createDispatcher(
+      createHandlers(services),
+      log,
+      withDeskDoor(door, ledgerGuard(ledger), desk, (caseId) => services.cases.statusOf(caseId)),
+    ),
+    () => ledger.checkpointWhenIdle(),
   );
+  const dispatch = upkeep.dispatch;
   // The copies run beside the app, not before it: a large ledger must not delay the window.
   const background = options.dailyBackup
     ? services.system.scheduledBackup().then(() => undefined)
@@ -314,6 +324,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await ledger.whenChecked();
       await background;
       await services.system.idle();
+      await upkeep.settled();
     },
     close: () => {
       if (hourly) clearInterval(hourly);
