@@ -27,17 +27,17 @@ import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN } from '../../domain/messages/storage-zh-CN.js';
 
 /**
- * The result of SQLite's structural check of an open ledger. It runs on a worker thread after
- * start-up (at 100,000 cases it takes longer than the whole start-up may), so the window and the
- * reads are not held up; writes wait for it, and once damage is found they are refused.
- */
-/**
  * Rows changed since the last checkpoint after which an idle moment copies the WAL back: an
  * intake with two parties changes about 13 (its rows, their audit entries, the search index),
  * so about every 15 intakes, some 300–450 frames of 16 KiB. See `checkpointWhenIdle`.
  */
 export const IDLE_CHECKPOINT_ROWS = 200;
 
+/**
+ * The result of SQLite's structural check of an open ledger. It runs on a worker thread after
+ * start-up (at 100,000 cases it takes longer than the whole start-up may), so the window and the
+ * reads are not held up; writes wait for it, and once damage is found they are refused.
+ */
 export type LedgerHealth =
   | { readonly state: 'CHECKING' }
   | { readonly state: 'OK'; readonly checkMs: number }
