@@ -6,6 +6,7 @@ import {
 import { checkLedgerFile } from '../../db/backup.js';
 import { optimizeStatistics, type Db } from '../../db/connection.js';
 import { refreshCodeTables } from '../../db/code-tables.js';
+import { removeOwnerlessDrafts } from '../../db/drafts/form-draft-queries.js';
 import { connectionKey, ledgerKeyStore } from '../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import type { LedgerPaths } from '../../db/ledger-files.js';
@@ -34,6 +35,19 @@ export type LedgerHealth =
   | { readonly state: 'CHECKING' }
   | { readonly state: 'OK'; readonly checkMs: number }
   | { readonly state: 'DAMAGED'; readonly findings: readonly string[] };
+
+/**
+ * Old drafts nobody can open any more are removed at each open (in practice once: the app always
+ * saves under an account). Best effort: a medium that refuses the write must not keep the room
+ * out of its ledger; the drafts then go at a later start.
+ */
+function removeOwnerlessDraftsQuietly(db: Db): void {
+  try {
+    removeOwnerlessDrafts(db);
+  } catch (error) {
+    console.error('[ledger] old drafts not removed:', error);
+  }
+}
 
 /**
  * Owns the one writer connection of this process and the outcome of opening the ledger.
@@ -114,6 +128,7 @@ export class LedgerSession {
     }
     this.result = result;
     if (result.state === 'READY') {
+      removeOwnerlessDraftsQuietly(result.db);
       this.checked = this.checkInBackground(result.db);
       if (this.baselineFill) this.baselined = this.baselineInSlices(result.db, this.baselineFill);
     }
