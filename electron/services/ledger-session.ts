@@ -37,19 +37,6 @@ export type LedgerHealth =
   | { readonly state: 'DAMAGED'; readonly findings: readonly string[] };
 
 /**
- * Old drafts nobody can open any more are removed at each open (in practice once: the app always
- * saves under an account). Best effort: a medium that refuses the write must not keep the room
- * out of its ledger; the drafts then go at a later start.
- */
-function removeOwnerlessDraftsQuietly(db: Db): void {
-  try {
-    removeOwnerlessDrafts(db);
-  } catch (error) {
-    console.error('[ledger] old drafts not removed:', error);
-  }
-}
-
-/**
  * Owns the one writer connection of this process and the outcome of opening the ledger.
  * Services ask it for the connection; when the ledger is not usable they get a clear error.
  */
@@ -128,7 +115,6 @@ export class LedgerSession {
     }
     this.result = result;
     if (result.state === 'READY') {
-      removeOwnerlessDraftsQuietly(result.db);
       this.checked = this.checkInBackground(result.db);
       if (this.baselineFill) this.baselined = this.baselineInSlices(result.db, this.baselineFill);
     }
@@ -314,6 +300,9 @@ export class LedgerSession {
   private afterCheck(db: Db): void {
     try {
       optimizeStatistics(db, 'onOpen');
+      // Drafts nobody can open any more (in practice once: the app saves under an account),
+      // like every start-up write only once the file is known intact.
+      removeOwnerlessDrafts(db);
     } catch (error) {
       const fault = storageFaultOf(error);
       if (fault === 'CORRUPT') {

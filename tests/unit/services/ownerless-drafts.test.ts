@@ -46,6 +46,7 @@ describe('drafts under a bare form key', () => {
     first.close();
 
     const again = await open();
+    await again.ledger.whenChecked();
     const db = again.ledger.db();
     for (const key of ['intake', 'session:12:new', 'agreement:7']) {
       expect(getFormDraft(db, key), key).toBeUndefined();
