@@ -21,3 +21,15 @@ export function saveFormDraft(db: Db, key: string, payload: string, savedAt: str
 export function discardFormDraft(db: Db, key: string): void {
   db.prepare('DELETE FROM form_draft WHERE form_key = ?').run(key);
 }
+
+/**
+ * Drafts under a bare form key (`intake`, not `account:3:intake`): stored before drafts were
+ * kept per account, or by a tool nobody signed in to. No one's, so never shown, and they may hold
+ * another person's typing (whole ID numbers), so they go. Reads first: an open with none to
+ * remove writes nothing. Returns how many went.
+ */
+export function removeOwnerlessDrafts(db: Db): number {
+  const ownerless = "substr(form_key, 1, 8) <> 'account:'";
+  if (!db.prepare(`SELECT 1 FROM form_draft WHERE ${ownerless} LIMIT 1`).get()) return 0;
+  return db.prepare(`DELETE FROM form_draft WHERE ${ownerless}`).run().changes;
+}

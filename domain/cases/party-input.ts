@@ -107,6 +107,11 @@ export const REPRESENTATIVE_KIND_LABELS: Readonly<Record<RepresentativeKind, str
 
 /** A guardian of a minor or an agent the party authorised; stored as linked rows. */
 export const representativeInputSchema = z.strictObject({
+  /**
+   * The stored representative a correction carries over (its id in the answer): only then can
+   * its ID number, which answers carry masked, be kept (`keep`).
+   */
+  id: z.number({ error: '代理人编号无效' }).int({ error: '代理人编号无效' }).positive().optional(),
   kind: z.enum(REPRESENTATIVE_KINDS, { error: '请选择代理人类型' }),
   name: personNameField,
   /** 与当事人关系, e.g. 父亲, 律师. */

@@ -51,4 +51,5 @@ export const idRevealMessages = {
 export const idNumberKeepMessages = {
   nothingToKeep: '该当事人没有已登记的证件号码可以保留，请填写完整的证件号码',
   representativeNotKept: '代理人的证件号码不能保留原值，请填写完整的证件号码或不填写',
+  representativeNothingToKeep: '该代理人没有已登记的证件号码可以保留，请填写完整的证件号码或不填写',
 } as const;

@@ -293,11 +293,15 @@ export class CaseService {
     const db = this.db();
     const now = this.nowIso();
     // One thread and a synchronous driver: nothing writes between this read and the transaction.
-    const party = withStoredIdNumber(typed, () => {
-      const stored = partyIdNumber(db, caseId, partyId);
-      if (stored === undefined) throw new ApiError('NOT_FOUND', caseMessages.partyNotFound);
-      return stored;
-    });
+    const party = withStoredIdNumber(
+      typed,
+      () => {
+        const stored = partyIdNumber(db, caseId, partyId);
+        if (stored === undefined) throw new ApiError('NOT_FOUND', caseMessages.partyNotFound);
+        return stored;
+      },
+      () => getPartyView(db, caseId, partyId)?.representatives ?? [],
+    );
     this.checkPartyRules(party);
     db.transaction(() => {
       const row = this.requireEditable(caseId);

@@ -6,6 +6,7 @@ import {
 import { checkLedgerFile } from '../../db/backup.js';
 import { optimizeStatistics, type Db } from '../../db/connection.js';
 import { refreshCodeTables } from '../../db/code-tables.js';
+import { removeOwnerlessDrafts } from '../../db/drafts/form-draft-queries.js';
 import { connectionKey, ledgerKeyStore } from '../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import type { LedgerPaths } from '../../db/ledger-files.js';
@@ -309,6 +310,9 @@ export class LedgerSession {
   private afterCheck(db: Db): void {
     try {
       optimizeStatistics(db, 'onOpen');
+      // Drafts nobody can open any more (in practice once: the app saves under an account),
+      // like every start-up write only once the file is known intact.
+      removeOwnerlessDrafts(db);
     } catch (error) {
       const fault = storageFaultOf(error);
       if (fault === 'CORRUPT') {

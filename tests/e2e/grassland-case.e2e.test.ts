@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { chinaToday } from '../../domain/validation/calendar-date';
 import { describe, expect, it } from 'vitest';
 import { screenshot, sharedBrowser } from './support/browser';
 import {
@@ -115,7 +116,7 @@ describe('grassland-boundary dispute between two Mongolian herders (real ledger,
         .click();
       await modalSettled(page);
       await page.getByRole('dialog').getByRole('button', { name: '受理', exact: true }).click();
-      const year = new Date().getFullYear();
+      const year = chinaToday().slice(0, 4);
       await expectLocator(page.getByTestId('case-number')).toContainText(
         `（${year}）锡林调字第001号`,
       );

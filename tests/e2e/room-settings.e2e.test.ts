@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { chinaToday } from '../../domain/validation/calendar-date';
 import { describe, expect, it } from 'vitest';
 import { expectLocator } from './support/locator-expect';
 import { screenshot, watchPageErrors, sharedBrowser } from './support/browser';
@@ -34,7 +35,7 @@ describe('room settings, first run to restart (real ledger, Chromium)', () => {
       await page.locator('.ant-form-item-explain-error').first().waitFor();
       await page.getByLabel('统计用区划代码（选填）').fill('632801001001');
       await expectLocator(page.getByTestId('case-number-preview')).toContainText(
-        `（${new Date().getFullYear()}）金峰调字第001号`,
+        `（${chinaToday().slice(0, 4)}）金峰调字第001号`,
       );
       await page.getByRole('button', { name: '保存并开始使用' }).click();
 

@@ -36,3 +36,12 @@ export function chinaDateTime(instant: string | number = Date.now()): string {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16);
 }
+
+/**
+ * Now on China's wall clock as a Dayjs for the pickers, whose dates read in the machine's zone:
+ * `dayjs()` on a machine set to UTC is still yesterday until 08:00 China time, which made the
+ * current month unpickable and the default report period last month on the 1st.
+ */
+export function chinaNow(now: number = Date.now()): Dayjs {
+  return dayjs(chinaDateTime(now));
+}

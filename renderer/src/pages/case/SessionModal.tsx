@@ -1,5 +1,4 @@
 import { Alert, Checkbox, Col, Form, Input, Radio, Row, Select, Switch } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import type { CaseDetail, Mediator, SessionRecord } from '../../../../domain/cases/case-views';
 import {
@@ -15,9 +14,9 @@ import {
 import * as languages from '../../../../domain/taxonomy/languages';
 import { api } from '../../api/client';
 import { AutosavedRecordModal, useAutosavedRecord } from '../../forms/AutosavedRecordModal';
-import { chinaDateTime, DATE_TIME_FORMAT } from '../../forms/date-field';
 import { DateTimeField } from '../../forms/DateTimeField';
 import { recordDateRule, sessionEndRule, useCaseDates } from '../../forms/record-date-rules';
+import { sessionDefaultTimes } from '../../forms/session-defaults';
 import { zodRule } from '../../forms/zod-rule';
 import { uiText } from '../../i18n/zh-CN';
 import { RecordStaffFields } from './RecordStaffFields';
@@ -117,16 +116,9 @@ export function SessionModal({ detail, mediators, editing, onClose, onDone }: Pr
 
   const initial = useMemo<SessionFormValues>(() => {
     if (editing) return formValuesOf(editing);
-    // A session is recorded once held: it ends now and began up to an hour before, but never
-    // on another day (an end an hour from now is "after today" from 23:00, and the case may
-    // have been accepted today).
-    const end = dayjs(chinaDateTime(), DATE_TIME_FORMAT);
-    const hourBefore = end.subtract(1, 'hour');
-    const start = hourBefore.isSame(end, 'day') ? hourBefore : end.startOf('day');
     const firstForeign = detail.parties.find((p) => p.preferredLanguage !== 'zh');
     return {
-      startAt: start.format(DATE_TIME_FORMAT),
-      endAt: end.format(DATE_TIME_FORMAT),
+      ...sessionDefaultTimes(),
       partyIdsPresent: detail.parties.map((p) => p.id),
       mediatorIds: detail.mediatorIds.filter((id) => hosts.some((m) => m.id === id)),
       participants: [],

@@ -25,10 +25,14 @@ export interface PhoneFormValues {
 }
 
 export interface RepresentativeFormValues {
+  /** The stored representative being corrected (none for one added in this form). */
+  id?: number;
   kind: RepresentativeKind;
   name?: string;
   relationship?: string;
   phone?: PhoneFormValues;
+  /** Set through the API only: the form carries it so that a correction keeps it. */
+  idDocument?: PartyFormValues['idDocument'];
 }
 
 export interface PartyFormValues {
@@ -99,10 +103,12 @@ function phoneInput(p: PhoneFormValues | undefined) {
 
 function representativesInput(list: RepresentativeFormValues[] | undefined) {
   return (list ?? []).map((r) => ({
+    ...(r.id === undefined ? {} : { id: r.id }),
     kind: r.kind,
     name: text(r.name),
     relationship: text(r.relationship),
     phone: phoneInput(r.phone),
+    idDocument: idDocumentInput(r.idDocument),
   }));
 }
 
@@ -279,13 +285,25 @@ export function newParty(previous: readonly PartyFormValues[]): PartyFormValues 
 /** A saved party as the card's form values, for correcting it with the same card. */
 export function partyToFormValues(p: Party): PartyFormValues {
   const phone = { phone: p.phone.phone, noPhoneReason: p.phone.noPhoneReason ?? undefined };
+  const some = (v: string | null) => v ?? undefined;
+  const idDocumentValues = (d: Party['idDocument']): PartyFormValues['idDocument'] =>
+    d
+      ? {
+          type: d.type,
+          number: some(d.number),
+          name: some(d.name),
+          noneReason: some(d.noneReason),
+          kept: some(d.number),
+        }
+      : undefined;
   const representatives = p.representatives.map((r) => ({
+    id: r.id,
     kind: r.kind,
     name: r.name,
     relationship: r.relationship,
     phone: { phone: r.phone.phone, noPhoneReason: r.phone.noPhoneReason ?? undefined },
+    idDocument: idDocumentValues(r.idDocument),
   }));
-  const some = (v: string | null) => v ?? undefined;
   return {
     kind: p.kind,
     role: p.role,
@@ -295,15 +313,7 @@ export function partyToFormValues(p: Party): PartyFormValues {
     ethnicity: some(p.ethnicity),
     birthDate: p.birthDate,
     occupation: some(p.occupation),
-    idDocument: p.idDocument
-      ? {
-          type: p.idDocument.type,
-          number: some(p.idDocument.number),
-          name: some(p.idDocument.name),
-          noneReason: some(p.idDocument.noneReason),
-          kept: some(p.idDocument.number),
-        }
-      : undefined,
+    idDocument: idDocumentValues(p.idDocument),
     phone,
     address: p.address,
     preferredLanguage: p.preferredLanguage,

@@ -1,6 +1,6 @@
 import { useMayCall } from '../../desk/use-may-call';
 import { Alert, Card, Col, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { chinaNow } from '../../forms/date-field';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { correctionNote, zeroReportNote } from '../../../../domain/statistics/compute-report';
 import { api } from '../../api/client';
@@ -9,7 +9,8 @@ import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { CountyTab } from './CountyTab';
 import { ExportHistory, ExportPanel } from './ExportPanel';
-import { PeriodPicker, periodKey, type PeriodKind } from './period-picker';
+import { periodKey, type PeriodKind } from './period-key';
+import { PeriodPicker } from './period-picker';
 import { ReportTables } from './ReportTables';
 import { ScreeningTab } from './ScreeningTab';
 import { ClaimPackTab } from '../subsidy/ClaimPackTab';
@@ -22,7 +23,7 @@ const t = uiText.reports;
 export function ReportsPage() {
   const may = useMayCall();
   const [kind, setKind] = useState<PeriodKind>('MONTH');
-  const [date, setDate] = useState(dayjs());
+  const [date, setDate] = useState(() => chinaNow());
   const period = periodKey(kind, date);
   const loadReport = useCallback(() => api('statistics.get', { period }), [period]);
   const { value: report, error, reload } = useApiValue(loadReport);

@@ -1,16 +1,10 @@
 import { DatePicker, Segmented, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaNow } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
+import type { PeriodKind } from './period-key';
 
-export type PeriodKind = 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'YEAR';
 const t = uiText.reports;
-
-export function periodKey(kind: PeriodKind, d: Dayjs): string {
-  if (kind === 'YEAR') return d.format('YYYY');
-  if (kind === 'QUARTER') return `${d.format('YYYY')}-Q${Math.floor(d.month() / 3) + 1}`;
-  if (kind === 'HALF_YEAR') return `${d.format('YYYY')}-H${d.month() < 6 ? 1 : 2}`;
-  return d.format('YYYY-MM');
-}
 
 /**
  * 月报 / 季报 / 半年报 / 年报 and the period itself; periods that have not started cannot be
@@ -45,7 +39,7 @@ export function PeriodPicker(props: {
         picker={picker}
         value={props.date}
         allowClear={false}
-        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        disabledDate={(d) => d.isAfter(chinaNow(), 'day')}
         onChange={(d) => {
           if (d)
             props.onChange(
@@ -65,7 +59,7 @@ export function PeriodPicker(props: {
             disabled: props.date
               .month(h === 1 ? 0 : 6)
               .startOf('month')
-              .isAfter(dayjs()),
+              .isAfter(chinaNow()),
           }))}
           onChange={(h) => props.onChange(props.kind, props.date.month(h === 1 ? 0 : 6))}
         />

@@ -1,5 +1,5 @@
 import { Card, Col, Modal, Row, Space, Statistic, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { chinaNow } from '../../forms/date-field';
 import { useCallback, useState } from 'react';
 import type { Mediator } from '../../../../domain/cases/case-views';
 import {
@@ -10,7 +10,8 @@ import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
-import { PeriodPicker, periodKey, type PeriodKind } from '../reports/period-picker';
+import { periodKey, type PeriodKind } from '../reports/period-key';
+import { PeriodPicker } from '../reports/period-picker';
 
 const t = uiText.mediators.workload;
 
@@ -26,7 +27,7 @@ export function MediatorWorkloadModal(props: {
   readonly onClose: () => void;
 }) {
   const [kind, setKind] = useState<PeriodKind>('YEAR');
-  const [date, setDate] = useState(dayjs());
+  const [date, setDate] = useState(() => chinaNow());
   const period = periodKey(kind, date);
   const load = useCallback(
     () => api('mediators.workload', { mediatorId: props.mediator.id, period }),

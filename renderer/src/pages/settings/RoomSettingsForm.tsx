@@ -9,6 +9,7 @@ import { DOCUMENT_DATE_STYLES } from '../../../../domain/document-date';
 import { roomSettingsInputSchema } from '../../../../domain/room-settings';
 import type { RoomSettings, RoomSettingsInput } from '../../../../domain/room-settings';
 import * as organisationTypes from '../../../../domain/taxonomy/organisation-types';
+import { chinaToday } from '../../../../domain/validation/calendar-date';
 import { api, ApiCallError } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { zodRule } from '../../forms/zod-rule';
@@ -45,7 +46,7 @@ export function RoomSettingsForm({ initial, submitLabel, onSaved }: Props) {
   const preview =
     typeof pattern === 'string' && checkCaseNumberPattern(pattern).ok
       ? renderCaseNumber(pattern, {
-          year: new Date().getFullYear(),
+          year: Number(chinaToday().slice(0, 4)),
           abbreviation: abbreviation || '某某',
           sequence: 1,
         })
