@@ -124,8 +124,9 @@ async function readyKeptLedger(dataDir: string): Promise<void> {
 const nextFrame = (page: Page) =>
   page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
 const TABLE_SETTLED = "!document.querySelector('.ant-table .ant-spin-spinning')";
+// A renderer without the marker (an older build run A/B) is settled once its spinner is gone.
 const rowsOf = (query: string) =>
-  `document.querySelector('[data-testid="ledger-results"]')?.dataset.shownQuery === ${JSON.stringify(query)}`;
+  `(document.querySelector('[data-testid="ledger-results"]')?.dataset.shownQuery ?? ${JSON.stringify(query)}) === ${JSON.stringify(query)}`;
 
 async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [HOST_SCRIPT, '--data-dir', dataDir], {
@@ -188,6 +189,8 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await watchRenders(page, 'PartyCard');
+  // Steps wait for the page, never time it: a loaded machine needs far more than the default.
+  page.setDefaultTimeout(Number(process.env.BENCH_UI_TIMEOUT_MS ?? 30_000));
   const api = watchApi(page);
   const fonts = watchFonts(page);
   const steps: Record<string, Step> = {};
