@@ -177,14 +177,18 @@ function print(name: string, steps: readonly Step[]): Step {
 async function run(browser: Browser, cases: number): Promise<Record<string, number>> {
   const today = chinaToday();
   const seeded = await seedBenchLedger(cases, today);
+  // A seeded ledger too: the host starts converting a plain ledger to an encrypted one, and
+  // refuses the director's set-up until that is done.
+  const t = performance.now();
+  await readyKeptLedger(seeded.dir);
   if (process.env.BENCH_REUSE_DB) {
-    const t = performance.now();
-    await readyKeptLedger(seeded.dir);
     console.log(
       `  kept ledger ${process.env.BENCH_REUSE_DB} copied and made ready in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
   } else {
-    console.log(`  seeded ${cases} cases in ${(seeded.seedMs / 1000).toFixed(1)} s`);
+    console.log(
+      `  seeded ${cases} cases in ${(seeded.seedMs / 1000).toFixed(1)} s, made ready in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
   }
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
