@@ -1,6 +1,6 @@
 import { readCodeTables } from '../../db/code-tables.js';
 import { loadDashboard } from '../../db/cases/dashboard-query.js';
-import { findOpenCasesOfParty } from '../../db/cases/duplicate-query.js';
+import { findOpenCasesOfParties } from '../../db/cases/duplicate-query.js';
 import { getCaseSettings, saveCaseSettings } from '../../db/cases/case-settings-queries.js';
 import { ethnicExtensionCodesInUse } from '../../db/code-tables.js';
 import { badInput } from './case-guards.js';
@@ -44,22 +44,24 @@ export class CaseLedgerService {
 
   /** Normalised the way intake stores them, so "１３８ 0000 1234" finds 13800001234. */
   findDuplicateParties(probe: DuplicateProbe): DuplicateMatch[] {
-    const db = this.ledger.db();
-    return probe.parties.map((p, index) => {
-      const phone = p.phone === null ? null : checkPhone(p.phone);
-      const cases = findOpenCasesOfParty(
-        db,
-        {
+    const found = findOpenCasesOfParties(
+      this.ledger.db(),
+      probe.parties.map((p) => {
+        const phone = p.phone === null ? null : checkPhone(p.phone);
+        return {
           idNumber: p.idNumber === null ? null : normaliseIdNumber(p.idNumber),
           name: p.name === null ? null : normalisePersonName(p.name),
           phone: phone === null ? null : phone.ok ? phone.normalised : p.phone,
-        },
-        probe.excludeCaseId,
-      );
+        };
+      }),
+      probe.excludeCaseId,
+    );
+    return found.map((cases, index) => ({
+      index,
       // Only cases without an outcome are 未结; the rest are listed with their state.
-      const openCaseCount = cases.filter((c) => isUnresolved(c.status)).length;
-      return { index, openCaseCount, cases };
-    });
+      openCaseCount: cases.filter((c) => isUnresolved(c.status)).length,
+      cases,
+    }));
   }
 
   dashboard(today: string | null): Dashboard {

@@ -11,7 +11,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { canAddSession, transitionsFrom, type CaseAction } from '../../../../domain/case-lifecycle';
 import type { PartyWarning } from '../../../../domain/cases/party-rules';
@@ -66,6 +66,12 @@ function warningsFrom(state: unknown): readonly PartyWarning[] {
   return Array.isArray(w) ? (w as PartyWarning[]) : [];
 }
 
+function savedFrom(state: unknown, caseId: number): CaseDetail | null {
+  if (typeof state !== 'object' || state === null || !('saved' in state)) return null;
+  const saved = (state as { saved: CaseDetail | null }).saved;
+  return saved?.id === caseId ? saved : null;
+}
+
 export function CasePage() {
   const { id } = useParams();
   const caseId = Number(id);
@@ -78,6 +84,17 @@ export function CasePage() {
   const loaded = useApiValue(load);
   const loadSettings = useCallback(() => api('caseSettings.get', {}), []);
   const extensions = useApiValue(loadSettings).value?.ethnicExtensions ?? DEFAULT_EXTENSIONS;
+  // Right after intake: the case the save returned, shown until cases.get answers. Only until
+  // then, and taken out of the history entry at once: a reload must never show it again (later
+  // records may not bump the case's version).
+  const [fromIntake] = useState(() => savedFrom(location.state, caseId));
+  useEffect(() => {
+    if (savedFrom(location.state, caseId) === null) return;
+    void navigate(location.pathname, {
+      replace: true,
+      state: { warnings: warningsFrom(location.state) },
+    });
+  }, [location.state, location.pathname, caseId, navigate]);
   // A fresher copy from an action replaces the loaded one without another round trip.
   const [updated, setUpdated] = useState<CaseDetail | null>(null);
   const [action, setAction] = useState<CaseAction | null>(null);
@@ -95,7 +112,7 @@ export function CasePage() {
   const detail =
     updated && updated.id === caseId && updated.version >= (loaded.value?.version ?? 0)
       ? updated
-      : loaded.value;
+      : (loaded.value ?? (fromIntake?.id === caseId ? fromIntake : undefined));
 
   // The change history follows every save: of the case (its version) or of a party, session or
   // investigation record (their own).

@@ -19,7 +19,7 @@ import { useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { newParty, toIntakeInput, type IntakeFormValues } from './intake-values';
 import { CaseFields } from './CaseFields';
-import { PartyCard } from './PartyCard';
+import { PartyCardList } from './PartyCardList';
 import { PartyTable } from './PartyTable';
 import { StartDateItem } from './StartDateItem';
 import { useGroupAutoTick } from './use-group-auto-tick';
@@ -62,7 +62,6 @@ export function IntakePage() {
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState<readonly FieldIssue[]>([]);
   const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[]>([]);
-  const [focusParty, setFocusParty] = useState(0);
   const [partyMode, setPartyMode] = useState<'cards' | 'table'>('cards');
   const probeSeq = useRef(0);
   const { mediators } = useMediators();
@@ -86,22 +85,26 @@ export function IntakePage() {
       t.groupDisputeHelpIntake(GROUP_DISPUTE_MIN_PERSONS)
     );
 
-  async function probeDuplicates() {
+  // Stable (the party cards are memoised): it reads the form as it is when a box loses focus.
+  const probeDuplicates = useCallback(() => {
     const parties = probeOf(form.getFieldsValue(true) as IntakeFormValues);
     if (!parties.some((p) => p.idNumber || (p.name && p.phone))) return setDuplicates([]);
     const seq = ++probeSeq.current;
-    try {
-      const found = await api('cases.findDuplicateParties', { parties, excludeCaseId: null });
+    api('cases.findDuplicateParties', { parties, excludeCaseId: null }).then(
       // A slower earlier answer must not overwrite a newer one.
-      if (seq === probeSeq.current) setDuplicates(found);
-    } catch {
+      (found) => {
+        if (seq === probeSeq.current) setDuplicates(found);
+      },
       // The warning is a convenience; failing to fetch it must not disturb the intake.
-    }
-  }
+      () => undefined,
+    );
+  }, [form]);
+  const clearDuplicates = useCallback(() => setDuplicates([]), []);
 
   async function submit() {
     if (saving) return;
-    setProblems([]);
+    // Kept as it is when already empty: a new empty list would re-render the whole form.
+    setProblems((p) => (p.length === 0 ? p : []));
     // The button turns busy before the checks of a long form run (15 parties take a while),
     // so the click is answered at once; the next frame paints it.
     setSaving(true);
@@ -128,9 +131,13 @@ export function IntakePage() {
     }
     try {
       const saved = await api('cases.create', input);
-      await autosave.clear();
+      // The draft's discard is queued before the form unmounts (so no late autosave revives it);
+      // the case page need not wait for it, nor load the case the save just returned.
+      void autosave.clear();
       message.success(t.saved);
-      void navigate(`/cases/${saved.case.id}`, { state: { warnings: saved.warnings } });
+      void navigate(`/cases/${saved.case.id}`, {
+        state: { warnings: saved.warnings, saved: saved.case },
+      });
     } catch (error) {
       const issues = badInputIssues(error);
       if (issues) {
@@ -206,45 +213,14 @@ export function IntakePage() {
               onBulkChange={autosave.onValuesChange}
             />
           ) : (
-            <Form.List name="parties">
-              {(partyFields, { add, remove }) => {
-                const addParty = () => {
-                  const current = (form.getFieldValue('parties') ??
-                    []) as IntakeFormValues['parties'];
-                  setFocusParty(partyFields.length);
-                  add(newParty(current ?? []));
-                };
-                return (
-                  <>
-                    {partyFields.map((field, position) => (
-                      <PartyCard
-                        key={field.key}
-                        form={form}
-                        index={field.name}
-                        intakeDate={intakeDate}
-                        extensions={extensions}
-                        duplicate={duplicates.find((d) => d.index === field.name)}
-                        autoFocus={position === focusParty}
-                        canRemove={partyFields.length > 1}
-                        onRemove={() => {
-                          remove(field.name);
-                          setDuplicates([]);
-                        }}
-                        onIdentityBlur={() => void probeDuplicates()}
-                        onLastFieldEnter={() => {
-                          if (position === partyFields.length - 1) addParty();
-                          else
-                            document.getElementById(`intake_parties_${position + 1}_name`)?.focus();
-                        }}
-                      />
-                    ))}
-                    <Button onClick={addParty} style={{ marginBottom: 16 }}>
-                      {t.addParty}
-                    </Button>
-                  </>
-                );
-              }}
-            </Form.List>
+            <PartyCardList
+              form={form}
+              intakeDate={intakeDate}
+              extensions={extensions}
+              duplicates={duplicates}
+              onRemoved={clearDuplicates}
+              onIdentityBlur={probeDuplicates}
+            />
           )}
 
           <CaseFields

@@ -12,7 +12,7 @@ import {
   Space,
 } from 'antd';
 import type { FormInstance } from 'antd';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { DuplicateMatch } from '../../../../domain/cases/case-views';
 import {
@@ -59,14 +59,20 @@ interface Props {
   readonly duplicate: DuplicateMatch | undefined;
   readonly autoFocus: boolean;
   readonly canRemove: boolean;
-  readonly onRemove: () => void;
-  /** Enter in the last box: add a party (or go to the next card). */
-  readonly onLastFieldEnter: () => void;
+  /** Called with `index`: one stable function serves every card (see the memo below). */
+  readonly onRemove: (index: number) => void;
+  /** Enter in the last box, with `index`: add a party (or go to the next card). */
+  readonly onLastFieldEnter: (index: number) => void;
   /** Name, ID or phone changed and lost focus: time to look for open cases of this person. */
   readonly onIdentityBlur: () => void;
 }
 
-export function PartyCard(props: Props) {
+/**
+ * Memoised: saving or re-rendering the intake page (busy button, problems list, a duplicate
+ * warning on another card) leaves the 15 cards of a group dispute alone; each card still follows
+ * its own values through `Form.useWatch`. Its props must therefore stay stable.
+ */
+export const PartyCard = memo(function PartyCard(props: Props) {
   const { form, index, intakeDate, duplicate } = props;
   const base: (string | number)[] = ['parties', index];
   // preserve: the values no box holds too (`idDocument.kept`, the masked saved number)
@@ -131,7 +137,7 @@ export function PartyCard(props: Props) {
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;
     if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
-      props.onLastFieldEnter();
+      props.onLastFieldEnter(index);
     }
   };
 
@@ -143,7 +149,13 @@ export function PartyCard(props: Props) {
       style={{ marginBottom: 12 }}
       extra={
         props.canRemove ? (
-          <Button size="small" type="link" danger onClick={props.onRemove} tabIndex={-1}>
+          <Button
+            size="small"
+            type="link"
+            danger
+            onClick={() => props.onRemove(index)}
+            tabIndex={-1}
+          >
             {t.removeParty}
           </Button>
         ) : null
@@ -446,7 +458,10 @@ export function PartyCard(props: Props) {
       ) : null}
     </Card>
   );
-}
+});
+
+// Named in production builds too, where the React DevTools hook (and the e2e's render count) sees it.
+PartyCard.displayName = 'PartyCard';
 
 const representative = representativeInputSchema.shape;
 
