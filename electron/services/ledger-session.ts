@@ -21,7 +21,7 @@ import type { Migration } from '../../db/migrations/migration.js';
 import { storageFaultOf } from '../../db/storage-errors.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { currentActor } from './desk-actor.js';
-import { currentRecoverySlot } from './recovery-key-slot-store.js';
+import { currentRecoverySlot, ledgerRecoveryCodeId } from './recovery-key-slot-store.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN } from '../../domain/messages/storage-zh-CN.js';
 
@@ -234,7 +234,9 @@ export class LedgerSession {
 
   private conversionKeyRecoverable(): boolean {
     const key = this.pendingConversionKey();
-    return key !== null && currentRecoverySlot(this.paths.ledgerFile, key) !== null;
+    const state = this.result;
+    if (key === null || state?.state !== 'READY') return false;
+    return currentRecoverySlot(this.paths.ledgerFile, key, ledgerRecoveryCodeId(state.db)) !== null;
   }
 
   /** A recovery code was issued: a conversion waiting for one starts now. */

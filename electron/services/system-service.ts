@@ -59,7 +59,13 @@ import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN as msg } from '../../domain/messages/storage-zh-CN.js';
 import { unavailableMessage } from './ledger-session.js';
 import { sweepPlainCopies } from './plain-copies-sweep.js';
-import { currentRecoverySlot, recoverySlotState } from './recovery-key-slot-store.js';
+import {
+  SECOND_COPY_SUBFOLDER,
+  currentRecoverySlot,
+  ledgerRecoveryCodeId,
+  recoverySlotState,
+  secondCopySlotState,
+} from './recovery-key-slot-store.js';
 import { parseRecoveryKeySlot, unwrapWithRecoveryCode } from './recovery-key-slot.js';
 import type { LedgerSession } from './ledger-session.js';
 
@@ -159,7 +165,12 @@ export class SystemService {
       secondFolder: readBackupSettings(this.dataDir).secondFolder,
       secondCopyLastSuccessAt: record.secondCopyLastSuccess?.at ?? null,
       secondCopyFailure: newer(record.secondCopyLastFailure, record.secondCopyLastSuccess),
-      recoveryKeySlot: recoverySlotState(this.ledger.paths.ledgerFile, this.liveKey() ?? null),
+      recoveryKeySlot: recoverySlotState(
+        this.ledger.paths.ledgerFile,
+        this.liveKey() ?? null,
+        this.recoveryCodeId(),
+      ),
+      recoveryKeySlotOnSecondCopy: secondCopySlotState(this.dataDir, this.currentSlot()),
     };
   }
 
@@ -292,11 +303,11 @@ export class SystemService {
       if (!fs.statSync(folder).isDirectory()) {
         throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
       }
-      const target = path.join(folder, 'mediation-desk-backups');
+      const target = path.join(folder, SECOND_COPY_SUBFOLDER);
       // The data key goes only wrapped by the recovery code (a lost stick must not open the
       // copies), and before any copy it opens; with a code printed before slots existed, no
       // key goes (设置 says so).
-      const slot = currentRecoverySlot(this.ledger.paths.ledgerFile, this.liveKey() ?? null);
+      const slot = this.currentSlot();
       if (slot) placeRecoverySlotBesideBackups(target, slot.keyId, slot.text);
       for (const info of made) copyVerifiedBackup(info, target);
       // Plain copies there of backups encrypted here since (after the conversion) are replaced,
@@ -372,6 +383,21 @@ export class SystemService {
   /** The recovery methods skip the write gate; the conversion's files must not move under it. */
   private refuseWhileEncrypting(): void {
     if (this.ledger.converting) throw new ApiError('LEDGER_ENCRYPTING', msg.encryptionRunning);
+  }
+
+  /** The id of the recovery code the open ledger holds the hash of; null without one. */
+  private recoveryCodeId(): string | null {
+    const state = this.ledger.state;
+    return state.state === 'READY' ? ledgerRecoveryCodeId(state.db) : null;
+  }
+
+  /** The slot that may travel: the live key's, wrapped by the code the ledger holds. */
+  private currentSlot(): ReturnType<typeof currentRecoverySlot> {
+    return currentRecoverySlot(
+      this.ledger.paths.ledgerFile,
+      this.liveKey() ?? null,
+      this.recoveryCodeId(),
+    );
   }
 
   /** The open ledger's data key (read once when it opened); undefined: ask the key store. */

@@ -171,6 +171,10 @@ describe('a backup made under another key (review finding 7)', () => {
         fileName: fromA.fileName,
         recoveryCode: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2',
       });
+    // The room's own slot lies beside its backups (review s27 finding 6): without it, none.
+    const own = fs.readdirSync(backupDir).filter((n) => n.endsWith('.recovery.json'));
+    expect(own).toEqual([`ledger-key-${ledgerKeyId(b.key)}.recovery.json`]);
+    for (const name of own) fs.rmSync(path.join(backupDir, name));
     expect(await guess()).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: msg.unlockSlotMissing },
