@@ -10,6 +10,7 @@ import { fsyncDirectory, fsyncFile } from './fsync.js';
 import { ledgerFileKind, ledgerKeyStore } from './ledger-cipher.js';
 import { sidecarFiles } from './ledger-files.js';
 import type { LedgerPaths } from './ledger-files.js';
+import { renameWithRetry, type RenameRetry } from './rename-retry.js';
 import { runSqliteJob } from './sqlite-worker.js';
 
 /**
@@ -65,6 +66,8 @@ export interface PlainLedgerEncryption {
   readonly now: () => Date;
   /** Awaited after each step: the caller shows progress; tests stop or hold the run here. */
   readonly afterStep?: (step: EncryptionStep) => Promise<void> | void;
+  /** Between the tries of a rename Windows refused for a moment (tests: at once). */
+  readonly renameRetry?: RenameRetry;
 }
 
 export interface EncryptionOutcome {
@@ -132,12 +135,14 @@ export async function encryptPlainLedger(run: PlainLedgerEncryption): Promise<En
 
   const plainAside = `${file}${UNENCRYPTED_INFIX}${stamp}`;
   for (const sidecar of sidecarFiles(file)) {
-    if (fs.existsSync(sidecar)) fs.renameSync(sidecar, `${sidecar}${UNENCRYPTED_INFIX}${stamp}`);
+    if (fs.existsSync(sidecar)) {
+      await renameWithRetry(sidecar, `${sidecar}${UNENCRYPTED_INFIX}${stamp}`, run.renameRetry);
+    }
   }
-  fs.renameSync(file, plainAside);
+  await renameWithRetry(file, plainAside, run.renameRetry);
   await step('aside');
 
-  fs.renameSync(staging, file);
+  await renameWithRetry(staging, file, run.renameRetry);
   fsyncDirectory(path.dirname(file));
   await step('swap');
   return { backup, plainAside };
@@ -157,7 +162,10 @@ function walBytes(file: string): number {
  * removed; with the ledger moved aside the copy was verified before the move, so it goes in.
  * Returns what it did, for the log.
  */
-export function settleInterruptedEncryption(paths: LedgerPaths): 'none' | 'discarded' | 'finished' {
+export async function settleInterruptedEncryption(
+  paths: LedgerPaths,
+  renameRetry?: RenameRetry,
+): Promise<'none' | 'discarded' | 'finished'> {
   const file = paths.ledgerFile;
   const staging = encryptingFileOf(file);
   if (!fs.existsSync(staging)) return 'none';
@@ -169,7 +177,7 @@ export function settleInterruptedEncryption(paths: LedgerPaths): 'none' | 'disca
   }
   if (!plainAsides(paths).some((name) => !/-(wal|shm|journal)\./.test(name))) return 'none';
   for (const leftover of sidecarFiles(staging)) fs.rmSync(leftover, { force: true });
-  fs.renameSync(staging, file);
+  await renameWithRetry(staging, file, renameRetry);
   fsyncDirectory(path.dirname(file));
   return 'finished';
 }

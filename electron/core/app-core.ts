@@ -6,6 +6,7 @@ import { removeLeftovers } from '../../db/leftovers.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import type { Migration } from '../../db/migrations/migration.js';
 import type { EncryptionStep } from '../../db/plain-ledger-encryption.js';
+import type { RenameRetry } from '../../db/rename-retry.js';
 import { createDispatcher } from '../api/dispatch.js';
 import type { Dispatch, DispatchLog } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
@@ -114,6 +115,8 @@ export interface AppCoreOptions {
   readonly conversionNeedsRecoveryCode?: boolean;
   /** Awaited after each step of that conversion (tests stop or hold it there). */
   readonly afterEncryptionStep?: (step: EncryptionStep) => Promise<void> | void;
+  /** Between the tries of a rename Windows refused (db/rename-retry.ts; tests: at once). */
+  readonly renameRetry?: RenameRetry;
   /** Awaited before each slice of a pending audit baseline (tests gate it; default: next turn). */
   readonly betweenBaselineSlices?: () => Promise<void>;
 }
@@ -183,6 +186,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   ledger.encryptPlain = options.encryptPlainLedger === true;
   ledger.conversionNeedsRecoveryCode = options.conversionNeedsRecoveryCode === true;
   ledger.afterEncryptionStep = options.afterEncryptionStep ?? null;
+  ledger.renameRetry = options.renameRetry ?? {};
   try {
     const secondFolder = readBackupSettings(options.dataDir).secondFolder;
     const removed = removeLeftovers(

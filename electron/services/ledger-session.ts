@@ -15,6 +15,7 @@ import {
   settleInterruptedEncryption,
   type EncryptionStep,
 } from '../../db/plain-ledger-encryption.js';
+import type { RenameRetry } from '../../db/rename-retry.js';
 import type { LedgerEncryptionProgress } from '../../domain/api/system-contract.js';
 import type { LedgerOpenResult } from '../../db/ledger-store.js';
 import type { Migration } from '../../db/migrations/migration.js';
@@ -57,6 +58,8 @@ export class LedgerSession {
   conversionNeedsRecoveryCode = false;
   /** Awaited after each conversion step (tests hold or stop the conversion there). */
   afterEncryptionStep: ((step: EncryptionStep) => Promise<void> | void) | null = null;
+  /** Between the tries of a refused rename (db/rename-retry.ts; tests: at once). */
+  renameRetry: RenameRetry = {};
 
   /**
    * `betweenSlices` is awaited before each slice of the audit baseline: by default the next
@@ -192,6 +195,7 @@ export class LedgerSession {
           this.encryption = { state: 'RUNNING', phase: phaseAfter(step) };
           await this.afterEncryptionStep?.(step);
         },
+        renameRetry: this.renameRetry,
       });
       await this.openOnly();
       this.encryption = null;
@@ -203,17 +207,26 @@ export class LedgerSession {
         message: storageMessagesZhCN.encryptionFailed,
       };
       this.encryption = failed;
+      // Once the writer closed, the plain ledger is no longer in service: if it cannot be put
+      // back to work now (a rename Windows keeps refusing), only a restart settles it.
+      const needsRestart: LedgerEncryptionProgress = {
+        ...failed,
+        message: storageMessagesZhCN.encryptionNeedsRestart,
+      };
       try {
         // As the next start would: the unfinished copy goes, or the verified one goes in.
-        settleInterruptedEncryption(this.paths);
+        await settleInterruptedEncryption(this.paths, this.renameRetry);
         if (closed) {
           const reopened = await this.openOnly();
           if (reopened.state === 'READY' && connectionKey(reopened.db) !== null) {
             this.encryption = null;
+          } else if (reopened.state !== 'READY') {
+            this.encryption = needsRestart;
           }
         }
       } catch (settleError) {
         console.error('[ledger] settling the stopped encryption failed:', settleError);
+        if (closed) this.encryption = needsRestart;
       }
     }
   }
