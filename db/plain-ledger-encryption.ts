@@ -6,6 +6,12 @@ import { backupFileName, ledgerTagOf } from './backup-rotation.js';
 import { schemaVersionOf } from './connection.js';
 import type { Db } from './connection.js';
 import { makePrivateFile } from './file-modes.js';
+import {
+  PLAIN_COPY_SLOT_PREFIX,
+  checkSpaceForConversion,
+  removeOlderPlainCopies,
+  reusablePlainCopy,
+} from './plain-conversion-copy.js';
 import { fsyncDirectory, fsyncFile } from './fsync.js';
 import { ledgerFileKind, ledgerKeyStore } from './ledger-cipher.js';
 import { sidecarFiles } from './ledger-files.js';
@@ -68,6 +74,13 @@ export interface PlainLedgerEncryption {
   readonly afterStep?: (step: EncryptionStep) => Promise<void> | void;
   /** Between the tries of a rename Windows refused for a moment (tests: at once). */
   readonly renameRetry?: RenameRetry;
+  /** Free bytes on a folder's disk (default: statfs; tests: any figure). */
+  readonly freeBytes?: (dir: string) => number;
+  /**
+   * True when the start-up check of this file passed and nothing was written since: the plain
+   * copy then skips its check of the ledger (the copy itself is still fully checked).
+   */
+  readonly ledgerChecked?: () => boolean;
 }
 
 export interface EncryptionOutcome {
@@ -96,14 +109,22 @@ export async function encryptPlainLedger(run: PlainLedgerEncryption): Promise<En
   const key = store.read(file) ?? store.create(file);
   await step('key');
 
+  // Before any copy: a full disk would fail half-way, at every start (review s27 finding 5).
+  checkSpaceForConversion(file, path.dirname(file), run.freeBytes);
+
   const stamp = run.now().toISOString().replace(/[:.]/g, '-');
-  const backup = await backupLedger(
-    db,
-    path.join(
-      paths.backupDir,
-      backupFileName('pre-migration', `plain-to-encrypted-${stamp}`, ledgerTagOf(db)),
-    ),
-  );
+  let backup = reusablePlainCopy(db, paths.backupDir);
+  if (!backup) {
+    backup = await backupLedger(
+      db,
+      path.join(
+        paths.backupDir,
+        backupFileName('pre-migration', `${PLAIN_COPY_SLOT_PREFIX}${stamp}`, ledgerTagOf(db)),
+      ),
+      { ledgerChecked: run.ledgerChecked?.() === true },
+    );
+    removeOlderPlainCopies(db, paths.backupDir, backup.fileName);
+  }
   await step('backup');
 
   const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
@@ -127,10 +148,10 @@ export async function encryptPlainLedger(run: PlainLedgerEncryption): Promise<En
   await step('verify');
 
   // Every write goes through this one connection into the WAL, which the checkpoint emptied: a
-  // frame there now is a write the copy does not have.
+  // frame there now is a write the copy does not have. (After the close there is no WAL to
+  // look at: the last connection's close deletes it.)
   if (walBytes(file) > 0) throw new WritesDuringEncryptionError();
   run.closeWriter();
-  if (walBytes(file) > 0) throw new WritesDuringEncryptionError();
   await step('close');
 
   const plainAside = `${file}${UNENCRYPTED_INFIX}${stamp}`;

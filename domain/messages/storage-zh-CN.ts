@@ -15,6 +15,10 @@ export const storageMessagesZhCN = {
     '台账加密没有完成，台账仍以不加密的方式正常使用，数据没有丢失。下次启动调解工作台时会再试一次；如果反复出现，请检查磁盘空间后联系技术人员',
   encryptionNeedsRestart:
     '台账加密的最后一步没有完成：加密好的台账已经准备好，但这台电脑上的其他程序（例如杀毒软件）暂时占用了文件，程序无法把它换上。数据没有丢失。请关闭调解工作台后重新启动，启动时会自动完成这一步；如果重启后仍然出现，请联系技术人员',
+  auditVerifyWhileEncrypting:
+    '正在把台账转为加密保存（升级后只做一次），完成前暂不能核验审计记录。请稍候再试',
+  encryptionWaitsForSpace: (neededMb: number, freeMb: number) =>
+    `台账暂未转为加密保存：磁盘可用空间不足（转换需要约 ${neededMb} MB，现在只有 ${freeMb} MB）。台账仍以不加密的方式正常使用，数据没有丢失。请清理磁盘空间（删除不需要的文件、清空回收站）后重新启动调解工作台，届时会自动转换`,
   writeRefusedDamaged:
     '台账文件已损坏，为防止损坏扩大已停止修改，本次操作没有保存。请在恢复页面从最近的完好备份恢复',
   ledgerReadOnly:

@@ -117,6 +117,8 @@ export interface AppCoreOptions {
   readonly afterEncryptionStep?: (step: EncryptionStep) => Promise<void> | void;
   /** Between the tries of a rename Windows refused (db/rename-retry.ts; tests: at once). */
   readonly renameRetry?: RenameRetry;
+  /** Free bytes on a folder's disk, asked before the conversion (tests inject a figure). */
+  readonly freeBytes?: (dir: string) => number;
   /** Awaited before each slice of a pending audit baseline (tests gate it; default: next turn). */
   readonly betweenBaselineSlices?: () => Promise<void>;
 }
@@ -187,6 +189,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   ledger.conversionNeedsRecoveryCode = options.conversionNeedsRecoveryCode === true;
   ledger.afterEncryptionStep = options.afterEncryptionStep ?? null;
   ledger.renameRetry = options.renameRetry ?? {};
+  ledger.freeBytes = options.freeBytes;
   try {
     const secondFolder = readBackupSettings(options.dataDir).secondFolder;
     const removed = removeLeftovers(

@@ -10,6 +10,7 @@ import { connectionKey, ledgerKeyStore } from '../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import type { LedgerPaths } from '../../db/ledger-files.js';
 import { openLedger, unavailable } from '../../db/ledger-store.js';
+import { NotEnoughSpaceError, writesByConnection } from '../../db/plain-conversion-copy.js';
 import {
   encryptPlainLedger,
   settleInterruptedEncryption,
@@ -60,6 +61,12 @@ export class LedgerSession {
   afterEncryptionStep: ((step: EncryptionStep) => Promise<void> | void) | null = null;
   /** Between the tries of a refused rename (db/rename-retry.ts; tests: at once). */
   renameRetry: RenameRetry = {};
+  /** Free bytes on a folder's disk (default: statfs; tests inject a figure). */
+  freeBytes: ((dir: string) => number) | undefined = undefined;
+  /** Set when the app quits: a conversion not yet past its writer's close stops at its next step. */
+  private encryptionStopped = false;
+  /** The writer's changes when the start-up check began (the check covers the file as it was). */
+  private changesAtCheck: number | null = null;
 
   /**
    * `betweenSlices` is awaited before each slice of the audit baseline: by default the next
@@ -166,6 +173,10 @@ export class LedgerSession {
       this.encryption = null;
       return;
     }
+    if (this.encryptionStopped) {
+      this.encryption = null;
+      return;
+    }
     if (this.conversionNeedsRecoveryCode && !this.conversionKeyRecoverable()) {
       this.encryption = {
         state: 'WAITING_FOR_CODE',
@@ -194,19 +205,30 @@ export class LedgerSession {
         afterStep: async (step) => {
           this.encryption = { state: 'RUNNING', phase: phaseAfter(step) };
           await this.afterEncryptionStep?.(step);
+          if (this.encryptionStopped && !closed) throw new EncryptionStoppedError();
         },
         renameRetry: this.renameRetry,
+        ...(this.freeBytes ? { freeBytes: this.freeBytes } : {}),
+        ledgerChecked: () =>
+          this.healthState.state === 'OK' &&
+          this.healthState.checkMs >= 0 &&
+          this.changesAtCheck === writesByConnection(db),
       });
       await this.openOnly();
       this.encryption = null;
     } catch (error) {
-      console.error('[ledger] encrypting the plain ledger failed:', error);
       const failed: LedgerEncryptionProgress = {
         state: 'FAILED',
         at: this.now().toISOString(),
-        message: storageMessagesZhCN.encryptionFailed,
+        message:
+          error instanceof NotEnoughSpaceError
+            ? storageMessagesZhCN.encryptionWaitsForSpace(mb(error.needed), mb(error.free))
+            : storageMessagesZhCN.encryptionFailed,
       };
-      this.encryption = failed;
+      if (error instanceof EncryptionStoppedError)
+        console.info('[ledger] encryption stopped: quitting');
+      else console.error('[ledger] encrypting the plain ledger failed:', error);
+      this.encryption = error instanceof EncryptionStoppedError ? null : failed;
       // Once the writer closed, the plain ledger is no longer in service: if it cannot be put
       // back to work now (a rename Windows keeps refusing), only a restart settles it.
       const needsRestart: LedgerEncryptionProgress = {
@@ -252,6 +274,15 @@ export class LedgerSession {
     return currentRecoverySlot(this.paths.ledgerFile, key, ledgerRecoveryCodeId(state.db)) !== null;
   }
 
+  /**
+   * The app is quitting: a conversion still waiting does not start, and one running stops after
+   * its current step unless its writer is already closed (the swap then follows at once). What
+   * it made is settled as a failure is; the next start tries again (reusing its plain copy).
+   */
+  stopEncryption(): void {
+    this.encryptionStopped = true;
+  }
+
   /** A recovery code was issued: a conversion waiting for one starts now. */
   recoveryCodeIssued(): void {
     const state = this.result;
@@ -289,6 +320,7 @@ export class LedgerSession {
 
   private async checkInBackground(db: Db): Promise<void> {
     const started = performance.now();
+    this.changesAtCheck = writesByConnection(db);
     try {
       const findings = await checkLedgerFile(db.name, false, connectionKey(db));
       if (this.result?.state !== 'READY' || this.result.db !== db) return;
@@ -422,6 +454,15 @@ function phaseAfter(step: EncryptionStep): 'BACKUP' | 'ENCRYPT' | 'VERIFY' | 'SW
     }
   }
 }
+
+class EncryptionStoppedError extends Error {
+  constructor() {
+    super('the conversion was stopped: the app is quitting');
+    this.name = 'EncryptionStoppedError';
+  }
+}
+
+const mb = (bytes: number) => Math.ceil(bytes / 1_048_576);
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
