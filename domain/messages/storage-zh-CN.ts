@@ -41,6 +41,8 @@ export const storageMessagesZhCN = {
     `备份使用了另一把密钥（例如来自另一台电脑，或更换密钥之前），本机保存的密钥都打不开它：${fileName}。备份没有损坏。请输入建立这份备份的那个调解室的恢复码来解锁它`,
   unlockSlotMissing:
     '备份文件夹里没有随备份一起的密钥文件（ledger-key-….recovery.json）。请把第二备份位置 mediation-desk-backups 文件夹里的这个文件和备份一起复制到本机数据文件夹的 backups 文件夹，再输入恢复码',
+  unlockSlotDamaged:
+    '备份文件夹里随备份一起的密钥文件（ledger-key-….recovery.json）已损坏，无法用恢复码解开。这不是恢复码错误。请从第二备份位置 mediation-desk-backups 文件夹重新复制这个文件到本机数据文件夹的 backups 文件夹，再输入恢复码',
   unlockCodeWrong:
     '这个恢复码打不开随备份一起的密钥文件。请核对恢复码（是建立这份备份的那个调解室的恢复码）',
   unlockKeyNotThisBackup:

@@ -66,7 +66,11 @@ import {
   recoverySlotState,
   secondCopySlotState,
 } from './recovery-key-slot-store.js';
-import { parseRecoveryKeySlot, unwrapWithRecoveryCode } from './recovery-key-slot.js';
+import {
+  RecoveryKeySlotError,
+  parseRecoveryKeySlot,
+  unwrapWithRecoveryCode,
+} from './recovery-key-slot.js';
 import type { LedgerSession } from './ledger-session.js';
 
 /** A backup in backups/ as copyVerifiedBackup takes it (it was verified when it was made). */
@@ -504,20 +508,30 @@ export class SystemService {
     const backup = listBackups(this.ledger.paths.backupDir).find((b) => b.fileName === fileName);
     if (!backup) throw new ApiError('NOT_FOUND', apiMessagesZhCN.backupInvalid('找不到该备份文件'));
     if (this.backupKey(backup.path) !== undefined) return this.restorePreview(fileName);
-    const slots = recoverySlotsBesideBackups(this.ledger.paths.backupDir).flatMap(({ text }) => {
+    const files = recoverySlotsBesideBackups(this.ledger.paths.backupDir);
+    if (files.length === 0) throw new ApiError('NOT_FOUND', msg.unlockSlotMissing);
+    const slots = files.flatMap(({ text }) => {
       try {
         return [parseRecoveryKeySlot(text)];
       } catch {
         return [];
       }
     });
-    if (slots.length === 0) throw new ApiError('NOT_FOUND', msg.unlockSlotMissing);
+    const field = (message: string) => [{ path: ['recoveryCode'], message }];
+    // A damaged slot file is not a wrong code: said so, and no wait for the next try.
+    const damaged = () =>
+      new ApiError('BAD_INPUT', msg.unlockSlotDamaged, field(msg.unlockSlotDamaged));
+    if (slots.length === 0) throw damaged();
     let opened = false;
+    let wrongCode = false;
     for (const slot of slots) {
       let key: Buffer;
       try {
         key = await unwrapWithRecoveryCode(slot, recoveryCode);
-      } catch {
+      } catch (error) {
+        if (!(error instanceof RecoveryKeySlotError) || error.reason === 'WRONG_CODE') {
+          wrongCode = true;
+        }
         continue;
       }
       opened = true;
@@ -527,7 +541,6 @@ export class SystemService {
         return this.restorePreview(fileName);
       }
     }
-    const field = (message: string) => [{ path: ['recoveryCode'], message }];
     if (opened) {
       throw new ApiError(
         'BAD_INPUT',
@@ -535,6 +548,7 @@ export class SystemService {
         field(msg.unlockKeyNotThisBackup),
       );
     }
+    if (!wrongCode) throw damaged();
     const count = this.unlockFailures.count + 1;
     this.unlockFailures = {
       count,

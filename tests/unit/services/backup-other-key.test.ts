@@ -183,7 +183,21 @@ describe('a backup made under another key (review finding 7)', () => {
       path.dirname(ledgerKeyFileFor(a.ledgerFile)),
       'ledger-key.recovery.json',
     );
-    fs.copyFileSync(slot, path.join(backupDir, `ledger-key-${ledgerKeyId(a.key)}.recovery.json`));
+    // A damaged slot file says so, and is no guess: it does not count toward the wait.
+    const slotThere = path.join(backupDir, `ledger-key-${ledgerKeyId(a.key)}.recovery.json`);
+    for (let i = 0; i < 6; i += 1) {
+      fs.writeFileSync(
+        slotThere,
+        i % 2 === 0
+          ? 'not json'
+          : fs.readFileSync(slot, 'utf8').replace(/"memoryKiB": \d+/, '"memoryKiB": 1048576'),
+      );
+      expect(await guess()).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: msg.unlockSlotDamaged },
+      });
+    }
+    fs.copyFileSync(slot, slotThere);
     for (let i = 0; i < 5; i += 1) {
       expect(await guess()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     }
