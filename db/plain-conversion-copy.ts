@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { auditHead } from './audit/audit-log.js';
-import type { BackupInfo } from './backup.js';
+import { listBackups, type BackupInfo } from './backup.js';
 import { ledgerTagOf, parseBackupName } from './backup-rotation.js';
 import { openConnection, schemaVersionOf, type Db } from './connection.js';
 import { ledgerFileKind } from './ledger-cipher.js';
@@ -117,14 +117,8 @@ export function reusablePlainCopy(db: Db, backupDir: string): BackupInfo | null 
   if (state.schema !== schemaVersionOf(db) || state.seq !== head.seq || state.mac !== head.mac) {
     return null;
   }
-  const stat = fs.statSync(file);
-  return {
-    fileName: newest,
-    path: file,
-    bytes: stat.size,
-    createdAt: stat.mtime.toISOString(),
-    schemaVersion: state.schema,
-  };
+  const listed = listBackups(backupDir).find((b) => b.fileName === newest);
+  return listed ? { ...listed, schemaVersion: state.schema } : null;
 }
 
 /**
