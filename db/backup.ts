@@ -63,10 +63,22 @@ export async function checkLedgerFile(
  * fsync (SQLite does not sync VACUUM INTO output), full check of the copy, and only then the
  * rename that makes it a backup.
  */
-export async function backupLedger(db: Db, destination: string): Promise<BackupInfo> {
+export async function backupLedger(
+  db: Db,
+  destination: string,
+  options: {
+    /**
+     * The caller knows the ledger passed its start-up check with nothing written since (the
+     * conversion's plain copy, which no rotation follows): the check of the copy is enough.
+     */
+    readonly ledgerChecked?: boolean;
+  } = {},
+): Promise<BackupInfo> {
   const key = connectionKey(db);
-  const findings = await checkLedgerFile(db.name, true, key);
-  if (findings.length > 0) throw new LedgerDamagedError(findings);
+  if (!options.ledgerChecked) {
+    const findings = await checkLedgerFile(db.name, true, key);
+    if (findings.length > 0) throw new LedgerDamagedError(findings);
+  }
   makePrivateDir(path.dirname(destination));
   const partial = `${destination}.partial`;
   fs.rmSync(partial, { force: true });

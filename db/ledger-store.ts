@@ -72,7 +72,7 @@ export async function openLedger(
   // Before anything looks at the ledger's name: a conversion to encryption that stopped between
   // its two renames has the ledger under another name.
   try {
-    settleInterruptedEncryption(paths);
+    await settleInterruptedEncryption(paths);
   } catch (error) {
     return unavailable(error);
   }

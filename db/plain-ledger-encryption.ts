@@ -6,10 +6,17 @@ import { backupFileName, ledgerTagOf } from './backup-rotation.js';
 import { schemaVersionOf } from './connection.js';
 import type { Db } from './connection.js';
 import { makePrivateFile } from './file-modes.js';
+import {
+  PLAIN_COPY_SLOT_PREFIX,
+  checkSpaceForConversion,
+  removeOlderPlainCopies,
+  reusablePlainCopy,
+} from './plain-conversion-copy.js';
 import { fsyncDirectory, fsyncFile } from './fsync.js';
 import { ledgerFileKind, ledgerKeyStore } from './ledger-cipher.js';
 import { sidecarFiles } from './ledger-files.js';
 import type { LedgerPaths } from './ledger-files.js';
+import { renameWithRetry, type RenameRetry } from './rename-retry.js';
 import { runSqliteJob } from './sqlite-worker.js';
 
 /**
@@ -65,6 +72,15 @@ export interface PlainLedgerEncryption {
   readonly now: () => Date;
   /** Awaited after each step: the caller shows progress; tests stop or hold the run here. */
   readonly afterStep?: (step: EncryptionStep) => Promise<void> | void;
+  /** Between the tries of a rename Windows refused for a moment (tests: at once). */
+  readonly renameRetry?: RenameRetry;
+  /** Free bytes on a folder's disk (default: statfs; tests: any figure). */
+  readonly freeBytes?: (dir: string) => number;
+  /**
+   * True when the start-up check of this file passed and nothing was written since: the plain
+   * copy then skips its check of the ledger (the copy itself is still fully checked).
+   */
+  readonly ledgerChecked?: () => boolean;
 }
 
 export interface EncryptionOutcome {
@@ -93,14 +109,22 @@ export async function encryptPlainLedger(run: PlainLedgerEncryption): Promise<En
   const key = store.read(file) ?? store.create(file);
   await step('key');
 
+  // Before any copy: a full disk would fail half-way, at every start (review s27 finding 5).
+  checkSpaceForConversion(file, path.dirname(file), run.freeBytes);
+
   const stamp = run.now().toISOString().replace(/[:.]/g, '-');
-  const backup = await backupLedger(
-    db,
-    path.join(
-      paths.backupDir,
-      backupFileName('pre-migration', `plain-to-encrypted-${stamp}`, ledgerTagOf(db)),
-    ),
-  );
+  let backup = reusablePlainCopy(db, paths.backupDir);
+  if (!backup) {
+    backup = await backupLedger(
+      db,
+      path.join(
+        paths.backupDir,
+        backupFileName('pre-migration', `${PLAIN_COPY_SLOT_PREFIX}${stamp}`, ledgerTagOf(db)),
+      ),
+      { ledgerChecked: run.ledgerChecked?.() === true },
+    );
+    removeOlderPlainCopies(db, paths.backupDir, backup.fileName);
+  }
   await step('backup');
 
   const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
@@ -124,20 +148,22 @@ export async function encryptPlainLedger(run: PlainLedgerEncryption): Promise<En
   await step('verify');
 
   // Every write goes through this one connection into the WAL, which the checkpoint emptied: a
-  // frame there now is a write the copy does not have.
+  // frame there now is a write the copy does not have. (After the close there is no WAL to
+  // look at: the last connection's close deletes it.)
   if (walBytes(file) > 0) throw new WritesDuringEncryptionError();
   run.closeWriter();
-  if (walBytes(file) > 0) throw new WritesDuringEncryptionError();
   await step('close');
 
   const plainAside = `${file}${UNENCRYPTED_INFIX}${stamp}`;
   for (const sidecar of sidecarFiles(file)) {
-    if (fs.existsSync(sidecar)) fs.renameSync(sidecar, `${sidecar}${UNENCRYPTED_INFIX}${stamp}`);
+    if (fs.existsSync(sidecar)) {
+      await renameWithRetry(sidecar, `${sidecar}${UNENCRYPTED_INFIX}${stamp}`, run.renameRetry);
+    }
   }
-  fs.renameSync(file, plainAside);
+  await renameWithRetry(file, plainAside, run.renameRetry);
   await step('aside');
 
-  fs.renameSync(staging, file);
+  await renameWithRetry(staging, file, run.renameRetry);
   fsyncDirectory(path.dirname(file));
   await step('swap');
   return { backup, plainAside };
@@ -157,7 +183,10 @@ function walBytes(file: string): number {
  * removed; with the ledger moved aside the copy was verified before the move, so it goes in.
  * Returns what it did, for the log.
  */
-export function settleInterruptedEncryption(paths: LedgerPaths): 'none' | 'discarded' | 'finished' {
+export async function settleInterruptedEncryption(
+  paths: LedgerPaths,
+  renameRetry?: RenameRetry,
+): Promise<'none' | 'discarded' | 'finished'> {
   const file = paths.ledgerFile;
   const staging = encryptingFileOf(file);
   if (!fs.existsSync(staging)) return 'none';
@@ -169,7 +198,7 @@ export function settleInterruptedEncryption(paths: LedgerPaths): 'none' | 'disca
   }
   if (!plainAsides(paths).some((name) => !/-(wal|shm|journal)\./.test(name))) return 'none';
   for (const leftover of sidecarFiles(staging)) fs.rmSync(leftover, { force: true });
-  fs.renameSync(staging, file);
+  await renameWithRetry(staging, file, renameRetry);
   fsyncDirectory(path.dirname(file));
   return 'finished';
 }

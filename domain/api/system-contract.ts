@@ -39,11 +39,20 @@ export interface BackupHealth {
   readonly secondCopyFailure: BackupProblem | null;
   /** Whether the second backup place can get the data key wrapped by the recovery code. */
   readonly recoveryKeySlot: RecoveryKeySlotState;
+  /** Whether the second place holds that slot now; null without a second place or a slot. */
+  readonly recoveryKeySlotOnSecondCopy: SecondCopySlotState | null;
 }
 
 /**
+ * UPDATED: the second backup place holds the slot of the current code (the old printout can go);
+ * NOT_UPDATED: it does not yet (unreachable, or no backup since the code was printed).
+ */
+export type SecondCopySlotState = 'UPDATED' | 'NOT_UPDATED';
+
+/**
  * PRESENT: the current recovery code wraps the ledger's key (the slot travels with the second
- * copies); NEEDS_NEW_CODE: the code was printed before slots existed (or for another key), so
+ * copies); NEEDS_NEW_CODE: the code was printed before slots named their code (or for another
+ * key, or the slot is for another code: a crash before it was written, an older ledger restored), so
  * the second copies travel without any key until a director prints a new code; NOT_ENCRYPTED:
  * a plain ledger needs no key.
  */

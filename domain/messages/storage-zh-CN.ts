@@ -13,6 +13,12 @@ export const storageMessagesZhCN = {
     '这个台账还没有加密。加密后，第二备份位置（U 盘）里的备份要用恢复码才能在别的电脑上打开，而现在的恢复码是旧版本打印的，不能用于加密的备份。请调委会主任在“设置 → 账号”中点“打印新的恢复码”并妥善保管，打印后台账会自动转为加密保存',
   encryptionFailed:
     '台账加密没有完成，台账仍以不加密的方式正常使用，数据没有丢失。下次启动调解工作台时会再试一次；如果反复出现，请检查磁盘空间后联系技术人员',
+  encryptionNeedsRestart:
+    '台账加密的最后一步没有完成：加密好的台账已经准备好，但这台电脑上的其他程序（例如杀毒软件）暂时占用了文件，程序无法把它换上。数据没有丢失。请关闭调解工作台后重新启动，启动时会自动完成这一步；如果重启后仍然出现，请联系技术人员',
+  auditVerifyWhileEncrypting:
+    '正在把台账转为加密保存（升级后只做一次），完成前暂不能核验审计记录。请稍候再试',
+  encryptionWaitsForSpace: (neededMb: number, freeMb: number) =>
+    `台账暂未转为加密保存：磁盘可用空间不足（转换需要约 ${neededMb} MB，现在只有 ${freeMb} MB）。台账仍以不加密的方式正常使用，数据没有丢失。请清理磁盘空间（删除不需要的文件、清空回收站）后重新启动调解工作台，届时会自动转换`,
   writeRefusedDamaged:
     '台账文件已损坏，为防止损坏扩大已停止修改，本次操作没有保存。请在恢复页面从最近的完好备份恢复',
   ledgerReadOnly:
@@ -35,6 +41,8 @@ export const storageMessagesZhCN = {
     `备份使用了另一把密钥（例如来自另一台电脑，或更换密钥之前），本机保存的密钥都打不开它：${fileName}。备份没有损坏。请输入建立这份备份的那个调解室的恢复码来解锁它`,
   unlockSlotMissing:
     '备份文件夹里没有随备份一起的密钥文件（ledger-key-….recovery.json）。请把第二备份位置 mediation-desk-backups 文件夹里的这个文件和备份一起复制到本机数据文件夹的 backups 文件夹，再输入恢复码',
+  unlockSlotDamaged:
+    '备份文件夹里随备份一起的密钥文件（ledger-key-….recovery.json）已损坏，无法用恢复码解开。这不是恢复码错误。请从第二备份位置 mediation-desk-backups 文件夹重新复制这个文件到本机数据文件夹的 backups 文件夹，再输入恢复码',
   unlockCodeWrong:
     '这个恢复码打不开随备份一起的密钥文件。请核对恢复码（是建立这份备份的那个调解室的恢复码）',
   unlockKeyNotThisBackup:

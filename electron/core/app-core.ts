@@ -6,6 +6,7 @@ import { removeLeftovers } from '../../db/leftovers.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import type { Migration } from '../../db/migrations/migration.js';
 import type { EncryptionStep } from '../../db/plain-ledger-encryption.js';
+import type { RenameRetry } from '../../db/rename-retry.js';
 import { createDispatcher } from '../api/dispatch.js';
 import type { Dispatch, DispatchLog } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
@@ -115,6 +116,10 @@ export interface AppCoreOptions {
   readonly conversionNeedsRecoveryCode?: boolean;
   /** Awaited after each step of that conversion (tests stop or hold it there). */
   readonly afterEncryptionStep?: (step: EncryptionStep) => Promise<void> | void;
+  /** Between the tries of a rename Windows refused (db/rename-retry.ts; tests: at once). */
+  readonly renameRetry?: RenameRetry;
+  /** Free bytes on a folder's disk, asked before the conversion (tests inject a figure). */
+  readonly freeBytes?: (dir: string) => number;
   /** Awaited before each slice of a pending audit baseline (tests gate it; default: next turn). */
   readonly betweenBaselineSlices?: () => Promise<void>;
 }
@@ -187,6 +192,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   ledger.encryptPlain = options.encryptPlainLedger === true;
   ledger.conversionNeedsRecoveryCode = options.conversionNeedsRecoveryCode === true;
   ledger.afterEncryptionStep = options.afterEncryptionStep ?? null;
+  ledger.renameRetry = options.renameRetry ?? {};
+  ledger.freeBytes = options.freeBytes;
   try {
     const secondFolder = readBackupSettings(options.dataDir).secondFolder;
     const removed = removeLeftovers(

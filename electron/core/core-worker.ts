@@ -74,6 +74,8 @@ async function shutdown(): Promise<void> {
   shuttingDown = true;
   while (running.size > 0) await Promise.allSettled([...running]);
   if (core) {
+    // A conversion not yet started (or mid-way) must not hold the quit for minutes.
+    core.ledger.stopEncryption();
     await core.whenIdle().catch((error: unknown) => {
       console.error('[core] waiting for background work failed:', error);
     });

@@ -165,7 +165,7 @@ export class AccountsService {
     // A plain ledger waiting to be converted gets its key now, so the code wraps the key the
     // conversion will use (it waits for such a slot).
     const key = connectionKey(db) ?? this.ledger.pendingConversionKey();
-    const slot = await recoverySlotFor(key, recovery.code, this.hashParams);
+    const slot = await recoverySlotFor(key, recovery.code, this.hashParams, recoveryHash);
     const ownerId = db
       .transaction(() => {
         const owner = ownerOf(db);
@@ -173,7 +173,7 @@ export class AccountsService {
         return owner;
       })
       .immediate();
-    keepRecoverySlot(this.ledger.paths.ledgerFile, slot);
+    keepRecoverySlot(this.ledger.paths, slot);
     this.ledger.recoveryCodeIssued();
     return { printed: recovery.printed, ownerId };
   }

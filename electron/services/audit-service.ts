@@ -9,6 +9,7 @@ import {
 } from '../../domain/audit/audit-views.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type { LedgerSession } from './ledger-session.js';
+import { storageMessagesZhCN } from '../../domain/messages/storage-zh-CN.js';
 
 const PAGE = 100;
 
@@ -49,6 +50,12 @@ export class AuditService {
    * One run at a time: a second caller gets the running one's answer.
    */
   verify(): Promise<AuditVerification> {
+    // Its long read would hold the conversion's checkpoint off (review s27 finding 5).
+    if (this.ledger.converting) {
+      return Promise.reject(
+        new ApiError('LEDGER_ENCRYPTING', storageMessagesZhCN.auditVerifyWhileEncrypting),
+      );
+    }
     this.running ??= this.run().finally(() => {
       this.running = null;
     });

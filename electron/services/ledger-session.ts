@@ -11,11 +11,13 @@ import { connectionKey, ledgerKeyStore } from '../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import type { LedgerPaths } from '../../db/ledger-files.js';
 import { openLedger, unavailable } from '../../db/ledger-store.js';
+import { NotEnoughSpaceError, writesByConnection } from '../../db/plain-conversion-copy.js';
 import {
   encryptPlainLedger,
   settleInterruptedEncryption,
   type EncryptionStep,
 } from '../../db/plain-ledger-encryption.js';
+import type { RenameRetry } from '../../db/rename-retry.js';
 import type { LedgerEncryptionProgress } from '../../domain/api/system-contract.js';
 import type { LedgerOpenResult } from '../../db/ledger-store.js';
 import type { Migration } from '../../db/migrations/migration.js';
@@ -23,7 +25,7 @@ import { storageFaultOf } from '../../db/storage-errors.js';
 import { checkpointPassive, rowsChangedSinceOpen } from '../../db/wal-checkpoint.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { currentActor } from './desk-actor.js';
-import { currentRecoverySlot } from './recovery-key-slot-store.js';
+import { currentRecoverySlot, ledgerRecoveryCodeId } from './recovery-key-slot-store.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN } from '../../domain/messages/storage-zh-CN.js';
 
@@ -68,6 +70,14 @@ export class LedgerSession {
   conversionNeedsRecoveryCode = false;
   /** Awaited after each conversion step (tests hold or stop the conversion there). */
   afterEncryptionStep: ((step: EncryptionStep) => Promise<void> | void) | null = null;
+  /** Between the tries of a refused rename (db/rename-retry.ts; tests: at once). */
+  renameRetry: RenameRetry = {};
+  /** Free bytes on a folder's disk (default: statfs; tests inject a figure). */
+  freeBytes: ((dir: string) => number) | undefined = undefined;
+  /** Set when the app quits: a conversion not yet past its writer's close stops at its next step. */
+  private encryptionStopped = false;
+  /** The writer's changes when the start-up check began (the check covers the file as it was). */
+  private changesAtCheck: number | null = null;
 
   /**
    * `betweenSlices` is awaited before each slice of the audit baseline: by default the next
@@ -174,6 +184,10 @@ export class LedgerSession {
       this.encryption = null;
       return;
     }
+    if (this.encryptionStopped) {
+      this.encryption = null;
+      return;
+    }
     if (this.conversionNeedsRecoveryCode && !this.conversionKeyRecoverable()) {
       this.encryption = {
         state: 'WAITING_FOR_CODE',
@@ -202,29 +216,50 @@ export class LedgerSession {
         afterStep: async (step) => {
           this.encryption = { state: 'RUNNING', phase: phaseAfter(step) };
           await this.afterEncryptionStep?.(step);
+          if (this.encryptionStopped && !closed) throw new EncryptionStoppedError();
         },
+        renameRetry: this.renameRetry,
+        ...(this.freeBytes ? { freeBytes: this.freeBytes } : {}),
+        ledgerChecked: () =>
+          this.healthState.state === 'OK' &&
+          this.healthState.checkMs >= 0 &&
+          this.changesAtCheck === writesByConnection(db),
       });
       await this.openOnly();
       this.encryption = null;
     } catch (error) {
-      console.error('[ledger] encrypting the plain ledger failed:', error);
       const failed: LedgerEncryptionProgress = {
         state: 'FAILED',
         at: this.now().toISOString(),
-        message: storageMessagesZhCN.encryptionFailed,
+        message:
+          error instanceof NotEnoughSpaceError
+            ? storageMessagesZhCN.encryptionWaitsForSpace(mb(error.needed), mb(error.free))
+            : storageMessagesZhCN.encryptionFailed,
       };
-      this.encryption = failed;
+      if (error instanceof EncryptionStoppedError)
+        console.info('[ledger] encryption stopped: quitting');
+      else console.error('[ledger] encrypting the plain ledger failed:', error);
+      this.encryption = error instanceof EncryptionStoppedError ? null : failed;
+      // Once the writer closed, the plain ledger is no longer in service: if it cannot be put
+      // back to work now (a rename Windows keeps refusing), only a restart settles it.
+      const needsRestart: LedgerEncryptionProgress = {
+        ...failed,
+        message: storageMessagesZhCN.encryptionNeedsRestart,
+      };
       try {
         // As the next start would: the unfinished copy goes, or the verified one goes in.
-        settleInterruptedEncryption(this.paths);
+        await settleInterruptedEncryption(this.paths, this.renameRetry);
         if (closed) {
           const reopened = await this.openOnly();
           if (reopened.state === 'READY' && connectionKey(reopened.db) !== null) {
             this.encryption = null;
+          } else if (reopened.state !== 'READY') {
+            this.encryption = needsRestart;
           }
         }
       } catch (settleError) {
         console.error('[ledger] settling the stopped encryption failed:', settleError);
+        if (closed) this.encryption = needsRestart;
       }
     }
   }
@@ -245,7 +280,18 @@ export class LedgerSession {
 
   private conversionKeyRecoverable(): boolean {
     const key = this.pendingConversionKey();
-    return key !== null && currentRecoverySlot(this.paths.ledgerFile, key) !== null;
+    const state = this.result;
+    if (key === null || state?.state !== 'READY') return false;
+    return currentRecoverySlot(this.paths.ledgerFile, key, ledgerRecoveryCodeId(state.db)) !== null;
+  }
+
+  /**
+   * The app is quitting: a conversion still waiting does not start, and one running stops after
+   * its current step unless its writer is already closed (the swap then follows at once). What
+   * it made is settled as a failure is; the next start tries again (reusing its plain copy).
+   */
+  stopEncryption(): void {
+    this.encryptionStopped = true;
   }
 
   /** A recovery code was issued: a conversion waiting for one starts now. */
@@ -285,6 +331,7 @@ export class LedgerSession {
 
   private async checkInBackground(db: Db): Promise<void> {
     const started = performance.now();
+    this.changesAtCheck = writesByConnection(db);
     try {
       const findings = await checkLedgerFile(db.name, false, connectionKey(db));
       if (this.result?.state !== 'READY' || this.result.db !== db) return;
@@ -446,6 +493,15 @@ function phaseAfter(step: EncryptionStep): 'BACKUP' | 'ENCRYPT' | 'VERIFY' | 'SW
     }
   }
 }
+
+class EncryptionStoppedError extends Error {
+  constructor() {
+    super('the conversion was stopped: the app is quitting');
+    this.name = 'EncryptionStoppedError';
+  }
+}
+
+const mb = (bytes: number) => Math.ceil(bytes / 1_048_576);
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

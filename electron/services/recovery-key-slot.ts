@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ledgerKeyId } from '../../db/ledger-cipher.js';
 import {
@@ -13,9 +13,27 @@ import {
  * on it. Argon2id(code, own salt) → AES-256-GCM(data key). The header (format, key id, cost)
  * is the GCM's associated data: changing any of it fails like a wrong code. The cost is stated
  * in the slot (RECOVERY_SLOT_KDF).
+ *
+ * Version 2 names the code it is wrapped by (`codeId`, review s27 finding 3): a slot is current
+ * only while the ledger holds that code's hash, so a slot left by a crash between a new code's
+ * commit and its slot write, or a restored older ledger under the same key, is never taken for
+ * the printed code's. Version 1 slots (no code id) still unwrap a backup's key; they are never
+ * current.
  */
 export const RECOVERY_KEY_SLOT_FORMAT = 'mediation-desk/ledger-key-slot';
-export const RECOVERY_KEY_SLOT_VERSION = 1;
+export const RECOVERY_KEY_SLOT_VERSION = 2;
+
+/**
+ * The code's id: a digest of its stored Argon2 hash (which has its own random salt), so each
+ * issued code has its own id and nothing beside the hash needs storing. It says nothing of the
+ * code that the slot beside it does not.
+ */
+export function recoveryCodeId(recoveryHash: string): string {
+  return createHash('sha256')
+    .update(`mediation-desk/recovery-code-id\u0000${recoveryHash}`, 'utf8')
+    .digest('hex')
+    .slice(0, 16);
+}
 
 /**
  * The slot's Argon2id cost: OWASP's minimum for Argon2id (19 MiB, 2 passes). The code is 24
@@ -41,11 +59,14 @@ const KEY_BYTES = 32;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
+const hexId = z.string().regex(/^[0-9a-f]{16}$/);
+
 const slotSchema = z.strictObject({
   format: z.literal(RECOVERY_KEY_SLOT_FORMAT),
-  version: z.literal(RECOVERY_KEY_SLOT_VERSION),
+  version: z.union([z.literal(1), z.literal(RECOVERY_KEY_SLOT_VERSION)]),
   wrappedBy: z.literal('recovery-code'),
-  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  keyId: hexId,
+  codeId: hexId.optional(),
   kdf: z.strictObject({
     name: z.literal('argon2id'),
     version: z.literal(19),
@@ -61,6 +82,28 @@ const slotSchema = z.strictObject({
 });
 
 export type RecoveryKeySlot = z.infer<typeof slotSchema>;
+
+/**
+ * The most a slot may ask of the core per guess: four times what the app writes. A planted slot
+ * at the password hash's own limits (1 GiB, 16 passes) would hold the core for a minute.
+ */
+export const RECOVERY_SLOT_KDF_MAX = {
+  memoryKiB: RECOVERY_SLOT_KDF.memoryKiB * 4,
+  iterations: RECOVERY_SLOT_KDF.iterations * 4,
+  parallelism: RECOVERY_SLOT_KDF.parallelism * 4,
+  cost: RECOVERY_SLOT_KDF.memoryKiB * RECOVERY_SLOT_KDF.iterations * 4,
+} as const;
+
+function withinSlotCost(p: PasswordHashParams): boolean {
+  const max = RECOVERY_SLOT_KDF_MAX;
+  return (
+    hashParamsWithinLimits(p) &&
+    p.memoryKiB <= max.memoryKiB &&
+    p.iterations <= max.iterations &&
+    p.parallelism <= max.parallelism &&
+    p.memoryKiB * p.iterations <= max.cost
+  );
+}
 
 /** DAMAGED: not a slot of ours (or an absurd cost); WRONG_CODE: the code (or the slot's bytes) do not match. */
 export class RecoveryKeySlotError extends Error {
@@ -78,6 +121,8 @@ function associatedData(slot: Omit<RecoveryKeySlot, 'salt' | 'nonce' | 'cipherte
       slot.version,
       slot.wrappedBy,
       slot.keyId,
+      // Version 1 had no code id: its data stays as it was, so its slots still unwrap.
+      ...(slot.version === 1 ? [] : [slot.codeId ?? '']),
       `${k.name}:${k.version}:${k.memoryKiB}:${k.iterations}:${k.parallelism}`,
       slot.cipher,
     ].join('\u0000'),
@@ -85,11 +130,15 @@ function associatedData(slot: Omit<RecoveryKeySlot, 'salt' | 'nonce' | 'cipherte
   );
 }
 
-/** `code`: the recovery code as stored (normalised by the contract: 24 letters, no dashes). */
+/**
+ * `code`: the recovery code as stored (normalised by the contract: 24 letters, no dashes);
+ * `codeId`: recoveryCodeId of the hash stored for it.
+ */
 export async function wrapWithRecoveryCode(
   key: Buffer,
   code: string,
   params: PasswordHashParams,
+  codeId: string,
 ): Promise<RecoveryKeySlot> {
   const salt = randomBytes(SALT_BYTES);
   const nonce = randomBytes(NONCE_BYTES);
@@ -98,6 +147,7 @@ export async function wrapWithRecoveryCode(
     version: RECOVERY_KEY_SLOT_VERSION,
     wrappedBy: 'recovery-code',
     keyId: ledgerKeyId(key),
+    codeId,
     kdf: { name: 'argon2id', version: 19, ...params },
     cipher: 'aes-256-gcm',
   } as const;
@@ -125,9 +175,11 @@ export function parseRecoveryKeySlot(text: string): RecoveryKeySlot {
   }
   const slot = slotSchema.safeParse(parsed);
   if (!slot.success) throw new RecoveryKeySlotError('DAMAGED');
+  if ((slot.data.version === 1) !== (slot.data.codeId === undefined)) {
+    throw new RecoveryKeySlotError('DAMAGED');
+  }
   const { memoryKiB, iterations, parallelism } = slot.data.kdf;
-  // A planted slot must not hold the core for minutes on one guess (the hash's own limits).
-  if (!hashParamsWithinLimits({ memoryKiB, iterations, parallelism })) {
+  if (!withinSlotCost({ memoryKiB, iterations, parallelism })) {
     throw new RecoveryKeySlotError('DAMAGED');
   }
   const sizes: [string, number][] = [

@@ -60,8 +60,18 @@ import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN as msg } from '../../domain/messages/storage-zh-CN.js';
 import { unavailableMessage } from './ledger-session.js';
 import { sweepPlainCopies } from './plain-copies-sweep.js';
-import { currentRecoverySlot, recoverySlotState } from './recovery-key-slot-store.js';
-import { parseRecoveryKeySlot, unwrapWithRecoveryCode } from './recovery-key-slot.js';
+import {
+  SECOND_COPY_SUBFOLDER,
+  currentRecoverySlot,
+  ledgerRecoveryCodeId,
+  recoverySlotState,
+  secondCopySlotState,
+} from './recovery-key-slot-store.js';
+import {
+  RecoveryKeySlotError,
+  parseRecoveryKeySlot,
+  unwrapWithRecoveryCode,
+} from './recovery-key-slot.js';
 import type { LedgerSession } from './ledger-session.js';
 
 /** A backup in backups/ as copyVerifiedBackup takes it (it was verified when it was made). */
@@ -172,7 +182,12 @@ export class SystemService {
       secondFolder: readBackupSettings(this.dataDir).secondFolder,
       secondCopyLastSuccessAt: record.secondCopyLastSuccess?.at ?? null,
       secondCopyFailure: newer(record.secondCopyLastFailure, record.secondCopyLastSuccess),
-      recoveryKeySlot: recoverySlotState(this.ledger.paths.ledgerFile, this.liveKey() ?? null),
+      recoveryKeySlot: recoverySlotState(
+        this.ledger.paths.ledgerFile,
+        this.liveKey() ?? null,
+        this.recoveryCodeId(),
+      ),
+      recoveryKeySlotOnSecondCopy: secondCopySlotState(this.dataDir, this.currentSlot()),
     };
   }
 
@@ -305,11 +320,11 @@ export class SystemService {
       if (!fs.statSync(folder).isDirectory()) {
         throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
       }
-      const target = path.join(folder, 'mediation-desk-backups');
+      const target = path.join(folder, SECOND_COPY_SUBFOLDER);
       // The data key goes only wrapped by the recovery code (a lost stick must not open the
       // copies), and before any copy it opens; with a code printed before slots existed, no
       // key goes (设置 says so).
-      const slot = currentRecoverySlot(this.ledger.paths.ledgerFile, this.liveKey() ?? null);
+      const slot = this.currentSlot();
       if (slot) placeRecoverySlotBesideBackups(target, slot.keyId, slot.text);
       for (const info of made) copyVerifiedBackup(info, target);
       // Plain copies there of backups encrypted here since (after the conversion) are replaced,
@@ -385,6 +400,21 @@ export class SystemService {
   /** The recovery methods skip the write gate; the conversion's files must not move under it. */
   private refuseWhileEncrypting(): void {
     if (this.ledger.converting) throw new ApiError('LEDGER_ENCRYPTING', msg.encryptionRunning);
+  }
+
+  /** The id of the recovery code the open ledger holds the hash of; null without one. */
+  private recoveryCodeId(): string | null {
+    const state = this.ledger.state;
+    return state.state === 'READY' ? ledgerRecoveryCodeId(state.db) : null;
+  }
+
+  /** The slot that may travel: the live key's, wrapped by the code the ledger holds. */
+  private currentSlot(): ReturnType<typeof currentRecoverySlot> {
+    return currentRecoverySlot(
+      this.ledger.paths.ledgerFile,
+      this.liveKey() ?? null,
+      this.recoveryCodeId(),
+    );
   }
 
   /** The open ledger's data key (read once when it opened); undefined: ask the key store. */
@@ -491,20 +521,30 @@ export class SystemService {
     const backup = listBackups(this.ledger.paths.backupDir).find((b) => b.fileName === fileName);
     if (!backup) throw new ApiError('NOT_FOUND', apiMessagesZhCN.backupInvalid('找不到该备份文件'));
     if (this.backupKey(backup.path) !== undefined) return this.restorePreview(fileName);
-    const slots = recoverySlotsBesideBackups(this.ledger.paths.backupDir).flatMap(({ text }) => {
+    const files = recoverySlotsBesideBackups(this.ledger.paths.backupDir);
+    if (files.length === 0) throw new ApiError('NOT_FOUND', msg.unlockSlotMissing);
+    const slots = files.flatMap(({ text }) => {
       try {
         return [parseRecoveryKeySlot(text)];
       } catch {
         return [];
       }
     });
-    if (slots.length === 0) throw new ApiError('NOT_FOUND', msg.unlockSlotMissing);
+    const field = (message: string) => [{ path: ['recoveryCode'], message }];
+    // A damaged slot file is not a wrong code: said so, and no wait for the next try.
+    const damaged = () =>
+      new ApiError('BAD_INPUT', msg.unlockSlotDamaged, field(msg.unlockSlotDamaged));
+    if (slots.length === 0) throw damaged();
     let opened = false;
+    let wrongCode = false;
     for (const slot of slots) {
       let key: Buffer;
       try {
         key = await unwrapWithRecoveryCode(slot, recoveryCode);
-      } catch {
+      } catch (error) {
+        if (!(error instanceof RecoveryKeySlotError) || error.reason === 'WRONG_CODE') {
+          wrongCode = true;
+        }
         continue;
       }
       opened = true;
@@ -514,7 +554,6 @@ export class SystemService {
         return this.restorePreview(fileName);
       }
     }
-    const field = (message: string) => [{ path: ['recoveryCode'], message }];
     if (opened) {
       throw new ApiError(
         'BAD_INPUT',
@@ -522,6 +561,7 @@ export class SystemService {
         field(msg.unlockKeyNotThisBackup),
       );
     }
+    if (!wrongCode) throw damaged();
     const count = this.unlockFailures.count + 1;
     this.unlockFailures = {
       count,

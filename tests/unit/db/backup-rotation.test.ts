@@ -28,9 +28,11 @@ describe('backups', () => {
     const db = core.ledger.db();
     const tag = ledgerTagOf(db);
     expect(tag).toMatch(/^[0-9a-f]{8}$/);
+    // Beside the copies, the key wrapped by the recovery code (written when the code was issued).
     expect(fs.readdirSync(backupDir).sort()).toEqual([
       `daily-2026-11-01-${tag}.sqlite`,
       `hourly-2026-11-01T10-${tag}.sqlite`,
+      expect.stringMatching(/^ledger-key-[0-9a-f]{16}\.recovery\.json$/),
       `weekly-2026-W44-${tag}.sqlite`,
     ]);
     // A second start in the same hour adds nothing.
@@ -48,7 +50,9 @@ describe('backups', () => {
     expect(ofKind('weekly').at(-1)).toBe(`weekly-2026-W50-${tag}.sqlite`);
     // Each copy is a single self-contained, verified file (no -wal/-shm beside it).
     expect(verifyLedgerFile(path.join(backupDir, names[0]!)).schemaVersion).toBeGreaterThan(0);
-    expect(fs.readdirSync(backupDir).every((n) => n.endsWith('.sqlite'))).toBe(true);
+    expect(
+      fs.readdirSync(backupDir).every((n) => n.endsWith('.sqlite') || n.endsWith('.recovery.json')),
+    ).toBe(true);
     core.close();
   }, 120_000);
 

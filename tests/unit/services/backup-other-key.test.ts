@@ -171,6 +171,10 @@ describe('a backup made under another key (review finding 7)', () => {
         fileName: fromA.fileName,
         recoveryCode: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2',
       });
+    // The room's own slot lies beside its backups (review s27 finding 6): without it, none.
+    const own = fs.readdirSync(backupDir).filter((n) => n.endsWith('.recovery.json'));
+    expect(own).toEqual([`ledger-key-${ledgerKeyId(b.key)}.recovery.json`]);
+    for (const name of own) fs.rmSync(path.join(backupDir, name));
     expect(await guess()).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: msg.unlockSlotMissing },
@@ -179,7 +183,21 @@ describe('a backup made under another key (review finding 7)', () => {
       path.dirname(ledgerKeyFileFor(a.ledgerFile)),
       'ledger-key.recovery.json',
     );
-    fs.copyFileSync(slot, path.join(backupDir, `ledger-key-${ledgerKeyId(a.key)}.recovery.json`));
+    // A damaged slot file says so, and is no guess: it does not count toward the wait.
+    const slotThere = path.join(backupDir, `ledger-key-${ledgerKeyId(a.key)}.recovery.json`);
+    for (let i = 0; i < 6; i += 1) {
+      fs.writeFileSync(
+        slotThere,
+        i % 2 === 0
+          ? 'not json'
+          : fs.readFileSync(slot, 'utf8').replace(/"memoryKiB": \d+/, '"memoryKiB": 1048576'),
+      );
+      expect(await guess()).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: msg.unlockSlotDamaged },
+      });
+    }
+    fs.copyFileSync(slot, slotThere);
     for (let i = 0; i < 5; i += 1) {
       expect(await guess()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     }

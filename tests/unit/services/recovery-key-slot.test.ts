@@ -5,6 +5,7 @@ import { DEFAULT_PASSWORD_HASH } from '../../../electron/services/password-hash.
 import {
   RECOVERY_SLOT_KDF,
   RecoveryKeySlotError,
+  recoveryCodeId,
   recoverySlotKdf,
   parseRecoveryKeySlot,
   unwrapWithRecoveryCode,
@@ -15,9 +16,10 @@ import { TEST_PASSWORD_HASH } from '../support/signed-in-core.js';
 
 const CODE = 'ABCDEFGHJKMNPQRSTUVWXYZ2';
 const OTHER_CODE = 'ABCDEFGHJKMNPQRSTUVWXYZ3';
+const CODE_ID = recoveryCodeId('$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA');
 
 async function slotText(key: Buffer): Promise<string> {
-  return JSON.stringify(await wrapWithRecoveryCode(key, CODE, TEST_PASSWORD_HASH));
+  return JSON.stringify(await wrapWithRecoveryCode(key, CODE, TEST_PASSWORD_HASH, CODE_ID));
 }
 
 async function refusal(work: () => Promise<unknown>): Promise<string> {
@@ -36,9 +38,10 @@ describe('the data key wrapped by the recovery code', () => {
     const slot = parseRecoveryKeySlot(await slotText(key));
     expect(slot).toMatchObject({
       format: 'mediation-desk/ledger-key-slot',
-      version: 1,
+      version: 2,
       wrappedBy: 'recovery-code',
       keyId: ledgerKeyId(key),
+      codeId: CODE_ID,
       kdf: { name: 'argon2id', version: 19, ...TEST_PASSWORD_HASH },
       cipher: 'aes-256-gcm',
     });
@@ -84,6 +87,9 @@ describe('the data key wrapped by the recovery code', () => {
       { ...slot, nonce: flip(slot.nonce) },
       { ...slot, salt: flip(slot.salt) },
       { ...slot, keyId: ledgerKeyId(randomBytes(32)) },
+      // the code it names is part of what the tag covers
+      { ...slot, codeId: recoveryCodeId('$argon2id$another') },
+      { ...slot, version: 1, codeId: undefined },
       { ...slot, kdf: { ...slot.kdf, iterations: slot.kdf.iterations + 1 } },
     ];
     for (const t of tampered) {
@@ -92,14 +98,66 @@ describe('the data key wrapped by the recovery code', () => {
     const damaged = [
       'not json',
       '{}',
-      JSON.stringify({ ...slot, version: 2 }),
+      JSON.stringify({ ...slot, version: 3 }),
+      JSON.stringify({ ...slot, codeId: undefined }),
+      JSON.stringify({ ...slot, version: 1 }),
       JSON.stringify({ ...slot, ciphertext: Buffer.alloc(31).toString('base64') }),
       JSON.stringify({ ...slot, extra: 1 }),
       // a cost that would hold the core for minutes on one guess
       JSON.stringify({ ...slot, kdf: { ...slot.kdf, memoryKiB: 64 * 1024 * 1024 } }),
+      // within the password hash's limits, but more than four times what the app writes
+      JSON.stringify({ ...slot, kdf: { ...slot.kdf, memoryKiB: 1024 * 1024, iterations: 16 } }),
+      JSON.stringify({
+        ...slot,
+        kdf: { ...slot.kdf, memoryKiB: RECOVERY_SLOT_KDF.memoryKiB * 4, iterations: 8 },
+      }),
     ];
     for (const text of damaged) {
       expect(await refusal(async () => parseRecoveryKeySlot(text))).toBe('DAMAGED');
     }
+  });
+
+  it('a slot written before slots named their code (version 1) still unwraps its key', async () => {
+    const key = randomBytes(32);
+    const v2 = await wrapWithRecoveryCode(key, CODE, TEST_PASSWORD_HASH, CODE_ID);
+    // Version 1's associated data, as an s27 build wrote it: no code id.
+    const { createCipheriv, randomBytes: bytes } = await import('node:crypto');
+    const { deriveFromSecret } = await import('../../../electron/services/password-hash.js');
+    const salt = bytes(16);
+    const nonce = bytes(12);
+    const k = v2.kdf;
+    const aad = [
+      v2.format,
+      1,
+      v2.wrappedBy,
+      v2.keyId,
+      `${k.name}:${k.version}:${k.memoryKiB}:${k.iterations}:${k.parallelism}`,
+      v2.cipher,
+    ].join('\u0000');
+    const cipher = createCipheriv(
+      'aes-256-gcm',
+      await deriveFromSecret(CODE, salt, TEST_PASSWORD_HASH),
+      nonce,
+    );
+    cipher.setAAD(Buffer.from(aad, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(key), cipher.final()]);
+    const { codeId: _codeId, ...header } = v2;
+    const v1 = parseRecoveryKeySlot(
+      JSON.stringify({
+        ...header,
+        version: 1,
+        salt: salt.toString('base64'),
+        nonce: nonce.toString('base64'),
+        ciphertext: ciphertext.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+      }),
+    );
+    expect((await unwrapWithRecoveryCode(v1, CODE)).equals(key)).toBe(true);
+  });
+
+  it('each issued code has its own id (a digest of its salted hash)', () => {
+    expect(recoveryCodeId('$argon2id$a')).toMatch(/^[0-9a-f]{16}$/);
+    expect(recoveryCodeId('$argon2id$a')).toBe(recoveryCodeId('$argon2id$a'));
+    expect(recoveryCodeId('$argon2id$a')).not.toBe(recoveryCodeId('$argon2id$b'));
   });
 });
