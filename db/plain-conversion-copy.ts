@@ -28,11 +28,6 @@ export class NotEnoughSpaceError extends Error {
   }
 }
 
-/** Rows this connection has written since it opened (SQLite's total_changes()). */
-export function writesByConnection(db: Db): number {
-  return db.prepare('SELECT total_changes()').pluck().get() as number;
-}
-
 /** Bytes the current user may still write on the disk holding `dir`. */
 export function freeBytesOf(dir: string): number {
   const stat = fs.statfsSync(dir);

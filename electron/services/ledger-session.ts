@@ -11,7 +11,7 @@ import { connectionKey, ledgerKeyStore } from '../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
 import type { LedgerPaths } from '../../db/ledger-files.js';
 import { openLedger, unavailable } from '../../db/ledger-store.js';
-import { NotEnoughSpaceError, writesByConnection } from '../../db/plain-conversion-copy.js';
+import { NotEnoughSpaceError } from '../../db/plain-conversion-copy.js';
 import {
   encryptPlainLedger,
   settleInterruptedEncryption,
@@ -223,7 +223,7 @@ export class LedgerSession {
         ledgerChecked: () =>
           this.healthState.state === 'OK' &&
           this.healthState.checkMs >= 0 &&
-          this.changesAtCheck === writesByConnection(db),
+          this.changesAtCheck === rowsChangedSinceOpen(db),
       });
       await this.openOnly();
       this.encryption = null;
@@ -331,7 +331,7 @@ export class LedgerSession {
 
   private async checkInBackground(db: Db): Promise<void> {
     const started = performance.now();
-    this.changesAtCheck = writesByConnection(db);
+    this.changesAtCheck = rowsChangedSinceOpen(db);
     try {
       const findings = await checkLedgerFile(db.name, false, connectionKey(db));
       if (this.result?.state !== 'READY' || this.result.db !== db) return;
