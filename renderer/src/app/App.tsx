@@ -2,17 +2,16 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { HashRouter } from 'react-router';
 import type { SystemStatus } from '../../../domain/api/system-contract';
 import { api, LEDGER_DAMAGED_EVENT } from '../api/client';
 import { uiText } from '../i18n/zh-CN';
-import { FirstRunPage } from '../pages/settings/FirstRunPage';
-import { LedgerRecoveryPage } from '../pages/recovery/LedgerRecoveryPage';
 import { AppShell } from './AppShell';
 import { readCspNonce } from './csp-nonce';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { DeskGate } from '../desk/DeskGate';
+import { FirstRunPage, LedgerRecoveryPage } from './lazy-pages';
 
 dayjs.locale('zh-cn');
 
@@ -59,9 +58,14 @@ function StatusGate() {
   }, [checking, status, refresh]);
 
   if (error) return <ErrorPanel error={error} onRetry={refresh} />;
-  if (!status) return <Spin fullscreen tip={uiText.common.loading} />;
+  const loading = <Spin fullscreen tip={uiText.common.loading} />;
+  if (!status) return loading;
   if (status.ledger.state !== 'READY') {
-    const recovery = <LedgerRecoveryPage status={status.ledger} onStatus={setStatus} />;
+    const recovery = (
+      <Suspense fallback={loading}>
+        <LedgerRecoveryPage status={status.ledger} onStatus={setStatus} />
+      </Suspense>
+    );
     // A damaged, too new, half-migrated or unavailable ledger may still have its accounts:
     // restoring over it is the director's or the administrator's, so they sign in first (the
     // core checks the password against the file, read-only). A ledger nobody can sign in to
@@ -80,7 +84,9 @@ function StatusGate() {
             <AppShell status={status} user={user} />
           </HashRouter>
         ) : (
-          <FirstRunPage onDone={refresh} />
+          <Suspense fallback={loading}>
+            <FirstRunPage onDone={refresh} />
+          </Suspense>
         )
       }
     </DeskGate>

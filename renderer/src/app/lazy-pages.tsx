@@ -33,3 +33,10 @@ export const FollowUpsPage = lazy(() =>
 export const AuditLogPage = lazy(() =>
   import('../pages/settings/AuditLogSection').then((m) => ({ default: m.AuditLogSection })),
 );
+// The window's other states: a start that is not the app (first run, a ledger to recover).
+export const FirstRunPage = lazy(() =>
+  import('../pages/settings/FirstRunPage').then((m) => ({ default: m.FirstRunPage })),
+);
+export const LedgerRecoveryPage = lazy(() =>
+  import('../pages/recovery/LedgerRecoveryPage').then((m) => ({ default: m.LedgerRecoveryPage })),
+);

@@ -1,5 +1,5 @@
 import { App, Spin } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DeskSession, DeskUser, SetUpResult } from '../../../domain/api/accounts-contract';
 import { api, DESK_SESSION_EVENT } from '../api/client';
 import { latestOnly } from '../api/latest-only';
@@ -8,10 +8,12 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { uiText } from '../i18n/zh-CN';
 import { DeskContext, type DeskControls } from './desk-context';
 import { closeDeskDialogs } from './desk-dialogs';
-import { DirectorSetUpScreen } from './DirectorSetUpScreen';
-import { LockScreen } from './LockScreen';
-import { RecoveryCodeScreen } from './RecoveryCodeScreen';
-import { SignInScreen } from './SignInScreen';
+import {
+  DirectorSetUpScreen,
+  LockScreen,
+  RecoveryCodeScreen,
+  SignInScreen,
+} from './lazy-desk-screens';
 import { useIdleLock } from './use-idle-lock';
 
 // The OS lock or a suspend (electron/main/desk-os-lock.ts locks the core) and the core's own
@@ -150,37 +152,39 @@ export function DeskGate({
   };
 
   if (error && !session) return <ErrorPanel error={error} onRetry={refresh} />;
-  if (!session) return <Spin fullscreen tip={uiText.common.loading} />;
+  const loading = <Spin fullscreen tip={uiText.common.loading} />;
+  if (!session) return loading;
+  const screen = (shown: ReactNode) => <Suspense fallback={loading}>{shown}</Suspense>;
   if (shownCode) {
-    return (
+    return screen(
       <RecoveryCodeScreen
         code={shownCode.code}
         lead={shownCode.lead}
         onContinue={() => setShownCode(null)}
-      />
+      />,
     );
   }
   if (!session.setUp) {
     if (withoutAccounts !== undefined) return withoutAccounts;
-    return <DirectorSetUpScreen onDone={(result) => showCode(result)} />;
+    return screen(<DirectorSetUpScreen onDone={(result) => showCode(result)} />);
   }
   const user = session.user;
   if (!user) {
-    return (
+    return screen(
       <SignInScreen
         roomName={session.roomName}
         onSignedIn={(next) => accept(next, true)}
         onRecovered={(result) => showCode(result, uiText.desk.recover.done)}
-      />
+      />,
     );
   }
   if (!controls) {
-    return (
+    return screen(
       <LockScreen
         user={user}
         roomName={session.roomName}
         onSignedIn={(next) => accept(next, next.user?.id !== user.id)}
-      />
+      />,
     );
   }
   return (

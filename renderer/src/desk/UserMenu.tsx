@@ -1,12 +1,12 @@
 import { DownOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { ROLE_LABELS } from '../../../domain/accounts/roles';
 import { errorMessage } from '../components/ErrorPanel';
 import { uiText } from '../i18n/zh-CN';
-import { ChangePasswordModal } from './ChangePasswordModal';
 import { useDesk } from './desk-context';
 import { useDeskModal } from './desk-dialogs';
+import { ChangePasswordModal } from './lazy-desk-screens';
 
 const t = uiText.desk.menu;
 
@@ -46,7 +46,11 @@ export function UserMenu() {
           <DownOutlined />
         </Button>
       </Dropdown>
-      {changing ? <ChangePasswordModal onClose={() => setChanging(false)} /> : null}
+      {changing ? (
+        <Suspense fallback={null}>
+          <ChangePasswordModal onClose={() => setChanging(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -126,6 +126,7 @@ export const followUpsText = {
     thisWeek: '本周',
     weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
     nothing: '无',
+    more: (n: number) => `另有 ${n} 件，查看全部`,
     kinds: {
       SESSION: '调解',
       VISIT: '回访',

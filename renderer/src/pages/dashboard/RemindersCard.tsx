@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
+import { CappedList } from './CappedList';
 
 const t = uiText.followUps;
 
@@ -20,7 +21,8 @@ const STAGE_COLOURS: Readonly<Record<ReminderStage, string>> = {
 
 /**
  * Overdue first, then what falls due in 1, 3 and 7 days (§4.3): visits, case due dates, 司法确认
- * and the court's deadline of a delegated case.
+ * and the court's deadline of a delegated case. Up to 300 come back; the first few are drawn and
+ * the rest after 查看全部 (drawing all of them was the 工作台 reload's longest task).
  */
 export function RemindersCard() {
   const load = useCallback(() => api('reminders.get', {}), []);
@@ -39,10 +41,11 @@ export function RemindersCard() {
           : undefined
       }
     >
-      <List
+      <CappedList
+        items={items}
+        testId="reminders"
         size="small"
-        dataSource={[...items]}
-        locale={{ emptyText: t.reminders.none }}
+        emptyText={t.reminders.none}
         style={{ maxHeight: 320, overflowY: 'auto' }}
         renderItem={(r) => (
           <List.Item data-testid={`reminder-${r.kind}-${r.caseId}`}>

@@ -1,13 +1,14 @@
 import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
-import type { CalendarItemKind } from '../../../../domain/followups/followup-views';
+import type { CalendarItem, CalendarItemKind } from '../../../../domain/followups/followup-views';
 import { addDaysIso } from '../../../../domain/followups/followup-schedule';
 import { chinaToday } from '../../../../domain/validation/calendar-date';
 import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
+import { useCappedItems } from './CappedList';
 
 const t = uiText.followUps.calendar;
 
@@ -18,6 +19,43 @@ const KIND_COLOURS: Readonly<Record<CalendarItemKind, string>> = {
   CONFIRMATION_DEADLINE: 'purple',
   COURT_DEADLINE: 'red',
 };
+
+/** A busy day shows this many and 另有 N 件 for the rest: a week could draw 500 links at once. */
+export const CALENDAR_DAY_CAP = 6;
+
+/** One day's column: the first few items, the rest behind the same toggle as the 工作台 lists. */
+function DayItems({ items, date }: { items: readonly CalendarItem[]; date: string }) {
+  const { shown, all, hidden, toggle } = useCappedItems(items, CALENDAR_DAY_CAP);
+  return (
+    <Space orientation="vertical" size={4} style={{ width: '100%', marginTop: 4 }}>
+      {items.length === 0 ? <Typography.Text type="secondary">{t.nothing}</Typography.Text> : null}
+      {shown.map((it, k) => (
+        <Link
+          key={`${it.kind}-${it.caseId}-${k}`}
+          to={`/cases/${it.caseId}`}
+          title={it.label}
+          style={{ display: 'block', fontSize: 12, lineHeight: 1.4 }}
+        >
+          <Tag color={KIND_COLOURS[it.kind]} style={{ marginRight: 4 }}>
+            {it.time ?? t.kinds[it.kind]}
+          </Tag>
+          {it.caseNumber ?? it.title}
+        </Link>
+      ))}
+      {hidden > 0 ? (
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0, height: 'auto', fontSize: 12 }}
+          data-testid={`calendar-day-${date}-show-all`}
+          onClick={toggle}
+        >
+          {all ? uiText.dashboard.showFewer : t.more(hidden)}
+        </Button>
+      ) : null}
+    </Space>
+  );
+}
 
 /** Sessions, planned visits and deadlines of one week, Monday to Sunday. */
 export function WeekCalendar() {
@@ -62,24 +100,7 @@ export function WeekCalendar() {
             <Typography.Text strong>
               {t.weekdays[i]} {d.date.slice(5)}
             </Typography.Text>
-            <Space orientation="vertical" size={4} style={{ width: '100%', marginTop: 4 }}>
-              {d.items.length === 0 ? (
-                <Typography.Text type="secondary">{t.nothing}</Typography.Text>
-              ) : null}
-              {d.items.map((it, k) => (
-                <Link
-                  key={`${it.kind}-${it.caseId}-${k}`}
-                  to={`/cases/${it.caseId}`}
-                  title={it.label}
-                  style={{ display: 'block', fontSize: 12, lineHeight: 1.4 }}
-                >
-                  <Tag color={KIND_COLOURS[it.kind]} style={{ marginRight: 4 }}>
-                    {it.time ?? t.kinds[it.kind]}
-                  </Tag>
-                  {it.caseNumber ?? it.title}
-                </Link>
-              ))}
-            </Space>
+            <DayItems items={d.items} date={d.date} />
           </Col>
         ))}
       </Row>

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sharedBrowser } from './support/browser';
+import { openDesk, setUpRoom } from './support/desk';
+import { E2E_DIRECTOR } from './support/dev-web-host';
+
+/**
+ * Issue 13: a signed-in start parses only what the 工作台 needs. The desk's own screens (sign-in,
+ * lock, set-up, recovery code, 修改密码), the first-run settings and the ledger recovery page are
+ * chunks of their own, fetched when one of them is shown, never for the 工作台.
+ */
+const OWN_CHUNKS = [
+  'SignInScreen',
+  'LockScreen',
+  'DirectorSetUpScreen',
+  'RecoveryCodeScreen',
+  'ChangePasswordModal',
+  'FirstRunPage',
+  'LedgerRecoveryPage',
+];
+
+const chunkOf = (file: string) => /^(.+)-[\w-]{8}\.js$/.exec(file)?.[1] ?? file;
+
+/** Names of the script chunks the page fetched, from now on. */
+function watchChunks(page: Page): string[] {
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script')
+      fetched.push(chunkOf(path.basename(new URL(r.url()).pathname)));
+  });
+  return fetched;
+}
+
+describe('the first screen’s scripts (Chromium)', () => {
+  const browser = sharedBrowser();
+
+  it('loads none of the desk screens for the 工作台, and the lock screen when the desk is locked', async () => {
+    const built = fs.readdirSync(path.resolve('dist/renderer/assets')).map(chunkOf);
+    for (const name of OWN_CHUNKS) expect(built, name).toContain(name);
+
+    const desk = await openDesk(browser(), 'first-screen');
+    const { page } = desk;
+    try {
+      await setUpRoom(page, desk.host.url, '玛沁');
+      const fetched = watchChunks(page);
+      await page.reload();
+      await page.getByTestId('dashboard-month').waitFor();
+      expect(fetched).toContain('index');
+      expect(fetched.filter((name) => OWN_CHUNKS.includes(name))).toEqual([]);
+
+      await page.getByTestId('lock-desk').click();
+      await page.getByTestId('lock-screen').waitFor();
+      expect(fetched).toContain('LockScreen');
+      await page.locator('input[type="password"]').fill(E2E_DIRECTOR.password);
+      await page.locator('input[type="password"]').press('Enter');
+      await page.getByTestId('dashboard-month').waitFor();
+      expect(fetched.filter((name) => OWN_CHUNKS.includes(name))).toEqual(['LockScreen']);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  });
+});
