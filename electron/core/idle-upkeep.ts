@@ -28,11 +28,15 @@ export function idleUpkeep(
   let inFlight = 0;
   let timer: NodeJS.Timeout | null = null;
   let due: { readonly done: Promise<void>; readonly resolve: () => void } | null = null;
+  // Someone awaits the step (whenIdle before close): its timer must keep the process alive, or
+  // a tool or child process that awaits it exits before the step and everything after it runs.
+  let awaited = false;
   const run = () => {
     timer = null;
     if (inFlight > 0) return;
     const finished = due;
     due = null;
+    awaited = false;
     try {
       step();
     } catch (error) {
@@ -48,8 +52,8 @@ export function idleUpkeep(
     }
     if (timer) clearTimeout(timer);
     timer = setTimeout(run, quietMs);
-    // Never what keeps a process alive: quitting awaits `settled` when it wants the step.
-    timer.unref();
+    // Not what keeps a process alive unless someone awaits the step (`settled`).
+    if (!awaited) timer.unref();
   };
   return {
     dispatch: async (method, input, options) => {
@@ -65,6 +69,11 @@ export function idleUpkeep(
         if (inFlight === 0) arm();
       }
     },
-    settled: () => due?.done ?? Promise.resolve(),
+    settled: () => {
+      if (!due) return Promise.resolve();
+      awaited = true;
+      timer?.ref();
+      return due.done;
+    },
   };
 }

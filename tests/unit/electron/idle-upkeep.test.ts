@@ -98,3 +98,35 @@ describe('idleUpkeep', () => {
     expect(errors).toHaveLength(2);
   });
 });
+
+describe('idleUpkeep and the process', () => {
+  it('its timer keeps the process alive only while someone awaits the step', async () => {
+    const held = heldDispatch();
+    const timers: NodeJS.Timeout[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      ...args: Parameters<typeof setTimeout>
+    ) => {
+      const timer = realSetTimeout(...args);
+      timers.push(timer);
+      return timer;
+    }) as typeof setTimeout);
+    try {
+      let steps = 0;
+      const upkeep = idleUpkeep(held.dispatch, () => (steps += 1), 20);
+      const answer = upkeep.dispatch('a', {});
+      held.release();
+      await answer;
+      const timer = timers.at(-1);
+      // idle in the app: the quiet-period timer alone never keeps a process from exiting
+      expect(timer?.hasRef()).toBe(false);
+      // a tool or child awaiting whenIdle before close: without a ref it would exit first
+      const settled = upkeep.settled();
+      expect(timer?.hasRef()).toBe(true);
+      await settled;
+      expect(steps).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
