@@ -90,7 +90,9 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
   for (const step of migrations.slice(from)) {
     try {
       db.transaction(() => {
-        if (step.changesRows) new AuditBaselineFill(db).completeNow();
+        const changesRows =
+          typeof step.changesRows === 'function' ? step.changesRows(db) : step.changesRows;
+        if (changesRows) new AuditBaselineFill(db).completeNow();
         step.up(db);
         db.pragma(`user_version = ${step.version}`);
       })();

@@ -15,7 +15,10 @@ import type { Migration } from './migration.js';
 export const migration027: Migration = {
   version: 27,
   name: 'account mediator and recovery owner',
-  changesRows: true,
+  // Only the stored recovery hash is rewritten; a ledger without one (upgraded from before the
+  // accounts) changes no row, and its pending baseline stays with the slices.
+  changesRows: (db) =>
+    db.prepare('SELECT recovery_hash FROM desk_security WHERE id = 1').pluck().get() != null,
   up(db) {
     db.exec(`
       ALTER TABLE desk_account ADD COLUMN mediator_id INTEGER REFERENCES mediator(id);
