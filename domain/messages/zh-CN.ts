@@ -47,6 +47,17 @@ export const idRevealMessages = {
     '您的账号还没有对应到调解员名单中的调解员，不能查看完整证件号码。请调委会主任在“设置 → 账号”中为您的账号选择对应的调解员',
 } as const;
 
+/**
+ * A paper that prints parties' whole ID numbers (司法确认申请书, an agreement printed with
+ * 身份证号码, the 卷宗) follows the same own-case rule as the reveal.
+ */
+export const idPaperMessages = {
+  notOwnCase:
+    '只能打印或查看本人承办案件中印有完整证件号码的文书（司法确认申请书、打印身份证号码的调解协议书、卷宗）',
+  notLinked:
+    '您的账号还没有对应到调解员名单中的调解员，不能打印印有完整证件号码的文书。请调委会主任在“设置 → 账号”中为您的账号选择对应的调解员',
+} as const;
+
 /** Sentences of a correction that keeps the stored (masked) ID number. */
 export const idNumberKeepMessages = {
   nothingToKeep: '该当事人没有已登记的证件号码可以保留，请填写完整的证件号码',

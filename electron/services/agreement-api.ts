@@ -66,7 +66,7 @@ export function agreementHandlers(a: AgreementServices): AgreementHandlers {
       a.documents.render(caseId, kind, recordId, allowMissingGlyphs, details),
     'documents.listPrinted': ({ caseId }) => a.register.listForCase(caseId),
     'documents.printed': ({ printedDocumentId }) => {
-      const stored = a.register.getStored(printedDocumentId);
+      const stored = a.register.openStored(printedDocumentId);
       return { ...stored.file, printed: stored.document };
     },
     'documents.print': ({ printedDocumentId, copies }) =>

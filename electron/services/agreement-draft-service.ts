@@ -22,6 +22,7 @@ import { prepareDraft, type PreparedDraft } from './agreement-draft-checks.js';
 import { resolveAgreement, type ResolvedAgreement } from './agreement-document-input.js';
 import { caseDatesOf } from './case-guards.js';
 import { sha256Hex, type RenderedPdf } from './document-engine.js';
+import { agreementPrintsWholeIdNumbers, refuseWholeIdPaperOutOfScope } from './whole-id-papers.js';
 
 /** What a generated agreement was rendered from; stored as canonical JSON and hashed. */
 export interface CanonicalAgreement {
@@ -237,6 +238,10 @@ export class AgreementDraftService extends AgreementServiceBase {
   }
 
   async preview(id: number, allowMissingGlyphs: boolean): Promise<PdfFile> {
+    const row = this.requireRow(id);
+    if (agreementPrintsWholeIdNumbers(row)) {
+      refuseWholeIdPaperOutOfScope(this.ledger, row.case_id, 'AGREEMENT');
+    }
     const { rendered, resolved } = await this.render(id, this.ledger.now(), allowMissingGlyphs);
     return pdfFile(
       `调解协议书预览_${resolved.input.agreementNumber}`,

@@ -33,6 +33,7 @@ import { sha256Hex, type DocumentEngine } from './document-engine.js';
 import type { DocumentPrintService } from './document-print-service.js';
 import type { LedgerSession } from './ledger-session.js';
 import { registerAgreementPdf } from './print-register-agreements.js';
+import { agreementPrintsWholeIdNumbers, refuseWholeIdPaperOutOfScope } from './whole-id-papers.js';
 import type { PrintRegisterService } from './print-register-service.js';
 
 export { NO_PRINTER_MESSAGE } from './document-print-service.js';
@@ -77,13 +78,23 @@ export class AgreementFilesService extends AgreementServiceBase {
     return registerAgreementPdf(this.register, row, pdf);
   }
 
+  /** Before anything is read or registered: a refused paper leaves no trace but the audit entry. */
+  private requireMayHave(id: number): void {
+    const row = this.requireRow(id);
+    if (agreementPrintsWholeIdNumbers(row)) {
+      refuseWholeIdPaperOutOfScope(this.ledger, row.case_id, 'AGREEMENT');
+    }
+  }
+
   pdf(id: number): PdfFile {
+    this.requireMayHave(id);
     const stored = this.storedPdf(id);
     this.registerPrinted(id);
     return stored.file;
   }
 
   async print(id: number, copies: number | null): Promise<PrintOutcome> {
+    this.requireMayHave(id);
     const stored = this.storedPdf(id);
     const printed = this.registerPrinted(id);
     return this.printing.print(printed.id, copies ?? stored.copies);

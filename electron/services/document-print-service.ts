@@ -69,7 +69,7 @@ export class DocumentPrintService {
   ) {}
 
   async print(printedDocumentId: number, copies: number): Promise<PrintOutcome> {
-    const stored = this.register.getStored(printedDocumentId);
+    const stored = this.register.openStored(printedDocumentId);
     return printStoredBytes(
       this.printer,
       { bytes: Buffer.from(stored.file.pdfBase64, 'base64'), title: stored.file.fileName },

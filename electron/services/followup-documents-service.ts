@@ -26,6 +26,7 @@ import {
 import type { FollowUpService } from './followup-service.js';
 import type { LedgerSession } from './ledger-session.js';
 import type { PrintRegisterService } from './print-register-service.js';
+import { refuseWholeIdPaperOutOfScope } from './whole-id-papers.js';
 
 /**
  * The printable documents of follow-up: the 回访记录 of a recorded visit (§2.11) and the
@@ -135,6 +136,7 @@ export class FollowUpDocumentsService {
     allowMissingGlyphs: boolean,
   ): Promise<RenderedDocument> {
     const { caseId, data, name } = this.confirmationData(agreementId);
+    refuseWholeIdPaperOutOfScope(this.ledger, caseId, 'CONFIRMATION_APPLICATION');
     return renderFrozen(this.engine, this.register, {
       caseId,
       kind: 'CONFIRMATION_APPLICATION',

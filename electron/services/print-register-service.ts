@@ -26,6 +26,10 @@ import { pdfFile } from './agreement-draft-service.js';
 import { currentActor } from './desk-actor.js';
 import { sha256Hex } from './document-engine.js';
 import type { LedgerSession } from './ledger-session.js';
+import {
+  refuseWholeIdPaperOutOfScope,
+  storedPaperPrintsWholeIdNumbers,
+} from './whole-id-papers.js';
 
 /** Which record of which case a printed document belongs to. */
 export interface PrintedRecordRef {
@@ -162,8 +166,24 @@ export class PrintRegisterService {
 
   /** The stored bytes of one version, exactly as they were first printed. */
   getStored(printedDocumentId: number): FrozenDocument {
+    return this.frozen(this.storedRow(printedDocumentId));
+  }
+
+  private storedRow(printedDocumentId: number): PrintedDocumentRow {
     const row = getPrintedDocument(this.ledger.db(), printedDocumentId);
     if (!row) throw new ApiError('NOT_FOUND', '找不到该打印存档，可能编号有误');
+    return row;
+  }
+
+  /**
+   * `getStored` for a caller of the API (reopening or printing a stored version): a paper that
+   * prints whole ID numbers is refused to a 调解员 outside their cases before its bytes are read.
+   */
+  openStored(printedDocumentId: number): FrozenDocument {
+    const row = this.storedRow(printedDocumentId);
+    if (storedPaperPrintsWholeIdNumbers(this.ledger.db(), row)) {
+      refuseWholeIdPaperOutOfScope(this.ledger, row.case_id, row.kind as PrintedDocumentKind);
+    }
     return this.frozen(row);
   }
 

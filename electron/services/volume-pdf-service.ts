@@ -35,6 +35,7 @@ import type { FollowUpDocumentsService } from './followup-documents-service.js';
 import { caseHistoryViews } from './case-history.js';
 import type { LedgerSession } from './ledger-session.js';
 import type { PrintRegisterService } from './print-register-service.js';
+import { refuseWholeIdPaperOutOfScope } from './whole-id-papers.js';
 
 const pdfPiece = (name: string, base64OrBytes: string | Buffer): VolumePiece => ({
   kind: 'pdf',
@@ -75,6 +76,7 @@ export class VolumePdfService {
     const now = this.ledger.now();
     const detail = getCaseDetail(db, caseId, chinaToday(now));
     if (!detail) throw new ApiError('NOT_FOUND', '找不到该案件，可能已被删除或编号有误');
+    refuseWholeIdPaperOutOfScope(this.ledger, caseId, 'VOLUME');
     const volume = getVolumeRow(db, caseId);
     if (!volume) {
       throw new ApiError(

@@ -1,0 +1,281 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  Agreement,
+  PdfFile,
+  RenderedDocument,
+} from '../../../domain/agreements/agreement-views.js';
+import type { AccountView } from '../../../domain/api/accounts-contract.js';
+import type { AuditPage } from '../../../domain/api/audit-contract.js';
+import type { PrintedDocument } from '../../../domain/documents/printed-documents.js';
+import {
+  draftWith,
+  generated,
+  mediatingCase,
+  type MediatingCase,
+} from '../agreements/agreement-fixtures.js';
+import { pdfFile, removePdfFiles, squash } from '../documents/fixtures.js';
+import { actorOf, signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
+
+const WHOLE = '632801198507041246';
+const NOT_OWN = {
+  code: 'NOT_OWN_CASE',
+  message:
+    '只能打印或查看本人承办案件中印有完整证件号码的文书（司法确认申请书、打印身份证号码的调解协议书、卷宗）',
+};
+
+/**
+ * Review T1 of s28: the 调解员's own-case rule of the reveal holds for every paper that prints
+ * a party's whole ID number. The case belongs to profile A; the mediator's account is linked to
+ * A (their case) or to B (not theirs: the same as B's mediator trying A's case). Each refusal is
+ * a REVEAL_ID_REFUSED entry naming the paper, and leaves the print register as it was. Through
+ * the real dispatcher, as the renderer calls it.
+ */
+interface Desk {
+  readonly m: MediatingCase;
+  readonly profileB: number;
+  readonly account: AccountView;
+}
+
+async function openDesk(): Promise<Desk> {
+  const m = await mediatingCase();
+  const profileB = (
+    await m.l.call<{ id: number }>('mediators.save', {
+      id: null,
+      expectedVersion: 0,
+      name: '多吉',
+      isPeopleMediator: true,
+      languages: ['zh'],
+      active: true,
+    })
+  ).id;
+  const account = await m.l.call<AccountView>('accounts.create', {
+    ...TEST_PEOPLE.MEDIATOR,
+    role: 'MEDIATOR',
+    password: TEST_PASSWORD,
+    mediatorId: m.mediatorId,
+  });
+  return { m, profileB, account };
+}
+
+const asDirector = (d: Desk) => signInVia(d.m.l.core.dispatch, 'DIRECTOR');
+
+/** Signs the mediator in, their account linked to `profile` (by the director first). */
+async function asMediatorOf(d: Desk, profile: number): Promise<void> {
+  await asDirector(d);
+  await d.m.l.call('accounts.update', { id: d.account.id, mediatorId: profile });
+  await signInVia(d.m.l.core.dispatch, 'MEDIATOR');
+}
+
+const errorOf = async (d: Desk, method: string, input: unknown) => {
+  const r = await d.m.l.raw(method, input);
+  return r.ok ? null : r.error;
+};
+
+/** What the print register holds: stored versions and trips to paper. */
+function registerCounts(d: Desk): { documents: number; prints: number } {
+  const db = d.m.l.core.ledger.db();
+  const n = (table: string) =>
+    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { documents: n('printed_document'), prints: n('print_event') };
+}
+
+async function refusals(
+  d: Desk,
+): Promise<{ actor: string; caseId: number | null; detail: unknown }[]> {
+  await asDirector(d);
+  const page = await d.m.l.call<AuditPage>('audit.list', { action: 'REVEAL_ID_REFUSED' });
+  return page.entries.map((e) => ({
+    actor: e.actor,
+    caseId: e.caseId,
+    detail: JSON.parse(e.detail ?? 'null') as unknown,
+  }));
+}
+
+afterAll(removePdfFiles);
+
+const textOf = (base64: string) => squash(pdfFile(Buffer.from(base64, 'base64')).text());
+
+/**
+ * Calls `method` as the mediator of B (refused, audited, nothing registered), then as the
+ * mediator of A and as the director (both answered), returning the answers.
+ */
+async function refusedOutsideThenAnswered<T>(
+  d: Desk,
+  method: string,
+  input: unknown,
+  paper: string,
+): Promise<{ own: T; director: T }> {
+  await asMediatorOf(d, d.profileB);
+  const before = registerCounts(d);
+  const earlier = (await refusals(d)).length;
+  await signInVia(d.m.l.core.dispatch, 'MEDIATOR');
+  expect(await errorOf(d, method, input)).toEqual(NOT_OWN);
+  expect(registerCounts(d)).toEqual(before);
+  const entries = await refusals(d);
+  expect(entries).toHaveLength(earlier + 1);
+  expect(entries[0]).toEqual({
+    actor: actorOf('MEDIATOR'),
+    caseId: d.m.detail.id,
+    detail: { paper, refused: 'NOT_OWN_CASE' },
+  });
+
+  await asMediatorOf(d, d.m.mediatorId);
+  const own = await d.m.l.call<T>(method, input);
+  await asDirector(d);
+  const director = await d.m.l.call<T>(method, input);
+  return { own, director };
+}
+
+describe('an agreement draft printed with 身份证号码', () => {
+  let d: Desk;
+  let draft: Agreement;
+  beforeAll(async () => {
+    d = await openDesk();
+    draft = await draftWith(d.m, { printIdNumbers: true });
+  });
+  afterAll(() => d.m.l.close());
+
+  it('previews for the case’s mediator and the director only', async () => {
+    const input = { agreementId: draft.id, allowMissingGlyphs: true };
+    const { own, director } = await refusedOutsideThenAnswered<PdfFile>(
+      d,
+      'agreements.preview',
+      input,
+      'AGREEMENT',
+    );
+    expect(textOf(own.pdfBase64)).toContain(WHOLE);
+    expect(textOf(director.pdfBase64)).toContain(WHOLE);
+  });
+
+  it('a draft without the option previews for any mediator (no whole number on it)', async () => {
+    await asDirector(d);
+    const plain = await d.m.l.call<Agreement>('agreements.updateDraft', {
+      agreementId: draft.id,
+      expectedVersion: (await d.m.l.call<Agreement>('agreements.get', { agreementId: draft.id }))
+        .version,
+      content: { ...draft.content, printIdNumbers: false },
+    });
+    await asMediatorOf(d, d.profileB);
+    const file = await d.m.l.call<PdfFile>('agreements.preview', {
+      agreementId: plain.id,
+      allowMissingGlyphs: true,
+    });
+    expect(textOf(file.pdfBase64)).not.toContain(WHOLE);
+  });
+});
+
+describe('a signed agreement printed with 身份证号码, and its 司法确认申请书', () => {
+  let d: Desk;
+  let signed: Agreement;
+  beforeAll(async () => {
+    d = await openDesk();
+    const gen = await generated(d.m, { printIdNumbers: true });
+    signed = await d.m.l.call<Agreement>('agreements.recordSignatures', {
+      agreementId: gen.id,
+      expectedVersion: gen.version,
+      signatures: {
+        parties: d.m.partyIds.map((partyId) => ({ partyId, date: '2026-03-10', mode: 'SIGN' })),
+        mediatorDate: '2026-03-10',
+        recorderDate: '2026-03-10',
+        sealDate: '2026-03-10',
+      },
+    });
+  }, 60_000);
+  afterAll(() => d.m.l.close());
+
+  it('agreements.pdf', async () => {
+    const { own, director } = await refusedOutsideThenAnswered<PdfFile>(
+      d,
+      'agreements.pdf',
+      { agreementId: signed.id },
+      'AGREEMENT',
+    );
+    expect(textOf(own.pdfBase64)).toContain(WHOLE);
+    expect(director.sha256).toBe(own.sha256);
+  });
+
+  it('agreements.print (no printer here: refused before it is asked)', async () => {
+    const { own } = await refusedOutsideThenAnswered<{ printed: boolean }>(
+      d,
+      'agreements.print',
+      { agreementId: signed.id, copies: 1 },
+      'AGREEMENT',
+    );
+    expect(own.printed).toBe(false);
+  });
+
+  it('confirmations.printApplication (always prints the applicants’ whole numbers)', async () => {
+    const { own, director } = await refusedOutsideThenAnswered<RenderedDocument>(
+      d,
+      'confirmations.printApplication',
+      { agreementId: signed.id, allowMissingGlyphs: true },
+      'CONFIRMATION_APPLICATION',
+    );
+    expect(textOf(own.pdfBase64)).toContain(WHOLE);
+    expect(director.printed.id).toBe(own.printed.id);
+  });
+
+  it('documents.printed and documents.print of the stored agreement and application', async () => {
+    await asDirector(d);
+    const listed = await d.m.l.call<PrintedDocument[]>('documents.listPrinted', {
+      caseId: d.m.detail.id,
+    });
+    for (const kind of ['AGREEMENT', 'CONFIRMATION_APPLICATION'] as const) {
+      const stored = listed.find((p) => p.kind === kind);
+      if (!stored) throw new Error(`${kind} not in the register`);
+      const { own } = await refusedOutsideThenAnswered<PdfFile>(
+        d,
+        'documents.printed',
+        { printedDocumentId: stored.id },
+        kind,
+      );
+      expect(textOf(own.pdfBase64)).toContain(WHOLE);
+      await refusedOutsideThenAnswered(
+        d,
+        'documents.print',
+        { printedDocumentId: stored.id, copies: 1 },
+        kind,
+      );
+    }
+  });
+
+  it('volume.pdf: refused outside the case before anything else is looked at', async () => {
+    // the case is not archived: inside it, the answer is the volume's own refusal
+    await asMediatorOf(d, d.profileB);
+    expect(await errorOf(d, 'volume.pdf', { caseId: d.m.detail.id })).toEqual(NOT_OWN);
+    await asMediatorOf(d, d.m.mediatorId);
+    expect((await errorOf(d, 'volume.pdf', { caseId: d.m.detail.id }))?.code).toBe('INVALID_STATE');
+    await asDirector(d);
+    expect((await errorOf(d, 'volume.pdf', { caseId: d.m.detail.id }))?.code).toBe('INVALID_STATE');
+    expect((await refusals(d))[0]?.detail).toEqual({ paper: 'VOLUME', refused: 'NOT_OWN_CASE' });
+  });
+
+  it('a paper without whole numbers stays printable by any mediator', async () => {
+    await asMediatorOf(d, d.profileB);
+    const notice = await d.m.l.call<RenderedDocument>('documents.render', {
+      caseId: d.m.detail.id,
+      kind: 'RIGHTS_NOTICE',
+      recordId: null,
+      allowMissingGlyphs: true,
+    });
+    expect(textOf(notice.pdfBase64)).not.toContain(WHOLE);
+    const again = await d.m.l.call<PdfFile>('documents.printed', {
+      printedDocumentId: notice.printed.id,
+    });
+    expect(again.sha256).toBe(notice.sha256);
+  });
+
+  it('an account linked to no profile is told to ask the director', async () => {
+    await asDirector(d);
+    await d.m.l.call('accounts.update', { id: d.account.id, mediatorId: null });
+    await signInVia(d.m.l.core.dispatch, 'MEDIATOR');
+    expect(await errorOf(d, 'agreements.pdf', { agreementId: signed.id })).toMatchObject({
+      code: 'MEDIATOR_NOT_LINKED',
+      message: expect.stringContaining('不能打印印有完整证件号码的文书'),
+    });
+    expect((await refusals(d))[0]?.detail).toEqual({
+      paper: 'AGREEMENT',
+      refused: 'MEDIATOR_NOT_LINKED',
+    });
+  });
+});
