@@ -34,6 +34,7 @@ import { CaseService } from './case-service.js';
 import { currentActor } from './desk-actor.js';
 import { sha256Hex } from './document-engine.js';
 import type { LedgerSession } from './ledger-session.js';
+import { refuseWholeIdPaperOutOfScope } from './whole-id-papers.js';
 
 export const volumeMessages = {
   caseNotFound: '找不到该案件，可能已被删除或编号有误',
@@ -53,10 +54,11 @@ export const volumeNumber = (year: number, seq: number): string =>
  */
 export class VolumeService extends CaseService {
   constructor(
-    ledger: LedgerSession,
+    // kept here too: CaseService keeps its own private
+    private readonly ledgerSession: LedgerSession,
     private readonly lifecycle: CaseLifecycleService,
   ) {
-    super(ledger);
+    super(ledgerSession);
   }
 
   checklist(caseId: number): VolumeChecklist {
@@ -210,6 +212,7 @@ export class VolumeService extends CaseService {
   attachment(attachmentId: number): ScanFile {
     const a = attachmentBytes(this.db(), attachmentId);
     if (!a) throw new ApiError('NOT_FOUND', volumeMessages.attachmentNotFound);
+    refuseWholeIdPaperOutOfScope(this.ledgerSession, a.case_id, 'CASE_ATTACHMENT');
     return {
       fileName: a.file_name,
       mediaType: a.media_type as ScanFile['mediaType'],

@@ -20,6 +20,13 @@ export function agreementPrintsWholeIdNumbers(row: AgreementRow): boolean {
   return (JSON.parse(row.content_json) as { printIdNumbers?: boolean }).printIdNumbers === true;
 }
 
+/**
+ * What the refusal's audit entry names: a paper of the print register, the scan of a signed
+ * agreement, or a copy the parties brought (身份证明, 委托书, 证据: scans that carry their numbers
+ * in their own hand or on the card itself).
+ */
+export type WholeIdPaper = PrintedDocumentKind | 'AGREEMENT_SCAN' | 'CASE_ATTACHMENT';
+
 const AGREEMENT_KEY = /^agreement:([1-9][0-9]*)$/;
 
 /**
@@ -52,7 +59,7 @@ export function storedPaperPrintsWholeIdNumbers(db: Db, row: PrintedDocumentRow)
 export function refuseWholeIdPaperOutOfScope(
   ledger: LedgerSession,
   caseId: number,
-  paper: PrintedDocumentKind,
+  paper: WholeIdPaper,
 ): void {
   const db = ledger.db();
   const refused = caseScopeRefusal(db, admittedCaller()?.user ?? null, caseId, idPaperMessages);

@@ -80,14 +80,16 @@ const caseWorkInputs = (
  * does, so a new method is looked at before it can hand out whole numbers.
  */
 const NOT_ASKED: Partial<Record<ApiMethod, string>> = {
-  'agreements.pdf': 'PDF bytes: an agreement prints the number by right',
-  'agreements.scan': 'the scanned signed copy (bytes)',
+  'agreements.pdf':
+    'PDF bytes: an agreement prints the number by right, to a 调解员 of the case only (whole-id-paper-scope.test.ts)',
+  'agreements.scan': 'the scanned signed copy (bytes), scoped as agreements.pdf',
   'agreements.verify': 'hashes and seals',
-  'documents.printed': 'PDF bytes of a printed paper',
+  'documents.printed':
+    'PDF bytes of a printed paper, scoped as agreements.pdf when it prints numbers',
   'followups.proof': 'the proof file (bytes)',
   'followups.getSettings': 'room settings',
   'volume.get': 'an archived volume: its case detail passes the same mask',
-  'volume.attachment': 'attachment bytes',
+  'volume.attachment': 'attachment bytes, to a 调解员 of the case only',
   'mediators.workload': 'staff and case numbers',
   'mediators.listPrinted': 'staff papers',
   'mediators.printed': 'PDF bytes of a staff paper',

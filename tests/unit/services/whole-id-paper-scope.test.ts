@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Agreement,
+  AgreementAttachment,
+  ScanFile,
   PdfFile,
   RenderedDocument,
 } from '../../../domain/agreements/agreement-views.js';
+import type { CaseVolume } from '../../../domain/volume/volume-views.js';
 import type { AccountView } from '../../../domain/api/accounts-contract.js';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
 import type { PrintedDocument } from '../../../domain/documents/printed-documents.js';
@@ -14,6 +17,7 @@ import {
   type MediatingCase,
 } from '../agreements/agreement-fixtures.js';
 import { pdfFile, removePdfFiles, squash } from '../documents/fixtures.js';
+import { PNG_BYTES } from '../followups/followup-fixtures.js';
 import { actorOf, signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
 
 const WHOLE = '632801198507041246';
@@ -248,6 +252,36 @@ describe('a signed agreement printed with 身份证号码, and its 司法确认�
     await asDirector(d);
     expect((await errorOf(d, 'volume.pdf', { caseId: d.m.detail.id }))?.code).toBe('INVALID_STATE');
     expect((await refusals(d))[0]?.detail).toEqual({ paper: 'VOLUME', refused: 'NOT_OWN_CASE' });
+  });
+
+  it('the signed agreement’s scan and the copies the parties brought (身份证明)', async () => {
+    await asDirector(d);
+    const scan = await d.m.l.call<AgreementAttachment>('agreements.attachScan', {
+      agreementId: signed.id,
+      scan: { fileName: '签署件.png', dataBase64: PNG_BYTES.toString('base64') },
+    });
+    const volume = await d.m.l.call<CaseVolume>('volume.attach', {
+      caseId: d.m.detail.id,
+      kind: 'IDENTITY_PROOF',
+      partyId: d.m.partyIds[0],
+      file: { fileName: '身份证.png', dataBase64: PNG_BYTES.toString('base64') },
+    });
+    const copy = volume.attachments[0];
+    if (!copy) throw new Error('no attachment');
+    const scans = await refusedOutsideThenAnswered<ScanFile>(
+      d,
+      'agreements.scan',
+      { attachmentId: scan.id },
+      'AGREEMENT_SCAN',
+    );
+    expect(scans.own.sha256).toBe(scan.sha256);
+    const copies = await refusedOutsideThenAnswered<ScanFile>(
+      d,
+      'volume.attachment',
+      { attachmentId: copy.id },
+      'CASE_ATTACHMENT',
+    );
+    expect(copies.director.dataBase64).toBe(PNG_BYTES.toString('base64'));
   });
 
   it('a paper without whole numbers stays printable by any mediator', async () => {
