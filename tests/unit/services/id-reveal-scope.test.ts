@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../domain/api/accounts-contract.js';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
 import type { SavedCase } from '../../../domain/cases/case-views.js';
-import { intake, openTestLedger, setUpRoom, type TestLedger } from './case-fixtures.js';
+import {
+  addMediator,
+  intake,
+  openTestLedger,
+  setUpRoom,
+  type TestLedger,
+} from './case-fixtures.js';
 import { actorOf, signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
 
 /**
@@ -33,16 +39,7 @@ describe('whose whole ID numbers a mediator may see', () => {
   beforeAll(async () => {
     l = await openTestLedger();
     mediatorA = (await setUpRoom(l)).mediatorId;
-    mediatorB = (
-      await l.call<{ id: number }>('mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '多吉',
-        isPeopleMediator: true,
-        languages: ['zh'],
-        active: true,
-      })
-    ).id;
+    mediatorB = await addMediator(l);
     ofA = await l.call<SavedCase>('cases.create', intake({ mediatorIds: [mediatorA] }));
     ofB = await l.call<SavedCase>('cases.create', intake({ mediatorIds: [mediatorB] }));
     account = await l.call<AccountView>('accounts.create', {

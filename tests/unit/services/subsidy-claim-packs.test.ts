@@ -26,7 +26,7 @@ import type {
 } from '../../../domain/subsidy/subsidy-views.js';
 import { PNG_BYTES } from '../followups/followup-fixtures.js';
 import { claimPackAsBefore } from '../support/claim-pack-as-before.js';
-import { openTestLedger, setUpRoom, type TestLedger } from './case-fixtures.js';
+import { addMediator, openTestLedger, setUpRoom, type TestLedger } from './case-fixtures.js';
 import { activateExampleRules } from './subsidy-fixtures.js';
 
 /**
@@ -434,15 +434,7 @@ beforeAll(async () => {
   const { mediatorId } = await setUpRoom(l);
   mediatorIds = [mediatorId];
   for (const name of ['巴特尔', '王建国', '卓玛', '韩梅']) {
-    const m = await l.call<{ id: number }>('mediators.save', {
-      id: null,
-      expectedVersion: 0,
-      name,
-      isPeopleMediator: true,
-      languages: ['zh'],
-      active: true,
-    });
-    mediatorIds.push(m.id);
+    mediatorIds.push(await addMediator(l, name));
   }
   const split = await l.call<ImportRulesResult>('subsidy.importRules', {
     source: 'FILE',

@@ -18,6 +18,7 @@ import {
 } from '../agreements/agreement-fixtures.js';
 import { pdfFile, removePdfFiles, squash } from '../documents/fixtures.js';
 import { PNG_BYTES } from '../followups/followup-fixtures.js';
+import { addMediator } from './case-fixtures.js';
 import { actorOf, signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
 
 const WHOLE = '632801198507041246';
@@ -42,16 +43,7 @@ interface Desk {
 
 async function openDesk(): Promise<Desk> {
   const m = await mediatingCase();
-  const profileB = (
-    await m.l.call<{ id: number }>('mediators.save', {
-      id: null,
-      expectedVersion: 0,
-      name: '多吉',
-      isPeopleMediator: true,
-      languages: ['zh'],
-      active: true,
-    })
-  ).id;
+  const profileB = await addMediator(m.l);
   const account = await m.l.call<AccountView>('accounts.create', {
     ...TEST_PEOPLE.MEDIATOR,
     role: 'MEDIATOR',
