@@ -134,10 +134,12 @@ export class AgreementFilesService extends AgreementServiceBase {
   scan(attachmentId: number): ScanFile {
     const a = getAttachment(this.db(), attachmentId);
     if (!a) throw new ApiError('NOT_FOUND', '找不到该扫描件，可能已被删除或编号有误');
-    const signed = this.requireRow(a.agreement_id);
-    if (agreementPrintsWholeIdNumbers(signed)) {
-      refuseWholeIdPaperOutOfScope(this.ledger, signed.case_id, 'AGREEMENT_SCAN');
-    }
+    // always: parties often write their numbers by hand beside the signature, option or not
+    refuseWholeIdPaperOutOfScope(
+      this.ledger,
+      this.requireRow(a.agreement_id).case_id,
+      'AGREEMENT_SCAN',
+    );
     return {
       fileName: a.file_name,
       mediaType: a.media_type,

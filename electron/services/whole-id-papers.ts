@@ -22,7 +22,7 @@ export function agreementPrintsWholeIdNumbers(row: AgreementRow): boolean {
 
 /**
  * What the refusal's audit entry names: a paper of the print register, the scan of a signed
- * agreement, or a copy the parties brought (身份证明, 委托书, 证据: scans that carry their numbers
+ * agreement (any: numbers are often written by hand), or a copy the parties brought (身份证明, 委托书, 证据: scans that carry their numbers
  * in their own hand or on the card itself).
  */
 export type WholeIdPaper = PrintedDocumentKind | 'AGREEMENT_SCAN' | 'CASE_ATTACHMENT';

@@ -305,3 +305,23 @@ describe('a signed agreement printed with 身份证号码, and its 司法确认�
     });
   });
 });
+
+describe('the scan of an agreement printed without 身份证号码', () => {
+  let d: Desk;
+  afterAll(() => d.m.l.close());
+
+  it('is still the case’s own: parties write their numbers by hand beside the signature', async () => {
+    d = await openDesk();
+    const gen = await generated(d.m);
+    const scan = await d.m.l.call<AgreementAttachment>('agreements.attachScan', {
+      agreementId: gen.id,
+      scan: { fileName: '签署件.png', dataBase64: PNG_BYTES.toString('base64') },
+    });
+    await refusedOutsideThenAnswered(
+      d,
+      'agreements.scan',
+      { attachmentId: scan.id },
+      'AGREEMENT_SCAN',
+    );
+  });
+});
