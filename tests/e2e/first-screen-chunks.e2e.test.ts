@@ -103,4 +103,27 @@ describe('the first screen’s scripts (Chromium)', () => {
       await desk.close();
     }
   });
+
+  it('fetches the 案件台账’s chunk while the 工作台 is shown, so the first click on it fetches no script', async () => {
+    const desk = await openDesk(browser(), 'ledger-prefetch');
+    const { page } = desk;
+    try {
+      await setUpRoom(page, desk.host.url, '玛沁');
+      // Awaited, not timed: the prefetch runs when the page is idle, whenever that is.
+      const prefetched = page.waitForResponse(
+        (r) => chunkOf(path.basename(new URL(r.url()).pathname)) === 'LedgerPage',
+        { timeout: 60_000 },
+      );
+      await page.reload();
+      await page.getByTestId('dashboard-month').waitFor();
+      await prefetched;
+      const fetched = watchChunks(page);
+      await page.getByRole('menuitem', { name: '案件台账' }).click();
+      await page.getByTestId('ledger-search').waitFor();
+      expect(fetched).toEqual([]);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  });
 });
