@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_STATES, CASE_STATE_LABELS, stateLabelOf, type CaseState } from './case-states';
 
 /**
  * The case lifecycle of domain §4.2 as data. The table is the single source of truth: the UI
@@ -10,41 +11,7 @@ import { z } from 'zod';
  * next, so it belongs to its own record on the written agreement (a later issue).
  */
 
-export const CASE_STATES = [
-  'INTAKE',
-  'ACCEPTED',
-  'REJECTED',
-  'INVESTIGATING',
-  'MEDIATING',
-  'SETTLED_WRITTEN',
-  'SETTLED_ORAL',
-  'TERMINATED_FAILED',
-  'TERMINATED_REFUSED',
-  'REFERRED',
-  'PERFORMING',
-  'FOLLOW_UP',
-  'CLOSED',
-  'ARCHIVED',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
 export const caseStateSchema = z.enum(CASE_STATES, { error: '案件状态不正确' });
-
-export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = {
-  INTAKE: '登记待审查',
-  ACCEPTED: '已受理',
-  REJECTED: '不予受理',
-  INVESTIGATING: '调查中',
-  MEDIATING: '调解中',
-  SETTLED_WRITTEN: '达成书面协议',
-  SETTLED_ORAL: '达成口头协议',
-  TERMINATED_FAILED: '调解终止（调解不成）',
-  TERMINATED_REFUSED: '调解终止（一方拒绝）',
-  REFERRED: '已移交',
-  PERFORMING: '履行中',
-  FOLLOW_UP: '回访中',
-  CLOSED: '已结案',
-  ARCHIVED: '已归档',
-};
 
 export const CASE_ACTIONS = [
   'ACCEPT',
@@ -137,10 +104,6 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
 
   t('CLOSED', 'ARCHIVE', 'ARCHIVED'),
 ];
-
-export function stateLabelOf(state: CaseState): string {
-  return CASE_STATE_LABELS[state];
-}
 
 export function actionLabelOf(action: CaseAction): string {
   return CASE_ACTION_LABELS[action];
@@ -285,6 +248,8 @@ export const SETTLEMENT_VIA_AGREEMENT_MESSAGE =
 export function isTerminal(state: CaseState): boolean {
   return allowedActions(state).length === 0;
 }
+
+export { CASE_STATES, CASE_STATE_LABELS, stateLabelOf, type CaseState };
 
 export {
   transitionInputSchema,

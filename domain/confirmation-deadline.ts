@@ -1,4 +1,4 @@
-import { parseIsoDate } from './document-date.js';
+import { parseIsoDate } from './validation/calendar-date';
 
 /**
  * Deadline for applying jointly for judicial confirmation of a mediation agreement

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIsoDate } from './validation/calendar-date';
 
 /**
  * Dates printed on documents (domain §6.7). Internally dates are ISO `YYYY-MM-DD`.
@@ -26,25 +27,6 @@ function chineseOrdinal(n: number): string {
   if (n < 10) return SMALL[n] ?? '';
   const tens = Math.floor(n / 10);
   return `${tens === 1 ? '' : SMALL[tens]}十${SMALL[n % 10]}`;
-}
-
-export interface CalendarDate {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
-
-/** Parses a real calendar date `YYYY-MM-DD` (years 1000–9999); null if it is not one. */
-export function parseIsoDate(isoDate: string): CalendarDate | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1000 || month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return null;
-  return { year, month, day };
 }
 
 export function formatDocumentDate(isoDate: string, style: DocumentDateStyle): string {

@@ -2,11 +2,15 @@
  * Calendar dates as `YYYY-MM-DD` strings. Dates of birth and document dates are civil dates
  * with no time of day, so they are compared as numbers and strings, never as `Date` objects
  * (which would shift them by the machine's time zone). Parsing is shared with the printing
- * code so that both accept exactly the same dates.
+ * code so that both accept exactly the same dates. No zod here: the 工作台 needs `chinaToday` on
+ * the first screen, and the schemas import from this module, never the other way round.
  */
-import { parseIsoDate, type CalendarDate } from '../document-date';
 
-export { parseIsoDate, type CalendarDate };
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -27,6 +31,16 @@ export function isRealDate(year: number, month: number, day: number): boolean {
     day >= 1 &&
     day <= daysInMonth(year, month)
   );
+}
+
+/** Parses a real calendar date `YYYY-MM-DD` (years 1000–9999); null if it is not one. */
+export function parseIsoDate(isoDate: string): CalendarDate | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return year >= 1000 && isRealDate(year, month, day) ? { year, month, day } : null;
 }
 
 export function formatIsoDate(date: CalendarDate): string {

@@ -49,11 +49,16 @@ export async function longTasksSince(page: Page, mark: number): Promise<LongTask
   return { count: tasks.length, ms: tasks.reduce((a, [, d]) => a + d, 0) };
 }
 
-/** The document's load as Chromium timed it, read once the step's result is on screen. */
+/**
+ * The document's load as Chromium timed it, read once the step's result is on screen; up to the
+ * app's `desk-prefetch` mark, when it starts loading the next screen in idle time.
+ */
 export async function pageLoad(page: Page): Promise<PageLoad> {
   const raw = (await page.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
-    const res = performance.getEntriesByType('resource');
+    // What the app fetches ahead for the next screen, once this one is shown, is not this one's.
+    const until = performance.getEntriesByName('desk-prefetch')[0]?.startTime ?? Infinity;
+    const res = performance.getEntriesByType('resource').filter((r) => r.startTime < until);
     const scripts = res.filter((r) => new URL(r.name).pathname.endsWith('.js'));
     const api = res.filter((r) => r.name.endsWith('/api'));
     return {
@@ -63,7 +68,7 @@ export async function pageLoad(page: Page): Promise<PageLoad> {
       shownMs: performance.now(),
       scriptFiles: scripts.length,
       scriptBytes: scripts.reduce((a, r) => a + (r.decodedBodySize || 0), 0),
-      longTasks: window.__benchLongTasks.map(([, d]) => d),
+      longTasks: window.__benchLongTasks.filter(([s]) => s < until).map(([, d]) => d),
     };
   })()`)) as Omit<PageLoad, 'scriptKb' | 'longTasks'> & {
     scriptBytes: number;

@@ -7,9 +7,10 @@ import { lazy } from 'react';
 export const IntakePage = lazy(() =>
   import('../pages/intake/IntakePage').then((m) => ({ default: m.IntakePage })),
 );
-export const LedgerPage = lazy(() =>
-  import('../pages/ledger/LedgerPage').then((m) => ({ default: m.LedgerPage })),
-);
+const loadLedgerPage = () => import('../pages/ledger/LedgerPage');
+export const LedgerPage = lazy(() => loadLedgerPage().then((m) => ({ default: m.LedgerPage })));
+/** The 案件台账 is where the 工作台 leads most often: its chunk, fetched ahead of the click. */
+export const prefetchLedgerPage = loadLedgerPage;
 export const CasePage = lazy(() =>
   import('../pages/case/CasePage').then((m) => ({ default: m.CasePage })),
 );

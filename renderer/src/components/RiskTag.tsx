@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import * as riskLevels from '../../../domain/taxonomy/risk-levels';
+import * as riskLevels from '../../../domain/taxonomy/risk-level-rows';
 
 // Yellow needs dark text to stay readable; the others need white (WCAG relative luminance).
 function textColourOn(hex: string): string {

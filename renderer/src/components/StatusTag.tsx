@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { stateLabelOf, type CaseState } from '../../../domain/case-lifecycle';
+import { stateLabelOf, type CaseState } from '../../../domain/case-states';
 
 // Colour by what the state asks of the mediator: blue = working, green = settled,
 // orange = ended without agreement, grey = nothing left to do.

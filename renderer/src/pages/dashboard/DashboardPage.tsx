@@ -1,8 +1,10 @@
 import { Card, Col, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Link } from 'react-router';
 import type { LedgerRow } from '../../../../domain/cases/case-views';
 import { api } from '../../api/client';
+import { prefetchLedgerPage } from '../../app/lazy-pages';
+import { prefetchWhenIdle } from '../../app/prefetch-when-idle';
 import { useMayCall } from '../../desk/use-may-call';
 import { BackupHealthAlert } from '../../components/BackupHealthAlert';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -40,6 +42,13 @@ export function DashboardPage() {
   const may = useMayCall();
   const load = useCallback(() => api('dashboard.get', {}), []);
   const { value: board, error, reload } = useApiValue(load);
+  // Once the board is on screen, the ledger's chunk loads while the person reads it: the first
+  // click on 案件台账 then waits for its rows only, not for its scripts.
+  const shown = board !== undefined;
+  const mayOpenLedger = may('cases.search');
+  useEffect(() => {
+    return shown && mayOpenLedger ? prefetchWhenIdle(prefetchLedgerPage) : undefined;
+  }, [shown, mayOpenLedger]);
   if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
   if (!board) return <Spin />;
   const month = board.month;
