@@ -12,7 +12,7 @@ import { ledgerPaths } from '../../../db/ledger-files.js';
 import { recoveryCodeField } from '../../../domain/api/accounts-contract.js';
 import type { SystemStatus } from '../../../domain/api/system-contract.js';
 import { storageMessagesZhCN } from '../../../domain/messages/storage-zh-CN.js';
-import type { AppCore } from '../../../electron/core/app-core.js';
+import type { AppCore, AppCoreOptions } from '../../../electron/core/app-core.js';
 import {
   parseRecoveryKeySlot,
   unwrapWithRecoveryCode,
@@ -41,7 +41,9 @@ async function call<T>(core: AppCore, method: string, input: unknown): Promise<T
   return res.value as T;
 }
 
-async function upgradedRoomWithStick(): Promise<{ core: AppCore; dir: string; stick: string }> {
+async function upgradedRoomWithStick(
+  options: Partial<AppCoreOptions> = {},
+): Promise<{ core: AppCore; dir: string; stick: string }> {
   const dir = tempDir();
   copyRoom(room.dir, dir);
   const stick = fs.mkdtempSync(path.join(os.tmpdir(), 'md-stick-'));
@@ -51,6 +53,7 @@ async function upgradedRoomWithStick(): Promise<{ core: AppCore; dir: string; st
     now,
     encryptPlainLedger: true,
     conversionNeedsRecoveryCode: true,
+    ...options,
   });
   cleanup.push(() => fs.rmSync(stick, { recursive: true, force: true }));
   await call(core, 'system.setBackupFolder', { folder: stick });
@@ -126,6 +129,44 @@ describe('converting a plain ledger waits for a recovery code that wraps its key
         expect(caseCountWith(path.join(target, name), key)).toBeGreaterThan(0);
       }
     } finally {
+      await core.whenIdle();
+      core.close();
+    }
+  }, 120_000);
+
+  it('a 审计核验 already running when the code is printed is waited out, not met by the checkpoint', async () => {
+    // The verify holds its read transaction open at its first slice until the test lets it go.
+    let reachedSlice!: () => void;
+    const atSlice = new Promise<void>((resolve) => (reachedSlice = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { core, dir } = await upgradedRoomWithStick({
+      betweenAuditVerifySlices: () => {
+        reachedSlice();
+        return released;
+      },
+    });
+    try {
+      await core.whenIdle();
+      const verified = core.dispatch('audit.verify', {});
+      await atSlice;
+      await call(core, 'accounts.newRecoveryCode', { currentPassword: TEST_PASSWORD });
+      // Without the wait the conversion would be running by now (only settled promises lie
+      // before its first step), and its checkpoint would fail against the open read.
+      for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+      const waiting = await call<SystemStatus>(core, 'system.status', {});
+      expect(waiting.encryption).toEqual({ state: 'WAITING' });
+      expect(isPlainSqlite(ledgerPaths(dir).ledgerFile)).toBe(true);
+
+      release();
+      const answer = await verified;
+      expect(answer.ok).toBe(true);
+      await core.whenIdle();
+      expect(ledgerFileKind(ledgerPaths(dir).ledgerFile)).toBe('encrypted');
+      const status = await call<SystemStatus>(core, 'system.status', {});
+      expect(status.encryption).toBeNull();
+    } finally {
+      release();
       await core.whenIdle();
       core.close();
     }
