@@ -134,6 +134,34 @@ describe('the conversion’s plain copy', () => {
     }
   }, 60_000);
 
+  it('asks only 1.1 times the ledger when its earlier plain copy is used again', async () => {
+    const dataDir = tempDir();
+    copyRoom(room.dir, dataDir);
+    const first = await start(dataDir, { now: day(2), afterEncryptionStep: failAt('checkpoint') });
+    first.close();
+    const made = plainCopies(dataDir);
+    expect(made).toHaveLength(1);
+
+    // Room for the staging file, not for another copy beside it.
+    const ledgerFile = path.join(dataDir, 'ledger', 'mediation-desk.sqlite');
+    const sizeOf = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+    const asked: number[] = [];
+    const freeBytes = () => {
+      const free = Math.ceil((sizeOf(ledgerFile) + sizeOf(`${ledgerFile}-wal`)) * 1.5);
+      asked.push(free);
+      return free;
+    };
+    const second = await start(dataDir, { now: day(3), freeBytes });
+    try {
+      expect(asked).toHaveLength(1);
+      expect((await statusOf(second)).encryption).toBeNull();
+      expect(ledgerFileKind(ledgerFile)).toBe('encrypted');
+      expect(plainCopies(dataDir)).toEqual(made);
+    } finally {
+      second.close();
+    }
+  }, 120_000);
+
   it('does not check the ledger in full again after its start-up check; the copy is checked', async () => {
     const dataDir = tempDir();
     copyRoom(room.dir, dataDir);
