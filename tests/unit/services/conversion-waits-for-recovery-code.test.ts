@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openConnection } from '../../../db/connection.js';
 import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
@@ -18,17 +18,12 @@ import {
   unwrapWithRecoveryCode,
 } from '../../../electron/services/recovery-key-slot.js';
 import { intake } from './case-fixtures.js';
-import { copyRoom, isPlainSqlite, makePlainRoom } from '../support/plain-room.js';
+import { isPlainSqlite, plainRoomOfFile } from '../support/plain-room.js';
 import { openSignedInCore, TEST_PASSWORD } from '../support/signed-in-core.js';
-import { tempDir } from '../support/temp-dir.js';
 
 const now = () => new Date('2026-03-10T02:00:00Z');
 
-let room: { dir: string; caseId: number };
-beforeAll(async () => {
-  room = await makePlainRoom(now);
-}, 60_000);
-afterAll(() => fs.rmSync(room.dir, { recursive: true, force: true }));
+const room = plainRoomOfFile(now);
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -44,8 +39,7 @@ async function call<T>(core: AppCore, method: string, input: unknown): Promise<T
 async function upgradedRoomWithStick(
   options: Partial<AppCoreOptions> = {},
 ): Promise<{ core: AppCore; dir: string; stick: string }> {
-  const dir = tempDir();
-  copyRoom(room.dir, dir);
+  const dir = room.copy();
   const stick = fs.mkdtempSync(path.join(os.tmpdir(), 'md-stick-'));
   const core = await openSignedInCore({
     dataDir: dir,
