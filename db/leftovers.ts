@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openConnection } from './connection.js';
+import { auditHead, type AuditHead } from './audit/audit-log.js';
+import { openConnection, type Db } from './connection.js';
 import { ledgerFileKind, ledgerKeyFileFor } from './ledger-cipher.js';
 import { ledgerKeyRing } from './ledger-key-ring.js';
 import type { LedgerPaths } from './ledger-files.js';
@@ -79,6 +80,7 @@ export function removeLeftovers(
   const ledgerDir = path.dirname(paths.ledgerFile);
   const ledgerName = path.basename(paths.ledgerFile);
   const cutoff = now.getTime() - SET_ASIDE_KEPT_DAYS * 86_400_000;
+  const stagingKept = !setAsideFinishedStaging(paths.ledgerFile, now);
   for (const name of list(ledgerDir)) {
     if (!name.startsWith(ledgerName)) continue;
     const rest = name.slice(ledgerName.length);
@@ -86,10 +88,11 @@ export function removeLeftovers(
       remove(path.join(ledgerDir, name));
       continue;
     }
-    // An unfinished encrypted copy, while the ledger it was made from is in place. Without the
-    // ledger, the copy is the ledger-to-be: opening settles it (settleInterruptedEncryption).
+    // An unfinished encrypted copy, while the ledger it was made from is in place (a finished
+    // one was set aside above). Without the ledger, the copy is the ledger-to-be: opening
+    // settles it (settleInterruptedEncryption).
     if (/^\.encrypting(-journal|-wal|-shm)?$/.test(rest)) {
-      if (fs.existsSync(paths.ledgerFile)) remove(path.join(ledgerDir, name));
+      if (fs.existsSync(paths.ledgerFile) && !stagingKept) remove(path.join(ledgerDir, name));
       continue;
     }
     const aside =
@@ -135,6 +138,53 @@ export function removeLeftovers(
 }
 
 /**
+ * A conversion's staging copy beside a ledger in place is usually unfinished, or a copy of that
+ * very ledger (a stop before the swap), and goes. But a finished one — no rekey journal beside
+ * it, a key of this computer opens it — whose audit head the ledger in place does not hold has
+ * outlived its ledger (the ledger lost and an empty one started, or a backup restored, while it
+ * waited: review s27-enc): it is set aside as `.abandoned-<time>` for the usual 30 days instead
+ * of deleted unprobed. A plain staging copy is not kept: the conversion made a verified plain
+ * copy in `backups/` before it, and keeping it would leave plaintext behind. False when such a
+ * copy could not be moved: then it stays where it is.
+ */
+function setAsideFinishedStaging(ledgerFile: string, now: Date): boolean {
+  const staging = `${ledgerFile}.encrypting`;
+  if (!fs.existsSync(ledgerFile) || !fs.existsSync(staging)) return true;
+  if (fs.existsSync(`${staging}-journal`)) return true;
+  const head = probeWithRingKey(staging, ledgerFile, (db) => auditHead(db));
+  if (head === undefined || ledgerHolds(ledgerFile, head)) return true;
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  try {
+    fs.renameSync(staging, `${ledgerFile}.abandoned-${stamp}`);
+    return true;
+  } catch {
+    // Refused (antivirus holding it): left where it is until a later start, never deleted.
+    return false;
+  }
+}
+
+/** Whether the ledger in place has the entry `head` in its audit chain (so all it had). */
+function ledgerHolds(ledgerFile: string, head: AuditHead | null): boolean {
+  if (head === null) return true;
+  const read = (db: Db) =>
+    (
+      db.prepare('SELECT hex(mac) AS mac FROM audit_log WHERE seq = ?').get(head.seq) as
+        { mac: string } | undefined
+    )?.mac.toLowerCase() === head.mac;
+  let kind: ReturnType<typeof ledgerFileKind>;
+  try {
+    kind = ledgerFileKind(ledgerFile);
+  } catch {
+    return false;
+  }
+  const held =
+    kind === 'encrypted'
+      ? probeWithRingKey(ledgerFile, ledgerFile, read)
+      : probe(ledgerFile, null, read);
+  return held === true;
+}
+
+/**
  * An encrypted set-aside ledger that no key of this computer opens may be the only copy of
  * a ledger whose own key is elsewhere (moved without its keys folder, abandoned after a wrong
  * key was put in): it is kept until someone brings the key, never deleted by age.
@@ -147,25 +197,47 @@ function keptForItsKey(asideFile: string, ledgerFile: string): boolean {
     return true;
   }
   if (kind !== 'encrypted') return false;
-  const sidecars = [`${asideFile}-wal`, `${asideFile}-shm`].filter((f) => !fs.existsSync(f));
+  return !opensWithRingKey(asideFile, ledgerFile);
+}
+
+/** Whether `file` is an encrypted ledger that a key of this computer's ring opens. */
+function opensWithRingKey(file: string, ledgerFile: string): boolean {
+  return probeWithRingKey(file, ledgerFile, () => true) === true;
+}
+
+/**
+ * `read` on `file` opened read-only with the first key of the ring that opens it; undefined
+ * when it is not an encrypted file or no key opens it.
+ */
+function probeWithRingKey<T>(file: string, ledgerFile: string, read: (db: Db) => T): T | undefined {
   try {
-    // Any key of the ring: a ledger set aside by a restore under another key has the old one.
-    for (const key of ledgerKeyRing(ledgerFile)) {
-      try {
-        const probe = openConnection(asideFile, { readonly: true, key });
-        try {
-          probe.prepare('SELECT count(*) FROM sqlite_master').get();
-        } finally {
-          probe.close();
-        }
-        return false;
-      } catch {
-        // the next key
-      }
+    if (ledgerFileKind(file) !== 'encrypted') return undefined;
+  } catch {
+    return undefined;
+  }
+  // Any key of the ring: a ledger set aside by a restore under another key has the old one.
+  for (const key of ledgerKeyRing(ledgerFile)) {
+    const result = probe(file, key, read);
+    if (result !== undefined) return result;
+  }
+  return undefined;
+}
+
+/** `read` on `file` opened read-only with `key`; undefined when it does not open or read. */
+function probe<T>(file: string, key: Buffer | null, read: (db: Db) => T): T | undefined {
+  const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  try {
+    const db = openConnection(file, { readonly: true, key });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      return read(db);
+    } finally {
+      db.close();
     }
-    return true;
+  } catch {
+    return undefined;
   } finally {
     // The probe's read-only WAL open may have made these; they are not part of the file.
-    for (const file of sidecars) fs.rmSync(file, { force: true });
+    for (const made of sidecars) fs.rmSync(made, { force: true });
   }
 }

@@ -17,6 +17,8 @@ export const PLAIN_COPY_SLOT_PREFIX = 'plain-to-encrypted-';
 
 /** Free space the conversion needs, in multiples of the ledger (its copy, the staging file). */
 export const CONVERSION_SPACE_FACTOR = 2.2;
+/** The same when an earlier plain copy is used again: the staging file only. */
+export const REUSED_COPY_SPACE_FACTOR = 1.1;
 
 export class NotEnoughSpaceError extends Error {
   constructor(
@@ -42,15 +44,17 @@ function sizeOf(file: string): number {
   }
 }
 
-/** Throws NotEnoughSpaceError unless `dir`'s disk has room for the conversion of `ledgerFile`. */
+/**
+ * Throws NotEnoughSpaceError unless `dir`'s disk has room for the conversion of `ledgerFile`;
+ * `factor` is REUSED_COPY_SPACE_FACTOR when no new plain copy will be made.
+ */
 export function checkSpaceForConversion(
   ledgerFile: string,
   dir: string,
   freeBytes: (dir: string) => number = freeBytesOf,
+  factor: number = CONVERSION_SPACE_FACTOR,
 ): void {
-  const needed = Math.ceil(
-    (sizeOf(ledgerFile) + sizeOf(`${ledgerFile}-wal`)) * CONVERSION_SPACE_FACTOR,
-  );
+  const needed = Math.ceil((sizeOf(ledgerFile) + sizeOf(`${ledgerFile}-wal`)) * factor);
   const free = freeBytes(dir);
   if (free < needed) throw new NotEnoughSpaceError(needed, free);
 }

@@ -9,6 +9,8 @@ import { makePrivateFile } from './file-modes.js';
 import {
   PLAIN_COPY_SLOT_PREFIX,
   checkSpaceForConversion,
+  CONVERSION_SPACE_FACTOR,
+  REUSED_COPY_SPACE_FACTOR,
   removeOlderPlainCopies,
   reusablePlainCopy,
 } from './plain-conversion-copy.js';
@@ -109,11 +111,16 @@ export async function encryptPlainLedger(run: PlainLedgerEncryption): Promise<En
   const key = store.read(file) ?? store.create(file);
   await step('key');
 
-  // Before any copy: a full disk would fail half-way, at every start (review s27 finding 5).
-  checkSpaceForConversion(file, path.dirname(file), run.freeBytes);
-
   const stamp = run.now().toISOString().replace(/[:.]/g, '-');
   let backup = reusablePlainCopy(db, paths.backupDir);
+  // Before any copy: a full disk would fail half-way, at every start (review s27 finding 5). A
+  // reused copy needs no room again; only the staging file does (review s28-encfix E6).
+  checkSpaceForConversion(
+    file,
+    path.dirname(file),
+    run.freeBytes,
+    backup ? REUSED_COPY_SPACE_FACTOR : CONVERSION_SPACE_FACTOR,
+  );
   if (!backup) {
     backup = await backupLedger(
       db,

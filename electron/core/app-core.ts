@@ -122,6 +122,8 @@ export interface AppCoreOptions {
   readonly freeBytes?: (dir: string) => number;
   /** Awaited before each slice of a pending audit baseline (tests gate it; default: next turn). */
   readonly betweenBaselineSlices?: () => Promise<void>;
+  /** Awaited between the slices of a 审计核验 (tests gate it; default: next turn). */
+  readonly betweenAuditVerifySlices?: () => Promise<void>;
 }
 
 export interface AppCore {
@@ -232,7 +234,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...(options.exportReadSlices ? { readSlices: options.exportReadSlices } : {}),
   });
   const subsidy = new SubsidyService(ledger, options.templatesDir ?? dirs.templatesDir);
-  const audit = new AuditService(ledger);
+  const audit = new AuditService(ledger, options.betweenAuditVerifySlices);
   const accounts = new AccountsService(ledger, desk, options.passwordHash);
   try {
     accounts.session(); // reads the room's idle-lock minutes

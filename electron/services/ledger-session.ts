@@ -78,6 +78,8 @@ export class LedgerSession {
   private encryptionStopped = false;
   /** The writer's changes when the start-up check began (the check covers the file as it was). */
   private changesAtCheck: number | null = null;
+  /** Long reads on their own connections (审计核验) the conversion must wait out; see `longRead`. */
+  private readonly longReads = new Set<Promise<unknown>>();
 
   /**
    * `betweenSlices` is awaited before each slice of the audit baseline: by default the next
@@ -180,6 +182,9 @@ export class LedgerSession {
   private async encryptInBackground(db: Db): Promise<void> {
     await this.checked;
     await this.baselined;
+    // A read begun while the conversion waited for a recovery code would hold off its
+    // checkpoint until busy_timeout, and the attempt would fail (review s28-encfix E3).
+    while (this.longReads.size > 0) await Promise.allSettled([...this.longReads]);
     if (this.result?.state !== 'READY' || this.result.db !== db || !db.open || this.damaged) {
       this.encryption = null;
       return;
@@ -292,6 +297,18 @@ export class LedgerSession {
    */
   stopEncryption(): void {
     this.encryptionStopped = true;
+  }
+
+  /**
+   * A read that keeps its own connection's transaction open across many turns (审计核验): a
+   * conversion about to start waits until it has settled. New long reads are refused while one
+   * is converting (`converting`), so this only meets those already running.
+   */
+  longRead<T>(read: Promise<T>): Promise<T> {
+    this.longReads.add(read);
+    const done = () => this.longReads.delete(read);
+    read.then(done, done);
+    return read;
   }
 
   /** A recovery code was issued: a conversion waiting for one starts now. */

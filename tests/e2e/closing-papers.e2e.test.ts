@@ -1,7 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { screenshot, sharedBrowser } from './support/browser';
-import { callApi, modalSettled, openDesk, pick, setUpRoom, type Desk } from './support/desk';
+import {
+  acceptedCase,
+  callApi,
+  modalSettled,
+  openDesk,
+  pick,
+  setUpRoom,
+  type Desk,
+} from './support/desk';
 import { saveMediator } from './support/mediator-setup';
 import { herders } from './support/herders';
 
@@ -55,22 +63,21 @@ describe('结案和不予受理文书', () => {
     await setUpRoom(page, desk.host.url, '锡');
     const mediator = await saveMediator(page, '其木格', ['zh', 'mn']);
     const today = chinaToday();
-    const saved = await callApi(page, 'cases.create', {
-      intakeDate: today,
-      source: 'ON_APPLICATION',
-      category: 'FOREST_LAND',
-      subtype: 'GRASSLAND',
-      summary: '十四户牧民因冬季草场边界和网围栏位置发生争议，多次发生推搡，派出所已出警。',
-      requests: ['确认草场边界'],
-      riskLevel: 'HIGH',
-      mediatorIds: [mediator.id],
-      parties: herders(14),
-    } as never);
-    let c = await callApi(page, 'cases.transition', {
-      caseId: saved.case.id,
-      expectedVersion: saved.case.version,
-      input: { action: 'ACCEPT', acceptedDate: today },
-    } as never);
+    let c = await acceptedCase(
+      page,
+      {
+        intakeDate: today,
+        source: 'ON_APPLICATION',
+        category: 'FOREST_LAND',
+        subtype: 'GRASSLAND',
+        summary: '十四户牧民因冬季草场边界和网围栏位置发生争议，多次发生推搡，派出所已出警。',
+        requests: ['确认草场边界'],
+        riskLevel: 'HIGH',
+        mediatorIds: [mediator.id],
+        parties: herders(14),
+      } as never,
+      today,
+    );
     c = await callApi(page, 'cases.transition', {
       caseId: c.id,
       expectedVersion: c.version,

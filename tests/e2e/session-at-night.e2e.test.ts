@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chinaToday } from '../../domain/validation/calendar-date';
 import { sharedBrowser, screenshot } from './support/browser';
-import { callApi, modalSettled, openDesk, setUpRoom, type Desk } from './support/desk';
+import {
+  acceptedCase,
+  callApi,
+  modalSettled,
+  openDesk,
+  setUpRoom,
+  type Desk,
+} from './support/desk';
 import { saveMediator } from './support/mediator-setup';
 import { herders } from './support/herders';
 
@@ -23,19 +30,18 @@ describe('session records at 00:10 and 23:30 China time (real ledger, Chromium)'
       await setUpRoom(page, desk.host.url, '苏木');
       const today = chinaToday();
       const mediator = await saveMediator(page, '其木格', ['zh']);
-      const saved = await callApi(page, 'cases.create', {
-        intakeDate: today,
-        source: 'ON_APPLICATION',
-        category: 'NEIGHBOUR',
-        summary: '两家因院墙排水发生争执。',
-        mediatorIds: [mediator.id],
-        parties: herders(2),
-      } as never);
-      const accepted = await callApi(page, 'cases.transition', {
-        caseId: saved.case.id,
-        expectedVersion: saved.case.version,
-        input: { action: 'ACCEPT', acceptedDate: today },
-      });
+      const accepted = await acceptedCase(
+        page,
+        {
+          intakeDate: today,
+          source: 'ON_APPLICATION',
+          category: 'NEIGHBOUR',
+          summary: '两家因院墙排水发生争执。',
+          mediatorIds: [mediator.id],
+          parties: herders(2),
+        } as never,
+        today,
+      );
       await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${accepted.id}`);
       await page.getByTestId('case-title').waitFor();
 

@@ -1,12 +1,11 @@
 import { Alert, Space } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { api } from '../api/client';
+import { chinaTimeText } from '../forms/date-field';
 import { useApiValue } from '../hooks/use-api-value';
 import { uiText } from '../i18n/zh-CN';
 
 const t = uiText.storage.health;
-const shanghai = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
 const REFRESH_MS = 60_000;
 // While a copy or the audit baseline is being made, look again soon so the notice follows it.
 const REFRESH_RUNNING_MS = 3_000;
@@ -43,7 +42,7 @@ export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boole
         showIcon
         data-testid="core-restarted"
         title={t.restartedTitle}
-        description={t.restarted(shanghai(status.restartedAfterCrashAt))}
+        description={t.restarted(chinaTimeText(status.restartedAfterCrashAt))}
       />,
     );
   }
@@ -58,7 +57,7 @@ export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boole
         title={
           problem.verdict === 'BROKEN' ? uiText.audit.alertBrokenTitle : uiText.audit.alertKeyTitle
         }
-        description={uiText.audit.alertDetail(problem.summary, shanghai(problem.finishedAt))}
+        description={uiText.audit.alertDetail(problem.summary, chinaTimeText(problem.finishedAt))}
       />,
     );
   }
@@ -98,7 +97,7 @@ export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boole
               : t.encryptionRunning(progress.state === 'RUNNING' ? progress.phase : 'WAITING')
           }
           {...(progress.state === 'FAILED'
-            ? { description: t.failed(progress.message, shanghai(progress.at)) }
+            ? { description: t.failed(progress.message, chinaTimeText(progress.at)) }
             : {})}
         />
       ),
@@ -117,7 +116,7 @@ export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boole
         showIcon
         data-testid="backup-failure"
         title={t.failedTitle}
-        description={t.failed(health.failure.message, shanghai(health.failure.at))}
+        description={t.failed(health.failure.message, chinaTimeText(health.failure.at))}
       />,
     );
   }
@@ -131,7 +130,7 @@ export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boole
         title={t.secondFailedTitle}
         description={t.failed(
           health.secondCopyFailure.message,
-          shanghai(health.secondCopyFailure.at),
+          chinaTimeText(health.secondCopyFailure.at),
         )}
       />,
     );
@@ -142,7 +141,7 @@ export function BackupHealthAlert({ showSuccess = false }: { showSuccess?: boole
         key="last"
         type={health.lastSuccessAt ? 'success' : 'info'}
         data-testid="backup-last-success"
-        title={health.lastSuccessAt ? t.lastSuccess(shanghai(health.lastSuccessAt)) : t.never}
+        title={health.lastSuccessAt ? t.lastSuccess(chinaTimeText(health.lastSuccessAt)) : t.never}
       />,
     );
   }

@@ -1,5 +1,6 @@
 import { Alert, Button } from 'antd';
 import { uiText } from '../i18n/zh-CN';
+import { chinaTimeText } from '../forms/date-field';
 
 /** Says that unsaved typing came back after a reload or crash, and offers to throw it away. */
 export function RestoredDraftBanner(props: {
@@ -8,7 +9,7 @@ export function RestoredDraftBanner(props: {
   readonly onDiscard: () => void;
 }) {
   if (props.savedAt === null) return null;
-  const at = new Date(props.savedAt).toLocaleString('zh-CN', { hour12: false });
+  const at = chinaTimeText(props.savedAt);
   return (
     <Alert
       type="info"

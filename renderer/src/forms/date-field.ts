@@ -38,6 +38,15 @@ export function chinaDateTime(instant: string | number = Date.now()): string {
 }
 
 /**
+ * A stored instant as the room reads it, `YYYY-MM-DD HH:mm` China time. Every timestamp the
+ * renderer shows goes through here: `toLocaleString` without a zone shows the machine's clock,
+ * which on a PC set to UTC is the day before for China's first eight hours.
+ */
+export function chinaTimeText(instant: string | number): string {
+  return formatDateTime(chinaDateTime(instant));
+}
+
+/**
  * Now on China's wall clock as a Dayjs for the pickers, whose dates read in the machine's zone:
  * `dayjs()` on a machine set to UTC is still yesterday until 08:00 China time, which made the
  * current month unpickable and the default report period last month on the 1st.

@@ -58,6 +58,20 @@ export async function callApi<M extends ApiMethod>(
   return envelope.value;
 }
 
+/** Records a case through the API and accepts it: where most case tests start. */
+export async function acceptedCase(
+  page: Page,
+  input: ApiInput<'cases.create'>,
+  acceptedDate: string,
+): Promise<ApiResult<'cases.transition'>> {
+  const saved = await callApi(page, 'cases.create', input);
+  return callApi(page, 'cases.transition', {
+    caseId: saved.case.id,
+    expectedVersion: saved.case.version,
+    input: { action: 'ACCEPT', acceptedDate },
+  });
+}
+
 /** First run done through the API, so each test starts at the app itself. */
 export async function setUpRoom(page: Page, url: string, abbreviation: string): Promise<void> {
   await page.goto(url);

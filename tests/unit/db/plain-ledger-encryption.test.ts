@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import { openLedger } from '../../../db/ledger-store.js';
@@ -15,18 +15,13 @@ import type { CaseDetail } from '../../../domain/cases/case-views.js';
 import type { SystemStatus } from '../../../domain/api/system-contract.js';
 import { intake } from '../services/case-fixtures.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
-import { copyRoom, makePlainRoom, PLAIN_ROOM_APPLICANT } from '../support/plain-room.js';
-import { tempDir } from '../support/temp-dir.js';
+import { plainRoomOfFile, PLAIN_ROOM_APPLICANT } from '../support/plain-room.js';
 
 const now = () => new Date('2026-03-10T02:00:00Z');
 
 class Crash extends Error {}
 
-let room: { dir: string; caseId: number };
-beforeAll(async () => {
-  room = await makePlainRoom(now);
-}, 60_000);
-afterAll(() => fs.rmSync(room.dir, { recursive: true, force: true }));
+const room = plainRoomOfFile(now);
 
 /**
  * Stops the conversion after `stop` as a crash would: the throw skips every clean-up the app
@@ -58,8 +53,7 @@ describe('converting a plain ledger: a stop between any two steps ends in a work
   it.each(ENCRYPTION_STEPS.map((step, k) => [k + 1, step] as const))(
     'stopped after step %i (%s), the next start has every case, plain or encrypted',
     async (k, step) => {
-      const dataDir = tempDir();
-      copyRoom(room.dir, dataDir);
+      const dataDir = room.copy();
       await stopAfter(dataDir, step);
 
       const core = await openSignedInCore({ dataDir, appVersion: 'test', now });

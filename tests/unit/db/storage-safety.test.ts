@@ -225,6 +225,45 @@ describe('files and processes', () => {
     expect(fs.existsSync(`${paths.ledgerFile}.encrypting`)).toBe(true);
   });
 
+  it('a finished staging copy whose history the ledger in place lacks is set aside, not deleted', () => {
+    const dir = tempDir();
+    const paths = ledgerPaths(dir);
+    fs.mkdirSync(path.dirname(paths.ledgerFile), { recursive: true });
+    const staging = `${paths.ledgerFile}.encrypting`;
+    // An encrypted ledger whose audit chain ends at `entries` (the mac stands for the chain).
+    const ledgerWith = (file: string, entries: number) => {
+      const db = openConnection(file, { encryptNew: true });
+      db.exec('CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT, mac BLOB)');
+      for (let seq = 1; seq <= entries; seq++) {
+        db.prepare('INSERT INTO audit_log VALUES (?, ?, ?)').run(seq, 'at', Buffer.from([seq]));
+      }
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    };
+    ledgerWith(paths.ledgerFile, 3);
+
+    // A stop before the swap: the copy is of the ledger in place, which holds all of it.
+    fs.copyFileSync(paths.ledgerFile, staging);
+    expect(removeLeftovers(paths, now())).toEqual([staging]);
+
+    // The ledger-to-be of a conversion whose ledger was since replaced by an empty one.
+    fs.copyFileSync(paths.ledgerFile, staging);
+    const bytes = fs.readFileSync(staging);
+    for (const f of [paths.ledgerFile, `${paths.ledgerFile}-wal`, `${paths.ledgerFile}-shm`])
+      fs.rmSync(f, { force: true });
+    ledgerWith(paths.ledgerFile, 1);
+    expect(removeLeftovers(paths, now())).toEqual([]);
+    expect(fs.existsSync(staging)).toBe(false);
+    const aside = `${paths.ledgerFile}.abandoned-${now().toISOString().replace(/[:.]/g, '-')}`;
+    expect(fs.readFileSync(aside).equals(bytes)).toBe(true);
+
+    // Not while its rekey journal says it is unfinished: then it goes.
+    fs.copyFileSync(aside, staging);
+    fs.writeFileSync(`${staging}-journal`, 'a hot journal');
+    expect(removeLeftovers(paths, now()).sort()).toEqual([staging, `${staging}-journal`].sort());
+    expect(fs.existsSync(aside)).toBe(true);
+  });
+
   it("keeps an old encrypted set-aside ledger unless this computer's key opens it", () => {
     const dir = tempDir();
     const paths = ledgerPaths(dir);

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaNow } from '../../../renderer/src/forms/date-field';
+import { chinaNow, chinaTimeText } from '../../../renderer/src/forms/date-field';
 import { periodKey } from '../../../renderer/src/pages/reports/period-key';
 
 /** An instant given as China wall-clock time (UTC+8). */
@@ -41,4 +43,31 @@ describe.each(zones)('China’s wall clock for the pickers on a machine set to %
     expect(periodKey('YEAR', now)).toBe('2027');
     expect(periodKey('HALF_YEAR', now)).toBe('2027-H1');
   });
+
+  it('shows a stored instant of 17:00 UTC on 30 November as 01:00 on 1 December', () => {
+    expect(chinaTimeText('2026-11-30T17:00:00.000Z')).toBe('2026-12-01 01:00');
+    expect(chinaTimeText(Date.parse('2026-11-30T17:00:00.000Z'))).toBe('2026-12-01 01:00');
+  });
+});
+
+const RENDERER = join(__dirname, '../../../renderer/src');
+const SHARED_FORMATTER = join(RENDERER, 'forms/date-field.ts');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sources(path);
+    return /\.tsx?$/.test(e.name) ? [path] : [];
+  });
+}
+
+// Formatting a Date in the machine's zone is the bug guarded here: ExportPanel's 导出记录 and the
+// restored-draft banner once did. The unit tests render no components, so this reads the sources.
+it('no renderer file formats a timestamp except through the shared China-time formatter', () => {
+  const dateFormatting =
+    /new Date\([^)]*\)\.toLocale\w*String|\.toLocale(Date|Time)String\(|Intl\.DateTimeFormat/;
+  const offenders = sources(RENDERER).filter(
+    (f) => f !== SHARED_FORMATTER && dateFormatting.test(readFileSync(f, 'utf8')),
+  );
+  expect(offenders).toEqual([]);
 });

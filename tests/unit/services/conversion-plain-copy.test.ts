@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseBackupName } from '../../../db/backup-rotation.js';
 import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import type { EncryptionStep } from '../../../db/plain-ledger-encryption.js';
@@ -10,8 +10,7 @@ import { storageMessagesZhCN } from '../../../domain/messages/storage-zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import { intake } from './case-fixtures.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
-import { copyRoom, isPlainSqlite, makePlainRoom } from '../support/plain-room.js';
-import { tempDir } from '../support/temp-dir.js';
+import { isPlainSqlite, plainRoomOfFile } from '../support/plain-room.js';
 
 /** Every whole-file job the app hands its SQLite worker, in order (it still runs). */
 const jobs = vi.hoisted(() => [] as { op: string; file: string; full?: boolean }[]);
@@ -33,11 +32,7 @@ vi.mock('../../../db/sqlite-worker.js', async (original) => {
  */
 const day = (hour: number) => () => new Date(`2026-03-10T0${hour}:00:00Z`);
 
-let room: { dir: string; caseId: number };
-beforeAll(async () => {
-  room = await makePlainRoom(day(1));
-}, 60_000);
-afterAll(() => fs.rmSync(room.dir, { recursive: true, force: true }));
+const room = plainRoomOfFile(day(1));
 
 const statusOf = async (core: AppCore) =>
   ((await core.dispatch('system.status', {})) as { value: SystemStatus }).value;
@@ -78,8 +73,7 @@ const failAt = (at: EncryptionStep) => (step: EncryptionStep) => {
 
 describe('the conversion’s plain copy', () => {
   it('is made once while the ledger does not change, and replaced (not added to) when it does', async () => {
-    const dataDir = tempDir();
-    copyRoom(room.dir, dataDir);
+    const dataDir = room.copy();
     const first = await start(dataDir, { now: day(2), afterEncryptionStep: failAt('checkpoint') });
     expect((await statusOf(first)).encryption?.state).toBe('FAILED');
     first.close();
@@ -113,8 +107,7 @@ describe('the conversion’s plain copy', () => {
   }, 180_000);
 
   it('waits, with the plain ledger in use, when the disk lacks 2.2 times the ledger', async () => {
-    const dataDir = tempDir();
-    copyRoom(room.dir, dataDir);
+    const dataDir = room.copy();
     const ledgerFile = path.join(dataDir, 'ledger', 'mediation-desk.sqlite');
     const needed = Math.ceil(fs.statSync(ledgerFile).size * 2.2);
     const core = await start(dataDir, { freeBytes: () => needed - 1 });
@@ -134,9 +127,35 @@ describe('the conversion’s plain copy', () => {
     }
   }, 60_000);
 
+  it('asks only 1.1 times the ledger when its earlier plain copy is used again', async () => {
+    const dataDir = room.copy();
+    const first = await start(dataDir, { now: day(2), afterEncryptionStep: failAt('checkpoint') });
+    first.close();
+    const made = plainCopies(dataDir);
+    expect(made).toHaveLength(1);
+
+    // Room for the staging file, not for another copy beside it.
+    const ledgerFile = path.join(dataDir, 'ledger', 'mediation-desk.sqlite');
+    const sizeOf = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+    const asked: number[] = [];
+    const freeBytes = () => {
+      const free = Math.ceil((sizeOf(ledgerFile) + sizeOf(`${ledgerFile}-wal`)) * 1.5);
+      asked.push(free);
+      return free;
+    };
+    const second = await start(dataDir, { now: day(3), freeBytes });
+    try {
+      expect(asked).toHaveLength(1);
+      expect((await statusOf(second)).encryption).toBeNull();
+      expect(ledgerFileKind(ledgerFile)).toBe('encrypted');
+      expect(plainCopies(dataDir)).toEqual(made);
+    } finally {
+      second.close();
+    }
+  }, 120_000);
+
   it('does not check the ledger in full again after its start-up check; the copy is checked', async () => {
-    const dataDir = tempDir();
-    copyRoom(room.dir, dataDir);
+    const dataDir = room.copy();
     jobs.length = 0;
     const core = await start(dataDir);
     try {
@@ -157,8 +176,7 @@ describe('the conversion’s plain copy', () => {
 
 describe('while the conversion waits or runs', () => {
   it('审计核验 is refused with a clear code', async () => {
-    const dataDir = tempDir();
-    copyRoom(room.dir, dataDir);
+    const dataDir = room.copy();
     let release: () => void = () => undefined;
     let verify: unknown = null;
     let core: AppCore | null = null;
@@ -193,8 +211,7 @@ describe('while the conversion waits or runs', () => {
   }, 150_000);
 
   it('quitting stops it at its next step: no copy, no staging file, the plain ledger as it was', async () => {
-    const dataDir = tempDir();
-    copyRoom(room.dir, dataDir);
+    const dataDir = room.copy();
     const steps: EncryptionStep[] = [];
     let opened: (core: AppCore) => void = () => undefined;
     const ready = new Promise<AppCore>((resolve) => (opened = resolve));

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import { RENAME_TRIES } from '../../../db/rename-retry.js';
 import type { SystemStatus } from '../../../domain/api/system-contract.js';
 import { storageMessagesZhCN } from '../../../domain/messages/storage-zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
-import { copyRoom, makePlainRoom } from '../support/plain-room.js';
-import { tempDir } from '../support/temp-dir.js';
+import { plainRoomOfFile } from '../support/plain-room.js';
 
 /**
  * Review s27 finding 7: Windows (Defender, a sync client) refuses a rename of a file just
@@ -16,11 +15,7 @@ import { tempDir } from '../support/temp-dir.js';
  */
 const now = () => new Date('2026-03-10T02:00:00Z');
 
-let room: { dir: string; caseId: number };
-beforeAll(async () => {
-  room = await makePlainRoom(now);
-}, 60_000);
-afterAll(() => fs.rmSync(room.dir, { recursive: true, force: true }));
+const room = plainRoomOfFile(now);
 afterEach(() => vi.restoreAllMocks());
 
 const statusOf = async (core: AppCore) =>
@@ -52,8 +47,7 @@ async function convert(dataDir: string, waits: number[]): Promise<AppCore> {
 
 describe('a rename refused for a moment during the conversion', () => {
   it('is tried again with growing waits, and the conversion finishes', async () => {
-    const dataDir = tempDir();
-    copyRoom(room.dir, dataDir);
+    const dataDir = room.copy();
     const spy = refuseSwap(3);
     const waits: number[] = [];
     const core = await convert(dataDir, waits);
@@ -71,8 +65,7 @@ describe('a rename refused for a moment during the conversion', () => {
   }, 60_000);
 
   it('refused throughout: says to restart (not "still in use, plain"), and the restart finishes it', async () => {
-    const dataDir = tempDir();
-    copyRoom(room.dir, dataDir);
+    const dataDir = room.copy();
     const spy = refuseSwap(Number.MAX_SAFE_INTEGER);
     const waits: number[] = [];
     const core = await convert(dataDir, waits);

@@ -5,30 +5,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openConnection } from '../../../db/connection.js';
 import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import { recoveryCodeField } from '../../../domain/api/accounts-contract.js';
 import type { SystemStatus } from '../../../domain/api/system-contract.js';
 import { storageMessagesZhCN } from '../../../domain/messages/storage-zh-CN.js';
-import type { AppCore } from '../../../electron/core/app-core.js';
+import type { AppCore, AppCoreOptions } from '../../../electron/core/app-core.js';
 import {
   parseRecoveryKeySlot,
   unwrapWithRecoveryCode,
 } from '../../../electron/services/recovery-key-slot.js';
 import { intake } from './case-fixtures.js';
-import { copyRoom, isPlainSqlite, makePlainRoom } from '../support/plain-room.js';
+import { isPlainSqlite, plainRoomOfFile } from '../support/plain-room.js';
 import { openSignedInCore, TEST_PASSWORD } from '../support/signed-in-core.js';
-import { tempDir } from '../support/temp-dir.js';
 
 const now = () => new Date('2026-03-10T02:00:00Z');
 
-let room: { dir: string; caseId: number };
-beforeAll(async () => {
-  room = await makePlainRoom(now);
-}, 60_000);
-afterAll(() => fs.rmSync(room.dir, { recursive: true, force: true }));
+const room = plainRoomOfFile(now);
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -41,9 +36,10 @@ async function call<T>(core: AppCore, method: string, input: unknown): Promise<T
   return res.value as T;
 }
 
-async function upgradedRoomWithStick(): Promise<{ core: AppCore; dir: string; stick: string }> {
-  const dir = tempDir();
-  copyRoom(room.dir, dir);
+async function upgradedRoomWithStick(
+  options: Partial<AppCoreOptions> = {},
+): Promise<{ core: AppCore; dir: string; stick: string }> {
+  const dir = room.copy();
   const stick = fs.mkdtempSync(path.join(os.tmpdir(), 'md-stick-'));
   const core = await openSignedInCore({
     dataDir: dir,
@@ -51,6 +47,7 @@ async function upgradedRoomWithStick(): Promise<{ core: AppCore; dir: string; st
     now,
     encryptPlainLedger: true,
     conversionNeedsRecoveryCode: true,
+    ...options,
   });
   cleanup.push(() => fs.rmSync(stick, { recursive: true, force: true }));
   await call(core, 'system.setBackupFolder', { folder: stick });
@@ -126,6 +123,44 @@ describe('converting a plain ledger waits for a recovery code that wraps its key
         expect(caseCountWith(path.join(target, name), key)).toBeGreaterThan(0);
       }
     } finally {
+      await core.whenIdle();
+      core.close();
+    }
+  }, 120_000);
+
+  it('a 审计核验 already running when the code is printed is waited out, not met by the checkpoint', async () => {
+    // The verify holds its read transaction open at its first slice until the test lets it go.
+    let reachedSlice!: () => void;
+    const atSlice = new Promise<void>((resolve) => (reachedSlice = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { core, dir } = await upgradedRoomWithStick({
+      betweenAuditVerifySlices: () => {
+        reachedSlice();
+        return released;
+      },
+    });
+    try {
+      await core.whenIdle();
+      const verified = core.dispatch('audit.verify', {});
+      await atSlice;
+      await call(core, 'accounts.newRecoveryCode', { currentPassword: TEST_PASSWORD });
+      // Without the wait the conversion would be running by now (only settled promises lie
+      // before its first step), and its checkpoint would fail against the open read.
+      for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+      const waiting = await call<SystemStatus>(core, 'system.status', {});
+      expect(waiting.encryption).toEqual({ state: 'WAITING' });
+      expect(isPlainSqlite(ledgerPaths(dir).ledgerFile)).toBe(true);
+
+      release();
+      const answer = await verified;
+      expect(answer.ok).toBe(true);
+      await core.whenIdle();
+      expect(ledgerFileKind(ledgerPaths(dir).ledgerFile)).toBe('encrypted');
+      const status = await call<SystemStatus>(core, 'system.status', {});
+      expect(status.encryption).toBeNull();
+    } finally {
+      release();
       await core.whenIdle();
       core.close();
     }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupFileName, parseBackupName } from '../../../db/backup-rotation.js';
 import { writeBackupSettings } from '../../../db/backup-records.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
@@ -12,21 +12,12 @@ import { storageMessagesZhCN } from '../../../domain/messages/storage-zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import { intake } from './case-fixtures.js';
 import { openSignedInCore, TEST_PASSWORD } from '../support/signed-in-core.js';
-import {
-  copyRoom,
-  isPlainSqlite,
-  makePlainRoom,
-  PLAIN_ROOM_APPLICANT,
-} from '../support/plain-room.js';
+import { isPlainSqlite, plainRoomOfFile, PLAIN_ROOM_APPLICANT } from '../support/plain-room.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const now = () => new Date('2026-03-10T02:00:00Z');
 
-let room: { dir: string; caseId: number };
-beforeAll(async () => {
-  room = await makePlainRoom(now);
-}, 60_000);
-afterAll(() => fs.rmSync(room.dir, { recursive: true, force: true }));
+const room = plainRoomOfFile(now);
 
 /** Holds the conversion after `at` until the test lets it go; `arrived` when it waits there. */
 function holdAfter(at: EncryptionStep) {
@@ -47,8 +38,7 @@ function holdAfter(at: EncryptionStep) {
 async function converting(
   options: { afterEncryptionStep?: (step: EncryptionStep) => Promise<void> | void } = {},
 ): Promise<AppCore> {
-  const dataDir = tempDir();
-  copyRoom(room.dir, dataDir);
+  const dataDir = room.copy();
   return openSignedInCore({
     dataDir,
     appVersion: 'test',
@@ -195,8 +185,7 @@ describe('a plain ledger is converted to an encrypted one after the start', () =
   }, 90_000);
 
   it('after the first encrypted daily backup no plaintext copy is left in the data folder, and the second place gets encrypted ones', async () => {
-    const dataDir = tempDir();
-    copyRoom(room.dir, dataDir);
+    const dataDir = room.copy();
     const paths = ledgerPaths(dataDir);
     // A plain manual backup an older version made, here and on the stick.
     const manual = backupFileName('manual', '2026-03-01T00-00-00-000Z', '0000abcd');

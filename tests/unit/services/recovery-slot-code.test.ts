@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BackupSummary, SystemStatus } from '../../../domain/api/system-contract.js';
 import { RESTORE_CONFIRMATION } from '../../../domain/api/system-contract.js';
-import { fileKeyStore, ledgerKeyId } from '../../../db/ledger-cipher.js';
+import { ledgerKeyId } from '../../../db/ledger-cipher.js';
 import { recoverySlotFileFor, recoverySlotsBesideBackups } from '../../../db/ledger-key-ring.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import {
@@ -12,23 +11,16 @@ import {
   unwrapWithRecoveryCode,
 } from '../../../electron/services/recovery-key-slot.js';
 import { TEST_PASSWORD } from '../support/signed-in-core.js';
-import { openTestLedger, type TestLedger } from './case-fixtures.js';
+import type { TestLedger } from './case-fixtures.js';
+import { encryptedRoomWithStick } from '../support/room-with-stick.js';
 
 /**
  * Review s27 finding 3: a slot is current only for the code the ledger holds, not merely for
  * the key, and a new code's slot reaches the stick at once.
  */
-const open: { l: TestLedger; usb: string }[] = [];
-
 async function room(): Promise<{ l: TestLedger; usb: string; key: Buffer; slotFile: string }> {
-  const l = await openTestLedger();
-  const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'md-stick-'));
-  open.push({ l, usb });
-  await l.core.ledger.whenChecked();
-  const ledgerFile = ledgerPaths(l.dir).ledgerFile;
-  const key = fileKeyStore.read(ledgerFile);
-  if (!key) throw new Error('the test ledger is not encrypted');
-  return { l, usb, key, slotFile: recoverySlotFileFor(ledgerFile) };
+  const made = await encryptedRoomWithStick();
+  return { ...made, slotFile: recoverySlotFileFor(ledgerPaths(made.l.dir).ledgerFile) };
 }
 
 const status = (l: TestLedger) => l.call<SystemStatus>('system.status', {});
@@ -38,14 +30,6 @@ const newCode = async (l: TestLedger) =>
       currentPassword: TEST_PASSWORD,
     })
   ).recoveryCode.replace(/-/g, '');
-
-afterEach(async () => {
-  for (const { l, usb } of open.splice(0)) {
-    await l.core.whenIdle();
-    l.close();
-    fs.rmSync(usb, { recursive: true, force: true });
-  }
-});
 
 describe('the key slot belongs to the code the ledger holds', () => {
   it('(a) killed between the new code and its slot: the old code’s slot is not current and never travels', async () => {

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SystemStatus } from '../../../domain/api/system-contract.js';
-import { fileKeyStore, ledgerKeyId } from '../../../db/ledger-cipher.js';
+import { ledgerKeyId } from '../../../db/ledger-cipher.js';
 import { recoverySlotFileFor } from '../../../db/ledger-key-ring.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import {
@@ -11,7 +10,7 @@ import {
   unwrapWithRecoveryCode,
 } from '../../../electron/services/recovery-key-slot.js';
 import { TEST_PASSWORD } from '../support/signed-in-core.js';
-import { openTestLedger, type TestLedger } from './case-fixtures.js';
+import { encryptedRoomWithStick } from '../support/room-with-stick.js';
 
 // Every form the data key could take in a file: raw bytes, hex (either case), base64.
 function keyFoundIn(dir: string, key: Buffer): string[] {
@@ -32,30 +31,9 @@ function keyFoundIn(dir: string, key: Buffer): string[] {
     .map((file) => path.relative(dir, file));
 }
 
-const open: { l: TestLedger; usb: string }[] = [];
-
-async function roomWithStick(): Promise<{ l: TestLedger; usb: string; key: Buffer }> {
-  const l = await openTestLedger();
-  const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'md-stick-'));
-  open.push({ l, usb });
-  await l.core.ledger.whenChecked();
-  await l.call('system.setBackupFolder', { folder: usb });
-  const key = fileKeyStore.read(ledgerPaths(l.dir).ledgerFile);
-  if (!key) throw new Error('the test ledger is not encrypted');
-  return { l, usb, key };
-}
-
-afterEach(async () => {
-  for (const { l, usb } of open.splice(0)) {
-    await l.core.whenIdle();
-    l.close();
-    fs.rmSync(usb, { recursive: true, force: true });
-  }
-});
-
 describe('the second backup place gets the key only wrapped by the recovery code', () => {
   it('no raw key on the stick; the slot opens with the code; old raw key files are removed', async () => {
-    const { l, usb, key } = await roomWithStick();
+    const { l, usb, key } = await encryptedRoomWithStick({ asBackupFolder: true });
     const target = path.join(usb, 'mediation-desk-backups');
     // An older version left the raw key there. Positive control: the scan finds it.
     fs.mkdirSync(target);
@@ -84,7 +62,7 @@ describe('the second backup place gets the key only wrapped by the recovery code
   }, 120_000);
 
   it('a code printed before slots existed: no key goes to the stick and 设置 asks for a new code', async () => {
-    const { l, usb, key } = await roomWithStick();
+    const { l, usb, key } = await encryptedRoomWithStick({ asBackupFolder: true });
     const target = path.join(usb, 'mediation-desk-backups');
     fs.rmSync(recoverySlotFileFor(ledgerPaths(l.dir).ledgerFile));
     fs.mkdirSync(target);
@@ -115,7 +93,7 @@ describe('the second backup place gets the key only wrapped by the recovery code
   }, 120_000);
 
   it("another key's raw file on the stick stays: it may be the last copy of a replaced computer's key", async () => {
-    const { l, usb, key } = await roomWithStick();
+    const { l, usb, key } = await encryptedRoomWithStick({ asBackupFolder: true });
     const target = path.join(usb, 'mediation-desk-backups');
     fs.mkdirSync(target);
     const otherKey = Buffer.alloc(32, 7);

@@ -3,11 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import { openLedger } from '../../../db/ledger-store.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { intake, person } from '../services/case-fixtures.js';
 import { openSignedInCore } from './signed-in-core.js';
+import { tempDir } from './temp-dir.js';
 
 export const PLAIN_ROOM_APPLICANT = '欧阳翠花';
 
@@ -28,6 +30,41 @@ export async function makePlainRoom(now: () => Date): Promise<{ dir: string; cas
   } finally {
     core.close();
   }
+}
+
+/**
+ * The room of a test file: made before its first test, removed after its last; `copy()` gives
+ * one test its own data folder (the conversion tests each convert a copy).
+ */
+export function plainRoomOfFile(now: () => Date): {
+  readonly dir: string;
+  readonly caseId: number;
+  copy(): string;
+} {
+  let room: { dir: string; caseId: number } | null = null;
+  beforeAll(async () => {
+    room = await makePlainRoom(now);
+  }, 60_000);
+  afterAll(() => {
+    if (room) fs.rmSync(room.dir, { recursive: true, force: true });
+  });
+  const made = () => {
+    if (!room) throw new Error('the plain room is made in beforeAll');
+    return room;
+  };
+  return {
+    get dir() {
+      return made().dir;
+    },
+    get caseId() {
+      return made().caseId;
+    },
+    copy() {
+      const dir = tempDir();
+      copyRoom(made().dir, dir);
+      return dir;
+    },
+  };
 }
 
 /** A copy of the whole data folder (ledger, keys, marker) for one test. */

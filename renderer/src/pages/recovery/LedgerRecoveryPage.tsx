@@ -9,6 +9,7 @@ import type {
 } from '../../../../domain/api/system-contract';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
+import { chinaTimeText } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 import { backupEncryptionColumn } from './backup-encryption-column';
 import { RestoreConfirmModal } from './RestoreConfirmModal';
@@ -16,8 +17,6 @@ import { RestoreLossView } from './RestoreLossView';
 
 const t = uiText.recovery;
 const st = uiText.storage;
-const shanghai = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
 type NotReady = Exclude<LedgerStatus, { state: 'READY' }>;
 
@@ -80,7 +79,7 @@ function RecommendedBackup({ onRestore }: { onRestore: (fileName: string) => voi
       ) : (
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>
           <Typography.Text strong>
-            {st.recommendBackup(preview.backup.fileName, shanghai(preview.backup.createdAt))}
+            {st.recommendBackup(preview.backup.fileName, chinaTimeText(preview.backup.createdAt))}
           </Typography.Text>
           <RestoreLossView preview={preview} />
           <Button type="primary" onClick={() => onRestore(preview.backup.fileName)}>
@@ -166,7 +165,7 @@ export function LedgerRecoveryPage({
               {
                 title: t.backupColumns.createdAt,
                 dataIndex: 'createdAt',
-                render: (v: string) => shanghai(v),
+                render: (v: string) => chinaTimeText(v),
               },
               {
                 title: t.backupColumns.size,

@@ -4,6 +4,7 @@ import { RESTORE_CONFIRMATION } from '../../../../domain/api/system-contract';
 import type { RestorePreview, SystemStatus } from '../../../../domain/api/system-contract';
 import { ApiCallError, api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
+import { chinaTimeText } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 import { BackupUnlockForm } from './BackupUnlockForm';
 import { RestoreLossView } from './RestoreLossView';
@@ -102,12 +103,7 @@ export function RestoreConfirmModal({
       {preview ? (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text>
-            {t.chosenBackup(
-              preview.backup.fileName,
-              new Date(preview.backup.createdAt).toLocaleString('zh-CN', {
-                timeZone: 'Asia/Shanghai',
-              }),
-            )}
+            {t.chosenBackup(preview.backup.fileName, chinaTimeText(preview.backup.createdAt))}
           </Typography.Text>
           <Alert
             type={preview.requiresConfirmation ? 'warning' : 'info'}

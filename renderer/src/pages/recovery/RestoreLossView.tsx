@@ -1,5 +1,6 @@
 import { Alert, List, Typography } from 'antd';
 import type { RestorePreview } from '../../../../domain/api/system-contract';
+import { chinaTimeText } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.storage.loss;
@@ -26,7 +27,7 @@ export function RestoreLossView({ preview }: { preview: RestorePreview }) {
             <List.Item>
               {c.caseNumber ?? t.unnumbered} {c.title}
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                {new Date(c.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+                {chinaTimeText(c.createdAt)}
               </Typography.Text>
             </List.Item>
           )}

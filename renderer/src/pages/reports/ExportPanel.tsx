@@ -15,6 +15,7 @@ import type { ExportRunView } from '../../../../domain/api/reports-contract';
 import { IDENTIFIED_EXPORT_CONFIRMATION } from '../../../../domain/statistics/export-inputs';
 import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
+import { chinaTimeText } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.reports;
@@ -173,7 +174,7 @@ export function ExportHistory({ runs }: { runs: readonly ExportRunView[] }) {
           {
             title: t.historyColumns.createdAt,
             dataIndex: 'createdAt',
-            render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+            render: (v: string) => chinaTimeText(v),
           },
           {
             title: t.historyColumns.kind,

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { ErrorPanel, errorMessage } from '../../components/ErrorPanel';
 import { useDesk } from '../../desk/desk-context';
 import { useMayCall } from '../../desk/use-may-call';
+import { chinaTimeText } from '../../forms/date-field';
 import { useApiValue } from '../../hooks/use-api-value';
 import { mediatorNames, useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
@@ -15,8 +16,6 @@ import { useDeskModal } from '../../desk/desk-dialogs';
 import { NewRecoveryCodeModal } from './NewRecoveryCodeModal';
 
 const t = uiText.accounts;
-const shanghai = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
 /** 设置 → 账号 (director and technical administrator): who may sign in, as what. */
 export function AccountsSection() {
@@ -98,7 +97,7 @@ export function AccountsSection() {
           {
             title: t.columns.lastSignInAt,
             key: 'lastSignInAt',
-            render: (_, a) => (a.lastSignInAt ? shanghai(a.lastSignInAt) : t.never),
+            render: (_, a) => (a.lastSignInAt ? chinaTimeText(a.lastSignInAt) : t.never),
           },
           {
             key: 'actions',

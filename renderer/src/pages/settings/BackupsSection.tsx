@@ -4,6 +4,7 @@ import type { BackupSummary } from '../../../../domain/api/system-contract';
 import { api } from '../../api/client';
 import { BackupHealthAlert } from '../../components/BackupHealthAlert';
 import { errorMessage } from '../../components/ErrorPanel';
+import { chinaTimeText } from '../../forms/date-field';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { backupEncryptionColumn } from '../recovery/backup-encryption-column';
@@ -123,8 +124,7 @@ export function BackupsSection() {
           {
             title: t.columns.createdAt,
             dataIndex: 'createdAt',
-            render: (v: string) =>
-              new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+            render: (v: string) => chinaTimeText(v),
           },
           {
             title: t.columns.size,
