@@ -95,13 +95,10 @@ export function IntakePage() {
   const loadSettings = useCallback(() => api('caseSettings.get', {}), []);
   const settings: CaseSettings | undefined = useApiValue(loadSettings).value;
 
-  // A save opens the case page: its code is fetched and parsed while the form is being filled,
-  // not between the click and the saved case on screen. A failure here is retried by the route.
+  // A save opens the case page: its code is fetched and parsed once this page is up, not between
+  // the click and the saved case on screen. A failure here is retried by the route.
   useEffect(() => {
-    const idle = requestIdleCallback(() => void import('../case/CasePage').catch(() => undefined), {
-      timeout: 2000,
-    });
-    return () => cancelIdleCallback(idle);
+    void import('../case/CasePage').catch(() => undefined);
   }, []);
 
   const intakeDate = Form.useWatch('intakeDate', form) ?? chinaToday();
