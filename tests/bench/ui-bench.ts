@@ -8,7 +8,12 @@ import { round, type BenchModule } from './bench-registry.js';
 import { seedBenchLedger } from './seed-ledger.js';
 import { E2E_DIRECTOR, signInDirector } from '../e2e/support/dev-web-host.js';
 import { fifteenPartyDraft } from '../e2e/support/fifteen-parties.js';
-import { takeRenders, watchRenders } from '../e2e/support/render-count.js';
+import {
+  elementsAtRequest,
+  markElementsAtRequest,
+  takeRenders,
+  watchRenders,
+} from '../e2e/support/render-count.js';
 import { createAppCore } from '../../electron/core/app-core.js';
 import {
   describeLoad,
@@ -87,6 +92,59 @@ function watchApi(page: Page) {
       return { ui: t1 - t0, api: unionMs(inside) };
     },
   };
+}
+
+/**
+ * When the page sent one API method and got its answer (the last such call), on this process's
+ * clock: splits a step into the client's work before the request, the request, and after it.
+ */
+function watchCall(page: Page, method: string) {
+  const marker = `"method":${JSON.stringify(method)}`;
+  const times = { sent: 0, answered: 0 };
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api') && (r.postData() ?? '').includes(marker)) {
+      times.sent = performance.now();
+      times.answered = 0;
+    }
+  });
+  page.on('requestfinished', (r) => {
+    if (r.url().endsWith('/api') && (r.postData() ?? '').includes(marker)) {
+      times.answered = performance.now();
+    }
+  });
+  return times;
+}
+
+interface Split {
+  /** action → request sent (the client's checks, debounce, renders before it) */
+  readonly before: number;
+  /** request sent → answered */
+  readonly call: number;
+  /** answered → result on screen (the renders after it) */
+  readonly after: number;
+}
+
+/** Runs a step's action and splits its time around the one call it waits for. */
+async function splitAround(
+  call: { sent: number; answered: number },
+  act: () => Promise<void>,
+): Promise<Split> {
+  const t0 = performance.now();
+  await act();
+  const t1 = performance.now();
+  return { before: call.sent - t0, call: call.answered - call.sent, after: t1 - call.answered };
+}
+
+function printSplit(name: string, splits: readonly Split[]): Split {
+  const split = {
+    before: median(splits.map((s) => s.before)),
+    call: median(splits.map((s) => s.call)),
+    after: median(splits.map((s) => s.after)),
+  };
+  console.log(
+    `    = ${name}: action → sent ${split.before.toFixed(0)} + call ${split.call.toFixed(0)} + answered → shown ${split.after.toFixed(0)} ms (medians)`,
+  );
+  return split;
 }
 
 /** Font files the page fetched (name → bytes), to see what the first screen downloads. */
@@ -207,9 +265,27 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       `  seeded ${cases} cases in ${(seeded.seedMs / 1000).toFixed(1)} s, made ready in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
   }
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // The page's CSP forbids eval, which Playwright's string predicates use once they have to
+  // poll (a table still spinning on a loaded machine): the bench's waits bypass it.
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    bypassCSP: true,
+  });
   const page = await context.newPage();
   await watchRenders(page, 'PartyCard');
+  // How much the page drew before the intake's request left (its checks' redraws), apart from
+  // what it drew after (the case page).
+  await markElementsAtRequest(page, 'cases.create');
+  await page.addInitScript(`(() => {
+    // ...and how much of the after was drawn by the time the case's title first showed.
+    const hook = window.__REACT_DEVTOOLS_GLOBAL_HOOK__;
+    const commit = hook.onCommitFiberRoot;
+    hook.onCommitFiberRoot = (...args) => {
+      commit(...args);
+      if (window.__elementsAtTitle === undefined && document.querySelector('[data-testid="case-title"]'))
+        window.__elementsAtTitle = window.__renderCount.elements;
+    };
+  })()`);
   // Steps wait for the page, never time it: a loaded machine needs far more than the default.
   page.setDefaultTimeout(Number(process.env.BENCH_UI_TIMEOUT_MS ?? 30_000));
   const api = watchApi(page);
@@ -251,7 +327,9 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     // 工作台 reload → fully shown.
     const board: Step[] = [];
     const boardTasks: LongTasks[] = [];
-    for (let i = 0; i < REPEAT; i += 1) {
+    // `--ui-steps work`: the search and the 15-party save only; the steps before them run once.
+    const work = argValue('--ui-steps') === 'work';
+    for (let i = 0; i < (work ? 1 : REPEAT); i += 1) {
       board.push(
         await api.measure(async () => {
           await page.reload();
@@ -276,7 +354,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     const countScript = (r: { resourceType(): string }) => {
       if (r.resourceType() === 'script') firstNavScripts += 1;
     };
-    for (let i = 0; i < REPEAT; i += 1) {
+    for (let i = 0; i < (work ? 1 : REPEAT); i += 1) {
       await page.getByRole('menuitem', { name: '工作台' }).click();
       await page.getByTestId('dashboard-month').waitFor();
       await nextFrame(page);
@@ -327,6 +405,8 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
 
     // Search: the last keystroke → the rows of that query on screen.
     const search: Step[] = [];
+    const searchCall = watchCall(page, 'cases.search');
+    const searchSplits: Split[] = [];
     const box = page.getByTestId('ledger-search').locator('input');
     const queries = ['王芳', '草场', '139'];
     for (let i = 0; i < REPEAT; i += 1) {
@@ -343,21 +423,32 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       );
       search.push(
         await api.measure(async () => {
-          await page.keyboard.type(query.slice(-1));
-          await answered;
-          await page.waitForFunction(TABLE_SETTLED);
-          // The table says which search its rows answer (the spinner shows only for a slow one).
-          await page.waitForFunction(rowsOf(query));
-          await nextFrame(page);
+          searchSplits.push(
+            await splitAround(searchCall, async () => {
+              await page.keyboard.type(query.slice(-1));
+              await answered;
+              await page.waitForFunction(TABLE_SETTLED);
+              // The table says which search its rows answer (the spinner shows only for a slow one).
+              await page.waitForFunction(rowsOf(query));
+              await nextFrame(page);
+            }),
+          );
         }),
       );
     }
     steps.search = print('search keystroke → rows', search);
+    const searchSplit = printSplit('search', searchSplits);
 
     // 15-party intake: save → case page. The form is restored from an autosaved draft, as after
     // a reload; the click on 保存 is the measured action.
     const intake: Step[] = [];
     const cardRenders: number[] = [];
+    const createCall = watchCall(page, 'cases.create');
+    const intakeSplits: Split[] = [];
+    const drawnBefore: number[] = [];
+    const drawnAfter: number[] = [];
+    const drawnToTitle: number[] = [];
+    const scriptsInSave: number[] = [];
     let caseUrl = '';
     for (let i = 0; i < 3; i += 1) {
       await invoke(page, 'formDrafts.save', {
@@ -370,18 +461,73 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       await page.locator('#intake_parties_14_name').waitFor({ timeout: 120_000 });
       await takeRenders(page);
       const save = page.getByRole('button', { name: '保存登记（Ctrl+回车）' });
+      const scripts: string[] = [];
+      const onScript = (r: { resourceType(): string; url(): string }) => {
+        if (r.resourceType() === 'script') scripts.push(r.url());
+      };
+      page.on('request', onScript);
+      const profiler = process.env.BENCH_UI_PROFILE ? await context.newCDPSession(page) : null;
+      await profiler?.send('Profiler.enable');
+      await profiler?.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler?.send('Profiler.start');
       intake.push(
         await api.measure(async () => {
-          await save.first().click();
-          await page.getByTestId('case-title').waitFor({ timeout: 120_000 });
-          await nextFrame(page);
+          intakeSplits.push(
+            await splitAround(createCall, async () => {
+              await save.first().click();
+              await page.getByTestId('case-title').waitFor({ timeout: 120_000 });
+              await nextFrame(page);
+            }),
+          );
         }),
       );
-      cardRenders.push((await takeRenders(page)).all);
+      if (profiler) {
+        const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
+        fs.writeFileSync(
+          `${process.env.BENCH_UI_PROFILE}-${i}.cpuprofile`,
+          JSON.stringify(profile),
+        );
+        await profiler.detach();
+      }
+      page.off('request', onScript);
+      const renders = await takeRenders(page);
+      cardRenders.push(renders.all);
+      const beforeSend = (await elementsAtRequest(page)) ?? 0;
+      const atTitle = (await page.evaluate('window.__elementsAtTitle ?? 0')) as number;
+      drawnBefore.push(beforeSend);
+      drawnToTitle.push(atTitle - beforeSend);
+      drawnAfter.push(renders.elements - beforeSend);
+      scriptsInSave.push(scripts.length);
+      if (i === 0)
+        console.log(
+          `    case page: ${String(await page.evaluate("document.querySelectorAll('*').length"))} DOM elements`,
+        );
       caseUrl = page.url();
     }
     steps.intake = print('15-party intake: save → case page', intake);
     console.log(`  PartyCard renders per save: ${cardRenders.join(', ')}`);
+    const intakeSplit = printSplit('15-party save', intakeSplits);
+    console.log(
+      `    DOM elements drawn per save: before cases.create is sent ${drawnBefore.join(', ')}; after, until the case title shows ${drawnToTitle.join(', ')}; after, in all ${drawnAfter.join(', ')}`,
+    );
+    console.log(`    scripts fetched per save: ${scriptsInSave.join(', ')}`);
+
+    const workKeys = {
+      ui_search_ms: round(steps.search.ui),
+      ui_intake_15_save_ms: round(steps.intake.ui),
+      ui_intake_card_renders: median(cardRenders),
+      ui_intake_15_before_send_ms: round(intakeSplit.before),
+      ui_intake_15_create_ms: round(intakeSplit.call),
+      ui_intake_15_after_answer_ms: round(intakeSplit.after),
+      ui_intake_15_drawn_before_send: median(drawnBefore),
+      ui_intake_15_drawn_after_send: median(drawnAfter),
+      ui_intake_15_drawn_to_title: median(drawnToTitle),
+      ui_intake_15_scripts_fetched: median(scriptsInSave),
+      ui_search_before_send_ms: round(searchSplit.before),
+      ui_search_call_ms: round(searchSplit.call),
+      ui_search_after_answer_ms: round(searchSplit.after),
+    };
+    if (work) return workKeys;
 
     // Document preview → first page drawn (pdf.js): the 受理登记表 of the case just saved,
     // accepted first (a registration form is printed only for an accepted case).
@@ -433,14 +579,12 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       ui_first_screen_ms: round(steps.first?.ui ?? 0),
       ui_dashboard_ms: round(steps.dashboard?.ui ?? 0),
       ui_navigation_ms: round(steps.navigation?.ui ?? 0),
-      ui_search_ms: round(steps.search?.ui ?? 0),
-      ui_intake_15_save_ms: round(steps.intake?.ui ?? 0),
       ui_preview_ms: round(steps.preview?.ui ?? 0),
       ui_overhead_ms: round(worst.ui - worst.api),
       ui_heap_mb: round(heapMb),
       ui_first_screen_font_kb: round(firstFonts.bytes / 1024),
       ui_first_screen_font_files: firstFonts.files,
-      ui_intake_card_renders: median(cardRenders),
+      ...workKeys,
       ...firstParts,
     };
   } catch (error) {

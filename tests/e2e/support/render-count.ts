@@ -5,6 +5,11 @@ export interface RenderCount {
   readonly all: number;
   /** Renders whose data props (all but functions) were the same as at its previous render. */
   readonly unchanged: number;
+  /**
+   * DOM elements React drew (mounted or re-rendered with new props) by any component: how much a
+   * step redraws in all, e.g. antd's Form.Items re-rendered by a form's validation.
+   */
+  readonly elements: number;
 }
 
 /**
@@ -16,6 +21,7 @@ export interface RenderCount {
 export async function watchRenders(page: Page, displayName: string): Promise<void> {
   await page.addInitScript((name: string) => {
     interface Fiber {
+      tag: number;
       elementType: { displayName?: string } | null;
       memoizedState: object | null;
       memoizedProps: Record<string, unknown>;
@@ -23,8 +29,11 @@ export async function watchRenders(page: Page, displayName: string): Promise<voi
       child: Fiber | null;
       sibling: Fiber | null;
     }
-    const count = { all: 0, unchanged: 0 };
+    const count = { all: 0, unchanged: 0, elements: 0 };
     const seen = new WeakSet<object>();
+    // A host fiber (tag 5, a DOM element) drawn in a commit has a props object it never had:
+    // a parent's render makes new element props, a bailed-out subtree keeps its old ones.
+    const drawn = new WeakSet<object>();
     const lastProps = new WeakMap<Fiber, Record<string, unknown>>();
     const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) =>
       Object.keys({ ...a, ...b }).every(
@@ -34,6 +43,10 @@ export async function watchRenders(page: Page, displayName: string): Promise<voi
       const stack: Fiber[] = [root];
       while (stack.length > 0) {
         const f = stack.pop()!;
+        if (f.tag === 5 && !drawn.has(f.memoizedProps)) {
+          drawn.add(f.memoizedProps);
+          count.elements += 1;
+        }
         if (f.elementType?.displayName === name && f.memoizedState && !seen.has(f.memoizedState)) {
           seen.add(f.memoizedState);
           count.all += 1;
@@ -65,11 +78,49 @@ export async function watchRenders(page: Page, displayName: string): Promise<voi
 /** The counts so far, and sets them back to zero. */
 export async function takeRenders(page: Page): Promise<RenderCount> {
   return page.evaluate(() => {
-    const count = (globalThis as unknown as { __renderCount: { all: number; unchanged: number } })
-      .__renderCount;
+    const count = (
+      globalThis as unknown as {
+        __renderCount: { all: number; unchanged: number; elements: number };
+      }
+    ).__renderCount;
     const now = { ...count };
     count.all = 0;
     count.unchanged = 0;
+    count.elements = 0;
     return now;
+  });
+}
+
+/**
+ * Notes how many DOM elements had been drawn (since the last `takeRenders`) when the page sent
+ * its first request for `method`: a step's redraws before its request apart from those after.
+ * Call after `watchRenders`, before the page loads; read with `elementsAtRequest`.
+ */
+export async function markElementsAtRequest(page: Page, method: string): Promise<void> {
+  await page.addInitScript(
+    (marker: string) => {
+      const w = globalThis as unknown as {
+        fetch: typeof fetch;
+        __renderCount: { elements: number };
+        __elementsAtRequest?: number;
+      };
+      const send = w.fetch;
+      w.fetch = (url, init) => {
+        if (typeof init?.body === 'string' && init.body.includes(marker))
+          w.__elementsAtRequest ??= w.__renderCount.elements;
+        return send.call(globalThis, url, init);
+      };
+    },
+    `"method":${JSON.stringify(method)}`,
+  );
+}
+
+/** The count `markElementsAtRequest` noted (null: not sent yet), and forgets it. */
+export async function elementsAtRequest(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as { __elementsAtRequest?: number };
+    const at = w.__elementsAtRequest ?? null;
+    delete w.__elementsAtRequest;
+    return at;
   });
 }

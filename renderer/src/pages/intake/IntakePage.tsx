@@ -1,5 +1,15 @@
 import { Alert, App, Button, Card, Form, Segmented, Space, Typography } from 'antd';
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useNavigate } from 'react-router';
 import type { FieldIssue } from '../../../../domain/api/errors';
 import { caseIntakeSchema } from '../../../../domain/cases/case-input';
@@ -12,6 +22,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { RestoredDraftBanner } from '../../components/RestoredDraftBanner';
 import { useFormAutosave } from '../../forms/use-form-autosave';
+import { validateQuietly } from '../../forms/validate-quietly';
 import { applyFieldIssues, badInputIssues } from '../../forms/field-issues';
 import { zodRule } from '../../forms/zod-rule';
 import { useApiValue } from '../../hooks/use-api-value';
@@ -42,6 +53,22 @@ function initialValues(): IntakeFormValues {
   };
 }
 
+// The save buttons show the save under way; they read it here, so turning it on or off redraws
+// the two buttons and not the memoised form around the lower one.
+const Saving = createContext<{ busy: boolean; save: () => void }>({
+  busy: false,
+  save: () => undefined,
+});
+
+function SaveButton(props: { size?: 'large' }) {
+  const saving = useContext(Saving);
+  return (
+    <Button type="primary" size={props.size} loading={saving.busy} onClick={saving.save}>
+      {t.save}
+    </Button>
+  );
+}
+
 function probeOf(values: IntakeFormValues) {
   return (values.parties ?? []).map((p) => {
     const id = p.idDocument?.number ? normaliseIdNumber(p.idDocument.number) : '';
@@ -68,22 +95,31 @@ export function IntakePage() {
   const loadSettings = useCallback(() => api('caseSettings.get', {}), []);
   const settings: CaseSettings | undefined = useApiValue(loadSettings).value;
 
+  // A save opens the case page: its code is fetched and parsed once this page is up, not between
+  // the click and the saved case on screen. A failure here is retried by the route.
+  useEffect(() => {
+    void import('../case/CasePage').catch(() => undefined);
+  }, []);
+
   const intakeDate = Form.useWatch('intakeDate', form) ?? chinaToday();
   const extensions = settings?.ethnicExtensions ?? DEFAULT_EXTENSIONS;
   const initial = useMemo(initialValues, []);
   const group = useGroupAutoTick(form, autosave.onValuesChange);
-  const groupNote =
-    group.box.ticked && group.box.auto ? (
-      <span data-testid="group-note">
-        {t.groupAutoTicked(group.persons, GROUP_DISPUTE_MIN_PERSONS)}
-      </span>
-    ) : group.box.declined ? (
-      <span data-testid="group-note">
-        {t.groupDeclined(group.persons, GROUP_DISPUTE_MIN_PERSONS)}
-      </span>
-    ) : (
-      t.groupDisputeHelpIntake(GROUP_DISPUTE_MIN_PERSONS)
-    );
+  const { persons } = group;
+  const { ticked: groupTicked, auto: groupAuto, declined: groupDeclined } = group.box;
+  const groupNote = useMemo(
+    () =>
+      groupTicked && groupAuto ? (
+        <span data-testid="group-note">
+          {t.groupAutoTicked(persons, GROUP_DISPUTE_MIN_PERSONS)}
+        </span>
+      ) : groupDeclined ? (
+        <span data-testid="group-note">{t.groupDeclined(persons, GROUP_DISPUTE_MIN_PERSONS)}</span>
+      ) : (
+        t.groupDisputeHelpIntake(GROUP_DISPUTE_MIN_PERSONS)
+      ),
+    [groupTicked, groupAuto, groupDeclined, persons],
+  );
 
   // Stable (the party cards are memoised): it reads the form as it is when a box loses focus.
   const probeDuplicates = useCallback(() => {
@@ -111,7 +147,7 @@ export function IntakePage() {
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     const values = form.getFieldsValue(true) as IntakeFormValues;
     try {
-      await form.validateFields();
+      await validateQuietly(form);
     } catch {
       setSaving(false);
       message.error(uiText.common.fixFields);
@@ -151,6 +187,14 @@ export function IntakePage() {
     }
   }
 
+  // One function for every render: the memoised form's button and onFinish call the latest submit.
+  const latestSubmit = useRef(submit);
+  useLayoutEffect(() => {
+    latestSubmit.current = submit;
+  });
+  const save = useCallback(() => void latestSubmit.current(), []);
+  const savingState = useMemo(() => ({ busy: saving, save }), [saving, save]);
+
   // Ctrl+Enter saves from any box, so the mouse is never needed between two intakes.
   function onKeyDown(e: KeyboardEvent) {
     // An input method may use Ctrl+Enter itself while composing (keyCode 229 in Chromium).
@@ -161,101 +205,126 @@ export function IntakePage() {
     }
   }
 
-  return (
-    <div onKeyDown={onKeyDown}>
-      <Card
-        title={t.title}
-        extra={
-          <Space>
-            <Button onClick={() => void autosave.discard()} tabIndex={-1}>
-              {t.reset}
-            </Button>
-            <Button type="primary" loading={saving} onClick={() => void submit()}>
-              {t.save}
-            </Button>
-          </Space>
-        }
+  // antd's Form gives every Form.Item a new context object whenever the Form element renders (its
+  // merged tooltip is rebuilt each time), so each render of this page redrew all ~225 fields of a
+  // 15-party intake: the busy button, the draft banner, the saved toast. The form is one memoised
+  // element, rebuilt only when what it shows changes.
+  const { onValuesChange } = autosave;
+  const formElement = useMemo(
+    () => (
+      <Form<IntakeFormValues>
+        form={form}
+        name="intake"
+        layout="vertical"
+        initialValues={initial}
+        requiredMark
+        onValuesChange={onValuesChange}
+        onFinish={save}
       >
-        <Typography.Paragraph type="secondary">{t.keyboardHint}</Typography.Paragraph>
-        <RestoredDraftBanner
-          title={t.restored}
-          savedAt={autosave.restoredAt}
-          onDiscard={() => void autosave.discard()}
-        />
-        <Form<IntakeFormValues>
-          form={form}
-          name="intake"
-          layout="vertical"
-          initialValues={initial}
-          requiredMark
-          onValuesChange={autosave.onValuesChange}
-          onFinish={() => void submit()}
-        >
-          <Space style={{ marginBottom: 8 }} align="center">
-            <Typography.Title level={5} style={{ margin: 0 }}>
-              {t.partiesSection}
-            </Typography.Title>
-            <Segmented
-              value={partyMode}
-              onChange={(v) => setPartyMode(v === 'table' ? 'table' : 'cards')}
-              options={[
-                { value: 'cards', label: t.modeCards },
-                { value: 'table', label: t.modeTable },
-              ]}
-              data-testid="party-mode"
-            />
-          </Space>
-          {partyMode === 'table' ? (
-            <PartyTable
-              form={form}
-              intakeDate={intakeDate}
-              extensions={extensions}
-              onBulkChange={autosave.onValuesChange}
-            />
-          ) : (
-            <PartyCardList
-              form={form}
-              intakeDate={intakeDate}
-              extensions={extensions}
-              duplicates={duplicates}
-              onRemoved={clearDuplicates}
-              onIdentityBlur={probeDuplicates}
-            />
-          )}
-
-          <CaseFields
-            form={form}
-            settings={settings}
-            mediators={mediators}
-            groupNote={groupNote}
-            dateColumn={
-              <StartDateItem
-                name="intakeDate"
-                label={t.intakeDate}
-                rules={[zodRule(fields.intakeDate)]}
-              />
-            }
+        <Space style={{ marginBottom: 8 }} align="center">
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t.partiesSection}
+          </Typography.Title>
+          <Segmented
+            value={partyMode}
+            onChange={(v) => setPartyMode(v === 'table' ? 'table' : 'cards')}
+            options={[
+              { value: 'cards', label: t.modeCards },
+              { value: 'table', label: t.modeTable },
+            ]}
+            data-testid="party-mode"
           />
-          {problems.length > 0 ? (
-            <Alert
-              type="error"
-              showIcon
-              title={t.otherProblems}
-              description={
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {problems.map((p) => (
-                    <li key={`${p.path.join('.')}:${p.message}`}>{p.message}</li>
-                  ))}
-                </ul>
-              }
-              style={{ marginBottom: 16 }}
+        </Space>
+        {partyMode === 'table' ? (
+          <PartyTable
+            form={form}
+            intakeDate={intakeDate}
+            extensions={extensions}
+            onBulkChange={onValuesChange}
+          />
+        ) : (
+          <PartyCardList
+            form={form}
+            intakeDate={intakeDate}
+            extensions={extensions}
+            duplicates={duplicates}
+            onRemoved={clearDuplicates}
+            onIdentityBlur={probeDuplicates}
+          />
+        )}
+
+        <CaseFields
+          form={form}
+          settings={settings}
+          mediators={mediators}
+          groupNote={groupNote}
+          dateColumn={
+            <StartDateItem
+              name="intakeDate"
+              label={t.intakeDate}
+              rules={[zodRule(fields.intakeDate)]}
             />
-          ) : null}
-          <Button type="primary" size="large" loading={saving} onClick={() => void submit()}>
-            {t.save}
-          </Button>
-        </Form>
-      </Card>
-    </div>
+          }
+        />
+        {problems.length > 0 ? (
+          <Alert
+            type="error"
+            showIcon
+            title={t.otherProblems}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {problems.map((p) => (
+                  <li key={`${p.path.join('.')}:${p.message}`}>{p.message}</li>
+                ))}
+              </ul>
+            }
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
+        <SaveButton size="large" />
+      </Form>
+    ),
+    [
+      form,
+      initial,
+      onValuesChange,
+      save,
+      partyMode,
+      intakeDate,
+      extensions,
+      duplicates,
+      clearDuplicates,
+      probeDuplicates,
+      settings,
+      mediators,
+      groupNote,
+      problems,
+    ],
+  );
+
+  return (
+    <Saving.Provider value={savingState}>
+      <div onKeyDown={onKeyDown}>
+        <Card
+          title={t.title}
+          extra={
+            <Space>
+              <Button onClick={() => void autosave.discard()} tabIndex={-1}>
+                {t.reset}
+              </Button>
+              <SaveButton />
+            </Space>
+          }
+        >
+          <Typography.Paragraph type="secondary">{t.keyboardHint}</Typography.Paragraph>
+          <RestoredDraftBanner
+            title={t.restored}
+            savedAt={autosave.restoredAt}
+            onDiscard={() => void autosave.discard()}
+          />
+          {formElement}
+        </Card>
+      </div>
+    </Saving.Provider>
   );
 }
