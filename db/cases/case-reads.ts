@@ -4,6 +4,7 @@ import type {
   CaseNumberRecord,
   StatusHistoryEntry,
 } from '../../domain/cases/case-views.js';
+import type { TitleParty } from '../../domain/cases/case-title.js';
 import type { Db } from '../connection.js';
 import { statement } from '../statement-cache.js';
 import {
@@ -40,6 +41,26 @@ export function partyRowsOf(db: Db, caseId: number): PartyRow[] {
   return statement(db, 'SELECT * FROM party WHERE case_id = ? ORDER BY sort, id').all(
     caseId,
   ) as PartyRow[];
+}
+
+/**
+ * What a generated title is made of (this and `titlePartiesOf`), read by every party
+ * correction: only these columns, since whole case and party rows are the largest objects such a
+ * write builds.
+ */
+export function titleFactsOf(
+  db: Db,
+  caseId: number,
+): Pick<CaseRow, 'title' | 'title_generated' | 'category'> | undefined {
+  return statement(db, 'SELECT title, title_generated, category FROM case_file WHERE id = ?').get(
+    caseId,
+  ) as Pick<CaseRow, 'title' | 'title_generated' | 'category'> | undefined;
+}
+
+export function titlePartiesOf(db: Db, caseId: number): TitleParty[] {
+  return statement(db, 'SELECT role, name FROM party WHERE case_id = ? ORDER BY sort, id').all(
+    caseId,
+  ) as TitleParty[];
 }
 
 export function representativeRowsOf(db: Db, caseId: number): RepresentativeRow[] {
