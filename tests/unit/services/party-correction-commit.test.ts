@@ -58,4 +58,16 @@ describe('parties.update', () => {
     // The same keys in the same order, not only equal values: the answer's bytes are unchanged.
     expect(JSON.stringify(fixed.case)).toBe(JSON.stringify(read));
   });
+
+  it('the index finds the new name, its pinyin and the untouched numbers, not the old name', async () => {
+    const fixed = await intakeAndCorrect('才让多吉');
+    const search = async (text: string) =>
+      (await l.call<{ rows: { id: number }[] }>('cases.search', { text })).rows.map((r) => r.id);
+    for (const text of ['才让多吉', '让多', 'crdj', 'cairangduoji', '5678', '041246']) {
+      expect(await search(text), text).toEqual([fixed.case.id]);
+    }
+    for (const text of ['扎西多杰', '扎西', 'zxdj', 'zhaxiduojie']) {
+      expect(await search(text), text).toEqual([]);
+    }
+  });
 });
