@@ -17,6 +17,7 @@ import { migrate } from '../../../db/migrate.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { caseIntakeSchema } from '../../../domain/cases/case-input.js';
 import { tempDir } from '../support/temp-dir.js';
+import { intake } from '../services/case-fixtures.js';
 
 /**
  * Issue 8 (party_update_p95_ms): a correction's commit waits on garbage collection, and each one
@@ -107,25 +108,6 @@ const representative = {
 } as unknown as RepresentativeRow;
 
 const NOW = '2026-03-10T02:00:00.000Z';
-const applicant = {
-  kind: 'NATURAL',
-  role: 'APPLICANT',
-  name: '王芳',
-  gender: 'FEMALE',
-  ethnicity: '01',
-  phone: { phone: '13708854495' },
-  address: '格尔木市唐古拉山镇',
-  idDocument: { type: 'RESIDENT_ID', number: '11010519491231002X' },
-};
-const intake = {
-  intakeDate: '2026-03-10',
-  source: 'ON_APPLICATION',
-  category: 'FOREST_LAND',
-  subtype: 'GRASSLAND',
-  summary: '双方因冬季草场网围栏位置发生争议。',
-  parties: [applicant, { ...applicant, role: 'RESPONDENT', name: '扎西多杰', idDocument: null }],
-};
-
 describe('case row objects', () => {
   it('a party, a session and a representative are small objects', () => {
     expect(bytesPerObject(() => partyFromRow(party, []))).toBeLessThan(2_000);
@@ -137,7 +119,7 @@ describe('case row objects', () => {
     const db = openConnection(path.join(tempDir('md-row-objects'), 'l.sqlite'));
     try {
       await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date(NOW) });
-      const values = caseIntakeSchema.parse(intake);
+      const values = caseIntakeSchema.parse(intake());
       const caseId = db.transaction(() => {
         const id = insertCase(db, { ...values, title: '王芳草场纠纷' }, 'INTAKE', NOW);
         for (const p of values.parties) insertParty(db, id, p, NOW);

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
-import { intake, openTestLedger, person, setUpRoom, type TestLedger } from './case-fixtures.js';
+import {
+  intake,
+  naturalInput,
+  openTestLedger,
+  setUpRoom,
+  type TestLedger,
+} from './case-fixtures.js';
 
 /**
  * Issue 8 (party_update_p95_ms): the tail of a correction's commit is garbage collection, so a
@@ -14,21 +20,6 @@ beforeEach(async () => {
 });
 afterEach(() => l.close());
 
-const renamed = (p: CaseDetail['parties'][number], name: string) =>
-  person({
-    role: p.role,
-    name,
-    gender: p.gender,
-    ethnicity: p.ethnicity,
-    birthDate: p.birthDate,
-    occupation: p.occupation,
-    phone: { phone: p.phone.phone },
-    address: p.address,
-    idDocument: p.idDocument,
-    preferredLanguage: p.preferredLanguage,
-    needsInterpreter: p.needsInterpreter,
-  });
-
 async function intakeAndCorrect(name: string): Promise<SavedCase> {
   const c = (await l.call<SavedCase>('cases.create', intake())).case;
   const respondent = c.parties[1]!;
@@ -36,7 +27,7 @@ async function intakeAndCorrect(name: string): Promise<SavedCase> {
     caseId: c.id,
     partyId: respondent.id,
     expectedVersion: respondent.version,
-    party: renamed(respondent, name),
+    party: naturalInput(respondent, { name }),
     reason: '登记时录入错误',
   });
 }
