@@ -1,6 +1,4 @@
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   partyFromRow,
@@ -17,29 +15,14 @@ import { migrate } from '../../../db/migrate.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { caseIntakeSchema } from '../../../domain/cases/case-input.js';
 import { tempDir } from '../support/temp-dir.js';
+import { heapBytesPerCall } from '../support/heap-bytes.js';
 import { intake } from '../services/case-fixtures.js';
 
 /**
  * Issue 8 (party_update_p95_ms): a correction's commit waits on garbage collection, and each one
  * reads its party three times and the whole case once. A spread in front of many fields made V8
  * build these objects the slow way: ~13 KB a party, ~9 KB a session, ~12 KB a case detail.
- * Counted in bytes of heap (not time): a collection during the loop can only lower the figure.
  */
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-
-function bytesPerObject(make: () => unknown): number {
-  const kept: unknown[] = [];
-  for (let i = 0; i < 500; i += 1) kept.push(make());
-  kept.length = 0;
-  gc();
-  const before = v8.getHeapStatistics().used_heap_size;
-  for (let i = 0; i < 500; i += 1) kept.push(make());
-  const used = v8.getHeapStatistics().used_heap_size - before;
-  expect(kept).toHaveLength(500);
-  return used / 500;
-}
-
 const stamps = { id: 7, version: 2, created_at: 1_773_108_000_000, updated_at: 1_773_109_000_000 };
 
 const party = {
@@ -110,9 +93,9 @@ const representative = {
 const NOW = '2026-03-10T02:00:00.000Z';
 describe('case row objects', () => {
   it('a party, a session and a representative are small objects', () => {
-    expect(bytesPerObject(() => partyFromRow(party, []))).toBeLessThan(2_000);
-    expect(bytesPerObject(() => sessionFromRow(session))).toBeLessThan(2_000);
-    expect(bytesPerObject(() => representativeFromRow(representative))).toBeLessThan(1_500);
+    expect(heapBytesPerCall(() => partyFromRow(party, []))).toBeLessThan(2_000);
+    expect(heapBytesPerCall(() => sessionFromRow(session))).toBeLessThan(2_000);
+    expect(heapBytesPerCall(() => representativeFromRow(representative))).toBeLessThan(1_500);
   });
 
   it('the detail read builds no second copy of the case', async () => {
@@ -125,7 +108,7 @@ describe('case row objects', () => {
         for (const p of values.parties) insertParty(db, id, p, NOW);
         return id;
       })();
-      const size = bytesPerObject(() => getCaseDetail(db, caseId, '2026-03-10'));
+      const size = heapBytesPerCall(() => getCaseDetail(db, caseId, '2026-03-10'));
       // A two-party case: ~15 KB of rows, strings and lists; the spreads made it ~33 KB.
       expect(size).toBeLessThan(22_000);
     } finally {
