@@ -2,6 +2,7 @@ import { CODE_TABLES, type CodeTable } from '../domain/taxonomy/index.js';
 import * as ethnicGroups from '../domain/taxonomy/ethnic-groups.js';
 import type { CodeTableView } from '../domain/cases/case-views.js';
 import type { Db } from './connection.js';
+import { statement } from './statement-cache.js';
 
 /**
  * Code tables live in the ledger as data, so exports and reports made years later read the
@@ -92,7 +93,7 @@ export function writeEthnicExtensions(db: Db, extensions: readonly ethnicGroups.
 
 export function codeExists(db: Db, table: string, code: string): boolean {
   return (
-    db.prepare('SELECT 1 FROM code_row WHERE table_name = ? AND code = ?').get(table, code) !==
+    statement(db, 'SELECT 1 FROM code_row WHERE table_name = ? AND code = ?').get(table, code) !==
     undefined
   );
 }

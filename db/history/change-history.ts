@@ -90,7 +90,9 @@ export function diffFields(
   for (const field of Object.keys(after)) {
     const oldValue = before[field] ?? null;
     const newValue = after[field] ?? null;
-    if (JSON.stringify(oldValue) !== JSON.stringify(newValue)) {
+    // The same value is the same text: most fields of a correction are unchanged, and two
+    // strings per field were most of what this allocated (issue 8).
+    if (oldValue !== newValue && JSON.stringify(oldValue) !== JSON.stringify(newValue)) {
       out.push({ field, oldValue, newValue, sensitive: sensitive.has(field) });
     }
   }

@@ -16,9 +16,16 @@ function prepare(db: Db) {
        FROM case_file WHERE id = ?`,
     ),
     numbers: db.prepare('SELECT number FROM case_number WHERE case_id = ?').pluck(),
-    // Every column, not a list: migration 008 re-indexes with this code on a ledger that has no
-    // own-script columns yet, and a `*` statement is re-prepared with them once 024 adds them.
-    parties: db.prepare('SELECT * FROM party WHERE case_id = ? ORDER BY sort, id'),
+    // The indexed columns only: whole rows were the largest objects of a party correction's
+    // refresh (issue 8). Migration 008 re-indexes with this code on a ledger that has no
+    // own-script columns yet: that connection reads every column, and its `*` statement is
+    // re-prepared with them once 024 adds them.
+    parties: db.prepare(
+      hasOwnScriptColumns(db)
+        ? `SELECT name, phone, id_number, social_credit_code, legal_rep_name, own_script_name,
+             own_script_address FROM party WHERE case_id = ? ORDER BY sort, id`
+        : 'SELECT * FROM party WHERE case_id = ? ORDER BY sort, id',
+    ),
     reps: db.prepare(
       `SELECT r.name, r.phone FROM party_representative r JOIN party p ON p.id = r.party_id
        WHERE p.case_id = ? ORDER BY r.party_id, r.sort, r.id`,
@@ -35,6 +42,11 @@ function prepare(db: Db) {
     remove: db.prepare('DELETE FROM case_search WHERE rowid = ?'),
     insert: db.prepare('INSERT INTO case_search (rowid, tokens) VALUES (?, ?)'),
   };
+}
+
+function hasOwnScriptColumns(db: Db): boolean {
+  const columns = db.pragma('table_info(party)') as { name: string }[];
+  return columns.some((c) => c.name === 'own_script_address');
 }
 
 function statementsOf(db: Db) {

@@ -29,24 +29,32 @@ function runsOf(text: string): string[][] {
   return runs;
 }
 
-/** Index text for one field value: bigrams of every run plus its last character. */
-export function indexTokens(text: string): string {
-  const out: string[] = [];
-  for (const chars of runsOf(text)) {
-    for (let i = 0; i + 1 < chars.length; i += 1) out.push(`${chars[i]}${chars[i + 1]}`);
-    const last = chars[chars.length - 1];
-    if (last !== undefined) out.push(last);
-  }
-  return out.join(' ');
+/** Code units of the character starting at `at` (a run holds whole code points only). */
+function widthAt(run: string, at: number): number {
+  const unit = run.charCodeAt(at);
+  return unit >= 0xd800 && unit <= 0xdbff ? 2 : 1;
 }
 
-/** Joins field values for the index, keeping runs of different fields apart. */
+/**
+ * Index text for field values: bigrams of every run plus its last character, runs of different
+ * fields kept apart. Every save builds this for the whole case, so each token is one slice of
+ * its run: arrays of characters and per-value strings were a fifth of a party correction's
+ * garbage (issue 8).
+ */
 export function indexDocument(values: readonly (string | null | undefined)[]): string {
-  return values
-    .filter((v): v is string => typeof v === 'string' && v !== '')
-    .map(indexTokens)
-    .filter((t) => t !== '')
-    .join(' ');
+  const tokens: string[] = [];
+  for (const value of values) {
+    if (typeof value !== 'string' || value === '') continue;
+    for (const match of normalise(value).matchAll(RUN)) {
+      const run = match[0];
+      for (let at = 0; at < run.length;) {
+        const next = at + widthAt(run, at);
+        tokens.push(run.slice(at, next < run.length ? next + widthAt(run, next) : next));
+        at = next;
+      }
+    }
+  }
+  return tokens.join(' ');
 }
 
 /**

@@ -18,6 +18,8 @@ import {
   getPartyView,
   partyReferenceCount,
   partyRowsOf,
+  titleFactsOf,
+  titlePartiesOf,
 } from '../../db/cases/case-reads.js';
 import { caseFromRow } from '../../db/cases/case-rows.js';
 import { stamp } from '../../db/cases/case-writes.js';
@@ -393,9 +395,9 @@ export class CaseService {
    */
   private retitle(caseId: number, force: boolean): void {
     const db = this.db();
-    const row = getCaseRow(db, caseId);
+    const row = titleFactsOf(db, caseId);
     if (!row || (!force && row.title_generated !== 1)) return;
-    const title = generatedCaseTitle(partyRowsOf(db, caseId), row.category);
+    const title = generatedCaseTitle(titlePartiesOf(db, caseId), row.category);
     if (title !== row.title || row.title_generated !== 1) setCaseTitle(db, caseId, title, true);
   }
 

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views';
 import type { ChangeSetView } from '../../../domain/cases/change-history';
-import { intake, openTestLedger, person, setUpRoom, type TestLedger } from './case-fixtures';
+import {
+  intake,
+  naturalInput,
+  openTestLedger,
+  person,
+  setUpRoom,
+  type TestLedger,
+} from './case-fixtures';
 
 /** Issue 8, must-haves 1 and 2: corrections after saving, with field-level history. */
 describe('corrections after saving', () => {
@@ -12,21 +19,7 @@ describe('corrections after saving', () => {
   });
   afterEach(() => l.close());
 
-  const natural = (p: CaseDetail['parties'][number], overrides: Record<string, unknown> = {}) =>
-    person({
-      role: p.role,
-      name: p.name,
-      gender: p.gender,
-      ethnicity: p.ethnicity,
-      birthDate: p.birthDate,
-      occupation: p.occupation,
-      phone: { phone: p.phone.phone },
-      address: p.address,
-      idDocument: p.idDocument,
-      preferredLanguage: p.preferredLanguage,
-      needsInterpreter: p.needsInterpreter,
-      ...overrides,
-    });
+  const natural = naturalInput;
 
   it('corrects a name and gender with a reason; history, title and search follow', async () => {
     const saved = await l.call<SavedCase>('cases.create', intake());

@@ -5,6 +5,7 @@ import { type AppCore } from '../../../electron/core/app-core.js';
 import type { ExportRenderer } from '../../../electron/reports/export-renderer.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
 import type { ApiEnvelope } from '../../../domain/api/errors.js';
+import type { CaseDetail } from '../../../domain/cases/case-views.js';
 
 /** A real ledger in a temp directory, driven through the same dispatch the renderer uses. */
 export interface TestLedger {
@@ -91,6 +92,27 @@ export function person(overrides: Record<string, unknown> = {}) {
     idDocument: { type: 'RESIDENT_ID', number: '６３２８０１１９８５０７０４１２４６' },
     ...overrides,
   };
+}
+
+/** A saved natural person as the correction form sends it back, with `overrides`. */
+export function naturalInput(
+  p: CaseDetail['parties'][number],
+  overrides: Record<string, unknown> = {},
+) {
+  return person({
+    role: p.role,
+    name: p.name,
+    gender: p.gender,
+    ethnicity: p.ethnicity,
+    birthDate: p.birthDate,
+    occupation: p.occupation,
+    phone: { phone: p.phone.phone },
+    address: p.address,
+    idDocument: p.idDocument,
+    preferredLanguage: p.preferredLanguage,
+    needsInterpreter: p.needsInterpreter,
+    ...overrides,
+  });
 }
 
 export function intake(overrides: Record<string, unknown> = {}) {

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
+import {
+  intake,
+  naturalInput,
+  openTestLedger,
+  setUpRoom,
+  type TestLedger,
+} from './case-fixtures.js';
+
+/**
+ * Issue 8 (party_update_p95_ms): the tail of a correction's commit is garbage collection, so a
+ * correction compiles no statement once the desk has made one (compiling allocates more than
+ * running), and its answer is still exactly the case as a fresh read shows it.
+ */
+let l: TestLedger;
+beforeEach(async () => {
+  l = await openTestLedger();
+  await setUpRoom(l);
+});
+afterEach(() => l.close());
+
+async function intakeAndCorrect(name: string): Promise<SavedCase> {
+  const c = (await l.call<SavedCase>('cases.create', intake())).case;
+  const respondent = c.parties[1]!;
+  return l.call<SavedCase>('parties.update', {
+    caseId: c.id,
+    partyId: respondent.id,
+    expectedVersion: respondent.version,
+    party: naturalInput(respondent, { name }),
+    reason: '登记时录入错误',
+  });
+}
+
+describe('parties.update', () => {
+  it('prepares no statement once an intake and a like correction have run', async () => {
+    // A new name with new initials: the UPDATE names the columns it changes, one text per set.
+    await intakeAndCorrect('才让多吉');
+    const prepare = vi.spyOn(l.core.ledger.db(), 'prepare');
+    const fixed = await intakeAndCorrect('才让多杰');
+    expect(fixed.case.parties[1]?.name).toBe('才让多杰');
+    expect(prepare.mock.calls.map(([sql]) => sql)).toEqual([]);
+  });
+
+  it('answers the case exactly as a fresh read shows it, generated title included', async () => {
+    const fixed = await intakeAndCorrect('才让多杰');
+    expect(fixed.case.title).toContain('王芳与才让多杰');
+    const read = await l.call<CaseDetail>('cases.get', { caseId: fixed.case.id });
+    // The same keys in the same order, not only equal values: the answer's bytes are unchanged.
+    expect(JSON.stringify(fixed.case)).toBe(JSON.stringify(read));
+  });
+
+  it('the index finds the new name, its pinyin and the untouched numbers, not the old name', async () => {
+    const fixed = await intakeAndCorrect('才让多吉');
+    const search = async (text: string) =>
+      (await l.call<{ rows: { id: number }[] }>('cases.search', { text })).rows.map((r) => r.id);
+    for (const text of ['才让多吉', '让多', 'crdj', 'cairangduoji', '5678', '041246']) {
+      expect(await search(text), text).toEqual([fixed.case.id]);
+    }
+    for (const text of ['扎西多杰', '扎西', 'zxdj', 'zhaxiduojie']) {
+      expect(await search(text), text).toEqual([]);
+    }
+  });
+});
