@@ -8,6 +8,8 @@ import { searchLedger } from '../../db/cases/ledger-query.js';
 import { getMediators, listMediators, saveMediator } from '../../db/cases/mediator-queries.js';
 import { diffFields, recordChangeSet } from '../../db/history/change-history.js';
 import { ApiError } from '../../domain/api/errors.js';
+import { LEDGER_PAGE_SIZE } from '../../domain/cases/ledger-inputs.js';
+import { accountMessagesZhCN } from '../../domain/messages/accounts-zh-CN.js';
 import type {
   CaseSettings,
   CodeTableView,
@@ -27,8 +29,11 @@ import { normaliseIdNumber } from '../../domain/validation/id-number.js';
 import { isUnresolved } from '../../domain/case-lifecycle.js';
 import { normalisePersonName } from '../../domain/validation/person-name.js';
 import { checkPhone } from '../../domain/validation/phone.js';
+import { callerCaseScope, mediatorFilterOf } from './case-scope.js';
 import { currentActor } from './desk-actor.js';
 import type { LedgerSession } from './ledger-session.js';
+
+const notLinked = accountMessagesZhCN.mediatorNotLinked;
 
 /** Read side of the ledger (search, duplicates, dashboard, code tables) and its settings. */
 export class CaseLedgerService {
@@ -38,8 +43,20 @@ export class CaseLedgerService {
     return chinaToday(this.ledger.now());
   }
 
+  /**
+   * A 调解员's ledger holds their own cases (case-scope.ts): the mediator filter is theirs, so
+   * the page, its total and the text search all use the indexed mediator path; asking for
+   * another mediator's cases finds none.
+   */
   search(query: LedgerQuery): LedgerPage {
-    return searchLedger(this.ledger.db(), query, this.today());
+    const db = this.ledger.db();
+    const scope = callerCaseScope(db);
+    if (scope.kind === 'ROOM') return searchLedger(db, query, this.today());
+    if (scope.mediatorId === null) throw new ApiError('MEDIATOR_NOT_LINKED', notLinked);
+    if (query.mediatorId !== null && query.mediatorId !== scope.mediatorId) {
+      return { rows: [], page: query.page, pageSize: LEDGER_PAGE_SIZE, total: 0, totalIsExact: true };
+    }
+    return searchLedger(db, { ...query, mediatorId: scope.mediatorId }, this.today());
   }
 
   /** Normalised the way intake stores them, so "１３８ 0000 1234" finds 13800001234. */
@@ -64,8 +81,10 @@ export class CaseLedgerService {
     }));
   }
 
+  /** A 调解员's lists name their own cases only; an unlinked one's are empty. */
   dashboard(today: string | null): Dashboard {
-    return loadDashboard(this.ledger.db(), today ?? this.today());
+    const db = this.ledger.db();
+    return loadDashboard(db, today ?? this.today(), mediatorFilterOf(callerCaseScope(db)));
   }
 
   codeTables(names: readonly string[]): CodeTableView[] {
