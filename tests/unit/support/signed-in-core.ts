@@ -112,3 +112,19 @@ export async function openSignedInCore(options: SignedInOptions): Promise<AppCor
   }
   return core;
 }
+
+/**
+ * Links the test 调解员 account (made when missing) to a mediator profile, as the director does
+ * in 设置 → 账号: a 调解员 sees the cases of that profile only (§7.3). Leaves the director
+ * signed in; the test signs in whom it needs next.
+ */
+export async function linkMediatorAccount(dispatch: Dispatch, mediatorId: number): Promise<void> {
+  await signInVia(dispatch, 'MEDIATOR');
+  await signInVia(dispatch, 'DIRECTOR');
+  const accounts = (await call(dispatch, 'accounts.list', {})) as {
+    id: number;
+    loginName: string;
+  }[];
+  const account = accounts.find((a) => a.loginName === TEST_PEOPLE.MEDIATOR.loginName);
+  await call(dispatch, 'accounts.update', { id: account?.id, mediatorId });
+}
