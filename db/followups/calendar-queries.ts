@@ -88,9 +88,10 @@ export function datedItems(
   // Every part ends in its WHERE clause on `c`, the case the item belongs to.
   const scope = caseFilterSql(cases, 'c.id');
   const scoped = parts.map((part) => `${part} AND ${scope.sql}`);
-  return statement(db, `${scoped.join(' UNION ALL ')} ORDER BY date, time, caseId LIMIT @limit`).all(
-    { from, to, toNext: `${toNext}T00:00`, courtFrom, limit, ...scope.params },
-  ) as DatedRow[];
+  return statement(
+    db,
+    `${scoped.join(' UNION ALL ')} ORDER BY date, time, caseId LIMIT @limit`,
+  ).all({ from, to, toNext: `${toNext}T00:00`, courtFrom, limit, ...scope.params }) as DatedRow[];
 }
 
 /** How many items are past their date (overdue visits and cases); for the reminder badge. */

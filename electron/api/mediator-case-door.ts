@@ -67,7 +67,8 @@ export function mediatorCaseDoor(db: () => Db) {
     const ledger = db();
     for (const caseId of casesNamedBy(ledger, method, input)) {
       const outside = outsideOwnCases(ledger, user, caseId);
-      if (outside === 'NOT_LINKED') throw new ApiError('MEDIATOR_NOT_LINKED', msg.mediatorNotLinked);
+      if (outside === 'NOT_LINKED')
+        throw new ApiError('MEDIATOR_NOT_LINKED', msg.mediatorNotLinked);
       if (outside) throw new ApiError('NOT_OWN_CASE', msg.notOwnCase);
     }
   };

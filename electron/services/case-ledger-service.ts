@@ -54,7 +54,13 @@ export class CaseLedgerService {
     if (scope.kind === 'ROOM') return searchLedger(db, query, this.today());
     if (scope.mediatorId === null) throw new ApiError('MEDIATOR_NOT_LINKED', notLinked);
     if (query.mediatorId !== null && query.mediatorId !== scope.mediatorId) {
-      return { rows: [], page: query.page, pageSize: LEDGER_PAGE_SIZE, total: 0, totalIsExact: true };
+      return {
+        rows: [],
+        page: query.page,
+        pageSize: LEDGER_PAGE_SIZE,
+        total: 0,
+        totalIsExact: true,
+      };
     }
     return searchLedger(db, { ...query, mediatorId: scope.mediatorId }, this.today());
   }

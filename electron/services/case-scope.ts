@@ -11,8 +11,7 @@ import { admittedCaller } from './desk-actor.js';
  * has no own case. Read from the ledger at each call, so a new link counts at once.
  */
 export type CaseScope =
-  | { readonly kind: 'ROOM' }
-  | { readonly kind: 'OWN'; readonly mediatorId: number | null };
+  { readonly kind: 'ROOM' } | { readonly kind: 'OWN'; readonly mediatorId: number | null };
 
 const ROOM: CaseScope = { kind: 'ROOM' };
 

@@ -4,8 +4,17 @@ import type { AccountView } from '../../../domain/api/accounts-contract.js';
 import { apiContract, API_METHODS, type ApiMethod } from '../../../domain/api/contract.js';
 import { mayCall, METHOD_ROLES } from '../../../domain/api/method-roles.js';
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
-import type { CaseDetail, Dashboard, LedgerPage, SavedCase } from '../../../domain/cases/case-views.js';
-import type { FollowUpPage, Reminders, WeekCalendar } from '../../../domain/followups/followup-views.js';
+import type {
+  CaseDetail,
+  Dashboard,
+  LedgerPage,
+  SavedCase,
+} from '../../../domain/cases/case-views.js';
+import type {
+  FollowUpPage,
+  Reminders,
+  WeekCalendar,
+} from '../../../domain/followups/followup-views.js';
 import { CASE_NAMING_FIELDS } from '../../../electron/api/mediator-case-door.js';
 import { PNG_BYTES } from '../followups/followup-fixtures.js';
 import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures.js';
@@ -82,7 +91,10 @@ describe('a mediator’s own cases', () => {
   const asDirector = () => signInVia(l.core.dispatch, 'DIRECTOR');
 
   async function mediatingCaseOf(mediatorId: number, title: string): Promise<CaseDetail> {
-    const saved = await l.call<SavedCase>('cases.create', intake({ mediatorIds: [mediatorId], title }));
+    const saved = await l.call<SavedCase>(
+      'cases.create',
+      intake({ mediatorIds: [mediatorId], title }),
+    );
     const accepted = await l.call<CaseDetail>('cases.transition', {
       caseId: saved.case.id,
       expectedVersion: saved.case.version,
@@ -167,7 +179,8 @@ describe('a mediator’s own cases', () => {
     ofB = await mediatingCaseOf(mediatorB, '多吉承办的邻里纠纷');
     const a = await recordsOf(ofA);
     const b = await recordsOf(ofB);
-    for (const key of Object.keys(a) as (keyof typeof a)[]) ids[key] = { own: a[key], other: b[key] };
+    for (const key of Object.keys(a) as (keyof typeof a)[])
+      ids[key] = { own: a[key], other: b[key] };
     account = await l.call<AccountView>('accounts.create', {
       ...TEST_PEOPLE.MEDIATOR,
       role: 'MEDIATOR',
@@ -218,7 +231,9 @@ describe('a mediator’s own cases', () => {
         const other = await codeOf(method, { [field]: idFor(method, field, 'other') });
         expect(other, `${method} ${field} of another case`).toBe('NOT_OWN_CASE');
         const own = await codeOf(method, { [field]: idFor(method, field, 'own') });
-        expect(own, `${method} ${field} of the own case`).not.toMatch(/^(NOT_OWN_CASE|MEDIATOR_NOT_LINKED)$/);
+        expect(own, `${method} ${field} of the own case`).not.toMatch(
+          /^(NOT_OWN_CASE|MEDIATOR_NOT_LINKED)$/,
+        );
       }
     }
   }, 120_000);
@@ -228,7 +243,10 @@ describe('a mediator’s own cases', () => {
     const refused = await l.raw('cases.get', { caseId: ofB.id });
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'NOT_OWN_CASE', message: '这不是您承办的案件，调解员只能查看和办理本人承办的案件' },
+      error: {
+        code: 'NOT_OWN_CASE',
+        message: '这不是您承办的案件，调解员只能查看和办理本人承办的案件',
+      },
     });
     const own = await l.call<CaseDetail>('cases.get', { caseId: ofA.id });
     expect(own.title).toBe('才让承办的草场纠纷');
@@ -279,7 +297,9 @@ describe('a mediator’s own cases', () => {
         ok: false,
         error: {
           code: 'MEDIATOR_NOT_LINKED',
-          message: expect.stringContaining('请调委会主任在“设置 → 账号”中为您的账号选择对应的调解员'),
+          message: expect.stringContaining(
+            '请调委会主任在“设置 → 账号”中为您的账号选择对应的调解员',
+          ),
         },
       });
       expect(await codeOf('cases.get', { caseId: ofA.id })).toBe('MEDIATOR_NOT_LINKED');
