@@ -1,9 +1,9 @@
+import { accountById, isCaseOfMediator } from '../../db/accounts/account-queries.js';
 import { appendAuditEvent } from '../../db/audit/audit-log.js';
 import type { Db } from '../../db/connection.js';
 import { partyIdNumber } from '../../db/cases/party-id-number.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { idRevealMessages } from '../../domain/messages/zh-CN.js';
-import { outsideOwnCases } from './case-scope.js';
 import type { DeskSession } from './desk-session.js';
 import type { LedgerSession } from './ledger-session.js';
 
@@ -52,9 +52,12 @@ export class IdRevealService {
 
   /** Why the caller may not see this case's numbers, or null. Read from the ledger each time. */
   private outOfScope(db: Db, caseId: number): ApiError | null {
-    const outside = outsideOwnCases(db, this.desk.caller, caseId);
-    if (outside === 'NOT_LINKED')
-      return new ApiError('MEDIATOR_NOT_LINKED', idRevealMessages.notLinked);
-    return outside ? new ApiError('NOT_OWN_CASE', idRevealMessages.notOwnCase) : null;
+    const caller = this.desk.caller;
+    if (caller?.role !== 'MEDIATOR') return null;
+    const mediatorId = accountById(db, caller.id)?.mediatorId ?? null;
+    if (mediatorId === null) return new ApiError('MEDIATOR_NOT_LINKED', idRevealMessages.notLinked);
+    return isCaseOfMediator(db, caseId, mediatorId)
+      ? null
+      : new ApiError('NOT_OWN_CASE', idRevealMessages.notOwnCase);
   }
 }
