@@ -1,9 +1,8 @@
-import { accountById, isCaseOfMediator } from '../../db/accounts/account-queries.js';
 import { appendAuditEvent } from '../../db/audit/audit-log.js';
-import type { Db } from '../../db/connection.js';
 import { partyIdNumber } from '../../db/cases/party-id-number.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { idRevealMessages } from '../../domain/messages/zh-CN.js';
+import { caseScopeRefusal } from './case-scope.js';
 import type { DeskSession } from './desk-session.js';
 import type { LedgerSession } from './ledger-session.js';
 
@@ -29,7 +28,7 @@ export class IdRevealService {
       .transaction((): { number: string } | { refused: ApiError } => {
         const number = partyIdNumber(db, caseId, partyId);
         if (number === undefined) throw new ApiError('NOT_FOUND', idRevealMessages.noSuchParty);
-        const refused = this.outOfScope(db, caseId);
+        const refused = caseScopeRefusal(db, this.desk.caller, caseId);
         if (refused) {
           appendAuditEvent(db, {
             action: 'REVEAL_ID_REFUSED',
@@ -48,16 +47,5 @@ export class IdRevealService {
       .immediate();
     if ('refused' in outcome) throw outcome.refused;
     return outcome;
-  }
-
-  /** Why the caller may not see this case's numbers, or null. Read from the ledger each time. */
-  private outOfScope(db: Db, caseId: number): ApiError | null {
-    const caller = this.desk.caller;
-    if (caller?.role !== 'MEDIATOR') return null;
-    const mediatorId = accountById(db, caller.id)?.mediatorId ?? null;
-    if (mediatorId === null) return new ApiError('MEDIATOR_NOT_LINKED', idRevealMessages.notLinked);
-    return isCaseOfMediator(db, caseId, mediatorId)
-      ? null
-      : new ApiError('NOT_OWN_CASE', idRevealMessages.notOwnCase);
   }
 }
