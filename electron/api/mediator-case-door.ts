@@ -4,7 +4,11 @@ import type { DeskUser } from '../../domain/api/accounts-contract.js';
 import type { ApiMethod } from '../../domain/api/contract.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
-import { outsideOwnCases } from '../services/case-scope.js';
+import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
+import { caseScopeRefusal } from '../services/case-scope.js';
+
+/** What the door says: the case itself is refused, not only its whole ID numbers. */
+const DOOR_MESSAGES = { notOwnCase: msg.notOwnCase, notLinked: msg.mediatorNotLinked };
 
 /** The input fields that name a record of one case, and which record. */
 const RECORD_FIELDS: Readonly<Record<string, CaseRecordKind>> = {
@@ -26,7 +30,7 @@ const ATTACHMENTS: Partial<Record<ApiMethod, CaseRecordKind>> = {
  */
 const CHECKED_BY_SERVICE: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['parties.revealIdNumber']);
 
-/** The input fields the door reads a case from (the walk test names the rest of the inputs). */
+/** The input fields the door reads a case from, at any depth (the walk test names the rest). */
 export const CASE_NAMING_FIELDS: readonly string[] = [
   'caseId',
   'attachmentId',
@@ -34,42 +38,55 @@ export const CASE_NAMING_FIELDS: readonly string[] = [
 ];
 
 /**
- * The cases an input names: its caseId and the case of every record it names. A record
- * that does not exist names no case (the service answers NOT_FOUND).
+ * Deeper than any input of the contract (an agreement's obligations lie 5 levels down); a
+ * deeper input is refused unread, as no schema would take it.
+ */
+const MAX_DEPTH = 12;
+
+/**
+ * The cases an input names: every caseId in it, at any depth (a screening round's issues link
+ * cases), and the case of every record it names. A record that does not exist names no case
+ * (the service answers NOT_FOUND). Only numbers are read: anything else fails the schema.
  */
 export function casesNamedBy(db: Db, method: ApiMethod, input: unknown): number[] {
-  if (typeof input !== 'object' || input === null) return [];
-  const fields = input as Record<string, unknown>;
   const cases: number[] = [];
-  if (typeof fields.caseId === 'number') cases.push(fields.caseId);
-  const kinds: [string, CaseRecordKind | undefined][] = [
-    ...Object.entries(RECORD_FIELDS),
-    ['attachmentId', ATTACHMENTS[method]],
-  ];
-  for (const [field, kind] of kinds) {
-    const id = fields[field];
-    if (kind === undefined || typeof id !== 'number') continue;
-    const caseId = caseOfRecord(db, kind, id);
-    if (caseId !== null) cases.push(caseId);
-  }
+  const walk = (value: unknown, depth: number): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (depth > MAX_DEPTH) throw new ApiError('BAD_INPUT', apiMessagesZhCN.badInput);
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, depth + 1);
+      return;
+    }
+    for (const [field, id] of Object.entries(value)) {
+      if (typeof id !== 'number') {
+        walk(id, depth + 1);
+        continue;
+      }
+      const kind = field === 'attachmentId' ? ATTACHMENTS[method] : RECORD_FIELDS[field];
+      if (field === 'caseId') cases.push(id);
+      else if (kind !== undefined) {
+        const caseId = caseOfRecord(db, kind, id);
+        if (caseId !== null) cases.push(caseId);
+      }
+    }
+  };
+  walk(input, 0);
   return cases;
 }
 
 /**
  * The per-case side of the door (domain.md §7.3): a 调解员's call that names a case outside
  * their own cases is refused before its handler runs, whatever the method, so no service has
- * to remember it. Reads the unparsed input: an id that is not a number names nothing here and
- * fails the schema afterwards.
+ * to remember it; the rule is case-scope.ts's, the one the papers and the reveal ask. Reads
+ * the unparsed input: an id that is not a number names nothing here and fails the schema after.
  */
 export function mediatorCaseDoor(db: () => Db) {
   return (user: DeskUser, method: ApiMethod, input: unknown): void => {
     if (user.role !== 'MEDIATOR' || CHECKED_BY_SERVICE.has(method)) return;
     const ledger = db();
     for (const caseId of casesNamedBy(ledger, method, input)) {
-      const outside = outsideOwnCases(ledger, user, caseId);
-      if (outside === 'NOT_LINKED')
-        throw new ApiError('MEDIATOR_NOT_LINKED', msg.mediatorNotLinked);
-      if (outside) throw new ApiError('NOT_OWN_CASE', msg.notOwnCase);
+      const refused = caseScopeRefusal(ledger, user, caseId, DOOR_MESSAGES);
+      if (refused) throw refused;
     }
   };
 }

@@ -29,8 +29,9 @@ import { normaliseIdNumber } from '../../domain/validation/id-number.js';
 import { isUnresolved } from '../../domain/case-lifecycle.js';
 import { normalisePersonName } from '../../domain/validation/person-name.js';
 import { checkPhone } from '../../domain/validation/phone.js';
-import { callerCaseScope, mediatorFilterOf } from './case-scope.js';
-import { currentActor } from './desk-actor.js';
+import { callerCaseScope, mediatorFilterOf } from './case-list-scope.js';
+import { caseScopeRefusal } from './case-scope.js';
+import { admittedCaller, currentActor } from './desk-actor.js';
 import type { LedgerSession } from './ledger-session.js';
 
 const notLinked = accountMessagesZhCN.mediatorNotLinked;
@@ -79,11 +80,15 @@ export class CaseLedgerService {
       }),
       probe.excludeCaseId,
     );
+    const db = this.ledger.db();
+    const caller = admittedCaller()?.user ?? null;
     return found.map((cases, index) => ({
       index,
-      // Only cases without an outcome are 未结; the rest are listed with their state.
+      // Only cases without an outcome are 未结; the rest are listed with their state. The
+      // count is the room's (the warning is the probe's point, and a count names nobody) ...
       openCaseCount: cases.filter((c) => isUnresolved(c.status)).length,
-      cases,
+      // ... the cases themselves, with the party's name, a 调解员's own only (§7.3)
+      cases: cases.filter((c) => caseScopeRefusal(db, caller, c.caseId) === null),
     }));
   }
 

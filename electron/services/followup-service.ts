@@ -45,7 +45,7 @@ import { checkProofFile } from '../../domain/followups/proof-file.js';
 import { badInput, checkMediators } from './case-guards.js';
 import type { CaseLifecycleService } from './case-lifecycle-service.js';
 import { CaseService } from './case-service.js';
-import { callerCaseScope, mediatorFilterOf } from './case-scope.js';
+import { callerCaseScope, mediatorFilterOf } from './case-list-scope.js';
 import { currentActor } from './desk-actor.js';
 import { sha256Hex } from './document-engine.js';
 import type { LedgerSession } from './ledger-session.js';

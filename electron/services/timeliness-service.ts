@@ -9,7 +9,7 @@ import type {
 import { addDaysIso } from '../../domain/followups/followup-schedule.js';
 import { daysBetween, mondayOf, reminderStage } from '../../domain/followups/reminder-stage.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
-import { callerCaseScope, mediatorFilterOf } from './case-scope.js';
+import { callerCaseScope, mediatorFilterOf } from './case-list-scope.js';
 import type { LedgerSession } from './ledger-session.js';
 
 const KIND_LABELS: Readonly<Record<CalendarItemKind, string>> = {

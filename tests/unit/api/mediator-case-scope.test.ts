@@ -7,6 +7,7 @@ import type { Agreement } from '../../../domain/agreements/agreement-views.js';
 import type {
   CaseDetail,
   Dashboard,
+  DuplicateMatch,
   LedgerPage,
   SavedCase,
 } from '../../../domain/cases/case-views.js';
@@ -40,7 +41,7 @@ const NAMES_NO_CASE: readonly ApiMethod[] = [
   'agreements.getHolidayCalendar',
   'followups.getSettings',
   'mediators.list',
-  // a new case; the duplicate probe names other cases' parties only by their open-case count
+  // a new case; the duplicate probe lists own cases only, the others in its count (tested below)
   'cases.create',
   'cases.findDuplicateParties',
   // lists: scoped to the own cases (tested below)
@@ -56,17 +57,27 @@ const NAMES_NO_CASE: readonly ApiMethod[] = [
   // the committee's screening rounds and the county's subsidy rules are not one case's
   'screening.list',
   'screening.get',
-  'screening.save',
   'screening.linkableCases',
   'subsidy.listRules',
   'subsidy.getRules',
 ];
 
-/** The id fields of the input, read from its schema as the caller sees it. */
+/** The fields of the input at any depth (objects, lists, unions), read from its schema. */
 function inputFields(method: ApiMethod): string[] {
   const json = z.toJSONSchema(apiContract[method].input, { io: 'input', unrepresentable: 'any' });
-  const properties = (json as { properties?: Record<string, unknown> }).properties ?? {};
-  return Object.keys(properties);
+  const fields = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const { properties, ...rest } = node as { properties?: Record<string, unknown> };
+    for (const [name, child] of Object.entries(properties ?? {})) {
+      fields.add(name);
+      walk(child);
+    }
+    Object.values(rest).forEach(walk);
+  };
+  walk(json);
+  return [...fields];
 }
 
 const mediatorMethods = API_METHODS.filter(
@@ -285,6 +296,49 @@ describe('a mediator’s own cases', () => {
     expect(allBoard.overdueCount).toBe(2);
     const allVisits = await l.call<FollowUpPage>('followups.list', { bucket: 'WEEK' });
     expect(allVisits.rows).toHaveLength(2);
+  });
+
+  it('names in the duplicate probe only own cases, counting the others', async () => {
+    await asMediator();
+    // both cases' 王芳 carries the fixture's ID number
+    const [match] = await l.call<DuplicateMatch[]>('cases.findDuplicateParties', {
+      parties: [{ idNumber: '632801198507041246', name: null, phone: null }],
+      excludeCaseId: null,
+    });
+    expect(match?.openCaseCount).toBe(2);
+    expect(match?.cases.map((c) => c.caseId)).toEqual([ofA.id]);
+    await asDirector();
+    const [all] = await l.call<DuplicateMatch[]>('cases.findDuplicateParties', {
+      parties: [{ idNumber: '632801198507041246', name: null, phone: null }],
+      excludeCaseId: null,
+    });
+    expect(all?.cases.map((c) => c.caseId).sort()).toEqual([ofA.id, ofB.id].sort());
+  });
+
+  it('offers a screening round only own proactive cases, and refuses linking another’s', async () => {
+    await asDirector();
+    const proactive = async (mediatorId: number, title: string) =>
+      (
+        await l.call<SavedCase>(
+          'cases.create',
+          intake({ mediatorIds: [mediatorId], title, source: 'PROACTIVE' }),
+        )
+      ).case.id;
+    const ownProactive = await proactive(mediatorA, '才让排查发现的纠纷');
+    const otherProactive = await proactive(mediatorB, '多吉排查发现的纠纷');
+    const listed = async () =>
+      (await l.call<{ id: number }[]>('screening.linkableCases', {})).map((c) => c.id);
+    expect((await listed()).sort()).toEqual([ownProactive, otherProactive].sort());
+    await asMediator();
+    expect(await listed()).toEqual([ownProactive]);
+    // a case named deep in the input (a round's issue) is checked too
+    const linking = (caseId: number) => ({
+      roundId: null,
+      expectedVersion: 0,
+      round: { issues: [{ caseId }] },
+    });
+    expect(await codeOf('screening.save', linking(otherProactive))).toBe('NOT_OWN_CASE');
+    expect(await codeOf('screening.save', linking(ownProactive))).toBe('BAD_INPUT');
   });
 
   it('shows an account linked to no profile no case, and tells it to ask the director', async () => {
