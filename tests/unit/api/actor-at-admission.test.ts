@@ -56,23 +56,13 @@ describe('the actor is the person the call was admitted for', () => {
     try {
       await ok(core.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 }));
       // the mediator's own case (§7.3: a 调解员 prints the cases assigned to them)
-      const profile = await ok<{ id: number }>(
-        core.dispatch('mediators.save', {
-          id: null,
-          expectedVersion: 0,
-          name: TEST_PEOPLE.MEDIATOR.displayName,
-          isPeopleMediator: true,
-          languages: ['zh'],
-          active: true,
-        }),
-      );
+      const profile = { id: await linkMediatorAccount(core.dispatch) };
       const saved = await ok<SavedCase>(
         core.dispatch('cases.create', intake({ mediatorIds: [profile.id] })),
       );
       const doc = await ok<RenderedDocument>(
         core.dispatch('documents.render', { caseId: saved.case.id, kind: 'APPLICATION' }),
       );
-      await linkMediatorAccount(core.dispatch, profile.id);
       await signInVia(core.dispatch, 'MEDIATOR');
       const before = lastSeq(core);
 

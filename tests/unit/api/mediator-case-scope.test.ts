@@ -18,7 +18,14 @@ import type {
 } from '../../../domain/followups/followup-views.js';
 import { CASE_NAMING_FIELDS } from '../../../electron/api/mediator-case-door.js';
 import { PNG_BYTES } from '../followups/followup-fixtures.js';
-import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures.js';
+import { mediating } from '../reports/report-fixtures.js';
+import {
+  addMediator,
+  intake,
+  openTestLedger,
+  setUpRoom,
+  type TestLedger,
+} from '../services/case-fixtures.js';
 import { signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
 
 /**
@@ -101,23 +108,6 @@ describe('a mediator’s own cases', () => {
   const asMediator = () => signInVia(l.core.dispatch, 'MEDIATOR');
   const asDirector = () => signInVia(l.core.dispatch, 'DIRECTOR');
 
-  async function mediatingCaseOf(mediatorId: number, title: string): Promise<CaseDetail> {
-    const saved = await l.call<SavedCase>(
-      'cases.create',
-      intake({ mediatorIds: [mediatorId], title }),
-    );
-    const accepted = await l.call<CaseDetail>('cases.transition', {
-      caseId: saved.case.id,
-      expectedVersion: saved.case.version,
-      input: { action: 'ACCEPT', acceptedDate: '2026-03-05' },
-    });
-    return l.call<CaseDetail>('cases.transition', {
-      caseId: accepted.id,
-      expectedVersion: accepted.version,
-      input: { action: 'START_MEDIATION' },
-    });
-  }
-
   /** One record of each kind a call may name, in the case. */
   async function recordsOf(c: CaseDetail) {
     const agreement = await l.call<Agreement>('agreements.createDraft', { caseId: c.id });
@@ -176,18 +166,9 @@ describe('a mediator’s own cases', () => {
   beforeAll(async () => {
     l = await openTestLedger();
     mediatorA = (await setUpRoom(l)).mediatorId;
-    mediatorB = (
-      await l.call<{ id: number }>('mediators.save', {
-        id: null,
-        expectedVersion: 0,
-        name: '多吉',
-        isPeopleMediator: true,
-        languages: ['zh'],
-        active: true,
-      })
-    ).id;
-    ofA = await mediatingCaseOf(mediatorA, '才让承办的草场纠纷');
-    ofB = await mediatingCaseOf(mediatorB, '多吉承办的邻里纠纷');
+    mediatorB = await addMediator(l);
+    ofA = await mediating(l, mediatorA, { title: '才让承办的草场纠纷' });
+    ofB = await mediating(l, mediatorB, { title: '多吉承办的邻里纠纷' });
     const a = await recordsOf(ofA);
     const b = await recordsOf(ofB);
     for (const key of Object.keys(a) as (keyof typeof a)[])

@@ -541,17 +541,7 @@ describe('the signed-in person is the actor', () => {
       await signInVia(core.dispatch, 'DIRECTOR');
       await ok(core.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 }));
       // a 调解员 works on the cases of the profile their account is linked to (§7.3)
-      const profile = await ok<{ id: number }>(
-        core.dispatch('mediators.save', {
-          id: null,
-          expectedVersion: 0,
-          name: '才让',
-          isPeopleMediator: true,
-          languages: ['zh'],
-          active: true,
-        }),
-      );
-      await linkMediatorAccount(core.dispatch, profile.id);
+      const profile = { id: await linkMediatorAccount(core.dispatch) };
       await signInVia(core.dispatch, 'MEDIATOR');
       const made = await ok<{ case: { id: number; version: number } }>(
         core.dispatch('cases.create', intake({ mediatorIds: [profile.id] })),

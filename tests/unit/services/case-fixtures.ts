@@ -62,15 +62,19 @@ export const ROOM_SETTINGS = {
 
 export async function setUpRoom(l: TestLedger): Promise<{ mediatorId: number }> {
   await l.call('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 });
-  const m = await l.call<{ id: number }>('mediators.save', {
-    id: null,
-    expectedVersion: 0,
-    name: '才让',
-    isPeopleMediator: true,
-    languages: ['zh', 'bo'],
-    active: true,
-  });
-  return { mediatorId: m.id };
+  return { mediatorId: await addMediator(l, '才让', ['zh', 'bo']) };
+}
+
+/** A mediator profile (多吉, Chinese only by default), e.g. the one whose cases are not yours. */
+export async function addMediator(
+  l: TestLedger,
+  name = '多吉',
+  languages = ['zh'],
+): Promise<number> {
+  const profile = { name, languages, isPeopleMediator: true, active: true };
+  return (
+    await l.call<{ id: number }>('mediators.save', { id: null, expectedVersion: 0, ...profile })
+  ).id;
 }
 
 export function person(overrides: Record<string, unknown> = {}) {
