@@ -1,3 +1,4 @@
+import { appendAuditEvent } from '../../db/audit/audit-log.js';
 import { caseOfRecord, type CaseRecordKind } from '../../db/cases/case-of-record.js';
 import type { Db } from '../../db/connection.js';
 import type { DeskUser } from '../../domain/api/accounts-contract.js';
@@ -77,16 +78,32 @@ export function casesNamedBy(db: Db, method: ApiMethod, input: unknown): number[
 /**
  * The per-case side of the door (domain.md §7.3): a 调解员's call that names a case outside
  * their own cases is refused before its handler runs, whatever the method, so no service has
- * to remember it; the rule is case-scope.ts's, the one the papers and the reveal ask. Reads
+ * to remember it; the rule is case-scope.ts's, the one the papers and the reveal ask; each
+ * refusal is an audit entry (CASE_REFUSED). Reads
  * the unparsed input: an id that is not a number names nothing here and fails the schema after.
  */
-export function mediatorCaseDoor(db: () => Db) {
+export function mediatorCaseDoor(db: () => Db, damaged: () => boolean) {
   return (user: DeskUser, method: ApiMethod, input: unknown): void => {
     if (user.role !== 'MEDIATOR' || CHECKED_BY_SERVICE.has(method)) return;
     const ledger = db();
     for (const caseId of casesNamedBy(ledger, method, input)) {
       const refused = caseScopeRefusal(ledger, user, caseId, DOOR_MESSAGES);
-      if (refused) throw refused;
+      if (!refused) continue;
+      // An auditor asks who tried to open another's case as much as who opened one: the try is
+      // an entry of its own (the method and why, never the input), committed before the
+      // refusal is thrown. A damaged ledger takes no writes; the refusal stands without it.
+      if (!damaged()) {
+        ledger
+          .transaction(() =>
+            appendAuditEvent(ledger, {
+              action: 'CASE_REFUSED',
+              caseId,
+              detail: { method, refused: refused.code },
+            }),
+          )
+          .immediate();
+      }
+      throw refused;
     }
   };
 }

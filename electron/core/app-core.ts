@@ -315,7 +315,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         ledgerGuard(ledger),
         desk,
         (caseId) => services.cases.statusOf(caseId),
-        mediatorCaseDoor(() => ledger.db()),
+        mediatorCaseDoor(
+          () => ledger.db(),
+          () => ledger.damaged,
+        ),
       ),
     ),
     () => ledger.checkpointWhenIdle(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AccountView } from '../../../domain/api/accounts-contract.js';
+import type { AuditPage } from '../../../domain/api/audit-contract.js';
 import { apiContract, API_METHODS, type ApiMethod } from '../../../domain/api/contract.js';
 import { mayCall, METHOD_ROLES } from '../../../domain/api/method-roles.js';
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
@@ -26,7 +27,7 @@ import {
   setUpRoom,
   type TestLedger,
 } from '../services/case-fixtures.js';
-import { signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
+import { actorOf, signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
 
 /**
  * §7.3: a 调解员 works on their own cases — those assigned to the mediator profile their
@@ -244,6 +245,17 @@ describe('a mediator’s own cases', () => {
     expect(own.title).toBe('才让承办的草场纠纷');
     await asDirector();
     expect((await l.call<CaseDetail>('cases.get', { caseId: ofB.id })).id).toBe(ofB.id);
+    // the try is in the audit chain: who, which case, which method, why — never the input
+    const tries = (await l.call<AuditPage>('audit.list', { action: 'CASE_REFUSED' })).entries;
+    const opened = tries.filter((e) => JSON.parse(e.detail ?? '{}').method === 'cases.get');
+    expect(opened[0]).toMatchObject({ caseId: ofB.id, actor: actorOf('MEDIATOR') });
+    expect(JSON.parse(opened[0]?.detail ?? '{}')).toEqual({
+      method: 'cases.get',
+      refused: 'NOT_OWN_CASE',
+    });
+    // none for the own case, nor for the director
+    expect(tries.every((e) => e.caseId === ofB.id || e.caseId === ids.caseId?.other)).toBe(true);
+    expect(tries.every((e) => e.actor === actorOf('MEDIATOR'))).toBe(true);
   });
 
   it('lists, searches and reminds a mediator of their own cases only', async () => {
