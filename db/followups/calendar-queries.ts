@@ -1,6 +1,7 @@
 import type { CalendarItemKind } from '../../domain/followups/followup-views.js';
 import type { Db } from '../connection.js';
 import { COURT_MAX_DAYS, COURT_OPEN_STATES_SQL, courtDueSql } from '../cases/court-deadline-sql.js';
+import { caseFilterSql, type CaseFilter } from '../cases/case-filter-sql.js';
 import { AWAITING_OUTCOME_SQL } from '../cases/ledger-query.js';
 import { statement } from '../statement-cache.js';
 
@@ -8,7 +9,8 @@ import { statement } from '../statement-cache.js';
  * Dated items of the 工作台 calendar and reminders, in [from, to] (ISO dates, inclusive): sessions,
  * planned visits, case due dates (only while the case awaits an outcome, §4.3) and the last day
  * for judicial confirmation of a signed written agreement not yet taken to court, and the
- * court's deadline of a delegated case while the room has no result for the court yet.
+ * court's deadline of a delegated case while the room has no result for the court yet. Only
+ * the items of `cases` (a 调解员's own, db/cases/case-filter-sql.ts).
  */
 export interface DatedRow {
   kind: CalendarItemKind;
@@ -26,6 +28,7 @@ export function datedItems(
   to: string,
   kinds: readonly CalendarItemKind[],
   limit: number,
+  cases: CaseFilter = null,
 ): DatedRow[] {
   const parts: string[] = [];
   if (kinds.includes('SESSION')) {
@@ -82,9 +85,13 @@ export function datedItems(
     fromMs > Date.parse('1900-01-01T00:00:00Z')
       ? new Date(fromMs).toISOString().slice(0, 10)
       : from;
-  return statement(db, `${parts.join(' UNION ALL ')} ORDER BY date, time, caseId LIMIT @limit`).all(
-    { from, to, toNext: `${toNext}T00:00`, courtFrom, limit },
-  ) as DatedRow[];
+  // Every part ends in its WHERE clause on `c`, the case the item belongs to.
+  const scope = caseFilterSql(cases, 'c.id');
+  const scoped = parts.map((part) => `${part} AND ${scope.sql}`);
+  return statement(
+    db,
+    `${scoped.join(' UNION ALL ')} ORDER BY date, time, caseId LIMIT @limit`,
+  ).all({ from, to, toNext: `${toNext}T00:00`, courtFrom, limit, ...scope.params }) as DatedRow[];
 }
 
 /** How many items are past their date (overdue visits and cases); for the reminder badge. */

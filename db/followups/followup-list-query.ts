@@ -1,5 +1,6 @@
 import type { FollowUpBucket } from '../../domain/followups/followup-input.js';
 import { FOLLOWUP_BUCKETS } from '../../domain/followups/followup-input.js';
+import type { CaseFilter } from '../cases/case-filter-sql.js';
 import type { Db } from '../connection.js';
 import { statement } from '../statement-cache.js';
 import { FOLLOWUP_COLUMNS, type FollowUpRow } from './followup-rows.js';
@@ -22,6 +23,8 @@ import { FOLLOWUP_COLUMNS, type FollowUpRow } from './followup-rows.js';
 export interface FollowUpFilter {
   readonly visitorId: number | null;
   readonly text: string | null;
+  /** Whose cases' visits (a 调解员's own, db/cases/case-filter-sql.ts); absent: the room's. */
+  readonly cases?: CaseFilter;
 }
 
 type Counts = Record<FollowUpBucket, number>;
@@ -57,7 +60,7 @@ function useHitFunction(db: Db): void {
   withHitFunction.add(db);
 }
 
-const filterKey = (f: FollowUpFilter) => JSON.stringify([f.visitorId, f.text]);
+const filterKey = (f: FollowUpFilter) => JSON.stringify([f.visitorId, f.text, f.cases ?? null]);
 
 function bitmapOf(ids: readonly number[]): Uint8Array {
   let max = 0;
@@ -75,12 +78,22 @@ function idsBitmap(db: Db, sql: string, params: Record<string, unknown>): Uint8A
 
 /** The cases a filter keeps, or null when it keeps every case. */
 function caseSet(db: Db, cache: ListCache, f: FollowUpFilter): Uint8Array | null {
-  if (f.visitorId === null && f.text === null) return null;
+  const cases = f.cases ?? null;
+  if (f.visitorId === null && f.text === null && cases === null) return null;
   const key = filterKey(f);
   const known = cache.caseSets.get(key);
   if (known !== undefined) return known;
   let bits: Uint8Array;
-  if (f.visitorId !== null && f.text !== null) {
+  if (cases !== null) {
+    // The scope's cases are a mediator's cases, the set the visitor filter reads; an unlinked
+    // account has none.
+    const own =
+      cases.mediatorId === null
+        ? new Uint8Array()
+        : (caseSet(db, cache, { visitorId: cases.mediatorId, text: null }) ?? new Uint8Array());
+    const asked = caseSet(db, cache, { ...f, cases: null });
+    bits = asked === null ? own : own.map((v, i) => v & (asked[i] ?? 0));
+  } else if (f.visitorId !== null && f.text !== null) {
     const mine = caseSet(db, cache, { visitorId: f.visitorId, text: null }) ?? new Uint8Array();
     const named = caseSet(db, cache, { visitorId: null, text: f.text }) ?? new Uint8Array();
     bits = mine.map((v, i) => v & (named[i] ?? 0));
@@ -149,7 +162,8 @@ function filterWhere(bucket: FollowUpBucket, f: FollowUpFilter): string {
   // A recorded visit belongs to whoever made it; a planned one to the case's mediators.
   if (bucket === 'DONE' && f.visitorId !== null) parts.push('f.visitor_id = @visitorId');
   const cases = bucket === 'DONE' ? { ...f, visitorId: null } : f;
-  if (cases.visitorId !== null || cases.text !== null) parts.push('followup_case_hit(f.case_id)');
+  if (cases.visitorId !== null || cases.text !== null || (cases.cases ?? null) !== null)
+    parts.push('followup_case_hit(f.case_id)');
   return parts.map((p) => ` AND ${p}`).join('');
 }
 

@@ -3,6 +3,7 @@ import type {
   ScreeningRoundSummary,
   ScreeningRoundValues,
 } from '../../domain/screening.js';
+import { caseFilterSql, type CaseFilter } from '../cases/case-filter-sql.js';
 import type { Db } from '../connection.js';
 
 interface RoundRow {
@@ -190,16 +191,24 @@ export function casesForScreening(
 /** PROACTIVE cases not yet linked to a screening issue (candidates for linking), newest first. */
 export function unlinkedProactiveCases(
   db: Db,
+  cases: CaseFilter = null,
 ): { id: number; caseNumber: string | null; title: string; intakeDate: string }[] {
+  const scope = caseFilterSql(cases, 'c.id');
   return (
     db
       .prepare(
         `SELECT c.id, c.case_number, c.title, c.intake_date FROM case_file AS c
           WHERE c.source = 'PROACTIVE'
             AND NOT EXISTS (SELECT 1 FROM screening_issue AS i WHERE i.case_id = c.id)
+            AND ${scope.sql}
           ORDER BY c.intake_date DESC, c.id DESC LIMIT 200`,
       )
-      .all() as { id: number; case_number: string | null; title: string; intake_date: string }[]
+      .all(scope.params) as {
+      id: number;
+      case_number: string | null;
+      title: string;
+      intake_date: string;
+    }[]
   ).map((r) => ({
     id: r.id,
     caseNumber: r.case_number,

@@ -139,6 +139,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   LOCK: '锁定',
   REVEAL_ID: '查看完整证件号码',
   REVEAL_ID_REFUSED: '查看完整证件号码被拒绝',
+  CASE_REFUSED: '打开非本人承办的案件被拒绝',
   PRINT: '打印',
   EXPORT: '导出',
   BACKUP: '备份',

@@ -4,6 +4,10 @@ export const accountMessagesZhCN = {
   deskLocked: '工作台已锁定，请重新登录',
   forbidden: (roleLabel: string) => `${roleLabel}没有这项操作的权限`,
   receptionistArchived: '登记员不能查看已归档的案卷',
+  // §7.3: a 调解员 works on the cases assigned to them
+  notOwnCase: '这不是您承办的案件，调解员只能查看和办理本人承办的案件',
+  mediatorNotLinked:
+    '您的账号还没有对应到调解员名单中的调解员，所以看不到任何案件。请调委会主任在“设置 → 账号”中为您的账号选择对应的调解员',
   receptionistDraft: '登记员只能保存或清除受理登记的草稿',
   alreadySetUp: '本机已设置过调委会主任账号，请直接登录',
   // never says whether the login name exists

@@ -7,6 +7,7 @@ import type { DeskUser } from '../../domain/api/accounts-contract.js';
 import { actingAs } from '../services/desk-actor.js';
 import type { DeskSession } from '../services/desk-session.js';
 import type { DispatchGuard, DispatchOptions } from './dispatch.js';
+import type { CaseDoor } from './mediator-case-door.js';
 import type { CaseStatusOf } from './receptionist-scope.js';
 import { questionFor, viewFor } from './receptionist-view.js';
 
@@ -79,20 +80,23 @@ function callerAt(method: ApiMethod, call: DispatchOptions, desk: DeskSession): 
  * The desk's door first, then the ledger's gate (which may wait for the start-up check); the
  * rest of the call runs as the person admitted (review finding 10), and the question and the
  * answer are shaped for that person's role (`statusOf` tells the receptionist's view which
- * cases are archived).
+ * cases are archived). A call naming a case passes `caseDoor` too, before its input is parsed
+ * (a refused caller learns nothing of the schema): a 调解员's own cases only.
  */
 export function withDeskDoor(
   admit: (method: ApiMethod, call: DispatchOptions) => void,
   ledger: DispatchGuard,
   desk: DeskSession,
   statusOf: CaseStatusOf,
+  caseDoor: CaseDoor,
 ): DispatchGuard {
   return {
-    async before(method, call) {
+    async before(method, call, input) {
       admit(method, call);
       const caller = callerAt(method, call, desk);
-      await ledger.before(method, call);
+      await ledger.before(method, call, input);
       if (!caller) return;
+      caseDoor(caller, method, input);
       return (work) => actingAs(caller, work);
     },
     translate: (method, error) => ledger.translate(method, error),

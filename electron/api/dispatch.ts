@@ -42,9 +42,15 @@ export type CallScope = <T>(work: () => Promise<T>) => Promise<T>;
 export interface DispatchGuard {
   /**
    * Runs before the input is parsed and the handler called; throws an ApiError to refuse. May
-   * return the scope the rest of the call runs in (the person it was admitted for).
+   * return the scope the rest of the call runs in (the person it was admitted for). `input` is
+   * the caller's unparsed input: only ids of the right type may be read from it (a 调解员's
+   * case check, mediator-case-door.ts), as the schemas never turn other values into ids.
    */
-  before(method: ApiMethod, options: DispatchOptions): Promise<CallScope | void> | CallScope | void;
+  before(
+    method: ApiMethod,
+    options: DispatchOptions,
+    input: unknown,
+  ): Promise<CallScope | void> | CallScope | void;
   /** Turns an unexpected error into a specific one (full disk, damage), or returns null. */
   translate(method: ApiMethod, error: unknown): ApiError | null;
   /** What the caller may ask: narrows a parsed input (a receptionist's search); throws to refuse. */
@@ -89,7 +95,7 @@ export function createDispatcher(
     // gate refuse the same way whatever was typed, so a refused caller learns nothing of the input.
     let scope: CallScope | void;
     try {
-      scope = await guard?.before(methodName, options);
+      scope = await guard?.before(methodName, options, rawInput);
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
       log.error({ method: methodName, error });

@@ -29,6 +29,7 @@ import { CaseDeadlinesService } from '../services/case-deadlines-service.js';
 import { CaseService } from '../services/case-service.js';
 import { ledgerGuard } from '../services/ledger-guard.js';
 import { deskDoor, withDeskDoor } from '../api/desk-door.js';
+import { mediatorCaseDoor } from '../api/mediator-case-door.js';
 import { AccountAdminService } from '../services/account-admin-service.js';
 import { AccountsService } from '../services/accounts-service.js';
 import { LOCAL_ACTOR, setActorSource } from '../services/desk-actor.js';
@@ -311,7 +312,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     createDispatcher(
       createHandlers(services),
       log,
-      withDeskDoor(door, ledgerGuard(ledger), desk, (caseId) => services.cases.statusOf(caseId)),
+      withDeskDoor(
+        door,
+        ledgerGuard(ledger),
+        desk,
+        (caseId) => services.cases.statusOf(caseId),
+        mediatorCaseDoor(
+          () => ledger.db(),
+          () => ledger.damaged,
+        ),
+      ),
     ),
     () => ledger.checkpointWhenIdle(),
   );

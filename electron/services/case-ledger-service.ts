@@ -8,6 +8,8 @@ import { searchLedger } from '../../db/cases/ledger-query.js';
 import { getMediators, listMediators, saveMediator } from '../../db/cases/mediator-queries.js';
 import { diffFields, recordChangeSet } from '../../db/history/change-history.js';
 import { ApiError } from '../../domain/api/errors.js';
+import { LEDGER_PAGE_SIZE } from '../../domain/cases/ledger-inputs.js';
+import { accountMessagesZhCN } from '../../domain/messages/accounts-zh-CN.js';
 import type {
   CaseSettings,
   CodeTableView,
@@ -27,8 +29,12 @@ import { normaliseIdNumber } from '../../domain/validation/id-number.js';
 import { isUnresolved } from '../../domain/case-lifecycle.js';
 import { normalisePersonName } from '../../domain/validation/person-name.js';
 import { checkPhone } from '../../domain/validation/phone.js';
-import { currentActor } from './desk-actor.js';
+import { callerCaseScope, mediatorFilterOf } from './case-list-scope.js';
+import { caseScopeRefusal } from './case-scope.js';
+import { admittedCaller, currentActor } from './desk-actor.js';
 import type { LedgerSession } from './ledger-session.js';
+
+const notLinked = accountMessagesZhCN.mediatorNotLinked;
 
 /** Read side of the ledger (search, duplicates, dashboard, code tables) and its settings. */
 export class CaseLedgerService {
@@ -38,8 +44,26 @@ export class CaseLedgerService {
     return chinaToday(this.ledger.now());
   }
 
+  /**
+   * A 调解员's ledger holds their own cases (case-scope.ts): the mediator filter is theirs, so
+   * the page, its total and the text search all use the indexed mediator path; asking for
+   * another mediator's cases finds none.
+   */
   search(query: LedgerQuery): LedgerPage {
-    return searchLedger(this.ledger.db(), query, this.today());
+    const db = this.ledger.db();
+    const scope = callerCaseScope(db);
+    if (scope.kind === 'ROOM') return searchLedger(db, query, this.today());
+    if (scope.mediatorId === null) throw new ApiError('MEDIATOR_NOT_LINKED', notLinked);
+    if (query.mediatorId !== null && query.mediatorId !== scope.mediatorId) {
+      return {
+        rows: [],
+        page: query.page,
+        pageSize: LEDGER_PAGE_SIZE,
+        total: 0,
+        totalIsExact: true,
+      };
+    }
+    return searchLedger(db, { ...query, mediatorId: scope.mediatorId }, this.today());
   }
 
   /** Normalised the way intake stores them, so "１３８ 0000 1234" finds 13800001234. */
@@ -56,16 +80,22 @@ export class CaseLedgerService {
       }),
       probe.excludeCaseId,
     );
+    const db = this.ledger.db();
+    const caller = admittedCaller()?.user ?? null;
     return found.map((cases, index) => ({
       index,
-      // Only cases without an outcome are 未结; the rest are listed with their state.
+      // Only cases without an outcome are 未结; the rest are listed with their state. The
+      // count is the room's (the warning is the probe's point, and a count names nobody) ...
       openCaseCount: cases.filter((c) => isUnresolved(c.status)).length,
-      cases,
+      // ... the cases themselves, with the party's name, a 调解员's own only (§7.3)
+      cases: cases.filter((c) => caseScopeRefusal(db, caller, c.caseId) === null),
     }));
   }
 
+  /** A 调解员's lists name their own cases only; an unlinked one's are empty. */
   dashboard(today: string | null): Dashboard {
-    return loadDashboard(this.ledger.db(), today ?? this.today());
+    const db = this.ledger.db();
+    return loadDashboard(db, today ?? this.today(), mediatorFilterOf(callerCaseScope(db)));
   }
 
   codeTables(names: readonly string[]): CodeTableView[] {

@@ -45,6 +45,7 @@ import { checkProofFile } from '../../domain/followups/proof-file.js';
 import { badInput, checkMediators } from './case-guards.js';
 import type { CaseLifecycleService } from './case-lifecycle-service.js';
 import { CaseService } from './case-service.js';
+import { callerCaseScope, mediatorFilterOf } from './case-list-scope.js';
 import { currentActor } from './desk-actor.js';
 import { sha256Hex } from './document-engine.js';
 import type { LedgerSession } from './ledger-session.js';
@@ -107,7 +108,9 @@ export class FollowUpService extends CaseService {
     const db = this.db();
     const today = this.today();
     const weekEnd = addDaysIso(today, 7);
-    const filter = { visitorId: q.visitorId, text: q.text };
+    // A 调解员's own cases' visits only (case-scope.ts).
+    const cases = mediatorFilterOf(callerCaseScope(db));
+    const filter = { visitorId: q.visitorId, text: q.text, cases };
     const rows = listFollowUpRows(db, q.bucket, filter, today, weekEnd, q.offset, q.limit);
     const counts = countBuckets(db, filter, today, weekEnd);
     return { bucket: q.bucket, today, rows: this.views(db, rows), total: counts[q.bucket], counts };

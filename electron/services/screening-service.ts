@@ -14,6 +14,7 @@ import type {
 } from '../../domain/screening.js';
 import { parsePeriod } from '../../domain/statistics/period.js';
 import { badInput } from './case-guards.js';
+import { callerCaseScope, mediatorFilterOf } from './case-list-scope.js';
 import type { LedgerSession } from './ledger-session.js';
 
 /** 矛盾纠纷排查 rounds (domain §4.4); their figures feed the statistics. */
@@ -32,8 +33,10 @@ export class ScreeningService {
     return round;
   }
 
+  /** A 调解员 links their own cases only (§7.3; the door refuses saving another's). */
   linkableCases() {
-    return unlinkedProactiveCases(this.ledger.db());
+    const db = this.ledger.db();
+    return unlinkedProactiveCases(db, mediatorFilterOf(callerCaseScope(db)));
   }
 
   /** Adds (roundId null, expectedVersion 0) or replaces a round with its issues. */

@@ -9,6 +9,7 @@ import type {
 import { addDaysIso } from '../../domain/followups/followup-schedule.js';
 import { daysBetween, mondayOf, reminderStage } from '../../domain/followups/reminder-stage.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
+import { callerCaseScope, mediatorFilterOf } from './case-list-scope.js';
 import type { LedgerSession } from './ledger-session.js';
 
 const KIND_LABELS: Readonly<Record<CalendarItemKind, string>> = {
@@ -33,7 +34,7 @@ const toItem = (r: DatedRow): CalendarItem => ({
   label: `${KIND_LABELS[r.kind]}：${r.detail}`,
 });
 
-/** The 工作台's week calendar and the 7/3/1-day reminders (§4.3). */
+/** The 工作台's week calendar and the 7/3/1-day reminders (§4.3); a 调解员's own cases only. */
 export class TimelinessService {
   constructor(private readonly ledger: LedgerSession) {}
 
@@ -44,12 +45,14 @@ export class TimelinessService {
   week(day: string): WeekCalendar {
     const weekStart = mondayOf(day);
     const weekEnd = addDaysIso(weekStart, 6);
+    const db = this.ledger.db();
     const items = datedItems(
-      this.ledger.db(),
+      db,
       weekStart,
       weekEnd,
       ['SESSION', 'VISIT', 'CASE_DUE', 'CONFIRMATION_DEADLINE', 'COURT_DEADLINE'],
       WEEK_LIMIT,
+      mediatorFilterOf(callerCaseScope(db)),
     ).map(toItem);
     const days = Array.from({ length: 7 }, (_, i) => {
       const date = addDaysIso(weekStart, i);
@@ -65,12 +68,14 @@ export class TimelinessService {
   reminders(): Reminders {
     const db = this.ledger.db();
     const today = this.today();
+    const cases = mediatorFilterOf(callerCaseScope(db));
     const overdue = datedItems(
       db,
       '0001-01-01',
       addDaysIso(today, -1),
       ['VISIT', 'CASE_DUE', 'COURT_DEADLINE'],
       REMINDER_LIMIT,
+      cases,
     );
     const coming = datedItems(
       db,
@@ -78,6 +83,7 @@ export class TimelinessService {
       addDaysIso(today, 7),
       ['VISIT', 'CASE_DUE', 'CONFIRMATION_DEADLINE', 'COURT_DEADLINE'],
       REMINDER_LIMIT,
+      cases,
     );
     const items: Reminder[] = [...overdue, ...coming].flatMap((r) => {
       const stage = reminderStage(r.date, today);

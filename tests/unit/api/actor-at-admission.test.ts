@@ -7,6 +7,7 @@ import type { DocumentPrinter } from '../../../electron/services/document-printe
 import { LOCAL_ACTOR } from '../../../electron/services/desk-actor.js';
 import {
   actorOf,
+  linkMediatorAccount,
   openSignedInCore,
   signInVia,
   TEST_PASSWORD,
@@ -54,7 +55,11 @@ describe('the actor is the person the call was admitted for', () => {
     const core = await openSignedInCore({ dataDir: tempDir('actor'), appVersion: 'test', printer });
     try {
       await ok(core.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 }));
-      const saved = await ok<SavedCase>(core.dispatch('cases.create', intake()));
+      // the mediator's own case (§7.3: a 调解员 prints the cases assigned to them)
+      const profile = { id: await linkMediatorAccount(core.dispatch) };
+      const saved = await ok<SavedCase>(
+        core.dispatch('cases.create', intake({ mediatorIds: [profile.id] })),
+      );
       const doc = await ok<RenderedDocument>(
         core.dispatch('documents.render', { caseId: saved.case.id, kind: 'APPLICATION' }),
       );

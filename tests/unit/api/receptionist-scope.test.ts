@@ -5,7 +5,7 @@ import type { CaseFollowUps, FollowUp } from '../../../domain/followups/followup
 import { PNG_BYTES, settledWithInstalments, visit } from '../followups/followup-fixtures.js';
 import type { SettledCase } from '../followups/followup-fixtures.js';
 import { intake, session } from '../services/case-fixtures.js';
-import { signInAs } from '../support/signed-in-core.js';
+import { linkMediatorAccount, signInAs } from '../support/signed-in-core.js';
 
 const REFUSAL = '登记员不能查看已归档的案卷';
 
@@ -150,7 +150,8 @@ describe("a receptionist's view of the ledger", () => {
     expect(await today('2026-05-23')).toEqual([open.id]);
   });
 
-  it('as a mediator, every case and record is still there', async () => {
+  it('as the cases’ mediator, every case and record is still there', async () => {
+    await linkMediatorAccount(s.m.l.core.dispatch, s.m.mediatorId);
     await signInAs(s.m.l.core, 'MEDIATOR');
     const file = await call<CaseDetail>('cases.get', { caseId: archived.id });
     expect(file.status).toBe('ARCHIVED');

@@ -27,7 +27,8 @@ export interface ReportLedger {
   };
 }
 
-async function mediating(l: TestLedger, mediatorId: number, over: Record<string, unknown>) {
+/** A case of the mediator, accepted 2026-03-05 and in mediation. */
+export async function mediating(l: TestLedger, mediatorId: number, over: Record<string, unknown>) {
   const saved = await l.call<SavedCase>(
     'cases.create',
     intake({ mediatorIds: [mediatorId], ...over }),

@@ -14,6 +14,7 @@ import { IDENTIFIED_EXPORT_CONFIRMATION } from '../../../domain/statistics/expor
 import type { AppCore } from '../../../electron/core/app-core.js';
 import {
   actorOf,
+  linkMediatorAccount,
   openSignedInCore,
   signInVia,
   TEST_PASSWORD,
@@ -539,9 +540,11 @@ describe('the signed-in person is the actor', () => {
     try {
       await signInVia(core.dispatch, 'DIRECTOR');
       await ok(core.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 }));
+      // a 调解员 works on the cases of the profile their account is linked to (§7.3)
+      const profile = { id: await linkMediatorAccount(core.dispatch) };
       await signInVia(core.dispatch, 'MEDIATOR');
       const made = await ok<{ case: { id: number; version: number } }>(
-        core.dispatch('cases.create', intake()),
+        core.dispatch('cases.create', intake({ mediatorIds: [profile.id] })),
       );
       await ok(
         core.dispatch('cases.update', {

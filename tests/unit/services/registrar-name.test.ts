@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../../domain/agreements/agreement-views.js';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
 import { pdfText } from '../agreements/pdf-tools.js';
-import { signInAs, TEST_PEOPLE } from '../support/signed-in-core.js';
+import { TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
 import { intake, openTestLedger, setUpRoom, type TestLedger } from './case-fixtures.js';
 
 /**
@@ -55,9 +55,16 @@ describe('the registrar of a case without a mediator', () => {
     expect(history).toContain(`制表人：${director}记录截至`);
     expect(history).not.toContain('本机用户');
 
-    // another person at the desk prints their own name
-    await signInAs(l.core, 'MEDIATOR');
+    // another person at the desk prints their own name: a second director, since a 调解员
+    // sees only the cases assigned to them (§7.3) and this one has no mediator
+    await l.call('accounts.create', {
+      loginName: 'dorje',
+      displayName: '多杰',
+      role: 'DIRECTOR',
+      password: TEST_PASSWORD,
+    });
+    await l.call('accounts.signIn', { loginName: 'dorje', password: TEST_PASSWORD });
     const again = await render('CORRECTION_HISTORY');
-    expect(again).toContain(`制表人：${TEST_PEOPLE.MEDIATOR.displayName}记录截至`);
+    expect(again).toContain('制表人：多杰记录截至');
   });
 });

@@ -112,3 +112,36 @@ export async function openSignedInCore(options: SignedInOptions): Promise<AppCor
   }
   return core;
 }
+
+/**
+ * Links the test 调解员 account (made when missing) to a mediator profile (a new one named as
+ * the account when none is given), as the director does in 设置 → 账号: a 调解员 sees the cases
+ * of that profile only (§7.3). Answers the profile; leaves the director signed in.
+ */
+export async function linkMediatorAccount(
+  dispatch: Dispatch,
+  mediatorId?: number,
+): Promise<number> {
+  await signInVia(dispatch, 'MEDIATOR');
+  await signInVia(dispatch, 'DIRECTOR');
+  // no profile given: one named as the test 调解员, made now
+  const profile =
+    mediatorId ??
+    (
+      (await call(dispatch, 'mediators.save', {
+        id: null,
+        expectedVersion: 0,
+        name: TEST_PEOPLE.MEDIATOR.displayName,
+        isPeopleMediator: true,
+        languages: ['zh'],
+        active: true,
+      })) as { id: number }
+    ).id;
+  const accounts = (await call(dispatch, 'accounts.list', {})) as {
+    id: number;
+    loginName: string;
+  }[];
+  const account = accounts.find((a) => a.loginName === TEST_PEOPLE.MEDIATOR.loginName);
+  await call(dispatch, 'accounts.update', { id: account?.id, mediatorId: profile });
+  return profile;
+}
