@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { auditHead } from '../../../db/audit/audit-log.js';
+import { openConnection } from '../../../db/connection.js';
 import { connectionKey } from '../../../db/ledger-cipher.js';
+import { migrate } from '../../../db/migrate.js';
+import { MIGRATIONS } from '../../../db/migrations/index.js';
 import {
   PACKAGE_CASES_SQL,
   packageCases,
@@ -104,6 +108,30 @@ describe('the package read in slices', () => {
           closeSnapshotReader(reader);
         }
       }
+    }
+  });
+});
+
+describe('the snapshot reader on a plain ledger', () => {
+  it('opens without a key and reads the package', async () => {
+    const file = path.join(tempDir('plain-pkg'), 'ledger.sqlite');
+    const db = openConnection(file);
+    try {
+      await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
+      expect(connectionKey(db)).toBeNull();
+      const reader = openSnapshotReader(file, null);
+      try {
+        const steps = readPackageSlices(reader, '2026-03-01', '2026-03-31', null, 2);
+        let step = steps.next();
+        while (!step.done) step = steps.next();
+        expect(step.value.cases).toEqual([]);
+        expect(reader.inTransaction).toBe(true);
+      } finally {
+        closeSnapshotReader(reader);
+      }
+      expect(reader.open).toBe(false);
+    } finally {
+      db.close();
     }
   });
 });
