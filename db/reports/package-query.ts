@@ -62,10 +62,10 @@ export const PACKAGE_CASES_SQL = `SELECT id, version, case_number, intake_date, 
               r.version AS reported_version
          FROM case_file AS c LEFT JOIN case_outcome AS o ON o.case_id = c.id
               LEFT JOIN case_reported AS r ON r.case_id = c.id
-        WHERE ${IN_PERIOD} OR r.case_id IS NOT NULL)
+        WHERE c.id > @after AND (${IN_PERIOD} OR r.case_id IS NOT NULL))
       WHERE (in_period AND (@since IS NULL OR version > @since))
          OR version > reported_version
-      ORDER BY id`;
+      ORDER BY id LIMIT @limit`;
 
 /**
  * The cases a period's package carries: those with an outcome in the period and those open at
@@ -78,11 +78,15 @@ export function packageCases(
   start: string,
   end: string,
   sinceMs: number | null,
+  /** One slice: the next `limit` cases after case id `afterId` (default: all of them). */
+  slice: { readonly afterId: number; readonly limit: number } = { afterId: 0, limit: -1 },
 ): PackageCaseRow[] {
   const rows = rawStatement(db, PACKAGE_CASES_SQL).all({
     start,
     end,
     since: sinceMs,
+    after: slice.afterId,
+    limit: slice.limit,
   }) as PackageCaseTuple[];
   return rows.map((r) => ({
     id: r[0],

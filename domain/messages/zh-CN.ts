@@ -33,6 +33,8 @@ export const apiMessagesZhCN = {
   coreClosing: '调解工作台正在关闭，这一步没有执行。请重新启动后再操作',
   exportThreadStopped:
     '导出没有完成：生成文件的后台线程意外停止。没有保存任何导出文件，也没有记入导出记录。请再导出一次',
+  exportClosed:
+    '导出没有完成：程序正在关闭。没有保存任何导出文件，也没有记入导出记录。请重新打开后再导出一次',
   volumeThreadStopped:
     '卷宗 PDF 没有生成：生成文件的后台线程意外停止。没有存入打印存档。请再生成一次',
   printThreadStopped: '文件没有生成：生成文件的后台线程意外停止。没有存入打印存档。请再生成一次',

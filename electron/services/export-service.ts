@@ -18,10 +18,18 @@ import {
   type LedgerExportCase,
 } from '../../db/reports/ledger-export-query.js';
 import { recordReportedCases, recordReportedPeriod } from '../../db/reports/corrections-query.js';
-import { packageCases, packageParties, packageRounds } from '../../db/reports/package-query.js';
+import {
+  closeSnapshotReader,
+  openSnapshotReader,
+  readPackageSlices,
+  type PackageRead,
+} from '../../db/reports/package-snapshot.js';
+import type { Db } from '../../db/connection.js';
+import { connectionKey } from '../../db/ledger-cipher.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
+import { storageMessagesZhCN } from '../../domain/messages/storage-zh-CN.js';
 import type { RoomSettings } from '../../domain/room-settings.js';
 import { IDENTIFIED_EXPORT_CONFIRMATION } from '../../domain/statistics/export-inputs.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
@@ -185,20 +193,7 @@ export class ExportService {
       throw new ApiError('INVALID_STATE', '还没有导出过上报数据包，请先导出完整数据包');
     }
     const sinceMs = previous ? Date.parse(previous.createdAt) : null;
-    const source = db.transaction(() => {
-      const cases = packageCases(db, period.start, period.end, sinceMs);
-      const head = auditHead(db, { exceptExportRegister: true });
-      return {
-        // The chain's head as this package leaves: the county keeps it as an outside anchor.
-        auditChainHead: head ? `${head.seq}:${head.mac}` : null,
-        cases,
-        parties: packageParties(
-          db,
-          cases.map((c) => c.id),
-        ),
-        rounds: packageRounds(db, period.start, period.end, sinceMs),
-      };
-    })();
+    const source = await this.packageRead(db, period.start, period.end, sinceMs);
     const name = `${room.committeeName}_上报数据包_${period.key}${delta ? `_增量${previous?.id ?? ''}` : ''}.zip`;
     const file = await this.writeVia(dir, name, (tmp) =>
       this.render({
@@ -238,6 +233,41 @@ export class ExportService {
       return { opened: false, directory, message: NO_FOLDER_OPENER_MESSAGE };
     await this.options.folderOpener.open(directory);
     return { opened: true, directory, message: null };
+  }
+
+  /**
+   * The package's register of reported versions must match what it carries, so its read is one
+   * snapshot; held on a second read-only connection (package-snapshot.ts), it can still be read
+   * in slices with the core's event loop free between them, as the 台账's is. A core closed
+   * meanwhile ends the read before anything is written or recorded.
+   */
+  private async packageRead(
+    db: Db,
+    start: string,
+    end: string,
+    sinceMs: number | null,
+  ): Promise<PackageRead> {
+    const slices = this.options.readSlices ?? DEFAULT_READ_SLICES;
+    const reader = openSnapshotReader(db.name, connectionKey(db));
+    try {
+      const steps = readPackageSlices(reader, start, end, sinceMs, slices.cases);
+      for (;;) {
+        await slices.between();
+        if (!db.open) throw new ApiError('LEDGER_UNAVAILABLE', apiMessagesZhCN.exportClosed);
+        // Either would leave the read on a ledger no longer in service; a conversion (started
+        // by a recovery code set meanwhile) also needs the checkpoint this snapshot holds off.
+        if (this.ledger.damaged) {
+          throw new ApiError('LEDGER_DAMAGED', storageMessagesZhCN.writeRefusedDamaged);
+        }
+        if (this.ledger.converting) {
+          throw new ApiError('LEDGER_ENCRYPTING', storageMessagesZhCN.encryptionRunning);
+        }
+        const step = steps.next();
+        if (step.done) return step.value;
+      }
+    } finally {
+      closeSnapshotReader(reader);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type AppCore } from '../../../electron/core/app-core.js';
 import type { ExportRenderer } from '../../../electron/reports/export-renderer.js';
+import type { ExportReadSlices } from '../../../electron/services/export-service.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
 import type { ApiEnvelope } from '../../../domain/api/errors.js';
 import type { CaseDetail } from '../../../domain/cases/case-views.js';
@@ -16,9 +17,13 @@ export interface TestLedger {
   close(): void;
 }
 
-/** `exportRenderer`: where the long renders run (this thread unless a test holds a thread). */
+/**
+ * `exportRenderer`: where the long renders run (this thread unless a test holds a thread);
+ * `exportReadSlices`: how the long reads of exports are cut (tests gate the pauses).
+ */
 export interface TestLedgerOptions {
   readonly exportRenderer?: ExportRenderer;
+  readonly exportReadSlices?: ExportReadSlices;
 }
 
 export async function openTestLedger(
