@@ -17,6 +17,7 @@ import {
 } from '../../../domain/api/system-contract.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import {
+  confirmedRestore,
   openSignedInCore,
   signInVia,
   TEST_PASSWORD,
@@ -162,10 +163,7 @@ describe('the restore door of a ledger the app did not open', () => {
       expect(sha256(file)).toBe(before);
 
       await ok(
-        again.dispatch('system.restoreBackup', {
-          fileName: backup,
-          confirmation: RESTORE_CONFIRMATION,
-        }),
+        again.dispatch('system.restoreBackup', await confirmedRestore(again.dispatch, backup)),
       );
       expect(again.ledger.state.state).toBe('READY');
       // the same account is in the restored ledger: still signed in, with its role there
@@ -249,10 +247,7 @@ describe('the restore door of a ledger the app did not open', () => {
         await errorOf(core.dispatch('system.restoreBackup', { fileName: backup })),
       ).toMatchObject({ code: 'INVALID_STATE' });
       await ok(
-        core.dispatch('system.restoreBackup', {
-          fileName: backup,
-          confirmation: RESTORE_CONFIRMATION,
-        }),
+        core.dispatch('system.restoreBackup', await confirmedRestore(core.dispatch, backup)),
       );
       expect(core.ledger.state.state).toBe('READY');
     } finally {

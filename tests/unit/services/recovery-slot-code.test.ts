@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupSummary, SystemStatus } from '../../../domain/api/system-contract.js';
-import { RESTORE_CONFIRMATION } from '../../../domain/api/system-contract.js';
 import { fileKeyStore, ledgerKeyId } from '../../../db/ledger-cipher.js';
 import { recoverySlotFileFor, recoverySlotsBesideBackups } from '../../../db/ledger-key-ring.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
@@ -11,7 +10,7 @@ import {
   parseRecoveryKeySlot,
   unwrapWithRecoveryCode,
 } from '../../../electron/services/recovery-key-slot.js';
-import { TEST_PASSWORD } from '../support/signed-in-core.js';
+import { confirmedRestore, TEST_PASSWORD } from '../support/signed-in-core.js';
 import { openTestLedger, type TestLedger } from './case-fixtures.js';
 
 /**
@@ -70,10 +69,7 @@ describe('the key slot belongs to the code the ledger holds', () => {
     await newCode(l);
     expect((await status(l)).backup.recoveryKeySlot).toBe('PRESENT');
 
-    await l.call('system.restoreBackup', {
-      fileName: older.fileName,
-      confirmation: RESTORE_CONFIRMATION,
-    });
+    await l.call('system.restoreBackup', await confirmedRestore(l.core.dispatch, older.fileName));
     // The restored ledger holds the older code's hash; the slot wraps the newer code.
     expect((await status(l)).backup.recoveryKeySlot).toBe('NEEDS_NEW_CODE');
     await newCode(l);
