@@ -1,9 +1,12 @@
-import { Alert, App, Input, Modal, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Form, Input, Modal, Space, Spin, Typography } from 'antd';
+import { useContext, useEffect, useState } from 'react';
+import { ROLE_LABELS } from '../../../../domain/accounts/roles';
 import { RESTORE_CONFIRMATION } from '../../../../domain/api/system-contract';
 import type { RestorePreview, SystemStatus } from '../../../../domain/api/system-contract';
 import { ApiCallError, api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
+import { CurrentPasswordField, LoginNameField } from '../../desk/AccountFields';
+import { DeskContext } from '../../desk/desk-context';
 import { uiText } from '../../i18n/zh-CN';
 import { BackupUnlockForm } from './BackupUnlockForm';
 import { RestoreLossView } from './RestoreLossView';
@@ -13,7 +16,9 @@ const t = uiText.storage;
 /**
  * The one way to restore: the backup is checked first, what would be lost is listed, and over
  * a healthy ledger (or an intact one the app did not open) the mediator must type the
- * confirmation sentence. A backup under another key is unlocked here with its recovery code.
+ * confirmation sentence and a second person of the other room role (a director with a technical
+ * administrator, §7.4) signs with their own password. Where nobody can sign in (no desk) the
+ * restore is one person's. A backup under another key is unlocked here with its recovery code.
  */
 export function RestoreConfirmModal({
   fileName,
@@ -36,11 +41,17 @@ export function RestoreConfirmModal({
   const [error, setError] = useState<unknown>(null);
   const [phrase, setPhrase] = useState('');
   const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const [witnessForm] = Form.useForm<{ loginName?: string; password?: string }>();
+  const witnessName = Form.useWatch('loginName', witnessForm) ?? '';
+  const witnessPassword = Form.useWatch('password', witnessForm) ?? '';
+  const desk = useContext(DeskContext);
 
   useEffect(() => {
     setPreview(null);
     setError(null);
     setPhrase('');
+    setRefusal(null);
     if (fileName === null) return;
     let live = true;
     api('system.restorePreview', { fileName }).then(
@@ -54,20 +65,34 @@ export function RestoreConfirmModal({
 
   const otherKey = error instanceof ApiCallError && error.code === 'BACKUP_OTHER_KEY';
   const needsPhrase = preview?.requiresConfirmation ?? true;
-  const canRestore = preview !== null && (!needsPhrase || phrase === RESTORE_CONFIRMATION);
+  const witnessRole = desk
+    ? ROLE_LABELS[desk.user.role === 'DIRECTOR' ? 'ADMIN' : 'DIRECTOR']
+    : null;
+  const needsWitness = needsPhrase && witnessRole !== null;
+  const canRestore =
+    preview !== null &&
+    (!needsPhrase || phrase === RESTORE_CONFIRMATION) &&
+    (!needsWitness || (witnessName !== '' && witnessPassword !== ''));
 
   async function restore() {
     if (!preview) return;
     setBusy(true);
+    setRefusal(null);
     try {
       const status = await api('system.restoreBackup', {
         fileName: preview.backup.fileName,
         ...(needsPhrase ? { confirmation: RESTORE_CONFIRMATION } : {}),
+        ...(needsWitness ? { witness: { loginName: witnessName, password: witnessPassword } } : {}),
       });
       message.success(t.restored);
       onRestored(status);
     } catch (e) {
-      message.error(errorMessage(e));
+      // the second person's refusal (or the missing account) stays in the dialog beside the fields
+      const witnessCode =
+        e instanceof ApiCallError &&
+        (e.code === 'RESTORE_WITNESS_REFUSED' || e.code === 'RESTORE_WITNESS_NONE');
+      if (witnessCode) setRefusal(e);
+      else message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -131,6 +156,27 @@ export function RestoreConfirmModal({
                 placeholder={RESTORE_CONFIRMATION}
               />
             </div>
+          ) : null}
+          {needsWitness && witnessRole ? (
+            <div data-testid="restore-witness">
+              <Typography.Paragraph>{t.witnessLead(witnessRole)}</Typography.Paragraph>
+              <Form form={witnessForm} layout="vertical" autoComplete="off">
+                <LoginNameField label={t.witnessLoginName(witnessRole)} />
+                <CurrentPasswordField
+                  name="password"
+                  label={t.witnessPassword(witnessRole)}
+                  autoFocus={false}
+                />
+              </Form>
+            </div>
+          ) : null}
+          {refusal ? (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="restore-witness-refusal"
+              title={errorMessage(refusal)}
+            />
           ) : null}
         </Space>
       ) : null}
