@@ -160,7 +160,12 @@ export function RestoreConfirmModal({
           {needsWitness && witnessRole ? (
             <div data-testid="restore-witness">
               <Typography.Paragraph>{t.witnessLead(witnessRole)}</Typography.Paragraph>
-              <Form form={witnessForm} layout="vertical" autoComplete="off">
+              <Form
+                form={witnessForm}
+                layout="vertical"
+                autoComplete="off"
+                onValuesChange={() => setRefusal(null)}
+              >
                 <LoginNameField label={t.witnessLoginName(witnessRole)} />
                 <CurrentPasswordField
                   name="password"
