@@ -8,7 +8,6 @@ import { ledgerPaths, writeMarker } from '../../../db/ledger-files.js';
 import { migrate } from '../../../db/migrate.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations/index.js';
 import type { Migration } from '../../../db/migrations/migration.js';
-import type { ApiEnvelope } from '../../../domain/api/errors.js';
 import {
   RESTORE_CONFIRMATION,
   START_EMPTY_CONFIRMATION,
@@ -24,6 +23,7 @@ import {
   TEST_PEOPLE,
 } from '../support/signed-in-core.js';
 import { openOutside } from '../support/outside-connection.js';
+import { errorOf, ok } from '../support/envelope.js';
 import { tempDir } from '../support/temp-dir.js';
 import { intake, ROOM_SETTINGS } from '../services/case-fixtures.js';
 
@@ -33,17 +33,6 @@ import { intake, ROOM_SETTINGS } from '../services/case-fixtures.js';
 // administrator, and restoring over it needs the typed confirmation. All through the dispatcher.
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-const errorOf = async (res: Promise<ApiEnvelope<unknown>>) => {
-  const r = await res;
-  return r.ok ? null : r.error;
-};
-
-async function ok<T>(res: Promise<ApiEnvelope<unknown>>): Promise<T> {
-  const r = await res;
-  if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 const signIn = (core: AppCore, role: 'DIRECTOR' | 'ADMIN' | 'MEDIATOR', password = TEST_PASSWORD) =>
   core.dispatch('accounts.signIn', { loginName: TEST_PEOPLE[role].loginName, password });

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FREE_SIGN_IN_TRIES } from '../../../domain/accounts/sign-in-backoff.js';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
-import type { ApiEnvelope } from '../../../domain/api/errors.js';
 import { RESTORE_CONFIRMATION, type BackupSummary } from '../../../domain/api/system-contract.js';
 import { accountMessagesZhCN as msg } from '../../../domain/messages/accounts-zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
@@ -12,6 +11,7 @@ import {
   TEST_PASSWORD,
   TEST_PEOPLE,
 } from '../support/signed-in-core.js';
+import { errorOf, ok } from '../support/envelope.js';
 import { tempDir } from '../support/temp-dir.js';
 import { intake } from '../services/case-fixtures.js';
 
@@ -25,17 +25,6 @@ afterEach(async () => {
     core.close();
   }
 });
-
-async function ok<T>(res: Promise<ApiEnvelope<unknown>>): Promise<T> {
-  const r = await res;
-  if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-const errorOf = async (res: Promise<ApiEnvelope<unknown>>) => {
-  const r = await res;
-  return r.ok ? null : r.error;
-};
 
 /** A director signed in with one case and a backup of it, and the case count to compare. */
 async function roomWithBackup(): Promise<{ core: AppCore; backup: string }> {
