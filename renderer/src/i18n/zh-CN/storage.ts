@@ -40,6 +40,9 @@ export const storageText = {
     `恢复备份需要两个人确认：请一名${roleLabel}在下面输入自己的登录名和密码。`,
   witnessLoginName: (roleLabel: string) => `${roleLabel}的登录名`,
   witnessPassword: (roleLabel: string) => `${roleLabel}的密码`,
+  witnessNoneAdmin:
+    '本室还没有在用的技术管理员账号。请主任先在 设置 → 账号 新建技术管理员账号，再来恢复。',
+  witnessNoneDirector: '本室没有其他在用的调委会主任账号，恢复备份需要一名主任一同确认。',
   restoreOk: '恢复',
   restoreCancel: '取消',
   restored: '已从备份恢复，正在重新载入……',

@@ -46,6 +46,27 @@ export function RestoreConfirmModal({
   const witnessName = Form.useWatch('loginName', witnessForm) ?? '';
   const witnessPassword = Form.useWatch('password', witnessForm) ?? '';
   const desk = useContext(DeskContext);
+  const otherRole = desk ? (desk.user.role === 'DIRECTOR' ? 'ADMIN' : 'DIRECTOR') : null;
+  // Said before anything is typed: a one-person room learns at once what to do first. Where the
+  // accounts cannot be listed (a file the app did not open) the API's answer says it instead.
+  const [noWitness, setNoWitness] = useState(false);
+  const deskUserId = desk?.user.id ?? null;
+  useEffect(() => {
+    setNoWitness(false);
+    if (fileName === null || deskUserId === null || otherRole === null) return;
+    let live = true;
+    api('accounts.list', {}).then(
+      (accounts) =>
+        live &&
+        setNoWitness(
+          !accounts.some((a) => a.role === otherRole && !a.disabled && a.id !== deskUserId),
+        ),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [fileName, deskUserId, otherRole]);
 
   useEffect(() => {
     setPreview(null);
@@ -65,9 +86,7 @@ export function RestoreConfirmModal({
 
   const otherKey = error instanceof ApiCallError && error.code === 'BACKUP_OTHER_KEY';
   const needsPhrase = preview?.requiresConfirmation ?? true;
-  const witnessRole = desk
-    ? ROLE_LABELS[desk.user.role === 'DIRECTOR' ? 'ADMIN' : 'DIRECTOR']
-    : null;
+  const witnessRole = otherRole ? ROLE_LABELS[otherRole] : null;
   const needsWitness = needsPhrase && witnessRole !== null;
   const canRestore =
     preview !== null &&
@@ -160,6 +179,14 @@ export function RestoreConfirmModal({
           {needsWitness && witnessRole ? (
             <div data-testid="restore-witness">
               <Typography.Paragraph>{t.witnessLead(witnessRole)}</Typography.Paragraph>
+              {noWitness ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  data-testid="restore-witness-none"
+                  title={otherRole === 'ADMIN' ? t.witnessNoneAdmin : t.witnessNoneDirector}
+                />
+              ) : null}
               <Form
                 form={witnessForm}
                 layout="vertical"
