@@ -42,6 +42,13 @@ export const API_ERROR_CODES = [
    * from before a key change): not damaged; unlock it with its room's recovery code.
    */
   'BACKUP_OTHER_KEY',
+  /**
+   * A restore over a ledger that still holds everything was not confirmed by a second person of
+   * the other room role (§7.4: a director with a technical administrator, or the reverse).
+   */
+  'RESTORE_WITNESS_REFUSED',
+  /** The room has no active account of the other role to confirm a restore: make one first. */
+  'RESTORE_WITNESS_NONE',
   'UNKNOWN_METHOD',
   'INTERNAL',
 ] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalSingleLine } from '../text-input.js';
-import { recoveryCodeField } from './accounts-contract.js';
+import { loginNameField, passwordField, recoveryCodeField } from './accounts-contract.js';
 import { method } from './method.js';
 
 export type BackupKindLabel =
@@ -175,6 +175,14 @@ export const systemContract = {
       fileName: backupFileName,
       confirmation: z
         .literal(RESTORE_CONFIRMATION, { error: `请输入“${RESTORE_CONFIRMATION}”以确认` })
+        .optional(),
+      /**
+       * The second person (§7.4): an active account of the other room role (the director's
+       * restore needs a technical administrator, and the reverse). Asked whenever the sentence
+       * is, except where nobody's password can be read (a file no key here opens).
+       */
+      witness: z
+        .strictObject({ loginName: loginNameField, password: passwordField('第二人的密码') })
         .optional(),
     }),
   ),

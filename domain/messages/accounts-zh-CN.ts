@@ -29,4 +29,15 @@ export const accountMessagesZhCN = {
   selfDisable: '不能停用自己正在使用的账号',
   onlyDirectorLinksMediator: '只有调委会主任可以为账号选择对应的调解员',
   noSuchMediator: '调解员名单中没有这名调解员，请刷新后重试',
+  // §7.4: a restore over a ledger that still holds everything needs a second person
+  restoreWitnessMissing: (roleLabel: string) =>
+    `恢复备份需要两个人：请${roleLabel}输入自己的登录名和密码`,
+  restoreWitnessNoneAdmin:
+    '本室还没有在用的技术管理员账号。请主任先在 设置 → 账号 新建技术管理员账号',
+  restoreWitnessNoneDirector: '本室没有其他在用的调委会主任账号，恢复备份需要一名主任一同确认',
+  // never says whether the login name exists
+  restoreWitnessWrong: '第二人的登录名或密码不正确',
+  restoreWitnessSelf: '第二人不能是正在操作的本人',
+  restoreWitnessDisabled: '第二人的账号已停用',
+  restoreWitnessRole: (roleLabel: string) => `第二人须是${roleLabel}`,
 } as const;

@@ -77,8 +77,12 @@ export function createHandlers(s: Services): ApiHandlers {
     'system.restorePreview': ({ fileName }) => s.system.restorePreview(fileName),
     'system.unlockBackup': ({ fileName, recoveryCode }) =>
       s.system.unlockBackup(fileName, recoveryCode),
-    'system.restoreBackup': ({ fileName, confirmation }) =>
-      s.system.restoreBackup(fileName, confirmation).then(s.accounts.afterLedgerReplaced),
+    'system.restoreBackup': ({ fileName, confirmation, witness }) =>
+      s.system
+        .restoreBackup(fileName, confirmation, (needed) =>
+          s.accounts.restoreSigners(witness, needed),
+        )
+        .then(s.accounts.afterLedgerReplaced),
     'system.setBackupFolder': ({ folder }) => s.system.setBackupFolder(folder),
     'system.listBackups': () => s.system.listBackups(),
     'system.backupNow': () => s.system.backupNow(),

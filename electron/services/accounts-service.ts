@@ -4,6 +4,7 @@ import {
   accountCount,
   deskSecurity,
   insertAccount,
+  listAccounts,
   recordFailedRecovery,
   recordFailedSignIn,
   recordSignIn,
@@ -17,7 +18,7 @@ import type { Db } from '../../db/connection.js';
 import { connectionKey } from '../../db/ledger-cipher.js';
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import { backoffSecondsAfter } from '../../domain/accounts/sign-in-backoff.js';
-import { DEFAULT_IDLE_LOCK_MINUTES, ROLE_LABELS } from '../../domain/accounts/roles.js';
+import { DEFAULT_IDLE_LOCK_MINUTES, ROLE_LABELS, type Role } from '../../domain/accounts/roles.js';
 import type {
   DeskSession as DeskSessionView,
   DeskUser,
@@ -43,6 +44,17 @@ export const userOf = (row: AccountRow): DeskUser => ({
   loginName: row.loginName,
   displayName: row.displayName,
   role: row.role,
+});
+
+/** Who restored a backup, and who confirmed it (§7.4), as the RESTORE audit entry names them. */
+export interface RestoreSigners {
+  readonly by: { readonly account: number; readonly name: string } | null;
+  readonly witness: { readonly account: number; readonly name: string } | null;
+}
+
+const signerOf = (row: { id: number; displayName: string }) => ({
+  account: row.id,
+  name: row.displayName,
 });
 
 interface Failures {
@@ -362,6 +374,66 @@ export class AccountsService {
     }
     return result;
   };
+
+  /**
+   * §7.4: replacing a ledger that still holds everything takes two people, a director and a
+   * technical administrator. The second one's password is checked as a sign-in is (one guess at
+   * a time, the same backoff and counters for that account, the same answer for a wrong password
+   * and an unknown name); only then are a disabled account or the wrong role named. Where no
+   * password can be read (`needed` false, or nobody can sign in) the restore is one person's, so
+   * a damaged or missing ledger never leaves the room stuck.
+   */
+  restoreSigners(
+    witness: { loginName: string; password: string } | undefined,
+    needed: boolean,
+  ): Promise<RestoreSigners> {
+    const caller = this.desk.caller;
+    const by = caller ? signerOf(caller) : null;
+    if (!needed || this.nobodyCanSignIn()) return Promise.resolve({ by, witness: null });
+    if (!caller) throw new ApiError('NOT_SIGNED_IN', msg.notSignedIn);
+    const other: Role = caller.role === 'DIRECTOR' ? 'ADMIN' : 'DIRECTOR';
+    if (!this.hasActiveAccountOf(other, caller.id)) {
+      throw new ApiError(
+        'RESTORE_WITNESS_NONE',
+        other === 'ADMIN' ? msg.restoreWitnessNoneAdmin : msg.restoreWitnessNoneDirector,
+      );
+    }
+    const refused = (message: string) =>
+      new ApiError('RESTORE_WITNESS_REFUSED', message, [{ path: ['witness'], message }]);
+    if (!witness) throw refused(msg.restoreWitnessMissing(ROLE_LABELS[other]));
+    return this.oneGuessAtATime(async () => {
+      const loginName = witness.loginName.normalize('NFKC');
+      const row = this.accountToSignIn(loginName);
+      if (row?.id === caller.id) throw refused(msg.restoreWitnessSelf);
+      const key = row ? `#${row.id}` : `name:${loginName.toLowerCase()}`;
+      this.refuseWhileWaiting(this.failuresOf(key, row));
+      const ok = row
+        ? await verifyPassword(witness.password, row.passwordHash)
+        : await this.decoyHash().then((h) => verifyPassword(witness.password, h));
+      if (!row || !ok) {
+        this.fail(key, row);
+        throw refused(msg.restoreWitnessWrong);
+      }
+      if (row.disabled) throw refused(msg.restoreWitnessDisabled);
+      if (row.role !== other) throw refused(msg.restoreWitnessRole(ROLE_LABELS[other]));
+      return { by, witness: signerOf(row) };
+    });
+  }
+
+  /**
+   * An unopened file's accounts are read one login name at a time: there the witness's own
+   * answer says what is wrong.
+   */
+  private hasActiveAccountOf(role: Role, exceptId: number): boolean {
+    if (this.ledger.state.state !== 'READY') return true;
+    try {
+      return listAccounts(this.ledger.db()).some(
+        (a) => a.role === role && !a.disabled && a.id !== exceptId,
+      );
+    } catch {
+      return true;
+    }
+  }
 
   /** Used by the account screens to check the person at the desk, e.g. before a new password. */
   async verifyOwnPassword(password: string): Promise<AccountRow> {

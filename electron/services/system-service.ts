@@ -1,4 +1,5 @@
 import { copyAuditKeyTo } from '../../db/audit/audit-key.js';
+import { appendAuditEvent } from '../../db/audit/audit-log.js';
 import {
   LedgerKeyUnusableError,
   connectionKey,
@@ -73,6 +74,7 @@ import {
   unwrapWithRecoveryCode,
 } from './recovery-key-slot.js';
 import type { LedgerSession } from './ledger-session.js';
+import type { RestoreSigners } from './accounts-service.js';
 
 /** A backup in backups/ as copyVerifiedBackup takes it (it was verified when it was made). */
 function verifiedLocal(file: string): BackupInfo {
@@ -585,8 +587,14 @@ export class SystemService {
    * Restores a backup and reopens (migrating it if it is older). Over a healthy ledger it needs
    * the typed confirmation, and the ledger it replaces is first saved as a verified
    * `before-restore-…` backup, listed like any other, so the restore can itself be undone.
+   * `signers` checks the second person (§7.4) where the sentence is asked; the restored ledger's
+   * chain then records who restored which backup with whom.
    */
-  async restoreBackup(fileName: string, confirmation: string | undefined): Promise<SystemStatus> {
+  async restoreBackup(
+    fileName: string,
+    confirmation: string | undefined,
+    signers: (needed: boolean) => Promise<RestoreSigners>,
+  ): Promise<SystemStatus> {
     this.refuseWhileEncrypting();
     await this.idle();
     const state = this.ledger.state;
@@ -596,6 +604,7 @@ export class SystemService {
     }
     // The chosen file is checked before anything else happens, so a bad one changes nothing.
     const source = await this.chooseBackup(fileName);
+    const signed = await signers(this.restoreNeedsConfirmation());
     const key = source.key ?? undefined;
     if (state.state === 'READY' && healthy) {
       await this.recorded(() =>
@@ -633,7 +642,19 @@ export class SystemService {
     }
     await this.ledger.open();
     await this.ledger.whenChecked();
+    this.recordRestore(fileName, signed);
     return this.status();
+  }
+
+  /** Only into a ledger that takes writes: a damaged or still-converting one is left as it is. */
+  private recordRestore(fileName: string, signed: RestoreSigners): void {
+    const state = this.ledger.state;
+    if (state.state !== 'READY' || this.ledger.damaged || this.ledger.converting) return;
+    state.db
+      .transaction(() =>
+        appendAuditEvent(state.db, { action: 'RESTORE', detail: { fileName, ...signed } }),
+      )
+      .immediate();
   }
 
   async startEmptyLedger(): Promise<SystemStatus> {

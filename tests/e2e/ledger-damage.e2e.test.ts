@@ -10,7 +10,7 @@ import { pagesOf, smashCellPointers } from '../unit/support/page-damage';
 describe('damage and restore as the mediator sees them (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
 
-  it('restoring over a healthy ledger shows the loss and needs the typed sentence; the replaced ledger becomes a backup', async () => {
+  it('restoring over a healthy ledger shows the loss and needs the typed sentence and a technical administrator (§7.4); the replaced ledger becomes a backup', async () => {
     const desk = await openDesk(browser(), 'restore-confirm');
     const { page } = desk;
     try {
@@ -25,11 +25,40 @@ describe('damage and restore as the mediator sees them (real ledger, Chromium)',
         .getByRole('button', { name: '从此备份恢复' })
         .click();
       const dialog = page.getByRole('dialog');
+      // a one-person room is told at once what to do first
+      await dialog
+        .getByTestId('restore-witness-none')
+        .getByText(/请主任先在 设置 → 账号 新建技术管理员账号/)
+        .waitFor();
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await callApi(page, 'accounts.create', {
+        loginName: 'liguanli',
+        displayName: '李管理',
+        role: 'ADMIN',
+        password: 'admin-e2e-2026',
+      });
+      await page
+        .getByRole('row')
+        .filter({ hasText: /manual-/ })
+        .getByRole('button', { name: '从此备份恢复' })
+        .click();
       await dialog.getByText('备份后登记的草场纠纷').waitFor();
       await dialog.getByText(/当前台账是完好的/).waitFor();
       const ok = dialog.getByRole('button', { name: '恢复' });
       expect(await ok.isDisabled()).toBe(true);
       await dialog.getByTestId('restore-phrase').fill('我确认用备份替换当前台账');
+      // the sentence alone is not enough: the second person signs too
+      expect(await ok.isDisabled()).toBe(true);
+      const witness = dialog.getByTestId('restore-witness');
+      await witness.getByLabel('技术管理员的登录名').fill('liguanli');
+      await witness.getByLabel('技术管理员的密码').fill('wrong-password');
+      await ok.click();
+      await dialog
+        .getByTestId('restore-witness-refusal')
+        .getByText('第二人的登录名或密码不正确')
+        .waitFor({ timeout: 60_000 });
+      await witness.getByLabel('技术管理员的密码').fill('admin-e2e-2026');
       await screenshot(page, 'restore-confirm');
       await ok.click();
       // The window reloads on the settings page with the replaced ledger listed as a backup.

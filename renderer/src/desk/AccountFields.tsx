@@ -10,13 +10,26 @@ import { uiText } from '../i18n/zh-CN';
 
 const t = uiText.desk;
 
+/** 登录名, checked while typing with the contract's field (an account's, or a second person's). */
+export function LoginNameField({
+  fixed = false,
+  label = t.loginName,
+}: {
+  fixed?: boolean;
+  label?: string;
+}) {
+  return (
+    <Form.Item name="loginName" label={label} required rules={[zodRule(loginNameField)]}>
+      <Input autoComplete="username" disabled={fixed} />
+    </Form.Item>
+  );
+}
+
 /** 登录名 and 姓名, checked while typing with the contract's own fields. */
 export function IdentityFields({ loginNameFixed = false }: { loginNameFixed?: boolean }) {
   return (
     <>
-      <Form.Item name="loginName" label={t.loginName} required rules={[zodRule(loginNameField)]}>
-        <Input autoComplete="username" disabled={loginNameFixed} />
-      </Form.Item>
+      <LoginNameField fixed={loginNameFixed} />
       <Form.Item
         name="displayName"
         label={t.displayName}
@@ -50,16 +63,27 @@ export function RecoveryCodeField({ secret = false }: { secret?: boolean }) {
   );
 }
 
-/** The signed-in person's own password again (change password, a new recovery code). */
-export function CurrentPasswordField() {
+/**
+ * An existing password typed again: the signed-in person's own (change password, a new recovery
+ * code), or a second person's beside their 登录名 (a restore's witness, named `password`).
+ */
+export function CurrentPasswordField({
+  name = 'currentPassword',
+  label = t.currentPassword,
+  autoFocus = true,
+}: {
+  name?: string;
+  label?: string;
+  autoFocus?: boolean;
+}) {
   return (
     <Form.Item
-      name="currentPassword"
-      label={t.currentPassword}
+      name={name}
+      label={label}
       required
-      rules={[{ required: true, message: uiText.common.required(t.currentPassword) }]}
+      rules={[{ required: true, message: uiText.common.required(label) }]}
     >
-      <Input.Password autoComplete="current-password" autoFocus />
+      <Input.Password autoComplete="current-password" autoFocus={autoFocus} />
     </Form.Item>
   );
 }

@@ -8,7 +8,6 @@ import { ledgerPaths, writeMarker } from '../../../db/ledger-files.js';
 import { migrate } from '../../../db/migrate.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations/index.js';
 import type { Migration } from '../../../db/migrations/migration.js';
-import type { ApiEnvelope } from '../../../domain/api/errors.js';
 import {
   RESTORE_CONFIRMATION,
   START_EMPTY_CONFIRMATION,
@@ -17,12 +16,14 @@ import {
 } from '../../../domain/api/system-contract.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import {
+  confirmedRestore,
   openSignedInCore,
   signInVia,
   TEST_PASSWORD,
   TEST_PEOPLE,
 } from '../support/signed-in-core.js';
 import { openOutside } from '../support/outside-connection.js';
+import { errorOf, ok } from '../support/envelope.js';
 import { tempDir } from '../support/temp-dir.js';
 import { intake, ROOM_SETTINGS } from '../services/case-fixtures.js';
 
@@ -32,17 +33,6 @@ import { intake, ROOM_SETTINGS } from '../services/case-fixtures.js';
 // administrator, and restoring over it needs the typed confirmation. All through the dispatcher.
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-const errorOf = async (res: Promise<ApiEnvelope<unknown>>) => {
-  const r = await res;
-  return r.ok ? null : r.error;
-};
-
-async function ok<T>(res: Promise<ApiEnvelope<unknown>>): Promise<T> {
-  const r = await res;
-  if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 const signIn = (core: AppCore, role: 'DIRECTOR' | 'ADMIN' | 'MEDIATOR', password = TEST_PASSWORD) =>
   core.dispatch('accounts.signIn', { loginName: TEST_PEOPLE[role].loginName, password });
@@ -162,10 +152,7 @@ describe('the restore door of a ledger the app did not open', () => {
       expect(sha256(file)).toBe(before);
 
       await ok(
-        again.dispatch('system.restoreBackup', {
-          fileName: backup,
-          confirmation: RESTORE_CONFIRMATION,
-        }),
+        again.dispatch('system.restoreBackup', await confirmedRestore(again.dispatch, backup)),
       );
       expect(again.ledger.state.state).toBe('READY');
       // the same account is in the restored ledger: still signed in, with its role there
@@ -249,10 +236,7 @@ describe('the restore door of a ledger the app did not open', () => {
         await errorOf(core.dispatch('system.restoreBackup', { fileName: backup })),
       ).toMatchObject({ code: 'INVALID_STATE' });
       await ok(
-        core.dispatch('system.restoreBackup', {
-          fileName: backup,
-          confirmation: RESTORE_CONFIRMATION,
-        }),
+        core.dispatch('system.restoreBackup', await confirmedRestore(core.dispatch, backup)),
       );
       expect(core.ledger.state.state).toBe('READY');
     } finally {

@@ -10,13 +10,9 @@ import { verifyAuditChainNow } from '../../../db/audit/audit-verify';
 import { openConnection } from '../../../db/connection';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { LEDGER_KEY_FILE_NAME, ledgerKeyFileFor } from '../../../db/ledger-cipher';
-import {
-  RESTORE_CONFIRMATION,
-  type BackupSummary,
-  type SystemStatus,
-} from '../../../domain/api/system-contract';
+import { type BackupSummary, type SystemStatus } from '../../../domain/api/system-contract';
 import type { AuditVerification } from '../../../domain/audit/audit-views';
-import { openSignedInCore, signInAs } from '../support/signed-in-core';
+import { confirmedRestore, openSignedInCore, signInAs } from '../support/signed-in-core';
 import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures';
 import { dropAuditTriggers, verifyLedgerFile } from '../support/audit-outside';
 
@@ -251,10 +247,7 @@ describe('audit chain across backups and restore', () => {
     await l.core.ledger.whenChecked();
     const backup = await l.call<BackupSummary>('system.backupNow', {});
     await l.call('cases.create', intake({ title: '恢复前最后登记的纠纷' }));
-    await l.call('system.restoreBackup', {
-      fileName: backup.fileName,
-      confirmation: RESTORE_CONFIRMATION,
-    });
+    await l.call('system.restoreBackup', await confirmedRestore(l.core.dispatch, backup.fileName));
     const verified = await l.call<AuditVerification>('audit.verify', {});
     expect(verified.verdict, verified.details.join('\n')).toBe('OK');
     expect(verified.summary).toContain('核验通过');

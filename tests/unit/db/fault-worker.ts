@@ -1,9 +1,8 @@
 // Run in a child process by process-faults.test.ts: an app core doing real work on a data
 // folder until the parent kills it with SIGKILL. Every line it prints is an acknowledgement
 // the parent holds the ledger to.
-import { openSignedInCore, signInAs } from '../support/signed-in-core.js';
+import { confirmedRestore, openSignedInCore, signInAs } from '../support/signed-in-core.js';
 import { startupFailureMessage } from '../../../electron/core/startup-message.js';
-import { RESTORE_CONFIRMATION } from '../../../domain/api/system-contract.js';
 import { intake } from '../services/case-fixtures.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -80,10 +79,10 @@ async function main(): Promise<void> {
     for (;;) {
       await create();
       say('RESTORING');
-      const res = await core.dispatch('system.restoreBackup', {
-        fileName,
-        confirmation: RESTORE_CONFIRMATION,
-      });
+      const res = await core.dispatch(
+        'system.restoreBackup',
+        await confirmedRestore(core.dispatch, fileName),
+      );
       if (!res.ok) throw new Error(res.error.message);
       // the restored ledger has its own accounts: sign in to it as the app's user would
       await signInAs(core);

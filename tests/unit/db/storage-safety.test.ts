@@ -14,8 +14,7 @@ import type {
   RestorePreview,
   SystemStatus,
 } from '../../../domain/api/system-contract';
-import { RESTORE_CONFIRMATION } from '../../../domain/api/system-contract';
-import { openSignedInCore } from '../support/signed-in-core';
+import { confirmedRestore, openSignedInCore } from '../support/signed-in-core';
 import { intake, openTestLedger, setUpRoom } from '../services/case-fixtures';
 import { tempDir } from '../support/temp-dir';
 
@@ -52,10 +51,10 @@ describe('restore is safe', () => {
     }
     expect(await l.raw('cases.get', { caseId: late.case.id })).toMatchObject({ ok: true });
 
-    const restored = await l.raw('system.restoreBackup', {
-      fileName: backup.fileName,
-      confirmation: RESTORE_CONFIRMATION,
-    });
+    const restored = await l.raw(
+      'system.restoreBackup',
+      await confirmedRestore(l.core.dispatch, backup.fileName),
+    );
     expect(restored).toMatchObject({ ok: true, value: { ledger: { state: 'READY' } } });
     expect(await l.raw('cases.get', { caseId: late.case.id })).toMatchObject({
       ok: false,
@@ -66,10 +65,10 @@ describe('restore is safe', () => {
     const listed = valueOf<BackupSummary[]>(await l.raw('system.listBackups', {}));
     const undo = listed.find((b) => b.kind === 'before-restore');
     expect(undo).toBeDefined();
-    const undone = await l.raw('system.restoreBackup', {
-      fileName: undo!.fileName,
-      confirmation: RESTORE_CONFIRMATION,
-    });
+    const undone = await l.raw(
+      'system.restoreBackup',
+      await confirmedRestore(l.core.dispatch, undo!.fileName),
+    );
     expect(undone.ok).toBe(true);
     expect(await l.raw('cases.get', { caseId: late.case.id })).toMatchObject({
       ok: true,

@@ -12,7 +12,7 @@ import { storageMessagesZhCN as msg } from '../../../domain/messages/storage-zh-
 import { fileKeyStore, ledgerKeyFileFor, ledgerKeyId } from '../../../db/ledger-cipher.js';
 import { makeLedgerKeyCurrent } from '../../../db/ledger-key-ring.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
-import { TEST_PASSWORD, openSignedInCore } from '../support/signed-in-core.js';
+import { confirmedRestore, TEST_PASSWORD, openSignedInCore } from '../support/signed-in-core.js';
 import { intake, openTestLedger, setUpRoom, type TestLedger } from './case-fixtures.js';
 
 const rooms: TestLedger[] = [];
@@ -109,10 +109,10 @@ describe('a backup made under another key (review finding 7)', () => {
     });
     expect(again.lostCases?.count).toBe(0);
 
-    const restored = await b.l.call<SystemStatus>('system.restoreBackup', {
-      fileName: fromA.fileName,
-      confirmation: RESTORE_CONFIRMATION,
-    });
+    const restored = await b.l.call<SystemStatus>(
+      'system.restoreBackup',
+      await confirmedRestore(b.l.core.dispatch, fromA.fileName),
+    );
     expect(restored.ledger).toMatchObject({ state: 'READY', encrypted: true });
     expect(caseCount(b.l)).toBe(1);
     // The restored ledger keeps its own key; the one it replaced stays in the ring.

@@ -7,11 +7,11 @@ import { ledgerPaths } from '../../../db/ledger-files.js';
 import { openOutside } from '../support/outside-connection.js';
 import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import type { EncryptionStep } from '../../../db/plain-ledger-encryption.js';
-import { RESTORE_CONFIRMATION, type SystemStatus } from '../../../domain/api/system-contract.js';
+import type { SystemStatus } from '../../../domain/api/system-contract.js';
 import { storageMessagesZhCN } from '../../../domain/messages/storage-zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import { intake } from './case-fixtures.js';
-import { openSignedInCore, TEST_PASSWORD } from '../support/signed-in-core.js';
+import { confirmedRestore, openSignedInCore, TEST_PASSWORD } from '../support/signed-in-core.js';
 import { isPlainSqlite, plainRoomOfFile, PLAIN_ROOM_APPLICANT } from '../support/plain-room.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -167,10 +167,10 @@ describe('a plain ledger is converted to an encrypted one after the start', () =
       const plain = fs
         .readdirSync(core.ledger.paths.backupDir)
         .find((name) => parseBackupName(name)?.slot.startsWith('plain-to-encrypted-'));
-      const restored = await core.dispatch('system.restoreBackup', {
-        fileName: plain,
-        confirmation: RESTORE_CONFIRMATION,
-      });
+      const restored = await core.dispatch(
+        'system.restoreBackup',
+        await confirmedRestore(core.dispatch, plain!),
+      );
       expect(restored.ok).toBe(true);
       await core.whenIdle();
       const status = await statusOf(core);

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackupSummary, SystemStatus } from '../../../domain/api/system-contract.js';
-import { RESTORE_CONFIRMATION } from '../../../domain/api/system-contract.js';
 import { ledgerKeyId } from '../../../db/ledger-cipher.js';
 import { recoverySlotFileFor, recoverySlotsBesideBackups } from '../../../db/ledger-key-ring.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
@@ -10,7 +9,7 @@ import {
   parseRecoveryKeySlot,
   unwrapWithRecoveryCode,
 } from '../../../electron/services/recovery-key-slot.js';
-import { TEST_PASSWORD } from '../support/signed-in-core.js';
+import { confirmedRestore, TEST_PASSWORD } from '../support/signed-in-core.js';
 import type { TestLedger } from './case-fixtures.js';
 import { encryptedRoomWithStick } from '../support/room-with-stick.js';
 
@@ -54,10 +53,7 @@ describe('the key slot belongs to the code the ledger holds', () => {
     await newCode(l);
     expect((await status(l)).backup.recoveryKeySlot).toBe('PRESENT');
 
-    await l.call('system.restoreBackup', {
-      fileName: older.fileName,
-      confirmation: RESTORE_CONFIRMATION,
-    });
+    await l.call('system.restoreBackup', await confirmedRestore(l.core.dispatch, older.fileName));
     // The restored ledger holds the older code's hash; the slot wraps the newer code.
     expect((await status(l)).backup.recoveryKeySlot).toBe('NEEDS_NEW_CODE');
     await newCode(l);

@@ -3,6 +3,7 @@
 // first run. Every test that calls `dispatch` starts here.
 import { actorNameOf } from '../../../domain/accounts/actor-name.js';
 import type { Role } from '../../../domain/accounts/roles.js';
+import { RESTORE_CONFIRMATION } from '../../../domain/api/system-contract.js';
 import {
   createAppCore,
   type AppCore,
@@ -144,4 +145,38 @@ export async function linkMediatorAccount(
   const account = accounts.find((a) => a.loginName === TEST_PEOPLE.MEDIATOR.loginName);
   await call(dispatch, 'accounts.update', { id: account?.id, mediatorId: profile });
   return profile;
+}
+
+/** The second person a restore names (§7.4). */
+export interface RestoreWitness {
+  readonly loginName: string;
+  readonly password: string;
+}
+
+/**
+ * The one way tests restore over a ledger that still holds everything: the sentence, and the
+ * person of the other room role as the second person (the director for a technical
+ * administrator; for anyone else the administrator, whose account the director makes when the
+ * room has none yet).
+ */
+export async function confirmedRestore(
+  dispatch: Dispatch,
+  fileName: string,
+): Promise<{ fileName: string; confirmation: string; witness: RestoreWitness }> {
+  const session = (await call(dispatch, 'accounts.session', {})) as {
+    user: { role: Role } | null;
+  };
+  const other: Role = session.user?.role === 'ADMIN' ? 'DIRECTOR' : 'ADMIN';
+  const person = TEST_PEOPLE[other];
+  if (other === 'ADMIN') {
+    const accounts = (await call(dispatch, 'accounts.list', {})) as { loginName: string }[];
+    if (!accounts.some((a) => a.loginName === person.loginName)) {
+      await call(dispatch, 'accounts.create', { ...person, role: other, password: TEST_PASSWORD });
+    }
+  }
+  return {
+    fileName,
+    confirmation: RESTORE_CONFIRMATION,
+    witness: { loginName: person.loginName, password: TEST_PASSWORD },
+  };
 }

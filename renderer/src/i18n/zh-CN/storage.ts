@@ -35,6 +35,14 @@ export const storageText = {
   restoreUnopenedWarning:
     '当前台账没有被本程序打开，但其中的数据可能仍然完好。恢复会用备份替换它：当前台账会被改名保留在原文件夹，30 天后自动清理，不会列入备份。',
   typeToConfirm: (phrase: string) => `请输入“${phrase}”以确认：`,
+  // §7.4: a restore over a ledger that still holds everything takes two people
+  witnessLead: (roleLabel: string) =>
+    `恢复备份需要两个人确认：请一名${roleLabel}在下面输入自己的登录名和密码。`,
+  witnessLoginName: (roleLabel: string) => `${roleLabel}的登录名`,
+  witnessPassword: (roleLabel: string) => `${roleLabel}的密码`,
+  witnessNoneAdmin:
+    '本室还没有在用的技术管理员账号。请主任先在 设置 → 账号 新建技术管理员账号，再来恢复。',
+  witnessNoneDirector: '本室没有其他在用的调委会主任账号，恢复备份需要一名主任一同确认。',
   restoreOk: '恢复',
   restoreCancel: '取消',
   restored: '已从备份恢复，正在重新载入……',

@@ -1,10 +1,13 @@
-import { Alert, App, Input, Modal, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Form, Input, Modal, Space, Spin, Typography } from 'antd';
+import { useContext, useEffect, useState } from 'react';
+import { ROLE_LABELS } from '../../../../domain/accounts/roles';
 import { RESTORE_CONFIRMATION } from '../../../../domain/api/system-contract';
 import type { RestorePreview, SystemStatus } from '../../../../domain/api/system-contract';
 import { ApiCallError, api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { chinaTimeText } from '../../forms/date-field';
+import { CurrentPasswordField, LoginNameField } from '../../desk/AccountFields';
+import { DeskContext } from '../../desk/desk-context';
 import { uiText } from '../../i18n/zh-CN';
 import { BackupUnlockForm } from './BackupUnlockForm';
 import { RestoreLossView } from './RestoreLossView';
@@ -14,7 +17,9 @@ const t = uiText.storage;
 /**
  * The one way to restore: the backup is checked first, what would be lost is listed, and over
  * a healthy ledger (or an intact one the app did not open) the mediator must type the
- * confirmation sentence. A backup under another key is unlocked here with its recovery code.
+ * confirmation sentence and a second person of the other room role (a director with a technical
+ * administrator, §7.4) signs with their own password. Where nobody can sign in (no desk) the
+ * restore is one person's. A backup under another key is unlocked here with its recovery code.
  */
 export function RestoreConfirmModal({
   fileName,
@@ -37,11 +42,38 @@ export function RestoreConfirmModal({
   const [error, setError] = useState<unknown>(null);
   const [phrase, setPhrase] = useState('');
   const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const [witnessForm] = Form.useForm<{ loginName?: string; password?: string }>();
+  const witnessName = Form.useWatch('loginName', witnessForm) ?? '';
+  const witnessPassword = Form.useWatch('password', witnessForm) ?? '';
+  const desk = useContext(DeskContext);
+  const otherRole = desk ? (desk.user.role === 'DIRECTOR' ? 'ADMIN' : 'DIRECTOR') : null;
+  // Said before anything is typed: a one-person room learns at once what to do first. Where the
+  // accounts cannot be listed (a file the app did not open) the API's answer says it instead.
+  const [noWitness, setNoWitness] = useState(false);
+  const deskUserId = desk?.user.id ?? null;
+  useEffect(() => {
+    setNoWitness(false);
+    if (fileName === null || deskUserId === null || otherRole === null) return;
+    let live = true;
+    api('accounts.list', {}).then(
+      (accounts) =>
+        live &&
+        setNoWitness(
+          !accounts.some((a) => a.role === otherRole && !a.disabled && a.id !== deskUserId),
+        ),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [fileName, deskUserId, otherRole]);
 
   useEffect(() => {
     setPreview(null);
     setError(null);
     setPhrase('');
+    setRefusal(null);
     if (fileName === null) return;
     let live = true;
     api('system.restorePreview', { fileName }).then(
@@ -55,20 +87,32 @@ export function RestoreConfirmModal({
 
   const otherKey = error instanceof ApiCallError && error.code === 'BACKUP_OTHER_KEY';
   const needsPhrase = preview?.requiresConfirmation ?? true;
-  const canRestore = preview !== null && (!needsPhrase || phrase === RESTORE_CONFIRMATION);
+  const witnessRole = otherRole ? ROLE_LABELS[otherRole] : null;
+  const needsWitness = needsPhrase && witnessRole !== null;
+  const canRestore =
+    preview !== null &&
+    (!needsPhrase || phrase === RESTORE_CONFIRMATION) &&
+    (!needsWitness || (witnessName !== '' && witnessPassword !== ''));
 
   async function restore() {
     if (!preview) return;
     setBusy(true);
+    setRefusal(null);
     try {
       const status = await api('system.restoreBackup', {
         fileName: preview.backup.fileName,
         ...(needsPhrase ? { confirmation: RESTORE_CONFIRMATION } : {}),
+        ...(needsWitness ? { witness: { loginName: witnessName, password: witnessPassword } } : {}),
       });
       message.success(t.restored);
       onRestored(status);
     } catch (e) {
-      message.error(errorMessage(e));
+      // the second person's refusal (or the missing account) stays in the dialog beside the fields
+      const witnessCode =
+        e instanceof ApiCallError &&
+        (e.code === 'RESTORE_WITNESS_REFUSED' || e.code === 'RESTORE_WITNESS_NONE');
+      if (witnessCode) setRefusal(e);
+      else message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -127,6 +171,40 @@ export function RestoreConfirmModal({
                 placeholder={RESTORE_CONFIRMATION}
               />
             </div>
+          ) : null}
+          {needsWitness && witnessRole ? (
+            <div data-testid="restore-witness">
+              <Typography.Paragraph>{t.witnessLead(witnessRole)}</Typography.Paragraph>
+              {noWitness ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  data-testid="restore-witness-none"
+                  title={otherRole === 'ADMIN' ? t.witnessNoneAdmin : t.witnessNoneDirector}
+                />
+              ) : null}
+              <Form
+                form={witnessForm}
+                layout="vertical"
+                autoComplete="off"
+                onValuesChange={() => setRefusal(null)}
+              >
+                <LoginNameField label={t.witnessLoginName(witnessRole)} />
+                <CurrentPasswordField
+                  name="password"
+                  label={t.witnessPassword(witnessRole)}
+                  autoFocus={false}
+                />
+              </Form>
+            </div>
+          ) : null}
+          {refusal ? (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="restore-witness-refusal"
+              title={errorMessage(refusal)}
+            />
           ) : null}
         </Space>
       ) : null}
