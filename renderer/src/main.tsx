@@ -1,6 +1,7 @@
 import './app/ui-font.css';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
+import './generated/antd-desk.css';
 import './app/global.css';
 // first, before any schema is built
 import { StrictMode } from 'react';

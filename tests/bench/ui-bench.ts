@@ -386,6 +386,8 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       ui_first_screen_page_ms: round(first.ui),
       ui_first_screen_script_kb: round(firstLoad.scriptKb),
       ui_first_screen_script_files: firstLoad.scriptFiles,
+      ui_first_screen_style_kb: round(firstLoad.styleKb),
+      ui_first_screen_style_tags: firstLoad.styleTags,
       ui_first_screen_long_tasks: firstLoad.longTasks.count,
       ui_first_screen_long_task_ms: round(firstLoad.longTasks.ms),
       ui_dashboard_long_task_ms: round(boardLong.ms),

@@ -28,6 +28,10 @@ export interface PageLoad {
   readonly shownMs: number;
   readonly scriptFiles: number;
   readonly scriptKb: number;
+  /** Stylesheets fetched (the app's CSS, antd's styles made at build time among them). */
+  readonly styleKb: number;
+  /** `<style>` tags in the document when read: styles made at run time (antd's CSS-in-JS). */
+  readonly styleTags: number;
   readonly longTasks: LongTasks;
 }
 
@@ -60,6 +64,7 @@ export async function pageLoad(page: Page): Promise<PageLoad> {
     const until = performance.getEntriesByName('desk-prefetch')[0]?.startTime ?? Infinity;
     const res = performance.getEntriesByType('resource').filter((r) => r.startTime < until);
     const scripts = res.filter((r) => new URL(r.name).pathname.endsWith('.js'));
+    const styles = res.filter((r) => new URL(r.name).pathname.endsWith('.css'));
     const api = res.filter((r) => r.name.endsWith('/api'));
     return {
       htmlMs: nav ? nav.responseEnd : 0,
@@ -68,10 +73,13 @@ export async function pageLoad(page: Page): Promise<PageLoad> {
       shownMs: performance.now(),
       scriptFiles: scripts.length,
       scriptBytes: scripts.reduce((a, r) => a + (r.decodedBodySize || 0), 0),
+      styleBytes: styles.reduce((a, r) => a + (r.decodedBodySize || 0), 0),
+      styleTags: document.querySelectorAll('style').length,
       longTasks: window.__benchLongTasks.filter(([s]) => s < until).map(([, d]) => d),
     };
-  })()`)) as Omit<PageLoad, 'scriptKb' | 'longTasks'> & {
+  })()`)) as Omit<PageLoad, 'scriptKb' | 'styleKb' | 'longTasks'> & {
     scriptBytes: number;
+    styleBytes: number;
     longTasks: number[];
   };
   return {
@@ -81,6 +89,8 @@ export async function pageLoad(page: Page): Promise<PageLoad> {
     shownMs: raw.shownMs,
     scriptFiles: raw.scriptFiles,
     scriptKb: raw.scriptBytes / 1024,
+    styleKb: raw.styleBytes / 1024,
+    styleTags: raw.styleTags,
     longTasks: { count: raw.longTasks.length, ms: raw.longTasks.reduce((a, b) => a + b, 0) },
   };
 }
@@ -90,6 +100,7 @@ export function describeLoad(load: PageLoad): string {
     `html ${load.htmlMs.toFixed(0)} · scripts fetched ${load.scriptsDoneMs.toFixed(0)} · ` +
     `first API call ${load.firstApiMs.toFixed(0)} · shown ${load.shownMs.toFixed(0)} ms; ` +
     `${load.scriptFiles} scripts ${load.scriptKb.toFixed(0)} KB; ` +
+    `stylesheets ${load.styleKb.toFixed(0)} KB, ${load.styleTags} style tags; ` +
     `long tasks ${load.longTasks.count} (${load.longTasks.ms.toFixed(0)} ms)`
   );
 }

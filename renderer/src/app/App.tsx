@@ -8,6 +8,7 @@ import type { SystemStatus } from '../../../domain/api/system-contract';
 import { api, LEDGER_DAMAGED_EVENT } from '../api/client';
 import { uiText } from '../i18n/zh-CN';
 import { AppShell } from './AppShell';
+import { deskTheme } from './desk-theme';
 import { readCspNonce } from './csp-nonce';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { DeskGate } from '../desk/DeskGate';
@@ -15,13 +16,8 @@ import { FirstRunPage, LedgerRecoveryPage } from './lazy-pages';
 
 dayjs.locale('zh-cn');
 
-const theme = {
-  token: {
-    fontFamily: "'DeskUI', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif",
-    colorPrimary: '#1d5fa8',
-    borderRadius: 4,
-  },
-};
+// antd's styles come from the build's stylesheet (build/antd-style): none made while rendering.
+const theme = { ...deskTheme, zeroRuntime: true };
 
 /**
  * Decides what the whole window shows: recovery (behind the desk gate's sign-in when the ledger
