@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Space, Spin, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -15,13 +15,12 @@ import { StatusTag } from '../../components/StatusTag';
 import { useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { LedgerFilterBar, type LedgerFilters } from './LedgerFilterBar';
+import { LedgerSearchBox } from './LedgerSearchBox';
+import { writeSearchQuietly } from './quiet-search-url';
+import { keepSameRows } from './same-rows';
 
 const t = uiText.ledger;
 
-// Keystrokes typed within one short burst make one request; every request's answer is shown
-// only if it is still the newest (latestOnly), so the wait can be this short. Enter searches
-// at once, and nothing is searched while an input method is still composing a character.
-const DEBOUNCE_MS = 30;
 const SPINNER_DELAY_MS = 150;
 
 /** A page of rows with the search it answers. */
@@ -38,9 +37,12 @@ const SORT_BY_COLUMN: Readonly<Record<string, LedgerSort>> = {
   dueDate: 'DUE_DATE',
 };
 
-// Pure renderers of the row alone: one array for every render, so a keystroke in the search box
-// or a spinner does not hand the table new columns (which redraws every cell).
-const COLUMNS: TableProps<LedgerRow>['columns'] = [
+// Pure renderers of the row alone: one array for every render, so a new page of rows does not
+// hand the table new columns (which redraws every cell). A cell is drawn again only when its
+// row is a new object (keepSameRows keeps an unchanged row's object): antd's Table otherwise
+// redraws every cell whenever it renders.
+const sameRowObject = (row: LedgerRow, before: LedgerRow) => row !== before;
+const COLUMN_LIST: NonNullable<TableProps<LedgerRow>['columns']> = [
   {
     title: t.columns.caseNumber,
     dataIndex: 'caseNumber',
@@ -98,19 +100,19 @@ const COLUMNS: TableProps<LedgerRow>['columns'] = [
     ),
   },
 ];
+const COLUMNS = COLUMN_LIST.map((column) => ({ ...column, shouldCellUpdate: sameRowObject }));
 
 export function LedgerPage() {
   const navigate = useNavigate();
   // The search text lives in the URL, so coming back from a case shows the same list.
-  const [params, setParams] = useSearchParams();
-  const [text, setText] = useState(params.get('q') ?? '');
-  const [query, setQuery] = useState(text);
-  const [composing, setComposing] = useState(false);
-  useEffect(() => {
-    if (composing) return;
-    const timer = setTimeout(() => setQuery(text), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, composing]);
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState(() => params.get('q') ?? '');
+  // 清除条件 empties the box by drawing a new one.
+  const [boxKey, setBoxKey] = useState(0);
+  const onQuery = useCallback((text: string) => {
+    setQuery(text);
+    setPage(1);
+  }, []);
   // `#/cases?status=MEDIATING` (from the 协议书 page) opens the ledger with that status filter.
   const [filters, setFilters] = useState<LedgerFilters>(() => {
     const status = params.get('status');
@@ -121,7 +123,10 @@ export function LedgerPage() {
   const [page, setPage] = useState(1);
   // The page of rows on screen, with the search it answers (its count key and text).
   const [shown, setShown] = useState<Shown | null>(null);
-  const result = shown?.page ?? null;
+  const rows = shown?.page.rows;
+  const pageSize = shown?.page.pageSize ?? LEDGER_PAGE_SIZE;
+  const firstTotal = shown?.page.total ?? 0;
+  const firstTotalIsExact = shown?.page.totalIsExact ?? true;
   const [error, setError] = useState<unknown>(null);
   const { mediators } = useMediators(true);
 
@@ -146,7 +151,11 @@ export function LedgerPage() {
     search.run(
       () => api('cases.search', input),
       (found) => {
-        setShown({ page: found, key: countKey, text: query.trim() });
+        setShown((before) => ({
+          page: before ? { ...found, rows: keepSameRows(before.page.rows, found.rows) } : found,
+          key: countKey,
+          text: query.trim(),
+        }));
         setError(null);
         if (found.totalIsExact) {
           counting.cancel();
@@ -174,9 +183,7 @@ export function LedgerPage() {
     [search, counting],
   );
 
-  useEffect(() => {
-    setParams(query ? { q: query } : {}, { replace: true });
-  }, [query, setParams]);
+  useEffect(() => writeSearchQuietly(query), [query]);
 
   const filter = useCallback((patch: LedgerFilters) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -206,7 +213,8 @@ export function LedgerPage() {
         filter={filter}
         onClear={() => {
           setFilters({});
-          setText('');
+          setQuery('');
+          setBoxKey((k) => k + 1);
           setPage(1);
         }}
       />
@@ -214,74 +222,67 @@ export function LedgerPage() {
     [filters, mediators, filter],
   );
   const exactTotal = shown !== null && counted?.key === shown.key ? counted.total : null;
+  // Built from the numbers and rows it shows, not from the answer: an answer with the same rows
+  // (kept by keepSameRows) and the same total does not render the table at all.
   const table = useMemo(
     () => (
-      <div data-testid="ledger-results" data-shown-query={shown?.text ?? ''}>
-        <Table<LedgerRow>
-          rowKey="id"
-          size="middle"
-          loading={slow}
-          columns={COLUMNS}
-          dataSource={result?.rows ?? []}
-          locale={{ emptyText: t.empty }}
-          onChange={onTableChange}
-          rowClassName={(row) => (row.overdue ? 'ledger-row ledger-row-overdue' : 'ledger-row')}
-          onRow={(row) => ({
-            onClick: () => void navigate(`/cases/${row.id}`),
-            'data-testid': `ledger-row-${row.id}`,
-          })}
-          pagination={{
-            current: page,
-            pageSize: result?.pageSize ?? LEDGER_PAGE_SIZE,
-            total: exactTotal ?? result?.total ?? 0,
-            showSizeChanger: false,
-            showQuickJumper: true,
-            showTotal: () =>
-              exactTotal !== null
-                ? t.total(exactTotal, true)
-                : result
-                  ? t.total(result.total, result.totalIsExact)
-                  : '',
-          }}
-        />
-      </div>
+      <Table<LedgerRow>
+        rowKey="id"
+        size="middle"
+        columns={COLUMNS}
+        dataSource={rows ?? []}
+        locale={{ emptyText: t.empty }}
+        onChange={onTableChange}
+        rowClassName={(row) => (row.overdue ? 'ledger-row ledger-row-overdue' : 'ledger-row')}
+        onRow={(row) => ({
+          onClick: () => void navigate(`/cases/${row.id}`),
+          'data-testid': `ledger-row-${row.id}`,
+        })}
+        pagination={{
+          current: page,
+          pageSize,
+          total: exactTotal ?? firstTotal,
+          showSizeChanger: false,
+          showQuickJumper: true,
+          showTotal: () =>
+            exactTotal !== null
+              ? t.total(exactTotal, true)
+              : rows
+                ? t.total(firstTotal, firstTotalIsExact)
+                : '',
+        }}
+      />
     ),
-    [shown, result, slow, onTableChange, navigate, page, exactTotal],
+    [rows, pageSize, firstTotal, firstTotalIsExact, onTableChange, navigate, page, exactTotal],
+  );
+  const searchBox = useMemo(
+    () => <LedgerSearchBox key={boxKey} initial={query} onQuery={onQuery} />,
+    // `query` is the box's starting text only: the box itself reports later changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [boxKey, onQuery],
+  );
+  const newCase = useMemo(
+    () => (
+      <Button type="primary" onClick={() => void navigate('/intake')}>
+        {t.newCase}
+      </Button>
+    ),
+    [navigate],
   );
 
   return (
-    <Card
-      title={t.title}
-      extra={
-        <Button type="primary" onClick={() => void navigate('/intake')}>
-          {t.newCase}
-        </Button>
-      }
-    >
+    <Card title={t.title} extra={newCase}>
       <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-        <Input.Search
-          allowClear
-          size="large"
-          autoFocus
-          placeholder={t.searchPlaceholder}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setPage(1);
-          }}
-          onSearch={(value) => {
-            setText(value);
-            setQuery(value);
-            setPage(1);
-          }}
-          onCompositionStart={() => setComposing(true)}
-          onCompositionEnd={() => setComposing(false)}
-          aria-label={t.searchPlaceholder}
-          data-testid="ledger-search"
-        />
+        {searchBox}
         {filterBar}
         {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
-        {table}
+        {/* Around the table, not the Table's own `loading`: turning it on and off for a slow
+            search then redraws the spinner alone, not every row. */}
+        <Spin spinning={slow}>
+          <div data-testid="ledger-results" data-shown-query={shown?.text ?? ''}>
+            {table}
+          </div>
+        </Spin>
       </Space>
     </Card>
   );

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { sharedBrowser } from './support/browser';
+import { callApi, openDesk, setUpRoom } from './support/desk';
+import { grasslandIntake } from './support/grassland-intake';
+import {
+  elementsAtRequest,
+  markElementsAtRequest,
+  takeRenders,
+  watchRenders,
+} from './support/render-count';
+
+const CASES = 12;
+// A loaded machine may take seconds for a step: vitest's poll gives up after one by default.
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000 });
+
+/**
+ * Issue 13, the search keystroke: a key typed in the ledger's search box redraws the box, not the
+ * page, the menu and the table; a new query's answer redraws the rows whose data changed, not
+ * every cell of the page of rows. DOM elements drawn are counted through React's DevTools hook,
+ * per commit: no timing involved. Typing fast still shows only the newest query's rows.
+ */
+describe('ledger search keystroke (real ledger, Chromium)', () => {
+  const browser = sharedBrowser();
+
+  it('draws little per keystroke and shows the newest query’s rows', async () => {
+    const desk = await openDesk(browser(), 'search-renders');
+    const { page } = desk;
+    page.setDefaultTimeout(60_000);
+    try {
+      await watchRenders(page, 'LedgerPage');
+      await markElementsAtRequest(page, 'cases.search');
+      await setUpRoom(page, desk.host.url, '金峰');
+      // Every case has 王芳; the odd ones are in 甲组, the even ones in 乙组 in their title.
+      for (let i = 1; i <= CASES; i += 1) {
+        const title = i % 2 === 1 ? `第${i}起纠纷甲组` : `第${i}起纠纷乙组`;
+        await callApi(page, 'cases.create', grasslandIntake(title) as never);
+      }
+      await page.getByRole('menuitem', { name: '案件台账' }).click();
+      const rows = page.locator('.ant-table-tbody tr.ledger-row');
+      await eventually(() => rows.count()).toBe(CASES);
+      const results = page.getByTestId('ledger-results');
+      const box = page.getByTestId('ledger-search').locator('input');
+      await box.click();
+
+      // One key, and the search it starts.
+      await takeRenders(page);
+      await elementsAtRequest(page);
+      await box.pressSequentially('王');
+      await eventually(() => results.getAttribute('data-shown-query')).toBe('王');
+      await eventually(() => rows.count()).toBe(CASES);
+      const sameRows = await takeRenders(page);
+      // The box, not the page, draws a key (10 elements against the page's 22), but a late redraw
+      // after the click (~10 more) comes or not: no bound before the request.
+      expect(await elementsAtRequest(page)).not.toBeNull();
+      // Key → rows, when the answer has the same rows: no route tree (menu, header) redrawn
+      // for the address, no table (~26-36 here; 470 before the change).
+      expect(sameRows.elements).toBeLessThan(100);
+
+      // A query that keeps half the rows: only the rows (not their unchanged cells) are redrawn.
+      await box.fill('甲组');
+      await eventually(() => results.getAttribute('data-shown-query')).toBe('甲组');
+      await eventually(() => rows.count()).toBe(CASES / 2);
+      // Half the rows stay: they and their cells are not drawn again (~165; 408 before).
+      const fewerRows = await takeRenders(page);
+      expect(fewerRows.elements).toBeLessThan(300);
+
+      // Typing fast: the last query's rows, whatever order the answers came in.
+      await box.fill('');
+      await eventually(() => results.getAttribute('data-shown-query')).toBe('');
+      await box.pressSequentially('纠纷乙组');
+      await eventually(() => results.getAttribute('data-shown-query')).toBe('纠纷乙组');
+      await eventually(() => rows.count()).toBe(CASES / 2);
+      expect(page.url()).toContain(`q=${encodeURIComponent('纠纷乙组')}`);
+      // Enter searches at once.
+      await box.fill('第3起');
+      await box.press('Enter');
+      await eventually(() => results.getAttribute('data-shown-query')).toBe('第3起');
+      await eventually(() => rows.count()).toBe(1);
+
+      // The address keeps the search (written without a navigation): back from a case, the
+      // same list.
+      expect(page.url()).toContain(`q=${encodeURIComponent('第3起')}`);
+      await rows.first().click();
+      await page.getByTestId('case-title').waitFor();
+      await page.goBack();
+      await eventually(() => box.inputValue()).toBe('第3起');
+      await eventually(() => results.getAttribute('data-shown-query')).toBe('第3起');
+      await eventually(() => rows.count()).toBe(1);
+      // 清除条件 empties the box and shows every case again.
+      await page.getByRole('button', { name: '清除条件' }).click();
+      await eventually(() => box.inputValue()).toBe('');
+      await eventually(() => rows.count()).toBe(CASES);
+      expect(page.url()).not.toContain('q=');
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  }, 300_000);
+});
