@@ -269,6 +269,11 @@ export interface DuplicateMatch {
   readonly openCaseCount: number;
   /** Every case not closed, the settled ones in performance or follow-up included. */
   readonly cases: readonly DuplicateCase[];
+  /**
+   * Cases not closed that `cases` leaves out because another 调解员 handles them (§7.3: a
+   * 调解员 is told they exist, not whose they are); 0 for everyone else.
+   */
+  readonly unlistedCaseCount: number;
 }
 
 export interface DashboardSession {

@@ -82,14 +82,18 @@ export class CaseLedgerService {
     );
     const db = this.ledger.db();
     const caller = admittedCaller()?.user ?? null;
-    return found.map((cases, index) => ({
-      index,
-      // Only cases without an outcome are 未结; the rest are listed with their state. The
-      // count is the room's (the warning is the probe's point, and a count names nobody) ...
-      openCaseCount: cases.filter((c) => isUnresolved(c.status)).length,
-      // ... the cases themselves, with the party's name, a 调解员's own only (§7.3)
-      cases: cases.filter((c) => caseScopeRefusal(db, caller, c.caseId) === null),
-    }));
+    return found.map((cases, index) => {
+      // the cases themselves, with the party's name, a 调解员's own only (§7.3) ...
+      const listed = cases.filter((c) => caseScopeRefusal(db, caller, c.caseId) === null);
+      return {
+        index,
+        // ... while the counts are the room's: the warning is the probe's point, and a count
+        // names nobody. Only cases without an outcome are 未结.
+        openCaseCount: cases.filter((c) => isUnresolved(c.status)).length,
+        cases: listed,
+        unlistedCaseCount: cases.length - listed.length,
+      };
+    });
   }
 
   /** A 调解员's lists name their own cases only; an unlinked one's are empty. */

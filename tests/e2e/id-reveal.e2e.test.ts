@@ -144,6 +144,20 @@ describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
       expect(refused).not.toContain('多吉承办的草场纠纷');
       expect(refused).not.toContain(id);
       expect(await page.getByTestId('parties-table').count()).toBe(0);
+
+      // A new intake naming 王芳 warns on the room's count, lists 才让's case and only says that
+      // another 调解员 has one more (review S6: a warning that vanished with the list)
+      await page.getByRole('menuitem', { name: '受理登记' }).click();
+      await page.locator('#intake_parties_0_idDocument_number').fill(id);
+      await page.locator('#intake_parties_0_idDocument_number').press('Tab');
+      const warning = page.getByTestId('party-0-duplicate');
+      await expectLocator(warning).toContainText('该当事人有 2 件未结纠纷');
+      await expectLocator(page.getByTestId('party-0-duplicate-unlisted')).toContainText(
+        '其中 1 件由其他调解员承办',
+      );
+      const warned = await warning.innerText();
+      expect(warned).toContain('才让承办的草场纠纷');
+      expect(warned).not.toContain('多吉承办的草场纠纷');
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();

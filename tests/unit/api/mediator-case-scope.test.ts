@@ -300,12 +300,15 @@ describe('a mediator’s own cases', () => {
     });
     expect(match?.openCaseCount).toBe(2);
     expect(match?.cases.map((c) => c.caseId)).toEqual([ofA.id]);
+    // told that another's case exists, not whose: the intake form warns on the room's count
+    expect(match?.unlistedCaseCount).toBe(1);
     await asDirector();
     const [all] = await l.call<DuplicateMatch[]>('cases.findDuplicateParties', {
       parties: [{ idNumber: '632801198507041246', name: null, phone: null }],
       excludeCaseId: null,
     });
     expect(all?.cases.map((c) => c.caseId).sort()).toEqual([ofA.id, ofB.id].sort());
+    expect(all?.unlistedCaseCount).toBe(0);
   });
 
   it('offers a screening round only own proactive cases, and refuses linking another’s', async () => {

@@ -84,6 +84,6 @@ describe('the duplicate-party check of an intake', () => {
     });
     expect(prepare).not.toHaveBeenCalled();
     prepare.mockRestore();
-    expect(found).toEqual([{ index: 0, openCaseCount: 0, cases: [] }]);
+    expect(found).toEqual([{ index: 0, openCaseCount: 0, cases: [], unlistedCaseCount: 0 }]);
   });
 });

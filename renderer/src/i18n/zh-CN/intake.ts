@@ -126,6 +126,8 @@ export const intakeText = {
       ? `该当事人有 ${open} 件未结纠纷${others > 0 ? `，另有 ${others} 件已有调解结果、尚未结案` : ''}`
       : `该当事人有 ${others} 件已有调解结果、尚未结案的纠纷`,
   duplicateBy: { ID_NUMBER: '身份证号相同', NAME_AND_PHONE: '姓名和电话相同' },
+  duplicateUnlisted: (n: number) =>
+    `其中 ${n} 件由其他调解员承办，未列出；如需核对请联系调委会主任。`,
   duplicateHint: '请核对是否为同一纠纷；这只是提醒，不影响登记。',
   unnumbered: '未编号',
   otherProblems: '还有以下问题：',

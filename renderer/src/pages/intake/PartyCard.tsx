@@ -434,14 +434,14 @@ export const PartyCard = memo(function PartyCard(props: Props) {
           style={{ marginBottom: 8 }}
         />
       ) : null}
-      {duplicate && duplicate.cases.length > 0 ? (
+      {duplicate && duplicate.cases.length + duplicate.unlistedCaseCount > 0 ? (
         <Alert
           type="warning"
           showIcon
           data-testid={`party-${index}-duplicate`}
           title={t.duplicateTitle(
             duplicate.openCaseCount,
-            duplicate.cases.length - duplicate.openCaseCount,
+            duplicate.cases.length + duplicate.unlistedCaseCount - duplicate.openCaseCount,
           )}
           description={
             <Space orientation="vertical" size={2}>
@@ -451,6 +451,11 @@ export const PartyCard = memo(function PartyCard(props: Props) {
                   {t.duplicateBy[c.matchedBy]}）
                 </Link>
               ))}
+              {duplicate.unlistedCaseCount > 0 ? (
+                <span data-testid={`party-${index}-duplicate-unlisted`}>
+                  {t.duplicateUnlisted(duplicate.unlistedCaseCount)}
+                </span>
+              ) : null}
               <span>{t.duplicateHint}</span>
             </Space>
           }
