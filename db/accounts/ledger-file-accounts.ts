@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../connection.js';
 import { keyConnection, keyForExisting, ledgerFileKind } from '../ledger-cipher.js';
-import { accountByLogin, accountCount, type AccountRow } from './account-queries.js';
+import { accountByLogin, accountCount, listAccounts, type AccountRow } from './account-queries.js';
 
 /**
  * The accounts of a ledger file the app did not open (too new, its migration failed, read-only
@@ -49,4 +49,20 @@ export function fileAccountCount(file: string): number | null {
 /** The account of this login name in the file; throws when the file cannot be read. */
 export function fileAccountByLogin(file: string, loginName: string): AccountRow | null {
   return readFile(file, (db) => (hasAccountTable(db) ? accountByLogin(db, loginName) : null));
+}
+
+/**
+ * Whether the file holds an active account of this role other than `exceptId`; false when the
+ * file cannot be read (then no second person's password could be checked either).
+ */
+export function fileHasActiveAccountOf(file: string, role: string, exceptId: number): boolean {
+  try {
+    return readFile(file, (db) =>
+      hasAccountTable(db)
+        ? listAccounts(db).some((a) => a.role === role && !a.disabled && a.id !== exceptId)
+        : false,
+    );
+  } catch {
+    return false;
+  }
 }

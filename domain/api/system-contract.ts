@@ -63,6 +63,13 @@ export interface RestorePreview {
   readonly backup: BackupSummary;
   /** The current ledger passed its check: the restore needs the typed confirmation. */
   readonly requiresConfirmation: boolean;
+  /**
+   * The room role whose second person must confirm the restore (§7.4: a director's restore needs
+   * a 技术管理员, and the reverse); null when one person restores (a damaged or missing ledger,
+   * or a file the app did not open whose accounts hold nobody of that role, who could not be
+   * created there either).
+   */
+  readonly witnessRole: 'DIRECTOR' | 'ADMIN' | null;
   /** Null when the current ledger cannot be read to compare (damaged beyond reading). */
   readonly lostCases: {
     readonly count: number;

@@ -74,9 +74,10 @@ export function createHandlers(s: Services): ApiHandlers {
     'accounts.setIdleLock': ({ minutes }) => s.accountAdmin.setIdleLock(minutes),
     'audit.list': (filter) => s.audit.list(filter),
     'audit.verify': () => s.audit.verify(),
-    'system.restorePreview': ({ fileName }) => s.system.restorePreview(fileName),
+    'system.restorePreview': ({ fileName }) =>
+      s.system.restorePreview(fileName).then(s.accounts.withRestoreWitness),
     'system.unlockBackup': ({ fileName, recoveryCode }) =>
-      s.system.unlockBackup(fileName, recoveryCode),
+      s.system.unlockBackup(fileName, recoveryCode).then(s.accounts.withRestoreWitness),
     'system.restoreBackup': ({ fileName, confirmation, witness }) =>
       s.system
         .restoreBackup(fileName, confirmation, (needed) =>

@@ -12,7 +12,11 @@ import {
   setRecoveryHash,
   type AccountRow,
 } from '../../db/accounts/account-queries.js';
-import { fileAccountByLogin, fileAccountCount } from '../../db/accounts/ledger-file-accounts.js';
+import {
+  fileAccountByLogin,
+  fileAccountCount,
+  fileHasActiveAccountOf,
+} from '../../db/accounts/ledger-file-accounts.js';
 import { appendAuditEvent } from '../../db/audit/audit-log.js';
 import type { Db } from '../../db/connection.js';
 import { connectionKey } from '../../db/ledger-cipher.js';
@@ -391,7 +395,8 @@ export class AccountsService {
     const by = caller ? signerOf(caller) : null;
     if (!needed || this.nobodyCanSignIn()) return Promise.resolve({ by, witness: null });
     if (!caller) throw new ApiError('NOT_SIGNED_IN', msg.notSignedIn);
-    const other: Role = caller.role === 'DIRECTOR' ? 'ADMIN' : 'DIRECTOR';
+    const other = this.restoreWitnessRole(caller);
+    if (other === null) return Promise.resolve({ by, witness: null });
     if (!this.hasActiveAccountOf(other, caller.id)) {
       throw new ApiError(
         'RESTORE_WITNESS_NONE',
@@ -420,10 +425,29 @@ export class AccountsService {
     });
   }
 
+  /** A restore preview with the role of the second person it needs (null: one person). */
+  readonly withRestoreWitness = <P extends { readonly requiresConfirmation: boolean }>(
+    preview: P,
+  ): P & { readonly witnessRole: 'DIRECTOR' | 'ADMIN' | null } => {
+    const caller = this.desk.caller;
+    const needed = preview.requiresConfirmation && caller !== null && !this.nobodyCanSignIn();
+    return { ...preview, witnessRole: needed ? this.restoreWitnessRole(caller) : null };
+  };
+
   /**
-   * An unopened file's accounts are read one login name at a time: there the witness's own
-   * answer says what is wrong.
+   * The other of the two room roles (§7.4). On a file the app did not open (too new, its
+   * migration failed, unwritable) no account can be made, so a room without an active account
+   * of that role there restores as before, with the sentence alone (review s29 R1: a
+   * one-director room would otherwise be stuck); on an open ledger the director makes one.
    */
+  private restoreWitnessRole(caller: DeskUser): 'DIRECTOR' | 'ADMIN' | null {
+    const other = caller.role === 'DIRECTOR' ? 'ADMIN' : 'DIRECTOR';
+    if (this.ledger.state.state === 'READY') return other;
+    const file = this.unopenedFile();
+    return file && fileHasActiveAccountOf(file, other, caller.id) ? other : null;
+  }
+
+  /** On the open ledger (an unopened file's are read by `restoreWitnessRole`). */
   private hasActiveAccountOf(role: Role, exceptId: number): boolean {
     if (this.ledger.state.state !== 'READY') return true;
     try {

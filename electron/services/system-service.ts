@@ -133,6 +133,9 @@ function secondFolderReason(error: unknown): string {
   return msg.secondFolderOther;
 }
 
+/** The preview as this service knows it; the accounts add who must confirm (handlers.ts). */
+export type PreviewWithoutWitness = Omit<RestorePreview, 'witnessRole'>;
+
 export class SystemService {
   private readonly inFlight = new Set<Promise<unknown>>();
   /** The last outcomes also in memory: on a full disk the record file cannot be written. */
@@ -474,7 +477,7 @@ export class SystemService {
     return keyOpening(file, ring) ?? undefined;
   }
 
-  async restorePreview(fileName: string | undefined): Promise<RestorePreview> {
+  async restorePreview(fileName: string | undefined): Promise<PreviewWithoutWitness> {
     const backup = await this.chooseBackup(fileName);
     const state = this.ledger.state;
     let loss: ReturnType<typeof compareWithBackup> | null = null;
@@ -506,7 +509,7 @@ export class SystemService {
    * opens the chosen backup is kept in the ring (never in place of the current key). One guess
    * at a time, with the sign-in's backoff; a wrong code costs an Argon2 run per slot.
    */
-  unlockBackup(fileName: string, recoveryCode: string): Promise<RestorePreview> {
+  unlockBackup(fileName: string, recoveryCode: string): Promise<PreviewWithoutWitness> {
     const turn = this.unlocking.then(
       () => this.unlockNow(fileName, recoveryCode),
       () => this.unlockNow(fileName, recoveryCode),
@@ -515,7 +518,7 @@ export class SystemService {
     return turn;
   }
 
-  private async unlockNow(fileName: string, recoveryCode: string): Promise<RestorePreview> {
+  private async unlockNow(fileName: string, recoveryCode: string): Promise<PreviewWithoutWitness> {
     const waitMs = this.unlockFailures.untilMs - this.ledger.now().getTime();
     if (waitMs > 0) {
       throw new ApiError('SIGN_IN_BACKOFF', msg.unlockBackoff(Math.ceil(waitMs / 1000)));

@@ -47,7 +47,9 @@ export function RestoreConfirmModal({
   const witnessName = Form.useWatch('loginName', witnessForm) ?? '';
   const witnessPassword = Form.useWatch('password', witnessForm) ?? '';
   const desk = useContext(DeskContext);
-  const otherRole = desk ? (desk.user.role === 'DIRECTOR' ? 'ADMIN' : 'DIRECTOR') : null;
+  // the core says whose second person it needs (null: one person restores, e.g. a file the app
+  // did not open that holds nobody of the other role, who could not be made there)
+  const otherRole = preview?.witnessRole ?? null;
   // Said before anything is typed: a one-person room learns at once what to do first. Where the
   // accounts cannot be listed (a file the app did not open) the API's answer says it instead.
   const [noWitness, setNoWitness] = useState(false);
