@@ -53,8 +53,13 @@ function entryChunkGraph(): string[] {
   return [...seen];
 }
 
-/** The source files bundled into a built chunk, from its source map. */
+/**
+ * The source files bundled into a built chunk, from its source map. Rolldown's own runtime
+ * chunk (its module helpers, split out once several chunks share them) is written without one:
+ * it bundles no source of ours or of a package.
+ */
 function sourcesOf(file: string): string[] {
+  if (/^rolldown-runtime-[\w-]+\.js$/.test(file)) return [];
   const map = JSON.parse(fs.readFileSync(path.join(ASSETS, `${file}.map`), 'utf8')) as {
     sources: string[];
   };
