@@ -5,17 +5,23 @@ import { extractStyle } from '@ant-design/static-style-extract';
 import { ConfigProvider } from 'antd';
 import type { Plugin } from 'vite';
 import { deskTheme } from '../../renderer/src/app/desk-theme.ts';
+import { antdComponentsUsed } from './antd-components.ts';
 
 /** Where the renderer imports the stylesheet from (renderer/src/generated is not in git). */
 export const ANTD_STYLE_FILE = path.join('renderer', 'src', 'generated', 'antd-desk.css');
 
 /**
  * antd's component styles for the desk's theme, made once at build time: the app runs antd with
- * `zeroRuntime`, so without this file its components would have no styles at all.
+ * `zeroRuntime`, so without this file its components would have no styles at all. Only the
+ * components the renderer can draw (antd-components.ts): every page parses this file.
  */
-export function antdDeskCss(): string {
+export function antdDeskCss(root: string): string {
   return extractStyle({
     customTheme: (node: ReactElement) => createElement(ConfigProvider, { theme: deskTheme }, node),
+    includes: antdComponentsUsed(
+      path.join(root, 'renderer', 'src'),
+      path.join(root, 'node_modules', 'antd', 'es'),
+    ),
   });
 }
 
@@ -26,7 +32,7 @@ export function antdStylePlugin(root: string): Plugin {
     buildStart() {
       const file = path.join(root, ANTD_STYLE_FILE);
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, antdDeskCss());
+      fs.writeFileSync(file, antdDeskCss(root));
     },
   };
 }
