@@ -20,8 +20,11 @@ import {
   longTaskMark,
   longTasksSince,
   pageLoad,
+  styleWorkBetween,
+  styleWorkMeter,
   watchLongTasks,
   type LongTasks,
+  type StyleWork,
 } from './ui-page-timeline.js';
 
 /**
@@ -327,9 +330,12 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     // 工作台 reload → fully shown.
     const board: Step[] = [];
     const boardTasks: LongTasks[] = [];
+    const readStyleWork = await styleWorkMeter(page);
+    const boardStyle: StyleWork[] = [];
     // `--ui-steps work`: the search and the 15-party save only; the steps before them run once.
     const work = argValue('--ui-steps') === 'work';
     for (let i = 0; i < (work ? 1 : REPEAT); i += 1) {
+      const styleBefore = await readStyleWork();
       board.push(
         await api.measure(async () => {
           await page.reload();
@@ -338,6 +344,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
           await nextFrame(page);
         }),
       );
+      boardStyle.push(styleWorkBetween(styleBefore, await readStyleWork()));
       const load = await pageLoad(page);
       boardTasks.push(load.longTasks);
       if (i === REPEAT - 1) console.log(`    last reload: ${describeLoad(load)}`);
@@ -348,6 +355,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     // Navigation: 工作台 → 案件台账 (the ledger's first page of 100,000 cases).
     const nav: Step[] = [];
     const navTasks: LongTasks[] = [];
+    const navStyle: StyleWork[] = [];
     // Scripts the first navigation fetched: the 工作台 prefetches the ledger's chunk when idle, so
     // a person who reads the board first waits for none (the median below is of warm runs).
     let firstNavScripts = 0;
@@ -360,6 +368,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       await nextFrame(page);
       const mark = await longTaskMark(page);
       if (i === 0) page.on('request', countScript);
+      const styleBefore = await readStyleWork();
       nav.push(
         await api.measure(async () => {
           await page.getByRole('menuitem', { name: '案件台账' }).click();
@@ -369,6 +378,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
         }),
       );
       navTasks.push(await longTasksSince(page, mark));
+      navStyle.push(styleWorkBetween(styleBefore, await readStyleWork()));
       if (i === 0) page.off('request', countScript);
     }
     steps.navigation = print('navigation 工作台 → 案件台账', nav);
@@ -380,6 +390,14 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       `    long tasks (median): reload ${boardLong.count} (${boardLong.ms.toFixed(0)} ms), ` +
         `navigation ${navLong.count} (${navLong.ms.toFixed(0)} ms)`,
     );
+    const boardRecalc = median(boardStyle.map((w) => w.recalcMs));
+    const navRecalc = median(navStyle.map((w) => w.recalcMs));
+    console.log(
+      `    style recalculation (median): reload ${boardRecalc.toFixed(0)} ms ` +
+        `(${median(boardStyle.map((w) => w.recalcs))} recalcs, layout ${median(boardStyle.map((w) => w.layoutMs)).toFixed(0)} ms), ` +
+        `navigation ${navRecalc.toFixed(0)} ms (${median(navStyle.map((w) => w.recalcs))} recalcs, ` +
+        `layout ${median(navStyle.map((w) => w.layoutMs)).toFixed(0)} ms)`,
+    );
     const firstParts = {
       ui_first_screen_host_ms: round(hostUpMs),
       ui_first_screen_signin_ms: round(signInMs),
@@ -388,6 +406,9 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       ui_first_screen_script_files: firstLoad.scriptFiles,
       ui_first_screen_style_kb: round(firstLoad.styleKb),
       ui_first_screen_style_tags: firstLoad.styleTags,
+      ui_first_screen_style_rules: firstLoad.styleRules,
+      ui_dashboard_style_recalc_ms: round(boardRecalc),
+      ui_navigation_style_recalc_ms: round(navRecalc),
       ui_first_screen_long_tasks: firstLoad.longTasks.count,
       ui_first_screen_long_task_ms: round(firstLoad.longTasks.ms),
       ui_dashboard_long_task_ms: round(boardLong.ms),

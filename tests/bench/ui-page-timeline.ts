@@ -32,6 +32,8 @@ export interface PageLoad {
   readonly styleKb: number;
   /** `<style>` tags in the document when read: styles made at run time (antd's CSS-in-JS). */
   readonly styleTags: number;
+  /** CSS rules in all the document's stylesheets (inside @media/@layer blocks too). */
+  readonly styleRules: number;
   readonly longTasks: LongTasks;
 }
 
@@ -75,6 +77,10 @@ export async function pageLoad(page: Page): Promise<PageLoad> {
       scriptBytes: scripts.reduce((a, r) => a + (r.decodedBodySize || 0), 0),
       styleBytes: styles.reduce((a, r) => a + (r.decodedBodySize || 0), 0),
       styleTags: document.querySelectorAll('style').length,
+      styleRules: (() => {
+        const count = (rules) => [...rules].reduce((n, r) => n + 1 + (r.cssRules ? count(r.cssRules) : 0), 0);
+        return [...document.styleSheets].reduce((n, sheet) => n + count(sheet.cssRules), 0);
+      })(),
       longTasks: window.__benchLongTasks.filter(([s]) => s < until).map(([, d]) => d),
     };
   })()`)) as Omit<PageLoad, 'scriptKb' | 'styleKb' | 'longTasks'> & {
@@ -91,6 +97,7 @@ export async function pageLoad(page: Page): Promise<PageLoad> {
     scriptKb: raw.scriptBytes / 1024,
     styleKb: raw.styleBytes / 1024,
     styleTags: raw.styleTags,
+    styleRules: raw.styleRules,
     longTasks: { count: raw.longTasks.length, ms: raw.longTasks.reduce((a, b) => a + b, 0) },
   };
 }
@@ -100,7 +107,45 @@ export function describeLoad(load: PageLoad): string {
     `html ${load.htmlMs.toFixed(0)} · scripts fetched ${load.scriptsDoneMs.toFixed(0)} · ` +
     `first API call ${load.firstApiMs.toFixed(0)} · shown ${load.shownMs.toFixed(0)} ms; ` +
     `${load.scriptFiles} scripts ${load.scriptKb.toFixed(0)} KB; ` +
-    `stylesheets ${load.styleKb.toFixed(0)} KB, ${load.styleTags} style tags; ` +
+    `stylesheets ${load.styleKb.toFixed(0)} KB, ${load.styleRules} rules, ${load.styleTags} style tags; ` +
     `long tasks ${load.longTasks.count} (${load.longTasks.ms.toFixed(0)} ms)`
   );
+}
+
+export interface StyleWork {
+  /** Chromium's style recalculations and their time on the main thread. */
+  readonly recalcs: number;
+  readonly recalcMs: number;
+  readonly layoutMs: number;
+}
+
+/**
+ * Reads Chromium's running totals of style and layout work (its Performance domain), so a step's
+ * share is the difference of two reads. The stylesheet's size shows here: every recalculation
+ * matches the page's elements against all its rules.
+ */
+export async function styleWorkMeter(page: Page): Promise<() => Promise<StyleWork>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return {
+      recalcs: value('RecalcStyleCount'),
+      recalcMs: value('RecalcStyleDuration') * 1000,
+      layoutMs: value('LayoutDuration') * 1000,
+    };
+  };
+}
+
+/** The work between two reads (totals restart with a new renderer process: then `after` alone). */
+export function styleWorkBetween(before: StyleWork, after: StyleWork): StyleWork {
+  const restarted = after.recalcs < before.recalcs;
+  return restarted
+    ? after
+    : {
+        recalcs: after.recalcs - before.recalcs,
+        recalcMs: after.recalcMs - before.recalcMs,
+        layoutMs: after.layoutMs - before.layoutMs,
+      };
 }
