@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { deskTheme } from '../../renderer/src/app/desk-theme';
 import { sharedBrowser } from './support/browser';
-import { callApi, openDesk, openDropdown, setUpRoom } from './support/desk';
+import { callApi, noOpenDropdown, openDesk, openDropdown, setUpRoom } from './support/desk';
 import { grasslandIntake } from './support/grassland-intake';
 
 // Strings, not functions: this file is type-checked without the DOM's types.
@@ -107,6 +107,8 @@ describe('antd’s styles made at build time (Chromium)', () => {
       await openDropdown(page).waitFor();
       await collect('受理登记 with a dropdown open');
       await page.keyboard.press('Escape');
+      // A closing dropdown can catch the next click while it animates out.
+      await noOpenDropdown(page);
       await page.locator('.ant-picker').first().click();
       await page.locator('.ant-picker-dropdown').last().waitFor();
       await collect('受理登记 with a date panel open');
