@@ -518,3 +518,25 @@ describe('every mediator’s pack from one pass equals the pack read alone befor
     }
   });
 });
+
+/**
+ * Money depends on these packs: the room's packs under both rules and every period, frozen as base
+ * 9c24a68 computed them, before the pack was made faster. A changed answer fails here, whatever
+ * the oracle above shares with the code it checks.
+ */
+describe('the packs stay as frozen', () => {
+  it('both rules, four periods, every mediator', async () => {
+    const frozen: Record<string, SubsidyClaimPack[]> = {};
+    for (const which of ['example', 'split'] as const) {
+      await activate(rules[which].summary.rowId);
+      for (const key of PERIODS) {
+        frozen[`${which} ${key}`] = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', {
+          period: key,
+        });
+      }
+    }
+    await expect(`${JSON.stringify(frozen, null, 1)}\n`).toMatchFileSnapshot(
+      './frozen/subsidy-claim-packs.json',
+    );
+  });
+});
