@@ -1,5 +1,6 @@
 import { disputeAnchorOf, type DisputeParty } from '../../domain/subsidy/dispute-scope.js';
 import type { Db } from '../connection.js';
+import { jsonIdList } from '../json-id-list.js';
 import { rawStatement } from '../statement-cache.js';
 
 export type { DisputeParty };
@@ -111,7 +112,7 @@ function partiesOfCases(db: Db, ids: string): Map<number, ClaimParty[]> {
  * SQL).
  */
 function withRelated(db: Db, rows: readonly ClaimSqlRow[], rulesId: string): ClaimCaseRow[] {
-  const ids = JSON.stringify(rows.map((r) => r[0]));
+  const ids = jsonIdList(rows.map((r) => r[0]));
   const mediators = groupBy(
     rawStatement(
       db,
@@ -284,7 +285,7 @@ export function disputeIdentitiesAround(
   }
   for (const c of given) sharing.delete(c.caseId);
   if (sharing.size === 0) return [...given];
-  const ids = JSON.stringify([...sharing]);
+  const ids = jsonIdList(sharing);
   const others = db
     .prepare(
       `SELECT c.id, c.case_number, c.category, c.subtype,
@@ -301,7 +302,7 @@ export function disputeIdentitiesAround(
     subtype: string | null;
     accepted: string;
   }[];
-  const parties = partiesOfCases(db, JSON.stringify(others.map((o) => o.id)));
+  const parties = partiesOfCases(db, jsonIdList(others.map((o) => o.id)));
   return [
     ...given,
     ...others.map((o) => ({

@@ -1,6 +1,7 @@
 import type { AttachmentKind, RetentionPeriod } from '../../domain/volume/volume-input.js';
 import type { VolumeFacts, VolumeOutcome } from '../../domain/volume/volume-checklist.js';
 import type { Db } from '../connection.js';
+import { jsonIdList } from '../json-id-list.js';
 import { rawStatement, statement } from '../statement-cache.js';
 
 /** The volume's SQL (migration 014): the facts the checklist judges, archiving, notes, files. */
@@ -191,7 +192,7 @@ export function volumeFactsOfCases(
   db: Db,
   caseIds: readonly number[],
 ): ReadonlyMap<number, VolumeFacts> {
-  const ids = JSON.stringify(caseIds);
+  const ids = jsonIdList(caseIds);
   const cases = rawStatement(
     db,
     `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${IDS}`,
@@ -235,7 +236,7 @@ export function judgeKnownVolumes<T>(
   known: readonly KnownCase[],
   judge: (facts: VolumeFacts, c: KnownCase) => T,
 ): T[] {
-  const read = readVolumeRows(db, JSON.stringify(known.map((c) => c.caseId)), KNOWN_COUNTS);
+  const read = readVolumeRows(db, jsonIdList(known.map((c) => c.caseId)), KNOWN_COUNTS);
   const { copies, agents } = read.party;
   const { counts, endings } = read;
   const none: never[] = [];

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/connection.js';
@@ -516,5 +518,31 @@ describe('every mediator’s pack from one pass equals the pack read alone befor
       expect(seen.missing).toBeGreaterThan(20);
       expect(seen.shared).toBeGreaterThan(0);
     }
+  });
+});
+
+/**
+ * Money depends on these packs: the room's packs under both rules and every period, frozen as base
+ * 9c24a68 computed them, before the pack was made faster. A changed answer fails here, whatever
+ * the oracle above shares with the code it checks. No mediator here is 备案, so only the split
+ * rule's lines are paid: the three counties' frozen packs carry the amounts and shares as well.
+ */
+describe('the packs stay as frozen', () => {
+  it('both rules, four periods, every mediator', async () => {
+    const frozen: Record<string, SubsidyClaimPack[]> = {};
+    for (const which of ['example', 'split'] as const) {
+      await activate(rules[which].summary.rowId);
+      for (const key of PERIODS) {
+        frozen[`${which} ${key}`] = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', {
+          period: key,
+        });
+      }
+    }
+    // Read, never written: no run (not even `vitest -u`) may make the code's answer the expected one.
+    expect(JSON.parse(JSON.stringify(frozen))).toEqual(
+      JSON.parse(
+        readFileSync(path.join(import.meta.dirname, 'frozen/subsidy-claim-packs.json'), 'utf8'),
+      ),
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
@@ -459,5 +461,18 @@ describe('three county rules on the same 50 cases', () => {
     }
     // A failed mediation says so first, then whatever else the volume lacks.
     for (const reasons of reasonsOf(c, 'F')) expect(reasons[0]).toBe('调解未成功，不属于补贴范围');
+  });
+});
+
+// The three packs whole, frozen as base 9c24a68 computed them before the pack was made faster.
+describe('the three counties’ packs stay as frozen', () => {
+  it('every line, reason and total', async () => {
+    const frozen = { A: await packUnder('A'), B: await packUnder('B'), C: await packUnder('C') };
+    // Read, never written: no run (not even `vitest -u`) may make the code's answer the expected one.
+    expect(JSON.parse(JSON.stringify(frozen))).toEqual(
+      JSON.parse(
+        readFileSync(path.join(import.meta.dirname, 'frozen/subsidy-three-counties.json'), 'utf8'),
+      ),
+    );
   });
 });
