@@ -267,6 +267,10 @@ export function disputeIdentitiesAround(
     const anchor = disputeAnchorOf(c.parties);
     if (anchor) byColumn[anchor.column].add(anchor.value);
   }
+  // The given cases' own anchors find them again (a year's pack: 22,000 of 22,400 rows); they
+  // are already read, so their ids are skipped as they come rather than collected and dropped.
+  const own = new Set<number>();
+  for (const c of given) own.add(c.caseId);
   const sharing = new Set<number>();
   const lookups = [
     ['id_number', idNumbers],
@@ -276,14 +280,17 @@ export function disputeIdentitiesAround(
   for (const [column, values] of lookups) {
     if (values.size === 0) continue;
     // No DISTINCT: the set drops repeats without SQLite sorting a year's worth of case ids.
-    for (const [id] of rawStatement(
-      db,
-      `SELECT case_id FROM party WHERE ${column} IN (SELECT value FROM json_each(@values))`,
-    ).all({ values: JSON.stringify([...values]) }) as [number][]) {
-      sharing.add(id);
+    // Plucked (one number per row, not a one-element array each) and the values ascending, so
+    // the IN list's ephemeral index is appended to, as with `jsonIdList`.
+    for (const id of db
+      .prepare(
+        `SELECT case_id FROM party WHERE ${column} IN (SELECT value FROM json_each(@values))`,
+      )
+      .pluck()
+      .all({ values: JSON.stringify(Array.from(values).sort()) }) as number[]) {
+      if (!own.has(id)) sharing.add(id);
     }
   }
-  for (const c of given) sharing.delete(c.caseId);
   if (sharing.size === 0) return [...given];
   const ids = jsonIdList(sharing);
   const others = db
