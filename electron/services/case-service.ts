@@ -5,6 +5,7 @@ import {
   insertCase,
   insertParty,
   recordHistory,
+  insertCaseMediators,
   setCaseMediators,
   setCaseTitle,
   updateCaseFields,
@@ -140,7 +141,7 @@ export class CaseService {
         // In the INSERT itself: a second UPDATE of the new row cost its own audit entry.
         const titleGenerated = values.title === null;
         const id = insertCase(db, { ...values, title, titleGenerated }, 'INTAKE', now);
-        setCaseMediators(db, id, values.mediatorIds);
+        insertCaseMediators(db, id, values.mediatorIds);
         for (const party of values.parties) {
           const partyId = insertParty(db, id, party, now);
           const confirmations = confirmationsOf(party);
