@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
+import type { ChangeSetView } from '../../../domain/cases/change-history.js';
 import {
   intake,
   naturalInput,
@@ -60,5 +61,46 @@ describe('parties.update', () => {
     for (const text of ['扎西多杰', '扎西', 'zxdj', 'zhaxiduojie']) {
       expect(await search(text), text).toEqual([]);
     }
+  });
+
+  it('records the title alone as the case change, reading the whole case once fewer', async () => {
+    const c = (await l.call<SavedCase>('cases.create', intake())).case;
+    const respondent = c.parties[1]!;
+    const db = l.core.ledger.db();
+    const statements = Object.getPrototypeOf(db.prepare('SELECT 1')) as {
+      get: (...args: unknown[]) => unknown;
+    };
+    const get = vi.spyOn(statements, 'get');
+    const fixed = await l.call<SavedCase>('parties.update', {
+      caseId: c.id,
+      partyId: respondent.id,
+      expectedVersion: respondent.version,
+      party: naturalInput(respondent, { name: '才让多杰' }),
+      reason: '登记时录入错误',
+    });
+    const wholeCaseReads = get.mock.contexts.filter(
+      (s) => (s as { source: string }).source === 'SELECT * FROM case_file WHERE id = ?',
+    ).length;
+    get.mockRestore();
+    // the state check's and the answer's (the snapshots before and after read it too)
+    expect(wholeCaseReads).toBeLessThanOrEqual(2);
+    const history = await l.call<ChangeSetView[]>('cases.history', { caseId: c.id });
+    expect(history.filter((h) => h.entity === 'CASE').map((h) => h.fields)).toEqual([
+      [{ field: 'title', label: '案件名称', oldText: c.title, newText: fixed.case.title }],
+    ]);
+  });
+
+  it('records no case change when the title stays', async () => {
+    const c = (await l.call<SavedCase>('cases.create', intake())).case;
+    const respondent = c.parties[1]!;
+    await l.call<SavedCase>('parties.update', {
+      caseId: c.id,
+      partyId: respondent.id,
+      expectedVersion: respondent.version,
+      party: naturalInput(respondent, { address: '格尔木市郭勒木德镇' }),
+      reason: null,
+    });
+    const history = await l.call<ChangeSetView[]>('cases.history', { caseId: c.id });
+    expect(history.map((h) => h.entity)).toEqual(['PARTY']);
   });
 });
