@@ -341,16 +341,8 @@ export class CaseService {
       // the change set recordCaseChanges would write, without reading and snapshotting the
       // whole case twice (issue 8).
       const title = this.retitle(caseId, false);
-      recordChangeSet(db, {
-        caseId,
-        entity: 'CASE',
-        entityId: caseId,
-        action: 'UPDATE',
-        reason,
-        actor: currentActor(),
-        at: stamp(now),
-        fields: title ? diffFields({ title: title.before }, { title: title.after }) : [],
-      });
+      const retitled = title ? diffFields({ title: title.before }, { title: title.after }) : [];
+      this.recordCaseFields(caseId, retitled, reason, now);
       refreshCaseSearch(db, caseId);
     }).immediate();
     return { case: this.detail(caseId), warnings: partyWarnings([party], this.today()) };
@@ -426,7 +418,17 @@ export class CaseService {
     const row = getCaseRow(db, caseId);
     if (!row) return;
     const after = caseSnapshot(caseFromRow(row, caseMediatorIds(db, caseId), this.today()));
-    recordChangeSet(db, {
+    this.recordCaseFields(caseId, diffFields(before, after), reason, now);
+  }
+
+  /** The change set of the case's own fields (none written when nothing changed). */
+  private recordCaseFields(
+    caseId: number,
+    fields: readonly FieldChange[],
+    reason: string | null,
+    now: string,
+  ): void {
+    recordChangeSet(this.db(), {
       caseId,
       entity: 'CASE',
       entityId: caseId,
@@ -434,7 +436,7 @@ export class CaseService {
       reason,
       actor: currentActor(),
       at: stamp(now),
-      fields: diffFields(before, after),
+      fields,
     });
   }
 

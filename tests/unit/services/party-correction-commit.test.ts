@@ -21,16 +21,24 @@ beforeEach(async () => {
 });
 afterEach(() => l.close());
 
-async function intakeAndCorrect(name: string): Promise<SavedCase> {
-  const c = (await l.call<SavedCase>('cases.create', intake())).case;
+/** Corrects the respondent of `c` with the values `changes`. */
+function correctRespondent(
+  c: CaseDetail,
+  changes: Record<string, unknown>,
+  reason: string | null = '登记时录入错误',
+): Promise<SavedCase> {
   const respondent = c.parties[1]!;
   return l.call<SavedCase>('parties.update', {
     caseId: c.id,
     partyId: respondent.id,
     expectedVersion: respondent.version,
-    party: naturalInput(respondent, { name }),
-    reason: '登记时录入错误',
+    party: naturalInput(respondent, changes),
+    reason,
   });
+}
+
+async function intakeAndCorrect(name: string): Promise<SavedCase> {
+  return correctRespondent((await l.call<SavedCase>('cases.create', intake())).case, { name });
 }
 
 describe('parties.update', () => {
@@ -65,19 +73,12 @@ describe('parties.update', () => {
 
   it('records the title alone as the case change, reading the whole case once fewer', async () => {
     const c = (await l.call<SavedCase>('cases.create', intake())).case;
-    const respondent = c.parties[1]!;
     const db = l.core.ledger.db();
     const statements = Object.getPrototypeOf(db.prepare('SELECT 1')) as {
       get: (...args: unknown[]) => unknown;
     };
     const get = vi.spyOn(statements, 'get');
-    const fixed = await l.call<SavedCase>('parties.update', {
-      caseId: c.id,
-      partyId: respondent.id,
-      expectedVersion: respondent.version,
-      party: naturalInput(respondent, { name: '才让多杰' }),
-      reason: '登记时录入错误',
-    });
+    const fixed = await correctRespondent(c, { name: '才让多杰' });
     const wholeCaseReads = get.mock.contexts.filter(
       (s) => (s as { source: string }).source === 'SELECT * FROM case_file WHERE id = ?',
     ).length;
@@ -92,14 +93,7 @@ describe('parties.update', () => {
 
   it('records no case change when the title stays', async () => {
     const c = (await l.call<SavedCase>('cases.create', intake())).case;
-    const respondent = c.parties[1]!;
-    await l.call<SavedCase>('parties.update', {
-      caseId: c.id,
-      partyId: respondent.id,
-      expectedVersion: respondent.version,
-      party: naturalInput(respondent, { address: '格尔木市郭勒木德镇' }),
-      reason: null,
-    });
+    await correctRespondent(c, { address: '格尔木市郭勒木德镇' }, null);
     const history = await l.call<ChangeSetView[]>('cases.history', { caseId: c.id });
     expect(history.map((h) => h.entity)).toEqual(['PARTY']);
   });
