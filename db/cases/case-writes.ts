@@ -110,6 +110,14 @@ export function setCourtExtension(db: Db, caseId: number, consentDate: string, n
 
 export function setCaseMediators(db: Db, caseId: number, mediatorIds: readonly number[]): void {
   statement(db, 'DELETE FROM case_mediator WHERE case_id = ?').run(caseId);
+  insertCaseMediators(db, caseId, mediatorIds);
+}
+
+/**
+ * The mediators of a case inserted in this transaction, which has none yet: no DELETE first,
+ * a statement of every intake's commit that could find nothing (issue 8).
+ */
+export function insertCaseMediators(db: Db, caseId: number, mediatorIds: readonly number[]): void {
   // The position keeps the order the mediators were named in: the first is the lead (承办).
   const insert = statement(
     db,
@@ -253,6 +261,19 @@ function writeRepresentatives(
   nowIso: string,
 ): void {
   statement(db, 'DELETE FROM party_representative WHERE party_id = ?').run(partyId);
+  insertRepresentatives(db, partyId, reps, nowIso);
+}
+
+/**
+ * A party inserted just now has no representative to delete: its id is new, and a removed
+ * party's representatives went with it (deleteParty; foreign keys are on).
+ */
+function insertRepresentatives(
+  db: Db,
+  partyId: number,
+  reps: readonly RepresentativeInput[],
+  nowIso: string,
+): void {
   const insert = statement(
     db,
     `INSERT INTO party_representative (party_id, sort, kind, name, relationship, phone,
@@ -290,7 +311,7 @@ export function insertParty(db: Db, caseId: number, party: PartyValues, nowIso: 
        VALUES (@case_id, @sort, ${names.map((n) => `@${n}`).join(', ')}, 1, @now, @now)`,
   ).run({ ...cols, case_id: caseId, sort, now: stamp(nowIso) });
   const partyId = Number(result.lastInsertRowid);
-  writeRepresentatives(db, partyId, party.representatives, nowIso);
+  insertRepresentatives(db, partyId, party.representatives, nowIso);
   return partyId;
 }
 

@@ -5,6 +5,7 @@ import {
   insertCase,
   insertParty,
   recordHistory,
+  insertCaseMediators,
   setCaseMediators,
   setCaseTitle,
   updateCaseFields,
@@ -140,7 +141,7 @@ export class CaseService {
         // In the INSERT itself: a second UPDATE of the new row cost its own audit entry.
         const titleGenerated = values.title === null;
         const id = insertCase(db, { ...values, title, titleGenerated }, 'INTAKE', now);
-        setCaseMediators(db, id, values.mediatorIds);
+        insertCaseMediators(db, id, values.mediatorIds);
         for (const party of values.parties) {
           const partyId = insertParty(db, id, party, now);
           const confirmations = confirmationsOf(party);
@@ -306,8 +307,7 @@ export class CaseService {
     );
     this.checkPartyRules(party);
     db.transaction(() => {
-      const row = this.requireEditable(caseId);
-      const caseBefore = caseSnapshot(caseFromRow(row, caseMediatorIds(db, caseId), this.today()));
+      this.requireEditable(caseId);
       checkEthnicities(db, [party], () => ['party']);
       const before = getPartyView(db, caseId, partyId);
       if (!before) throw new ApiError('NOT_FOUND', caseMessages.partyNotFound);
@@ -336,8 +336,13 @@ export class CaseService {
           newlyConfirmed || fields.some((f) => f.field === 'gender') ? confirmationsOf(party) : [],
         fields,
       });
-      this.retitle(caseId, false);
-      this.recordCaseChanges(caseId, caseBefore, reason, now);
+      // A correction changes no field of the case but its generated title (no statement here
+      // writes case_file otherwise, nor does a trigger on party): the title alone is compared,
+      // the change set recordCaseChanges would write, without reading and snapshotting the
+      // whole case twice (issue 8).
+      const title = this.retitle(caseId, false);
+      const retitled = title ? diffFields({ title: title.before }, { title: title.after }) : [];
+      this.recordCaseFields(caseId, retitled, reason, now);
       refreshCaseSearch(db, caseId);
     }).immediate();
     return { case: this.detail(caseId), warnings: partyWarnings([party], this.today()) };
@@ -393,12 +398,13 @@ export class CaseService {
    * Regenerates a generated title from the parties as they now are (`force` also for a typed
    * one, when the user cleared it). Inside the transaction of the change.
    */
-  private retitle(caseId: number, force: boolean): void {
+  private retitle(caseId: number, force: boolean): { before: string; after: string } | null {
     const db = this.db();
     const row = titleFactsOf(db, caseId);
-    if (!row || (!force && row.title_generated !== 1)) return;
+    if (!row || (!force && row.title_generated !== 1)) return null;
     const title = generatedCaseTitle(titlePartiesOf(db, caseId), row.category);
     if (title !== row.title || row.title_generated !== 1) setCaseTitle(db, caseId, title, true);
+    return { before: row.title, after: title };
   }
 
   /** History of the case's own fields (title, due date…) changed by this write. */
@@ -412,7 +418,17 @@ export class CaseService {
     const row = getCaseRow(db, caseId);
     if (!row) return;
     const after = caseSnapshot(caseFromRow(row, caseMediatorIds(db, caseId), this.today()));
-    recordChangeSet(db, {
+    this.recordCaseFields(caseId, diffFields(before, after), reason, now);
+  }
+
+  /** The change set of the case's own fields (none written when nothing changed). */
+  private recordCaseFields(
+    caseId: number,
+    fields: readonly FieldChange[],
+    reason: string | null,
+    now: string,
+  ): void {
+    recordChangeSet(this.db(), {
       caseId,
       entity: 'CASE',
       entityId: caseId,
@@ -420,7 +436,7 @@ export class CaseService {
       reason,
       actor: currentActor(),
       at: stamp(now),
-      fields: diffFields(before, after),
+      fields,
     });
   }
 

@@ -120,6 +120,15 @@ export function naturalInput(
   });
 }
 
+/** A lawyer acting for a party, with a resident ID number. */
+export const agent = (name: string, number: string) => ({
+  kind: 'AGENT',
+  name,
+  relationship: '律师',
+  phone: { phone: '13700001111' },
+  idDocument: { type: 'RESIDENT_ID', number },
+});
+
 export function intake(overrides: Record<string, unknown> = {}) {
   return {
     intakeDate: '2026-03-02',

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
+import type { ChangeSetView } from '../../../domain/cases/change-history.js';
 import {
   intake,
   naturalInput,
@@ -20,16 +21,24 @@ beforeEach(async () => {
 });
 afterEach(() => l.close());
 
-async function intakeAndCorrect(name: string): Promise<SavedCase> {
-  const c = (await l.call<SavedCase>('cases.create', intake())).case;
+/** Corrects the respondent of `c` with the values `changes`. */
+function correctRespondent(
+  c: CaseDetail,
+  changes: Record<string, unknown>,
+  reason: string | null = '登记时录入错误',
+): Promise<SavedCase> {
   const respondent = c.parties[1]!;
   return l.call<SavedCase>('parties.update', {
     caseId: c.id,
     partyId: respondent.id,
     expectedVersion: respondent.version,
-    party: naturalInput(respondent, { name }),
-    reason: '登记时录入错误',
+    party: naturalInput(respondent, changes),
+    reason,
   });
+}
+
+async function intakeAndCorrect(name: string): Promise<SavedCase> {
+  return correctRespondent((await l.call<SavedCase>('cases.create', intake())).case, { name });
 }
 
 describe('parties.update', () => {
@@ -60,5 +69,32 @@ describe('parties.update', () => {
     for (const text of ['扎西多杰', '扎西', 'zxdj', 'zhaxiduojie']) {
       expect(await search(text), text).toEqual([]);
     }
+  });
+
+  it('records the title alone as the case change, reading the whole case once fewer', async () => {
+    const c = (await l.call<SavedCase>('cases.create', intake())).case;
+    const db = l.core.ledger.db();
+    const statements = Object.getPrototypeOf(db.prepare('SELECT 1')) as {
+      get: (...args: unknown[]) => unknown;
+    };
+    const get = vi.spyOn(statements, 'get');
+    const fixed = await correctRespondent(c, { name: '才让多杰' });
+    const wholeCaseReads = get.mock.contexts.filter(
+      (s) => (s as { source: string }).source === 'SELECT * FROM case_file WHERE id = ?',
+    ).length;
+    get.mockRestore();
+    // the state check's and the answer's (the snapshots before and after read it too)
+    expect(wholeCaseReads).toBeLessThanOrEqual(2);
+    const history = await l.call<ChangeSetView[]>('cases.history', { caseId: c.id });
+    expect(history.filter((h) => h.entity === 'CASE').map((h) => h.fields)).toEqual([
+      [{ field: 'title', label: '案件名称', oldText: c.title, newText: fixed.case.title }],
+    ]);
+  });
+
+  it('records no case change when the title stays', async () => {
+    const c = (await l.call<SavedCase>('cases.create', intake())).case;
+    await correctRespondent(c, { address: '格尔木市郭勒木德镇' }, null);
+    const history = await l.call<ChangeSetView[]>('cases.history', { caseId: c.id });
+    expect(history.map((h) => h.entity)).toEqual(['PARTY']);
   });
 });

@@ -7,18 +7,10 @@ import {
   toPartyInput,
   type PartyFormValues,
 } from '../../../renderer/src/pages/intake/intake-values.js';
-import { intake, openTestLedger, person, type TestLedger } from './case-fixtures.js';
+import { agent, intake, openTestLedger, person, type TestLedger } from './case-fixtures.js';
 
 const AGENT = '632801196001011235';
 const SECOND = '63280119720305123X';
-
-const agent = (name: string, number: string) => ({
-  kind: 'AGENT',
-  name,
-  relationship: '律师',
-  phone: { phone: '13700001111' },
-  idDocument: { type: 'RESIDENT_ID', number },
-});
 
 /**
  * A representative's ID document is set through the API only (the card has no boxes for it), and
