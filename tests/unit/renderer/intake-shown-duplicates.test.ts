@@ -45,6 +45,13 @@ describe('keepShownDuplicates', () => {
     expect(keepShownDuplicates(shown, [none(0), found(1), none(2)])).toBe(shown);
   });
 
+  it("keeps a match whose open cases are all another's (only their count is told)", () => {
+    const unlisted: DuplicateMatch = { ...none(2), openCaseCount: 1, unlistedCaseCount: 1 };
+    const shown = keepShownDuplicates(NO_DUPLICATES, [none(0), unlisted]);
+    expect(shown).toEqual([unlisted]);
+    expect(keepShownDuplicates(shown, [none(0), unlisted])).toBe(shown);
+  });
+
   it('changes when a warning appears, changes or goes', () => {
     const shown = keepShownDuplicates(NO_DUPLICATES, [found(1)]);
     expect(keepShownDuplicates(shown, [found(1, 8)])).toEqual([found(1, 8)]);
