@@ -6,7 +6,9 @@ import { fifteenPartyDraft } from './support/fifteen-parties';
 import { expectLocator } from './support/locator-expect';
 import {
   elementsAtRequest,
+  firstShown,
   markElementsAtRequest,
+  markFirstShown,
   takeRenders,
   watchRenders,
 } from './support/render-count';
@@ -31,6 +33,11 @@ describe('15-party intake save (real ledger, Chromium)', () => {
     try {
       await watchRenders(page, 'PartyCard');
       await markElementsAtRequest(page, 'cases.create');
+      await markFirstShown(
+        page,
+        '[data-testid="case-title"]',
+        '[data-testid="parties-table"] tr.ant-table-row',
+      );
       await setUpRoom(page, desk.host.url, '金峰');
       // The 4th party's phone is one digit short: only a save's check says so.
       const draft = JSON.parse(
@@ -58,7 +65,9 @@ describe('15-party intake save (real ledger, Chromium)', () => {
       await page.getByText('有几处需要修改，请看标红的地方').first().waitFor();
       expect(await elementsAtRequest(page)).toBeNull();
       await phone.fill(goodPhone);
-      await expect.poll(() => phoneItem.locator('.ant-form-item-explain-error').count()).toBe(0);
+      await expect
+        .poll(() => phoneItem.locator('.ant-form-item-explain-error').count(), { timeout: 60_000 })
+        .toBe(0);
 
       const fieldItems = await page.locator('form .ant-form-item').count();
       expect(fieldItems).toBeGreaterThan(200);
@@ -75,7 +84,22 @@ describe('15-party intake save (real ledger, Chromium)', () => {
       expect(beforeRequest).not.toBeNull();
       expect(beforeRequest!).toBeLessThan(2 * fieldItems);
 
+      // After the request until the case's title shows: the duplicate probe's answer to the
+      // click's blur (all 15 "none") rebuilt the whole form (~1,700 elements), and the case page
+      // drew all 15 parties' rows with its title: ~3,300 before, now ~1,350 (most of it antd's
+      // fields marking their quiet validation done, ~800).
+      const title = await firstShown(page);
+      expect(title).not.toBeNull();
+      expect(title!.elements - beforeRequest!).toBeLessThan(2_000);
+      // The title comes with the first parties' rows; the other rows follow in the next frame.
+      expect(title!.matching).toBe(4);
+
       for (const name of ['测试甲1', '测试辰1']) await page.getByText(name).first().waitFor();
+      await expect
+        .poll(() => page.locator('[data-testid="parties-table"] tr.ant-table-row').count(), {
+          timeout: 60_000,
+        })
+        .toBe(15);
       // The draft is discarded in the background once the case is saved.
       await expect
         .poll(async () => callApi(page, 'formDrafts.get', { key: 'intake' }), { timeout: 10_000 })

@@ -124,3 +124,55 @@ export async function elementsAtRequest(page: Page): Promise<number | null> {
     return at;
   });
 }
+
+/** What the page had drawn by the first commit that showed an element (see `markFirstShown`). */
+export interface FirstShown {
+  /** DOM elements drawn since the last `takeRenders`, that commit included. */
+  readonly elements: number;
+  /** Elements in the document matching the counted selector right after that commit. */
+  readonly matching: number;
+}
+
+/**
+ * Notes, at the first commit after which `shownSelector` is in the document, the DOM elements
+ * drawn so far and how many elements match `countSelector` (e.g. the rows the case page drew with
+ * its title). A commit count, not a time. Call after `watchRenders`, before the page loads.
+ */
+export async function markFirstShown(
+  page: Page,
+  shownSelector: string,
+  countSelector: string,
+): Promise<void> {
+  await page.addInitScript(
+    ([shown, counted]: readonly [string, string]) => {
+      const w = globalThis as unknown as {
+        __REACT_DEVTOOLS_GLOBAL_HOOK__: { onCommitFiberRoot: (...args: unknown[]) => void };
+        __renderCount: { elements: number };
+        __firstShown?: { elements: number; matching: number };
+        // This file is type-checked for Node too: the page's document, as far as it is used.
+        document: {
+          querySelector(selector: string): unknown;
+          querySelectorAll(selector: string): { length: number };
+        };
+      };
+      const hook = w.__REACT_DEVTOOLS_GLOBAL_HOOK__;
+      const commit = hook.onCommitFiberRoot;
+      hook.onCommitFiberRoot = (...args: unknown[]) => {
+        commit(...args);
+        if (w.__firstShown === undefined && w.document.querySelector(shown))
+          w.__firstShown = {
+            elements: w.__renderCount.elements,
+            matching: w.document.querySelectorAll(counted).length,
+          };
+      };
+    },
+    [shownSelector, countSelector] as const,
+  );
+}
+
+/** The figures `markFirstShown` noted (null: not shown yet). */
+export async function firstShown(page: Page): Promise<FirstShown | null> {
+  return page.evaluate(
+    () => (globalThis as unknown as { __firstShown?: FirstShown }).__firstShown ?? null,
+  );
+}

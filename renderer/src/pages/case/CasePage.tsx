@@ -32,6 +32,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { RiskTag } from '../../components/RiskTag';
 import { StatusTag } from '../../components/StatusTag';
 import { useApiValue } from '../../hooks/use-api-value';
+import { useEqualValue } from '../../hooks/use-equal-value';
 import { mediatorNames, useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { CaseAgreements } from '../agreement/CaseAgreements';
@@ -83,7 +84,9 @@ export function CasePage() {
   const load = useCallback(() => api('cases.get', { caseId }), [caseId]);
   const loaded = useApiValue(load);
   const loadSettings = useCallback(() => api('caseSettings.get', {}), []);
-  const extensions = useApiValue(loadSettings).value?.ethnicExtensions ?? DEFAULT_EXTENSIONS;
+  const extensions = useEqualValue(
+    useApiValue(loadSettings).value?.ethnicExtensions ?? DEFAULT_EXTENSIONS,
+  );
   // Right after intake: the case the save returned, shown until cases.get answers. Only until
   // then, and taken out of the history entry at once: a reload must never show it again (later
   // records may not bump the case's version).
@@ -109,10 +112,15 @@ export function CasePage() {
   const [printsKey, setPrintsKey] = useState(0);
   const warnings = warningsFrom(location.state);
 
-  const detail =
+  // One object while the case's data is the same: the ledger's copy of the case the save returned
+  // leaves what the page drew from it (15 parties' rows, the panels) as it is.
+  const detail = useEqualValue(
     updated && updated.id === caseId && updated.version >= (loaded.value?.version ?? 0)
       ? updated
-      : (loaded.value ?? (fromIntake?.id === caseId ? fromIntake : undefined));
+      : (loaded.value ?? (fromIntake?.id === caseId ? fromIntake : undefined)),
+  );
+  // Stable, so the memoised parties table is not drawn again by the page's other loads.
+  const correctParty = useCallback((p: Party) => setEditingParty(p), []);
 
   // The change history follows every save: of the case (its version) or of a party, session or
   // investigation record (their own).
@@ -321,8 +329,8 @@ export function CasePage() {
         <PartiesTable
           parties={detail.parties}
           extensions={extensions}
-          onCorrect={editable ? (p) => setEditingParty(p) : undefined}
-          onRemove={editable ? (p) => setRemovingParty(p) : undefined}
+          onCorrect={editable ? correctParty : undefined}
+          onRemove={editable ? setRemovingParty : undefined}
         />
       </Card>
 

@@ -1,4 +1,5 @@
 import { Button, Space, Table, Tag } from 'antd';
+import { memo, useEffect, useState } from 'react';
 import type { Party } from '../../../../domain/cases/case-views';
 import { REPRESENTATIVE_KIND_LABELS } from '../../../../domain/cases/party-input';
 import { labelOfWith, type Extension } from '../../../../domain/taxonomy/ethnic-groups';
@@ -15,7 +16,14 @@ import { uiText } from '../../i18n/zh-CN';
 const t = uiText.case;
 const dash = uiText.common.dash;
 
-export function PartiesTable({
+/** Rows drawn with the page: a screen's worth; the rest follow in a background render. */
+const FIRST_ROWS = 4;
+
+/**
+ * Memoised: the case page renders again for each of its loads (settings, mediators, history…),
+ * and each render of an antd Table with new columns redraws every row (~30 elements a party).
+ */
+export const PartiesTable = memo(function PartiesTable({
   parties,
   extensions,
   onCorrect,
@@ -28,12 +36,22 @@ export function PartiesTable({
   onRemove?: (party: Party) => void;
 }) {
   const today = chinaToday();
+  // A 15-party case opened right after its intake: the title and the first parties are drawn in
+  // the page's first frame, the other rows in the next one. (React's useDeferredValue put them at
+  // its lowest priority, under a page's navigation: a toast's animation kept them waiting.)
+  const [allRows, setAllRows] = useState(parties.length <= FIRST_ROWS);
+  useEffect(() => {
+    if (allRows) return;
+    const frame = requestAnimationFrame(() => setAllRows(true));
+    return () => cancelAnimationFrame(frame);
+  }, [allRows]);
+  const shown = allRows ? parties : parties.slice(0, FIRST_ROWS);
   return (
     <Table<Party>
       rowKey="id"
       size="small"
       pagination={false}
-      dataSource={[...parties]}
+      dataSource={[...shown]}
       data-testid="parties-table"
       columns={[
         {
@@ -169,7 +187,7 @@ export function PartiesTable({
       ]}
     />
   );
-}
+});
 
 /** The own-script name or address under the Chinese one, in the script of the party's language. */
 function OwnScriptLine(props: {

@@ -32,6 +32,7 @@ import { newParty, toIntakeInput, type IntakeFormValues } from './intake-values'
 import { CaseFields } from './CaseFields';
 import { PartyCardList } from './PartyCardList';
 import { PartyTable } from './PartyTable';
+import { keepShownDuplicates, NO_DUPLICATES } from './shown-duplicates';
 import { StartDateItem } from './StartDateItem';
 import { useGroupAutoTick } from './use-group-auto-tick';
 import { GROUP_DISPUTE_MIN_PERSONS } from '../../../../domain/cases/group-dispute';
@@ -88,7 +89,7 @@ export function IntakePage() {
   const autosave = useFormAutosave(form, 'intake');
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState<readonly FieldIssue[]>([]);
-  const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[]>([]);
+  const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[]>(NO_DUPLICATES);
   const [partyMode, setPartyMode] = useState<'cards' | 'table'>('cards');
   const probeSeq = useRef(0);
   const { mediators } = useMediators();
@@ -124,18 +125,19 @@ export function IntakePage() {
   // Stable (the party cards are memoised): it reads the form as it is when a box loses focus.
   const probeDuplicates = useCallback(() => {
     const parties = probeOf(form.getFieldsValue(true) as IntakeFormValues);
-    if (!parties.some((p) => p.idNumber || (p.name && p.phone))) return setDuplicates([]);
+    if (!parties.some((p) => p.idNumber || (p.name && p.phone)))
+      return setDuplicates(NO_DUPLICATES);
     const seq = ++probeSeq.current;
     api('cases.findDuplicateParties', { parties, excludeCaseId: null }).then(
       // A slower earlier answer must not overwrite a newer one.
       (found) => {
-        if (seq === probeSeq.current) setDuplicates(found);
+        if (seq === probeSeq.current) setDuplicates((shown) => keepShownDuplicates(shown, found));
       },
       // The warning is a convenience; failing to fetch it must not disturb the intake.
       () => undefined,
     );
   }, [form]);
-  const clearDuplicates = useCallback(() => setDuplicates([]), []);
+  const clearDuplicates = useCallback(() => setDuplicates(NO_DUPLICATES), []);
 
   async function submit() {
     if (saving) return;
