@@ -127,6 +127,16 @@ export function updateAccount(
 }
 
 /** Whether the mediator profile is one of those assigned to the case (any position). */
+/** The account registered the case (case_file.registrar_account_id, migration 028). */
+export function isCaseRegisteredBy(db: Db, caseId: number, accountId: number): boolean {
+  return (
+    statement(db, 'SELECT 1 FROM case_file WHERE id = ? AND registrar_account_id = ?').get(
+      caseId,
+      accountId,
+    ) !== undefined
+  );
+}
+
 export function isCaseOfMediator(db: Db, caseId: number, mediatorId: number): boolean {
   return (
     statement(db, 'SELECT 1 FROM case_mediator WHERE case_id = ? AND mediator_id = ?').get(
