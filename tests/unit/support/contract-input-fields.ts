@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { apiContract, type ApiMethod } from '../../../domain/api/contract.js';
+import type { Role } from '../../../domain/accounts/roles.js';
+import { apiContract, API_METHODS, type ApiMethod } from '../../../domain/api/contract.js';
+import { mayCall, METHOD_ROLES } from '../../../domain/api/method-roles.js';
 
 /**
  * The fields of a method's input at any depth (objects, lists, unions), read from its schema:
@@ -20,4 +22,9 @@ export function inputFields(method: ApiMethod): string[] {
   };
   walk(json);
   return [...fields];
+}
+
+/** Every method a role may call once signed in (METHOD_ROLES), new methods included. */
+export function callableBy(role: Role): ApiMethod[] {
+  return API_METHODS.filter((m) => METHOD_ROLES[m] !== 'open' && mayCall(role, m));
 }
