@@ -126,7 +126,6 @@ export function updateAccount(
   ).run(change.displayName, change.role, change.disabled ? 1 : 0, change.mediatorId, id);
 }
 
-/** Whether the mediator profile is one of those assigned to the case (any position). */
 /** The account registered the case (case_file.registrar_account_id, migration 028). */
 export function isCaseRegisteredBy(db: Db, caseId: number, accountId: number): boolean {
   return (
@@ -137,6 +136,7 @@ export function isCaseRegisteredBy(db: Db, caseId: number, accountId: number): b
   );
 }
 
+/** Whether the mediator profile is one of those assigned to the case (any position). */
 export function isCaseOfMediator(db: Db, caseId: number, mediatorId: number): boolean {
   return (
     statement(db, 'SELECT 1 FROM case_mediator WHERE case_id = ? AND mediator_id = ?').get(
