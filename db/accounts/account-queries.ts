@@ -126,6 +126,16 @@ export function updateAccount(
   ).run(change.displayName, change.role, change.disabled ? 1 : 0, change.mediatorId, id);
 }
 
+/** The account registered the case (case_file.registrar_account_id, migration 028). */
+export function isCaseRegisteredBy(db: Db, caseId: number, accountId: number): boolean {
+  return (
+    statement(db, 'SELECT 1 FROM case_file WHERE id = ? AND registrar_account_id = ?').get(
+      caseId,
+      accountId,
+    ) !== undefined
+  );
+}
+
 /** Whether the mediator profile is one of those assigned to the case (any position). */
 export function isCaseOfMediator(db: Db, caseId: number, mediatorId: number): boolean {
   return (

@@ -155,9 +155,19 @@ export function getCaseDetail(db: Db, caseId: number, today: string): CaseDetail
     ).map(referralFromRow),
     timeline,
     numbers,
+    registrarName: registrarNameOf(db, row.registrar_account_id),
     // Settlements come from the agreement screens, not from a bare action button.
     allowedActions: allowedActions(row.status).filter((a) => !isAgreementDrivenAction(a)),
   });
+}
+
+/** The registering account's name as the case page shows it (登记人); null when none is tied. */
+function registrarNameOf(db: Db, accountId: number | null): string | null {
+  if (accountId === null) return null;
+  const name = statement(db, 'SELECT display_name FROM desk_account WHERE id = ?')
+    .pluck()
+    .get(accountId) as string | undefined;
+  return name ?? null;
 }
 
 /** One party of a case with its representatives, as the history compares it. */

@@ -48,6 +48,8 @@ export interface CaseRow {
   court_received_on: string | null;
   court_extended_on: string | null;
   court_extension_note: string | null;
+  /** The account that registered the case (migration 028); null before accounts were tied. */
+  registrar_account_id: number | null;
   version: number;
   created_at: number;
   updated_at: number;

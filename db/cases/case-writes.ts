@@ -52,25 +52,35 @@ export type CaseFields = Omit<CaseIntakeValues, 'parties' | 'mediatorIds' | 'tit
     readonly title: string;
     /** The title was made from the parties and category (it follows a corrected name). */
     readonly titleGenerated?: boolean;
+    /** The account that registers it (the intake's caller); left out by seeders. */
+    readonly registrarAccountId?: number | null;
   };
 
 export function insertCase(db: Db, fields: CaseFields, status: CaseState, nowIso: string): number {
+  // Seeders leave the registrar out, and some seed ledgers of a schema before migration 028.
+  const registrar =
+    fields.registrarAccountId === undefined
+      ? { column: '', value: '' }
+      : { column: ', registrar_account_id', value: ', @registrar_account_id' };
   const result = statement(
     db,
     `INSERT INTO case_file (status, title, intake_date, source, category, subtype, summary,
          requests_json, risk_level, risk_factors_json, prevention_flags_json, is_difficult,
          amount_claimed_fen, remarks, occurred_on, occurred_place, persons_involved,
          warning_level, responsible_leader, court_kind, court_name, court_reference,
-         court_received_on, title_generated, version, created_at, updated_at)
+         court_received_on, title_generated${registrar.column}, version, created_at, updated_at)
        VALUES (@status, @title, @intake_date, @source, @category, @subtype, @summary,
          @requests_json, @risk_level, @risk_factors_json, @prevention_flags_json, @is_difficult,
          @amount_claimed_fen, @remarks, @occurred_on, @occurred_place, @persons_involved,
          @warning_level, @responsible_leader, @court_kind, @court_name, @court_reference,
-         @court_received_on, @title_generated, 1, @now, @now)`,
+         @court_received_on, @title_generated${registrar.value}, 1, @now, @now)`,
   ).run({
     status,
     title: fields.title,
     title_generated: fields.titleGenerated === true ? 1 : 0,
+    ...(fields.registrarAccountId === undefined
+      ? {}
+      : { registrar_account_id: fields.registrarAccountId }),
     intake_date: fields.intakeDate,
     source: fields.source,
     category: fields.category,

@@ -1,7 +1,7 @@
 import type { Dashboard, DashboardSession } from '../../domain/cases/case-views.js';
 import * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
 import type { Db } from '../connection.js';
-import { caseFilterSql, type CaseFilter } from './case-filter-sql.js';
+import { caseFilterSql, type CaseListFilter } from './case-filter-sql.js';
 import { AWAITING_OUTCOME_SQL, ledgerRowFromSql, queryLedgerRows } from './ledger-query.js';
 
 function addDays(isoDate: string, days: number): string {
@@ -15,7 +15,7 @@ function addDays(isoDate: string, days: number): string {
  * lists that name cases (today's sessions, due soon, overdue and its count) hold the `cases`
  * of the person asking; the month's figures are the room's, as no case is named in them.
  */
-export function loadDashboard(db: Db, today: string, cases: CaseFilter = null): Dashboard {
+export function loadDashboard(db: Db, today: string, cases: CaseListFilter = null): Dashboard {
   const scope = caseFilterSql(cases, 'c.id');
   const todaySessions = (
     db

@@ -181,9 +181,15 @@ const emptyPage = (page: number): LedgerPage => ({
 });
 
 /** The non-text filters of the ledger as SQL on `case_file c`. */
-function filterSql(q: LedgerQuery, today: string) {
+function filterSql(q: LedgerQuery, today: string, registrarAccountId: number | null) {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
+  if (registrarAccountId !== null) {
+    // A 登记员's own intakes (not a filter of the query: the caller's scope), read from
+    // case_file_registrar when the sort walk does not fill the page.
+    params.registrar = registrarAccountId;
+    where.push('c.registrar_account_id = @registrar');
+  }
   // Bound lists as `IN (@a, @b)`, not json_each: SQLite then knows how many values there are
   // and can walk a sort index instead of sorting the whole ledger.
   const inList = (column: string, name: string, values: readonly unknown[]) => {
@@ -356,8 +362,13 @@ function rowsOf(db: Db, ids: readonly number[]): LedgerSqlRow[] {
  * sort) are the matches read and sorted after all. Text goes to the search index first; its
  * hits are then one more filter, read from the hit list when sorting them is cheap.
  */
-export function searchLedger(db: Db, q: LedgerQuery, today: string): LedgerPage {
-  const { where, params, from } = filterSql(q, today);
+export function searchLedger(
+  db: Db,
+  q: LedgerQuery,
+  today: string,
+  registrarAccountId: number | null = null,
+): LedgerPage {
+  const { where, params, from } = filterSql(q, today, registrarAccountId);
   const offset = (q.page - 1) * LEDGER_PAGE_SIZE;
   const dir = q.direction === 'ASC' ? 'ASC' : 'DESC';
   const budget = Math.max(WALK_BUDGET, 4 * (offset + LEDGER_PAGE_SIZE));

@@ -216,6 +216,11 @@ export interface CaseDetail extends CaseSummary {
   readonly numbers: readonly CaseNumberRecord[];
   /** Lifecycle actions possible now, in button order. */
   readonly allowedActions: readonly CaseAction[];
+  /**
+   * 登记人: the display name of the account that registered the case; null for a case
+   * registered before cases were tied to accounts (migration 028), or by no signed-in person.
+   */
+  readonly registrarName: string | null;
 }
 
 /** A save that succeeded but wants the mediator to check something (§6.9 warnings). */

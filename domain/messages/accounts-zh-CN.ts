@@ -6,6 +6,7 @@ export const accountMessagesZhCN = {
   receptionistArchived: '登记员不能查看已归档的案卷',
   // §7.3: a 调解员 works on the cases assigned to them
   notOwnCase: '这不是您承办的案件，调解员只能查看和办理本人承办的案件',
+  notOwnIntake: '这不是您登记的案件，登记员只能查看本人登记的案件',
   mediatorNotLinked:
     '您的账号还没有对应到调解员名单中的调解员，所以看不到任何案件。请调委会主任在“设置 → 账号”中为您的账号选择对应的调解员',
   receptionistDraft: '登记员只能保存或清除受理登记的草稿',

@@ -76,15 +76,16 @@ export function casesNamedBy(db: Db, method: ApiMethod, input: unknown): number[
 }
 
 /**
- * The per-case side of the door (domain.md §7.3): a 调解员's call that names a case outside
- * their own cases is refused before its handler runs, whatever the method, so no service has
+ * The per-case side of the door (domain.md §7.3): a 调解员's (or 登记员's) call that names a
+ * case outside their own cases (their own intakes) is refused before its handler runs, whatever the method, so no service has
  * to remember it; the rule is case-scope.ts's, the one the papers and the reveal ask; each
  * refusal is an audit entry (CASE_REFUSED). Reads
  * the unparsed input: an id that is not a number names nothing here and fails the schema after.
  */
 export function mediatorCaseDoor(db: () => Db, damaged: () => boolean) {
   return (user: DeskUser, method: ApiMethod, input: unknown): void => {
-    if (user.role !== 'MEDIATOR' || CHECKED_BY_SERVICE.has(method)) return;
+    if (user.role !== 'MEDIATOR' && user.role !== 'RECEPTIONIST') return;
+    if (CHECKED_BY_SERVICE.has(method)) return;
     const ledger = db();
     for (const caseId of casesNamedBy(ledger, method, input)) {
       const refused = caseScopeRefusal(ledger, user, caseId, DOOR_MESSAGES);

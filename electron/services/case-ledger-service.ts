@@ -29,7 +29,7 @@ import { normaliseIdNumber } from '../../domain/validation/id-number.js';
 import { isUnresolved } from '../../domain/case-lifecycle.js';
 import { normalisePersonName } from '../../domain/validation/person-name.js';
 import { checkPhone } from '../../domain/validation/phone.js';
-import { callerCaseScope, mediatorFilterOf } from './case-list-scope.js';
+import { callerCaseScope, caseListFilterOf } from './case-list-scope.js';
 import { caseScopeRefusal } from './case-scope.js';
 import { admittedCaller, currentActor } from './desk-actor.js';
 import type { LedgerSession } from './ledger-session.js';
@@ -53,6 +53,7 @@ export class CaseLedgerService {
     const db = this.ledger.db();
     const scope = callerCaseScope(db);
     if (scope.kind === 'ROOM') return searchLedger(db, query, this.today());
+    if (scope.kind === 'REGISTERED') return searchLedger(db, query, this.today(), scope.accountId);
     if (scope.mediatorId === null) throw new ApiError('MEDIATOR_NOT_LINKED', notLinked);
     if (query.mediatorId !== null && query.mediatorId !== scope.mediatorId) {
       return {
@@ -96,10 +97,13 @@ export class CaseLedgerService {
     });
   }
 
-  /** A 调解员's lists name their own cases only; an unlinked one's are empty. */
+  /**
+   * A 调解员's lists name their own cases only (an unlinked one's are empty), a 登记员's the
+   * cases they registered.
+   */
   dashboard(today: string | null): Dashboard {
     const db = this.ledger.db();
-    return loadDashboard(db, today ?? this.today(), mediatorFilterOf(callerCaseScope(db)));
+    return loadDashboard(db, today ?? this.today(), caseListFilterOf(callerCaseScope(db)));
   }
 
   codeTables(names: readonly string[]): CodeTableView[] {

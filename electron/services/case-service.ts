@@ -22,6 +22,7 @@ import {
   titleFactsOf,
   titlePartiesOf,
 } from '../../db/cases/case-reads.js';
+import { accountById } from '../../db/accounts/account-queries.js';
 import { caseFromRow } from '../../db/cases/case-rows.js';
 import { stamp } from '../../db/cases/case-writes.js';
 import { diffFields, recordChangeSet, type FieldChange } from '../../db/history/change-history.js';
@@ -63,7 +64,7 @@ import { caseFactIssues } from '../../domain/cases/court-deadline.js';
 import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerSession } from './ledger-session.js';
 
-import { currentActor, LOCAL_ACTOR } from './desk-actor.js';
+import { admittedCaller, currentActor, LOCAL_ACTOR } from './desk-actor.js';
 
 export { LOCAL_ACTOR };
 
@@ -129,9 +130,10 @@ export class CaseService {
     return caseHistoryViews(this.db(), caseId);
   }
 
-  create(values: CaseIntakeValues): SavedCase {
+  create(asked: CaseIntakeValues): SavedCase {
     const db = this.db();
     const now = this.nowIso();
+    const values = withRegisteringMediator(db, asked);
     refuseKeptNumbers(values.parties, (i) => ['parties', i]);
     const caseId = db
       .transaction(() => {
@@ -140,7 +142,14 @@ export class CaseService {
         const title = values.title ?? generatedCaseTitle(values.parties, values.category);
         // In the INSERT itself: a second UPDATE of the new row cost its own audit entry.
         const titleGenerated = values.title === null;
-        const id = insertCase(db, { ...values, title, titleGenerated }, 'INTAKE', now);
+        // Who registered it, for good: a 登记员's lists and door read it (case-list-scope.ts).
+        const registrarAccountId = admittedCaller()?.user?.id ?? null;
+        const id = insertCase(
+          db,
+          { ...values, title, titleGenerated, registrarAccountId },
+          'INTAKE',
+          now,
+        );
         insertCaseMediators(db, id, values.mediatorIds);
         for (const party of values.parties) {
           const partyId = insertParty(db, id, party, now);
@@ -520,4 +529,16 @@ export class CaseService {
     }
     return row;
   }
+}
+
+/**
+ * A 调解员 who registers a case and names no mediator becomes its 承办调解员 (their account's
+ * profile): the case is theirs to see by the own-case rule (case-scope.ts), not lost to them
+ * the moment it is saved. One who names others has handed it over, and sees it no more.
+ */
+function withRegisteringMediator(db: Db, values: CaseIntakeValues): CaseIntakeValues {
+  const caller = admittedCaller()?.user;
+  if (values.mediatorIds.length > 0 || caller?.role !== 'MEDIATOR') return values;
+  const profile = accountById(db, caller.id)?.mediatorId ?? null;
+  return profile === null ? values : { ...values, mediatorIds: [profile] };
 }

@@ -168,21 +168,23 @@ describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
     const desk = await openDesk(browser(), 'id-masked-receptionist');
     const { page } = desk;
     try {
-      const { id, saved, wang } = await roomWithWangsCase(
-        page,
-        desk.host.url,
-        '登记员看到的草场纠纷',
-      );
+      await setUpRoom(page, desk.host.url, '金峰');
       const receptionist = { loginName: 'dengji', displayName: '其木格', password: 'dengji-2026' };
       await hostApi(desk.host.url, 'accounts.create', { ...receptionist, role: 'RECEPTIONIST' });
       await hostApi(desk.host.url, 'accounts.signIn', {
         loginName: receptionist.loginName,
         password: receptionist.password,
       });
+      // a 登记员 opens the cases she registered (§7.3): she registers this one
+      const id = validIdNumber('632801', '19850704', 124);
+      const title = '登记员看到的草场纠纷';
+      const saved = await callApi(page, 'cases.create', grasslandIntakeWithId(title, id) as never);
+      const wang = saved.case.parties[0]!;
       // the page learns who is at the desk when it loads
       await page.goto(`${page.url().replace(/#.*$/, '')}#/cases/${saved.case.id}`);
       await page.reload();
       await expectLocator(page.getByTestId('user-menu')).toContainText('其木格（登记员）');
+      await expectLocator(page.getByTestId('case-registrar')).toContainText('其木格');
       const shown = page.getByTestId(`id-number-${wang.id}`);
       await expectLocator(shown).toContainText(`632801********${id.slice(-4)}`);
       expect(await page.getByTestId(`reveal-id-${wang.id}`).count()).toBe(0);

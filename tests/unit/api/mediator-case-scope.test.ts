@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { AccountView } from '../../../domain/api/accounts-contract.js';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
-import { apiContract, API_METHODS, type ApiMethod } from '../../../domain/api/contract.js';
+import { API_METHODS, type ApiMethod } from '../../../domain/api/contract.js';
 import { mayCall, METHOD_ROLES } from '../../../domain/api/method-roles.js';
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
 import type {
@@ -27,6 +26,7 @@ import {
   setUpRoom,
   type TestLedger,
 } from '../services/case-fixtures.js';
+import { inputFields } from '../support/contract-input-fields.js';
 import { actorOf, signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
 
 /**
@@ -69,24 +69,6 @@ const NAMES_NO_CASE: readonly ApiMethod[] = [
   'subsidy.listRules',
   'subsidy.getRules',
 ];
-
-/** The fields of the input at any depth (objects, lists, unions), read from its schema. */
-function inputFields(method: ApiMethod): string[] {
-  const json = z.toJSONSchema(apiContract[method].input, { io: 'input', unrepresentable: 'any' });
-  const fields = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null) return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const { properties, ...rest } = node as { properties?: Record<string, unknown> };
-    for (const [name, child] of Object.entries(properties ?? {})) {
-      fields.add(name);
-      walk(child);
-    }
-    Object.values(rest).forEach(walk);
-  };
-  walk(json);
-  return [...fields];
-}
 
 const mediatorMethods = API_METHODS.filter(
   (m) => METHOD_ROLES[m] !== 'open' && mayCall('MEDIATOR', m),

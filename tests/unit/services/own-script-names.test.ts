@@ -179,6 +179,9 @@ describe('migration 024', () => {
       // nor the accounts of migration 025 and the translation wording of 026
       old.exec('DROP TABLE desk_account; DROP TABLE desk_security;');
       old.exec('DROP TABLE translation_wording;');
+      // nor the registering account of migration 028
+      old.exec('DROP INDEX case_file_registrar');
+      old.exec('ALTER TABLE case_file DROP COLUMN registrar_account_id');
       old.pragma('user_version = 23');
       old.close();
 

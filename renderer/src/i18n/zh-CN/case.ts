@@ -66,6 +66,9 @@ export const caseText = {
   risk: '风险等级',
   source: '案件来源',
   intakeDate: '登记日期',
+  registrar: '登记人',
+  // a case registered before cases were tied to accounts names no account
+  registrarUnknown: '未记录（启用账号前登记）',
   acceptedDate: '受理日期',
   dueDate: '办理期限',
   overdue: '已超期',

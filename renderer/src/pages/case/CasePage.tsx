@@ -235,6 +235,9 @@ export function CasePage() {
             {mediatorNames(mediators, detail.mediatorIds) || uiText.common.dash}
           </Descriptions.Item>
           <Descriptions.Item label={t.intakeDate}>{detail.intakeDate}</Descriptions.Item>
+          <Descriptions.Item label={t.registrar}>
+            <span data-testid="case-registrar">{detail.registrarName ?? t.registrarUnknown}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t.acceptedDate}>
             {detail.acceptedDate ?? uiText.common.dash}
           </Descriptions.Item>

@@ -5,6 +5,7 @@ import type { DuplicateMatch } from '../../../../domain/cases/case-views';
 import type { Extension } from '../../../../domain/taxonomy/ethnic-groups';
 import { uiText } from '../../i18n/zh-CN';
 import { newParty, type PartyFormValues } from './intake-values';
+import { matchOf } from './duplicate-warning';
 import { PartyCard } from './PartyCard';
 
 const t = uiText.intake;
@@ -17,15 +18,6 @@ interface Props {
   /** A card was removed: the duplicate warnings no longer match the cards' positions. */
   readonly onRemoved: () => void;
   readonly onIdentityBlur: () => void;
-}
-
-/**
- * The card's warning, only when it has cases: the probe answers for every party, and a new empty
- * answer for each card would re-render all of them after every blur.
- */
-function matchOf(duplicates: readonly DuplicateMatch[], index: number) {
-  const match = duplicates.find((d) => d.index === index);
-  return match && match.cases.length > 0 ? match : undefined;
 }
 
 interface ListOps {
