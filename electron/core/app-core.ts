@@ -1,6 +1,7 @@
 import { FormDraftService } from '../services/form-draft-service.js';
 import path from 'node:path';
 import { readBackupSettings } from '../../db/backup-records.js';
+import type { Db } from '../../db/connection.js';
 import { acquireDataDirLock } from '../../db/data-dir-lock.js';
 import { removeLeftovers } from '../../db/leftovers.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
@@ -96,6 +97,12 @@ export interface AppCoreOptions {
   readonly exportRenderer?: ExportRenderer;
   /** How the 台账 export's read is sliced (tests hold the core between slices). */
   readonly exportReadSlices?: ExportReadSlices;
+  /**
+   * Whether the committee lets its mediators read every case (§7.3 "+ cases of their committee
+   * read-only if configured"; mediator-case-door.ts). The room setting that will answer it needs
+   * a ledger column (a migration) and is not stored yet: the app leaves it off; tests turn it on.
+   */
+  readonly mediatorsReadRoom?: (ledger: Db) => boolean;
   /** When the previous core worker died unexpectedly (ISO time): system.status tells the user. */
   readonly restartedAfterCrashAt?: string | null;
   /** Argon2id's cost (default DEFAULT_PASSWORD_HASH); unit tests make it cheap. */
@@ -320,6 +327,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         mediatorCaseDoor(
           () => ledger.db(),
           () => ledger.damaged,
+          options.mediatorsReadRoom,
         ),
       ),
     ),
