@@ -163,22 +163,27 @@ describe('an agreement draft printed with 身份证号码', () => {
   });
 });
 
+/** A generated agreement printed with 身份证号码, signed by every party. */
+async function signedWithIdNumbers(d: Desk): Promise<Agreement> {
+  const gen = await generated(d.m, { printIdNumbers: true });
+  return d.m.l.call<Agreement>('agreements.recordSignatures', {
+    agreementId: gen.id,
+    expectedVersion: gen.version,
+    signatures: {
+      parties: d.m.partyIds.map((partyId) => ({ partyId, date: '2026-03-10', mode: 'SIGN' })),
+      mediatorDate: '2026-03-10',
+      recorderDate: '2026-03-10',
+      sealDate: '2026-03-10',
+    },
+  });
+}
+
 describe('a signed agreement printed with 身份证号码, and its 司法确认申请书', () => {
   let d: Desk;
   let signed: Agreement;
   beforeAll(async () => {
     d = await openDesk();
-    const gen = await generated(d.m, { printIdNumbers: true });
-    signed = await d.m.l.call<Agreement>('agreements.recordSignatures', {
-      agreementId: gen.id,
-      expectedVersion: gen.version,
-      signatures: {
-        parties: d.m.partyIds.map((partyId) => ({ partyId, date: '2026-03-10', mode: 'SIGN' })),
-        mediatorDate: '2026-03-10',
-        recorderDate: '2026-03-10',
-        sealDate: '2026-03-10',
-      },
-    });
+    signed = await signedWithIdNumbers(d);
   }, 60_000);
   afterAll(() => d.m.l.close());
 
@@ -342,17 +347,7 @@ describe('the committee’s read-only setting', () => {
   let signed: Agreement;
   beforeAll(async () => {
     d = await openDesk({ mediatorsReadRoom: () => true });
-    const gen = await generated(d.m, { printIdNumbers: true });
-    signed = await d.m.l.call<Agreement>('agreements.recordSignatures', {
-      agreementId: gen.id,
-      expectedVersion: gen.version,
-      signatures: {
-        parties: d.m.partyIds.map((partyId) => ({ partyId, date: '2026-03-10', mode: 'SIGN' })),
-        mediatorDate: '2026-03-10',
-        recorderDate: '2026-03-10',
-        sealDate: '2026-03-10',
-      },
-    });
+    signed = await signedWithIdNumbers(d);
   }, 60_000);
   afterAll(() => d.m.l.close());
 
