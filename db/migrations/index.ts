@@ -25,6 +25,7 @@ import { migration024 } from './024-own-script-names.js';
 import { migration025 } from './025-desk-accounts.js';
 import { migration026 } from './026-translation-wording.js';
 import { migration027 } from './027-account-mediator-and-recovery-owner.js';
+import { migration028 } from './028-mediators-read-room.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -56,6 +57,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration025,
   migration026,
   migration027,
+  migration028,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

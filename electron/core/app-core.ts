@@ -1,5 +1,6 @@
 import { FormDraftService } from '../services/form-draft-service.js';
 import path from 'node:path';
+import { deskSecurity } from '../../db/accounts/account-queries.js';
 import { readBackupSettings } from '../../db/backup-records.js';
 import type { Db } from '../../db/connection.js';
 import { acquireDataDirLock } from '../../db/data-dir-lock.js';
@@ -99,8 +100,8 @@ export interface AppCoreOptions {
   readonly exportReadSlices?: ExportReadSlices;
   /**
    * Whether the committee lets its mediators read every case (§7.3 "+ cases of their committee
-   * read-only if configured"; mediator-case-door.ts). The room setting that will answer it needs
-   * a ledger column (a migration) and is not stored yet: the app leaves it off; tests turn it on.
+   * read-only if configured"; mediator-case-door.ts). Default: the room's stored setting
+   * (desk_security.mediators_read_room, changed by accounts.setMediatorsReadRoom).
    */
   readonly mediatorsReadRoom?: (ledger: Db) => boolean;
   /** When the previous core worker died unexpectedly (ISO time): system.status tells the user. */
@@ -327,7 +328,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         mediatorCaseDoor(
           () => ledger.db(),
           () => ledger.damaged,
-          options.mediatorsReadRoom,
+          options.mediatorsReadRoom ?? ((db) => deskSecurity(db).mediatorsReadRoom),
         ),
       ),
     ),
