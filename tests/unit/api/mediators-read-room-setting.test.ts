@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView, DeskSession } from '../../../domain/api/accounts-contract.js';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
+import type { LedgerPage } from '../../../domain/cases/case-views.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { mediatingCase, type MediatingCase } from '../agreements/agreement-fixtures.js';
 import { addMediator } from '../services/case-fixtures.js';
@@ -32,6 +33,9 @@ describe('the stored setting 调解员可查看本调委会全部案件（只读
     return r.ok ? 'OK' : r.error.code;
   };
   const anothersPage = () => codeOf('cases.get', { caseId: m.detail.id });
+  /** The case ids of the 台账 the signed-in person gets, all cases asked for or not. */
+  const ledgerIds = async (allCases: boolean) =>
+    (await m.l.call<LedgerPage>('cases.search', { allCases })).rows.map((r) => r.id);
 
   it('is a column of the newest migration, off by default, and keeps the other’s case closed', async () => {
     const db = m.l.core.ledger.db();
@@ -40,6 +44,8 @@ describe('the stored setting 调解员可查看本调委会全部案件（只读
     await as('MEDIATOR');
     expect((await m.l.call<DeskSession>('accounts.session', {})).mediatorsReadRoom).toBe(false);
     expect(await anothersPage()).toBe('NOT_OWN_CASE');
+    // 全部案件（只读） asked for while the setting is off: still only the own cases (none)
+    expect(await ledgerIds(true)).toEqual([]);
   });
 
   it('is the director’s to change: neither the 技术管理员 nor a 调解员 may', async () => {
@@ -64,6 +70,9 @@ describe('the stored setting 调解员可查看本调委会全部案件（只读
     await as('MEDIATOR');
     expect((await m.l.call<DeskSession>('accounts.session', {})).mediatorsReadRoom).toBe(true);
     expect(await anothersPage()).toBe('OK');
+    // the 台账 stays their own work; 全部案件（只读） lists the room
+    expect(await ledgerIds(false)).toEqual([]);
+    expect(await ledgerIds(true)).toEqual([m.detail.id]);
     expect(await codeOf('cases.history', { caseId: m.detail.id })).toBe('OK');
     expect(
       await codeOf('parties.revealIdNumber', {
@@ -81,5 +90,6 @@ describe('the stored setting 调解员可查看本调委会全部案件（只读
     await as('MEDIATOR');
     expect(mediator.role).toBe('MEDIATOR');
     expect(await anothersPage()).toBe('NOT_OWN_CASE');
+    expect(await ledgerIds(true)).toEqual([]);
   });
 });
