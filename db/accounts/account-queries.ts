@@ -184,6 +184,8 @@ export interface DeskSecurityRow {
   readonly recoveryFailedCount: number;
   readonly recoveryBackoffUntil: string | null;
   readonly idleLockMinutes: number;
+  /** 调解员可查看本调委会全部案件（只读）: mediator-case-door.ts lets their reads of another's case through. */
+  readonly mediatorsReadRoom: boolean;
 }
 
 export function deskSecurity(db: Db): DeskSecurityRow {
@@ -194,6 +196,7 @@ export function deskSecurity(db: Db): DeskSecurityRow {
         recovery_failed_count: number;
         recovery_backoff_until: string | null;
         idle_lock_minutes: number;
+        mediators_read_room?: number;
       }
     | undefined;
   return {
@@ -202,6 +205,7 @@ export function deskSecurity(db: Db): DeskSecurityRow {
     recoveryFailedCount: row?.recovery_failed_count ?? 0,
     recoveryBackoffUntil: row?.recovery_backoff_until ?? null,
     idleLockMinutes: row?.idle_lock_minutes ?? 5,
+    mediatorsReadRoom: row?.mediators_read_room === 1,
   };
 }
 
@@ -226,4 +230,8 @@ export function recordFailedRecovery(
 
 export function setIdleLockMinutes(db: Db, minutes: number): void {
   statement(db, 'UPDATE desk_security SET idle_lock_minutes = ? WHERE id = 1').run(minutes);
+}
+
+export function setMediatorsReadRoom(db: Db, on: boolean): void {
+  statement(db, 'UPDATE desk_security SET mediators_read_room = ? WHERE id = 1').run(on ? 1 : 0);
 }

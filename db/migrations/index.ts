@@ -26,6 +26,7 @@ import { migration025 } from './025-desk-accounts.js';
 import { migration026 } from './026-translation-wording.js';
 import { migration027 } from './027-account-mediator-and-recovery-owner.js';
 import { migration028 } from './028-case-registrar-account.js';
+import { migration029 } from './029-mediators-read-room.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -58,6 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration026,
   migration027,
   migration028,
+  migration029,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

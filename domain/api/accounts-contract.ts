@@ -45,6 +45,12 @@ export interface DeskSession {
    * of the ledger those screens show; it names no party.
    */
   readonly roomName: string | null;
+  /**
+   * The committee's setting 调解员可查看本调委会全部案件（只读）: a 调解员 may list the whole room
+   * and open another's case read-only. A room setting, naming nobody; off until a director turns
+   * it on.
+   */
+  readonly mediatorsReadRoom: boolean;
 }
 
 export interface SetUpResult {
@@ -156,6 +162,9 @@ export const accountsContract = {
   ),
   'accounts.resetPassword': method<null>()(
     z.strictObject({ id: rowIdField('账户'), password: passwordField('新密码') }),
+  ),
+  'accounts.setMediatorsReadRoom': method<DeskSession>()(
+    z.strictObject({ on: z.boolean({ error: '请选择是否允许调解员查看全部案件' }) }),
   ),
   'accounts.setIdleLock': method<DeskSession>()(
     z.strictObject({

@@ -5,6 +5,10 @@ import type { ApiMethod } from './contract.js';
  * ledger is damaged only these run; every other method (including any added later and not
  * listed here) is refused with LEDGER_DAMAGED before its handler runs. The connection is also
  * switched to `query_only`, so a method wrongly listed here still cannot write.
+ *
+ * The mediators' case door reads it too: with the committee's read-only setting, a listed method
+ * naming another's case passes unless it hands over a paper or a file
+ * (READS_CLOSED_ON_ANOTHERS_CASE in electron/api/mediator-case-door.ts; the walk test asks).
  */
 export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'system.status',

@@ -42,6 +42,8 @@ export const METHOD_ROLES: { readonly [M in ApiMethod]: MethodAccess } = {
   'accounts.update': ROOM_ADMIN,
   'accounts.resetPassword': ROOM_ADMIN,
   'accounts.setIdleLock': ROOM_ADMIN,
+  // who may read whose cases is the director's call, not the 技术管理员's (§7.3)
+  'accounts.setMediatorsReadRoom': DIRECTOR,
 
   // the room's name, code tables and the holiday calendar hold no personal data
   'settings.get': 'signedIn',

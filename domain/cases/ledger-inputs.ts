@@ -47,6 +47,12 @@ export const ledgerQuerySchema = z
     acceptedFrom: optionalIsoDateField('受理日期（起）'),
     acceptedTo: optionalIsoDateField('受理日期（止）'),
     overdueOnly: booleanField('只看超期').default(false),
+    /**
+     * 全部案件（只读）: a 调解员 asks for the whole room's cases, not only their own. Honoured only
+     * while the committee's setting 调解员可查看本调委会全部案件（只读） is on; other roles see the
+     * room anyway.
+     */
+    allCases: booleanField('全部案件（只读）').default(false),
     courtCases: z
       .enum(COURT_CASE_FILTERS, { error: '法院委派案件的筛选条件不正确' })
       .nullish()

@@ -72,6 +72,7 @@ export function createHandlers(s: Services): ApiHandlers {
     'accounts.update': (input) => s.accountAdmin.update(input),
     'accounts.resetPassword': (input) => s.accountAdmin.resetPassword(input),
     'accounts.setIdleLock': ({ minutes }) => s.accountAdmin.setIdleLock(minutes),
+    'accounts.setMediatorsReadRoom': ({ on }) => s.accountAdmin.setMediatorsReadRoom(on),
     'audit.list': (filter) => s.audit.list(filter),
     'audit.verify': () => s.audit.verify(),
     'system.restorePreview': ({ fileName }) =>

@@ -1,6 +1,8 @@
 import { FormDraftService } from '../services/form-draft-service.js';
 import path from 'node:path';
+import { deskSecurity } from '../../db/accounts/account-queries.js';
 import { readBackupSettings } from '../../db/backup-records.js';
+import type { Db } from '../../db/connection.js';
 import { acquireDataDirLock } from '../../db/data-dir-lock.js';
 import { removeLeftovers } from '../../db/leftovers.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
@@ -96,6 +98,12 @@ export interface AppCoreOptions {
   readonly exportRenderer?: ExportRenderer;
   /** How the 台账 export's read is sliced (tests hold the core between slices). */
   readonly exportReadSlices?: ExportReadSlices;
+  /**
+   * Whether the committee lets its mediators read every case (§7.3 "+ cases of their committee
+   * read-only if configured"; mediator-case-door.ts). Default: the room's stored setting
+   * (desk_security.mediators_read_room, changed by accounts.setMediatorsReadRoom).
+   */
+  readonly mediatorsReadRoom?: (ledger: Db) => boolean;
   /** When the previous core worker died unexpectedly (ISO time): system.status tells the user. */
   readonly restartedAfterCrashAt?: string | null;
   /** Argon2id's cost (default DEFAULT_PASSWORD_HASH); unit tests make it cheap. */
@@ -320,6 +328,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         mediatorCaseDoor(
           () => ledger.db(),
           () => ledger.damaged,
+          options.mediatorsReadRoom ?? ((db) => deskSecurity(db).mediatorsReadRoom),
         ),
       ),
     ),

@@ -5,6 +5,7 @@ import {
   insertAccount,
   listAccounts,
   setIdleLockMinutes,
+  setMediatorsReadRoom,
   setPasswordHash,
   updateAccount,
   type AccountRow,
@@ -143,6 +144,12 @@ export class AccountAdminService {
   setIdleLock(minutes: number): DeskSessionView {
     const db = this.ledger.db();
     db.transaction(() => setIdleLockMinutes(db, minutes)).immediate();
+    return this.accounts.session();
+  }
+
+  setMediatorsReadRoom(on: boolean): DeskSessionView {
+    const db = this.ledger.db();
+    db.transaction(() => setMediatorsReadRoom(db, on)).immediate();
     return this.accounts.session();
   }
 

@@ -128,17 +128,20 @@ export class AccountsService {
     let setUp = false;
     let idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
     let roomName: string | null = null;
+    let mediatorsReadRoom = false;
     const state = this.ledger.state;
     if (state.state === 'READY') {
       setUp = accountCount(state.db) > 0;
-      idleLockMinutes = deskSecurity(state.db).idleLockMinutes;
+      const security = deskSecurity(state.db);
+      idleLockMinutes = security.idleLockMinutes;
+      mediatorsReadRoom = security.mediatorsReadRoom;
       this.desk.idleLockMinutes = idleLockMinutes;
       roomName = committeeNameOf(state.db);
     } else {
       setUp = !this.nobodyCanSignIn();
     }
     const locked = this.desk.locked;
-    return { setUp, user: this.desk.user, locked, idleLockMinutes, roomName };
+    return { setUp, user: this.desk.user, locked, idleLockMinutes, roomName, mediatorsReadRoom };
   }
 
   async setUp(input: {

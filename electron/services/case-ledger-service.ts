@@ -1,3 +1,4 @@
+import { deskSecurity } from '../../db/accounts/account-queries.js';
 import { readCodeTables } from '../../db/code-tables.js';
 import { loadDashboard } from '../../db/cases/dashboard-query.js';
 import { findOpenCasesOfParties } from '../../db/cases/duplicate-query.js';
@@ -55,6 +56,10 @@ export class CaseLedgerService {
     if (scope.kind === 'ROOM') return searchLedger(db, query, this.today());
     if (scope.kind === 'REGISTERED') return searchLedger(db, query, this.today(), scope.accountId);
     if (scope.mediatorId === null) throw new ApiError('MEDIATOR_NOT_LINKED', notLinked);
+    // 全部案件（只读）: the room's rows, masked like any list; opening one is the door's read-only rule
+    if (query.allCases && deskSecurity(db).mediatorsReadRoom) {
+      return searchLedger(db, query, this.today());
+    }
     if (query.mediatorId !== null && query.mediatorId !== scope.mediatorId) {
       return {
         rows: [],

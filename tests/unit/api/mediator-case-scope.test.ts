@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../domain/api/accounts-contract.js';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
 import { API_METHODS, type ApiMethod } from '../../../domain/api/contract.js';
+import { METHODS_ALLOWED_WHEN_DAMAGED } from '../../../domain/api/ledger-writes.js';
 import { mayCall, METHOD_ROLES } from '../../../domain/api/method-roles.js';
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
 import type {
@@ -16,7 +17,11 @@ import type {
   Reminders,
   WeekCalendar,
 } from '../../../domain/followups/followup-views.js';
-import { CASE_NAMING_FIELDS } from '../../../electron/api/mediator-case-door.js';
+import {
+  CASE_NAMING_FIELDS,
+  mediatorCaseDoor,
+  readsAnothersCase,
+} from '../../../electron/api/mediator-case-door.js';
 import { PNG_BYTES } from '../followups/followup-fixtures.js';
 import { mediating } from '../reports/report-fixtures.js';
 import {
@@ -68,6 +73,34 @@ const NAMES_NO_CASE: readonly ApiMethod[] = [
   'screening.linkableCases',
   'subsidy.listRules',
   'subsidy.getRules',
+];
+
+/**
+ * The third column: with the committee's read-only setting on (§7.3 "+ cases of their committee
+ * read-only if configured"), the calls naming another's case that pass, each for what it shows.
+ * Their answers are masked as for any case (masked-id-numbers.ts). Every other call naming
+ * another's case stays refused: the writes (every method not in METHODS_ALLOWED_WHEN_DAMAGED)
+ * and the reads below, which hand over a paper or a file.
+ */
+const READS_OF_ANOTHERS_CASE: readonly ApiMethod[] = [
+  'cases.get', // the case page
+  'cases.history', // its timeline of changes
+  'agreements.listForCase', // the agreements' list
+  'agreements.get', // an agreement on screen (numbers masked), not its paper
+  'agreements.verify', // whether a signed agreement is unchanged: a yes or no
+  'documents.listPrinted', // the documents list: which paper, when, by whom
+  'followups.ofCase', // the case's visits
+  'subsidy.ofCase', // its subsidy tier
+  'volume.get', // the volume's table of contents, not the files in it
+];
+
+/** Reads that stay refused on another's case, with why. */
+const CLOSED_READS: readonly ApiMethod[] = [
+  'agreements.pdf', // the agreement's paper: may print whole ID numbers
+  'agreements.scan', // a signed agreement's scan: numbers and signatures in the parties' hand
+  'documents.printed', // a stored paper: the 司法确认申请书 and the 卷宗 print whole numbers
+  'followups.proof', // a visit's photo: faces and homes, beyond the case page
+  'volume.attachment', // the parties' own copies: identity cards, 委托书, evidence
 ];
 
 const mediatorMethods = API_METHODS.filter(
@@ -345,5 +378,59 @@ describe('a mediator’s own cases', () => {
       await asDirector();
       await l.call('accounts.update', { id: account.id, mediatorId: mediatorA });
     }
+  });
+  it('classifies every case-naming read for the read-only setting: let through or closed', () => {
+    const naming = mediatorMethods.filter((m) =>
+      inputFields(m).some((f) => CASE_NAMING_FIELDS.includes(f)),
+    );
+    // a new read naming a case fails here until it is put in one list or the other
+    expect(naming.filter(readsAnothersCase).sort()).toEqual([...READS_OF_ANOTHERS_CASE].sort());
+    const closed = naming.filter(
+      (m) => METHODS_ALLOWED_WHEN_DAMAGED.has(m) && !readsAnothersCase(m),
+    );
+    expect(closed.sort()).toEqual([...CLOSED_READS].sort());
+  });
+
+  it('with the committee’s read-only setting, lets reads of another’s case through and refuses the rest', async () => {
+    const db = () => l.core.ledger.db();
+    const refusals = () =>
+      db()
+        .prepare("SELECT count(*) FROM audit_log WHERE action = 'CASE_REFUSED'")
+        .pluck()
+        .get() as number;
+    const door = (roomReadable: boolean) =>
+      mediatorCaseDoor(
+        db,
+        () => false,
+        () => roomReadable,
+      );
+    const outcome = (open: boolean, method: ApiMethod, input: unknown): string => {
+      try {
+        door(open)(account, method, input);
+        return 'PASSED';
+      } catch (error) {
+        return (error as { code?: string }).code ?? String(error);
+      }
+    };
+    const naming = mediatorMethods.filter((m) =>
+      inputFields(m).some((f) => CASE_NAMING_FIELDS.includes(f)),
+    );
+    let refused = 0;
+    for (const method of naming) {
+      if (method === 'parties.revealIdNumber') continue; // refused by its service (tested below)
+      for (const field of inputFields(method).filter((f) => CASE_NAMING_FIELDS.includes(f))) {
+        const other = { [field]: idFor(method, field, 'other') };
+        const before = refusals();
+        const expected = READS_OF_ANOTHERS_CASE.includes(method) ? 'PASSED' : 'NOT_OWN_CASE';
+        expect(outcome(true, method, other), `${method} ${field} with the setting`).toBe(expected);
+        // each refusal is in the audit chain, a read let through is not
+        expect(refusals() - before, method).toBe(expected === 'PASSED' ? 0 : 1);
+        if (expected !== 'PASSED') refused += 1;
+        // without the setting every one is refused, and the own case is always open
+        expect(outcome(false, method, other), `${method} ${field} without`).toBe('NOT_OWN_CASE');
+        expect(outcome(true, method, { [field]: idFor(method, field, 'own') })).toBe('PASSED');
+      }
+    }
+    expect(refused).toBeGreaterThan(40);
   });
 });

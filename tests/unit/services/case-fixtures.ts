@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type AppCore } from '../../../electron/core/app-core.js';
+import { type AppCore, type AppCoreOptions } from '../../../electron/core/app-core.js';
 import type { ExportRenderer } from '../../../electron/reports/export-renderer.js';
 import type { ExportReadSlices } from '../../../electron/services/export-service.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
@@ -24,6 +24,7 @@ export interface TestLedger {
 export interface TestLedgerOptions {
   readonly exportRenderer?: ExportRenderer;
   readonly exportReadSlices?: ExportReadSlices;
+  readonly mediatorsReadRoom?: AppCoreOptions['mediatorsReadRoom'];
 }
 
 export async function openTestLedger(

@@ -18,7 +18,7 @@ import {
 } from '../agreements/agreement-fixtures.js';
 import { pdfFile, removePdfFiles, squash } from '../documents/fixtures.js';
 import { PNG_BYTES } from '../followups/followup-fixtures.js';
-import { addMediator } from './case-fixtures.js';
+import { addMediator, type TestLedgerOptions } from './case-fixtures.js';
 import { actorOf, signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
 import { accountMessagesZhCN } from '../../../domain/messages/accounts-zh-CN.js';
 
@@ -44,8 +44,8 @@ interface Desk {
   readonly account: AccountView;
 }
 
-async function openDesk(): Promise<Desk> {
-  const m = await mediatingCase();
+async function openDesk(options: TestLedgerOptions = {}): Promise<Desk> {
+  const m = await mediatingCase(undefined, options);
   const profileB = await addMediator(m.l);
   const account = await m.l.call<AccountView>('accounts.create', {
     ...TEST_PEOPLE.MEDIATOR,
@@ -163,22 +163,27 @@ describe('an agreement draft printed with 身份证号码', () => {
   });
 });
 
+/** A generated agreement printed with 身份证号码, signed by every party. */
+async function signedWithIdNumbers(d: Desk): Promise<Agreement> {
+  const gen = await generated(d.m, { printIdNumbers: true });
+  return d.m.l.call<Agreement>('agreements.recordSignatures', {
+    agreementId: gen.id,
+    expectedVersion: gen.version,
+    signatures: {
+      parties: d.m.partyIds.map((partyId) => ({ partyId, date: '2026-03-10', mode: 'SIGN' })),
+      mediatorDate: '2026-03-10',
+      recorderDate: '2026-03-10',
+      sealDate: '2026-03-10',
+    },
+  });
+}
+
 describe('a signed agreement printed with 身份证号码, and its 司法确认申请书', () => {
   let d: Desk;
   let signed: Agreement;
   beforeAll(async () => {
     d = await openDesk();
-    const gen = await generated(d.m, { printIdNumbers: true });
-    signed = await d.m.l.call<Agreement>('agreements.recordSignatures', {
-      agreementId: gen.id,
-      expectedVersion: gen.version,
-      signatures: {
-        parties: d.m.partyIds.map((partyId) => ({ partyId, date: '2026-03-10', mode: 'SIGN' })),
-        mediatorDate: '2026-03-10',
-        recorderDate: '2026-03-10',
-        sealDate: '2026-03-10',
-      },
-    });
+    signed = await signedWithIdNumbers(d);
   }, 60_000);
   afterAll(() => d.m.l.close());
 
@@ -329,5 +334,74 @@ describe('the scan of an agreement printed without 身份证号码', () => {
       { attachmentId: scan.id },
       'AGREEMENT_SCAN',
     );
+  });
+});
+
+/**
+ * With the committee's read-only setting on (§7.3 "+ cases of their committee read-only if
+ * configured"), the mediator of B reads A's case page, its numbers masked, and still gets no
+ * paper with whole numbers, no file the parties brought and no reveal: each refused and audited.
+ */
+describe('the committee’s read-only setting', () => {
+  let d: Desk;
+  let signed: Agreement;
+  beforeAll(async () => {
+    d = await openDesk({ mediatorsReadRoom: () => true });
+    signed = await signedWithIdNumbers(d);
+  }, 60_000);
+  afterAll(() => d.m.l.close());
+
+  it('lets another’s mediator read the case page and the agreement, numbers masked', async () => {
+    await asMediatorOf(d, d.profileB);
+    const page = JSON.stringify(await d.m.l.call('cases.get', { caseId: d.m.detail.id }));
+    expect(page).toContain('632801********1246');
+    expect(page).not.toContain(WHOLE);
+    const agreement = await d.m.l.call<Agreement>('agreements.get', { agreementId: signed.id });
+    expect(JSON.stringify(agreement)).not.toContain(WHOLE);
+    expect(await refusals(d)).toEqual([]);
+  });
+
+  it('still refuses the papers with whole numbers, each audited, and prints them for the own case', async () => {
+    const pdf = await refusedOutsideThenAnswered<PdfFile>(
+      d,
+      'agreements.pdf',
+      { agreementId: signed.id },
+      'AGREEMENT',
+    );
+    expect(textOf(pdf.own.pdfBase64)).toContain(WHOLE);
+    const application = await refusedOutsideThenAnswered<RenderedDocument>(
+      d,
+      'confirmations.printApplication',
+      { agreementId: signed.id, allowMissingGlyphs: true },
+      'CONFIRMATION_APPLICATION',
+    );
+    expect(textOf(application.own.pdfBase64)).toContain(WHOLE);
+    await refusedOutsideThenAnswered<PdfFile>(
+      d,
+      'documents.printed',
+      { printedDocumentId: application.own.printed.id },
+      'CONFIRMATION_APPLICATION',
+    );
+    await asMediatorOf(d, d.profileB);
+    expect(await errorOf(d, 'volume.pdf', { caseId: d.m.detail.id })).toEqual(NOT_OWN);
+  });
+
+  it('still refuses the reveal of another’s party’s number, audited by the reveal', async () => {
+    const reveal = {
+      caseId: d.m.detail.id,
+      partyId: d.m.partyIds[0],
+      reason: '核对身份信息',
+    };
+    await asMediatorOf(d, d.profileB);
+    expect((await errorOf(d, 'parties.revealIdNumber', reveal))?.code).toBe('NOT_OWN_CASE');
+    await asDirector(d);
+    const refused = await d.m.l.call<AuditPage>('audit.list', { action: 'REVEAL_ID_REFUSED' });
+    expect(refused.entries[0]).toMatchObject({
+      caseId: d.m.detail.id,
+      actor: actorOf('MEDIATOR'),
+    });
+    await asMediatorOf(d, d.m.mediatorId);
+    const own = await d.m.l.call<{ number: string }>('parties.revealIdNumber', reveal);
+    expect(own.number).toBe(WHOLE);
   });
 });
