@@ -221,4 +221,21 @@ describe('a receptionist’s own intakes', () => {
     const unassigned = await l.call<SavedCase>('cases.create', intake({ mediatorIds: [] }));
     expect(unassigned.case.mediatorIds).toEqual([]);
   });
+
+  it('keeps a 登记员 to own intakes when the committee lets its mediators read the room', async () => {
+    await asDirector();
+    await l.call('accounts.setMediatorsReadRoom', { on: true });
+    try {
+      await asReceptionist();
+      // the setting is the mediators' (§7.3): neither the door nor the list opens for a 登记员
+      for (const method of ['cases.get', 'cases.history'] as const) {
+        expect(await codeOf(method, { caseId: others.id }), method).toBe('NOT_OWN_CASE');
+      }
+      const all = await l.call<LedgerPage>('cases.search', { allCases: true });
+      expect(all.rows.map((r) => r.id)).toEqual([own.id]);
+    } finally {
+      await asDirector();
+      await l.call('accounts.setMediatorsReadRoom', { on: false });
+    }
+  });
 });
