@@ -416,11 +416,14 @@ export class AccountsService {
         ? await verifyPassword(witness.password, row.passwordHash)
         : await this.decoyHash().then((h) => verifyPassword(witness.password, h));
       if (!row || !ok) {
-        this.fail(key, row);
+        // its own entry: an auditor tells a guessed witness from a failed sign-in (review s29 R2)
+        this.fail(key, row, 'RESTORE_WITNESS_FAILED');
         throw refused(msg.restoreWitnessWrong);
       }
       if (row.disabled) throw refused(msg.restoreWitnessDisabled);
       if (row.role !== other) throw refused(msg.restoreWitnessRole(ROLE_LABELS[other]));
+      // The right password proves the person as a sign-in does, so their wait starts over.
+      this.clearFailures(key, row);
       return { by, witness: signerOf(row) };
     });
   }
@@ -524,7 +527,15 @@ export class AccountsService {
     }
   }
 
-  private fail(key: string, row: AccountRow | null): void {
+  /** What a sign-in resets: the account's failures, in its row or in memory. */
+  private clearFailures(key: string, row: AccountRow): void {
+    this.memoryFailures.delete(key);
+    if (!this.countsInRow(row) || row.failedCount === 0) return;
+    const db = this.ledger.db();
+    db.transaction(() => recordFailedSignIn(db, row.id, 0, null)).immediate();
+  }
+
+  private fail(key: string, row: AccountRow | null, action = 'SIGN_IN_FAILED'): void {
     if (this.countsInRow(row)) {
       const db = this.ledger.db();
       db.transaction(() => {
@@ -532,7 +543,7 @@ export class AccountsService {
         const count = (accountByLogin(db, row.loginName)?.failedCount ?? 0) + 1;
         const wait = backoffSecondsAfter(count);
         recordFailedSignIn(db, row.id, count, wait > 0 ? this.isoIn(wait) : null);
-        appendAuditEvent(db, { action: 'SIGN_IN_FAILED', detail: { account: row.id } });
+        appendAuditEvent(db, { action, detail: { account: row.id } });
       }).immediate();
       return;
     }
@@ -540,10 +551,7 @@ export class AccountsService {
     const wait = backoffSecondsAfter(count);
     this.memoryFailures.set(key, { count, untilMs: this.desk.clock() + wait * 1000 });
     this.writeIfIntact(() =>
-      appendAuditEvent(this.ledger.db(), {
-        action: 'SIGN_IN_FAILED',
-        detail: { account: null },
-      }),
+      appendAuditEvent(this.ledger.db(), { action, detail: { account: null } }),
     );
   }
 
