@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../db/audit/audit-log.js';
+import type { AuditEvent } from '../../db/audit/audit-log.js';
 import { caseOfRecord, type CaseRecordKind } from '../../db/cases/case-of-record.js';
 import type { Db } from '../../db/connection.js';
 import type { DeskUser } from '../../domain/api/accounts-contract.js';
@@ -82,7 +82,7 @@ export function casesNamedBy(db: Db, method: ApiMethod, input: unknown): number[
  * refusal is an audit entry (CASE_REFUSED). Reads
  * the unparsed input: an id that is not a number names nothing here and fails the schema after.
  */
-export function mediatorCaseDoor(db: () => Db, damaged: () => boolean) {
+export function mediatorCaseDoor(db: () => Db, record: (entry: AuditEvent) => void) {
   return (user: DeskUser, method: ApiMethod, input: unknown): void => {
     if (user.role !== 'MEDIATOR' || CHECKED_BY_SERVICE.has(method)) return;
     const ledger = db();
@@ -91,18 +91,8 @@ export function mediatorCaseDoor(db: () => Db, damaged: () => boolean) {
       if (!refused) continue;
       // An auditor asks who tried to open another's case as much as who opened one: the try is
       // an entry of its own (the method and why, never the input), committed before the
-      // refusal is thrown. A damaged ledger takes no writes; the refusal stands without it.
-      if (!damaged()) {
-        ledger
-          .transaction(() =>
-            appendAuditEvent(ledger, {
-              action: 'CASE_REFUSED',
-              caseId,
-              detail: { method, refused: refused.code },
-            }),
-          )
-          .immediate();
-      }
+      // refusal is thrown (held while the ledger is being encrypted, skipped when damaged).
+      record({ action: 'CASE_REFUSED', caseId, detail: { method, refused: refused.code } });
       throw refused;
     }
   };
