@@ -30,6 +30,7 @@ import type {
 } from '../../domain/api/accounts-contract.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { mayCall } from '../../domain/api/method-roles.js';
+import type { RestorePreview } from '../../domain/api/system-contract.js';
 import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
 import { actingAs } from './desk-actor.js';
 import type { DeskSession } from './desk-session.js';
@@ -428,13 +429,23 @@ export class AccountsService {
     });
   }
 
-  /** A restore preview with the role of the second person it needs (null: one person). */
+  /**
+   * A restore preview with the role of the second person it needs (null: one person), and what
+   * the dialog can tell before anything is typed: a room without such an account is told at
+   * once, as `restoreSigners` would answer (review s29: the dialog listed the accounts for it).
+   */
   readonly withRestoreWitness = <P extends { readonly requiresConfirmation: boolean }>(
     preview: P,
-  ): P & { readonly witnessRole: 'DIRECTOR' | 'ADMIN' | null } => {
+  ): P & Pick<RestorePreview, 'witnessRole' | 'witnessNotice'> => {
     const caller = this.desk.caller;
     const needed = preview.requiresConfirmation && caller !== null && !this.nobodyCanSignIn();
-    return { ...preview, witnessRole: needed ? this.restoreWitnessRole(caller) : null };
+    const role = needed ? this.restoreWitnessRole(caller) : null;
+    let witnessNotice: RestorePreview['witnessNotice'] = null;
+    if (role !== null && caller !== null) {
+      if (this.unopenedFile()) witnessNotice = 'UNOPENED_FILE';
+      else if (!this.hasActiveAccountOf(role, caller.id)) witnessNotice = 'NO_ACCOUNT';
+    }
+    return { ...preview, witnessRole: role, witnessNotice };
   };
 
   /**

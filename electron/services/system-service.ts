@@ -133,7 +133,7 @@ function secondFolderReason(error: unknown): string {
 }
 
 /** The preview as this service knows it; the accounts add who must confirm (handlers.ts). */
-export type PreviewWithoutWitness = Omit<RestorePreview, 'witnessRole'>;
+export type PreviewWithoutWitness = Omit<RestorePreview, 'witnessRole' | 'witnessNotice'>;
 
 export class SystemService {
   private readonly inFlight = new Set<Promise<unknown>>();

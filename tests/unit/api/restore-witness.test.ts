@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FREE_SIGN_IN_TRIES } from '../../../domain/accounts/sign-in-backoff.js';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
 import { auditActionLabel } from '../../../domain/audit/audit-views.js';
-import { RESTORE_CONFIRMATION, type BackupSummary } from '../../../domain/api/system-contract.js';
+import {
+  RESTORE_CONFIRMATION,
+  type BackupSummary,
+  type RestorePreview,
+} from '../../../domain/api/system-contract.js';
 import { accountMessagesZhCN as msg } from '../../../domain/messages/accounts-zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import {
@@ -53,6 +57,14 @@ describe('restore needs a second person of the other room role (§7.4)', () => {
     });
     expect(msg.restoreWitnessNoneAdmin).toContain('请主任先在 设置 → 账号 新建技术管理员账号');
     expect(core.ledger.state.state).toBe('READY');
+    // the preview says it before anything is typed, so the dialog lists no accounts for it
+    const preview = () =>
+      ok<RestorePreview>(core.dispatch('system.restorePreview', { fileName: backup }));
+    expect(await preview()).toMatchObject({ witnessRole: 'ADMIN', witnessNotice: 'NO_ACCOUNT' });
+    await ok(
+      core.dispatch('accounts.create', { ...admin, role: 'ADMIN', password: TEST_PASSWORD }),
+    );
+    expect(await preview()).toMatchObject({ witnessRole: 'ADMIN', witnessNotice: null });
   });
 
   it('refuses without a witness, a wrong password, an unknown name, oneself, the same role or a disabled account', async () => {
