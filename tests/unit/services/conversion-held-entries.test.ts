@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBackupName } from '../../../db/backup-rotation.js';
-import type { EncryptionStep } from '../../../db/plain-ledger-encryption.js';
 import type { AuditEntryView, AuditVerification } from '../../../domain/audit/audit-views.js';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
 import type { SystemStatus } from '../../../domain/api/system-contract.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import { ok } from '../support/envelope.js';
+import { holdAfter } from '../support/conversion-hold.js';
 import { plainRoomOfFile } from '../support/plain-room.js';
 import {
   actorOf,
@@ -23,22 +23,6 @@ import {
 
 const now = () => new Date('2026-03-10T02:00:00Z');
 const room = plainRoomOfFile(now);
-
-/** Holds the conversion after `at` until released; `arrived` once it waits there. */
-function holdAfter(at: EncryptionStep) {
-  let release: () => void = () => undefined;
-  let arrive: () => void = () => undefined;
-  const arrived = new Promise<void>((resolve) => (arrive = resolve));
-  return {
-    hook: (step: EncryptionStep) => {
-      if (step !== at) return undefined;
-      arrive();
-      return new Promise<void>((resolve) => (release = resolve));
-    },
-    arrived,
-    release: () => release(),
-  };
-}
 
 const statusOf = (core: AppCore) => ok<SystemStatus>(core.dispatch('system.status', {}));
 
