@@ -70,6 +70,14 @@ export interface RestorePreview {
    * created there either).
    */
   readonly witnessRole: 'DIRECTOR' | 'ADMIN' | null;
+  /**
+   * What the dialog says of that second person before anything is typed: `NO_ACCOUNT`, the room
+   * has no other active account of that role (the restore answers RESTORE_WITNESS_NONE until
+   * the director makes one); `UNOPENED_FILE`, the ledger file was not opened (too new, its
+   * migration failed, unwritable), so the name and password are checked against it only when
+   * the restore is confirmed; null otherwise, and whenever `witnessRole` is null.
+   */
+  readonly witnessNotice: 'NO_ACCOUNT' | 'UNOPENED_FILE' | null;
   /** Null when the current ledger cannot be read to compare (damaged beyond reading). */
   readonly lostCases: {
     readonly count: number;

@@ -135,6 +135,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   AUDIT_KEY_NEW: '新建审计密钥',
   SIGN_IN: '登录',
   SIGN_IN_FAILED: '登录失败',
+  RESTORE_WITNESS_FAILED: '恢复备份时第二人密码错误',
   SIGN_OUT: '退出',
   LOCK: '锁定',
   REVEAL_ID: '查看完整证件号码',

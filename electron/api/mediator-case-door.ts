@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../db/audit/audit-log.js';
+import type { AuditEvent } from '../../db/audit/audit-log.js';
 import { caseOfRecord, type CaseRecordKind } from '../../db/cases/case-of-record.js';
 import type { Db } from '../../db/connection.js';
 import type { DeskUser } from '../../domain/api/accounts-contract.js';
@@ -116,7 +116,7 @@ export function casesNamedBy(db: Db, method: ApiMethod, input: unknown): number[
  */
 export function mediatorCaseDoor(
   db: () => Db,
-  damaged: () => boolean,
+  record: (entry: AuditEvent) => void,
   roomReadable: (ledger: Db) => boolean = () => false,
 ) {
   return (user: DeskUser, method: ApiMethod, input: unknown): void => {
@@ -132,18 +132,8 @@ export function mediatorCaseDoor(
       if (opened && reads && roomReadable(ledger)) continue;
       // An auditor asks who tried to open another's case as much as who opened one: the try is
       // an entry of its own (the method and why, never the input), committed before the
-      // refusal is thrown. A damaged ledger takes no writes; the refusal stands without it.
-      if (!damaged()) {
-        ledger
-          .transaction(() =>
-            appendAuditEvent(ledger, {
-              action: 'CASE_REFUSED',
-              caseId,
-              detail: { method, refused: refused.code },
-            }),
-          )
-          .immediate();
-      }
+      // refusal is thrown (held while the ledger is being encrypted, skipped when damaged).
+      record({ action: 'CASE_REFUSED', caseId, detail: { method, refused: refused.code } });
       throw refused;
     }
   };

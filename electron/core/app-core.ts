@@ -327,7 +327,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         (caseId) => services.cases.statusOf(caseId),
         mediatorCaseDoor(
           () => ledger.db(),
-          () => ledger.damaged,
+          (entry) => ledger.recordEntry(entry),
           options.mediatorsReadRoom ?? ((db) => deskSecurity(db).mediatorsReadRoom),
         ),
       ),

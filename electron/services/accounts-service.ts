@@ -30,6 +30,7 @@ import type {
 } from '../../domain/api/accounts-contract.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { mayCall } from '../../domain/api/method-roles.js';
+import type { RestorePreview } from '../../domain/api/system-contract.js';
 import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
 import { actingAs } from './desk-actor.js';
 import type { DeskSession } from './desk-session.js';
@@ -419,22 +420,35 @@ export class AccountsService {
         ? await verifyPassword(witness.password, row.passwordHash)
         : await this.decoyHash().then((h) => verifyPassword(witness.password, h));
       if (!row || !ok) {
-        this.fail(key, row);
+        // its own entry: an auditor tells a guessed witness from a failed sign-in (review s29 R2)
+        this.fail(key, row, 'RESTORE_WITNESS_FAILED');
         throw refused(msg.restoreWitnessWrong);
       }
       if (row.disabled) throw refused(msg.restoreWitnessDisabled);
       if (row.role !== other) throw refused(msg.restoreWitnessRole(ROLE_LABELS[other]));
+      // The right password proves the person as a sign-in does, so their wait starts over.
+      this.clearFailures(key, row);
       return { by, witness: signerOf(row) };
     });
   }
 
-  /** A restore preview with the role of the second person it needs (null: one person). */
+  /**
+   * A restore preview with the role of the second person it needs (null: one person), and what
+   * the dialog can tell before anything is typed: a room without such an account is told at
+   * once, as `restoreSigners` would answer (review s29: the dialog listed the accounts for it).
+   */
   readonly withRestoreWitness = <P extends { readonly requiresConfirmation: boolean }>(
     preview: P,
-  ): P & { readonly witnessRole: 'DIRECTOR' | 'ADMIN' | null } => {
+  ): P & Pick<RestorePreview, 'witnessRole' | 'witnessNotice'> => {
     const caller = this.desk.caller;
     const needed = preview.requiresConfirmation && caller !== null && !this.nobodyCanSignIn();
-    return { ...preview, witnessRole: needed ? this.restoreWitnessRole(caller) : null };
+    const role = needed ? this.restoreWitnessRole(caller) : null;
+    let witnessNotice: RestorePreview['witnessNotice'] = null;
+    if (role !== null && caller !== null) {
+      if (this.unopenedFile()) witnessNotice = 'UNOPENED_FILE';
+      else if (!this.hasActiveAccountOf(role, caller.id)) witnessNotice = 'NO_ACCOUNT';
+    }
+    return { ...preview, witnessRole: role, witnessNotice };
   };
 
   /**
@@ -527,7 +541,15 @@ export class AccountsService {
     }
   }
 
-  private fail(key: string, row: AccountRow | null): void {
+  /** What a sign-in resets: the account's failures, in its row or in memory. */
+  private clearFailures(key: string, row: AccountRow): void {
+    this.memoryFailures.delete(key);
+    if (!this.countsInRow(row) || row.failedCount === 0) return;
+    const db = this.ledger.db();
+    db.transaction(() => recordFailedSignIn(db, row.id, 0, null)).immediate();
+  }
+
+  private fail(key: string, row: AccountRow | null, action = 'SIGN_IN_FAILED'): void {
     if (this.countsInRow(row)) {
       const db = this.ledger.db();
       db.transaction(() => {
@@ -535,7 +557,7 @@ export class AccountsService {
         const count = (accountByLogin(db, row.loginName)?.failedCount ?? 0) + 1;
         const wait = backoffSecondsAfter(count);
         recordFailedSignIn(db, row.id, count, wait > 0 ? this.isoIn(wait) : null);
-        appendAuditEvent(db, { action: 'SIGN_IN_FAILED', detail: { account: row.id } });
+        appendAuditEvent(db, { action, detail: { account: row.id } });
       }).immediate();
       return;
     }
@@ -543,10 +565,7 @@ export class AccountsService {
     const wait = backoffSecondsAfter(count);
     this.memoryFailures.set(key, { count, untilMs: this.desk.clock() + wait * 1000 });
     this.writeIfIntact(() =>
-      appendAuditEvent(this.ledger.db(), {
-        action: 'SIGN_IN_FAILED',
-        detail: { account: null },
-      }),
+      appendAuditEvent(this.ledger.db(), { action, detail: { account: null } }),
     );
   }
 

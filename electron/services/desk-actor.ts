@@ -17,7 +17,11 @@ let nameSource: () => string = () => LOCAL_ACTOR;
  * a slow call (a PDF, an export, a print dialog) admitted for A must still be A's when it
  * finishes after B took the desk. Null: a call of nobody in particular (a failed sign-in).
  */
-const admitted = new AsyncLocalStorage<{ readonly user: DeskUser | null }>();
+const admitted = new AsyncLocalStorage<{
+  readonly user: DeskUser | null;
+  /** The actor's name as recorded earlier, for an entry written later (`asRecordedActor`). */
+  readonly actor?: string;
+}>();
 
 /** Runs `work` (and everything it awaits) as `user`, whoever is at the desk meanwhile. */
 export function actingAs<T>(user: DeskUser | null, work: () => T): T {
@@ -29,9 +33,18 @@ export function admittedCaller(): { readonly user: DeskUser | null } | undefined
   return admitted.getStore();
 }
 
+/**
+ * Runs `write` as the actor `currentActor` named when the entry was made: an audit entry held
+ * back (ledger-session's `recordEntry`) keeps its maker, whoever is at the desk when it is written.
+ */
+export function asRecordedActor<T>(actor: string, write: () => T): T {
+  return admitted.run({ user: null, actor }, write);
+}
+
 export function currentActor(): string {
   const call = admitted.getStore();
   if (!call) return source();
+  if (call.actor !== undefined) return call.actor;
   return call.user ? actorNameOf(call.user) : LOCAL_ACTOR;
 }
 

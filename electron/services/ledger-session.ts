@@ -3,6 +3,7 @@ import {
   BASELINE_AT_OPEN_ROWS,
   type BaselineProgress,
 } from '../../db/audit/audit-baseline.js';
+import { appendAuditEvent, type AuditEvent } from '../../db/audit/audit-log.js';
 import { checkLedgerFile } from '../../db/backup.js';
 import { optimizeStatistics, type Db } from '../../db/connection.js';
 import { refreshCodeTables } from '../../db/code-tables.js';
@@ -25,6 +26,7 @@ import { storageFaultOf } from '../../db/storage-errors.js';
 import { checkpointPassive, rowsChangedSinceOpen } from '../../db/wal-checkpoint.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { currentActor } from './desk-actor.js';
+import { HeldAuditEntries } from './held-audit-entries.js';
 import { currentRecoverySlot, ledgerRecoveryCodeId } from './recovery-key-slot-store.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { storageMessagesZhCN } from '../../domain/messages/storage-zh-CN.js';
@@ -78,6 +80,8 @@ export class LedgerSession {
   private encryptionStopped = false;
   /** The writer's changes when the start-up check began (the check covers the file as it was). */
   private changesAtCheck: number | null = null;
+  /** Entries made while converting, appended once it ends; see `recordEntry`. */
+  private readonly heldEntries = new HeldAuditEntries();
   /** Long reads on their own connections (审计核验) the conversion must wait out; see `longRead`. */
   private readonly longReads = new Set<Promise<unknown>>();
 
@@ -180,6 +184,14 @@ export class LedgerSession {
    * failure leaves the plain ledger in service and is shown until the next start tries again.
    */
   private async encryptInBackground(db: Db): Promise<void> {
+    try {
+      await this.convertPlain(db);
+    } finally {
+      this.appendHeldEntries();
+    }
+  }
+
+  private async convertPlain(db: Db): Promise<void> {
     await this.checked;
     await this.baselined;
     // A read begun while the conversion waited for a recovery code would hold off its
@@ -327,6 +339,39 @@ export class LedgerSession {
   /** Resolves when the conversion started by the last open (if any) has finished or failed. */
   whenEncrypted(): Promise<void> {
     return this.encrypted;
+  }
+
+  /**
+   * Appends a chain entry that goes with no write of its own (a refusal at the case door or of
+   * a paper, a restore's record), in its own transaction: at once while the ledger takes writes;
+   * held while the plain ledger is being converted and appended when the conversion ends, to
+   * the encrypted ledger or the plain one still in service (review s29 S7); left out on a
+   * damaged ledger, which takes no writes (the refusal itself stands).
+   */
+  recordEntry(event: AuditEvent): void {
+    if (this.converting) {
+      this.heldEntries.hold(event, this.now());
+      return;
+    }
+    const result = this.result;
+    if (result?.state !== 'READY' || !result.db.open || this.damaged) return;
+    result.db.transaction(() => appendAuditEvent(result.db, event)).immediate();
+  }
+
+  private appendHeldEntries(): void {
+    if (this.converting || this.heldEntries.count === 0) return;
+    const result = this.result;
+    try {
+      if (result?.state !== 'READY' || !result.db.open || this.damaged) {
+        throw new Error(`the ledger is ${result?.state ?? 'closed'}`);
+      }
+      this.heldEntries.appendTo(result.db);
+    } catch (error) {
+      const dropped = this.heldEntries.drop();
+      console.error('[ledger] audit entries held during the conversion were not written:', error, {
+        dropped,
+      });
+    }
   }
 
   /** While the plain ledger is being converted nothing may write (the copy would miss it). */

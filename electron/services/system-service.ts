@@ -1,5 +1,4 @@
 import { copyAuditKeyTo } from '../../db/audit/audit-key.js';
-import { appendAuditEvent } from '../../db/audit/audit-log.js';
 import {
   LedgerKeyUnusableError,
   connectionKey,
@@ -134,7 +133,7 @@ function secondFolderReason(error: unknown): string {
 }
 
 /** The preview as this service knows it; the accounts add who must confirm (handlers.ts). */
-export type PreviewWithoutWitness = Omit<RestorePreview, 'witnessRole'>;
+export type PreviewWithoutWitness = Omit<RestorePreview, 'witnessRole' | 'witnessNotice'>;
 
 export class SystemService {
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -649,15 +648,12 @@ export class SystemService {
     return this.status();
   }
 
-  /** Only into a ledger that takes writes: a damaged or still-converting one is left as it is. */
+  /**
+   * A restored plain backup is converted at once: the entry then waits for the encrypted ledger
+   * (`recordEntry`). A damaged restored ledger takes no writes and gets none.
+   */
   private recordRestore(fileName: string, signed: RestoreSigners): void {
-    const state = this.ledger.state;
-    if (state.state !== 'READY' || this.ledger.damaged || this.ledger.converting) return;
-    state.db
-      .transaction(() =>
-        appendAuditEvent(state.db, { action: 'RESTORE', detail: { fileName, ...signed } }),
-      )
-      .immediate();
+    this.ledger.recordEntry({ action: 'RESTORE', detail: { fileName, ...signed } });
   }
 
   async startEmptyLedger(): Promise<SystemStatus> {

@@ -1,6 +1,5 @@
 import type { AgreementRow } from '../../db/agreements/agreement-rows.js';
 import { getAgreementRow } from '../../db/agreements/agreement-queries.js';
-import { appendAuditEvent } from '../../db/audit/audit-log.js';
 import type { Db } from '../../db/connection.js';
 import type { PrintedDocumentRow } from '../../db/documents/print-register-queries.js';
 import { idPaperMessages } from '../../domain/messages/zh-CN.js';
@@ -54,7 +53,8 @@ export function storedPaperPrintsWholeIdNumbers(db: Db, row: PrintedDocumentRow)
  * Throws when the caller of the running API call may not have this case's whole numbers on
  * paper, after committing the refusal to the audit chain as a refused reveal (the same question
  * for an auditor: who tried to see a party's number outside their cases), with the paper named.
- * A damaged ledger takes no writes: the refusal then stands without its entry.
+ * The entry waits while the ledger is being encrypted; a damaged ledger gets none (the refusal
+ * stands).
  */
 export function refuseWholeIdPaperOutOfScope(
   ledger: LedgerSession,
@@ -64,14 +64,10 @@ export function refuseWholeIdPaperOutOfScope(
   const db = ledger.db();
   const refused = caseScopeRefusal(db, admittedCaller()?.user ?? null, caseId, idPaperMessages);
   if (!refused) return;
-  if (!ledger.damaged) {
-    db.transaction(() => {
-      appendAuditEvent(db, {
-        action: 'REVEAL_ID_REFUSED',
-        caseId,
-        detail: { paper, refused: refused.code },
-      });
-    }).immediate();
-  }
+  ledger.recordEntry({
+    action: 'REVEAL_ID_REFUSED',
+    caseId,
+    detail: { paper, refused: refused.code },
+  });
   throw refused;
 }

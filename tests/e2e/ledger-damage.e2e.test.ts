@@ -19,17 +19,24 @@ describe('damage and restore as the mediator sees them (real ledger, Chromium)',
       await callApi(page, 'system.backupNow', {});
       await callApi(page, 'cases.create', grasslandIntake('备份后登记的草场纠纷') as never);
       await page.getByRole('menuitem', { name: '设置' }).click();
-      await page
-        .getByRole('row')
-        .filter({ hasText: /manual-/ })
-        .getByRole('button', { name: '从此备份恢复' })
-        .click();
+      const restoreRow = page.getByRole('row').filter({ hasText: /manual-/ });
+      await restoreRow.waitFor();
+      // the dialog asks the preview alone, which says whether the second person's role exists
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        const body = request.method() === 'POST' ? request.postData() : null;
+        const method = body?.match(/^\{"method":"([\w.]+)"/)?.[1];
+        if (method) asked.push(method);
+      });
+      await restoreRow.getByRole('button', { name: '从此备份恢复' }).click();
       const dialog = page.getByRole('dialog');
       // a one-person room is told at once what to do first
       await dialog
         .getByTestId('restore-witness-none')
         .getByText(/请主任先在 设置 → 账号 新建技术管理员账号/)
         .waitFor();
+      expect(asked).toContain('system.restorePreview');
+      expect(asked).not.toContain('accounts.list');
       await dialog.getByRole('button', { name: '取消' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await callApi(page, 'accounts.create', {
@@ -45,6 +52,7 @@ describe('damage and restore as the mediator sees them (real ledger, Chromium)',
         .click();
       await dialog.getByText('备份后登记的草场纠纷').waitFor();
       await dialog.getByText(/当前台账是完好的/).waitFor();
+      expect(await dialog.getByTestId('restore-witness-none').count()).toBe(0);
       const ok = dialog.getByRole('button', { name: '恢复' });
       expect(await ok.isDisabled()).toBe(true);
       await dialog.getByTestId('restore-phrase').fill('我确认用备份替换当前台账');

@@ -401,7 +401,7 @@ describe('a mediator’s own cases', () => {
     const door = (roomReadable: boolean) =>
       mediatorCaseDoor(
         db,
-        () => false,
+        (entry) => l.core.ledger.recordEntry(entry),
         () => roomReadable,
       );
     const outcome = (open: boolean, method: ApiMethod, input: unknown): string => {

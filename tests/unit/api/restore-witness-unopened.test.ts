@@ -79,6 +79,7 @@ describe('a restore over a ledger the app did not open', () => {
       core.dispatch('system.restorePreview', { fileName: backup }),
     );
     expect(preview.witnessRole).toBeNull();
+    expect(preview.witnessNotice).toBeNull();
     await ok(
       core.dispatch('system.restoreBackup', {
         fileName: backup,
@@ -93,6 +94,8 @@ describe('a restore over a ledger the app did not open', () => {
       core.dispatch('system.restorePreview', { fileName: backup }),
     );
     expect(preview.witnessRole).toBe('ADMIN');
+    // its accounts are read from the file only when the restore is confirmed: the dialog says so
+    expect(preview.witnessNotice).toBe('UNOPENED_FILE');
     const input = { fileName: backup, confirmation: RESTORE_CONFIRMATION };
     expect((await errorOf(core.dispatch('system.restoreBackup', input)))?.code).toBe(
       'RESTORE_WITNESS_REFUSED',

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FREE_SIGN_IN_TRIES } from '../../../domain/accounts/sign-in-backoff.js';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
-import { RESTORE_CONFIRMATION, type BackupSummary } from '../../../domain/api/system-contract.js';
+import { auditActionLabel } from '../../../domain/audit/audit-views.js';
+import {
+  RESTORE_CONFIRMATION,
+  type BackupSummary,
+  type RestorePreview,
+} from '../../../domain/api/system-contract.js';
 import { accountMessagesZhCN as msg } from '../../../domain/messages/accounts-zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import {
@@ -52,6 +57,14 @@ describe('restore needs a second person of the other room role (§7.4)', () => {
     });
     expect(msg.restoreWitnessNoneAdmin).toContain('请主任先在 设置 → 账号 新建技术管理员账号');
     expect(core.ledger.state.state).toBe('READY');
+    // the preview says it before anything is typed, so the dialog lists no accounts for it
+    const preview = () =>
+      ok<RestorePreview>(core.dispatch('system.restorePreview', { fileName: backup }));
+    expect(await preview()).toMatchObject({ witnessRole: 'ADMIN', witnessNotice: 'NO_ACCOUNT' });
+    await ok(
+      core.dispatch('accounts.create', { ...admin, role: 'ADMIN', password: TEST_PASSWORD }),
+    );
+    expect(await preview()).toMatchObject({ witnessRole: 'ADMIN', witnessNotice: null });
   });
 
   it('refuses without a witness, a wrong password, an unknown name, oneself, the same role or a disabled account', async () => {
@@ -121,6 +134,51 @@ describe('restore needs a second person of the other room role (§7.4)', () => {
         core.dispatch('accounts.signIn', { loginName: admin.loginName, password: TEST_PASSWORD }),
       ),
     ).toMatchObject({ code: 'SIGN_IN_BACKOFF' });
+    // each is a witness failure of its own in the chain, not a failed sign-in (review s29 R2)
+    expect(await errorOf(restore(core, backup, { ...wrong, loginName: 'nobody' }))).toMatchObject({
+      code: 'RESTORE_WITNESS_REFUSED',
+    });
+    const failed = (
+      await ok<AuditPage>(core.dispatch('audit.list', { action: 'RESTORE_WITNESS_FAILED' }))
+    ).entries.map((e) => JSON.parse(e.detail ?? '{}') as { account: number | null });
+    const adminId = (
+      await ok<{ id: number; loginName: string }[]>(core.dispatch('accounts.list', {}))
+    ).find((a) => a.loginName === admin.loginName)?.id;
+    expect(failed.filter((d) => d.account === adminId)).toHaveLength(FREE_SIGN_IN_TRIES);
+    expect(failed.filter((d) => d.account === null)).toHaveLength(1);
+    expect(
+      (await ok<AuditPage>(core.dispatch('audit.list', { action: 'SIGN_IN_FAILED' }))).entries,
+    ).toHaveLength(0);
+    expect(auditActionLabel('RESTORE_WITNESS_FAILED')).toBe('恢复备份时第二人密码错误');
+  });
+
+  it('the right witness password starts that account’s count over, as a sign-in does', async () => {
+    const { core, backup } = await roomWithBackup();
+    await ok(
+      core.dispatch('accounts.create', { ...admin, role: 'ADMIN', password: TEST_PASSWORD }),
+    );
+    const wrong = { loginName: admin.loginName, password: 'wrong-password' };
+    for (let i = 0; i < FREE_SIGN_IN_TRIES - 1; i += 1) {
+      expect(await errorOf(restore(core, backup, wrong))).toMatchObject({
+        code: 'RESTORE_WITNESS_REFUSED',
+      });
+    }
+    await ok(core.dispatch('system.restoreBackup', await confirmedRestore(core.dispatch, backup)));
+    // The ledger it replaced was saved after the witness check: restored, its administrator
+    // has no failures left, so one more wrong password is a first one, not the fifth.
+    const saved = (await ok<BackupSummary[]>(core.dispatch('system.listBackups', {}))).find(
+      (b) => b.kind === 'before-restore',
+    );
+    await ok(
+      core.dispatch(
+        'system.restoreBackup',
+        await confirmedRestore(core.dispatch, saved?.fileName ?? 'none'),
+      ),
+    );
+    const signIn = (password: string) =>
+      core.dispatch('accounts.signIn', { loginName: admin.loginName, password });
+    expect(await errorOf(signIn('wrong-password'))).toMatchObject({ code: 'SIGN_IN_FAILED' });
+    await ok(signIn(TEST_PASSWORD));
   });
 
   it('a director with a technical administrator restores, and the chain names both', async () => {

@@ -12,28 +12,13 @@ import { storageMessagesZhCN } from '../../../domain/messages/storage-zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import { intake } from './case-fixtures.js';
 import { confirmedRestore, openSignedInCore, TEST_PASSWORD } from '../support/signed-in-core.js';
+import { holdAfter } from '../support/conversion-hold.js';
 import { isPlainSqlite, plainRoomOfFile, PLAIN_ROOM_APPLICANT } from '../support/plain-room.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const now = () => new Date('2026-03-10T02:00:00Z');
 
 const room = plainRoomOfFile(now);
-
-/** Holds the conversion after `at` until the test lets it go; `arrived` when it waits there. */
-function holdAfter(at: EncryptionStep) {
-  let release: () => void = () => undefined;
-  let arrive: () => void = () => undefined;
-  const arrived = new Promise<void>((resolve) => (arrive = resolve));
-  return {
-    hook: (step: EncryptionStep) => {
-      if (step !== at) return undefined;
-      arrive();
-      return new Promise<void>((resolve) => (release = resolve));
-    },
-    arrived,
-    release: () => release(),
-  };
-}
 
 async function converting(
   options: { afterEncryptionStep?: (step: EncryptionStep) => Promise<void> | void } = {},

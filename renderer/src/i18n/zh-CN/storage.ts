@@ -43,6 +43,8 @@ export const storageText = {
   witnessNoneAdmin:
     '本室还没有在用的技术管理员账号。请主任先在 设置 → 账号 新建技术管理员账号，再来恢复。',
   witnessNoneDirector: '本室没有其他在用的调委会主任账号，恢复备份需要一名主任一同确认。',
+  witnessCheckedOnConfirm: (roleLabel: string) =>
+    `当前台账未能打开，现在无法核对${roleLabel}的账号：点“恢复”时才按台账文件核对登录名和密码。`,
   restoreOk: '恢复',
   restoreCancel: '取消',
   restored: '已从备份恢复，正在重新载入……',

@@ -1,5 +1,5 @@
 import { Alert, App, Form, Input, Modal, Space, Spin, Typography } from 'antd';
-import { useContext, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../../../domain/accounts/roles';
 import { RESTORE_CONFIRMATION } from '../../../../domain/api/system-contract';
 import type { RestorePreview, SystemStatus } from '../../../../domain/api/system-contract';
@@ -7,7 +7,6 @@ import { ApiCallError, api } from '../../api/client';
 import { errorMessage } from '../../components/ErrorPanel';
 import { chinaTimeText } from '../../forms/date-field';
 import { CurrentPasswordField, LoginNameField } from '../../desk/AccountFields';
-import { DeskContext } from '../../desk/desk-context';
 import { uiText } from '../../i18n/zh-CN';
 import { BackupUnlockForm } from './BackupUnlockForm';
 import { RestoreLossView } from './RestoreLossView';
@@ -46,30 +45,11 @@ export function RestoreConfirmModal({
   const [witnessForm] = Form.useForm<{ loginName?: string; password?: string }>();
   const witnessName = Form.useWatch('loginName', witnessForm) ?? '';
   const witnessPassword = Form.useWatch('password', witnessForm) ?? '';
-  const desk = useContext(DeskContext);
   // the core says whose second person it needs (null: one person restores, e.g. a file the app
-  // did not open that holds nobody of the other role, who could not be made there)
+  // did not open that holds nobody of the other role, who could not be made there), and what
+  // to say of them before anything is typed (a one-person room learns at once what to do first)
   const otherRole = preview?.witnessRole ?? null;
-  // Said before anything is typed: a one-person room learns at once what to do first. Where the
-  // accounts cannot be listed (a file the app did not open) the API's answer says it instead.
-  const [noWitness, setNoWitness] = useState(false);
-  const deskUserId = desk?.user.id ?? null;
-  useEffect(() => {
-    setNoWitness(false);
-    if (fileName === null || deskUserId === null || otherRole === null) return;
-    let live = true;
-    api('accounts.list', {}).then(
-      (accounts) =>
-        live &&
-        setNoWitness(
-          !accounts.some((a) => a.role === otherRole && !a.disabled && a.id !== deskUserId),
-        ),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [fileName, deskUserId, otherRole]);
+  const notice = preview?.witnessNotice ?? null;
 
   useEffect(() => {
     setPreview(null);
@@ -177,12 +157,19 @@ export function RestoreConfirmModal({
           {needsWitness && witnessRole ? (
             <div data-testid="restore-witness">
               <Typography.Paragraph>{t.witnessLead(witnessRole)}</Typography.Paragraph>
-              {noWitness ? (
+              {notice === 'NO_ACCOUNT' ? (
                 <Alert
                   type="warning"
                   showIcon
                   data-testid="restore-witness-none"
                   title={otherRole === 'ADMIN' ? t.witnessNoneAdmin : t.witnessNoneDirector}
+                />
+              ) : notice === 'UNOPENED_FILE' ? (
+                <Alert
+                  type="info"
+                  showIcon
+                  data-testid="restore-witness-on-confirm"
+                  title={t.witnessCheckedOnConfirm(witnessRole)}
                 />
               ) : null}
               <Form
