@@ -123,6 +123,9 @@ const TABLE_LABELS: Readonly<Record<string, string>> = {
   printed_period_document: '期间文书存档',
   mediator_printed_document: '调解员文书存档',
   translation_wording: '译文固定用语',
+  desk_account: '账号',
+  desk_security: '登录与查看设置',
+  mediator_print_event: '调解员文书打印记录',
 };
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
@@ -140,7 +143,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   LOCK: '锁定',
   REVEAL_ID: '查看完整证件号码',
   REVEAL_ID_REFUSED: '查看完整证件号码被拒绝',
-  CASE_REFUSED: '打开非本人承办的案件被拒绝',
+  CASE_REFUSED: '打开非本人的案件被拒绝',
   PRINT: '打印',
   EXPORT: '导出',
   BACKUP: '备份',
