@@ -3,6 +3,7 @@ import { transitionInputSchema } from '../case-transition-inputs';
 import { caseChangesSchema, caseIntakeSchema } from '../cases/case-input';
 import type {
   CaseDetail,
+  CasePageDetail,
   CaseSettings,
   CodeTableView,
   Dashboard,
@@ -42,7 +43,7 @@ const reason = optionalMultiLine({ label: '更正原因', max: 500 }).optional()
 export const casesContract = {
   /** Intake (登记) with all parties; warnings (§6.9) come back beside the saved case. */
   'cases.create': method<SavedCase>()(caseIntakeSchema),
-  'cases.get': method<CaseDetail>()(z.strictObject({ caseId })),
+  'cases.get': method<CasePageDetail>()(z.strictObject({ caseId })),
   'cases.update': method<CaseDetail>()(
     z.strictObject({
       caseId,

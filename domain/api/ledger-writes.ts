@@ -8,7 +8,7 @@ import type { ApiMethod } from './contract.js';
  *
  * The mediators' case door reads it too: with the committee's read-only setting, a listed method
  * naming another's case passes unless it hands over a paper or a file
- * (READS_CLOSED_ON_ANOTHERS_CASE in electron/api/mediator-case-door.ts; the walk test asks).
+ * (READS_CLOSED_ON_ANOTHERS_CASE in anothers-case-reads.ts; the walk test asks).
  */
 export const METHODS_ALLOWED_WHEN_DAMAGED: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'system.status',

@@ -223,6 +223,15 @@ export interface CaseDetail extends CaseSummary {
   readonly registrarName: string | null;
 }
 
+/**
+ * The case page's answer (cases.get): the case, and whether the caller may only look at it — a
+ * 调解员's view of another mediator's case, open while the committee lets its mediators read every
+ * case (§7.3). Computed by the same rule the door refuses that case's writes by.
+ */
+export interface CasePageDetail extends CaseDetail {
+  readonly readOnly: boolean;
+}
+
 /** A save that succeeded but wants the mediator to check something (§6.9 warnings). */
 export interface SavedCase {
   readonly case: CaseDetail;

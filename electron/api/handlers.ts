@@ -107,7 +107,7 @@ export function createHandlers(s: Services): ApiHandlers {
     'mediators.recordPrint': ({ mediatorPrintedId, copies }) =>
       s.mediatorPapers.recordPrint(mediatorPrintedId, copies),
     'cases.create': (input) => s.cases.create(input),
-    'cases.get': ({ caseId }) => s.cases.detail(caseId),
+    'cases.get': ({ caseId }) => s.cases.page(caseId),
     'cases.update': ({ caseId, expectedVersion, changes, reason }) =>
       s.cases.update(caseId, expectedVersion, changes, reason ?? null),
     'cases.history': ({ caseId }) => s.cases.history(caseId),

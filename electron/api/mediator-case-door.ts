@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.js';
 import type { DeskUser } from '../../domain/api/accounts-contract.js';
 import type { ApiMethod } from '../../domain/api/contract.js';
 import { ApiError } from '../../domain/api/errors.js';
-import { METHODS_ALLOWED_WHEN_DAMAGED } from '../../domain/api/ledger-writes.js';
+import { readsAnothersCase } from '../../domain/api/anothers-case-reads.js';
 import { accountMessagesZhCN as msg } from '../../domain/messages/accounts-zh-CN.js';
 import { apiMessagesZhCN } from '../../domain/messages/zh-CN.js';
 import { caseScopeRefusal } from '../services/case-scope.js';
@@ -31,32 +31,6 @@ const ATTACHMENTS: Partial<Record<ApiMethod, CaseRecordKind>> = {
  * of the audit chain; refused here it would leave none.
  */
 const CHECKED_BY_SERVICE: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['parties.revealIdNumber']);
-
-/**
- * Methods that change nothing (they run on a damaged ledger: domain/api/ledger-writes.ts) yet
- * still stay closed on another's case when the committee lets its mediators read every case
- * (§7.3 "read-only"): each hands over a paper or a file, not the case page. A printed agreement
- * or a stored paper may carry whole ID numbers; a signed scan, a party's identity copy or a
- * visit's photo carry them, or faces and handwriting, beyond what the case page shows (masked).
- */
-export const READS_CLOSED_ON_ANOTHERS_CASE: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'agreements.pdf',
-  'agreements.scan',
-  'documents.printed',
-  'followups.proof',
-  'volume.attachment',
-]);
-
-/**
- * Whether the committee's read-only setting opens this method on another's case: a read of the
- * case page (the ledger's list of changeless methods, so a new writing method is closed until
- * someone lists it there) that hands over no paper or file. That list also holds the recovery
- * methods, which write; none names a case, and the walk test fails if a case-naming one is not
- * classified by hand.
- */
-export function readsAnothersCase(method: ApiMethod): boolean {
-  return METHODS_ALLOWED_WHEN_DAMAGED.has(method) && !READS_CLOSED_ON_ANOTHERS_CASE.has(method);
-}
 
 /** The input fields the door reads a case from, at any depth (the walk test names the rest). */
 export const CASE_NAMING_FIELDS: readonly string[] = [

@@ -45,7 +45,7 @@ import { refreshCaseSearch } from '../../db/search/case-search-index.js';
 import { ARCHIVED_CASE_MESSAGE } from '../../domain/volume/archived-case.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type { CaseChanges, CaseIntakeValues } from '../../domain/cases/case-input.js';
-import type { CaseDetail, SavedCase } from '../../domain/cases/case-views.js';
+import type { CaseDetail, CasePageDetail, SavedCase } from '../../domain/cases/case-views.js';
 import type { PartyValues } from '../../domain/cases/party-input.js';
 import { partyIssues, partyWarnings } from '../../domain/cases/party-rules.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
@@ -65,6 +65,7 @@ import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerSession } from './ledger-session.js';
 
 import { admittedCaller, currentActor, LOCAL_ACTOR } from './desk-actor.js';
+import { caseScopeRefusal } from './case-scope.js';
 
 export { LOCAL_ACTOR };
 
@@ -117,6 +118,17 @@ export class CaseService {
     const detail = getCaseDetail(this.db(), caseId, this.today());
     if (!detail) throw new ApiError('NOT_FOUND', caseMessages.notFound);
     return detail;
+  }
+
+  /**
+   * The case page: the case, read-only when the caller may look but not work on it (a 调解员 on
+   * another's case, let through by the committee's read-only setting). The door's rule
+   * (caseScopeRefusal), so the screen offers nothing the door would refuse.
+   */
+  page(caseId: number): CasePageDetail {
+    const caller = admittedCaller()?.user ?? null;
+    const readOnly = caseScopeRefusal(this.db(), caller, caseId) !== null;
+    return { ...this.detail(caseId), readOnly };
   }
 
   /** The case's lifecycle state alone (null when there is no such case), for the door's scope. */

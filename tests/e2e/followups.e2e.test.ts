@@ -362,7 +362,7 @@ describe('follow-ups of the grassland case (real ledger, Chromium)', () => {
       // One sitting on file: a mediated case's volume needs its 调解记录.
       await addSitting(page, c, mediator.id, addDays(today, -24));
       await settleWithInstalments(page, c, mediator.id, addDays(today, -20), today);
-      let d = await callApi(page, 'cases.get', { caseId: c.id });
+      let d: CaseDetail = await callApi(page, 'cases.get', { caseId: c.id });
       for (const action of ['START_PERFORMANCE', 'START_FOLLOW_UP'] as const) {
         d = await callApi(page, 'cases.transition', {
           caseId: c.id,

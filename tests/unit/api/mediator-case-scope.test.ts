@@ -17,11 +17,8 @@ import type {
   Reminders,
   WeekCalendar,
 } from '../../../domain/followups/followup-views.js';
-import {
-  CASE_NAMING_FIELDS,
-  mediatorCaseDoor,
-  readsAnothersCase,
-} from '../../../electron/api/mediator-case-door.js';
+import { readsAnothersCase } from '../../../domain/api/anothers-case-reads.js';
+import { CASE_NAMING_FIELDS, mediatorCaseDoor } from '../../../electron/api/mediator-case-door.js';
 import { PNG_BYTES } from '../followups/followup-fixtures.js';
 import { mediating } from '../reports/report-fixtures.js';
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView, DeskSession } from '../../../domain/api/accounts-contract.js';
 import type { AuditPage } from '../../../domain/api/audit-contract.js';
-import type { LedgerPage } from '../../../domain/cases/case-views.js';
+import type { CasePageDetail, LedgerPage } from '../../../domain/cases/case-views.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { mediatingCase, type MediatingCase } from '../agreements/agreement-fixtures.js';
 import { addMediator } from '../services/case-fixtures.js';
@@ -82,6 +82,18 @@ describe('the stored setting 调解员可查看本调委会全部案件（只读
       }),
     ).toBe('NOT_OWN_CASE');
     expect(await codeOf('volume.pdf', { caseId: m.detail.id })).toBe('NOT_OWN_CASE');
+  });
+
+  it('tells the case page who may only look: the other mediator, not the director', async () => {
+    // the setting is still on (the test above)
+    await as('MEDIATOR');
+    const looked = await m.l.call<CasePageDetail>('cases.get', { caseId: m.detail.id });
+    expect(looked.readOnly).toBe(true);
+    expect(looked.id).toBe(m.detail.id);
+    await as('DIRECTOR');
+    expect((await m.l.call<CasePageDetail>('cases.get', { caseId: m.detail.id })).readOnly).toBe(
+      false,
+    );
   });
 
   it('turned off again, closes the other’s case at once', async () => {
