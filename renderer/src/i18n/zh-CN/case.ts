@@ -61,6 +61,9 @@ export const caseText = {
     extended: (date: string) => `法院调解期限已延长至 ${date}`,
   },
   unnumbered: '未编号（受理后自动编号）',
+  readOnlyBanner: '只读：这不是您承办的案件',
+  readOnlyHelp:
+    '调委会允许调解员查看全部案件。本案只能查看，不能修改、记录、打印文书或下载材料，身份证号码只显示部分。',
   status: '状态',
   category: '纠纷类型',
   risk: '风险等级',

@@ -17,6 +17,9 @@ export const ledgerText = {
     OVERDUE: '已过法院期限',
   },
   clearFilters: '清除条件',
+  // a 调解员's two lists while the committee lets its mediators read every case (§7.3)
+  ownCases: '本人承办',
+  allCasesReadOnly: '全部案件（只读）',
   newCase: '受理登记',
   columns: {
     caseNumber: '案件编号',

@@ -19,6 +19,7 @@ import * as courtKinds from '../../../../domain/taxonomy/court-kinds';
 import * as warningLevels from '../../../../domain/taxonomy/warning-levels';
 import { chinaToday } from '../../../../domain/validation/calendar-date';
 import { api } from '../../api/client';
+import { useMayCall } from '../../desk/use-may-call';
 import { dateFieldProps } from '../../forms/date-field';
 import { SchemaFormModal } from '../../forms/SchemaFormModal';
 import { uiText } from '../../i18n/zh-CN';
@@ -68,6 +69,7 @@ export function CaseFactsPanel(props: {
   const { detail } = props;
   const { message } = App.useApp();
   const [extending, setExtending] = useState(false);
+  const may = useMayCall();
   const deadline = detail.courtDeadline;
   const open = detail.status === 'INTAKE' || isAwaitingOutcome(detail.status);
   const daysLeft = deadline ? daysBetween(chinaToday(), deadline.dueOn) : null;
@@ -87,7 +89,10 @@ export function CaseFactsPanel(props: {
       data-testid="case-facts"
       extra={
         <Space>
-          {deadline && open && detail.courtExtension === null ? (
+          {deadline &&
+          open &&
+          detail.courtExtension === null &&
+          may('cases.extendCourtDeadline') ? (
             <Button onClick={() => setExtending(true)}>{t.extendButton}</Button>
           ) : null}
           {props.actions}

@@ -1,4 +1,4 @@
-import { Button, Checkbox, DatePicker, Select, Space } from 'antd';
+import { Button, Checkbox, DatePicker, Segmented, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { CASE_STATES, stateLabelOf, type CaseState } from '../../../../domain/case-lifecycle';
 import type { Mediator } from '../../../../domain/cases/case-views';
@@ -11,6 +11,7 @@ import * as caseSources from '../../../../domain/taxonomy/case-sources';
 import * as disputeCategories from '../../../../domain/taxonomy/dispute-categories';
 import * as riskLevels from '../../../../domain/taxonomy/risk-levels';
 import { RiskTag } from '../../components/RiskTag';
+import { useDesk } from '../../desk/desk-context';
 import { DATE_FORMAT } from '../../forms/date-field';
 import { uiText } from '../../i18n/zh-CN';
 
@@ -28,8 +29,23 @@ interface Props {
 
 /** The ledger's filters under the search box (status, category, source, risk, mediator…). */
 export function LedgerFilterBar({ filters, mediators, filter, onClear }: Props) {
+  const { user, session } = useDesk();
+  // Only a 调解员 is limited to their own cases, and the room opens to them only while the
+  // committee allows it (§7.3); the server ignores allCases otherwise.
+  const mayListRoom = user.role === 'MEDIATOR' && session.mediatorsReadRoom;
   return (
     <Space wrap>
+      {mayListRoom ? (
+        <Segmented
+          value={filters.allCases === true ? 'ALL' : 'OWN'}
+          onChange={(v) => filter({ allCases: v === 'ALL' })}
+          options={[
+            { value: 'OWN', label: t.ownCases },
+            { value: 'ALL', label: t.allCasesReadOnly },
+          ]}
+          data-testid="ledger-all-cases"
+        />
+      ) : null}
       <Select
         mode="multiple"
         allowClear

@@ -12,6 +12,7 @@ import { mediatorNames, useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { AccountModal, ResetPasswordModal } from './AccountModal';
 import { IdleLockForm } from './IdleLockForm';
+import { MediatorsReadRoomSwitch } from './MediatorsReadRoomSwitch';
 import { useDeskModal } from '../../desk/desk-dialogs';
 import { NewRecoveryCodeModal } from './NewRecoveryCodeModal';
 
@@ -126,6 +127,7 @@ export function AccountsSection() {
       />
       <div style={{ marginTop: 16 }}>
         <IdleLockForm />
+        <MediatorsReadRoomSwitch />
       </div>
       {editing !== undefined ? (
         <AccountModal
