@@ -4,7 +4,7 @@ import { screenshot, sharedBrowser } from './support/browser';
 import { callApi, modalSettled, openDesk, pick, setUpRoom, validIdNumber } from './support/desk';
 import { hostApi } from './support/dev-web-host';
 import { grasslandIntakeWithId } from './support/grassland-intake';
-import { saveMediator } from './support/mediator-setup';
+import { casesOfCairangAndDuoji } from './support/mediator-setup';
 import { expectLocator } from './support/locator-expect';
 
 /**
@@ -72,16 +72,7 @@ describe('ID numbers masked on the case page (real ledger, Chromium)', () => {
     page.setDefaultTimeout(30_000);
     try {
       await setUpRoom(page, desk.host.url, '金峰');
-      const cairang = await saveMediator(page, '才让', ['zh']);
-      const duoji = await saveMediator(page, '多吉', ['zh']);
-      const id = validIdNumber('632801', '19850704', 124);
-      const caseOf = (title: string, mediatorId: number) =>
-        callApi(page, 'cases.create', {
-          ...grasslandIntakeWithId(title, id),
-          mediatorIds: [mediatorId],
-        } as never);
-      const own = await caseOf('才让承办的草场纠纷', cairang.id);
-      const other = await caseOf('多吉承办的草场纠纷', duoji.id);
+      const { cairang, id, own, other } = await casesOfCairangAndDuoji(page);
 
       // 设置 → 账号: the director makes the mediator's account, linked to the profile 才让.
       await page.getByRole('menuitem', { name: '设置' }).click();

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, sharedBrowser } from './support/browser';
-import { callApi, openDesk, setUpRoom, validIdNumber } from './support/desk';
+import { callApi, openDesk, setUpRoom } from './support/desk';
 import { E2E_DIRECTOR, hostApi } from './support/dev-web-host';
-import { grasslandIntakeWithId } from './support/grassland-intake';
-import { saveMediator } from './support/mediator-setup';
+import { casesOfCairangAndDuoji } from './support/mediator-setup';
 
 const MEDIATOR = { loginName: 'cairang', password: 'tiaojie-2026' };
 
@@ -47,16 +46,7 @@ describe('调解员可查看本调委会全部案件（只读） (real ledger, C
     try {
       const url = desk.host.url;
       await setUpRoom(page, url, '金峰');
-      const cairang = await saveMediator(page, '才让', ['zh']);
-      const duoji = await saveMediator(page, '多吉', ['zh']);
-      const id = validIdNumber('632801', '19850704', 124);
-      const caseOf = (title: string, mediatorId: number) =>
-        callApi(page, 'cases.create', {
-          ...grasslandIntakeWithId(title, id),
-          mediatorIds: [mediatorId],
-        } as never);
-      const own = await caseOf('才让承办的草场纠纷', cairang.id);
-      const other = await caseOf('多吉承办的草场纠纷', duoji.id);
+      const { cairang, id, own, other } = await casesOfCairangAndDuoji(page);
       await hostApi(url, 'accounts.create', {
         ...MEDIATOR,
         displayName: '才让',

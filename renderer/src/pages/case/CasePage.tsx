@@ -183,325 +183,323 @@ export function CasePage() {
     detail.status !== 'REJECTED' &&
     may('investigations.add');
 
-  return (
-    <LookingOnlyContext value={readOnly}>
-      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        {readOnly ? (
+  const page = (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {readOnly ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t.readOnlyBanner}
+          description={t.readOnlyHelp}
+          data-testid="case-read-only"
+        />
+      ) : null}
+      <Card
+        title={
+          <Space wrap>
+            <span data-testid="case-number">{detail.caseNumber ?? t.unnumbered}</span>
+            <StatusTag status={detail.status} />
+            <RiskTag level={detail.riskLevel} />
+            {detail.overdue ? <Tag color="red">{t.overdue}</Tag> : null}
+          </Space>
+        }
+        extra={
+          <Space>
+            {editable ? (
+              <Button onClick={() => setEditingCase(true)} data-testid="edit-case">
+                {t.edit.editCase}
+              </Button>
+            ) : null}
+            <Button onClick={() => void reload()}>{t.reload}</Button>
+            <Button onClick={() => void navigate('/cases')}>{t.backToLedger}</Button>
+          </Space>
+        }
+      >
+        <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="case-title">
+          {detail.title}
+        </Typography.Title>
+        {warnings.length > 0 ? (
           <Alert
             type="warning"
             showIcon
-            title={t.readOnlyBanner}
-            description={t.readOnlyHelp}
-            data-testid="case-read-only"
+            style={{ marginBottom: 12 }}
+            title={t.warningsTitle}
+            data-testid="intake-warnings"
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {warnings.map((w) => (
+                  <li key={`${w.partyIndex}:${w.field}:${w.message}`}>
+                    {t.warningLine(
+                      w.partyIndex + 1,
+                      detail.parties[w.partyIndex]?.name ?? '',
+                      w.message,
+                    )}
+                  </li>
+                ))}
+              </ul>
+            }
           />
         ) : null}
-        <Card
-          title={
-            <Space wrap>
-              <span data-testid="case-number">{detail.caseNumber ?? t.unnumbered}</span>
-              <StatusTag status={detail.status} />
-              <RiskTag level={detail.riskLevel} />
-              {detail.overdue ? <Tag color="red">{t.overdue}</Tag> : null}
-            </Space>
-          }
-          extra={
-            <Space>
-              {editable ? (
-                <Button onClick={() => setEditingCase(true)} data-testid="edit-case">
-                  {t.edit.editCase}
-                </Button>
-              ) : null}
-              <Button onClick={() => void reload()}>{t.reload}</Button>
-              <Button onClick={() => void navigate('/cases')}>{t.backToLedger}</Button>
-            </Space>
-          }
-        >
-          <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="case-title">
-            {detail.title}
-          </Typography.Title>
-          {warnings.length > 0 ? (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 12 }}
-              title={t.warningsTitle}
-              data-testid="intake-warnings"
-              description={
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {warnings.map((w) => (
-                    <li key={`${w.partyIndex}:${w.field}:${w.message}`}>
-                      {t.warningLine(
-                        w.partyIndex + 1,
-                        detail.parties[w.partyIndex]?.name ?? '',
-                        w.message,
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              }
-            />
-          ) : null}
-          <Descriptions size="small" column={3} bordered>
-            <Descriptions.Item label={t.category}>{categoryText(detail)}</Descriptions.Item>
-            <Descriptions.Item label={t.source}>
-              {caseSources.labelOf(detail.source)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t.mediators}>
-              {mediatorNames(mediators, detail.mediatorIds) || uiText.common.dash}
-            </Descriptions.Item>
-            <Descriptions.Item label={t.intakeDate}>{detail.intakeDate}</Descriptions.Item>
-            <Descriptions.Item label={t.registrar}>
-              <span data-testid="case-registrar">{detail.registrarName ?? t.registrarUnknown}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t.acceptedDate}>
-              {detail.acceptedDate ?? uiText.common.dash}
-            </Descriptions.Item>
-            <Descriptions.Item label={t.dueDate}>
-              <span
-                data-testid="case-due-date"
-                style={detail.overdue ? { color: '#cf1322' } : undefined}
-              >
-                {detail.dueDate ?? uiText.common.dash}
-              </span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t.riskFactors} span={3}>
-              {detail.riskFactors.length > 0
-                ? detail.riskFactors.map((f) => <Tag key={f}>{riskFactors.labelOf(f)}</Tag>)
-                : uiText.common.none}
-              {detail.isDifficult ? <Tag color="magenta">{t.difficult}</Tag> : null}
-            </Descriptions.Item>
-            {detail.preventionFlags.length > 0 ? (
-              <Descriptions.Item label={t.preventionFlags} span={3}>
-                {detail.preventionFlags
-                  .map((f) => `${preventionFlags.labelOf(f.code)} ${f.persons}人（${f.note}）`)
-                  .join('；')}
-              </Descriptions.Item>
-            ) : null}
-            <Descriptions.Item label={t.summary} span={3}>
-              <span style={{ whiteSpace: 'pre-wrap' }}>{detail.summary}</span>
-            </Descriptions.Item>
-            {detail.requests.length > 0 ? (
-              <Descriptions.Item label={t.requests} span={3}>
-                {detail.requests.map((r, i) => `${i + 1}、${r}`).join('；')}
-              </Descriptions.Item>
-            ) : null}
-          </Descriptions>
-          <CaseFactsPanel detail={detail} onCaseChanged={setUpdated} />
-          {sessionDraft && sessionsAllowed && !addingSession ? (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginTop: 12 }}
-              title={uiText.session.unsavedOnCase}
-              data-testid="unsaved-session"
-              action={
-                <Button size="small" type="primary" onClick={() => setAddingSession(true)}>
-                  {uiText.session.continueUnsaved}
-                </Button>
-              }
-            />
-          ) : null}
-          <div style={{ marginTop: 16 }} data-testid="case-actions">
-            <Typography.Text strong style={{ marginRight: 12 }}>
-              {t.actions}
-            </Typography.Text>
-            {transitions.length === 0 && !sessionsAllowed ? (
-              <Typography.Text type="secondary">{t.noActions}</Typography.Text>
-            ) : null}
-            <Space wrap>
-              {sessionsAllowed ? (
-                <Button type="primary" onClick={() => setAddingSession(true)}>
-                  {t.addSession}
-                </Button>
-              ) : null}
-              {investigationsAllowed ? (
-                <Button onClick={() => setInvestigation('new')} data-testid="add-investigation">
-                  {uiText.investigation.add}
-                </Button>
-              ) : null}
-              {transitions.map((tr) => (
-                <Button
-                  key={tr.action}
-                  danger={tr.action === 'REJECT' || tr.action.startsWith('TERMINATE')}
-                  type={tr.action === 'ACCEPT' ? 'primary' : 'default'}
-                  onClick={() => setAction(tr.action)}
-                >
-                  {tr.label}
-                </Button>
-              ))}
-            </Space>
-          </div>
-        </Card>
-
-        <Card
-          title={`${t.parties}（${detail.parties.length}）`}
-          size="small"
-          extra={
-            editable ? (
-              <Button size="small" onClick={() => setEditingParty(null)} data-testid="add-party">
-                {t.edit.addParty}
-              </Button>
-            ) : null
-          }
-        >
-          <PartiesTable
-            parties={detail.parties}
-            extensions={extensions}
-            onCorrect={editable ? correctParty : undefined}
-            onRemove={editable ? setRemovingParty : undefined}
-          />
-        </Card>
-
-        {working && may('agreements.listForCase') ? (
-          <CaseAgreements
-            detail={detail}
-            mediators={mediators}
-            onCaseChanged={() => void reload()}
-            onDocumentsChanged={() => setPrintsKey((k) => k + 1)}
-          />
-        ) : null}
-
-        {working && may('documents.listPrinted') ? (
-          <PrintRegisterPanel caseId={detail.id} refreshKey={`${version}:${printsKey}`} />
-        ) : null}
-
-        {working && may('followups.ofCase') ? (
-          <CaseFollowUpPanel
-            detail={detail}
-            onCaseChanged={(next) => (next ? setUpdated(next) : void reload())}
-          />
-        ) : null}
-
-        {working && may('volume.get') ? (
-          <CaseVolumePanel
-            detail={detail}
-            refreshKey={`${version}:${printsKey}`}
-            onCaseChanged={() => void reload()}
-          />
-        ) : null}
-        {working && may('subsidy.ofCase') ? (
-          <CaseSubsidyPanel caseId={detail.id} refreshKey={`${version}:${printsKey}`} />
-        ) : null}
-
-        <Row gutter={16}>
-          <Col span={14}>
-            <Card title={`${t.sessions}（${detail.sessions.length}）`} size="small">
-              <SessionList
-                detail={detail}
-                mediators={mediators}
-                onEdit={sessionsAllowed ? setEditingSession : undefined}
-              />
-            </Card>
-            <Card
-              title={`${uiText.investigation.list}（${detail.investigations.length}）`}
-              size="small"
-              style={{ marginTop: 16 }}
+        <Descriptions size="small" column={3} bordered>
+          <Descriptions.Item label={t.category}>{categoryText(detail)}</Descriptions.Item>
+          <Descriptions.Item label={t.source}>
+            {caseSources.labelOf(detail.source)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t.mediators}>
+            {mediatorNames(mediators, detail.mediatorIds) || uiText.common.dash}
+          </Descriptions.Item>
+          <Descriptions.Item label={t.intakeDate}>{detail.intakeDate}</Descriptions.Item>
+          <Descriptions.Item label={t.registrar}>
+            <span data-testid="case-registrar">{detail.registrarName ?? t.registrarUnknown}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t.acceptedDate}>
+            {detail.acceptedDate ?? uiText.common.dash}
+          </Descriptions.Item>
+          <Descriptions.Item label={t.dueDate}>
+            <span
+              data-testid="case-due-date"
+              style={detail.overdue ? { color: '#cf1322' } : undefined}
             >
-              <InvestigationList
-                detail={detail}
-                mediators={mediators}
-                onEdit={investigationsAllowed ? setInvestigation : undefined}
-              />
-            </Card>
-          </Col>
-          <Col span={10}>
-            <Card title={t.timeline} size="small">
-              <CaseTimeline detail={detail} changes={changes} />
-            </Card>
-          </Col>
-        </Row>
+              {detail.dueDate ?? uiText.common.dash}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t.riskFactors} span={3}>
+            {detail.riskFactors.length > 0
+              ? detail.riskFactors.map((f) => <Tag key={f}>{riskFactors.labelOf(f)}</Tag>)
+              : uiText.common.none}
+            {detail.isDifficult ? <Tag color="magenta">{t.difficult}</Tag> : null}
+          </Descriptions.Item>
+          {detail.preventionFlags.length > 0 ? (
+            <Descriptions.Item label={t.preventionFlags} span={3}>
+              {detail.preventionFlags
+                .map((f) => `${preventionFlags.labelOf(f.code)} ${f.persons}人（${f.note}）`)
+                .join('；')}
+            </Descriptions.Item>
+          ) : null}
+          <Descriptions.Item label={t.summary} span={3}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{detail.summary}</span>
+          </Descriptions.Item>
+          {detail.requests.length > 0 ? (
+            <Descriptions.Item label={t.requests} span={3}>
+              {detail.requests.map((r, i) => `${i + 1}、${r}`).join('；')}
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+        <CaseFactsPanel detail={detail} onCaseChanged={setUpdated} />
+        {sessionDraft && sessionsAllowed && !addingSession ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={uiText.session.unsavedOnCase}
+            data-testid="unsaved-session"
+            action={
+              <Button size="small" type="primary" onClick={() => setAddingSession(true)}>
+                {uiText.session.continueUnsaved}
+              </Button>
+            }
+          />
+        ) : null}
+        <div style={{ marginTop: 16 }} data-testid="case-actions">
+          <Typography.Text strong style={{ marginRight: 12 }}>
+            {t.actions}
+          </Typography.Text>
+          {transitions.length === 0 && !sessionsAllowed ? (
+            <Typography.Text type="secondary">{t.noActions}</Typography.Text>
+          ) : null}
+          <Space wrap>
+            {sessionsAllowed ? (
+              <Button type="primary" onClick={() => setAddingSession(true)}>
+                {t.addSession}
+              </Button>
+            ) : null}
+            {investigationsAllowed ? (
+              <Button onClick={() => setInvestigation('new')} data-testid="add-investigation">
+                {uiText.investigation.add}
+              </Button>
+            ) : null}
+            {transitions.map((tr) => (
+              <Button
+                key={tr.action}
+                danger={tr.action === 'REJECT' || tr.action.startsWith('TERMINATE')}
+                type={tr.action === 'ACCEPT' ? 'primary' : 'default'}
+                onClick={() => setAction(tr.action)}
+              >
+                {tr.label}
+              </Button>
+            ))}
+          </Space>
+        </div>
+      </Card>
 
-        {action ? (
-          <ActionModal
-            detail={detail}
-            action={action}
-            onClose={() => setAction(null)}
-            onReload={() => void reload()}
-            onDone={(next) => {
-              setUpdated(next);
-              setAction(null);
-              message.success(
-                action === 'ACCEPT' && next.caseNumber
-                  ? t.acceptedNumber(next.caseNumber)
-                  : t.actionDone(transitions.find((tr) => tr.action === action)?.label ?? ''),
-              );
-            }}
-          />
-        ) : null}
-        {editingParty !== undefined ? (
-          <PartyEditModal
-            detail={detail}
-            party={editingParty}
-            extensions={extensions}
-            onClose={() => setEditingParty(undefined)}
-            onDone={(next) => {
-              setUpdated(next);
-              setEditingParty(undefined);
-            }}
-          />
-        ) : null}
-        {editingCase ? (
-          <CaseEditModal
-            detail={detail}
-            onClose={() => setEditingCase(false)}
-            onDone={(next) => {
-              setUpdated(next);
-              setEditingCase(false);
-            }}
-          />
-        ) : null}
-        {removingParty ? (
-          <PartyRemoveModal
-            detail={detail}
-            party={removingParty}
-            onClose={() => setRemovingParty(null)}
-            onDone={(next) => {
-              setUpdated(next);
-              setRemovingParty(null);
-            }}
-          />
-        ) : null}
-        {editingSession ? (
-          <SessionModal
-            detail={detail}
-            mediators={mediators}
-            editing={editingSession}
-            onClose={() => setEditingSession(null)}
-            onDone={(next) => {
-              setUpdated(next);
-              setEditingSession(null);
-              message.success(uiText.session.editedSaved);
-            }}
-          />
-        ) : null}
-        {investigation ? (
-          <InvestigationModal
-            detail={detail}
-            mediators={mediators}
-            editing={investigation === 'new' ? undefined : investigation}
-            onClose={() => setInvestigation(null)}
-            onDone={(next, edited) => {
-              setUpdated(next);
-              setInvestigation(null);
-              message.success(
-                edited ? uiText.investigation.editedSaved : uiText.investigation.saved,
-              );
-            }}
-          />
-        ) : null}
-        {addingSession ? (
-          <SessionModal
-            detail={detail}
-            mediators={mediators}
-            onClose={() => setAddingSession(false)}
-            onDone={(next) => {
-              setUpdated(next);
-              setAddingSession(false);
-              message.success(uiText.session.saved);
-            }}
-          />
-        ) : null}
-      </Space>
-    </LookingOnlyContext>
+      <Card
+        title={`${t.parties}（${detail.parties.length}）`}
+        size="small"
+        extra={
+          editable ? (
+            <Button size="small" onClick={() => setEditingParty(null)} data-testid="add-party">
+              {t.edit.addParty}
+            </Button>
+          ) : null
+        }
+      >
+        <PartiesTable
+          parties={detail.parties}
+          extensions={extensions}
+          onCorrect={editable ? correctParty : undefined}
+          onRemove={editable ? setRemovingParty : undefined}
+        />
+      </Card>
+
+      {working && may('agreements.listForCase') ? (
+        <CaseAgreements
+          detail={detail}
+          mediators={mediators}
+          onCaseChanged={() => void reload()}
+          onDocumentsChanged={() => setPrintsKey((k) => k + 1)}
+        />
+      ) : null}
+
+      {working && may('documents.listPrinted') ? (
+        <PrintRegisterPanel caseId={detail.id} refreshKey={`${version}:${printsKey}`} />
+      ) : null}
+
+      {working && may('followups.ofCase') ? (
+        <CaseFollowUpPanel
+          detail={detail}
+          onCaseChanged={(next) => (next ? setUpdated(next) : void reload())}
+        />
+      ) : null}
+
+      {working && may('volume.get') ? (
+        <CaseVolumePanel
+          detail={detail}
+          refreshKey={`${version}:${printsKey}`}
+          onCaseChanged={() => void reload()}
+        />
+      ) : null}
+      {working && may('subsidy.ofCase') ? (
+        <CaseSubsidyPanel caseId={detail.id} refreshKey={`${version}:${printsKey}`} />
+      ) : null}
+
+      <Row gutter={16}>
+        <Col span={14}>
+          <Card title={`${t.sessions}（${detail.sessions.length}）`} size="small">
+            <SessionList
+              detail={detail}
+              mediators={mediators}
+              onEdit={sessionsAllowed ? setEditingSession : undefined}
+            />
+          </Card>
+          <Card
+            title={`${uiText.investigation.list}（${detail.investigations.length}）`}
+            size="small"
+            style={{ marginTop: 16 }}
+          >
+            <InvestigationList
+              detail={detail}
+              mediators={mediators}
+              onEdit={investigationsAllowed ? setInvestigation : undefined}
+            />
+          </Card>
+        </Col>
+        <Col span={10}>
+          <Card title={t.timeline} size="small">
+            <CaseTimeline detail={detail} changes={changes} />
+          </Card>
+        </Col>
+      </Row>
+
+      {action ? (
+        <ActionModal
+          detail={detail}
+          action={action}
+          onClose={() => setAction(null)}
+          onReload={() => void reload()}
+          onDone={(next) => {
+            setUpdated(next);
+            setAction(null);
+            message.success(
+              action === 'ACCEPT' && next.caseNumber
+                ? t.acceptedNumber(next.caseNumber)
+                : t.actionDone(transitions.find((tr) => tr.action === action)?.label ?? ''),
+            );
+          }}
+        />
+      ) : null}
+      {editingParty !== undefined ? (
+        <PartyEditModal
+          detail={detail}
+          party={editingParty}
+          extensions={extensions}
+          onClose={() => setEditingParty(undefined)}
+          onDone={(next) => {
+            setUpdated(next);
+            setEditingParty(undefined);
+          }}
+        />
+      ) : null}
+      {editingCase ? (
+        <CaseEditModal
+          detail={detail}
+          onClose={() => setEditingCase(false)}
+          onDone={(next) => {
+            setUpdated(next);
+            setEditingCase(false);
+          }}
+        />
+      ) : null}
+      {removingParty ? (
+        <PartyRemoveModal
+          detail={detail}
+          party={removingParty}
+          onClose={() => setRemovingParty(null)}
+          onDone={(next) => {
+            setUpdated(next);
+            setRemovingParty(null);
+          }}
+        />
+      ) : null}
+      {editingSession ? (
+        <SessionModal
+          detail={detail}
+          mediators={mediators}
+          editing={editingSession}
+          onClose={() => setEditingSession(null)}
+          onDone={(next) => {
+            setUpdated(next);
+            setEditingSession(null);
+            message.success(uiText.session.editedSaved);
+          }}
+        />
+      ) : null}
+      {investigation ? (
+        <InvestigationModal
+          detail={detail}
+          mediators={mediators}
+          editing={investigation === 'new' ? undefined : investigation}
+          onClose={() => setInvestigation(null)}
+          onDone={(next, edited) => {
+            setUpdated(next);
+            setInvestigation(null);
+            message.success(edited ? uiText.investigation.editedSaved : uiText.investigation.saved);
+          }}
+        />
+      ) : null}
+      {addingSession ? (
+        <SessionModal
+          detail={detail}
+          mediators={mediators}
+          onClose={() => setAddingSession(false)}
+          onDone={(next) => {
+            setUpdated(next);
+            setAddingSession(false);
+            message.success(uiText.session.saved);
+          }}
+        />
+      ) : null}
+    </Space>
   );
+  // What the page's parts offer (the 查看 of an ID number, the court's extension) follows too.
+  return <LookingOnlyContext value={readOnly}>{page}</LookingOnlyContext>;
 }
