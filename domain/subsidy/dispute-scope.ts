@@ -45,10 +45,14 @@ export function neighbourFinder<T extends DisputeCase>(
   candidates: readonly T[],
   everyGiven: readonly T[],
 ): (given: readonly T[]) => T[] {
+  // A value's holders: almost every anchor is held by its own case alone, so one holder is kept
+  // bare and a list is made only for a second (a year's room made one list per anchor before).
+  // `null` marks a value some case is looked up by that no candidate holds yet.
+  type Holders = T | T[] | null;
   const index = {
-    id_number: new Map<string, T[]>(),
-    phone: new Map<string, T[]>(),
-    name: new Map<string, T[]>(),
+    id_number: new Map<string, Holders>(),
+    phone: new Map<string, Holders>(),
+    name: new Map<string, Holders>(),
   };
   // Only values some case is looked up by are indexed: a year has tens of thousands of parties.
   // Each given case's anchor is found once, not again in every pack that asks about it.
@@ -56,11 +60,16 @@ export function neighbourFinder<T extends DisputeCase>(
   for (const g of everyGiven) {
     const anchor = disputeAnchorOf(g.parties);
     anchors.set(g, anchor);
-    if (anchor) index[anchor.column].set(anchor.value, []);
+    if (anchor) index[anchor.column].set(anchor.value, null);
   }
-  const add = (map: Map<string, T[]>, value: string | null, c: T) => {
-    const list = value === null ? undefined : map.get(value);
-    if (list !== undefined && list[list.length - 1] !== c) list.push(c);
+  const add = (map: Map<string, Holders>, value: string | null, c: T) => {
+    if (value === null) return;
+    const held = map.get(value);
+    if (held === undefined) return;
+    if (held === null) map.set(value, c);
+    else if (!Array.isArray(held)) {
+      if (held !== c) map.set(value, [held, c]);
+    } else if (held[held.length - 1] !== c) held.push(c);
   };
   for (const c of candidates) {
     for (const p of c.parties) {
@@ -74,7 +83,10 @@ export function neighbourFinder<T extends DisputeCase>(
     for (const g of given) {
       const anchor = anchors.has(g) ? anchors.get(g) : disputeAnchorOf(g.parties);
       if (!anchor) continue;
-      for (const c of index[anchor.column].get(anchor.value) ?? []) found.set(c.caseId, c);
+      const held = index[anchor.column].get(anchor.value);
+      if (held === undefined || held === null) continue;
+      if (Array.isArray(held)) for (const c of held) found.set(c.caseId, c);
+      else found.set(held.caseId, held);
     }
     for (const g of given) found.delete(g.caseId);
     return [...given, ...found.values()];

@@ -84,22 +84,33 @@ export function findDuplicateDisputes(
   windowDays: number,
 ): ReadonlyMap<number, DuplicateOf> {
   const ordered = [...cases].sort(byAcceptance);
-  const firstByMatter = new Map<string, DisputeIdentity[]>();
+  // Almost every matter has one first case: it is kept bare, and a list is made only for a
+  // matter with a second first case (a year's pack made one list per case before).
+  const firstByMatter = new Map<string, DisputeIdentity | DisputeIdentity[]>();
   const duplicates = new Map<number, DuplicateOf>();
+  const repeats = (e: DisputeIdentity, c: DisputeIdentity) =>
+    (e.subtype === null || c.subtype === null || e.subtype === c.subtype) &&
+    daysBetween(e.acceptedDate, c.acceptedDate) <= windowDays;
   for (const c of ordered) {
     if (c.partyKeys.length === 0) continue;
     const key = matterKey(c);
-    const earlier = firstByMatter.get(key) ?? [];
-    const original = earlier.find(
-      (e) =>
-        (e.subtype === null || c.subtype === null || e.subtype === c.subtype) &&
-        daysBetween(e.acceptedDate, c.acceptedDate) <= windowDays,
-    );
+    const earlier = firstByMatter.get(key);
+    const original =
+      earlier === undefined
+        ? undefined
+        : Array.isArray(earlier)
+          ? earlier.find((e) => repeats(e, c))
+          : repeats(earlier, c)
+            ? earlier
+            : undefined;
     if (original) {
       duplicates.set(c.caseId, { caseId: original.caseId, caseNumber: original.caseNumber });
-    } else {
+    } else if (earlier === undefined) {
+      firstByMatter.set(key, c);
+    } else if (Array.isArray(earlier)) {
       earlier.push(c);
-      firstByMatter.set(key, earlier);
+    } else {
+      firstByMatter.set(key, [earlier, c]);
     }
   }
   return duplicates;

@@ -37,9 +37,8 @@ export function disputeIdentityOf(c: DisputeIdentityRow): DisputeIdentity {
     category: c.category as disputeCategories.Code,
     subtype: c.subtype as disputeCategories.SubtypeCode | null,
     acceptedDate: c.acceptedDate,
-    partyKeys: c.parties.map((p) =>
-      partyKeyOf({ idNumber: p.idNumber, name: p.name, phone: p.phone }),
-    ),
+    // The party itself is handed over (it has the three fields), not a copy per party.
+    partyKeys: c.parties.map((p) => partyKeyOf(p)),
   };
 }
 

@@ -462,19 +462,18 @@ export class SubsidyService {
         around: disputeIdentitiesAround(db, identities, window),
       };
     })();
-    const rowOf = new Map(rows.map((r) => [r.caseId, r]));
     // A look-up finds only cases accepted within the window and not refused: the others in
-    // `around` were read on those terms, the period's own cases are checked here.
+    // `around` were read on those terms, the period's own cases are checked here. Only the few
+    // that fail are kept aside (not a map of the year's rows by id).
+    const unreachable = new Set<number>();
+    rows.forEach((row, i) => {
+      const acceptedDate = (given[i] as DisputeIdentityRow).acceptedDate;
+      if (row.status === 'REJECTED' || acceptedDate < window.start || acceptedDate > window.end) {
+        unreachable.add(row.caseId);
+      }
+    });
     const neighboursOf = neighbourFinder(
-      around.filter((c) => {
-        const row = rowOf.get(c.caseId);
-        return (
-          row === undefined ||
-          (row.status !== 'REJECTED' &&
-            c.acceptedDate >= window.start &&
-            c.acceptedDate <= window.end)
-        );
-      }),
+      unreachable.size === 0 ? around : around.filter((c) => !unreachable.has(c.caseId)),
       given,
     );
     const identities = new Map<DisputeIdentityRow, DisputeIdentity>();

@@ -308,6 +308,40 @@ describe('duplicate disputes', () => {
     ).toBe(0);
   });
 
+  it('keeps every first case of a matter repeated after its window, each with its own repeats', () => {
+    const first: DisputeIdentity = {
+      caseId: 1,
+      caseNumber: '一',
+      category: 'FOREST_LAND',
+      subtype: 'GRASSLAND',
+      partyKeys: ['a', 'b'],
+      acceptedDate: '2026-01-01',
+    };
+    const found = findDuplicateDisputes(
+      [
+        { ...first, caseId: 6, caseNumber: '六', acceptedDate: '2027-01-10' },
+        first,
+        // Another subtype the same day: a second first case of the matter.
+        { ...first, caseId: 2, caseNumber: '二', subtype: 'OTHER_FOREST_LAND' },
+        { ...first, caseId: 3, caseNumber: '三', acceptedDate: '2026-12-31' },
+        {
+          ...first,
+          caseId: 4,
+          caseNumber: '四',
+          subtype: 'OTHER_FOREST_LAND',
+          acceptedDate: '2026-02-01',
+        },
+        { ...first, caseId: 5, caseNumber: '五', subtype: null, acceptedDate: '2026-01-02' },
+      ],
+      180,
+    );
+    expect(Object.fromEntries(found)).toEqual({
+      4: { caseId: 2, caseNumber: '二' },
+      5: { caseId: 1, caseNumber: '一' },
+      6: { caseId: 3, caseNumber: '三' },
+    });
+  });
+
   it('keys a party by ID number, else name and phone digits', () => {
     expect(partyKeyOf({ idNumber: '11010519491231002x', name: '甲', phone: null })).toBe(
       'id:11010519491231002X',
