@@ -50,7 +50,25 @@ export function DashboardPage() {
     return shown && mayOpenLedger ? prefetchWhenIdle(prefetchLedgerPage) : undefined;
   }, [shown, mayOpenLedger]);
   if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
-  if (!board) return <Spin />;
+  // The reminders and the week are drawn (and asked for) at once, beside the board's own
+  // request: drawn only under the board, their requests waited for the board's answer.
+  const cards = (
+    <>
+      <BackupHealthAlert />
+      {may('reminders.get') ? <RemindersCard /> : null}
+      {may('calendar.week') ? <WeekCalendar /> : null}
+    </>
+  );
+  if (!board)
+    return (
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t.title}
+        </Typography.Title>
+        {cards}
+        <Spin />
+      </Space>
+    );
   const month = board.month;
 
   return (
@@ -61,9 +79,7 @@ export function DashboardPage() {
           {t.today(board.today)}
         </Typography.Text>
       </Typography.Title>
-      <BackupHealthAlert />
-      {may('reminders.get') ? <RemindersCard /> : null}
-      {may('calendar.week') ? <WeekCalendar /> : null}
+      {cards}
       <Card title={t.month(month.month)} size="small" data-testid="dashboard-month">
         <Row gutter={16}>
           <Col span={4}>
