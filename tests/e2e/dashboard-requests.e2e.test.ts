@@ -9,7 +9,7 @@ const BOARD_METHODS = ['dashboard.get', 'reminders.get', 'calendar.week'] as con
 
 /**
  * Issue 13, the 工作台 reload: the reminders and the week are asked for beside the board's own
- * request, not once its answer has drawn the board. The board's answer is held by the test
+ * request (sent first, with the page's first render), not once its answer has drawn the board. The board's answer is held by the test
  * until the other two requests have left: an order of requests, not a time.
  */
 describe('工作台 requests (real ledger, Chromium)', () => {
@@ -20,6 +20,18 @@ describe('工作台 requests (real ledger, Chromium)', () => {
     const { page } = desk;
     page.setDefaultTimeout(60_000);
     try {
+      // The order the page called its API in (one thread: the order is the code's, not the
+      // network's).
+      await page.addInitScript(() => {
+        const w = globalThis as unknown as { fetch: typeof fetch; __apiOrder: string[] };
+        const send = w.fetch;
+        w.__apiOrder = [];
+        w.fetch = (url, init) => {
+          if (typeof init?.body === 'string')
+            w.__apiOrder.push((JSON.parse(init.body) as { method: string }).method);
+          return send.call(globalThis, url, init);
+        };
+      });
       await setUpRoom(page, desk.host.url, '金峰');
       await page.getByTestId('dashboard-month').waitFor();
 
@@ -50,6 +62,12 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       // The board's answer keeps the cards (no second mount, no second request).
       const once = BOARD_METHODS.map((m) => asked.filter((a) => a === m).length);
       expect(once).toEqual([1, 1, 1]);
+      // The board's own request first: the core answers one at a time, and the cards' effects
+      // run before the page's.
+      const order = (await page.evaluate('window.__apiOrder')) as string[];
+      const at = BOARD_METHODS.map((m) => order.indexOf(m));
+      expect(at[0]).toBeGreaterThanOrEqual(0);
+      expect(at[0]).toBeLessThan(Math.min(at[1]!, at[2]!));
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();

@@ -1,7 +1,7 @@
 import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './support/browser';
-import { callApi, openDesk, setUpRoom } from './support/desk';
+import { callApi, openDesk, setUpRoom, type Desk } from './support/desk';
 import { grasslandIntake } from './support/grassland-intake';
 import {
   elementsAtRequest,
@@ -28,18 +28,30 @@ interface SearchAnswer {
 describe('ledger first load (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
 
-  it('sends the first page’s query before the ledger is drawn', async () => {
-    const desk = await openDesk(browser(), 'ledger-first-load');
+  /** A set-up room with `cases` cases on its 工作台, its draws and searches counted. */
+  async function ledgerOf(name: string, cases: number): Promise<Desk> {
+    const desk = await openDesk(browser(), name);
     const { page } = desk;
     page.setDefaultTimeout(60_000);
     try {
       await watchRenders(page, 'LedgerPage');
       await markElementsAtRequest(page, 'cases.search');
       await setUpRoom(page, desk.host.url, '金峰');
-      for (let i = 1; i <= CASES; i += 1) {
+      for (let i = 1; i <= cases; i += 1) {
         await callApi(page, 'cases.create', grasslandIntake(`第${i}起纠纷`) as never);
       }
       await page.getByTestId('dashboard-month').waitFor();
+      return desk;
+    } catch (e) {
+      await desk.close();
+      throw e;
+    }
+  }
+
+  it('sends the first page’s query before the ledger is drawn', async () => {
+    const desk = await ledgerOf('ledger-first-load', CASES);
+    const { page } = desk;
+    try {
       // Only the ledger's own searches count from here.
       await takeRenders(page);
       await elementsAtRequest(page);
@@ -79,14 +91,9 @@ describe('ledger first load (real ledger, Chromium)', () => {
   }, 300_000);
 
   it('redraws the pager, not the rows, when the exact count arrives', async () => {
-    const desk = await openDesk(browser(), 'ledger-exact-total');
+    const desk = await ledgerOf('ledger-exact-total', 1);
     const { page } = desk;
-    page.setDefaultTimeout(60_000);
     try {
-      await watchRenders(page, 'LedgerPage');
-      await setUpRoom(page, desk.host.url, '金峰');
-      await callApi(page, 'cases.create', grasslandIntake('第1起纠纷') as never);
-      await page.getByTestId('dashboard-month').waitFor();
       // A ledger past the first count's cap, told by the answers: a full page of rows (the one
       // case under 50 ids) and "1000 件以上"; the exact count is held until the page is counted.
       let release: () => void = () => undefined;
