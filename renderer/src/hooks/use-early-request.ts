@@ -22,6 +22,7 @@ export function earlySender<I, T>(input: I, send: (input: I) => Promise<T>) {
  * A request a screen needs as soon as it opens, sent while it renders for the first time: an
  * effect runs only after the whole screen (a table, its filter bar) is drawn, so the request
  * and that drawing take turns instead of overlapping. The sender is the same at every render.
+ * (Development's StrictMode calls the initializer twice: one more request, never shown.)
  */
 export function useEarlyRequest<I, T>(
   firstInput: () => I,
