@@ -101,17 +101,19 @@ function watchApi(page: Page) {
  * When the page sent one API method and got its answer (the last such call), on this process's
  * clock: splits a step into the client's work before the request, the request, and after it.
  */
-function watchCall(page: Page, method: string) {
+function watchCall(page: Page, method: string, unless?: string) {
   const marker = `"method":${JSON.stringify(method)}`;
   const times = { sent: 0, answered: 0 };
+  // `unless`: a second request of the same method that is not the step's (the exact count).
+  const matches = (body: string) => body.includes(marker) && !(unless && body.includes(unless));
   page.on('request', (r) => {
-    if (r.url().endsWith('/api') && (r.postData() ?? '').includes(marker)) {
+    if (r.url().endsWith('/api') && matches(r.postData() ?? '')) {
       times.sent = performance.now();
       times.answered = 0;
     }
   });
   page.on('requestfinished', (r) => {
-    if (r.url().endsWith('/api') && (r.postData() ?? '').includes(marker)) {
+    if (r.url().endsWith('/api') && matches(r.postData() ?? '')) {
       times.answered = performance.now();
     }
   });
@@ -332,30 +334,43 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     const boardTasks: LongTasks[] = [];
     const readStyleWork = await styleWorkMeter(page);
     const boardStyle: StyleWork[] = [];
+    const boardCall = watchCall(page, 'dashboard.get');
+    const boardSplits: Split[] = [];
+    const boardDrawn: number[] = [];
     // `--ui-steps work`: the search and the 15-party save only; the steps before them run once.
     const work = argValue('--ui-steps') === 'work';
     for (let i = 0; i < (work ? 1 : REPEAT); i += 1) {
       const styleBefore = await readStyleWork();
       board.push(
         await api.measure(async () => {
-          await page.reload();
-          await page.getByTestId('dashboard-month').waitFor();
-          await page.getByTestId('dashboard-due-soon').waitFor();
-          await nextFrame(page);
+          boardSplits.push(
+            await splitAround(boardCall, async () => {
+              await page.reload();
+              await page.getByTestId('dashboard-month').waitFor();
+              await page.getByTestId('dashboard-due-soon').waitFor();
+              await nextFrame(page);
+            }),
+          );
         }),
       );
+      boardDrawn.push((await takeRenders(page)).elements);
       boardStyle.push(styleWorkBetween(styleBefore, await readStyleWork()));
       const load = await pageLoad(page);
       boardTasks.push(load.longTasks);
       if (i === REPEAT - 1) console.log(`    last reload: ${describeLoad(load)}`);
     }
     steps.dashboard = print('工作台 reload → shown', board);
+    const boardSplit = printSplit('工作台 reload (dashboard.get)', boardSplits);
+    console.log(`    DOM elements drawn per reload: ${boardDrawn.join(', ')}`);
     const boardLong = medianTasks(boardTasks);
 
     // Navigation: 工作台 → 案件台账 (the ledger's first page of 100,000 cases).
     const nav: Step[] = [];
     const navTasks: LongTasks[] = [];
     const navStyle: StyleWork[] = [];
+    const navCall = watchCall(page, 'cases.search', '"exactTotal":true');
+    const navSplits: Split[] = [];
+    const navDrawn: number[] = [];
     // Scripts the first navigation fetched: the 工作台 prefetches the ledger's chunk when idle, so
     // a person who reads the board first waits for none (the median below is of warm runs).
     let firstNavScripts = 0;
@@ -369,19 +384,27 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       const mark = await longTaskMark(page);
       if (i === 0) page.on('request', countScript);
       const styleBefore = await readStyleWork();
+      await takeRenders(page);
       nav.push(
         await api.measure(async () => {
-          await page.getByRole('menuitem', { name: '案件台账' }).click();
-          await page.locator('tr.ledger-row').first().waitFor();
-          await page.waitForFunction(TABLE_SETTLED);
-          await nextFrame(page);
+          navSplits.push(
+            await splitAround(navCall, async () => {
+              await page.getByRole('menuitem', { name: '案件台账' }).click();
+              await page.locator('tr.ledger-row').first().waitFor();
+              await page.waitForFunction(TABLE_SETTLED);
+              await nextFrame(page);
+            }),
+          );
         }),
       );
+      navDrawn.push((await takeRenders(page)).elements);
       navTasks.push(await longTasksSince(page, mark));
       navStyle.push(styleWorkBetween(styleBefore, await readStyleWork()));
       if (i === 0) page.off('request', countScript);
     }
     steps.navigation = print('navigation 工作台 → 案件台账', nav);
+    const navSplit = printSplit('navigation (first page of cases.search)', navSplits);
+    console.log(`    DOM elements drawn per navigation: ${navDrawn.join(', ')}`);
     console.log(
       `    first navigation: ${nav[0]?.ui.toFixed(0)} ms, ${firstNavScripts} scripts fetched`,
     );
@@ -415,6 +438,12 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       ui_navigation_long_task_ms: round(navLong.ms),
       ui_navigation_first_ms: round(nav[0]?.ui ?? 0),
       ui_navigation_first_script_files: firstNavScripts,
+      ui_dashboard_before_send_ms: round(boardSplit.before),
+      ui_dashboard_call_ms: round(boardSplit.call),
+      ui_dashboard_after_answer_ms: round(boardSplit.after),
+      ui_navigation_before_send_ms: round(navSplit.before),
+      ui_navigation_call_ms: round(navSplit.call),
+      ui_navigation_after_answer_ms: round(navSplit.after),
     };
     if (argValue('--ui-steps') === 'start') {
       // The first three steps only (issue 13's start-up work): minutes less at 100,000 cases.

@@ -1,6 +1,7 @@
 import { Card, Col, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { Link } from 'react-router';
+import type { ApiInput } from '../../../../domain/api/contract';
 import type { LedgerRow } from '../../../../domain/cases/case-views';
 import { api } from '../../api/client';
 import { prefetchLedgerPage } from '../../app/lazy-pages';
@@ -12,12 +13,15 @@ import { RiskTag } from '../../components/RiskTag';
 import { StatusTag } from '../../components/StatusTag';
 import { formatDateTime } from '../../forms/date-field';
 import { useApiValue } from '../../hooks/use-api-value';
+import { useEarlyRequest } from '../../hooks/use-early-request';
 import { uiText } from '../../i18n/zh-CN';
 import { CappedList } from './CappedList';
 import { RemindersCard } from './RemindersCard';
 import { WeekCalendar } from './WeekCalendar';
 
 const t = uiText.dashboard;
+
+const sendDashboard = (input: ApiInput<'dashboard.get'>) => api('dashboard.get', input);
 
 function CaseLine({ row, testId }: { row: LedgerRow; testId: string }) {
   return (
@@ -40,7 +44,10 @@ function CaseLine({ row, testId }: { row: LedgerRow; testId: string }) {
 
 export function DashboardPage() {
   const may = useMayCall();
-  const load = useCallback(() => api('dashboard.get', {}), []);
+  // Sent with the first render, ahead of the cards' requests (their effects run before this
+  // page's): the core answers one at a time, and the board is what the desk waits for.
+  const sendBoard = useEarlyRequest(() => ({}), sendDashboard);
+  const load = useCallback(() => sendBoard({}), [sendBoard]);
   const { value: board, error, reload } = useApiValue(load);
   // Once the board is on screen, the ledger's chunk loads while the person reads it: the first
   // click on 案件台账 then waits for its rows only, not for its scripts.
@@ -50,7 +57,25 @@ export function DashboardPage() {
     return shown && mayOpenLedger ? prefetchWhenIdle(prefetchLedgerPage) : undefined;
   }, [shown, mayOpenLedger]);
   if (error) return <ErrorPanel error={error} onRetry={() => void reload()} />;
-  if (!board) return <Spin />;
+  // The reminders and the week are drawn (and asked for) at once, beside the board's own
+  // request: drawn only under the board, their requests waited for the board's answer.
+  const cards = (
+    <>
+      <BackupHealthAlert />
+      {may('reminders.get') ? <RemindersCard /> : null}
+      {may('calendar.week') ? <WeekCalendar /> : null}
+    </>
+  );
+  if (!board)
+    return (
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t.title}
+        </Typography.Title>
+        {cards}
+        <Spin />
+      </Space>
+    );
   const month = board.month;
 
   return (
@@ -61,9 +86,7 @@ export function DashboardPage() {
           {t.today(board.today)}
         </Typography.Text>
       </Typography.Title>
-      <BackupHealthAlert />
-      {may('reminders.get') ? <RemindersCard /> : null}
-      {may('calendar.week') ? <WeekCalendar /> : null}
+      {cards}
       <Card title={t.month(month.month)} size="small" data-testid="dashboard-month">
         <Row gutter={16}>
           <Col span={4}>

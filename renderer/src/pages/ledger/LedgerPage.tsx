@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Spin, Table, Tag } from 'antd';
+import { Alert, Button, Card, Pagination, Space, Spin, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import type * as riskLevels from '../../../../domain/taxonomy/risk-levels';
 import { api } from '../../api/client';
 import { latestOnly } from '../../api/latest-only';
 import { errorMessage } from '../../components/ErrorPanel';
+import { useEarlyRequest } from '../../hooks/use-early-request';
 import { RiskTag } from '../../components/RiskTag';
 import { StatusTag } from '../../components/StatusTag';
 import { useMediators } from '../../hooks/use-mediators';
@@ -102,6 +103,13 @@ const COLUMN_LIST: NonNullable<TableProps<LedgerRow>['columns']> = [
 ];
 const COLUMNS = COLUMN_LIST.map((column) => ({ ...column, shouldCellUpdate: sameRowObject }));
 
+const searchInput = (filters: LedgerFilters, query: string, page: number) => ({
+  ...filters,
+  text: query.trim() || null,
+  page,
+});
+const sendSearch = (input: ReturnType<typeof searchInput>) => api('cases.search', input);
+
 export function LedgerPage() {
   const navigate = useNavigate();
   // The search text lives in the URL, so coming back from a case shows the same list.
@@ -121,6 +129,8 @@ export function LedgerPage() {
       : {};
   });
   const [page, setPage] = useState(1);
+  // The first page's query leaves with the first render, while the table and filter bar mount.
+  const searchCases = useEarlyRequest(() => searchInput(filters, query, page), sendSearch);
   // The page of rows on screen, with the search it answers (its count key and text).
   const [shown, setShown] = useState<Shown | null>(null);
   const rows = shown?.page.rows;
@@ -147,9 +157,9 @@ export function LedgerPage() {
   const counting = useRef(latestOnly()).current;
   const countKey = JSON.stringify([filters, query.trim()]);
   useEffect(() => {
-    const input = { ...filters, text: query.trim() || null, page };
+    const input = searchInput(filters, query, page);
     search.run(
-      () => api('cases.search', input),
+      () => searchCases(input),
       (found) => {
         setShown((before) => ({
           page: before ? { ...found, rows: keepSameRows(before.page.rows, found.rows) } : found,
@@ -173,7 +183,7 @@ export function LedgerPage() {
     );
     // `counted` is read, not watched: a new count must not search again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, filters, page, search, counting, countKey]);
+  }, [query, filters, page, search, counting, countKey, searchCases]);
   useEffect(
     () => () => {
       search.cancel();
@@ -190,8 +200,9 @@ export function LedgerPage() {
     setPage(1);
   }, []);
 
+  // Sorting only: the pager is drawn apart from the table (below).
   const onTableChange = useCallback<NonNullable<TableProps<LedgerRow>['onChange']>>(
-    (pagination, _filters, sorter) => {
+    (_pagination, _filters, sorter) => {
       const one = Array.isArray(sorter) ? sorter[0] : sorter;
       const sort = one?.order ? SORT_BY_COLUMN[String(one.columnKey)] : undefined;
       setFilters((f) => ({
@@ -199,7 +210,6 @@ export function LedgerPage() {
         sort: sort ?? 'ACCEPTED_DATE',
         direction: one?.order === 'ascend' ? 'ASC' : 'DESC',
       }));
-      setPage(pagination.current ?? 1);
     },
     [],
   );
@@ -222,8 +232,9 @@ export function LedgerPage() {
     [filters, mediators, filter],
   );
   const exactTotal = shown !== null && counted?.key === shown.key ? counted.total : null;
-  // Built from the numbers and rows it shows, not from the answer: an answer with the same rows
-  // (kept by keepSameRows) and the same total does not render the table at all.
+  // Built from the rows it shows, not from the answer: an answer with the same rows (kept by
+  // keepSameRows) does not render the table at all. The pager is not the table's own: antd's
+  // Table redraws every row for a new total, which the exact count brings after the first page.
   const table = useMemo(
     () => (
       <Table<LedgerRow>
@@ -238,23 +249,12 @@ export function LedgerPage() {
           onClick: () => void navigate(`/cases/${row.id}`),
           'data-testid': `ledger-row-${row.id}`,
         })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: exactTotal ?? firstTotal,
-          showSizeChanger: false,
-          showQuickJumper: true,
-          showTotal: () =>
-            exactTotal !== null
-              ? t.total(exactTotal, true)
-              : rows
-                ? t.total(firstTotal, firstTotalIsExact)
-                : '',
-        }}
+        pagination={false}
       />
     ),
-    [rows, pageSize, firstTotal, firstTotalIsExact, onTableChange, navigate, page, exactTotal],
+    [rows, onTableChange, navigate],
   );
+  const total = exactTotal ?? firstTotal;
   const searchBox = useMemo(
     () => <LedgerSearchBox key={boxKey} initial={query} onQuery={onQuery} />,
     // `query` is the box's starting text only: the box itself reports later changes.
@@ -281,6 +281,23 @@ export function LedgerPage() {
         <Spin spinning={slow}>
           <div data-testid="ledger-results" data-shown-query={shown?.text ?? ''}>
             {table}
+            {total > 0 ? (
+              <Pagination
+                align="end"
+                style={{ margin: '16px 0' }}
+                current={page}
+                pageSize={pageSize}
+                total={total}
+                showSizeChanger={false}
+                showQuickJumper
+                showTotal={() =>
+                  exactTotal !== null
+                    ? t.total(exactTotal, true)
+                    : t.total(firstTotal, firstTotalIsExact)
+                }
+                onChange={setPage}
+              />
+            ) : null}
           </div>
         </Spin>
       </Space>
