@@ -4,12 +4,8 @@ import type { DraftIssue } from '../../domain/agreements/agreement-views.js';
 import type { DocumentData } from '../documents/document-data.js';
 import { loadDocumentFonts, type DocumentFonts } from '../documents/font-registry.js';
 import { loadMongolianFont, type MongolianFont } from '../documents/mongolian-font.js';
-import {
-  DocumentRenderError,
-  documentVerificationCode,
-  layoutDocument,
-  renderDocument,
-} from '../documents/render-document.js';
+import { documentVerificationCode, layoutDocument } from '../documents/document-layout.js';
+import { DocumentRenderError } from '../documents/layout-measure.js';
 import { checkDocumentText, type TextIssue } from '../documents/text-coverage.js';
 import {
   loadDocumentTemplate,
@@ -156,6 +152,8 @@ export class DocumentEngine {
   ): Promise<RenderedPdf> {
     const template = this.template(kind);
     if (hasMongolianAnnex(data)) await this.openMongolian();
+    // pdfkit on the first print, not while the core starts (the check above needs only layout).
+    const { renderDocument } = await import('../documents/render-document.js');
     let bytes: Buffer;
     try {
       bytes = await renderDocument(template, data, {
