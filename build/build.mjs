@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyAppFonts } from './copy-fonts.mjs';
+import { bundleWorkers } from './worker-bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -47,14 +48,10 @@ await esbuild({
 });
 // The core (ledger, services, documents) runs in its own worker thread; the shell and the
 // dev:web host each load the copy beside their own script. The core starts the export thread
-// from the copy beside its own.
+// from the copy beside its own; exceljs and pdf-lib are files of their own there (see there).
 for (const dir of ['electron', 'dev-web']) {
-  await esbuild({
+  await bundleWorkers(esbuild, root, {
     ...common,
-    entryPoints: {
-      'core-worker': path.join(root, 'electron/core/core-worker.ts'),
-      'export-worker': path.join(root, 'electron/core/export-worker.ts'),
-    },
     outdir: path.join(dist, dir),
     outExtension: { '.js': '.cjs' },
     external: nodeExternal,

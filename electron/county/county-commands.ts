@@ -25,7 +25,6 @@ import { computeReport, type StatisticsReport } from '../../domain/statistics/co
 import { parsePeriod } from '../../domain/statistics/period.js';
 import { loadReportTemplate } from '../reports/report-template-loader.js';
 import { safeFileName } from '../reports/safe-file-name.js';
-import { writeStatisticsXlsx } from '../reports/statistics-xlsx.js';
 import { PackageRefused, verifyPackage, type VerifiedPackage } from './package-reader.js';
 
 export interface ImportOutcome {
@@ -213,6 +212,8 @@ export async function writeCountyReport(
   const { report, rooms, roomReports } = countyReport(dbFile, periodKey, templatesDir);
   const { name, header } = countyReportFile(countyName, report, rooms, today);
   const file = path.join(outDir, name);
+  // exceljs on first use: the core worker loads this module at start for the county screens.
+  const { writeStatisticsXlsx } = await import('../reports/statistics-xlsx.js');
   await writeStatisticsXlsx(file, report, header, roomReports);
   recordCountyReport(dbFile, { file, report, rooms }, COMMAND_LINE_ACTOR, new Date());
   return { file, report, rooms, roomReports };

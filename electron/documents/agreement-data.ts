@@ -6,7 +6,7 @@ import {
   formatYuanFigures,
 } from '../../domain/money-words.js';
 import type { DocumentData, DocumentTranslation } from './document-data.js';
-import { chineseListNumber } from './render-document.js';
+import { chineseListNumber } from './layout-measure.js';
 
 /**
  * Turns case records into the strings the agreement and notice templates print. This is the

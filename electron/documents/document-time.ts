@@ -1,5 +1,5 @@
 import { formatDocumentDate, type DocumentDateStyle } from '../../domain/document-date.js';
-import { chineseListNumber } from './render-document.js';
+import { chineseListNumber } from './layout-measure.js';
 
 /**
  * Times printed on records (调查记录, 调解记录): the date in the committee's date style

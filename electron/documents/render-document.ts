@@ -1,29 +1,27 @@
-import { createHash } from 'node:crypto';
 // Before pdfkit and fontkit load: lighter stand-ins for some of their dependencies (see there).
 import './dependency-stand-ins.js';
 import PDFDocument from 'pdfkit';
 import type { Font } from 'fontkit';
 import { documentDataSchema, type DocumentData } from './document-data.js';
-import type { DocumentFonts } from './font-registry.js';
-import type { LaidOutPage } from './layout-boxes.js';
 import { drawPages, MONGOLIAN_FONT_NAME, RULE, INK } from './layout-draw.js';
-import {
-  DocumentRenderError,
-  globalScope,
-  measureDocument,
-  MM,
-  resolve,
-  type Annex,
-} from './layout-measure.js';
-import { paginate } from './layout-paginate.js';
-import type { MongolianFont } from './mongolian-font.js';
+import { DocumentRenderError, globalScope, MM, resolve } from './layout-measure.js';
 import { MissingValueError, type Lookup } from './placeholders.js';
 import { checkDocumentText } from './text-coverage.js';
-import { TextMetrics, type MetricFonts, type PdfFontName } from './text-metrics.js';
+import { TextMetrics, type PdfFontName } from './text-metrics.js';
 import type { DocumentTemplate } from './template-loader.js';
+import {
+  contentHash,
+  documentVerificationCode,
+  geometry,
+  layoutDocument,
+  metricFonts,
+  type RenderOptions,
+} from './document-layout.js';
 
 export { chineseListNumber, DocumentRenderError } from './layout-measure.js';
 export type { DocumentRenderErrorCode } from './layout-measure.js';
+export { documentVerificationCode, layoutDocument } from './document-layout.js';
+export type { DocumentLayout, RenderOptions } from './document-layout.js';
 
 /**
  * Lays a template out as a PDF in three stages (ARCHITECTURE.md, “Documents”):
@@ -37,131 +35,7 @@ export type { DocumentRenderErrorCode } from './layout-measure.js';
  * stored SHA-256 can be re-verified later (platform notes).
  */
 
-export interface RenderOptions {
-  readonly creationDate: Date;
-  readonly fonts: Pick<DocumentFonts, 'serif' | 'serifBold' | 'tibetan'> & {
-    /** Rare-character fallbacks (font-registry parses them lazily). */
-    readonly fallbacks?: readonly Font[] | undefined;
-    /**
-     * The traditional Mongolian font and its HarfBuzz shaper (mongolian-font.ts), opened by the
-     * caller before a document with a Mongolian annex is checked or printed.
-     */
-    readonly mongolian?: MongolianFont | undefined;
-  };
-  /**
-   * Print even if some characters are missing from the font (they come out as boxes). Callers
-   * show `checkDocumentText(...).warnings` to the mediator first.
-   */
-  readonly allowMissingGlyphs?: boolean;
-  /**
-   * Draw a dashed half-circle on the right edge of every page of a multi-page document: where
-   * the committee puts its page-edge seal (骑缝章) across the stacked pages.
-   */
-  readonly pageEdgeSealMark?: boolean;
-}
-
 export const PRODUCER = 'Mediation Desk';
-
-/**
- * A short code printed in the footer that identifies the content of this document: the same
- * template version and the same data give the same code. Not a signature; it lets a
- * committee match a paper copy to the record it was printed from.
- */
-export function documentVerificationCode(template: DocumentTemplate, data: DocumentData): string {
-  const hex = contentHash(template, data).toUpperCase();
-  return `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}`;
-}
-
-function contentHash(template: DocumentTemplate, data: DocumentData): string {
-  const canonical = JSON.stringify([
-    template.file.id,
-    template.file.version,
-    sortedEntries(data.fields),
-    Object.keys(data.lists)
-      .sort()
-      .map((name) => [name, (data.lists[name] ?? []).map(sortedEntries)]),
-    data.translations ?? [],
-  ]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
-}
-
-function sortedEntries(record: Readonly<Record<string, string>>): [string, string][] {
-  return Object.keys(record)
-    .sort()
-    .map((k) => [k, record[k] ?? '']);
-}
-
-interface PageGeometry {
-  readonly margins: { top: number; bottom: number; left: number; right: number };
-  readonly pageWidth: number;
-  readonly pageHeightPt: number;
-}
-
-const A4 = { width: 595.28, height: 841.89 };
-
-function geometry(template: DocumentTemplate): PageGeometry {
-  const m = template.file.page.marginsMm;
-  return {
-    margins: { top: m.top * MM, bottom: m.bottom * MM, left: m.left * MM, right: m.right * MM },
-    pageWidth: A4.width,
-    pageHeightPt: A4.height,
-  };
-}
-
-export interface DocumentLayout {
-  readonly pages: readonly LaidOutPage[];
-  readonly annexes: readonly Annex[];
-}
-
-/**
- * Measure + paginate without drawing: what a check runs, so that a document that passes the
- * check is laid out by the very same code when it is printed.
- */
-export function layoutDocument(
-  template: DocumentTemplate,
-  data: DocumentData,
-  fonts: RenderOptions['fonts'],
-  metrics: TextMetrics = new TextMetrics(metricFonts(fonts)),
-): DocumentLayout {
-  const g = geometry(template);
-  const pageHeight = g.pageHeightPt - g.margins.top - g.margins.bottom;
-  try {
-    const measured = measureDocument({
-      template,
-      data,
-      metrics,
-      left: g.margins.left,
-      width: g.pageWidth - g.margins.left - g.margins.right,
-      pageHeight,
-      mongolian: fonts.mongolian?.shaper,
-    });
-    const pages = paginate(measured.boxes, {
-      pageHeight,
-      signaturePageNote: measured.signaturePageNote,
-      endOfTextNote: measured.endOfTextNote,
-    });
-    return { pages, annexes: measured.annexes };
-  } catch (error) {
-    if (error instanceof MissingValueError) {
-      throw new DocumentRenderError('MISSING_VALUE', error.message);
-    }
-    throw error;
-  }
-}
-
-function metricFonts(fonts: RenderOptions['fonts']): MetricFonts {
-  return {
-    serif: fonts.serif,
-    serifBold: fonts.serifBold,
-    // Parsed only when Tibetan text is measured (font-registry's lazy getter).
-    get tibetan() {
-      return fonts.tibetan;
-    },
-    get fallbacks() {
-      return fonts.fallbacks;
-    },
-  };
-}
 
 /** Radius of the page-edge seal guide: committee seals are 42 mm across. */
 const EDGE_SEAL_RADIUS = 21 * MM;

@@ -3,7 +3,7 @@ import { EMPTY_FIELD } from './agreement-data.js';
 import type { DocumentData } from './document-data.js';
 import { formatDocumentTimeRange, localDateOf } from './document-time.js';
 import { personWithDetail, type RecordPersonInput } from './investigation-record-data.js';
-import { chineseListNumber } from './render-document.js';
+import { chineseListNumber } from './layout-measure.js';
 
 /** 人民调解记录 (domain §2.8), one per session; template `session-record.v1.json`. */
 export type SessionResult =

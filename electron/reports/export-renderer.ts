@@ -1,12 +1,10 @@
-import {
-  claimXlsxJob,
-  renderDocumentJob,
-  type ClaimXlsxJob,
-  type DocumentRenderJob,
-  type DocumentRenderOutcome,
+import type {
+  ClaimXlsxJob,
+  DocumentRenderJob,
+  DocumentRenderOutcome,
 } from '../services/document-render-job.js';
-import { assembleVolumeJob, type VolumeAssemblyJob } from '../services/volume-assembly-job.js';
-import { renderExportJob, type ExportRenderJob, type RenderedFile } from './export-render-jobs.js';
+import type { VolumeAssemblyJob } from '../services/volume-assembly-job.js';
+import type { ExportRenderJob, RenderedFile } from './export-render-jobs.js';
 
 /**
  * Where the long render steps run — exported files, volume PDFs, claim packs' 申报表 and .xlsx:
@@ -21,12 +19,18 @@ export interface ExportRenderer {
   close(): void;
 }
 
-/** The render steps on the caller's thread (unit tests and benches that hold the core directly). */
+/**
+ * The render steps on the caller's thread (unit tests and benches that hold the core directly).
+ * Imported on the first job: this is the core's default renderer, and the core worker must not
+ * compile and run exceljs, pdf-lib and pdfkit before it says ready (issue 13, host start).
+ */
 export const inThreadExportRenderer: ExportRenderer = {
-  render: renderExportJob,
-  volume: assembleVolumeJob,
-  document: renderDocumentJob,
-  claimXlsx: claimXlsxJob,
+  render: async (job) => (await import('./export-render-jobs.js')).renderExportJob(job),
+  volume: async (job) =>
+    (await import('../services/volume-assembly-job.js')).assembleVolumeJob(job),
+  document: async (job) =>
+    (await import('../services/document-render-job.js')).renderDocumentJob(job),
+  claimXlsx: async (job) => (await import('../services/document-render-job.js')).claimXlsxJob(job),
   close: () => undefined,
 };
 

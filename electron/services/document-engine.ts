@@ -4,12 +4,8 @@ import type { DraftIssue } from '../../domain/agreements/agreement-views.js';
 import type { DocumentData } from '../documents/document-data.js';
 import { loadDocumentFonts, type DocumentFonts } from '../documents/font-registry.js';
 import { loadMongolianFont, type MongolianFont } from '../documents/mongolian-font.js';
-import {
-  DocumentRenderError,
-  documentVerificationCode,
-  layoutDocument,
-  renderDocument,
-} from '../documents/render-document.js';
+import { documentVerificationCode, layoutDocument } from '../documents/document-layout.js';
+import { DocumentRenderError } from '../documents/layout-measure.js';
 import { checkDocumentText, type TextIssue } from '../documents/text-coverage.js';
 import {
   loadDocumentTemplate,
@@ -47,6 +43,22 @@ export function hasMongolianAnnex(data: Pick<DocumentData, 'translations'>): boo
  * the 15 MB CJK font takes a noticeable moment, and a ledger that never prints should not pay it.
  * Failures to load are configuration faults of the installation, reported in Chinese.
  */
+type DrawingModule = typeof import('../documents/render-document.js');
+let drawing: Promise<DrawingModule> | null = null;
+
+/**
+ * The drawing half (pdfkit), imported on the first print, not while the core starts: a draft's
+ * check needs only the layout. A failed import is kept, so every later print gets the same
+ * sentence (a bundle would hand a second import a half-run module).
+ */
+function drawingModule(): Promise<DrawingModule> {
+  drawing ??= import('../documents/render-document.js').catch((error: unknown) => {
+    console.error('[documents] the PDF renderer failed to load:', error);
+    throw new ApiError('INTERNAL', '文书组件无法加载，无法生成文书。请重新安装调解工作台');
+  });
+  return drawing;
+}
+
 export class DocumentEngine {
   private fonts: DocumentFonts | null = null;
   private mongolian: MongolianFont | null = null;
@@ -156,6 +168,7 @@ export class DocumentEngine {
   ): Promise<RenderedPdf> {
     const template = this.template(kind);
     if (hasMongolianAnnex(data)) await this.openMongolian();
+    const { renderDocument } = await drawingModule();
     let bytes: Buffer;
     try {
       bytes = await renderDocument(template, data, {

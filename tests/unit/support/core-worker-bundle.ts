@@ -1,25 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { bundleWorkers } from '../../../build/worker-bundles.mjs';
 
 let built: Promise<string> | null = null;
 
 /**
  * electron/core/core-worker.ts and the export thread (export-worker.ts) bundled side by side as
- * build/build.mjs does, once per test process: a worker thread cannot load TypeScript, the
- * tests must not depend on an earlier `npm run build`, and the core starts the export thread
- * from the file beside its own. Each process gets its own folder under node_modules/.cache
+ * build/build.mjs does (build/worker-bundles.mjs: exceljs and pdf-lib in files of their own),
+ * once per test process: a worker thread cannot load TypeScript, the tests must not depend on
+ * an earlier `npm run build`, and the core starts the export thread from the file beside its
+ * own. Each process gets its own folder under node_modules/.cache
  * (so the externals better-sqlite3-multiple-ciphers and pdfkit resolve, and parallel runs never share a file).
  */
 function bundles(): Promise<string> {
   built ??= (async () => {
     const dir = path.resolve('node_modules/.cache/core-worker-test', String(process.pid));
     fs.mkdirSync(dir, { recursive: true });
-    await build({
-      entryPoints: {
-        'core-worker': path.resolve('electron/core/core-worker.ts'),
-        'export-worker': path.resolve('electron/core/export-worker.ts'),
-      },
+    await bundleWorkers(build, path.resolve('.'), {
       bundle: true,
       platform: 'node',
       target: 'node20',
