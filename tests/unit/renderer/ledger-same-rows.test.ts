@@ -1,6 +1,8 @@
+import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { LedgerRow } from '../../../domain/cases/case-views';
 import { keepSameRows } from '../../../renderer/src/pages/ledger/same-rows';
+import { cellUnchanged, rowUnchanged } from '../../../renderer/src/pages/ledger/table-redraw';
 
 const row = (id: number, title = `案件${id}`): LedgerRow => ({
   id,
@@ -45,5 +47,40 @@ describe('keepSameRows', () => {
     expect(keepSameRows(shown, [row(1), row(2)])).toBe(shown);
     expect(keepSameRows(shown, [row(1)])).not.toBe(shown);
     expect(keepSameRows(shown, [row(2), row(1)])).not.toBe(shown);
+  });
+});
+
+/** The table's row and cell elements are drawn again only when what they show changed. */
+describe('ledger table parts', () => {
+  it('keeps a row drawn while it shows the same case object with the same class', () => {
+    const shown = row(1);
+    const drawn = { ledgerRow: shown, className: 'ledger-row', onClick: () => undefined };
+    expect(rowUnchanged(drawn, { ...drawn, onClick: () => undefined })).toBe(true);
+    // A changed case is a new object (keepSameRows), even with the same id.
+    expect(rowUnchanged(drawn, { ...drawn, ledgerRow: row(1, '改过的标题') })).toBe(false);
+    expect(rowUnchanged(drawn, { ...drawn, className: 'ledger-row ledger-row-overdue' })).toBe(
+      false,
+    );
+    // The "no cases" row has no case: always drawn.
+    expect(rowUnchanged({ className: 'x' }, { className: 'x' })).toBe(false);
+  });
+
+  it('keeps a cell drawn while its attributes, style and content are the same', () => {
+    const content = createElement('span', null, '王芳');
+    const drawn = { className: 'ant-table-cell', style: { width: 10 }, children: [null, content] };
+    expect(
+      cellUnchanged(drawn, { ...drawn, style: { width: 10 }, children: [null, content] }),
+    ).toBe(true);
+    expect(
+      cellUnchanged(drawn, { ...drawn, children: [null, createElement('span', null, '王芳')] }),
+    ).toBe(false);
+    expect(cellUnchanged(drawn, { ...drawn, style: { width: 12 } })).toBe(false);
+    expect(cellUnchanged(drawn, { ...drawn, style: undefined })).toBe(false);
+    expect(
+      cellUnchanged(drawn, { ...drawn, className: 'ant-table-cell ant-table-column-sort' }),
+    ).toBe(false);
+    expect(cellUnchanged({ children: '王芳' }, { children: '王芳' })).toBe(true);
+    // A handler that changed is drawn: it may act differently.
+    expect(cellUnchanged({ onClick: () => 1 }, { onClick: () => 2 })).toBe(false);
   });
 });
