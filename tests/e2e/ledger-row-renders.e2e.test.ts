@@ -62,6 +62,18 @@ describe('ledger rows drawn per answer (real ledger, Chromium)', () => {
       // The rest is the header's sortable titles (~40) and the pager (~8): the table renders.
       expect(drawn.elementsInArea).toBeLessThan(150);
 
+      // Sorted by 登记日期 (all cases have the same, so most rows keep their case): every row,
+      // kept ones included, marks that column as the sorted one, not 受理日期 any more.
+      await page.getByRole('columnheader', { name: '登记日期' }).click();
+      const sortedCells = page.locator('.ant-table-tbody tr.ledger-row td.ant-table-column-sort');
+      await eventually(() => sortedCells.count()).toBe(50);
+      const intakeColumn = page.locator('.ant-table-tbody tr.ledger-row td:nth-child(7)');
+      await eventually(() =>
+        intakeColumn.evaluateAll(
+          (cells) => cells.filter((td) => td.classList.contains('ant-table-column-sort')).length,
+        ),
+      ).toBe(50);
+
       // A row under the mouse is highlighted like antd's (its row-hover colour).
       const keptRow = page.getByTestId(`ledger-row-${kept}`);
       await keptRow.hover();

@@ -52,10 +52,27 @@ describe('keepSameRows', () => {
 
 /** The table's row and cell elements are drawn again only when what they show changed. */
 describe('ledger table parts', () => {
-  it('keeps a row drawn while it shows the same case object with the same class', () => {
+  it('keeps a row drawn while it shows the same case object with the same class and cells', () => {
     const shown = row(1);
-    const drawn = { ledgerRow: shown, className: 'ledger-row', onClick: () => undefined };
-    expect(rowUnchanged(drawn, { ...drawn, onClick: () => undefined })).toBe(true);
+    // rc-table's cell elements: the case, the column's class, the row's place, per-render objects.
+    const cells = (index: number, sorted = 'intakeDate') =>
+      ['intakeDate', 'acceptedDate'].map((key) =>
+        createElement('td', {
+          key,
+          record: shown,
+          index,
+          renderIndex: index,
+          className: key === sorted ? 'ant-table-column-sort' : undefined,
+          additionalProps: {},
+        }),
+      );
+    const drawn = { ledgerRow: shown, className: 'ledger-row', children: cells(0) };
+    // Moved to another place, with a new click handler: the same drawing.
+    expect(rowUnchanged(drawn, { ...drawn, onClick: () => undefined, children: cells(3) })).toBe(
+      true,
+    );
+    // Sorted by another column: the cells' classes change.
+    expect(rowUnchanged(drawn, { ...drawn, children: cells(0, 'acceptedDate') })).toBe(false);
     // A changed case is a new object (keepSameRows), even with the same id.
     expect(rowUnchanged(drawn, { ...drawn, ledgerRow: row(1, '改过的标题') })).toBe(false);
     expect(rowUnchanged(drawn, { ...drawn, className: 'ledger-row ledger-row-overdue' })).toBe(
