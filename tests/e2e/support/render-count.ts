@@ -10,6 +10,11 @@ export interface RenderCount {
    * step redraws in all, e.g. antd's Form.Items re-rendered by a form's validation.
    */
   readonly elements: number;
+  /** Of those, the ones inside the element `watchRenders` was given as its area (0 without). */
+  readonly elementsInArea: number;
+  /** Of those in the area, the table body's rows (`<tr>`) and cells (`<td>`) drawn. */
+  readonly rowsInArea: number;
+  readonly cellsInArea: number;
 }
 
 /**
@@ -17,76 +22,95 @@ export interface RenderCount {
  * which React's production build calls after every commit. A function component rendered in a
  * commit iff its first hook object is new (a bailed-out fiber keeps its hooks); a count of
  * commits, not of time, so it does not depend on the machine's load. Call before the page loads.
+ * `area` (a CSS selector) also counts the elements drawn inside that element, e.g. a table alone.
  */
-export async function watchRenders(page: Page, displayName: string): Promise<void> {
-  await page.addInitScript((name: string) => {
-    interface Fiber {
-      tag: number;
-      elementType: { displayName?: string } | null;
-      memoizedState: object | null;
-      memoizedProps: Record<string, unknown>;
-      alternate: Fiber | null;
-      child: Fiber | null;
-      sibling: Fiber | null;
-    }
-    const count = { all: 0, unchanged: 0, elements: 0 };
-    const seen = new WeakSet<object>();
-    // A host fiber (tag 5, a DOM element) drawn in a commit has a props object it never had:
-    // a parent's render makes new element props, a bailed-out subtree keeps its old ones.
-    const drawn = new WeakSet<object>();
-    const lastProps = new WeakMap<Fiber, Record<string, unknown>>();
-    const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-      Object.keys({ ...a, ...b }).every(
-        (k) => typeof a[k] === 'function' || typeof b[k] === 'function' || Object.is(a[k], b[k]),
-      );
-    const visit = (root: Fiber) => {
-      const stack: Fiber[] = [root];
-      while (stack.length > 0) {
-        const f = stack.pop()!;
-        if (f.tag === 5 && !drawn.has(f.memoizedProps)) {
-          drawn.add(f.memoizedProps);
-          count.elements += 1;
-        }
-        if (f.elementType?.displayName === name && f.memoizedState && !seen.has(f.memoizedState)) {
-          seen.add(f.memoizedState);
-          count.all += 1;
-          const before = lastProps.get(f) ?? (f.alternate ? lastProps.get(f.alternate) : undefined);
-          if (before && sameData(before, f.memoizedProps)) count.unchanged += 1;
-          lastProps.set(f, f.memoizedProps);
-          if (f.alternate) lastProps.set(f.alternate, f.memoizedProps);
-        }
-        if (f.sibling) stack.push(f.sibling);
-        if (f.child) stack.push(f.child);
+export async function watchRenders(page: Page, displayName: string, area = ''): Promise<void> {
+  await page.addInitScript(
+    ([name, areaSelector]: readonly [string, string]) => {
+      interface Fiber {
+        tag: number;
+        stateNode: { tagName?: string; closest?: (selector: string) => unknown } | null;
+        elementType: { displayName?: string } | null;
+        memoizedState: object | null;
+        memoizedProps: Record<string, unknown>;
+        alternate: Fiber | null;
+        child: Fiber | null;
+        sibling: Fiber | null;
       }
-    };
-    Object.assign(globalThis, {
-      __renderCount: count,
-      __REACT_DEVTOOLS_GLOBAL_HOOK__: {
-        supportsFiber: true,
-        isDisabled: false,
-        renderers: new Map(),
-        inject: () => 1,
-        onCommitFiberRoot: (_id: number, root: { current: Fiber }) => visit(root.current),
-        onCommitFiberUnmount: () => undefined,
-        onPostCommitFiberRoot: () => undefined,
-        checkDCE: () => undefined,
-      },
-    });
-  }, displayName);
+      const count = {
+        all: 0,
+        unchanged: 0,
+        elements: 0,
+        elementsInArea: 0,
+        rowsInArea: 0,
+        cellsInArea: 0,
+      };
+      const seen = new WeakSet<object>();
+      // A host fiber (tag 5, a DOM element) drawn in a commit has a props object it never had:
+      // a parent's render makes new element props, a bailed-out subtree keeps its old ones.
+      const drawn = new WeakSet<object>();
+      const lastProps = new WeakMap<Fiber, Record<string, unknown>>();
+      const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+        Object.keys({ ...a, ...b }).every(
+          (k) => typeof a[k] === 'function' || typeof b[k] === 'function' || Object.is(a[k], b[k]),
+        );
+      const visit = (root: Fiber) => {
+        const stack: Fiber[] = [root];
+        while (stack.length > 0) {
+          const f = stack.pop()!;
+          if (f.tag === 5 && !drawn.has(f.memoizedProps)) {
+            drawn.add(f.memoizedProps);
+            count.elements += 1;
+            const node = f.stateNode;
+            if (areaSelector && node?.closest?.(areaSelector)) {
+              count.elementsInArea += 1;
+              const inBody = Boolean(node.closest('tbody'));
+              if (inBody && node.tagName === 'TR') count.rowsInArea += 1;
+              if (inBody && node.tagName === 'TD') count.cellsInArea += 1;
+            }
+          }
+          if (
+            f.elementType?.displayName === name &&
+            f.memoizedState &&
+            !seen.has(f.memoizedState)
+          ) {
+            seen.add(f.memoizedState);
+            count.all += 1;
+            const before =
+              lastProps.get(f) ?? (f.alternate ? lastProps.get(f.alternate) : undefined);
+            if (before && sameData(before, f.memoizedProps)) count.unchanged += 1;
+            lastProps.set(f, f.memoizedProps);
+            if (f.alternate) lastProps.set(f.alternate, f.memoizedProps);
+          }
+          if (f.sibling) stack.push(f.sibling);
+          if (f.child) stack.push(f.child);
+        }
+      };
+      Object.assign(globalThis, {
+        __renderCount: count,
+        __REACT_DEVTOOLS_GLOBAL_HOOK__: {
+          supportsFiber: true,
+          isDisabled: false,
+          renderers: new Map(),
+          inject: () => 1,
+          onCommitFiberRoot: (_id: number, root: { current: Fiber }) => visit(root.current),
+          onCommitFiberUnmount: () => undefined,
+          onPostCommitFiberRoot: () => undefined,
+          checkDCE: () => undefined,
+        },
+      });
+    },
+    [displayName, area] as const,
+  );
 }
 
 /** The counts so far, and sets them back to zero. */
 export async function takeRenders(page: Page): Promise<RenderCount> {
   return page.evaluate(() => {
-    const count = (
-      globalThis as unknown as {
-        __renderCount: { all: number; unchanged: number; elements: number };
-      }
-    ).__renderCount;
-    const now = { ...count };
-    count.all = 0;
-    count.unchanged = 0;
-    count.elements = 0;
+    const count = (globalThis as unknown as { __renderCount: Record<string, number> })
+      .__renderCount;
+    const now = { ...count } as unknown as RenderCount;
+    for (const key of Object.keys(count)) count[key] = 0;
     return now;
   });
 }

@@ -1,6 +1,8 @@
+import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { LedgerRow } from '../../../domain/cases/case-views';
 import { keepSameRows } from '../../../renderer/src/pages/ledger/same-rows';
+import { cellUnchanged, rowUnchanged } from '../../../renderer/src/pages/ledger/table-redraw';
 
 const row = (id: number, title = `案件${id}`): LedgerRow => ({
   id,
@@ -45,5 +47,57 @@ describe('keepSameRows', () => {
     expect(keepSameRows(shown, [row(1), row(2)])).toBe(shown);
     expect(keepSameRows(shown, [row(1)])).not.toBe(shown);
     expect(keepSameRows(shown, [row(2), row(1)])).not.toBe(shown);
+  });
+});
+
+/** The table's row and cell elements are drawn again only when what they show changed. */
+describe('ledger table parts', () => {
+  it('keeps a row drawn while it shows the same case object with the same class and cells', () => {
+    const shown = row(1);
+    // rc-table's cell elements: the case, the column's class, the row's place, per-render objects.
+    const cells = (index: number, sorted = 'intakeDate') =>
+      ['intakeDate', 'acceptedDate'].map((key) =>
+        createElement('td', {
+          key,
+          record: shown,
+          index,
+          renderIndex: index,
+          className: key === sorted ? 'ant-table-column-sort' : undefined,
+          additionalProps: {},
+        }),
+      );
+    const drawn = { ledgerRow: shown, className: 'ledger-row', children: cells(0) };
+    // Moved to another place, with a new click handler: the same drawing.
+    expect(rowUnchanged(drawn, { ...drawn, onClick: () => undefined, children: cells(3) })).toBe(
+      true,
+    );
+    // Sorted by another column: the cells' classes change.
+    expect(rowUnchanged(drawn, { ...drawn, children: cells(0, 'acceptedDate') })).toBe(false);
+    // A changed case is a new object (keepSameRows), even with the same id.
+    expect(rowUnchanged(drawn, { ...drawn, ledgerRow: row(1, '改过的标题') })).toBe(false);
+    expect(rowUnchanged(drawn, { ...drawn, className: 'ledger-row ledger-row-overdue' })).toBe(
+      false,
+    );
+    // The "no cases" row has no case: always drawn.
+    expect(rowUnchanged({ className: 'x' }, { className: 'x' })).toBe(false);
+  });
+
+  it('keeps a cell drawn while its attributes, style and content are the same', () => {
+    const content = createElement('span', null, '王芳');
+    const drawn = { className: 'ant-table-cell', style: { width: 10 }, children: [null, content] };
+    expect(
+      cellUnchanged(drawn, { ...drawn, style: { width: 10 }, children: [null, content] }),
+    ).toBe(true);
+    expect(
+      cellUnchanged(drawn, { ...drawn, children: [null, createElement('span', null, '王芳')] }),
+    ).toBe(false);
+    expect(cellUnchanged(drawn, { ...drawn, style: { width: 12 } })).toBe(false);
+    expect(cellUnchanged(drawn, { ...drawn, style: undefined })).toBe(false);
+    expect(
+      cellUnchanged(drawn, { ...drawn, className: 'ant-table-cell ant-table-column-sort' }),
+    ).toBe(false);
+    expect(cellUnchanged({ children: '王芳' }, { children: '王芳' })).toBe(true);
+    // A handler that changed is drawn: it may act differently.
+    expect(cellUnchanged({ onClick: () => 1 }, { onClick: () => 2 })).toBe(false);
   });
 });

@@ -18,7 +18,9 @@ import { uiText } from '../../i18n/zh-CN';
 import { LedgerFilterBar, type LedgerFilters } from './LedgerFilterBar';
 import { LedgerSearchBox } from './LedgerSearchBox';
 import { writeSearchQuietly } from './quiet-search-url';
+import { LEDGER_TABLE_PARTS } from './LedgerTableParts';
 import { keepSameRows } from './same-rows';
+import type { LedgerRowProps } from './table-redraw';
 
 const t = uiText.ledger;
 
@@ -102,6 +104,9 @@ const COLUMN_LIST: NonNullable<TableProps<LedgerRow>['columns']> = [
   },
 ];
 const COLUMNS = COLUMN_LIST.map((column) => ({ ...column, shouldCellUpdate: sameRowObject }));
+const EMPTY_LOCALE = { emptyText: t.empty };
+const rowClassName = (row: LedgerRow) =>
+  row.overdue ? 'ledger-row ledger-row-overdue' : 'ledger-row';
 
 const searchInput = (filters: LedgerFilters, query: string, page: number) => ({
   ...filters,
@@ -214,6 +219,18 @@ export function LedgerPage() {
     [],
   );
 
+  // The row element gets its case, so an unchanged case's row is not drawn again (LedgerTableParts).
+  const onRow = useCallback(
+    (row: LedgerRow) => {
+      const props: LedgerRowProps = {
+        onClick: () => void navigate(`/cases/${row.id}`),
+        ledgerRow: row,
+      };
+      return { ...props, 'data-testid': `ledger-row-${row.id}` };
+    },
+    [navigate],
+  );
+
   // Built only when what they show changes: a keystroke re-renders the search box alone.
   const filterBar = useMemo(
     () => (
@@ -242,17 +259,16 @@ export function LedgerPage() {
         size="middle"
         columns={COLUMNS}
         dataSource={rows ?? []}
-        locale={{ emptyText: t.empty }}
+        locale={EMPTY_LOCALE}
         onChange={onTableChange}
-        rowClassName={(row) => (row.overdue ? 'ledger-row ledger-row-overdue' : 'ledger-row')}
-        onRow={(row) => ({
-          onClick: () => void navigate(`/cases/${row.id}`),
-          'data-testid': `ledger-row-${row.id}`,
-        })}
+        components={LEDGER_TABLE_PARTS}
+        rowHoverable={false}
+        rowClassName={rowClassName}
+        onRow={onRow}
         pagination={false}
       />
     ),
-    [rows, onTableChange, navigate],
+    [rows, onTableChange, onRow],
   );
   const total = exactTotal ?? firstTotal;
   const searchBox = useMemo(

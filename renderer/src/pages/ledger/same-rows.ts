@@ -1,15 +1,22 @@
 import type { LedgerRow } from '../../../../domain/cases/case-views';
 
-const sameValue = (a: unknown, b: unknown): boolean =>
+/** The same value, or arrays of the same values. */
+export const sameValue = (a: unknown, b: unknown): boolean =>
   Object.is(a, b) ||
   (Array.isArray(a) &&
     Array.isArray(b) &&
     a.length === b.length &&
     a.every((item, i) => Object.is(item, b[i])));
 
-const sameRow = (a: LedgerRow, b: LedgerRow): boolean => {
-  const keys = Object.keys(a) as (keyof LedgerRow)[];
-  return keys.length === Object.keys(b).length && keys.every((key) => sameValue(a[key], b[key]));
+/** Objects with the same keys holding the same values (`sameValue`). */
+export const sameFields = (a: object, b: object): boolean => {
+  const before = a as Record<string, unknown>;
+  const after = b as Record<string, unknown>;
+  const keys = Object.keys(before);
+  return (
+    keys.length === Object.keys(after).length &&
+    keys.every((key) => sameValue(before[key], after[key]))
+  );
 };
 
 /**
@@ -25,7 +32,7 @@ export function keepSameRows(
   let changed = answered.length !== shown.length;
   const rows = answered.map((row, i) => {
     const old = byId.get(row.id);
-    const kept = old && sameRow(old, row) ? old : row;
+    const kept = old && sameFields(old, row) ? old : row;
     if (kept !== shown[i]) changed = true;
     return kept;
   });
