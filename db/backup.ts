@@ -57,11 +57,14 @@ export async function checkLedgerFile(
 }
 
 /**
- * A verified copy of the live ledger: full check of the ledger first (a damaged ledger must not
- * rotate good copies away), then `VACUUM INTO` a `.partial` file (a consistent, compacted
+ * A verified copy of the live ledger: `VACUUM INTO` a `.partial` file (a consistent, compacted
  * snapshot that also works on an encrypted ledger, where the page-copying backup API does not),
  * fsync (SQLite does not sync VACUUM INTO output), full check of the copy, and only then the
- * rename that makes it a backup.
+ * rename that makes it a backup. The full check of the ledger itself runs meanwhile on a thread
+ * of its own (each is one whole-file pass, and two threads take the longer of the two instead of
+ * their sum); the rename waits for both, so a damaged ledger still gets no backup and cannot
+ * rotate good copies away — its findings win over whatever the copy met. The ledger must be
+ * checked itself: a copy rebuilt by VACUUM INTO can pass where the ledger does not.
  */
 export async function backupLedger(
   db: Db,
@@ -72,32 +75,33 @@ export async function backupLedger(
      * conversion's plain copy, which no rotation follows): the check of the copy is enough.
      */
     readonly ledgerChecked?: boolean;
+    /** Each step as it starts and ends (tests: the order; benches: the split). */
+    readonly onStep?: (step: BackupStep, phase: 'start' | 'end') => void;
   } = {},
 ): Promise<BackupInfo> {
   const key = connectionKey(db);
-  if (!options.ledgerChecked) {
-    const findings = await checkLedgerFile(db.name, true, key);
-    if (findings.length > 0) throw new LedgerDamagedError(findings);
-  }
-  makePrivateDir(path.dirname(destination));
+  const step = options.onStep ?? (() => undefined);
+  const ledgerFindings: Promise<CheckFindings> = options.ledgerChecked
+    ? Promise.resolve([])
+    : timedStep(step, 'ledgerCheck', () => checkLedgerFile(db.name, true, key));
+  // Awaited below, after the copy: until then a rejection must not count as unhandled.
+  ledgerFindings.catch(() => undefined);
   const partial = `${destination}.partial`;
-  fs.rmSync(partial, { force: true });
   try {
+    let copied: { info: BackupInfo } | { error: unknown };
     try {
-      await runSqliteJob({ op: 'vacuumInto', file: db.name, destination: partial }, key);
+      copied = { info: await verifiedPartialCopy(db, partial, key, step) };
     } catch (error) {
-      if (isKeyProblem(db.name, error)) throw new LedgerKeyUnusableError(db.name);
-      if (storageFaultOf(error) === 'CORRUPT') {
-        throw new LedgerDamagedError([(error as Error).message]);
-      }
-      throw error;
+      copied = { error };
     }
-    makePrivateFile(partial);
-    fsyncFile(partial);
-    const info = await verifyLedgerCopy(partial, undefined, key);
+    const findings = await ledgerFindings;
+    if (findings.length > 0) throw new LedgerDamagedError(findings);
+    if ('error' in copied) throw copied.error;
+    step('rename', 'start');
     fs.renameSync(partial, destination);
     fsyncDirectory(path.dirname(destination));
-    return { ...info, fileName: path.basename(destination), path: destination };
+    step('rename', 'end');
+    return { ...copied.info, fileName: path.basename(destination), path: destination };
   } catch (error) {
     // A failed copy must not linger as a half-written file (a full disk stays full otherwise).
     try {
@@ -107,6 +111,44 @@ export async function backupLedger(
     }
     throw error;
   }
+}
+
+export type BackupStep = 'ledgerCheck' | 'vacuumInto' | 'fsync' | 'copyCheck' | 'rename';
+
+async function timedStep<T>(
+  step: (name: BackupStep, phase: 'start' | 'end') => void,
+  name: BackupStep,
+  run: () => Promise<T>,
+): Promise<T> {
+  step(name, 'start');
+  const result = await run();
+  step(name, 'end');
+  return result;
+}
+
+/** VACUUM INTO `partial` → 0600 → fsync → full check of the copy; the caller renames it. */
+async function verifiedPartialCopy(
+  db: Db,
+  partial: string,
+  key: Buffer | null,
+  step: (name: BackupStep, phase: 'start' | 'end') => void,
+): Promise<BackupInfo> {
+  makePrivateDir(path.dirname(partial));
+  fs.rmSync(partial, { force: true });
+  try {
+    await timedStep(step, 'vacuumInto', () =>
+      runSqliteJob({ op: 'vacuumInto', file: db.name, destination: partial }, key),
+    );
+  } catch (error) {
+    if (isKeyProblem(db.name, error)) throw new LedgerKeyUnusableError(db.name);
+    if (storageFaultOf(error) === 'CORRUPT') {
+      throw new LedgerDamagedError([(error as Error).message]);
+    }
+    throw error;
+  }
+  makePrivateFile(partial);
+  await timedStep(step, 'fsync', () => Promise.resolve(fsyncFile(partial)));
+  return timedStep(step, 'copyCheck', () => verifyLedgerCopy(partial, undefined, key));
 }
 
 /** verifyLedgerFile with the full check on a worker thread (for copies of a large ledger). */
