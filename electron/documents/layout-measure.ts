@@ -406,6 +406,7 @@ function signatureTableBoxes(ctx: Ctx, block: SignatureTableBlock, scope: Scope)
         own.mongolian === undefined
           ? fullLine
           : Math.min(fullLine, cellWidth - own.mongolian.breadth - LABEL_GAP);
+      if (lineWidth < block.slotWidthMm * MM) throw labelTooLong();
       return {
         s,
         ops: [...label.ops, ...(hint?.ops ?? []), ...(tibetan?.ops ?? [])],
@@ -518,6 +519,14 @@ function compactSignatureBoxes(
   return [headerBox, ...rows];
 }
 
+/** A reviewed label of many columns would leave no room to sign beside it. */
+function labelTooLong(): DocumentRenderError {
+  return new DocumentRenderError(
+    'BAD_DATA',
+    '蒙古文签名标签太长，签名栏放不下：请在 设置 → 译文固定用语 中改短',
+  );
+}
+
 /**
  * A table row whose signature cell (right edge `right`) also carries own-script labels under
  * the cell's first line (the Chinese header is centred there and would run into a column beside
@@ -534,6 +543,8 @@ function labelledRow(
   if (own.tibetan === undefined && own.mongolian === undefined) return row(0);
   const lh = lineHeight(ctx, style(ctx, {}));
   const signW = widths[2] ?? 0;
+  // Half the cell stays free for the signature or fingerprint.
+  if ((own.mongolian?.breadth ?? 0) > signW / 2) throw labelTooLong();
   const tibetanStyle = style(ctx, {
     font: 'tibetan',
     x: right - signW + CELL_PAD,

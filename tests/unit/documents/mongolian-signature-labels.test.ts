@@ -144,6 +144,19 @@ describe('Mongolian signature labels in the signature block', () => {
     }
   });
 
+  it('sets a longer label in more columns, and refuses one that leaves no room to sign', () => {
+    const longer = Array.from({ length: 2 }, () => PARTY_SIGNATURE_MN).join(' ');
+    for (const n of [2, 14]) {
+      const columns = labelColumns(layoutOf(n, ANNEX_MN, { partySignature: longer }));
+      expect(columns.length).toBeGreaterThan(n < 6 ? n : 1);
+      expect(columns.flatMap(({ op }) => op.words).slice(0, 6)).toEqual(longer.split(' '));
+      const endless = Array.from({ length: 40 }, () => PARTY_SIGNATURE_MN).join(' ');
+      expect(() => layoutOf(n, ANNEX_MN, { partySignature: endless })).toThrow(
+        /蒙古文签名标签太长/,
+      );
+    }
+  });
+
   it('prints the labels extractable, tagged as Mongolian, and the same bytes on reprint', async () => {
     for (const n of [2, 14]) {
       const render = () =>
