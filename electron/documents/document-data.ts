@@ -29,6 +29,10 @@ export interface TranslationWording {
   readonly partyLine?: string | undefined;
   readonly prevailing?: string | undefined;
   readonly closing?: readonly string[] | undefined;
+  /** The party's signature label (签名盖章或按指印), printed in the signature block. */
+  readonly partySignature?: string | undefined;
+  /** The translator's label (翻译人), printed in the interpreter's signature slot. */
+  readonly translatorLabel?: string | undefined;
 }
 
 export interface DocumentData {
@@ -57,6 +61,8 @@ export const documentDataSchema = z.strictObject({
             partyLine: z.string().max(600).optional(),
             prevailing: z.string().max(500).optional(),
             closing: z.array(z.string().max(500)).max(3).optional(),
+            partySignature: z.string().max(500).optional(),
+            translatorLabel: z.string().max(500).optional(),
           })
           .optional(),
       }),

@@ -146,12 +146,20 @@ function drawBox(target: DrawTarget, box: Box, top: number): void {
   }
   if (text.length === 0) return;
   const type = STRUCTURE_TYPE[box.role];
-  const content = doc.markStructureContent(type);
-  drawOps(target, text, top);
-  doc.endMarkedContent();
-  // A translation line carries its language, so a reader voices it as Tibetan or Mongolian.
-  const tibetan = text.some((op) => op.kind === 'text' && op.font === 'tibetan');
-  const mongolian = text.some((op) => op.kind === 'mongolian');
-  const lang = mongolian ? { lang: 'mn' } : tibetan ? { lang: 'bo' } : {};
-  structure.add(doc.struct(type, lang, [content]));
+  // A signature slot of a bilingual document holds Chinese and own-script labels: each language
+  // its own element, so a reader voices each right; a box of one language stays one element.
+  const languages = [...new Set(text.map(languageOf))];
+  for (const language of languages) {
+    const ops = languages.length === 1 ? text : text.filter((op) => languageOf(op) === language);
+    const content = doc.markStructureContent(type);
+    drawOps(target, ops, top);
+    doc.endMarkedContent();
+    // A translation line carries its language, so a reader voices it as Tibetan or Mongolian.
+    structure.add(doc.struct(type, language === 'zh' ? {} : { lang: language }, [content]));
+  }
+}
+
+function languageOf(op: DrawOp): 'zh' | 'bo' | 'mn' {
+  if (op.kind === 'mongolian') return 'mn';
+  return op.kind === 'text' && op.font === 'tibetan' ? 'bo' : 'zh';
 }

@@ -2,6 +2,12 @@ import type { DocumentData } from './document-data.js';
 import { makeBox, type Box, type BoxRole, type DrawOp, type FontKey } from './layout-boxes.js';
 import { breakParagraph, paragraphsOf, type BrokenLine } from './line-breaker.js';
 import { mongolianColumnBoxes } from './layout-mongolian.js';
+import {
+  mongolianLabelOps,
+  ownScriptLabels,
+  type OwnScriptLabels,
+  type SignatureLabelKey,
+} from './layout-signature-labels.js';
 import type { MongolianShaper } from './mongolian-shaper.js';
 import { resolveText, type Lookup } from './placeholders.js';
 import type { DocumentTemplate } from './template-loader.js';
@@ -315,7 +321,16 @@ function numberedListBoxes(ctx: Ctx, block: NumberedListBlock, scope: Scope): Bo
 interface Slot {
   readonly label: string;
   readonly hint: string | undefined;
+  readonly ownScript: SignatureLabelKey | undefined;
 }
+
+/** The reviewed own-script labels of a slot (none in a Chinese-only document). */
+function labelsOf(ctx: Ctx, key: SignatureLabelKey | undefined): OwnScriptLabels {
+  return ownScriptLabels(ctx.data, key, ctx.mongolian, ctx.bodySize);
+}
+
+/** Room between the Chinese and a Mongolian label, and around a label's column. */
+const LABEL_GAP = 3;
 
 function signatureSlots(ctx: Ctx, block: SignatureTableBlock, scope: Scope): Slot[] {
   const slots: Slot[] = [];
@@ -329,6 +344,7 @@ function signatureSlots(ctx: Ctx, block: SignatureTableBlock, scope: Scope): Slo
       slots.push({
         label: text(ctx, slot.label, s),
         hint: slot.hint === undefined ? undefined : text(ctx, slot.hint, s),
+        ownScript: slot.ownScript,
       });
     }
   }
@@ -371,25 +387,50 @@ function signatureTableBoxes(ctx: Ctx, block: SignatureTableBlock, scope: Scope)
   const lh = lineHeight(ctx, style(ctx, {}));
   const dateLine = block.dateLine === undefined ? undefined : text(ctx, block.dateLine, scope);
   const boxes: Box[] = [];
+  const fullLine = Math.min(cellWidth, Math.max(block.slotWidthMm * MM, cellWidth * 0.8));
   for (let i = 0; i < slots.length; i += block.columns) {
     const row = slots.slice(i, i + block.columns);
     const measured = row.map((slot, column) => {
       const s = style(ctx, { x: ctx.left + column * columnWidth, width: cellWidth });
+      const own = labelsOf(ctx, slot.ownScript);
       const label = cellText(ctx, slot.label, s, 0);
       const hint = slot.hint === undefined ? undefined : cellText(ctx, slot.hint, s, label.height);
+      const above = label.height + (hint?.height ?? 0);
+      // The Tibetan label is a line under the Chinese hint, in the Tibetan font.
+      const tibetan =
+        own.tibetan === undefined
+          ? undefined
+          : cellText(ctx, own.tibetan, { ...s, font: 'tibetan' }, above);
+      // The Mongolian label stands right of the signature line, so the line is shortened.
+      const lineWidth =
+        own.mongolian === undefined
+          ? fullLine
+          : Math.min(fullLine, cellWidth - own.mongolian.breadth - LABEL_GAP);
+      if (lineWidth < block.slotWidthMm * MM) throw labelTooLong();
       return {
         s,
-        ops: [...label.ops, ...(hint?.ops ?? [])],
-        height: label.height + (hint?.height ?? 0),
+        ops: [...label.ops, ...(hint?.ops ?? []), ...(tibetan?.ops ?? [])],
+        height: above + (tibetan?.height ?? 0),
+        mongolian: own.mongolian,
+        lineWidth,
       };
     });
     // Signature lines of one row sit at the same height even when a label wraps.
     const labelsHeight = Math.max(...measured.map((m) => m.height));
-    const boxBottom = labelsHeight + block.slotHeightMm * MM;
+    const mongolianLength = Math.max(0, ...measured.map((m) => m.mongolian?.length ?? 0));
+    const boxBottom =
+      labelsHeight +
+      Math.max(
+        block.slotHeightMm * MM,
+        mongolianLength === 0 ? 0 : mongolianLength + 2 * LABEL_GAP,
+      );
     const ops: DrawOp[] = [];
-    const lineWidth = Math.min(cellWidth, Math.max(block.slotWidthMm * MM, cellWidth * 0.8));
     for (const m of measured) {
       ops.push(...m.ops);
+      if (m.mongolian !== undefined) {
+        ops.push(...mongolianLabelOps(m.mongolian, m.s.x + cellWidth, labelsHeight + LABEL_GAP));
+      }
+      const lineWidth = m.lineWidth;
       // The empty box for signature, seal or red fingerprint, closed by a signature line.
       ops.push({ kind: 'rule', x1: m.s.x, x2: m.s.x + lineWidth, y: boxBottom - 2 });
       if (dateLine !== undefined) {
@@ -434,26 +475,39 @@ function compactSignatureBoxes(
     throw new DocumentRenderError('BAD_DATA', '版心太窄，放不下签名表');
   }
   const widths = [numberW, nameW, signW, dateW];
-  const header = tableRowBox(
-    ctx,
-    widths,
-    ['序号', '姓名', '签名或按指印', '日期'].map((t) => ({ text: t, align: 'center', bold: true })),
-    0,
-    'header',
+  const signX = ctx.left + numberW + nameW;
+  // The column's own-script labels go with its Chinese header (the parties' signature label),
+  // a slot of another label (the interpreter's) carries its own in its signature cell.
+  const headerKey = slots.find((slot) => slot.ownScript === 'partySignature')?.ownScript;
+  const header = labelledRow(ctx, widths, signX + signW, labelsOf(ctx, headerKey), (minHeight) =>
+    tableRowBox(
+      ctx,
+      widths,
+      ['序号', '姓名', '签名或按指印', '日期'].map((t) => ({
+        text: t,
+        align: 'center',
+        bold: true,
+      })),
+      minHeight,
+      'header',
+    ),
   );
   const headerBox = makeBox('header', header.height, header.ops, { keepWithNext: true });
   const rows = slots.map((slot, i) => {
-    const row = tableRowBox(
-      ctx,
-      widths,
-      [
-        { text: String(i + 1), align: 'center' },
-        { text: slot.label },
-        { text: '' },
-        { text: dateLine, align: 'right', valign: 'bottom' },
-      ],
-      rowHeight,
-      'signature',
+    const own = slot.ownScript === headerKey ? {} : labelsOf(ctx, slot.ownScript);
+    const row = labelledRow(ctx, widths, signX + signW, own, (minHeight) =>
+      tableRowBox(
+        ctx,
+        widths,
+        [
+          { text: String(i + 1), align: 'center' },
+          { text: slot.label },
+          { text: '' },
+          { text: dateLine, align: 'right', valign: 'bottom' },
+        ],
+        Math.max(rowHeight, minHeight),
+        'signature',
+      ),
     );
     // Only the first row stays with the header; the table then breaks between rows and
     // repeats its header (the last row keeps with the seal through the block's keepWithNext).
@@ -463,6 +517,54 @@ function compactSignatureBoxes(
     });
   });
   return [headerBox, ...rows];
+}
+
+/** A reviewed label of many columns would leave no room to sign beside it. */
+function labelTooLong(): DocumentRenderError {
+  return new DocumentRenderError(
+    'BAD_DATA',
+    '蒙古文签名标签太长，签名栏放不下：请在 设置 → 译文固定用语 中改短',
+  );
+}
+
+/**
+ * A table row whose signature cell (right edge `right`) also carries own-script labels under
+ * the cell's first line (the Chinese header is centred there and would run into a column beside
+ * it): the Tibetan line at the left, the Mongolian column at the right; the row is made tall
+ * enough for them.
+ */
+function labelledRow(
+  ctx: Ctx,
+  widths: readonly number[],
+  right: number,
+  own: OwnScriptLabels,
+  row: (minHeight: number) => { height: number; ops: DrawOp[] },
+): { height: number; ops: DrawOp[] } {
+  if (own.tibetan === undefined && own.mongolian === undefined) return row(0);
+  const lh = lineHeight(ctx, style(ctx, {}));
+  const signW = widths[2] ?? 0;
+  // Half the cell stays free for the signature or fingerprint.
+  if ((own.mongolian?.breadth ?? 0) > signW / 2) throw labelTooLong();
+  const tibetanStyle = style(ctx, {
+    font: 'tibetan',
+    x: right - signW + CELL_PAD,
+    width: signW - 2 * CELL_PAD - (own.mongolian?.breadth ?? 0) - LABEL_GAP,
+  });
+  const tibetan =
+    own.tibetan === undefined ? undefined : cellText(ctx, own.tibetan, tibetanStyle, CELL_PAD + lh);
+  const minHeight =
+    CELL_PAD + lh + Math.max(tibetan?.height ?? 0, own.mongolian?.length ?? 0) + CELL_PAD;
+  const base = row(minHeight);
+  return {
+    height: base.height,
+    ops: [
+      ...base.ops,
+      ...(tibetan?.ops ?? []),
+      ...(own.mongolian === undefined
+        ? []
+        : mongolianLabelOps(own.mongolian, right - CELL_PAD, CELL_PAD + lh)),
+    ],
+  };
 }
 
 interface CellSpec {

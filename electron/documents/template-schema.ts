@@ -103,6 +103,8 @@ const signatureSlot = z.strictObject({
   if: condition.optional(),
   label: z.string().max(200),
   hint: z.string().max(200).optional(),
+  /** Which reviewed own-script label a bilingual document prints with this slot's Chinese one. */
+  ownScript: z.enum(['partySignature', 'translatorLabel']).optional(),
 });
 
 const signatureTableBlock = z.strictObject({

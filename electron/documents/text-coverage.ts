@@ -121,7 +121,14 @@ export function checkDocumentText(
     checkBodyText(`${field}.title`, translation.title, has, errors, warnings);
     // the room's reviewed wording is printed in the same Tibetan font chain as the text
     const w = translation.wording;
-    const wording = [w?.title, w?.partyLine, w?.prevailing, ...(w?.closing ?? [])];
+    const wording = [
+      w?.title,
+      w?.partyLine,
+      w?.prevailing,
+      ...(w?.closing ?? []),
+      w?.partySignature,
+      w?.translatorLabel,
+    ];
     const chars = [...translation.text, ...wording.flatMap((t) => [...(t ?? '')])];
     const mongolian = chars.filter((c) => isMongolian(c.codePointAt(0) ?? 0));
     if (translation.language === 'mn' && fonts.mongolian) {

@@ -123,6 +123,7 @@ export function resolveAgreement(
       copies: content.copies ?? parties.length + 1,
       translator: interpreter?.name,
       titleKey: 'title',
+      signatureLabels: true,
     }),
   };
   return { input, parties, pageEdgeSealMark: content.pageEdgeSealMark };

@@ -39,6 +39,7 @@ export function resolveOralRegister(
     copies: null,
     translator: interpreter?.name,
     titleKey: 'oralTitle',
+    signatureLabels: false,
   });
   return {
     committeeName: head.committeeName,

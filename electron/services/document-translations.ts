@@ -18,6 +18,8 @@ export interface TranslationsOf {
   readonly translator: string | undefined;
   /** Which reviewed title prints in the script: the agreement's or the oral register's. */
   readonly titleKey: 'title' | 'oralTitle';
+  /** Its signature block prints own-script labels (the agreement's; the oral register's form none). */
+  readonly signatureLabels: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function documentTranslations(db: Db, of: TranslationsOf): DocumentTransl
       prevails: of.prevails,
       copies: of.copies,
       titleKey: of.titleKey,
+      signatureLabels: of.signatureLabels,
     });
     return {
       language: t.language,

@@ -22,6 +22,11 @@ export interface WordingFor {
   readonly copies: number | null;
   /** The written agreement's title, or the oral register's. */
   readonly titleKey: 'title' | 'oralTitle';
+  /**
+   * The document's signature block prints the reviewed signature labels; where it prints none
+   * (the oral register's form) they stay out of its frozen input.
+   */
+  readonly signatureLabels: boolean;
 }
 
 /** Reads the room's reviewed wording once per agreement; null where nothing is reviewed. */
@@ -40,6 +45,8 @@ export function reviewedWording(db: Db): (page: WordingFor) => TranslationWordin
     const closing = [text('art31'), text('art33'), copies].filter(
       (s): s is string => s !== undefined,
     );
+    const partySignature = page.signatureLabels ? text('partySignature') : undefined;
+    const translatorLabel = page.signatureLabels ? text('translatorLabel') : undefined;
     const wording: TranslationWording = {
       ...(text(page.titleKey) !== undefined ? { title: text(page.titleKey) } : {}),
       ...(label !== undefined ? { partyLine: `${label} ${page.partyName}`.trim() } : {}),
@@ -47,6 +54,9 @@ export function reviewedWording(db: Db): (page: WordingFor) => TranslationWordin
         ? { prevailing: text(page.prevails === 'CHINESE' ? 'prevailsChinese' : 'prevailsEqual') }
         : {}),
       ...(closing.length > 0 ? { closing } : {}),
+      // printed in the signature block, not on the translation page (layout-signature-labels.ts)
+      ...(partySignature !== undefined ? { partySignature } : {}),
+      ...(translatorLabel !== undefined ? { translatorLabel } : {}),
     };
     // no key at all when nothing is reviewed: the frozen input (and the PDF) stay as before
     return Object.keys(wording).length > 0 ? wording : undefined;

@@ -17,6 +17,7 @@ const LABEL = 'དོན་འབྲེལ་པ།';
 const ART31 = 'ཁྲིམས་ཀྱི་ཚོད་འཛིན་ནུས་པ་ཡོད་པའི་གྲོས་མཐུན།';
 const PREVAILS = 'རྒྱ་ཡིག་གཞིར་བཟུང་།';
 const TEXT = 'བཀྲ་ཤིས་བདེ་ལེགས། ཕྱོགས་གཉིས་ཀྱིས་རྩྭ་ཐང་གི་མཚམས་ཐག་བཅད།';
+const SIGN = 'མིང་རྟགས་འགོད་པའམ་མཛུབ་རྗེས་གནོན་པ།';
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 let m: MediatingCase;
@@ -104,5 +105,27 @@ describe('reviewed wording on the Tibetan translation page', () => {
     const pdf = await m.l.call<PdfFile>('agreements.pdf', { agreementId: gen.id });
     const text = pdfText(Buffer.from(pdf.pdfBase64, 'base64'));
     expect(text).toContain(squeeze(TITLE));
+  });
+
+  it('prints the reviewed signature label under each party’s Chinese one, the draft never', async () => {
+    const draft = await draftWith(m, {
+      translations: [{ partyId: m.partyIds[1], language: 'bo', text: TEXT }],
+    });
+    const previewed = async () => {
+      const pdf = await m.l.call<PdfFile>('agreements.preview', { agreementId: draft.id });
+      return drawnText(Buffer.from(pdf.pdfBase64, 'base64'));
+    };
+    // the shipped draft of the label (待审校) is the same text: not printed
+    expect(await previewed()).not.toContain(squeeze(SIGN));
+    await m.l.call('settings.saveWording', {
+      language: 'bo',
+      entries: [{ key: 'partySignature', text: SIGN, reviewer: '才让多杰' }],
+    });
+    const text = await previewed();
+    // one under each of the two parties' （签名盖章或按指印） (the two slots share a row), after
+    // the translation page
+    expect(text.split(squeeze(SIGN)).length - 1, text).toBe(2);
+    expect(text.indexOf(squeeze(SIGN))).toBeGreaterThan(text.lastIndexOf('（签名盖章或按指印）'));
+    expect(text.indexOf(squeeze(SIGN))).toBeGreaterThan(text.indexOf(squeeze(TEXT)));
   });
 });

@@ -35,6 +35,8 @@ import {
   squash,
 } from './fixtures.js';
 import { overlappingLines, pdfLines, type PdfLine } from './pdf-lines.js';
+import { loadMongolianFont } from '../../../electron/documents/mongolian-font.js';
+import { ANNEX_MN, PARTY_SIGNATURE_MN, TRANSLATOR_MN } from './mongolian-signature-samples.js';
 import { buildConfirmationApplicationData } from '../../../electron/documents/confirmation-application-data.js';
 import { buildFollowUpRecordDocumentData } from '../../../electron/documents/followup-record-data.js';
 import { buildCorrectionHistoryDocumentData } from '../../../electron/documents/correction-history-data.js';
@@ -56,6 +58,26 @@ import {
 } from './samples.js';
 
 afterAll(removePdfFiles);
+
+function bilingualAgreementData(
+  parties: readonly DocumentPartyInput[],
+  interpreter: boolean,
+  facts: string,
+  annex: string,
+  wording: { partySignature?: string; translatorLabel?: string },
+): DocumentData {
+  return buildAgreementDocumentData({
+    ...SAMPLE_AGREEMENT_INPUT,
+    parties,
+    interpreter: interpreter
+      ? { name: '乌力吉', language: '蒙古语', partyNames: [parties[0]?.name ?? ''] }
+      : undefined,
+    factsAndIssues: facts,
+    translations: [
+      { language: 'mn', title: '蒙古文译文', text: annex, translator: '乌力吉', wording },
+    ],
+  });
+}
 
 /**
  * Property test of the composition rules (issue 7): for 1–30 parties with agents, interpreters,
@@ -109,11 +131,12 @@ function checkPages(
   data: DocumentData,
   pdf: Buffer,
   dates: readonly string[],
+  documentFonts: Parameters<typeof layoutDocument>[2] = fonts(),
 ): void {
   const file = pdfFile(pdf);
   const count = file.pages();
   const lines = pdfLines(file.bbox());
-  const layout = layoutDocument(template, data, fonts());
+  const layout = layoutDocument(template, data, documentFonts);
   expect(count).toBe(layout.pages.length);
   expect(overlappingLines(lines)).toEqual([]);
   const m = margins(template);
@@ -320,6 +343,52 @@ describe('composition rules on rendered pages (property)', () => {
             const annex = all.indexOf('藏文译文');
             expect(annex).toBeGreaterThan(all.lastIndexOf('本协议一式'));
             expect(annex).toBeGreaterThan(all.lastIndexOf('银行转账'));
+          }
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261123) },
+    );
+  }, 900_000);
+
+  it('bilingual (Chinese + Mongolian) agreement with its signature labels, 2–15 parties', async () => {
+    const template = templateOf('AGREEMENT');
+    const withMongolian = { ...fonts(), mongolian: await loadMongolianFont(fonts().files) };
+    await fc.assert(
+      fc.asyncProperty(
+        // An agreement has at least two parties (the data builder refuses one).
+        fc.integer({ min: 2, max: 15 }),
+        fc.boolean(),
+        lengthArb(6_000),
+        // Paragraphs of annex columns: from a few words to pages of them.
+        fc.integer({ min: 1, max: 80 }),
+        // Which reviewed labels the room has: both, the parties' only, none.
+        fc.constantFrom('both', 'party', 'none'),
+        async (n, interpreter, factsLength, annexColumns, labels) => {
+          const parties = Array.from({ length: n }, (_, i) => party(i));
+          const data = bilingualAgreementData(
+            parties,
+            interpreter,
+            textOf(factsLength) || '（略）',
+            Array.from({ length: annexColumns }, () => ANNEX_MN).join('\n'),
+            labels === 'none'
+              ? {}
+              : labels === 'party'
+                ? { partySignature: PARTY_SIGNATURE_MN }
+                : { partySignature: PARTY_SIGNATURE_MN, translatorLabel: TRANSLATOR_MN },
+          );
+          const pdf = await renderDocument(template, data, {
+            creationDate: FIXED_DATE,
+            fonts: withMongolian,
+            allowMissingGlyphs: true,
+          });
+          checkPages(template, data, pdf, ['二〇二六年十一月二十三日'], withMongolian);
+          const layout = layoutDocument(template, data, withMongolian);
+          for (const page of layout.pages) {
+            // no page ends on the signature table's header; the seal never stands alone
+            expect(page.boxes.at(-1)?.box.role).not.toBe('header');
+            if (page.boxes.some((b) => b.box.role === 'seal')) {
+              expect(page.boxes.some((b) => b.box.role === 'signature')).toBe(true);
+            }
           }
         },
       ),
