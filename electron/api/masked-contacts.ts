@@ -11,6 +11,12 @@ const PHONE_TEXT_FIELDS: ReadonlySet<string> = new Set(['phone', 'representative
 const PHONE_IN_TEXT = /\d{7,}/gu;
 
 /**
+ * A person's details after the name, as the history prints an investigated person:
+ * 马文礼（男，45岁，昆仑路19号商户，系事故目击者）. The address is one of them, unmarked.
+ */
+const DETAIL_IN_TEXT = /（[^（）]*）/gu;
+
+/**
  * An answer read from another mediator's case (the committee's read-only setting, §7.3) with
  * its phones and addresses masked, as §7.2 has C2 fields "full for case owner & committee;
  * masked elsewhere": a phone 138****5678, an address cut after its township (§7.6's ledger rule;
@@ -51,7 +57,9 @@ function maskChangeTexts(field: string, out: Record<string, unknown>): void {
     ? maskAddressText
     : PHONE_TEXT_FIELDS.has(field)
       ? (text: string) => text.replace(PHONE_IN_TEXT, maskPhone)
-      : null;
+      : field === 'investigatedPersons'
+        ? namesOnly
+        : null;
   if (mask === null) return;
   for (const key of ['oldText', 'newText']) {
     const text = out[key];
@@ -62,4 +70,9 @@ function maskChangeTexts(field: string, out: Record<string, unknown>): void {
 /** The history shows an empty value as （空）: not an address to hide. */
 function maskAddressText(text: string): string {
   return text.startsWith('（') ? text : maskAddress(text);
+}
+
+/** The investigated persons' names alone: the case page shows their details, address masked. */
+function namesOnly(text: string): string {
+  return text.startsWith('（') ? text : text.replace(DETAIL_IN_TEXT, '');
 }

@@ -7,7 +7,7 @@ import { signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core
 
 const OWN = { loginName: 'duoji', displayName: '多吉' };
 /** Whole phones and addresses of the case, as saved and as corrected (the history holds both). */
-const WHOLE = ['13800001234', '13900005678', '13900009999', '长江源村'];
+const WHOLE = ['13800001234', '13900005678', '13900009999', '长江源村', '昆仑路19号'];
 
 /**
  * Issue 11: a 调解员 reading another's case under the committee's read-only setting gets no
@@ -28,6 +28,27 @@ describe('phones and addresses in a read of another’s case', () => {
         phone: { phone: '13900009999' },
         address: '格尔木市唐古拉山镇长江源村三社5号',
       }),
+    });
+    // a corrected 调查记录: its history line prints each person's details, address among them
+    const witness = { name: '马文礼', gender: 'MALE', age: 45, address: '昆仑路19号商户' };
+    const investigation = (age: number) => ({
+      at: '2026-03-08T10:00',
+      place: '草场',
+      investigatedPersons: [{ ...witness, age }],
+      investigatorIds: [m.mediatorId],
+      recorder: '李明',
+      content: '问：当天你看到了什么？\n答：看到围栏被推倒。',
+    });
+    const added = await m.l.call<CaseDetail>('investigations.add', {
+      caseId: m.detail.id,
+      investigation: investigation(45),
+    });
+    const record = added.investigations[0]!;
+    await m.l.call('investigations.update', {
+      caseId: m.detail.id,
+      investigationId: record.id,
+      expectedVersion: record.version,
+      investigation: investigation(46),
     });
     await m.l.call('accounts.create', {
       ...TEST_PEOPLE.MEDIATOR,
@@ -62,6 +83,8 @@ describe('phones and addresses in a read of another’s case', () => {
     expect(text).toContain('139****5678');
     expect(text).toContain('格尔木市唐古拉山镇……（详细地址已隐去）');
     expect(text).toContain('"readOnly":true');
+    // the investigation's history line keeps the name only
+    expect(text).toContain('"oldText":"马文礼"');
   });
 
   it('the case’s own mediator and the director receive them whole', async () => {
