@@ -51,6 +51,12 @@ export interface DeskSession {
    * it on.
    */
   readonly mediatorsReadRoom: boolean;
+  /**
+   * The signed-in 调解员's account is linked to a mediator profile (设置 → 账号): unlinked, they
+   * see no case at all, their own or (with the setting above) the room's. False for every other
+   * role and while nobody is signed in.
+   */
+  readonly mediatorLinked: boolean;
 }
 
 export interface SetUpResult {

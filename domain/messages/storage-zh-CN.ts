@@ -4,7 +4,7 @@
  */
 export const storageMessagesZhCN = {
   ledgerDamaged:
-    '检查发现台账文件已损坏。为防止损坏扩大，程序已停止一切修改，仍可查看已有内容。请从最近的完好备份恢复，并请技术人员检查这台电脑的硬盘',
+    '检查发现台账文件已损坏。为防止损坏扩大，程序已停止一切修改，仍可查看已有内容。请从最近的完好备份恢复，并请技术人员检查这台电脑的硬盘。',
   auditBaselineRunning: (done: number, total: number) =>
     `升级后首次启动，正在为已有记录建立审计基线（已完成 ${done} / ${total} 条），完成前暂不能保存修改，本次操作没有保存。查看和查询不受影响，请稍候再试`,
   encryptionRunning:

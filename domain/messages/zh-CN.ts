@@ -66,3 +66,9 @@ export const idNumberKeepMessages = {
   representativeNotKept: '代理人的证件号码不能保留原值，请填写完整的证件号码或不填写',
   representativeNothingToKeep: '该代理人没有已登记的证件号码可以保留，请填写完整的证件号码或不填写',
 } as const;
+
+/** What a 调解员 reading another's case (the committee's read-only setting) sees of an address. */
+export const anothersCaseMessages = {
+  addressCut: '……（详细地址已隐去）',
+  addressHidden: '（地址已隐去）',
+} as const;

@@ -9,6 +9,7 @@ import type { DeskSession } from '../services/desk-session.js';
 import type { DispatchGuard, DispatchOptions } from './dispatch.js';
 import type { CaseDoor } from './mediator-case-door.js';
 import type { CaseStatusOf } from './receptionist-scope.js';
+import { maskContacts } from './masked-contacts.js';
 import { questionFor, viewFor } from './receptionist-view.js';
 
 /** What a locked desk still answers besides the open methods: leaving it, or locking again. */
@@ -81,7 +82,8 @@ function callerAt(method: ApiMethod, call: DispatchOptions, desk: DeskSession): 
  * rest of the call runs as the person admitted (review finding 10), and the question and the
  * answer are shaped for that person's role (`statusOf` tells the receptionist's view which
  * cases are archived). A call naming a case passes `caseDoor` too, before its input is parsed
- * (a refused caller learns nothing of the schema): a 调解员's own cases only.
+ * (a refused caller learns nothing of the schema): a 调解员's own cases only, or another's read
+ * under the committee's read-only setting, whose answer is then masked further (masked-contacts.ts).
  */
 export function withDeskDoor(
   admit: (method: ApiMethod, call: DispatchOptions) => void,
@@ -96,8 +98,10 @@ export function withDeskDoor(
       const caller = callerAt(method, call, desk);
       await ledger.before(method, call, input);
       if (!caller) return;
-      caseDoor(caller, method, input);
-      return (work) => actingAs(caller, work);
+      if (!caseDoor(caller, method, input)) return (work) => actingAs(caller, work);
+      // another's case read under the committee's setting: no whole phone or address (§7.2 C2)
+      return async (work) =>
+        maskContacts(await actingAs(caller, work)) as Awaited<ReturnType<typeof work>>;
     },
     translate: (method, error) => ledger.translate(method, error),
     ask: (method, input) => {

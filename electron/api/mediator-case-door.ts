@@ -87,29 +87,36 @@ export function casesNamedBy(db: Db, method: ApiMethod, input: unknown): number[
  * their committee read-only if configured"); then a read of another's case passes
  * (`readsAnothersCase`), its answer masked as for any case, while every write, paper and file
  * stays refused here, and the reveal and the whole-number papers stay refused in their services.
+ * Answers whether the call so opened another's case: its answer then shows no whole phone or
+ * address either (masked-contacts.ts, applied by desk-door.ts).
  */
 export function mediatorCaseDoor(
   db: () => Db,
   record: (entry: AuditEvent) => void,
   roomReadable: (ledger: Db) => boolean = () => false,
 ) {
-  return (user: DeskUser, method: ApiMethod, input: unknown): void => {
-    if (user.role !== 'MEDIATOR' && user.role !== 'RECEPTIONIST') return;
-    if (CHECKED_BY_SERVICE.has(method)) return;
+  return (user: DeskUser, method: ApiMethod, input: unknown): boolean => {
+    if (user.role !== 'MEDIATOR' && user.role !== 'RECEPTIONIST') return false;
+    if (CHECKED_BY_SERVICE.has(method)) return false;
     const ledger = db();
     const reads = readsAnothersCase(method);
+    let readsAnothers = false;
     for (const caseId of casesNamedBy(ledger, method, input)) {
       const refused = caseScopeRefusal(ledger, user, caseId, DOOR_MESSAGES);
       if (!refused) continue;
       // the setting is the mediators' (§7.3): any other role the door limits stays limited
       const opened = user.role === 'MEDIATOR' && refused.code === 'NOT_OWN_CASE';
-      if (opened && reads && roomReadable(ledger)) continue;
+      if (opened && reads && roomReadable(ledger)) {
+        readsAnothers = true;
+        continue;
+      }
       // An auditor asks who tried to open another's case as much as who opened one: the try is
       // an entry of its own (the method and why, never the input), committed before the
       // refusal is thrown (held while the ledger is being encrypted, skipped when damaged).
       record({ action: 'CASE_REFUSED', caseId, detail: { method, refused: refused.code } });
       throw refused;
     }
+    return readsAnothers;
   };
 }
 

@@ -130,19 +130,24 @@ export class AccountsService {
     let idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
     let roomName: string | null = null;
     let mediatorsReadRoom = false;
+    let mediatorLinked = false;
+    const user = this.desk.user;
     const state = this.ledger.state;
     if (state.state === 'READY') {
       setUp = accountCount(state.db) > 0;
       const security = deskSecurity(state.db);
       idleLockMinutes = security.idleLockMinutes;
       mediatorsReadRoom = security.mediatorsReadRoom;
+      // unlinked, the 台账's 本人承办 / 全部案件（只读） would both be refused (MEDIATOR_NOT_LINKED)
+      mediatorLinked =
+        user?.role === 'MEDIATOR' && (accountById(state.db, user.id)?.mediatorId ?? null) !== null;
       this.desk.idleLockMinutes = idleLockMinutes;
       roomName = committeeNameOf(state.db);
     } else {
       setUp = !this.nobodyCanSignIn();
     }
     const locked = this.desk.locked;
-    return { setUp, user: this.desk.user, locked, idleLockMinutes, roomName, mediatorsReadRoom };
+    return { setUp, user, locked, idleLockMinutes, roomName, mediatorsReadRoom, mediatorLinked };
   }
 
   async setUp(input: {

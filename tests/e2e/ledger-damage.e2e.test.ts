@@ -37,6 +37,11 @@ describe('damage and restore as the mediator sees them (real ledger, Chromium)',
         .waitFor();
       expect(asked).toContain('system.restorePreview');
       expect(asked).not.toContain('accounts.list');
+      // nothing typed could restore yet: the sentence and the second person's fields are closed
+      expect(await dialog.getByTestId('restore-phrase').isDisabled()).toBe(true);
+      const noWitness = dialog.getByTestId('restore-witness');
+      expect(await noWitness.getByLabel('技术管理员的登录名').isDisabled()).toBe(true);
+      expect(await noWitness.getByLabel('技术管理员的密码').isDisabled()).toBe(true);
       await dialog.getByRole('button', { name: '取消' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await callApi(page, 'accounts.create', {
@@ -103,6 +108,10 @@ describe('damage and restore as the mediator sees them (real ledger, Chromium)',
       await page.getByText('台账文件已损坏').first().waitFor();
       const recommended = page.getByTestId('recommended-backup');
       await recommended.getByText('损坏前最后登记的纠纷').waitFor();
+      await page.getByText('请技术人员检查这台电脑的硬盘。').first().waitFor();
+      // one line per backup: the long file name is cut, its whole name in a tooltip
+      const nameCell = page.locator('td.ant-table-cell-ellipsis').filter({ hasText: /manual-/ });
+      expect(await nameCell.count()).toBe(1);
       await screenshot(page, 'ledger-damaged');
       await recommended.getByRole('button', { name: '从此备份恢复' }).click();
       const dialog = page.getByRole('dialog');

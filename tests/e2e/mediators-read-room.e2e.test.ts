@@ -54,6 +54,19 @@ describe('调解员可查看本调委会全部案件（只读） (real ledger, C
         mediatorId: cairang.id,
       });
 
+      // 多吉's case in mediation, with a draft agreement 才让 could type the address of
+      const accepted = await callApi(page, 'cases.transition', {
+        caseId: other.case.id,
+        expectedVersion: other.case.version,
+        input: { action: 'ACCEPT', acceptedDate: '2026-03-02' },
+      });
+      const mediating = await callApi(page, 'cases.transition', {
+        caseId: accepted.id,
+        expectedVersion: accepted.version,
+        input: { action: 'START_MEDIATION' },
+      });
+      const draft = await callApi(page, 'agreements.createDraft', { caseId: mediating.id });
+
       await flipReadRoom(page, true);
       await screenshot(page, 'mediators-read-room-setting');
 
@@ -80,9 +93,25 @@ describe('调解员可查看本调委会全部案件（只读） (real ledger, C
       for (const name of ['受理', '不予受理', '添加调解记录', '打印文书']) {
         expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
       }
-      expect(await page.getByTestId('case-actions').innerText()).toContain('没有可进行的操作');
+      expect(await page.getByTestId('case-no-actions').innerText()).toBe(
+        '只读查看：您不是本案承办调解员，不能办理本案',
+      );
       expect(await page.content()).not.toContain(id);
+      // phones and addresses come masked from the main process, as the banner says
+      await page.getByText('138****1234').first().waitFor();
+      expect(await page.content()).not.toContain('13800001234');
+      expect(await page.content()).not.toContain('长江源村');
       await screenshot(page, 'mediators-read-room-case');
+      // the agreement's address typed by hand: the banner and the way back, no editor
+      await page.goto(`${base}#/agreements/${draft.id}`);
+      await page.getByTestId('agreement-read-only').waitFor();
+      expect(await page.getByRole('button').allInnerTexts()).not.toContain('保存草稿');
+      expect(await page.getByTestId('agreement-number').count()).toBe(0);
+      await page
+        .getByTestId('agreement-read-only')
+        .getByRole('button', { name: '返回案件' })
+        .click();
+      await page.getByTestId('case-read-only').waitFor();
       await expect(
         hostApi(url, 'parties.revealIdNumber', {
           caseId: other.case.id,

@@ -20,7 +20,8 @@ export function LoginNameField({
 }) {
   return (
     <Form.Item name="loginName" label={label} required rules={[zodRule(loginNameField)]}>
-      <Input autoComplete="username" disabled={fixed} />
+      {/* undefined, not false, when not fixed: a disabled form (the restore dialog) still counts */}
+      <Input autoComplete="username" disabled={fixed ? true : undefined} />
     </Form.Item>
   );
 }

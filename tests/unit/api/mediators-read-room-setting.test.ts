@@ -96,6 +96,23 @@ describe('the stored setting 调解员可查看本调委会全部案件（只读
     );
   });
 
+  it('tells the 台账 whether the 调解员 is linked: unlinked, neither list answers', async () => {
+    // the setting is still on; the director's is no 调解员's session
+    await as('DIRECTOR');
+    expect((await m.l.call<DeskSession>('accounts.session', {})).mediatorLinked).toBe(false);
+    await as('MEDIATOR');
+    expect((await m.l.call<DeskSession>('accounts.session', {})).mediatorLinked).toBe(true);
+    await as('DIRECTOR');
+    await m.l.call('accounts.update', { id: mediator.id, mediatorId: null });
+    await as('MEDIATOR');
+    const unlinked = await m.l.call<DeskSession>('accounts.session', {});
+    expect(unlinked.mediatorsReadRoom).toBe(true);
+    expect(unlinked.mediatorLinked).toBe(false);
+    expect(await codeOf('cases.search', { allCases: true })).toBe('MEDIATOR_NOT_LINKED');
+    await as('DIRECTOR');
+    await m.l.call('accounts.update', { id: mediator.id, mediatorId: mediator.mediatorId });
+  });
+
   it('turned off again, closes the other’s case at once', async () => {
     await as('DIRECTOR');
     await m.l.call('accounts.setMediatorsReadRoom', { on: false });

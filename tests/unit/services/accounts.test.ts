@@ -329,7 +329,15 @@ describe('the room named on the sign-in and lock screens', () => {
       const locked = await ok<DeskSession>(core.dispatch('accounts.session', {}));
       expect(locked.roomName).toBe(ROOM_SETTINGS.committeeName);
       expect(Object.keys(locked).sort()).toEqual(
-        ['idleLockMinutes', 'locked', 'mediatorsReadRoom', 'roomName', 'setUp', 'user'].sort(),
+        [
+          'idleLockMinutes',
+          'locked',
+          'mediatorLinked',
+          'mediatorsReadRoom',
+          'roomName',
+          'setUp',
+          'user',
+        ].sort(),
       );
       await ok(core.dispatch('accounts.signOut', {}));
       const signedOut = await ok<DeskSession>(core.dispatch('accounts.session', {}));

@@ -62,6 +62,10 @@ export const agreementText = {
   editor: {
     title: '人民调解协议书',
     backToCase: '返回案件',
+    // another's case, open to look at only: its agreement is neither edited nor shown here
+    readOnlyTitle: '只读：这不是您承办的案件',
+    readOnlyHelp:
+      '调委会允许调解员查看全部案件，但协议书只能由承办调解员起草、签署和打印，只读查看时不显示协议书。请返回案件页查看本案。',
     numberLabel: '协议书编号',
     agreementDate: '协议日期（协议形成之日）',
     copies: '本协议一式几份',

@@ -63,7 +63,7 @@ export const caseText = {
   unnumbered: '未编号（受理后自动编号）',
   readOnlyBanner: '只读：这不是您承办的案件',
   readOnlyHelp:
-    '调委会允许调解员查看全部案件。本案只能查看，不能修改、记录、打印文书或下载材料，身份证号码只显示部分。',
+    '调委会允许调解员查看全部案件。本案只能查看，不能修改、记录、打印文书或下载材料；身份证号码和电话号码只显示部分，地址只显示到乡镇（苏木）。',
   status: '状态',
   category: '纠纷类型',
   risk: '风险等级',
@@ -108,6 +108,9 @@ export const caseText = {
   sessionParticipants: (list: string) => `参加人：${list}`,
   actions: '可进行的操作',
   noActions: '该状态下没有可进行的操作',
+  // the reason there is nothing to do is who is looking, not the case's state
+  noActionsReadOnly: '只读查看：您不是本案承办调解员，不能办理本案',
+  noActionsByRole: '登记员只登记案件，办理由承办调解员进行',
   warningsTitle: '登记已保存，请核对以下情况：',
   warningLine: (n: number, name: string, message: string) => `当事人 ${n}（${name}）：${message}`,
   event: {

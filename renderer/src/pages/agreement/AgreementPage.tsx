@@ -1,4 +1,4 @@
-import { Button, Card, Space, Spin, Tag } from 'antd';
+import { Alert, Button, Card, Space, Spin, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { amendRefusal } from '../../../../domain/agreements/amend-rules';
@@ -48,6 +48,24 @@ export function AgreementPage() {
   if (loaded.error && !agreement)
     return <ErrorPanel error={loaded.error} onRetry={() => void reload()} />;
   if (!agreement || !caseDetail) return <Spin />;
+  // Typed by address on another's case (the read-only case page links nowhere here): every
+  // button of the editor would fail at the door, so none is offered.
+  if (caseDetail.readOnly) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t.editor.readOnlyTitle}
+        description={t.editor.readOnlyHelp}
+        data-testid="agreement-read-only"
+        action={
+          <Button onClick={() => void navigate(`/cases/${caseDetail.id}`)}>
+            {t.editor.backToCase}
+          </Button>
+        }
+      />
+    );
+  }
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

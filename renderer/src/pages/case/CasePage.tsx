@@ -305,7 +305,13 @@ export function CasePage() {
             {t.actions}
           </Typography.Text>
           {transitions.length === 0 && !sessionsAllowed ? (
-            <Typography.Text type="secondary">{t.noActions}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="case-no-actions">
+              {readOnly
+                ? t.noActionsReadOnly
+                : may('cases.transition')
+                  ? t.noActions
+                  : t.noActionsByRole}
+            </Typography.Text>
           ) : null}
           <Space wrap>
             {sessionsAllowed ? (

@@ -31,8 +31,10 @@ interface Props {
 export function LedgerFilterBar({ filters, mediators, filter, onClear }: Props) {
   const { user, session } = useDesk();
   // Only a 调解员 is limited to their own cases, and the room opens to them only while the
-  // committee allows it (§7.3); the server ignores allCases otherwise.
-  const mayListRoom = user.role === 'MEDIATOR' && session.mediatorsReadRoom;
+  // committee allows it (§7.3); the server ignores allCases otherwise. An unlinked one sees no
+  // case either way: the ledger shows the server's "not linked" guidance instead.
+  const mayListRoom =
+    user.role === 'MEDIATOR' && session.mediatorsReadRoom && session.mediatorLinked;
   return (
     <Space wrap>
       {mayListRoom ? (

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Collapse, Input, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Input, Space, Table, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { START_EMPTY_CONFIRMATION } from '../../../../domain/api/system-contract';
 import type {
@@ -154,26 +154,39 @@ export function LedgerRecoveryPage({
             size="small"
             pagination={false}
             dataSource={[...backups]}
+            // Fixed widths, one line each, in a card about 770 px wide (fits 1024×768): the long
+            // file name is cut with its whole name in a tooltip; the time says which backup it is.
+            tableLayout="fixed"
             columns={[
-              { title: t.backupColumns.fileName, dataIndex: 'fileName' },
+              {
+                title: t.backupColumns.fileName,
+                dataIndex: 'fileName',
+                ellipsis: { showTitle: false },
+                render: (v: string) => <Tooltip title={v}>{v}</Tooltip>,
+              },
               {
                 title: st.kindColumn,
                 dataIndex: 'kind',
+                width: 72,
                 render: (v: BackupSummary['kind']) => st.kinds[v],
               },
-              backupEncryptionColumn,
+              { ...backupEncryptionColumn, width: 90 },
               {
                 title: t.backupColumns.createdAt,
                 dataIndex: 'createdAt',
+                width: 150,
                 render: (v: string) => chinaTimeText(v),
               },
               {
                 title: t.backupColumns.size,
                 dataIndex: 'bytes',
+                width: 88,
+                align: 'right',
                 render: (v: number) => `${(v / 1024).toFixed(0)} KB`,
               },
               {
                 title: '',
+                width: 136,
                 render: (_: unknown, row) => (
                   <Button loading={busy} onClick={() => setRestoring(row.fileName)}>
                     {t.restore}

@@ -71,8 +71,11 @@ export function RestoreConfirmModal({
   const needsPhrase = preview?.requiresConfirmation ?? true;
   const witnessRole = otherRole ? ROLE_LABELS[otherRole] : null;
   const needsWitness = needsPhrase && witnessRole !== null;
+  // nobody of the other role yet: nothing typed here could restore, so nothing may be typed
+  const noWitness = needsWitness && notice === 'NO_ACCOUNT';
   const canRestore =
     preview !== null &&
+    !noWitness &&
     (!needsPhrase || phrase === RESTORE_CONFIRMATION) &&
     (!needsWitness || (witnessName !== '' && witnessPassword !== ''));
 
@@ -148,6 +151,7 @@ export function RestoreConfirmModal({
               <Typography.Text>{t.typeToConfirm(RESTORE_CONFIRMATION)}</Typography.Text>
               <Input
                 data-testid="restore-phrase"
+                disabled={noWitness}
                 value={phrase}
                 onChange={(e) => setPhrase(e.target.value)}
                 placeholder={RESTORE_CONFIRMATION}
@@ -161,6 +165,7 @@ export function RestoreConfirmModal({
                 <Alert
                   type="warning"
                   showIcon
+                  style={{ marginBottom: 16 }}
                   data-testid="restore-witness-none"
                   title={otherRole === 'ADMIN' ? t.witnessNoneAdmin : t.witnessNoneDirector}
                 />
@@ -176,6 +181,7 @@ export function RestoreConfirmModal({
                 form={witnessForm}
                 layout="vertical"
                 autoComplete="off"
+                disabled={noWitness}
                 onValuesChange={() => setRefusal(null)}
               >
                 <LoginNameField label={t.witnessLoginName(witnessRole)} />
