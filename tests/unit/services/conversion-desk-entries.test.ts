@@ -1,16 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../../../db/audit/audit-log.js';
-import { parseBackupName } from '../../../db/backup-rotation.js';
-import type { EncryptionStep } from '../../../db/plain-ledger-encryption.js';
-import type { AuditEntryView, AuditVerification } from '../../../domain/audit/audit-views.js';
-import type { AuditPage } from '../../../domain/api/audit-contract.js';
-import type { SystemStatus } from '../../../domain/api/system-contract.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import { HELD_ENTRY_LIMIT } from '../../../electron/services/held-audit-entries.js';
 import { ok } from '../support/envelope.js';
-import { holdAfter } from '../support/conversion-hold.js';
+import { entriesOf, plainCopies, statusOf, verified } from '../support/conversion-checks.js';
+import type { AuditEntryView } from '../../../domain/audit/audit-views.js';
+import { openHeldAfterCopy } from '../support/conversion-hold.js';
 import { plainRoomOfFile } from '../support/plain-room.js';
 import {
   actorOf,
@@ -44,27 +39,8 @@ vi.mock('../../../db/audit/audit-log.js', async (original) => {
 const now = () => new Date('2026-03-10T02:00:00Z');
 const room = plainRoomOfFile(now);
 
-const statusOf = (core: AppCore) => ok<SystemStatus>(core.dispatch('system.status', {}));
-
-async function entriesOf(core: AppCore, action: string): Promise<readonly AuditEntryView[]> {
-  return (await ok<AuditPage>(core.dispatch('audit.list', { action }))).entries;
-}
-
-async function verified(core: AppCore): Promise<AuditVerification> {
-  return ok<AuditVerification>(core.dispatch('audit.verify', {}));
-}
-
 const detailOf = (entry: AuditEntryView | undefined): Record<string, unknown> =>
   JSON.parse(entry?.detail ?? '{}') as Record<string, unknown>;
-
-function plainCopies(dataDir: string): string[] {
-  const dir = path.join(dataDir, 'backups');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((n) => parseBackupName(n)?.slot.startsWith('plain-to-encrypted-'))
-    .sort();
-}
 
 /** A plain room with a linked 调解员 (made before any conversion), and its account id. */
 async function roomWithMediator(): Promise<{ dataDir: string; mediatorAccount: number }> {
@@ -81,23 +57,6 @@ async function roomWithMediator(): Promise<{ dataDir: string; mediatorAccount: n
   } finally {
     plain.close();
   }
-}
-
-/** Opens the room with its conversion held after `copy`; it fails after `failAfter` if given. */
-async function heldConversion(dataDir: string, failAfter?: EncryptionStep) {
-  const hold = holdAfter('copy');
-  const core = await openSignedInCore({
-    dataDir,
-    appVersion: 'test',
-    now,
-    encryptPlainLedger: true,
-    afterEncryptionStep: async (step) => {
-      await hold.hook(step);
-      if (step === failAfter) throw new Error(`stopped after ${step}`);
-    },
-  });
-  await hold.arrived;
-  return { core, release: hold.release };
 }
 
 /** While held: the 调解员 signs in, two wrong passwords (a known and an unknown name), signs out. */
@@ -141,7 +100,7 @@ async function expectDeskEntries(core: AppCore, mediatorAccount: number): Promis
 describe('the desk’s own entries while the plain ledger is converted (review s30 RS1)', () => {
   it('land in the encrypted ledger’s chain, with their maker and time', async () => {
     const { dataDir, mediatorAccount } = await roomWithMediator();
-    const { core, release } = await heldConversion(dataDir);
+    const { core, release } = await openHeldAfterCopy(dataDir, now);
     try {
       await deskEntriesWhileHeld(core);
       expect(core.ledger.heldEntryCount).toBeGreaterThan(0);
@@ -160,7 +119,7 @@ describe('the desk’s own entries while the plain ledger is converted (review s
 
   it('land in the plain ledger after a failed conversion, whose plain copy the next start uses again', async () => {
     const { dataDir, mediatorAccount } = await roomWithMediator();
-    const { core, release } = await heldConversion(dataDir, 'verify');
+    const { core, release } = await openHeldAfterCopy(dataDir, now, 'verify');
     try {
       await deskEntriesWhileHeld(core);
       release();
@@ -205,7 +164,7 @@ describe('the desk’s own entries while the plain ledger is converted (review s
 
   it('an append of the held entries that fails keeps them; the next entry brings them in', async () => {
     const { dataDir, mediatorAccount } = await roomWithMediator();
-    const { core, release } = await heldConversion(dataDir);
+    const { core, release } = await openHeldAfterCopy(dataDir, now);
     try {
       await deskEntriesWhileHeld(core);
       const held = core.ledger.heldEntryCount;
@@ -230,7 +189,7 @@ describe('the desk’s own entries while the plain ledger is converted (review s
 
   it('a flood of refusals is bounded: beyond the limit, one of the same maker and action is counted', async () => {
     const { dataDir } = await roomWithMediator();
-    const { core, release } = await heldConversion(dataDir);
+    const { core, release } = await openHeldAfterCopy(dataDir, now);
     try {
       await signInVia(core.dispatch, 'MEDIATOR');
       const before = core.ledger.heldEntryCount;
