@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { auditHead } from './audit/audit-log.js';
+import { auditHead, onlyEventsSince } from './audit/audit-log.js';
 import { listBackups, type BackupInfo } from './backup.js';
 import { ledgerTagOf, parseBackupName } from './backup-rotation.js';
 import { openConnection, schemaVersionOf, type Db } from './connection.js';
@@ -101,10 +101,12 @@ function copyState(file: string): { schema: number; seq: number; mac: string } |
 }
 
 /**
- * The newest plain copy, when the ledger has not changed since it was made: same schema, same
- * audit chain head (every change to the cases, parties and papers is an audited row). A change
- * no audit entry records (a form draft, sign-in counters) is no reason for another full copy.
- * It was verified before it got its name (backupLedger).
+ * The newest plain copy, when the ledger's rows have not changed since it was made: same
+ * schema, and the copy's audit chain head is an entry of the ledger's chain with no row entry
+ * after it (every change to the cases, parties and papers is an audited row). Entries that
+ * record no row (the sign-ins and refusals held during a failed conversion and appended after
+ * it, review s30 RS1) and a change no audit entry records (a form draft) are no reason for
+ * another full copy. It was verified before it got its name (backupLedger).
  */
 export function reusablePlainCopy(db: Db, backupDir: string): BackupInfo | null {
   const newest = plainCopiesOf(db, backupDir)[0];
@@ -113,7 +115,7 @@ export function reusablePlainCopy(db: Db, backupDir: string): BackupInfo | null 
   const state = copyState(file);
   const head = auditHead(db);
   if (!state || !head) return null;
-  if (state.schema !== schemaVersionOf(db) || state.seq !== head.seq || state.mac !== head.mac) {
+  if (state.schema !== schemaVersionOf(db) || state.seq > head.seq || !onlyEventsSince(db, state)) {
     return null;
   }
   const listed = listBackups(backupDir).find((b) => b.fileName === newest);

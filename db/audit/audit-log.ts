@@ -59,6 +59,25 @@ export function auditHead(
   return row ? { seq: row.seq, mac: row.mac.toLowerCase(), at: row.at } : null;
 }
 
+/**
+ * Whether `head` is an entry of this ledger's chain and every entry after it records no change
+ * to the ledger's rows: no row entry (each audited table's writes are one, with `tbl`) and no
+ * EXPORT (its register rows are not audited row by row; see audit-schema.ts). Such entries are
+ * sign-ins, locks, refusals, prints, reveals: the rows are as they were at `head`.
+ */
+export function onlyEventsSince(db: Db, head: { readonly seq: number; readonly mac: string }) {
+  const mac = db.prepare('SELECT hex(mac) FROM audit_log WHERE seq = ?').pluck().get(head.seq) as
+    string | undefined;
+  if (mac?.toLowerCase() !== head.mac.toLowerCase()) return false;
+  const change = db
+    .prepare(
+      "SELECT 1 FROM audit_log WHERE seq > ? AND (tbl IS NOT NULL OR action = 'EXPORT') LIMIT 1",
+    )
+    .pluck()
+    .get(head.seq);
+  return change === undefined;
+}
+
 export interface AuditListFilter {
   /** Part of a case number; the entries of the cases it matches. */
   readonly caseNumber?: string | null;

@@ -498,17 +498,24 @@ export class AccountsService {
     this.memoryFailures.delete(`#${id}`);
     // signed in first, so the entries below already name the person
     this.desk.signIn(userOf(row));
+    const entry = {
+      action: 'SIGN_IN',
+      detail: {
+        account: id,
+        ...(previous && previous.id !== id ? { switchedFrom: previous.id } : {}),
+        ...(by ? { by } : {}),
+      },
+    };
+    // While converting, the entry is held for the ledger that comes out of it (review s30 RS1);
+    // the row's last sign-in time is not written then (a write the copy would miss).
+    if (this.ledger.converting) {
+      this.ledger.recordEntry(entry);
+      return;
+    }
     this.writeIfIntact(() => {
       const db = this.ledger.db();
       recordSignIn(db, id, this.ledger.now().toISOString());
-      appendAuditEvent(db, {
-        action: 'SIGN_IN',
-        detail: {
-          account: id,
-          ...(previous && previous.id !== id ? { switchedFrom: previous.id } : {}),
-          ...(by ? { by } : {}),
-        },
-      });
+      appendAuditEvent(db, entry);
     });
   }
 
@@ -555,6 +562,7 @@ export class AccountsService {
   }
 
   private fail(key: string, row: AccountRow | null, action = 'SIGN_IN_FAILED'): void {
+    const account = row?.id ?? null;
     if (this.countsInRow(row)) {
       const db = this.ledger.db();
       db.transaction(() => {
@@ -569,9 +577,8 @@ export class AccountsService {
     const count = (this.memoryFailures.get(key)?.count ?? 0) + 1;
     const wait = backoffSecondsAfter(count);
     this.memoryFailures.set(key, { count, untilMs: this.desk.clock() + wait * 1000 });
-    this.writeIfIntact(() =>
-      appendAuditEvent(this.ledger.db(), { action, detail: { account: null } }),
-    );
+    // a row counted in memory only while converting (else it is damaged or unopened: no entry)
+    this.ledger.recordEntry({ action, detail: { account } });
   }
 
   private isoIn(seconds: number): string {
@@ -583,16 +590,18 @@ export class AccountsService {
     return this.decoy;
   }
 
-  /** Audit entries and counters are skipped while the ledger is damaged (query_only) or encrypted. */
+  /** Counters are skipped while the ledger is damaged (query_only) or being encrypted. */
   private writeIfIntact(write: () => void): void {
     if (this.ledger.damaged || this.ledger.converting || this.ledger.state.state !== 'READY')
       return;
+    this.ledger.appendHeldEntries();
     const db = this.ledger.db();
     db.transaction(write).immediate();
   }
 
+  /** The desk's own entries: held while converting, skipped on a damaged ledger (`recordEntry`). */
   private audit(action: string, detail: Record<string, unknown>): void {
-    this.writeIfIntact(() => appendAuditEvent(this.ledger.db(), { action, detail }));
+    this.ledger.recordEntry({ action, detail });
   }
 }
 

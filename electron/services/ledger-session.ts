@@ -343,10 +343,11 @@ export class LedgerSession {
 
   /**
    * Appends a chain entry that goes with no write of its own (a refusal at the case door or of
-   * a paper, a restore's record), in its own transaction: at once while the ledger takes writes;
-   * held while the plain ledger is being converted and appended when the conversion ends, to
-   * the encrypted ledger or the plain one still in service (review s29 S7); left out on a
-   * damaged ledger, which takes no writes (the refusal itself stands).
+   * a paper, a restore's record, the desk's own sign-ins, sign-outs and locks), in its own
+   * transaction: at once while the ledger takes writes; held while the plain ledger is being
+   * converted and appended when the conversion ends, to the encrypted ledger or the plain one
+   * still in service (review s29 S7, s30 RS1); left out on a damaged ledger, which takes no
+   * writes (the refusal itself stands). Entries still held after a failed append go first.
    */
   recordEntry(event: AuditEvent): void {
     if (this.converting) {
@@ -355,23 +356,38 @@ export class LedgerSession {
     }
     const result = this.result;
     if (result?.state !== 'READY' || !result.db.open || this.damaged) return;
+    this.appendHeldEntries();
     result.db.transaction(() => appendAuditEvent(result.db, event)).immediate();
   }
 
-  private appendHeldEntries(): void {
+  /**
+   * Held entries go to the ledger in service once no conversion runs. A failed append (a busy
+   * or full disk) keeps them for the next entry or write (`beforeWrite`); they are dropped,
+   * with a line in the log, only when the ledger is gone or damaged (no entry is written then).
+   */
+  appendHeldEntries(): void {
     if (this.converting || this.heldEntries.count === 0) return;
     const result = this.result;
-    try {
-      if (result?.state !== 'READY' || !result.db.open || this.damaged) {
-        throw new Error(`the ledger is ${result?.state ?? 'closed'}`);
-      }
-      this.heldEntries.appendTo(result.db);
-    } catch (error) {
+    if (result?.state !== 'READY' || !result.db.open || this.damaged) {
       const dropped = this.heldEntries.drop();
-      console.error('[ledger] audit entries held during the conversion were not written:', error, {
+      console.error('[ledger] audit entries held during the conversion were not written:', {
+        ledger: result?.state ?? 'closed',
         dropped,
       });
+      return;
     }
+    try {
+      this.heldEntries.appendTo(result.db);
+    } catch (error) {
+      console.error('[ledger] appending the held audit entries failed; they stay held:', error, {
+        held: this.heldEntries.count,
+      });
+    }
+  }
+
+  /** Entries held (made while converting, or kept after a failed append); for the tests. */
+  get heldEntryCount(): number {
+    return this.heldEntries.count;
   }
 
   /** While the plain ledger is being converted nothing may write (the copy would miss it). */
@@ -480,6 +496,7 @@ export class LedgerSession {
         storageMessagesZhCN.auditBaselineRunning(baseline.done, baseline.total),
       );
     }
+    this.appendHeldEntries();
   }
 
   get state(): LedgerOpenResult {

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBackupName } from '../../../db/backup-rotation.js';
-import type { AuditEntryView, AuditVerification } from '../../../domain/audit/audit-views.js';
-import type { AuditPage } from '../../../domain/api/audit-contract.js';
-import type { SystemStatus } from '../../../domain/api/system-contract.js';
-import type { AppCore } from '../../../electron/core/app-core.js';
 import { ok } from '../support/envelope.js';
-import { holdAfter } from '../support/conversion-hold.js';
+import { entriesOf, statusOf, verified } from '../support/conversion-checks.js';
+import { openHeldAfterCopy } from '../support/conversion-hold.js';
 import { plainRoomOfFile } from '../support/plain-room.js';
 import {
   actorOf,
@@ -24,16 +21,6 @@ import {
 const now = () => new Date('2026-03-10T02:00:00Z');
 const room = plainRoomOfFile(now);
 
-const statusOf = (core: AppCore) => ok<SystemStatus>(core.dispatch('system.status', {}));
-
-async function entriesOf(core: AppCore, action: string): Promise<readonly AuditEntryView[]> {
-  return (await ok<AuditPage>(core.dispatch('audit.list', { action }))).entries;
-}
-
-async function verified(core: AppCore): Promise<AuditVerification> {
-  return ok<AuditVerification>(core.dispatch('audit.verify', {}));
-}
-
 describe('entries made while the plain ledger is converted (review s29 S7)', () => {
   it('a case-door refusal between the copy and the swap is in the encrypted ledger’s chain', async () => {
     const dataDir = room.copy();
@@ -46,21 +33,13 @@ describe('entries made while the plain ledger is converted (review s29 S7)', () 
       plain.close();
     }
 
-    const hold = holdAfter('copy');
-    const core = await openSignedInCore({
-      dataDir,
-      appVersion: 'test',
-      now,
-      encryptPlainLedger: true,
-      afterEncryptionStep: hold.hook,
-    });
+    const { core, release } = await openHeldAfterCopy(dataDir, now);
     try {
-      await hold.arrived;
       // the copy is made: a write through the writer now would be missing from it
       await signInVia(core.dispatch, 'MEDIATOR');
       const refused = await core.dispatch('cases.get', { caseId: room.caseId });
       expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_OWN_CASE' } });
-      hold.release();
+      release();
       await core.whenIdle();
 
       expect((await statusOf(core)).ledger).toMatchObject({ state: 'READY', encrypted: true });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { parseBackupName } from '../../../db/backup-rotation.js';
 import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import type { EncryptionStep } from '../../../db/plain-ledger-encryption.js';
 import type { SqliteJob } from '../../../db/sqlite-worker.js';
@@ -9,6 +8,7 @@ import type { SystemStatus } from '../../../domain/api/system-contract.js';
 import { storageMessagesZhCN } from '../../../domain/messages/storage-zh-CN.js';
 import type { AppCore } from '../../../electron/core/app-core.js';
 import { intake } from './case-fixtures.js';
+import { plainCopies } from '../support/conversion-checks.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
 import { isPlainSqlite, plainRoomOfFile } from '../support/plain-room.js';
 
@@ -36,15 +36,6 @@ const room = plainRoomOfFile(day(1));
 
 const statusOf = async (core: AppCore) =>
   ((await core.dispatch('system.status', {})) as { value: SystemStatus }).value;
-
-function plainCopies(dataDir: string): string[] {
-  const dir = path.join(dataDir, 'backups');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((n) => parseBackupName(n)?.slot.startsWith('plain-to-encrypted-'))
-    .sort();
-}
 
 async function start(
   dataDir: string,
