@@ -545,4 +545,20 @@ describe('the packs stay as frozen', () => {
       ),
     );
   });
+
+  // A damaged ledger still answers reads on a query_only connection, where the claim reads cannot
+  // fill their temporary id table and hand SQLite the JSON list instead: the same packs.
+  it('the same packs from a connection that may not write (query_only)', async () => {
+    await activate(rules.split.summary.rowId);
+    const written = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', { period: '2025' });
+    const db = l.core.ledger.db();
+    db.pragma('query_only = ON');
+    try {
+      const readOnly = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', { period: '2025' });
+      expect(readOnly).toEqual(written);
+      expect(readOnly.length).toBeGreaterThan(2);
+    } finally {
+      db.pragma('query_only = OFF');
+    }
+  });
 });
