@@ -26,8 +26,17 @@ export interface CaseIdSource {
  */
 const TABLE = 'temp.bulk_case_ids';
 
-const tableMade = new WeakSet<Db>();
 const inUse = new WeakSet<Db>();
+const rowsWritten = new WeakMap<Db, number>();
+
+/**
+ * Rows written to and deleted from the id table on `db`. SQLite counts them in the connection's
+ * `total_changes()`, which the desk reads as "the ledger changed" (hourly backups, the idle
+ * checkpoint, the follow-up counts' stamp): `rowsChangedSinceOpen` takes them off again.
+ */
+export function idTableRowsWritten(db: Db): number {
+  return rowsWritten.get(db) ?? 0;
+}
 
 export function jsonCaseIds(ids: Iterable<number>): CaseIdSource {
   return {
@@ -45,18 +54,20 @@ export function withCaseIds<T>(
   if (inUse.has(db) || db.pragma('query_only', { simple: true }) === 1) {
     return read(jsonCaseIds(ids));
   }
-  if (!tableMade.has(db)) {
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_case_ids (id INTEGER PRIMARY KEY)`);
-    tableMade.add(db);
-  }
+  // Made on every read, not once per connection: a transaction rolled back after a read inside
+  // it takes the table's creation with it. IF NOT EXISTS on an existing table changes nothing.
+  statement(db, `CREATE TEMP TABLE IF NOT EXISTS bulk_case_ids (id INTEGER PRIMARY KEY)`).run();
   inUse.add(db);
+  let written = 0;
   try {
-    statement(db, `INSERT OR IGNORE INTO ${TABLE} (id) SELECT value FROM json_each(?)`).run(
-      jsonIdList(ids),
-    );
+    written += statement(
+      db,
+      `INSERT OR IGNORE INTO ${TABLE} (id) SELECT value FROM json_each(?)`,
+    ).run(jsonIdList(ids)).changes;
     return read({ list: TABLE, rows: `(SELECT id AS value FROM ${TABLE})`, params: {} });
   } finally {
-    statement(db, `DELETE FROM ${TABLE}`).run();
+    written += statement(db, `DELETE FROM ${TABLE}`).run().changes;
+    rowsWritten.set(db, idTableRowsWritten(db) + written);
     inUse.delete(db);
   }
 }

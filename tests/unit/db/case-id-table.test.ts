@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { jsonCaseIds, withCaseIds, type CaseIdSource } from '../../../db/case-id-table.js';
+import { rowsChangedSinceOpen } from '../../../db/wal-checkpoint.js';
 
 let db: Database.Database;
 
@@ -53,4 +54,31 @@ it('reads a nested list and a query_only connection through JSON, with the same 
   db.pragma('query_only = ON');
   expect(withCaseIds(db, [13, 5], (source) => source.list)).not.toBe('temp.bulk_case_ids');
   expect(withCaseIds(db, [13, 5], read)).toEqual(expected);
+});
+
+it('leaves the ledger unchanged as the desk counts changes (hourly backup, checkpoint, stamps)', () => {
+  const totalChanges = () => db.prepare('SELECT total_changes()').pluck().get() as number;
+  const before = rowsChangedSinceOpen(db);
+  const total = totalChanges();
+  withCaseIds(db, ids, read);
+  expect(() =>
+    withCaseIds(db, ids, () => {
+      throw new Error('boom');
+    }),
+  ).toThrow('boom');
+  // SQLite counts the id table's rows (7 distinct ids in, 7 out, twice); the desk must not.
+  expect(totalChanges()).toBe(total + 28);
+  expect(rowsChangedSinceOpen(db)).toBe(before);
+  db.prepare('INSERT INTO t VALUES (1, ?)').run('C');
+  expect(rowsChangedSinceOpen(db)).toBe(before + 1);
+});
+
+it('makes the table again after a transaction that made it was rolled back', () => {
+  expect(() =>
+    db.transaction(() => {
+      withCaseIds(db, ids, read);
+      throw new Error('refused');
+    })(),
+  ).toThrow('refused');
+  expect(withCaseIds(db, ids, read)).toEqual(read(jsonCaseIds(ids)));
 });
