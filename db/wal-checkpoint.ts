@@ -1,13 +1,15 @@
+import { idTableRowsWritten } from './case-id-table.js';
 import type { Db } from './connection.js';
 import { statement } from './statement-cache.js';
 
 /**
- * Rows this connection has inserted, changed or deleted since it opened, those of triggers
- * (the audit chain, the search index) included: a cheap measure of how much the WAL has grown.
+ * Rows this connection has inserted, changed or deleted in the ledger since it opened, those of
+ * triggers (the audit chain, the search index) included: a cheap measure of how much the WAL has
+ * grown. The bulk reads' temporary id table (in memory, never in the WAL) is not counted.
  */
 export function rowsChangedSinceOpen(db: Db): number {
   const row = statement(db, 'SELECT total_changes() AS n').get() as { n: number };
-  return row.n;
+  return row.n - idTableRowsWritten(db);
 }
 
 export interface CheckpointOutcome {

@@ -3,6 +3,7 @@ import { FOLLOWUP_BUCKETS } from '../../domain/followups/followup-input.js';
 import type { CaseFilter } from '../cases/case-filter-sql.js';
 import type { Db } from '../connection.js';
 import { statement } from '../statement-cache.js';
+import { rowsChangedSinceOpen } from '../wal-checkpoint.js';
 import { FOLLOWUP_COLUMNS, type FollowUpRow } from './followup-rows.js';
 
 /**
@@ -15,7 +16,7 @@ import { FOLLOWUP_COLUMNS, type FollowUpRow } from './followup-rows.js';
  *   kept as a bitmap that SQL reads through `followup_case_hit(id)` on the index entry: no
  *   join to the case table per visit.
  * - Counts and case sets are kept until the ledger changes. The stamp is this connection's
- *   `total_changes()` (every insert, update and delete it made, triggers included) with
+ *   `rowsChangedSinceOpen` (every insert, update and delete it made, triggers included) with
  *   `data_version` (commits by any other connection), so a stale count is never served; a tab
  *   switch or a page turn then costs the page alone.
  */
@@ -41,9 +42,8 @@ let current: Uint8Array | null = null;
 const withHitFunction = new WeakSet<Db>();
 
 function cacheOf(db: Db): ListCache {
-  const changes = statement(db, 'SELECT total_changes() AS n').get() as { n: number };
   const version = statement(db, 'PRAGMA data_version').get() as { data_version: number };
-  const stamp = `${changes.n}:${version.data_version}`;
+  const stamp = `${rowsChangedSinceOpen(db)}:${version.data_version}`;
   let cache = caches.get(db);
   if (cache === undefined || cache.stamp !== stamp) {
     cache = { stamp, caseSets: new Map(), counts: new Map() };

@@ -1,6 +1,6 @@
 import { disputeAnchorOf, type DisputeParty } from '../../domain/subsidy/dispute-scope.js';
 import type { Db } from '../connection.js';
-import { jsonIdList } from '../json-id-list.js';
+import { withCaseIds, type CaseIdSource } from '../case-id-table.js';
 import { rawStatement } from '../statement-cache.js';
 
 export type { DisputeParty };
@@ -77,8 +77,6 @@ const CLAIM_COLUMNS = `c.id, c.case_number, c.title, c.category, c.subtype, c.so
   c.accepted_date, c.status, o.outcome, o.outcome_date, coalesce(o.amount_fen, 0) AS amount_fen,
   o.persons`;
 
-const IDS = `(SELECT value FROM json_each(@ids))`;
-
 /** Raw `[case_id, value]` rows grouped by case, in row order. */
 function groupBy<V>(rows: readonly (readonly [number, V])[]): Map<number, V[]> {
   const out = new Map<number, V[]>();
@@ -91,13 +89,13 @@ function groupBy<V>(rows: readonly (readonly [number, V])[]): Map<number, V[]> {
 }
 
 /** Parties of many cases, in each case's order: one pass over `party_by_case`. */
-function partiesOfCases(db: Db, ids: string): Map<number, ClaimParty[]> {
+function partiesOfCases(db: Db, ids: CaseIdSource): Map<number, ClaimParty[]> {
   const out = new Map<number, ClaimParty[]>();
   for (const [caseId, partyId, idNumber, name, phone] of rawStatement(
     db,
-    `SELECT case_id, id, id_number, name, phone FROM party WHERE case_id IN ${IDS}
+    `SELECT case_id, id, id_number, name, phone FROM party WHERE case_id IN ${ids.list}
       ORDER BY case_id, sort, id`,
-  ).all({ ids }) as [number, number, string | null, string, string][]) {
+  ).all(ids.params) as [number, number, string | null, string, string][]) {
     const party: ClaimParty = { partyId, idNumber, name, phone };
     const list = out.get(caseId);
     if (list) list.push(party);
@@ -106,32 +104,27 @@ function partiesOfCases(db: Db, ids: string): Map<number, ClaimParty[]> {
   return out;
 }
 
-/**
- * A year's packs read tens of thousands of rows: every statement is read as arrays and each
- * case becomes one fixed-shape object (row objects of two dozen properties cost more than the
- * SQL).
- */
-function withRelated(db: Db, rows: readonly ClaimSqlRow[], rulesId: string): ClaimCaseRow[] {
-  const ids = jsonIdList(rows.map((r) => r[0]));
+/** The related tables' rows of the cases in `ids`, one statement each. */
+function relatedRows(db: Db, ids: CaseIdSource, rulesId: string) {
   const mediators = groupBy(
     rawStatement(
       db,
-      `SELECT case_id, mediator_id FROM case_mediator WHERE case_id IN ${IDS}
+      `SELECT case_id, mediator_id FROM case_mediator WHERE case_id IN ${ids.list}
         ORDER BY case_id, position, mediator_id`,
-    ).all({ ids }) as [number, number][],
+    ).all(ids.params) as [number, number][],
   );
   const sessions = new Map(
     rawStatement(
       db,
-      `SELECT case_id, count(*) AS n FROM session_record WHERE case_id IN ${IDS}
+      `SELECT case_id, count(*) AS n FROM session_record WHERE case_id IN ${ids.list}
         GROUP BY case_id`,
-    ).all({ ids }) as [number, number][],
+    ).all(ids.params) as [number, number][],
   );
   const printed = groupBy(
     rawStatement(
       db,
-      `SELECT DISTINCT case_id, kind FROM printed_document WHERE case_id IN ${IDS}`,
-    ).all({ ids }) as [number, string][],
+      `SELECT DISTINCT case_id, kind FROM printed_document WHERE case_id IN ${ids.list}`,
+    ).all(ids.params) as [number, string][],
   );
   const parties = partiesOfCases(db, ids);
   // Few cases have reviewer-checked facts or a confirmed tier: reading those rows for the ids
@@ -140,8 +133,8 @@ function withRelated(db: Db, rows: readonly ClaimSqlRow[], rulesId: string): Cla
   for (const [caseId, inRegister, crossArea, oral] of rawStatement(
     db,
     `SELECT case_id, in_county_register, cross_area, oral_attendance_proven
-       FROM case_subsidy_facts WHERE case_id IN ${IDS}`,
-  ).all({ ids }) as [number, number | null, number, number][]) {
+       FROM case_subsidy_facts WHERE case_id IN ${ids.list}`,
+  ).all(ids.params) as [number, number | null, number, number][]) {
     facts.set(caseId, [inRegister, crossArea, oral]);
   }
   // The newest confirmation under the rule wins: rows come oldest first.
@@ -149,10 +142,24 @@ function withRelated(db: Db, rows: readonly ClaimSqlRow[], rulesId: string): Cla
   for (const [caseId, code, reason] of rawStatement(
     db,
     `SELECT case_id, tier_code, reason FROM case_subsidy_tier
-      WHERE rules_id = @rulesId AND case_id IN ${IDS} ORDER BY id`,
-  ).all({ ids, rulesId }) as [number, string, string | null][]) {
+      WHERE rules_id = @rulesId AND case_id IN ${ids.list} ORDER BY id`,
+  ).all({ ...ids.params, rulesId }) as [number, string, string | null][]) {
     tiers.set(caseId, [code, reason]);
   }
+  return { mediators, sessions, printed, parties, facts, tiers };
+}
+
+/**
+ * A year's packs read tens of thousands of rows: every statement is read as arrays and each
+ * case becomes one fixed-shape object (row objects of two dozen properties cost more than the
+ * SQL).
+ */
+function withRelated(db: Db, rows: readonly ClaimSqlRow[], rulesId: string): ClaimCaseRow[] {
+  const { mediators, sessions, printed, parties, facts, tiers } = withCaseIds(
+    db,
+    rows.map((r) => r[0]),
+    (ids) => relatedRows(db, ids, rulesId),
+  );
   const none: never[] = [];
   return rows.map((r): ClaimCaseRow => {
     const id = r[0];
@@ -292,33 +299,40 @@ export function disputeIdentitiesAround(
     }
   }
   if (sharing.size === 0) return [...given];
-  const ids = jsonIdList(sharing);
-  const others = db
-    .prepare(
-      `SELECT c.id, c.case_number, c.category, c.subtype,
+  const others = withCaseIds(
+    db,
+    sharing,
+    (ids) =>
+      rawStatement(
+        db,
+        `SELECT c.id, c.case_number, c.category, c.subtype,
               coalesce(c.accepted_date, c.intake_date) AS accepted
          FROM case_file c
-        WHERE c.id IN ${IDS}
+        WHERE c.id IN ${ids.list}
           AND coalesce(c.accepted_date, c.intake_date) BETWEEN @start AND @end
           AND c.status <> 'REJECTED'`,
-    )
-    .all({ ids, start: range.start, end: range.end }) as {
-    id: number;
-    case_number: string | null;
-    category: string;
-    subtype: string | null;
-    accepted: string;
-  }[];
-  const parties = partiesOfCases(db, jsonIdList(others.map((o) => o.id)));
+      ).all({ ...ids.params, start: range.start, end: range.end }) as [
+        id: number,
+        caseNumber: string | null,
+        category: string,
+        subtype: string | null,
+        accepted: string,
+      ][],
+  );
+  const parties = withCaseIds(
+    db,
+    others.map(([id]) => id),
+    (ids) => partiesOfCases(db, ids),
+  );
   return [
     ...given,
-    ...others.map((o) => ({
-      caseId: o.id,
-      caseNumber: o.case_number,
-      category: o.category,
-      subtype: o.subtype,
-      acceptedDate: o.accepted,
-      parties: parties.get(o.id) ?? [],
+    ...others.map(([id, caseNumber, category, subtype, accepted]) => ({
+      caseId: id,
+      caseNumber,
+      category,
+      subtype,
+      acceptedDate: accepted,
+      parties: parties.get(id) ?? [],
     })),
   ];
 }

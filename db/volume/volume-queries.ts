@@ -1,7 +1,7 @@
 import type { AttachmentKind, RetentionPeriod } from '../../domain/volume/volume-input.js';
 import type { VolumeFacts, VolumeOutcome } from '../../domain/volume/volume-checklist.js';
 import type { Db } from '../connection.js';
-import { jsonIdList } from '../json-id-list.js';
+import { withCaseIds, type CaseIdSource } from '../case-id-table.js';
 import { rawStatement, statement } from '../statement-cache.js';
 
 /** The volume's SQL (migration 014): the facts the checklist judges, archiving, notes, files. */
@@ -21,39 +21,40 @@ export function volumeFacts(db: Db, caseId: number): VolumeFacts {
   return volumeFactsOf({ accepted: false, parties: [], count: () => 0, ending: null });
 }
 
-// Every statement takes the case ids as one JSON array (`json_each`), so a year's claim pack is
-// a dozen statements over the case_id indexes, not a dozen per case.
-const IDS = `(SELECT value FROM json_each(@ids))`;
-
+// Every statement takes all the cases' ids at once (`withCaseIds`: a temporary table, else one
+// JSON array), so a year's claim pack is a dozen statements over the case_id indexes, not a
+// dozen per case. `ids` is where the statement finds them (CaseIdSource.list).
 const COUNTS = {
-  acceptancePrinted: `SELECT case_id, count(*) AS n FROM printed_document
-    WHERE case_id IN ${IDS} AND kind IN ('ACCEPTANCE_REGISTER', 'APPLICATION') GROUP BY case_id`,
-  rightsPrinted: `SELECT case_id, count(*) AS n FROM printed_document
-    WHERE case_id IN ${IDS} AND kind = 'RIGHTS_NOTICE' GROUP BY case_id`,
-  closedUnperformed: `SELECT case_id, count(*) AS n FROM status_history
-    WHERE case_id IN ${IDS} AND action = 'CLOSE'
+  acceptancePrinted: (ids: string) => `SELECT case_id, count(*) AS n FROM printed_document
+    WHERE case_id IN ${ids} AND kind IN ('ACCEPTANCE_REGISTER', 'APPLICATION') GROUP BY case_id`,
+  rightsPrinted: (ids: string) => `SELECT case_id, count(*) AS n FROM printed_document
+    WHERE case_id IN ${ids} AND kind = 'RIGHTS_NOTICE' GROUP BY case_id`,
+  closedUnperformed: (ids: string) => `SELECT case_id, count(*) AS n FROM status_history
+    WHERE case_id IN ${ids} AND action = 'CLOSE'
       AND json_extract(data_json, '$.unperformedReason') IS NOT NULL
       AND json_extract(data_json, '$.unperformedReason') <> '' GROUP BY case_id`,
-  investigations: `SELECT case_id, count(*) AS n FROM investigation_record
-    WHERE case_id IN ${IDS} GROUP BY case_id`,
-  evidence: `SELECT case_id, count(*) AS n FROM case_attachment
-    WHERE case_id IN ${IDS} AND kind = 'EVIDENCE' GROUP BY case_id`,
-  sessions: `SELECT case_id, count(*) AS n FROM session_record
-    WHERE case_id IN ${IDS} GROUP BY case_id`,
-  agreements: `SELECT case_id, count(*) AS n FROM agreement
-    WHERE case_id IN ${IDS}
+  investigations: (ids: string) => `SELECT case_id, count(*) AS n FROM investigation_record
+    WHERE case_id IN ${ids} GROUP BY case_id`,
+  evidence: (ids: string) => `SELECT case_id, count(*) AS n FROM case_attachment
+    WHERE case_id IN ${ids} AND kind = 'EVIDENCE' GROUP BY case_id`,
+  sessions: (ids: string) => `SELECT case_id, count(*) AS n FROM session_record
+    WHERE case_id IN ${ids} GROUP BY case_id`,
+  agreements: (ids: string) => `SELECT case_id, count(*) AS n FROM agreement
+    WHERE case_id IN ${ids}
       AND ((kind = 'WRITTEN' AND status = 'SIGNED') OR (kind = 'ORAL' AND status NOT IN ('DRAFT', 'VOID')))
     GROUP BY case_id`,
-  obligations: `SELECT case_id, count(*) AS n FROM followup
-    WHERE case_id IN ${IDS} AND origin IN ('INSTALMENT', 'OBLIGATION') GROUP BY case_id`,
-  proofs: `SELECT f.case_id, count(*) AS n FROM followup_proof p JOIN followup f ON f.id = p.followup_id
-    WHERE f.case_id IN ${IDS} GROUP BY f.case_id`,
-  visitsDone: `SELECT case_id, count(*) AS n FROM followup
-    WHERE case_id IN ${IDS} AND status = 'DONE' GROUP BY case_id`,
-  confirmations: `SELECT case_id, count(*) AS n FROM judicial_confirmation
-    WHERE case_id IN ${IDS} GROUP BY case_id`,
-  volumeNotes: `SELECT case_id, count(*) AS n FROM case_volume_note
-    WHERE case_id IN ${IDS} GROUP BY case_id`,
+  obligations: (ids: string) => `SELECT case_id, count(*) AS n FROM followup
+    WHERE case_id IN ${ids} AND origin IN ('INSTALMENT', 'OBLIGATION') GROUP BY case_id`,
+  proofs: (
+    ids: string,
+  ) => `SELECT f.case_id, count(*) AS n FROM followup_proof p JOIN followup f ON f.id = p.followup_id
+    WHERE f.case_id IN ${ids} GROUP BY f.case_id`,
+  visitsDone: (ids: string) => `SELECT case_id, count(*) AS n FROM followup
+    WHERE case_id IN ${ids} AND status = 'DONE' GROUP BY case_id`,
+  confirmations: (ids: string) => `SELECT case_id, count(*) AS n FROM judicial_confirmation
+    WHERE case_id IN ${ids} GROUP BY case_id`,
+  volumeNotes: (ids: string) => `SELECT case_id, count(*) AS n FROM case_volume_note
+    WHERE case_id IN ${ids} GROUP BY case_id`,
 } as const;
 
 type CountName = keyof typeof COUNTS;
@@ -125,26 +126,26 @@ interface PartyFacts {
  * The rows every volume is judged from, read once for all the cases: per-party attachments and
  * agents, the per-table counts (one map per kind, not one per case) and each case's ending.
  */
-function readVolumeRows(db: Db, ids: string, skip: ReadonlySet<CountName>) {
+function readVolumeRows(db: Db, ids: CaseIdSource, skip: ReadonlySet<CountName>) {
   // Plain reads joined here rather than per-party subqueries: a year's pack has thousands of
   // parties and very few attachments or agents, so three index passes beat three probes a party.
   const copies = new Map<string, number>();
   for (const [caseId, partyId, kind, n] of rawStatement(
     db,
     `SELECT case_id, party_id, kind, count(*) AS n FROM case_attachment
-      WHERE case_id IN ${IDS} AND kind IN ('IDENTITY_PROOF', 'POWER_OF_ATTORNEY')
+      WHERE case_id IN ${ids.list} AND kind IN ('IDENTITY_PROOF', 'POWER_OF_ATTORNEY')
         AND party_id IS NOT NULL
       GROUP BY case_id, party_id, kind`,
-  ).all({ ids }) as [number, number, string, number][]) {
+  ).all(ids.params) as [number, number, string, number][]) {
     copies.set(`${kind}:${caseId}:${partyId}`, n);
   }
   const agents = new Set(
     rawStatement(
       db,
       `SELECT DISTINCT r.party_id FROM party_representative r JOIN party p ON p.id = r.party_id
-        WHERE p.case_id IN ${IDS} AND r.kind = 'AGENT'`,
+        WHERE p.case_id IN ${ids.list} AND r.kind = 'AGENT'`,
     )
-      .all({ ids })
+      .all(ids.params)
       .map((r) => (r as [number])[0]),
   );
   const none: ReadonlyMap<number, number> = new Map();
@@ -152,7 +153,7 @@ function readVolumeRows(db: Db, ids: string, skip: ReadonlySet<CountName>) {
   for (const name of COUNT_NAMES) {
     counts[name] = skip.has(name)
       ? none
-      : new Map(rawStatement(db, COUNTS[name]).all({ ids }) as [number, number][]);
+      : new Map(rawStatement(db, COUNTS[name](ids.list)).all(ids.params) as [number, number][]);
   }
   // The last settling or ending step decides what the volume must hold.
   const endings = new Map<number, string>();
@@ -162,8 +163,8 @@ function readVolumeRows(db: Db, ids: string, skip: ReadonlySet<CountName>) {
             (SELECT h.to_state FROM status_history h WHERE h.case_id = j.value AND h.to_state IN
                ('SETTLED_WRITTEN', 'SETTLED_ORAL', 'TERMINATED_FAILED', 'TERMINATED_REFUSED', 'REFERRED')
               ORDER BY h.id DESC LIMIT 1) AS to_state
-       FROM json_each(@ids) j`,
-  ).all({ ids }) as [number, string | null][]) {
+       FROM ${ids.rows} j`,
+  ).all(ids.params) as [number, string | null][]) {
     if (toState !== null) endings.set(caseId, toState);
   }
   return { party: { copies, agents } satisfies PartyFacts, counts, endings };
@@ -192,23 +193,27 @@ export function volumeFactsOfCases(
   db: Db,
   caseIds: readonly number[],
 ): ReadonlyMap<number, VolumeFacts> {
-  const ids = jsonIdList(caseIds);
-  const cases = rawStatement(
-    db,
-    `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${IDS}`,
-  ).all({ ids }) as [number, number][];
-  const read = readVolumeRows(db, ids, new Set());
-  const parties = new Map<number, RawFacts['parties'][number][]>();
-  for (const [caseId, partyId, name] of rawStatement(
-    db,
-    `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${IDS}
-      ORDER BY p.case_id, p.sort, p.id`,
-  ).all({ ids }) as [number, number, string][]) {
-    const party = partyFactsOf(read.party, caseId, partyId, name);
-    const list = parties.get(caseId);
-    if (list) list.push(party);
-    else parties.set(caseId, [party]);
-  }
+  const { cases, read, parties } = withCaseIds(db, caseIds, (ids) => {
+    const rows = {
+      cases: rawStatement(
+        db,
+        `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${ids.list}`,
+      ).all(ids.params) as [number, number][],
+      read: readVolumeRows(db, ids, new Set()),
+      parties: new Map<number, RawFacts['parties'][number][]>(),
+    };
+    for (const [caseId, partyId, name] of rawStatement(
+      db,
+      `SELECT p.case_id, p.id, p.name FROM party p WHERE p.case_id IN ${ids.list}
+        ORDER BY p.case_id, p.sort, p.id`,
+    ).all(ids.params) as [number, number, string][]) {
+      const party = partyFactsOf(rows.read.party, caseId, partyId, name);
+      const list = rows.parties.get(caseId);
+      if (list) list.push(party);
+      else rows.parties.set(caseId, [party]);
+    }
+    return rows;
+  });
   const out = new Map<number, VolumeFacts>();
   for (const [id, accepted] of cases) {
     out.set(
@@ -236,7 +241,11 @@ export function judgeKnownVolumes<T>(
   known: readonly KnownCase[],
   judge: (facts: VolumeFacts, c: KnownCase) => T,
 ): T[] {
-  const read = readVolumeRows(db, jsonIdList(known.map((c) => c.caseId)), KNOWN_COUNTS);
+  const read = withCaseIds(
+    db,
+    known.map((c) => c.caseId),
+    (ids) => readVolumeRows(db, ids, KNOWN_COUNTS),
+  );
   const { copies, agents } = read.party;
   const { counts, endings } = read;
   const none: never[] = [];

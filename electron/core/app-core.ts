@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../db/migrations/index.js';
 import type { Migration } from '../../db/migrations/migration.js';
 import type { EncryptionStep } from '../../db/plain-ledger-encryption.js';
 import type { RenameRetry } from '../../db/rename-retry.js';
+import { rowsChangedSinceOpen } from '../../db/wal-checkpoint.js';
 import { createDispatcher } from '../api/dispatch.js';
 import type { Dispatch, DispatchLog } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
@@ -157,9 +158,7 @@ function startHourlyBackups(
 ): NodeJS.Timeout {
   const changes = () => {
     const state = ledger.state;
-    return state.state === 'READY'
-      ? (state.db.prepare('SELECT total_changes()').pluck().get() as number)
-      : -1;
+    return state.state === 'READY' ? rowsChangedSinceOpen(state.db) : -1;
   };
   let seen = changes();
   const timer = setInterval(() => {

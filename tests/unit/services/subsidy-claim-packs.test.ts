@@ -17,6 +17,7 @@ import {
 } from '../../../db/subsidy/case-subsidy-queries.js';
 import { insertPrintedDocument } from '../../../db/documents/print-register-queries.js';
 import { insertAttachment } from '../../../db/volume/volume-queries.js';
+import { rowsChangedSinceOpen } from '../../../db/wal-checkpoint.js';
 import type { PartyValues } from '../../../domain/cases/party-input.js';
 import type { CaseState } from '../../../domain/case-lifecycle.js';
 import { parsePeriod } from '../../../domain/statistics/period.js';
@@ -544,5 +545,29 @@ describe('the packs stay as frozen', () => {
         readFileSync(path.join(import.meta.dirname, 'frozen/subsidy-claim-packs.json'), 'utf8'),
       ),
     );
+  });
+
+  // A damaged ledger still answers reads on a query_only connection, where the claim reads cannot
+  // fill their temporary id table and hand SQLite the JSON list instead: the same packs.
+  it('a read changes nothing; the same packs from a connection that may not write (query_only)', async () => {
+    await activate(rules.split.summary.rowId);
+    const written = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', { period: '2025' });
+    const db = l.core.ledger.db();
+    // A read: the desk's change count (hourly backup, idle checkpoint) does not move.
+    const changed = rowsChangedSinceOpen(db);
+    await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', { period: '2025' });
+    await l.call<SubsidyClaimPack>('subsidy.claimPack', {
+      mediatorId: mediatorIds[0],
+      period: '2025',
+    });
+    expect(rowsChangedSinceOpen(db)).toBe(changed);
+    db.pragma('query_only = ON');
+    try {
+      const readOnly = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', { period: '2025' });
+      expect(readOnly).toEqual(written);
+      expect(readOnly.length).toBeGreaterThan(2);
+    } finally {
+      db.pragma('query_only = OFF');
+    }
   });
 });
