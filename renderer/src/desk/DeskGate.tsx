@@ -3,6 +3,7 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type React
 import type { DeskSession, DeskUser, SetUpResult } from '../../../domain/api/accounts-contract';
 import { api, DESK_SESSION_EVENT } from '../api/client';
 import { latestOnly } from '../api/latest-only';
+import { bootRequests } from '../app/boot-requests';
 import { landingPath } from '../app/role-access';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { uiText } from '../i18n/zh-CN';
@@ -57,7 +58,7 @@ export function DeskGate({
   const actionsInFlight = useRef(0);
   const refresh = useCallback(() => {
     polls.run(
-      () => api('accounts.session', {}),
+      () => bootRequests()?.takeSession() ?? api('accounts.session', {}),
       (next) => {
         if (actionsInFlight.current > 0) return;
         setSession(next);
