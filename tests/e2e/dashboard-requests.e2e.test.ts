@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './support/browser';
 import { openDesk, setUpRoom } from './support/desk';
@@ -102,15 +103,24 @@ describe('工作台 requests (real ledger, Chromium)', () => {
     }
   }, 300_000);
 
-  it('asks for the session beside the status, and for the board once both have answered, once', async () => {
-    const desk = await openDesk(browser(), 'dashboard-boot');
+  /** A room set up and its 工作台 shown, the page recording its calls; `run`, then no errors. */
+  async function onBoard(label: string, run: (page: Page) => Promise<void>): Promise<void> {
+    const desk = await openDesk(browser(), label);
     const { page } = desk;
     page.setDefaultTimeout(60_000);
     try {
       await page.addInitScript(recordCalls);
       await setUpRoom(page, desk.host.url, '金峰');
       await page.getByTestId('dashboard-month').waitFor();
+      await run(page);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  }
 
+  it('asks for the session beside the status, and for the board once both have answered, once', async () => {
+    await onBoard('dashboard-boot', async (page) => {
       const asked: string[] = [];
       let sessionAsked: () => void = () => undefined;
       const sessionLeft = new Promise<void>((resolve) => (sessionAsked = resolve));
@@ -140,20 +150,11 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       ]);
       // the 工作台 drew the board asked for before it: no second request
       expect(asked.filter((m) => m === 'dashboard.get')).toEqual(['dashboard.get']);
-      expect(desk.errors).toEqual([]);
-    } finally {
-      await desk.close();
-    }
+    });
   }, 300_000);
 
   it('never asks a locked desk for the board, and asks once after the unlock', async () => {
-    const desk = await openDesk(browser(), 'dashboard-boot-locked');
-    const { page } = desk;
-    page.setDefaultTimeout(60_000);
-    try {
-      await page.addInitScript(recordCalls);
-      await setUpRoom(page, desk.host.url, '金峰');
-      await page.getByTestId('dashboard-month').waitFor();
+    await onBoard('dashboard-boot-locked', async (page) => {
       await page.getByTestId('lock-desk').click();
       await page.getByTestId('lock-screen').waitFor();
 
@@ -161,7 +162,8 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       await page.getByTestId('lock-screen').waitFor();
       const calls = async () => (await page.evaluate('window.__calls')) as Call[];
       const answers = async () => (await page.evaluate('window.__answers')) as number;
-      // both first answers are in: whatever the entry module would send, it has sent
+      // The lock screen is drawn from the session the gate got only after the entry module had
+      // decided on the board: whatever it would send, it has sent.
       await eventually(answers).toBeGreaterThanOrEqual(2);
       expect((await calls()).map((c) => c.method)).not.toContain('dashboard.get');
       expect(await page.getByTestId('dashboard-month').count()).toBe(0);
@@ -171,9 +173,6 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       await page.getByTestId('dashboard-month').waitFor();
       const boards = (await calls()).filter((c) => c.method === 'dashboard.get');
       expect(boards).toHaveLength(1);
-      expect(desk.errors).toEqual([]);
-    } finally {
-      await desk.close();
-    }
+    });
   }, 300_000);
 });

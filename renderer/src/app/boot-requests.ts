@@ -21,6 +21,11 @@ export interface BootRequests {
   takeSession(): Promise<DeskSession> | null;
   /** The board sent for exactly this session answer (not an equal one from a later poll). */
   takeBoard(session: DeskSession): BootBoard | null;
+  /**
+   * The gate's session now: a board sent for another (the gate has moved on: a poll, a lock,
+   * another person) is dropped, so no case of it stays in the page untaken.
+   */
+  keepBoardOnlyFor(session: DeskSession): void;
 }
 
 /** The route a hash such as `#/dashboard?x=1` opens; '' for none. */
@@ -82,9 +87,12 @@ export function startBootRequests(send: Send, hash: string): BootRequests {
     },
     takeBoard(current) {
       const taken = board;
-      if (!taken || taken.for !== current) return null;
       board = null;
+      if (!taken || taken.for !== current) return null;
       return { answer: taken.answer, value: taken.value };
+    },
+    keepBoardOnlyFor(current) {
+      if (board && board.for !== current) board = null;
     },
   };
 }

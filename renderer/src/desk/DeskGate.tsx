@@ -124,6 +124,12 @@ export function DeskGate({
     }
   }, [accept, polls]);
 
+  // The board the entry module asked for the first session is the 工作台's for that session
+  // only: once the gate holds another, it is dropped untaken.
+  useEffect(() => {
+    if (session) bootRequests()?.keepBoardOnlyFor(session);
+  }, [session]);
+
   const controls = useMemo<DeskControls | null>(() => {
     if (!session?.user || session.locked) return null;
     return {

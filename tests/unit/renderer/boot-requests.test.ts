@@ -89,7 +89,20 @@ describe('the window’s first requests (sent before React mounts)', () => {
     const { core, requests } = await boot('#/dashboard', desk);
     await core.answer('dashboard.get', { today: '2026-12-01' });
     expect(requests.takeBoard({ ...desk })).toBeNull();
-    expect(requests.takeBoard(session('MEDIATOR'))).toBeNull();
+    // asked for by another session, it is gone: not kept for a later look either
+    expect(requests.takeBoard(desk)).toBeNull();
+  });
+
+  it('drops the board once the gate holds another session (a poll, a lock), keeps it for its own', async () => {
+    const desk = session('DIRECTOR');
+    const { core, requests } = await boot('#/dashboard', desk);
+    await core.answer('dashboard.get', { today: '2026-12-01' });
+    requests.keepBoardOnlyFor(desk);
+    expect(requests.takeBoard(desk)?.value).toEqual({ today: '2026-12-01' });
+
+    const again = await boot('#/dashboard', desk);
+    again.requests.keepBoardOnlyFor({ ...desk, locked: true });
+    expect(again.requests.takeBoard(desk)).toBeNull();
   });
 
   it('asks for no board where the window opens something else', async () => {
