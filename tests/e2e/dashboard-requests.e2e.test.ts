@@ -15,6 +15,24 @@ interface Call {
   readonly answersBefore: number;
 }
 
+/**
+ * Records the API methods the page asks for (at the network) and holds the requests of `held`
+ * until `release()`, or until `releasedBy` is asked for.
+ */
+async function holdCalls(page: Page, held: string, releasedBy?: string) {
+  const asked: string[] = [];
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api', async (route) => {
+    const { method } = route.request().postDataJSON() as { method: string };
+    asked.push(method);
+    if (method === releasedBy) release();
+    if (method === held) await gate;
+    return route.continue();
+  });
+  return { asked, release };
+}
+
 /** Records, in the page, each API call in the order the page made it (one thread: the code's order). */
 function recordCalls(): void {
   const w = globalThis as unknown as {
@@ -64,15 +82,7 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       await setUpRoom(page, desk.host.url, '金峰');
       await page.getByTestId('dashboard-month').waitFor();
 
-      const asked: string[] = [];
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/api', async (route) => {
-        const { method } = route.request().postDataJSON() as { method: string };
-        asked.push(method);
-        if (method === 'dashboard.get') await held;
-        return route.continue();
-      });
+      const { asked, release } = await holdCalls(page, 'dashboard.get');
       await page.reload();
       const sent = (method: string) => Promise.resolve(asked.includes(method));
       await eventually(() => sent('reminders.get')).toBe(true);
@@ -121,17 +131,8 @@ describe('工作台 requests (real ledger, Chromium)', () => {
 
   it('asks for the session beside the status, and for the board once both have answered, once', async () => {
     await onBoard('dashboard-boot', async (page) => {
-      const asked: string[] = [];
-      let sessionAsked: () => void = () => undefined;
-      const sessionLeft = new Promise<void>((resolve) => (sessionAsked = resolve));
-      await page.route('**/api', async (route) => {
-        const { method } = route.request().postDataJSON() as { method: string };
-        asked.push(method);
-        if (method === 'accounts.session') sessionAsked();
-        // the status is answered only once the session has been asked for: in series, never
-        if (method === 'system.status') await sessionLeft;
-        return route.continue();
-      });
+      // the status is answered only once the session has been asked for: in series, never
+      const { asked } = await holdCalls(page, 'system.status', 'accounts.session');
       await page.reload();
       await page.getByTestId('dashboard-month').waitFor();
       await page
