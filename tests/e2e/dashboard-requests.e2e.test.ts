@@ -15,6 +15,16 @@ interface Call {
   readonly answersBefore: number;
 }
 
+/** The board and the week's days drawn: every request of the 工作台 answered. */
+async function boardShown(page: Page): Promise<void> {
+  await page.getByTestId('dashboard-month').waitFor();
+  await page
+    .getByTestId('dashboard-calendar')
+    .locator('[data-testid^="calendar-day-"]')
+    .first()
+    .waitFor();
+}
+
 /**
  * Records the API methods the page asks for (at the network) and holds the requests of `held`
  * until `release()`, or until `releasedBy` is asked for.
@@ -91,12 +101,7 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       expect(await page.getByTestId('dashboard-month').count()).toBe(0);
       expect(await page.getByTestId('dashboard-reminders').count()).toBe(1);
       release();
-      await page.getByTestId('dashboard-month').waitFor();
-      await page
-        .getByTestId('dashboard-calendar')
-        .locator('[data-testid^="calendar-day-"]')
-        .first()
-        .waitFor();
+      await boardShown(page);
 
       // The board's answer keeps the cards (no second mount, no second request).
       const once = BOARD_METHODS.map((m) => asked.filter((a) => a === m).length);
@@ -134,12 +139,7 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       // the status is answered only once the session has been asked for: in series, never
       const { asked } = await holdCalls(page, 'system.status', 'accounts.session');
       await page.reload();
-      await page.getByTestId('dashboard-month').waitFor();
-      await page
-        .getByTestId('dashboard-calendar')
-        .locator('[data-testid^="calendar-day-"]')
-        .first()
-        .waitFor();
+      await boardShown(page);
       await page.unrouteAll({ behavior: 'wait' });
 
       const calls = (await page.evaluate('window.__calls')) as Call[];
