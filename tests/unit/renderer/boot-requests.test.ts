@@ -27,15 +27,13 @@ const READY = {
   ledger: { state: 'READY', settingsComplete: true, checking: false },
 } as unknown as SystemStatus;
 
+// Only what the board's choice reads; other fields a session gains need no change here.
 function session(role: Role | null, locked = false): DeskSession {
   return {
     setUp: true,
     user: role ? ({ id: 1, role, displayName: '甲' } as unknown as DeskSession['user']) : null,
     locked,
-    idleLockMinutes: 10,
-    roomName: null,
-    mediatorsReadRoom: false,
-  };
+  } as DeskSession;
 }
 
 async function boot(hash: string, desk: DeskSession, status: SystemStatus = READY) {
