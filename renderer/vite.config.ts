@@ -7,6 +7,9 @@ import { uiFontPlugin } from '../build/ui-font/ui-font-plugin.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+// With its dependencies (the group takes them along): the API client, the messages, the roles.
+const BOOT_MODULES = /[\\/]renderer[\\/]src[\\/]app[\\/]boot-start\.ts$/;
+
 export default defineConfig({
   root: here,
   base: './',
@@ -21,5 +24,14 @@ export default defineConfig({
     // antd stylesheet (build/antd-style) would lay out a fraction of a pixel off the runtime styles.
     cssMinify: false,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The window's first requests and what they need, in a chunk the entry evaluates
+          // first (app/boot-start.ts): not behind React's and antd's evaluation.
+          groups: [{ name: 'boot', test: BOOT_MODULES, priority: 10 }],
+        },
+      },
+    },
   },
 });

@@ -1,3 +1,5 @@
+// first: the window's first requests leave before React and antd are evaluated
+import './app/boot-start';
 import './app/ui-font.css';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';

@@ -120,6 +120,27 @@ function watchCall(page: Page, method: string, unless?: string) {
   return times;
 }
 
+/** The first request of `method` since `reset()`: when it left and when it was answered. */
+function firstCall(page: Page, method: string) {
+  const marker = `"method":${JSON.stringify(method)}`;
+  const times = {
+    sent: 0,
+    answered: 0,
+    reset: () => Object.assign(times, { sent: 0, answered: 0 }),
+  };
+  let first: unknown = null;
+  page.on('request', (r) => {
+    if (times.sent === 0 && r.url().endsWith('/api') && (r.postData() ?? '').includes(marker)) {
+      times.sent = performance.now();
+      first = r;
+    }
+  });
+  page.on('requestfinished', (r) => {
+    if (r === first && times.answered === 0) times.answered = performance.now();
+  });
+  return times;
+}
+
 interface Split {
   /** action → request sent (the client's checks, debounce, renders before it) */
   readonly before: number;
@@ -337,10 +358,20 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     const boardCall = watchCall(page, 'dashboard.get');
     const boardSplits: Split[] = [];
     const boardDrawn: number[] = [];
+    // The calls in front of the board (printed only): when each first left and was answered
+    // after the reload (the status's own poll while the start-up check runs comes later).
+    const gateCalls = ['system.status', 'accounts.session'].map((method) => ({
+      method,
+      times: firstCall(page, method),
+      sent: [] as number[],
+      answered: [] as number[],
+    }));
     // `--ui-steps work`: the search and the 15-party save only; the steps before them run once.
     const work = argValue('--ui-steps') === 'work';
     for (let i = 0; i < (work ? 1 : REPEAT); i += 1) {
       const styleBefore = await readStyleWork();
+      const reloadAt = performance.now();
+      for (const gate of gateCalls) gate.times.reset();
       board.push(
         await api.measure(async () => {
           boardSplits.push(
@@ -354,6 +385,10 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
         }),
       );
       boardDrawn.push((await takeRenders(page)).elements);
+      for (const gate of gateCalls) {
+        gate.sent.push(gate.times.sent - reloadAt);
+        gate.answered.push(gate.times.answered - reloadAt);
+      }
       boardStyle.push(styleWorkBetween(styleBefore, await readStyleWork()));
       const load = await pageLoad(page);
       boardTasks.push(load.longTasks);
@@ -362,6 +397,14 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     steps.dashboard = print('工作台 reload → shown', board);
     const boardSplit = printSplit('工作台 reload (dashboard.get)', boardSplits);
     console.log(`    DOM elements drawn per reload: ${boardDrawn.join(', ')}`);
+    console.log(
+      `    before the board (medians from the reload): ${gateCalls
+        .map(
+          (g) =>
+            `${g.method} sent ${median(g.sent).toFixed(0)}, answered ${median(g.answered).toFixed(0)}`,
+        )
+        .join('; ')} ms`,
+    );
     const boardLong = medianTasks(boardTasks);
 
     // Navigation: 工作台 → 案件台账 (the ledger's first page of 100,000 cases).

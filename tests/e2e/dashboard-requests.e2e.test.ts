@@ -1,11 +1,68 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './support/browser';
 import { openDesk, setUpRoom } from './support/desk';
+import { E2E_DIRECTOR } from './support/dev-web-host';
 
 // A loaded machine may take seconds for a step: vitest's poll gives up after one by default.
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000 });
 
 const BOARD_METHODS = ['dashboard.get', 'reminders.get', 'calendar.week'] as const;
+
+interface Call {
+  readonly method: string;
+  /** API answers the page had received when it made this call */
+  readonly answersBefore: number;
+}
+
+/** The board and the week's days drawn: every request of the 工作台 answered. */
+async function boardShown(page: Page): Promise<void> {
+  await page.getByTestId('dashboard-month').waitFor();
+  await page
+    .getByTestId('dashboard-calendar')
+    .locator('[data-testid^="calendar-day-"]')
+    .first()
+    .waitFor();
+}
+
+/**
+ * Records the API methods the page asks for (at the network) and holds the requests of `held`
+ * until `release()`, or until `releasedBy` is asked for.
+ */
+async function holdCalls(page: Page, held: string, releasedBy?: string) {
+  const asked: string[] = [];
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api', async (route) => {
+    const { method } = route.request().postDataJSON() as { method: string };
+    asked.push(method);
+    if (method === releasedBy) release();
+    if (method === held) await gate;
+    return route.continue();
+  });
+  return { asked, release };
+}
+
+/** Records, in the page, each API call in the order the page made it (one thread: the code's order). */
+function recordCalls(): void {
+  const w = globalThis as unknown as {
+    fetch: typeof fetch;
+    __calls: Call[];
+    __answers: number;
+  };
+  const send = w.fetch;
+  w.__calls = [];
+  w.__answers = 0;
+  w.fetch = (url, init) => {
+    if (typeof init?.body !== 'string') return send.call(globalThis, url, init);
+    const { method } = JSON.parse(init.body) as { method: string };
+    w.__calls.push({ method, answersBefore: w.__answers });
+    return send.call(globalThis, url, init).then((answer) => {
+      w.__answers += 1;
+      return answer;
+    });
+  };
+}
 
 /**
  * Issue 13, the 工作台 reload: the reminders and the week are asked for beside the board's own
@@ -35,15 +92,7 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       await setUpRoom(page, desk.host.url, '金峰');
       await page.getByTestId('dashboard-month').waitFor();
 
-      const asked: string[] = [];
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/api', async (route) => {
-        const { method } = route.request().postDataJSON() as { method: string };
-        asked.push(method);
-        if (method === 'dashboard.get') await held;
-        return route.continue();
-      });
+      const { asked, release } = await holdCalls(page, 'dashboard.get');
       await page.reload();
       const sent = (method: string) => Promise.resolve(asked.includes(method));
       await eventually(() => sent('reminders.get')).toBe(true);
@@ -52,12 +101,7 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       expect(await page.getByTestId('dashboard-month').count()).toBe(0);
       expect(await page.getByTestId('dashboard-reminders').count()).toBe(1);
       release();
-      await page.getByTestId('dashboard-month').waitFor();
-      await page
-        .getByTestId('dashboard-calendar')
-        .locator('[data-testid^="calendar-day-"]')
-        .first()
-        .waitFor();
+      await boardShown(page);
 
       // The board's answer keeps the cards (no second mount, no second request).
       const once = BOARD_METHODS.map((m) => asked.filter((a) => a === m).length);
@@ -72,5 +116,64 @@ describe('工作台 requests (real ledger, Chromium)', () => {
     } finally {
       await desk.close();
     }
+  }, 300_000);
+
+  /** A room set up and its 工作台 shown, the page recording its calls; `run`, then no errors. */
+  async function onBoard(label: string, run: (page: Page) => Promise<void>): Promise<void> {
+    const desk = await openDesk(browser(), label);
+    const { page } = desk;
+    page.setDefaultTimeout(60_000);
+    try {
+      await page.addInitScript(recordCalls);
+      await setUpRoom(page, desk.host.url, '金峰');
+      await page.getByTestId('dashboard-month').waitFor();
+      await run(page);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  }
+
+  it('asks for the session beside the status, and for the board once both have answered, once', async () => {
+    await onBoard('dashboard-boot', async (page) => {
+      // the status is answered only once the session has been asked for: in series, never
+      const { asked } = await holdCalls(page, 'system.status', 'accounts.session');
+      await page.reload();
+      await boardShown(page);
+      await page.unrouteAll({ behavior: 'wait' });
+
+      const calls = (await page.evaluate('window.__calls')) as Call[];
+      expect(calls.slice(0, 3)).toEqual([
+        { method: 'system.status', answersBefore: 0 },
+        { method: 'accounts.session', answersBefore: 0 },
+        // sent by the entry module from both answers, ahead of the 工作台's cards
+        { method: 'dashboard.get', answersBefore: 2 },
+      ]);
+      // the 工作台 drew the board asked for before it: no second request
+      expect(asked.filter((m) => m === 'dashboard.get')).toEqual(['dashboard.get']);
+    });
+  }, 300_000);
+
+  it('never asks a locked desk for the board, and asks once after the unlock', async () => {
+    await onBoard('dashboard-boot-locked', async (page) => {
+      await page.getByTestId('lock-desk').click();
+      await page.getByTestId('lock-screen').waitFor();
+
+      await page.reload();
+      await page.getByTestId('lock-screen').waitFor();
+      const calls = async () => (await page.evaluate('window.__calls')) as Call[];
+      const answers = async () => (await page.evaluate('window.__answers')) as number;
+      // The lock screen is drawn from the session the gate got only after the entry module had
+      // decided on the board: whatever it would send, it has sent.
+      await eventually(answers).toBeGreaterThanOrEqual(2);
+      expect((await calls()).map((c) => c.method)).not.toContain('dashboard.get');
+      expect(await page.getByTestId('dashboard-month').count()).toBe(0);
+
+      await page.locator('input[type="password"]').fill(E2E_DIRECTOR.password);
+      await page.locator('input[type="password"]').press('Enter');
+      await page.getByTestId('dashboard-month').waitFor();
+      const boards = (await calls()).filter((c) => c.method === 'dashboard.get');
+      expect(boards).toHaveLength(1);
+    });
   }, 300_000);
 });

@@ -8,6 +8,7 @@ import type { SystemStatus } from '../../../domain/api/system-contract';
 import { api, LEDGER_DAMAGED_EVENT } from '../api/client';
 import { uiText } from '../i18n/zh-CN';
 import { AppShell } from './AppShell';
+import { bootRequests } from './boot-requests';
 import { deskTheme } from './desk-theme';
 import { readCspNonce } from './csp-nonce';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -30,7 +31,7 @@ function StatusGate() {
 
   const refresh = useCallback(async () => {
     try {
-      setStatus(await api('system.status', {}));
+      setStatus(await (bootRequests()?.takeStatus() ?? api('system.status', {})));
       setError(null);
     } catch (e) {
       setError(e);

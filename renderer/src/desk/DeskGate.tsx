@@ -3,6 +3,7 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type React
 import type { DeskSession, DeskUser, SetUpResult } from '../../../domain/api/accounts-contract';
 import { api, DESK_SESSION_EVENT } from '../api/client';
 import { latestOnly } from '../api/latest-only';
+import { bootRequests } from '../app/boot-requests';
 import { landingPath } from '../app/role-access';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { uiText } from '../i18n/zh-CN';
@@ -57,7 +58,7 @@ export function DeskGate({
   const actionsInFlight = useRef(0);
   const refresh = useCallback(() => {
     polls.run(
-      () => api('accounts.session', {}),
+      () => bootRequests()?.takeSession() ?? api('accounts.session', {}),
       (next) => {
         if (actionsInFlight.current > 0) return;
         setSession(next);
@@ -122,6 +123,12 @@ export function DeskGate({
       actionsInFlight.current -= 1;
     }
   }, [accept, polls]);
+
+  // The board the entry module asked for the first session is the 工作台's for that session
+  // only: once the gate holds another, it is dropped untaken.
+  useEffect(() => {
+    if (session) bootRequests()?.keepBoardOnlyFor(session);
+  }, [session]);
 
   const controls = useMemo<DeskControls | null>(() => {
     if (!session?.user || session.locked) return null;

@@ -6,9 +6,12 @@ export interface ApiValue<T> {
   readonly reload: () => Promise<void>;
 }
 
-/** Loads one API answer when the component mounts and whenever `load` changes. */
-export function useApiValue<T>(load: () => Promise<T>): ApiValue<T> {
-  const [value, setValue] = useState<T | undefined>(undefined);
+/**
+ * Loads one API answer when the component mounts and whenever `load` changes; `known`, an
+ * answer already at hand, is drawn by the first render.
+ */
+export function useApiValue<T>(load: () => Promise<T>, known?: T): ApiValue<T> {
+  const [value, setValue] = useState<T | undefined>(known);
   const [error, setError] = useState<unknown>(null);
   const reload = useCallback(async () => {
     try {

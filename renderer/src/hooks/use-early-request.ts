@@ -1,13 +1,18 @@
 import { useState } from 'react';
 
 /**
- * Sends `input` now and returns the sender to use from then on: its first call with the same
- * input hands over the request already on its way, every other call sends a new one.
+ * Sends `input` now (unless `sent`, its request sent earlier still, is given) and returns the
+ * sender to use from then on: its first call with the same input hands over the request already
+ * on its way, every other call sends a new one.
  */
-export function earlySender<I, T>(input: I, send: (input: I) => Promise<T>) {
+export function earlySender<I, T>(
+  input: I,
+  send: (input: I) => Promise<T>,
+  sent: Promise<T> = send(input),
+) {
   let early: { key: string; answer: Promise<T> } | null = {
     key: JSON.stringify(input),
-    answer: send(input),
+    answer: sent,
   };
   // A screen closed before it asked: its early failure is nobody's to report.
   early.answer.catch(() => undefined);
@@ -27,7 +32,8 @@ export function earlySender<I, T>(input: I, send: (input: I) => Promise<T>) {
 export function useEarlyRequest<I, T>(
   firstInput: () => I,
   send: (input: I) => Promise<T>,
+  sent?: Promise<T>,
 ): (input: I) => Promise<T> {
-  const [sender] = useState(() => earlySender(firstInput(), send));
+  const [sender] = useState(() => earlySender(firstInput(), send, sent));
   return sender;
 }

@@ -26,4 +26,12 @@ describe('earlySender (a screen’s first request sent with its first render)', 
     const sender = earlySender({ page: 1 }, () => Promise.reject(failure));
     await expect(sender({ page: 1 })).rejects.toBe(failure);
   });
+
+  it('hands over a request sent before it, and sends none of its own', async () => {
+    const send = vi.fn((input: { page: number }) => Promise.resolve(`page ${input.page} again`));
+    const sender = earlySender({ page: 1 }, send, Promise.resolve('page 1, sent earlier'));
+    expect(send).not.toHaveBeenCalled();
+    await expect(sender({ page: 1 })).resolves.toBe('page 1, sent earlier');
+    await expect(sender({ page: 1 })).resolves.toBe('page 1 again');
+  });
 });

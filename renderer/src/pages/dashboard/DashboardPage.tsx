@@ -1,10 +1,12 @@
 import { Card, Col, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiInput } from '../../../../domain/api/contract';
 import type { LedgerRow } from '../../../../domain/cases/case-views';
 import { api } from '../../api/client';
+import { bootRequests } from '../../app/boot-requests';
 import { prefetchLedgerPage } from '../../app/lazy-pages';
+import { useDesk } from '../../desk/desk-context';
 import { prefetchWhenIdle } from '../../app/prefetch-when-idle';
 import { useMayCall } from '../../desk/use-may-call';
 import { BackupHealthAlert } from '../../components/BackupHealthAlert';
@@ -44,11 +46,15 @@ function CaseLine({ row, testId }: { row: LedgerRow; testId: string }) {
 
 export function DashboardPage() {
   const may = useMayCall();
-  // Sent with the first render, ahead of the cards' requests (their effects run before this
-  // page's): the core answers one at a time, and the board is what the desk waits for.
-  const sendBoard = useEarlyRequest(() => ({}), sendDashboard);
+  const { session } = useDesk();
+  // The window's first 工作台 takes the board the entry module asked for this very session
+  // (app/boot-requests.ts), drawn at once if it has come. Otherwise it is sent with the first
+  // render, ahead of the cards' requests (their effects run before this page's): the core
+  // answers one at a time, and the board is what the desk waits for.
+  const [boot] = useState(() => bootRequests()?.takeBoard(session) ?? null);
+  const sendBoard = useEarlyRequest(() => ({}), sendDashboard, boot?.answer);
   const load = useCallback(() => sendBoard({}), [sendBoard]);
-  const { value: board, error, reload } = useApiValue(load);
+  const { value: board, error, reload } = useApiValue(load, boot?.value);
   // Once the board is on screen, the ledger's chunk loads while the person reads it: the first
   // click on 案件台账 then waits for its rows only, not for its scripts.
   const shown = board !== undefined;

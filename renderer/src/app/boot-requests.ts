@@ -1,0 +1,110 @@
+import type { DeskSession } from '../../../domain/api/accounts-contract';
+import type { ApiInput, ApiMethod, ApiResult } from '../../../domain/api/contract';
+import type { SystemStatus } from '../../../domain/api/system-contract';
+import { landingPath, mayCall } from './role-access';
+
+type Send = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiResult<M>>;
+type Board = ApiResult<'dashboard.get'>;
+
+/** The board asked for by the entry module: its answer, and its value once it has come. */
+export interface BootBoard {
+  readonly answer: Promise<Board>;
+  readonly value: Board | undefined;
+}
+
+/**
+ * The window's first requests, sent by the entry module before React mounts. Each is taken
+ * once, by the first component that asks; anything asked later is sent anew.
+ */
+export interface BootRequests {
+  takeStatus(): Promise<SystemStatus> | null;
+  takeSession(): Promise<DeskSession> | null;
+  /** The board sent for exactly this session answer (not an equal one from a later poll). */
+  takeBoard(session: DeskSession): BootBoard | null;
+  /**
+   * The gate's session now: a board sent for another (the gate has moved on: a poll, a lock,
+   * another person) is dropped, so no case of it stays in the page untaken.
+   */
+  keepBoardOnlyFor(session: DeskSession): void;
+}
+
+/** The route a hash such as `#/dashboard?x=1` opens; '' for none. */
+function hashRoute(hash: string): string {
+  const route = hash.replace(/^#/, '').split('?')[0] ?? '';
+  return route.startsWith('/') ? route : '';
+}
+
+function opensBoard(route: string, session: DeskSession): boolean {
+  const user = session.user;
+  if (!user || session.locked) return false;
+  if (route === '/dashboard') return mayCall(user.role, 'dashboard.get');
+  return (route === '' || route === '/') && landingPath(user.role) === '/dashboard';
+}
+
+/**
+ * Sends `system.status` and `accounts.session` together (the gates asked one after the other,
+ * each after a render), and `dashboard.get` as soon as both say the 工作台 will be shown: a
+ * ready ledger with its settings done, a person signed in, the desk not locked, and the window
+ * opening the 工作台. A locked or signed-out desk is never asked for the board. The board goes
+ * only to the session answer it was sent for: a poll, a lock or another person's sign-in
+ * makes a new session object, and the 工作台 then asks again.
+ */
+export function startBootRequests(send: Send, hash: string): BootRequests {
+  const statusAnswer = send('system.status', {});
+  const sessionAnswer = send('accounts.session', {});
+  let board: { for: DeskSession; answer: Promise<Board>; value?: Board } | null = null;
+  const route = hashRoute(hash);
+  const decided = Promise.all([statusAnswer, sessionAnswer]).then(
+    ([s, desk]) => {
+      const ready = s.ledger.state === 'READY' && s.ledger.settingsComplete;
+      if (!ready || !opensBoard(route, desk)) return;
+      const sent: NonNullable<typeof board> = { for: desk, answer: send('dashboard.get', {}) };
+      sent.answer.then(
+        (value) => (sent.value = value),
+        () => undefined,
+      );
+      board = sent;
+    },
+    () => undefined,
+  );
+  let status: Promise<SystemStatus> | null = statusAnswer;
+  // The gate sees the session only once the board is decided, so it can never render the
+  // 工作台 ahead of a board that is about to be sent for it.
+  let session: Promise<DeskSession> | null = decided.then(() => sessionAnswer);
+  // A failure is the taker's to show; with no taker it is nobody's (no unhandled rejection).
+  status.catch(() => undefined);
+  session.catch(() => undefined);
+  return {
+    takeStatus() {
+      const taken = status;
+      status = null;
+      return taken;
+    },
+    takeSession() {
+      const taken = session;
+      session = null;
+      return taken;
+    },
+    takeBoard(current) {
+      const taken = board;
+      board = null;
+      if (!taken || taken.for !== current) return null;
+      return { answer: taken.answer, value: taken.value };
+    },
+    keepBoardOnlyFor(current) {
+      if (board && board.for !== current) board = null;
+    },
+  };
+}
+
+let started: BootRequests | null = null;
+
+/** Called once by main.tsx, before the first render. */
+export function setBootRequests(boot: BootRequests): void {
+  started = boot;
+}
+
+/** The entry module's requests; null where nothing was sent early (tests that render a page). */
+export function bootRequests(): BootRequests | null {
+  return started;
+}
