@@ -1,16 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openConnection, type Db } from '../../../db/connection.js';
+import type { Db } from '../../../db/connection.js';
 import { searchLedger } from '../../../db/cases/ledger-query.js';
-import { saveMediator } from '../../../db/cases/mediator-queries.js';
-import { migrate } from '../../../db/migrate.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { ledgerQuerySchema } from '../../../domain/cases/ledger-inputs.js';
 import { CaseLedgerService } from '../../../electron/services/case-ledger-service.js';
 import type { LedgerSession } from '../../../electron/services/ledger-session.js';
-import { seedCases } from '../../bench/seed-cases.js';
+import { openSeededLedger } from '../support/seeded-ledger.js';
 
 /**
  * Issue 13: the ledger's exact total (asked after each search answer) is counted in slices of
@@ -20,39 +14,20 @@ import { seedCases } from '../../bench/seed-cases.js';
 const TODAY = '2026-03-10';
 const CASES = 1200; // above the first answer's cap of 1,000, so the exact count runs
 const SLICE = 100;
-let dir = '';
 let db: Db;
+let remove: () => void = () => undefined;
 let service: CaseLedgerService;
 const q = (input: Record<string, unknown>) => ledgerQuerySchema.parse(input);
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-exact-count-'));
-  db = openConnection(path.join(dir, 'l.sqlite'));
-  await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
-  const m = saveMediator(
-    db,
-    {
-      id: null,
-      expectedVersion: 0,
-      name: '才让',
-      isPeopleMediator: true,
-      languages: ['zh'],
-      active: true,
-    },
-    'x',
-  );
-  if (!m.ok) throw new Error('mediator');
-  seedCases(db, CASES, [m.mediator.id], TODAY);
+  ({ db, remove } = await openSeededLedger(CASES, TODAY));
   // The service reads the ledger and the day only; no caller: the room's scope.
   const ledger = { db: () => db, now: () => new Date(`${TODAY}T02:00:00Z`) };
   service = new CaseLedgerService(ledger as unknown as LedgerSession);
 }, 120_000);
 
-afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 it('counts in slices the same total as one count, and the same page', async () => {
   const queries = [{}, { text: '13' }, { text: '草场' }, { text: '纠纷', statuses: ['CLOSED'] }];
