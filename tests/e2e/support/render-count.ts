@@ -31,7 +31,6 @@ export async function watchRenders(page: Page, displayName: string, area = ''): 
         tag: number;
         stateNode: { tagName?: string; closest?: (selector: string) => unknown } | null;
         elementType: { displayName?: string } | null;
-        type: { displayName?: string } | null;
         memoizedState: object | null;
         memoizedProps: Record<string, unknown>;
         alternate: Fiber | null;
@@ -71,8 +70,7 @@ export async function watchRenders(page: Page, displayName: string, area = ''): 
             }
           }
           if (
-            // A lazily loaded screen's fiber has the lazy wrapper as elementType, itself as type.
-            (f.elementType?.displayName === name || f.type?.displayName === name) &&
+            f.elementType?.displayName === name &&
             f.memoizedState &&
             !seen.has(f.memoizedState)
           ) {
@@ -127,35 +125,18 @@ export async function markElementsAtRequest(page: Page, method: string): Promise
     (marker: string) => {
       const w = globalThis as unknown as {
         fetch: typeof fetch;
-        __renderCount: { elements: number; all: number };
+        __renderCount: { elements: number };
         __elementsAtRequest?: number;
-        __rendersAtRequest?: number;
       };
       const send = w.fetch;
       w.fetch = (url, init) => {
-        if (typeof init?.body === 'string' && init.body.includes(marker)) {
+        if (typeof init?.body === 'string' && init.body.includes(marker))
           w.__elementsAtRequest ??= w.__renderCount.elements;
-          w.__rendersAtRequest ??= w.__renderCount.all;
-        }
         return send.call(globalThis, url, init);
       };
     },
     `"method":${JSON.stringify(method)}`,
   );
-}
-
-/**
- * The renders of the watched component (`watchRenders`) by the time that request left, noted
- * with the elements (null: not sent yet), and forgets it: 0 when the request left before the
- * component drew the change that asked for it.
- */
-export async function rendersAtRequest(page: Page): Promise<number | null> {
-  return page.evaluate(() => {
-    const w = globalThis as unknown as { __rendersAtRequest?: number };
-    const at = w.__rendersAtRequest ?? null;
-    delete w.__rendersAtRequest;
-    return at;
-  });
 }
 
 /** The count `markElementsAtRequest` noted (null: not sent yet), and forgets it. */

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Pagination, Space, Spin, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CASE_STATES, type CaseState } from '../../../../domain/case-lifecycle';
 import type { LedgerPage as LedgerPageView, LedgerRow } from '../../../../domain/cases/case-views';
@@ -122,6 +122,10 @@ export function LedgerPage() {
   const [query, setQuery] = useState(() => params.get('q') ?? '');
   // 清除条件 empties the box by drawing a new one.
   const [boxKey, setBoxKey] = useState(0);
+  const onQuery = useCallback((text: string) => {
+    setQuery(text);
+    setPage(1);
+  }, []);
   // `#/cases?status=MEDIATING` (from the 协议书 page) opens the ledger with that status filter.
   const [filters, setFilters] = useState<LedgerFilters>(() => {
     const status = params.get('status');
@@ -156,65 +160,40 @@ export function LedgerPage() {
   // shows the real number and reaches every page.
   const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
   const counting = useRef(latestOnly()).current;
-  // What a search sent from outside a render reads: the filters and count of the last render.
-  const latest = useRef({ filters, counted });
-  useLayoutEffect(() => {
-    latest.current = { filters, counted };
-  });
-  // The input of the last search sent (JSON): a query typed in the box leaves from the box's own
-  // timer, before the page renders it, and the effect below then finds it already sent.
-  const sent = useRef<string | null>(null);
-  const send = useCallback(
-    (filters: LedgerFilters, text: string, page: number) => {
-      const input = searchInput(filters, text, page);
-      const key = JSON.stringify(input);
-      if (key === sent.current) return;
-      sent.current = key;
-      const countKey = JSON.stringify([filters, text.trim()]);
-      search.run(
-        () => searchCases(input),
-        (found) => {
-          setShown((before) => ({
-            page: before ? { ...found, rows: keepSameRows(before.page.rows, found.rows) } : found,
-            key: countKey,
-            text: text.trim(),
-          }));
-          setError(null);
-          if (found.totalIsExact) {
-            counting.cancel();
-            setCounted({ key: countKey, total: found.total });
-          } else if (latest.current.counted?.key !== countKey) {
-            // Paging within the same search keeps the count it already has.
-            counting.run(
-              () => api('cases.search', { ...input, exactTotal: true }),
-              (all) => setCounted({ key: countKey, total: all.total }),
-              () => undefined,
-            );
-          }
-        },
-        setError,
-      );
-    },
-    [search, counting, searchCases],
-  );
-  useEffect(() => send(filters, query, page), [send, filters, query, page]);
-  // Typed text is searched from the box's timer, not after the page has rendered it: the page's
-  // render and its effect (a frame or more) no longer stand between the key and the request.
-  const onQuery = useCallback(
-    (text: string) => {
-      send(latest.current.filters, text, 1);
-      setQuery(text);
-      setPage(1);
-    },
-    [send],
-  );
+  const countKey = JSON.stringify([filters, query.trim()]);
+  useEffect(() => {
+    const input = searchInput(filters, query, page);
+    search.run(
+      () => searchCases(input),
+      (found) => {
+        setShown((before) => ({
+          page: before ? { ...found, rows: keepSameRows(before.page.rows, found.rows) } : found,
+          key: countKey,
+          text: query.trim(),
+        }));
+        setError(null);
+        if (found.totalIsExact) {
+          counting.cancel();
+          setCounted({ key: countKey, total: found.total });
+        } else if (counted?.key !== countKey) {
+          // Paging within the same search keeps the count it already has.
+          counting.run(
+            () => api('cases.search', { ...input, exactTotal: true }),
+            (all) => setCounted({ key: countKey, total: all.total }),
+            () => undefined,
+          );
+        }
+      },
+      setError,
+    );
+    // `counted` is read, not watched: a new count must not search again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, filters, page, search, counting, countKey, searchCases]);
   useEffect(
     () => () => {
       search.cancel();
       counting.cancel();
       clearTimeout(spinnerTimer.current);
-      // Mounted again (StrictMode's check): the cancelled search must be sent again.
-      sent.current = null;
     },
     [search, counting],
   );
@@ -341,6 +320,3 @@ export function LedgerPage() {
     </Card>
   );
 }
-
-// Named in production builds too, where the React DevTools hook (and the e2e's render count) sees it.
-LedgerPage.displayName = 'LedgerPage';
