@@ -79,13 +79,15 @@ export class CaseLedgerService {
     if (scoped === null) return emptyLedgerPage(query.page);
     const today = this.today();
     const capped = { ...scoped.query, exactTotal: false };
-    const page = searchLedger(this.ledger.db(), capped, today, scoped.registrar);
+    const db = this.ledger.db();
+    const page = searchLedger(db, capped, today, scoped.registrar);
     if (page.totalIsExact) return page;
     let total = 0;
-    for (let lo = 1; lo <= lastCaseId(this.ledger.db()); lo += slice) {
+    for (let lo = 1; lo <= lastCaseId(db); lo += slice) {
       await nextTurn();
-      // Read again each slice: the ledger may have been locked or closed between two.
-      const db = this.ledger.db();
+      // Locked (throws) or another ledger opened (a restore) between two slices: a total of
+      // two ledgers would be no ledger's, so the page keeps its capped count.
+      if (this.ledger.db() !== db) return page;
       total += countLedgerSlice(db, capped, today, scoped.registrar, lo, lo + slice - 1);
     }
     return { ...page, total, totalIsExact: true };

@@ -60,3 +60,16 @@ it('answers other searches between two slices, and their hit lists do not change
   expect(answeredMeanwhile).toBe(4);
   expect((await counted).total).toBe(whole.total);
 });
+
+it('keeps the capped total when another ledger is opened between two slices', async () => {
+  let current = db;
+  const swapping = { db: () => current, now: () => new Date(`${TODAY}T02:00:00Z`) };
+  const counting = new CaseLedgerService(swapping as unknown as LedgerSession);
+  const counted = counting.searchCounted(q({ exactTotal: true }), SLICE);
+  await turn();
+  // A restore's ledger (any other connection object) while the count runs.
+  current = { ...db } as Db;
+  const page = await counted;
+  expect(page.totalIsExact).toBe(false);
+  expect(page.total).toBe(1000);
+});
