@@ -115,7 +115,8 @@ export function createHandlers(s: Services): ApiHandlers {
       s.lifecycle.transitionRequested(caseId, expectedVersion, input),
     'cases.voidNumber': ({ caseId, expectedVersion, reason, reissue }) =>
       s.lifecycle.voidNumber(caseId, expectedVersion, reason, reissue),
-    'cases.search': (query) => s.ledgerView.search(query),
+    'cases.search': (query) =>
+      query.exactTotal ? s.ledgerView.searchCounted(query) : s.ledgerView.search(query),
     'cases.findDuplicateParties': (probe) => s.ledgerView.findDuplicateParties(probe),
     'parties.add': ({ caseId, expectedVersion, party, reason }) =>
       s.cases.addParty(caseId, expectedVersion, party, reason ?? null),
