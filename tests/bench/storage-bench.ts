@@ -15,8 +15,8 @@ import { seedCases, seedRoom } from './seed-cases.js';
  * Start-up and backup of a large ledger, through createAppCore as the app runs them:
  * `startup_ready_ms` until the first `system.status` answers (the structural check runs in the
  * background and is reported as `startup_check_ms`), `backup_100k_ms` for "立即备份" (full check
- * of the ledger on one thread beside VACUUM INTO, fsync and full check of the copy on another,
- * then the rename). Then the same ledger as on its first start after the upgrade that brings the
+ * of the ledger on one thread beside VACUUM INTO, fsync and check of the copy on another —
+ * integrity_check when plain, quick_check when encrypted —, then the rename). Then the same ledger as on its first start after the upgrade that brings the
  * audit chain (no entries, no baseline):
  * `startup_upgrade_ready_ms` until its first `system.status` answers, `audit_baseline_100k_ms`
  * until every existing row is in the baseline (in slices, after start-up).

@@ -1,15 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   BackupVerificationError,
   LedgerDamagedError,
   backupLedger,
+  checkLedgerFile,
   type BackupStep,
 } from '../../../db/backup';
+import { LEDGER_APPLICATION_ID } from '../../../db/connection';
+import { connectionKey, keyConnection } from '../../../db/ledger-cipher';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures';
 import { openOutside } from '../support/outside-connection';
+import { tempDir } from '../support/temp-dir';
 
 const now = () => new Date('2026-03-10T02:00:00Z');
 
@@ -42,13 +47,7 @@ function misfitIndex(file: string): void {
       CREATE INDEX probe_a ON probe (a);
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
       INSERT INTO probe SELECT i, 1000 - i FROM n;`);
-    // The driver's defensive mode forbids schema edits; an outside tool need not have it.
-    db.unsafeMode(true);
-    db.pragma('writable_schema = ON');
-    db.prepare(
-      "UPDATE sqlite_schema SET sql = 'CREATE INDEX probe_a ON probe (b)' WHERE name = 'probe_a'",
-    ).run();
-    db.pragma('writable_schema = OFF');
+    misfitProbeIndex(db);
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
@@ -141,5 +140,185 @@ describe('the backup checks the ledger and the copy', () => {
     });
     // No backup was made, nothing half-made stays behind.
     expect(fs.readdirSync(paths.backupDir).sort()).toEqual([...before].sort());
+  }, 60_000);
+});
+
+function openKeyed(file: string, key: Buffer | null, readonly = true): Database.Database {
+  const db = new Database(file, { readonly, fileMustExist: true });
+  if (key) keyConnection(db, key);
+  return db;
+}
+
+/** The index misfit written into a copy in place (by a writer that may open it). */
+function misfitIndexOfCopy(file: string, key: Buffer | null): void {
+  const copy = openKeyed(file, key, false);
+  try {
+    misfitProbeIndex(copy);
+  } finally {
+    copy.close();
+  }
+}
+
+/** A table with an index and rows long enough for overflow pages (16 KiB pages). */
+function addProbe(db: Database.Database): void {
+  db.exec(`CREATE TABLE probe (a INTEGER, b INTEGER, long TEXT);
+    CREATE INDEX probe_a ON probe (a);
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+    INSERT INTO probe SELECT i, 1000 - i, CASE WHEN i % 50 = 0 THEN printf('%.40000c', 'x') END FROM n;`);
+}
+
+/** Index entries that no longer match the table: quick_check passes it, integrity_check not. */
+function misfitProbeIndex(db: Database.Database): void {
+  // The driver's defensive mode forbids schema edits; an outside tool need not have it.
+  db.unsafeMode(true);
+  db.pragma('writable_schema = ON');
+  db.prepare(
+    "UPDATE sqlite_schema SET sql = 'CREATE INDEX probe_a ON probe (b)' WHERE name = 'probe_a'",
+  ).run();
+  db.pragma('writable_schema = OFF');
+}
+
+function pageOf(file: string, key: Buffer | null, name: string, type: string): number {
+  const db = openKeyed(file, key);
+  try {
+    const page = db
+      .prepare('SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? ORDER BY pageno DESC')
+      .pluck()
+      .get(name, type) as number | undefined;
+    if (!page) throw new Error(`no ${type} page of ${name}`);
+    return page;
+  } finally {
+    db.close();
+  }
+}
+
+/** One bit flipped in the middle of a page, as a bad sector or a stray write would. */
+function flipOneBit(file: string, page: number, pageSize: number): void {
+  const fd = fs.openSync(file, 'r+');
+  const at = (page - 1) * pageSize + pageSize / 2;
+  const byte = Buffer.alloc(1);
+  fs.readSync(fd, byte, 0, 1, at);
+  byte[0] = byte[0]! ^ 0x01;
+  fs.writeSync(fd, byte, 0, 1, at);
+  fs.closeSync(fd);
+}
+
+async function encryptedRoomWithProbe(): Promise<{ l: TestLedger; key: Buffer }> {
+  const l = await roomWithCases(1);
+  const key = connectionKey(l.core.ledger.db());
+  if (!key) throw new Error('the test ledger is not encrypted');
+  const outside = openKeyed(ledgerPaths(l.dir).ledgerFile, key, false);
+  try {
+    addProbe(outside);
+    outside.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    outside.close();
+  }
+  return { l, key };
+}
+
+function plainLedgerWithProbe(): Database.Database {
+  const db = new Database(path.join(tempDir('plain-backup'), 'ledger.sqlite'));
+  db.pragma('page_size = 16384');
+  // Ours, as the copy's verification wants it: our application_id and a schema.
+  db.pragma(`application_id = ${LEDGER_APPLICATION_ID}`);
+  db.pragma('user_version = 1');
+  addProbe(db);
+  return db;
+}
+
+// Which check the copy gets: an encrypted copy quick_check (every page read, every page's
+// Poly1305 tag checked), a plain copy the full integrity_check; the ledger's full check for both.
+describe('the check of the copy', () => {
+  it.each([
+    ['a table leaf page', 'probe', 'leaf'],
+    ['an index page', 'probe_a', 'leaf'],
+    ['an overflow page', 'probe', 'overflow'],
+  ])(
+    'an encrypted copy with one bit flipped in %s after its fsync fails its check (the page read fails its tag) and is never renamed',
+    async (_what, name, type) => {
+      const { l, key } = await encryptedRoomWithProbe();
+      const db = l.core.ledger.db();
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      const destination = path.join(ledgerPaths(l.dir).backupDir, 'flipped.sqlite');
+      const partial = `${destination}.partial`;
+      const aside = `${destination}.aside`;
+      const steps: string[] = [];
+      const made = backupLedger(db, destination, {
+        onStep: (step: BackupStep, phase) => {
+          steps.push(`${step}:${phase}`);
+          if (step !== 'fsync' || phase !== 'end') return;
+          flipOneBit(partial, pageOf(partial, key, name, type), pageSize);
+          fs.copyFileSync(partial, aside);
+        },
+      });
+      await expect(made).rejects.toBeInstanceOf(BackupVerificationError);
+      expect(fs.existsSync(destination)).toBe(false);
+      expect(fs.existsSync(partial)).toBe(false);
+      // The ledger's own full check ran too, and passed: the damage is the copy's.
+      expect(steps).toContain('ledgerCheck:end');
+      // quick_check itself finds it: the flipped page cannot be read (its tag does not match).
+      const findings = await checkLedgerFile(aside, false, key);
+      expect(findings.join('\n')).toMatch(/unable to get the page|malformed|failed to get page/);
+      fs.rmSync(aside, { force: true });
+    },
+    60_000,
+  );
+
+  it('a plain copy keeps the full check: index damage made only in the copy after its fsync stops the rename', async () => {
+    const db = plainLedgerWithProbe();
+    try {
+      const destination = path.join(path.dirname(db.name), 'backups', 'misfit.sqlite');
+      const partial = `${destination}.partial`;
+      const made = backupLedger(db, destination, {
+        onStep: (step, phase) => {
+          if (step !== 'fsync' || phase !== 'end') return;
+          misfitIndexOfCopy(partial, null);
+          // The damage only the full check finds (a plain page has no tag to fail).
+          const check = openKeyed(partial, null);
+          try {
+            expect(check.pragma('quick_check', { simple: true })).toBe('ok');
+            expect(check.pragma('integrity_check', { simple: true })).not.toBe('ok');
+          } finally {
+            check.close();
+          }
+        },
+      });
+      await expect(made).rejects.toBeInstanceOf(BackupVerificationError);
+      await expect(made).rejects.toThrow(/未通过完整性检查/);
+      expect(fs.existsSync(destination)).toBe(false);
+      expect(fs.existsSync(partial)).toBe(false);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  it('a plain ledger still gets its full check: index damage in the ledger is named as the ledger’s, no copy', async () => {
+    const db = plainLedgerWithProbe();
+    try {
+      misfitProbeIndex(db);
+      db.unsafeMode(false);
+      const destination = path.join(path.dirname(db.name), 'backups', 'direct.sqlite');
+      const made = backupLedger(db, destination);
+      await expect(made).rejects.toBeInstanceOf(LedgerDamagedError);
+      await expect(made).rejects.toThrow(/probe_a/);
+      expect(fs.existsSync(destination)).toBe(false);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  it('an encrypted copy gets quick_check: what only a writer holding the key could put into the copy (an index misfit) is left to the ledger’s own full check', async () => {
+    const { l, key } = await encryptedRoomWithProbe();
+    const destination = path.join(ledgerPaths(l.dir).backupDir, 'keyed.sqlite');
+    const partial = `${destination}.partial`;
+    await backupLedger(l.core.ledger.db(), destination, {
+      onStep: (step, phase) => {
+        if (step !== 'fsync' || phase !== 'end') return;
+        misfitIndexOfCopy(partial, key);
+      },
+    });
+    // Renamed: the copy's check read every page (all tags good) but did not compare indexes.
+    expect(fs.existsSync(destination)).toBe(true);
   }, 60_000);
 });
