@@ -18,7 +18,7 @@ const EMPTY_VALUE = '（空）';
 const PHONE_IN_TEXT = /\d{3,}(?:[ -]\d{3,})*/gu;
 
 /** Fields that hold a digest, a code or a key, whose digits are no phone and must stay whole. */
-const DIGITS_NOT_A_PHONE = /(?:^id$|Ids?$|sha256$|Sha256$|hash$|Hash$|code$|Code$)/u;
+const DIGITS_NOT_A_PHONE = /(?:^id$|Ids?$|sha256$|Sha256$|hash$|Hash$|code$|Code$|^key$|Key$)/u;
 
 /**
  * A mark of a street, a house or a village: a kept "township" holding one (or a digit) is not a
