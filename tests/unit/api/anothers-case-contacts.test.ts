@@ -88,16 +88,26 @@ describe('phones and addresses in a read of another’s case', () => {
   }, 60_000);
   afterAll(() => m.l.close());
 
-  /** What the signed-in person receives of the case page, its history and agreements, as one text. */
+  /** What the signed-in person receives of every read of the case, as one text. */
   const answers = async () => {
     const caseId = m.detail.id;
     const agreements = await m.l.call<{ id: number }[]>('agreements.listForCase', { caseId });
-    return JSON.stringify([
+    const read = [
       await m.l.call<CaseDetail>('cases.get', { caseId }),
       await m.l.call('cases.history', { caseId }),
       agreements,
       await m.l.call('agreements.get', { agreementId: agreements[0]!.id }),
-    ]);
+    ];
+    // the other reads open on another's case (domain/api/anothers-case-reads.ts), one by one
+    for (const method of [
+      'documents.listPrinted',
+      'followups.ofCase',
+      'subsidy.ofCase',
+      'volume.get',
+    ]) {
+      read.push(await m.l.call(method, { caseId }));
+    }
+    return JSON.stringify(read);
   };
 
   it('another mediator receives them masked, the township kept', async () => {
