@@ -11,11 +11,15 @@ const PHONE_TEXT_FIELDS: ReadonlySet<string> = new Set(['phone', 'representative
 const EMPTY_VALUE = '（空）';
 
 /**
- * A phone number in free text: digit groups of three or more, joined by a space or a dash
- * (139 1234 0000, 0979-8412345), seven digits or more in all. A date (2026-03-08) or a time
- * has shorter groups and is left alone.
+ * A phone number in free text: digit groups of three or more (ASCII or full-width, as an IME in
+ * full-width mode types them), joined by a space, a dash or a dot of either width
+ * (139 1234 0000, 0979-8412345, 139.1234.0000, １３９１２３４００００), seven digits or more in
+ * all. A date (2026-03-08) or a time has shorter groups and is left alone.
  */
-const PHONE_IN_TEXT = /\d{3,}(?:[ -]\d{3,})*/gu;
+const PHONE_IN_TEXT = /[0-9０-９]{3,}(?:[ \-.．－\u3000][0-9０-９]{3,})*/gu;
+
+/** A full-width digit; maskPhone reads ASCII ones. */
+const FULL_WIDTH_DIGIT = /[０-９]/gu;
 
 /** Fields that hold a digest, a code or a key, whose digits are no phone and must stay whole. */
 const DIGITS_NOT_A_PHONE = /(?:^id$|Ids?$|sha256$|Sha256$|hash$|Hash$|code$|Code$|^key$|Key$)/u;
@@ -65,7 +69,9 @@ function maskedField(key: string, field: unknown): unknown {
  */
 export function maskPhonesInText(text: string): string {
   return text.replace(PHONE_IN_TEXT, (run) => {
-    const digits = run.replace(/[ -]/gu, '');
+    const digits = run
+      .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      .replace(/\D/gu, '');
     return digits.length < 7 ? run : maskPhone(digits);
   });
 }
