@@ -71,4 +71,5 @@ export const idNumberKeepMessages = {
 export const anothersCaseMessages = {
   addressCut: '……（详细地址已隐去）',
   addressHidden: '（地址已隐去）',
+  investigatedPersonsHidden: '（被调查人详情已隐去）',
 } as const;

@@ -7,14 +7,31 @@ const ADDRESS_FIELDS: ReadonlySet<string> = new Set(['address', 'ownScriptAddres
 /** The history's field names whose old and new text hold a phone number (a representative's line). */
 const PHONE_TEXT_FIELDS: ReadonlySet<string> = new Set(['phone', 'representatives']);
 
-/** Seven digits or more in a line of text: a phone number as the history prints it. */
-const PHONE_IN_TEXT = /\d{7,}/gu;
+/** How the history prints an empty value (domain/cases/change-history.ts). */
+const EMPTY_VALUE = '（空）';
 
 /**
- * A person's details after the name, as the history prints an investigated person:
- * 马文礼（男，45岁，昆仑路19号商户，系事故目击者）. The address is one of them, unmarked.
+ * A phone number in free text: digit groups of three or more (ASCII or full-width, as an IME in
+ * full-width mode types them), joined by a space, a dash or a dot of either width
+ * (139 1234 0000, 0979-8412345, 139.1234.0000, １３９１２３４００００), seven digits or more in
+ * all. A date (2026-03-08) or a time has shorter groups and is left alone.
  */
-const DETAIL_IN_TEXT = /（[^（）]*）/gu;
+const PHONE_IN_TEXT = /[0-9０-９]{3,}(?:[ \-.．－\u3000][0-9０-９]{3,})*/gu;
+
+/** A full-width digit; maskPhone reads ASCII ones. */
+const FULL_WIDTH_DIGIT = /[０-９]/gu;
+
+/** Fields that hold a digest, a code or a key, whose digits are no phone and must stay whole. */
+const DIGITS_NOT_A_PHONE = /(?:^id$|Ids?$|sha256$|Sha256$|hash$|Hash$|code$|Code$|^key$|Key$)/u;
+
+/**
+ * A mark of a street, a house or a village: a kept "township" holding one (or a digit) is not a
+ * township but an urban address cut at a 镇/乡 inside a street or estate name (昆仑路19号金乡花园).
+ */
+const BELOW_TOWNSHIP = /[0-9０-９路街号楼栋幢室巷弄村院组社门]/u;
+
+/** The township's own last word, which may itself end in 街(道). */
+const TOWNSHIP_WORD = /(?:街道办事处|街道|苏木|镇|乡)$/u;
 
 /**
  * An answer read from another mediator's case (the committee's read-only setting, §7.3) with
@@ -24,7 +41,9 @@ const DETAIL_IN_TEXT = /（[^（）]*）/gu;
  * cannot be read. Applied by the desk's door to the answers of such reads only
  * (mediator-case-door.ts), after the ID numbers were masked for everyone (masked-id-numbers.ts);
  * like that walk it reads fields by name at any depth, so a later view holding a phone or an
- * address is masked unnoticed, and the history's lines by the field they changed.
+ * address is masked unnoticed, and the history's lines by the field they changed. Every other
+ * text but a digest, code or key has its phone-like digit runs masked (maskPhonesInText); an
+ * address written into free text is not found, as no pattern tells it from a narrative.
  */
 export function maskContacts(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -40,14 +59,30 @@ function maskedField(key: string, field: unknown): unknown {
   if (typeof field !== 'string') return maskContacts(field);
   if (key === 'phone') return maskPhone(field);
   if (ADDRESS_FIELDS.has(key)) return maskAddress(field);
-  return field;
+  return DIGITS_NOT_A_PHONE.test(key) ? field : maskPhonesInText(field);
+}
+
+/**
+ * Every phone-like run of free text (an agent's 联系方式 in an agreement, a number in the facts
+ * or a record) masked: the answer's texts are not parsed for what they are, so any of them may
+ * carry a party's, an agent's or a witness's number.
+ */
+export function maskPhonesInText(text: string): string {
+  return text.replace(PHONE_IN_TEXT, (run) => {
+    const digits = run
+      .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      .replace(/\D/gu, '');
+    return digits.length < 7 ? run : maskPhone(digits);
+  });
 }
 
 /** A township is kept with a sign that more was there; nothing recognisable, all hidden. */
 export function maskAddress(address: string): string {
   if (address.trim() === '') return address;
   const township = addressToTownship(address);
-  if (township === '') return msg.addressHidden;
+  if (township === '' || BELOW_TOWNSHIP.test(township.replace(TOWNSHIP_WORD, ''))) {
+    return msg.addressHidden;
+  }
   return township === address.trim() ? township : `${township}${msg.addressCut}`;
 }
 
@@ -56,9 +91,9 @@ function maskChangeTexts(field: string, out: Record<string, unknown>): void {
   const mask = ADDRESS_FIELDS.has(field)
     ? maskAddressText
     : PHONE_TEXT_FIELDS.has(field)
-      ? (text: string) => text.replace(PHONE_IN_TEXT, maskPhone)
+      ? maskPhonesInText
       : field === 'investigatedPersons'
-        ? namesOnly
+        ? detailsHidden
         : null;
   if (mask === null) return;
   for (const key of ['oldText', 'newText']) {
@@ -69,10 +104,14 @@ function maskChangeTexts(field: string, out: Record<string, unknown>): void {
 
 /** The history shows an empty value as （空）: not an address to hide. */
 function maskAddressText(text: string): string {
-  return text.startsWith('（') ? text : maskAddress(text);
+  return text === EMPTY_VALUE ? text : maskAddress(text);
 }
 
-/** The investigated persons' names alone: the case page shows their details, address masked. */
-function namesOnly(text: string): string {
-  return text.startsWith('（') ? text : text.replace(DETAIL_IN_TEXT, '');
+/**
+ * An investigated person's line prints the name and then the details, address among them, in
+ * brackets an address may hold too (昆仑路19号（商户）): no cut of that text is safe, so it is
+ * replaced whole. The case page shows the persons with the address masked.
+ */
+function detailsHidden(text: string): string {
+  return text === '' || text === EMPTY_VALUE ? text : msg.investigatedPersonsHidden;
 }

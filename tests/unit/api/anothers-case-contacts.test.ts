@@ -1,13 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
-import { maskAddress } from '../../../electron/api/masked-contacts.js';
-import { mediatingCase, type MediatingCase } from '../agreements/agreement-fixtures.js';
+import { maskAddress, maskPhonesInText } from '../../../electron/api/masked-contacts.js';
+import { generated, mediatingCase, type MediatingCase } from '../agreements/agreement-fixtures.js';
 import { addMediator, naturalInput } from '../services/case-fixtures.js';
 import { signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
 
 const OWN = { loginName: 'duoji', displayName: '多吉' };
-/** Whole phones and addresses of the case, as saved and as corrected (the history holds both). */
-const WHOLE = ['13800001234', '13900005678', '13900009999', '长江源村', '昆仑路19号'];
+/**
+ * Whole phones and addresses of the case, as saved and as corrected (the history holds both),
+ * and the agent's number written into the agreement's free text, with spaces.
+ */
+const WHOLE = [
+  '13800001234',
+  '13900005678',
+  '13900009999',
+  '长江源村',
+  '昆仑路19号',
+  '139 1234 0000',
+];
 
 /**
  * Issue 11: a 调解员 reading another's case under the committee's read-only setting gets no
@@ -30,25 +40,37 @@ describe('phones and addresses in a read of another’s case', () => {
       }),
     });
     // a corrected 调查记录: its history line prints each person's details, address among them
-    const witness = { name: '马文礼', gender: 'MALE', age: 45, address: '昆仑路19号商户' };
-    const investigation = (age: number) => ({
+    const witness = { name: '马文礼', gender: 'MALE', relation: '事故目击者' };
+    // the corrected address holds brackets of its own, as Chinese addresses often do
+    const investigation = (age: number, address: string) => ({
       at: '2026-03-08T10:00',
       place: '草场',
-      investigatedPersons: [{ ...witness, age }],
+      investigatedPersons: [{ ...witness, age, address }],
       investigatorIds: [m.mediatorId],
       recorder: '李明',
       content: '问：当天你看到了什么？\n答：看到围栏被推倒。',
     });
     const added = await m.l.call<CaseDetail>('investigations.add', {
       caseId: m.detail.id,
-      investigation: investigation(45),
+      investigation: investigation(45, '昆仑路19号商户'),
     });
     const record = added.investigations[0]!;
     await m.l.call('investigations.update', {
       caseId: m.detail.id,
       investigationId: record.id,
       expectedVersion: record.version,
-      investigation: investigation(46),
+      investigation: investigation(46, '昆仑路19号（商户）'),
+    });
+    // an agent's 联系方式 lives in the agreement's free text, not in a field named phone
+    await generated(m, {
+      agents: [
+        {
+          partyId: m.partyIds[0],
+          kind: 'AGENT',
+          name: '张律',
+          detail: '系其母亲，联系方式 139 1234 0000',
+        },
+      ],
     });
     await m.l.call('accounts.create', {
       ...TEST_PEOPLE.MEDIATOR,
@@ -66,17 +88,33 @@ describe('phones and addresses in a read of another’s case', () => {
   }, 60_000);
   afterAll(() => m.l.close());
 
-  /** What the signed-in person receives of the case page and its history, as one text. */
-  const answers = async () =>
-    JSON.stringify([
-      await m.l.call<CaseDetail>('cases.get', { caseId: m.detail.id }),
-      await m.l.call('cases.history', { caseId: m.detail.id }),
-    ]);
+  /** What the signed-in person receives of every read of the case, as one text. */
+  const answers = async () => {
+    const caseId = m.detail.id;
+    const agreements = await m.l.call<{ id: number }[]>('agreements.listForCase', { caseId });
+    const read = [
+      await m.l.call<CaseDetail>('cases.get', { caseId }),
+      await m.l.call('cases.history', { caseId }),
+      agreements,
+      await m.l.call('agreements.get', { agreementId: agreements[0]!.id }),
+    ];
+    // the other reads open on another's case (domain/api/anothers-case-reads.ts), one by one
+    for (const method of [
+      'documents.listPrinted',
+      'followups.ofCase',
+      'subsidy.ofCase',
+      'volume.get',
+    ]) {
+      read.push(await m.l.call(method, { caseId }));
+    }
+    return JSON.stringify(read);
+  };
 
   it('another mediator receives them masked, the township kept', async () => {
     await signInVia(m.l.core.dispatch, 'MEDIATOR');
     const text = await answers();
     for (const whole of WHOLE) expect(text).not.toContain(whole);
+    expect(text).not.toContain('13912340000');
     const masked = [
       '138****1234',
       '139****9999',
@@ -84,8 +122,12 @@ describe('phones and addresses in a read of another’s case', () => {
       '139****5678',
       '格尔木市唐古拉山镇……（详细地址已隐去）',
       '"readOnly":true',
-      // the investigation's history line keeps the name only
-      '"oldText":"马文礼"',
+      // the investigation's history line: the details, address among them, hidden whole
+      '"oldText":"（被调查人详情已隐去）"',
+      '"newText":"（被调查人详情已隐去）"',
+      '联系方式 139****0000',
+      // the masking spares dates
+      '2026-03-08',
     ];
     for (const shown of masked) expect(text).toContain(shown);
   });
@@ -100,13 +142,33 @@ describe('phones and addresses in a read of another’s case', () => {
   });
 });
 
+/** An address and what another mediator reads of it. */
+const ADDRESSES: readonly (readonly [string, string])[] = [
+  ['格尔木市唐古拉山镇长江源村', '格尔木市唐古拉山镇……（详细地址已隐去）'],
+  ['锡林浩特市宝力根苏木', '锡林浩特市宝力根苏木'],
+  ['幸福路12号', '（地址已隐去）'],
+  // a 镇/乡 inside a street or estate name is no township: nothing of the street is kept
+  ['格尔木市昆仑路19号金乡花园3栋', '（地址已隐去）'],
+  ['格尔木市城西区河西街道昆仑路19号', '格尔木市城西区河西街道……（详细地址已隐去）'],
+  ['', ''],
+];
+
+describe('maskPhonesInText', () => {
+  it('masks a phone however it is written, and leaves dates and short numbers', () => {
+    const texts = [
+      ['联系方式１３９１２３４００００', '联系方式139****0000'],
+      ['电话139.1234.0000', '电话139****0000'],
+      ['0979-8412345（办）', '097****2345（办）'],
+      ['2026-03-08 三社5号 30000.00元', '2026-03-08 三社5号 30000.00元'],
+    ];
+    expect(texts.map(([text]) => maskPhonesInText(text!))).toEqual(texts.map(([, shown]) => shown));
+  });
+});
+
 describe('maskAddress', () => {
   it('keeps the township, says the rest is hidden, hides what it cannot place', () => {
-    expect(maskAddress('格尔木市唐古拉山镇长江源村')).toBe(
-      '格尔木市唐古拉山镇……（详细地址已隐去）',
+    expect(ADDRESSES.map(([address]) => maskAddress(address))).toEqual(
+      ADDRESSES.map(([, shown]) => shown),
     );
-    expect(maskAddress('锡林浩特市宝力根苏木')).toBe('锡林浩特市宝力根苏木');
-    expect(maskAddress('幸福路12号')).toBe('（地址已隐去）');
-    expect(maskAddress('')).toBe('');
   });
 });
