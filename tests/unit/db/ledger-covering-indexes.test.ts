@@ -1,14 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openConnection, type Db } from '../../../db/connection.js';
+import type { Db } from '../../../db/connection.js';
 import { searchLedger } from '../../../db/cases/ledger-query.js';
-import { saveMediator } from '../../../db/cases/mediator-queries.js';
-import { migrate } from '../../../db/migrate.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { LEDGER_SORTS, ledgerQuerySchema } from '../../../domain/cases/ledger-inputs.js';
-import { seedCases } from '../../bench/seed-cases.js';
+import { openSeededLedger } from '../support/seeded-ledger.js';
 
 /**
  * Migration 018: a ledger page filtered by state, by category and dates, or to overdue cases is
@@ -46,29 +40,15 @@ const FILTERS: readonly {
   },
 ];
 
-let dir = '';
 let db: Db;
+let remove = (): void => undefined;
 /** Every SQL text the ledger query prepared while the tests ran. */
 const preparedSql: string[] = [];
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-covering-'));
-  db = openConnection(path.join(dir, 'l.sqlite'));
-  await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
-  const m = saveMediator(
-    db,
-    {
-      id: null,
-      expectedVersion: 0,
-      name: '才让',
-      isPeopleMediator: true,
-      languages: ['zh'],
-      active: true,
-    },
-    'x',
-  );
-  if (!m.ok) throw new Error('mediator');
-  seedCases(db, 5000, [m.mediator.id], TODAY);
+  const seeded = await openSeededLedger(5000, TODAY);
+  db = seeded.db;
+  remove = seeded.remove;
   db.exec('ANALYZE');
   const prepare = db.prepare.bind(db);
   db.prepare = ((sql: string) => {
@@ -78,8 +58,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  remove();
 });
 
 describe('ledger pages read from the covering status and category indexes', () => {

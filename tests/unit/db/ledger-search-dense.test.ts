@@ -1,35 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, it } from 'vitest';
-import { openConnection } from '../../../db/connection.js';
 import { getCaseDetail } from '../../../db/cases/case-reads.js';
 import { searchLedger } from '../../../db/cases/ledger-query.js';
-import { saveMediator } from '../../../db/cases/mediator-queries.js';
-import { migrate } from '../../../db/migrate.js';
-import { MIGRATIONS } from '../../../db/migrations/index.js';
 import { ledgerQuerySchema } from '../../../domain/cases/ledger-inputs.js';
 import { searchTermsOf } from '../../../domain/taxonomy/dispute-categories.js';
-import { seedCases } from '../../bench/seed-cases.js';
+import { openSeededLedger } from '../support/seeded-ledger.js';
 
 it('a query that matches most of the ledger still returns correct, sorted pages', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-dense-'));
-  const db = openConnection(path.join(dir, 'l.sqlite'));
-  await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
-  const m = saveMediator(
-    db,
-    {
-      id: null,
-      expectedVersion: 0,
-      name: '才让',
-      isPeopleMediator: true,
-      languages: ['zh'],
-      active: true,
-    },
-    'x',
-  );
-  if (!m.ok) throw new Error('mediator');
-  seedCases(db, 2600, [m.mediator.id], '2026-03-10');
+  const { db, remove } = await openSeededLedger(2600, '2026-03-10');
   const today = '2026-03-10';
   for (const text of ['纠', '双方', '草场']) {
     const page = searchLedger(db, ledgerQuerySchema.parse({ text, sort: 'INTAKE_DATE' }), today);
@@ -43,28 +20,11 @@ it('a query that matches most of the ledger still returns correct, sorted pages'
       expect(haystack.includes(text)).toBe(true);
     }
   }
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  remove();
 }, 60_000);
 
 it('counts every match when asked, and the last page holds the last cases', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-total-'));
-  const db = openConnection(path.join(dir, 'l.sqlite'));
-  await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
-  const m = saveMediator(
-    db,
-    {
-      id: null,
-      expectedVersion: 0,
-      name: '才让',
-      isPeopleMediator: true,
-      languages: ['zh'],
-      active: true,
-    },
-    'x',
-  );
-  if (!m.ok) throw new Error('mediator');
-  seedCases(db, 2600, [m.mediator.id], '2026-03-10');
+  const { db, remove } = await openSeededLedger(2600, '2026-03-10');
   const today = '2026-03-10';
   const all = db.prepare('SELECT count(*) FROM case_file').pluck().get() as number;
   const fast = searchLedger(db, ledgerQuerySchema.parse({}), today);
@@ -94,6 +54,5 @@ it('counts every match when asked, and the last page holds the last cases', asyn
   const text = searchLedger(db, ledgerQuerySchema.parse({ text: '草场', exactTotal: true }), today);
   expect(text.totalIsExact).toBe(true);
   expect(text.total).toBeGreaterThan(0);
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  remove();
 }, 60_000);
