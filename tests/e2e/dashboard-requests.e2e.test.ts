@@ -1,8 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './support/browser';
-import { openDesk, setUpRoom } from './support/desk';
+import { acceptedCase, openDesk, setUpRoom } from './support/desk';
 import { E2E_DIRECTOR } from './support/dev-web-host';
+import { grasslandIntake } from './support/grassland-intake';
+import { saveMediator } from './support/mediator-setup';
+import { firstShown, markFirstShown, watchRenders } from './support/render-count';
 
 // A loaded machine may take seconds for a step: vitest's poll gives up after one by default.
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000 });
@@ -174,6 +177,38 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       await page.getByTestId('dashboard-month').waitFor();
       const boards = (await calls()).filter((c) => c.method === 'dashboard.get');
       expect(boards).toHaveLength(1);
+    });
+  }, 300_000);
+
+  it('draws the overdue rows with the board, each in a few elements', async () => {
+    await onBoard('dashboard-elements', async (page) => {
+      const mediator = await saveMediator(page, '其木格', ['zh']);
+      // Accepted in March 2026: due in April, overdue on any later day the test runs.
+      for (let i = 1; i <= 3; i += 1) {
+        const intake = { ...grasslandIntake(`第${i}起纠纷`), mediatorIds: [mediator.id] };
+        await acceptedCase(page, intake as never, intake.intakeDate);
+      }
+      await watchRenders(page, 'DashboardPage');
+      await markFirstShown(
+        page,
+        '[data-testid="dashboard-due-soon"]',
+        'li[data-testid^="overdue-"]',
+      );
+      await page.reload();
+      await boardShown(page);
+      await page.getByTestId('dashboard-reminders').locator('li').first().waitFor();
+
+      // The rows come in the commit that shows the board, not in a later one.
+      expect((await firstShown(page))?.matching).toBe(3);
+      // Elements per row (the row's own included), counted in the document: a case row is its
+      // link and its three tags in two boxes, a reminder its four parts in one.
+      const elementsPerRow = (selector: string) =>
+        page.evaluate(
+          (s) => [...document.querySelectorAll(s)].map((li) => li.querySelectorAll('*').length + 1),
+          selector,
+        );
+      expect(await elementsPerRow('li[data-testid^="overdue-"]')).toEqual([7, 7, 7]);
+      expect(await elementsPerRow('li[data-testid^="reminder-"]')).toEqual([6, 6, 6]);
     });
   }, 300_000);
 });

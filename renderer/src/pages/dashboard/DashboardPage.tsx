@@ -1,4 +1,4 @@
-import { Card, Col, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Flex, List, Row, Spin, Statistic, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiInput } from '../../../../domain/api/contract';
@@ -25,21 +25,23 @@ const t = uiText.dashboard;
 
 const sendDashboard = (input: ApiInput<'dashboard.get'>) => api('dashboard.get', input);
 
+// The rows and the board are laid out with Flex, not Space: Space wraps every child in a div of
+// its own, about half of a row's elements (issue 13, the 工作台 reload's elements drawn).
 function CaseLine({ row, testId }: { row: LedgerRow; testId: string }) {
   return (
     <List.Item data-testid={testId}>
-      <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+      <Flex vertical gap={2} style={{ width: '100%' }}>
         <Link to={`/cases/${row.id}`}>
           {row.caseNumber ?? t.unnumbered} {row.title}
         </Link>
-        <Space size={4} wrap>
+        <Flex gap={4} wrap>
           <RiskTag level={row.riskLevel} />
           <StatusTag status={row.status} />
           {row.dueDate ? (
             <Tag color={row.overdue ? 'red' : 'orange'}>{t.dueOn(row.dueDate)}</Tag>
           ) : null}
-        </Space>
-      </Space>
+        </Flex>
+      </Flex>
     </List.Item>
   );
 }
@@ -74,18 +76,18 @@ export function DashboardPage() {
   );
   if (!board)
     return (
-      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Flex vertical gap={16}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t.title}
         </Typography.Title>
         {cards}
         <Spin />
-      </Space>
+      </Flex>
     );
   const month = board.month;
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+    <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t.title}
         <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }}>
@@ -152,14 +154,14 @@ export function DashboardPage() {
               testId="dashboard-today"
               renderItem={(s) => (
                 <List.Item>
-                  <Space orientation="vertical" size={2}>
+                  <Flex vertical gap={2}>
                     <Link to={`/cases/${s.caseId}`}>
                       {s.caseNumber ?? t.unnumbered} {s.title}
                     </Link>
                     <Typography.Text type="secondary">
                       {t.sessionLine(s.sessionNo, formatDateTime(s.startAt).slice(11), s.place)}
                     </Typography.Text>
-                  </Space>
+                  </Flex>
                 </List.Item>
               )}
             />
@@ -176,6 +178,6 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
-    </Space>
+    </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, List, Space, Tag, Typography } from 'antd';
+import { Card, Flex, List, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { ReminderStage } from '../../../../domain/followups/followup-views';
@@ -49,14 +49,14 @@ export function RemindersCard() {
         style={{ maxHeight: 320, overflowY: 'auto' }}
         renderItem={(r) => (
           <List.Item data-testid={`reminder-${r.kind}-${r.caseId}`}>
-            <Space wrap>
+            <Flex gap={8} wrap align="center">
               <Tag color={STAGE_COLOURS[r.stage]}>{REMINDER_STAGE_LABELS[r.stage]}</Tag>
               <Typography.Text>{r.date}</Typography.Text>
               <Link to={r.kind === 'VISIT' ? '/follow-ups' : `/cases/${r.caseId}`}>
                 {r.caseNumber ?? uiText.dashboard.unnumbered} {r.title}
               </Link>
               <Typography.Text type="secondary">{r.label}</Typography.Text>
-            </Space>
+            </Flex>
           </List.Item>
         )}
       />

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import type { CalendarItem, CalendarItemKind } from '../../../../domain/followups/followup-views';
@@ -27,7 +27,7 @@ export const CALENDAR_DAY_CAP = 6;
 function DayItems({ items, date }: { items: readonly CalendarItem[]; date: string }) {
   const { shown, all, hidden, toggle } = useCappedItems(items, CALENDAR_DAY_CAP);
   return (
-    <Space orientation="vertical" size={4} style={{ width: '100%', marginTop: 4 }}>
+    <Flex vertical gap={4} style={{ marginTop: 4 }}>
       {items.length === 0 ? <Typography.Text type="secondary">{t.nothing}</Typography.Text> : null}
       {shown.map((it, k) => (
         <Link
@@ -53,7 +53,7 @@ function DayItems({ items, date }: { items: readonly CalendarItem[]; date: strin
           {all ? uiText.dashboard.showFewer : t.more(hidden)}
         </Button>
       ) : null}
-    </Space>
+    </Flex>
   );
 }
 
