@@ -59,7 +59,12 @@ describe('ledger rows drawn per answer (real ledger, Chromium)', () => {
       // rows, 450 cells, ~570 elements in the results).
       expect(drawn.rowsInArea).toBe(1);
       expect(drawn.cellsInArea).toBe(COLUMNS);
-      // The rest is the header's sortable titles (~40) and the pager (~8): the table renders.
+      // Not the header's sortable titles (46 elements before) nor the pager (16): same sort, same
+      // total, same page.
+      expect({ header: drawn.headerInArea, pager: drawn.pagerInArea }).toEqual({
+        header: 0,
+        pager: 0,
+      });
       expect(drawn.elementsInArea).toBeLessThan(150);
 
       // Sorted by 登记日期 (all cases have the same, so most rows keep their case): every row,
@@ -73,6 +78,26 @@ describe('ledger rows drawn per answer (real ledger, Chromium)', () => {
           (cells) => cells.filter((td) => td.classList.contains('ant-table-column-sort')).length,
         ),
       ).toBe(50);
+      const header = (name: string) => page.getByRole('columnheader', { name });
+      await eventually(() => header('登记日期').getAttribute('aria-sort')).toBe('ascending');
+      expect(await header('受理日期').getAttribute('aria-sort')).toBeNull();
+
+      // After answers that did not draw the header, its kept cells still sort: 办理期限 (drawn
+      // with the first page, before 登记日期 was sorted) takes the sort over, 登记日期 gives it up.
+      await box.fill('甲组');
+      await eventually(() => results.getAttribute('data-shown-query')).toBe('甲组');
+      await page.getByTestId(`ledger-row-${first}`).waitFor();
+      await header('办理期限').click();
+      await eventually(() => header('办理期限').getAttribute('aria-sort')).toBe('ascending');
+      expect(await header('登记日期').getAttribute('aria-sort')).toBeNull();
+      const dueColumn = page.locator('.ant-table-tbody tr.ledger-row td:nth-child(9)');
+      await eventually(() =>
+        dueColumn.evaluateAll(
+          (cells) => cells.filter((td) => td.classList.contains('ant-table-column-sort')).length,
+        ),
+      ).toBe(50);
+      await header('办理期限').click();
+      await eventually(() => header('办理期限').getAttribute('aria-sort')).toBe('descending');
 
       // A row under the mouse is highlighted like antd's (its row-hover colour).
       const keptRow = page.getByTestId(`ledger-row-${kept}`);

@@ -27,7 +27,7 @@ describe('ledger search keystroke (real ledger, Chromium)', () => {
     const { page } = desk;
     page.setDefaultTimeout(60_000);
     try {
-      await watchRenders(page, 'LedgerPage');
+      await watchRenders(page, 'LedgerPage', '[data-testid="ledger-results"]');
       await markElementsAtRequest(page, 'cases.search');
       await setUpRoom(page, desk.host.url, '金峰');
       // Every case has 王芳; the odd ones are in 甲组, the even ones in 乙组 in their title.
@@ -63,6 +63,18 @@ describe('ledger search keystroke (real ledger, Chromium)', () => {
       // Half the rows stay: they and their cells are not drawn again (~165; 408 before).
       const fewerRows = await takeRenders(page);
       expect(fewerRows.elements).toBeLessThan(300);
+
+      // An answer that changes only the rows (the other 6 cases: same total, same page): the
+      // sortable headers and the pager are not drawn again, only the rows.
+      await box.fill('乙组');
+      await eventually(() => results.getAttribute('data-shown-query')).toBe('乙组');
+      await eventually(() => rows.count()).toBe(CASES / 2);
+      const otherRows = await takeRenders(page);
+      expect(otherRows.rowsInArea).toBe(CASES / 2);
+      expect({ header: otherRows.headerInArea, pager: otherRows.pagerInArea }).toEqual({
+        header: 0,
+        pager: 0,
+      });
 
       // Typing fast: the last query's rows, whatever order the answers came in.
       await box.fill('');

@@ -15,6 +15,9 @@ export interface RenderCount {
   /** Of those in the area, the table body's rows (`<tr>`) and cells (`<td>`) drawn. */
   readonly rowsInArea: number;
   readonly cellsInArea: number;
+  /** Of those in the area, the ones in the table's header (`<thead>`) and in an antd pager. */
+  readonly headerInArea: number;
+  readonly pagerInArea: number;
 }
 
 /**
@@ -31,6 +34,7 @@ export async function watchRenders(page: Page, displayName: string, area = ''): 
         tag: number;
         stateNode: { tagName?: string; closest?: (selector: string) => unknown } | null;
         elementType: { displayName?: string } | null;
+        type: { displayName?: string } | null;
         memoizedState: object | null;
         memoizedProps: Record<string, unknown>;
         alternate: Fiber | null;
@@ -44,6 +48,8 @@ export async function watchRenders(page: Page, displayName: string, area = ''): 
         elementsInArea: 0,
         rowsInArea: 0,
         cellsInArea: 0,
+        headerInArea: 0,
+        pagerInArea: 0,
       };
       const seen = new WeakSet<object>();
       // A host fiber (tag 5, a DOM element) drawn in a commit has a props object it never had:
@@ -67,10 +73,13 @@ export async function watchRenders(page: Page, displayName: string, area = ''): 
               const inBody = Boolean(node.closest('tbody'));
               if (inBody && node.tagName === 'TR') count.rowsInArea += 1;
               if (inBody && node.tagName === 'TD') count.cellsInArea += 1;
+              if (node.closest('thead')) count.headerInArea += 1;
+              if (node.closest('.ant-pagination')) count.pagerInArea += 1;
             }
           }
           if (
-            f.elementType?.displayName === name &&
+            // A lazily loaded screen's fiber has the lazy wrapper as elementType, itself as type.
+            (f.elementType?.displayName === name || f.type?.displayName === name) &&
             f.memoizedState &&
             !seen.has(f.memoizedState)
           ) {

@@ -2,7 +2,11 @@ import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { LedgerRow } from '../../../domain/cases/case-views';
 import { keepSameRows } from '../../../renderer/src/pages/ledger/same-rows';
-import { cellUnchanged, rowUnchanged } from '../../../renderer/src/pages/ledger/table-redraw';
+import {
+  cellUnchanged,
+  headerUnchanged,
+  rowUnchanged,
+} from '../../../renderer/src/pages/ledger/table-redraw';
 
 const row = (id: number, title = `案件${id}`): LedgerRow => ({
   id,
@@ -99,5 +103,34 @@ describe('ledger table parts', () => {
     expect(cellUnchanged({ children: '王芳' }, { children: '王芳' })).toBe(true);
     // A handler that changed is drawn: it may act differently.
     expect(cellUnchanged({ onClick: () => 1 }, { onClick: () => 2 })).toBe(false);
+  });
+
+  it('keeps a header cell drawn while it draws the same, whatever handlers it is handed', () => {
+    // What rc-table hands a sortable header cell at each render: new handlers, style, title element.
+    const cell = (sort: 'ascending' | undefined, title = '登记日期') => ({
+      className: sort ? 'ant-table-cell ant-table-column-sort' : 'ant-table-cell',
+      'aria-sort': sort,
+      style: { textAlign: 'left' as const },
+      onClick: () => undefined,
+      children: [
+        createElement(
+          'div',
+          { className: 'sorters', onMouseEnter: () => undefined },
+          createElement('span', { className: 'title' }, title),
+          createElement('span', { className: sort ? 'up active' : 'up' }),
+        ),
+      ],
+    });
+    expect(headerUnchanged(cell(undefined), cell(undefined))).toBe(true);
+    // Sorted by it: its class, aria-sort and arrow change.
+    expect(headerUnchanged(cell(undefined), cell('ascending'))).toBe(false);
+    expect(headerUnchanged(cell(undefined), cell(undefined, '受理日期'))).toBe(false);
+    const row = (cells: ReturnType<typeof cell>[]) => ({
+      children: cells.map((props, i) => createElement('th', { ...props, key: i })),
+    });
+    expect(headerUnchanged(row([cell(undefined)]), row([cell(undefined)]))).toBe(true);
+    expect(headerUnchanged(row([cell(undefined)]), row([cell(undefined), cell(undefined)]))).toBe(
+      false,
+    );
   });
 });

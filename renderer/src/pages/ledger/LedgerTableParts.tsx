@@ -1,8 +1,9 @@
 import type { TableProps } from 'antd';
-import { memo } from 'react';
+import { memo, type HTMLAttributes } from 'react';
 import type { LedgerRow } from '../../../../domain/cases/case-views';
 import {
   cellUnchanged,
+  headerUnchanged,
   rowUnchanged,
   type LedgerCellProps,
   type LedgerRowProps,
@@ -20,11 +21,24 @@ function HeaderCell(props: LedgerCellProps) {
   return <th {...props} />;
 }
 
+function HeaderRow(props: HTMLAttributes<object>) {
+  return <tr {...props} />;
+}
+
+function HeaderWrapper(props: HTMLAttributes<object>) {
+  return <thead {...props} />;
+}
+
 /**
  * The ledger table's row and cell elements (antd's `components`): drawn again only when what
- * they show changed (table-redraw.ts), so an answer that changes one case draws its row alone.
+ * they show changed (table-redraw.ts), so an answer that changes one case draws its row alone,
+ * and an answer that changes only rows does not draw the header.
  */
 export const LEDGER_TABLE_PARTS: TableProps<LedgerRow>['components'] = {
-  header: { cell: memo(HeaderCell, cellUnchanged) },
+  header: {
+    wrapper: memo(HeaderWrapper, headerUnchanged),
+    row: memo(HeaderRow, headerUnchanged),
+    cell: memo(HeaderCell, headerUnchanged),
+  },
   body: { row: memo(TableRow, rowUnchanged), cell: memo(TableCell, cellUnchanged) },
 };

@@ -81,3 +81,35 @@ export const cellUnchanged = (before: LedgerCellProps, after: LedgerCellProps): 
     })
   );
 };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+/** The same drawing: elements of the same type and key whose props draw the same (handlers aside). */
+const sameDrawing = (a: unknown, b: unknown): boolean => {
+  if (Object.is(a, b) || (typeof a === 'function' && typeof b === 'function')) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, i) => sameDrawing(item, b[i]));
+  if (isValidElement(a) && isValidElement(b))
+    return a.type === b.type && a.key === b.key && sameDrawing(a.props, b.props);
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = Object.keys(a);
+    return (
+      keys.length === Object.keys(b).length && keys.every((key) => sameDrawing(a[key], b[key]))
+    );
+  }
+  return false;
+};
+
+/**
+ * The header (its `<thead>`, row and cells) is not drawn again while it draws the same (title, sorter
+ * arrows, class, `aria-sort`): rc-table renders its header with every answer, with a new title
+ * element and new click handlers each time. The kept handlers are those of its last drawing,
+ * made for the same sort state, which `aria-sort` and the class show: a new sort redraws the
+ * cells whose order changed. The ledger sorts by one column at a time and reads only the sorter
+ * from antd's change event, so the other columns' kept handlers send the same sort.
+ */
+export const headerUnchanged = (
+  before: HTMLAttributes<object>,
+  after: HTMLAttributes<object>,
+): boolean => sameDrawing(before, after);
