@@ -81,6 +81,8 @@ describe('start-up', () => {
 
     fake.emitReady();
     const start = await started;
+    // Its core worker is ended before the temp folder goes (it may still be writing a backup).
+    if (start?.kind === 'STARTED') running.push(start.core);
     expect(start?.kind).toBe('STARTED');
     expect(fake.windows).toHaveLength(1);
     const win = fake.windows[0]!;
