@@ -92,6 +92,42 @@ describe('ledger first load (real ledger, Chromium)', () => {
     }
   }, 300_000);
 
+  it('draws nothing for a session poll that changes nothing', async () => {
+    const desk = await ledgerOf('ledger-session-poll', CASES);
+    const { page } = desk;
+    try {
+      await page.getByRole('menuitem', { name: '案件台账' }).click();
+      await eventually(() => page.locator('.ant-table-tbody tr.ledger-row').count()).toBe(CASES);
+      // A return to the window asks for the session at once (as the 5-second poll does).
+      const polled = page.waitForResponse(
+        (r) =>
+          r.url().endsWith('/api') &&
+          (r.request().postData() ?? '').includes('"method":"accounts.session"'),
+      );
+      // The ledger has settled once two frames pass with nothing drawn.
+      const twoFrames = () =>
+        page.evaluate(
+          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        );
+      await eventually(async () => {
+        await twoFrames();
+        return (await takeRenders(page)).elements;
+      }).toBe(0);
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await polled;
+      // The answer is handled in the page after the response: two frames leave it time to draw.
+      await twoFrames();
+      const drawn = await takeRenders(page);
+      // The same session kept: neither the shell nor the ledger drew again (~90 elements each
+      // time before, every 5 seconds).
+      expect(drawn.elements).toBe(0);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      await desk.close();
+    }
+  }, 300_000);
+
   it('redraws the pager, not the rows, when the exact count arrives', async () => {
     const desk = await ledgerOf('ledger-exact-total', 1);
     const { page } = desk;

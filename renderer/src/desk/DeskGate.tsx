@@ -15,6 +15,7 @@ import {
   RecoveryCodeScreen,
   SignInScreen,
 } from './lazy-desk-screens';
+import { sameDeskSession } from './same-desk-session';
 import { useIdleLock } from './use-idle-lock';
 
 // The OS lock or a suspend (electron/main/desk-os-lock.ts locks the core) and the core's own
@@ -61,7 +62,7 @@ export function DeskGate({
       () => bootRequests()?.takeSession() ?? api('accounts.session', {}),
       (next) => {
         if (actionsInFlight.current > 0) return;
-        setSession(next);
+        setSession((shown) => (shown && sameDeskSession(shown, next) ? shown : next));
         setError(null);
       },
       setError,
