@@ -25,6 +25,12 @@ export const WORDING_KEYS = [
   'translatorLabel',
   'prevailsChinese',
   'prevailsEqual',
+  // The rest of the agreement's signature block (issue 12 leftover): added after rooms had
+  // saved wording, so a room's stored entries may lack them; they are then 待审校 there.
+  'mediatorLabel',
+  'recorderLabel',
+  'dateLine',
+  'sealLabel',
 ] as const;
 export type WordingKey = (typeof WORDING_KEYS)[number];
 

@@ -33,7 +33,25 @@ export interface TranslationWording {
   readonly partySignature?: string | undefined;
   /** The translator's label (翻译人), printed in the interpreter's signature slot. */
   readonly translatorLabel?: string | undefined;
+  /** 人民调解员 and 记录人, printed in their signature slots. */
+  readonly mediatorLabel?: string | undefined;
+  readonly recorderLabel?: string | undefined;
+  /** The blank date (年 月 日) under each signature line, or the 日期 header. */
+  readonly dateLine?: string | undefined;
+  /** The committee's （印）, printed at the seal line. */
+  readonly sealLabel?: string | undefined;
 }
+
+/** The reviewed labels printed in the signature block (and in no translation page). */
+export const SIGNATURE_LABEL_KEYS = [
+  'partySignature',
+  'translatorLabel',
+  'mediatorLabel',
+  'recorderLabel',
+  'dateLine',
+  'sealLabel',
+] as const satisfies readonly (keyof TranslationWording)[];
+export type SignatureLabelKey = (typeof SIGNATURE_LABEL_KEYS)[number];
 
 export interface DocumentData {
   readonly fields: Readonly<Record<string, string>>;
@@ -63,6 +81,10 @@ export const documentDataSchema = z.strictObject({
             closing: z.array(z.string().max(500)).max(3).optional(),
             partySignature: z.string().max(500).optional(),
             translatorLabel: z.string().max(500).optional(),
+            mediatorLabel: z.string().max(500).optional(),
+            recorderLabel: z.string().max(500).optional(),
+            dateLine: z.string().max(500).optional(),
+            sealLabel: z.string().max(500).optional(),
           })
           .optional(),
       }),

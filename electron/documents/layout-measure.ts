@@ -386,6 +386,9 @@ function signatureTableBoxes(ctx: Ctx, block: SignatureTableBlock, scope: Scope)
   const cellWidth = columnWidth - ctx.bodySize;
   const lh = lineHeight(ctx, style(ctx, {}));
   const dateLine = block.dateLine === undefined ? undefined : text(ctx, block.dateLine, scope);
+  // The blank date's reviewed labels go with every date line: the Tibetan under it, the
+  // Mongolian column right of it, where the slot's own column stands above.
+  const dateOwn = dateLine === undefined ? {} : labelsOf(ctx, block.dateLineOwnScript);
   const boxes: Box[] = [];
   const fullLine = Math.min(cellWidth, Math.max(block.slotWidthMm * MM, cellWidth * 0.8));
   for (let i = 0; i < slots.length; i += block.columns) {
@@ -401,11 +404,10 @@ function signatureTableBoxes(ctx: Ctx, block: SignatureTableBlock, scope: Scope)
         own.tibetan === undefined
           ? undefined
           : cellText(ctx, own.tibetan, { ...s, font: 'tibetan' }, above);
-      // The Mongolian label stands right of the signature line, so the line is shortened.
+      // The Mongolian labels stand right of the signature and date lines, which are shortened.
+      const beside = Math.max(own.mongolian?.breadth ?? 0, dateOwn.mongolian?.breadth ?? 0);
       const lineWidth =
-        own.mongolian === undefined
-          ? fullLine
-          : Math.min(fullLine, cellWidth - own.mongolian.breadth - LABEL_GAP);
+        beside === 0 ? fullLine : Math.min(fullLine, cellWidth - beside - LABEL_GAP);
       if (lineWidth < block.slotWidthMm * MM) throw labelTooLong();
       return {
         s,
@@ -425,6 +427,7 @@ function signatureTableBoxes(ctx: Ctx, block: SignatureTableBlock, scope: Scope)
         mongolianLength === 0 ? 0 : mongolianLength + 2 * LABEL_GAP,
       );
     const ops: DrawOp[] = [];
+    let dateHeight = dateLine === undefined ? 0 : lh;
     for (const m of measured) {
       ops.push(...m.ops);
       if (m.mongolian !== undefined) {
@@ -443,9 +446,29 @@ function signatureTableBoxes(ctx: Ctx, block: SignatureTableBlock, scope: Scope)
           font: 'serif',
           size: ctx.bodySize,
         });
+        const tibetan =
+          dateOwn.tibetan === undefined
+            ? undefined
+            : cellText(
+                ctx,
+                dateOwn.tibetan,
+                { ...m.s, font: 'tibetan', width: lineWidth, align: 'right' },
+                boxBottom + lh * 1.15,
+              );
+        ops.push(...(tibetan?.ops ?? []));
+        if (dateOwn.mongolian !== undefined) {
+          ops.push(
+            ...mongolianLabelOps(dateOwn.mongolian, m.s.x + cellWidth, boxBottom + LABEL_GAP),
+          );
+        }
+        dateHeight = Math.max(
+          dateHeight,
+          lh * 1.15 + (tibetan?.height ?? 0),
+          dateOwn.mongolian === undefined ? 0 : dateOwn.mongolian.length + 2 * LABEL_GAP,
+        );
       }
     }
-    const height = boxBottom + (dateLine === undefined ? 0 : lh) + lh * 0.5;
+    const height = boxBottom + dateHeight + lh * 0.5;
     boxes.push(makeBox('signature', height, ops, { keepWithNext: true }));
   }
   return boxes;
@@ -475,11 +498,16 @@ function compactSignatureBoxes(
     throw new DocumentRenderError('BAD_DATA', '版心太窄，放不下签名表');
   }
   const widths = [numberW, nameW, signW, dateW];
-  const signX = ctx.left + numberW + nameW;
   // The column's own-script labels go with its Chinese header (the parties' signature label),
-  // a slot of another label (the interpreter's) carries its own in its signature cell.
+  // a slot of another label (the mediator's, the recorder's, the interpreter's) carries its own
+  // in its signature cell.
   const headerKey = slots.find((slot) => slot.ownScript === 'partySignature')?.ownScript;
-  const header = labelledRow(ctx, widths, signX + signW, labelsOf(ctx, headerKey), (minHeight) =>
+  // the date's labels go with the 日期 header, as the parties' go with theirs
+  const headerLabels = [
+    { index: 2, own: labelsOf(ctx, headerKey) },
+    { index: 3, own: labelsOf(ctx, block.dateLineOwnScript) },
+  ];
+  const header = labelledRow(ctx, widths, headerLabels, (minHeight) =>
     tableRowBox(
       ctx,
       widths,
@@ -495,7 +523,7 @@ function compactSignatureBoxes(
   const headerBox = makeBox('header', header.height, header.ops, { keepWithNext: true });
   const rows = slots.map((slot, i) => {
     const own = slot.ownScript === headerKey ? {} : labelsOf(ctx, slot.ownScript);
-    const row = labelledRow(ctx, widths, signX + signW, own, (minHeight) =>
+    const row = labelledRow(ctx, widths, [{ index: 2, own }], (minHeight) =>
       tableRowBox(
         ctx,
         widths,
@@ -528,43 +556,47 @@ function labelTooLong(): DocumentRenderError {
 }
 
 /**
- * A table row whose signature cell (right edge `right`) also carries own-script labels under
- * the cell's first line (the Chinese header is centred there and would run into a column beside
- * it): the Tibetan line at the left, the Mongolian column at the right; the row is made tall
- * enough for them.
+ * A table row whose labelled cells (the signature cell, the 日期 header) also carry own-script
+ * labels under the cell's first line (the Chinese header is centred there and would run into a
+ * column beside it): the Tibetan line at the left, the Mongolian column at the right; the row is
+ * made tall enough for them.
  */
 function labelledRow(
   ctx: Ctx,
   widths: readonly number[],
-  right: number,
-  own: OwnScriptLabels,
+  labelled: readonly { readonly index: number; readonly own: OwnScriptLabels }[],
   row: (minHeight: number) => { height: number; ops: DrawOp[] },
 ): { height: number; ops: DrawOp[] } {
-  if (own.tibetan === undefined && own.mongolian === undefined) return row(0);
+  const cells = labelled.filter(
+    ({ own }) => own.tibetan !== undefined || own.mongolian !== undefined,
+  );
+  if (cells.length === 0) return row(0);
   const lh = lineHeight(ctx, style(ctx, {}));
-  const signW = widths[2] ?? 0;
-  // Half the cell stays free for the signature or fingerprint.
-  if ((own.mongolian?.breadth ?? 0) > signW / 2) throw labelTooLong();
-  const tibetanStyle = style(ctx, {
-    font: 'tibetan',
-    x: right - signW + CELL_PAD,
-    width: signW - 2 * CELL_PAD - (own.mongolian?.breadth ?? 0) - LABEL_GAP,
-  });
-  const tibetan =
-    own.tibetan === undefined ? undefined : cellText(ctx, own.tibetan, tibetanStyle, CELL_PAD + lh);
-  const minHeight =
-    CELL_PAD + lh + Math.max(tibetan?.height ?? 0, own.mongolian?.length ?? 0) + CELL_PAD;
-  const base = row(minHeight);
-  return {
-    height: base.height,
-    ops: [
-      ...base.ops,
+  const placed = cells.map(({ index, own }) => {
+    const cellW = widths[index] ?? 0;
+    const right = ctx.left + widths.slice(0, index + 1).reduce((a, b) => a + b, 0);
+    // Half the cell stays free for the signature, fingerprint or date written in it.
+    if ((own.mongolian?.breadth ?? 0) > cellW / 2) throw labelTooLong();
+    const tibetanStyle = style(ctx, {
+      font: 'tibetan',
+      x: right - cellW + CELL_PAD,
+      width: cellW - 2 * CELL_PAD - (own.mongolian?.breadth ?? 0) - LABEL_GAP,
+    });
+    const tibetan =
+      own.tibetan === undefined
+        ? undefined
+        : cellText(ctx, own.tibetan, tibetanStyle, CELL_PAD + lh);
+    const ops = [
       ...(tibetan?.ops ?? []),
       ...(own.mongolian === undefined
         ? []
         : mongolianLabelOps(own.mongolian, right - CELL_PAD, CELL_PAD + lh)),
-    ],
-  };
+    ];
+    return { ops, height: Math.max(tibetan?.height ?? 0, own.mongolian?.length ?? 0) };
+  });
+  const minHeight = CELL_PAD + lh + Math.max(...placed.map((p) => p.height)) + CELL_PAD;
+  const base = row(minHeight);
+  return { height: base.height, ops: [...base.ops, ...placed.flatMap((p) => p.ops)] };
 }
 
 interface CellSpec {
@@ -613,22 +645,37 @@ function tableRowBox(
 }
 
 function sealBoxes(ctx: Ctx, block: SealAreaBlock, scope: Scope): Box[] {
+  // The seal's reviewed labels: the Tibetan as a line under the seal line, the Mongolian as a
+  // column right of it (the lines step left when the column needs more than their indent).
+  const own = labelsOf(ctx, block.ownScript);
+  const indent = (block.rightIndentChars ?? 2) * ctx.bodySize;
+  if ((own.mongolian?.breadth ?? 0) > ctx.width / 2) throw labelTooLong();
   const s = style(ctx, {
     align: 'right',
-    width: ctx.width - (block.rightIndentChars ?? 2) * ctx.bodySize,
+    width: ctx.width - Math.max(indent, (own.mongolian?.breadth ?? -LABEL_GAP) + LABEL_GAP),
   });
   const lh = lineHeight(ctx, s);
   const ops: DrawOp[] = [];
-  let y = block.sealSpaceMm * MM;
-  for (const line of block.lines) {
+  const top = block.sealSpaceMm * MM;
+  let y = top;
+  block.lines.forEach((line, i) => {
     const value = text(ctx, line, scope);
     const w = ctx.metrics.width(value, 'serif', ctx.bodySize);
     ops.push({
       ...lineOp(s, { text: value, start: 0, end: value.length, width: w, indent: 0 }, y),
     });
     y += lh;
+    if (i === 0 && own.tibetan !== undefined) {
+      const tibetan = cellText(ctx, own.tibetan, { ...s, font: 'tibetan' }, y);
+      ops.push(...tibetan.ops);
+      y += tibetan.height;
+    }
+  });
+  if (own.mongolian !== undefined) {
+    ops.push(...mongolianLabelOps(own.mongolian, ctx.left + ctx.width, top));
   }
-  return [makeBox('seal', y, ops)];
+  const height = Math.max(y, top + (own.mongolian?.length ?? 0) + LABEL_GAP);
+  return [makeBox('seal', height, ops)];
 }
 
 type FormRow = FormTableBlock['rows'][number];

@@ -1,4 +1,4 @@
-import type { DocumentData } from './document-data.js';
+import type { DocumentData, SignatureLabelKey } from './document-data.js';
 import type { DrawOp } from './layout-boxes.js';
 import { MONGOLIAN_COLUMN_PITCH_EM, MONGOLIAN_THICKNESS_EM } from './layout-mongolian.js';
 import { breakMongolianColumns } from './mongolian-columns.js';
@@ -13,7 +13,7 @@ import type { MongolianShaper } from './mongolian-shaper.js';
  * annex, and the slot keeps its Chinese label alone.
  */
 
-export type SignatureLabelKey = 'partySignature' | 'translatorLabel';
+export type { SignatureLabelKey };
 
 /** Longest label column (a short label stands in one): a longer reviewed label goes on in a next column. */
 export const LABEL_COLUMN_MM = 45;

@@ -104,7 +104,9 @@ const signatureSlot = z.strictObject({
   label: z.string().max(200),
   hint: z.string().max(200).optional(),
   /** Which reviewed own-script label a bilingual document prints with this slot's Chinese one. */
-  ownScript: z.enum(['partySignature', 'translatorLabel']).optional(),
+  ownScript: z
+    .enum(['partySignature', 'translatorLabel', 'mediatorLabel', 'recorderLabel'])
+    .optional(),
 });
 
 const signatureTableBlock = z.strictObject({
@@ -114,6 +116,8 @@ const signatureTableBlock = z.strictObject({
   slotWidthMm: z.number().min(25).max(170),
   slotHeightMm: z.number().min(20).max(80),
   dateLine: z.string().max(40).optional(),
+  /** The reviewed own-script label of the blank date, beside each date line (or its header). */
+  dateLineOwnScript: z.literal('dateLine').optional(),
   continuationNote: z.string().max(200).optional(),
   /**
    * Compact signature table instead of slots: when list `over` has at least `atLeast` items
@@ -135,6 +139,8 @@ const sealAreaBlock = z.strictObject({
   lines: z.array(z.string().max(200)).min(1).max(4),
   sealSpaceMm: z.number().min(0).max(60),
   rightIndentChars: z.number().min(0).max(10).optional(),
+  /** The reviewed own-script label of the seal, under (Tibetan) or right of (Mongolian) line 1. */
+  ownScript: z.literal('sealLabel').optional(),
   ...common,
 });
 

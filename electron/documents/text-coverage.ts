@@ -1,5 +1,5 @@
 import type { Font } from 'fontkit';
-import type { DocumentData } from './document-data.js';
+import { SIGNATURE_LABEL_KEYS, type DocumentData } from './document-data.js';
 import type { DocumentFonts } from './font-registry.js';
 import type { MongolianFont } from './mongolian-font.js';
 import { chineseChainHas } from './text-metrics.js';
@@ -126,8 +126,7 @@ export function checkDocumentText(
       w?.partyLine,
       w?.prevailing,
       ...(w?.closing ?? []),
-      w?.partySignature,
-      w?.translatorLabel,
+      ...SIGNATURE_LABEL_KEYS.map((key) => w?.[key]),
     ];
     const chars = [...translation.text, ...wording.flatMap((t) => [...(t ?? '')])];
     const mongolian = chars.filter((c) => isMongolian(c.codePointAt(0) ?? 0));

@@ -5,7 +5,7 @@ import {
   type WordingKey,
   type WordingLanguage,
 } from '../../domain/documents/translation-wording.js';
-import type { TranslationWording } from '../documents/document-data.js';
+import { SIGNATURE_LABEL_KEYS, type TranslationWording } from '../documents/document-data.js';
 
 /** Digits of the script for the number of copies: Tibetan ༠–༩, Mongolian ᠐–᠙. */
 function scriptDigits(n: number, language: WordingLanguage): string {
@@ -45,8 +45,15 @@ export function reviewedWording(db: Db): (page: WordingFor) => TranslationWordin
     const closing = [text('art31'), text('art33'), copies].filter(
       (s): s is string => s !== undefined,
     );
-    const partySignature = page.signatureLabels ? text('partySignature') : undefined;
-    const translatorLabel = page.signatureLabels ? text('translatorLabel') : undefined;
+    // printed in the signature block, not on the translation page (layout-signature-labels.ts)
+    const signature = page.signatureLabels
+      ? Object.fromEntries(
+          SIGNATURE_LABEL_KEYS.flatMap((key) => {
+            const value = text(key);
+            return value === undefined ? [] : [[key, value]];
+          }),
+        )
+      : {};
     const wording: TranslationWording = {
       ...(text(page.titleKey) !== undefined ? { title: text(page.titleKey) } : {}),
       ...(label !== undefined ? { partyLine: `${label} ${page.partyName}`.trim() } : {}),
@@ -54,9 +61,7 @@ export function reviewedWording(db: Db): (page: WordingFor) => TranslationWordin
         ? { prevailing: text(page.prevails === 'CHINESE' ? 'prevailsChinese' : 'prevailsEqual') }
         : {}),
       ...(closing.length > 0 ? { closing } : {}),
-      // printed in the signature block, not on the translation page (layout-signature-labels.ts)
-      ...(partySignature !== undefined ? { partySignature } : {}),
-      ...(translatorLabel !== undefined ? { translatorLabel } : {}),
+      ...signature,
     };
     // no key at all when nothing is reviewed: the frozen input (and the PDF) stay as before
     return Object.keys(wording).length > 0 ? wording : undefined;
