@@ -34,6 +34,28 @@ export const WORDING_KEYS = [
 ] as const;
 export type WordingKey = (typeof WORDING_KEYS)[number];
 
+/** The labels printed in the agreement's signature block (not on the translation page). */
+export const SIGNATURE_WORDING_KEYS = [
+  'partySignature',
+  'translatorLabel',
+  'mediatorLabel',
+  'recorderLabel',
+  'dateLine',
+  'sealLabel',
+] as const satisfies readonly WordingKey[];
+export type SignatureWordingKey = (typeof SIGNATURE_WORDING_KEYS)[number];
+
+/**
+ * Longest signature-block label a room may save, in characters: a label stands beside a
+ * signature line, in a table cell or at the seal, and must leave them room. A Mongolian label
+ * is set in vertical columns of at most 45 mm, at most half a signature cell wide, so it gets
+ * fewer characters than a Tibetan line, which wraps under its Chinese one.
+ */
+export const SIGNATURE_LABEL_MAX: Readonly<Record<WordingLanguage, number>> = { bo: 60, mn: 40 };
+
+const isSignatureKey = (key: WordingKey): key is SignatureWordingKey =>
+  (SIGNATURE_WORDING_KEYS as readonly WordingKey[]).includes(key);
+
 /** Where the number of copies goes in the copies statement (digits are printed in its place). */
 export const COPIES_PLACEHOLDER = '{N}';
 
@@ -119,6 +141,12 @@ export function wordingTextProblem(
     return {
       code: 'PLACEHOLDER',
       message: `份数处请写 ${COPIES_PLACEHOLDER}（一处），打印时换成份数`,
+    };
+  }
+  if (isSignatureKey(key) && [...text].length > SIGNATURE_LABEL_MAX[language]) {
+    return {
+      code: 'LABEL_TOO_LONG',
+      message: `签名栏的标签最多 ${SIGNATURE_LABEL_MAX[language]} 个字，要印在签名线旁`,
     };
   }
   const checked = checkScript(

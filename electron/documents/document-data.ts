@@ -1,3 +1,7 @@
+import {
+  SIGNATURE_WORDING_KEYS,
+  type SignatureWordingKey,
+} from '../../domain/documents/translation-wording.js';
 import { z } from 'zod';
 
 /**
@@ -43,15 +47,9 @@ export interface TranslationWording {
 }
 
 /** The reviewed labels printed in the signature block (and in no translation page). */
-export const SIGNATURE_LABEL_KEYS = [
-  'partySignature',
-  'translatorLabel',
-  'mediatorLabel',
-  'recorderLabel',
-  'dateLine',
-  'sealLabel',
-] as const satisfies readonly (keyof TranslationWording)[];
-export type SignatureLabelKey = (typeof SIGNATURE_LABEL_KEYS)[number];
+export const SIGNATURE_LABEL_KEYS: readonly (SignatureWordingKey & keyof TranslationWording)[] =
+  SIGNATURE_WORDING_KEYS;
+export type SignatureLabelKey = SignatureWordingKey;
 
 export interface DocumentData {
   readonly fields: Readonly<Record<string, string>>;

@@ -487,25 +487,39 @@ function compactSignatureBoxes(
   const rowHeight = Math.max(block.compact?.rowHeightMm ?? 20, 20) * MM;
   const dateLine = block.dateLine === undefined ? '' : text(ctx, block.dateLine, scope);
   const numberW = 14 * MM;
-  const signW = Math.max(block.slotWidthMm, 45) * MM;
+  // The column's own-script labels go with its Chinese header (the parties' signature label),
+  // a slot of another label (the mediator's, the recorder's, the interpreter's) carries its own
+  // in its signature cell; the date's labels go with the 日期 header.
+  const headerKey = slots.find((slot) => slot.ownScript === 'partySignature')?.ownScript;
+  const headerOwn = labelsOf(ctx, headerKey);
+  const dateOwn = labelsOf(ctx, block.dateLineOwnScript);
+  const slotOwn = slots.map((slot) =>
+    slot.ownScript === headerKey ? {} : labelsOf(ctx, slot.ownScript),
+  );
+  // A cell widens for a Mongolian label of more columns than it has room for (labelledRow).
+  const need = (own: OwnScriptLabels, room: LabelRoom) =>
+    own.mongolian === undefined ? 0 : cellWidthFor(own.mongolian.breadth, room);
+  const signW = Math.max(
+    block.slotWidthMm * MM,
+    45 * MM,
+    need(headerOwn, 'header'),
+    ...slotOwn.map((own) => need(own, 'signature')),
+  );
   // The blank date (年 月 日) is one unbreakable span: the column takes its width.
   const dateW = Math.max(
     25 * MM,
     ctx.metrics.width(dateLine, 'serif', ctx.bodySize) + 2 * CELL_PAD + 2,
+    need(dateOwn, 'header'),
   );
   const nameW = ctx.width - numberW - signW - dateW;
   if (nameW < 30 * MM) {
+    if (signW > 45 * MM || dateW > 25 * MM) throw labelTooLong();
     throw new DocumentRenderError('BAD_DATA', '版心太窄，放不下签名表');
   }
   const widths = [numberW, nameW, signW, dateW];
-  // The column's own-script labels go with its Chinese header (the parties' signature label),
-  // a slot of another label (the mediator's, the recorder's, the interpreter's) carries its own
-  // in its signature cell.
-  const headerKey = slots.find((slot) => slot.ownScript === 'partySignature')?.ownScript;
-  // the date's labels go with the 日期 header, as the parties' go with theirs
   const headerLabels = [
-    { index: 2, own: labelsOf(ctx, headerKey) },
-    { index: 3, own: labelsOf(ctx, block.dateLineOwnScript) },
+    { index: 2, own: headerOwn, room: 'header' as const },
+    { index: 3, own: dateOwn, room: 'header' as const },
   ];
   const header = labelledRow(ctx, widths, headerLabels, (minHeight) =>
     tableRowBox(
@@ -522,20 +536,23 @@ function compactSignatureBoxes(
   );
   const headerBox = makeBox('header', header.height, header.ops, { keepWithNext: true });
   const rows = slots.map((slot, i) => {
-    const own = slot.ownScript === headerKey ? {} : labelsOf(ctx, slot.ownScript);
-    const row = labelledRow(ctx, widths, [{ index: 2, own }], (minHeight) =>
-      tableRowBox(
-        ctx,
-        widths,
-        [
-          { text: String(i + 1), align: 'center' },
-          { text: slot.label },
-          { text: '' },
-          { text: dateLine, align: 'right', valign: 'bottom' },
-        ],
-        Math.max(rowHeight, minHeight),
-        'signature',
-      ),
+    const row = labelledRow(
+      ctx,
+      widths,
+      [{ index: 2, own: slotOwn[i] ?? {}, room: 'signature' }],
+      (minHeight) =>
+        tableRowBox(
+          ctx,
+          widths,
+          [
+            { text: String(i + 1), align: 'center' },
+            { text: slot.label },
+            { text: '' },
+            { text: dateLine, align: 'right', valign: 'bottom' },
+          ],
+          Math.max(rowHeight, minHeight),
+          'signature',
+        ),
     );
     // Only the first row stays with the header; the table then breaks between rows and
     // repeats its header (the last row keeps with the seal through the block's keepWithNext).
@@ -556,15 +573,32 @@ function labelTooLong(): DocumentRenderError {
 }
 
 /**
- * A table row whose labelled cells (the signature cell, the 日期 header) also carry own-script
+ * How a labelled cell holds its labels. In a row one signs in, the Tibetan line stands at the
+ * left and the Mongolian column at the right, half the cell kept free for the signature or
+ * fingerprint. In a header row nobody writes: the Tibetan takes the cell's width under the
+ * Chinese header and the Mongolian column stands under it, so a long label makes the header
+ * taller, not a column of Tibetan a few characters wide.
+ */
+type LabelRoom = 'signature' | 'header';
+
+/** Least width of a cell whose Mongolian label is `breadth` wide. */
+function cellWidthFor(breadth: number, room: LabelRoom): number {
+  return (room === 'signature' ? 2 * breadth : breadth) + 2 * CELL_PAD;
+}
+
+/**
+ * A table row whose labelled cells (the signature cell, the headers) also carry own-script
  * labels under the cell's first line (the Chinese header is centred there and would run into a
- * column beside it): the Tibetan line at the left, the Mongolian column at the right; the row is
- * made tall enough for them.
+ * column beside it); the row is made tall enough for them.
  */
 function labelledRow(
   ctx: Ctx,
   widths: readonly number[],
-  labelled: readonly { readonly index: number; readonly own: OwnScriptLabels }[],
+  labelled: readonly {
+    readonly index: number;
+    readonly own: OwnScriptLabels;
+    readonly room: LabelRoom;
+  }[],
   row: (minHeight: number) => { height: number; ops: DrawOp[] },
 ): { height: number; ops: DrawOp[] } {
   const cells = labelled.filter(
@@ -572,27 +606,34 @@ function labelledRow(
   );
   if (cells.length === 0) return row(0);
   const lh = lineHeight(ctx, style(ctx, {}));
-  const placed = cells.map(({ index, own }) => {
+  const placed = cells.map(({ index, own, room }) => {
     const cellW = widths[index] ?? 0;
     const right = ctx.left + widths.slice(0, index + 1).reduce((a, b) => a + b, 0);
-    // Half the cell stays free for the signature, fingerprint or date written in it.
-    if ((own.mongolian?.breadth ?? 0) > cellW / 2) throw labelTooLong();
+    const breadth = own.mongolian?.breadth ?? 0;
+    if (cellWidthFor(breadth, room) > cellW + 0.01) throw labelTooLong();
+    const stacked = room === 'header';
     const tibetanStyle = style(ctx, {
       font: 'tibetan',
       x: right - cellW + CELL_PAD,
-      width: cellW - 2 * CELL_PAD - (own.mongolian?.breadth ?? 0) - LABEL_GAP,
+      width: cellW - 2 * CELL_PAD - (stacked || breadth === 0 ? 0 : breadth + LABEL_GAP),
     });
     const tibetan =
       own.tibetan === undefined
         ? undefined
         : cellText(ctx, own.tibetan, tibetanStyle, CELL_PAD + lh);
+    const tibetanHeight = tibetan?.height ?? 0;
+    const mongolianTop = CELL_PAD + lh + (stacked ? tibetanHeight : 0);
     const ops = [
       ...(tibetan?.ops ?? []),
       ...(own.mongolian === undefined
         ? []
-        : mongolianLabelOps(own.mongolian, right - CELL_PAD, CELL_PAD + lh)),
+        : mongolianLabelOps(own.mongolian, right - CELL_PAD, mongolianTop)),
     ];
-    return { ops, height: Math.max(tibetan?.height ?? 0, own.mongolian?.length ?? 0) };
+    const mongolianLength = own.mongolian?.length ?? 0;
+    return {
+      ops,
+      height: stacked ? tibetanHeight + mongolianLength : Math.max(tibetanHeight, mongolianLength),
+    };
   });
   const minHeight = CELL_PAD + lh + Math.max(...placed.map((p) => p.height)) + CELL_PAD;
   const base = row(minHeight);
