@@ -47,11 +47,16 @@ export type SignatureWordingKey = (typeof SIGNATURE_WORDING_KEYS)[number];
 
 /**
  * Longest signature-block label a room may save, in characters: a label stands beside a
- * signature line, in a table cell or at the seal, and must leave them room. A Mongolian label
- * is set in vertical columns of at most 45 mm, at most half a signature cell wide, so it gets
- * fewer characters than a Tibetan line, which wraps under its Chinese one.
+ * signature line, in a table cell or at the seal, and must leave them room, and the last row
+ * of signatures must still share a page with the seal (composition property test). A Mongolian
+ * label is set in vertical columns of at most 45 mm, at most half a signature cell wide; the
+ * date and seal labels name a single thing (年月日, 印). Each cap leaves room over our draft.
  */
-export const SIGNATURE_LABEL_MAX: Readonly<Record<WordingLanguage, number>> = { bo: 60, mn: 40 };
+export function signatureLabelMax(language: WordingLanguage, key: SignatureWordingKey): number {
+  const short = key === 'dateLine' || key === 'sealLabel';
+  if (language === 'bo') return short ? 20 : 40;
+  return short ? 16 : 24;
+}
 
 const isSignatureKey = (key: WordingKey): key is SignatureWordingKey =>
   (SIGNATURE_WORDING_KEYS as readonly WordingKey[]).includes(key);
@@ -143,10 +148,10 @@ export function wordingTextProblem(
       message: `份数处请写 ${COPIES_PLACEHOLDER}（一处），打印时换成份数`,
     };
   }
-  if (isSignatureKey(key) && [...text].length > SIGNATURE_LABEL_MAX[language]) {
+  if (isSignatureKey(key) && [...text].length > signatureLabelMax(language, key)) {
     return {
       code: 'LABEL_TOO_LONG',
-      message: `签名栏的标签最多 ${SIGNATURE_LABEL_MAX[language]} 个字，要印在签名线旁`,
+      message: `这条签名栏标签最多 ${signatureLabelMax(language, key)} 个字，要印在签名线旁`,
     };
   }
   const checked = checkScript(

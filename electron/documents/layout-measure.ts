@@ -502,14 +502,14 @@ function compactSignatureBoxes(
   const signW = Math.max(
     block.slotWidthMm * MM,
     45 * MM,
-    need(headerOwn, 'header'),
+    need(headerOwn, 'printed'),
     ...slotOwn.map((own) => need(own, 'signature')),
   );
   // The blank date (年 月 日) is one unbreakable span: the column takes its width.
   const dateW = Math.max(
     25 * MM,
     ctx.metrics.width(dateLine, 'serif', ctx.bodySize) + 2 * CELL_PAD + 2,
-    need(dateOwn, 'header'),
+    need(dateOwn, 'printed'),
   );
   const nameW = ctx.width - numberW - signW - dateW;
   if (nameW < 30 * MM) {
@@ -518,8 +518,8 @@ function compactSignatureBoxes(
   }
   const widths = [numberW, nameW, signW, dateW];
   const headerLabels = [
-    { index: 2, own: headerOwn, room: 'header' as const },
-    { index: 3, own: dateOwn, room: 'header' as const },
+    { index: 2, own: headerOwn, room: 'printed' as const },
+    { index: 3, own: dateOwn, room: 'printed' as const },
   ];
   const header = labelledRow(ctx, widths, headerLabels, (minHeight) =>
     tableRowBox(
@@ -536,10 +536,31 @@ function compactSignatureBoxes(
   );
   const headerBox = makeBox('header', header.height, header.ops, { keepWithNext: true });
   const rows = slots.map((slot, i) => {
+    const own = slotOwn[i] ?? {};
+    // A row's Tibetan label goes under its Chinese one in the 姓名 cell, at that cell's width;
+    // its Mongolian column stands in the signature cell, half of which stays free to sign.
+    const nameLines = cellText(
+      ctx,
+      slot.label,
+      style(ctx, { width: (widths[1] ?? 0) - 2 * CELL_PAD }),
+      0,
+    );
     const row = labelledRow(
       ctx,
       widths,
-      [{ index: 2, own: slotOwn[i] ?? {}, room: 'signature' }],
+      [
+        {
+          index: 1,
+          own: own.tibetan === undefined ? {} : { tibetan: own.tibetan },
+          room: 'printed',
+          top: nameLines.height,
+        },
+        {
+          index: 2,
+          own: own.mongolian === undefined ? {} : { mongolian: own.mongolian },
+          room: 'signature',
+        },
+      ],
       (minHeight) =>
         tableRowBox(
           ctx,
@@ -573,13 +594,13 @@ function labelTooLong(): DocumentRenderError {
 }
 
 /**
- * How a labelled cell holds its labels. In a row one signs in, the Tibetan line stands at the
+ * How a labelled cell holds its labels. In a cell one signs in, the Tibetan line stands at the
  * left and the Mongolian column at the right, half the cell kept free for the signature or
- * fingerprint. In a header row nobody writes: the Tibetan takes the cell's width under the
- * Chinese header and the Mongolian column stands under it, so a long label makes the header
- * taller, not a column of Tibetan a few characters wide.
+ * fingerprint. In a printed cell (a header, a signer's name) nobody writes: the Tibetan takes
+ * the cell's width under the Chinese and the Mongolian column stands under it, so a long label
+ * makes the row taller, not a column of Tibetan a few characters wide.
  */
-type LabelRoom = 'signature' | 'header';
+type LabelRoom = 'signature' | 'printed';
 
 /** Least width of a cell whose Mongolian label is `breadth` wide. */
 function cellWidthFor(breadth: number, room: LabelRoom): number {
@@ -598,6 +619,8 @@ function labelledRow(
     readonly index: number;
     readonly own: OwnScriptLabels;
     readonly room: LabelRoom;
+    /** Height of the cell's Chinese above the labels: one line unless given. */
+    readonly top?: number;
   }[],
   row: (minHeight: number) => { height: number; ops: DrawOp[] },
 ): { height: number; ops: DrawOp[] } {
@@ -606,12 +629,12 @@ function labelledRow(
   );
   if (cells.length === 0) return row(0);
   const lh = lineHeight(ctx, style(ctx, {}));
-  const placed = cells.map(({ index, own, room }) => {
+  const placed = cells.map(({ index, own, room, top = lh }) => {
     const cellW = widths[index] ?? 0;
     const right = ctx.left + widths.slice(0, index + 1).reduce((a, b) => a + b, 0);
     const breadth = own.mongolian?.breadth ?? 0;
     if (cellWidthFor(breadth, room) > cellW + 0.01) throw labelTooLong();
-    const stacked = room === 'header';
+    const stacked = room === 'printed';
     const tibetanStyle = style(ctx, {
       font: 'tibetan',
       x: right - cellW + CELL_PAD,
@@ -620,9 +643,9 @@ function labelledRow(
     const tibetan =
       own.tibetan === undefined
         ? undefined
-        : cellText(ctx, own.tibetan, tibetanStyle, CELL_PAD + lh);
+        : cellText(ctx, own.tibetan, tibetanStyle, CELL_PAD + top);
     const tibetanHeight = tibetan?.height ?? 0;
-    const mongolianTop = CELL_PAD + lh + (stacked ? tibetanHeight : 0);
+    const mongolianTop = CELL_PAD + top + (stacked ? tibetanHeight : 0);
     const ops = [
       ...(tibetan?.ops ?? []),
       ...(own.mongolian === undefined
@@ -632,10 +655,12 @@ function labelledRow(
     const mongolianLength = own.mongolian?.length ?? 0;
     return {
       ops,
-      height: stacked ? tibetanHeight + mongolianLength : Math.max(tibetanHeight, mongolianLength),
+      height:
+        top +
+        (stacked ? tibetanHeight + mongolianLength : Math.max(tibetanHeight, mongolianLength)),
     };
   });
-  const minHeight = CELL_PAD + lh + Math.max(...placed.map((p) => p.height)) + CELL_PAD;
+  const minHeight = CELL_PAD + Math.max(...placed.map((p) => p.height)) + CELL_PAD;
   const base = row(minHeight);
   return { height: base.height, ops: [...base.ops, ...placed.flatMap((p) => p.ops)] };
 }
