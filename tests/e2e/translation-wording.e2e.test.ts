@@ -11,6 +11,8 @@ import { saveMediator } from './support/mediator-setup';
  * the agreement editor then lists it as 已审校 (the rest stay 待审校).
  */
 const TITLE = 'མི་དམངས་བར་འདུམ་གྲོས་མཐུན་ཡིག་ཆ།';
+const MEDIATOR = 'མི་དམངས་བར་འདུམ་པ།';
+const DATE_DRAFT = 'ལོ་ཟླ་ཚེས་གྲངས།';
 
 describe('translation wording (real ledger, Chromium)', () => {
   const browser = sharedBrowser();
@@ -62,6 +64,21 @@ describe('translation wording (real ledger, Chromium)', () => {
       // (the date is the host's China day, not asserted: the test must not race midnight)
       await expectLocator(row).toContainText('已审校（才让多杰，');
       await expectLocator(section.getByTestId('wording-bo-art31')).toContainText('待审校');
+      // The signature block's later labels are listed with their Chinese and draft (待审校),
+      // and entered through the same dialog.
+      const dateRow = section.getByTestId('wording-bo-dateLine');
+      await expectLocator(dateRow).toContainText('年　　月　　日');
+      await expectLocator(dateRow).toContainText(`草拟：${DATE_DRAFT}`);
+      await expectLocator(dateRow).toContainText('待审校');
+      const mediatorRow = section.getByTestId('wording-bo-mediatorLabel');
+      await expectLocator(mediatorRow).toContainText('人民调解员');
+      await mediatorRow.getByRole('button', { name: '录入审校译文' }).click();
+      await modalSettled(page);
+      await dialog.getByTestId('wording-text').fill(MEDIATOR);
+      await dialog.getByTestId('wording-reviewer').fill('才让多杰');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await expectLocator(mediatorRow).toContainText('已审校（才让多杰，');
+      await expectLocator(section.getByTestId('wording-bo-sealLabel')).toContainText('待审校');
       await section.screenshot({ path: 'tests/.artifacts/translation-wording-section.png' });
 
       // The Mongolian drafts stand in vertical columns, as the script is read.

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
+import type { WordingView } from '../../../domain/documents/translation-wording.js';
+import { saveRoomWording } from '../../../db/translation-wording-queries.js';
 type PdfFile = { readonly pdfBase64: string };
 import { draftWith, mediatingCase, type MediatingCase } from './agreement-fixtures.js';
 import { pdfText } from './pdf-tools.js';
@@ -18,6 +20,13 @@ const ART31 = 'ཁྲིམས་ཀྱི་ཚོད་འཛིན་ནུ�
 const PREVAILS = 'རྒྱ་ཡིག་གཞིར་བཟུང་།';
 const TEXT = 'བཀྲ་ཤིས་བདེ་ལེགས། ཕྱོགས་གཉིས་ཀྱིས་རྩྭ་ཐང་གི་མཚམས་ཐག་བཅད།';
 const SIGN = 'མིང་རྟགས་འགོད་པའམ་མཛུབ་རྗེས་གནོན་པ།';
+/** The signature block's later labels, as shipped drafts and as a room enters them reviewed. */
+const LATER_LABELS = {
+  mediatorLabel: 'མི་དམངས་བར་འདུམ་པ།',
+  recorderLabel: 'ཟིན་བྲིས་པ།',
+  dateLine: 'ལོ་ཟླ་ཚེས་གྲངས།',
+  sealLabel: 'ཐམ་ག',
+} as const;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 let m: MediatingCase;
@@ -127,5 +136,60 @@ describe('reviewed wording on the Tibetan translation page', () => {
     expect(text.split(squeeze(SIGN)).length - 1, text).toBe(2);
     expect(text.indexOf(squeeze(SIGN))).toBeGreaterThan(text.lastIndexOf('（签名盖章或按指印）'));
     expect(text.indexOf(squeeze(SIGN))).toBeGreaterThan(text.indexOf(squeeze(TEXT)));
+  });
+
+  it('a room wording stored before the later signature labels still loads and prints as before', async () => {
+    // the rows an older build wrote: the table is unchanged, only these keys existed then
+    saveRoomWording(m.l.core.ledger.db(), [
+      { language: 'bo', key: 'title', text: TITLE, reviewer: '才让多杰', reviewedAt: '2026-03-01' },
+      {
+        language: 'bo',
+        key: 'partySignature',
+        text: SIGN,
+        reviewer: '才让多杰',
+        reviewedAt: '2026-03-01',
+      },
+    ]);
+    const view = await m.l.call<WordingView>('settings.wording', {});
+    const bo = view.languages.find((l) => l.language === 'bo')!.entries;
+    expect(bo.find((e) => e.key === 'partySignature')).toMatchObject({
+      status: 'REVIEWED',
+      reviewedText: SIGN,
+    });
+    for (const key of ['mediatorLabel', 'recorderLabel', 'dateLine', 'sealLabel'] as const) {
+      expect(bo.find((e) => e.key === key)).toMatchObject({
+        status: 'UNREVIEWED',
+        reviewedText: null,
+        draft: LATER_LABELS[key],
+      });
+    }
+    const text = drawnText(await preview());
+    // as before: the title and a label under each party's Chinese one, the later drafts never
+    expect(text.indexOf(squeeze(TITLE))).toBeGreaterThan(-1);
+    expect(text.split(squeeze(SIGN)).length - 1).toBe(2);
+    for (const draft of Object.values(LATER_LABELS)) expect(text).not.toContain(squeeze(draft));
+  });
+
+  it('prints the reviewed mediator, recorder, date and seal labels after their Chinese lines', async () => {
+    await m.l.call('settings.saveWording', {
+      language: 'bo',
+      entries: Object.entries(LATER_LABELS).map(([key, text]) => ({
+        key,
+        text,
+        reviewer: '才让多杰',
+      })),
+    });
+    const text = drawnText(await preview());
+    const after = (chinese: string, label: string) => {
+      const at = text.indexOf(chinese);
+      expect(at, chinese).toBeGreaterThan(-1);
+      expect(text.indexOf(squeeze(label), at), label).toBeGreaterThan(at);
+    };
+    after('人民调解员：', LATER_LABELS.mediatorLabel);
+    after('记录人：李明', LATER_LABELS.recorderLabel);
+    after('（印）', LATER_LABELS.sealLabel);
+    // one date label under every slot's date line: 2 parties, 1 mediator, the recorder
+    expect(text.split(squeeze(LATER_LABELS.dateLine)).length - 1).toBe(4);
+    expect(text.split('年月日').length - 1).toBe(4);
   });
 });

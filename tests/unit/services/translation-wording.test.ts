@@ -4,6 +4,8 @@ import { openOutside } from '../support/outside-connection.js';
 import { describe, expect, it } from 'vitest';
 import { ledgerPaths } from '../../../db/ledger-files';
 import {
+  SIGNATURE_WORDING_KEYS,
+  signatureLabelMax,
   WORDING_KEYS,
   WORDING_LANGUAGES,
   shippedWordingSchema,
@@ -63,6 +65,28 @@ describe('shipped translation wording', () => {
     }
     expect(agreement).toContain(source('copies').replace('{N}', '{{agreement.copies}}'));
     expect(oral).toContain(`"title": "${source('oralTitle')}"`);
+    // the signature block's labels: each the Chinese its slot, date line or seal line prints
+    expect(agreement).toContain(`"label": "${source('mediatorLabel')}：{{mediator.name}}"`);
+    expect(agreement).toContain(`"label": "${source('recorderLabel')}：{{recorder.name}}"`);
+    expect(agreement).toContain(`"label": "${source('translatorLabel')}：{{interpreter.name}}"`);
+    expect(agreement).toContain(`"hint": "（${source('partySignature')}）"`);
+    expect(agreement).toContain(`"dateLine": "${source('dateLine')}"`);
+    expect(agreement).toContain(`"{{committee.name}}（${source('sealLabel')}）"`);
+    for (const key of SIGNATURE_WORDING_KEYS) {
+      expect(shipped.languages.mn.find((e) => e.key === key)?.source).toBe(source(key));
+    }
+  });
+
+  it('drafts the signature block in each own script, within what a room may save', () => {
+    // (U+202F joins a Mongolian suffix to its word, as in the shipped drafts)
+    const scripts = { bo: /^[\u0f00-\u0fff ]+$/u, mn: /^[\u1800-\u18af\u202f ]+$/u } as const;
+    for (const language of WORDING_LANGUAGES) {
+      for (const key of SIGNATURE_WORDING_KEYS) {
+        const draft = shipped.languages[language].find((e) => e.key === key)?.draft;
+        expect(draft, `${language} ${key}`).toMatch(scripts[language]);
+        expect([...(draft ?? '')].length).toBeLessThanOrEqual(signatureLabelMax(language, key));
+      }
+    }
   });
 });
 
@@ -131,6 +155,35 @@ describe('settings.wording and settings.saveWording', () => {
       const ok = await core.dispatch('settings.saveWording', {
         language: 'bo',
         entries: [{ key: 'copies', text: 'གྲོས་མཐུན་{N}།', reviewer: '才让多杰' }],
+      });
+      expect(ok.ok).toBe(true);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('refuses a signature-block label longer than its cap with LABEL_TOO_LONG, writing nothing', async () => {
+    const core = await openSignedInCore({ dataDir: tempDir(), appVersion: 'test' });
+    try {
+      const word = 'ᠲᠠᠮᠠᠭ᠎ᠠ';
+      const atCap = [...word.repeat(4)].slice(0, signatureLabelMax('mn', 'sealLabel')).join('');
+      const res = await core.dispatch('settings.saveWording', {
+        language: 'mn',
+        entries: [
+          { key: 'sealLabel', text: `${atCap}ᠠ`, reviewer: '巴特尔' },
+          { key: 'title', text: 'ᠠᠷᠠᠳ', reviewer: '巴特尔' },
+        ],
+      });
+      expect(res).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      if (res.ok) return;
+      expect(res.error.issues).toEqual([
+        expect.objectContaining({ path: ['entries', 0, 'text'], code: 'LABEL_TOO_LONG' }),
+      ]);
+      const rows = core.ledger.db().prepare('SELECT count(*) FROM translation_wording').pluck();
+      expect(rows.get()).toBe(0);
+      const ok = await core.dispatch('settings.saveWording', {
+        language: 'mn',
+        entries: [{ key: 'sealLabel', text: atCap, reviewer: '巴特尔' }],
       });
       expect(ok.ok).toBe(true);
     } finally {
