@@ -5,10 +5,10 @@ import { breakMongolianColumns } from './mongolian-columns.js';
 import type { MongolianShaper } from './mongolian-shaper.js';
 
 /**
- * The own-script labels of a bilingual agreement's signature block (issue 12): a slot marked
- * `ownScript` in the template carries, beside its Chinese label, the room's reviewed Tibetan and
- * Mongolian wording of it — the Tibetan as a line under the Chinese hint, the Mongolian as a
- * short vertical column (the annex's font and shaping) at the right of the slot. Only reviewed
+ * The own-script labels of a bilingual agreement's signature block (issue 12): a slot, a date
+ * line or a seal line marked `ownScript` in the template carries, beside its Chinese, the room's
+ * reviewed Tibetan and Mongolian wording of it — the Tibetan as a line under the Chinese, the
+ * Mongolian as a short vertical column (the annex's font and shaping) at its right. Only reviewed
  * wording gets here (translation-wording-print.ts): an unreviewed label prints nothing, as on the
  * annex, and the slot keeps its Chinese label alone.
  */
