@@ -53,16 +53,19 @@ describe('translation wording (real ledger, Chromium)', () => {
       // 设置 → 译文固定用语: every shipped entry is 待审校.
       await page.getByRole('menuitem', { name: '设置' }).click();
       const section = page.getByTestId('wording-section');
-      const row = section.getByTestId('wording-bo-title');
-      await expectLocator(row).toContainText('待审校');
-      await row.getByRole('button', { name: '录入审校译文' }).click();
       const dialog = page.getByRole('dialog');
-      await modalSettled(page);
-      await dialog.getByTestId('wording-text').fill(TITLE);
-      await dialog.getByTestId('wording-reviewer').fill('才让多杰');
-      await dialog.getByRole('button', { name: '保存' }).click();
-      // (the date is the host's China day, not asserted: the test must not race midnight)
-      await expectLocator(row).toContainText('已审校（才让多杰，');
+      const review = async (key: string, text: string) => {
+        const entry = section.getByTestId(`wording-bo-${key}`);
+        await expectLocator(entry).toContainText('待审校');
+        await entry.getByRole('button', { name: '录入审校译文' }).click();
+        await modalSettled(page);
+        await dialog.getByTestId('wording-text').fill(text);
+        await dialog.getByTestId('wording-reviewer').fill('才让多杰');
+        await dialog.getByRole('button', { name: '保存' }).click();
+        // (the date is the host's China day, not asserted: the test must not race midnight)
+        await expectLocator(entry).toContainText('已审校（才让多杰，');
+      };
+      await review('title', TITLE);
       await expectLocator(section.getByTestId('wording-bo-art31')).toContainText('待审校');
       // The signature block's later labels are listed with their Chinese and draft (待审校),
       // and entered through the same dialog.
@@ -70,14 +73,10 @@ describe('translation wording (real ledger, Chromium)', () => {
       await expectLocator(dateRow).toContainText('年　　月　　日');
       await expectLocator(dateRow).toContainText(`草拟：${DATE_DRAFT}`);
       await expectLocator(dateRow).toContainText('待审校');
-      const mediatorRow = section.getByTestId('wording-bo-mediatorLabel');
-      await expectLocator(mediatorRow).toContainText('人民调解员');
-      await mediatorRow.getByRole('button', { name: '录入审校译文' }).click();
-      await modalSettled(page);
-      await dialog.getByTestId('wording-text').fill(MEDIATOR);
-      await dialog.getByTestId('wording-reviewer').fill('才让多杰');
-      await dialog.getByRole('button', { name: '保存' }).click();
-      await expectLocator(mediatorRow).toContainText('已审校（才让多杰，');
+      await expectLocator(section.getByTestId('wording-bo-mediatorLabel')).toContainText(
+        '人民调解员',
+      );
+      await review('mediatorLabel', MEDIATOR);
       await expectLocator(section.getByTestId('wording-bo-sealLabel')).toContainText('待审校');
       await section.screenshot({ path: 'tests/.artifacts/translation-wording-section.png' });
 

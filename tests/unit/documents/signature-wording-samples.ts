@@ -87,31 +87,15 @@ export function trilingualAgreement(
       options.interpreter === false
         ? undefined
         : { name: '乌力吉', language: '蒙古语', partyNames: [list[0]?.name ?? ''] },
-    translations: [
-      ...(bo === undefined
+    translations: (
+      [
+        ['bo', '藏文译文', annex.bo ?? ANNEX_BO, '才让', bo],
+        ['mn', '蒙古文译文', annex.mn ?? ANNEX_MN, '乌力吉', mn],
+      ] as const
+    ).flatMap(([language, title, text, translator, wording]) =>
+      wording === undefined
         ? []
-        : [
-            {
-              language: 'bo' as const,
-              title: '藏文译文',
-              text: annex.bo ?? ANNEX_BO,
-              prevailing: 'CHINESE' as const,
-              translator: '才让',
-              wording: bo,
-            },
-          ]),
-      ...(mn === undefined
-        ? []
-        : [
-            {
-              language: 'mn' as const,
-              title: '蒙古文译文',
-              text: annex.mn ?? ANNEX_MN,
-              prevailing: 'CHINESE' as const,
-              translator: '乌力吉',
-              wording: mn,
-            },
-          ]),
-    ],
+        : [{ language, title, text, prevailing: 'CHINESE' as const, translator, wording }],
+    ),
   });
 }
