@@ -85,8 +85,22 @@ export function amountInWords(fen: bigint | number): string {
   return out;
 }
 
+/** `30000` → `30,000`: a comma before each group of three digits from the right. */
+function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
 /** `30,000.00` (thousands separators, always two decimals). */
 export function formatYuanFigures(fen: bigint | number): string {
+  // Whole fen within the limit are exact as numbers (10^14 < 2^53): a year's claim packs word
+  // thousands of amounts, and the BigInt and regular-expression path cost each a microsecond.
+  if (typeof fen === 'number' && Number.isSafeInteger(fen) && fen >= 0 && fen <= MAX_AMOUNT_FEN) {
+    const cents = fen % 100;
+    return `${groupThousands(String((fen - cents) / 100))}.${cents < 10 ? '0' : ''}${cents}`;
+  }
   const value = toFenBigInt(fen);
   const yuan = (value / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const rest = (value % 100n).toString().padStart(2, '0');

@@ -2,6 +2,7 @@ import { disputeAnchorOf, type DisputeParty } from '../../domain/subsidy/dispute
 import type { Db } from '../connection.js';
 import { withCaseIds, type CaseIdSource } from '../case-id-table.js';
 import { rawStatement } from '../statement-cache.js';
+import { volumeEndingOf } from '../volume/volume-queries.js';
 
 export type { DisputeParty };
 
@@ -34,6 +35,8 @@ export interface ClaimCaseRow {
   readonly agreementAmountFen: number;
   readonly persons: number;
   readonly sessions: number;
+  /** The volume's last settling or ending step (`volumeEndingOf`), null while it has none. */
+  readonly ending: string | null;
   readonly mediatorIds: readonly number[];
   readonly inCountyRegister: boolean | null;
   readonly crossArea: boolean;
@@ -113,13 +116,17 @@ function relatedRows(db: Db, ids: CaseIdSource, rulesId: string) {
         ORDER BY case_id, position, mediator_id`,
     ).all(ids.params) as [number, number][],
   );
-  const sessions = new Map(
-    rawStatement(
-      db,
-      `SELECT case_id, count(*) AS n FROM session_record WHERE case_id IN ${ids.list}
-        GROUP BY case_id`,
-    ).all(ids.params) as [number, number][],
-  );
+  // Session count and the volume's ending in one pass over the ids (two statements cost a
+  // second year-sized answer and map).
+  const sessions = new Map<number, [sessions: number, ending: string | null]>();
+  for (const [caseId, n, ending] of rawStatement(
+    db,
+    `SELECT j.value, (SELECT count(*) FROM session_record s WHERE s.case_id = j.value),
+            ${volumeEndingOf('j.value')}
+       FROM ${ids.rows} j`,
+  ).all(ids.params) as [number, number, string | null][]) {
+    sessions.set(caseId, [n, ending]);
+  }
   const printed = groupBy(
     rawStatement(
       db,
@@ -166,6 +173,7 @@ function withRelated(db: Db, rows: readonly ClaimSqlRow[], rulesId: string): Cla
     const caseParties = parties.get(id) ?? none;
     const f = facts.get(id);
     const tier = tiers.get(id);
+    const counted = sessions.get(id);
     return {
       caseId: id,
       caseNumber: r[1],
@@ -185,7 +193,8 @@ function withRelated(db: Db, rows: readonly ClaimSqlRow[], rulesId: string): Cla
       outcomeDate: r[14],
       agreementAmountFen: r[15],
       persons: r[16] ?? caseParties.length,
-      sessions: sessions.get(id) ?? 0,
+      sessions: counted ? counted[0] : 0,
+      ending: counted ? counted[1] : null,
       mediatorIds: mediators.get(id) ?? none,
       inCountyRegister: f === undefined || f[0] === null ? null : f[0] === 1,
       crossArea: f !== undefined && f[1] === 1,

@@ -94,9 +94,20 @@ function volumeFactsOf(raw: RawFacts): VolumeFacts {
 }
 
 /**
+ * The last settling or ending step of the case whose id is `caseId` (an SQL expression): it
+ * decides what the volume must hold. A correlated subquery, so a caller reading other per-case
+ * facts over the same ids takes it in the same pass.
+ */
+export function volumeEndingOf(caseId: string): string {
+  return `(SELECT h.to_state FROM status_history h WHERE h.case_id = ${caseId} AND h.to_state IN
+      ('SETTLED_WRITTEN', 'SETTLED_ORAL', 'TERMINATED_FAILED', 'TERMINATED_REFUSED', 'REFERRED')
+     ORDER BY h.id DESC LIMIT 1)`;
+}
+
+/**
  * What a caller read already in the same transaction (the claim pack reads all of it for its own
- * use): whether the case is accepted, its parties in order, its session count and the kinds in
- * its print register. The volume facts then do not read those rows a second time.
+ * use): whether the case is accepted, its parties in order, its session count, the kinds in its
+ * print register and its ending. The volume facts then do not read those rows a second time.
  */
 export interface KnownCase {
   readonly caseId: number;
@@ -104,6 +115,8 @@ export interface KnownCase {
   readonly parties: readonly { readonly partyId: number; readonly name: string }[];
   readonly sessions: number;
   readonly printedKinds: readonly string[];
+  /** Its last settling or ending step (`volumeEndingOf`), null while it has none. */
+  readonly ending: string | null;
 }
 
 const ACCEPTANCE_KINDS: readonly string[] = ['ACCEPTANCE_REGISTER', 'APPLICATION'];
@@ -126,7 +139,12 @@ interface PartyFacts {
  * The rows every volume is judged from, read once for all the cases: per-party attachments and
  * agents, the per-table counts (one map per kind, not one per case) and each case's ending.
  */
-function readVolumeRows(db: Db, ids: CaseIdSource, skip: ReadonlySet<CountName>) {
+function readVolumeRows(
+  db: Db,
+  ids: CaseIdSource,
+  skip: ReadonlySet<CountName>,
+  endingsKnown: boolean,
+) {
   // Plain reads joined here rather than per-party subqueries: a year's pack has thousands of
   // parties and very few attachments or agents, so three index passes beat three probes a party.
   const copies = new Map<string, number>();
@@ -155,17 +173,14 @@ function readVolumeRows(db: Db, ids: CaseIdSource, skip: ReadonlySet<CountName>)
       ? none
       : new Map(rawStatement(db, COUNTS[name](ids.list)).all(ids.params) as [number, number][]);
   }
-  // The last settling or ending step decides what the volume must hold.
   const endings = new Map<number, string>();
-  for (const [caseId, toState] of rawStatement(
-    db,
-    `SELECT j.value AS case_id,
-            (SELECT h.to_state FROM status_history h WHERE h.case_id = j.value AND h.to_state IN
-               ('SETTLED_WRITTEN', 'SETTLED_ORAL', 'TERMINATED_FAILED', 'TERMINATED_REFUSED', 'REFERRED')
-              ORDER BY h.id DESC LIMIT 1) AS to_state
-       FROM ${ids.rows} j`,
-  ).all(ids.params) as [number, string | null][]) {
-    if (toState !== null) endings.set(caseId, toState);
+  if (!endingsKnown) {
+    for (const [caseId, toState] of rawStatement(
+      db,
+      `SELECT j.value AS case_id, ${volumeEndingOf('j.value')} AS to_state FROM ${ids.rows} j`,
+    ).all(ids.params) as [number, string | null][]) {
+      if (toState !== null) endings.set(caseId, toState);
+    }
   }
   return { party: { copies, agents } satisfies PartyFacts, counts, endings };
 }
@@ -199,7 +214,7 @@ export function volumeFactsOfCases(
         db,
         `SELECT id, accepted_date IS NOT NULL AS accepted FROM case_file WHERE id IN ${ids.list}`,
       ).all(ids.params) as [number, number][],
-      read: readVolumeRows(db, ids, new Set()),
+      read: readVolumeRows(db, ids, new Set(), false),
       parties: new Map<number, RawFacts['parties'][number][]>(),
     };
     for (const [caseId, partyId, name] of rawStatement(
@@ -244,10 +259,10 @@ export function judgeKnownVolumes<T>(
   const read = withCaseIds(
     db,
     known.map((c) => c.caseId),
-    (ids) => readVolumeRows(db, ids, KNOWN_COUNTS),
+    (ids) => readVolumeRows(db, ids, KNOWN_COUNTS, true),
   );
   const { copies, agents } = read.party;
-  const { counts, endings } = read;
+  const { counts } = read;
   const none: never[] = [];
   const n = (name: CountName, caseId: number) => counts[name].get(caseId) ?? 0;
   return known.map((c) => {
@@ -272,7 +287,7 @@ export function judgeKnownVolumes<T>(
               powersOfAttorney:
                 copies.size > 0 ? (copies.get(`POWER_OF_ATTORNEY:${id}:${p.partyId}`) ?? 0) : 0,
             }));
-    const ending = endings.get(id);
+    const ending = c.ending;
     const facts: VolumeFacts = {
       accepted: c.acceptedDate !== null,
       acceptanceOrApplicationPrinted: acceptancePrinted,

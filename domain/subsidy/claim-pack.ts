@@ -163,6 +163,22 @@ export function buildClaimPack(input: {
   // Cases handed over in line order (a room's year is sorted once for every pack) are not
   // copied and sorted again.
   const ordered = isInLineOrder(input.cases) ? input.cases : [...input.cases].sort(inLineOrder);
+  // A tier's missing papers are a subset of its short list, so most lines of a pack word the
+  // same few sentences: each is made once per pack (by tier and the subset's bits), not per line.
+  const worded = new Map<SubsidyTier, Map<number, string>>();
+  const missingWords = (tier: SubsidyTier, mask: number, missing: readonly VolumeDocument[]) => {
+    let byMask = worded.get(tier);
+    if (!byMask) {
+      byMask = new Map();
+      worded.set(tier, byMask);
+    }
+    let sentence = byMask.get(mask);
+    if (sentence === undefined) {
+      sentence = `“${tier.label}”档次还需要：${missing.map((d) => VOLUME_DOCUMENT_LABELS[d]).join('、')}`;
+      byMask.set(mask, sentence);
+    }
+    return sentence;
+  };
   for (const c of ordered) {
     const position = c.mediatorIds.indexOf(mediator.id);
     if (position < 0 || c.outcomeDate === null) continue;
@@ -182,13 +198,18 @@ export function buildClaimPack(input: {
         c.volume.problems.length > 0 ? `卷宗不完整：${c.volume.problems.join('；')}` : '卷宗不完整',
       );
     }
-    const missingDocuments = (tier?.requiredDocuments ?? []).filter(
-      (d) => !c.volume.present.includes(d),
-    );
-    if (missingDocuments.length > 0) {
-      reasons.push(
-        `“${tier?.label ?? ''}”档次还需要：${missingDocuments.map((d) => VOLUME_DOCUMENT_LABELS[d]).join('、')}`,
-      );
+    const missingDocuments: VolumeDocument[] = [];
+    let missingMask = 0;
+    const required = tier?.requiredDocuments ?? [];
+    for (let i = 0; i < required.length; i += 1) {
+      const d = required[i] as VolumeDocument;
+      if (!c.volume.present.includes(d)) {
+        missingDocuments.push(d);
+        missingMask += 2 ** i;
+      }
+    }
+    if (tier !== null && missingDocuments.length > 0) {
+      reasons.push(missingWords(tier, missingMask, missingDocuments));
     }
     if (rules.requires.countyRegister && c.inCountyRegister !== true) {
       reasons.push(

@@ -27,10 +27,14 @@ export interface DisputeAnchor {
 const NO_PHONE = '无';
 
 export function disputeAnchorOf(parties: readonly DisputeParty[]): DisputeAnchor | null {
-  const withId = parties.find((p) => p.idNumber);
-  if (withId?.idNumber) return { column: 'id_number', value: withId.idNumber };
-  const withPhone = parties.find((p) => p.phone !== NO_PHONE);
-  if (withPhone) return { column: 'phone', value: withPhone.phone };
+  // One pass, no callbacks: a room's year asks this twice for each of tens of thousands of
+  // cases (the ledger's look-up and the neighbour index).
+  let phone: string | null = null;
+  for (const p of parties) {
+    if (p.idNumber) return { column: 'id_number', value: p.idNumber };
+    if (phone === null && p.phone !== NO_PHONE) phone = p.phone;
+  }
+  if (phone !== null) return { column: 'phone', value: phone };
   const first = parties[0];
   return first ? { column: 'name', value: first.name } : null;
 }

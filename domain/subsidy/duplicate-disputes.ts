@@ -16,6 +16,8 @@ export interface DisputeIdentity {
   readonly partyKeys: readonly string[];
   /** Acceptance (or intake) date, `YYYY-MM-DD`. */
   readonly acceptedDate: string;
+  /** `matterKeyOf(category, partyKeys)`, when whoever made the identity worked it out. */
+  readonly matterKey?: string;
 }
 
 export interface DuplicateOf {
@@ -56,14 +58,21 @@ function sortedOnce(keys: readonly string[]): string[] {
   return out;
 }
 
+/** What two cases of the same dispute share: the category and the set of party keys. */
+export function matterKeyOf(category: string, partyKeys: readonly string[]): string {
+  return `${category}|${sortedOnce(partyKeys).join('§')}`;
+}
+
 // Worked out once per identity: a room's year checks each case in its own mediator's pack and
-// again wherever it is another pack's neighbour.
+// again wherever it is another pack's neighbour. An identity made with its key (the claim
+// packs') carries it; only others are looked up here (a weak map's entry costs more than the key).
 const matterKeys = new WeakMap<DisputeIdentity, string>();
 
 function matterKey(c: DisputeIdentity): string {
+  if (c.matterKey !== undefined) return c.matterKey;
   let key = matterKeys.get(c);
   if (key === undefined) {
-    key = `${c.category}|${sortedOnce(c.partyKeys).join('§')}`;
+    key = matterKeyOf(c.category, c.partyKeys);
     matterKeys.set(c, key);
   }
   return key;

@@ -4,6 +4,7 @@ import { judgeKnownVolumes } from '../../db/volume/volume-queries.js';
 import type { ClaimCase } from '../../domain/subsidy/claim-pack.js';
 import {
   findDuplicateDisputes,
+  matterKeyOf,
   partyKeyOf,
   type DisputeIdentity,
 } from '../../domain/subsidy/duplicate-disputes.js';
@@ -31,14 +32,16 @@ export function windowStart(rules: SubsidyRules, start: string): string {
 
 /** A case as the same-dispute check compares it: category, subtype, acceptance, party keys. */
 export function disputeIdentityOf(c: DisputeIdentityRow): DisputeIdentity {
+  // The party itself is handed over (it has the three fields), not a copy per party.
+  const partyKeys = c.parties.map((p) => partyKeyOf(p));
   return {
     caseId: c.caseId,
     caseNumber: c.caseNumber,
     category: c.category as disputeCategories.Code,
     subtype: c.subtype as disputeCategories.SubtypeCode | null,
     acceptedDate: c.acceptedDate,
-    // The party itself is handed over (it has the three fields), not a copy per party.
-    partyKeys: c.parties.map((p) => partyKeyOf(p)),
+    partyKeys,
+    matterKey: matterKeyOf(c.category, partyKeys),
   };
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourFinder, type DisputeParty } from '../../../domain/subsidy/dispute-scope';
+import {
+  disputeAnchorOf,
+  neighbourFinder,
+  type DisputeParty,
+} from '../../../domain/subsidy/dispute-scope';
 
 const party = (idNumber: string | null, name: string, phone = '无'): DisputeParty => ({
   idNumber,
@@ -35,5 +39,28 @@ describe('neighbourFinder', () => {
     expect(alone([one]).map((c) => c.caseId)).toEqual([1]);
     expect(find([caseOf(9, party('B', '丙'))]).map((c) => c.caseId)).toEqual([9, 2, 5]);
     expect(find([caseOf(10)]).map((c) => c.caseId)).toEqual([10]);
+  });
+});
+
+describe('disputeAnchorOf', () => {
+  it('takes an ID number from any party before a phone from an earlier one', () => {
+    expect(disputeAnchorOf([party(null, '乙', '139'), party('A', '甲')])).toEqual({
+      column: 'id_number',
+      value: 'A',
+    });
+  });
+
+  it('takes the first real phone when no party has an ID number (an empty one is none)', () => {
+    expect(
+      disputeAnchorOf([party('', '丁'), party(null, '戊', '138'), party(null, '己', '137')]),
+    ).toEqual({ column: 'phone', value: '138' });
+  });
+
+  it('falls back to the first name, and gives nothing for a case without parties', () => {
+    expect(disputeAnchorOf([party(null, '丁'), party(null, '戊')])).toEqual({
+      column: 'name',
+      value: '丁',
+    });
+    expect(disputeAnchorOf([])).toBeNull();
   });
 });

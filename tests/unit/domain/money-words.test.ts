@@ -102,6 +102,27 @@ describe('formatAmountForDocument', () => {
   });
 });
 
+describe('formatYuanFigures', () => {
+  it('words a number of fen as its BigInt, at every group boundary and at the limit', () => {
+    for (const fen of [0, 1, 9, 10, 99, 100, 101, 99_999, 100_000, 123_456_789, MAX_AMOUNT_FEN]) {
+      expect(formatYuanFigures(fen)).toBe(formatYuanFigures(BigInt(fen)));
+    }
+    expect(formatYuanFigures(100_000_000)).toBe('1,000,000.00');
+    expect(formatYuanFigures(MAX_AMOUNT_FEN)).toBe('1,000,000,000,000.00');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_FEN }), (fen) => {
+        expect(formatYuanFigures(fen)).toBe(formatYuanFigures(BigInt(fen)));
+      }),
+    );
+  });
+
+  it('refuses what is not a whole, non-negative amount within the limit, as before', () => {
+    expect(() => formatYuanFigures(1.5)).toThrow(RangeError);
+    expect(() => formatYuanFigures(-1)).toThrow('金额不能为负数');
+    expect(() => formatYuanFigures(MAX_AMOUNT_FEN + 1)).toThrow('金额不能超过 1 万亿元');
+  });
+});
+
 describe('parseYuanToFen', () => {
   it.each([
     ['30000', 3_000_000],

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildClaimPack, splitFen, type ClaimCase } from '../../../domain/subsidy/claim-pack';
 import {
   findDuplicateDisputes,
+  matterKeyOf,
   partyKeyOf,
   type DisputeIdentity,
 } from '../../../domain/subsidy/duplicate-disputes';
@@ -306,6 +307,31 @@ describe('duplicate disputes', () => {
         180,
       ).size,
     ).toBe(0);
+  });
+
+  it('takes a matter key the identity carries for the one its category and parties give', () => {
+    // The claim packs make each identity with its key; party order and repeats do not matter.
+    expect(matterKeyOf('NEIGHBOUR', ['b', 'a', 'b'])).toBe(matterKeyOf('NEIGHBOUR', ['a', 'b']));
+    expect(matterKeyOf('NEIGHBOUR', ['a', 'b'])).not.toBe(matterKeyOf('CONTRACT', ['a', 'b']));
+    const plain: DisputeIdentity = {
+      caseId: 1,
+      caseNumber: '一',
+      category: 'NEIGHBOUR',
+      subtype: null,
+      partyKeys: ['a', 'b'],
+      acceptedDate: '2026-01-01',
+    };
+    const cases = [
+      plain,
+      { ...plain, caseId: 2, caseNumber: '二', partyKeys: ['b', 'a'], acceptedDate: '2026-02-01' },
+      { ...plain, caseId: 3, caseNumber: '三', partyKeys: ['a', 'c'], acceptedDate: '2026-03-01' },
+    ];
+    const keyed = cases.map((c) => ({ ...c, matterKey: matterKeyOf(c.category, c.partyKeys) }));
+    expect([...findDuplicateDisputes(keyed, 180)]).toEqual([...findDuplicateDisputes(cases, 180)]);
+    expect([...findDuplicateDisputes(keyed, 180)]).toEqual([[2, { caseId: 1, caseNumber: '一' }]]);
+    // The carried key is what is compared: a case keyed as another matter is not matched.
+    const apart = keyed.map((c) => (c.caseId === 2 ? { ...c, matterKey: 'other' } : c));
+    expect(findDuplicateDisputes(apart, 180).size).toBe(0);
   });
 
   it('keeps every first case of a matter repeated after its window, each with its own repeats', () => {

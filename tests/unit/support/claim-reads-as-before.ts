@@ -142,6 +142,8 @@ function withRelated(db: Db, rows: readonly ClaimSqlRow[]): ClaimCaseRow[] {
       agreementAmountFen: r.amount_fen,
       persons: r.persons ?? caseParties.length,
       sessions: sessions.get(r.id) ?? 0,
+      // Not read here: the oracle's volume facts read each case's ending themselves.
+      ending: null,
       mediatorIds: mediators.get(r.id) ?? [],
       inCountyRegister: r.in_county_register === null ? null : r.in_county_register === 1,
       crossArea: r.cross_area === 1,
