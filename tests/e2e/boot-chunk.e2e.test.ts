@@ -35,18 +35,7 @@ describe('the boot chunk (built renderer)', () => {
         .filter((n) => n !== 'rolldown-runtime'),
     ).toEqual([]);
     const code = fs.readFileSync(path.join(ASSETS, boot!), 'utf8');
-    // where public/early-requests.js did not run, the entry sends them itself
     for (const method of ['system.status', 'accounts.session', 'dashboard.get'])
       expect(code, method).toContain(method);
-  });
-
-  it('sends them earlier still from a plain script, after zod’s and before the entry', () => {
-    const html = fs.readFileSync(path.resolve('dist/renderer/index.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script\b[^>]*src="\.\/([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts.slice(0, 2)).toEqual(['zod-jitless.js', 'early-requests.js']);
-    expect(scripts[2]).toMatch(/^assets\/index-.+\.js$/);
-    // a classic script, run in order while the page is parsed: not deferred, not a module
-    expect(html).toMatch(/<script src="\.\/early-requests\.js"><\/script>/);
-    expect(fs.existsSync(path.resolve('dist/renderer/early-requests.js'))).toBe(true);
   });
 });

@@ -56,20 +56,15 @@ function recordCalls(): void {
     __calls: Call[];
     __answers: number;
     __outcomes: string[];
-    __from: string[];
   };
   const send = w.fetch;
   w.__calls = [];
   w.__answers = 0;
   w.__outcomes = [];
-  // the classic script that made each call ('' from a module: the entry's code)
-  w.__from = [];
   w.fetch = (url, init) => {
     if (typeof init?.body !== 'string') return send.call(globalThis, url, init);
     const { method } = JSON.parse(init.body) as { method: string };
     w.__calls.push({ method, answersBefore: w.__answers });
-    const script = document.currentScript;
-    w.__from.push(script instanceof HTMLScriptElement ? new URL(script.src).pathname : '');
     return send.call(globalThis, url, init).then(async (answer) => {
       const envelope = (await answer.clone().json()) as { ok: boolean; error?: { code: string } };
       w.__outcomes.push(`${method} ${envelope.ok ? 'ok' : envelope.error?.code}`);
@@ -161,13 +156,9 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       expect(calls.slice(0, 3)).toEqual([
         { method: 'system.status', answersBefore: 0 },
         { method: 'accounts.session', answersBefore: 0 },
-        // sent with them, not after their answers (and ahead of the cards')
+        // sent by the entry module with them, not after their answers (and ahead of the cards')
         { method: 'dashboard.get', answersBefore: 0 },
       ]);
-      // all three by the page's early script, before the entry's modules had run
-      const from = (await page.evaluate('window.__from')) as string[];
-      expect(from.slice(0, 3)).toEqual(Array(3).fill('/early-requests.js'));
-      expect(from.slice(3)).not.toContain('/early-requests.js');
       // the 工作台 drew the board asked for before it: no second request
       expect(asked.filter((m) => m === 'dashboard.get')).toEqual(['dashboard.get']);
     });

@@ -1,7 +1,7 @@
 import { BRIDGE_GLOBAL_NAME } from '../../../domain/api/bridge';
 import type { MediationDeskBridge } from '../../../domain/api/bridge';
 import type { ApiInput, ApiMethod, ApiResult } from '../../../domain/api/contract';
-import type { ApiEnvelope, ApiErrorBody } from '../../../domain/api/errors';
+import type { ApiErrorBody } from '../../../domain/api/errors';
 import { uiText } from '../i18n/zh-CN';
 
 export const LEDGER_DAMAGED_EVENT = 'mediation-desk:ledger-damaged';
@@ -31,25 +31,12 @@ function bridge(): MediationDeskBridge {
   return found;
 }
 
-/** The bridge's answer to one call; a missing bridge is a refusal, not a throw. */
-function invoke<M extends ApiMethod>(
+async function call<M extends ApiMethod>(
   method: M,
   input: ApiInput<M>,
-): Promise<ApiEnvelope<ApiResult<M>>> {
-  try {
-    return bridge().invoke(method, input);
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
-/**
- * The value of a call already sent through the bridge, or an ApiCallError. `announce`: whether a
- * refusal tells the window (damaged ledger → recovery screen; locked or signed-out desk → the
- * gate asks again).
- */
-export async function answerOf<T>(sent: Promise<ApiEnvelope<T>>, announce = true): Promise<T> {
-  const envelope = await sent;
+  announce: boolean,
+): Promise<ApiResult<M>> {
+  const envelope = await bridge().invoke(method, input);
   if (envelope.ok) return envelope.value;
   // Damage found mid-session: the window switches to the recovery screen (see App.tsx).
   if (announce && envelope.error.code === 'LEDGER_DAMAGED')
@@ -65,7 +52,7 @@ export async function answerOf<T>(sent: Promise<ApiEnvelope<T>>, announce = true
 
 /** Calls one API method; resolves with its value or rejects with an ApiCallError. */
 export function api<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
-  return answerOf(invoke(method, input));
+  return call(method, input, true);
 }
 
 /**
@@ -77,5 +64,5 @@ export function apiAhead<M extends ApiMethod>(
   method: M,
   input: ApiInput<M>,
 ): Promise<ApiResult<M>> {
-  return answerOf(invoke(method, input), false);
+  return call(method, input, false);
 }

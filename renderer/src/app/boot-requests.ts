@@ -39,14 +39,6 @@ function mayOpenBoard(route: string): boolean {
   return route === '/dashboard' || route === '' || route === '/';
 }
 
-/**
- * Whether a window opening `hash` asks for the board with its first requests (and
- * public/early-requests.js, which sends them before the entry has loaded, must agree).
- */
-export function asksForBoard(hash: string): boolean {
-  return mayOpenBoard(hashRoute(hash));
-}
-
 function opensBoard(route: string, session: DeskSession): boolean {
   const user = session.user;
   if (!user || session.locked) return false;
