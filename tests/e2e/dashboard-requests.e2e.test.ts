@@ -46,21 +46,28 @@ async function holdCalls(page: Page, held: string, releasedBy?: string) {
   return { asked, release };
 }
 
-/** Records, in the page, each API call in the order the page made it (one thread: the code's order). */
+/**
+ * Records, in the page, each API call in the order the page made it (one thread: the code's
+ * order), and each answer's outcome (`ok` or the refusal's code) in the order they came.
+ */
 function recordCalls(): void {
   const w = globalThis as unknown as {
     fetch: typeof fetch;
     __calls: Call[];
     __answers: number;
+    __outcomes: string[];
   };
   const send = w.fetch;
   w.__calls = [];
   w.__answers = 0;
+  w.__outcomes = [];
   w.fetch = (url, init) => {
     if (typeof init?.body !== 'string') return send.call(globalThis, url, init);
     const { method } = JSON.parse(init.body) as { method: string };
     w.__calls.push({ method, answersBefore: w.__answers });
-    return send.call(globalThis, url, init).then((answer) => {
+    return send.call(globalThis, url, init).then(async (answer) => {
+      const envelope = (await answer.clone().json()) as { ok: boolean; error?: { code: string } };
+      w.__outcomes.push(`${method} ${envelope.ok ? 'ok' : envelope.error?.code}`);
       w.__answers += 1;
       return answer;
     });
@@ -137,7 +144,7 @@ describe('工作台 requests (real ledger, Chromium)', () => {
     }
   }
 
-  it('asks for the session beside the status, and for the board once both have answered, once', async () => {
+  it('asks for the session and the board beside the status, once', async () => {
     await onBoard('dashboard-boot', async (page) => {
       // the status is answered only once the session has been asked for: in series, never
       const { asked } = await holdCalls(page, 'system.status', 'accounts.session');
@@ -149,15 +156,15 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       expect(calls.slice(0, 3)).toEqual([
         { method: 'system.status', answersBefore: 0 },
         { method: 'accounts.session', answersBefore: 0 },
-        // sent by the entry module from both answers, ahead of the 工作台's cards
-        { method: 'dashboard.get', answersBefore: 2 },
+        // sent by the entry module with them, not after their answers (and ahead of the cards')
+        { method: 'dashboard.get', answersBefore: 0 },
       ]);
       // the 工作台 drew the board asked for before it: no second request
       expect(asked.filter((m) => m === 'dashboard.get')).toEqual(['dashboard.get']);
     });
   }, 300_000);
 
-  it('never asks a locked desk for the board, and asks once after the unlock', async () => {
+  it('draws no board on a locked desk (the core refuses the one sent ahead), and asks once after the unlock', async () => {
     await onBoard('dashboard-boot-locked', async (page) => {
       await page.getByTestId('lock-desk').click();
       await page.getByTestId('lock-screen').waitFor();
@@ -165,18 +172,22 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       await page.reload();
       await page.getByTestId('lock-screen').waitFor();
       const calls = async () => (await page.evaluate('window.__calls')) as Call[];
-      const answers = async () => (await page.evaluate('window.__answers')) as number;
-      // The lock screen is drawn from the session the gate got only after the entry module had
-      // decided on the board: whatever it would send, it has sent.
-      await eventually(answers).toBeGreaterThanOrEqual(2);
-      expect((await calls()).map((c) => c.method)).not.toContain('dashboard.get');
+      const outcomes = async () => (await page.evaluate('window.__outcomes')) as string[];
+      const boardOutcomes = async () =>
+        (await outcomes()).filter((o) => o.startsWith('dashboard.get'));
+      // The board sent with the status and the session: the desk's door refuses it before
+      // anything is read, so no party data reaches a locked desk's window.
+      await eventually(boardOutcomes).toEqual(['dashboard.get DESK_LOCKED']);
       expect(await page.getByTestId('dashboard-month').count()).toBe(0);
+      expect(await page.getByTestId('lock-screen').count()).toBe(1);
 
       await page.locator('input[type="password"]').fill(E2E_DIRECTOR.password);
       await page.locator('input[type="password"]').press('Enter');
       await page.getByTestId('dashboard-month').waitFor();
+      // the refused one, and the 工作台's own after the unlock
       const boards = (await calls()).filter((c) => c.method === 'dashboard.get');
-      expect(boards).toHaveLength(1);
+      expect(boards).toHaveLength(2);
+      expect(await boardOutcomes()).toEqual(['dashboard.get DESK_LOCKED', 'dashboard.get ok']);
     });
   }, 300_000);
 

@@ -31,18 +31,38 @@ function bridge(): MediationDeskBridge {
   return found;
 }
 
-/** Calls one API method; resolves with its value or rejects with an ApiCallError. */
-export async function api<M extends ApiMethod>(
+async function call<M extends ApiMethod>(
   method: M,
   input: ApiInput<M>,
+  announce: boolean,
 ): Promise<ApiResult<M>> {
   const envelope = await bridge().invoke(method, input);
   if (envelope.ok) return envelope.value;
   // Damage found mid-session: the window switches to the recovery screen (see App.tsx).
-  if (envelope.error.code === 'LEDGER_DAMAGED')
+  if (announce && envelope.error.code === 'LEDGER_DAMAGED')
     window.dispatchEvent(new Event(LEDGER_DAMAGED_EVENT));
   // Locked by the idle timer of the core, the OS lock or another window: the gate asks again.
-  if (envelope.error.code === 'DESK_LOCKED' || envelope.error.code === 'NOT_SIGNED_IN')
+  if (
+    announce &&
+    (envelope.error.code === 'DESK_LOCKED' || envelope.error.code === 'NOT_SIGNED_IN')
+  )
     window.dispatchEvent(new Event(DESK_SESSION_EVENT));
   throw new ApiCallError(envelope.error);
+}
+
+/** Calls one API method; resolves with its value or rejects with an ApiCallError. */
+export function api<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+  return call(method, input, true);
+}
+
+/**
+ * The same call, but a refusal (damaged ledger, locked or signed-out desk) tells the window
+ * nothing: for a request sent before the answers that say whether it is wanted
+ * (app/boot-requests.ts), whose refusal those answers already explain.
+ */
+export function apiAhead<M extends ApiMethod>(
+  method: M,
+  input: ApiInput<M>,
+): Promise<ApiResult<M>> {
+  return call(method, input, false);
 }

@@ -34,6 +34,11 @@ function hashRoute(hash: string): string {
   return route.startsWith('/') ? route : '';
 }
 
+/** A route that shows the 工作台 to a person whose role may see it (the landing of all of them). */
+function mayOpenBoard(route: string): boolean {
+  return route === '/dashboard' || route === '' || route === '/';
+}
+
 function opensBoard(route: string, session: DeskSession): boolean {
   const user = session.user;
   if (!user || session.locked) return false;
@@ -42,28 +47,38 @@ function opensBoard(route: string, session: DeskSession): boolean {
 }
 
 /**
- * Sends `system.status` and `accounts.session` together (the gates asked one after the other,
- * each after a render), and `dashboard.get` as soon as both say the 工作台 will be shown: a
- * ready ledger with its settings done, a person signed in, the desk not locked, and the window
- * opening the 工作台. A locked or signed-out desk is never asked for the board. The board goes
- * only to the session answer it was sent for: a poll, a lock or another person's sign-in
- * makes a new session object, and the 工作台 then asks again.
+ * Sends `system.status`, `accounts.session` and, where the window opens the 工作台,
+ * `dashboard.get` together: the board no longer waits for the other two answers and for the
+ * entry's React and antd code that runs before their callbacks can (issue 13, the 工作台
+ * reload). The core answers in order, so the board is answered for the desk the session
+ * describes. The core's desk door refuses the board to a locked or signed-out desk and to a role
+ * without it before reading anything (electron/api/desk-door.ts), so such a desk gets a refusal,
+ * no party data; `sendAhead` raises no window event for it. The board is kept only when both
+ * answers say the 工作台 will be shown (a ready ledger with its settings done, a person signed in,
+ * the desk not locked, the window opening the 工作台); otherwise it is dropped untaken. It goes
+ * only to the session answer it was sent with: a poll, a lock or another person's sign-in makes
+ * a new session object, and the 工作台 then asks again.
  */
-export function startBootRequests(send: Send, hash: string): BootRequests {
+export function startBootRequests(send: Send, hash: string, sendAhead: Send = send): BootRequests {
   const statusAnswer = send('system.status', {});
   const sessionAnswer = send('accounts.session', {});
-  let board: { for: DeskSession; answer: Promise<Board>; value?: Board } | null = null;
   const route = hashRoute(hash);
+  const boardAnswer = mayOpenBoard(route) ? sendAhead('dashboard.get', {}) : null;
+  let board: { for: DeskSession; answer: Promise<Board>; value?: Board } | null = null;
+  if (boardAnswer) {
+    // A board that is not kept is nobody's to show (no unhandled rejection).
+    boardAnswer.catch(() => undefined);
+  }
   const decided = Promise.all([statusAnswer, sessionAnswer]).then(
     ([s, desk]) => {
       const ready = s.ledger.state === 'READY' && s.ledger.settingsComplete;
-      if (!ready || !opensBoard(route, desk)) return;
-      const sent: NonNullable<typeof board> = { for: desk, answer: send('dashboard.get', {}) };
-      sent.answer.then(
-        (value) => (sent.value = value),
+      if (!boardAnswer || !ready || !opensBoard(route, desk)) return;
+      const kept: NonNullable<typeof board> = { for: desk, answer: boardAnswer };
+      boardAnswer.then(
+        (value) => (kept.value = value),
         () => undefined,
       );
-      board = sent;
+      board = kept;
     },
     () => undefined,
   );

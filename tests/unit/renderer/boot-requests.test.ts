@@ -4,23 +4,40 @@ import type { Role } from '../../../domain/accounts/roles';
 import type { SystemStatus } from '../../../domain/api/system-contract';
 import { startBootRequests } from '../../../renderer/src/app/boot-requests';
 
-/** A core that answers only when the test says so, recording the order of the calls. */
+type Send = Parameters<typeof startBootRequests>[0];
+
+/**
+ * A core that answers only when the test says so, recording the order of the calls and which
+ * went through `sendAhead` (whose refusal raises no window event).
+ */
 function heldCore() {
   const sent: string[] = [];
+  const ahead: string[] = [];
   const answers = new Map<
     string,
     { resolve: (v: unknown) => void; reject: (e: unknown) => void }
   >();
+  const held = (method: string) =>
+    new Promise<unknown>((resolve, reject) => answers.set(method, { resolve, reject }));
   const send = ((method: string) => {
     sent.push(method);
-    return new Promise<unknown>((resolve, reject) => answers.set(method, { resolve, reject }));
-  }) as Parameters<typeof startBootRequests>[0];
+    return held(method);
+  }) as Send;
+  const sendAhead = ((method: string) => {
+    sent.push(method);
+    ahead.push(method);
+    return held(method);
+  }) as Send;
   const answer = async (method: string, value: unknown) => {
     answers.get(method)!.resolve(value);
     // the callbacks chained on the answer run before the test looks again
     for (let i = 0; i < 5; i += 1) await Promise.resolve();
   };
-  return { send, sent, answer };
+  const refuse = async (method: string, code: string) => {
+    answers.get(method)!.reject(Object.assign(new Error(code), { code }));
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+  };
+  return { send, sendAhead, sent, ahead, answer, refuse };
 }
 
 const READY = {
@@ -38,7 +55,7 @@ function session(role: Role | null, locked = false): DeskSession {
 
 async function boot(hash: string, desk: DeskSession, status: SystemStatus = READY) {
   const core = heldCore();
-  const requests = startBootRequests(core.send, hash);
+  const requests = startBootRequests(core.send, hash, core.sendAhead);
   const sentAtOnce = [...core.sent];
   await core.answer('system.status', status);
   await core.answer('accounts.session', desk);
@@ -46,13 +63,15 @@ async function boot(hash: string, desk: DeskSession, status: SystemStatus = READ
 }
 
 describe('the window’s first requests (sent before React mounts)', () => {
-  it('sends the status and the session together, and the board once both say the 工作台 opens', async () => {
+  it('sends the status, the session and the board together, and keeps the board once both say the 工作台 opens', async () => {
     const desk = session('DIRECTOR');
     const { core, requests, sentAtOnce } = await boot('#/dashboard', desk);
-    // the session is on its way before the status has answered (the gates asked in series)
-    expect(sentAtOnce).toEqual(['system.status', 'accounts.session']);
-    // the board leaves before any component has taken the session's answer
-    expect(core.sent).toEqual(['system.status', 'accounts.session', 'dashboard.get']);
+    // all three are on their way before the status has answered: the core answers them in this
+    // order, so the board is answered for the desk the session describes
+    expect(sentAtOnce).toEqual(['system.status', 'accounts.session', 'dashboard.get']);
+    expect(core.sent).toEqual(sentAtOnce);
+    // sent ahead of the answers that decide on it: a refusal tells the window nothing
+    expect(core.ahead).toEqual(['dashboard.get']);
     const taken = await requests.takeSession();
     expect(taken).toBe(desk);
     const board = requests.takeBoard(desk);
@@ -74,12 +93,21 @@ describe('the window’s first requests (sent before React mounts)', () => {
     expect(requests.takeBoard(desk)).toBeNull();
   });
 
-  it('never asks a locked or signed-out desk for the board', async () => {
-    for (const desk of [session('DIRECTOR', true), session(null)]) {
+  it('keeps no board for a locked or signed-out desk (the core refuses it, e2e)', async () => {
+    for (const [desk, code] of [
+      [session('DIRECTOR', true), 'DESK_LOCKED'],
+      [session(null), 'NOT_SIGNED_IN'],
+    ] as const) {
       const { core, requests } = await boot('#/dashboard', desk);
-      expect(core.sent).toEqual(['system.status', 'accounts.session']);
+      expect(core.ahead).toEqual(['dashboard.get']);
+      await core.refuse('dashboard.get', code);
       expect(requests.takeBoard(desk)).toBeNull();
     }
+    // an answer that does come (a desk locked just after) is dropped all the same
+    const locked = session('DIRECTOR', true);
+    const { core, requests } = await boot('', locked);
+    await core.answer('dashboard.get', { today: '2026-12-01' });
+    expect(requests.takeBoard(locked)).toBeNull();
   });
 
   it('gives the board to no later session, even an equal one (a poll, an unlock, another person)', async () => {
@@ -103,10 +131,17 @@ describe('the window’s first requests (sent before React mounts)', () => {
     expect(again.requests.takeBoard(desk)).toBeNull();
   });
 
-  it('asks for no board where the window opens something else', async () => {
+  it('asks for no board where the window opens another address', async () => {
+    for (const hash of ['#/cases', '#/cases/12', '#/settings?tab=1']) {
+      const desk = session('DIRECTOR');
+      const { core, requests } = await boot(hash, desk);
+      expect(core.sent, hash).toEqual(['system.status', 'accounts.session']);
+      expect(requests.takeBoard(desk)).toBeNull();
+    }
+  });
+
+  it('keeps no board for a role that lands elsewhere or may not see it (the core refuses those)', async () => {
     const cases: [string, Role][] = [
-      ['#/cases', 'DIRECTOR'],
-      ['#/cases/12', 'DIRECTOR'],
       // the statistician lands on 统计, the administrator on 设置
       ['', 'STATISTICIAN'],
       ['#/', 'ADMIN'],
@@ -114,25 +149,30 @@ describe('the window’s first requests (sent before React mounts)', () => {
       ['#/dashboard', 'AUDITOR'],
     ];
     for (const [hash, role] of cases) {
-      const { core } = await boot(hash, session(role));
-      expect(core.sent, `${hash} ${role}`).toEqual(['system.status', 'accounts.session']);
+      const desk = session(role);
+      const { core, requests } = await boot(hash, desk);
+      expect(core.ahead, `${hash} ${role}`).toEqual(['dashboard.get']);
+      await core.answer('dashboard.get', { today: '2026-12-01' });
+      expect(requests.takeBoard(desk), `${hash} ${role}`).toBeNull();
     }
   });
 
-  it('asks for no board while the ledger is not ready or its settings are not done', async () => {
+  it('keeps no board while the ledger is not ready or its settings are not done', async () => {
     const notReady = [
       { ledger: { state: 'READY', settingsComplete: false, checking: false } },
       { ledger: { state: 'DAMAGED', backups: [] } },
     ] as unknown as SystemStatus[];
     for (const status of notReady) {
-      const { core } = await boot('#/dashboard', session('DIRECTOR'), status);
-      expect(core.sent).toEqual(['system.status', 'accounts.session']);
+      const desk = session('DIRECTOR');
+      const { core, requests } = await boot('#/dashboard', desk, status);
+      await core.answer('dashboard.get', { today: '2026-12-01' });
+      expect(requests.takeBoard(desk)).toBeNull();
     }
   });
 
   it('gives the gate its session once the status has answered, even with a failure', async () => {
     const core = heldCore();
-    const requests = startBootRequests(core.send, '#/dashboard');
+    const requests = startBootRequests(core.send, '#/dashboard', core.sendAhead);
     const desk = session('DIRECTOR');
     const taken = requests.takeSession();
     void requests.takeStatus()?.catch(() => undefined);
@@ -141,6 +181,8 @@ describe('the window’s first requests (sent before React mounts)', () => {
     await expect(Promise.race([taken, Promise.resolve('waiting')])).resolves.toBe('waiting');
     await core.answer('system.status', Promise.reject(new Error('core gone')));
     await expect(taken).resolves.toBe(desk);
-    expect(core.sent).toEqual(['system.status', 'accounts.session']);
+    // no status, no board kept
+    await core.answer('dashboard.get', { today: '2026-12-01' });
+    expect(requests.takeBoard(desk)).toBeNull();
   });
 });
