@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +15,13 @@ import {
 } from '../../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import { confirmedRestore, openSignedInCore } from '../support/signed-in-core.js';
-import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures.js';
+import {
+  intake,
+  openTestLedger,
+  setUpRoom,
+  testLedgerOf,
+  type TestLedger,
+} from '../services/case-fixtures.js';
 
 const now = () => new Date('2026-03-10T02:00:00Z');
 const rooms: TestLedger[] = [];
@@ -74,20 +79,7 @@ async function legacyRoom(): Promise<{ l: TestLedger; key: Buffer; ledgerFile: s
   expect(readsUnder(ledgerFile, LEGACY_LEDGER_CIPHER, key)).toBe(true);
   expect(readsUnder(ledgerFile, CURRENT_LEDGER_CIPHER, key)).toBe(false);
   const core = await openSignedInCore({ dataDir: made.dir, appVersion: 'test', now });
-  const l: TestLedger = {
-    ...made,
-    core,
-    raw: (method, input) => core.dispatch(method, input),
-    async call<T>(method: string, input: unknown): Promise<T> {
-      const res = await core.dispatch(method, input);
-      if (!res.ok) throw new Error(`${method}: ${res.error.code} ${res.error.message}`);
-      return res.value as T;
-    },
-    close() {
-      core.close();
-      fs.rmSync(made.dir, { recursive: true, force: true });
-    },
-  };
+  const l = testLedgerOf(core, made.dir);
   rooms.push(l);
   return { l, key, ledgerFile };
 }
