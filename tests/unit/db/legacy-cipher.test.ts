@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,10 +12,12 @@ import {
   connectionCipher,
   connectionKey,
   fileKeyStore,
+  keyConnection,
   type LedgerCipher,
 } from '../../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import { confirmedRestore, openSignedInCore } from '../support/signed-in-core.js';
+import { tempDir } from '../support/temp-dir.js';
 import {
   intake,
   openTestLedger,
@@ -134,4 +137,35 @@ describe('a ledger encrypted with ChaCha20 before stop 32', () => {
       LedgerKeyUnusableError,
     );
   }, 60_000);
+
+  it('left by a crash with committed pages only in its WAL, it opens on its own cipher with every row (the AEGIS try reads nothing into it)', () => {
+    const dir = tempDir('legacy-crash');
+    const live = path.join(dir, 'live.sqlite');
+    const key = Buffer.alloc(32, 5);
+    const db = new Database(live);
+    for (const pragma of cipherPragmas(LEGACY_LEDGER_CIPHER, key)) db.pragma(pragma);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec(
+      "CREATE TABLE t (a TEXT); INSERT INTO t SELECT printf('%.3000c', 'x') FROM (SELECT 1 UNION ALL SELECT 2);",
+    );
+    db.exec(
+      'INSERT INTO t SELECT a FROM t; INSERT INTO t SELECT a FROM t; INSERT INTO t SELECT a FROM t;',
+    );
+    // The files as a power cut would leave them: the main file and a WAL nobody checkpointed.
+    const crashed = path.join(dir, 'ledger.sqlite');
+    fs.copyFileSync(live, crashed);
+    fs.copyFileSync(`${live}-wal`, `${crashed}-wal`);
+    db.close();
+    expect(fs.statSync(`${crashed}-wal`).size).toBeGreaterThan(0);
+
+    const opened = new Database(crashed, { fileMustExist: true });
+    try {
+      expect(keyConnection(opened, key)).toBe(LEGACY_LEDGER_CIPHER);
+      expect(opened.prepare('SELECT count(*) FROM t').pluck().get()).toBe(16);
+      expect(opened.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      opened.close();
+    }
+  });
 });
