@@ -150,7 +150,7 @@ async function verifiedPartialCopy(
   makePrivateFile(partial);
   await timedStep(step, 'fsync', () => Promise.resolve(fsyncFile(partial)));
   // An encrypted copy: quick_check reads every page of it (every b-tree page and overflow
-  // chain; VACUUM INTO leaves no free page), and each read checks the page's Poly1305 tag, so
+  // chain; VACUUM INTO leaves no free page), and each read checks the page's tag (AEGIS-256, or Poly1305 on a legacy ChaCha20 file), so
   // any byte changed since it was written fails the check. What only the full check adds, an
   // index against its table, is the ledger's content, which VACUUM INTO transfers as it is and
   // the ledger's own full check proves beside this copy. A plain copy has no tag: full check.

@@ -47,8 +47,7 @@ export function openConnection(
   });
   try {
     if (key) {
-      keyConnection(db, key);
-      rememberConnectionKey(db, key);
+      rememberConnectionKey(db, key, keyConnection(db, key));
     }
     // Sorts, temporary indexes and materialised views stay in memory: a temporary file would
     // hold plaintext rows of an encrypted ledger.

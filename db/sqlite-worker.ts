@@ -1,5 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import { keyForExisting, keyPragma } from './ledger-cipher.js';
+import {
+  CURRENT_LEDGER_CIPHER,
+  LEDGER_CIPHERS,
+  cipherPragmas,
+  keyForExisting,
+  keyPragma,
+} from './ledger-cipher.js';
 
 /**
  * Whole-file SQLite work (structural checks, VACUUM INTO) on a worker thread with its own
@@ -25,11 +31,20 @@ const job = workerData.job;
 let db;
 try {
   db = new Database(job.file, { readonly: job.op !== 'encrypt', fileMustExist: true });
-  // An encrypted ledger: the raw data key, before any page is read. A VACUUM INTO copy is
-  // written with the same cipher and key.
-  if (workerData.keyPragma) {
-    db.pragma("cipher = 'chacha20'");
-    db.pragma(workerData.keyPragma);
+  // An encrypted ledger: the raw data key under each cipher in turn (the current one, then the
+  // legacy one), until page 1 reads; before any other page is read. A VACUUM INTO copy is
+  // written with the file's own cipher and key. None reads: the last NOTADB is the answer.
+  if (workerData.keyings) {
+    for (let i = 0; i < workerData.keyings.length; i += 1) {
+      for (const pragma of workerData.keyings[i]) db.pragma(pragma);
+      try {
+        db.prepare('SELECT count(*) FROM sqlite_master').get();
+        break;
+      } catch (error) {
+        const notADb = error && typeof error.code === 'string' && error.code.startsWith('SQLITE_NOTADB');
+        if (!notADb || i === workerData.keyings.length - 1) throw error;
+      }
+    }
   }
   db.pragma('temp_store = MEMORY');
   db.pragma('busy_timeout = 5000');
@@ -38,8 +53,7 @@ try {
   if (job.op === 'encrypt') {
     // SQLite3MC refuses rekey in WAL mode; rekey rewrites every page under the new key.
     db.pragma('journal_mode = DELETE');
-    db.pragma("cipher = 'chacha20'");
-    db.pragma(workerData.rekeyPragma);
+    for (const pragma of workerData.rekeyPragmas) db.pragma(pragma);
     parentPort.postMessage({ ok: true, findings: [] });
   } else if (job.op === 'check') {
     const rows = db.pragma((job.full ? 'integrity_check' : 'quick_check') + '(20)');
@@ -97,8 +111,12 @@ export function runSqliteJob(job: SqliteJob, key?: Buffer | null): Promise<Check
       workerData: {
         driver: driver(),
         job,
-        keyPragma: jobKey ? keyPragma(jobKey) : null,
-        rekeyPragma: job.op === 'encrypt' && key ? `re${keyPragma(key)}` : null,
+        keyings: jobKey ? LEDGER_CIPHERS.map((cipher) => cipherPragmas(cipher, jobKey)) : null,
+        // A new encryption is always under the current cipher.
+        rekeyPragmas:
+          job.op === 'encrypt' && key
+            ? [...CURRENT_LEDGER_CIPHER.pragmas, `re${keyPragma(key)}`]
+            : null,
       },
     });
     let settled = false;

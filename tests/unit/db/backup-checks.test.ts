@@ -10,7 +10,13 @@ import {
   type BackupStep,
 } from '../../../db/backup';
 import { LEDGER_APPLICATION_ID } from '../../../db/connection';
-import { connectionKey, keyConnection } from '../../../db/ledger-cipher';
+import {
+  CURRENT_LEDGER_CIPHER,
+  LedgerKeyUnusableError,
+  connectionCipher,
+  connectionKey,
+  keyConnection,
+} from '../../../db/ledger-cipher';
 import { ledgerPaths } from '../../../db/ledger-files';
 import { intake, openTestLedger, setUpRoom, type TestLedger } from '../services/case-fixtures';
 import { openOutside } from '../support/outside-connection';
@@ -181,6 +187,9 @@ function misfitProbeIndex(db: Database.Database): void {
 function pageOf(file: string, key: Buffer | null, name: string, type: string): number {
   const db = openKeyed(file, key);
   try {
+    // Page 1 (the schema table and the cipher's own header bytes) and the file's last page.
+    if (type === 'first') return 1;
+    if (type === 'last') return db.pragma('page_count', { simple: true }) as number;
     const page = db
       .prepare('SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? ORDER BY pageno DESC')
       .pluck()
@@ -207,6 +216,8 @@ async function encryptedRoomWithProbe(): Promise<{ l: TestLedger; key: Buffer }>
   const l = await roomWithCases(1);
   const key = connectionKey(l.core.ledger.db());
   if (!key) throw new Error('the test ledger is not encrypted');
+  // The tag property below is the current cipher's (AEGIS-256): a new ledger is made with it.
+  expect(connectionCipher(l.core.ledger.db())).toBe(CURRENT_LEDGER_CIPHER);
   const outside = openKeyed(ledgerPaths(l.dir).ledgerFile, key, false);
   try {
     addProbe(outside);
@@ -228,12 +239,14 @@ function plainLedgerWithProbe(): Database.Database {
 }
 
 // Which check the copy gets: an encrypted copy quick_check (every page read, every page's
-// Poly1305 tag checked), a plain copy the full integrity_check; the ledger's full check for both.
+// AEGIS-256 tag checked), a plain copy the full integrity_check; the ledger's full check for both.
 describe('the check of the copy', () => {
   it.each([
     ['a table leaf page', 'probe', 'leaf'],
     ['an index page', 'probe_a', 'leaf'],
     ['an overflow page', 'probe', 'overflow'],
+    ['page 1', 'sqlite_schema', 'first'],
+    ['the last page', 'probe', 'last'],
   ])(
     'an encrypted copy with one bit flipped in %s after its fsync fails its check (the page read fails its tag) and is never renamed',
     async (_what, name, type) => {
@@ -257,9 +270,18 @@ describe('the check of the copy', () => {
       expect(fs.existsSync(partial)).toBe(false);
       // The ledger's own full check ran too, and passed: the damage is the copy's.
       expect(steps).toContain('ledgerCheck:end');
-      // quick_check itself finds it: the flipped page cannot be read (its tag does not match).
-      const findings = await checkLedgerFile(aside, false, key);
-      expect(findings.join('\n')).toMatch(/unable to get the page|malformed|failed to get page/);
+      if (type === 'first') {
+        // Page 1 is where SQLite3MC tells a key (and cipher) that opens the file: a page 1
+        // whose tag fails reads as "file is not a database", like a wrong key. Either way the
+        // copy is refused.
+        await expect(checkLedgerFile(aside, false, key)).rejects.toBeInstanceOf(
+          LedgerKeyUnusableError,
+        );
+      } else {
+        // quick_check itself finds it: the flipped page cannot be read (its tag does not match).
+        const findings = await checkLedgerFile(aside, false, key);
+        expect(findings.join('\n')).toMatch(/unable to get the page|malformed|failed to get page/);
+      }
       fs.rmSync(aside, { force: true });
     },
     60_000,

@@ -39,6 +39,11 @@ export async function openTestLedger(
     ...options,
     log: { error: ({ error }) => console.error(error) },
   });
+  return testLedgerOf(core, dir);
+}
+
+/** A TestLedger around a core opened on `dir` (closing it removes `dir`). */
+export function testLedgerOf(core: AppCore, dir: string): TestLedger {
   const ledger: TestLedger = {
     core,
     dir,

@@ -6,7 +6,13 @@ import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js'
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
 import { apiMessagesZhCN } from '../../../domain/messages/zh-CN.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
-import { ledgerKeyFileFor } from '../../../db/ledger-cipher.js';
+import {
+  CURRENT_LEDGER_CIPHER,
+  cipherPragmas,
+  connectionCipher,
+  connectionKey,
+  ledgerKeyFileFor,
+} from '../../../db/ledger-cipher.js';
 import { createAppCore } from '../../../electron/core/app-core.js';
 import {
   intake,
@@ -126,7 +132,21 @@ describe('encryption at rest', () => {
       .prepare('SELECT count(*) AS n FROM party WHERE name = ?')
       .get(SEEDED.name) as { n: number };
     expect(found.n).toBe(1);
-    expect(fs.readdirSync(paths.backupDir).some((f) => f.endsWith('.sqlite'))).toBe(true);
+    const backups = fs.readdirSync(paths.backupDir).filter((f) => f.endsWith('.sqlite'));
+    expect(backups.length).toBeGreaterThan(0);
+    // What is scanned is the current cipher's output (AEGIS-256): the ledger and its backups.
+    expect(connectionCipher(l.core.ledger.db())).toBe(CURRENT_LEDGER_CIPHER);
+    const key = connectionKey(l.core.ledger.db());
+    if (!key) throw new Error('the test ledger is not encrypted');
+    for (const name of backups) {
+      const copy = new Database(path.join(paths.backupDir, name), { readonly: true });
+      try {
+        for (const pragma of cipherPragmas(CURRENT_LEDGER_CIPHER, key)) copy.pragma(pragma);
+        expect(copy.prepare('SELECT count(*) FROM sqlite_master').pluck().get()).toBeGreaterThan(0);
+      } finally {
+        copy.close();
+      }
+    }
 
     // While the app runs (the WAL holds the latest pages) and after it has closed.
     expect(plaintextFound(l.dir)).toEqual([]);

@@ -5,7 +5,11 @@ import { backupFileName, parseBackupName } from '../../../db/backup-rotation.js'
 import { writeBackupSettings } from '../../../db/backup-records.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import { openOutside } from '../support/outside-connection.js';
-import { ledgerFileKind } from '../../../db/ledger-cipher.js';
+import {
+  CURRENT_LEDGER_CIPHER,
+  connectionCipher,
+  ledgerFileKind,
+} from '../../../db/ledger-cipher.js';
 import type { EncryptionStep } from '../../../db/plain-ledger-encryption.js';
 import type { SystemStatus } from '../../../domain/api/system-contract.js';
 import { storageMessagesZhCN } from '../../../domain/messages/storage-zh-CN.js';
@@ -62,6 +66,8 @@ describe('a plain ledger is converted to an encrypted one after the start', () =
       expect(after.encryption).toBeNull();
       const file = core.ledger.paths.ledgerFile;
       expect(ledgerFileKind(file)).toBe('encrypted');
+      // Rekeyed under the current cipher: a new encryption is never the legacy ChaCha20.
+      expect(connectionCipher(core.ledger.db())).toBe(CURRENT_LEDGER_CIPHER);
       expect(fs.readFileSync(file).includes(Buffer.from(PLAIN_ROOM_APPLICANT))).toBe(false);
       expect((await core.dispatch('cases.get', { caseId: room.caseId })).ok).toBe(true);
       expect((await core.dispatch('cases.create', intake())).ok).toBe(true);
