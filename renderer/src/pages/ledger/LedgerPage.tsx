@@ -25,11 +25,6 @@ import type { LedgerRowProps } from './table-redraw';
 const t = uiText.ledger;
 
 const SPINNER_DELAY_MS = 150;
-/**
- * The exact count leaves once the answer has stood this long: a query typed meanwhile sends
- * none (its count would only keep the core busy under the next keystroke's search).
- */
-const COUNT_AFTER_MS = 250;
 
 /** A page of rows with the search it answers. */
 interface Shown {
@@ -166,10 +161,8 @@ export function LedgerPage() {
   // shows the real number and reaches every page.
   const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
   const counting = useRef(latestOnly()).current;
-  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const countKey = JSON.stringify([filters, query.trim()]);
   useEffect(() => {
-    clearTimeout(countTimer.current);
     const input = searchInput(filters, query, page);
     search.run(
       () => searchCases(input),
@@ -185,14 +178,10 @@ export function LedgerPage() {
           setCounted({ key: countKey, total: found.total });
         } else if (counted?.key !== countKey) {
           // Paging within the same search keeps the count it already has.
-          countTimer.current = setTimeout(
-            () =>
-              counting.run(
-                () => api('cases.search', { ...input, exactTotal: true }),
-                (all) => setCounted({ key: countKey, total: all.total }),
-                () => undefined,
-              ),
-            COUNT_AFTER_MS,
+          counting.run(
+            () => api('cases.search', { ...input, exactTotal: true }),
+            (all) => setCounted({ key: countKey, total: all.total }),
+            () => undefined,
           );
         }
       },
@@ -206,7 +195,6 @@ export function LedgerPage() {
       search.cancel();
       counting.cancel();
       clearTimeout(spinnerTimer.current);
-      clearTimeout(countTimer.current);
     },
     [search, counting],
   );
