@@ -1,7 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import type { AppCore } from '../../../electron/core/app-core.js';
-import { saveMediator } from '../../../db/cases/mediator-queries.js';
-import { seedCases } from '../../bench/seed-cases.js';
+import { seedMediatorCases } from '../support/seeded-ledger.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -22,21 +21,7 @@ afterEach(() => {
 
 async function ledgerOfCases(): Promise<AppCore> {
   core = await openSignedInCore({ dataDir: tempDir('count-door'), appVersion: 'test' });
-  const db = core.ledger.db();
-  const m = saveMediator(
-    db,
-    {
-      id: null,
-      expectedVersion: 0,
-      name: '才让',
-      isPeopleMediator: true,
-      languages: ['zh'],
-      active: true,
-    },
-    'x',
-  );
-  if (!m.ok) throw new Error('mediator');
-  seedCases(db, CASES, [m.mediator.id], TODAY);
+  seedMediatorCases(core.ledger.db(), CASES, TODAY);
   return core;
 }
 
