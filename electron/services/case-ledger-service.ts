@@ -75,6 +75,9 @@ export class CaseLedgerService {
    * Cases written meanwhile may be counted or not, as with any count read a moment earlier.
    */
   async searchCounted(query: LedgerQuery, slice = COUNT_SLICE_IDS): Promise<LedgerPage> {
+    // Its first query (the page with a capped count) is as long as a search: a search that came
+    // with the count, or just after it, is answered before it, not after.
+    await nextTurn();
     const scoped = this.scoped(query);
     if (scoped === null) return emptyLedgerPage(query.page);
     const today = this.today();

@@ -55,6 +55,9 @@ describe('ledger search keystroke (real ledger, Chromium)', () => {
       // Key → rows, when the answer has the same rows: no route tree (menu, header) redrawn
       // for the address, no table (~26-36 here; 470 before the change).
       expect(sameRows.elements).toBeLessThan(100);
+      // One answer, one drawing of the results: the keystroke's render of the page leaves them
+      // alone (they were drawn with every render of the page before, and twice for an answer).
+      expect(sameRows.commitsInArea).toBe(1);
 
       // A query that keeps half the rows: only the rows (not their unchanged cells) are redrawn.
       await box.fill('甲组');
@@ -63,6 +66,7 @@ describe('ledger search keystroke (real ledger, Chromium)', () => {
       // Half the rows stay: they and their cells are not drawn again (~165; 408 before).
       const fewerRows = await takeRenders(page);
       expect(fewerRows.elements).toBeLessThan(300);
+      expect(fewerRows.commitsInArea).toBe(1);
 
       // An answer that changes only the rows (the other 6 cases: same total, same page): the
       // sortable headers and the pager are not drawn again, only the rows.

@@ -18,6 +18,8 @@ export interface RenderCount {
   /** Of those in the area, the ones in the table's header (`<thead>`) and in an antd pager. */
   readonly headerInArea: number;
   readonly pagerInArea: number;
+  /** Commits that drew at least one element in the area: how many times it was drawn. */
+  readonly commitsInArea: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function watchRenders(page: Page, displayName: string, area = ''): 
         cellsInArea: 0,
         headerInArea: 0,
         pagerInArea: 0,
+        commitsInArea: 0,
       };
       const seen = new WeakSet<object>();
       // A host fiber (tag 5, a DOM element) drawn in a commit has a props object it never had:
@@ -61,6 +64,7 @@ export async function watchRenders(page: Page, displayName: string, area = ''): 
           (k) => typeof a[k] === 'function' || typeof b[k] === 'function' || Object.is(a[k], b[k]),
         );
       const visit = (root: Fiber) => {
+        const inAreaBefore = count.elementsInArea;
         const stack: Fiber[] = [root];
         while (stack.length > 0) {
           const f = stack.pop()!;
@@ -94,6 +98,7 @@ export async function watchRenders(page: Page, displayName: string, area = ''): 
           if (f.sibling) stack.push(f.sibling);
           if (f.child) stack.push(f.child);
         }
+        if (count.elementsInArea > inAreaBefore) count.commitsInArea += 1;
       };
       Object.assign(globalThis, {
         __renderCount: count,

@@ -15,6 +15,18 @@ export async function openSeededLedger(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'md-seeded-'));
   const db = openConnection(path.join(dir, 'l.sqlite'));
   await migrate(db, { migrations: MIGRATIONS, backupDir: null, now: () => new Date() });
+  seedMediatorCases(db, cases, today);
+  return {
+    db,
+    remove: () => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One mediator (才让) and `cases` seeded cases of theirs, in a migrated ledger. */
+export function seedMediatorCases(db: Db, cases: number, today: string): void {
   const m = saveMediator(
     db,
     {
@@ -29,11 +41,4 @@ export async function openSeededLedger(
   );
   if (!m.ok) throw new Error('mediator');
   seedCases(db, cases, [m.mediator.id], today);
-  return {
-    db,
-    remove: () => {
-      db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }

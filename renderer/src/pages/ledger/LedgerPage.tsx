@@ -273,7 +273,10 @@ export function LedgerPage() {
   );
   const total = exactTotal ?? firstTotal;
   // Built when what it shows changes (page, total, wording): an answer that changes only the rows
-  // does not draw the pager again.
+  // does not draw the pager again. Not `responsive`: antd's responsive pager subscribes to the
+  // window's breakpoints when it mounts and draws itself again at once (a second commit of the
+  // results for the answer that brought the first rows); a desktop window never needs its
+  // phone-sized variant.
   const totalText =
     exactTotal !== null ? t.total(exactTotal, true) : t.total(firstTotal, firstTotalIsExact);
   const pager = useMemo(
@@ -287,11 +290,24 @@ export function LedgerPage() {
           total={total}
           showSizeChanger={false}
           showQuickJumper
+          responsive={false}
           showTotal={() => totalText}
           onChange={setPage}
         />
       ) : null,
     [page, pageSize, total, totalText],
+  );
+  // The page renders for a keystroke, the mediators' answer or the spinner too: the results are
+  // drawn only when their rows, pager or query change, so one answer is one drawing of them.
+  const shownText = shown?.text ?? '';
+  const results = useMemo(
+    () => (
+      <div data-testid="ledger-results" data-shown-query={shownText}>
+        {table}
+        {pager}
+      </div>
+    ),
+    [shownText, table, pager],
   );
   const searchBox = useMemo(
     () => <LedgerSearchBox key={boxKey} initial={query} onQuery={onQuery} />,
@@ -316,12 +332,7 @@ export function LedgerPage() {
         {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
         {/* Around the table, not the Table's own `loading`: turning it on and off for a slow
             search then redraws the spinner alone, not every row. */}
-        <Spin spinning={slow}>
-          <div data-testid="ledger-results" data-shown-query={shown?.text ?? ''}>
-            {table}
-            {pager}
-          </div>
-        </Spin>
+        <Spin spinning={slow}>{results}</Spin>
       </Space>
     </Card>
   );
