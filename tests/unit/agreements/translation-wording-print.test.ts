@@ -43,6 +43,17 @@ async function preview(): Promise<Buffer> {
   return Buffer.from(pdf.pdfBase64, 'base64');
 }
 
+/** The drawn text of one draft's preview, as often as asked (a case has one live draft). */
+async function previewer(): Promise<() => Promise<string>> {
+  const draft = await draftWith(m, {
+    translations: [{ partyId: m.partyIds[1], language: 'bo', text: TEXT }],
+  });
+  return async () => {
+    const pdf = await m.l.call<PdfFile>('agreements.preview', { agreementId: draft.id });
+    return drawnText(Buffer.from(pdf.pdfBase64, 'base64'));
+  };
+}
+
 /**
  * The PDF's text in drawing order (`pdftotext -raw`), without whitespace: the page's boxes are
  * drawn top to bottom, while the reading order of pdftotext puts the shaped Tibetan lines
@@ -117,13 +128,7 @@ describe('reviewed wording on the Tibetan translation page', () => {
   });
 
   it('prints the reviewed signature label under each party’s Chinese one, the draft never', async () => {
-    const draft = await draftWith(m, {
-      translations: [{ partyId: m.partyIds[1], language: 'bo', text: TEXT }],
-    });
-    const previewed = async () => {
-      const pdf = await m.l.call<PdfFile>('agreements.preview', { agreementId: draft.id });
-      return drawnText(Buffer.from(pdf.pdfBase64, 'base64'));
-    };
+    const previewed = await previewer();
     // the shipped draft of the label (待审校) is the same text: not printed
     expect(await previewed()).not.toContain(squeeze(SIGN));
     await m.l.call('settings.saveWording', {
@@ -168,6 +173,47 @@ describe('reviewed wording on the Tibetan translation page', () => {
     expect(text.indexOf(squeeze(TITLE))).toBeGreaterThan(-1);
     expect(text.split(squeeze(SIGN)).length - 1).toBe(2);
     for (const draft of Object.values(LATER_LABELS)) expect(text).not.toContain(squeeze(draft));
+  });
+
+  it('a label reviewed before the caps and over its cap prints as not reviewed and asks to be entered again', async () => {
+    // up to 500 characters were saved before the caps (bo partySignature: 40 now)
+    const long = Array.from({ length: 6 }, () => SIGN).join(' ');
+    expect([...long].length).toBeGreaterThan(200);
+    saveRoomWording(m.l.core.ledger.db(), [
+      {
+        language: 'bo',
+        key: 'partySignature',
+        text: long,
+        reviewer: '才让多杰',
+        reviewedAt: '2026-03-01',
+      },
+      {
+        language: 'bo',
+        key: 'dateLine',
+        text: LATER_LABELS.dateLine,
+        reviewer: '才让多杰',
+        reviewedAt: '2026-03-01',
+      },
+    ]);
+    const view = await m.l.call<WordingView>('settings.wording', {});
+    const bo = view.languages.find((l) => l.language === 'bo')!.entries;
+    expect(bo.find((e) => e.key === 'partySignature')).toMatchObject({
+      status: 'TOO_LONG',
+      reviewedText: long,
+    });
+    expect(bo.find((e) => e.key === 'dateLine')?.status).toBe('REVIEWED');
+    // the agreement still prints: the Chinese alone under each party, the other labels as reviewed
+    const previewed = await previewer();
+    const text = await previewed();
+    expect(text).not.toContain(squeeze(SIGN));
+    expect(text.split('（签名盖章或按指印）').length - 1).toBe(2);
+    expect(text.split(squeeze(LATER_LABELS.dateLine)).length - 1).toBe(4);
+    // entering it again within the cap makes it reviewed and printed
+    await m.l.call('settings.saveWording', {
+      language: 'bo',
+      entries: [{ key: 'partySignature', text: SIGN, reviewer: '才让多杰' }],
+    });
+    expect((await previewed()).split(squeeze(SIGN)).length - 1).toBe(2);
   });
 
   it('prints the reviewed mediator, recorder, date and seal labels after their Chinese lines', async () => {
