@@ -461,9 +461,10 @@ function signatureTableBoxes(ctx: Ctx, block: SignatureTableBlock, scope: Scope)
             ...mongolianLabelOps(dateOwn.mongolian, m.s.x + cellWidth, boxBottom + LABEL_GAP),
           );
         }
+        // without a Tibetan label the date keeps its one line (the box as before the labels)
         dateHeight = Math.max(
           dateHeight,
-          lh * 1.15 + (tibetan?.height ?? 0),
+          tibetan === undefined ? 0 : lh * 1.15 + tibetan.height,
           dateOwn.mongolian === undefined ? 0 : dateOwn.mongolian.length + 2 * LABEL_GAP,
         );
       }
