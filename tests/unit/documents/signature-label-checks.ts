@@ -129,6 +129,8 @@ interface Rect {
 }
 
 const EPS = 0.01;
+/** Least gap between two Mongolian columns one above the other (more than a label's 3 pt). */
+const COLUMN_GAP = 12;
 const disjoint = (a: Rect, b: Rect) =>
   a.x2 <= b.x1 + EPS || b.x2 <= a.x1 + EPS || a.y2 <= b.y1 + EPS || b.y2 <= a.y1 + EPS;
 
@@ -241,11 +243,11 @@ function checkColumn(
     } else if (other.kind === 'mongolian' && other !== op) {
       // two columns never stand on each other
       const otherLength = columnLength(other, shaper);
+      const sideBySide = other.x + other.thickness <= x1 + 0.01 || other.x >= x2 - 0.01;
+      // one above the other in a strip (a slot's label, its date's): a clear gap, so the two
+      // never read as one column
       const apart =
-        other.x + other.thickness <= x1 + 0.01 ||
-        other.x >= x2 - 0.01 ||
-        other.y + otherLength <= y1 + 0.01 ||
-        other.y >= y2 - 0.01;
+        sideBySide || other.y + otherLength <= y1 - COLUMN_GAP || other.y >= y2 + COLUMN_GAP;
       expect(apart, `${other.words.join(' ')} / ${label}`).toBe(true);
     }
   }
