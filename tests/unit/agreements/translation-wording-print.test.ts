@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
-import type { WordingView } from '../../../domain/documents/translation-wording.js';
+import type { WordingKey, WordingView } from '../../../domain/documents/translation-wording.js';
 import { saveRoomWording } from '../../../db/translation-wording-queries.js';
 type PdfFile = { readonly pdfBase64: string };
 import { draftWith, mediatingCase, type MediatingCase } from './agreement-fixtures.js';
@@ -28,6 +28,14 @@ const LATER_LABELS = {
   sealLabel: 'ཐམ་ག',
 } as const;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** A reviewed row as written to the table by an older build (no service check). */
+const stored = (key: WordingKey, text: string) => ({
+  language: 'bo' as const,
+  key,
+  text,
+  reviewer: '才让多杰',
+  reviewedAt: '2026-03-01',
+});
 
 let m: MediatingCase;
 beforeEach(async () => {
@@ -145,16 +153,7 @@ describe('reviewed wording on the Tibetan translation page', () => {
 
   it('a room wording stored before the later signature labels still loads and prints as before', async () => {
     // the rows an older build wrote: the table is unchanged, only these keys existed then
-    saveRoomWording(m.l.core.ledger.db(), [
-      { language: 'bo', key: 'title', text: TITLE, reviewer: '才让多杰', reviewedAt: '2026-03-01' },
-      {
-        language: 'bo',
-        key: 'partySignature',
-        text: SIGN,
-        reviewer: '才让多杰',
-        reviewedAt: '2026-03-01',
-      },
-    ]);
+    saveRoomWording(m.l.core.ledger.db(), [stored('title', TITLE), stored('partySignature', SIGN)]);
     const view = await m.l.call<WordingView>('settings.wording', {});
     const bo = view.languages.find((l) => l.language === 'bo')!.entries;
     expect(bo.find((e) => e.key === 'partySignature')).toMatchObject({
@@ -180,20 +179,8 @@ describe('reviewed wording on the Tibetan translation page', () => {
     const long = Array.from({ length: 6 }, () => SIGN).join(' ');
     expect([...long].length).toBeGreaterThan(200);
     saveRoomWording(m.l.core.ledger.db(), [
-      {
-        language: 'bo',
-        key: 'partySignature',
-        text: long,
-        reviewer: '才让多杰',
-        reviewedAt: '2026-03-01',
-      },
-      {
-        language: 'bo',
-        key: 'dateLine',
-        text: LATER_LABELS.dateLine,
-        reviewer: '才让多杰',
-        reviewedAt: '2026-03-01',
-      },
+      stored('partySignature', long),
+      stored('dateLine', LATER_LABELS.dateLine),
     ]);
     const view = await m.l.call<WordingView>('settings.wording', {});
     const bo = view.languages.find((l) => l.language === 'bo')!.entries;
