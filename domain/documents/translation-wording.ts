@@ -61,10 +61,19 @@ export function signatureLabelMax(language: WordingLanguage, key: SignatureWordi
 const isSignatureKey = (key: WordingKey): key is SignatureWordingKey =>
   (SIGNATURE_WORDING_KEYS as readonly WordingKey[]).includes(key);
 
+/**
+ * A signature label longer than its cap: one a room reviewed before the caps (up to 500 then).
+ * It stays stored but is treated as not reviewed — never printed, the Chinese stands alone —
+ * so it cannot make an agreement unprintable; 设置 asks for it again.
+ */
+export const overSignatureCap = (language: WordingLanguage, key: WordingKey, text: string) =>
+  isSignatureKey(key) && [...text].length > signatureLabelMax(language, key);
+
 /** Where the number of copies goes in the copies statement (digits are printed in its place). */
 export const COPIES_PLACEHOLDER = '{N}';
 
-export type WordingStatus = 'UNREVIEWED' | 'REVIEWED';
+/** TOO_LONG: reviewed before the signature-label caps and over its cap (overSignatureCap). */
+export type WordingStatus = 'UNREVIEWED' | 'REVIEWED' | 'TOO_LONG';
 
 const languageSchema = z.enum(WORDING_LANGUAGES, { error: '译文语言只能是藏文或蒙古文' });
 const keySchema = z.enum(WORDING_KEYS, { error: '没有这条固定用语' });
@@ -148,7 +157,7 @@ export function wordingTextProblem(
       message: `份数处请写 ${COPIES_PLACEHOLDER}（一处），打印时换成份数`,
     };
   }
-  if (isSignatureKey(key) && [...text].length > signatureLabelMax(language, key)) {
+  if (isSignatureKey(key) && overSignatureCap(language, key, text)) {
     return {
       code: 'LABEL_TOO_LONG',
       message: `这条签名栏标签最多 ${signatureLabelMax(language, key)} 个字，要印在签名线旁`,

@@ -420,11 +420,14 @@ function signatureTableBoxes(ctx: Ctx, block: SignatureTableBlock, scope: Scope)
     // Signature lines of one row sit at the same height even when a label wraps.
     const labelsHeight = Math.max(...measured.map((m) => m.height));
     const mongolianLength = Math.max(0, ...measured.map((m) => m.mongolian?.length ?? 0));
+    // The date's Mongolian column stands under the slot's own, in the same strip: a line apart,
+    // so the two read as two labels and not as one column.
+    const beforeDate = dateOwn.mongolian === undefined ? LABEL_GAP : lh;
     const boxBottom =
       labelsHeight +
       Math.max(
         block.slotHeightMm * MM,
-        mongolianLength === 0 ? 0 : mongolianLength + 2 * LABEL_GAP,
+        mongolianLength === 0 ? 0 : mongolianLength + LABEL_GAP + beforeDate,
       );
     const ops: DrawOp[] = [];
     let dateHeight = dateLine === undefined ? 0 : lh;
@@ -461,9 +464,10 @@ function signatureTableBoxes(ctx: Ctx, block: SignatureTableBlock, scope: Scope)
             ...mongolianLabelOps(dateOwn.mongolian, m.s.x + cellWidth, boxBottom + LABEL_GAP),
           );
         }
+        // without a Tibetan label the date keeps its one line (the box as before the labels)
         dateHeight = Math.max(
           dateHeight,
-          lh * 1.15 + (tibetan?.height ?? 0),
+          tibetan === undefined ? 0 : lh * 1.15 + tibetan.height,
           dateOwn.mongolian === undefined ? 0 : dateOwn.mongolian.length + 2 * LABEL_GAP,
         );
       }

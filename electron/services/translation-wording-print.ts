@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.js';
 import { listRoomWording } from '../../db/translation-wording-queries.js';
 import {
   COPIES_PLACEHOLDER,
+  overSignatureCap,
   type WordingKey,
   type WordingLanguage,
 } from '../../domain/documents/translation-wording.js';
@@ -50,7 +51,10 @@ export function reviewedWording(db: Db): (page: WordingFor) => TranslationWordin
       ? Object.fromEntries(
           SIGNATURE_LABEL_KEYS.flatMap((key) => {
             const value = text(key);
-            return value === undefined ? [] : [[key, value]];
+            // one reviewed before the caps and over its cap prints as not reviewed
+            return value === undefined || overSignatureCap(page.language, key, value)
+              ? []
+              : [[key, value]];
           }),
         )
       : {};

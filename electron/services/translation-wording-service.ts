@@ -1,5 +1,6 @@
 import { listRoomWording, saveRoomWording } from '../../db/translation-wording-queries.js';
 import {
+  overSignatureCap,
   WORDING_LANGUAGES,
   type SaveWordingInput,
   type ShippedWording,
@@ -65,7 +66,10 @@ export function wordingView(
             reviewedText: room.text,
             reviewer: room.reviewer,
             reviewedAt: room.reviewedAt,
-            status: 'REVIEWED' as const,
+            // not printed (translation-wording-print.ts): shown to be entered again
+            status: overSignatureCap(language, entry.key, room.text)
+              ? ('TOO_LONG' as const)
+              : ('REVIEWED' as const),
           };
         }
         return {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agreement } from '../../../domain/agreements/agreement-views.js';
-import type { WordingView } from '../../../domain/documents/translation-wording.js';
+import type { WordingKey, WordingView } from '../../../domain/documents/translation-wording.js';
 import { saveRoomWording } from '../../../db/translation-wording-queries.js';
 type PdfFile = { readonly pdfBase64: string };
 import { draftWith, mediatingCase, type MediatingCase } from './agreement-fixtures.js';
@@ -28,6 +28,14 @@ const LATER_LABELS = {
   sealLabel: 'ཐམ་ག',
 } as const;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** A reviewed row as written to the table by an older build (no service check). */
+const stored = (key: WordingKey, text: string) => ({
+  language: 'bo' as const,
+  key,
+  text,
+  reviewer: '才让多杰',
+  reviewedAt: '2026-03-01',
+});
 
 let m: MediatingCase;
 beforeEach(async () => {
@@ -41,6 +49,17 @@ async function preview(): Promise<Buffer> {
   });
   const pdf = await m.l.call<PdfFile>('agreements.preview', { agreementId: draft.id });
   return Buffer.from(pdf.pdfBase64, 'base64');
+}
+
+/** The drawn text of one draft's preview, as often as asked (a case has one live draft). */
+async function previewer(): Promise<() => Promise<string>> {
+  const draft = await draftWith(m, {
+    translations: [{ partyId: m.partyIds[1], language: 'bo', text: TEXT }],
+  });
+  return async () => {
+    const pdf = await m.l.call<PdfFile>('agreements.preview', { agreementId: draft.id });
+    return drawnText(Buffer.from(pdf.pdfBase64, 'base64'));
+  };
 }
 
 /**
@@ -117,13 +136,7 @@ describe('reviewed wording on the Tibetan translation page', () => {
   });
 
   it('prints the reviewed signature label under each party’s Chinese one, the draft never', async () => {
-    const draft = await draftWith(m, {
-      translations: [{ partyId: m.partyIds[1], language: 'bo', text: TEXT }],
-    });
-    const previewed = async () => {
-      const pdf = await m.l.call<PdfFile>('agreements.preview', { agreementId: draft.id });
-      return drawnText(Buffer.from(pdf.pdfBase64, 'base64'));
-    };
+    const previewed = await previewer();
     // the shipped draft of the label (待审校) is the same text: not printed
     expect(await previewed()).not.toContain(squeeze(SIGN));
     await m.l.call('settings.saveWording', {
@@ -140,16 +153,7 @@ describe('reviewed wording on the Tibetan translation page', () => {
 
   it('a room wording stored before the later signature labels still loads and prints as before', async () => {
     // the rows an older build wrote: the table is unchanged, only these keys existed then
-    saveRoomWording(m.l.core.ledger.db(), [
-      { language: 'bo', key: 'title', text: TITLE, reviewer: '才让多杰', reviewedAt: '2026-03-01' },
-      {
-        language: 'bo',
-        key: 'partySignature',
-        text: SIGN,
-        reviewer: '才让多杰',
-        reviewedAt: '2026-03-01',
-      },
-    ]);
+    saveRoomWording(m.l.core.ledger.db(), [stored('title', TITLE), stored('partySignature', SIGN)]);
     const view = await m.l.call<WordingView>('settings.wording', {});
     const bo = view.languages.find((l) => l.language === 'bo')!.entries;
     expect(bo.find((e) => e.key === 'partySignature')).toMatchObject({
@@ -168,6 +172,35 @@ describe('reviewed wording on the Tibetan translation page', () => {
     expect(text.indexOf(squeeze(TITLE))).toBeGreaterThan(-1);
     expect(text.split(squeeze(SIGN)).length - 1).toBe(2);
     for (const draft of Object.values(LATER_LABELS)) expect(text).not.toContain(squeeze(draft));
+  });
+
+  it('a label reviewed before the caps and over its cap prints as not reviewed and asks to be entered again', async () => {
+    // up to 500 characters were saved before the caps (bo partySignature: 40 now)
+    const long = Array.from({ length: 6 }, () => SIGN).join(' ');
+    expect([...long].length).toBeGreaterThan(200);
+    saveRoomWording(m.l.core.ledger.db(), [
+      stored('partySignature', long),
+      stored('dateLine', LATER_LABELS.dateLine),
+    ]);
+    const view = await m.l.call<WordingView>('settings.wording', {});
+    const bo = view.languages.find((l) => l.language === 'bo')!.entries;
+    expect(bo.find((e) => e.key === 'partySignature')).toMatchObject({
+      status: 'TOO_LONG',
+      reviewedText: long,
+    });
+    expect(bo.find((e) => e.key === 'dateLine')?.status).toBe('REVIEWED');
+    // the agreement still prints: the Chinese alone under each party, the other labels as reviewed
+    const previewed = await previewer();
+    const text = await previewed();
+    expect(text).not.toContain(squeeze(SIGN));
+    expect(text.split('（签名盖章或按指印）').length - 1).toBe(2);
+    expect(text.split(squeeze(LATER_LABELS.dateLine)).length - 1).toBe(4);
+    // entering it again within the cap makes it reviewed and printed
+    await m.l.call('settings.saveWording', {
+      language: 'bo',
+      entries: [{ key: 'partySignature', text: SIGN, reviewer: '才让多杰' }],
+    });
+    expect((await previewed()).split(squeeze(SIGN)).length - 1).toBe(2);
   });
 
   it('prints the reviewed mediator, recorder, date and seal labels after their Chinese lines', async () => {

@@ -36,15 +36,35 @@ afterEach(async () => {
   }
 });
 
+/**
+ * The statements every encrypted ledger before stop 32 was keyed and encrypted with (base
+ * 23cdefd: keyConnection and the worker's `encrypt` op), written out rather than taken from
+ * LEGACY_LEDGER_CIPHER, so an edit of that constant cannot move this fixture along with it.
+ */
+const BEFORE_STOP_32 = {
+  cipher: "cipher = 'chacha20'",
+  key: (key: Buffer) => `x'${key.toString('hex')}'`,
+};
+
 /** Opens `file` under exactly one cipher, as a connection of that app version would. */
-function openUnder(file: string, cipher: LedgerCipher, key: Buffer, readonly = true) {
+function openUnder(
+  file: string,
+  cipher: LedgerCipher | 'before-stop-32',
+  key: Buffer,
+  readonly = true,
+) {
   const db = new Database(file, { readonly, fileMustExist: true });
-  for (const pragma of cipherPragmas(cipher, key)) db.pragma(pragma);
+  if (cipher === 'before-stop-32') {
+    db.pragma(BEFORE_STOP_32.cipher);
+    db.pragma(`key = "${BEFORE_STOP_32.key(key)}"`);
+  } else {
+    for (const pragma of cipherPragmas(cipher, key)) db.pragma(pragma);
+  }
   return db;
 }
 
 /** True when page 1 of `file` decrypts under `cipher` (and no other cipher is tried). */
-function readsUnder(file: string, cipher: LedgerCipher, key: Buffer): boolean {
+function readsUnder(file: string, cipher: LedgerCipher | 'before-stop-32', key: Buffer): boolean {
   const db = openUnder(file, cipher, key);
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -72,14 +92,15 @@ async function legacyRoom(): Promise<{ l: TestLedger; key: Buffer; ledgerFile: s
   if (!key) throw new Error('the test ledger is not encrypted');
   const db = openUnder(ledgerFile, CURRENT_LEDGER_CIPHER, key, false);
   try {
+    // The base's `encrypt` op: rollback journal, the cipher, then the raw key as rekey.
     db.pragma('journal_mode = DELETE');
-    for (const pragma of LEGACY_LEDGER_CIPHER.pragmas) db.pragma(pragma);
-    db.pragma(`rekey = "x'${key.toString('hex')}'"`);
+    db.pragma(BEFORE_STOP_32.cipher);
+    db.pragma(`rekey = "${BEFORE_STOP_32.key(key)}"`);
     db.pragma('journal_mode = WAL');
   } finally {
     db.close();
   }
-  expect(readsUnder(ledgerFile, LEGACY_LEDGER_CIPHER, key)).toBe(true);
+  expect(readsUnder(ledgerFile, 'before-stop-32', key)).toBe(true);
   expect(readsUnder(ledgerFile, CURRENT_LEDGER_CIPHER, key)).toBe(false);
   const core = await openSignedInCore({ dataDir: made.dir, appVersion: 'test', now });
   const l = testLedgerOf(core, made.dir);
@@ -108,7 +129,7 @@ describe('a ledger encrypted with ChaCha20 before stop 32', () => {
     const backupFile = path.join(ledgerPaths(l.dir).backupDir, backup.fileName);
     // VACUUM INTO wrote the copy with the ledger's cipher (not the current one), and the
     // worker's check detected it too.
-    expect(readsUnder(backupFile, LEGACY_LEDGER_CIPHER, key)).toBe(true);
+    expect(readsUnder(backupFile, 'before-stop-32', key)).toBe(true);
     expect(readsUnder(backupFile, CURRENT_LEDGER_CIPHER, key)).toBe(false);
     expect(await checkLedgerFile(backupFile, true, key)).toEqual([]);
 
@@ -121,7 +142,7 @@ describe('a ledger encrypted with ChaCha20 before stop 32', () => {
     expect(restored.ledger).toMatchObject({ state: 'READY', encrypted: true });
     expect(caseCount(l)).toBe(2);
     expect(connectionCipher(l.core.ledger.db())).toBe(LEGACY_LEDGER_CIPHER);
-    expect(readsUnder(ledgerFile, LEGACY_LEDGER_CIPHER, key)).toBe(true);
+    expect(readsUnder(ledgerFile, 'before-stop-32', key)).toBe(true);
     // The before-restore copy (of the ChaCha20 ledger) still previews.
     const backups = await l.call<BackupSummary[]>('system.listBackups', {});
     const beforeRestore = backups.find((x) => x.kind === 'before-restore');
@@ -143,7 +164,8 @@ describe('a ledger encrypted with ChaCha20 before stop 32', () => {
     const live = path.join(dir, 'live.sqlite');
     const key = Buffer.alloc(32, 5);
     const db = new Database(live);
-    for (const pragma of cipherPragmas(LEGACY_LEDGER_CIPHER, key)) db.pragma(pragma);
+    db.pragma(BEFORE_STOP_32.cipher);
+    db.pragma(`key = "${BEFORE_STOP_32.key(key)}"`);
     db.pragma('journal_mode = WAL');
     db.pragma('wal_autocheckpoint = 0');
     db.exec(

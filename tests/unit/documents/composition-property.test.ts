@@ -9,6 +9,8 @@ import {
 } from '../../../electron/documents/agreement-data.js';
 import type { DocumentData } from '../../../electron/documents/document-data.js';
 import { CONTENT_ROLES } from '../../../electron/documents/layout-boxes.js';
+import { metricFonts } from '../../../electron/documents/document-layout.js';
+import { TextMetrics } from '../../../electron/documents/text-metrics.js';
 import { buildOralAgreementDocumentData } from '../../../electron/documents/oral-agreement-data.js';
 import { layoutDocument, renderDocument } from '../../../electron/documents/render-document.js';
 import { buildSessionRecordDocumentData } from '../../../electron/documents/session-record-data.js';
@@ -406,6 +408,7 @@ describe('composition rules on rendered pages (property)', () => {
             { ...(bo ? { bo } : {}), ...(mn ? { mn } : {}) },
             withMongolian.mongolian.shaper,
             area,
+            new TextMetrics(metricFonts(withMongolian)),
           );
         },
       ),

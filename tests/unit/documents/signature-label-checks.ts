@@ -2,13 +2,17 @@ import { expect } from 'vitest';
 import type { TranslationWording } from '../../../electron/documents/document-data.js';
 import type { DrawOp, LaidOutPage, PlacedBox } from '../../../electron/documents/layout-boxes.js';
 import type { MongolianShaper } from '../../../electron/documents/mongolian-shaper.js';
+import type { TextMetrics } from '../../../electron/documents/text-metrics.js';
 import type { PdfLine } from './pdf-lines.js';
 
 /**
  * The own-script labels of an agreement's signature block, checked on its layout and its
  * rendered lines: every reviewed label is printed, each in the box (row, slot, seal) of the
  * Chinese line it belongs to — never split from it by a page break — and each Mongolian column
- * stays inside the type area and clear of every other line, rule and cell border.
+ * stays inside the type area and clear of every other line, rule and cell border. Tibetan lines
+ * are checked on the layout's own text ops (pdftotext reports a Tibetan ActualText line with no
+ * width and not where it is drawn): each stays inside its box, its cell and the type area, clear
+ * of every other text, rule and Mongolian column of its box.
  */
 
 type LabelKey =
@@ -58,8 +62,10 @@ export function checkSignatureLabels(
   wording: { readonly bo?: TranslationWording; readonly mn?: TranslationWording },
   shaper: MongolianShaper | undefined,
   area: Geometry,
+  metrics: TextMetrics,
 ): void {
   const boxes = labelBoxes(pages);
+  for (const { placed } of boxes) checkTibetan(placed, metrics, shaper, area);
   for (const [key, anchors] of Object.entries(ANCHORS) as [LabelKey, readonly string[]][]) {
     const bo = wording.bo?.[key];
     const mn = wording.mn?.[key];
@@ -115,6 +121,86 @@ export function checkSignatureLabels(
   }
 }
 
+interface Rect {
+  readonly x1: number;
+  readonly x2: number;
+  readonly y1: number;
+  readonly y2: number;
+}
+
+const EPS = 0.01;
+/** Least gap between two Mongolian columns one above the other (more than a label's 3 pt). */
+const COLUMN_GAP = 12;
+const disjoint = (a: Rect, b: Rect) =>
+  a.x2 <= b.x1 + EPS || b.x2 <= a.x1 + EPS || a.y2 <= b.y1 + EPS || b.y2 <= a.y1 + EPS;
+
+const columnLength = (op: Column, shaper: MongolianShaper) =>
+  op.words.reduce(
+    (sum, w, i) => sum + shaper.width(w, op.size) + (i > 0 ? shaper.width(' ', op.size) : 0),
+    0,
+  );
+
+/** The rectangle a text op prints in, box-relative: its measured width, one line high. */
+function textRect(op: Extract<DrawOp, { kind: 'text' }>, metrics: TextMetrics): Rect {
+  return {
+    x1: op.x,
+    x2: op.x + metrics.width(op.text, op.font, op.size, op.characterSpacing ?? 0),
+    y1: op.y,
+    y2: op.y + metrics.lineHeight(op.font, op.size),
+  };
+}
+
+function checkTibetan(
+  placed: PlacedBox,
+  metrics: TextMetrics,
+  shaper: MongolianShaper | undefined,
+  area: Geometry,
+): void {
+  const ops = placed.box.ops;
+  for (const op of ops) {
+    if (op.kind !== 'text' || op.font !== 'tibetan') continue;
+    const r = textRect(op, metrics);
+    const label = op.text;
+    // inside its box and the type area
+    expect(r.x1, label).toBeGreaterThanOrEqual(area.left - EPS);
+    expect(r.x2, label).toBeLessThanOrEqual(area.right + EPS);
+    expect(r.y1, label).toBeGreaterThanOrEqual(-EPS);
+    expect(r.y2, label).toBeLessThanOrEqual(placed.box.height + EPS);
+    expect(area.top + placed.y + r.y2, label).toBeLessThanOrEqual(area.bottom + EPS);
+    for (const other of ops) {
+      if (other === op) continue;
+      if (other.kind === 'text') {
+        const o = textRect(other, metrics);
+        expect(disjoint(r, o), `${other.text} / ${label}`).toBe(true);
+      } else if (other.kind === 'rule') {
+        const crosses =
+          other.y > r.y1 + EPS && other.y < r.y2 - EPS && other.x1 < r.x2 && other.x2 > r.x1;
+        expect(crosses, `rule / ${label}`).toBe(false);
+      } else if (other.kind === 'rect') {
+        // no cell border runs through the line: it is inside its cell (or outside it)
+        const vertical = (x: number) =>
+          x > r.x1 + EPS && x < r.x2 - EPS && other.y < r.y2 && other.y + other.height > r.y1;
+        const horizontal = (y: number) =>
+          y > r.y1 + EPS && y < r.y2 - EPS && other.x < r.x2 && other.x + other.width > r.x1;
+        expect(vertical(other.x) || vertical(other.x + other.width), `border / ${label}`).toBe(
+          false,
+        );
+        expect(horizontal(other.y) || horizontal(other.y + other.height), `border / ${label}`).toBe(
+          false,
+        );
+      } else if (shaper !== undefined) {
+        const column = {
+          x1: other.x,
+          x2: other.x + other.thickness,
+          y1: other.y,
+          y2: other.y + columnLength(other, shaper),
+        };
+        expect(disjoint(r, column), `${other.words.join(' ')} / ${label}`).toBe(true);
+      }
+    }
+  }
+}
+
 function checkColumn(
   op: Column,
   placed: PlacedBox,
@@ -123,10 +209,7 @@ function checkColumn(
   shaper: MongolianShaper,
   area: Geometry,
 ): void {
-  const length = op.words.reduce(
-    (sum, w, i) => sum + shaper.width(w, op.size) + (i > 0 ? shaper.width(' ', op.size) : 0),
-    0,
-  );
+  const length = columnLength(op, shaper);
   const label = op.words.join(' ');
   const x1 = op.x;
   const x2 = op.x + op.thickness;
@@ -159,16 +242,12 @@ function checkColumn(
       expect(y2).toBeLessThanOrEqual(other.y + other.height + 0.01);
     } else if (other.kind === 'mongolian' && other !== op) {
       // two columns never stand on each other
-      const otherLength = other.words.reduce(
-        (sum, w, i) =>
-          sum + shaper.width(w, other.size) + (i > 0 ? shaper.width(' ', other.size) : 0),
-        0,
-      );
+      const otherLength = columnLength(other, shaper);
+      const sideBySide = other.x + other.thickness <= x1 + 0.01 || other.x >= x2 - 0.01;
+      // one above the other in a strip (a slot's label, its date's): a clear gap, so the two
+      // never read as one column
       const apart =
-        other.x + other.thickness <= x1 + 0.01 ||
-        other.x >= x2 - 0.01 ||
-        other.y + otherLength <= y1 + 0.01 ||
-        other.y >= y2 - 0.01;
+        sideBySide || other.y + otherLength <= y1 - COLUMN_GAP || other.y >= y2 + COLUMN_GAP;
       expect(apart, `${other.words.join(' ')} / ${label}`).toBe(true);
     }
   }

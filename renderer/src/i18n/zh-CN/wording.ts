@@ -29,6 +29,7 @@ export const wordingText = {
     status: '状态',
   },
   unreviewed: '待审校',
+  tooLong: '过长，未打印，请重新录入',
   reviewed: (reviewer: string, date: string) => `已审校（${reviewer}，${date}）`,
   reviewedShort: (reviewer: string) => `已审校（${reviewer}）`,
   noDraft: '（未草拟，请由译员填写）',

@@ -22,10 +22,12 @@ import { OwnScriptInput } from '../intake/OwnScriptFields';
 
 const t = uiText.wording;
 
-/** 待审校 / 已审校（审校人，日期）: the one tag of an entry's review status. */
+/** 待审校 / 已审校（审校人，日期）/ 过长: the one tag of an entry's review status. */
 export function WordingStatusTag({ entry }: { readonly entry: WordingEntryView }) {
   return entry.status === 'REVIEWED' ? (
     <Tag color="green">{t.reviewed(entry.reviewer ?? '', entry.reviewedAt ?? '')}</Tag>
+  ) : entry.status === 'TOO_LONG' ? (
+    <Tag color="red">{t.tooLong}</Tag>
   ) : (
     <Tag color="orange">{t.unreviewed}</Tag>
   );
