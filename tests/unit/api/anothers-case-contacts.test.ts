@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
-import { maskAddress, maskPhonesInText } from '../../../electron/api/masked-contacts.js';
+import { maskAddress } from '../../../electron/api/masked-contacts.js';
 import { generated, mediatingCase, type MediatingCase } from '../agreements/agreement-fixtures.js';
 import { addMediator, naturalInput } from '../services/case-fixtures.js';
 import { signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
@@ -152,18 +152,6 @@ const ADDRESSES: readonly (readonly [string, string])[] = [
   ['格尔木市城西区河西街道昆仑路19号', '格尔木市城西区河西街道……（详细地址已隐去）'],
   ['', ''],
 ];
-
-describe('maskPhonesInText', () => {
-  it('masks a phone however it is written, and leaves dates and short numbers', () => {
-    const texts = [
-      ['联系方式１３９１２３４００００', '联系方式139****0000'],
-      ['电话139.1234.0000', '电话139****0000'],
-      ['0979-8412345（办）', '097****2345（办）'],
-      ['2026-03-08 三社5号 30000.00元', '2026-03-08 三社5号 30000.00元'],
-    ];
-    expect(texts.map(([text]) => maskPhonesInText(text!))).toEqual(texts.map(([, shown]) => shown));
-  });
-});
 
 describe('maskAddress', () => {
   it('keeps the township, says the rest is hidden, hides what it cannot place', () => {

@@ -1,0 +1,88 @@
+import { maskIdNumber } from '../../domain/cases/change-history.js';
+import { maskPhone } from '../../domain/statistics/deidentify.js';
+
+/** A digit as typed: ASCII or full-width (an IME in full-width mode). */
+const D = '[0-9０-９]';
+/** Digits a shape names, in either width. */
+const ONE = '[1１]';
+const ZERO = '[0０]';
+const MOBILE_SECOND = '[3-9３-９]';
+const NOT_ZERO = '[1-9１-９]';
+const FOUR_OR_EIGHT = '[48４８]';
+/** One separator between digit groups: a space, a dash or a dot, of either width. */
+const SEP = '(?:[ \\u3000]?[\\-.．－—–][ \\u3000]?|[ \\u3000])';
+/** A country prefix, kept as written: +86, 0086, 86 and a separator. */
+const PREFIX = `(?:[+＋]?(?:${ZERO}{2})?[8８][6６]${SEP}?)`;
+
+/**
+ * What a phone number in Chinese text looks like (review SC6: "any 7+ digits" masked money,
+ * areas and case numbers). Each shape is bounded by non-digits, so no part of a longer number
+ * is taken for one:
+ * - a mainland mobile, 1[3-9] and nine digits, whole or grouped 3-4-4 (3-8, 7-4), after an
+ *   optional +86/0086;
+ * - a landline with its area code: 0 and 2–3 digits, a separator or brackets, 7–8 digits
+ *   (also 3-4 or 4-4); or 10–12 digits from a 0 with no separator; after +86 the area's 0 is
+ *   dropped and a separator is required;
+ * - a 400/800 service number, 3-3-4;
+ * - a local number of 7–8 digits with no area code, only right after 电话/手机/座机/… (alone
+ *   it cannot be told from an amount or a serial number).
+ * And, masked too but as a C3 number (§7.2: bank accounts and ID numbers "masked"), a run of
+ * 15–19 digits (an ID number's last X included), whole or in groups of four: a bank account
+ * an agreement names, or an ID number written into a text.
+ */
+const NUMBER_IN_TEXT = new RegExp(
+  [
+    `(?<account>${D}{17}[Xx]|${D}{15,19}|${D}{4}(?:[ \\u3000\\-]${D}{4}){3}(?:[ \\u3000\\-]${D}{1,3})?)`,
+    `(?<prefix>${PREFIX})?(?<mobile>${ONE}${MOBILE_SECOND}${D}${SEP}?${D}{4}${SEP}?${D}{4})`,
+    `(?<areaPrefix>${PREFIX})(?<areaLandline>${NOT_ZERO}${D}{1,2}${SEP}(?:${D}{7,8}|${D}{3,4}${SEP}${D}{4}))`,
+    `(?<landline>(?:${ZERO}${D}{2,3}${SEP}|[（(]${ZERO}${D}{2,3}[）)]${SEP}?)(?:${D}{7,8}|${D}{3,4}${SEP}${D}{4})|${ZERO}${D}{9,11})`,
+    `(?<service>${FOUR_OR_EIGHT}${ZERO}{2}${SEP}?${D}{3}${SEP}?${D}{4})`,
+    `(?<=(?:电话|手机|手机号|座机|固话|联系方式|电话号码|手机号码|[Tt][Ee][Ll])[：:\\s]{0,2})(?<local>${D}{3,4}${SEP}?${D}{4})`,
+  ]
+    .map((shape) => `(?<![0-9０-９A-Za-z])(?:${shape})(?![0-9０-９A-Za-z])`)
+    .join('|'),
+  'gu',
+);
+
+/**
+ * What follows an amount, an area, a quantity or a case/court number (（2026）青0102民初1234号),
+ * after an optional decimal part and spaces: such a number is no phone. 分 is money but 分机
+ * an extension; 人 a count but 人民 (人民调解委员会) not.
+ */
+const UNIT_AFTER =
+  /^(?:[.．][0-9０-９]+)?[ \u3000]*(?:元|块|万|千|百|亿|角|分(?!机)|亩|平|㎡|米|斤|公斤|千克|克|吨|件|户|人(?!民)|%|％|号)/u;
+
+/** What precedes an amount or an ordinal: ¥ 13800000000, 人民币, 第. */
+const MARK_BEFORE = /(?:[¥￥]|人民币|RMB|第)[ \u3000]*$/u;
+
+const FULL_WIDTH_DIGIT = /[０-９]/gu;
+
+function asciiDigits(text: string): string {
+  return text
+    .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\D/gu, '');
+}
+
+type Shapes = Partial<Record<'account' | 'prefix' | 'areaPrefix' | 'local', string>>;
+
+/**
+ * Every phone number of a free text masked (an agent's 联系方式 in an agreement, a number in the
+ * facts or a record: any text may carry a party's, an agent's or a witness's number), and every
+ * account-length number; amounts, areas, counts, dates and case numbers stay whole.
+ */
+export function maskPhonesInText(text: string): string {
+  return text.replace(NUMBER_IN_TEXT, (run: string, ...rest: unknown[]) => {
+    const groups = rest.at(-1) as Shapes;
+    const offset = rest.at(-3) as number;
+    const after = text.slice(offset + run.length);
+    if (UNIT_AFTER.test(after) || MARK_BEFORE.test(text.slice(0, offset))) return run;
+    if (groups.account !== undefined) {
+      const last = /[Xx]$/u.exec(groups.account)?.[0] ?? '';
+      return maskIdNumber(`${asciiDigits(groups.account)}${last}`);
+    }
+    // 7–8 digits: maskPhone would leave 7 of 8 showing
+    if (groups.local !== undefined) return '*'.repeat(asciiDigits(run).length);
+    const prefix = groups.prefix ?? groups.areaPrefix ?? '';
+    return `${prefix}${maskPhone(asciiDigits(run.slice(prefix.length)))}`;
+  });
+}
