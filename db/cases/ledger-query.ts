@@ -114,28 +114,38 @@ export function queryLedgerRows(
  * (db/search/case-search-index.ts lists the same). The index keeps no positions, so a run of
  * three or more characters is first narrowed to the cases holding all of its bigrams, and this
  * decides among those few: "放牧越界" must not match a case that says "越界放牧". SQLite's
- * lower() folds ASCII only, which is all the index folds beyond NFKC on input.
+ * lower() folds ASCII only, which is all the index folds beyond NFKC on input. `contacts`
+ * false leaves out the texts a read of another's case masks (the parties' and their
+ * representatives' phones, the own-script address: masked-contacts.ts).
  */
-function textContains(param: string, hasLetters: boolean): string {
+function textContains(param: string, hasLetters: boolean, contacts = true): string {
   // lower() copies the text; a run without Latin letters does not need it.
   const has = (column: string) =>
     hasLetters ? `instr(lower(${column}), ${param}) > 0` : `instr(${column}, ${param}) > 0`;
+  const contact = (column: string) => (contacts ? ` OR ${has(column)}` : '');
   return `(${has('c.summary')} OR ${has('c.title')} OR ${has('c.requests_json')}
     OR ${has('case_terms(c.category, c.subtype)')}
     OR ${has('c.remarks')} OR ${has('c.case_number')}
     OR EXISTS (SELECT 1 FROM session_record s WHERE s.case_id = c.id
       AND (${has('s.content')} OR ${has('s.place')} OR ${has('s.subject')}))
     OR EXISTS (SELECT 1 FROM party pa WHERE pa.case_id = c.id AND (${has('pa.name')}
-      OR ${has('pa.phone')} OR ${has('pa.id_number')} OR ${has('pa.social_credit_code')}
+      ${contact('pa.phone')} OR ${has('pa.id_number')} OR ${has('pa.social_credit_code')}
       OR ${has('pa.legal_rep_name')} OR ${has('pa.own_script_name')}
-      OR ${has('pa.own_script_address')}))
+      ${contact('pa.own_script_address')}))
     OR EXISTS (SELECT 1 FROM party_representative r JOIN party rp ON rp.id = r.party_id
-      WHERE rp.case_id = c.id AND (${has('r.name')} OR ${has('r.phone')}))
+      WHERE rp.case_id = c.id AND (${has('r.name')}${contact('r.phone')}))
     OR EXISTS (SELECT 1 FROM invited_participant ip WHERE ip.case_id = c.id AND ${has('ip.name')})
     OR EXISTS (SELECT 1 FROM investigation_record iv WHERE iv.case_id = c.id
       AND (${has('iv.content')} OR ${has('iv.place')}))
     OR EXISTS (SELECT 1 FROM case_number n WHERE n.case_id = c.id AND ${has('n.number')}))`;
 }
+
+/**
+ * A run that can be part of a phone or an own-script address (digits, Tibetan, Mongolian: what
+ * those fields may hold, domain/validation/phone.ts and own-script.ts). A run holding a Han
+ * character or a Latin letter cannot, so it needs no second look.
+ */
+const CONTACT_RUN = /^[0-9\u0F00-\u0FFF\u1800-\u18AF]+$/u;
 
 /**
  * Membership of the current query's index hits, as a bitmap read by the SQL function
@@ -360,7 +370,12 @@ const FROM_INDEX = 'case_search CROSS JOIN case_file c ON c.id = case_search.row
  * check), their values put in `params` and their hit lists in the hit slots. Null: nothing
  * can match.
  */
-function textChecks(db: Db, text: string, params: Record<string, unknown>): string[] | null {
+function textChecks(
+  db: Db,
+  text: string,
+  params: Record<string, unknown>,
+  contactsOf: number | null,
+): string[] | null {
   const plan = searchPlan(text);
   if (plan.match === null) return null;
   params.match = plan.match;
@@ -368,6 +383,14 @@ function textChecks(db: Db, text: string, params: Record<string, unknown>): stri
   hitSlots.length = 0;
   const checks: string[] = [];
   plan.runPlans.forEach((run, i) => {
+    if (contactsOf !== null && CONTACT_RUN.test(run.text)) {
+      // Review SC2: a phone typed into the room's search must not tell which case holds it
+      params[`run${i}`] = run.text;
+      params.contactsOf = contactsOf;
+      checks.push(`(EXISTS (SELECT 1 FROM case_mediator fm WHERE fm.case_id = c.id
+        AND fm.mediator_id = @contactsOf) OR ${textContains(`@run${i}`, false, false)})`);
+      return;
+    }
     if (run.exact) return;
     params[`run${i}`] = run.text;
     let check = textContains(`@run${i}`, /[a-z]/.test(run.text));
@@ -384,7 +407,8 @@ function textChecks(db: Db, text: string, params: Record<string, unknown>): stri
  * The cases with ids in [lo, hi] that `q` matches, counted without a cap: the exact total is
  * counted slice by slice, so a search typed meanwhile waits for one slice, not for the whole
  * count (37,000 matches of 139 took ~700 ms at 100,000 cases). Each slice sets up its own
- * hit lists: another search may have used them between two slices.
+ * hit lists: another search may have used them between two slices. `contactsOf` as for
+ * searchLedger.
  */
 export function countLedgerSlice(
   db: Db,
@@ -393,6 +417,7 @@ export function countLedgerSlice(
   registrarAccountId: number | null,
   lo: number,
   hi: number,
+  contactsOf: number | null = null,
 ): number {
   const { where, params, from } = filterSql(q, today, registrarAccountId);
   // BigInt binds as INTEGER, which FTS5 seeks by as a rowid range (see searchLedger).
@@ -402,7 +427,7 @@ export function countLedgerSlice(
       .pluck()
       .get(params) as number;
   if (q.text === null) return count(['c.id BETWEEN @lo AND @hi', ...where], from);
-  const checks = textChecks(db, q.text, params);
+  const checks = textChecks(db, q.text, params, contactsOf);
   if (checks === null) return 0;
   return count(
     ['case_search MATCH @match', 'case_search.rowid BETWEEN @lo AND @hi', ...where, ...checks],
@@ -424,12 +449,19 @@ export function lastCaseId(db: Db): number {
  * (more for deep pages); only if that does not fill the page (the filter is correlated with the
  * sort) are the matches read and sorted after all. Text goes to the search index first; its
  * hits are then one more filter, read from the hit list when sorting them is cheap.
+ *
+ * `contactsOf`: a 调解员 searching the room (全部案件（只读）) reads in full the contacts of
+ * the cases of this mediator only; in the others a run that could be part of a phone or an
+ * own-script address must be found in their other texts (names, numbers, narratives), so the
+ * search does not name the case holding a phone its page masks. ID numbers keep matching: they
+ * are masked for everyone and searched by everyone within their lists.
  */
 export function searchLedger(
   db: Db,
   q: LedgerQuery,
   today: string,
   registrarAccountId: number | null = null,
+  contactsOf: number | null = null,
 ): LedgerPage {
   const { where, params, from } = filterSql(q, today, registrarAccountId);
   const offset = (q.page - 1) * LEDGER_PAGE_SIZE;
@@ -514,7 +546,7 @@ export function searchLedger(
     return result(ids(where, many, from), total, exact);
   }
 
-  const checks = textChecks(db, q.text, params);
+  const checks = textChecks(db, q.text, params, contactsOf);
   if (checks === null) return emptyPage(q.page);
 
   // Counted and (when few) sorted straight from the index's hits, in rowid order: the count

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
+import type { CaseDetail, LedgerPage, SavedCase } from '../../../domain/cases/case-views.js';
 import { maskAddress } from '../../../electron/api/masked-contacts.js';
 import { generated, mediatingCase, type MediatingCase } from '../agreements/agreement-fixtures.js';
 import { addMediator, naturalInput } from '../services/case-fixtures.js';
@@ -130,6 +130,35 @@ describe('phones and addresses in a read of another’s case', () => {
       '2026-03-08',
     ];
     for (const shown of masked) expect(text).toContain(shown);
+  });
+
+  /** Whether the signed-in person's 台账 (全部案件（只读）) finds the case by `text`. */
+  const finds = async (text: string) => {
+    const page = await m.l.call<LedgerPage>('cases.search', { allCases: true, text });
+    return page.rows.some((r) => r.id === m.detail.id) && page.total > 0;
+  };
+
+  it('another mediator’s search finds the case by its names and numbers, never by a phone', async () => {
+    await signInVia(m.l.core.dispatch, 'MEDIATOR');
+    const caseNumber = m.detail.caseNumber!;
+    // a phone whole, in part (7+ digits: a prefix of a whole identifier; fewer: bigrams and a
+    // substring check), as saved and as it was before the correction
+    for (const phone of ['13800001234', '1380000', '01234', '13900009999', '9999']) {
+      expect(await finds(phone), phone).toBe(false);
+    }
+    for (const shown of ['王芳', '扎西多杰', caseNumber, '草场']) {
+      expect(await finds(shown), shown).toBe(true);
+    }
+  });
+
+  it('the case’s own mediator and the director find it by a phone', async () => {
+    for (const who of ['DIRECTOR', 'OWN'] as const) {
+      if (who === 'DIRECTOR') await signInVia(m.l.core.dispatch, 'DIRECTOR');
+      else await m.l.call('accounts.signIn', { loginName: OWN.loginName, password: TEST_PASSWORD });
+      for (const phone of ['13800001234', '1380000', '01234', '13900009999', '9999']) {
+        expect(await finds(phone), `${who} ${phone}`).toBe(true);
+      }
+    }
   });
 
   it('the case’s own mediator and the director receive them whole', async () => {
