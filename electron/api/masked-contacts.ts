@@ -1,5 +1,6 @@
 import { addressToTownship, maskPhone } from '../../domain/statistics/deidentify.js';
 import { anothersCaseMessages as msg } from '../../domain/messages/zh-CN.js';
+import { addressCutsOf, cutAddresses } from './addresses-in-text.js';
 import { maskPhonesInText } from './phones-in-text.js';
 
 /** Record fields holding an address, in Chinese or in the party's own script. */
@@ -32,26 +33,34 @@ const TOWNSHIP_WORD = /(?:街道办事处|街道|苏木|镇|乡)$/u;
  * (mediator-case-door.ts), after the ID numbers were masked for everyone (masked-id-numbers.ts);
  * like that walk it reads fields by name at any depth, so a later view holding a phone or an
  * address is masked unnoticed, and the history's lines by the field they changed. Every other
- * text but a digest, code or key has its phone numbers masked (maskPhonesInText); an
- * address written into free text is not found, as no pattern tells it from a narrative. Of the
- * digits in a text only a phone number's shape (phones-in-text.ts) is masked, and account-length
- * numbers: an amount, an area or a case number stays whole.
+ * text but a digest, code or key has its phone numbers masked (maskPhonesInText: only a phone
+ * number's shape, and account-length numbers; an amount, an area or a case number stays
+ * whole) and the case's parties' stored `addresses` cut where written verbatim, whole or below
+ * the township (addresses-in-text.ts); any other address written into free text is not found,
+ * as no pattern tells it from a narrative.
  */
-export function maskContacts(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(maskContacts);
-  const record = value as Readonly<Record<string, unknown>>;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) out[key] = maskedField(key, record[key]);
-  if (typeof record.field === 'string') maskChangeTexts(record.field, out);
-  return out;
+export function maskContacts(value: unknown, addresses: readonly string[] = []): unknown {
+  const cuts = addressCutsOf(addresses, maskAddress);
+  const maskText = (text: string) => cutAddresses(maskPhonesInText(text), cuts);
+  const walk = (node: unknown): unknown => {
+    if (node === null || typeof node !== 'object') return node;
+    if (Array.isArray(node)) return node.map(walk);
+    const record = node as Readonly<Record<string, unknown>>;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(record)) {
+      const field = record[key];
+      out[key] = typeof field === 'string' ? maskedText(key, field, maskText) : walk(field);
+    }
+    if (typeof record.field === 'string') maskChangeTexts(record.field, out);
+    return out;
+  };
+  return walk(value);
 }
 
-function maskedField(key: string, field: unknown): unknown {
-  if (typeof field !== 'string') return maskContacts(field);
-  if (key === 'phone') return maskPhone(field);
-  if (ADDRESS_FIELDS.has(key)) return maskAddress(field);
-  return DIGITS_NOT_A_PHONE.test(key) ? field : maskPhonesInText(field);
+function maskedText(key: string, text: string, maskText: (text: string) => string): string {
+  if (key === 'phone') return maskPhone(text);
+  if (ADDRESS_FIELDS.has(key)) return maskAddress(text);
+  return DIGITS_NOT_A_PHONE.test(key) ? text : maskText(text);
 }
 
 /** A township is kept with a sign that more was there; nothing recognisable, all hidden. */

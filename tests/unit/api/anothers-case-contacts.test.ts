@@ -48,7 +48,9 @@ describe('phones and addresses in a read of another’s case', () => {
       investigatedPersons: [{ ...witness, age, address }],
       investigatorIds: [m.mediatorId],
       recorder: '李明',
-      content: '问：当天你看到了什么？\n答：看到围栏被推倒。',
+      // the respondent's address as stored, below its township, in the record's free text
+      content:
+        '问：你住在哪里？\n答：唐古拉山镇长江源村三社5号。\n问：当天你看到了什么？\n答：看到围栏被推倒。',
     });
     const added = await m.l.call<CaseDetail>('investigations.add', {
       caseId: m.detail.id,
@@ -126,6 +128,8 @@ describe('phones and addresses in a read of another’s case', () => {
       '"oldText":"（被调查人详情已隐去）"',
       '"newText":"（被调查人详情已隐去）"',
       '联系方式 139****0000',
+      // the stored address written into the investigation record: cut below the township
+      '答：唐古拉山镇……（详细地址已隐去）。',
       // the masking spares dates
       '2026-03-08',
     ];

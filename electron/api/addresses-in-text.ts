@@ -1,0 +1,52 @@
+import { addressToTownship } from '../../domain/statistics/deidentify.js';
+import { anothersCaseMessages as msg } from '../../domain/messages/zh-CN.js';
+
+/**
+ * The shortest part below the township cut out on its own: a shorter one (3号, 五社) is as
+ * likely another number or place of the narrative as the party's house.
+ */
+const MIN_CUT_PART = 4;
+
+/** One text to find in a free text and what replaces it there. */
+export interface AddressCut {
+  readonly find: string;
+  readonly shown: string;
+}
+
+/**
+ * What a read of another's case cuts out of its free texts (the facts, session and
+ * investigation records, agreement terms, history lines): each of the case's parties' stored
+ * addresses written verbatim, and its part below the township written on its own, shown as the
+ * address field is (`maskAddress`). No pattern tells an address in a narrative from the rest
+ * (the case says 西街村 of a field, a road, a shop); a party's own address, written as stored,
+ * is sure. Longest first, so a whole address is cut before its own tail is looked for.
+ */
+export function addressCutsOf(
+  addresses: readonly string[],
+  maskAddress: (address: string) => string,
+): AddressCut[] {
+  const cuts = new Map<string, string>();
+  for (const address of addresses) {
+    const whole = address.trim();
+    if (whole === '') continue;
+    const shown = maskAddress(whole);
+    cuts.set(whole, shown);
+    const township = addressToTownship(whole);
+    const below = whole.slice(township.length);
+    // an address with no township kept (hidden whole) has no part of its own to cut
+    if (township === '' || !shown.startsWith(township)) continue;
+    if ([...below].length >= MIN_CUT_PART && !cuts.has(below)) cuts.set(below, msg.addressCut);
+  }
+  return [...cuts]
+    .map(([find, shown]) => ({ find, shown }))
+    .sort((a, b) => b.find.length - a.find.length);
+}
+
+/** `text` with every cut made. */
+export function cutAddresses(text: string, cuts: readonly AddressCut[]): string {
+  let out = text;
+  for (const { find, shown } of cuts) {
+    if (out.includes(find)) out = out.split(find).join(shown);
+  }
+  return out;
+}
