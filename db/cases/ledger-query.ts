@@ -384,11 +384,15 @@ function textChecks(
   const checks: string[] = [];
   plan.runPlans.forEach((run, i) => {
     if (contactsOf !== null && CONTACT_RUN.test(run.text)) {
-      // Review SC2: a phone typed into the room's search must not tell which case holds it
+      // Review SC2: a phone typed into the room's search must not tell which case holds it.
+      // The searcher's own cases match as anyone's do (an inexact run checked in full); the
+      // others only where a text their page shows whole holds the run.
       params[`run${i}`] = run.text;
       params.contactsOf = contactsOf;
-      checks.push(`(EXISTS (SELECT 1 FROM case_mediator fm WHERE fm.case_id = c.id
-        AND fm.mediator_id = @contactsOf) OR ${textContains(`@run${i}`, false, false)})`);
+      const own = `EXISTS (SELECT 1 FROM case_mediator fm WHERE fm.case_id = c.id
+        AND fm.mediator_id = @contactsOf)`;
+      const ownMatch = run.exact ? own : `(${own} AND ${textContains(`@run${i}`, false)})`;
+      checks.push(`(${ownMatch} OR ${textContains(`@run${i}`, false, false)})`);
       return;
     }
     if (run.exact) return;
