@@ -1,6 +1,7 @@
 import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerPage, LedgerRow } from '../../domain/cases/case-views.js';
 import { LEDGER_PAGE_SIZE, type LedgerQuery } from '../../domain/cases/ledger-inputs.js';
+import { maskPhonesInText } from '../../domain/cases/phones-in-text.js';
 import * as caseSources from '../../domain/taxonomy/case-sources.js';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
@@ -118,16 +119,27 @@ export function queryLedgerRows(
  * false leaves out the texts a read of another's case masks (the parties' and their
  * representatives' phones, the own-script address: masked-contacts.ts).
  */
-function textContains(param: string, hasLetters: boolean, contacts = true): string {
+/**
+ * How a check reads a case's texts: `'whole'` as stored; `'asRead'` as another mediator's read
+ * of the case shows them (review SC2/MA3): its phone and own-script address fields not at all,
+ * its free texts (facts, requests, remarks, records) with their phone numbers masked as
+ * maskContacts masks them; names, case numbers and ID numbers as stored.
+ */
+type TextsRead = 'whole' | 'asRead';
+
+function textContains(param: string, hasLetters: boolean, read: TextsRead = 'whole'): string {
   // lower() copies the text; a run without Latin letters does not need it.
   const has = (column: string) =>
     hasLetters ? `instr(lower(${column}), ${param}) > 0` : `instr(${column}, ${param}) > 0`;
-  const contact = (column: string) => (contacts ? ` OR ${has(column)}` : '');
-  return `(${has('c.summary')} OR ${has('c.title')} OR ${has('c.requests_json')}
+  const contact = (column: string) => (read === 'whole' ? ` OR ${has(column)}` : '');
+  // masking runs only on a text that holds the run as stored (few, as the index narrowed them)
+  const free = (column: string) =>
+    read === 'whole' ? has(column) : `(${has(column)} AND ${has(`masked_text(${column})`)})`;
+  return `(${free('c.summary')} OR ${free('c.title')} OR ${free('c.requests_json')}
     OR ${has('case_terms(c.category, c.subtype)')}
-    OR ${has('c.remarks')} OR ${has('c.case_number')}
+    OR ${free('c.remarks')} OR ${has('c.case_number')}
     OR EXISTS (SELECT 1 FROM session_record s WHERE s.case_id = c.id
-      AND (${has('s.content')} OR ${has('s.place')} OR ${has('s.subject')}))
+      AND (${free('s.content')} OR ${free('s.place')} OR ${free('s.subject')}))
     OR EXISTS (SELECT 1 FROM party pa WHERE pa.case_id = c.id AND (${has('pa.name')}
       ${contact('pa.phone')} OR ${has('pa.id_number')} OR ${has('pa.social_credit_code')}
       OR ${has('pa.legal_rep_name')} OR ${has('pa.own_script_name')}
@@ -136,16 +148,18 @@ function textContains(param: string, hasLetters: boolean, contacts = true): stri
       WHERE rp.case_id = c.id AND (${has('r.name')}${contact('r.phone')}))
     OR EXISTS (SELECT 1 FROM invited_participant ip WHERE ip.case_id = c.id AND ${has('ip.name')})
     OR EXISTS (SELECT 1 FROM investigation_record iv WHERE iv.case_id = c.id
-      AND (${has('iv.content')} OR ${has('iv.place')}))
+      AND (${free('iv.content')} OR ${free('iv.place')}))
     OR EXISTS (SELECT 1 FROM case_number n WHERE n.case_id = c.id AND ${has('n.number')}))`;
 }
 
 /**
- * A run that can be part of a phone or an own-script address (digits, Tibetan, Mongolian: what
- * those fields may hold, domain/validation/phone.ts and own-script.ts). A run holding a Han
- * character or a Latin letter cannot, so it needs no second look.
+ * A run that can hold a phone or part of an own-script address: one with a digit, a Tibetan or
+ * a Mongolian character (what those fields may hold, domain/validation/phone.ts and
+ * own-script.ts). A run of digits and letters or Han too (电话13812345678, wx13812345678:
+ * one run, as the search splits at spaces and punctuation only) can hold a phone the page masks
+ * in a free text. A run with none (王芳, 草场) needs no second look.
  */
-const CONTACT_RUN = /^[0-9\u0F00-\u0FFF\u1800-\u18AF]+$/u;
+const CONTACT_RUN = /[0-9\u0F00-\u0FFF\u1800-\u18AF]/u;
 
 /**
  * Membership of the current query's index hits, as a bitmap read by the SQL function
@@ -165,6 +179,10 @@ function useHitSlots(db: Db): void {
   // The code-table words of a category (see refreshCaseSearch), for the substring check.
   db.function('case_terms', { deterministic: true, directOnly: true }, (category, subtype) =>
     searchTermsOf(String(category), typeof subtype === 'string' ? subtype : null),
+  );
+  // A free text as another mediator's read shows it (textContains' 'asRead').
+  db.function('masked_text', { deterministic: true, directOnly: true }, (text) =>
+    typeof text === 'string' ? maskPhonesInText(text) : text,
   );
   withHitFunction.add(db);
 }
@@ -383,26 +401,29 @@ function textChecks(
   hitSlots.length = 0;
   const checks: string[] = [];
   plan.runPlans.forEach((run, i) => {
+    const letters = /[a-z]/.test(run.text);
+    let whole: string | null = null;
+    if (!run.exact) {
+      params[`run${i}`] = run.text;
+      whole = textContains(`@run${i}`, letters);
+      if (run.exactPart !== null) {
+        hitSlots[i + 1] = indexHitBitmap(db, run.exactPart);
+        whole = `(ledger_hit(${i + 1}, c.id) OR ${whole})`;
+      }
+    }
     if (contactsOf !== null && CONTACT_RUN.test(run.text)) {
-      // Review SC2: a phone typed into the room's search must not tell which case holds it.
-      // The searcher's own cases match as anyone's do (an inexact run checked in full); the
-      // others only where a text their page shows whole holds the run.
+      // Review SC2/MA3: a phone typed into the room's search must not tell which case holds
+      // it. The searcher's own cases match as anyone's do; the others only where their texts,
+      // as their page shows them, hold the run.
       params[`run${i}`] = run.text;
       params.contactsOf = contactsOf;
       const own = `EXISTS (SELECT 1 FROM case_mediator fm WHERE fm.case_id = c.id
         AND fm.mediator_id = @contactsOf)`;
-      const ownMatch = run.exact ? own : `(${own} AND ${textContains(`@run${i}`, false)})`;
-      checks.push(`(${ownMatch} OR ${textContains(`@run${i}`, false, false)})`);
+      const ownMatch = whole === null ? own : `(${own} AND ${whole})`;
+      checks.push(`(${ownMatch} OR ${textContains(`@run${i}`, letters, 'asRead')})`);
       return;
     }
-    if (run.exact) return;
-    params[`run${i}`] = run.text;
-    let check = textContains(`@run${i}`, /[a-z]/.test(run.text));
-    if (run.exactPart !== null) {
-      hitSlots[i + 1] = indexHitBitmap(db, run.exactPart);
-      check = `(ledger_hit(${i + 1}, c.id) OR ${check})`;
-    }
-    checks.push(check);
+    if (whole !== null) checks.push(whole);
   });
   return checks;
 }
@@ -455,10 +476,12 @@ export function lastCaseId(db: Db): number {
  * hits are then one more filter, read from the hit list when sorting them is cheap.
  *
  * `contactsOf`: a 调解员 searching the room (全部案件（只读）) reads in full the contacts of
- * the cases of this mediator only; in the others a run that could be part of a phone or an
- * own-script address must be found in their other texts (names, numbers, narratives), so the
- * search does not name the case holding a phone its page masks. ID numbers keep matching: they
- * are masked for everyone and searched by everyone within their lists.
+ * the cases of this mediator only; in the others a run that could hold a phone or part of an
+ * own-script address must be found in their texts as their page shows them (textContains'
+ * 'asRead': no contact fields, free texts with their phones masked), so the search does not
+ * name the case holding a phone its page masks. Names, case numbers and ID numbers keep
+ * matching as stored: ID numbers are masked for everyone and searched by everyone within their
+ * lists.
  */
 export function searchLedger(
   db: Db,

@@ -1,7 +1,7 @@
 import { addressToTownship, maskPhone } from '../../domain/statistics/deidentify.js';
 import { anothersCaseMessages as msg } from '../../domain/messages/zh-CN.js';
 import { addressCutsOf, cutAddresses } from './addresses-in-text.js';
-import { maskPhonesInText } from './phones-in-text.js';
+import { maskPhonesInText } from '../../domain/cases/phones-in-text.js';
 
 /** Record fields holding an address, in Chinese or in the party's own script. */
 const ADDRESS_FIELDS: ReadonlySet<string> = new Set(['address', 'ownScriptAddress']);

@@ -19,6 +19,16 @@ const WHOLE = [
   '139 1234 0000',
 ];
 
+/** A phone of the case whole, in part, as before its correction, and with its label. */
+const PHONES_SEARCHED = [
+  '13800001234',
+  '1380000',
+  '01234',
+  '13900009999',
+  '9999',
+  '电话13800001234',
+];
+
 /**
  * Issue 11: a 调解员 reading another's case under the committee's read-only setting gets no
  * whole phone or address in any answer (§7.2: C2 masked outside the case owner and the
@@ -48,9 +58,10 @@ describe('phones and addresses in a read of another’s case', () => {
       investigatedPersons: [{ ...witness, age, address }],
       investigatorIds: [m.mediatorId],
       recorder: '李明',
-      // the respondent's address as stored, below its township, in the record's free text
+      // the respondent's address as stored, below its township, and the applicant's phone
+      // (review MA3: the search must not find by it) in the record's free text
       content:
-        '问：你住在哪里？\n答：唐古拉山镇长江源村三社5号。\n问：当天你看到了什么？\n答：看到围栏被推倒。',
+        '问：你的电话？\n答：电话13800001234。\n问：你住在哪里？\n答：唐古拉山镇长江源村三社5号。\n问：当天你看到了什么？\n答：看到围栏被推倒。',
     });
     const added = await m.l.call<CaseDetail>('investigations.add', {
       caseId: m.detail.id,
@@ -147,7 +158,8 @@ describe('phones and addresses in a read of another’s case', () => {
     const caseNumber = m.detail.caseNumber!;
     // a phone whole, in part (7+ digits: a prefix of a whole identifier; fewer: bigrams and a
     // substring check), as saved and as it was before the correction
-    for (const phone of ['13800001234', '1380000', '01234', '13900009999', '9999']) {
+    // and as the record writes it, one run with its label (电话13800001234)
+    for (const phone of PHONES_SEARCHED) {
       expect(await finds(phone), phone).toBe(false);
     }
     for (const shown of ['王芳', '扎西多杰', caseNumber, '草场']) {
@@ -159,7 +171,7 @@ describe('phones and addresses in a read of another’s case', () => {
     for (const who of ['DIRECTOR', 'OWN'] as const) {
       if (who === 'DIRECTOR') await signInVia(m.l.core.dispatch, 'DIRECTOR');
       else await m.l.call('accounts.signIn', { loginName: OWN.loginName, password: TEST_PASSWORD });
-      for (const phone of ['13800001234', '1380000', '01234', '13900009999', '9999']) {
+      for (const phone of PHONES_SEARCHED) {
         expect(await finds(phone), `${who} ${phone}`).toBe(true);
       }
       // the phones hold every pair of its digits (99, 90, 00), not the run: no case holds it

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhonesInText } from '../../../electron/api/phones-in-text.js';
+import { maskPhonesInText } from '../../../domain/cases/phones-in-text.js';
 
 /** A text and what another mediator reads of it. */
 type Row = readonly [text: string, shown: string];

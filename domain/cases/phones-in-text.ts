@@ -1,5 +1,5 @@
-import { maskIdNumber } from '../../domain/cases/change-history.js';
-import { maskPhone } from '../../domain/statistics/deidentify.js';
+import { maskIdNumber } from './change-history.js';
+import { maskPhone } from '../statistics/deidentify.js';
 
 /** A digit as typed: ASCII or full-width (an IME in full-width mode). */
 const D = '[0-9０-９]';
