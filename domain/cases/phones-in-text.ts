@@ -11,6 +11,9 @@ const NOT_ZERO = '[1-9１-９]';
 const FOUR_OR_EIGHT = '[48４８]';
 /** One separator between digit groups: a space, a dash or a dot, of either width. */
 const SEP = '(?:[ \\u3000]?[\\-.．－—–][ \\u3000]?|[ \\u3000])';
+/** A word saying a phone number follows, and what may stand between it and the number. */
+const PHONE_LABEL =
+  '(?:电话|手机|手机号|座机|固话|联系方式|电话号码|手机号码|[Tt][Ee][Ll])[：:\\s]{0,2}';
 /** A country prefix, kept as written: +86, 0086, 86 and a separator. */
 const PREFIX = `(?:[+＋]?(?:${ZERO}{2})?[8８][6６]${SEP}?)`;
 
@@ -37,7 +40,7 @@ const NUMBER_IN_TEXT = new RegExp(
     `(?<areaPrefix>${PREFIX})(?<areaLandline>${NOT_ZERO}${D}{1,2}${SEP}(?:${D}{7,8}|${D}{3,4}${SEP}${D}{4}))`,
     `(?<landline>(?:${ZERO}${D}{2,3}${SEP}|[（(]${ZERO}${D}{2,3}[）)]${SEP}?)(?:${D}{7,8}|${D}{3,4}${SEP}${D}{4})|${ZERO}${D}{9,11})`,
     `(?<service>${FOUR_OR_EIGHT}${ZERO}{2}${SEP}?${D}{3}${SEP}?${D}{4})`,
-    `(?<=(?:电话|手机|手机号|座机|固话|联系方式|电话号码|手机号码|[Tt][Ee][Ll])[：:\\s]{0,2})(?<local>${D}{3,4}${SEP}?${D}{4})`,
+    `(?<=${PHONE_LABEL})(?<local>${D}{3,4}${SEP}?${D}{4})`,
   ]
     .map((shape) => `(?<![0-9０-９A-Za-z])(?:${shape})(?![0-9０-９A-Za-z])`)
     .join('|'),
@@ -45,15 +48,21 @@ const NUMBER_IN_TEXT = new RegExp(
 );
 
 /**
- * What follows an amount, an area, a quantity or a case/court number (（2026）青0102民初1234号),
- * after an optional decimal part and spaces: such a number is no phone. 分 is money but 分机
- * an extension; 人 a count but 人民 (人民调解委员会) not.
+ * What follows an amount, an area or a share, right after the number and its decimal part
+ * (review MA1: only units no name or word after a phone begins with; 万 alone may be a
+ * surname, 米/千/户/人 the start of a name or a word, and an 11-digit mobile-shaped amount is no
+ * mediation's, so masking such a number is the safe side).
  */
-const UNIT_AFTER =
-  /^(?:[.．][0-9０-９]+)?[ \u3000]*(?:元|块|万|千|百|亿|角|分(?!机)|亩|平|㎡|米|斤|公斤|千克|克|吨|件|户|人(?!民)|%|％|号)/u;
+const UNIT_AFTER = /^(?:[.．][0-9０-９]+)?(?:元|万元|万平|万亩|亩|平方|㎡|%|％)/u;
+
+/** 号 ends a court number only after its kind (（2026）青0102民初1234号); else a building's. */
+const COURT_KIND_BEFORE = /(?:民初|民终|民特|民申|民再|民调|刑初|刑终|行初|行终|执恢|执保|执|字)$/u;
 
 /** What precedes an amount or an ordinal: ¥ 13800000000, 人民币, 第. */
 const MARK_BEFORE = /(?:[¥￥]|人民币|RMB|第)[ \u3000]*$/u;
+
+/** A phone label right before a number: then it is a phone whatever follows. */
+const LABEL_BEFORE = new RegExp(`${PHONE_LABEL}$`, 'u');
 
 const FULL_WIDTH_DIGIT = /[０-９]/gu;
 
@@ -74,8 +83,9 @@ export function maskPhonesInText(text: string): string {
   return text.replace(NUMBER_IN_TEXT, (run: string, ...rest: unknown[]) => {
     const groups = rest.at(-1) as Shapes;
     const offset = rest.at(-3) as number;
+    const before = text.slice(0, offset);
     const after = text.slice(offset + run.length);
-    if (UNIT_AFTER.test(after) || MARK_BEFORE.test(text.slice(0, offset))) return run;
+    if (!LABEL_BEFORE.test(before) && isNoPhone(before, after)) return run;
     if (groups.account !== undefined) {
       const last = /[Xx]$/u.exec(groups.account)?.[0] ?? '';
       return maskIdNumber(`${asciiDigits(groups.account)}${last}`);
@@ -85,4 +95,10 @@ export function maskPhonesInText(text: string): string {
     const prefix = groups.prefix ?? groups.areaPrefix ?? '';
     return `${prefix}${maskPhone(asciiDigits(run.slice(prefix.length)))}`;
   });
+}
+
+/** An amount, an area, a share, an ordinal or a court number, by what stands around it. */
+function isNoPhone(before: string, after: string): boolean {
+  if (UNIT_AFTER.test(after) || MARK_BEFORE.test(before)) return true;
+  return after.startsWith('号') && COURT_KIND_BEFORE.test(before);
 }
