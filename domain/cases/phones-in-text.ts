@@ -19,8 +19,8 @@ const PREFIX = `(?:[+＋]?(?:${ZERO}{2})?[8８][6６]${SEP}?)`;
 
 /**
  * What a phone number in Chinese text looks like (review SC6: "any 7+ digits" masked money,
- * areas and case numbers). Each shape is bounded by non-digits, so no part of a longer number
- * is taken for one:
+ * areas and case numbers). Each shape is bounded by non-digits (and by no Latin letter after
+ * it), so no part of a longer number is taken for one:
  * - a mainland mobile, 1[3-9] and nine digits, whole or grouped 3-4-4 (3-8, 7-4), after an
  *   optional +86/0086;
  * - a landline with its area code: 0 and 2–3 digits, a separator or brackets, 7–8 digits
@@ -30,20 +30,24 @@ const PREFIX = `(?:[+＋]?(?:${ZERO}{2})?[8８][6６]${SEP}?)`;
  * - a local number of 7–8 digits with no area code, only right after 电话/手机/座机/… (alone
  *   it cannot be told from an amount or a serial number).
  * And, masked too but as a C3 number (§7.2: bank accounts and ID numbers "masked"), a run of
- * 15–19 digits (an ID number's last X included), whole or in groups of four: a bank account
- * an agreement names, or an ID number written into a text.
+ * 15–23 digits (an ID number's last X included; corporate accounts run to 20–23), whole or
+ * in groups of four, with no Latin letter before it: a bank account an agreement names, or
+ * an ID number written into a text.
  */
 const NUMBER_IN_TEXT = new RegExp(
   [
-    `(?<account>${D}{17}[Xx]|${D}{15,19}|${D}{4}(?:[ \\u3000\\-]${D}{4}){3}(?:[ \\u3000\\-]${D}{1,3})?)`,
-    `(?<prefix>${PREFIX})?(?<mobile>${ONE}${MOBILE_SECOND}${D}${SEP}?${D}{4}${SEP}?${D}{4})`,
-    `(?<areaPrefix>${PREFIX})(?<areaLandline>${NOT_ZERO}${D}{1,2}${SEP}(?:${D}{7,8}|${D}{3,4}${SEP}${D}{4}))`,
-    `(?<landline>(?:${ZERO}${D}{2,3}${SEP}|[（(]${ZERO}${D}{2,3}[）)]${SEP}?)(?:${D}{7,8}|${D}{3,4}${SEP}${D}{4})|${ZERO}${D}{9,11})`,
-    `(?<service>${FOUR_OR_EIGHT}${ZERO}{2}${SEP}?${D}{3}${SEP}?${D}{4})`,
-    `(?<=${PHONE_LABEL})(?<local>${D}{3,4}${SEP}?${D}{4})`,
-  ]
-    .map((shape) => `(?<![0-9０-９A-Za-z])(?:${shape})(?![0-9０-９A-Za-z])`)
-    .join('|'),
+    // first, so no phone shape takes a part of an account written in groups (0212 3456 7890);
+    // after a letter it is a code (SN…), not an account
+    `(?<![0-9０-９A-Za-z])(?<account>${D}{17}[Xx]|${D}{15,23}|${D}{4}(?:[ \\u3000\\-]${D}{4}){3,4}(?:[ \\u3000\\-]${D}{1,3})?)(?![0-9０-９A-Za-z])`,
+    ...[
+      `(?<prefix>${PREFIX})?(?<mobile>${ONE}${MOBILE_SECOND}${D}${SEP}?${D}{4}${SEP}?${D}{4})`,
+      `(?<areaPrefix>${PREFIX})(?<areaLandline>${NOT_ZERO}${D}{1,2}${SEP}(?:${D}{7,8}|${D}{3,4}${SEP}${D}{4}))`,
+      `(?<landline>(?:${ZERO}${D}{2,3}${SEP}|[（(]${ZERO}${D}{2,3}[）)]${SEP}?)(?:${D}{7,8}|${D}{3,4}${SEP}${D}{4})|${ZERO}${D}{9,11})`,
+      `(?<service>${FOUR_OR_EIGHT}${ZERO}{2}${SEP}?${D}{3}${SEP}?${D}{4})`,
+      `(?<=${PHONE_LABEL})(?<local>${D}{3,4}${SEP}?${D}{4})`,
+      // a phone may follow a letter (Tel13812345678, a WeChat id wx13812345678: review MA2)
+    ].map((shape) => `(?<![0-9０-９])(?:${shape})(?![0-9０-９A-Za-z])`),
+  ].join('|'),
   'gu',
 );
 

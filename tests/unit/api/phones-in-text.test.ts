@@ -50,6 +50,17 @@ const PHONES: readonly Row[] = [
   ['13812345678 元', '138****5678 元'],
   ['0971-8412345 米娜', '097****2345 米娜'],
   ['400-123-4567 千万别挂', '400****4567 千万别挂'],
+  // review MA2: glued to Latin letters (a label, a WeChat id that is the phone)
+  ['Tel13812345678', 'Tel138****5678'],
+  ['微信号wx13812345678', '微信号wx138****5678'],
+  ['TEL:0971-8412345', 'TEL:097****2345'],
+  ['Tel8412345', 'Tel*******'],
+  // corporate accounts run to 20–23 digits
+  ['账户62220212345678901234', '账户622202**********1234'],
+  ['账号62220212345678901234567', '账号622202*************4567'],
+  ['账号 6222 0212 3456 7890 123', '账号 622202*********0123'],
+  // in groups from a 0: an account, not a landline and a rest left whole
+  ['账号 0212 3456 7890 1234', '账号 021234******1234'],
 ];
 
 /** Numbers that are no phone: an amount, an area, a count, a date, a case or court number. */
@@ -84,6 +95,8 @@ const NOT_PHONES: readonly Row[] = [
   ['草场13912340000万亩', '草场13912340000万亩'],
   ['面积13912340000平方米', '面积13912340000平方米'],
   ['（2026）青0102民终13912340000号', '（2026）青0102民终13912340000号'],
+  // letters before an account-length number: a code, not an account
+  ['SN622202123456789012', 'SN622202123456789012'],
 ];
 
 describe('maskPhonesInText', () => {
