@@ -2,6 +2,11 @@ import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerPage, LedgerRow } from '../../domain/cases/case-views.js';
 import { LEDGER_PAGE_SIZE, type LedgerQuery } from '../../domain/cases/ledger-inputs.js';
 import { maskPhonesInText } from '../../domain/cases/phones-in-text.js';
+import {
+  addressCutsOf,
+  cutAddresses,
+  type AddressCut,
+} from '../../domain/cases/addresses-in-text.js';
 import * as caseSources from '../../domain/taxonomy/case-sources.js';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
@@ -122,10 +127,15 @@ export function queryLedgerRows(
 /**
  * How a check reads a case's texts: `'whole'` as stored; `'asRead'` as another mediator's read
  * of the case shows them (review SC2/MA3): its phone and own-script address fields not at all,
- * its free texts (facts, requests, remarks, records) with their phone numbers masked as
- * maskContacts masks them; names, case numbers and ID numbers as stored.
+ * its free texts (facts, requests, remarks, records) with their phone numbers masked and its
+ * parties' stored addresses cut as maskContacts does; names, case numbers and ID numbers as
+ * stored.
  */
 type TextsRead = 'whole' | 'asRead';
+
+/** The case's parties' stored addresses, which its read cuts from its free texts (MA4). */
+const PARTY_ADDRESSES = `(SELECT json_group_array(a) FROM (SELECT address AS a FROM party
+  WHERE case_id = c.id UNION SELECT own_script_address FROM party WHERE case_id = c.id))`;
 
 function textContains(param: string, hasLetters: boolean, read: TextsRead = 'whole'): string {
   // lower() copies the text; a run without Latin letters does not need it.
@@ -134,32 +144,42 @@ function textContains(param: string, hasLetters: boolean, read: TextsRead = 'who
   const contact = (column: string) => (read === 'whole' ? ` OR ${has(column)}` : '');
   // masking runs only on a text that holds the run as stored (few, as the index narrowed them)
   const free = (column: string) =>
-    read === 'whole' ? has(column) : `(${has(column)} AND ${has(`masked_text(${column})`)})`;
-  return `(${free('c.summary')} OR ${free('c.title')} OR ${free('c.requests_json')}
-    OR ${has('case_terms(c.category, c.subtype)')}
-    OR ${free('c.remarks')} OR ${has('c.case_number')}
-    OR EXISTS (SELECT 1 FROM session_record s WHERE s.case_id = c.id
-      AND (${free('s.content')} OR ${free('s.place')} OR ${free('s.subject')}))
-    OR EXISTS (SELECT 1 FROM party pa WHERE pa.case_id = c.id AND (${has('pa.name')}
+    read === 'whole'
+      ? has(column)
+      : `(${has(column)} AND ${has(`masked_text(${column}, ${PARTY_ADDRESSES})`)})`;
+  const asStored = [
+    has('case_terms(c.category, c.subtype)'),
+    has('c.case_number'),
+    `EXISTS (SELECT 1 FROM party pa WHERE pa.case_id = c.id AND (${has('pa.name')}
       ${contact('pa.phone')} OR ${has('pa.id_number')} OR ${has('pa.social_credit_code')}
       OR ${has('pa.legal_rep_name')} OR ${has('pa.own_script_name')}
-      ${contact('pa.own_script_address')}))
-    OR EXISTS (SELECT 1 FROM party_representative r JOIN party rp ON rp.id = r.party_id
-      WHERE rp.case_id = c.id AND (${has('r.name')}${contact('r.phone')}))
-    OR EXISTS (SELECT 1 FROM invited_participant ip WHERE ip.case_id = c.id AND ${has('ip.name')})
-    OR EXISTS (SELECT 1 FROM investigation_record iv WHERE iv.case_id = c.id
-      AND (${free('iv.content')} OR ${free('iv.place')}))
-    OR EXISTS (SELECT 1 FROM case_number n WHERE n.case_id = c.id AND ${has('n.number')}))`;
+      ${contact('pa.own_script_address')}))`,
+    `EXISTS (SELECT 1 FROM party_representative r JOIN party rp ON rp.id = r.party_id
+      WHERE rp.case_id = c.id AND (${has('r.name')}${contact('r.phone')}))`,
+    `EXISTS (SELECT 1 FROM invited_participant ip WHERE ip.case_id = c.id AND ${has('ip.name')})`,
+    `EXISTS (SELECT 1 FROM case_number n WHERE n.case_id = c.id AND ${has('n.number')})`,
+  ];
+  const freeTexts = [
+    free('c.summary'),
+    free('c.title'),
+    free('c.requests_json'),
+    free('c.remarks'),
+    `EXISTS (SELECT 1 FROM session_record s WHERE s.case_id = c.id
+      AND (${free('s.content')} OR ${free('s.place')} OR ${free('s.subject')}))`,
+    `EXISTS (SELECT 1 FROM investigation_record iv WHERE iv.case_id = c.id
+      AND (${free('iv.content')} OR ${free('iv.place')}))`,
+  ];
+  // Read as another's, the texts needing no masking go first: a name's hit (王) spares the
+  // masking of every free text that holds it too.
+  const order = read === 'whole' ? [...freeTexts, ...asStored] : [...asStored, ...freeTexts];
+  return `(${order.join('\n    OR ')})`;
 }
 
 /**
- * A run that can hold a phone or part of an own-script address: one with a digit, a Tibetan or
- * a Mongolian character (what those fields may hold, domain/validation/phone.ts and
- * own-script.ts). A run of digits and letters or Han too (电话13812345678, wx13812345678:
- * one run, as the search splits at spaces and punctuation only) can hold a phone the page masks
- * in a free text. A run with none (王芳, 草场) needs no second look.
+ * A run of Latin letters only (wf → 王芳's pinyin initials, found by the index alone) is part of
+ * no phone and of no stored address (Chinese or own-script): it needs no read as another's.
  */
-const CONTACT_RUN = /[0-9\u0F00-\u0FFF\u1800-\u18AF]/u;
+const LATIN_ONLY = /^[a-z]+$/u;
 
 /**
  * Membership of the current query's index hits, as a bitmap read by the SQL function
@@ -168,6 +188,19 @@ const CONTACT_RUN = /[0-9\u0F00-\u0FFF\u1800-\u18AF]/u;
  * better-sqlite3-multiple-ciphers is synchronous, so one query at a time uses the slots.
  */
 const hitSlots: { readonly bits: Uint8Array; readonly first: number }[] = [];
+
+/** The cuts of the addresses last asked for: one case's texts are read one after another. */
+let lastCuts: { readonly addresses: string; readonly cuts: readonly AddressCut[] } | null = null;
+
+function addressCutsFor(addresses: string): readonly AddressCut[] {
+  if (lastCuts?.addresses !== addresses) {
+    const list = (JSON.parse(addresses) as (string | null)[]).filter(
+      (a): a is string => typeof a === 'string',
+    );
+    lastCuts = { addresses, cuts: addressCutsOf(list) };
+  }
+  return lastCuts.cuts;
+}
 const withHitFunction = new WeakSet<Db>();
 
 function useHitSlots(db: Db): void {
@@ -180,9 +213,12 @@ function useHitSlots(db: Db): void {
   db.function('case_terms', { deterministic: true, directOnly: true }, (category, subtype) =>
     searchTermsOf(String(category), typeof subtype === 'string' ? subtype : null),
   );
-  // A free text as another mediator's read shows it (textContains' 'asRead').
-  db.function('masked_text', { deterministic: true, directOnly: true }, (text) =>
-    typeof text === 'string' ? maskPhonesInText(text) : text,
+  // A free text as another mediator's read shows it (textContains' 'asRead'), given its
+  // case's party addresses as a JSON array.
+  db.function('masked_text', { deterministic: true, directOnly: true }, (text, addresses) =>
+    typeof text === 'string'
+      ? cutAddresses(maskPhonesInText(text), addressCutsFor(String(addresses)))
+      : text,
   );
   withHitFunction.add(db);
 }
@@ -411,10 +447,10 @@ function textChecks(
         whole = `(ledger_hit(${i + 1}, c.id) OR ${whole})`;
       }
     }
-    if (contactsOf !== null && CONTACT_RUN.test(run.text)) {
-      // Review SC2/MA3: a phone typed into the room's search must not tell which case holds
-      // it. The searcher's own cases match as anyone's do; the others only where their texts,
-      // as their page shows them, hold the run.
+    if (contactsOf !== null && !LATIN_ONLY.test(run.text)) {
+      // Reviews SC2/MA3/MA4: a phone or an address typed into the room's search must not tell
+      // which case holds it. The searcher's own cases match as anyone's do; the others only
+      // where their texts, as their page shows them, hold the run.
       params[`run${i}`] = run.text;
       params.contactsOf = contactsOf;
       const own = `EXISTS (SELECT 1 FROM case_mediator fm WHERE fm.case_id = c.id
@@ -476,10 +512,10 @@ export function lastCaseId(db: Db): number {
  * hits are then one more filter, read from the hit list when sorting them is cheap.
  *
  * `contactsOf`: a 调解员 searching the room (全部案件（只读）) reads in full the contacts of
- * the cases of this mediator only; in the others a run that could hold a phone or part of an
- * own-script address must be found in their texts as their page shows them (textContains'
- * 'asRead': no contact fields, free texts with their phones masked), so the search does not
- * name the case holding a phone its page masks. Names, case numbers and ID numbers keep
+ * the cases of this mediator only; in the others every run (but pinyin-like Latin letters) must be found in their texts as
+ * their page shows them (textContains' 'asRead': no contact fields, free texts with their
+ * phones masked and their parties' addresses cut), so the search does not name the case
+ * holding a phone or an address its page masks. Names, case numbers and ID numbers keep
  * matching as stored: ID numbers are masked for everyone and searched by everyone within their
  * lists.
  */

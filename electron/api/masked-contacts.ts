@@ -1,6 +1,6 @@
-import { addressToTownship, maskPhone } from '../../domain/statistics/deidentify.js';
+import { maskPhone } from '../../domain/statistics/deidentify.js';
 import { anothersCaseMessages as msg } from '../../domain/messages/zh-CN.js';
-import { addressCutsOf, cutAddresses } from './addresses-in-text.js';
+import { addressCutsOf, cutAddresses, maskAddress } from '../../domain/cases/addresses-in-text.js';
 import { maskPhonesInText } from '../../domain/cases/phones-in-text.js';
 
 /** Record fields holding an address, in Chinese or in the party's own script. */
@@ -14,15 +14,6 @@ const EMPTY_VALUE = '（空）';
 
 /** Fields that hold a digest, a code or a key, whose digits are no phone and must stay whole. */
 const DIGITS_NOT_A_PHONE = /(?:^id$|Ids?$|sha256$|Sha256$|hash$|Hash$|code$|Code$|^key$|Key$)/u;
-
-/**
- * A mark of a street, a house or a village: a kept "township" holding one (or a digit) is not a
- * township but an urban address cut at a 镇/乡 inside a street or estate name (昆仑路19号金乡花园).
- */
-const BELOW_TOWNSHIP = /[0-9０-９路街号楼栋幢室巷弄村院组社门]/u;
-
-/** The township's own last word, which may itself end in 街(道). */
-const TOWNSHIP_WORD = /(?:街道办事处|街道|苏木|镇|乡)$/u;
 
 /**
  * An answer read from another mediator's case (the committee's read-only setting, §7.3) with
@@ -40,7 +31,7 @@ const TOWNSHIP_WORD = /(?:街道办事处|街道|苏木|镇|乡)$/u;
  * as no pattern tells it from a narrative.
  */
 export function maskContacts(value: unknown, addresses: readonly string[] = []): unknown {
-  const cuts = addressCutsOf(addresses, maskAddress);
+  const cuts = addressCutsOf(addresses);
   const maskText = (text: string) => cutAddresses(maskPhonesInText(text), cuts);
   const walk = (node: unknown): unknown => {
     if (node === null || typeof node !== 'object') return node;
@@ -61,16 +52,6 @@ function maskedText(key: string, text: string, maskText: (text: string) => strin
   if (key === 'phone') return maskPhone(text);
   if (ADDRESS_FIELDS.has(key)) return maskAddress(text);
   return DIGITS_NOT_A_PHONE.test(key) ? text : maskText(text);
-}
-
-/** A township is kept with a sign that more was there; nothing recognisable, all hidden. */
-export function maskAddress(address: string): string {
-  if (address.trim() === '') return address;
-  const township = addressToTownship(address);
-  if (township === '' || BELOW_TOWNSHIP.test(township.replace(TOWNSHIP_WORD, ''))) {
-    return msg.addressHidden;
-  }
-  return township === address.trim() ? township : `${township}${msg.addressCut}`;
 }
 
 /** One line of the change history (FieldChangeView): its texts masked by the field it changed. */

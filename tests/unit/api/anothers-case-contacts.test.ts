@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, LedgerPage, SavedCase } from '../../../domain/cases/case-views.js';
-import { maskAddress } from '../../../electron/api/masked-contacts.js';
+import { maskAddress } from '../../../domain/cases/addresses-in-text.js';
 import { generated, mediatingCase, type MediatingCase } from '../agreements/agreement-fixtures.js';
 import { addMediator, naturalInput } from '../services/case-fixtures.js';
 import { signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
@@ -19,7 +19,10 @@ const WHOLE = [
   '139 1234 0000',
 ];
 
-/** A phone of the case whole, in part, as before its correction, and with its label. */
+/**
+ * A phone of the case whole, in part, as before its correction, and with its label; an
+ * address of its parties written into a record.
+ */
 const PHONES_SEARCHED = [
   '13800001234',
   '1380000',
@@ -27,6 +30,11 @@ const PHONES_SEARCHED = [
   '13900009999',
   '9999',
   '电话13800001234',
+  // review MA4: the respondent's stored address, as the investigation record repeats it, cut
+  // from the record on another's read
+  '长江源村三社5号',
+  '三社5号',
+  '长江源村',
 ];
 
 /**
@@ -162,7 +170,8 @@ describe('phones and addresses in a read of another’s case', () => {
     for (const phone of PHONES_SEARCHED) {
       expect(await finds(phone), phone).toBe(false);
     }
-    for (const shown of ['王芳', '扎西多杰', caseNumber, '草场']) {
+    // wf: 王芳's pinyin initials, which only the index knows
+    for (const shown of ['王芳', 'wf', '扎西多杰', caseNumber, '草场']) {
       expect(await finds(shown), shown).toBe(true);
     }
   });
