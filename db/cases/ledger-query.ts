@@ -1,6 +1,12 @@
 import type { CaseState } from '../../domain/case-lifecycle.js';
 import type { LedgerPage, LedgerRow } from '../../domain/cases/case-views.js';
 import { LEDGER_PAGE_SIZE, type LedgerQuery } from '../../domain/cases/ledger-inputs.js';
+import { maskPhonesInText } from '../../domain/cases/phones-in-text.js';
+import {
+  addressCutsOf,
+  cutAddresses,
+  type AddressCut,
+} from '../../domain/cases/addresses-in-text.js';
 import * as caseSources from '../../domain/taxonomy/case-sources.js';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
@@ -114,28 +120,66 @@ export function queryLedgerRows(
  * (db/search/case-search-index.ts lists the same). The index keeps no positions, so a run of
  * three or more characters is first narrowed to the cases holding all of its bigrams, and this
  * decides among those few: "放牧越界" must not match a case that says "越界放牧". SQLite's
- * lower() folds ASCII only, which is all the index folds beyond NFKC on input.
+ * lower() folds ASCII only, which is all the index folds beyond NFKC on input. `contacts`
+ * false leaves out the texts a read of another's case masks (the parties' and their
+ * representatives' phones, the own-script address: masked-contacts.ts).
  */
-function textContains(param: string, hasLetters: boolean): string {
+/**
+ * How a check reads a case's texts: `'whole'` as stored; `'asRead'` as another mediator's read
+ * of the case shows them (review SC2/MA3): its phone and own-script address fields not at all,
+ * its free texts (facts, requests, remarks, records) with their phone numbers masked and its
+ * parties' stored addresses cut as maskContacts does; names, case numbers and ID numbers as
+ * stored.
+ */
+type TextsRead = 'whole' | 'asRead';
+
+/** The case's parties' stored addresses, which its read cuts from its free texts (MA4). */
+const PARTY_ADDRESSES = `(SELECT json_group_array(a) FROM (SELECT address AS a FROM party
+  WHERE case_id = c.id UNION SELECT own_script_address FROM party WHERE case_id = c.id))`;
+
+function textContains(param: string, hasLetters: boolean, read: TextsRead = 'whole'): string {
   // lower() copies the text; a run without Latin letters does not need it.
   const has = (column: string) =>
     hasLetters ? `instr(lower(${column}), ${param}) > 0` : `instr(${column}, ${param}) > 0`;
-  return `(${has('c.summary')} OR ${has('c.title')} OR ${has('c.requests_json')}
-    OR ${has('case_terms(c.category, c.subtype)')}
-    OR ${has('c.remarks')} OR ${has('c.case_number')}
-    OR EXISTS (SELECT 1 FROM session_record s WHERE s.case_id = c.id
-      AND (${has('s.content')} OR ${has('s.place')} OR ${has('s.subject')}))
-    OR EXISTS (SELECT 1 FROM party pa WHERE pa.case_id = c.id AND (${has('pa.name')}
-      OR ${has('pa.phone')} OR ${has('pa.id_number')} OR ${has('pa.social_credit_code')}
+  const contact = (column: string) => (read === 'whole' ? ` OR ${has(column)}` : '');
+  // masking runs only on a text that holds the run as stored (few, as the index narrowed them)
+  const free = (column: string) =>
+    read === 'whole'
+      ? has(column)
+      : `(${has(column)} AND ${has(`masked_text(${column}, ${PARTY_ADDRESSES})`)})`;
+  const asStored = [
+    has('case_terms(c.category, c.subtype)'),
+    has('c.case_number'),
+    `EXISTS (SELECT 1 FROM party pa WHERE pa.case_id = c.id AND (${has('pa.name')}
+      ${contact('pa.phone')} OR ${has('pa.id_number')} OR ${has('pa.social_credit_code')}
       OR ${has('pa.legal_rep_name')} OR ${has('pa.own_script_name')}
-      OR ${has('pa.own_script_address')}))
-    OR EXISTS (SELECT 1 FROM party_representative r JOIN party rp ON rp.id = r.party_id
-      WHERE rp.case_id = c.id AND (${has('r.name')} OR ${has('r.phone')}))
-    OR EXISTS (SELECT 1 FROM invited_participant ip WHERE ip.case_id = c.id AND ${has('ip.name')})
-    OR EXISTS (SELECT 1 FROM investigation_record iv WHERE iv.case_id = c.id
-      AND (${has('iv.content')} OR ${has('iv.place')}))
-    OR EXISTS (SELECT 1 FROM case_number n WHERE n.case_id = c.id AND ${has('n.number')}))`;
+      ${contact('pa.own_script_address')}))`,
+    `EXISTS (SELECT 1 FROM party_representative r JOIN party rp ON rp.id = r.party_id
+      WHERE rp.case_id = c.id AND (${has('r.name')}${contact('r.phone')}))`,
+    `EXISTS (SELECT 1 FROM invited_participant ip WHERE ip.case_id = c.id AND ${has('ip.name')})`,
+    `EXISTS (SELECT 1 FROM case_number n WHERE n.case_id = c.id AND ${has('n.number')})`,
+  ];
+  const freeTexts = [
+    free('c.summary'),
+    free('c.title'),
+    free('c.requests_json'),
+    free('c.remarks'),
+    `EXISTS (SELECT 1 FROM session_record s WHERE s.case_id = c.id
+      AND (${free('s.content')} OR ${free('s.place')} OR ${free('s.subject')}))`,
+    `EXISTS (SELECT 1 FROM investigation_record iv WHERE iv.case_id = c.id
+      AND (${free('iv.content')} OR ${free('iv.place')}))`,
+  ];
+  // Read as another's, the texts needing no masking go first: a name's hit (王) spares the
+  // masking of every free text that holds it too.
+  const order = read === 'whole' ? [...freeTexts, ...asStored] : [...asStored, ...freeTexts];
+  return `(${order.join('\n    OR ')})`;
 }
+
+/**
+ * A run of Latin letters only (wf → 王芳's pinyin initials, found by the index alone) is part of
+ * no phone and of no stored address (Chinese or own-script): it needs no read as another's.
+ */
+const LATIN_ONLY = /^[a-z]+$/u;
 
 /**
  * Membership of the current query's index hits, as a bitmap read by the SQL function
@@ -144,6 +188,19 @@ function textContains(param: string, hasLetters: boolean): string {
  * better-sqlite3-multiple-ciphers is synchronous, so one query at a time uses the slots.
  */
 const hitSlots: { readonly bits: Uint8Array; readonly first: number }[] = [];
+
+/** The cuts of the addresses last asked for: one case's texts are read one after another. */
+let lastCuts: { readonly addresses: string; readonly cuts: readonly AddressCut[] } | null = null;
+
+function addressCutsFor(addresses: string): readonly AddressCut[] {
+  if (lastCuts?.addresses !== addresses) {
+    const list = (JSON.parse(addresses) as (string | null)[]).filter(
+      (a): a is string => typeof a === 'string',
+    );
+    lastCuts = { addresses, cuts: addressCutsOf(list) };
+  }
+  return lastCuts.cuts;
+}
 const withHitFunction = new WeakSet<Db>();
 
 function useHitSlots(db: Db): void {
@@ -155,6 +212,13 @@ function useHitSlots(db: Db): void {
   // The code-table words of a category (see refreshCaseSearch), for the substring check.
   db.function('case_terms', { deterministic: true, directOnly: true }, (category, subtype) =>
     searchTermsOf(String(category), typeof subtype === 'string' ? subtype : null),
+  );
+  // A free text as another mediator's read shows it (textContains' 'asRead'), given its
+  // case's party addresses as a JSON array.
+  db.function('masked_text', { deterministic: true, directOnly: true }, (text, addresses) =>
+    typeof text === 'string'
+      ? cutAddresses(maskPhonesInText(text), addressCutsFor(String(addresses)))
+      : text,
   );
   withHitFunction.add(db);
 }
@@ -360,7 +424,12 @@ const FROM_INDEX = 'case_search CROSS JOIN case_file c ON c.id = case_search.row
  * check), their values put in `params` and their hit lists in the hit slots. Null: nothing
  * can match.
  */
-function textChecks(db: Db, text: string, params: Record<string, unknown>): string[] | null {
+function textChecks(
+  db: Db,
+  text: string,
+  params: Record<string, unknown>,
+  contactsOf: number | null,
+): string[] | null {
   const plan = searchPlan(text);
   if (plan.match === null) return null;
   params.match = plan.match;
@@ -368,14 +437,29 @@ function textChecks(db: Db, text: string, params: Record<string, unknown>): stri
   hitSlots.length = 0;
   const checks: string[] = [];
   plan.runPlans.forEach((run, i) => {
-    if (run.exact) return;
-    params[`run${i}`] = run.text;
-    let check = textContains(`@run${i}`, /[a-z]/.test(run.text));
-    if (run.exactPart !== null) {
-      hitSlots[i + 1] = indexHitBitmap(db, run.exactPart);
-      check = `(ledger_hit(${i + 1}, c.id) OR ${check})`;
+    const letters = /[a-z]/.test(run.text);
+    let whole: string | null = null;
+    if (!run.exact) {
+      params[`run${i}`] = run.text;
+      whole = textContains(`@run${i}`, letters);
+      if (run.exactPart !== null) {
+        hitSlots[i + 1] = indexHitBitmap(db, run.exactPart);
+        whole = `(ledger_hit(${i + 1}, c.id) OR ${whole})`;
+      }
     }
-    checks.push(check);
+    if (contactsOf !== null && !LATIN_ONLY.test(run.text)) {
+      // Reviews SC2/MA3/MA4: a phone or an address typed into the room's search must not tell
+      // which case holds it. The searcher's own cases match as anyone's do; the others only
+      // where their texts, as their page shows them, hold the run.
+      params[`run${i}`] = run.text;
+      params.contactsOf = contactsOf;
+      const own = `EXISTS (SELECT 1 FROM case_mediator fm WHERE fm.case_id = c.id
+        AND fm.mediator_id = @contactsOf)`;
+      const ownMatch = whole === null ? own : `(${own} AND ${whole})`;
+      checks.push(`(${ownMatch} OR ${textContains(`@run${i}`, letters, 'asRead')})`);
+      return;
+    }
+    if (whole !== null) checks.push(whole);
   });
   return checks;
 }
@@ -384,7 +468,8 @@ function textChecks(db: Db, text: string, params: Record<string, unknown>): stri
  * The cases with ids in [lo, hi] that `q` matches, counted without a cap: the exact total is
  * counted slice by slice, so a search typed meanwhile waits for one slice, not for the whole
  * count (37,000 matches of 139 took ~700 ms at 100,000 cases). Each slice sets up its own
- * hit lists: another search may have used them between two slices.
+ * hit lists: another search may have used them between two slices. `contactsOf` as for
+ * searchLedger.
  */
 export function countLedgerSlice(
   db: Db,
@@ -393,6 +478,7 @@ export function countLedgerSlice(
   registrarAccountId: number | null,
   lo: number,
   hi: number,
+  contactsOf: number | null = null,
 ): number {
   const { where, params, from } = filterSql(q, today, registrarAccountId);
   // BigInt binds as INTEGER, which FTS5 seeks by as a rowid range (see searchLedger).
@@ -402,7 +488,7 @@ export function countLedgerSlice(
       .pluck()
       .get(params) as number;
   if (q.text === null) return count(['c.id BETWEEN @lo AND @hi', ...where], from);
-  const checks = textChecks(db, q.text, params);
+  const checks = textChecks(db, q.text, params, contactsOf);
   if (checks === null) return 0;
   return count(
     ['case_search MATCH @match', 'case_search.rowid BETWEEN @lo AND @hi', ...where, ...checks],
@@ -424,12 +510,21 @@ export function lastCaseId(db: Db): number {
  * (more for deep pages); only if that does not fill the page (the filter is correlated with the
  * sort) are the matches read and sorted after all. Text goes to the search index first; its
  * hits are then one more filter, read from the hit list when sorting them is cheap.
+ *
+ * `contactsOf`: a 调解员 searching the room (全部案件（只读）) reads in full the contacts of
+ * the cases of this mediator only; in the others every run (but pinyin-like Latin letters) must be found in their texts as
+ * their page shows them (textContains' 'asRead': no contact fields, free texts with their
+ * phones masked and their parties' addresses cut), so the search does not name the case
+ * holding a phone or an address its page masks. Names, case numbers and ID numbers keep
+ * matching as stored: ID numbers are masked for everyone and searched by everyone within their
+ * lists.
  */
 export function searchLedger(
   db: Db,
   q: LedgerQuery,
   today: string,
   registrarAccountId: number | null = null,
+  contactsOf: number | null = null,
 ): LedgerPage {
   const { where, params, from } = filterSql(q, today, registrarAccountId);
   const offset = (q.page - 1) * LEDGER_PAGE_SIZE;
@@ -514,7 +609,7 @@ export function searchLedger(
     return result(ids(where, many, from), total, exact);
   }
 
-  const checks = textChecks(db, q.text, params);
+  const checks = textChecks(db, q.text, params, contactsOf);
   if (checks === null) return emptyPage(q.page);
 
   // Counted and (when few) sorted straight from the index's hits, in rowid order: the count

@@ -98,10 +98,13 @@ export function withDeskDoor(
       const caller = callerAt(method, call, desk);
       await ledger.before(method, call, input);
       if (!caller) return;
-      if (!caseDoor(caller, method, input)) return (work) => actingAs(caller, work);
+      const anothers = caseDoor(caller, method, input);
+      if (!anothers) return (work) => actingAs(caller, work);
       // another's case read under the committee's setting: no whole phone or address (§7.2 C2)
       return async (work) =>
-        maskContacts(await actingAs(caller, work)) as Awaited<ReturnType<typeof work>>;
+        maskContacts(await actingAs(caller, work), anothers.addresses) as Awaited<
+          ReturnType<typeof work>
+        >;
     },
     translate: (method, error) => ledger.translate(method, error),
     ask: (method, input) => {

@@ -1,5 +1,7 @@
-import { addressToTownship, maskPhone } from '../../domain/statistics/deidentify.js';
+import { maskPhone } from '../../domain/statistics/deidentify.js';
 import { anothersCaseMessages as msg } from '../../domain/messages/zh-CN.js';
+import { addressCutsOf, cutAddresses, maskAddress } from '../../domain/cases/addresses-in-text.js';
+import { maskPhonesInText } from '../../domain/cases/phones-in-text.js';
 
 /** Record fields holding an address, in Chinese or in the party's own script. */
 const ADDRESS_FIELDS: ReadonlySet<string> = new Set(['address', 'ownScriptAddress']);
@@ -10,28 +12,8 @@ const PHONE_TEXT_FIELDS: ReadonlySet<string> = new Set(['phone', 'representative
 /** How the history prints an empty value (domain/cases/change-history.ts). */
 const EMPTY_VALUE = '（空）';
 
-/**
- * A phone number in free text: digit groups of three or more (ASCII or full-width, as an IME in
- * full-width mode types them), joined by a space, a dash or a dot of either width
- * (139 1234 0000, 0979-8412345, 139.1234.0000, １３９１２３４００００), seven digits or more in
- * all. A date (2026-03-08) or a time has shorter groups and is left alone.
- */
-const PHONE_IN_TEXT = /[0-9０-９]{3,}(?:[ \-.．－\u3000][0-9０-９]{3,})*/gu;
-
-/** A full-width digit; maskPhone reads ASCII ones. */
-const FULL_WIDTH_DIGIT = /[０-９]/gu;
-
 /** Fields that hold a digest, a code or a key, whose digits are no phone and must stay whole. */
 const DIGITS_NOT_A_PHONE = /(?:^id$|Ids?$|sha256$|Sha256$|hash$|Hash$|code$|Code$|^key$|Key$)/u;
-
-/**
- * A mark of a street, a house or a village: a kept "township" holding one (or a digit) is not a
- * township but an urban address cut at a 镇/乡 inside a street or estate name (昆仑路19号金乡花园).
- */
-const BELOW_TOWNSHIP = /[0-9０-９路街号楼栋幢室巷弄村院组社门]/u;
-
-/** The township's own last word, which may itself end in 街(道). */
-const TOWNSHIP_WORD = /(?:街道办事处|街道|苏木|镇|乡)$/u;
 
 /**
  * An answer read from another mediator's case (the committee's read-only setting, §7.3) with
@@ -42,48 +24,34 @@ const TOWNSHIP_WORD = /(?:街道办事处|街道|苏木|镇|乡)$/u;
  * (mediator-case-door.ts), after the ID numbers were masked for everyone (masked-id-numbers.ts);
  * like that walk it reads fields by name at any depth, so a later view holding a phone or an
  * address is masked unnoticed, and the history's lines by the field they changed. Every other
- * text but a digest, code or key has its phone-like digit runs masked (maskPhonesInText); an
- * address written into free text is not found, as no pattern tells it from a narrative.
+ * text but a digest, code or key has its phone numbers masked (maskPhonesInText: only a phone
+ * number's shape, and account-length numbers; an amount, an area or a case number stays
+ * whole) and the case's parties' stored `addresses` cut where written verbatim, whole or below
+ * the township (addresses-in-text.ts); any other address written into free text is not found,
+ * as no pattern tells it from a narrative.
  */
-export function maskContacts(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(maskContacts);
-  const record = value as Readonly<Record<string, unknown>>;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) out[key] = maskedField(key, record[key]);
-  if (typeof record.field === 'string') maskChangeTexts(record.field, out);
-  return out;
+export function maskContacts(value: unknown, addresses: readonly string[] = []): unknown {
+  const cuts = addressCutsOf(addresses);
+  const maskText = (text: string) => cutAddresses(maskPhonesInText(text), cuts);
+  const walk = (node: unknown): unknown => {
+    if (node === null || typeof node !== 'object') return node;
+    if (Array.isArray(node)) return node.map(walk);
+    const record = node as Readonly<Record<string, unknown>>;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(record)) {
+      const field = record[key];
+      out[key] = typeof field === 'string' ? maskedText(key, field, maskText) : walk(field);
+    }
+    if (typeof record.field === 'string') maskChangeTexts(record.field, out);
+    return out;
+  };
+  return walk(value);
 }
 
-function maskedField(key: string, field: unknown): unknown {
-  if (typeof field !== 'string') return maskContacts(field);
-  if (key === 'phone') return maskPhone(field);
-  if (ADDRESS_FIELDS.has(key)) return maskAddress(field);
-  return DIGITS_NOT_A_PHONE.test(key) ? field : maskPhonesInText(field);
-}
-
-/**
- * Every phone-like run of free text (an agent's 联系方式 in an agreement, a number in the facts
- * or a record) masked: the answer's texts are not parsed for what they are, so any of them may
- * carry a party's, an agent's or a witness's number.
- */
-export function maskPhonesInText(text: string): string {
-  return text.replace(PHONE_IN_TEXT, (run) => {
-    const digits = run
-      .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-      .replace(/\D/gu, '');
-    return digits.length < 7 ? run : maskPhone(digits);
-  });
-}
-
-/** A township is kept with a sign that more was there; nothing recognisable, all hidden. */
-export function maskAddress(address: string): string {
-  if (address.trim() === '') return address;
-  const township = addressToTownship(address);
-  if (township === '' || BELOW_TOWNSHIP.test(township.replace(TOWNSHIP_WORD, ''))) {
-    return msg.addressHidden;
-  }
-  return township === address.trim() ? township : `${township}${msg.addressCut}`;
+function maskedText(key: string, text: string, maskText: (text: string) => string): string {
+  if (key === 'phone') return maskPhone(text);
+  if (ADDRESS_FIELDS.has(key)) return maskAddress(text);
+  return DIGITS_NOT_A_PHONE.test(key) ? text : maskText(text);
 }
 
 /** One line of the change history (FieldChangeView): its texts masked by the field it changed. */

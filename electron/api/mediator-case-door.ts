@@ -1,5 +1,6 @@
 import type { AuditEvent } from '../../db/audit/audit-log.js';
 import { caseOfRecord, type CaseRecordKind } from '../../db/cases/case-of-record.js';
+import { partyAddressesOf } from '../../db/cases/party-addresses.js';
 import type { Db } from '../../db/connection.js';
 import type { DeskUser } from '../../domain/api/accounts-contract.js';
 import type { ApiMethod } from '../../domain/api/contract.js';
@@ -87,27 +88,28 @@ export function casesNamedBy(db: Db, method: ApiMethod, input: unknown): number[
  * their committee read-only if configured"); then a read of another's case passes
  * (`readsAnothersCase`), its answer masked as for any case, while every write, paper and file
  * stays refused here, and the reveal and the whole-number papers stay refused in their services.
- * Answers whether the call so opened another's case: its answer then shows no whole phone or
- * address either (masked-contacts.ts, applied by desk-door.ts).
+ * Answers whether the call so opened another's case (null: it did not), with the stored
+ * addresses of that case's parties: its answer then shows no whole phone or address, nor those
+ * addresses where its free texts repeat them (masked-contacts.ts, applied by desk-door.ts).
  */
 export function mediatorCaseDoor(
   db: () => Db,
   record: (entry: AuditEvent) => void,
   roomReadable: (ledger: Db) => boolean = () => false,
 ) {
-  return (user: DeskUser, method: ApiMethod, input: unknown): boolean => {
-    if (user.role !== 'MEDIATOR' && user.role !== 'RECEPTIONIST') return false;
-    if (CHECKED_BY_SERVICE.has(method)) return false;
+  return (user: DeskUser, method: ApiMethod, input: unknown): AnothersCaseRead | null => {
+    if (user.role !== 'MEDIATOR' && user.role !== 'RECEPTIONIST') return null;
+    if (CHECKED_BY_SERVICE.has(method)) return null;
     const ledger = db();
     const reads = readsAnothersCase(method);
-    let readsAnothers = false;
+    const opened: number[] = [];
     for (const caseId of casesNamedBy(ledger, method, input)) {
       const refused = caseScopeRefusal(ledger, user, caseId, DOOR_MESSAGES);
       if (!refused) continue;
       // the setting is the mediators' (§7.3): any other role the door limits stays limited
-      const opened = user.role === 'MEDIATOR' && refused.code === 'NOT_OWN_CASE';
-      if (opened && reads && roomReadable(ledger)) {
-        readsAnothers = true;
+      const opensRead = user.role === 'MEDIATOR' && refused.code === 'NOT_OWN_CASE';
+      if (opensRead && reads && roomReadable(ledger)) {
+        opened.push(caseId);
         continue;
       }
       // An auditor asks who tried to open another's case as much as who opened one: the try is
@@ -116,8 +118,15 @@ export function mediatorCaseDoor(
       record({ action: 'CASE_REFUSED', caseId, detail: { method, refused: refused.code } });
       throw refused;
     }
-    return readsAnothers;
+    if (opened.length === 0) return null;
+    return { addresses: [...new Set(opened)].flatMap((id) => partyAddressesOf(ledger, id)) };
   };
+}
+
+/** A read of another's case let through (the committee's setting): what its answer must hide. */
+export interface AnothersCaseRead {
+  /** The stored addresses of the case's parties (db/cases/party-addresses.ts). */
+  readonly addresses: readonly string[];
 }
 
 export type CaseDoor = ReturnType<typeof mediatorCaseDoor>;

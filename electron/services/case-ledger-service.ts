@@ -50,6 +50,12 @@ const emptyLedgerPage = (page: number): LedgerPage => ({
   totalIsExact: true,
 });
 
+interface ScopedQuery {
+  readonly query: LedgerQuery;
+  readonly registrar: number | null;
+  readonly contactsOf: number | null;
+}
+
 /** Read side of the ledger (search, duplicates, dashboard, code tables) and its settings. */
 export class CaseLedgerService {
   constructor(private readonly ledger: LedgerSession) {}
@@ -66,7 +72,13 @@ export class CaseLedgerService {
   search(query: LedgerQuery): LedgerPage {
     const scoped = this.scoped(query);
     if (scoped === null) return emptyLedgerPage(query.page);
-    return searchLedger(this.ledger.db(), scoped.query, this.today(), scoped.registrar);
+    return searchLedger(
+      this.ledger.db(),
+      scoped.query,
+      this.today(),
+      scoped.registrar,
+      scoped.contactsOf,
+    );
   }
 
   /**
@@ -83,7 +95,8 @@ export class CaseLedgerService {
     const today = this.today();
     const capped = { ...scoped.query, exactTotal: false };
     const db = this.ledger.db();
-    const page = searchLedger(db, capped, today, scoped.registrar);
+    const { registrar, contactsOf } = scoped;
+    const page = searchLedger(db, capped, today, registrar, contactsOf);
     if (page.totalIsExact) return page;
     let total = 0;
     for (let lo = 1; lo <= lastCaseId(db); lo += slice) {
@@ -91,22 +104,29 @@ export class CaseLedgerService {
       // Locked (throws) or another ledger opened (a restore) between two slices: a total of
       // two ledgers would be no ledger's, so the page keeps its capped count.
       if (this.ledger.db() !== db) return page;
-      total += countLedgerSlice(db, capped, today, scoped.registrar, lo, lo + slice - 1);
+      total += countLedgerSlice(db, capped, today, registrar, lo, lo + slice - 1, contactsOf);
     }
     return { ...page, total, totalIsExact: true };
   }
 
-  /** The query as the caller may ask it, and whose intakes it is limited to; null: none. */
-  private scoped(query: LedgerQuery): { query: LedgerQuery; registrar: number | null } | null {
+  /**
+   * The query as the caller may ask it, whose intakes it is limited to, and whose cases' contacts
+   * it may match (searchLedger's `contactsOf`; null: every case's); null: none.
+   */
+  private scoped(query: LedgerQuery): ScopedQuery | null {
     const db = this.ledger.db();
     const scope = callerCaseScope(db);
-    if (scope.kind === 'ROOM') return { query, registrar: null };
-    if (scope.kind === 'REGISTERED') return { query, registrar: scope.accountId };
+    const all = { registrar: null, contactsOf: null };
+    if (scope.kind === 'ROOM') return { query, ...all };
+    if (scope.kind === 'REGISTERED') return { query, ...all, registrar: scope.accountId };
     if (scope.mediatorId === null) throw new ApiError('MEDIATOR_NOT_LINKED', notLinked);
-    // 全部案件（只读）: the room's rows, masked like any list; opening one is the door's read-only rule
-    if (query.allCases && deskSecurity(db).mediatorsReadRoom) return { query, registrar: null };
+    // 全部案件（只读）: the room's rows, masked like any list; opening one is the door's read-only
+    // rule, and another's case is not found by the phone its page masks (review SC2)
+    if (query.allCases && deskSecurity(db).mediatorsReadRoom) {
+      return { query, ...all, contactsOf: scope.mediatorId };
+    }
     if (query.mediatorId !== null && query.mediatorId !== scope.mediatorId) return null;
-    return { query: { ...query, mediatorId: scope.mediatorId }, registrar: null };
+    return { query: { ...query, mediatorId: scope.mediatorId }, ...all };
   }
 
   /** Normalised the way intake stores them, so "１３８ 0000 1234" finds 13800001234. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, SavedCase } from '../../../domain/cases/case-views.js';
-import { maskAddress, maskPhonesInText } from '../../../electron/api/masked-contacts.js';
+import type { CaseDetail, LedgerPage, SavedCase } from '../../../domain/cases/case-views.js';
+import { maskAddress } from '../../../domain/cases/addresses-in-text.js';
 import { generated, mediatingCase, type MediatingCase } from '../agreements/agreement-fixtures.js';
 import { addMediator, naturalInput } from '../services/case-fixtures.js';
 import { signInVia, TEST_PASSWORD, TEST_PEOPLE } from '../support/signed-in-core.js';
@@ -17,6 +17,24 @@ const WHOLE = [
   '长江源村',
   '昆仑路19号',
   '139 1234 0000',
+];
+
+/**
+ * A phone of the case whole, in part, as before its correction, and with its label; an
+ * address of its parties written into a record.
+ */
+const PHONES_SEARCHED = [
+  '13800001234',
+  '1380000',
+  '01234',
+  '13900009999',
+  '9999',
+  '电话13800001234',
+  // review MA4: the respondent's stored address, as the investigation record repeats it, cut
+  // from the record on another's read
+  '长江源村三社5号',
+  '三社5号',
+  '长江源村',
 ];
 
 /**
@@ -48,7 +66,10 @@ describe('phones and addresses in a read of another’s case', () => {
       investigatedPersons: [{ ...witness, age, address }],
       investigatorIds: [m.mediatorId],
       recorder: '李明',
-      content: '问：当天你看到了什么？\n答：看到围栏被推倒。',
+      // the respondent's address as stored, below its township, and the applicant's phone
+      // (review MA3: the search must not find by it) in the record's free text
+      content:
+        '问：你的电话？\n答：电话13800001234。\n问：你住在哪里？\n答：唐古拉山镇长江源村三社5号。\n问：当天你看到了什么？\n答：看到围栏被推倒。',
     });
     const added = await m.l.call<CaseDetail>('investigations.add', {
       caseId: m.detail.id,
@@ -126,10 +147,45 @@ describe('phones and addresses in a read of another’s case', () => {
       '"oldText":"（被调查人详情已隐去）"',
       '"newText":"（被调查人详情已隐去）"',
       '联系方式 139****0000',
+      // the stored address written into the investigation record: cut below the township
+      '答：唐古拉山镇……（详细地址已隐去）。',
       // the masking spares dates
       '2026-03-08',
     ];
     for (const shown of masked) expect(text).toContain(shown);
+  });
+
+  /** Whether the signed-in person's 台账 (全部案件（只读）) finds the case by `text`. */
+  const finds = async (text: string) => {
+    const page = await m.l.call<LedgerPage>('cases.search', { allCases: true, text });
+    return page.rows.some((r) => r.id === m.detail.id) && page.total > 0;
+  };
+
+  it('another mediator’s search finds the case by its names and numbers, never by a phone', async () => {
+    await signInVia(m.l.core.dispatch, 'MEDIATOR');
+    const caseNumber = m.detail.caseNumber!;
+    // a phone whole, in part (7+ digits: a prefix of a whole identifier; fewer: bigrams and a
+    // substring check), as saved and as it was before the correction
+    // and as the record writes it, one run with its label (电话13800001234)
+    for (const phone of PHONES_SEARCHED) {
+      expect(await finds(phone), phone).toBe(false);
+    }
+    // wf: 王芳's pinyin initials, which only the index knows
+    for (const shown of ['王芳', 'wf', '扎西多杰', caseNumber, '草场']) {
+      expect(await finds(shown), shown).toBe(true);
+    }
+  });
+
+  it('the case’s own mediator and the director find it by a phone', async () => {
+    for (const who of ['DIRECTOR', 'OWN'] as const) {
+      if (who === 'DIRECTOR') await signInVia(m.l.core.dispatch, 'DIRECTOR');
+      else await m.l.call('accounts.signIn', { loginName: OWN.loginName, password: TEST_PASSWORD });
+      for (const phone of PHONES_SEARCHED) {
+        expect(await finds(phone), `${who} ${phone}`).toBe(true);
+      }
+      // the phones hold every pair of its digits (99, 90, 00), not the run: no case holds it
+      expect(await finds('9900'), `${who} 9900`).toBe(false);
+    }
   });
 
   it('the case’s own mediator and the director receive them whole', async () => {
@@ -152,18 +208,6 @@ const ADDRESSES: readonly (readonly [string, string])[] = [
   ['格尔木市城西区河西街道昆仑路19号', '格尔木市城西区河西街道……（详细地址已隐去）'],
   ['', ''],
 ];
-
-describe('maskPhonesInText', () => {
-  it('masks a phone however it is written, and leaves dates and short numbers', () => {
-    const texts = [
-      ['联系方式１３９１２３４００００', '联系方式139****0000'],
-      ['电话139.1234.0000', '电话139****0000'],
-      ['0979-8412345（办）', '097****2345（办）'],
-      ['2026-03-08 三社5号 30000.00元', '2026-03-08 三社5号 30000.00元'],
-    ];
-    expect(texts.map(([text]) => maskPhonesInText(text!))).toEqual(texts.map(([, shown]) => shown));
-  });
-});
 
 describe('maskAddress', () => {
   it('keeps the township, says the rest is hidden, hides what it cannot place', () => {

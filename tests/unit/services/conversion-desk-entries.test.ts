@@ -219,6 +219,8 @@ describe('the desk’s own entries while the plain ledger is converted (review s
       expect(details.at(-1)).toMatchObject({
         refused: 'NOT_OWN_CASE',
         moreNotKept: refusals - kept,
+        // the case the counted refusals touched is named once (review AH2)
+        moreCaseIds: [room.caseId],
       });
       expect((await verified(core)).verdict).toBe('OK');
       await core.whenIdle();
