@@ -423,11 +423,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
         fs.writeFileSync(`${process.env.BENCH_UI_RELOAD_PROFILE}`, JSON.stringify(profile));
         await reloadProfile.detach();
       }
-      boardCommits.push(
-        await page.evaluate(() =>
-          (window as unknown as { __boardCommits: string[] }).__boardCommits.join(' '),
-        ),
-      );
+      boardCommits.push(((await page.evaluate('window.__boardCommits')) as string[]).join(' '));
       boardDrawn.push((await takeRenders(page)).elements);
       for (const gate of gateCalls) {
         gate.sent.push(gate.times.sent - reloadAt);
