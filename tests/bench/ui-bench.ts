@@ -312,6 +312,20 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
         window.__elementsAtTitle = window.__renderCount.elements;
     };
   })()`);
+  // The 工作台 reload's React commits until the board is in the document: when each was made
+  // (ms from the navigation's start), how long it took and the elements drawn by then.
+  await page.addInitScript(`(() => {
+    const hook = window.__REACT_DEVTOOLS_GLOBAL_HOOK__;
+    const commit = hook.onCommitFiberRoot;
+    window.__boardCommits = [];
+    hook.onCommitFiberRoot = (...args) => {
+      const t = performance.now();
+      commit(...args);
+      if (window.__boardShown) return;
+      window.__boardShown = Boolean(document.querySelector('[data-testid="dashboard-due-soon"]'));
+      window.__boardCommits.push(Math.round(t) + '+' + Math.round(performance.now() - t) + '(' + window.__renderCount.elements + ')');
+    };
+  })()`);
   // Steps wait for the page, never time it: a loaded machine needs far more than the default.
   page.setDefaultTimeout(Number(process.env.BENCH_UI_TIMEOUT_MS ?? 30_000));
   const api = watchApi(page);
@@ -358,6 +372,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     const boardCall = watchCall(page, 'dashboard.get');
     const boardSplits: Split[] = [];
     const boardDrawn: number[] = [];
+    const boardCommits: string[] = [];
     // The calls in front of the board (printed only): when each first left and was answered
     // after the reload (the status's own poll while the start-up check runs comes later).
     const gateCalls = ['system.status', 'accounts.session'].map((method) => ({
@@ -372,6 +387,24 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       const styleBefore = await readStyleWork();
       const reloadAt = performance.now();
       for (const gate of gateCalls) gate.times.reset();
+      // BENCH_UI_TRACE=<file>: the last reload's Chromium trace (scripts' compile and run, style,
+      // layout, paint), to see what the renderer's main thread does before the board is shown.
+      const trace =
+        process.env.BENCH_UI_TRACE && i === REPEAT - 1 ? process.env.BENCH_UI_TRACE : '';
+      if (trace) {
+        await browser.startTracing(page, {
+          path: trace,
+          categories: ['devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'],
+        });
+      }
+      // BENCH_UI_RELOAD_PROFILE=<file>: the last reload's JavaScript CPU profile (which functions).
+      const reloadProfile =
+        process.env.BENCH_UI_RELOAD_PROFILE && i === REPEAT - 1
+          ? await context.newCDPSession(page)
+          : null;
+      await reloadProfile?.send('Profiler.enable');
+      await reloadProfile?.send('Profiler.setSamplingInterval', { interval: 100 });
+      await reloadProfile?.send('Profiler.start');
       board.push(
         await api.measure(async () => {
           boardSplits.push(
@@ -384,6 +417,13 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
           );
         }),
       );
+      if (trace) await browser.stopTracing();
+      if (reloadProfile) {
+        const { profile } = (await reloadProfile.send('Profiler.stop')) as { profile: unknown };
+        fs.writeFileSync(`${process.env.BENCH_UI_RELOAD_PROFILE}`, JSON.stringify(profile));
+        await reloadProfile.detach();
+      }
+      boardCommits.push(((await page.evaluate('window.__boardCommits')) as string[]).join(' '));
       boardDrawn.push((await takeRenders(page)).elements);
       for (const gate of gateCalls) {
         gate.sent.push(gate.times.sent - reloadAt);
@@ -394,9 +434,17 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       boardTasks.push(load.longTasks);
       if (i === REPEAT - 1) console.log(`    last reload: ${describeLoad(load)}`);
     }
+    if (process.env.BENCH_UI_SHOT) {
+      // The board as the reloads left it, for comparing its look before and after a change.
+      await page.waitForTimeout(2000);
+      await page.screenshot({ path: process.env.BENCH_UI_SHOT, fullPage: true });
+    }
     steps.dashboard = print('工作台 reload → shown', board);
     const boardSplit = printSplit('工作台 reload (dashboard.get)', boardSplits);
     console.log(`    DOM elements drawn per reload: ${boardDrawn.join(', ')}`);
+    console.log(
+      `    React commits until the board is shown (at ms+took(elements)): ${boardCommits.join(' | ')}`,
+    );
     console.log(
       `    before the board (medians from the reload): ${gateCalls
         .map(

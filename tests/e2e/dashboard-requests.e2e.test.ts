@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './support/browser';
 import { acceptedCase, openDesk, setUpRoom } from './support/desk';
-import { E2E_DIRECTOR } from './support/dev-web-host';
+import { E2E_DIRECTOR, hostApi } from './support/dev-web-host';
 import { grasslandIntake } from './support/grassland-intake';
 import { saveMediator } from './support/mediator-setup';
 import { firstShown, markFirstShown, watchRenders } from './support/render-count';
@@ -129,7 +129,10 @@ describe('工作台 requests (real ledger, Chromium)', () => {
   }, 300_000);
 
   /** A room set up and its 工作台 shown, the page recording its calls; `run`, then no errors. */
-  async function onBoard(label: string, run: (page: Page) => Promise<void>): Promise<void> {
+  async function onBoard(
+    label: string,
+    run: (page: Page, hostUrl: string) => Promise<void>,
+  ): Promise<void> {
     const desk = await openDesk(browser(), label);
     const { page } = desk;
     page.setDefaultTimeout(60_000);
@@ -137,7 +140,7 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       await page.addInitScript(recordCalls);
       await setUpRoom(page, desk.host.url, '金峰');
       await page.getByTestId('dashboard-month').waitFor();
-      await run(page);
+      await run(page, desk.host.url);
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();
@@ -188,6 +191,55 @@ describe('工作台 requests (real ledger, Chromium)', () => {
       const boards = (await calls()).filter((c) => c.method === 'dashboard.get');
       expect(boards).toHaveLength(2);
       expect(await boardOutcomes()).toEqual(['dashboard.get DESK_LOCKED', 'dashboard.get ok']);
+    });
+  }, 300_000);
+
+  it('shows the lock screen, told at once, when the desk locks between the session’s answer and the board’s', async () => {
+    await onBoard('dashboard-boot-lock-race', async (page, hostUrl) => {
+      // The window's desk-session events (a refused call telling the gate to ask again).
+      await page.addInitScript(() => {
+        const w = globalThis as unknown as {
+          __deskEvents: number;
+          addEventListener(name: string, listener: () => void): void;
+        };
+        w.__deskEvents = 0;
+        w.addEventListener('mediation-desk:desk-session', () => (w.__deskEvents += 1));
+      });
+      let sessionAnswered: () => void = () => undefined;
+      const answered = new Promise<void>((resolve) => (sessionAnswered = resolve));
+      let releaseCards: () => void = () => undefined;
+      const cards = new Promise<void>((resolve) => (releaseCards = resolve));
+      let raced = false;
+      await page.route('**/api', async (route) => {
+        const { method } = route.request().postDataJSON() as { method: string };
+        if (method === 'accounts.session' && !raced) {
+          // the session answers "signed in, unlocked": the board sent with it is kept
+          await route.fulfill({ response: await route.fetch() });
+          sessionAnswered();
+          return;
+        }
+        if (method === 'dashboard.get' && !raced) {
+          raced = true;
+          // the desk locks (the idle timer, another window) after that answer, before the board's
+          await answered;
+          await hostApi(hostUrl, 'accounts.lock', {});
+          return route.continue();
+        }
+        // the cards' own refusals would tell the gate too: held, only the board's can
+        if (method === 'reminders.get' || method === 'calendar.week') await cards;
+        return route.continue();
+      });
+      await page.reload();
+      await page.getByTestId('lock-screen').waitFor();
+      const outcomes = (await page.evaluate('window.__outcomes')) as string[];
+      expect(outcomes.filter((o) => o.startsWith('dashboard.get'))).toEqual([
+        'dashboard.get DESK_LOCKED',
+      ]);
+      // told by the refused board itself, not found by the gate's next poll (5 s later)
+      expect(await page.evaluate('window.__deskEvents')).toBeGreaterThan(0);
+      expect(await page.getByTestId('dashboard-month').count()).toBe(0);
+      releaseCards();
+      await page.unrouteAll({ behavior: 'wait' });
     });
   }, 300_000);
 

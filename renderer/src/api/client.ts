@@ -38,16 +38,22 @@ async function call<M extends ApiMethod>(
 ): Promise<ApiResult<M>> {
   const envelope = await bridge().invoke(method, input);
   if (envelope.ok) return envelope.value;
+  const error = new ApiCallError(envelope.error);
+  if (announce) announceRefusal(error);
+  throw error;
+}
+
+/**
+ * Tells the window of a refusal that changes what it shows, as `api()` does for its own calls:
+ * for a request sent with `apiAhead` whose refusal turns out to be news.
+ */
+export function announceRefusal(error: unknown): void {
+  if (!(error instanceof ApiCallError)) return;
   // Damage found mid-session: the window switches to the recovery screen (see App.tsx).
-  if (announce && envelope.error.code === 'LEDGER_DAMAGED')
-    window.dispatchEvent(new Event(LEDGER_DAMAGED_EVENT));
+  if (error.code === 'LEDGER_DAMAGED') window.dispatchEvent(new Event(LEDGER_DAMAGED_EVENT));
   // Locked by the idle timer of the core, the OS lock or another window: the gate asks again.
-  if (
-    announce &&
-    (envelope.error.code === 'DESK_LOCKED' || envelope.error.code === 'NOT_SIGNED_IN')
-  )
+  if (error.code === 'DESK_LOCKED' || error.code === 'NOT_SIGNED_IN')
     window.dispatchEvent(new Event(DESK_SESSION_EVENT));
-  throw new ApiCallError(envelope.error);
 }
 
 /** Calls one API method; resolves with its value or rejects with an ApiCallError. */

@@ -59,7 +59,12 @@ function opensBoard(route: string, session: DeskSession): boolean {
  * only to the session answer it was sent with: a poll, a lock or another person's sign-in makes
  * a new session object, and the 工作台 then asks again.
  */
-export function startBootRequests(send: Send, hash: string, sendAhead: Send = send): BootRequests {
+export function startBootRequests(
+  send: Send,
+  hash: string,
+  sendAhead: Send = send,
+  announce: (refusal: unknown) => void = () => undefined,
+): BootRequests {
   const statusAnswer = send('system.status', {});
   const sessionAnswer = send('accounts.session', {});
   const route = hashRoute(hash);
@@ -73,8 +78,15 @@ export function startBootRequests(send: Send, hash: string, sendAhead: Send = se
     ([s, desk]) => {
       const ready = s.ledger.state === 'READY' && s.ledger.settingsComplete;
       if (!boardAnswer || !ready || !opensBoard(route, desk)) return;
-      const kept: NonNullable<typeof board> = { for: desk, answer: boardAnswer };
-      boardAnswer.then(
+      // A kept board refused after all (the desk locked between the session's answer and the
+      // board's) is news the answers did not explain: the window is told, as by `api()`, and the
+      // gate shows the lock screen at once rather than the 工作台's error until its next poll.
+      const answer = boardAnswer.catch((refusal: unknown) => {
+        announce(refusal);
+        throw refusal;
+      });
+      const kept: NonNullable<typeof board> = { for: desk, answer };
+      answer.then(
         (value) => (kept.value = value),
         () => undefined,
       );

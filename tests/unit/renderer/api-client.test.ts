@@ -9,11 +9,11 @@ interface Client {
   readonly ApiCallError: new (...args: never[]) => Error;
   api(method: 'dashboard.get', input: object): Promise<unknown>;
   apiAhead(method: 'dashboard.get', input: object): Promise<unknown>;
+  announceRefusal(error: unknown): void;
 }
 const CLIENT = '../../../renderer/src/api/client';
-const { ApiCallError, DESK_SESSION_EVENT, LEDGER_DAMAGED_EVENT, api, apiAhead } = (await import(
-  CLIENT
-)) as Client;
+const { ApiCallError, DESK_SESSION_EVENT, LEDGER_DAMAGED_EVENT, api, apiAhead, announceRefusal } =
+  (await import(CLIENT)) as Client;
 
 /** A window whose bridge refuses every call with `code`, counting the events it raises. */
 function windowRefusing(code: string) {
@@ -56,5 +56,24 @@ describe('the API client’s refusals', () => {
       await expect(refused).rejects.toMatchObject({ code });
       expect(events, code).toEqual([]);
     }
+  });
+
+  it('tells the window of a refusal sent ahead once it is news (announceRefusal), as api() would', async () => {
+    for (const [code, expected] of [
+      ['DESK_LOCKED', [DESK_SESSION_EVENT]],
+      ['NOT_SIGNED_IN', [DESK_SESSION_EVENT]],
+      ['LEDGER_DAMAGED', [LEDGER_DAMAGED_EVENT]],
+      ['FORBIDDEN', []],
+    ] as const) {
+      const events = windowRefusing(code);
+      const refusal = await apiAhead('dashboard.get', {}).catch((e: unknown) => e);
+      expect(events, code).toEqual([]);
+      announceRefusal(refusal);
+      expect(events, code).toEqual(expected);
+    }
+    // not a refusal of the core (the network, a bug): nothing to tell
+    const events = windowRefusing('DESK_LOCKED');
+    announceRefusal(new Error('DESK_LOCKED'));
+    expect(events).toEqual([]);
   });
 });

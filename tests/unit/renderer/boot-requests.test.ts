@@ -110,6 +110,31 @@ describe('the window’s first requests (sent before React mounts)', () => {
     expect(requests.takeBoard(locked)).toBeNull();
   });
 
+  it('tells the window when a kept board is refused (the desk locked between the answers), and only then', async () => {
+    const desk = session('DIRECTOR');
+    const core = heldCore();
+    const told: unknown[] = [];
+    const requests = startBootRequests(core.send, '#/dashboard', core.sendAhead, (e) =>
+      told.push(e),
+    );
+    await core.answer('system.status', READY);
+    await core.answer('accounts.session', desk);
+    const board = requests.takeBoard(desk);
+    await core.refuse('dashboard.get', 'DESK_LOCKED');
+    // the page's own refusal still comes to it; the gate is told to ask for the session again
+    await expect(board?.answer).rejects.toMatchObject({ code: 'DESK_LOCKED' });
+    expect(told).toEqual([expect.objectContaining({ code: 'DESK_LOCKED' })]);
+
+    // a board the answers already refused to keep (a locked desk): its refusal is no news
+    const quiet = heldCore();
+    const unheard: unknown[] = [];
+    startBootRequests(quiet.send, '#/dashboard', quiet.sendAhead, (e) => unheard.push(e));
+    await quiet.answer('system.status', READY);
+    await quiet.answer('accounts.session', session('DIRECTOR', true));
+    await quiet.refuse('dashboard.get', 'DESK_LOCKED');
+    expect(unheard).toEqual([]);
+  });
+
   it('gives the board to no later session, even an equal one (a poll, an unlock, another person)', async () => {
     const desk = session('DIRECTOR');
     const { core, requests } = await boot('#/dashboard', desk);

@@ -1,4 +1,4 @@
-import { Card, Col, Flex, List, Row, Spin, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Spin, Statistic, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiInput } from '../../../../domain/api/contract';
@@ -17,7 +17,7 @@ import { formatDateTime } from '../../forms/date-field';
 import { useApiValue } from '../../hooks/use-api-value';
 import { useEarlyRequest } from '../../hooks/use-early-request';
 import { uiText } from '../../i18n/zh-CN';
-import { CappedList } from './CappedList';
+import { CappedList, CappedListItem } from './CappedList';
 import { RemindersCard } from './RemindersCard';
 import { WeekCalendar } from './WeekCalendar';
 
@@ -29,7 +29,7 @@ const sendDashboard = (input: ApiInput<'dashboard.get'>) => api('dashboard.get',
 // its own, about half of a row's elements (issue 13, the 工作台 reload's elements drawn).
 function CaseLine({ row, testId }: { row: LedgerRow; testId: string }) {
   return (
-    <List.Item data-testid={testId}>
+    <CappedListItem testId={testId}>
       <Flex vertical gap={2} style={{ width: '100%' }}>
         <Link to={`/cases/${row.id}`}>
           {row.caseNumber ?? t.unnumbered} {row.title}
@@ -42,7 +42,7 @@ function CaseLine({ row, testId }: { row: LedgerRow; testId: string }) {
           ) : null}
         </Flex>
       </Flex>
-    </List.Item>
+    </CappedListItem>
   );
 }
 
@@ -153,7 +153,7 @@ export function DashboardPage() {
               emptyText={t.noSessions}
               testId="dashboard-today"
               renderItem={(s) => (
-                <List.Item>
+                <CappedListItem>
                   <Flex vertical gap={2}>
                     <Link to={`/cases/${s.caseId}`}>
                       {s.caseNumber ?? t.unnumbered} {s.title}
@@ -162,7 +162,7 @@ export function DashboardPage() {
                       {t.sessionLine(s.sessionNo, formatDateTime(s.startAt).slice(11), s.place)}
                     </Typography.Text>
                   </Flex>
-                </List.Item>
+                </CappedListItem>
               )}
             />
           </Card>

@@ -1,4 +1,4 @@
-import { Card, Flex, List, Tag, Typography } from 'antd';
+import { Card, Flex, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { ReminderStage } from '../../../../domain/followups/followup-views';
@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
-import { CappedList } from './CappedList';
+import { CappedList, CappedListItem } from './CappedList';
 
 const t = uiText.followUps;
 
@@ -48,7 +48,7 @@ export function RemindersCard() {
         emptyText={t.reminders.none}
         style={{ maxHeight: 320, overflowY: 'auto' }}
         renderItem={(r) => (
-          <List.Item data-testid={`reminder-${r.kind}-${r.caseId}`}>
+          <CappedListItem testId={`reminder-${r.kind}-${r.caseId}`}>
             <Flex gap={8} wrap align="center">
               <Tag color={STAGE_COLOURS[r.stage]}>{REMINDER_STAGE_LABELS[r.stage]}</Tag>
               <Typography.Text>{r.date}</Typography.Text>
@@ -57,7 +57,7 @@ export function RemindersCard() {
               </Link>
               <Typography.Text type="secondary">{r.label}</Typography.Text>
             </Flex>
-          </List.Item>
+          </CappedListItem>
         )}
       />
     </Card>
