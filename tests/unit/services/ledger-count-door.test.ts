@@ -8,7 +8,9 @@ import { tempDir } from '../support/temp-dir.js';
  * Issue 13: the ledger asks for the exact total right after each answer, so the search typed
  * next arrives while a count runs. Through the core's one door (guard, parsing, the service), as
  * the worker answers them: a search sent while the count runs is answered first, the count
- * after. Ordered by answers, not timed.
+ * after. Ordered by answers, not timed. A guard of that order, not proof of the turn the count
+ * now takes before its first query: the review found it passing on 23cdefd too (the door's own
+ * awaits already let a search sent with the count through first).
  */
 const TODAY = '2026-03-10';
 const CASES = 1200; // above the first answer's cap of 1,000, so the exact count runs
