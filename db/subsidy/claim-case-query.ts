@@ -229,6 +229,32 @@ export function claimCaseRows(
   return withRelated(db, rows, rulesId);
 }
 
+/**
+ * The cases of `caseIds` that have an outcome (the claim summary's missing rows), in no
+ * particular order. The ids are read through the id table before the related rows are, so each
+ * of the two reads has the table to itself.
+ */
+export function claimCaseRowsOf(
+  db: Db,
+  caseIds: readonly number[],
+  rulesId: string,
+): ClaimCaseRow[] {
+  if (caseIds.length === 0) return [];
+  const rows = withCaseIds(
+    db,
+    caseIds,
+    (ids) =>
+      rawStatement(
+        db,
+        `SELECT ${CLAIM_COLUMNS}
+           FROM case_outcome o
+           JOIN case_file c ON c.id = o.case_id
+          WHERE o.case_id IN ${ids.list}`,
+      ).all(ids.params) as ClaimSqlRow[],
+  );
+  return withRelated(db, rows, rulesId);
+}
+
 /** One case, with or without an outcome yet (the case page's panel). */
 export function claimCaseRow(db: Db, caseId: number, rulesId: string): ClaimCaseRow | null {
   const row = rawStatement(

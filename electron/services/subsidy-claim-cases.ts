@@ -1,7 +1,12 @@
-import type { ClaimCaseRow, DisputeIdentityRow } from '../../db/subsidy/claim-case-query.js';
+import {
+  claimCaseRowsOf,
+  type ClaimCaseRow,
+  type DisputeIdentityRow,
+} from '../../db/subsidy/claim-case-query.js';
+import { readClaimSummaries, writeClaimSummaries } from '../../db/subsidy/claim-summary-queries.js';
 import type { Db } from '../../db/connection.js';
 import { judgeKnownVolumes } from '../../db/volume/volume-queries.js';
-import type { ClaimCase } from '../../domain/subsidy/claim-pack.js';
+import { inLineOrder, type ClaimCase } from '../../domain/subsidy/claim-pack.js';
 import {
   findDuplicateDisputes,
   matterKeyOf,
@@ -102,4 +107,51 @@ export function toClaimCase(row: ClaimCaseRow, volume: ClaimCase['volume']): Cla
       ? { code: row.confirmedTierCode, reason: row.confirmedReason }
       : null,
   };
+}
+
+/**
+ * The version of what a claim summary holds and how it is judged. Bump it whenever the claim
+ * row, the volume judge or the summary's shape changes: every row written under another version
+ * is then recomputed on the next pack.
+ */
+export const CLAIM_SUMMARY_LOGIC_VERSION = 1;
+
+/** A case as the claim summary keeps it: its claim row and its volume's verdict. */
+type ClaimSummary = readonly [row: ClaimCaseRow, volume: ClaimCase['volume']];
+
+/**
+ * The period's cases (of one mediator, or of all) with their volumes, in line order. A case
+ * whose summary is current is taken from it; the others go through the full read and the volume
+ * judge, and when `writeBack` they are written to the summary in the caller's transaction (a
+ * damaged, read-only or converting ledger is read only). How many were computed is returned for
+ * the tests.
+ */
+export function periodClaimCases(
+  db: Db,
+  range: { readonly start: string; readonly end: string },
+  rulesId: string,
+  mediatorId: number | null,
+  writeBack: boolean,
+): { rows: ClaimCaseRow[]; volumes: ClaimCase['volume'][]; computed: number } {
+  const { current, missing } = readClaimSummaries<ClaimSummary>(
+    db,
+    range,
+    rulesId,
+    mediatorId,
+    CLAIM_SUMMARY_LOGIC_VERSION,
+  );
+  const computed = claimCaseRowsOf(db, missing, rulesId);
+  const volumes = claimVolumes(db, computed);
+  const fresh = computed.map((row, i): ClaimSummary => [row, volumes[i] as ClaimCase['volume']]);
+  if (writeBack) {
+    writeClaimSummaries(
+      db,
+      fresh.map((summary) => ({ caseId: summary[0].caseId, payload: summary })),
+      rulesId,
+      CLAIM_SUMMARY_LOGIC_VERSION,
+    );
+  }
+  const all = fresh.length === 0 ? current : current.concat(fresh);
+  all.sort((a, b) => inLineOrder(a[0], b[0]));
+  return { rows: all.map((s) => s[0]), volumes: all.map((s) => s[1]), computed: fresh.length };
 }
