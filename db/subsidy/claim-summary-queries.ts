@@ -78,9 +78,16 @@ export function writeClaimSummaries(
   );
   const total = statement(db, 'SELECT total_changes()').pluck();
   const before = total.get() as number;
-  for (const { caseId, payload } of summaries) {
-    write.run(caseId, logicVersion, rulesId, JSON.stringify(payload));
+  try {
+    for (const { caseId, payload } of summaries) {
+      write.run(caseId, logicVersion, rulesId, JSON.stringify(payload));
+    }
+  } catch (error) {
+    // The first write takes the write lock; another connection holding it (a second writer on
+    // the file) must not fail what is a read: the rows stay missing until the next pack.
+    if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw error;
+  } finally {
+    const written = (total.get() as number) - before;
+    summaryRowsWritten.set(db, claimSummaryRowsWritten(db) + written);
   }
-  const written = (total.get() as number) - before;
-  summaryRowsWritten.set(db, claimSummaryRowsWritten(db) + written);
 }
