@@ -30,6 +30,7 @@ import type {
 import { PNG_BYTES } from '../followups/followup-fixtures.js';
 import { claimPackAsBefore } from '../support/claim-pack-as-before.js';
 import { addMediator, openTestLedger, setUpRoom, type TestLedger } from './case-fixtures.js';
+import { plainSession, printOf, settledCase } from './claim-case-seed.js';
 import { activateExampleRules } from './subsidy-fixtures.js';
 
 /**
@@ -170,28 +171,7 @@ function seedCases(db: Db, mediatorIds: readonly number[], rulesIds: readonly st
       const sessions = Math.floor(rand() * 4);
       for (let s = 0; s < sessions; s += 1) {
         const day = isoDay(acceptedMs + (s + 1) * DAY);
-        insertSession(
-          db,
-          id,
-          {
-            startAt: `${day}T09:30`,
-            endAt: `${day}T11:00`,
-            place: '调解室',
-            subject: null,
-            partyIdsPresent: [],
-            mediatorIds: [lead],
-            recorder: '李明',
-            participants: [],
-            interpreter: null,
-            isPublic: false,
-            recordMode: 'SIMPLE',
-            content: '调解员告知双方权利义务。',
-            result: 'CONTINUE',
-            readBackConfirmed: true,
-          },
-          '调解',
-          NOW,
-        );
+        insertSession(db, id, plainSession(day, lead), '调解', NOW);
       }
       for (const partyId of partyIds) {
         if (rand() < 0.5) continue;
@@ -233,24 +213,7 @@ function seedCases(db: Db, mediatorIds: readonly number[], rulesIds: readonly st
         'CLOSING_REPORT',
       ]) {
         if (rand() < 0.6) continue;
-        insertPrintedDocument(
-          db,
-          {
-            caseId: id,
-            kind,
-            recordKey: 'case',
-            issuesJson: '[]',
-            contentSha256: 'c'.repeat(64),
-            templateId: kind.toLowerCase(),
-            templateVersion: 1,
-            fileName: `${kind}.pdf`,
-            pdf: PNG_BYTES,
-            pdfSha256: 'd'.repeat(64),
-            verificationCode: 'TEST',
-            createdBy: '本机用户',
-          },
-          NOW,
-        );
+        insertPrintedDocument(db, printOf(id, kind), NOW);
       }
       if (rand() < 0.1) continue; // still open
       const action = pick(OUTCOMES);
@@ -310,45 +273,6 @@ function seedCases(db: Db, mediatorIds: readonly number[], rulesIds: readonly st
       }
     }
   })();
-}
-
-/** A settled case of `lead` with these parties, accepted and settled on the days given. */
-function settledCase(
-  db: Db,
-  c: { lead: number; parties: readonly PartyValues[]; accepted: string; settled: string },
-): void {
-  const id = insertCase(
-    db,
-    {
-      title: '院墙纠纷',
-      intakeDate: c.accepted,
-      source: 'ON_APPLICATION',
-      category: 'NEIGHBOUR',
-      subtype: null,
-      summary: '双方因院墙发生争执。',
-      requests: ['请求调解'],
-      riskLevel: 'LOW',
-      riskFactors: [],
-      preventionFlags: [],
-      isDifficult: false,
-      amountClaimedFen: null,
-      remarks: null,
-    },
-    'INTAKE',
-    NOW,
-  );
-  setCaseMediators(db, id, [c.lead]);
-  for (const party of c.parties) insertParty(db, id, party, NOW);
-  setCaseState(db, id, 'SETTLED_WRITTEN', { acceptedDate: c.accepted });
-  recordHistory(db, {
-    caseId: id,
-    from: 'MEDIATING',
-    to: 'SETTLED_WRITTEN',
-    action: 'SETTLE_WRITTEN',
-    data: { action: 'SETTLE_WRITTEN' },
-    at: `${c.settled}T02:00:00.000Z`,
-    actor: '本机用户',
-  });
 }
 
 /**

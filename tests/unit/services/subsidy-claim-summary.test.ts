@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/connection.js';
-import {
-  insertCase,
-  insertParty,
-  insertSession,
-  recordHistory,
-  setCaseMediators,
-  setCaseState,
-} from '../../../db/cases/case-writes.js';
+import { insertSession } from '../../../db/cases/case-writes.js';
 import { insertPrintedDocument } from '../../../db/documents/print-register-queries.js';
 import {
   CLAIM_SUMMARY_SOURCES,
@@ -31,11 +24,12 @@ import {
   settledWithInstalments,
   type SettledCase,
 } from '../followups/followup-fixtures.js';
+import { plainSession, printOf, settledCase } from './claim-case-seed.js';
 import { activateExampleRules } from './subsidy-fixtures.js';
 
 /**
  * The claim packs' per-case summary (migration 030) on a real ledger: the grassland case (settled
- * with instalments, mediated by 才让; every source table given a row of it) and a second, oral
+ * with instalments, mediated by 才让; every source table given a row of it) and a second
  * settlement of the same mediator. Each write to a source table must leave the case without a
  * current summary, and every pack — summary cold, warm or partly stale — must equal the pack
  * computed with the summary dropped and the pack read as before (`claimPackAsBefore`).
@@ -85,88 +79,11 @@ const VILLAGER: PartyValues = {
   representatives: [],
 } as unknown as PartyValues;
 
-/** An oral settlement of `mediatorId`, accepted 2026-03-02 and settled 2026-03-12. */
-function oralCase(mediatorId: number): number {
-  const id = insertCase(
-    db,
-    {
-      title: '院墙纠纷',
-      intakeDate: '2026-03-02',
-      source: 'ON_APPLICATION',
-      category: 'NEIGHBOUR',
-      subtype: null,
-      summary: '双方因院墙发生争执。',
-      requests: ['请求调解'],
-      riskLevel: 'LOW',
-      riskFactors: [],
-      preventionFlags: [],
-      isDifficult: false,
-      amountClaimedFen: null,
-      remarks: null,
-    },
-    'INTAKE',
-    NOW,
-  );
-  setCaseMediators(db, id, [mediatorId]);
-  insertParty(db, id, VILLAGER, NOW);
-  insertParty(db, id, { ...VILLAGER, name: '李永贵', role: 'RESPONDENT' } as PartyValues, NOW);
-  setCaseState(db, id, 'MEDIATING', { acceptedDate: '2026-03-02' });
-  recordHistory(db, {
-    caseId: id,
-    from: 'MEDIATING',
-    to: 'SETTLED_ORAL',
-    action: 'SETTLE_ORAL',
-    data: { action: 'SETTLE_ORAL' },
-    at: '2026-03-12T02:00:00.000Z',
-    actor: '本机用户',
-  });
-  setCaseState(db, id, 'SETTLED_ORAL', {});
-  return id;
-}
-
 /** A row of the grassland case in every source table that its settlement did not fill. */
 function fillEverySource(): void {
   const partyId = s.m.partyIds[0] as number;
-  insertSession(
-    db,
-    caseA,
-    {
-      startAt: '2026-03-08T09:30',
-      endAt: '2026-03-08T11:00',
-      place: '调解室',
-      subject: null,
-      partyIdsPresent: [],
-      mediatorIds: [s.m.mediatorId],
-      recorder: '李明',
-      participants: [],
-      interpreter: null,
-      isPublic: false,
-      recordMode: 'SIMPLE',
-      content: '调解员告知双方权利义务。',
-      result: 'CONTINUE',
-      readBackConfirmed: true,
-    },
-    '调解',
-    NOW,
-  );
-  insertPrintedDocument(
-    db,
-    {
-      caseId: caseA,
-      kind: 'RIGHTS_NOTICE',
-      recordKey: 'case',
-      issuesJson: '[]',
-      contentSha256: 'c'.repeat(64),
-      templateId: 'rights_notice',
-      templateVersion: 1,
-      fileName: 'RIGHTS_NOTICE.pdf',
-      pdf: PNG_BYTES,
-      pdfSha256: 'd'.repeat(64),
-      verificationCode: 'TEST',
-      createdBy: '本机用户',
-    },
-    NOW,
-  );
+  insertSession(db, caseA, plainSession('2026-03-08', s.m.mediatorId), '调解', NOW);
+  insertPrintedDocument(db, printOf(caseA, 'RIGHTS_NOTICE'), NOW);
   insertAttachment(
     db,
     {
@@ -243,7 +160,12 @@ beforeAll(async () => {
   db = s.m.l.core.ledger.db();
   service = new SubsidyService(s.m.l.core.ledger, 'templates');
   caseA = s.m.detail.id;
-  caseB = oralCase(s.m.mediatorId);
+  caseB = settledCase(db, {
+    lead: s.m.mediatorId,
+    parties: [VILLAGER, { ...VILLAGER, name: '李永贵', role: 'RESPONDENT' } as PartyValues],
+    accepted: '2026-03-02',
+    settled: '2026-03-12',
+  });
   fillEverySource();
 }, 60_000);
 afterAll(() => s.m.l.close());
