@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../db/connection.js';
+import { openConnection, type Db } from '../../../db/connection.js';
 import { insertSession } from '../../../db/cases/case-writes.js';
 import { insertPrintedDocument } from '../../../db/documents/print-register-queries.js';
 import {
@@ -390,6 +390,24 @@ describe('the claim summary', () => {
     expect(packs()).toEqual(asBefore());
     expect(service.lastComputedCases).toBe(2);
   });
+  it('another connection holding the write lock: the pack is still right and simply writes nothing back', () => {
+    db.exec('DELETE FROM claim_case_summary');
+    const other = openConnection(db.name);
+    db.pragma('busy_timeout = 0');
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      expect(packs()).toEqual(asBefore());
+      expect(service.lastComputedCases).toBe(2);
+      expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(0);
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+      db.pragma('busy_timeout = 5000');
+    }
+    packs();
+    expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(2);
+  });
+
   // Last: the ledger stays damaged.
   it('a damaged ledger: packs still right and nothing written, even if its connection could write', () => {
     db.exec('DELETE FROM claim_case_summary');
