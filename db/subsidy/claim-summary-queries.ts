@@ -36,6 +36,7 @@ export function readClaimSummaries<T>(
   rulesId: string,
   mediatorId: number | null,
   logicVersion: number,
+  shaped: (value: unknown, caseId: number) => value is T,
 ): ClaimSummaryRead<T> {
   const current: T[] = [];
   const missing: number[] = [];
@@ -52,10 +53,43 @@ export function readClaimSummaries<T>(
     number,
     string | null,
   ][]) {
-    if (payload === null) missing.push(caseId);
-    else current.push(JSON.parse(payload) as T);
+    const value = payload === null ? null : parsedOrNull(payload);
+    // A payload that does not parse or has the wrong shape (bit-rot, an edit outside the desk)
+    // is recomputed like a missing one, never thrown: the pack must not fail on derived data.
+    if (value !== null && shaped(value, caseId)) current.push(value);
+    else missing.push(caseId);
   }
   return { current, missing };
+}
+
+function parsedOrNull(payload: string): unknown {
+  try {
+    return JSON.parse(payload) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every stored summary of `logicVersion`, `batch` cases at a time in case order, with its rule
+ * and its payload as stored (the audit's verify recomputes each and compares).
+ */
+export function* storedClaimSummaries(
+  db: Db,
+  logicVersion: number,
+  batch: number,
+): Generator<{ caseId: number; rulesId: string; payload: string }[]> {
+  let after = -1;
+  for (;;) {
+    const rows = rawStatement(
+      db,
+      `SELECT case_id, rules_id, payload FROM claim_case_summary
+        WHERE logic_version = ? AND case_id > ? ORDER BY case_id LIMIT ?`,
+    ).all(logicVersion, after, batch) as [number, string, string][];
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]![0];
+    yield rows.map(([caseId, rulesId, payload]) => ({ caseId, rulesId, payload }));
+  }
 }
 
 /**
@@ -90,4 +124,12 @@ export function writeClaimSummaries(
     const written = (total.get() as number) - before;
     summaryRowsWritten.set(db, claimSummaryRowsWritten(db) + written);
   }
+}
+
+/** The case's number for a finding (null: not numbered yet, or no such case). */
+export function caseNumberOf(db: Db, caseId: number): string | null {
+  return (
+    (statement(db, 'SELECT case_number FROM case_file WHERE id = ?').pluck().get(caseId) as
+      string | null | undefined) ?? null
+  );
 }

@@ -3,7 +3,11 @@ import {
   type ClaimCaseRow,
   type DisputeIdentityRow,
 } from '../../db/subsidy/claim-case-query.js';
-import { readClaimSummaries, writeClaimSummaries } from '../../db/subsidy/claim-summary-queries.js';
+import {
+  readClaimSummaries,
+  storedClaimSummaries,
+  writeClaimSummaries,
+} from '../../db/subsidy/claim-summary-queries.js';
 import type { Db } from '../../db/connection.js';
 import { judgeKnownVolumes } from '../../db/volume/volume-queries.js';
 import { inLineOrder, type ClaimCase } from '../../domain/subsidy/claim-pack.js';
@@ -194,6 +198,66 @@ function storedSummaryOf([r, v]: ClaimSummary): StoredSummary {
   ];
 }
 
+const isArray = Array.isArray as (value: unknown) => value is unknown[];
+
+/**
+ * Whether a parsed payload has the stored shape of case `caseId` (what `summaryOfStored` relies
+ * on). Values are not checked here: the audit's verify recomputes every row and compares.
+ */
+function isStoredSummary(value: unknown, caseId: number): value is StoredSummary {
+  if (!isArray(value) || value.length !== 30 || value[0] !== caseId) return false;
+  const parties = value[26];
+  return (
+    isArray(value[7]) &&
+    isArray(value[19]) &&
+    isArray(value[25]) &&
+    isArray(parties) &&
+    parties.length % 4 === 0 &&
+    isArray(value[28]) &&
+    typeof value[29] === 'object' &&
+    value[29] !== null
+  );
+}
+
+/** Cases whose summaries the verify recomputes per slice: a slice stays well under 100 ms. */
+const VERIFY_BATCH = 500;
+
+/**
+ * Recomputes every stored summary of the current logic version from its sources, exactly as a
+ * pack would (claimCaseRowsOf → claimVolumes → the stored payload), and yields between batches
+ * the ids of the cases whose stored payload differs (or is missing its sources). Read-only: the
+ * audit's verify runs it on its own connection inside its snapshot.
+ */
+export function* changedClaimSummaries(db: Db): Generator<number[], number> {
+  let checked = 0;
+  for (const batch of storedClaimSummaries(db, CLAIM_SUMMARY_LOGIC_VERSION, VERIFY_BATCH)) {
+    const changed: number[] = [];
+    const byRule = new Map<string, typeof batch>();
+    for (const stored of batch) {
+      const same = byRule.get(stored.rulesId);
+      if (same) same.push(stored);
+      else byRule.set(stored.rulesId, [stored]);
+    }
+    for (const [rulesId, stored] of byRule) {
+      const rows = claimCaseRowsOf(
+        db,
+        stored.map((s) => s.caseId),
+        rulesId,
+      );
+      const volumes = claimVolumes(db, rows);
+      const fresh = new Map<number, string>();
+      rows.forEach((row, i) => {
+        const payload = storedSummaryOf([row, volumes[i] as ClaimCase['volume']]);
+        fresh.set(row.caseId, JSON.stringify(payload));
+      });
+      for (const s of stored) if (fresh.get(s.caseId) !== s.payload) changed.push(s.caseId);
+    }
+    checked += batch.length;
+    yield changed;
+  }
+  return checked;
+}
+
 function summaryOfStored(s: StoredSummary): ClaimSummary {
   const flat = s[26];
   const parties: ClaimCaseRow['parties'][number][] = [];
@@ -257,6 +321,7 @@ export function periodClaimCases(
     rulesId,
     mediatorId,
     CLAIM_SUMMARY_LOGIC_VERSION,
+    isStoredSummary,
   );
   const computed = claimCaseRowsOf(db, missing, rulesId);
   const volumes = claimVolumes(db, computed);

@@ -18,6 +18,7 @@ import type { SubsidyRules } from '../../../domain/subsidy/subsidy-rules.js';
 import type { SubsidyClaimPack } from '../../../domain/subsidy/subsidy-views.js';
 import { CLAIM_SUMMARY_LOGIC_VERSION } from '../../../electron/services/subsidy-claim-cases.js';
 import { SubsidyService } from '../../../electron/services/subsidy-service.js';
+import { AuditService } from '../../../electron/services/audit-service.js';
 import { claimPackAsBefore } from '../support/claim-pack-as-before.js';
 import {
   PNG_BYTES,
@@ -406,6 +407,63 @@ describe('the claim summary', () => {
     }
     packs();
     expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(2);
+  });
+
+  it('audit.verify recomputes every stored summary: untampered OK; one payload changed by plain SQL names that case and is not OK; a garbage payload is recomputed by the pack', async () => {
+    const audit = new AuditService(s.m.l.core.ledger, async () => {});
+    coldPacks();
+    packs();
+    expect(service.lastComputedCases).toBe(0);
+    const clean = await audit.verify();
+    expect(clean.rowFindings).toEqual([]);
+    expect(clean.verdict).toBe('OK');
+
+    // A tier nobody confirmed and a complete volume, written into the summary behind the desk.
+    const payload = JSON.parse(
+      db
+        .prepare('SELECT payload FROM claim_case_summary WHERE case_id = ?')
+        .pluck()
+        .get(caseA) as string,
+    ) as unknown[];
+    payload[23] = 'DIFFICULT';
+    payload[27] = true;
+    payload[28] = [];
+    db.prepare('UPDATE claim_case_summary SET payload = ? WHERE case_id = ?').run(
+      JSON.stringify(payload),
+      caseA,
+    );
+    const tampered = await audit.verify();
+    expect(tampered.verdict).toBe('BROKEN');
+    const caseNumberA = db
+      .prepare('SELECT case_number FROM case_file WHERE id = ?')
+      .pluck()
+      .get(caseA) as string;
+    expect(caseNumberA).toMatch(/\S/);
+    expect(tampered.rowFindings).toEqual([
+      expect.objectContaining({
+        kind: 'CLAIM_SUMMARY_CHANGED',
+        caseId: caseA,
+        caseNumber: caseNumberA,
+      }),
+    ]);
+    expect(tampered.details.join('\n')).toContain(`案件 ${caseNumberA} 的补贴申报汇总`);
+
+    // A well-formed edit stays "current" for the packs: only the verify sees it. Clear it.
+    db.prepare('DELETE FROM claim_case_summary WHERE case_id = ?').run(caseA);
+    packs();
+    expect(service.lastComputedCases).toBe(1);
+
+    // Bit-rot: not JSON, then JSON of the wrong shape. The pack recomputes (never throws) and
+    // heals the row; the verify flags it meanwhile.
+    for (const garbage of ['[1, 2', JSON.stringify({ caseId: caseB }), JSON.stringify([caseA])]) {
+      db.prepare('UPDATE claim_case_summary SET payload = ? WHERE case_id = ?').run(garbage, caseB);
+      expect((await audit.verify()).rowFindings).toEqual([
+        expect.objectContaining({ kind: 'CLAIM_SUMMARY_CHANGED', caseId: caseB }),
+      ]);
+      expect(packs()).toEqual(asBefore());
+      expect(service.lastComputedCases).toBe(1);
+    }
+    expect((await audit.verify()).verdict).toBe('OK');
   });
 
   // Last: the ledger stays damaged.
