@@ -1,5 +1,6 @@
 import type { Db } from '../connection.js';
 import { rawStatement, statement } from '../statement-cache.js';
+import { storageFaultOf } from '../storage-errors.js';
 
 /**
  * The claim packs' per-case summary (migration 030): one JSON payload per case holding what a
@@ -112,18 +113,35 @@ export function writeClaimSummaries(
   );
   const total = statement(db, 'SELECT total_changes()').pluck();
   const before = total.get() as number;
+  db.exec('SAVEPOINT claim_summary_write');
   try {
     for (const { caseId, payload } of summaries) {
       write.run(caseId, logicVersion, rulesId, JSON.stringify(payload));
     }
+    db.exec('RELEASE claim_summary_write');
   } catch (error) {
-    // The first write takes the write lock; another connection holding it (a second writer on
-    // the file) must not fail what is a read: the rows stay missing until the next pack.
-    if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw error;
+    // The write-back is an optimisation of a read: another connection holding the write lock, a
+    // full disk, media gone read-only or an I/O error must not fail the pack (it stayed a pure
+    // read before the summary). The rows stay missing until a later pack.
+    if (!skippable(error)) throw error;
+    if (db.inTransaction) {
+      db.exec('ROLLBACK TO claim_summary_write');
+      db.exec('RELEASE claim_summary_write');
+    } else {
+      // SQLite rolled the whole transaction back (it may on FULL/IOERR): the caller's commit
+      // needs one to end; what it read so far is already in memory.
+      db.exec('BEGIN');
+    }
   } finally {
     const written = (total.get() as number) - before;
-    summaryRowsWritten.set(db, claimSummaryRowsWritten(db) + written);
+    summaryRowsWritten.set(db, claimSummaryRowsWritten(db) + Math.max(0, written));
   }
+}
+
+function skippable(error: unknown): boolean {
+  if (String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY')) return true;
+  const fault = storageFaultOf(error);
+  return fault === 'FULL' || fault === 'READ_ONLY' || fault === 'IO';
 }
 
 /** The case's number for a finding (null: not numbered yet, or no such case). */

@@ -114,6 +114,9 @@ export class SubsidyService {
   private summaryWritable(): boolean {
     const ledger = this.ledger;
     if (ledger.damaged || ledger.converting || ledger.state.state !== 'READY') return false;
+    // The same gates as a write, without waiting: not before the start-up check has found the
+    // file intact (a cold year is ~22k rows), nor while the audit baseline is being recorded.
+    if (ledger.health.state !== 'OK' || ledger.auditBaseline !== null) return false;
     const db = ledger.db();
     return !db.readonly && db.pragma('query_only', { simple: true }) !== 1;
   }

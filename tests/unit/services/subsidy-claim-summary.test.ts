@@ -466,6 +466,51 @@ describe('the claim summary', () => {
     expect((await audit.verify()).verdict).toBe('OK');
   });
 
+  it('before the start-up check has found the file intact, or while the audit baseline is recorded: packs right, nothing written', () => {
+    const ledger = s.m.l.core.ledger as unknown as {
+      healthState: unknown;
+      baselineFill: unknown;
+    };
+    const health = ledger.healthState;
+    db.exec('DELETE FROM claim_case_summary');
+    ledger.healthState = { state: 'CHECKING' };
+    try {
+      expect(packs()).toEqual(asBefore());
+      expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(0);
+    } finally {
+      ledger.healthState = health;
+    }
+    const fill = ledger.baselineFill;
+    ledger.baselineFill = { finished: false, progress: { done: 1, total: 2 } };
+    try {
+      expect(packs()).toEqual(asBefore());
+      expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(0);
+    } finally {
+      ledger.baselineFill = fill;
+    }
+    packs();
+    expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(2);
+  });
+
+  it('a full disk: the pack is still answered (the write-back is skipped), and written once there is room', () => {
+    // A title long enough that the case's payload needs pages the file may no longer grow by.
+    db.prepare('UPDATE case_file SET title = ? WHERE id = ?').run('草场'.repeat(15_000), caseB);
+    db.exec('DELETE FROM claim_case_summary');
+    db.exec('VACUUM');
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    try {
+      expect(packs()).toEqual(asBefore());
+      expect(service.lastComputedCases).toBe(2);
+      expect(db.inTransaction).toBe(false);
+      expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(0);
+    } finally {
+      db.pragma('max_page_count = 1073741823');
+    }
+    expect(packs()).toEqual(asBefore());
+    expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(2);
+  });
+
   // Last: the ledger stays damaged.
   it('a damaged ledger: packs still right and nothing written, even if its connection could write', () => {
     db.exec('DELETE FROM claim_case_summary');
