@@ -31,6 +31,7 @@ import { PNG_BYTES } from '../followups/followup-fixtures.js';
 import { claimPackAsBefore } from '../support/claim-pack-as-before.js';
 import { addMediator, openTestLedger, setUpRoom, type TestLedger } from './case-fixtures.js';
 import { plainSession, printOf, settledCase } from './claim-case-seed.js';
+import { CLAIM_SUMMARY_LOGIC_VERSION } from '../../../electron/services/subsidy-claim-cases.js';
 import { activateExampleRules } from './subsidy-fixtures.js';
 
 /**
@@ -469,6 +470,35 @@ describe('the packs stay as frozen', () => {
         readFileSync(path.join(import.meta.dirname, 'frozen/subsidy-claim-packs.json'), 'utf8'),
       ),
     );
+  });
+
+  /**
+   * The summary caches the claim row's and the volume judge's outputs. Rows of the current logic
+   * version are trusted by every pack of a ledger in the field, so any change to what they hold
+   * (a checklist rule, a reason's wording, a slot's place in the payload) must come with a bump
+   * of CLAIM_SUMMARY_LOGIC_VERSION and a new frozen file under the new number: here the payloads
+   * computed cold for every case under both rules equal those frozen for this version.
+   */
+  it('the stored claim summaries of this logic version stay as frozen', async () => {
+    const db = l.core.ledger.db();
+    const stored: Record<string, string> = {};
+    for (const which of ['example', 'split'] as const) {
+      await activate(rules[which].summary.rowId);
+      db.exec('DELETE FROM claim_case_summary');
+      for (const key of ['2025', '2026-Q1']) {
+        await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', { period: key });
+      }
+      for (const [caseId, rulesId, payload] of db
+        .prepare('SELECT case_id, rules_id, payload FROM claim_case_summary ORDER BY case_id')
+        .raw(true)
+        .all() as [number, string, string][]) {
+        stored[`${rulesId} ${caseId}`] = payload;
+      }
+    }
+    expect(Object.keys(stored).length).toBeGreaterThan(100);
+    const file = `frozen/claim-summary-v${CLAIM_SUMMARY_LOGIC_VERSION}.json`;
+    // Read, never written (a new version's file is made once, by hand, and reviewed).
+    expect(stored).toEqual(JSON.parse(readFileSync(path.join(import.meta.dirname, file), 'utf8')));
   });
 
   // A damaged ledger still answers reads on a query_only connection, where the claim reads cannot
