@@ -151,3 +151,15 @@ export function caseNumberOf(db: Db, caseId: number): string | null {
       string | null | undefined) ?? null
   );
 }
+
+/**
+ * Empties the summary when it exists. Run by every migration step: a step that rebuilds or
+ * rewrites a source table (copy, drop, rename) fires none of the old table's triggers, so rows
+ * made before the upgrade may no longer be the cases as they are. An upgrade costs one cold pack.
+ */
+export function clearClaimSummaries(db: Db): void {
+  const exists = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claim_case_summary'")
+    .get();
+  if (exists) db.exec('DELETE FROM claim_case_summary');
+}

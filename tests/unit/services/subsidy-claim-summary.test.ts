@@ -12,6 +12,8 @@ import {
 } from '../../../db/subsidy/case-subsidy-queries.js';
 import { insertAttachment } from '../../../db/volume/volume-queries.js';
 import { rowsChangedSinceOpen } from '../../../db/wal-checkpoint.js';
+import { migrate } from '../../../db/migrate.js';
+import { MIGRATIONS } from '../../../db/migrations/index.js';
 import type { PartyValues } from '../../../domain/cases/party-input.js';
 import { parsePeriod } from '../../../domain/statistics/period.js';
 import type { SubsidyRules } from '../../../domain/subsidy/subsidy-rules.js';
@@ -509,6 +511,24 @@ describe('the claim summary', () => {
     }
     expect(packs()).toEqual(asBefore());
     expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(2);
+  });
+
+  it('any later migration step empties the summary (a rebuilt source table fires no trigger)', async () => {
+    packs();
+    expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(2);
+    const later = { version: MIGRATIONS.length + 1, name: 'later', up: () => {} };
+    try {
+      await migrate(db, {
+        migrations: [...MIGRATIONS, later],
+        backupDir: null,
+        now: () => new Date(NOW),
+      });
+      expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(0);
+    } finally {
+      db.pragma(`user_version = ${MIGRATIONS.length}`);
+    }
+    expect(packs()).toEqual(asBefore());
+    expect(service.lastComputedCases).toBe(2);
   });
 
   // Last: the ledger stays damaged.
