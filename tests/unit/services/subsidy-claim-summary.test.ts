@@ -11,7 +11,7 @@ import {
   saveCaseSubsidyFacts,
 } from '../../../db/subsidy/case-subsidy-queries.js';
 import { insertAttachment } from '../../../db/volume/volume-queries.js';
-import { rowsChangedSinceOpen } from '../../../db/wal-checkpoint.js';
+import { rowsChangedSinceOpen, rowsWrittenSinceOpen } from '../../../db/wal-checkpoint.js';
 import { migrate } from '../../../db/migrate.js';
 import { MIGRATIONS } from '../../../db/migrations/index.js';
 import type { PartyValues } from '../../../domain/cases/party-input.js';
@@ -363,6 +363,7 @@ describe('the claim summary', () => {
   it('a connection that may not write (query_only): packs still right, nothing written; written back later, and never counted as a ledger change', () => {
     db.exec('DELETE FROM claim_case_summary');
     const changed = rowsChangedSinceOpen(db);
+    const written = rowsWrittenSinceOpen(db);
     db.pragma('query_only = ON');
     try {
       for (let i = 0; i < 2; i += 1) {
@@ -376,6 +377,9 @@ describe('the claim summary', () => {
     packs();
     expect(db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get()).toBe(2);
     expect(rowsChangedSinceOpen(db)).toBe(changed);
+    // …but they went through the WAL: the idle checkpoint and the conversion's "nothing written
+    // since the start-up check" count them.
+    expect(rowsWrittenSinceOpen(db)).toBe(written + 2);
   });
 
   it('rows of another logic version or another rule are recomputed', () => {
