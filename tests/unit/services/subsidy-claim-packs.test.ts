@@ -472,6 +472,33 @@ describe('the packs stay as frozen', () => {
     );
   });
 
+  // The same frozen packs with the summary partly stale (review s32-claimsum CS6): each period
+  // warmed, then every third case's row dropped before the compared call.
+  it('both rules, four periods, every mediator, with the summary partly stale', async () => {
+    const db = l.core.ledger.db();
+    const count = () =>
+      db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get() as number;
+    const frozen: Record<string, SubsidyClaimPack[]> = {};
+    for (const which of ['example', 'split'] as const) {
+      await activate(rules[which].summary.rowId);
+      for (const key of PERIODS) {
+        await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', { period: key });
+        const warm = count();
+        db.exec('DELETE FROM claim_case_summary WHERE case_id % 3 = 1');
+        expect(count()).toBeLessThan(warm);
+        expect(count()).toBeGreaterThan(0);
+        frozen[`${which} ${key}`] = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', {
+          period: key,
+        });
+      }
+    }
+    expect(JSON.parse(JSON.stringify(frozen))).toEqual(
+      JSON.parse(
+        readFileSync(path.join(import.meta.dirname, 'frozen/subsidy-claim-packs.json'), 'utf8'),
+      ),
+    );
+  });
+
   /**
    * The summary caches the claim row's and the volume judge's outputs. Rows of the current logic
    * version are trusted by every pack of a ledger in the field, so any change to what they hold
