@@ -136,6 +136,7 @@ export const subsidyBench: BenchModule = {
         subsidy_claim_year_cold_ms: round(cold.wall),
         subsidy_claim_year_cold_cpu_ms: round(cold.cpu),
         subsidy_claim_year_touched_ms: round(afterTouch.wall),
+        subsidy_claim_year_touched_cpu_ms: round(afterTouch.cpu),
         subsidy_claim_year_one_ms: round(median(one.wall)),
         subsidy_claim_year_one_cpu_ms: round(median(one.cpu)),
         subsidy_case_panel_ms: round(median(panel)),
