@@ -453,50 +453,47 @@ describe('every mediator’s pack from one pass equals the pack read alone befor
  * the oracle above shares with the code it checks. No mediator here is 备案, so only the split
  * rule's lines are paid: the three counties' frozen packs carry the amounts and shares as well.
  */
+/** The room's packs under both rules and every period; `before` runs ahead of each call. */
+async function everyRuleAndPeriod(
+  before: () => Promise<void> = async () => {},
+): Promise<Record<string, SubsidyClaimPack[]>> {
+  const packs: Record<string, SubsidyClaimPack[]> = {};
+  for (const which of ['example', 'split'] as const) {
+    await activate(rules[which].summary.rowId);
+    for (const key of PERIODS) {
+      await before();
+      packs[`${which} ${key}`] = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', {
+        period: key,
+      });
+    }
+  }
+  // Read, never written: no run (not even `vitest -u`) may make the code's answer the expected one.
+  expect(JSON.parse(JSON.stringify(packs))).toEqual(
+    JSON.parse(
+      readFileSync(path.join(import.meta.dirname, 'frozen/subsidy-claim-packs.json'), 'utf8'),
+    ),
+  );
+  return packs;
+}
+
 describe('the packs stay as frozen', () => {
   it('both rules, four periods, every mediator', async () => {
-    const frozen: Record<string, SubsidyClaimPack[]> = {};
-    for (const which of ['example', 'split'] as const) {
-      await activate(rules[which].summary.rowId);
-      for (const key of PERIODS) {
-        frozen[`${which} ${key}`] = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', {
-          period: key,
-        });
-      }
-    }
-    // Read, never written: no run (not even `vitest -u`) may make the code's answer the expected one.
-    expect(JSON.parse(JSON.stringify(frozen))).toEqual(
-      JSON.parse(
-        readFileSync(path.join(import.meta.dirname, 'frozen/subsidy-claim-packs.json'), 'utf8'),
-      ),
-    );
+    await everyRuleAndPeriod();
   });
 
-  // The same frozen packs with the summary partly stale (review s32-claimsum CS6): each period
-  // warmed, then every third case's row dropped before the compared call.
+  // The same frozen packs with the summary partly stale (review s32-claimsum CS6): before each
+  // compared call, every period is warmed and then every third case's row dropped.
   it('both rules, four periods, every mediator, with the summary partly stale', async () => {
     const db = l.core.ledger.db();
     const count = () =>
       db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get() as number;
-    const frozen: Record<string, SubsidyClaimPack[]> = {};
-    for (const which of ['example', 'split'] as const) {
-      await activate(rules[which].summary.rowId);
-      for (const key of PERIODS) {
-        await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', { period: key });
-        const warm = count();
-        db.exec('DELETE FROM claim_case_summary WHERE case_id % 3 = 1');
-        expect(count()).toBeLessThan(warm);
-        expect(count()).toBeGreaterThan(0);
-        frozen[`${which} ${key}`] = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', {
-          period: key,
-        });
-      }
-    }
-    expect(JSON.parse(JSON.stringify(frozen))).toEqual(
-      JSON.parse(
-        readFileSync(path.join(import.meta.dirname, 'frozen/subsidy-claim-packs.json'), 'utf8'),
-      ),
-    );
+    await everyRuleAndPeriod(async () => {
+      for (const key of PERIODS) await l.call('subsidy.claimPacks', { period: key });
+      const warm = count();
+      db.exec('DELETE FROM claim_case_summary WHERE case_id % 3 = 1');
+      expect(count()).toBeLessThan(warm);
+      expect(count()).toBeGreaterThan(0);
+    });
   });
 
   /**
