@@ -104,6 +104,8 @@ export function writeClaimSummaries(
   logicVersion: number,
 ): void {
   if (summaries.length === 0) return;
+  // The recovery below re-opens a transaction for the caller's commit: only right inside one.
+  if (!db.inTransaction) throw new Error("writeClaimSummaries runs inside the pack's transaction");
   const write = statement(
     db,
     `INSERT INTO claim_case_summary (case_id, logic_version, rules_id, payload)
@@ -129,7 +131,8 @@ export function writeClaimSummaries(
       db.exec('RELEASE claim_summary_write');
     } else {
       // SQLite rolled the whole transaction back (it may on FULL/IOERR): the caller's commit
-      // needs one to end; what it read so far is already in memory.
+      // needs one to end; what it read so far is already in memory. Its remaining reads (the
+      // neighbours) then see a new snapshot: harmless with the desk's single writer.
       db.exec('BEGIN');
     }
   } finally {
