@@ -7,6 +7,7 @@ import type { BackupInfo } from './backup.js';
 import { schemaVersionOf } from './connection.js';
 import type { Db } from './connection.js';
 import type { Migration } from './migrations/migration.js';
+import { clearClaimSummaries } from './subsidy/claim-summary-queries.js';
 
 export class DatabaseFromFutureError extends Error {
   constructor(
@@ -94,6 +95,7 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
           typeof step.changesRows === 'function' ? step.changesRows(db) : step.changesRows;
         if (changesRows) new AuditBaselineFill(db).completeNow();
         step.up(db);
+        clearClaimSummaries(db);
         db.pragma(`user_version = ${step.version}`);
       })();
     } catch (cause) {

@@ -6,10 +6,13 @@ import type { Db } from '../connection.js';
  * will), form drafts (unsaved typing, autosaved every few seconds and deleted on save: the
  * save itself is audited) and the register of reported case versions: an export writes one row
  * per case (10,000 keyed hashes a quarter), so the export's own EXPORT entry carries a digest of
- * the whole register instead (`reported-register.ts`), which verification recomputes.
+ * the whole register instead (`reported-register.ts`), which verification recomputes. The claim
+ * packs' per-case summary (migration 030) is derived too: recomputed whenever it is missing,
+ * and `audit.verify` recomputes every stored row from its audited sources and flags a differing
+ * one (`changedClaimSummaries`), since the packs trust a present row.
  */
 const NOT_AUDITED = /^(sqlite_|audit_|case_search)/;
-const NOT_AUDITED_TABLES = new Set(['form_draft', 'case_reported']);
+const NOT_AUDITED_TABLES = new Set(['form_draft', 'case_reported', 'claim_case_summary']);
 
 export interface AuditedTable {
   readonly name: string;

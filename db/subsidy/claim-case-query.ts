@@ -10,9 +10,10 @@ export type { DisputeParty };
  * What a claim pack reads about each case with an outcome in a period: the facts tier criteria
  * test, the reviewer-checked facts, the newest tier confirmation under the active rule, the
  * printed papers by kind and the parties (the same-dispute check starts from them). One
- * statement over `case_outcome_by_date` for the cases, then one per related table for all of
- * them (mediators, sessions, prints, parties, reviewer facts, tier confirmations) — a year at
- * 100,000 cases is a handful of statements and no JSON built or parsed per case.
+ * statement for the cases asked, then one per related table for all of them (mediators,
+ * sessions, prints, parties, reviewer facts, tier confirmations) — a year at 100,000 cases is a
+ * handful of statements. A pack reads only the cases its claim summary lacks this way
+ * (`claim-summary-queries.ts`).
  */
 export interface ClaimCaseRow {
   readonly caseId: number;
@@ -208,24 +209,30 @@ function withRelated(db: Db, rows: readonly ClaimSqlRow[], rulesId: string): Cla
 }
 
 /**
- * Cases with an outcome date in the range, of one mediator or of all, in no particular order
- * (the pack orders its lines itself; sorting a year's wide rows in SQL cost a temporary tree).
+ * The cases of `caseIds` that have an outcome (the claim summary's missing rows; which cases
+ * belong to a period is `readClaimSummaries`'s), in no particular order: the pack orders its
+ * lines itself, and sorting a year's wide rows in SQL cost a temporary tree. The ids are read
+ * through the id table before the related rows are, so each of the two reads has the table to
+ * itself.
  */
-export function claimCaseRows(
+export function claimCaseRowsOf(
   db: Db,
-  range: { readonly start: string; readonly end: string },
+  caseIds: readonly number[],
   rulesId: string,
-  mediatorId: number | null,
 ): ClaimCaseRow[] {
-  const rows = rawStatement(
+  if (caseIds.length === 0) return [];
+  const rows = withCaseIds(
     db,
-    `SELECT ${CLAIM_COLUMNS}
-       FROM case_outcome o
-       JOIN case_file c ON c.id = o.case_id
-      WHERE o.outcome_date BETWEEN @start AND @end
-        AND (@mediatorId IS NULL OR EXISTS (SELECT 1 FROM case_mediator cm
-               WHERE cm.case_id = c.id AND cm.mediator_id = @mediatorId))`,
-  ).all({ start: range.start, end: range.end, mediatorId }) as ClaimSqlRow[];
+    caseIds,
+    (ids) =>
+      rawStatement(
+        db,
+        `SELECT ${CLAIM_COLUMNS}
+           FROM case_outcome o
+           JOIN case_file c ON c.id = o.case_id
+          WHERE o.case_id IN ${ids.list}`,
+      ).all(ids.params) as ClaimSqlRow[],
+  );
   return withRelated(db, rows, rulesId);
 }
 

@@ -9,7 +9,9 @@ export type AuditFindingKind =
   | 'LINK_BROKEN'
   | 'ROW_CHANGED'
   | 'ROW_DELETED'
-  | 'ROW_UNRECORDED';
+  | 'ROW_UNRECORDED'
+  /** A case's stored claim summary differs from the summary recomputed from its sources. */
+  | 'CLAIM_SUMMARY_CHANGED';
 
 /** One thing verification found wrong, with what a person needs to find it. */
 export interface AuditFinding {
@@ -126,6 +128,7 @@ const TABLE_LABELS: Readonly<Record<string, string>> = {
   desk_account: '账号',
   desk_security: '登录与查看设置',
   mediator_print_event: '调解员文书打印记录',
+  claim_case_summary: '补贴申报汇总',
 };
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
@@ -196,6 +199,8 @@ export function describeAuditFinding(f: AuditFinding): string {
       return `${whereOf(f)}已不在台账中，审计日志里没有删除它的记录：是在本程序之外删除的`;
     case 'ROW_UNRECORDED':
       return `${whereOf(f)}不在审计日志中：是在本程序之外新增的`;
+    case 'CLAIM_SUMMARY_CHANGED':
+      return `案件 ${f.caseNumber ?? `内部编号 ${f.caseId ?? '?'}`} 的补贴申报汇总与按该案现有数据重新计算的结果不符：是在本程序之外改动的，据此生成的补贴申报材料可能有误`;
   }
 }
 

@@ -1,15 +1,19 @@
 import { auditKeyFileFor, readAuditKey } from '../../db/audit/audit-key.js';
 import { auditHead, listAuditEntries } from '../../db/audit/audit-log.js';
 import { verifyAuditChain } from '../../db/audit/audit-verify.js';
-import { openConnection } from '../../db/connection.js';
+import { openConnection, type Db as Database } from '../../db/connection.js';
+import { caseNumberOf } from '../../db/subsidy/claim-summary-queries.js';
 import type { AuditPage } from '../../domain/api/audit-contract.js';
 import {
   describeAuditVerification,
+  type AuditFinding,
   type AuditVerification,
+  type AuditVerifyResult,
 } from '../../domain/audit/audit-views.js';
 import { ApiError } from '../../domain/api/errors.js';
 import type { LedgerSession } from './ledger-session.js';
 import { storageMessagesZhCN } from '../../domain/messages/storage-zh-CN.js';
+import { changedClaimSummaries } from './subsidy-claim-cases.js';
 
 const PAGE = 100;
 
@@ -81,21 +85,24 @@ export class AuditService {
     try {
       db.exec('BEGIN');
       const work = verifyAuditChain(db, key);
-      for (;;) {
-        const step = work.next();
-        if (step.done) {
-          const result = step.value;
-          const verification: AuditVerification = {
-            ...result,
-            ...describeAuditVerification(result),
-            finishedAt: this.ledger.now().toISOString(),
-            ms: Math.round(performance.now() - started),
-          };
-          this.last = verification;
-          return verification;
-        }
+      let step = work.next();
+      while (!step.done) {
         await this.betweenSlices();
+        step = work.next();
       }
+      const result = withClaimSummaryFindings(
+        db,
+        step.value,
+        await claimSummaryFindings(db, this.betweenSlices),
+      );
+      const verification: AuditVerification = {
+        ...result,
+        ...describeAuditVerification(result),
+        finishedAt: this.ledger.now().toISOString(),
+        ms: Math.round(performance.now() - started),
+      };
+      this.last = verification;
+      return verification;
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw new ApiError('INTERNAL', `审计日志核验没有完成：${(error as Error).message}`);
@@ -105,5 +112,49 @@ export class AuditService {
     }
   }
 }
+
+/**
+ * The claim summary is derived, not audited row by row, yet it feeds the subsidy packs: every
+ * stored row is recomputed from its (audited) sources and compared, in the same snapshot.
+ */
+async function claimSummaryFindings(
+  db: Database,
+  betweenSlices: () => Promise<void>,
+): Promise<number[]> {
+  const changed: number[] = [];
+  const work = changedClaimSummaries(db);
+  for (let step = work.next(); !step.done; step = work.next()) {
+    changed.push(...step.value);
+    await betweenSlices();
+  }
+  return changed;
+}
+
+function withClaimSummaryFindings(
+  db: Database,
+  result: AuditVerifyResult,
+  changed: readonly number[],
+): AuditVerifyResult {
+  if (changed.length === 0) return result;
+  const room = Math.max(0, MAX_LISTED_FINDINGS - result.rowFindings.length);
+  const findings: AuditFinding[] = changed.slice(0, room).map((caseId) => ({
+    kind: 'CLAIM_SUMMARY_CHANGED',
+    seq: null,
+    at: null,
+    action: null,
+    table: 'claim_case_summary',
+    rowKey: String(caseId),
+    caseId,
+    caseNumber: caseNumberOf(db, caseId),
+  }));
+  return {
+    ...result,
+    rowFindings: [...result.rowFindings, ...findings],
+    rowFindingCount: result.rowFindingCount + changed.length,
+  };
+}
+
+/** As the chain's row findings: the first ones are listed, the rest counted. */
+const MAX_LISTED_FINDINGS = 200;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -23,7 +23,7 @@ import type { LedgerEncryptionProgress } from '../../domain/api/system-contract.
 import type { LedgerOpenResult } from '../../db/ledger-store.js';
 import type { Migration } from '../../db/migrations/migration.js';
 import { storageFaultOf } from '../../db/storage-errors.js';
-import { checkpointPassive, rowsChangedSinceOpen } from '../../db/wal-checkpoint.js';
+import { checkpointPassive, rowsWrittenSinceOpen } from '../../db/wal-checkpoint.js';
 import { ApiError } from '../../domain/api/errors.js';
 import { currentActor } from './desk-actor.js';
 import { HeldAuditEntries } from './held-audit-entries.js';
@@ -240,7 +240,7 @@ export class LedgerSession {
         ledgerChecked: () =>
           this.healthState.state === 'OK' &&
           this.healthState.checkMs >= 0 &&
-          this.changesAtCheck === rowsChangedSinceOpen(db),
+          this.changesAtCheck === rowsWrittenSinceOpen(db),
       });
       await this.openOnly();
       this.encryption = null;
@@ -409,7 +409,7 @@ export class LedgerSession {
 
   private async checkInBackground(db: Db): Promise<void> {
     const started = performance.now();
-    this.changesAtCheck = rowsChangedSinceOpen(db);
+    this.changesAtCheck = rowsWrittenSinceOpen(db);
     try {
       const findings = await checkLedgerFile(db.name, false, connectionKey(db));
       if (this.result?.state !== 'READY' || this.result.db !== db) return;
@@ -527,7 +527,7 @@ export class LedgerSession {
       return false;
     }
     const db = result.db;
-    const rows = rowsChangedSinceOpen(db);
+    const rows = rowsWrittenSinceOpen(db);
     const since = this.lastCheckpoint?.db === db ? this.lastCheckpoint.rows : 0;
     if (rows - since < minRows) return false;
     const outcome = checkpointPassive(db);

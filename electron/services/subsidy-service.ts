@@ -6,7 +6,6 @@ import { recordChangeSet, diffFields, type FieldChange } from '../../db/history/
 import { getRoomSettings } from '../../db/room-settings-queries.js';
 import {
   claimCaseRow,
-  claimCaseRows,
   disputeIdentitiesAround,
   identityOfClaimRow,
   type DisputeIdentityRow,
@@ -35,7 +34,6 @@ import { chinaToday } from '../../domain/validation/calendar-date.js';
 import {
   buildClaimPack,
   CLAIM_DISCLAIMER,
-  inLineOrder,
   type ClaimCase,
   type ClaimLine,
 } from '../../domain/subsidy/claim-pack.js';
@@ -72,6 +70,7 @@ import {
   claimVolumes,
   disputeIdentityOf,
   duplicatesAmong,
+  periodClaimCases,
   toClaimCase,
   windowStart,
 } from './subsidy-claim-cases.js';
@@ -101,8 +100,25 @@ export class SubsidyService {
     private readonly templatesDir: string,
   ) {}
 
+  /** Cases the last pack computed rather than took from the claim summary (tests, benches). */
+  lastComputedCases = 0;
+
   private db() {
     return this.ledger.db();
+  }
+
+  /**
+   * Whether a pack may write the claim summary back: not on a damaged ledger (its connection is
+   * query_only), a read-only one, or one being converted (its file is being copied).
+   */
+  private summaryWritable(): boolean {
+    const ledger = this.ledger;
+    if (ledger.damaged || ledger.converting || ledger.state.state !== 'READY') return false;
+    // The same gates as a write, without waiting: not before the start-up check has found the
+    // file intact (a cold year is ~22k rows), nor while the audit baseline is being recorded.
+    if (ledger.health.state !== 'OK' || ledger.auditBaseline !== null) return false;
+    const db = ledger.db();
+    return !db.readonly && db.pragma('query_only', { simple: true }) !== 1;
   }
 
   private nowIso(): string {
@@ -453,11 +469,12 @@ export class SubsidyService {
     const window = { start: windowStart(rules, period.start), end: period.end };
     const { rows, volumes, given, around } = db.transaction(() => {
       // In line order once, so each mediator's pack takes its cases as they come.
-      const read = claimCaseRows(db, period, rules.id, only?.id ?? null).sort(inLineOrder);
-      const identities = read.map(identityOfClaimRow);
+      const read = periodClaimCases(db, period, rules.id, only?.id ?? null, this.summaryWritable());
+      this.lastComputedCases = read.computed;
+      const identities = read.rows.map(identityOfClaimRow);
       return {
-        rows: read,
-        volumes: claimVolumes(db, read),
+        rows: read.rows,
+        volumes: read.volumes,
         given: identities,
         around: disputeIdentitiesAround(db, identities, window),
       };

@@ -30,6 +30,8 @@ import type {
 import { PNG_BYTES } from '../followups/followup-fixtures.js';
 import { claimPackAsBefore } from '../support/claim-pack-as-before.js';
 import { addMediator, openTestLedger, setUpRoom, type TestLedger } from './case-fixtures.js';
+import { plainSession, printOf, settledCase } from './claim-case-seed.js';
+import { CLAIM_SUMMARY_LOGIC_VERSION } from '../../../electron/services/subsidy-claim-cases.js';
 import { activateExampleRules } from './subsidy-fixtures.js';
 
 /**
@@ -170,28 +172,7 @@ function seedCases(db: Db, mediatorIds: readonly number[], rulesIds: readonly st
       const sessions = Math.floor(rand() * 4);
       for (let s = 0; s < sessions; s += 1) {
         const day = isoDay(acceptedMs + (s + 1) * DAY);
-        insertSession(
-          db,
-          id,
-          {
-            startAt: `${day}T09:30`,
-            endAt: `${day}T11:00`,
-            place: '调解室',
-            subject: null,
-            partyIdsPresent: [],
-            mediatorIds: [lead],
-            recorder: '李明',
-            participants: [],
-            interpreter: null,
-            isPublic: false,
-            recordMode: 'SIMPLE',
-            content: '调解员告知双方权利义务。',
-            result: 'CONTINUE',
-            readBackConfirmed: true,
-          },
-          '调解',
-          NOW,
-        );
+        insertSession(db, id, plainSession(day, lead), '调解', NOW);
       }
       for (const partyId of partyIds) {
         if (rand() < 0.5) continue;
@@ -233,24 +214,7 @@ function seedCases(db: Db, mediatorIds: readonly number[], rulesIds: readonly st
         'CLOSING_REPORT',
       ]) {
         if (rand() < 0.6) continue;
-        insertPrintedDocument(
-          db,
-          {
-            caseId: id,
-            kind,
-            recordKey: 'case',
-            issuesJson: '[]',
-            contentSha256: 'c'.repeat(64),
-            templateId: kind.toLowerCase(),
-            templateVersion: 1,
-            fileName: `${kind}.pdf`,
-            pdf: PNG_BYTES,
-            pdfSha256: 'd'.repeat(64),
-            verificationCode: 'TEST',
-            createdBy: '本机用户',
-          },
-          NOW,
-        );
+        insertPrintedDocument(db, printOf(id, kind), NOW);
       }
       if (rand() < 0.1) continue; // still open
       const action = pick(OUTCOMES);
@@ -310,45 +274,6 @@ function seedCases(db: Db, mediatorIds: readonly number[], rulesIds: readonly st
       }
     }
   })();
-}
-
-/** A settled case of `lead` with these parties, accepted and settled on the days given. */
-function settledCase(
-  db: Db,
-  c: { lead: number; parties: readonly PartyValues[]; accepted: string; settled: string },
-): void {
-  const id = insertCase(
-    db,
-    {
-      title: '院墙纠纷',
-      intakeDate: c.accepted,
-      source: 'ON_APPLICATION',
-      category: 'NEIGHBOUR',
-      subtype: null,
-      summary: '双方因院墙发生争执。',
-      requests: ['请求调解'],
-      riskLevel: 'LOW',
-      riskFactors: [],
-      preventionFlags: [],
-      isDifficult: false,
-      amountClaimedFen: null,
-      remarks: null,
-    },
-    'INTAKE',
-    NOW,
-  );
-  setCaseMediators(db, id, [c.lead]);
-  for (const party of c.parties) insertParty(db, id, party, NOW);
-  setCaseState(db, id, 'SETTLED_WRITTEN', { acceptedDate: c.accepted });
-  recordHistory(db, {
-    caseId: id,
-    from: 'MEDIATING',
-    to: 'SETTLED_WRITTEN',
-    action: 'SETTLE_WRITTEN',
-    data: { action: 'SETTLE_WRITTEN' },
-    at: `${c.settled}T02:00:00.000Z`,
-    actor: '本机用户',
-  });
 }
 
 /**
@@ -528,23 +453,76 @@ describe('every mediator’s pack from one pass equals the pack read alone befor
  * the oracle above shares with the code it checks. No mediator here is 备案, so only the split
  * rule's lines are paid: the three counties' frozen packs carry the amounts and shares as well.
  */
+/** The room's packs under both rules and every period; `before` runs ahead of each call. */
+async function everyRuleAndPeriod(
+  before: () => Promise<void> = async () => {},
+): Promise<Record<string, SubsidyClaimPack[]>> {
+  const packs: Record<string, SubsidyClaimPack[]> = {};
+  for (const which of ['example', 'split'] as const) {
+    await activate(rules[which].summary.rowId);
+    for (const key of PERIODS) {
+      await before();
+      packs[`${which} ${key}`] = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', {
+        period: key,
+      });
+    }
+  }
+  // Read, never written: no run (not even `vitest -u`) may make the code's answer the expected one.
+  expect(JSON.parse(JSON.stringify(packs))).toEqual(
+    JSON.parse(
+      readFileSync(path.join(import.meta.dirname, 'frozen/subsidy-claim-packs.json'), 'utf8'),
+    ),
+  );
+  return packs;
+}
+
 describe('the packs stay as frozen', () => {
   it('both rules, four periods, every mediator', async () => {
-    const frozen: Record<string, SubsidyClaimPack[]> = {};
+    await everyRuleAndPeriod();
+  });
+
+  // The same frozen packs with the summary partly stale (review s32-claimsum CS6): before each
+  // compared call, every period is warmed and then every third case's row dropped.
+  it('both rules, four periods, every mediator, with the summary partly stale', async () => {
+    const db = l.core.ledger.db();
+    const count = () =>
+      db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get() as number;
+    await everyRuleAndPeriod(async () => {
+      for (const key of PERIODS) await l.call('subsidy.claimPacks', { period: key });
+      const warm = count();
+      db.exec('DELETE FROM claim_case_summary WHERE case_id % 3 = 1');
+      expect(count()).toBeLessThan(warm);
+      expect(count()).toBeGreaterThan(0);
+    });
+  });
+
+  /**
+   * The summary caches the claim row's and the volume judge's outputs. Rows of the current logic
+   * version are trusted by every pack of a ledger in the field, so any change to what they hold
+   * (a checklist rule, a reason's wording, a slot's place in the payload) must come with a bump
+   * of CLAIM_SUMMARY_LOGIC_VERSION and a new frozen file under the new number: here the payloads
+   * computed cold for every case under both rules equal those frozen for this version.
+   */
+  it('the stored claim summaries of this logic version stay as frozen', async () => {
+    const db = l.core.ledger.db();
+    const stored: Record<string, string> = {};
     for (const which of ['example', 'split'] as const) {
       await activate(rules[which].summary.rowId);
-      for (const key of PERIODS) {
-        frozen[`${which} ${key}`] = await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', {
-          period: key,
-        });
+      db.exec('DELETE FROM claim_case_summary');
+      for (const key of ['2025', '2026-Q1']) {
+        await l.call<SubsidyClaimPack[]>('subsidy.claimPacks', { period: key });
+      }
+      for (const [caseId, rulesId, payload] of db
+        .prepare('SELECT case_id, rules_id, payload FROM claim_case_summary ORDER BY case_id')
+        .raw(true)
+        .all() as [number, string, string][]) {
+        stored[`${rulesId} ${caseId}`] = payload;
       }
     }
-    // Read, never written: no run (not even `vitest -u`) may make the code's answer the expected one.
-    expect(JSON.parse(JSON.stringify(frozen))).toEqual(
-      JSON.parse(
-        readFileSync(path.join(import.meta.dirname, 'frozen/subsidy-claim-packs.json'), 'utf8'),
-      ),
-    );
+    expect(Object.keys(stored).length).toBeGreaterThan(100);
+    const file = `frozen/claim-summary-v${CLAIM_SUMMARY_LOGIC_VERSION}.json`;
+    // Read, never written (a new version's file is made once, by hand, and reviewed).
+    expect(stored).toEqual(JSON.parse(readFileSync(path.join(import.meta.dirname, file), 'utf8')));
   });
 
   // A damaged ledger still answers reads on a query_only connection, where the claim reads cannot
