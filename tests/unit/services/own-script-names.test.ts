@@ -182,6 +182,15 @@ describe('migration 024', () => {
       // nor the registering account of migration 028
       old.exec('DROP INDEX case_file_registrar');
       old.exec('ALTER TABLE case_file DROP COLUMN registrar_account_id');
+      // nor the claim summary of migration 030 and the triggers that empty it
+      const summaryTriggers = old
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'claim_summary_stale_%'",
+        )
+        .pluck()
+        .all() as string[];
+      for (const name of summaryTriggers) old.exec(`DROP TRIGGER ${name}`);
+      old.exec('DROP TABLE claim_case_summary');
       old.pragma('user_version = 23');
       old.close();
 
