@@ -29,6 +29,8 @@ const PREFIX = `(?:[+＋]?(?:${ZERO}{2})?[8８][6６]${SEP}?)`;
  * - a 400/800 service number, 3-3-4;
  * - a local number of 7–8 digits with no area code, only right after 电话/手机/座机/… (alone
  *   it cannot be told from an amount or a serial number).
+ * Each is shown as `maskPhone` shows a phone field, so a number reads the same in a field, in
+ * a text and in an export.
  * And, masked too but as a C3 number (§7.2: bank accounts and ID numbers "masked"), a run of
  * 15–23 digits (an ID number's last X included; corporate accounts run to 20–23), whole or
  * in groups of four, with no Latin letter before it: a bank account an agreement names, or
@@ -76,7 +78,7 @@ function asciiDigits(text: string): string {
     .replace(/\D/gu, '');
 }
 
-type Shapes = Partial<Record<'account' | 'prefix' | 'areaPrefix' | 'local', string>>;
+type Shapes = Partial<Record<'account' | 'prefix' | 'areaPrefix', string>>;
 
 /**
  * Every phone number of a free text masked (an agent's 联系方式 in an agreement, a number in the
@@ -94,8 +96,6 @@ export function maskPhonesInText(text: string): string {
       const last = /[Xx]$/u.exec(groups.account)?.[0] ?? '';
       return maskIdNumber(`${asciiDigits(groups.account)}${last}`);
     }
-    // 7–8 digits: maskPhone would leave 7 of 8 showing
-    if (groups.local !== undefined) return '*'.repeat(asciiDigits(run).length);
     const prefix = groups.prefix ?? groups.areaPrefix ?? '';
     return `${prefix}${maskPhone(asciiDigits(run.slice(prefix.length)))}`;
   });

@@ -19,12 +19,25 @@ export function maskName(name: string): string {
   return `${chars[0]}某`;
 }
 
-/** 13800005678 → 138****5678; short or odd numbers are hidden entirely. */
+const MOBILE = /^1[3-9]\d{9}$/u;
+/** A stored landline with its extension (0971-8412345-801, §6.4): the extension is an office's. */
+const WITH_EXTENSION = /^(0\d{2,3}-?\d{7,8})-(\d{1,6})$/u;
+
+/**
+ * A phone as exports and another mediator's read show it. A mainland mobile keeps the form
+ * §7.6 names (13800005678 → 138****5678). Any other number — a landline with its area code, a
+ * local number, a short or odd one — shows only its last digits, at most four and never more
+ * than half of them (0979-8412345 → *******2345, 84123456 → ****3456, 12345 → ***45): the old
+ * first-3-and-last-4 form left 7 of a local number's 8 digits showing. A landline's extension
+ * stays as written, as it does in free texts.
+ */
 export function maskPhone(phone: string): string {
+  const extension = WITH_EXTENSION.exec(phone.trim());
+  if (extension !== null) return `${maskPhone(extension[1] ?? '')}-${extension[2] ?? ''}`;
   const digits = phone.replace(/\D/g, '');
-  if (digits.length === 0) return '';
-  if (digits.length < 8) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  if (MOBILE.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  const shown = Math.min(4, Math.floor(digits.length / 2));
+  return `${'*'.repeat(digits.length - shown)}${digits.slice(digits.length - shown)}`;
 }
 
 const VILLAGE = /^(.*?(?:村民委员会|居民委员会|牧委会|居委会|嘎查|社区|村))/u;
