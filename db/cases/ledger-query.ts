@@ -12,6 +12,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
 import type { Db } from '../connection.js';
 import { searchPlan } from '../search/search-tokens.js';
+import { caseAddressesSql } from './case-addresses.js';
 import { isOverdue } from './case-rows.js';
 import { bitmapOfIdList } from './id-list-bitmap.js';
 import { COURT_OPEN_STATES_SQL, courtDueSql } from './court-deadline-sql.js';
@@ -133,9 +134,8 @@ export function queryLedgerRows(
  */
 type TextsRead = 'whole' | 'asRead';
 
-/** The case's parties' stored addresses, which its read cuts from its free texts (MA4). */
-const PARTY_ADDRESSES = `(SELECT json_group_array(a) FROM (SELECT address AS a FROM party
-  WHERE case_id = c.id UNION SELECT own_script_address FROM party WHERE case_id = c.id))`;
+/** The case's addresses its read cuts from its free texts (MA4; s33: former, investigated). */
+const CASE_ADDRESSES = `(SELECT json_group_array(a) FROM (${caseAddressesSql('c.id')}))`;
 
 function textContains(param: string, hasLetters: boolean, read: TextsRead = 'whole'): string {
   // lower() copies the text; a run without Latin letters does not need it.
@@ -146,7 +146,7 @@ function textContains(param: string, hasLetters: boolean, read: TextsRead = 'who
   const free = (column: string) =>
     read === 'whole'
       ? has(column)
-      : `(${has(column)} AND ${has(`masked_text(${column}, ${PARTY_ADDRESSES})`)})`;
+      : `(${has(column)} AND ${has(`masked_text(${column}, ${CASE_ADDRESSES})`)})`;
   const asStored = [
     has('case_terms(c.category, c.subtype)'),
     has('c.case_number'),

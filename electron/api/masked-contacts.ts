@@ -26,9 +26,10 @@ const DIGITS_NOT_A_PHONE = /(?:^id$|Ids?$|sha256$|Sha256$|hash$|Hash$|code$|Code
  * address is masked unnoticed, and the history's lines by the field they changed. Every other
  * text but a digest, code or key has its phone numbers masked (maskPhonesInText: only a phone
  * number's shape, and account-length numbers; an amount, an area or a case number stays
- * whole) and the case's parties' stored `addresses` cut where written verbatim, whole or below
- * the township (addresses-in-text.ts); any other address written into free text is not found,
- * as no pattern tells it from a narrative.
+ * whole) and the case's `addresses` (its parties' stored and former ones, its investigated
+ * persons': db/cases/case-addresses.ts) cut where written verbatim, whole or below the township
+ * (addresses-in-text.ts); any other address written into free text is not found, as no pattern
+ * tells it from a narrative.
  */
 export function maskContacts(value: unknown, addresses: readonly string[] = []): unknown {
   const cuts = addressCutsOf(addresses);

@@ -1,6 +1,6 @@
 import type { AuditEvent } from '../../db/audit/audit-log.js';
 import { caseOfRecord, type CaseRecordKind } from '../../db/cases/case-of-record.js';
-import { partyAddressesOf } from '../../db/cases/party-addresses.js';
+import { caseAddressesOf } from '../../db/cases/case-addresses.js';
 import type { Db } from '../../db/connection.js';
 import type { DeskUser } from '../../domain/api/accounts-contract.js';
 import type { ApiMethod } from '../../domain/api/contract.js';
@@ -88,9 +88,10 @@ export function casesNamedBy(db: Db, method: ApiMethod, input: unknown): number[
  * their committee read-only if configured"); then a read of another's case passes
  * (`readsAnothersCase`), its answer masked as for any case, while every write, paper and file
  * stays refused here, and the reveal and the whole-number papers stay refused in their services.
- * Answers whether the call so opened another's case (null: it did not), with the stored
- * addresses of that case's parties: its answer then shows no whole phone or address, nor those
- * addresses where its free texts repeat them (masked-contacts.ts, applied by desk-door.ts).
+ * Answers whether the call so opened another's case (null: it did not), with the addresses of
+ * that case (its parties' stored and former ones, its investigated persons'): its answer then
+ * shows no whole phone or address, nor those addresses where its free texts repeat them
+ * (masked-contacts.ts, applied by desk-door.ts).
  */
 export function mediatorCaseDoor(
   db: () => Db,
@@ -119,13 +120,13 @@ export function mediatorCaseDoor(
       throw refused;
     }
     if (opened.length === 0) return null;
-    return { addresses: [...new Set(opened)].flatMap((id) => partyAddressesOf(ledger, id)) };
+    return { addresses: [...new Set(opened)].flatMap((id) => caseAddressesOf(ledger, id)) };
   };
 }
 
 /** A read of another's case let through (the committee's setting): what its answer must hide. */
 export interface AnothersCaseRead {
-  /** The stored addresses of the case's parties (db/cases/party-addresses.ts). */
+  /** The case's parties' stored and former addresses, its investigated persons' (case-addresses.ts). */
   readonly addresses: readonly string[];
 }
 

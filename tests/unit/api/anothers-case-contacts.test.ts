@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, LedgerPage, SavedCase } from '../../../domain/cases/case-views.js';
+import { caseAddressesOf } from '../../../db/cases/case-addresses.js';
 import { maskAddress } from '../../../domain/cases/addresses-in-text.js';
 import { generated, mediatingCase, type MediatingCase } from '../agreements/agreement-fixtures.js';
 import { addMediator, naturalInput } from '../services/case-fixtures.js';
@@ -35,6 +36,10 @@ const PHONES_SEARCHED = [
   '长江源村三社5号',
   '三社5号',
   '长江源村',
+  // s33: the applicant's former address and the witness's, written into the record
+  '唐古拉山镇长江源村',
+  '昆仑路19号商户',
+  '19号（商户）',
 ];
 
 /**
@@ -57,19 +62,37 @@ describe('phones and addresses in a read of another’s case', () => {
         address: '格尔木市唐古拉山镇长江源村三社5号',
       }),
     });
+    // s33: the applicant moves, so her old address is only in the history now
+    const applicant = m.detail.parties[0]!;
+    await m.l.call<SavedCase>('parties.update', {
+      caseId: m.detail.id,
+      partyId: applicant.id,
+      expectedVersion: applicant.version,
+      party: naturalInput(applicant, {
+        address: '格尔木市唐古拉山镇红旗村八社2号',
+        idDocument: { type: applicant.idDocument?.type ?? 'RESIDENT_ID', keep: true },
+      }),
+    });
     // a corrected 调查记录: its history line prints each person's details, address among them
     const witness = { name: '马文礼', gender: 'MALE', relation: '事故目击者' };
     // the corrected address holds brackets of its own, as Chinese addresses often do
     const investigation = (age: number, address: string) => ({
       at: '2026-03-08T10:00',
       place: '草场',
-      investigatedPersons: [{ ...witness, age, address }],
+      // a second person of 本村: too short an address to cut from the narrative
+      investigatedPersons: [
+        { ...witness, age, address },
+        { name: '李四', address: '本村' },
+      ],
       investigatorIds: [m.mediatorId],
       recorder: '李明',
       // the respondent's address as stored, below its township, and the applicant's phone
       // (review MA3: the search must not find by it) in the record's free text
       content:
-        '问：你的电话？\n答：电话13800001234。\n问：你住在哪里？\n答：唐古拉山镇长江源村三社5号。\n问：当天你看到了什么？\n答：看到围栏被推倒。',
+        '问：你的电话？\n答：电话13800001234。\n问：你住在哪里？\n答：唐古拉山镇长江源村三社5号。\n问：当天你看到了什么？\n答：看到围栏被推倒。' +
+        // s33: the applicant's former address (history), the witness's as stored and as it was
+        '\n问：申请人以前住哪里？\n答：格尔木市唐古拉山镇长江源村，后来搬走了。' +
+        '\n问：你在哪里？\n答：在我的店昆仑路19号（商户），以前登记的是昆仑路19号商户。本村的人都知道。',
     });
     const added = await m.l.call<CaseDetail>('investigations.add', {
       caseId: m.detail.id,
@@ -149,10 +172,26 @@ describe('phones and addresses in a read of another’s case', () => {
       '联系方式 139****0000',
       // the stored address written into the investigation record: cut below the township
       '答：唐古拉山镇……（详细地址已隐去）。',
+      // s33: an address from the history and an investigated person's, now and as it was
+      '答：格尔木市唐古拉山镇……（详细地址已隐去），后来搬走了。',
+      '答：在我的店（地址已隐去），以前登记的是（地址已隐去）。本村的人都知道。',
       // the masking spares dates
       '2026-03-08',
     ];
     for (const shown of masked) expect(text).toContain(shown);
+  });
+
+  it('the addresses cut are the parties’ now and before, and the investigated persons’', () => {
+    expect(caseAddressesOf(m.l.core.ledger.db(), m.detail.id).sort()).toEqual(
+      [
+        '格尔木市唐古拉山镇红旗村八社2号',
+        '格尔木市唐古拉山镇长江源村三社5号',
+        // both parties' address before their correction
+        '格尔木市唐古拉山镇长江源村',
+        '昆仑路19号（商户）',
+        '昆仑路19号商户',
+      ].sort(),
+    );
   });
 
   /** Whether the signed-in person's 台账 (全部案件（只读）) finds the case by `text`. */
