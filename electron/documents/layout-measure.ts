@@ -503,21 +503,24 @@ function compactSignatureBoxes(
   // A cell widens for a Mongolian label of more columns than it has room for (labelledRow).
   const need = (own: OwnScriptLabels, room: LabelRoom) =>
     own.mongolian === undefined ? 0 : cellWidthFor(own.mongolian.breadth, room);
+  const signUnlabelled = Math.max(block.slotWidthMm * MM, 45 * MM);
   const signW = Math.max(
-    block.slotWidthMm * MM,
-    45 * MM,
+    signUnlabelled,
     need(headerOwn, 'printed'),
     ...slotOwn.map((own) => need(own, 'signature')),
   );
   // The blank date (年 月 日) is one unbreakable span: the column takes its width.
-  const dateW = Math.max(
+  const dateUnlabelled = Math.max(
     25 * MM,
     ctx.metrics.width(dateLine, 'serif', ctx.bodySize) + 2 * CELL_PAD + 2,
-    need(dateOwn, 'printed'),
   );
+  const dateW = Math.max(dateUnlabelled, need(dateOwn, 'printed'));
   const nameW = ctx.width - numberW - signW - dateW;
   if (nameW < 30 * MM) {
-    if (signW > 45 * MM || dateW > 25 * MM) throw labelTooLong();
+    // The label is to blame only when the table would fit without the room it took (review
+    // WO5: the date column is ~30 mm wide with no label at all, so a width test blamed it).
+    const fitsUnlabelled = ctx.width - numberW - signUnlabelled - dateUnlabelled >= 30 * MM;
+    if (fitsUnlabelled) throw labelTooLong();
     throw new DocumentRenderError('BAD_DATA', '版心太窄，放不下签名表');
   }
   const widths = [numberW, nameW, signW, dateW];

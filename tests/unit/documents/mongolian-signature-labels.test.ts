@@ -157,6 +157,32 @@ describe('Mongolian signature labels in the signature block', () => {
     }
   });
 
+  it('blames a label only when it widened the compact table past the type area (review WO5)', () => {
+    const base = agreementTemplate();
+    // the type area narrowed by wider side margins (A4: 210 mm)
+    const narrowed = (sideMm: number) => ({
+      ...base,
+      file: {
+        ...base.file,
+        page: {
+          ...base.file.page,
+          marginsMm: { ...base.file.page.marginsMm, left: sideMm, right: sideMm },
+        },
+      },
+    });
+    const labelled = {
+      partySignature: Array.from({ length: 6 }, () => PARTY_SIGNATURE_MN).join(' '),
+    };
+    const layout = (sideMm: number, wording: Parameters<typeof bilingualAgreement>[1]) => () =>
+      layoutDocument(narrowed(sideMm), bilingualAgreement(14, wording, ANNEX_MN), withMongolian());
+    // 122 mm: too narrow for the table with or without labels: the type area is to blame
+    expect(layout(44, {})).toThrow(/版心太窄，放不下签名表/);
+    expect(layout(44, labelled)).toThrow(/版心太窄，放不下签名表/);
+    // 138 mm: the table fits without labels; the long label's wider column does not
+    expect(layout(36, {})).not.toThrow();
+    expect(layout(36, labelled)).toThrow(/蒙古文签名标签太长/);
+  });
+
   it('prints the labels extractable, tagged as Mongolian, and the same bytes on reprint', async () => {
     for (const n of [2, 14]) {
       const render = () =>
