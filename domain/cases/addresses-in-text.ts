@@ -48,6 +48,24 @@ export function addressCutsOf(addresses: readonly string[]): AddressCut[] {
     .sort((a, b) => b.find.length - a.find.length);
 }
 
+/**
+ * The part of each address its field hides (below the township it keeps, or the whole address
+ * when it keeps none), lower-cased: a search run inside one names that address, whoever wrote
+ * the run into a free text (ledger-query.ts, another's case).
+ */
+export function hiddenAddressPartsOf(addresses: readonly string[]): string[] {
+  const parts = new Set<string>();
+  for (const address of addresses) {
+    const whole = address.trim();
+    if (whole === '') continue;
+    const township = addressToTownship(whole);
+    const kept = township !== '' && maskAddress(whole).startsWith(township) ? township : '';
+    const part = whole.slice(kept.length).toLowerCase();
+    if (part !== '') parts.add(part);
+  }
+  return [...parts];
+}
+
 /** `text` with every cut made. */
 export function cutAddresses(text: string, cuts: readonly AddressCut[]): string {
   let out = text;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hiddenAddressPartsOf } from '../../../domain/cases/addresses-in-text.js';
 import { maskContacts } from '../../../electron/api/masked-contacts.js';
 
 /** What another mediator reads of one free text, given the case's parties' stored addresses. */
@@ -65,5 +66,19 @@ describe('the case’s parties’ addresses in its free texts, read from another
       parties: [{ address: `青海省海东市互助县威远镇${CUT}`, name: '王芳' }],
       history: [{ field: 'summary', oldText: `住${CUT}`, newText: `住${CUT}附近` }],
     });
+  });
+});
+
+describe('the hidden parts of addresses, which another’s case is not searched by (s33)', () => {
+  it('are what the field hides: below the township it keeps, or all of an address it hides', () => {
+    expect(
+      hiddenAddressPartsOf([
+        '青海省海东市互助县威远镇西街村3社12号',
+        '锡林浩特市宝力根苏木',
+        '格尔木市昆仑路19号金乡花园3栋',
+        'Room 5, Kunlun Rd',
+        '  ',
+      ]),
+    ).toEqual(['西街村3社12号', '格尔木市昆仑路19号金乡花园3栋', 'room 5, kunlun rd']);
   });
 });

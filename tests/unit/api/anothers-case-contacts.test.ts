@@ -40,6 +40,8 @@ const PHONES_SEARCHED = [
   '唐古拉山镇长江源村',
   '昆仑路19号商户',
   '19号（商户）',
+  // s33 (s32-mask's "Left"): a word inside a party's address, written in part into a record
+  '红旗村',
 ];
 
 /**
@@ -92,7 +94,9 @@ describe('phones and addresses in a read of another’s case', () => {
         '问：你的电话？\n答：电话13800001234。\n问：你住在哪里？\n答：唐古拉山镇长江源村三社5号。\n问：当天你看到了什么？\n答：看到围栏被推倒。' +
         // s33: the applicant's former address (history), the witness's as stored and as it was
         '\n问：申请人以前住哪里？\n答：格尔木市唐古拉山镇长江源村，后来搬走了。' +
-        '\n问：你在哪里？\n答：在我的店昆仑路19号（商户），以前登记的是昆仑路19号商户。本村的人都知道。',
+        '\n问：你在哪里？\n答：在我的店昆仑路19号（商户），以前登记的是昆仑路19号商户。本村的人都知道。' +
+        // s33: a word of the applicant's address (红旗村八社2号) on its own, which no cut finds
+        '\n问：围栏在哪？\n答：在红旗村北面。',
     });
     const added = await m.l.call<CaseDetail>('investigations.add', {
       caseId: m.detail.id,
