@@ -53,27 +53,24 @@ describe('phones and addresses in a read of another’s case', () => {
   let m: MediatingCase;
   beforeAll(async () => {
     m = await mediatingCase();
-    const respondent = m.detail.parties[1]!;
-    // a correction, so the history holds old and new phone and address lines too
-    await m.l.call<SavedCase>('parties.update', {
-      caseId: m.detail.id,
-      partyId: respondent.id,
-      expectedVersion: respondent.version,
-      party: naturalInput(respondent, {
-        phone: { phone: '13900009999' },
-        address: '格尔木市唐古拉山镇长江源村三社5号',
-      }),
+    /** A party's correction, so the history holds its old and new lines too. */
+    const correct = (index: number, overrides: Record<string, unknown>) => {
+      const party = m.detail.parties[index]!;
+      return m.l.call<SavedCase>('parties.update', {
+        caseId: m.detail.id,
+        partyId: party.id,
+        expectedVersion: party.version,
+        party: naturalInput(party, overrides),
+      });
+    };
+    await correct(1, {
+      phone: { phone: '13900009999' },
+      address: '格尔木市唐古拉山镇长江源村三社5号',
     });
     // s33: the applicant moves, so her old address is only in the history now
-    const applicant = m.detail.parties[0]!;
-    await m.l.call<SavedCase>('parties.update', {
-      caseId: m.detail.id,
-      partyId: applicant.id,
-      expectedVersion: applicant.version,
-      party: naturalInput(applicant, {
-        address: '格尔木市唐古拉山镇红旗村八社2号',
-        idDocument: { type: applicant.idDocument?.type ?? 'RESIDENT_ID', keep: true },
-      }),
+    await correct(0, {
+      address: '格尔木市唐古拉山镇红旗村八社2号',
+      idDocument: { type: m.detail.parties[0]?.idDocument?.type ?? 'RESIDENT_ID', keep: true },
     });
     // a corrected 调查记录: its history line prints each person's details, address among them
     const witness = { name: '马文礼', gender: 'MALE', relation: '事故目击者' };
