@@ -268,7 +268,8 @@ export function buildClaimPack(input: {
     });
   }
 
-  const byTier = new Map<string, ClaimTierTotal>();
+  // Counted in place: a year's packs made a new total per claimable line.
+  const byTier = new Map<string, { -readonly [K in keyof ClaimTierTotal]: ClaimTierTotal[K] }>();
   for (const tier of [...rules.tiers].sort((a, b) => a.rank - b.rank)) {
     byTier.set(tier.code, { tierCode: tier.code, tierLabel: tier.label, cases: 0, amountFen: 0 });
   }
@@ -279,12 +280,10 @@ export function buildClaimPack(input: {
     claimable += 1;
     amountFen += line.amountFen;
     const t = byTier.get(line.tierCode);
-    if (t)
-      byTier.set(line.tierCode, {
-        ...t,
-        cases: t.cases + 1,
-        amountFen: t.amountFen + line.amountFen,
-      });
+    if (t) {
+      t.cases += 1;
+      t.amountFen += line.amountFen;
+    }
   }
   return {
     rulesId: rules.id,

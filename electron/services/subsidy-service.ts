@@ -37,8 +37,8 @@ import {
   type ClaimCase,
   type ClaimLine,
 } from '../../domain/subsidy/claim-pack.js';
-import { neighbourFinder } from '../../domain/subsidy/dispute-scope.js';
-import type { DisputeIdentity } from '../../domain/subsidy/duplicate-disputes.js';
+import { packDuplicates } from '../../domain/subsidy/dispute-scope.js';
+import type { DuplicateOf } from '../../domain/subsidy/duplicate-disputes.js';
 import {
   SHIPPED_EXAMPLE_FILES,
   type CaseSubsidyFactsValues,
@@ -459,7 +459,7 @@ export class SubsidyService {
   /**
    * The packs of `only` (its cases alone are read) or of every mediator of the period's cases.
    * Each pack is what the mediator's own reading would give: its cases, and the same-dispute
-   * check over the cases its own parties' look-up finds (`neighbourFinder`).
+   * check over the cases its own parties' look-up finds (`packDuplicates`).
    */
   private packsOf(
     { rules, period, room }: ReturnType<SubsidyService['packScope']>,
@@ -489,34 +489,29 @@ export class SubsidyService {
         unreachable.add(row.caseId);
       }
     });
-    const neighboursOf = neighbourFinder(
-      unreachable.size === 0 ? around : around.filter((c) => !unreachable.has(c.caseId)),
-      given,
-    );
-    const identities = new Map<DisputeIdentityRow, DisputeIdentity>();
-    const identityOf = (row: DisputeIdentityRow) => {
-      let identity = identities.get(row);
-      if (!identity) {
-        identity = disputeIdentityOf(row);
-        identities.set(row, identity);
-      }
-      return identity;
-    };
-    const byMediator = new Map<number, { cases: ClaimCase[]; given: DisputeIdentityRow[] }>();
+    const byMediator = new Map<number, ClaimCase[]>();
+    const claimed: { identity: DisputeIdentityRow; mediatorIds: readonly number[] }[] = [];
     rows.forEach((row, i) => {
-      const identity = given[i] as DisputeIdentityRow;
       const claimCase = toClaimCase(row, volumes[i] as ClaimCase['volume']);
       if (!claimCase) return;
+      claimed.push({ identity: given[i] as DisputeIdentityRow, mediatorIds: row.mediatorIds });
       for (const id of row.mediatorIds) {
-        const bucket = byMediator.get(id) ?? { cases: [], given: [] };
-        bucket.cases.push(claimCase);
-        bucket.given.push(identity);
-        byMediator.set(id, bucket);
+        const cases = byMediator.get(id);
+        if (cases) cases.push(claimCase);
+        else byMediator.set(id, [claimCase]);
       }
     });
     const mediators = only ? [only] : listMediators(db, true).filter((m) => byMediator.has(m.id));
-    return mediators.map((mediator) => {
-      const bucket = byMediator.get(mediator.id) ?? { cases: [], given: [] };
+    const packOf = new Map(mediators.map((m, at) => [m.id, at]));
+    const duplicates = packDuplicates(
+      unreachable.size === 0 ? around : around.filter((c) => !unreachable.has(c.caseId)),
+      claimed.map((c) => c.identity),
+      claimed.map((c) => c.mediatorIds.flatMap((id) => packOf.get(id) ?? [])),
+      mediators.length,
+      disputeIdentityOf,
+      rules.duplicateWindowDays,
+    );
+    return mediators.map((mediator, m) => {
       const pack = buildClaimPack({
         rules,
         committeeLevel: room.organisationType,
@@ -527,8 +522,8 @@ export class SubsidyService {
           name: mediator.name,
           filed: mediator.profile.filingStatus === 'FILED',
         },
-        cases: bucket.cases,
-        duplicates: duplicatesAmong(neighboursOf(bucket.given), rules, identityOf),
+        cases: byMediator.get(mediator.id) ?? [],
+        duplicates: duplicates[m] as ReadonlyMap<number, DuplicateOf>,
       });
       return {
         ...pack,
