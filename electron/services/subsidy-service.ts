@@ -38,6 +38,7 @@ import {
   type ClaimLine,
 } from '../../domain/subsidy/claim-pack.js';
 import { packDuplicates } from '../../domain/subsidy/dispute-scope.js';
+import { claimSummaryWritable } from './claim-summary-writable.js';
 import type { DuplicateOf } from '../../domain/subsidy/duplicate-disputes.js';
 import {
   SHIPPED_EXAMPLE_FILES,
@@ -105,20 +106,6 @@ export class SubsidyService {
 
   private db() {
     return this.ledger.db();
-  }
-
-  /**
-   * Whether a pack may write the claim summary back: not on a damaged ledger (its connection is
-   * query_only), a read-only one, or one being converted (its file is being copied).
-   */
-  private summaryWritable(): boolean {
-    const ledger = this.ledger;
-    if (ledger.damaged || ledger.converting || ledger.state.state !== 'READY') return false;
-    // The same gates as a write, without waiting: not before the start-up check has found the
-    // file intact (a cold year is ~22k rows), nor while the audit baseline is being recorded.
-    if (ledger.health.state !== 'OK' || ledger.auditBaseline !== null) return false;
-    const db = ledger.db();
-    return !db.readonly && db.pragma('query_only', { simple: true }) !== 1;
   }
 
   private nowIso(): string {
@@ -469,7 +456,13 @@ export class SubsidyService {
     const window = { start: windowStart(rules, period.start), end: period.end };
     const { rows, volumes, given, around } = db.transaction(() => {
       // In line order once, so each mediator's pack takes its cases as they come.
-      const read = periodClaimCases(db, period, rules.id, only?.id ?? null, this.summaryWritable());
+      const read = periodClaimCases(
+        db,
+        period,
+        rules.id,
+        only?.id ?? null,
+        claimSummaryWritable(this.ledger),
+      );
       this.lastComputedCases = read.computed;
       const identities = read.rows.map(identityOfClaimRow);
       return {
