@@ -1,3 +1,4 @@
+import { appendAuditEvent } from '../audit/audit-log.js';
 import type { Db } from '../connection.js';
 import { statement } from '../statement-cache.js';
 import { storageFaultOf } from '../storage-errors.js';
@@ -5,7 +6,9 @@ import { storageFaultOf } from '../storage-errors.js';
 /**
  * Deletes the claim summaries of `caseIds` (the audit's verify found them differing from their
  * sources), so the next pack recomputes those cases instead of trusting a row that was edited
- * behind the desk. Derived data: dropping it loses nothing. Answers how many rows went; a busy
+ * behind the desk. Derived data: dropping it loses nothing, but the table is not audited, so the
+ * drop is a chain entry (CLAIM_SUMMARY_DROPPED, the case ids) in the same transaction: the edit
+ * stays on record after the next verify finds the row gone. Answers how many rows went; a busy
  * ledger, a full disk or an I/O error leaves them for the next verify (0), never fails the verify.
  */
 export function dropClaimSummaries(db: Db, caseIds: readonly number[]): number {
@@ -13,9 +16,11 @@ export function dropClaimSummaries(db: Db, caseIds: readonly number[]): number {
   const drop = statement(db, 'DELETE FROM claim_case_summary WHERE case_id = ?');
   try {
     return db.transaction(() => {
-      let dropped = 0;
-      for (const caseId of caseIds) dropped += drop.run(caseId).changes;
-      return dropped;
+      const dropped = caseIds.filter((caseId) => drop.run(caseId).changes > 0);
+      if (dropped.length > 0) {
+        appendAuditEvent(db, { action: 'CLAIM_SUMMARY_DROPPED', detail: { caseIds: dropped } });
+      }
+      return dropped.length;
     })();
   } catch (error) {
     const busy = String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');

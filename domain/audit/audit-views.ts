@@ -152,6 +152,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   BACKUP: '备份',
   RESTORE: '恢复备份',
   AGREEMENT_SEALED: '协议书盖印记',
+  CLAIM_SUMMARY_DROPPED: '核验发现补贴申报汇总被改动，已作废待重算',
 };
 
 export function auditTableLabel(table: string | null): string {

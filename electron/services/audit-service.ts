@@ -95,9 +95,11 @@ export class AuditService {
       const changed = await claimSummaryFindings(db, this.betweenSlices);
       const result = withClaimSummaryFindings(db, step.value, changed);
       // A changed row stays the finding's evidence here, but packs must stop trusting it: it is
-      // dropped on the writer (derived data), so the next pack recomputes the case. A ledger
+      // dropped on the writer (derived data; the drop is a chain entry), so the next pack
+      // recomputes the case. A ledger
       // that may not be written keeps it until a verify that may (the finding says so).
       if (changed.length > 0 && claimSummaryWritable(this.ledger)) {
+        this.ledger.appendHeldEntries();
         dropClaimSummaries(this.ledger.db(), changed);
       }
       const verification: AuditVerification = {
