@@ -47,7 +47,7 @@ export function disputeAnchorOf(parties: readonly DisputeParty[]): DisputeAnchor
 }
 
 /** The packs a case is given in or a value is looked up for, each once. */
-type Packs = readonly number[];
+export type Packs = readonly number[];
 
 /** `a` ∪ `b` without touching either (the index's lists are shared by every case holding a value). */
 function unionOf(a: Packs | null, b: Packs | undefined): Packs | null {
@@ -93,27 +93,19 @@ export function packDuplicates<T extends DisputeCase>(
   // Given cases are found by id (a number), not by object: a map keyed by objects cost a year's
   // pass more than the rest of it.
   const givenAt = new Map<number, number>();
-  const identities: DisputeIdentity[] = [];
-  const keys = new Map<string, number>();
-  const count = (identity: DisputeIdentity) => {
-    if (identity.partyKeys.length === 0) return;
-    const key = matterKey(identity);
-    keys.set(key, (keys.get(key) ?? 0) + 1);
-  };
-  given.forEach((g, i) => {
+  const identities = given.map((g, i) => {
     givenAt.set(g.caseId, i);
-    const identity = identityOf(g);
-    identities.push(identity);
-    count(identity);
     const anchor = disputeAnchorOf(g.parties);
     const packs = packsOfGiven[i] ?? [];
-    if (!anchor || packs.length === 0) return;
-    const map = index[anchor.column];
-    const held = map.get(anchor.value);
-    map.set(anchor.value, held === undefined ? packs : (unionOf(held, packs) as Packs));
+    if (anchor && packs.length > 0) {
+      const map = index[anchor.column];
+      const held = map.get(anchor.value);
+      map.set(anchor.value, held === undefined ? packs : (unionOf(held, packs) as Packs));
+    }
+    return identityOf(g);
   });
   // Candidates holding a given case's anchor value, with the packs whose look-up finds them.
-  const reached: { identity: DisputeIdentity; own: Packs | undefined; packs: Packs }[] = [];
+  const reached: ReachedCase[] = [];
   for (const c of candidates) {
     let found: Packs | null = null;
     for (const p of c.parties) {
@@ -123,24 +115,61 @@ export function packDuplicates<T extends DisputeCase>(
     }
     if (found === null) continue;
     const at = givenAt.get(c.caseId);
-    const own = at === undefined ? undefined : packsOfGiven[at];
-    let identity: DisputeIdentity;
-    if (at !== undefined && given[at] === c) identity = identities[at] as DisputeIdentity;
-    else {
-      identity = identityOf(c);
-      count(identity);
-    }
-    reached.push({ identity, own, packs: found });
+    const own = at !== undefined && given[at] === c;
+    reached.push({
+      identity: own ? (identities[at] as DisputeIdentity) : identityOf(c),
+      packs: found,
+    });
+  }
+  return duplicatesOfReach(identities, packsOfGiven, reached, packCount, windowDays);
+}
+
+/** A candidate some pack's look-up found, and those packs. */
+export interface ReachedCase {
+  /** The given case's own identity object when the candidate is one of them. */
+  readonly identity: DisputeIdentity;
+  readonly packs: Packs;
+}
+
+/**
+ * The comparison half of `packDuplicates`, for any look-up that says which packs found which
+ * candidate (the anchor index here; pairs of given → found case read from the ledger work alike):
+ * pack `m` compares its given cases and the candidates that name `m`, less its own cases, and
+ * only cases whose matter key another case in reach holds.
+ */
+export function duplicatesOfReach(
+  given: readonly DisputeIdentity[],
+  packsOfGiven: readonly Packs[],
+  reached: readonly ReachedCase[],
+  packCount: number,
+  windowDays: number,
+): ReadonlyMap<number, DuplicateOf>[] {
+  const givenAt = new Map<number, number>();
+  const keys = new Map<string, number>();
+  const count = (identity: DisputeIdentity) => {
+    if (identity.partyKeys.length === 0) return;
+    const key = matterKey(identity);
+    keys.set(key, (keys.get(key) ?? 0) + 1);
+  };
+  given.forEach((identity, i) => {
+    givenAt.set(identity.caseId, i);
+    count(identity);
+  });
+  for (const { identity } of reached) {
+    const at = givenAt.get(identity.caseId);
+    if (at === undefined || given[at] !== identity) count(identity);
   }
   const shared = (identity: DisputeIdentity) =>
     identity.partyKeys.length > 0 && (keys.get(matterKey(identity)) ?? 0) > 1;
   const compared: DisputeIdentity[][] = Array.from({ length: packCount }, () => []);
-  identities.forEach((identity, i) => {
+  given.forEach((identity, i) => {
     if (shared(identity)) for (const m of packsOfGiven[i] ?? []) compared[m]?.push(identity);
   });
-  for (const { identity, own, packs } of reached) {
+  for (const { identity, packs } of reached) {
     if (!shared(identity)) continue;
     // A pack's own case is compared as given, not again as its neighbour.
+    const at = givenAt.get(identity.caseId);
+    const own = at === undefined ? undefined : packsOfGiven[at];
     for (const m of packs) if (!own?.includes(m)) compared[m]?.push(identity);
   }
   return compared.map((cases) =>
