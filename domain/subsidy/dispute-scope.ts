@@ -104,24 +104,37 @@ export function packDuplicates<T extends DisputeCase>(
     }
     return identityOf(g);
   });
-  // Candidates holding a given case's anchor value, with the packs whose look-up finds them.
-  const reached: ReachedCase[] = [];
-  for (const c of candidates) {
+  const reachOf = (c: T) => {
     let found: Packs | null = null;
     for (const p of c.parties) {
       if (p.idNumber !== null) found = unionOf(found, index.id_number.get(p.idNumber));
       if (index.phone.size > 0) found = unionOf(found, index.phone.get(p.phone));
       if (index.name.size > 0) found = unionOf(found, index.name.get(p.name));
     }
-    if (found === null) continue;
+    return found;
+  };
+  // Candidates holding a given case's anchor value, with the packs whose look-up finds them. The
+  // given cases among the candidates (a year: 22k of them) are looked at last, and only those
+  // whose matter key another case holds: no other one can change a verdict.
+  const reached: ReachedCase[] = [];
+  const givenCandidates: number[] = [];
+  for (const c of candidates) {
     const at = givenAt.get(c.caseId);
-    const own = at !== undefined && given[at] === c;
-    reached.push({
-      identity: own ? (identities[at] as DisputeIdentity) : identityOf(c),
-      packs: found,
-    });
+    if (at !== undefined && given[at] === c) {
+      givenCandidates.push(at);
+      continue;
+    }
+    const found = reachOf(c);
+    if (found !== null) reached.push({ identity: identityOf(c), packs: found });
   }
-  return duplicatesOfReach(identities, packsOfGiven, reached, packCount, windowDays);
+  const keys = keyCounts(identities, reached);
+  for (const at of givenCandidates) {
+    const identity = identities[at] as DisputeIdentity;
+    if (!isShared(keys, identity)) continue;
+    const found = reachOf(given[at] as T);
+    if (found !== null) reached.push({ identity, packs: found });
+  }
+  return compareInPacks(identities, packsOfGiven, reached, packCount, windowDays, keys);
 }
 
 /** A candidate some pack's look-up found, and those packs. */
@@ -145,28 +158,52 @@ export function duplicatesOfReach(
   windowDays: number,
 ): ReadonlyMap<number, DuplicateOf>[] {
   const givenAt = new Map<number, number>();
+  given.forEach((identity, i) => givenAt.set(identity.caseId, i));
+  const others = reached.filter(({ identity }) => {
+    const at = givenAt.get(identity.caseId);
+    return at === undefined || given[at] !== identity;
+  });
+  const keys = keyCounts(given, others);
+  return compareInPacks(given, packsOfGiven, reached, packCount, windowDays, keys);
+}
+
+/** How many cases hold each matter key: the given ones and `others` (no given one among them). */
+function keyCounts(
+  given: readonly DisputeIdentity[],
+  others: readonly ReachedCase[],
+): Map<string, number> {
   const keys = new Map<string, number>();
   const count = (identity: DisputeIdentity) => {
     if (identity.partyKeys.length === 0) return;
     const key = matterKey(identity);
     keys.set(key, (keys.get(key) ?? 0) + 1);
   };
+  for (const identity of given) count(identity);
+  for (const { identity } of others) count(identity);
+  return keys;
+}
+
+function isShared(keys: ReadonlyMap<string, number>, identity: DisputeIdentity): boolean {
+  return identity.partyKeys.length > 0 && (keys.get(matterKey(identity)) ?? 0) > 1;
+}
+
+function compareInPacks(
+  given: readonly DisputeIdentity[],
+  packsOfGiven: readonly Packs[],
+  reached: readonly ReachedCase[],
+  packCount: number,
+  windowDays: number,
+  keys: ReadonlyMap<string, number>,
+): ReadonlyMap<number, DuplicateOf>[] {
+  const compared: DisputeIdentity[][] = Array.from({ length: packCount }, () => []);
+  const givenAt = new Map<number, number>();
   given.forEach((identity, i) => {
     givenAt.set(identity.caseId, i);
-    count(identity);
-  });
-  for (const { identity } of reached) {
-    const at = givenAt.get(identity.caseId);
-    if (at === undefined || given[at] !== identity) count(identity);
-  }
-  const shared = (identity: DisputeIdentity) =>
-    identity.partyKeys.length > 0 && (keys.get(matterKey(identity)) ?? 0) > 1;
-  const compared: DisputeIdentity[][] = Array.from({ length: packCount }, () => []);
-  given.forEach((identity, i) => {
-    if (shared(identity)) for (const m of packsOfGiven[i] ?? []) compared[m]?.push(identity);
+    if (isShared(keys, identity))
+      for (const m of packsOfGiven[i] ?? []) compared[m]?.push(identity);
   });
   for (const { identity, packs } of reached) {
-    if (!shared(identity)) continue;
+    if (!isShared(keys, identity)) continue;
     // A pack's own case is compared as given, not again as its neighbour.
     const at = givenAt.get(identity.caseId);
     const own = at === undefined ? undefined : packsOfGiven[at];

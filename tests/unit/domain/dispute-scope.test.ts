@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   disputeAnchorOf,
+  duplicatesOfReach,
   packDuplicates,
   type DisputeCase,
   type DisputeParty,
@@ -10,7 +11,7 @@ import {
   type DisputeIdentity,
   type DuplicateOf,
 } from '../../../domain/subsidy/duplicate-disputes';
-import { packDuplicatesAsBefore } from '../support/pack-duplicates-as-before';
+import { neighbourFinder, packDuplicatesAsBefore } from '../support/pack-duplicates-as-before';
 
 const party = (idNumber: string | null, name: string, phone = '无'): DisputeParty => ({
   idNumber,
@@ -58,6 +59,27 @@ function byPack(
   return packDuplicates(candidates, given, packsOf, packs.length, identity, windowDays);
 }
 
+/**
+ * `duplicatesOfReach` fed as a look-up that answers pairs (given → found) would feed it: each
+ * candidate with the packs whose look-up found it, the given cases' identities made once.
+ */
+function byReach(candidates: readonly Case[], packs: readonly (readonly Case[])[], days: number) {
+  const given = [...new Set(packs.flat())];
+  const identities = new Map(given.map((c) => [c, identityOf(c)]));
+  const find = neighbourFinder(candidates, given);
+  const reach = new Map<Case, number[]>();
+  packs.forEach((pack, m) => {
+    for (const c of find(pack).slice(pack.length)) reach.set(c, [...(reach.get(c) ?? []), m]);
+  });
+  return duplicatesOfReach(
+    given.map((c) => identities.get(c) as DisputeIdentity),
+    given.map((c) => packs.flatMap((pack, m) => (pack.includes(c) ? [m] : []))),
+    [...reach].map(([c, ms]) => ({ identity: identities.get(c) ?? identityOf(c), packs: ms })),
+    packs.length,
+    days,
+  );
+}
+
 describe('packDuplicates', () => {
   // 1 and 2 are the same dispute (甲 and 乙); 3 repeats it too but holds neither of the given
   // anchors (it is found only through 乙's phone, which is nobody's anchor).
@@ -92,7 +114,7 @@ describe('packDuplicates', () => {
     expect(verdicts(byPack(all, packs, identityOf, 20))).toEqual([[], []]);
   });
 
-  it('answers what a look-up per pack answered, on random rooms', () => {
+  it("answers what a look-up per pack answered, on random rooms (and so does its comparison half fed with the look-up's pairs)", () => {
     // A small pool of ID numbers, phones and names so that anchors and matter keys collide.
     let seed = 7;
     const random = (n: number) => {
@@ -135,6 +157,7 @@ describe('packDuplicates', () => {
       const windowDays = [30, 180][random(2)] ?? 180;
       const expected = verdicts(packDuplicatesAsBefore(candidates, packs, identityOf, windowDays));
       expect(verdicts(byPack(candidates, packs, identityOf, windowDays))).toEqual(expected);
+      expect(verdicts(byReach(candidates, packs, windowDays))).toEqual(expected);
       compared += expected.flat().length;
     }
     // The rooms do have repeats to find (otherwise this proves nothing).

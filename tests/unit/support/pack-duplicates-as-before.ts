@@ -32,7 +32,7 @@ export function packDuplicatesAsBefore<T extends DisputeCase>(
  * about); the returned function gives `given` plus every candidate that shares an anchor value
  * of a given case, each once — what the ledger's look-up answers for `given`.
  */
-function neighbourFinder<T extends DisputeCase>(
+export function neighbourFinder<T extends DisputeCase>(
   candidates: readonly T[],
   everyGiven: readonly T[],
 ): (given: readonly T[]) => T[] {
