@@ -152,6 +152,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   BACKUP: '备份',
   RESTORE: '恢复备份',
   AGREEMENT_SEALED: '协议书盖印记',
+  CLAIM_SUMMARY_DROPPED: '核验发现补贴申报汇总被改动，已作废待重算',
 };
 
 export function auditTableLabel(table: string | null): string {
@@ -200,7 +201,7 @@ export function describeAuditFinding(f: AuditFinding): string {
     case 'ROW_UNRECORDED':
       return `${whereOf(f)}不在审计日志中：是在本程序之外新增的`;
     case 'CLAIM_SUMMARY_CHANGED':
-      return `案件 ${f.caseNumber ?? `内部编号 ${f.caseId ?? '?'}`} 的补贴申报汇总与按该案现有数据重新计算的结果不符：是在本程序之外改动的，据此生成的补贴申报材料可能有误`;
+      return `案件 ${f.caseNumber ?? `内部编号 ${f.caseId ?? '?'}`} 的补贴申报汇总与按该案现有数据重新计算的结果不符：是在本程序之外改动的，此前据此生成的补贴申报材料可能有误；台账可以写入时本程序已作废这条汇总，下次生成申报材料时按该案现有数据重新计算`;
   }
 }
 

@@ -100,7 +100,7 @@ export interface ClaimPack {
 function tierFor(
   rules: SubsidyRules,
   c: ClaimCase,
-): { tier: SubsidyTier | null; source: 'CONFIRMED' | 'SUGGESTED'; reasons: string[] } {
+): { tier: SubsidyTier | null; source: 'CONFIRMED' | 'SUGGESTED'; reasons: readonly string[] } {
   if (c.confirmedTier) {
     const tier = rules.tiers.find((t) => t.code === c.confirmedTier?.code) ?? null;
     if (tier) {
@@ -109,9 +109,10 @@ function tierFor(
     }
   }
   const suggestion = suggestTier(rules, c.facts);
-  const reasons = [...suggestion.reasons];
-  if (c.confirmedTier)
-    reasons.unshift(`确认的档次（${c.confirmedTier.code}）不在本规则中，已按数据重新建议`);
+  // The suggestion's reasons are made for this call: not copied again per line.
+  const reasons = c.confirmedTier
+    ? [`确认的档次（${c.confirmedTier.code}）不在本规则中，已按数据重新建议`, ...suggestion.reasons]
+    : suggestion.reasons;
   return { tier: suggestion.tier, source: 'SUGGESTED', reasons };
 }
 
@@ -205,7 +206,7 @@ export function buildClaimPack(input: {
       const d = required[i] as VolumeDocument;
       if (!c.volume.present.includes(d)) {
         missingDocuments.push(d);
-        missingMask += 2 ** i;
+        missingMask |= 1 << i;
       }
     }
     if (tier !== null && missingDocuments.length > 0) {
@@ -268,7 +269,8 @@ export function buildClaimPack(input: {
     });
   }
 
-  const byTier = new Map<string, ClaimTierTotal>();
+  // Counted in place: a year's packs made a new total per claimable line.
+  const byTier = new Map<string, { -readonly [K in keyof ClaimTierTotal]: ClaimTierTotal[K] }>();
   for (const tier of [...rules.tiers].sort((a, b) => a.rank - b.rank)) {
     byTier.set(tier.code, { tierCode: tier.code, tierLabel: tier.label, cases: 0, amountFen: 0 });
   }
@@ -279,12 +281,10 @@ export function buildClaimPack(input: {
     claimable += 1;
     amountFen += line.amountFen;
     const t = byTier.get(line.tierCode);
-    if (t)
-      byTier.set(line.tierCode, {
-        ...t,
-        cases: t.cases + 1,
-        amountFen: t.amountFen + line.amountFen,
-      });
+    if (t) {
+      t.cases += 1;
+      t.amountFen += line.amountFen;
+    }
   }
   return {
     rulesId: rules.id,

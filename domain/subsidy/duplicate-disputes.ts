@@ -68,7 +68,8 @@ export function matterKeyOf(category: string, partyKeys: readonly string[]): str
 // packs') carries it; only others are looked up here (a weak map's entry costs more than the key).
 const matterKeys = new WeakMap<DisputeIdentity, string>();
 
-function matterKey(c: DisputeIdentity): string {
+/** The key `findDuplicateDisputes` groups a case by: only cases of one key can repeat each other. */
+export function matterKey(c: DisputeIdentity): string {
   if (c.matterKey !== undefined) return c.matterKey;
   let key = matterKeys.get(c);
   if (key === undefined) {

@@ -142,6 +142,8 @@ export interface AppCore {
   readonly system: SystemService;
   /** Who is signed in at this desk (tests sign in through dispatch; this is for reading). */
   readonly desk: DeskSession;
+  /** The claim packs' service, read by the bench (how many cases the last pack computed). */
+  readonly subsidy: Pick<SubsidyService, 'lastComputedCases'>;
   /**
    * Resolves when background work (the daily backup, the checkpoint after the last request) is
    * done; wait for it before close().
@@ -346,6 +348,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     ledger,
     system: services.system,
     desk,
+    subsidy,
     whenIdle: async () => {
       await ledger.whenEncrypted();
       await ledger.whenChecked();

@@ -2,6 +2,7 @@ import { auditKeyFileFor, readAuditKey } from '../../db/audit/audit-key.js';
 import { auditHead, listAuditEntries } from '../../db/audit/audit-log.js';
 import { verifyAuditChain } from '../../db/audit/audit-verify.js';
 import { openConnection, type Db as Database } from '../../db/connection.js';
+import { dropClaimSummaries } from '../../db/subsidy/claim-summary-drop.js';
 import { caseNumberOf } from '../../db/subsidy/claim-summary-queries.js';
 import type { AuditPage } from '../../domain/api/audit-contract.js';
 import {
@@ -14,6 +15,7 @@ import { ApiError } from '../../domain/api/errors.js';
 import type { LedgerSession } from './ledger-session.js';
 import { storageMessagesZhCN } from '../../domain/messages/storage-zh-CN.js';
 import { changedClaimSummaries } from './subsidy-claim-cases.js';
+import { claimSummaryWritable } from './claim-summary-writable.js';
 
 const PAGE = 100;
 
@@ -90,11 +92,16 @@ export class AuditService {
         await this.betweenSlices();
         step = work.next();
       }
-      const result = withClaimSummaryFindings(
-        db,
-        step.value,
-        await claimSummaryFindings(db, this.betweenSlices),
-      );
+      const changed = await claimSummaryFindings(db, this.betweenSlices);
+      const result = withClaimSummaryFindings(db, step.value, changed);
+      // A changed row stays the finding's evidence here, but packs must stop trusting it: it is
+      // dropped on the writer (derived data; the drop is a chain entry), so the next pack
+      // recomputes the case. A ledger
+      // that may not be written keeps it until a verify that may (the finding says so).
+      if (changed.length > 0 && claimSummaryWritable(this.ledger)) {
+        this.ledger.appendHeldEntries();
+        dropClaimSummaries(this.ledger.db(), changed);
+      }
       const verification: AuditVerification = {
         ...result,
         ...describeAuditVerification(result),

@@ -37,8 +37,9 @@ import {
   type ClaimCase,
   type ClaimLine,
 } from '../../domain/subsidy/claim-pack.js';
-import { neighbourFinder } from '../../domain/subsidy/dispute-scope.js';
-import type { DisputeIdentity } from '../../domain/subsidy/duplicate-disputes.js';
+import { packDuplicates } from '../../domain/subsidy/dispute-scope.js';
+import { claimSummaryWritable } from './claim-summary-writable.js';
+import type { DuplicateOf } from '../../domain/subsidy/duplicate-disputes.js';
 import {
   SHIPPED_EXAMPLE_FILES,
   type CaseSubsidyFactsValues,
@@ -105,20 +106,6 @@ export class SubsidyService {
 
   private db() {
     return this.ledger.db();
-  }
-
-  /**
-   * Whether a pack may write the claim summary back: not on a damaged ledger (its connection is
-   * query_only), a read-only one, or one being converted (its file is being copied).
-   */
-  private summaryWritable(): boolean {
-    const ledger = this.ledger;
-    if (ledger.damaged || ledger.converting || ledger.state.state !== 'READY') return false;
-    // The same gates as a write, without waiting: not before the start-up check has found the
-    // file intact (a cold year is ~22k rows), nor while the audit baseline is being recorded.
-    if (ledger.health.state !== 'OK' || ledger.auditBaseline !== null) return false;
-    const db = ledger.db();
-    return !db.readonly && db.pragma('query_only', { simple: true }) !== 1;
   }
 
   private nowIso(): string {
@@ -459,7 +446,7 @@ export class SubsidyService {
   /**
    * The packs of `only` (its cases alone are read) or of every mediator of the period's cases.
    * Each pack is what the mediator's own reading would give: its cases, and the same-dispute
-   * check over the cases its own parties' look-up finds (`neighbourFinder`).
+   * check over the cases its own parties' look-up finds (`packDuplicates`).
    */
   private packsOf(
     { rules, period, room }: ReturnType<SubsidyService['packScope']>,
@@ -469,7 +456,13 @@ export class SubsidyService {
     const window = { start: windowStart(rules, period.start), end: period.end };
     const { rows, volumes, given, around } = db.transaction(() => {
       // In line order once, so each mediator's pack takes its cases as they come.
-      const read = periodClaimCases(db, period, rules.id, only?.id ?? null, this.summaryWritable());
+      const read = periodClaimCases(
+        db,
+        period,
+        rules.id,
+        only?.id ?? null,
+        claimSummaryWritable(this.ledger),
+      );
       this.lastComputedCases = read.computed;
       const identities = read.rows.map(identityOfClaimRow);
       return {
@@ -489,34 +482,29 @@ export class SubsidyService {
         unreachable.add(row.caseId);
       }
     });
-    const neighboursOf = neighbourFinder(
-      unreachable.size === 0 ? around : around.filter((c) => !unreachable.has(c.caseId)),
-      given,
-    );
-    const identities = new Map<DisputeIdentityRow, DisputeIdentity>();
-    const identityOf = (row: DisputeIdentityRow) => {
-      let identity = identities.get(row);
-      if (!identity) {
-        identity = disputeIdentityOf(row);
-        identities.set(row, identity);
-      }
-      return identity;
-    };
-    const byMediator = new Map<number, { cases: ClaimCase[]; given: DisputeIdentityRow[] }>();
+    const byMediator = new Map<number, ClaimCase[]>();
+    const claimed: { identity: DisputeIdentityRow; mediatorIds: readonly number[] }[] = [];
     rows.forEach((row, i) => {
-      const identity = given[i] as DisputeIdentityRow;
       const claimCase = toClaimCase(row, volumes[i] as ClaimCase['volume']);
       if (!claimCase) return;
+      claimed.push({ identity: given[i] as DisputeIdentityRow, mediatorIds: row.mediatorIds });
       for (const id of row.mediatorIds) {
-        const bucket = byMediator.get(id) ?? { cases: [], given: [] };
-        bucket.cases.push(claimCase);
-        bucket.given.push(identity);
-        byMediator.set(id, bucket);
+        const cases = byMediator.get(id);
+        if (cases) cases.push(claimCase);
+        else byMediator.set(id, [claimCase]);
       }
     });
     const mediators = only ? [only] : listMediators(db, true).filter((m) => byMediator.has(m.id));
-    return mediators.map((mediator) => {
-      const bucket = byMediator.get(mediator.id) ?? { cases: [], given: [] };
+    const packOf = new Map(mediators.map((m, at) => [m.id, at]));
+    const duplicates = packDuplicates(
+      unreachable.size === 0 ? around : around.filter((c) => !unreachable.has(c.caseId)),
+      claimed.map((c) => c.identity),
+      claimed.map((c) => c.mediatorIds.flatMap((id) => packOf.get(id) ?? [])),
+      mediators.length,
+      disputeIdentityOf,
+      rules.duplicateWindowDays,
+    );
+    return mediators.map((mediator, m) => {
       const pack = buildClaimPack({
         rules,
         committeeLevel: room.organisationType,
@@ -527,8 +515,8 @@ export class SubsidyService {
           name: mediator.name,
           filed: mediator.profile.filingStatus === 'FILED',
         },
-        cases: bucket.cases,
-        duplicates: duplicatesAmong(neighboursOf(bucket.given), rules, identityOf),
+        cases: byMediator.get(mediator.id) ?? [],
+        duplicates: duplicates[m] as ReadonlyMap<number, DuplicateOf>,
       });
       return {
         ...pack,

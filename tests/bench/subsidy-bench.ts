@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { openConnection } from '../../db/connection.js';
+import { changedClaimSummaries } from '../../electron/services/subsidy-claim-cases.js';
 import { openSignedInCore } from '../unit/support/signed-in-core.js';
 import { round, type BenchModule } from './bench-registry.js';
 import { seedBenchLedger } from './seed-ledger.js';
@@ -12,7 +14,8 @@ import { seedBenchLedger } from './seed-ledger.js';
  * `subsidy_claim_year_touched_ms` is one call after a write to 1 % of the year's cases.
  * `subsidy_claim_year_one_ms` is `subsidy.claimPack` for one mediator and the same year.
  * `subsidy_case_panel_ms` is the case page's 以案定补 panel (median of 20 cases), which checks the
- * same dispute through the party indexes.
+ * same dispute through the party indexes. `audit_verify_claim_summary_ms` is audit.verify's
+ * claim part (every stored summary recomputed and compared) over the year's rows, once.
  */
 const MEDIATORS = [
   '才让',
@@ -97,7 +100,46 @@ export const subsidyBench: BenchModule = {
         db.prepare('SELECT count(*) FROM claim_case_summary').pluck().get() as number;
       if (summaries() !== 0) throw new Error('the claim summary is not cold');
       const cold = await once();
-      const all = await measure(yearCases);
+      const coldComputed = core.subsidy.lastComputedCases;
+      // Every warm call must take each case from the summary: one that computed cases (the
+      // write-back skipped after the cold call, say) would be a cold figure under a warm name.
+      const warmComputed: number[] = [];
+      const all = await measure(async () => {
+        const lines = await yearCases();
+        warmComputed.push(core.subsidy.lastComputedCases);
+        return lines;
+      });
+      if (warmComputed.some((n) => n !== 0)) {
+        throw new Error(
+          `the warm year calls computed ${warmComputed.join(' ')} cases (should be 0 each): ` +
+            'the claim summary was not written back after the cold call',
+        );
+      }
+      // Review CS10: audit.verify recomputes every stored summary and compares it. Its claim
+      // part, as the verify runs it (own read-only connection, one snapshot), over the year's
+      // rows just written; every row must compare equal.
+      const verifyDb = openConnection(db.name, { readonly: true });
+      let verified: { wall: number; cpu: number; rows: number };
+      try {
+        verifyDb.exec('BEGIN');
+        const t = performance.now();
+        const cpu0 = process.cpuUsage();
+        const work = changedClaimSummaries(verifyDb);
+        let step = work.next();
+        for (; !step.done; step = work.next()) {
+          if (step.value.length > 0) throw new Error(`verify flags cases ${step.value.join(' ')}`);
+        }
+        const used = process.cpuUsage(cpu0);
+        verified = {
+          wall: performance.now() - t,
+          cpu: (used.user + used.system) / 1000,
+          rows: step.value,
+        };
+        verifyDb.exec('COMMIT');
+      } finally {
+        verifyDb.close();
+      }
+      if (verified.rows !== summaries()) throw new Error('the verify did not check every summary');
       // A write to 1 % of the year's cases (the triggers mark them stale; most of the year's
       // case files are archived and refuse writes): the next call computes those and writes
       // them back.
@@ -108,6 +150,7 @@ export const subsidyBench: BenchModule = {
         )
         .run().changes;
       const afterTouch = await once();
+      const touchedComputed = core.subsidy.lastComputedCases;
       const one = await measure(async () => (await pack(first)).totals.cases);
 
       const panel: number[] = [];
@@ -119,12 +162,18 @@ export const subsidyBench: BenchModule = {
       }
       const ms = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
       console.log(
-        `subsidy.claimPacks 2025 cold (summary empty): ${cold.wall.toFixed(0)} ms ` +
-          `(CPU ${cold.cpu.toFixed(0)} ms); after touching ${touched} cases: ` +
+        `subsidy.claimPacks 2025 cold (summary empty, ${coldComputed} cases computed): ` +
+          `${cold.wall.toFixed(0)} ms (CPU ${cold.cpu.toFixed(0)} ms); after touching ${touched} ` +
+          `cases (${touchedComputed} computed): ` +
           `${afterTouch.wall.toFixed(0)} ms (CPU ${afterTouch.cpu.toFixed(0)} ms)`,
       );
       console.log(
-        `subsidy.claimPacks 2025 warm, ${MEDIATORS.length} mediators (${all.lines} cases): ` +
+        `audit.verify's claim summary part, ${verified.rows} rows: ` +
+          `${verified.wall.toFixed(0)} ms (CPU ${verified.cpu.toFixed(0)} ms)`,
+      );
+      console.log(
+        `subsidy.claimPacks 2025 warm, ${MEDIATORS.length} mediators (${all.lines} cases, ` +
+          `computed ${warmComputed.join(' ')}): ` +
           `${ms(all.wall)} ms (CPU ${ms(all.cpu)} ms); ` +
           `subsidy.claimPack 2025, one mediator (${one.lines} cases): ` +
           `${ms(one.wall)} ms (CPU ${ms(one.cpu)} ms); ` +
@@ -140,6 +189,8 @@ export const subsidyBench: BenchModule = {
         subsidy_claim_year_one_ms: round(median(one.wall)),
         subsidy_claim_year_one_cpu_ms: round(median(one.cpu)),
         subsidy_case_panel_ms: round(median(panel)),
+        audit_verify_claim_summary_ms: round(verified.wall),
+        audit_verify_claim_summary_cpu_ms: round(verified.cpu),
       };
     } finally {
       await core.ledger.whenChecked();

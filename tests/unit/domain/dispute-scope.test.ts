@@ -1,44 +1,167 @@
 import { describe, expect, it } from 'vitest';
 import {
   disputeAnchorOf,
-  neighbourFinder,
+  duplicatesOfReach,
+  packDuplicates,
+  type DisputeCase,
   type DisputeParty,
 } from '../../../domain/subsidy/dispute-scope';
+import {
+  partyKeyOf,
+  type DisputeIdentity,
+  type DuplicateOf,
+} from '../../../domain/subsidy/duplicate-disputes';
+import { neighbourFinder, packDuplicatesAsBefore } from '../support/pack-duplicates-as-before';
 
 const party = (idNumber: string | null, name: string, phone = '无'): DisputeParty => ({
   idNumber,
   name,
   phone,
 });
-const caseOf = (caseId: number, ...parties: DisputeParty[]) => ({ caseId, parties });
 
-describe('neighbourFinder', () => {
-  // Anchors: 1 → ID A, 2 → ID B, 3 → phone 138, 4 → name 丁 (no ID, no phone).
-  const one = caseOf(1, party('A', '甲'), party(null, '乙', '139'));
-  const two = caseOf(2, party('B', '丙'));
-  const three = caseOf(3, party(null, '戊', '138'));
-  const four = caseOf(4, party(null, '丁'));
-  // Holds A in two parties (listed once), and B.
-  const five = caseOf(5, party('A', '甲'), party('A', '甲'), party('B', '丙'));
-  const six = caseOf(6, party('A', '甲'), party(null, '丁'));
-  const seven = caseOf(7, party(null, '己', '138'));
-  const eight = caseOf(8, party('C', '庚'));
-  const given = [one, two, three, four];
-  const find = neighbourFinder([...given, five, six, seven, eight], given);
+type Case = DisputeCase & {
+  readonly category: string;
+  readonly subtype: string | null;
+  readonly acceptedDate: string;
+};
 
-  it('gives each case the candidates holding its anchor value in the same column, each once', () => {
-    expect(find([one]).map((c) => c.caseId)).toEqual([1, 5, 6]);
-    expect(find([two]).map((c) => c.caseId)).toEqual([2, 5]);
-    expect(find([three]).map((c) => c.caseId)).toEqual([3, 7]);
-    expect(find([four]).map((c) => c.caseId)).toEqual([4, 6]);
-    expect(find([one, two]).map((c) => c.caseId)).toEqual([1, 2, 5, 6]);
+const identityOf = (c: Case): DisputeIdentity => ({
+  caseId: c.caseId,
+  caseNumber: `第${c.caseId}号`,
+  category: c.category as DisputeIdentity['category'],
+  subtype: c.subtype as DisputeIdentity['subtype'],
+  acceptedDate: c.acceptedDate,
+  partyKeys: c.parties.map(partyKeyOf),
+});
+
+const disputeOf = (caseId: number, acceptedDate: string, ...parties: DisputeParty[]): Case => ({
+  caseId,
+  parties,
+  category: 'NEIGHBOUR',
+  subtype: null,
+  acceptedDate,
+});
+
+const verdicts = (maps: readonly ReadonlyMap<number, DuplicateOf>[]) =>
+  maps.map((m) =>
+    [...m].map(([id, of]) => [id, of.caseId]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0)),
+  );
+
+/** `packDuplicates` asked with each pack's cases, as the oracle is. */
+function byPack(
+  candidates: readonly Case[],
+  packs: readonly (readonly Case[])[],
+  identity: (c: Case) => DisputeIdentity,
+  windowDays: number,
+) {
+  const given = [...new Set(packs.flat())];
+  const packsOf = given.map((c) => packs.flatMap((pack, m) => (pack.includes(c) ? [m] : [])));
+  return packDuplicates(candidates, given, packsOf, packs.length, identity, windowDays);
+}
+
+/**
+ * `duplicatesOfReach` fed as a look-up that answers pairs (given → found) would feed it: each
+ * candidate with the packs whose look-up found it, the given cases' identities made once.
+ */
+function byReach(candidates: readonly Case[], packs: readonly (readonly Case[])[], days: number) {
+  const given = [...new Set(packs.flat())];
+  const identities = new Map(given.map((c) => [c, identityOf(c)]));
+  const find = neighbourFinder(candidates, given);
+  const reach = new Map<Case, number[]>();
+  packs.forEach((pack, m) => {
+    for (const c of find(pack).slice(pack.length)) reach.set(c, [...(reach.get(c) ?? []), m]);
+  });
+  return duplicatesOfReach(
+    given.map((c) => identities.get(c) as DisputeIdentity),
+    given.map((c) => packs.flatMap((pack, m) => (pack.includes(c) ? [m] : []))),
+    [...reach].map(([c, ms]) => ({ identity: identities.get(c) ?? identityOf(c), packs: ms })),
+    packs.length,
+    days,
+  );
+}
+
+describe('packDuplicates', () => {
+  // 1 and 2 are the same dispute (甲 and 乙); 3 repeats it too but holds neither of the given
+  // anchors (it is found only through 乙's phone, which is nobody's anchor).
+  const one = disputeOf(1, '2025-01-10', party('A', '甲'), party(null, '乙', '139'));
+  const two = disputeOf(2, '2025-02-10', party('A', '甲'), party(null, '乙', '139'));
+  const three = disputeOf(3, '2025-03-10', party(null, '乙', '139'), party('a', '甲'));
+  const four = disputeOf(4, '2025-01-05', party('B', '丙'));
+  const five = disputeOf(5, '2025-02-05', party('B', '丙'));
+
+  it('gives each pack the verdicts of its own cases and what their anchors reach, nothing else', () => {
+    const all = [one, two, three, four, five];
+    const packs = [[two], [three], [five, one], []];
+    const found = byPack(all, packs, identityOf, 180);
+    // Pack 3 reaches 2 through 1's ID number: the map holds its neighbours' verdicts too.
+    expect(verdicts(found)).toEqual([
+      [[2, 1]],
+      [],
+      [
+        [2, 1],
+        [5, 4],
+      ],
+      [],
+    ]);
+    expect(verdicts(found)).toEqual(verdicts(packDuplicatesAsBefore(all, packs, identityOf, 180)));
   });
 
-  it('finds nothing more for an anchor no other candidate holds, and asks a new case afresh', () => {
-    const alone = neighbourFinder([one, eight], [one]);
-    expect(alone([one]).map((c) => c.caseId)).toEqual([1]);
-    expect(find([caseOf(9, party('B', '丙'))]).map((c) => c.caseId)).toEqual([9, 2, 5]);
-    expect(find([caseOf(10)]).map((c) => c.caseId)).toEqual([10]);
+  it("compares a pack's own case as given even when another pack only reaches it", () => {
+    const all = [one, two, four];
+    const packs = [[one], [two]];
+    expect(verdicts(byPack(all, packs, identityOf, 180))).toEqual([[[2, 1]], [[2, 1]]]);
+    // Out of the window: the later case is its own dispute again.
+    expect(verdicts(byPack(all, packs, identityOf, 20))).toEqual([[], []]);
+  });
+
+  it("answers what a look-up per pack answered, on random rooms (and so does its comparison half fed with the look-up's pairs)", () => {
+    // A small pool of ID numbers, phones and names so that anchors and matter keys collide.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return Math.floor(seed / 65_536) % n;
+    };
+    const ids = [null, null, 'A', 'a', 'B', 'C', ''];
+    const phones = ['无', '无', '138', '139', '', '137'];
+    const names = ['甲', '乙', '丁 '];
+    let compared = 0;
+    for (let room = 0; room < 300; room += 1) {
+      const cases: Case[] = [];
+      for (let id = 1; id <= 4 + random(30); id += 1) {
+        const parties = Array.from({ length: random(5) === 0 ? 0 : 1 + random(2) }, () =>
+          party(
+            ids[random(ids.length)] ?? null,
+            names[random(names.length)] ?? '甲',
+            phones[random(phones.length)],
+          ),
+        );
+        cases.push({
+          caseId: id,
+          parties,
+          category: random(3) === 0 ? 'CONTRACT' : 'NEIGHBOUR',
+          subtype: random(4) === 0 ? 'X' : random(4) === 0 ? 'Y' : null,
+          acceptedDate: `2025-0${1 + random(9)}-1${random(10)}`,
+        });
+      }
+      // Some cases are given to one or two packs, some only candidates, some given but out of
+      // reach (not candidates, as a refused case).
+      const packs: Case[][] = Array.from({ length: 1 + random(4) }, () => []);
+      const candidates: Case[] = [];
+      for (const c of cases) {
+        const role = random(5);
+        if (role !== 4) candidates.push(c);
+        if (role >= 2) (packs[random(packs.length)] as Case[]).push(c);
+        if (role === 3) (packs[random(packs.length)] as Case[]).push(c);
+      }
+      for (const pack of packs) pack.splice(0, pack.length, ...new Set(pack));
+      const windowDays = [30, 180][random(2)] ?? 180;
+      const expected = verdicts(packDuplicatesAsBefore(candidates, packs, identityOf, windowDays));
+      expect(verdicts(byPack(candidates, packs, identityOf, windowDays))).toEqual(expected);
+      expect(verdicts(byReach(candidates, packs, windowDays))).toEqual(expected);
+      compared += expected.flat().length;
+    }
+    // The rooms do have repeats to find (otherwise this proves nothing).
+    expect(compared).toBeGreaterThan(50);
   });
 });
 

@@ -49,6 +49,14 @@ let rulesId: string;
 let rules: SubsidyRules;
 
 const packs = () => service.claimPacks(PERIOD);
+/** The chain's CLAIM_SUMMARY_DROPPED entries' details. */
+const droppedEntries = () =>
+  (
+    db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'CLAIM_SUMMARY_DROPPED' ORDER BY seq")
+      .pluck()
+      .all() as string[]
+  ).map((detail) => JSON.parse(detail) as unknown);
 const summaryOf = (caseId: number) =>
   db.prepare('SELECT count(*) FROM claim_case_summary WHERE case_id = ?').pluck().get(caseId);
 /** The packs as the full read computes them (no summary at all), and leaves it filled again. */
@@ -419,6 +427,7 @@ describe('the claim summary', () => {
 
   it('audit.verify recomputes every stored summary: untampered OK; one payload changed by plain SQL names that case and is not OK; a garbage payload is recomputed by the pack', async () => {
     const audit = new AuditService(s.m.l.core.ledger, async () => {});
+    const earlier = droppedEntries().length;
     coldPacks();
     packs();
     expect(service.lastComputedCases).toBe(0);
@@ -456,10 +465,14 @@ describe('the claim summary', () => {
     ]);
     expect(tampered.details.join('\n')).toContain(`案件 ${caseNumberA} 的补贴申报汇总`);
 
-    // A well-formed edit stays "current" for the packs: only the verify sees it. Clear it.
-    db.prepare('DELETE FROM claim_case_summary WHERE case_id = ?').run(caseA);
-    packs();
+    // The verify drops the flagged row on the writer: the next pack recomputes that case (and
+    // only it) and equals the oracle, though the edit was well-formed ("current" to a pack).
+    expect(summaryOf(caseA)).toBe(0);
+    expect(packs()).toEqual(asBefore());
     expect(service.lastComputedCases).toBe(1);
+    // The row is gone, so the next verify is OK: the edit stays on record in the chain.
+    expect((await audit.verify()).verdict).toBe('OK');
+    expect(droppedEntries().slice(earlier, earlier + 1)).toEqual([{ caseIds: [caseA] }]);
 
     // Bit-rot: not JSON, then JSON of the wrong shape. The pack recomputes (never throws) and
     // heals the row; the verify flags it meanwhile.
@@ -472,6 +485,32 @@ describe('the claim summary', () => {
       expect(service.lastComputedCases).toBe(1);
     }
     expect((await audit.verify()).verdict).toBe('OK');
+  });
+
+  it('audit.verify on a ledger that may not be written keeps the flagged row (and flags it again); the next writable verify drops it', async () => {
+    const audit = new AuditService(s.m.l.core.ledger, async () => {});
+    const earlier = droppedEntries().length;
+    coldPacks();
+    db.prepare(
+      "UPDATE claim_case_summary SET payload = json_set(payload, '$[23]', 'DIFFICULT') WHERE case_id = ?",
+    ).run(caseA);
+    db.pragma('query_only = ON');
+    try {
+      expect((await audit.verify()).verdict).toBe('BROKEN');
+      expect(summaryOf(caseA)).toBe(1);
+      expect((await audit.verify()).rowFindings).toEqual([
+        expect.objectContaining({ kind: 'CLAIM_SUMMARY_CHANGED', caseId: caseA }),
+      ]);
+    } finally {
+      db.pragma('query_only = OFF');
+    }
+    expect(droppedEntries().length).toBe(earlier);
+    expect((await audit.verify()).verdict).toBe('BROKEN');
+    expect(summaryOf(caseA)).toBe(0);
+    expect(summaryOf(caseB)).toBe(1);
+    expect(droppedEntries().slice(earlier)).toEqual([{ caseIds: [caseA] }]);
+    expect(packs()).toEqual(asBefore());
+    expect(service.lastComputedCases).toBe(1);
   });
 
   it('before the start-up check has found the file intact, or while the audit baseline is recorded: packs right, nothing written', () => {
