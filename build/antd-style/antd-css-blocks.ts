@@ -1,11 +1,14 @@
 /*
  * The static extract as it comes out of @ant-design/static-style-extract carries rules no page can
  * match: the CSS variables of themes rendered under a key the desk never uses (a Modal's preview
- * panels get a `useId` key such as `css-var-_R_157_`, ~31 KB), the cache's path marker that only
- * the runtime reads back, and the motion rules every popup component registers again (the
- * slide-up set five times), and the grid's classes for screen widths (`ant-col-md-8`, 768 rules,
- * ~51 KB) that only a Col given a breakpoint prop wears. Every page parses the file and matches
- * its rules on each style recalculation, so they are cut here, at build time.
+ * panels get a `useId` key such as `css-var-_R_157_`, ~31 KB), the motion rules every popup
+ * component registers again (the slide-up set five times), and the grid's classes for screen
+ * widths (`ant-col-md-8`, 768 rules, ~51 KB) that only a Col given a breakpoint prop wears. Every
+ * page parses the file and matches its rules on each style recalculation, so they are cut here,
+ * at build time. The `.data-ant-cssinjs-cache-path` rule stays: @ant-design/cssinjs reads it in
+ * the page (a div of that class, its computed `content`) to know which styles the file already
+ * holds, and without it writes the icons' and shared styles again at run time (two more style
+ * tags on the 工作台).
  */
 
 /** The file's top-level blocks (a rule, or an at-rule with its body), in order. */
@@ -35,7 +38,6 @@ export function topLevelBlocks(css: string): string[] {
 
 // antd uses the theme's `cssVar.key` itself as the class its variables are scoped to.
 const CSS_VAR_SCOPE = /\.(css-var-[\w-]+)/g;
-const CACHE_PATH_MARKER = '.data-ant-cssinjs-cache-path';
 
 /** antd's grid breakpoints: a Col with `md={8}` wears `ant-col-md-8`, with none it wears none. */
 export const GRID_BREAKPOINTS = ['xs', 'sm', 'md', 'lg', 'xl', 'xxl', 'xxxl'] as const;
@@ -77,7 +79,7 @@ export function pruneGridBreakpoints(css: string, used: ReadonlySet<string>): st
 }
 
 /**
- * The extract without the blocks no page matches, and with one copy of each repeated block: the
+ * The extract without the variables of other themes, and with one copy of each repeated block: the
  * last one, since a later identical rule already wins over everything the earlier copies did.
  * `cssVarKey` is the theme's fixed key (desk-theme.ts, `css-var-desk`); blocks scoped only to
  * other keys go.
@@ -85,7 +87,6 @@ export function pruneGridBreakpoints(css: string, used: ReadonlySet<string>): st
 export function pruneAntdCss(css: string, cssVarKey: string): string {
   const blocks = topLevelBlocks(css).filter((block) => {
     const prelude = block.slice(0, block.indexOf('{'));
-    if (prelude.trim() === CACHE_PATH_MARKER) return false;
     const keys = [...prelude.matchAll(CSS_VAR_SCOPE)].map((m) => m[1]);
     return keys.length === 0 || keys.includes(cssVarKey);
   });
