@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { antdStylePlugin } from '../build/antd-style/antd-style-plugin.ts';
+import { fallbackFontCssPlugin } from '../build/ui-font/fallback-font-css.ts';
 import { uiFontPlugin } from '../build/ui-font/ui-font-plugin.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -13,7 +14,12 @@ const BOOT_MODULES = /[\\/]renderer[\\/]src[\\/]app[\\/]boot-start\.ts$/;
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react(), uiFontPlugin(path.join(here, '..')), antdStylePlugin(path.join(here, '..'))],
+  plugins: [
+    react(),
+    uiFontPlugin(path.join(here, '..')),
+    fallbackFontCssPlugin(),
+    antdStylePlugin(path.join(here, '..')),
+  ],
   build: {
     outDir: path.join(here, '..', 'dist', 'renderer'),
     emptyOutDir: true,

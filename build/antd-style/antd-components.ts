@@ -94,3 +94,20 @@ export function antdComponentsUsed(rendererSrc: string, antdEs: string): string[
     .flatMap(([name, folder]) => (imported.has(name) || styled.has(folder) ? [name] : []))
     .sort();
 }
+
+const BREAKPOINT_PROP = /\b(xs|sm|md|lg|xl|xxl|xxxl)\s*[=:]/g;
+
+/**
+ * The grid breakpoints the renderer can give a Col (`<Col md={8}>`, or `labelCol={{ md: 8 }}`
+ * through a Form): any of the names written as a prop or a key counts, so a false match only keeps
+ * rules. A Col whose props arrive in a spread from elsewhere is not seen; the e2e check
+ * (antd-static-styles) catches a page that draws a class the stylesheet lost.
+ */
+export function antdBreakpointsUsed(rendererSrc: string): Set<string> {
+  const used = new Set<string>();
+  for (const file of sourceFiles(rendererSrc)) {
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(BREAKPOINT_PROP))
+      used.add(match[1]!);
+  }
+  return used;
+}

@@ -6,6 +6,7 @@ import { statisticsBench } from './statistics-bench.js';
 import { storageBench } from './storage-bench.js';
 import { subsidyBench } from './subsidy-bench.js';
 import { uiBench } from './ui-bench.js';
+import { uiShots } from './ui-shots.js';
 import { unlockBench } from './unlock-bench.js';
 import type { BenchModule } from './bench-registry.js';
 
@@ -25,6 +26,8 @@ const BENCHES: BenchModule[] = [
   subsidyBench,
   // Last: it needs the built renderer and Chromium (skipped without it), and takes longest.
   uiBench,
+  // Screenshots for look compares, only with BENCH_SHOTS set.
+  uiShots,
 ];
 
 function argValue(name: string): string | undefined {

@@ -194,7 +194,7 @@ function watchFonts(page: Page) {
  * audit baseline (minutes at 100,000 cases, and writes such as the director's set-up wait for
  * it), so the first screen measured is an ordinary morning's, not an upgrade's.
  */
-async function readyKeptLedger(dataDir: string): Promise<void> {
+export async function readyKeptLedger(dataDir: string): Promise<void> {
   const core = await createAppCore({ dataDir, appVersion: 'bench' });
   try {
     await core.ledger.whenChecked();
