@@ -6,7 +6,7 @@ import { deskTheme } from '../app/desk-theme';
 // imports its editable mode (Input, TextArea, the form context) and those chunks were loaded and
 // evaluated with the entry on every reload (issue 13). The static stylesheet draws these the same.
 // No ellipsis, copy or edit here: a place that needs them uses antd's Typography.
-const base = `ant-typography ${deskTheme.cssVar.key}`;
+const themeClass = deskTheme.cssVar.key;
 
 /** `Typography.Title` as antd draws it. */
 export function PlainTitle({
@@ -20,7 +20,7 @@ export function PlainTitle({
 }) {
   const Heading = `h${level}` as const;
   return (
-    <Heading className={base} style={style}>
+    <Heading className={`ant-typography ${themeClass}`} style={style}>
       {children}
     </Heading>
   );
@@ -39,7 +39,10 @@ export function PlainText({
   children: ReactNode;
 }) {
   return (
-    <span className={type ? `${base} ant-typography-${type}` : base} style={style}>
+    <span
+      className={`ant-typography${type ? ` ant-typography-${type}` : ''} ${themeClass}`}
+      style={style}
+    >
       {strong ? <strong>{children}</strong> : children}
     </span>
   );
