@@ -536,6 +536,20 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       ui_navigation_call_ms: round(navSplit.call),
       ui_navigation_after_answer_ms: round(navSplit.after),
     };
+    if (process.env.BENCH_UI_SHOT) {
+      // The ledger as the navigations left it, and the first case it lists, beside the board's
+      // shot: a change to shared markup compared before and after.
+      const shot = (name: string) =>
+        process.env.BENCH_UI_SHOT!.replace(/(\.png)?$/, `-${name}.png`);
+      await page.waitForTimeout(2000);
+      await page.screenshot({ path: shot('ledger'), fullPage: true });
+      await page.locator('tr.ledger-row').first().click();
+      await page.getByTestId('case-title').waitFor();
+      await page.waitForTimeout(2000);
+      await page.screenshot({ path: shot('case'), fullPage: true });
+      await page.getByRole('menuitem', { name: '案件台账' }).click();
+      await page.locator('tr.ledger-row').first().waitFor();
+    }
     if (argValue('--ui-steps') === 'start') {
       // The first three steps only (issue 13's start-up work): minutes less at 100,000 cases.
       return {

@@ -8,7 +8,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Skeleton, Space, Typography } from 'antd';
+import { Layout, Menu, Skeleton, Space } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { DeskUser } from '../../../domain/api/accounts-contract';
@@ -29,6 +29,7 @@ import {
   SettingsPage,
 } from './lazy-pages';
 import { landingPath, mayCall, navItemsFor } from './role-access';
+import { PlainTitle, PlainText } from '../components/PlainTypography';
 
 const ICONS: Record<string, ReactNode> = {
   '/dashboard': <DashboardOutlined />,
@@ -55,9 +56,9 @@ export function AppShell({ status, user }: { status: SystemStatus; user: DeskUse
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
-        <Typography.Title level={4} style={{ padding: '16px 20px', margin: 0 }}>
+        <PlainTitle level={4} style={{ padding: '16px 20px', margin: 0 }}>
           {uiText.appName}
-        </Typography.Title>
+        </PlainTitle>
         <Menu
           mode="inline"
           selectedKeys={selected ? [selected] : []}
@@ -68,9 +69,9 @@ export function AppShell({ status, user }: { status: SystemStatus; user: DeskUse
           }))}
           onClick={({ key }) => void navigate(key)}
         />
-        <Typography.Text type="secondary" style={{ padding: '16px 20px', display: 'block' }}>
+        <PlainText type="secondary" style={{ padding: '16px 20px', display: 'block' }}>
           v{status.appVersion}
-        </Typography.Text>
+        </PlainText>
       </Layout.Sider>
       <Layout>
         <Layout.Header

@@ -1,4 +1,4 @@
-import { Card, Col, Flex, Row, Spin, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Spin, Statistic, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiInput } from '../../../../domain/api/contract';
@@ -20,6 +20,7 @@ import { uiText } from '../../i18n/zh-CN';
 import { CappedList, CappedListItem } from './CappedList';
 import { RemindersCard } from './RemindersCard';
 import { WeekCalendar } from './WeekCalendar';
+import { PlainTitle, PlainText } from '../../components/PlainTypography';
 
 const t = uiText.dashboard;
 
@@ -77,9 +78,9 @@ export function DashboardPage() {
   if (!board)
     return (
       <Flex vertical gap={16}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PlainTitle level={3} style={{ margin: 0 }}>
           {t.title}
-        </Typography.Title>
+        </PlainTitle>
         {cards}
         <Spin />
       </Flex>
@@ -88,12 +89,12 @@ export function DashboardPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PlainTitle level={3} style={{ margin: 0 }}>
         {t.title}
-        <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }}>
+        <PlainText type="secondary" style={{ fontSize: 14, marginLeft: 12 }}>
           {t.today(board.today)}
-        </Typography.Text>
-      </Typography.Title>
+        </PlainText>
+      </PlainTitle>
       {cards}
       <Card title={t.month(month.month)} size="small" data-testid="dashboard-month">
         <Row gutter={16}>
@@ -115,7 +116,7 @@ export function DashboardPage() {
             />
           </Col>
           <Col span={8}>
-            <Typography.Text type="secondary">{t.byCategory}</Typography.Text>
+            <PlainText type="secondary">{t.byCategory}</PlainText>
             <div>
               {month.byCategory.map((c) => (
                 <Tag key={c.category} style={{ marginTop: 4 }}>
@@ -158,9 +159,9 @@ export function DashboardPage() {
                     <Link to={`/cases/${s.caseId}`}>
                       {s.caseNumber ?? t.unnumbered} {s.title}
                     </Link>
-                    <Typography.Text type="secondary">
+                    <PlainText type="secondary">
                       {t.sessionLine(s.sessionNo, formatDateTime(s.startAt).slice(11), s.place)}
-                    </Typography.Text>
+                    </PlainText>
                   </Flex>
                 </CappedListItem>
               )}

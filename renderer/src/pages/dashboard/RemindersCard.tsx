@@ -1,4 +1,4 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { Card, Flex, Tag } from 'antd';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { ReminderStage } from '../../../../domain/followups/followup-views';
@@ -8,6 +8,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { CappedList, CappedListItem } from './CappedList';
+import { PlainText } from '../../components/PlainTypography';
 
 const t = uiText.followUps;
 
@@ -51,11 +52,11 @@ export function RemindersCard() {
           <CappedListItem testId={`reminder-${r.kind}-${r.caseId}`}>
             <Flex gap={8} wrap align="center">
               <Tag color={STAGE_COLOURS[r.stage]}>{REMINDER_STAGE_LABELS[r.stage]}</Tag>
-              <Typography.Text>{r.date}</Typography.Text>
+              <PlainText>{r.date}</PlainText>
               <Link to={r.kind === 'VISIT' ? '/follow-ups' : `/cases/${r.caseId}`}>
                 {r.caseNumber ?? uiText.dashboard.unnumbered} {r.title}
               </Link>
-              <Typography.Text type="secondary">{r.label}</Typography.Text>
+              <PlainText type="secondary">{r.label}</PlainText>
             </Flex>
           </CappedListItem>
         )}

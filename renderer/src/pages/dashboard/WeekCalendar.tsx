@@ -1,4 +1,4 @@
-import { Button, Card, Col, Flex, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import type { CalendarItem, CalendarItemKind } from '../../../../domain/followups/followup-views';
@@ -9,6 +9,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { useApiValue } from '../../hooks/use-api-value';
 import { uiText } from '../../i18n/zh-CN';
 import { useCappedItems } from './CappedList';
+import { PlainText } from '../../components/PlainTypography';
 
 const t = uiText.followUps.calendar;
 
@@ -28,7 +29,7 @@ function DayItems({ items, date }: { items: readonly CalendarItem[]; date: strin
   const { shown, all, hidden, toggle } = useCappedItems(items, CALENDAR_DAY_CAP);
   return (
     <Flex vertical gap={4} style={{ marginTop: 4 }}>
-      {items.length === 0 ? <Typography.Text type="secondary">{t.nothing}</Typography.Text> : null}
+      {items.length === 0 ? <PlainText type="secondary">{t.nothing}</PlainText> : null}
       {shown.map((it, k) => (
         <Link
           key={`${it.kind}-${it.caseId}-${k}`}
@@ -97,9 +98,9 @@ export function WeekCalendar() {
             }}
             data-testid={`calendar-day-${d.date}`}
           >
-            <Typography.Text strong>
+            <PlainText strong>
               {t.weekdays[i]} {d.date.slice(5)}
-            </Typography.Text>
+            </PlainText>
             <DayItems items={d.items} date={d.date} />
           </Col>
         ))}
