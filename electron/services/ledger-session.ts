@@ -457,6 +457,11 @@ export class LedgerSession {
     return this.checked;
   }
 
+  /** True while the start-up check of the open ledger runs (no verdict yet). */
+  get checking(): boolean {
+    return this.result?.state === 'READY' && this.healthState.state === 'CHECKING';
+  }
+
   get health(): LedgerHealth {
     return this.healthState;
   }
