@@ -10,7 +10,7 @@ import {
   TEST_PEOPLE,
 } from '../support/signed-in-core.js';
 import { tempDir } from '../support/temp-dir.js';
-import { intake, ROOM_SETTINGS } from './case-fixtures.js';
+import { roomWithCases } from './case-fixtures.js';
 
 // The morning's sign-in no longer waits for the ledger's start-up check (~2 s at 100,000 cases,
 // in front of the first search): the password is checked at once, and only what depends on the
@@ -68,14 +68,29 @@ const failedCount = (core: AppCore) =>
     .pluck()
     .get(DIRECTOR.loginName) as number;
 
+/** A set-up room, closed: its folder. */
+async function setUpRoom(): Promise<string> {
+  const dataDir = tempDir('check-signin');
+  (await openSignedInCore({ dataDir, appVersion: 'test' })).close();
+  return dataDir;
+}
+
+/** The room opened again with its start-up check held at the gate, nobody signed in. */
+function reopenWhileChecking(dataDir: string): Promise<AppCore> {
+  gate.close();
+  return openSignedInCore({
+    dataDir,
+    appVersion: 'test',
+    room: 'none',
+    log: { error: () => undefined },
+  });
+}
+
 describe('signing in while the start-up check runs', () => {
   afterEach(() => gate.open());
 
   it('admits the right password at once and writes its entry once the ledger is known intact', async () => {
-    const dataDir = tempDir('check-signin');
-    (await openSignedInCore({ dataDir, appVersion: 'test' })).close();
-    gate.close();
-    const core = await openSignedInCore({ dataDir, appVersion: 'test', room: 'none' });
+    const core = await reopenWhileChecking(await setUpRoom());
     try {
       const before = entries(core, 'SIGN_IN').length;
       // Before this change the call waited for the check, which waits for the gate: it would
@@ -98,10 +113,7 @@ describe('signing in while the start-up check runs', () => {
   });
 
   it('counts a wrong password in the account’s row after the verdict', async () => {
-    const dataDir = tempDir('check-signin');
-    (await openSignedInCore({ dataDir, appVersion: 'test' })).close();
-    gate.close();
-    const core = await openSignedInCore({ dataDir, appVersion: 'test', room: 'none' });
+    const core = await reopenWhileChecking(await setUpRoom());
     try {
       const refused = signIn(core, 'wrong-password');
       gate.open();
@@ -116,9 +128,7 @@ describe('signing in while the start-up check runs', () => {
 
   it('waits for the verdict when a backoff in the row would refuse: a damaged ledger ignores it', async () => {
     const dataDir = tempDir('check-signin');
-    const setUp = await openSignedInCore({ dataDir, appVersion: 'test' });
-    await ok(setUp.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 }));
-    for (let i = 0; i < 3; i += 1) await ok(setUp.dispatch('cases.create', intake()));
+    const setUp = (await roomWithCases(dataDir)).core;
     // five wrong guesses: the row says wait 30 s (the desk's clock stands still in these tests)
     for (let i = 0; i < 5; i += 1)
       await setUp.dispatch('accounts.signIn', {
@@ -130,13 +140,7 @@ describe('signing in while the start-up check runs', () => {
     const file = ledgerPaths(dataDir).ledgerFile;
     smashCellPointers(file, pagesOf(file, 'party', 'leaf')[0]!);
 
-    gate.close();
-    const core = await openSignedInCore({
-      dataDir,
-      appVersion: 'test',
-      room: 'none',
-      log: { error: () => undefined },
-    });
+    const core = await reopenWhileChecking(dataDir);
     try {
       expect(core.ledger.checking).toBe(true);
       const answer = signIn(core, TEST_PASSWORD);
