@@ -143,8 +143,11 @@ export function LedgerPage() {
   const onQuery = useCallback(
     (text: string) => {
       const now = asked.current;
-      if (text !== now.query || now.page !== 1)
-        searchCases.ahead(searchInput(now.filters, text, 1));
+      if (text === now.query && now.page === 1) return;
+      searchCases.ahead(searchInput(now.filters, text, 1));
+      // asked already: the clear button reports '' twice (its change and its search) before
+      // the page renders again
+      asked.current = { ...now, query: text, page: 1 };
       setQuery(text);
       setPage(1);
     },
