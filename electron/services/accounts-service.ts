@@ -514,34 +514,32 @@ export class AccountsService {
         ...(by ? { by } : {}),
       },
     };
-    const record = () => {
-      // While converting, the entry is held for the ledger that comes out of it (review s30
-      // RS1); the row's last sign-in time is not written then (a write the copy would miss).
-      if (this.ledger.converting) {
-        this.ledger.recordEntry(entry);
-        return;
-      }
-      this.writeIfIntact(() => {
-        const db = this.ledger.db();
-        recordSignIn(db, id, this.ledger.now().toISOString());
-        appendAuditEvent(db, entry);
+    // While converting, the entry is held for the ledger that comes out of it (review s30 RS1);
+    // the row's last sign-in time is not written then (a write the copy would miss). During the
+    // start-up check it is held too, in the order of the entries made after it (review s33
+    // SE1), and the row's time waits for the verdict.
+    if (this.ledger.converting || this.ledger.checking) {
+      this.ledger.recordEntry(entry);
+      if (this.ledger.converting) return;
+      const user = userOf(row);
+      const db = this.ledger.db();
+      void this.ledger.whenChecked().then(() => {
+        if (this.ledger.state.state !== 'READY' || this.ledger.db() !== db) return;
+        if (this.ledger.converting) return;
+        try {
+          actingAs(user, () =>
+            this.writeIfIntact(() => recordSignIn(db, id, this.ledger.now().toISOString())),
+          );
+        } catch (error) {
+          console.error('[accounts] last sign-in time not written:', error);
+        }
       });
-    };
-    if (!this.ledger.checking) {
-      record();
       return;
     }
-    // Signed in during the start-up check: the entry is written once the ledger is known intact
-    // (before any write of the person's, which waits for the same check), naming them.
-    const user = userOf(row);
-    const db = this.ledger.db();
-    void this.ledger.whenChecked().then(() => {
-      if (this.ledger.state.state !== 'READY' || this.ledger.db() !== db) return;
-      try {
-        actingAs(user, record);
-      } catch (error) {
-        console.error('[accounts] sign-in entry not written:', error);
-      }
+    this.writeIfIntact(() => {
+      const db = this.ledger.db();
+      recordSignIn(db, id, this.ledger.now().toISOString());
+      appendAuditEvent(db, entry);
     });
   }
 

@@ -99,13 +99,16 @@ describe('signing in while the start-up check runs', () => {
       expect(core.ledger.checking).toBe(true);
       expect(core.desk.user?.loginName).toBe(DIRECTOR.loginName);
       await ok(core.dispatch('cases.search', {}));
-      // nothing written before the verdict
+      // nothing written before the verdict: the entry is held, and so is any made after it,
+      // so the chain keeps their order (review s33 SE1)
       expect(entries(core, 'SIGN_IN')).toHaveLength(before);
+      expect(core.ledger.heldEntryCount).toBe(1);
       gate.open();
       await core.ledger.whenChecked();
       const after = entries(core, 'SIGN_IN');
       expect(after).toHaveLength(before + 1);
       expect(after.at(-1)).toBe(actorOf('DIRECTOR'));
+      expect(core.ledger.heldEntryCount).toBe(0);
     } finally {
       gate.open();
       core.close();
