@@ -350,7 +350,9 @@ export class LedgerSession {
    * writes (the refusal itself stands). Entries still held after a failed append go first.
    */
   recordEntry(event: AuditEvent): void {
-    if (this.converting) {
+    // During the start-up check too: a sign-in then holds its entry (its row waits for the
+    // verdict), and the entries made after it must follow it in the chain (review s33 SE1).
+    if (this.converting || this.checking) {
       this.heldEntries.hold(event, this.now());
       return;
     }
@@ -366,7 +368,7 @@ export class LedgerSession {
    * with a line in the log, only when the ledger is gone or damaged (no entry is written then).
    */
   appendHeldEntries(): void {
-    if (this.converting || this.heldEntries.count === 0) return;
+    if (this.converting || this.checking || this.heldEntries.count === 0) return;
     const result = this.result;
     if (result?.state !== 'READY' || !result.db.open || this.damaged) {
       const dropped = this.heldEntries.drop();
@@ -415,6 +417,7 @@ export class LedgerSession {
       if (this.result?.state !== 'READY' || this.result.db !== db) return;
       if (findings.length > 0) {
         this.markDamaged(findings);
+        this.appendHeldEntries(); // drops what the check's time held: nothing is written now
         return;
       }
       this.healthState = { state: 'OK', checkMs: performance.now() - started };
@@ -434,6 +437,7 @@ export class LedgerSession {
   /** The routine start-up write (planner statistics) waits until the ledger is known intact. */
   private afterCheck(db: Db): void {
     try {
+      this.appendHeldEntries();
       optimizeStatistics(db, 'onOpen');
       // Drafts nobody can open any more (in practice once: the app saves under an account),
       // like every start-up write only once the file is known intact.
@@ -455,6 +459,11 @@ export class LedgerSession {
   /** Resolves when the start-up check has finished (tests, benchmarks, quitting). */
   whenChecked(): Promise<void> {
     return this.checked;
+  }
+
+  /** True while the start-up check of the open ledger runs (no verdict yet). */
+  get checking(): boolean {
+    return this.result?.state === 'READY' && this.healthState.state === 'CHECKING';
   }
 
   get health(): LedgerHealth {

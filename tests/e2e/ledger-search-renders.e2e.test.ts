@@ -87,6 +87,33 @@ describe('ledger search keystroke (real ledger, Chromium)', () => {
       await eventually(() => results.getAttribute('data-shown-query')).toBe('纠纷乙组');
       await eventually(() => rows.count()).toBe(CASES / 2);
       expect(page.url()).toContain(`q=${encodeURIComponent('纠纷乙组')}`);
+      // A key after a pause (a person's pace, an input method's committed word) sends its search
+      // in the key's own event, before anything is drawn for it: through the page's state,
+      // render and effect it left after the box's and the page's drawing (and 30 ms later).
+      await page.evaluate(() => {
+        const w = globalThis as unknown as {
+          __renderCount: { elements: number };
+          __elementsAtInput?: number;
+        };
+        document.addEventListener(
+          'input',
+          () => {
+            w.__elementsAtInput = w.__renderCount.elements;
+          },
+          true,
+        );
+      });
+      // the pause itself (not a measurement): the key below is not part of the burst above
+      await page.waitForTimeout(100);
+      await elementsAtRequest(page);
+      await box.press('Backspace');
+      await eventually(() => results.getAttribute('data-shown-query')).toBe('纠纷乙');
+      const atRequest = await elementsAtRequest(page);
+      const atInput = await page.evaluate(
+        () => (globalThis as unknown as { __elementsAtInput?: number }).__elementsAtInput,
+      );
+      expect(atRequest).not.toBeNull();
+      expect((atRequest ?? 0) - (atInput ?? 0)).toBe(0);
       // Enter searches at once.
       await box.fill('第3起');
       await box.press('Enter');

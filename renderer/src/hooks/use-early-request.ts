@@ -1,5 +1,16 @@
 import { useState } from 'react';
 
+/** A sender that hands a request already on its way to its next call with the same input. */
+export interface EarlySender<I, T> {
+  (input: I): Promise<T>;
+  /**
+   * Sends `input` now, before the render that will ask for it: the next call with the same input
+   * takes this request (a search leaves in the keystroke's own task, not after the page's
+   * render and effects); a call with another input drops it.
+   */
+  ahead(input: I): void;
+}
+
 /**
  * Sends `input` now (unless `sent`, its request sent earlier still, is given) and returns the
  * sender to use from then on: its first call with the same input hands over the request already
@@ -9,18 +20,20 @@ export function earlySender<I, T>(
   input: I,
   send: (input: I) => Promise<T>,
   sent: Promise<T> = send(input),
-) {
-  let early: { key: string; answer: Promise<T> } | null = {
-    key: JSON.stringify(input),
-    answer: sent,
+): EarlySender<I, T> {
+  let early: { key: string; answer: Promise<T> } | null = null;
+  const keep = (next: I, answer: Promise<T>) => {
+    // A screen closed before it asked: its early failure is nobody's to report.
+    answer.catch(() => undefined);
+    early = { key: JSON.stringify(next), answer };
   };
-  // A screen closed before it asked: its early failure is nobody's to report.
-  early.answer.catch(() => undefined);
-  return (next: I): Promise<T> => {
+  keep(input, sent);
+  const sender = (next: I): Promise<T> => {
     const taken = early;
     early = null;
     return taken && taken.key === JSON.stringify(next) ? taken.answer : send(next);
   };
+  return Object.assign(sender, { ahead: (next: I) => keep(next, send(next)) });
 }
 
 /**
@@ -33,7 +46,7 @@ export function useEarlyRequest<I, T>(
   firstInput: () => I,
   send: (input: I) => Promise<T>,
   sent?: Promise<T>,
-): (input: I) => Promise<T> {
+): EarlySender<I, T> {
   const [sender] = useState(() => earlySender(firstInput(), send, sent));
   return sender;
 }

@@ -34,4 +34,20 @@ describe('earlySender (a screen’s first request sent with its first render)', 
     await expect(sender({ page: 1 })).resolves.toBe('page 1, sent earlier');
     await expect(sender({ page: 1 })).resolves.toBe('page 1 again');
   });
+
+  it('sends ahead for the next call with the same input, and drops it for another', async () => {
+    const send = vi.fn((input: { text: string }) => Promise.resolve(`rows of ${input.text}`));
+    const sender = earlySender({ text: '' }, send);
+    await sender({ text: '' });
+    // a key sends before the render that asks for its query: that render takes the request
+    sender.ahead({ text: '王' });
+    expect(send).toHaveBeenCalledTimes(2);
+    await expect(sender({ text: '王' })).resolves.toBe('rows of 王');
+    expect(send).toHaveBeenCalledTimes(2);
+    // the filters changed meanwhile: the render's own input is sent, the one ahead dropped
+    sender.ahead({ text: '王芳' });
+    await expect(sender({ text: '王' })).resolves.toBe('rows of 王');
+    await expect(sender({ text: '王芳' })).resolves.toBe('rows of 王芳');
+    expect(send.mock.calls.map(([input]) => input.text)).toEqual(['', '王', '王芳', '王', '王芳']);
+  });
 });

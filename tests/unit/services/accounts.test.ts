@@ -22,7 +22,7 @@ import {
 } from '../support/signed-in-core.js';
 import { smashCellPointers, pagesOf } from '../support/page-damage.js';
 import { tempDir } from '../support/temp-dir.js';
-import { intake, ROOM_SETTINGS } from './case-fixtures.js';
+import { intake, roomWithCases, ROOM_SETTINGS } from './case-fixtures.js';
 
 // Accounts, sign-in, backoff, recovery and the idle lock (issue 11 must-haves 3 and 4), through
 // the real dispatcher on a real ledger. Time is the desk's injected clock: nothing waits.
@@ -647,9 +647,7 @@ describe('a damaged ledger', () => {
 
   it('still lets people sign in (to restore it), writing nothing and backing off in memory', async () => {
     const dataDir = tempDir('acct');
-    const setUp = await openSignedInCore({ dataDir, appVersion: 'test' });
-    await ok(setUp.dispatch('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 }));
-    for (let i = 0; i < 3; i += 1) await ok(setUp.dispatch('cases.create', intake()));
+    const setUp = (await roomWithCases(dataDir)).core;
     await ok(setUp.dispatch('system.backupNow', {}));
     setUp.close();
     const file = ledgerPaths(dataDir).ledgerFile;

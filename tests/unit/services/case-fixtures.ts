@@ -72,6 +72,17 @@ export const ROOM_SETTINGS = {
   countyOfficeName: '格尔木市司法局',
 };
 
+/**
+ * The director signed in to a set-up room on `dataDir` with a few intakes (their party pages
+ * are what the damage tests smash), for a test to go on with or close.
+ */
+export async function roomWithCases(dataDir: string, cases = 3): Promise<TestLedger> {
+  const l = testLedgerOf(await openSignedInCore({ dataDir, appVersion: 'test' }), dataDir);
+  await l.call('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 });
+  for (let i = 0; i < cases; i += 1) await l.call('cases.create', intake());
+  return l;
+}
+
 export async function setUpRoom(l: TestLedger): Promise<{ mediatorId: number }> {
   await l.call('settings.save', { settings: ROOM_SETTINGS, expectedVersion: 0 });
   return { mediatorId: await addMediator(l, '才让', ['zh', 'bo']) };

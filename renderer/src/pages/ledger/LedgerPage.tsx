@@ -25,6 +25,8 @@ import type { LedgerRowProps } from './table-redraw';
 const t = uiText.ledger;
 
 const SPINNER_DELAY_MS = 150;
+/** Quiet time after an answer before its exact total is counted (typing has paused). */
+const COUNT_AFTER_MS = 300;
 
 /** A page of rows with the search it answers. */
 interface Shown {
@@ -123,10 +125,6 @@ export function LedgerPage() {
   const [query, setQuery] = useState(() => params.get('q') ?? '');
   // 清除条件 empties the box by drawing a new one.
   const [boxKey, setBoxKey] = useState(0);
-  const onQuery = useCallback((text: string) => {
-    setQuery(text);
-    setPage(1);
-  }, []);
   // `#/cases?status=MEDIATING` (from the 协议书 page) opens the ledger with that status filter.
   const [filters, setFilters] = useState<LedgerFilters>(() => {
     const status = params.get('status');
@@ -137,6 +135,24 @@ export function LedgerPage() {
   const [page, setPage] = useState(1);
   // The first page's query leaves with the first render, while the table and filter bar mount.
   const searchCases = useEarlyRequest(() => searchInput(filters, query, page), sendSearch);
+  // The search being shown or asked for, for a query typed next to leave before the render.
+  const asked = useRef({ filters, query, page });
+  asked.current = { filters, query, page };
+  // A typed query leaves in the box's own task (the effect below takes the request on its way):
+  // through state, render and effect it left a frame or more later.
+  const onQuery = useCallback(
+    (text: string) => {
+      const now = asked.current;
+      if (text === now.query && now.page === 1) return;
+      searchCases.ahead(searchInput(now.filters, text, 1));
+      // asked already: the clear button reports '' twice (its change and its search) before
+      // the page renders again
+      asked.current = { ...now, query: text, page: 1 };
+      setQuery(text);
+      setPage(1);
+    },
+    [searchCases],
+  );
   // The page of rows on screen, with the search it answers (its count key and text).
   const [shown, setShown] = useState<Shown | null>(null);
   const rows = shown?.page.rows;
@@ -161,9 +177,11 @@ export function LedgerPage() {
   // shows the real number and reaches every page.
   const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
   const counting = useRef(latestOnly()).current;
+  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const countKey = JSON.stringify([filters, query.trim()]);
   useEffect(() => {
     const input = searchInput(filters, query, page);
+    clearTimeout(countTimer.current);
     search.run(
       () => searchCases(input),
       (found) => {
@@ -177,11 +195,17 @@ export function LedgerPage() {
           counting.cancel();
           setCounted({ key: countKey, total: found.total });
         } else if (counted?.key !== countKey) {
-          // Paging within the same search keeps the count it already has.
-          counting.run(
-            () => api('cases.search', { ...input, exactTotal: true }),
-            (all) => setCounted({ key: countKey, total: all.total }),
-            () => undefined,
+          // Paging within the same search keeps the count it already has. The count waits until
+          // typing pauses: a count of 139 runs ~700 ms in slices at 100,000 cases, and the query
+          // typed next would wait for a slice of it on the core.
+          countTimer.current = setTimeout(
+            () =>
+              counting.run(
+                () => api('cases.search', { ...input, exactTotal: true }),
+                (all) => setCounted({ key: countKey, total: all.total }),
+                () => undefined,
+              ),
+            COUNT_AFTER_MS,
           );
         }
       },
@@ -195,6 +219,7 @@ export function LedgerPage() {
       search.cancel();
       counting.cancel();
       clearTimeout(spinnerTimer.current);
+      clearTimeout(countTimer.current);
     },
     [search, counting],
   );
