@@ -1,7 +1,7 @@
 import { appendAuditEvent } from '../audit/audit-log.js';
 import type { Db } from '../connection.js';
 import { statement } from '../statement-cache.js';
-import { storageFaultOf } from '../storage-errors.js';
+import { skippable } from './claim-summary-queries.js';
 
 /**
  * Deletes the claim summaries of `caseIds` (the audit's verify found them differing from their
@@ -23,9 +23,7 @@ export function dropClaimSummaries(db: Db, caseIds: readonly number[]): number {
       return dropped.length;
     })();
   } catch (error) {
-    const busy = String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
-    const fault = storageFaultOf(error);
-    if (busy || fault === 'FULL' || fault === 'READ_ONLY' || fault === 'IO') return 0;
+    if (skippable(error)) return 0;
     throw error;
   }
 }

@@ -141,7 +141,11 @@ export function writeClaimSummaries(
   }
 }
 
-function skippable(error: unknown): boolean {
+/**
+ * A write of derived summary data that may be left for later: another connection holds the
+ * write lock, or the disk is full, read-only or failing. Never a reason to fail a read.
+ */
+export function skippable(error: unknown): boolean {
   if (String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY')) return true;
   const fault = storageFaultOf(error);
   return fault === 'FULL' || fault === 'READ_ONLY' || fault === 'IO';
