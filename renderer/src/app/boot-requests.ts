@@ -28,6 +28,14 @@ export interface BootRequests {
   keepBoardOnlyFor(session: DeskSession): void;
 }
 
+/**
+ * How long after the session's answer the gate waits at most for a kept board before it draws the
+ * shell with the board's skeleton. The core answers the board right after the session (a few ms
+ * on a quiet desk); the gate's spinner is on screen meanwhile, so the reload shows at once that it
+ * is under way, and the cap bounds how much later than before the shell can come.
+ */
+export const BOARD_HOLD_MS = 150;
+
 /** The route a hash such as `#/dashboard?x=1` opens; '' for none. */
 function hashRoute(hash: string): string {
   const route = hash.replace(/^#/, '').split('?')[0] ?? '';
@@ -58,12 +66,20 @@ function opensBoard(route: string, session: DeskSession): boolean {
  * the desk not locked, the window opening the 工作台); otherwise it is dropped untaken. It goes
  * only to the session answer it was sent with: a poll, a lock or another person's sign-in makes
  * a new session object, and the 工作台 then asks again.
+ *
+ * The gate is given the session once the board is decided and, for a kept board, once that board
+ * has answered or {@link BOARD_HOLD_MS} have passed since the session's answer, whichever comes
+ * first: the shell and the board are then drawn in one commit, not the shell and its cards first
+ * and the board a few commits later (issue 13). Past the cap the shell draws with its skeletons as
+ * before, so a slow board never keeps the window blank for long. `wait` is the timer (tests pass
+ * their own).
  */
 export function startBootRequests(
   send: Send,
   hash: string,
   sendAhead: Send = send,
   announce: (refusal: unknown) => void = () => undefined,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): BootRequests {
   const statusAnswer = send('system.status', {});
   const sessionAnswer = send('accounts.session', {});
@@ -86,17 +102,20 @@ export function startBootRequests(
         throw refusal;
       });
       const kept: NonNullable<typeof board> = { for: desk, answer };
-      answer.then(
-        (value) => (kept.value = value),
+      const settled = answer.then(
+        (value) => {
+          kept.value = value;
+        },
         () => undefined,
       );
       board = kept;
+      return Promise.race([settled, wait(BOARD_HOLD_MS)]);
     },
     () => undefined,
   );
   let status: Promise<SystemStatus> | null = statusAnswer;
-  // The gate sees the session only once the board is decided, so it can never render the
-  // 工作台 ahead of a board that is about to be sent for it.
+  // The gate sees the session only once the board is decided (and a kept one answered or the
+  // hold's cap passed), so it never renders the 工作台 ahead of a board that is on its way.
   let session: Promise<DeskSession> | null = decided.then(() => sessionAnswer);
   // A failure is the taker's to show; with no taker it is nobody's (no unhandled rejection).
   status.catch(() => undefined);

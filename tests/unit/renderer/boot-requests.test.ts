@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeskSession } from '../../../domain/api/accounts-contract';
 import type { Role } from '../../../domain/accounts/roles';
 import type { SystemStatus } from '../../../domain/api/system-contract';
-import { startBootRequests } from '../../../renderer/src/app/boot-requests';
+import { BOARD_HOLD_MS, startBootRequests } from '../../../renderer/src/app/boot-requests';
 
 type Send = Parameters<typeof startBootRequests>[0];
 
@@ -37,8 +37,25 @@ function heldCore() {
     answers.get(method)!.reject(Object.assign(new Error(code), { code }));
     for (let i = 0; i < 5; i += 1) await Promise.resolve();
   };
-  return { send, sendAhead, sent, ahead, answer, refuse };
+  // The hold's timer: it runs out only when the test says so, never by the wall clock.
+  const waits: number[] = [];
+  const timers: (() => void)[] = [];
+  const wait = (ms: number) => {
+    waits.push(ms);
+    return new Promise<void>((resolve) => timers.push(resolve));
+  };
+  const elapse = async () => {
+    for (const run of timers.splice(0)) run();
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+  };
+  return { send, sendAhead, sent, ahead, answer, refuse, wait, waits, elapse };
 }
+
+/** Whether a promise has settled by now (its callbacks given a few turns). */
+async function pending(promise: Promise<unknown> | null): Promise<boolean> {
+  return (await Promise.race([promise, Promise.resolve(pendingMark)])) === pendingMark;
+}
+const pendingMark = Symbol('pending');
 
 const READY = {
   ledger: { state: 'READY', settingsComplete: true, checking: false },
@@ -55,7 +72,7 @@ function session(role: Role | null, locked = false): DeskSession {
 
 async function boot(hash: string, desk: DeskSession, status: SystemStatus = READY) {
   const core = heldCore();
-  const requests = startBootRequests(core.send, hash, core.sendAhead);
+  const requests = startBootRequests(core.send, hash, core.sendAhead, undefined, core.wait);
   const sentAtOnce = [...core.sent];
   await core.answer('system.status', status);
   await core.answer('accounts.session', desk);
@@ -72,6 +89,8 @@ describe('the window’s first requests (sent before React mounts)', () => {
     expect(core.sent).toEqual(sentAtOnce);
     // sent ahead of the answers that decide on it: a refusal tells the window nothing
     expect(core.ahead).toEqual(['dashboard.get']);
+    // a slow board: the gate gets the session when the hold runs out, the board comes later
+    await core.elapse();
     const taken = await requests.takeSession();
     expect(taken).toBe(desk);
     const board = requests.takeBoard(desk);
@@ -114,13 +133,20 @@ describe('the window’s first requests (sent before React mounts)', () => {
     const desk = session('DIRECTOR');
     const core = heldCore();
     const told: unknown[] = [];
-    const requests = startBootRequests(core.send, '#/dashboard', core.sendAhead, (e) =>
-      told.push(e),
+    const requests = startBootRequests(
+      core.send,
+      '#/dashboard',
+      core.sendAhead,
+      (e) => told.push(e),
+      core.wait,
     );
+    const taken = requests.takeSession();
     await core.answer('system.status', READY);
     await core.answer('accounts.session', desk);
     const board = requests.takeBoard(desk);
     await core.refuse('dashboard.get', 'DESK_LOCKED');
+    // the refusal ends the gate's wait for the board, as an answer would
+    await expect(taken).resolves.toBe(desk);
     // the page's own refusal still comes to it; the gate is told to ask for the session again
     await expect(board?.answer).rejects.toMatchObject({ code: 'DESK_LOCKED' });
     expect(told).toEqual([expect.objectContaining({ code: 'DESK_LOCKED' })]);
@@ -128,7 +154,13 @@ describe('the window’s first requests (sent before React mounts)', () => {
     // a board the answers already refused to keep (a locked desk): its refusal is no news
     const quiet = heldCore();
     const unheard: unknown[] = [];
-    startBootRequests(quiet.send, '#/dashboard', quiet.sendAhead, (e) => unheard.push(e));
+    startBootRequests(
+      quiet.send,
+      '#/dashboard',
+      quiet.sendAhead,
+      (e) => unheard.push(e),
+      quiet.wait,
+    );
     await quiet.answer('system.status', READY);
     await quiet.answer('accounts.session', session('DIRECTOR', true));
     await quiet.refuse('dashboard.get', 'DESK_LOCKED');
@@ -197,7 +229,13 @@ describe('the window’s first requests (sent before React mounts)', () => {
 
   it('gives the gate its session once the status has answered, even with a failure', async () => {
     const core = heldCore();
-    const requests = startBootRequests(core.send, '#/dashboard', core.sendAhead);
+    const requests = startBootRequests(
+      core.send,
+      '#/dashboard',
+      core.sendAhead,
+      undefined,
+      core.wait,
+    );
     const desk = session('DIRECTOR');
     const taken = requests.takeSession();
     void requests.takeStatus()?.catch(() => undefined);
@@ -206,8 +244,50 @@ describe('the window’s first requests (sent before React mounts)', () => {
     await expect(Promise.race([taken, Promise.resolve('waiting')])).resolves.toBe('waiting');
     await core.answer('system.status', Promise.reject(new Error('core gone')));
     await expect(taken).resolves.toBe(desk);
-    // no status, no board kept
+    // no status, no board kept, nothing held
+    expect(core.waits).toEqual([]);
     await core.answer('dashboard.get', { today: '2026-12-01' });
     expect(requests.takeBoard(desk)).toBeNull();
+  });
+
+  it('holds the gate’s session until a kept board has answered: the shell and the board are drawn together', async () => {
+    const desk = session('DIRECTOR');
+    const { core, requests } = await boot('#/dashboard', desk);
+    const taken = requests.takeSession();
+    // both answers are in, the board is not: the gate still waits (its spinner is on screen)
+    expect(await pending(taken)).toBe(true);
+    expect(core.waits).toEqual([BOARD_HOLD_MS]);
+    await core.answer('dashboard.get', { today: '2026-12-01' });
+    await expect(taken).resolves.toBe(desk);
+    // the 工作台's first render draws it: no commit of the shell without the board
+    expect(requests.takeBoard(desk)?.value).toEqual({ today: '2026-12-01' });
+  });
+
+  it('holds the session no longer than the cap when the board is slow, and draws the shell as before', async () => {
+    const desk = session('MEDIATOR');
+    const { core, requests } = await boot('', desk);
+    const taken = requests.takeSession();
+    expect(await pending(taken)).toBe(true);
+    await core.elapse();
+    await expect(taken).resolves.toBe(desk);
+    const board = requests.takeBoard(desk);
+    expect(board?.value).toBeUndefined();
+    await core.answer('dashboard.get', { today: '2026-12-01' });
+    await expect(board?.answer).resolves.toEqual({ today: '2026-12-01' });
+  });
+
+  it('holds nothing where no board is kept (locked, signed out, another role or address)', async () => {
+    const cases: [string, DeskSession][] = [
+      ['#/dashboard', session('DIRECTOR', true)],
+      ['#/dashboard', session(null)],
+      ['', session('STATISTICIAN')],
+      ['#/cases', session('DIRECTOR')],
+    ];
+    for (const [hash, desk] of cases) {
+      const { core, requests } = await boot(hash, desk);
+      // the board (where sent) has not answered: the gate has its session all the same
+      await expect(requests.takeSession()).resolves.toBe(desk);
+      expect(core.waits, hash).toEqual([]);
+    }
   });
 });
