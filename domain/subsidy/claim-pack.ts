@@ -137,6 +137,14 @@ function isInLineOrder(cases: readonly ClaimCase[]): boolean {
   return true;
 }
 
+/** A tier's missing papers for one subset of its list, and the sentence naming them. */
+interface MissingPapers {
+  readonly documents: readonly VolumeDocument[];
+  readonly sentence: string;
+}
+
+const NONE_MISSING: readonly VolumeDocument[] = Object.freeze([]);
+
 /** Splits `total` fen between `n` mediators so the shares add up exactly; the lead gets the rest. */
 export function splitFen(total: number, n: number): number[] {
   const base = Math.floor(total / n);
@@ -166,19 +174,36 @@ export function buildClaimPack(input: {
   const ordered = isInLineOrder(input.cases) ? input.cases : [...input.cases].sort(inLineOrder);
   // A tier's missing papers are a subset of its short list, so most lines of a pack word the
   // same few sentences: each is made once per pack (by tier and the subset's bits), not per line.
-  const worded = new Map<SubsidyTier, Map<number, string>>();
-  const missingWords = (tier: SubsidyTier, mask: number, missing: readonly VolumeDocument[]) => {
+  // The list itself is shared the same way: every line of a pack lives until the answer is sent,
+  // and a year's 22k lists of the same four subsets were copied by each young-generation GC.
+  const worded = new Map<SubsidyTier, Map<number, MissingPapers>>();
+  const missingOf = (tier: SubsidyTier, mask: number) => {
     let byMask = worded.get(tier);
     if (!byMask) {
       byMask = new Map();
       worded.set(tier, byMask);
     }
-    let sentence = byMask.get(mask);
-    if (sentence === undefined) {
-      sentence = `“${tier.label}”档次还需要：${missing.map((d) => VOLUME_DOCUMENT_LABELS[d]).join('、')}`;
-      byMask.set(mask, sentence);
+    let papers = byMask.get(mask);
+    if (papers === undefined) {
+      const missing = tier.requiredDocuments.filter((_, i) => (mask & (1 << i)) !== 0);
+      papers = {
+        documents: missing,
+        sentence: `“${tier.label}”档次还需要：${missing.map((d) => VOLUME_DOCUMENT_LABELS[d]).join('、')}`,
+      };
+      byMask.set(mask, papers);
     }
-    return sentence;
+    return papers;
+  };
+  // A suggestion's reasons repeat across a pack's lines (a year: 4,188 lists for 22,175 lines):
+  // one list per wording, so only the first line of each keeps its own.
+  const reasonLists = new Map<string, readonly string[]>();
+  const sharedReasons = (reasons: readonly string[]) => {
+    if (reasons.length !== 1) return reasons;
+    const only = reasons[0] as string;
+    const held = reasonLists.get(only);
+    if (held !== undefined) return held;
+    reasonLists.set(only, reasons);
+    return reasons;
   };
   for (const c of ordered) {
     const position = c.mediatorIds.indexOf(mediator.id);
@@ -199,18 +224,16 @@ export function buildClaimPack(input: {
         c.volume.problems.length > 0 ? `卷宗不完整：${c.volume.problems.join('；')}` : '卷宗不完整',
       );
     }
-    const missingDocuments: VolumeDocument[] = [];
     let missingMask = 0;
     const required = tier?.requiredDocuments ?? [];
     for (let i = 0; i < required.length; i += 1) {
-      const d = required[i] as VolumeDocument;
-      if (!c.volume.present.includes(d)) {
-        missingDocuments.push(d);
-        missingMask |= 1 << i;
-      }
+      if (!c.volume.present.includes(required[i] as VolumeDocument)) missingMask |= 1 << i;
     }
-    if (tier !== null && missingDocuments.length > 0) {
-      reasons.push(missingWords(tier, missingMask, missingDocuments));
+    let missingDocuments: readonly VolumeDocument[] = NONE_MISSING;
+    if (tier !== null && missingMask !== 0) {
+      const papers = missingOf(tier, missingMask);
+      missingDocuments = papers.documents;
+      reasons.push(papers.sentence);
     }
     if (rules.requires.countyRegister && c.inCountyRegister !== true) {
       reasons.push(
@@ -258,7 +281,7 @@ export function buildClaimPack(input: {
       tierCode: tier?.code ?? null,
       tierLabel: tier?.label ?? '—',
       tierSource: source,
-      tierReasons,
+      tierReasons: sharedReasons(tierReasons),
       tierAmountFen: fullAmount,
       amountFen: amount,
       share,

@@ -496,10 +496,22 @@ export class SubsidyService {
     });
     const mediators = only ? [only] : listMediators(db, true).filter((m) => byMediator.has(m.id));
     const packOf = new Map(mediators.map((m, at) => [m.id, at]));
+    // One list per set of mediators, not one per case: a year's cases name a few dozen sets, and
+    // each list lives through the whole comparison (the anchor index also skips a list it holds).
+    const packLists = new Map<string, readonly number[]>();
+    const packsOfCase = (mediatorIds: readonly number[]) => {
+      const key = mediatorIds.join(',');
+      let packs = packLists.get(key);
+      if (packs === undefined) {
+        packs = mediatorIds.flatMap((id) => packOf.get(id) ?? []);
+        packLists.set(key, packs);
+      }
+      return packs;
+    };
     const duplicates = packDuplicates(
       unreachable.size === 0 ? around : around.filter((c) => !unreachable.has(c.caseId)),
       claimed.map((c) => c.identity),
-      claimed.map((c) => c.mediatorIds.flatMap((id) => packOf.get(id) ?? [])),
+      claimed.map((c) => packsOfCase(c.mediatorIds)),
       mediators.length,
       disputeIdentityOf,
       rules.duplicateWindowDays,
