@@ -179,3 +179,57 @@ describe("a claim pack's line order (issue 15 speed work)", () => {
     );
   });
 });
+
+describe("a claim pack's shared lists (s34: fewer objects living through a year's packs)", () => {
+  it('gives lines of the same missing papers and the same single reason one list each, unchanged', () => {
+    const caseOf = (caseId: number, present: ClaimCase['volume']['present']): ClaimCase => ({
+      caseId,
+      caseNumber: `（2025）测调字第${caseId}号`,
+      title: `案件${caseId}`,
+      facts: {
+        category: 'NEIGHBOUR',
+        subtype: null,
+        source: 'ON_APPLICATION',
+        personsInvolved: 2,
+        amountFen: 0,
+        sessions: 1,
+        riskLevel: 'LOW',
+        isDifficult: false,
+        isGroup: false,
+        crossArea: false,
+      },
+      outcome: 'SUCCESS_WRITTEN',
+      outcomeDate: `2025-03-0${caseId}`,
+      mediatorIds: [1],
+      volume: { complete: true, problems: [], present },
+      inCountyRegister: true,
+      oralAttendanceProven: true,
+      confirmedTier: null,
+    });
+    const pack = buildClaimPack({
+      rules,
+      committeeLevel: 'VILLAGE',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      mediator: { id: 1, name: '卓玛', filed: true },
+      cases: [caseOf(1, []), caseOf(2, []), caseOf(3, ['AGREEMENT']), caseOf(4, [])],
+      duplicates: new Map(),
+    });
+    const [one, two, three, four] = pack.lines;
+    if (!one || !two || !three || !four) throw new Error('four lines expected');
+    // What each line says is what it said before the lists were shared.
+    const required = one.tierCode
+      ? (rules.tiers.find((t) => t.code === one.tierCode)?.requiredDocuments ?? [])
+      : [];
+    expect(required.length).toBeGreaterThan(0);
+    expect(one.missingDocuments).toEqual(required);
+    expect(three.missingDocuments).toEqual(required.filter((d) => d !== 'AGREEMENT'));
+    // The same subset is one list; another subset its own.
+    expect(two.missingDocuments).toBe(one.missingDocuments);
+    expect(four.missingDocuments).toBe(one.missingDocuments);
+    expect(three.missingDocuments).not.toBe(one.missingDocuments);
+    expect(one.tierReasons).toHaveLength(1);
+    expect(two.tierReasons).toBe(one.tierReasons);
+    expect(four.tierReasons).toBe(one.tierReasons);
+  });
+});
