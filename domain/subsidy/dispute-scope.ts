@@ -75,9 +75,11 @@ const NO_DUPLICATES: ReadonlyMap<number, DuplicateOf> = new Map();
  * so a case whose key no other case in reach holds is left out of every comparison: each pack
  * compares only its cases of shared keys. `candidates`: the cases a look-up may find (accepted
  * within the window and not refused), each case once; `given`: every pack's cases, each once,
- * with `packsOfGiven` aligned (the packs, of `packCount`, a case is given in).
+ * with `packsOfGiven` aligned (the packs, of `packCount`, a case is given in). `identityOf` must
+ * give a case's own category and `partyKeyOf` each of its parties (as `disputeIdentityOf` does):
+ * a number worked out from those stands in for the matter key until two cases share it.
  */
-export function packDuplicates<T extends DisputeCase>(
+export function packDuplicates<T extends DisputeCase & { readonly category: string }>(
   candidates: readonly T[],
   given: readonly T[],
   packsOfGiven: readonly Packs[],
@@ -93,7 +95,12 @@ export function packDuplicates<T extends DisputeCase>(
   // Given cases are found by id (a number), not by object: a map keyed by objects cost a year's
   // pass more than the rest of it.
   const givenAt = new Map<number, number>();
-  const identities = given.map((g, i) => {
+  // A year's 22k identities (party keys, matter key) lived through the whole call for the few
+  // hundred cases whose key another case holds: each case's key is first stood in for by a
+  // number, and identities are made only for cases whose number another case holds.
+  const givenMatters: number[] = [];
+  let exact = false;
+  given.forEach((g, i) => {
     givenAt.set(g.caseId, i);
     const anchor = disputeAnchorOf(g.parties);
     const packs = packsOfGiven[i] ?? [];
@@ -102,7 +109,9 @@ export function packDuplicates<T extends DisputeCase>(
       const held = map.get(anchor.value);
       map.set(anchor.value, held === undefined ? packs : (unionOf(held, packs) as Packs));
     }
-    return identityOf(g);
+    const matter = matterNumberOf(g.category, g.parties);
+    if (matter === UNNUMBERED) exact = true;
+    givenMatters.push(matter);
   });
   const reachOf = (c: T) => {
     let found: Packs | null = null;
@@ -116,7 +125,7 @@ export function packDuplicates<T extends DisputeCase>(
   // Candidates holding a given case's anchor value, with the packs whose look-up finds them. The
   // given cases among the candidates (a year: 22k of them) are looked at last, and only those
   // whose matter key another case holds: no other one can change a verdict.
-  const reached: ReachedCase[] = [];
+  const others: { readonly c: T; readonly packs: Packs; readonly matter: number }[] = [];
   const givenCandidates: number[] = [];
   for (const c of candidates) {
     const at = givenAt.get(c.caseId);
@@ -125,16 +134,124 @@ export function packDuplicates<T extends DisputeCase>(
       continue;
     }
     const found = reachOf(c);
-    if (found !== null) reached.push({ identity: identityOf(c), packs: found });
+    if (found === null) continue;
+    const matter = matterNumberOf(c.category, c.parties);
+    if (matter === UNNUMBERED) exact = true;
+    others.push({ c, packs: found, matter });
+  }
+  const matters = new Map<number, number>();
+  const count = (matter: number) => {
+    if (matter >= 0) matters.set(matter, (matters.get(matter) ?? 0) + 1);
+  };
+  if (!exact) {
+    for (const matter of givenMatters) count(matter);
+    for (const other of others) count(other.matter);
+  }
+  // Equal matter keys give equal numbers, so a case whose number no other case holds has a key
+  // no other case holds; when some key cannot be numbered, every case is compared by its key.
+  const mayRepeat = (matter: number) => exact || (matters.get(matter) ?? 0) > 1;
+  const identities = given.map((g, i) =>
+    mayRepeat(givenMatters[i] as number) ? identityOf(g) : undefined,
+  );
+  const reached: ReachedCase[] = [];
+  for (const { c, packs, matter } of others) {
+    if (mayRepeat(matter)) reached.push({ identity: identityOf(c), packs });
   }
   const keys = keyCounts(identities, reached);
   for (const at of givenCandidates) {
-    const identity = identities[at] as DisputeIdentity;
-    if (!isShared(keys, identity)) continue;
+    const identity = identities[at];
+    if (identity === undefined || !isShared(keys, identity)) continue;
     const found = reachOf(given[at] as T);
     if (found !== null) reached.push({ identity, packs: found });
   }
-  return compareInPacks(identities, packsOfGiven, reached, packCount, windowDays, keys);
+  return compareInPacks(identities, givenAt, packsOfGiven, reached, packCount, windowDays, keys);
+}
+
+/** A matter that cannot be numbered (see `matterNumberOf`). */
+const UNNUMBERED = -1;
+/** A case without parties: never compared. */
+const NO_PARTIES = -2;
+
+const partyNumbers: number[] = [];
+
+function mix(hash: number, value: number): number {
+  return Math.imul(hash ^ value, 16_777_619);
+}
+
+/**
+ * A number for `matterKeyOf(category, parties.map(partyKeyOf))` made without its strings: equal
+ * keys give equal numbers (unequal keys rarely do). It hashes what the key is made of — the
+ * category and the set of party keys — so it stands in only where the key is that set: a '§'
+ * inside a party key or a '|' in the category (the key's separators), or an ID number outside
+ * ASCII (its upper case), answers UNNUMBERED.
+ */
+export function matterNumberOf(category: string, parties: readonly DisputeParty[]): number {
+  if (parties.length === 0) return NO_PARTIES;
+  partyNumbers.length = 0;
+  for (const p of parties) {
+    const n = partyNumberOf(p);
+    if (n === UNNUMBERED) return UNNUMBERED;
+    partyNumbers.push(n);
+  }
+  partyNumbers.sort((a, b) => a - b);
+  let hash = 2_166_136_261;
+  for (let i = 0; i < category.length; i += 1) {
+    const code = category.charCodeAt(i);
+    if (code === 0x7c) return UNNUMBERED;
+    hash = mix(hash, code);
+  }
+  let last: number | null = null;
+  for (const n of partyNumbers) {
+    if (n === last) continue;
+    hash = mix(hash, n);
+    last = n;
+  }
+  return (hash >>> 0) & 0x3fff_ffff;
+}
+
+/** `partyKeyOf(p)` as a number: the ID number upper-cased, else the name without spaces and the phone's digits. */
+function partyNumberOf(p: DisputeParty): number {
+  let hash = 2_166_136_261;
+  if (p.idNumber) {
+    for (let i = 0; i < p.idNumber.length; i += 1) {
+      let code = p.idNumber.charCodeAt(i);
+      if (code >= 0x80 || code === 0x7c) return UNNUMBERED;
+      if (code >= 0x61 && code <= 0x7a) code -= 0x20;
+      hash = mix(hash, code);
+    }
+    return hash;
+  }
+  hash = mix(hash, 0x1_0000);
+  for (let i = 0; i < p.name.length; i += 1) {
+    const code = p.name.charCodeAt(i);
+    if (code === 0xa7) return UNNUMBERED;
+    if (!isSpace(code)) hash = mix(hash, code);
+  }
+  // The phone's digits after a mark no name character is: "np:" + name + "|" + digits.
+  hash = mix(hash, 0x1_0001);
+  const phone = p.phone ?? '';
+  for (let i = 0; i < phone.length; i += 1) {
+    const code = phone.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) hash = mix(hash, code);
+  }
+  return hash;
+}
+
+/** What `\s` matches, one UTF-16 code unit at a time (`partyKeyOf` takes `\s+` out of a name). */
+export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** A candidate some pack's look-up found, and those packs. */
@@ -164,17 +281,20 @@ export function duplicatesOfReach(
     return at === undefined || given[at] !== identity;
   });
   const keys = keyCounts(given, others);
-  return compareInPacks(given, packsOfGiven, reached, packCount, windowDays, keys);
+  return compareInPacks(given, givenAt, packsOfGiven, reached, packCount, windowDays, keys);
 }
 
-/** How many cases hold each matter key: the given ones and `others` (no given one among them). */
+/**
+ * How many cases hold each matter key: the given ones (those made: a missing one holds a key no
+ * other case holds) and `others` (no given one among them).
+ */
 function keyCounts(
-  given: readonly DisputeIdentity[],
+  given: readonly (DisputeIdentity | undefined)[],
   others: readonly ReachedCase[],
 ): Map<string, number> {
   const keys = new Map<string, number>();
-  const count = (identity: DisputeIdentity) => {
-    if (identity.partyKeys.length === 0) return;
+  const count = (identity: DisputeIdentity | undefined) => {
+    if (identity === undefined || identity.partyKeys.length === 0) return;
     const key = matterKey(identity);
     keys.set(key, (keys.get(key) ?? 0) + 1);
   };
@@ -187,8 +307,10 @@ function isShared(keys: ReadonlyMap<string, number>, identity: DisputeIdentity):
   return identity.partyKeys.length > 0 && (keys.get(matterKey(identity)) ?? 0) > 1;
 }
 
+/** `givenAt`: each given case's place by case id (its identity may not have been made). */
 function compareInPacks(
-  given: readonly DisputeIdentity[],
+  given: readonly (DisputeIdentity | undefined)[],
+  givenAt: ReadonlyMap<number, number>,
   packsOfGiven: readonly Packs[],
   reached: readonly ReachedCase[],
   packCount: number,
@@ -196,10 +318,8 @@ function compareInPacks(
   keys: ReadonlyMap<string, number>,
 ): ReadonlyMap<number, DuplicateOf>[] {
   const compared: DisputeIdentity[][] = Array.from({ length: packCount }, () => []);
-  const givenAt = new Map<number, number>();
   given.forEach((identity, i) => {
-    givenAt.set(identity.caseId, i);
-    if (isShared(keys, identity))
+    if (identity !== undefined && isShared(keys, identity))
       for (const m of packsOfGiven[i] ?? []) compared[m]?.push(identity);
   });
   for (const { identity, packs } of reached) {

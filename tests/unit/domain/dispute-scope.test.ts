@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   disputeAnchorOf,
   duplicatesOfReach,
+  isSpace,
+  matterNumberOf,
   packDuplicates,
   type DisputeCase,
   type DisputeParty,
 } from '../../../domain/subsidy/dispute-scope';
 import {
+  matterKeyOf,
   partyKeyOf,
   type DisputeIdentity,
   type DuplicateOf,
@@ -165,6 +168,25 @@ describe('packDuplicates', () => {
   });
 });
 
+describe('packDuplicates makes identities only where a key may repeat', () => {
+  it('makes none for cases no other case shares parties with, and every one when a key cannot be numbered', () => {
+    const made: number[] = [];
+    const counting = (c: Case) => {
+      made.push(c.caseId);
+      return identityOf(c);
+    };
+    const a = disputeOf(1, '2025-01-10', party('A', '甲'));
+    const b = disputeOf(2, '2025-02-10', party('B', '乙'));
+    const c = disputeOf(3, '2025-03-10', party('A', '甲'));
+    expect(verdicts(byPack([a, b, c], [[a, b], [c]], counting, 180))).toEqual([[[3, 1]], [[3, 1]]]);
+    expect(made.sort()).toEqual([1, 3]);
+    made.length = 0;
+    const odd = disputeOf(4, '2025-01-11', party(null, '丙§丁'));
+    expect(verdicts(byPack([a, b, odd], [[a, b, odd]], counting, 180))).toEqual([[]]);
+    expect(made.sort()).toEqual([1, 2, 4]);
+  });
+});
+
 describe('disputeAnchorOf', () => {
   it('takes an ID number from any party before a phone from an earlier one', () => {
     expect(disputeAnchorOf([party(null, '乙', '139'), party('A', '甲')])).toEqual({
@@ -185,5 +207,50 @@ describe('disputeAnchorOf', () => {
       value: '丁',
     });
     expect(disputeAnchorOf([])).toBeNull();
+  });
+});
+
+describe('matterNumberOf (stands in for the matter key until two cases share it)', () => {
+  it('skips exactly what \\s matches in a name', () => {
+    for (let code = 0; code < 0x1_0000; code += 1) {
+      expect([code, isSpace(code)]).toEqual([code, /\s/.test(String.fromCharCode(code))]);
+    }
+  });
+
+  it('gives equal numbers to equal matter keys, or none when the key is not its set of parties', () => {
+    // Separators inside values, spaces, case, repeated and reordered parties: every pair of
+    // cases drawn whose keys are equal must get equal numbers (or one of them none).
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return Math.floor(seed / 65_536) % n;
+    };
+    const ids = [null, null, '', 'x1', 'X1', 'ab§', 'É'];
+    const names = ['甲', '甲 ', ' 甲', '甲\u3000', 'a|1', 'a', 'b§c', '乙'];
+    const phones = ['无', '1', '1-', '', '12', '|1'];
+    const categories = ['NEIGHBOUR', 'NEIGHBOUR', 'CONTRACT', 'A|B'];
+    const byKey = new Map<string, Set<number>>();
+    let numbered = 0;
+    for (let n = 0; n < 20_000; n += 1) {
+      const parties = Array.from({ length: random(4) }, () =>
+        party(
+          ids[random(ids.length)] ?? null,
+          names[random(names.length)] ?? '甲',
+          phones[random(phones.length)],
+        ),
+      );
+      const category = categories[random(categories.length)] ?? 'NEIGHBOUR';
+      const number = matterNumberOf(category, parties);
+      if (parties.length === 0 || number < 0) continue;
+      numbered += 1;
+      const key = matterKeyOf(category, parties.map(partyKeyOf));
+      byKey.set(key, (byKey.get(key) ?? new Set()).add(number));
+    }
+    expect(numbered).toBeGreaterThan(5_000);
+    for (const [key, numbers] of byKey) expect([key, numbers.size]).toEqual([key, 1]);
+    // Cases of different keys mostly get different numbers (else nothing is saved).
+    expect(new Set([...byKey.values()].map((s) => [...s][0])).size).toBeGreaterThan(
+      byKey.size * 0.9,
+    );
   });
 });
