@@ -83,6 +83,15 @@ function byReach(candidates: readonly Case[], packs: readonly (readonly Case[])[
   );
 }
 
+/** The same draws on every run: `random(n)` answers 0 … n-1. */
+function seededRandom(start: number): (n: number) => number {
+  let seed = start;
+  return (n) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return Math.floor(seed / 65_536) % n;
+  };
+}
+
 describe('packDuplicates', () => {
   // 1 and 2 are the same dispute (甲 and 乙); 3 repeats it too but holds neither of the given
   // anchors (it is found only through 乙's phone, which is nobody's anchor).
@@ -119,11 +128,7 @@ describe('packDuplicates', () => {
 
   it("answers what a look-up per pack answered, on random rooms (and so does its comparison half fed with the look-up's pairs)", () => {
     // A small pool of ID numbers, phones and names so that anchors and matter keys collide.
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return Math.floor(seed / 65_536) % n;
-    };
+    const random = seededRandom(7);
     const ids = [null, null, 'A', 'a', 'B', 'C', ''];
     const phones = ['无', '无', '138', '139', '', '137'];
     const names = ['甲', '乙', '丁 '];
@@ -220,11 +225,7 @@ describe('matterNumberOf (stands in for the matter key until two cases share it)
   it('gives equal numbers to equal matter keys, or none when the key is not its set of parties', () => {
     // Separators inside values, spaces, case, repeated and reordered parties: every pair of
     // cases drawn whose keys are equal must get equal numbers (or one of them none).
-    let seed = 11;
-    const random = (n: number) => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return Math.floor(seed / 65_536) % n;
-    };
+    const random = seededRandom(11);
     const ids = [null, null, '', 'x1', 'X1', 'ab§', 'É'];
     const names = ['甲', '甲 ', ' 甲', '甲\u3000', 'a|1', 'a', 'b§c', '乙'];
     const phones = ['无', '1', '1-', '', '12', '|1'];

@@ -120,6 +120,20 @@ const rules = subsidyRulesSchema.parse(
   ),
 );
 
+/** A plain neighbours' dispute: difficult past three sessions. */
+const neighbourFacts = (sessions: number): ClaimCase['facts'] => ({
+  category: 'NEIGHBOUR',
+  subtype: null,
+  source: 'ON_APPLICATION',
+  personsInvolved: 2,
+  amountFen: 0,
+  sessions,
+  riskLevel: 'LOW',
+  isDifficult: sessions > 3,
+  isGroup: false,
+  crossArea: false,
+});
+
 const claimCases = fc
   .array(fc.tuple(fc.option(isoDay, { nil: null }), fc.boolean(), fc.integer({ min: 1, max: 4 })), {
     maxLength: 30,
@@ -129,18 +143,7 @@ const claimCases = fc
       caseId: 100 - i,
       caseNumber: `（2025）测调字第${100 - i}号`,
       title: `案件${i}`,
-      facts: {
-        category: 'NEIGHBOUR',
-        subtype: null,
-        source: 'ON_APPLICATION',
-        personsInvolved: 2,
-        amountFen: 0,
-        sessions,
-        riskLevel: 'LOW',
-        isDifficult: sessions > 3,
-        isGroup: false,
-        crossArea: false,
-      },
+      facts: neighbourFacts(sessions),
       outcome: oral ? 'SUCCESS_ORAL' : 'SUCCESS_WRITTEN',
       outcomeDate,
       mediatorIds: [1],
@@ -186,18 +189,7 @@ describe("a claim pack's shared lists (s34: fewer objects living through a year'
       caseId,
       caseNumber: `（2025）测调字第${caseId}号`,
       title: `案件${caseId}`,
-      facts: {
-        category: 'NEIGHBOUR',
-        subtype: null,
-        source: 'ON_APPLICATION',
-        personsInvolved: 2,
-        amountFen: 0,
-        sessions: 1,
-        riskLevel: 'LOW',
-        isDifficult: false,
-        isGroup: false,
-        crossArea: false,
-      },
+      facts: neighbourFacts(1),
       outcome: 'SUCCESS_WRITTEN',
       outcomeDate: `2025-03-0${caseId}`,
       mediatorIds: [1],
