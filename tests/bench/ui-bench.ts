@@ -6,7 +6,7 @@ import { agreementText } from '../../renderer/src/i18n/zh-CN/agreement.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { round, type BenchModule } from './bench-registry.js';
 import { seedBenchLedger } from './seed-ledger.js';
-import { E2E_DIRECTOR, signInDirector } from '../e2e/support/dev-web-host.js';
+import { E2E_DIRECTOR, hostApi, signInDirector } from '../e2e/support/dev-web-host.js';
 import { fifteenPartyDraft } from '../e2e/support/fifteen-parties.js';
 import {
   elementsAtRequest,
@@ -221,6 +221,36 @@ const TABLE_SETTLED = "!document.querySelector('.ant-table .ant-spin-spinning')"
 const rowsOf = (query: string) =>
   `(document.querySelector('[data-testid="ledger-results"]')?.dataset.shownQuery ?? ${JSON.stringify(query)}) === ${JSON.stringify(query)}`;
 
+/**
+ * BENCH_UI_CORE_PROBE=1 (off by default: its calls would change what the steps measure): asks
+ * `system.status` (answered on the core thread, no write gate) every 100 ms from host start, so
+ * the longest answer shows how long the core thread was held by background work (backups).
+ */
+function probeCore(url: string, since: number) {
+  const answers: { at: number; ms: number }[] = [];
+  let stopped = false;
+  void (async () => {
+    while (!stopped) {
+      const sent = performance.now();
+      await hostApi(url, 'system.status', {}).catch(() => undefined);
+      answers.push({ at: sent - since, ms: performance.now() - sent });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const worst = (until: number) =>
+    answers.filter((a) => a.at <= until).reduce((a, b) => (b.ms > a.ms ? b : a), { at: 0, ms: 0 });
+  return {
+    report(label: string, until: number) {
+      const w = worst(until);
+      console.log(
+        `    core probe (${label}): ${answers.filter((a) => a.at <= until).length} status calls, longest ${w.ms.toFixed(0)} ms (sent ${(w.at / 1000).toFixed(1)} s after host start)`,
+      );
+      return w.ms;
+    },
+    stop: () => (stopped = true),
+  };
+}
+
 async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [HOST_SCRIPT, '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -344,6 +374,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
   const hostStartedAt = Date.now();
   const host = await startHost(seeded.dir);
   const hostUpMs = performance.now() - t0;
+  const probe = process.env.BENCH_UI_CORE_PROBE ? probeCore(host.url, t0) : null;
   // the page finds the desk signed in, as after the director's sign-in
   await signInDirector(host.url);
   try {
@@ -676,6 +707,8 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       caseUrl = page.url();
     }
     steps.intake = print('15-party intake: save → case page', intake);
+    probe?.report('host start → first save', firstSaveClickedMs);
+    probe?.report('host start → last save', performance.now() - t0);
     // Whether the start-up backup (which ran beside the app) had been recorded by the click.
     const backupDone = readBackupRecord(seeded.dir).lastSuccess?.at;
     const backupDoneMs = backupDone ? Date.parse(backupDone) - hostStartedAt : null;
@@ -783,6 +816,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     throw error;
   } finally {
     await context.close();
+    probe?.stop();
     await stopHost(host.child);
     fs.rmSync(seeded.dir, { recursive: true, force: true });
   }
