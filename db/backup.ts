@@ -13,7 +13,7 @@ import { LedgerKeyUnusableError, connectionKey, isKeyProblem } from './ledger-ci
 import { runSqliteJob } from './sqlite-worker.js';
 import type { CheckFindings } from './sqlite-worker.js';
 import { storageFaultOf } from './storage-errors.js';
-import { fsyncDirectory, fsyncFile } from './fsync.js';
+import { fsyncDirectory, fsyncFile, fsyncFileAsync } from './fsync.js';
 
 // Here before db/fsync.ts existed; kept so its importers need not change.
 export { fsyncDirectory, fsyncFile };
@@ -148,7 +148,7 @@ async function verifiedPartialCopy(
     throw error;
   }
   makePrivateFile(partial);
-  await timedStep(step, 'fsync', () => Promise.resolve(fsyncFile(partial)));
+  await timedStep(step, 'fsync', () => fsyncFileAsync(partial));
   // An encrypted copy: quick_check reads every page of it (every b-tree page and overflow
   // chain; VACUUM INTO leaves no free page), and each read checks the page's tag (AEGIS-256, or Poly1305 on a legacy ChaCha20 file), so
   // any byte changed since it was written fails the check. What only the full check adds, an

@@ -9,6 +9,19 @@ export function fsyncFile(file: string): void {
   }
 }
 
+/**
+ * fsyncFile without holding the calling thread: syncing a freshly written copy of a ~600 MB
+ * ledger can take seconds on a slow disk, and the core thread must answer requests meanwhile.
+ */
+export async function fsyncFileAsync(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** A rename or a new file is durable only once its folder is: SQLite does this for its own files. */
 export function fsyncDirectory(dir: string): void {
   // Windows cannot open a directory for fsync; NTFS metadata is journaled there anyway.

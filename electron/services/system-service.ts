@@ -310,13 +310,13 @@ export class SystemService {
       this.remember({
         lastSuccess: { at: at(), fileName: last.fileName, message: null },
       });
-      this.sendSecondCopies(made);
+      await this.sendSecondCopies(made);
     }
     return made;
   }
 
   /** A copy of each new backup in the folder the room chose (USB stick); its own record. */
-  private sendSecondCopies(made: readonly BackupInfo[]): void {
+  private async sendSecondCopies(made: readonly BackupInfo[]): Promise<void> {
     const folder = readBackupSettings(this.dataDir).secondFolder;
     if (folder === null) return;
     const at = this.ledger.now().toISOString();
@@ -330,14 +330,14 @@ export class SystemService {
       // key goes (设置 says so).
       const slot = this.currentSlot();
       if (slot) placeRecoverySlotBesideBackups(target, slot.keyId, slot.text);
-      for (const info of made) copyVerifiedBackup(info, target);
+      for (const info of made) await copyVerifiedBackup(info, target);
       // Plain copies there of backups encrypted here since (after the conversion) are replaced,
       // but only once the stick carries the key that opens their encrypted twins.
       const local = this.ledger.paths.backupDir;
       for (const name of slot ? plainBackups(target) : []) {
         const here = path.join(local, name);
         if (fs.existsSync(here) && ledgerFileKind(here) === 'encrypted') {
-          copyVerifiedBackup(verifiedLocal(here), target);
+          await copyVerifiedBackup(verifiedLocal(here), target);
         }
       }
       // The audit key travels with the copies, or they could not be verified elsewhere.

@@ -6,7 +6,7 @@ import { agreementText } from '../../renderer/src/i18n/zh-CN/agreement.js';
 import { chinaToday } from '../../domain/validation/calendar-date.js';
 import { round, type BenchModule } from './bench-registry.js';
 import { seedBenchLedger } from './seed-ledger.js';
-import { E2E_DIRECTOR, signInDirector } from '../e2e/support/dev-web-host.js';
+import { E2E_DIRECTOR, hostApi, signInDirector } from '../e2e/support/dev-web-host.js';
 import { fifteenPartyDraft } from '../e2e/support/fifteen-parties.js';
 import {
   elementsAtRequest,
@@ -15,6 +15,7 @@ import {
   watchRenders,
 } from '../e2e/support/render-count.js';
 import { createAppCore } from '../../electron/core/app-core.js';
+import { readBackupRecord } from '../../db/backup-records.js';
 import {
   describeLoad,
   longTaskMark,
@@ -220,6 +221,36 @@ const TABLE_SETTLED = "!document.querySelector('.ant-table .ant-spin-spinning')"
 const rowsOf = (query: string) =>
   `(document.querySelector('[data-testid="ledger-results"]')?.dataset.shownQuery ?? ${JSON.stringify(query)}) === ${JSON.stringify(query)}`;
 
+/**
+ * BENCH_UI_CORE_PROBE=1 (off by default: its calls would change what the steps measure): asks
+ * `system.status` (answered on the core thread, no write gate) every 100 ms from host start, so
+ * the longest answer shows how long the core thread was held by background work (backups).
+ */
+function probeCore(url: string, since: number) {
+  const answers: { at: number; ms: number }[] = [];
+  let stopped = false;
+  void (async () => {
+    while (!stopped) {
+      const sent = performance.now();
+      await hostApi(url, 'system.status', {}).catch(() => undefined);
+      answers.push({ at: sent - since, ms: performance.now() - sent });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const worst = (until: number) =>
+    answers.filter((a) => a.at <= until).reduce((a, b) => (b.ms > a.ms ? b : a), { at: 0, ms: 0 });
+  return {
+    report(label: string, until: number) {
+      const w = worst(until);
+      console.log(
+        `    core probe (${label}): ${answers.filter((a) => a.at <= until).length} status calls, longest ${w.ms.toFixed(0)} ms (sent ${(w.at / 1000).toFixed(1)} s after host start)`,
+      );
+      return w.ms;
+    },
+    stop: () => (stopped = true),
+  };
+}
+
 async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [HOST_SCRIPT, '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -340,8 +371,10 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
   // when the app starts); its parts are printed beside it, and `ui_first_screen_page_ms` is
   // host up → 工作台 shown without that sign-in.
   const t0 = performance.now();
+  const hostStartedAt = Date.now();
   const host = await startHost(seeded.dir);
   const hostUpMs = performance.now() - t0;
+  const probe = process.env.BENCH_UI_CORE_PROBE ? probeCore(host.url, t0) : null;
   // the page finds the desk signed in, as after the director's sign-in
   await signInDirector(host.url);
   try {
@@ -615,6 +648,9 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     const drawnToTitle: number[] = [];
     const scriptsInSave: number[] = [];
     let caseUrl = '';
+    // The first save after the start: when it was clicked (ms since the host was started), so
+    // its figure can be read against the start-up check and backup running beside it.
+    let firstSaveClickedMs = 0;
     for (let i = 0; i < 3; i += 1) {
       await invoke(page, 'formDrafts.save', {
         key: 'intake',
@@ -639,6 +675,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
         await api.measure(async () => {
           intakeSplits.push(
             await splitAround(createCall, async () => {
+              if (i === 0) firstSaveClickedMs = performance.now() - t0;
               await save.first().click();
               await page.getByTestId('case-title').waitFor({ timeout: 120_000 });
               await nextFrame(page);
@@ -670,6 +707,21 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
       caseUrl = page.url();
     }
     steps.intake = print('15-party intake: save → case page', intake);
+    probe?.report('host start → first save', firstSaveClickedMs);
+    probe?.report('host start → last save', performance.now() - t0);
+    // Whether the start-up backup (which ran beside the app) had been recorded by the click.
+    const backupDone = readBackupRecord(seeded.dir).lastSuccess?.at;
+    const backupDoneMs = backupDone ? Date.parse(backupDone) - hostStartedAt : null;
+    const firstSaveInBackup = backupDoneMs === null || backupDoneMs > firstSaveClickedMs;
+    const firstSplit = intakeSplits[0];
+    console.log(
+      `    first save after the start: ${intake[0]?.ui.toFixed(0)} ms, clicked ${(firstSaveClickedMs / 1000).toFixed(1)} s after host start` +
+        (firstSplit
+          ? ` (sent ${firstSplit.before.toFixed(0)} + call ${firstSplit.call.toFixed(0)} + shown ${firstSplit.after.toFixed(0)} ms)`
+          : '') +
+        `; start-up backup ${backupDoneMs === null ? 'not recorded yet' : `recorded ${(backupDoneMs / 1000).toFixed(1)} s after host start`}` +
+        (firstSaveInBackup ? ' (the save was clicked while it ran)' : ''),
+    );
     console.log(`  PartyCard renders per save: ${cardRenders.join(', ')}`);
     const intakeSplit = printSplit('15-party save', intakeSplits);
     console.log(
@@ -680,6 +732,9 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     const workKeys = {
       ui_search_ms: round(steps.search.ui),
       ui_intake_15_save_ms: round(steps.intake.ui),
+      ui_intake_15_first_save_ms: round(intake[0]?.ui ?? 0),
+      ui_intake_15_first_save_clicked_ms: round(firstSaveClickedMs),
+      ui_intake_15_first_save_in_backup: firstSaveInBackup ? 1 : 0,
       ui_intake_card_renders: median(cardRenders),
       ui_intake_15_before_send_ms: round(intakeSplit.before),
       ui_intake_15_create_ms: round(intakeSplit.call),
@@ -761,6 +816,7 @@ async function run(browser: Browser, cases: number): Promise<Record<string, numb
     throw error;
   } finally {
     await context.close();
+    probe?.stop();
     await stopHost(host.child);
     fs.rmSync(seeded.dir, { recursive: true, force: true });
   }

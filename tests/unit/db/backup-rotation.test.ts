@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyLedgerFile } from '../../../db/backup';
 import {
   KEPT,
+  copyVerifiedBackup,
   ledgerTagOf,
   parseBackupName,
   takeScheduledBackups,
@@ -79,5 +81,39 @@ describe('backups', () => {
       value: { ledger: { state: 'READY', settingsComplete: true } },
     });
     reopened.close();
+  });
+
+  it('copies a backup to another slot without holding the thread: other work runs between its MiB', async () => {
+    // At 100,000 cases the start-up backup's two byte copies (daily, weekly) held the core
+    // thread for 3–8 s, and the day's first intake waited for them.
+    const dir = tempDir();
+    const source = path.join(dir, 'hourly-2026-11-01T10-0123abcd.sqlite');
+    const bytes = randomBytes(8 << 20);
+    fs.writeFileSync(source, bytes);
+    let turns = 0;
+    let copying = true;
+    const turn = () => {
+      if (!copying) return;
+      turns += 1;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    const made = await copyVerifiedBackup(
+      {
+        fileName: path.basename(source),
+        path: source,
+        bytes: bytes.length,
+        createdAt: '2026-11-01T02:00:00.000Z',
+        schemaVersion: 1,
+      },
+      path.join(dir, 'backups'),
+      'daily-2026-11-01-0123abcd.sqlite',
+    );
+    copying = false;
+    // 8 MiB read back twice, one MiB a turn (0 when the copy ran in one go).
+    expect(turns).toBeGreaterThanOrEqual(8);
+    expect(made.path).toBe(path.join(dir, 'backups', 'daily-2026-11-01-0123abcd.sqlite'));
+    expect(fs.readFileSync(made.path).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([made.fileName]);
   });
 });

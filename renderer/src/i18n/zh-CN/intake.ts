@@ -5,6 +5,8 @@ export const intakeText = {
     '提示：Tab 键逐项填写；在当事人最后一栏“单位或住址”按回车可再添加一名当事人；Ctrl+回车保存。',
   save: '保存登记（Ctrl+回车）',
   saved: '已登记',
+  /** On the save button while the save waits for the start-up check of the ledger. */
+  waitingForCheck: '正在检查账本…',
   restored: '恢复了未保存的登记',
   modeCards: '逐人卡片',
   modeTable: '表格录入（多人）',

@@ -34,6 +34,7 @@ import { PartyTable } from './PartyTable';
 import { keepShownDuplicates, NO_DUPLICATES } from './shown-duplicates';
 import { StartDateItem } from './StartDateItem';
 import { useGroupAutoTick } from './use-group-auto-tick';
+import { useLedgerChecking } from './use-ledger-checking';
 import { GROUP_DISPUTE_MIN_PERSONS } from '../../../../domain/cases/group-dispute';
 
 const t = uiText.intake;
@@ -55,8 +56,9 @@ function initialValues(): IntakeFormValues {
 
 // The save buttons show the save under way; they read it here, so turning it on or off redraws
 // the two buttons and not the memoised form around the lower one.
-const Saving = createContext<{ busy: boolean; save: () => void }>({
+const Saving = createContext<{ busy: boolean; checking: boolean; save: () => void }>({
   busy: false,
+  checking: false,
   save: () => undefined,
 });
 
@@ -64,7 +66,7 @@ function SaveButton(props: { size?: 'large' }) {
   const saving = useContext(Saving);
   return (
     <Button type="primary" size={props.size} loading={saving.busy} onClick={saving.save}>
-      {t.save}
+      {saving.busy && saving.checking ? t.waitingForCheck : t.save}
     </Button>
   );
 }
@@ -87,6 +89,7 @@ export function IntakePage() {
   const [form] = Form.useForm<IntakeFormValues>();
   const autosave = useFormAutosave(form, 'intake');
   const [saving, setSaving] = useState(false);
+  const checking = useLedgerChecking();
   const [problems, setProblems] = useState<readonly FieldIssue[]>([]);
   const [duplicates, setDuplicates] = useState<readonly DuplicateMatch[]>(NO_DUPLICATES);
   const [partyMode, setPartyMode] = useState<'cards' | 'table'>('cards');
@@ -201,7 +204,7 @@ export function IntakePage() {
     latestSubmit.current = submit;
   });
   const save = useCallback(() => void latestSubmit.current(), []);
-  const savingState = useMemo(() => ({ busy: saving, save }), [saving, save]);
+  const savingState = useMemo(() => ({ busy: saving, checking, save }), [saving, checking, save]);
 
   // Ctrl+Enter saves from any box, so the mouse is never needed between two intakes.
   function onKeyDown(e: KeyboardEvent) {
