@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupLedger, fsyncDirectory } from './backup.js';
@@ -139,7 +139,9 @@ export async function copyVerifiedBackup(
 ): Promise<BackupInfo> {
   makePrivateDir(targetDir);
   const target = path.join(targetDir, name);
-  const partial = `${target}.partial`;
+  // Its own partial: another copy to the same name (start-up backup beside 立即备份) must not
+  // rewrite a file this one has verified and is renaming. The start-up sweep takes any `*.partial`.
+  const partial = `${target}.${randomBytes(4).toString('hex')}.partial`;
   try {
     await fs.promises.copyFile(source.path, partial);
     makePrivateFile(partial);

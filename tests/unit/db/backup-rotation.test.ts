@@ -116,4 +116,30 @@ describe('backups', () => {
     expect(fs.readFileSync(made.path).equals(bytes)).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([made.fileName]);
   });
+
+  it('two copies to the same name at once each write their own partial, and both end whole', async () => {
+    // The copies are asynchronous, so the start-up backup and 立即备份 (or the hourly timer) can
+    // copy to one name together: with one shared `.partial`, the second truncated and rewrote the
+    // file the first had just verified and was renaming.
+    const dir = tempDir();
+    const source = path.join(dir, 'hourly-2026-11-01T10-0123abcd.sqlite');
+    const bytes = randomBytes(8 << 20);
+    fs.writeFileSync(source, bytes);
+    const info = {
+      fileName: path.basename(source),
+      path: source,
+      bytes: bytes.length,
+      createdAt: '2026-11-01T02:00:00.000Z',
+      schemaVersion: 1,
+    };
+    const backups = path.join(dir, 'backups');
+    const name = 'daily-2026-11-01-0123abcd.sqlite';
+    const [a, b] = await Promise.all([
+      copyVerifiedBackup(info, backups, name),
+      copyVerifiedBackup(info, backups, name),
+    ]);
+    expect(a.path).toBe(b.path);
+    expect(fs.readFileSync(a.path).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(backups)).toEqual([name]);
+  });
 });
