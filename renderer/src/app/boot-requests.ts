@@ -68,8 +68,8 @@ function opensBoard(route: string, session: DeskSession): boolean {
  * a new session object, and the 工作台 then asks again.
  *
  * The gate is given the session once the board is decided and, for a kept board, once that board
- * has answered or {@link BOARD_HOLD_MS} have passed since the session's answer, whichever comes
- * first: the shell and the board are then drawn in one commit, not the shell and its cards first
+ * has answered or {@link BOARD_HOLD_MS} have passed since the status and the session have both
+ * answered, whichever comes first: the shell and the board are then drawn in one commit, not the shell and its cards first
  * and the board a few commits later (issue 13). Past the cap the shell draws with its skeletons as
  * before, so a slow board never keeps the window blank for long. `wait` is the timer (tests pass
  * their own).
