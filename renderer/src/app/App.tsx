@@ -9,6 +9,7 @@ import { api, LEDGER_DAMAGED_EVENT } from '../api/client';
 import { uiText } from '../i18n/zh-CN';
 import { AppShell } from './AppShell';
 import { bootRequests } from './boot-requests';
+import { LedgerCheckingContext } from './ledger-checking';
 import { deskTheme } from './desk-theme';
 import { readCspNonce } from './csp-nonce';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -77,9 +78,11 @@ function StatusGate() {
     <DeskGate>
       {(user) =>
         settingsComplete ? (
-          <HashRouter>
-            <AppShell status={status} user={user} />
-          </HashRouter>
+          <LedgerCheckingContext.Provider value={checking}>
+            <HashRouter>
+              <AppShell status={status} user={user} />
+            </HashRouter>
+          </LedgerCheckingContext.Provider>
         ) : (
           <Suspense fallback={loading}>
             <FirstRunPage onDone={refresh} />

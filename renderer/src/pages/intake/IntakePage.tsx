@@ -34,7 +34,7 @@ import { PartyTable } from './PartyTable';
 import { keepShownDuplicates, NO_DUPLICATES } from './shown-duplicates';
 import { StartDateItem } from './StartDateItem';
 import { useGroupAutoTick } from './use-group-auto-tick';
-import { useLedgerChecking } from './use-ledger-checking';
+import { useLedgerChecking } from '../../app/ledger-checking';
 import { GROUP_DISPUTE_MIN_PERSONS } from '../../../../domain/cases/group-dispute';
 
 const t = uiText.intake;
