@@ -147,6 +147,8 @@ const CASE_ADDRESSES = `(SELECT json_group_array(a) FROM (${caseAddressesSql('c.
 interface RunKind {
   readonly letters: boolean;
   readonly loneDigit: boolean;
+  /** Digits only: found mostly in phone, ID and case numbers. */
+  readonly digits: boolean;
 }
 
 /**
@@ -198,8 +200,15 @@ function textContains(param: string, kind: RunKind, read: TextsRead = 'whole'): 
       AND (${free('iv.content')} OR ${free('iv.place')}))`,
   ];
   // Read as another's, the texts needing no masking go first: a name's hit (王) spares the
-  // masking of every free text that holds it too.
-  const order = read === 'whole' ? [...freeTexts, ...asStored] : [...asStored, ...freeTexts];
+  // masking of every free text that holds it too. Digits are mostly in the parties' numbers:
+  // those go first too, and the code tables' words (a JS call per case) last.
+  const [terms, ...numbered] = asStored;
+  const order =
+    read === 'whole' && !kind.digits
+      ? [...freeTexts, ...asStored]
+      : kind.digits
+        ? [...numbered, ...freeTexts, terms]
+        : [...asStored, ...freeTexts];
   return `(${order.join('\n    OR ')})`;
 }
 
@@ -487,7 +496,11 @@ function textChecks(
   hitSlots.length = 0;
   const checks: string[] = [];
   plan.runPlans.forEach((run, i) => {
-    const kind = { letters: /[a-z]/.test(run.text), loneDigit: run.loneDigit };
+    const kind = {
+      letters: /[a-z]/.test(run.text),
+      loneDigit: run.loneDigit,
+      digits: /^[0-9]+$/.test(run.text),
+    };
     let whole: string | null = null;
     if (!run.exact) {
       params[`run${i}`] = run.text;
