@@ -103,12 +103,20 @@ describe('ledger search keystroke (real ledger, Chromium)', () => {
           if (shown.at(-1) !== query) shown.push(query);
         }).observe(area!, { attributes: true, attributeFilter: ['data-shown-query'] });
       });
-      await box.pressSequentially('纠纷乙组');
+      // Four keys in one task, faster than any typist (pressSequentially's keys came 30 ms or
+      // more apart, each "after a pause" for the box's old 30 ms burst).
+      const typed = ['纠', '纠纷', '纠纷乙', '纠纷乙组'];
+      await box.evaluate((input: HTMLInputElement, texts: string[]) => {
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        for (const text of texts) {
+          setValue?.call(input, text);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      }, typed);
       await eventually(() => results.getAttribute('data-shown-query')).toBe('纠纷乙组');
       await eventually(() => rows.count()).toBe(CASES / 2);
       page.off('request', onRequest);
-      expect(sent).toEqual(['纠', '纠纷', '纠纷乙', '纠纷乙组']);
-      const typed = ['纠', '纠纷', '纠纷乙', '纠纷乙组'];
+      expect(sent).toEqual(typed);
       const shownQueries = await page.evaluate(
         () => (globalThis as unknown as { __shownQueries: string[] }).__shownQueries,
       );
