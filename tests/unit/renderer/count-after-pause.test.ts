@@ -29,11 +29,15 @@ function handClock() {
   return { clock, advance, waiting: () => timers.length };
 }
 
+/** A pause of 300 ms on a hand clock, and the counts it asked for. */
+function setUp() {
+  const { clock, advance, waiting } = handClock();
+  return { pause: countAfterPause(clock, 300), advance, waiting, counted: [] as string[] };
+}
+
 describe('the exact total is asked after typing pauses', () => {
   it('waits the quiet time from the last keystroke, not from the answer', () => {
-    const { clock, advance } = handClock();
-    const pause = countAfterPause(clock, 300);
-    const counted: string[] = [];
+    const { pause, counted, advance } = setUp();
     pause.typed();
     advance(120); // the answer comes 120 ms after the key
     pause.whenQuiet(() => counted.push('139'));
@@ -44,9 +48,7 @@ describe('the exact total is asked after typing pauses', () => {
   });
 
   it('counts at once when the answer comes after the quiet time', () => {
-    const { clock, advance } = handClock();
-    const pause = countAfterPause(clock, 300);
-    const counted: string[] = [];
+    const { pause, counted, advance } = setUp();
     pause.typed();
     advance(450);
     pause.whenQuiet(() => counted.push('1'));
@@ -54,9 +56,7 @@ describe('the exact total is asked after typing pauses', () => {
   });
 
   it('drops a waiting count when a key is typed, and counts the newest query only', () => {
-    const { clock, advance, waiting } = handClock();
-    const pause = countAfterPause(clock, 300);
-    const counted: string[] = [];
+    const { pause, counted, advance, waiting } = setUp();
     pause.typed();
     pause.whenQuiet(() => counted.push('1'));
     advance(200);
@@ -72,17 +72,13 @@ describe('the exact total is asked after typing pauses', () => {
   });
 
   it('counts without waiting when nothing was typed (a filter, a page)', () => {
-    const { clock } = handClock();
-    const pause = countAfterPause(clock, 300);
-    const counted: string[] = [];
+    const { pause, counted } = setUp();
     pause.whenQuiet(() => counted.push('status'));
     expect(counted).toEqual(['status']);
   });
 
   it('drops a waiting count on cancel', () => {
-    const { clock, advance } = handClock();
-    const pause = countAfterPause(clock, 300);
-    const counted: string[] = [];
+    const { pause, counted, advance } = setUp();
     pause.typed();
     pause.whenQuiet(() => counted.push('王'));
     pause.cancel();
