@@ -12,6 +12,8 @@ import * as caseSources from '../../domain/taxonomy/case-sources.js';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
 import type { Db } from '../connection.js';
+import { maskIdNumber } from '../../domain/cases/change-history.js';
+import { holdsDigitForm } from '../search/digit-forms.js';
 import { searchPlan } from '../search/search-tokens.js';
 import { caseAddressesSql } from './case-addresses.js';
 import { isOverdue } from './case-rows.js';
@@ -23,6 +25,12 @@ export const AWAITING_OUTCOME_SQL = `('ACCEPTED', 'INVESTIGATING', 'MEDIATING', 
 
 /** Counting stops here; the table shows "1000+". */
 const TOTAL_CAP = 1000;
+
+/**
+ * Newest cases a lone digit's count reads before it turns to the index (searchLedger): a digit
+ * in most cases reaches the cap within ~1,000; one this rare costs the index little.
+ */
+const SCAN_ROWS = 4000;
 
 /**
  * Prepared statements by SQL text, per connection. The ledger's SQL varies only with the
@@ -118,15 +126,6 @@ export function queryLedgerRows(
 }
 
 /**
- * Substring test of one normalised query run against every text the search index holds
- * (db/search/case-search-index.ts lists the same). The index keeps no positions, so a run of
- * three or more characters is first narrowed to the cases holding all of its bigrams, and this
- * decides among those few: "放牧越界" must not match a case that says "越界放牧". SQLite's
- * lower() folds ASCII only, which is all the index folds beyond NFKC on input. `contacts`
- * false leaves out the texts a read of another's case masks (the parties' and their
- * representatives' phones, the own-script address: masked-contacts.ts).
- */
-/**
  * How a check reads a case's texts: `'whole'` as stored; `'asRead'` as another mediator's read
  * of the case shows them (review SC2/MA3): its phone and own-script address fields not at all,
  * its free texts (facts, requests, remarks, records) with their phone numbers masked and its
@@ -138,10 +137,40 @@ type TextsRead = 'whole' | 'asRead';
 /** The case's addresses its read cuts from its free texts (MA4; s33: former, investigated). */
 const CASE_ADDRESSES = `(SELECT json_group_array(a) FROM (${caseAddressesSql('c.id')}))`;
 
-function textContains(param: string, hasLetters: boolean, read: TextsRead = 'whole'): string {
-  // lower() copies the text; a run without Latin letters does not need it.
+/**
+ * How a check compares: `letters` folds case (lower() copies the text, so only a run with
+ * Latin letters asks for it); `loneDigit` also accepts the digit's other forms the index folds
+ * by NFKC (４, ①: digit-forms.ts) and reads ID numbers as every list shows them (maskIdNumber:
+ * the first six and last four), so typing one digit does not tell which hidden digits an ID
+ * number holds.
+ */
+interface RunKind {
+  readonly letters: boolean;
+  readonly loneDigit: boolean;
+  /** Digits only: found mostly in phone, ID and case numbers. */
+  readonly digits: boolean;
+}
+
+/**
+ * Substring test of one normalised query run against every text the search index holds
+ * (db/search/case-search-index.ts lists the same). The index keeps no positions, so a run of
+ * three or more characters is first narrowed to the cases holding all of its bigrams, and this
+ * decides among those few: "放牧越界" must not match a case that says "越界放牧". SQLite's
+ * lower() folds ASCII only, which is all the index folds beyond NFKC on input. `contacts`
+ * false leaves out the texts a read of another's case masks (the parties' and their
+ * representatives' phones, the own-script address: masked-contacts.ts).
+ */
+function textContains(param: string, kind: RunKind, read: TextsRead = 'whole'): string {
+  const { letters, loneDigit } = kind;
+  const plain = (column: string) =>
+    letters ? `instr(lower(${column}), ${param}) > 0` : `instr(${column}, ${param}) > 0`;
+  // the form is looked for only in a text without the ASCII digit
   const has = (column: string) =>
-    hasLetters ? `instr(lower(${column}), ${param}) > 0` : `instr(${column}, ${param}) > 0`;
+    loneDigit ? `(${plain(column)} OR digit_form(${column}, ${param}))` : plain(column);
+  // Case numbers are written by us, in ASCII digits.
+  const number = (column: string) => plain(column);
+  const idNumber = (column: string) =>
+    loneDigit ? has(`shown_id_number(${column})`) : has(column);
   const contact = (column: string) => (read === 'whole' ? ` OR ${has(column)}` : '');
   // masking runs only on a text that holds the run as stored (few, as the index narrowed them)
   const free = (column: string) =>
@@ -149,16 +178,16 @@ function textContains(param: string, hasLetters: boolean, read: TextsRead = 'who
       ? has(column)
       : `(${has(column)} AND ${has(`masked_text(${column}, ${CASE_ADDRESSES}, ${param})`)})`;
   const asStored = [
-    has('case_terms(c.category, c.subtype)'),
-    has('c.case_number'),
+    plain('case_terms(c.category, c.subtype)'),
+    number('c.case_number'),
     `EXISTS (SELECT 1 FROM party pa WHERE pa.case_id = c.id AND (${has('pa.name')}
-      ${contact('pa.phone')} OR ${has('pa.id_number')} OR ${has('pa.social_credit_code')}
+      ${contact('pa.phone')} OR ${idNumber('pa.id_number')} OR ${has('pa.social_credit_code')}
       OR ${has('pa.legal_rep_name')} OR ${has('pa.own_script_name')}
       ${contact('pa.own_script_address')}))`,
     `EXISTS (SELECT 1 FROM party_representative r JOIN party rp ON rp.id = r.party_id
       WHERE rp.case_id = c.id AND (${has('r.name')}${contact('r.phone')}))`,
     `EXISTS (SELECT 1 FROM invited_participant ip WHERE ip.case_id = c.id AND ${has('ip.name')})`,
-    `EXISTS (SELECT 1 FROM case_number n WHERE n.case_id = c.id AND ${has('n.number')})`,
+    `EXISTS (SELECT 1 FROM case_number n WHERE n.case_id = c.id AND ${number('n.number')})`,
   ];
   const freeTexts = [
     free('c.summary'),
@@ -171,8 +200,15 @@ function textContains(param: string, hasLetters: boolean, read: TextsRead = 'who
       AND (${free('iv.content')} OR ${free('iv.place')}))`,
   ];
   // Read as another's, the texts needing no masking go first: a name's hit (王) spares the
-  // masking of every free text that holds it too.
-  const order = read === 'whole' ? [...freeTexts, ...asStored] : [...asStored, ...freeTexts];
+  // masking of every free text that holds it too. Digits are mostly in the parties' numbers:
+  // those go first too, and the code tables' words (a JS call per case) last.
+  const [terms, ...numbered] = asStored;
+  const order =
+    read === 'whole' && !kind.digits
+      ? [...freeTexts, ...asStored]
+      : kind.digits
+        ? [...numbered, ...freeTexts, terms]
+        : [...asStored, ...freeTexts];
   return `(${order.join('\n    OR ')})`;
 }
 
@@ -235,6 +271,13 @@ function useHitSlots(db: Db): void {
   // A free text as another mediator's read shows it (textContains' 'asRead'), given its
   // case's addresses as a JSON array and the search run.
   db.function('masked_text', { deterministic: true, directOnly: true }, maskedText);
+  // A lone digit's other forms, and an ID number as lists show it (textContains' RunKind).
+  db.function('digit_form', { deterministic: true, directOnly: true }, (text, digit) =>
+    typeof text === 'string' && holdsDigitForm(text, String(digit)) ? 1 : 0,
+  );
+  db.function('shown_id_number', { deterministic: true, directOnly: true }, (id) =>
+    typeof id === 'string' ? maskIdNumber(id) : id,
+  );
   withHitFunction.add(db);
 }
 
@@ -436,15 +479,16 @@ const FROM_INDEX = 'case_search CROSS JOIN case_file c ON c.id = case_search.row
 /**
  * The text's conditions: the index's match (`@match`) and substring checks for the runs the
  * index only narrows down (a pinyin/identifier prefix hit of such a run is exact and skips the
- * check), their values put in `params` and their hit lists in the hit slots. Null: nothing
- * can match.
+ * check), their values put in `params` and their hit lists in the hit slots. `scanFirst`: every
+ * run is a lone digit, which the checks decide alone (read in sort order, `@match` the
+ * fallback). Null: nothing can match.
  */
 function textChecks(
   db: Db,
   text: string,
   params: Record<string, unknown>,
   contactsOf: number | null,
-): string[] | null {
+): { readonly checks: string[]; readonly scanFirst: boolean } | null {
   const plan = searchPlan(text);
   if (plan.match === null) return null;
   params.match = plan.match;
@@ -452,11 +496,15 @@ function textChecks(
   hitSlots.length = 0;
   const checks: string[] = [];
   plan.runPlans.forEach((run, i) => {
-    const letters = /[a-z]/.test(run.text);
+    const kind = {
+      letters: /[a-z]/.test(run.text),
+      loneDigit: run.loneDigit,
+      digits: /^[0-9]+$/.test(run.text),
+    };
     let whole: string | null = null;
     if (!run.exact) {
       params[`run${i}`] = run.text;
-      whole = textContains(`@run${i}`, letters);
+      whole = textContains(`@run${i}`, kind);
       if (run.exactPart !== null) {
         hitSlots[i + 1] = indexHitBitmap(db, run.exactPart);
         whole = `(ledger_hit(${i + 1}, c.id) OR ${whole})`;
@@ -471,12 +519,12 @@ function textChecks(
       const own = `EXISTS (SELECT 1 FROM case_mediator fm WHERE fm.case_id = c.id
         AND fm.mediator_id = @contactsOf)`;
       const ownMatch = whole === null ? own : `(${own} AND ${whole})`;
-      checks.push(`(${ownMatch} OR ${textContains(`@run${i}`, letters, 'asRead')})`);
+      checks.push(`(${ownMatch} OR ${textContains(`@run${i}`, kind, 'asRead')})`);
       return;
     }
     if (whole !== null) checks.push(whole);
   });
-  return checks;
+  return { checks, scanFirst: plan.scanFirst };
 }
 
 /**
@@ -503,10 +551,12 @@ export function countLedgerSlice(
       .pluck()
       .get(params) as number;
   if (q.text === null) return count(['c.id BETWEEN @lo AND @hi', ...where], from);
-  const checks = textChecks(db, q.text, params, contactsOf);
-  if (checks === null) return 0;
+  const text = textChecks(db, q.text, params, contactsOf);
+  if (text === null) return 0;
+  // A lone digit's slice is read, not asked of the index: "1"* costs as much for 5,000 ids.
+  if (text.scanFirst) return count(['c.id BETWEEN @lo AND @hi', ...where, ...text.checks], from);
   return count(
-    ['case_search MATCH @match', 'case_search.rowid BETWEEN @lo AND @hi', ...where, ...checks],
+    ['case_search MATCH @match', 'case_search.rowid BETWEEN @lo AND @hi', ...where, ...text.checks],
     FROM_INDEX,
   );
 }
@@ -624,8 +674,35 @@ export function searchLedger(
     return result(ids(where, many, from), total, exact);
   }
 
-  const checks = textChecks(db, q.text, params, contactsOf);
-  if (checks === null) return emptyPage(q.page);
+  const text = textChecks(db, q.text, params, contactsOf);
+  if (text === null) return emptyPage(q.page);
+  const { checks } = text;
+  if (text.scanFirst) {
+    // A lone digit: most cases hold it, so the newest ledger rows are read and checked until
+    // the cap is reached, and the page is walked in sort order. Only when the digit is rare
+    // (the cap not reached within SCAN_ROWS of a larger ledger) or the walk gives up does the
+    // index narrow them after all.
+    const scanned = [...where, ...checks];
+    const rows = q.exactTotal ? Number.MAX_SAFE_INTEGER : SCAN_ROWS;
+    const { total, exact, many } = cappedCount(
+      scanned,
+      `(SELECT id FROM case_file ORDER BY id DESC LIMIT ${rows}) s
+       CROSS JOIN case_file c ON c.id = s.id`,
+    );
+    const wholeLedgerRead = rows >= lastCaseId(db);
+    if (many || wholeLedgerRead) {
+      if (total === 0) return emptyPage(q.page);
+      const walked = many && rangeAhead() < budget ? walk(scanned) : null;
+      if (walked !== null) return result(walked, total, exact);
+      if (wholeLedgerRead) {
+        return result(
+          pageIds(db, q, scanned, params, { plan: 'filter', from }) ?? [],
+          total,
+          exact,
+        );
+      }
+    }
+  }
 
   // Counted and (when few) sorted straight from the index's hits, in rowid order: the count
   // stops at the cap, so a word found in most cases (调解) costs no more than a rare one.

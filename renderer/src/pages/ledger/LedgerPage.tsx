@@ -16,6 +16,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { useMediators } from '../../hooks/use-mediators';
 import { uiText } from '../../i18n/zh-CN';
 import { LedgerFilterBar, type LedgerFilters } from './LedgerFilterBar';
+import { countAfterPause } from './count-after-pause';
 import { LedgerSearchBox } from './LedgerSearchBox';
 import { writeSearchQuietly } from './quiet-search-url';
 import { LEDGER_TABLE_PARTS } from './LedgerTableParts';
@@ -25,8 +26,6 @@ import type { LedgerRowProps } from './table-redraw';
 const t = uiText.ledger;
 
 const SPINNER_DELAY_MS = 150;
-/** Quiet time after an answer before its exact total is counted (typing has paused). */
-const COUNT_AFTER_MS = 300;
 
 /** A page of rows with the search it answers. */
 interface Shown {
@@ -135,6 +134,9 @@ export function LedgerPage() {
   const [page, setPage] = useState(1);
   // The first page's query leaves with the first render, while the table and filter bar mount.
   const searchCases = useEarlyRequest(() => searchInput(filters, query, page), sendSearch);
+  // The exact total of a search, asked once typing pauses (count-after-pause.ts).
+  const counting = useRef(latestOnly()).current;
+  const pause = useRef(countAfterPause()).current;
   // The search being shown or asked for, for a query typed next to leave before the render.
   const asked = useRef({ filters, query, page });
   asked.current = { filters, query, page };
@@ -143,6 +145,9 @@ export function LedgerPage() {
   const onQuery = useCallback(
     (text: string) => {
       const now = asked.current;
+      // A key drops the count still waiting or running: its answer would be the old query's.
+      pause.typed();
+      counting.cancel();
       if (text === now.query && now.page === 1) return;
       searchCases.ahead(searchInput(now.filters, text, 1));
       // asked already: the clear button reports '' twice (its change and its search) before
@@ -151,7 +156,7 @@ export function LedgerPage() {
       setQuery(text);
       setPage(1);
     },
-    [searchCases],
+    [searchCases, pause, counting],
   );
   // The page of rows on screen, with the search it answers (its count key and text).
   const [shown, setShown] = useState<Shown | null>(null);
@@ -176,12 +181,10 @@ export function LedgerPage() {
   // The first answer counts up to 1,000 matches (fast); the exact total follows, so the pager
   // shows the real number and reaches every page.
   const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
-  const counting = useRef(latestOnly()).current;
-  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const countKey = JSON.stringify([filters, query.trim()]);
   useEffect(() => {
     const input = searchInput(filters, query, page);
-    clearTimeout(countTimer.current);
+    pause.cancel();
     search.run(
       () => searchCases(input),
       (found) => {
@@ -195,17 +198,13 @@ export function LedgerPage() {
           counting.cancel();
           setCounted({ key: countKey, total: found.total });
         } else if (counted?.key !== countKey) {
-          // Paging within the same search keeps the count it already has. The count waits until
-          // typing pauses: a count of 139 runs ~700 ms in slices at 100,000 cases, and the query
-          // typed next would wait for a slice of it on the core.
-          countTimer.current = setTimeout(
-            () =>
-              counting.run(
-                () => api('cases.search', { ...input, exactTotal: true }),
-                (all) => setCounted({ key: countKey, total: all.total }),
-                () => undefined,
-              ),
-            COUNT_AFTER_MS,
+          // Paging within the same search keeps the count it already has.
+          pause.whenQuiet(() =>
+            counting.run(
+              () => api('cases.search', { ...input, exactTotal: true }),
+              (all) => setCounted({ key: countKey, total: all.total }),
+              () => undefined,
+            ),
           );
         }
       },
@@ -213,15 +212,15 @@ export function LedgerPage() {
     );
     // `counted` is read, not watched: a new count must not search again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, filters, page, search, counting, countKey, searchCases]);
+  }, [query, filters, page, search, counting, pause, countKey, searchCases]);
   useEffect(
     () => () => {
       search.cancel();
       counting.cancel();
+      pause.cancel();
       clearTimeout(spinnerTimer.current);
-      clearTimeout(countTimer.current);
     },
-    [search, counting],
+    [search, counting, pause],
   );
 
   useEffect(() => writeSearchQuietly(query), [query]);

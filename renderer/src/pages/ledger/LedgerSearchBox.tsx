@@ -1,52 +1,32 @@
 import { Input } from 'antd';
-import { memo, useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useRef, useState, type ChangeEvent } from 'react';
 import { uiText } from '../../i18n/zh-CN';
 
 const t = uiText.ledger;
 
-// Keystrokes typed within one short burst make one request; every request's answer is shown
-// only if it is still the newest (latestOnly), so the wait can be this short. A keystroke after
-// a pause (an input method's committed word, a paste, a person's ordinary pace) searches at
-// once, as Enter does; nothing is searched while an input method is still composing.
-const DEBOUNCE_MS = 30;
-
 interface Props {
   /** The text the box opens with (the URL's `q`). */
   readonly initial: string;
-  /** The text to search for, once typing pauses (at once on Enter). Stable across renders. */
+  /** The text to search for, at every keystroke but while composing. Stable across renders. */
   readonly onQuery: (text: string) => void;
 }
 
 /**
  * The ledger's search box. It holds the typed text itself, so a keystroke redraws the box alone,
- * not the ledger page with its filters and table.
+ * not the ledger page with its filters and table. Every keystroke searches at once, as Enter and
+ * an input method's committed word do: only the newest request's answer is shown (latestOnly),
+ * so waiting out a burst of keys only delayed the last key's rows. Nothing is searched while an
+ * input method composes (its letters are not the word yet).
  */
 export const LedgerSearchBox = memo(function LedgerSearchBox({ initial, onQuery }: Props) {
   const [text, setText] = useState(initial);
-  const [composing, setComposing] = useState(false);
-  // The text last searched for, and when the last keystroke came (for "after a pause").
-  const sent = useRef(initial);
-  const lastKeyAt = useRef(-Infinity);
-  const searchFor = useCallback(
-    (value: string) => {
-      sent.current = value;
-      onQuery(value);
-    },
-    [onQuery],
-  );
-  useEffect(() => {
-    if (composing || text === sent.current) return;
-    const timer = setTimeout(() => searchFor(text), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, composing, searchFor]);
+  // Read in the key's own event (no render between): composition start and end set it.
+  const composing = useRef(false);
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const value = e.target.value;
     setText(value);
-    const at = e.timeStamp;
-    const paused = at - lastKeyAt.current >= DEBOUNCE_MS;
-    lastKeyAt.current = at;
     const nativeComposing = (e.nativeEvent as InputEvent).isComposing === true;
-    if (paused && !composing && !nativeComposing) searchFor(value);
+    if (!composing.current && !nativeComposing) onQuery(value);
   };
   return (
     <Input.Search
@@ -58,13 +38,16 @@ export const LedgerSearchBox = memo(function LedgerSearchBox({ initial, onQuery 
       onChange={onChange}
       onSearch={(value) => {
         setText(value);
-        searchFor(value);
+        onQuery(value);
       }}
-      onCompositionStart={() => setComposing(true)}
+      onCompositionStart={() => {
+        composing.current = true;
+      }}
       onCompositionEnd={(e) => {
-        setComposing(false);
-        // The committed word is a whole one: searched at once, not after a burst's wait.
-        searchFor((e.target as HTMLInputElement).value);
+        composing.current = false;
+        // Chromium's last input event of a composition comes before its end: the committed
+        // word is searched here.
+        onQuery((e.target as HTMLInputElement).value);
       }}
       aria-label={t.searchPlaceholder}
       data-testid="ledger-search"
