@@ -50,6 +50,14 @@ export interface ClaimCaseRow {
   readonly parties: readonly ClaimParty[];
 }
 
+/**
+ * What the period's packs take of a claim row (all the claim summary keeps): the volume judge's
+ * own inputs are left out, since the summary holds its verdict.
+ */
+export type PeriodCaseRow = Omit<ClaimCaseRow, 'ending' | 'printedKinds' | 'parties'> & {
+  readonly parties: readonly DisputeParty[];
+};
+
 /** A party as the claim reads it: its row id lets the volume facts reuse this read. */
 export interface ClaimParty extends DisputeParty {
   readonly partyId: number;
@@ -249,7 +257,7 @@ export function claimCaseRow(db: Db, caseId: number, rulesId: string): ClaimCase
 }
 
 /** A claim row as the same-dispute check sees it. */
-export function identityOfClaimRow(r: ClaimCaseRow): DisputeIdentityRow {
+export function identityOfClaimRow(r: PeriodCaseRow): DisputeIdentityRow {
   return {
     caseId: r.caseId,
     caseNumber: r.caseNumber,
