@@ -1,6 +1,11 @@
 import type { ClaimCaseRow, PeriodCaseRow } from '../../db/subsidy/claim-case-query.js';
 import type { ClaimCase } from '../../domain/subsidy/claim-pack.js';
-import type { VolumeDocument } from '../../domain/subsidy/subsidy-rules.js';
+import { CASE_STATES } from '../../domain/case-states.js';
+import { OUTCOMES } from '../../domain/statistics/counting-rules.js';
+import { VOLUME_DOCUMENTS, type VolumeDocument } from '../../domain/subsidy/subsidy-rules.js';
+import * as caseSources from '../../domain/taxonomy/case-sources.js';
+import * as disputeCategories from '../../domain/taxonomy/dispute-categories.js';
+import * as riskLevels from '../../domain/taxonomy/risk-levels.js';
 
 /**
  * The claim summary's payload as stored (logic version 2): what the period's packs take of a case
@@ -47,78 +52,27 @@ export type StoredSummary = [
 type Word = number | string;
 
 /**
- * Codes stored by number. Stored payloads decode through this list, so it only ever grows at
- * its end: reordering or removing one needs a new logic version. A code not in it is stored as
- * itself, so a new taxonomy code costs only its string.
+ * Codes stored by number: their place in this list. Stored payloads decode through it, so any
+ * change to it (a taxonomy code added, removed or moved) needs a new logic version; the list's
+ * fingerprint is frozen in `claim-summary-payload.test.ts` to say so. A code not in it is stored
+ * as itself.
  */
 const WORDS: readonly string[] = [
-  // case states
-  'INTAKE',
-  'ACCEPTED',
-  'REJECTED',
-  'INVESTIGATING',
-  'MEDIATING',
-  'SETTLED_WRITTEN',
-  'SETTLED_ORAL',
-  'TERMINATED_FAILED',
-  'TERMINATED_REFUSED',
-  'REFERRED',
-  'PERFORMING',
-  'FOLLOW_UP',
-  'CLOSED',
-  'ARCHIVED',
-  // outcomes (REFERRED above)
-  'SUCCESS_WRITTEN',
-  'SUCCESS_ORAL',
-  'FAILED',
-  // dispute categories
-  'MARRIAGE_FAMILY',
-  'NEIGHBOUR',
-  'HOUSING_HOMESTEAD',
-  'CONTRACT',
-  'PRODUCTION_BUSINESS',
-  'DAMAGE_COMPENSATION',
-  'FOREST_LAND',
-  'LAND_ACQUISITION_DEMOLITION',
-  'ENVIRONMENTAL_POLLUTION',
-  'LABOUR',
-  'MEDICAL',
-  'ROAD_TRAFFIC',
-  'PROPERTY_MGMT',
-  'CONSUMER',
-  'IP',
-  'INTERNET',
-  'OTHER',
-  // case sources
-  'ON_APPLICATION',
-  'PROACTIVE',
-  'ENTRUSTED',
-  'ENTRUSTED_COURT',
-  'ENTRUSTED_PROCURATORATE',
-  'ENTRUSTED_POLICE',
-  'ENTRUSTED_PETITION',
-  'ENTRUSTED_OTHER',
-  // risk levels
-  'LOW',
-  'MEDIUM',
-  'HIGH',
-  'CRITICAL',
+  ...new Set<string>([
+    ...CASE_STATES,
+    ...OUTCOMES,
+    ...disputeCategories.rows.map((r) => r.code),
+    ...caseSources.rows.map((r) => r.code),
+    ...riskLevels.rows.map((r) => r.code),
+  ]),
 ];
 const WORD_AT = new Map(WORDS.map((word, at) => [word, at]));
 
-/** The documents of `present`'s bits, in bit order; grows only at its end, like WORDS. */
-const PRESENT_ORDER: readonly VolumeDocument[] = [
-  'APPLICATION_OR_REGISTER',
-  'RIGHTS_NOTICE',
-  'IDENTITY_PROOF',
-  'INVESTIGATION_RECORD',
-  'EVIDENCE',
-  'SESSION_RECORD',
-  'AGREEMENT',
-  'PERFORMANCE_PROOF',
-  'FOLLOWUP_RECORD',
-  'CLOSING_REPORT',
-];
+/** The documents of `present`'s bits, in bit order (frozen with WORDS). */
+const PRESENT_ORDER: readonly VolumeDocument[] = VOLUME_DOCUMENTS;
+
+/** What the stored codes decode through, for the test that freezes them. */
+export const STORED_CODE_LISTS = { words: WORDS, present: PRESENT_ORDER } as const;
 
 function wordOf(code: string): Word {
   return WORD_AT.get(code) ?? code;
