@@ -5,7 +5,7 @@ import {
   type DisputeIdentityRow,
 } from '../../../db/subsidy/claim-case-query.js';
 import { disputeIdentitiesAroundAsBefore } from '../support/claim-reads-as-before.js';
-import { openSeededLedger } from '../support/seeded-ledger.js';
+import { openSeededLedger, recordPreparedSql } from '../support/seeded-ledger.js';
 
 /**
  * The same-dispute look-up probes the ID-number and phone indexes once per value straight from
@@ -50,11 +50,7 @@ beforeAll(async () => {
       phone: i % 3 === 2 ? '无' : p.phone,
     })),
   }));
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
-    preparedSql.push(sql);
-    return prepare(sql);
-  }) as typeof db.prepare;
+  recordPreparedSql(db, preparedSql);
 }, 120_000);
 
 afterAll(() => {
