@@ -50,6 +50,14 @@ export interface ClaimCaseRow {
   readonly parties: readonly ClaimParty[];
 }
 
+/**
+ * What the period's packs take of a claim row (all the claim summary keeps): the volume judge's
+ * own inputs are left out, since the summary holds its verdict.
+ */
+export type PeriodCaseRow = Omit<ClaimCaseRow, 'ending' | 'printedKinds' | 'parties'> & {
+  readonly parties: readonly DisputeParty[];
+};
+
 /** A party as the claim reads it: its row id lets the volume facts reuse this read. */
 export interface ClaimParty extends DisputeParty {
   readonly partyId: number;
@@ -249,7 +257,7 @@ export function claimCaseRow(db: Db, caseId: number, rulesId: string): ClaimCase
 }
 
 /** A claim row as the same-dispute check sees it. */
-export function identityOfClaimRow(r: ClaimCaseRow): DisputeIdentityRow {
+export function identityOfClaimRow(r: PeriodCaseRow): DisputeIdentityRow {
   return {
     caseId: r.caseId,
     caseNumber: r.caseNumber,
@@ -303,12 +311,17 @@ export function disputeIdentitiesAround(
   for (const [column, values] of lookups) {
     if (values.size === 0) continue;
     // No DISTINCT: the set drops repeats without SQLite sorting a year's worth of case ids.
-    // Plucked (one number per row, not a one-element array each) and the values ascending, so
-    // the IN list's ephemeral index is appended to, as with `jsonIdList`.
+    // Plucked (one number per row, not a one-element array each) and the values ascending.
+    // An indexed column is probed once per value straight from the list (CROSS JOIN keeps the
+    // list outside): an IN list first built an ephemeral index of a year's 22,000 values, and
+    // ascending probes walk the party index in order. A name has no index, so its list stays
+    // an IN list (one pass over the party table, not one per value).
+    const sql =
+      column === 'name'
+        ? `SELECT case_id FROM party WHERE name IN (SELECT value FROM json_each(@values))`
+        : `SELECT p.case_id FROM json_each(@values) v CROSS JOIN party p ON p.${column} = v.value`;
     for (const id of db
-      .prepare(
-        `SELECT case_id FROM party WHERE ${column} IN (SELECT value FROM json_each(@values))`,
-      )
+      .prepare(sql)
       .pluck()
       .all({ values: JSON.stringify(Array.from(values).sort()) }) as number[]) {
       if (!own.has(id)) sharing.add(id);

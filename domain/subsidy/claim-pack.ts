@@ -130,7 +130,9 @@ export function inLineOrder(
   return a.caseId - b.caseId;
 }
 
-function isInLineOrder(cases: readonly ClaimCase[]): boolean {
+export function isInLineOrder(
+  cases: readonly Pick<ClaimCase, 'outcomeDate' | 'caseId'>[],
+): boolean {
   for (let i = 1; i < cases.length; i += 1) {
     if (inLineOrder(cases[i - 1] as ClaimCase, cases[i] as ClaimCase) > 0) return false;
   }

@@ -2,6 +2,7 @@ import {
   claimCaseRowsOf,
   type ClaimCaseRow,
   type DisputeIdentityRow,
+  type PeriodCaseRow,
 } from '../../db/subsidy/claim-case-query.js';
 import {
   readClaimSummaries,
@@ -10,7 +11,8 @@ import {
 } from '../../db/subsidy/claim-summary-queries.js';
 import type { Db } from '../../db/connection.js';
 import { judgeKnownVolumes } from '../../db/volume/volume-queries.js';
-import { inLineOrder, type ClaimCase } from '../../domain/subsidy/claim-pack.js';
+import { inLineOrder, isInLineOrder, type ClaimCase } from '../../domain/subsidy/claim-pack.js';
+import { isStoredSummary, storedSummaryOf, summaryOfStored } from './claim-summary-payload.js';
 import {
   findDuplicateDisputes,
   matterKeyOf,
@@ -67,7 +69,7 @@ export function duplicatesAmong(
   return findDuplicateDisputes(rows.map(identityOf), rules.duplicateWindowDays);
 }
 
-export function caseFactsOf(row: ClaimCaseRow) {
+export function caseFactsOf(row: PeriodCaseRow) {
   return subsidyFactsOf({
     category: row.category as disputeCategories.Code,
     subtype: row.subtype as disputeCategories.SubtypeCode | null,
@@ -94,7 +96,7 @@ export function claimVolumes(db: Db, rows: readonly ClaimCaseRow[]): ClaimCase['
   );
 }
 
-export function toClaimCase(row: ClaimCaseRow, volume: ClaimCase['volume']): ClaimCase | null {
+export function toClaimCase(row: PeriodCaseRow, volume: ClaimCase['volume']): ClaimCase | null {
   if (row.outcome === null) return null;
   return {
     caseId: row.caseId,
@@ -118,106 +120,7 @@ export function toClaimCase(row: ClaimCaseRow, volume: ClaimCase['volume']): Cla
  * row, the volume judge or the summary's shape changes: every row written under another version
  * is then recomputed on the next pack.
  */
-export const CLAIM_SUMMARY_LOGIC_VERSION = 1;
-
-/** A case as the claim summary keeps it: its claim row and its volume's verdict. */
-type ClaimSummary = readonly [row: ClaimCaseRow, volume: ClaimCase['volume']];
-
-/**
- * A summary as stored: its values in a fixed order, parties flattened four values each. A year is
- * 22,000 payloads read and parsed on every pack; named properties made them twice as long
- * (~930 characters a case, ~20 MB a year, half the read's CPU in making and parsing strings).
- */
-type StoredSummary = [
-  caseId: number,
-  caseNumber: string | null,
-  title: string,
-  category: string,
-  subtype: string | null,
-  source: string,
-  riskLevel: string,
-  riskFactors: readonly string[],
-  isDifficult: boolean,
-  amountClaimedFen: number | null,
-  intakeDate: string,
-  acceptedDate: string | null,
-  status: string,
-  outcome: ClaimCaseRow['outcome'],
-  outcomeDate: string | null,
-  agreementAmountFen: number,
-  persons: number,
-  sessions: number,
-  ending: string | null,
-  mediatorIds: readonly number[],
-  inCountyRegister: boolean | null,
-  crossArea: boolean,
-  oralAttendanceProven: boolean,
-  confirmedTierCode: string | null,
-  confirmedReason: string | null,
-  printedKinds: readonly string[],
-  parties: (number | string | null)[],
-  complete: boolean,
-  problems: readonly string[],
-  present: ClaimCase['volume']['present'],
-];
-
-function storedSummaryOf([r, v]: ClaimSummary): StoredSummary {
-  const parties: (number | string | null)[] = [];
-  for (const p of r.parties) parties.push(p.partyId, p.idNumber, p.name, p.phone);
-  return [
-    r.caseId,
-    r.caseNumber,
-    r.title,
-    r.category,
-    r.subtype,
-    r.source,
-    r.riskLevel,
-    r.riskFactors,
-    r.isDifficult,
-    r.amountClaimedFen,
-    r.intakeDate,
-    r.acceptedDate,
-    r.status,
-    r.outcome,
-    r.outcomeDate,
-    r.agreementAmountFen,
-    r.persons,
-    r.sessions,
-    r.ending,
-    r.mediatorIds,
-    r.inCountyRegister,
-    r.crossArea,
-    r.oralAttendanceProven,
-    r.confirmedTierCode,
-    r.confirmedReason,
-    r.printedKinds,
-    parties,
-    v.complete,
-    v.problems,
-    v.present,
-  ];
-}
-
-const isArray = Array.isArray as (value: unknown) => value is unknown[];
-
-/**
- * Whether a parsed payload has the stored shape of case `caseId` (what `summaryOfStored` relies
- * on). Values are not checked here: the audit's verify recomputes every row and compares.
- */
-function isStoredSummary(value: unknown, caseId: number): value is StoredSummary {
-  if (!isArray(value) || value.length !== 30 || value[0] !== caseId) return false;
-  const parties = value[26];
-  return (
-    isArray(value[7]) &&
-    isArray(value[19]) &&
-    isArray(value[25]) &&
-    isArray(parties) &&
-    parties.length % 4 === 0 &&
-    isArray(value[28]) &&
-    typeof value[29] === 'object' &&
-    value[29] !== null
-  );
-}
+export const CLAIM_SUMMARY_LOGIC_VERSION = 2;
 
 /** Cases whose summaries the verify recomputes per slice: a slice stays well under 100 ms. */
 const VERIFY_BATCH = 500;
@@ -247,7 +150,7 @@ export function* changedClaimSummaries(db: Db): Generator<number[], number> {
       const volumes = claimVolumes(db, rows);
       const fresh = new Map<number, string>();
       rows.forEach((row, i) => {
-        const payload = storedSummaryOf([row, volumes[i] as ClaimCase['volume']]);
+        const payload = storedSummaryOf(row, volumes[i] as ClaimCase['volume']);
         fresh.set(row.caseId, JSON.stringify(payload));
       });
       for (const s of stored) if (fresh.get(s.caseId) !== s.payload) changed.push(s.caseId);
@@ -256,49 +159,6 @@ export function* changedClaimSummaries(db: Db): Generator<number[], number> {
     yield changed;
   }
   return checked;
-}
-
-function summaryOfStored(s: StoredSummary): ClaimSummary {
-  const flat = s[26];
-  const parties: ClaimCaseRow['parties'][number][] = [];
-  for (let i = 0; i + 3 < flat.length; i += 4) {
-    parties.push({
-      partyId: flat[i] as number,
-      idNumber: flat[i + 1] as string | null,
-      name: flat[i + 2] as string,
-      phone: flat[i + 3] as string,
-    });
-  }
-  const row: ClaimCaseRow = {
-    caseId: s[0],
-    caseNumber: s[1],
-    title: s[2],
-    category: s[3],
-    subtype: s[4],
-    source: s[5],
-    riskLevel: s[6],
-    riskFactors: s[7],
-    isDifficult: s[8],
-    amountClaimedFen: s[9],
-    intakeDate: s[10],
-    acceptedDate: s[11],
-    status: s[12],
-    outcome: s[13],
-    outcomeDate: s[14],
-    agreementAmountFen: s[15],
-    persons: s[16],
-    sessions: s[17],
-    ending: s[18],
-    mediatorIds: s[19],
-    inCountyRegister: s[20],
-    crossArea: s[21],
-    oralAttendanceProven: s[22],
-    confirmedTierCode: s[23],
-    confirmedReason: s[24],
-    printedKinds: s[25],
-    parties,
-  };
-  return [row, { complete: s[27], problems: s[28], present: s[29] }];
 }
 
 /**
@@ -314,8 +174,8 @@ export function periodClaimCases(
   rulesId: string,
   mediatorId: number | null,
   writeBack: boolean,
-): { rows: ClaimCaseRow[]; volumes: ClaimCase['volume'][]; computed: number } {
-  const { current: stored, missing } = readClaimSummaries<StoredSummary>(
+): { rows: PeriodCaseRow[]; volumes: ClaimCase['volume'][]; computed: number } {
+  const { current: stored, missing } = readClaimSummaries(
     db,
     range,
     rulesId,
@@ -324,18 +184,35 @@ export function periodClaimCases(
     isStoredSummary,
   );
   const computed = claimCaseRowsOf(db, missing, rulesId);
-  const volumes = claimVolumes(db, computed);
-  const fresh = computed.map((row, i): ClaimSummary => [row, volumes[i] as ClaimCase['volume']]);
+  const computedVolumes = claimVolumes(db, computed);
   if (writeBack) {
     writeClaimSummaries(
       db,
-      fresh.map((summary) => ({ caseId: summary[0].caseId, payload: storedSummaryOf(summary) })),
+      computed.map((row, i) => ({
+        caseId: row.caseId,
+        payload: storedSummaryOf(row, computedVolumes[i] as ClaimCase['volume']),
+      })),
       rulesId,
       CLAIM_SUMMARY_LOGIC_VERSION,
     );
   }
-  const all = stored.map(summaryOfStored);
-  for (const summary of fresh) all.push(summary);
-  all.sort((a, b) => inLineOrder(a[0], b[0]));
-  return { rows: all.map((s) => s[0]), volumes: all.map((s) => s[1]), computed: fresh.length };
+  // Two lists side by side, not a pair per case: the period's statement gives the stored rows
+  // in line order already (its outcome-date index), so only computed ones need a sort.
+  let rows: PeriodCaseRow[] = [];
+  let volumes: ClaimCase['volume'][] = [];
+  for (const summary of stored) {
+    const [row, volume] = summaryOfStored(summary);
+    rows.push(row);
+    volumes.push(volume);
+  }
+  for (const row of computed) rows.push(row);
+  for (const volume of computedVolumes) volumes.push(volume);
+  if (!isInLineOrder(rows)) {
+    const order = rows
+      .map((_, i) => i)
+      .sort((a, b) => inLineOrder(rows[a] as PeriodCaseRow, rows[b] as PeriodCaseRow));
+    rows = order.map((i) => rows[i] as PeriodCaseRow);
+    volumes = order.map((i) => volumes[i] as ClaimCase['volume']);
+  }
+  return { rows, volumes, computed: computed.length };
 }

@@ -483,11 +483,15 @@ export class SubsidyService {
       }
     });
     const byMediator = new Map<number, ClaimCase[]>();
-    const claimed: { identity: DisputeIdentityRow; mediatorIds: readonly number[] }[] = [];
+    // The claimed cases' identities and mediators side by side, not an object per case (a
+    // year's 22k of them lived through the comparison only to be split into two lists again).
+    const claimedIdentities: DisputeIdentityRow[] = [];
+    const claimedMediators: (readonly number[])[] = [];
     rows.forEach((row, i) => {
       const claimCase = toClaimCase(row, volumes[i] as ClaimCase['volume']);
       if (!claimCase) return;
-      claimed.push({ identity: given[i] as DisputeIdentityRow, mediatorIds: row.mediatorIds });
+      claimedIdentities.push(given[i] as DisputeIdentityRow);
+      claimedMediators.push(row.mediatorIds);
       for (const id of row.mediatorIds) {
         const cases = byMediator.get(id);
         if (cases) cases.push(claimCase);
@@ -498,9 +502,10 @@ export class SubsidyService {
     const packOf = new Map(mediators.map((m, at) => [m.id, at]));
     // One list per set of mediators, not one per case: a year's cases name a few dozen sets, and
     // each list lives through the whole comparison (the anchor index also skips a list it holds).
-    const packLists = new Map<string, readonly number[]>();
+    // Most cases name one mediator: their lists are found by the id, with no key string made.
+    const packLists = new Map<string | number, readonly number[]>();
     const packsOfCase = (mediatorIds: readonly number[]) => {
-      const key = mediatorIds.join(',');
+      const key = mediatorIds.length === 1 ? (mediatorIds[0] as number) : mediatorIds.join(',');
       let packs = packLists.get(key);
       if (packs === undefined) {
         packs = mediatorIds.flatMap((id) => packOf.get(id) ?? []);
@@ -510,8 +515,8 @@ export class SubsidyService {
     };
     const duplicates = packDuplicates(
       unreachable.size === 0 ? around : around.filter((c) => !unreachable.has(c.caseId)),
-      claimed.map((c) => c.identity),
-      claimed.map((c) => packsOfCase(c.mediatorIds)),
+      claimedIdentities,
+      claimedMediators.map((ids) => packsOfCase(ids)),
       mediators.length,
       disputeIdentityOf,
       rules.duplicateWindowDays,

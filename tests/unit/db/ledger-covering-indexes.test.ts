@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/connection.js';
 import { searchLedger } from '../../../db/cases/ledger-query.js';
 import { LEDGER_SORTS, ledgerQuerySchema } from '../../../domain/cases/ledger-inputs.js';
-import { openSeededLedger } from '../support/seeded-ledger.js';
+import { openSeededLedger, recordPreparedSql } from '../support/seeded-ledger.js';
 
 /**
  * Migration 018: a ledger page filtered by state, by category and dates, or to overdue cases is
@@ -50,11 +50,7 @@ beforeAll(async () => {
   db = seeded.db;
   remove = seeded.remove;
   db.exec('ANALYZE');
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
-    preparedSql.push(sql);
-    return prepare(sql);
-  }) as typeof db.prepare;
+  recordPreparedSql(db, preparedSql);
 }, 120_000);
 
 afterAll(() => {

@@ -442,9 +442,9 @@ describe('the claim summary', () => {
         .pluck()
         .get(caseA) as string,
     ) as unknown[];
-    payload[23] = 'DIFFICULT';
-    payload[27] = true;
-    payload[28] = [];
+    payload[22] = 'DIFFICULT';
+    payload[25] = true;
+    payload[26] = [];
     db.prepare('UPDATE claim_case_summary SET payload = ? WHERE case_id = ?').run(
       JSON.stringify(payload),
       caseA,
@@ -492,7 +492,7 @@ describe('the claim summary', () => {
     const earlier = droppedEntries().length;
     coldPacks();
     db.prepare(
-      "UPDATE claim_case_summary SET payload = json_set(payload, '$[23]', 'DIFFICULT') WHERE case_id = ?",
+      "UPDATE claim_case_summary SET payload = json_set(payload, '$[22]', 'DIFFICULT') WHERE case_id = ?",
     ).run(caseA);
     db.pragma('query_only = ON');
     try {

@@ -42,3 +42,12 @@ export function seedMediatorCases(db: Db, cases: number, today: string): void {
   if (!m.ok) throw new Error('mediator');
   seedCases(db, cases, [m.mediator.id], today);
 }
+
+/** From now on, every SQL text `db` prepares is pushed to `into` (what a read asked SQLite). */
+export function recordPreparedSql(db: Db, into: string[]): void {
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    into.push(sql);
+    return prepare(sql);
+  }) as typeof db.prepare;
+}
