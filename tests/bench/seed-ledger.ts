@@ -74,10 +74,19 @@ export async function seedBenchLedger(
   if (keep) {
     await db.backup(keep);
     const key = readAuditKey(auditKeyFileFor(file));
-    if (key) writeAuditKey(auditKeyFileFor(keep), key);
+    if (key) keepAuditKey(auditKeyFileFor(keep), key);
   }
   db.close();
   return { dir, file, mediatorIds, seedMs };
+}
+
+/**
+ * The kept copy's key, beside it wherever the person asked for it (often /tmp). Not
+ * writeAuditKey: that makes the key's folder private (0700), which turned /tmp itself into a
+ * folder only root could enter (apt then failed to make its temp files).
+ */
+function keepAuditKey(file: string, key: AuditKey): void {
+  fs.writeFileSync(file, key.bytes.toString('hex'), { mode: 0o600 });
 }
 
 function readKeptKey(file: string): AuditKey {
