@@ -15,6 +15,7 @@ import type { Db } from '../connection.js';
 import { maskIdNumber } from '../../domain/cases/change-history.js';
 import { holdsDigitForm } from '../search/digit-forms.js';
 import { searchPlan } from '../search/search-tokens.js';
+import { digitSuffixesReady } from '../search/search-index-upgrade.js';
 import { caseAddressesSql } from './case-addresses.js';
 import { isOverdue } from './case-rows.js';
 import { bitmapOfIdList } from './id-list-bitmap.js';
@@ -489,7 +490,7 @@ function textChecks(
   params: Record<string, unknown>,
   contactsOf: number | null,
 ): { readonly checks: string[]; readonly scanFirst: boolean } | null {
-  const plan = searchPlan(text);
+  const plan = searchPlan(text, digitSuffixesReady(db));
   if (plan.match === null) return null;
   params.match = plan.match;
   useHitSlots(db);

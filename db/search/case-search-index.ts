@@ -1,7 +1,7 @@
 import type { Db } from '../connection.js';
 import { nameFullPinyin, nameInitials } from './name-pinyin.js';
 import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
-import { codeTokens, indexDocument } from './search-tokens.js';
+import { codeTokens, digitSuffixTokens, indexDocument } from './search-tokens.js';
 
 /**
  * The statements of an index refresh, prepared once per connection: compiling them again on
@@ -84,8 +84,9 @@ interface PartyText {
  * committed case. Rebuilding the whole entry (a few hundred tokens) is simpler and safer than
  * patching it, and costs well under a millisecond.
  *
- * One column holds three kinds of token (db/search/search-tokens.ts): bigrams of every text,
- * pinyin keys of every name (wf, wangfang), and whole identifiers (phones, ID numbers).
+ * One column holds four kinds of token (db/search/search-tokens.ts): bigrams of every text,
+ * pinyin keys of every name (wf, wangfang), whole identifiers (phones, ID numbers), and the
+ * suffixes of every stretch of digits (a digit query is a prefix of one of them).
  * Every text listed here must also be in the substring check of db/cases/ledger-query.ts.
  */
 export function refreshCaseSearch(db: Db, caseId: number): void {
@@ -95,7 +96,7 @@ export function refreshCaseSearch(db: Db, caseId: number): void {
   if (!row) return;
   const parties = s.parties.all(caseId) as PartyText[];
   const reps = s.reps.all(caseId) as { name: string; phone: string }[];
-  const body = indexDocument([
+  const texts = [
     row.case_number,
     ...(s.numbers.all(caseId) as string[]).filter((n) => n !== row.case_number),
     row.title,
@@ -122,7 +123,8 @@ export function refreshCaseSearch(db: Db, caseId: number): void {
       i.place,
       i.content,
     ]),
-  ]);
+  ];
+  const body = indexDocument(texts);
   // Pinyin keys of the Chinese names only: an own-script name is found by its own letters
   // (bigrams above), never by a romanisation nobody agreed on.
   const names = new Set<string>();
@@ -136,5 +138,9 @@ export function refreshCaseSearch(db: Db, caseId: number): void {
     ...parties.flatMap((p) => [p.phone, p.id_number, p.social_credit_code]),
     ...reps.map((r) => r.phone),
   ]);
-  s.insert.run(caseId, [body, ...names, codes].filter((t) => t !== '').join(' '));
+  s.insert.run(
+    caseId,
+    [body, ...names, codes, digitSuffixTokens(texts)].filter((t) => t !== '').join(' '),
+  );
 }
+

@@ -130,7 +130,10 @@ export interface AppCoreOptions {
   readonly renameRetry?: RenameRetry;
   /** Free bytes on a folder's disk, asked before the conversion (tests inject a figure). */
   readonly freeBytes?: (dir: string) => number;
-  /** Awaited before each slice of a pending audit baseline (tests gate it; default: next turn). */
+  /**
+   * Awaited before each slice of a pending audit baseline and of a pending search index rebuild
+   * (tests gate them; default: next turn).
+   */
   readonly betweenBaselineSlices?: () => Promise<void>;
   /** Awaited between the slices of a 审计核验 (tests gate it; default: next turn). */
   readonly betweenAuditVerifySlices?: () => Promise<void>;

@@ -10,6 +10,7 @@ import { refreshCodeTables } from '../../db/code-tables.js';
 import { removeOwnerlessDrafts } from '../../db/drafts/form-draft-queries.js';
 import { connectionKey, ledgerKeyStore } from '../../db/ledger-cipher.js';
 import { ledgerPaths } from '../../db/ledger-files.js';
+import { stepSearchUpgrade } from '../../db/search/search-index-upgrade.js';
 import type { LedgerPaths } from '../../db/ledger-files.js';
 import { openLedger, unavailable } from '../../db/ledger-store.js';
 import { NotEnoughSpaceError } from '../../db/plain-conversion-copy.js';
@@ -63,6 +64,10 @@ export class LedgerSession {
   /** The connection and its changed-row count at the last idle checkpoint. */
   private lastCheckpoint: { db: Db; rows: number } | null = null;
   private encrypted: Promise<void> = Promise.resolve();
+  /** The search index's rebuild after an upgrade (db/search/search-index-upgrade.ts). */
+  private searchUpgraded: Promise<void> = Promise.resolve();
+  /** Counts opens: a rebuild begun by an earlier open (before a restore) stops. */
+  private opens = 0;
   /**
    * Convert a plain ledger (made before encryption, or a plain backup just restored) after it
    * opens. The app and dev:web do; unit tests opt in, as they do for the daily backup.
@@ -104,11 +109,49 @@ export class LedgerSession {
       this.encryption = { state: 'WAITING' };
       this.encrypted = this.encryptInBackground(result.db);
     }
+    if (result.state === 'READY') this.searchUpgraded = this.searchUpgradeInSlices(this.opens);
     return result;
+  }
+
+  /**
+   * Rebuilds the search entries an upgrade left pending (migration 031), one slice per
+   * transaction with the event loop free between them, after the start-up check, the audit
+   * baseline and any conversion: requests are answered meanwhile, writes go on (a saved case is
+   * indexed in full at once), and the search asks only what old entries hold until the last
+   * slice. A slice never runs while the plain ledger is being converted (the copy would miss it).
+   */
+  private async searchUpgradeInSlices(opened: number): Promise<void> {
+    await this.checked;
+    await this.baselined;
+    try {
+      for (;;) {
+        await this.betweenSlices();
+        if (this.converting) await this.encrypted;
+        const state = this.result;
+        if (this.opens !== opened || state?.state !== 'READY' || !state.db.open) return;
+        if (this.damaged || !stepSearchUpgrade(state.db)) return;
+      }
+    } catch (error) {
+      const fault = storageFaultOf(error);
+      if (fault === 'CORRUPT') this.markDamaged([(error as Error).message]);
+      else if (fault === 'READ_ONLY' || fault === 'FULL') {
+        if (this.result?.state === 'READY') this.result.db.close();
+        this.result = unavailable(error);
+      } else {
+        // The search stays on what the old entries hold; the next start resumes the rebuild.
+        console.error('[ledger] search index rebuild stopped:', error);
+      }
+    }
+  }
+
+  /** Resolves when the search index's rebuild begun by the last open has finished or stopped. */
+  whenSearchUpgraded(): Promise<void> {
+    return this.searchUpgraded;
   }
 
   private async openOnly(): Promise<LedgerOpenResult> {
     this.close();
+    this.opens += 1;
     let result = await openLedger(this.paths, {
       migrations: this.migrations,
       now: this.now,
