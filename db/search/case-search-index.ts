@@ -143,4 +143,3 @@ export function refreshCaseSearch(db: Db, caseId: number): void {
     [body, ...names, codes, digitSuffixTokens(texts)].filter((t) => t !== '').join(' '),
   );
 }
-
