@@ -135,8 +135,9 @@ export function LedgerPage() {
   // The first page's query leaves with the first render, while the table and filter bar mount.
   const searchCases = useEarlyRequest(() => searchInput(filters, query, page), sendSearch);
   // The exact total of a search, asked once typing pauses (count-after-pause.ts).
-  const counting = useRef(latestOnly()).current;
-  const pause = useRef(countAfterPause()).current;
+  // Made once (lazy state), not a throwaway pair on every render.
+  const [counting] = useState(latestOnly);
+  const [pause] = useState(() => countAfterPause());
   // The search being shown or asked for, for a query typed next to leave before the render.
   const asked = useRef({ filters, query, page });
   asked.current = { filters, query, page };
