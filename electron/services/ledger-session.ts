@@ -109,7 +109,6 @@ export class LedgerSession {
       this.encryption = { state: 'WAITING' };
       this.encrypted = this.encryptInBackground(result.db);
     }
-    if (result.state === 'READY') this.searchUpgraded = this.searchUpgradeInSlices(this.opens);
     return result;
   }
 
@@ -186,6 +185,8 @@ export class LedgerSession {
     if (result.state === 'READY') {
       this.checked = this.checkInBackground(result.db);
       if (this.baselineFill) this.baselined = this.baselineInSlices(result.db, this.baselineFill);
+      // Also after the conversion's reopen: the rebuild goes on in the encrypted ledger.
+      this.searchUpgraded = this.searchUpgradeInSlices(this.opens);
     }
     return result;
   }

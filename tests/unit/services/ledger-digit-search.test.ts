@@ -7,7 +7,9 @@ import { ledgerPaths } from '../../../db/ledger-files.js';
 import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.js';
 import { searchUpgradeNext, stepSearchUpgrade } from '../../../db/search/search-index-upgrade.js';
 import { codeTokens, indexDocument, searchPlan } from '../../../db/search/search-tokens.js';
+import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import { openOutside } from '../support/outside-connection.js';
+import { makePlainRoom } from '../support/plain-room.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
 import { intake, openTestLedger, person, setUpRoom, type TestLedger } from './case-fixtures.js';
 
@@ -218,6 +220,38 @@ describe('migration 031 on a ledger indexed before digit suffixes', () => {
       }
     } finally {
       fs.rmSync(l.dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('goes on in the encrypted ledger once a plain one has been converted', async () => {
+    const now = () => new Date('2026-03-10T02:00:00Z');
+    const room = await makePlainRoom(now);
+    try {
+      // The room's entries as version 30 left them (none), its rebuild pending.
+      const old = openOutside(ledgerPaths(room.dir).ledgerFile);
+      old.exec("INSERT INTO case_search (case_search) VALUES ('delete-all')");
+      old
+        .prepare('INSERT INTO case_search_upgrade (id, next_case_id) VALUES (1, ?)')
+        .run(room.caseId);
+      old.close();
+      const core = await openSignedInCore({
+        dataDir: room.dir,
+        appVersion: 'test',
+        now,
+        encryptPlainLedger: true,
+      });
+      try {
+        await core.whenIdle();
+        expect(ledgerFileKind(core.ledger.paths.ledgerFile)).toBe('encrypted');
+        await core.ledger.whenSearchUpgraded();
+        expect(searchUpgradeNext(core.ledger.db())).toBeNull();
+        const res = await core.dispatch('cases.search', { text: '800001234' });
+        expect(res.ok && (res.value as LedgerPage).rows.map((r) => r.id)).toEqual([room.caseId]);
+      } finally {
+        core.close();
+      }
+    } finally {
+      fs.rmSync(room.dir, { recursive: true, force: true });
     }
   }, 60_000);
 
