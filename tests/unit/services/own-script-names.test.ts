@@ -191,6 +191,8 @@ describe('migration 024', () => {
         .all() as string[];
       for (const name of summaryTriggers) old.exec(`DROP TRIGGER ${name}`);
       old.exec('DROP TABLE claim_case_summary');
+      // nor the search index rebuild's row of migration 031
+      old.exec('DROP TABLE case_search_upgrade');
       old.pragma('user_version = 23');
       old.close();
 
