@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { CORE_YOUNG_GENERATION_MB } from './core-worker-heap.js';
 import { acquireDataDirLock, type DataDirLock } from '../../db/data-dir-lock.js';
 import { METHODS_ALLOWED_WHEN_DAMAGED } from '../../domain/api/ledger-writes.js';
 import type { ApiMethod } from '../../domain/api/contract.js';
@@ -146,7 +147,10 @@ export async function startCoreRouter(options: CoreRouterOptions): Promise<CoreR
       hasFolderOpener: options.folderOpener !== undefined,
       restartedAfterCrashAt,
     };
-    const current = new Worker(options.workerPath, { workerData: config });
+    const current = new Worker(options.workerPath, {
+      workerData: config,
+      resourceLimits: { maxYoungGenerationSizeMb: CORE_YOUNG_GENERATION_MB },
+    });
     worker = current;
     ready = false;
     return new Promise<void>((resolve, reject) => {

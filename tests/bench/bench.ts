@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { CORE_SEMI_SPACE_MB } from '../../electron/core/core-worker-heap.js';
 import { runAgreementPdfBench } from './agreement-pdf-bench.js';
 import { caseLedgerBench } from './case-ledger-bench.js';
 import { encryptionBench } from './encryption-bench.js';
@@ -35,7 +37,22 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/**
+ * The benches call the core in this process, where the app runs it in its worker: this process
+ * gets the worker's young generation (core-worker-heap.ts) by starting again with it.
+ */
+function runWithCoreHeap(): boolean {
+  const flag = `--max-semi-space-size=${CORE_SEMI_SPACE_MB}`;
+  if (process.execArgv.includes(flag)) return false;
+  const child = spawnSync(process.execPath, [...process.execArgv, flag, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
+  process.exitCode = child.status ?? 1;
+  return true;
+}
+
 async function main(): Promise<void> {
+  if (runWithCoreHeap()) return;
   const cases = Number(argValue('--cases') ?? 100_000);
   const only = argValue('--only');
   const metrics: Record<string, number> = {};
