@@ -46,7 +46,15 @@ function PdfPage({
     let cancelled = false;
     let cancelRender: (() => void) | null = null;
     void (async () => {
-      const page = await doc.getPage(pageNo);
+      let page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>;
+      try {
+        page = await doc.getPage(pageNo);
+      } catch (error) {
+        // Closing the preview destroys the document while its pages are still coming: pdf.js
+        // then rejects them ("Transport destroyed"), which is no error of the page's.
+        if (cancelled) return;
+        throw error;
+      }
       if (cancelled) return;
       const natural = page.getViewport({ scale: 1 });
       const scale = zoom ?? cssWidth / natural.width;
