@@ -131,15 +131,14 @@ export class LedgerSession {
         if (this.damaged || !stepSearchUpgrade(state.db)) return;
       }
     } catch (error) {
-      const fault = storageFaultOf(error);
-      if (fault === 'CORRUPT') this.markDamaged([(error as Error).message]);
-      else if (fault === 'READ_ONLY' || fault === 'FULL') {
-        if (this.result?.state === 'READY') this.result.db.close();
-        this.result = unavailable(error);
-      } else {
-        // The search stays on what the old entries hold; the next start resumes the rebuild.
-        console.error('[ledger] search index rebuild stopped:', error);
+      if (storageFaultOf(error) === 'CORRUPT') {
+        this.markDamaged([(error as Error).message]);
+        return;
       }
+      // The rebuild is optional work: on a full disk or a medium that became read-only the ledger
+      // stays readable (the next write says why it cannot be saved), the search stays on what the
+      // old entries hold, and the next start resumes the rebuild.
+      console.error('[ledger] search index rebuild stopped:', error);
     }
   }
 
