@@ -15,7 +15,7 @@ import type { Db } from '../connection.js';
 import { maskIdNumber } from '../../domain/cases/change-history.js';
 import { holdsDigitForm } from '../search/digit-forms.js';
 import { searchPlan } from '../search/search-tokens.js';
-import { digitSuffixesReady } from '../search/search-index-upgrade.js';
+import { digitSuffixesReady } from '../search/search-rebuild-state.js';
 import { caseAddressesSql } from './case-addresses.js';
 import { isOverdue } from './case-rows.js';
 import { bitmapOfIdList } from './id-list-bitmap.js';

@@ -2,6 +2,7 @@ import type { Db } from '../connection.js';
 import { nameFullPinyin, nameInitials } from './name-pinyin.js';
 import { searchTermsOf } from '../../domain/taxonomy/dispute-categories.js';
 import { codeTokens, digitSuffixTokens, indexDocument } from './search-tokens.js';
+import { REBUILD_TABLE, rebuiltBelow } from './search-rebuild-state.js';
 
 /**
  * The statements of an index refresh, prepared once per connection: compiling them again on
@@ -42,6 +43,25 @@ function prepare(db: Db) {
     remove: db.prepare('DELETE FROM case_search WHERE rowid = ?'),
     insert: db.prepare('INSERT INTO case_search (rowid, tokens) VALUES (?, ?)'),
   };
+}
+
+/** The writes of the index a rebuild builds: prepared when first needed (it rarely exists). */
+const rebuildStatements = new WeakMap<Db, ReturnType<typeof prepareRebuild>>();
+
+function prepareRebuild(db: Db) {
+  return {
+    remove: db.prepare(`DELETE FROM ${REBUILD_TABLE} WHERE rowid = ?`),
+    insert: db.prepare(`INSERT INTO ${REBUILD_TABLE} (rowid, tokens) VALUES (?, ?)`),
+  };
+}
+
+function rebuildStatementsOf(db: Db) {
+  let s = rebuildStatements.get(db);
+  if (s === undefined) {
+    s = prepareRebuild(db);
+    rebuildStatements.set(db, s);
+  }
+  return s;
 }
 
 function hasOwnScriptColumns(db: Db): boolean {
@@ -92,8 +112,29 @@ interface PartyText {
 export function refreshCaseSearch(db: Db, caseId: number): void {
   const s = statementsOf(db);
   s.remove.run(caseId);
+  const entry = caseSearchEntry(db, caseId);
+  if (entry !== null) s.insert.run(caseId, entry);
+  // While a rebuild is pending, a case it has passed gets its new entry there too.
+  const below = rebuiltBelow(db);
+  if (below !== null && caseId < below) writeRebuiltEntry(db, caseId, entry);
+}
+
+/** Writes a case's entry into the index a rebuild builds (none when the case is gone). */
+export function rebuildCaseEntry(db: Db, caseId: number): void {
+  writeRebuiltEntry(db, caseId, caseSearchEntry(db, caseId));
+}
+
+function writeRebuiltEntry(db: Db, caseId: number, entry: string | null): void {
+  const r = rebuildStatementsOf(db);
+  r.remove.run(caseId);
+  if (entry !== null) r.insert.run(caseId, entry);
+}
+
+/** The index tokens of a case's searchable texts, or null when the case does not exist. */
+function caseSearchEntry(db: Db, caseId: number): string | null {
+  const s = statementsOf(db);
   const row = s.caseRow.get(caseId) as CaseText | undefined;
-  if (!row) return;
+  if (!row) return null;
   const parties = s.parties.all(caseId) as PartyText[];
   const reps = s.reps.all(caseId) as { name: string; phone: string }[];
   const texts = [
@@ -138,8 +179,5 @@ export function refreshCaseSearch(db: Db, caseId: number): void {
     ...parties.flatMap((p) => [p.phone, p.id_number, p.social_credit_code]),
     ...reps.map((r) => r.phone),
   ]);
-  s.insert.run(
-    caseId,
-    [body, ...names, codes, digitSuffixTokens(texts)].filter((t) => t !== '').join(' '),
-  );
+  return [body, ...names, codes, digitSuffixTokens(texts)].filter((t) => t !== '').join(' ');
 }

@@ -1,5 +1,11 @@
 import type { Db } from '../connection.js';
-import { refreshCaseSearch } from './case-search-index.js';
+import { rebuildCaseEntry } from './case-search-index.js';
+import {
+  CASE_SEARCH_DEFINITION,
+  REBUILD_TABLE,
+  rebuildTableExists,
+  searchUpgradeNext,
+} from './search-rebuild-state.js';
 
 /**
  * A change to what the search index holds (migration 031: digit suffixes) is applied to the
@@ -8,37 +14,24 @@ import { refreshCaseSearch } from './case-search-index.js';
  * `case_search_upgrade` says where the rebuild stands; while it exists the search asks the
  * index only what every entry holds, old or rebuilt (`digitSuffixesReady`), so every answer is
  * complete meanwhile. Each slice is its own transaction: a process killed midway resumes from
- * the last finished slice on the next start. A case saved meanwhile is indexed in full at once.
- * FTS5 merges the slices' segments at some commits: at 100,000 cases one slice in twenty then
- * takes 0.2–6 s on a slow desk (ARCHITECTURE.md, search; left for a second thread).
+ * the last finished slice on the next start.
+ *
+ * The new entries go into a second index (`REBUILD_TABLE`) that replaces `case_search` after
+ * the last slice. Rebuilt in place, every entry was a delete from the old index's large
+ * segments, and FTS5 rewrote their tombstones and merged them at some commits: at 100,000 cases
+ * one slice in fifteen held the desk for 0.2–6.6 s, and the rebuild took 118 s; into a fresh
+ * index the longest slice took 0.2 s and the whole 39 s. A save meanwhile writes its entry to
+ * both indexes when the rebuild has passed the case (`refreshCaseSearch`).
  */
 
-const pendingStatements = new WeakMap<Db, { get(): unknown }>();
-
-/** The next case id the rebuild will index, or null when none is pending. */
-export function searchUpgradeNext(db: Db): number | null {
-  let s = pendingStatements.get(db);
-  if (s === undefined) {
-    const statement = db.prepare('SELECT next_case_id FROM case_search_upgrade').pluck();
-    s = { get: () => statement.get() };
-    pendingStatements.set(db, s);
-  }
-  const next = s.get();
-  return typeof next === 'number' ? next : null;
-}
-
-/** Every entry of the index holds the digit suffix tokens: a digit query may rely on them. */
-export function digitSuffixesReady(db: Db): boolean {
-  return searchUpgradeNext(db) === null;
-}
-
-/** Marks every existing case for the rebuild (in the migration's transaction). */
+/** Marks every existing case for a rebuild into a fresh second index (in the caller's transaction). */
 export function startSearchUpgrade(db: Db): void {
   db.exec('DELETE FROM case_search_upgrade');
+  db.exec(`DROP TABLE IF EXISTS ${REBUILD_TABLE}`);
   const first = db.prepare('SELECT min(id) FROM case_file').pluck().get() as number | null;
-  if (first !== null) {
-    db.prepare('INSERT INTO case_search_upgrade (id, next_case_id) VALUES (1, ?)').run(first);
-  }
+  if (first === null) return;
+  db.exec(`CREATE VIRTUAL TABLE ${REBUILD_TABLE} USING ${CASE_SEARCH_DEFINITION}`);
+  db.prepare('INSERT INTO case_search_upgrade (id, next_case_id) VALUES (1, ?)').run(first);
 }
 
 /**
@@ -49,8 +42,8 @@ export const SEARCH_UPGRADE_SLICE_MS = 25;
 
 /**
  * Rebuilds the next slice of entries (at most `maxCases`, until `budgetMs` has passed) in its
- * own transaction; false once nothing is left (the row is then gone, and the search uses the
- * new tokens).
+ * own transaction; false once nothing is left (the new index has then replaced the old, the row
+ * is gone, and the search uses the new tokens).
  */
 export function stepSearchUpgrade(
   db: Db,
@@ -58,6 +51,10 @@ export function stepSearchUpgrade(
   budgetMs = SEARCH_UPGRADE_SLICE_MS,
 ): boolean {
   return db.transaction(() => {
+    if (searchUpgradeNext(db) === null) return false;
+    // A pending row without the second index (left by this version's first build, which
+    // rebuilt in place, or by a hand) starts the rebuild over: the new index must hold every case.
+    if (!rebuildTableExists(db)) startSearchUpgrade(db);
     const next = searchUpgradeNext(db);
     if (next === null) return false;
     const ids = db
@@ -67,12 +64,16 @@ export function stepSearchUpgrade(
     const started = performance.now();
     let done = 0;
     for (const id of ids) {
-      refreshCaseSearch(db, id);
+      rebuildCaseEntry(db, id);
       done += 1;
       if (performance.now() - started >= budgetMs) break;
     }
     if (done === ids.length && ids.length < maxCases) {
-      db.exec('DELETE FROM case_search_upgrade');
+      db.exec(`
+        DROP TABLE case_search;
+        ALTER TABLE ${REBUILD_TABLE} RENAME TO case_search;
+        DELETE FROM case_search_upgrade;
+      `);
       return false;
     }
     db.prepare('UPDATE case_search_upgrade SET next_case_id = ?').run((ids[done - 1] ?? next) + 1);

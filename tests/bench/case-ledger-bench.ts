@@ -5,7 +5,7 @@ import { openConnection } from '../../db/connection.js';
 import { loadDashboard } from '../../db/cases/dashboard-query.js';
 import { LEDGER_ROW_COLUMNS, searchLedger } from '../../db/cases/ledger-query.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
-import { searchUpgradeNext } from '../../db/search/search-index-upgrade.js';
+import { searchUpgradeNext } from '../../db/search/search-rebuild-state.js';
 import { LEDGER_SORTS, ledgerQuerySchema } from '../../domain/cases/ledger-inputs.js';
 import { caseIntakeSchema } from '../../domain/cases/case-input.js';
 import type { SavedCase } from '../../domain/cases/case-views.js';

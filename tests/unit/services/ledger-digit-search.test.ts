@@ -5,7 +5,8 @@ import type { LedgerPage, SavedCase } from '../../../domain/cases/case-views.js'
 import { idCheckCharacter } from '../../../domain/validation/id-number.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
 import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.js';
-import { searchUpgradeNext, stepSearchUpgrade } from '../../../db/search/search-index-upgrade.js';
+import { startSearchUpgrade, stepSearchUpgrade } from '../../../db/search/search-index-upgrade.js';
+import { searchUpgradeNext } from '../../../db/search/search-rebuild-state.js';
 import { codeTokens, indexDocument, searchPlan } from '../../../db/search/search-tokens.js';
 import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import { openOutside } from '../support/outside-connection.js';
@@ -203,8 +204,32 @@ describe('migration 031 on a ledger indexed before digit suffixes', () => {
         };
         await checkMeanwhile();
         expect(searchUpgradeNext(db)).toBe(cases[0]?.id);
+        // A save meanwhile: of a case the rebuild has passed (its new entry must reach the new
+        // index, or its new words would vanish at the swap) and of one it has not reached.
+        const resummarise = async (at: number, amount: string) => {
+          const c = cases[at] as Seeded;
+          const detail = await core.dispatch('cases.get', { caseId: c.id });
+          if (!detail.ok) throw new Error(detail.error.message);
+          const summary = `双方因饮水点发生争议，申请人要求赔偿${amount}元。`;
+          const saved = await core.dispatch('cases.update', {
+            caseId: c.id,
+            expectedVersion: (detail.value as { version: number }).version,
+            changes: { summary },
+          });
+          if (!saved.ok) throw new Error(saved.error.message);
+          cases[at] = { id: c.id, texts: c.texts.map((t, i) => (i === 3 ? summary : t)) };
+        };
         // Slices of four, as the held rebuild would take them, each checked.
-        while (stepSearchUpgrade(db, 4)) await checkMeanwhile();
+        let saved = false;
+        while (stepSearchUpgrade(db, 4)) {
+          if (!saved) {
+            expect(searchUpgradeNext(db)).toBe(cases[4]?.id);
+            await resummarise(1, '9876543210');
+            await resummarise(7, '5551234');
+            saved = true;
+          }
+          await checkMeanwhile();
+        }
         expect(searchUpgradeNext(db)).toBeNull();
         held = false;
         for (const resolve of waiting.splice(0)) resolve();
@@ -215,6 +240,11 @@ describe('migration 031 on a ledger indexed before digit suffixes', () => {
         expect(await idsOf((c.texts[0] as string).slice(3))).toContain(c.id);
         // the rest of each entry was built again too: its summary's words
         expect(await idsOf('争议')).toHaveLength(cases.length);
+        // the saves made during the rebuild: their new words only
+        expect(await idsOf('76543')).toEqual([cases[1]?.id]);
+        expect(await idsOf('51234')).toEqual([cases[7]?.id]);
+        expect(await idsOf('饮水点')).toEqual([cases[1]?.id, cases[7]?.id]);
+        expect(await idsOf('草场边界')).toHaveLength(cases.length - 2);
       } finally {
         core.close();
       }
@@ -262,16 +292,11 @@ describe('migration 031 on a ledger indexed before digit suffixes', () => {
       const cases = await seedCases(l, 5);
       await l.core.ledger.whenChecked();
       l.core.close();
-      // A rebuild stopped after the first two cases, its later entries as version 30 left them.
+      // A rebuild killed after its first slice of two cases.
       const old = openOutside(ledgerPaths(l.dir).ledgerFile);
-      const entry = old.prepare('INSERT INTO case_search (rowid, tokens) VALUES (?, ?)');
-      for (const c of cases.slice(2)) {
-        old.prepare('DELETE FROM case_search WHERE rowid = ?').run(c.id);
-        entry.run(c.id, `${indexDocument(c.texts)} ${codeTokens(c.texts)}`);
-      }
-      old
-        .prepare('INSERT INTO case_search_upgrade (id, next_case_id) VALUES (1, ?)')
-        .run(cases[2]?.id);
+      old.transaction(() => startSearchUpgrade(old))();
+      expect(stepSearchUpgrade(old, 2)).toBe(true);
+      expect(searchUpgradeNext(old)).toBe(cases[2]?.id);
       old.close();
       const core = await openSignedInCore({ dataDir: l.dir, appVersion: 'test' });
       try {

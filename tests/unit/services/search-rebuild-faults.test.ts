@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { LedgerPage, SavedCase } from '../../../domain/cases/case-views.js';
 import type { SystemStatus } from '../../../domain/api/system-contract.js';
 import { ledgerPaths } from '../../../db/ledger-files.js';
-import { searchUpgradeNext } from '../../../db/search/search-index-upgrade.js';
+import { searchUpgradeNext } from '../../../db/search/search-rebuild-state.js';
 import { openOutside } from '../support/outside-connection.js';
 import { openSignedInCore } from '../support/signed-in-core.js';
 import { intake, openTestLedger, person, setUpRoom } from './case-fixtures.js';
