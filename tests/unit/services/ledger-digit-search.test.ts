@@ -7,7 +7,12 @@ import { ledgerPaths } from '../../../db/ledger-files.js';
 import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index.js';
 import { startSearchUpgrade, stepSearchUpgrade } from '../../../db/search/search-index-upgrade.js';
 import { searchUpgradeNext } from '../../../db/search/search-rebuild-state.js';
-import { codeTokens, indexDocument, searchPlan } from '../../../db/search/search-tokens.js';
+import {
+  codeTokens,
+  digitSuffixTokens,
+  indexDocument,
+  searchPlan,
+} from '../../../db/search/search-tokens.js';
 import { ledgerFileKind } from '../../../db/ledger-cipher.js';
 import { openOutside } from '../support/outside-connection.js';
 import { makePlainRoom } from '../support/plain-room.js';
@@ -128,6 +133,28 @@ describe('digits typed into the ledger search', () => {
       { numRuns: 150 },
     );
   }, 120_000);
+
+  it('a pasted text of 5,000 digits: saved, its entry bounded, any part of it found', async () => {
+    const digits = digitsFrom(7)(5000);
+    expect(digitSuffixTokens([digits]).split(' ').length).toBeLessThanOrEqual(5000 - 2);
+    const saved = await l.call<SavedCase>('cases.create', intake({ summary: digits }));
+    // Known to the other tests' reading of the texts, whatever order they run in.
+    const partyTexts = ['13800001234', '632801198507041246', '13900005678'];
+    cases.push({ id: saved.case.id, texts: [...partyTexts, digits] });
+    const piece = (at: number, n: number) => digits.slice(at, at + n);
+    for (const q of [piece(2500, 5), piece(4100, 12), piece(1234, 18), piece(4982, 18)]) {
+      expect(await found(q)).toContain(saved.case.id);
+    }
+    // A correction rebuilds the whole entry: the old digits are gone from it.
+    const detail = await l.call<{ version: number }>('cases.get', { caseId: saved.case.id });
+    await l.call('cases.update', {
+      caseId: saved.case.id,
+      expectedVersion: detail.version,
+      changes: { summary: '双方因草场边界发生争议。' },
+    });
+    cases[cases.length - 1] = { id: saved.case.id, texts: partyTexts };
+    expect(await found(piece(4100, 12))).not.toContain(saved.case.id);
+  }, 60_000);
 
   it('asks the index one exact prefix for up to twelve digits, and checks only longer runs', () => {
     expect(searchPlan('13800').runPlans[0]).toMatchObject({ match: '"13800"*', exact: true });
