@@ -287,9 +287,9 @@ describe('migration 031 on a ledger indexed before digit suffixes', () => {
       // The room's entries as version 30 left them (none), its rebuild pending.
       const old = openOutside(ledgerPaths(room.dir).ledgerFile);
       old.exec("INSERT INTO case_search (case_search) VALUES ('delete-all')");
-      old
-        .prepare('INSERT INTO case_search_upgrade (id, next_case_id) VALUES (1, ?)')
-        .run(room.caseId);
+      // The second index exists before the conversion, so the encrypted copy must carry it.
+      old.transaction(() => startSearchUpgrade(old))();
+      expect(searchUpgradeNext(old)).toBe(room.caseId);
       old.close();
       const core = await openSignedInCore({
         dataDir: room.dir,
