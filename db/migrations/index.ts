@@ -29,6 +29,7 @@ import { migration028 } from './028-case-registrar-account.js';
 import { migration029 } from './029-mediators-read-room.js';
 import { migration030 } from './030-claim-case-summary.js';
 import { migration031 } from './031-digit-suffix-search.js';
+import { migration032 } from './032-search-prefix-index.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, in order. Append only: a released step is never edited or removed. */
@@ -64,6 +65,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration029,
   migration030,
   migration031,
+  migration032,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

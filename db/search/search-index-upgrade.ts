@@ -29,7 +29,13 @@ export function startSearchUpgrade(db: Db): void {
   db.exec('DELETE FROM case_search_upgrade');
   db.exec(`DROP TABLE IF EXISTS ${REBUILD_TABLE}`);
   const first = db.prepare('SELECT min(id) FROM case_file').pluck().get() as number | null;
-  if (first === null) return;
+  if (first === null) {
+    // Nothing to rebuild: the index takes the current definition at once.
+    db.exec(
+      `DROP TABLE case_search; CREATE VIRTUAL TABLE case_search USING ${CASE_SEARCH_DEFINITION}`,
+    );
+    return;
+  }
   db.exec(`CREATE VIRTUAL TABLE ${REBUILD_TABLE} USING ${CASE_SEARCH_DEFINITION}`);
   db.prepare('INSERT INTO case_search_upgrade (id, next_case_id) VALUES (1, ?)').run(first);
 }

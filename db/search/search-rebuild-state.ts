@@ -13,11 +13,16 @@ import type { Db } from '../connection.js';
  */
 export const REBUILD_TABLE = 'case_search_rebuild';
 
-/** The search index's definition, shared by the index and the one a rebuild builds. */
+/**
+ * The search index's definition since migration 032 (003 made it without `prefix`), shared by
+ * the index and the one a rebuild builds. `prefix = '3'`: FTS5 also indexes every token's first
+ * three characters, so a three-digit or three-letter prefix query (139, wan) reads one list
+ * instead of merging those of every term it starts (migration 032).
+ */
 export const CASE_SEARCH_DEFINITION = `fts5(
   tokens,
   content = '', contentless_delete = 1, detail = none,
-  tokenize = 'unicode61 remove_diacritics 0'
+  tokenize = 'unicode61 remove_diacritics 0', prefix = '3'
 )`;
 
 const nextStatements = new WeakMap<Db, { get(): unknown }>();

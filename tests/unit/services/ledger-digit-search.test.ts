@@ -83,6 +83,9 @@ async function seedCases(l: TestLedger, n: number): Promise<Seeded[]> {
   return cases;
 }
 
+const indexDefinition = (db: { prepare(sql: string): { pluck(): { get(): unknown } } }) =>
+  db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'case_search'").pluck().get() as string;
+
 describe('digits typed into the ledger search', () => {
   let l: TestLedger;
   const cases: Seeded[] = [];
@@ -155,6 +158,11 @@ describe('digits typed into the ledger search', () => {
     cases[cases.length - 1] = { id: saved.case.id, texts: partyTexts };
     expect(await found(piece(4100, 12))).not.toContain(saved.case.id);
   }, 60_000);
+
+  it('a new ledger has the index of three-character prefixes at once', () => {
+    expect(indexDefinition(l.core.ledger.db())).toContain("prefix = '3'");
+    expect(searchUpgradeNext(l.core.ledger.db())).toBeNull();
+  });
 
   it('asks the index one exact prefix for up to twelve digits, and checks only longer runs', () => {
     expect(searchPlan('13800').runPlans[0]).toMatchObject({ match: '"13800"*', exact: true });
@@ -267,6 +275,8 @@ describe('migration 031 on a ledger indexed before digit suffixes', () => {
         expect(await idsOf((c.texts[0] as string).slice(3))).toContain(c.id);
         // the rest of each entry was built again too: its summary's words
         expect(await idsOf('争议')).toHaveLength(cases.length);
+        // the index the rebuild built replaced the old one, with its prefix index (032)
+        expect(indexDefinition(db)).toContain("prefix = '3'");
         // the saves made during the rebuild: their new words only
         expect(await idsOf('76543')).toEqual([cases[1]?.id]);
         expect(await idsOf('51234')).toEqual([cases[7]?.id]);
